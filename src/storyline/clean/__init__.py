@@ -1,0 +1,1 @@
+"""storyline.clean stage."""

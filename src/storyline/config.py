@@ -1,0 +1,45 @@
+"""One explicit options object that flows down to every stage (no globals)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class IngestOptions:
+    max_bytes: int = 20 * 1024 * 1024  # larger inputs are skipped with a reason
+    html_timeout_chars: int = 5_000_000  # HTML above this is truncated before extraction
+
+
+@dataclass(frozen=True)
+class DedupOptions:
+    shingle_words: int = 5
+    num_perm: int = 128
+    seed: int = 1
+    lsh_threshold: float = 0.5
+    # verified with exact containment of shingle sets: |A & B| / min(|A|, |B|)
+    min_containment: float = 0.8
+
+
+@dataclass(frozen=True)
+class ClusterOptions:
+    # cosine similarity between an article and a story centroid needed to join it
+    join_threshold: float = 0.3
+
+
+@dataclass(frozen=True)
+class SummaryOptions:
+    words: int = 120
+    redundancy: float = 0.5  # max cosine similarity to an already chosen sentence
+
+
+@dataclass(frozen=True)
+class Options:
+    ingest: IngestOptions = field(default_factory=IngestOptions)
+    dedup: DedupOptions = field(default_factory=DedupOptions)
+    cluster: ClusterOptions = field(default_factory=ClusterOptions)
+    summary: SummaryOptions = field(default_factory=SummaryOptions)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)

@@ -1,0 +1,1 @@
+"""storyline.dedup stage."""

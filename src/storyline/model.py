@@ -1,0 +1,123 @@
+"""Shared record types that flow between the pipeline stages.
+
+Offsets are always Python ``str`` indices (code points), half-open ``[start, end)``.
+``Article.text`` is the cleaned text every derived item points into; ``RemovedSpan``
+offsets point into ``Article.raw_text`` (the text as handed to the cleaner).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """One document as read from an input, before cleaning."""
+
+    source: str  # "path" or "path#record" for multi-record inputs
+    text: str  # for HTML: the main text trafilatura extracted
+    fmt: str  # txt | html | json | jsonl | csv | warc | feed
+    title: str | None = None
+    url: str | None = None
+    date: str | None = None  # ISO 8601 (date or datetime), as found
+    outlet: str | None = None
+    publisher: str | None = None
+    extractor: str = "plain"  # which extractor produced ``text`` (audit trail)
+
+
+@dataclass(frozen=True)
+class InputReport:
+    """What happened to one input (a file, or one record inside it)."""
+
+    source: str
+    status: str  # "read" | "skipped"
+    reason: str = ""
+    digest: str = ""  # sha256 of the input bytes
+    documents: int = 0
+
+
+@dataclass(frozen=True)
+class RemovedSpan:
+    start: int
+    end: int
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass
+class Article:
+    id: str
+    text: str
+    raw_text: str
+    source: str
+    title: str | None = None
+    outlet: str | None = None
+    publisher: str | None = None
+    url: str | None = None
+    date: str | None = None
+    lang: str | None = None
+    removed: list[RemovedSpan] = field(default_factory=list)
+    # filled by later stages
+    sentences: list[Span] = field(default_factory=list)
+    duplicate_of: str | None = None
+    story: str | None = None
+
+    def sentence_texts(self) -> list[str]:
+        return [self.text[s.start : s.end] for s in self.sentences]
+
+    def to_brief(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "text": self.text,
+            "title": self.title,
+            "outlet": self.outlet,
+            "publisher": self.publisher,
+            "url": self.url,
+            "date": self.date,
+            "lang": self.lang,
+            "source": self.source,
+            "removed": [asdict(r) for r in self.removed],
+            "duplicate_of": self.duplicate_of,
+            "story": self.story,
+        }
+
+
+@dataclass(frozen=True)
+class Citation:
+    article: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class SummarySentence:
+    text: str
+    citations: tuple[Citation, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "citations": [asdict(c) for c in self.citations]}
+
+
+@dataclass
+class Story:
+    id: str
+    title: str
+    articles: list[str]  # all member ids, originals and duplicates
+    summary: list[SummarySentence] = field(default_factory=list)
+    storyline: str | None = None
+
+    def to_brief(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "storyline": self.storyline,
+            "articles": list(self.articles),
+            "summary": [s.to_dict() for s in self.summary],
+        }

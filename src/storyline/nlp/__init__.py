@@ -1,0 +1,1 @@
+"""Per-article language processing: sentences (and, later, entities, quotes, facts, dates)."""
