@@ -1,0 +1,235 @@
+"""Extractive multi-document summary in which every sentence is a slice of one source.
+
+Method (budgeted concept coverage with a lead prior):
+
+1. Documents that are not articles (archive notices, widgets, cookie walls) and documents
+   that (nearly) repeat an earlier one are set aside, so duplicates count once.
+2. Candidate units are sentences that read on their own: whole quotations, no captions or
+   boilerplate, no headlines, a sane length; a leading dateline ("WASHINGTON (AP) --") is
+   left out of the cited span.
+3. Concepts are stemmed content words and content-word bigrams. A concept's weight is the
+   number of documents that mention it (cross-document support), so one very long document
+   cannot crowd out the others; in a one-document cluster its in-document frequency counts.
+4. Greedy budgeted selection maximises the weight of newly covered concepts per word^r,
+   scaled by a position prior (news leads carry the story), a penalty for dangling openers
+   ("He", "But", "This") and a mild preference for documents not yet quoted; a candidate
+   too similar to a chosen sentence is skipped, and smaller sentences fill the budget end.
+5. The picked sentences are put in reading order: chronology of their documents, then
+   document order, then position.
+"""
+
+from __future__ import annotations
+
+import heapq
+import logging
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from storyline.brief.junk import is_junk_sentence, junk_reason
+from storyline.brief.text import content_terms, count_words
+from storyline.config import SummaryOptions
+from storyline.nlp.sentences import split_sentences
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Picked:
+    """One summary sentence."""
+
+    doc: int  # index into the input list
+    start: int  # offsets into that document's text
+    end: int
+    text: str  # == texts[doc][start:end]
+
+
+@dataclass
+class _Unit:
+    doc: int
+    position: int  # sentence index in its document
+    start: int
+    end: int
+    words: int
+    concepts: frozenset[str]
+    terms: Counter[str]
+    opener_penalty: float
+
+
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z.'\- ]{2,}(?:,\s*[A-Za-z.' ]{2,20})?\s*(?:\([A-Za-z0-9 .&/-]{1,20}\))?"
+    r"|\((?:CNN|AP|Reuters|AFP)\))\s*[\u2014\u2013-]{1,2}\s*"
+)
+_TERMINAL = re.compile(r"[.!?][\"'\u201d\u2019)\]]*$")
+_DANGLING = re.compile(
+    r"^(?:he|she|it|they|them|his|her|its|their|this|that|these|those|there|but|and|or|so"
+    r"|also|however|still|yet|meanwhile|instead|then|thus|moreover|furthermore|indeed"
+    r"|besides|otherwise|nevertheless|nonetheless|later|earlier|both|such|another)\b",
+    re.IGNORECASE,
+)
+
+
+def _balanced_quotes(text: str) -> bool:
+    return text.count('"') % 2 == 0 and text.count("\u201c") == text.count("\u201d")
+
+
+def _shingles(text_terms: list[str], size: int = 3) -> set[tuple[str, ...]]:
+    if len(text_terms) < size:
+        return {tuple(text_terms)} if text_terms else set()
+    return {tuple(text_terms[i : i + size]) for i in range(len(text_terms) - size + 1)}
+
+
+def _kept_documents(texts: list[str], opts: SummaryOptions) -> list[int]:
+    """Indices of documents that are articles and not near-copies of a longer kept one."""
+    candidates: list[tuple[int, set[tuple[str, ...]]]] = []
+    for i, text in enumerate(texts):
+        reason = junk_reason(text, count_words(text))
+        if reason:
+            log.debug("summary leaves out document %d: %s", i, reason)
+            continue
+        candidates.append((i, _shingles(content_terms(text))))
+    # longest first so the fuller version of a story survives; ties keep input order
+    candidates.sort(key=lambda c: (-len(c[1]), c[0]))
+    kept: list[tuple[int, set[tuple[str, ...]]]] = []
+    for i, shingles in candidates:
+        duplicate = False
+        for _, other in kept:
+            small = min(len(shingles), len(other))
+            if small and len(shingles & other) / small >= opts.duplicate_containment:
+                duplicate = True
+                break
+        if not duplicate and shingles:
+            kept.append((i, shingles))
+        elif duplicate:
+            log.debug("summary counts document %d once: near-duplicate", i)
+    return sorted(i for i, _ in kept)
+
+
+def _units(doc: int, text: str, opts: SummaryOptions) -> list[_Unit]:
+    units: list[_Unit] = []
+    position = 0
+    for span in split_sentences(text):
+        raw = text[span.start : span.end]
+        position += 1
+        if position > opts.max_position:
+            break
+        start = span.start
+        dateline = _DATELINE.match(raw)
+        if dateline and dateline.end() < len(raw):
+            start += dateline.end()
+        sentence = text[start : span.end]
+        n = count_words(sentence)
+        if n < opts.min_sentence_words or n > opts.max_sentence_words:
+            continue
+        if not _TERMINAL.search(sentence) or sentence.endswith("?"):
+            continue  # headlines, captions, questions
+        if not _balanced_quotes(sentence) or is_junk_sentence(sentence):
+            continue
+        terms = content_terms(sentence)
+        if len(terms) < 3:
+            continue
+        bigrams = {f"{a} {b}" for a, b in zip(terms, terms[1:], strict=False)}
+        units.append(
+            _Unit(
+                doc=doc,
+                position=position - 1,
+                start=start,
+                end=span.end,
+                words=n,
+                concepts=frozenset(terms) | frozenset(bigrams),
+                terms=Counter(terms),
+                opener_penalty=opts.dangling_penalty if _DANGLING.match(sentence) else 1.0,
+            )
+        )
+    return units
+
+
+def _concept_weights(units: list[_Unit], n_docs: int) -> dict[str, float]:
+    docs_with: dict[str, set[int]] = {}
+    frequency: Counter[str] = Counter()
+    for u in units:
+        for c in u.concepts:
+            docs_with.setdefault(c, set()).add(u.doc)
+            frequency[c] += 1
+    weights: dict[str, float] = {}
+    for c, docs in docs_with.items():
+        if n_docs > 1:
+            # support from other documents; a concept only one document has still counts a
+            # little, more if that document repeats it
+            weights[c] = (len(docs) - 1) + 0.5 * math.log1p(frequency[c]) / math.log(2 + n_docs)
+        else:
+            weights[c] = math.log1p(frequency[c])
+        if " " in c:
+            weights[c] *= 1.0
+    return weights
+
+
+def _cosine(a: Counter[str], b: Counter[str]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    dot = sum(v * b.get(k, 0) for k, v in a.items())
+    if not dot:
+        return 0.0
+    na = math.sqrt(sum(v * v for v in a.values()))
+    nb = math.sqrt(sum(v * v for v in b.values()))
+    return dot / (na * nb)
+
+
+def _reading_order(picked: list[Picked], dates: list[str | None] | None) -> list[Picked]:
+    def key(p: Picked) -> tuple[int, str, int, int]:
+        date = dates[p.doc] if dates and p.doc < len(dates) else None
+        return (0 if date else 1, date or "", p.doc, p.start)
+
+    return sorted(picked, key=key)
+
+
+def summarize_documents(
+    texts: list[str],
+    words: int = 260,
+    dates: list[str | None] | None = None,
+    options: SummaryOptions | None = None,
+) -> list[Picked]:
+    """Pick whole source sentences (at most ``words`` words in all), in reading order."""
+    opts = options or SummaryOptions()
+    if words <= 0 or not texts:
+        return []
+    kept = _kept_documents(texts, opts)
+    units = [u for d in kept for u in _units(d, texts[d], opts)]
+    units = [u for u in units if u.words <= words]
+    if not units:
+        return []
+    weights = _concept_weights(units, len(kept))
+    from_doc: Counter[int] = Counter()
+    chosen: list[_Unit] = []
+    covered: set[str] = set()
+    used = 0
+
+    def score(u: _Unit) -> float:
+        gain = sum(weights[c] for c in u.concepts if c not in covered)
+        prior = 1.0 / (1.0 + u.position) ** opts.position_decay
+        spread = 1.0 / (1.0 + opts.document_spread * from_doc[u.doc])
+        return gain * prior * spread * u.opener_penalty / u.words**opts.length_exponent
+
+    # lazy greedy: scores only fall as concepts get covered and documents get quoted
+    heap = [(-score(u), i) for i, u in enumerate(units)]
+    heapq.heapify(heap)
+    while heap:
+        _, i = heapq.heappop(heap)
+        u = units[i]
+        if used + u.words > words:
+            continue
+        current = score(u)
+        if heap and current < -heap[0][0] - 1e-12:
+            heapq.heappush(heap, (-current, i))
+            continue
+        if current <= 0:
+            break
+        if any(_cosine(u.terms, c.terms) > opts.redundancy for c in chosen):
+            continue
+        chosen.append(u)
+        covered |= u.concepts
+        from_doc[u.doc] += 1
+        used += u.words
+    picked = [Picked(u.doc, u.start, u.end, texts[u.doc][u.start : u.end]) for u in chosen]
+    return _reading_order(picked, dates)
