@@ -38,10 +38,10 @@ class SummaryOptions:
     min_sentence_words: int = 6
     max_sentence_words: int = 55
     # score = concept gain * position prior * spread * opener / words ** length_exponent
-    position_decay: float = 0.5  # prior = 1 / (1 + sentence index) ** decay
+    position_decay: float = 0.4  # prior = 1 / (1 + sentence index) ** decay
     document_spread: float = 0.3  # each sentence already taken from a document: / (1 + x*k)
     dangling_penalty: float = 0.5  # factor for openers like "He", "But", "This"
-    length_exponent: float = 0.6
+    length_exponent: float = 0.4
 
 
 @dataclass(frozen=True)

@@ -129,7 +129,6 @@ def _units(doc: int, text: str, opts: SummaryOptions) -> list[_Unit]:
         terms = content_terms(sentence)
         if len(terms) < 3:
             continue
-        bigrams = {f"{a} {b}" for a, b in zip(terms, terms[1:], strict=False)}
         units.append(
             _Unit(
                 doc=doc,
@@ -137,31 +136,49 @@ def _units(doc: int, text: str, opts: SummaryOptions) -> list[_Unit]:
                 start=start,
                 end=span.end,
                 words=n,
-                concepts=frozenset(terms) | frozenset(bigrams),
+                concepts=frozenset(_concepts(terms)),
                 terms=Counter(terms),
-                opener_penalty=opts.dangling_penalty if _DANGLING.match(sentence) else 1.0,
+                opener_penalty=(opts.dangling_penalty if _DANGLING.match(sentence) else 1.0),
             )
         )
     return units
 
 
-def _concept_weights(units: list[_Unit], n_docs: int) -> dict[str, float]:
-    docs_with: dict[str, set[int]] = {}
+def _concepts(terms: list[str]) -> set[str]:
+    return set(terms) | {f"{a} {b}" for a, b in zip(terms, terms[1:], strict=False)}
+
+
+def _concept_weights(
+    texts: list[str], kept: list[int], titles: list[str | None] | None, opts: SummaryOptions
+) -> dict[str, float]:
+    """Weight of a concept: how many documents (and headlines) state it."""
+    docs_with: Counter[str] = Counter()
     frequency: Counter[str] = Counter()
-    for u in units:
-        for c in u.concepts:
-            docs_with.setdefault(c, set()).add(u.doc)
-            frequency[c] += 1
+    for d in kept:
+        counts = Counter(
+            c
+            for span in split_sentences(texts[d])
+            for c in _concepts(content_terms(texts[d][span.start : span.end]))
+        )
+        docs_with.update(counts.keys())
+        frequency.update(counts)
+    in_titles: Counter[str] = Counter()
+    if titles:
+        for d in kept:
+            title = titles[d] if d < len(titles) else None
+            if title:
+                in_titles.update(_concepts(content_terms(title)))
+    n_docs = len(kept)
     weights: dict[str, float] = {}
-    for c, docs in docs_with.items():
+    for c, df in docs_with.items():
         if n_docs > 1:
             # support from other documents; a concept only one document has still counts a
             # little, more if that document repeats it
-            weights[c] = (len(docs) - 1) + 0.5 * math.log1p(frequency[c]) / math.log(2 + n_docs)
+            weights[c] = (df - 1) + 0.5 * math.log1p(frequency[c]) / math.log(2 + n_docs)
         else:
             weights[c] = math.log1p(frequency[c])
-        if " " in c:
-            weights[c] *= 1.0
+        # a headline is its writer's own summary of the story
+        weights[c] += in_titles[c]
     return weights
 
 
@@ -174,6 +191,45 @@ def _cosine(a: Counter[str], b: Counter[str]) -> float:
     na = math.sqrt(sum(v * v for v in a.values()))
     nb = math.sqrt(sum(v * v for v in b.values()))
     return dot / (na * nb)
+
+
+def _select(
+    units: list[_Unit], weights: dict[str, float], budget: int, opts: SummaryOptions
+) -> list[_Unit]:
+    """Budgeted greedy concept coverage; every candidate's score only falls as we go."""
+    from_doc: Counter[int] = Counter()
+    chosen: list[_Unit] = []
+    covered: set[str] = set()
+    used = 0
+    priors = [u.opener_penalty / (1.0 + u.position) ** opts.position_decay for u in units]
+
+    def score(i: int) -> float:
+        u = units[i]
+        gain = priors[i] * sum(weights[c] for c in u.concepts if c not in covered)
+        spread = 1.0 / (1.0 + opts.document_spread * from_doc[u.doc])
+        return gain * spread / u.words**opts.length_exponent
+
+    # lazy greedy: scores only fall as concepts get covered and documents get quoted
+    heap = [(-score(i), i) for i in range(len(units))]
+    heapq.heapify(heap)
+    while heap:
+        _, i = heapq.heappop(heap)
+        u = units[i]
+        if used + u.words > budget:
+            continue
+        current = score(i)
+        if heap and current < -heap[0][0] - 1e-12:
+            heapq.heappush(heap, (-current, i))
+            continue
+        if current <= 0:
+            break
+        if any(_cosine(u.terms, c.terms) > opts.redundancy for c in chosen):
+            continue
+        chosen.append(u)
+        covered |= u.concepts
+        from_doc[u.doc] += 1
+        used += u.words
+    return chosen
 
 
 def _reading_order(picked: list[Picked], dates: list[str | None] | None) -> list[Picked]:
@@ -189,6 +245,7 @@ def summarize_documents(
     words: int = 260,
     dates: list[str | None] | None = None,
     options: SummaryOptions | None = None,
+    titles: list[str | None] | None = None,
 ) -> list[Picked]:
     """Pick whole source sentences (at most ``words`` words in all), in reading order."""
     opts = options or SummaryOptions()
@@ -199,37 +256,7 @@ def summarize_documents(
     units = [u for u in units if u.words <= words]
     if not units:
         return []
-    weights = _concept_weights(units, len(kept))
-    from_doc: Counter[int] = Counter()
-    chosen: list[_Unit] = []
-    covered: set[str] = set()
-    used = 0
-
-    def score(u: _Unit) -> float:
-        gain = sum(weights[c] for c in u.concepts if c not in covered)
-        prior = 1.0 / (1.0 + u.position) ** opts.position_decay
-        spread = 1.0 / (1.0 + opts.document_spread * from_doc[u.doc])
-        return gain * prior * spread * u.opener_penalty / u.words**opts.length_exponent
-
-    # lazy greedy: scores only fall as concepts get covered and documents get quoted
-    heap = [(-score(u), i) for i, u in enumerate(units)]
-    heapq.heapify(heap)
-    while heap:
-        _, i = heapq.heappop(heap)
-        u = units[i]
-        if used + u.words > words:
-            continue
-        current = score(u)
-        if heap and current < -heap[0][0] - 1e-12:
-            heapq.heappush(heap, (-current, i))
-            continue
-        if current <= 0:
-            break
-        if any(_cosine(u.terms, c.terms) > opts.redundancy for c in chosen):
-            continue
-        chosen.append(u)
-        covered |= u.concepts
-        from_doc[u.doc] += 1
-        used += u.words
+    weights = _concept_weights(texts, kept, titles, opts)
+    chosen = _select(units, weights, words, opts)
     picked = [Picked(u.doc, u.start, u.end, texts[u.doc][u.start : u.end]) for u in chosen]
     return _reading_order(picked, dates)

@@ -30,6 +30,7 @@ class Cluster:
     id: str
     texts: list[str]
     dates: list[str | None]
+    titles: list[str | None]
     reference: str | None
 
 
@@ -51,15 +52,22 @@ def read_clusters(path: Path) -> Iterator[Cluster | tuple[str, str]]:
             cluster_id = str(record.get("id", fallback_id))
             texts: list[str] = []
             dates: list[str | None] = []
+            titles: list[str | None] = []
             for doc in record["documents"]:
                 doc = doc if isinstance(doc, dict) else {"text": doc}
                 text = doc.get("text")
                 texts.append(text if isinstance(text, str) else "")
                 date = doc.get("date")
                 dates.append(date if isinstance(date, str) and date else None)
+                title = doc.get("title")
+                titles.append(title if isinstance(title, str) and title else None)
             reference = record.get("summary")
             yield Cluster(
-                cluster_id, texts, dates, reference if isinstance(reference, str) else None
+                cluster_id,
+                texts,
+                dates,
+                titles,
+                reference if isinstance(reference, str) else None,
             )
 
 
@@ -88,7 +96,9 @@ def run_summarize(
                 record: dict[str, Any] = {"id": cluster_id, "error": reason}
                 failed += 1
             else:
-                picked = summarize_documents(item.texts, words, item.dates, options)
+                picked = summarize_documents(
+                    item.texts, words, item.dates, options, titles=item.titles
+                )
                 record = cluster_output(item, picked)
                 done += 1
             out.write(json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n")
@@ -130,8 +140,8 @@ def evaluate(
     from storyline.brief.baselines import BASELINES
 
     scorer = rouge_scorer.RougeScorer(list(ROUGE_TYPES), use_stemmer=True)
-    systems: dict[str, Callable[[list[str], int], list[Picked]]] = {
-        "storyline": lambda texts, n: summarize_documents(texts, n, None, options),
+    systems: dict[str, Callable[[list[str], int], list[Picked]] | None] = {
+        "storyline": None,  # ours also reads dates and headlines
         **BASELINES,
     }
     results = {name: SystemScore(name) for name in systems}
@@ -148,8 +158,10 @@ def evaluate(
         )
         for name, system in systems.items():
             started = time.perf_counter()
-            if name == "storyline":
-                picked = summarize_documents(item.texts, words, item.dates, options)
+            if system is None:
+                picked = summarize_documents(
+                    item.texts, words, item.dates, options, titles=item.titles
+                )
             else:
                 picked = system(item.texts, words)
             elapsed = time.perf_counter() - started
