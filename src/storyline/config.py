@@ -17,7 +17,7 @@ class DedupOptions:
     shingle_words: int = 5
     num_perm: int = 128
     seed: int = 1
-    lsh_threshold: float = 0.5
+    lsh_threshold: float = 0.3
     # verified with exact containment of shingle sets: |A & B| / min(|A|, |B|)
     min_containment: float = 0.8
 
