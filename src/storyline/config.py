@@ -9,7 +9,7 @@ from typing import Any
 @dataclass(frozen=True)
 class IngestOptions:
     max_bytes: int = 20 * 1024 * 1024  # larger inputs are skipped with a reason
-    html_timeout_chars: int = 5_000_000  # HTML above this is truncated before extraction
+    html_max_chars: int = 5_000_000  # longer HTML is truncated before extraction
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,8 @@ from datasketch import MinHash, MinHashLSH
 from storyline.config import DedupOptions
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+# fixed explicitly: signatures stored or sent between workers must agree on it
+SCHEME = "affine32"
 
 
 def shingles(text: str, size: int) -> frozenset[str]:
@@ -33,7 +35,7 @@ def shingles(text: str, size: int) -> frozenset[str]:
 
 
 def signature(shingle_set: frozenset[str], options: DedupOptions) -> np.ndarray:
-    mh = MinHash(num_perm=options.num_perm, seed=options.seed)
+    mh = MinHash(num_perm=options.num_perm, seed=options.seed, scheme=SCHEME)
     # sorted: MinHash is order-independent, but bulk update order must not matter anyway
     mh.update_batch([s.encode("utf-8") for s in sorted(shingle_set)])
     return mh.hashvalues
@@ -73,7 +75,9 @@ def find_near_duplicates(items: Sequence[DedupItem], options: DedupOptions) -> d
         if digest in exact:
             duplicate_of[item.id] = exact[digest]
             continue
-        mh = MinHash(num_perm=options.num_perm, seed=options.seed, hashvalues=item.signature)
+        mh = MinHash(
+            num_perm=options.num_perm, seed=options.seed, hashvalues=item.signature, scheme=SCHEME
+        )
         best: tuple[float, str] | None = None
         for cand_id in sorted(lsh.query(mh)):
             score = containment(item.shingles, by_id[cand_id].shingles)

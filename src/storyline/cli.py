@@ -1,0 +1,84 @@
+"""Command line: a thin layer over the Python API; the only place that prints."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from storyline import __version__
+from storyline.config import IngestOptions, Options, SummaryOptions
+
+app = typer.Typer(
+    help="Turn a pile of raw news articles into sourced story briefs, offline.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+eval_app = typer.Typer(help="Score storyline against the dev sets.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+console = Console(stderr=True)
+
+
+def _setup_logging(verbose: bool) -> None:
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+
+
+@app.callback()
+def main(
+    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
+) -> None:
+    if version:
+        typer.echo(__version__)
+        raise typer.Exit()
+
+
+@app.command()
+def brief(
+    paths: Annotated[
+        list[str], typer.Argument(help="Files, folders (walked recursively) or - for stdin.")
+    ],
+    out: Annotated[Path, typer.Option("-o", "--out", help="Output folder.")] = Path("out"),
+    db: Annotated[
+        str | None, typer.Option(help="Database path or URL (default: OUT/storyline.db).")
+    ] = None,
+    words: Annotated[int, typer.Option(help="Word budget of each story summary.")] = 120,
+    max_mb: Annotated[float, typer.Option(help="Skip inputs larger than this many MiB.")] = 20.0,
+    verbose: Annotated[bool, typer.Option("-v", "--verbose")] = False,
+) -> None:
+    """Read a pile of articles and write brief.json, brief.md, brief.html and manifest.json."""
+    from storyline.ingest.files import read_stdin_bytes
+    from storyline.run.pipeline import run_brief
+
+    _setup_logging(verbose)
+    options = Options(
+        ingest=IngestOptions(max_bytes=int(max_mb * 2**20)),
+        summary=SummaryOptions(words=words),
+    )
+    stdin = read_stdin_bytes(options.ingest.max_bytes) if "-" in paths else None
+    result = run_brief(paths, out, db=db, options=options, stdin=stdin)
+    for report in result.reports:
+        if report.status == "skipped":
+            console.print(f"[yellow]skipped[/] {report.source}: {report.reason}", highlight=False)
+    counts = result.counts()
+    console.print(
+        f"read {counts['articles_read']} article(s) from {counts['inputs_read']} input(s), "
+        f"skipped {counts['inputs_skipped']}; {counts['articles_total']} in store, "
+        f"{counts['duplicates']} duplicate(s), {counts['stories']} stor{'y' if counts['stories'] == 1 else 'ies'}",
+        highlight=False,
+    )
+    if not result.usable:
+        console.print("[red]error:[/] no usable article in the input", highlight=False)
+        raise typer.Exit(1)
+    typer.echo(str((out / "brief.html").resolve()))
+    typer.echo(str((out / "brief.json").resolve()))
+
+
+if __name__ == "__main__":
+    app()
