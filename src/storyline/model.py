@@ -24,6 +24,7 @@ class RawDocument:
     outlet: str | None = None
     publisher: str | None = None
     extractor: str = "plain"  # which extractor produced ``text`` (audit trail)
+    notes: tuple[str, ...] = ()  # warnings about this input that did not stop it
 
 
 @dataclass(frozen=True)

@@ -78,9 +78,11 @@ def _read_one(source: str, data: bytes, reader: Reader, options: IngestOptions):
     digest = hashlib.sha256(data).hexdigest()
     documents = 0
     skipped: list[InputReport] = []
+    notes: list[str] = []
     for item in reader(source, data, options):
         if isinstance(item, RawDocument):
             documents += 1
+            notes.extend(n for n in item.notes if n not in notes)
             yield item
         elif item.source == source:
             skipped.append(item)  # the whole input failed
@@ -89,7 +91,7 @@ def _read_one(source: str, data: bytes, reader: Reader, options: IngestOptions):
     if skipped and not documents:
         yield InputReport(source, "skipped", skipped[0].reason, digest, 0)
     else:
-        yield InputReport(source, "read", "", digest, documents)
+        yield InputReport(source, "read", "; ".join(notes), digest, documents)
 
 
 def ingest_paths(

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from storyline.config import IngestOptions
-from storyline.ingest.decode import DecodeError, decode_bytes
+from storyline.ingest.decode import DecodeError, decode_bytes, declared_charset
 from storyline.model import InputReport, RawDocument
 
 log = logging.getLogger(__name__)
@@ -79,9 +79,17 @@ def extract_html(html: str, url: str | None, options: IngestOptions) -> dict[str
     }
 
 
+MIN_HTML_LETTERS = 20  # letters, not words: CJK text has no spaces
+
+
+def looks_truncated(html: str) -> bool:
+    tail = html[-2000:].lower()
+    return "</html>" not in tail and "</body>" not in tail
+
+
 def read_html(source: str, data: bytes, options: IngestOptions) -> Iterator[Item]:
     try:
-        decoded = decode_bytes(data)
+        decoded = decode_bytes(data, declared_charset(data))
     except DecodeError as exc:
         yield _skip(source, str(exc))
         return
@@ -90,10 +98,20 @@ def read_html(source: str, data: bytes, options: IngestOptions) -> Iterator[Item
     except Exception as exc:  # noqa: BLE001 - a broken page must not stop the batch
         yield _skip(source, f"HTML extraction failed: {type(exc).__name__}: {exc}")
         return
-    if meta is None:
-        yield _skip(source, "no main text found in the HTML (truncated page or not an article?)")
+    truncated = looks_truncated(decoded.text)
+    letters = sum(ch.isalpha() for ch in meta["text"]) if meta else 0
+    if letters < MIN_HTML_LETTERS:
+        hint = "page is truncated" if truncated else "not an article?"
+        yield _skip(source, f"no main text found in the HTML ({letters} letters; {hint})")
         return
-    yield RawDocument(source=source, fmt="html", extractor="trafilatura", **meta)
+    notes = ("HTML looks truncated (no closing </body> or </html>); kept the text found",)
+    yield RawDocument(
+        source=source,
+        fmt="html",
+        extractor="trafilatura",
+        notes=notes if truncated else (),
+        **meta,  # type: ignore[arg-type]
+    )
 
 
 def _first(record: dict[str, Any], keys: tuple[str, ...]) -> str | None:
