@@ -7,6 +7,10 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.console import Console
+
+from storyline import __version__
+from storyline.config import IngestOptions, Options, SummaryOptions
 
 app = typer.Typer(
     help="Turn a pile of raw news articles into sourced story briefs, offline.",
@@ -16,12 +20,64 @@ app = typer.Typer(
 eval_app = typer.Typer(help="Score storyline against the dev sets.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
 
+console = Console(stderr=True)
+
 
 def _setup_logging(verbose: bool) -> None:
     logging.basicConfig(
         level=logging.INFO if verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
+
+
+@app.callback()
+def main(
+    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
+) -> None:
+    if version:
+        typer.echo(__version__)
+        raise typer.Exit()
+
+
+@app.command()
+def brief(
+    paths: Annotated[
+        list[str], typer.Argument(help="Files, folders (walked recursively) or - for stdin.")
+    ],
+    out: Annotated[Path, typer.Option("-o", "--out", help="Output folder.")] = Path("out"),
+    db: Annotated[
+        str | None, typer.Option(help="Database path or URL (default: OUT/storyline.db).")
+    ] = None,
+    words: Annotated[int, typer.Option(help="Word budget of each story summary.")] = 120,
+    max_mb: Annotated[float, typer.Option(help="Skip inputs larger than this many MiB.")] = 20.0,
+    verbose: Annotated[bool, typer.Option("-v", "--verbose")] = False,
+) -> None:
+    """Read a pile of articles and write brief.json, brief.md, brief.html and manifest.json."""
+    from storyline.ingest.files import read_stdin_bytes
+    from storyline.run.pipeline import run_brief
+
+    _setup_logging(verbose)
+    options = Options(
+        ingest=IngestOptions(max_bytes=int(max_mb * 2**20)),
+        summary=SummaryOptions(words=words),
+    )
+    stdin = read_stdin_bytes(options.ingest.max_bytes) if "-" in paths else None
+    result = run_brief(paths, out, db=db, options=options, stdin=stdin)
+    for report in result.reports:
+        if report.status == "skipped":
+            console.print(f"[yellow]skipped[/] {report.source}: {report.reason}", highlight=False)
+    counts = result.counts()
+    console.print(
+        f"read {counts['articles_read']} article(s) from {counts['inputs_read']} input(s), "
+        f"skipped {counts['inputs_skipped']}; {counts['articles_total']} in store, "
+        f"{counts['duplicates']} duplicate(s), {counts['stories']} stor{'y' if counts['stories'] == 1 else 'ies'}",
+        highlight=False,
+    )
+    if not result.usable:
+        console.print("[red]error:[/] no usable article in the input", highlight=False)
+        raise typer.Exit(1)
+    typer.echo(str((out / "brief.html").resolve()))
+    typer.echo(str((out / "brief.json").resolve()))
 
 
 @app.command()
@@ -36,7 +92,9 @@ def summarize(
 
     _setup_logging(verbose)
     done, failed = run_summarize(in_path, out, words)
-    typer.echo(f"summarised {done} cluster(s), {failed} failed -> {out}", err=True)
+    console.print(f"summarised {done} cluster(s), {failed} failed -> {out}", highlight=False)
+    if failed and not done:
+        raise typer.Exit(1)
 
 
 @eval_app.command("summarize")
@@ -51,7 +109,7 @@ def eval_summarize(
     _setup_logging(verbose)
     results, skipped = evaluate(in_path, words)
     for reason in skipped:
-        typer.echo(f"skipped {reason}", err=True)
+        console.print(f"[yellow]skipped[/] {reason}", highlight=False)
     typer.echo(format_table(results, words))
 
 

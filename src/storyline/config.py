@@ -9,7 +9,7 @@ from typing import Any
 @dataclass(frozen=True)
 class IngestOptions:
     max_bytes: int = 20 * 1024 * 1024  # larger inputs are skipped with a reason
-    html_timeout_chars: int = 5_000_000  # HTML above this is truncated before extraction
+    html_max_chars: int = 5_000_000  # longer HTML is truncated before extraction
 
 
 @dataclass(frozen=True)
@@ -17,7 +17,7 @@ class DedupOptions:
     shingle_words: int = 5
     num_perm: int = 128
     seed: int = 1
-    lsh_threshold: float = 0.5
+    lsh_threshold: float = 0.3
     # verified with exact containment of shingle sets: |A & B| / min(|A|, |B|)
     min_containment: float = 0.8
 

@@ -1,0 +1,119 @@
+"""The whole job: ingest → clean → store → analyse → brief files.
+
+Articles are written to the store in transactional batches as they are read, so an
+interrupted run keeps what it stored and a rerun (same inputs, same ids) completes it.
+The analysis is then recomputed over everything in the store and saved atomically.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from storyline.brief.render import write_outputs
+from storyline.clean.article import clean_document
+from storyline.config import Options
+from storyline.ingest.files import ingest_paths
+from storyline.model import Article, InputReport, RawDocument, Story
+from storyline.run.stages import build_stories, run_stages
+from storyline.store.base import Store
+from storyline.store.factory import open_store
+
+log = logging.getLogger(__name__)
+
+BATCH = 200
+
+
+@dataclass
+class RunResult:
+    outdir: Path
+    reports: list[InputReport]
+    articles: list[Article]
+    stories: list[Story]
+    new_articles: int = 0
+    read_articles: int = 0
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def usable(self) -> bool:
+        """Did this run's inputs yield at least one article?"""
+        return self.read_articles > 0
+
+    def counts(self) -> dict[str, int]:
+        status = Counter(r.status for r in self.reports)
+        return {
+            "inputs_read": status["read"],
+            "inputs_skipped": status["skipped"],
+            "articles_read": self.read_articles,
+            "articles_new": self.new_articles,
+            "articles_total": len(self.articles),
+            "duplicates": sum(1 for a in self.articles if a.duplicate_of),
+            "stories": len(self.stories),
+        }
+
+
+def ingest_into(
+    store: Store, paths: Sequence[str], options: Options, stdin: bytes | None = None
+) -> tuple[list[InputReport], int, int]:
+    """Read, clean and store; return (reports, articles read, articles new)."""
+    reports: list[InputReport] = []
+    batch: list[Article] = []
+    batch_reports: list[InputReport] = []
+    read = new = 0
+
+    def flush() -> None:
+        nonlocal new
+        new += store.add_articles(batch, batch_reports)
+        batch.clear()
+        batch_reports.clear()
+
+    for item in ingest_paths(paths, options.ingest, stdin=stdin):
+        if isinstance(item, RawDocument):
+            article = clean_document(item)
+            if not article.text.strip():
+                report = InputReport(
+                    item.source, "skipped", "nothing left after removing boilerplate"
+                )
+                reports.append(report)
+                batch_reports.append(report)
+                continue
+            batch.append(article)
+            read += 1
+        else:
+            if item.status == "skipped":
+                log.info("skipped %s: %s", item.source, item.reason)
+            reports.append(item)
+            batch_reports.append(item)
+        if len(batch) >= BATCH:
+            flush()
+    flush()
+    return reports, read, new
+
+
+def run_brief(
+    paths: Sequence[str],
+    outdir: Path,
+    db: str | None = None,
+    options: Options | None = None,
+    stdin: bytes | None = None,
+) -> RunResult:
+    options = options or Options()
+    outdir.mkdir(parents=True, exist_ok=True)
+    timings: dict[str, float] = {}
+    with open_store(db or outdir / "storyline.db") as store:
+        started = time.perf_counter()
+        reports, read, new = ingest_into(store, paths, options, stdin)
+        timings["ingest+clean+store"] = time.perf_counter() - started
+        articles = store.articles()
+        timings.update(run_stages(articles, options))
+        started = time.perf_counter()
+        stories = build_stories(articles, options)
+        timings["summarize"] = time.perf_counter() - started
+        store.save_analysis(articles, stories)
+    result = RunResult(outdir, reports, articles, stories, new, read, timings)
+    write_outputs(result, options)
+    return result
