@@ -40,7 +40,8 @@ class SummaryOptions:
     # score = concept gain * position prior * spread * opener / words ** length_exponent
     position_decay: float = 0.4  # prior = 1 / (1 + sentence index) ** decay
     document_spread: float = 0.3  # each sentence already taken from a document: / (1 + x*k)
-    dangling_penalty: float = 0.5  # factor for openers like "He", "But", "This"
+    # factor for an opener like "He", "But", "This" whose previous sentence is not chosen
+    dangling_penalty: float = 0.0
     length_exponent: float = 0.4
 
 

@@ -48,3 +48,8 @@ JUNK = [WAYBACK, TWEET, COOKIES]
 @pytest.fixture
 def flood() -> list[str]:
     return [FLOOD_A, FLOOD_B, FLOOD_C]
+
+
+@pytest.fixture
+def junk() -> list[str]:
+    return list(JUNK)

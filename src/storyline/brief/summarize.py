@@ -54,7 +54,7 @@ class _Unit:
     words: int
     concepts: frozenset[str]
     terms: Counter[str]
-    opener_penalty: float
+    dangling: bool  # opens with a pronoun or connective that needs the sentence before
 
 
 _DATELINE = re.compile(
@@ -63,7 +63,7 @@ _DATELINE = re.compile(
 )
 _TERMINAL = re.compile(r"[.!?][\"'\u201d\u2019)\]]*$")
 _DANGLING = re.compile(
-    r"^(?:he|she|it|they|them|his|her|its|their|this|that|these|those|there|but|and|or|so"
+    r"^(?:he|she|it|they|them|his|her|its|their|this|that|these|those|but|and|or|so"
     r"|also|however|still|yet|meanwhile|instead|then|thus|moreover|furthermore|indeed"
     r"|besides|otherwise|nevertheless|nonetheless|later|earlier|both|such|another)\b",
     re.IGNORECASE,
@@ -138,7 +138,7 @@ def _units(doc: int, text: str, opts: SummaryOptions) -> list[_Unit]:
                 words=n,
                 concepts=frozenset(_concepts(terms)),
                 terms=Counter(terms),
-                opener_penalty=(opts.dangling_penalty if _DANGLING.match(sentence) else 1.0),
+                dangling=_DANGLING.match(sentence) is not None,
             )
         )
     return units
@@ -201,21 +201,27 @@ def _select(
     chosen: list[_Unit] = []
     covered: set[str] = set()
     used = 0
-    priors = [u.opener_penalty / (1.0 + u.position) ** opts.position_decay for u in units]
+    priors = [1.0 / (1.0 + u.position) ** opts.position_decay for u in units]
+    taken: set[tuple[int, int]] = set()  # (doc, position) of chosen units
+    index = {(u.doc, u.position): i for i, u in enumerate(units)}
 
     def score(i: int) -> float:
         u = units[i]
         gain = priors[i] * sum(weights[c] for c in u.concepts if c not in covered)
         spread = 1.0 / (1.0 + opts.document_spread * from_doc[u.doc])
+        # "He said ..." reads well only right after the sentence it points back to
+        if u.dangling and (u.doc, u.position - 1) not in taken:
+            gain *= opts.dangling_penalty
         return gain * spread / u.words**opts.length_exponent
 
-    # lazy greedy: scores only fall as concepts get covered and documents get quoted
+    # lazy greedy: scores only fall as concepts get covered and documents get quoted (a
+    # dangling follower of a chosen unit is the exception, and is re-queued)
     heap = [(-score(i), i) for i in range(len(units))]
     heapq.heapify(heap)
     while heap:
         _, i = heapq.heappop(heap)
         u = units[i]
-        if used + u.words > budget:
+        if (u.doc, u.position) in taken or used + u.words > budget:
             continue
         current = score(i)
         if heap and current < -heap[0][0] - 1e-12:
@@ -226,7 +232,11 @@ def _select(
         if any(_cosine(u.terms, c.terms) > opts.redundancy for c in chosen):
             continue
         chosen.append(u)
+        taken.add((u.doc, u.position))
         covered |= u.concepts
+        follower = index.get((u.doc, u.position + 1))
+        if follower is not None and units[follower].dangling:
+            heapq.heappush(heap, (-score(follower), follower))  # its score may have risen
         from_doc[u.doc] += 1
         used += u.words
     return chosen
