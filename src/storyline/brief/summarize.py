@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from storyline.brief.junk import is_junk_sentence, junk_reason
 from storyline.brief.text import content_terms, count_words
 from storyline.config import SummaryOptions
+from storyline.model import Span
 from storyline.nlp.sentences import split_sentences
 
 log = logging.getLogger(__name__)
@@ -80,19 +81,33 @@ def _shingles(text_terms: list[str], size: int = 3) -> set[tuple[str, ...]]:
     return {tuple(text_terms[i : i + size]) for i in range(len(text_terms) - size + 1)}
 
 
-def _kept_documents(texts: list[str], opts: SummaryOptions) -> list[int]:
-    """Indices of documents that are articles and not near-copies of a longer kept one."""
-    candidates: list[tuple[int, set[tuple[str, ...]]]] = []
+@dataclass
+class _Document:
+    index: int
+    text: str
+    spans: list[Span]
+    terms: list[list[str]]  # content terms of each sentence
+
+    @classmethod
+    def analyse(cls, index: int, text: str) -> _Document:
+        spans = split_sentences(text)
+        return cls(index, text, spans, [content_terms(text[s.start : s.end]) for s in spans])
+
+
+def _kept_documents(texts: list[str], opts: SummaryOptions) -> list[_Document]:
+    """Documents that are articles and not near-copies of a longer kept one."""
+    candidates: list[tuple[_Document, set[tuple[str, ...]]]] = []
     for i, text in enumerate(texts):
         reason = junk_reason(text, count_words(text))
         if reason:
             log.debug("summary leaves out document %d: %s", i, reason)
             continue
-        candidates.append((i, _shingles(content_terms(text))))
+        doc = _Document.analyse(i, text)
+        candidates.append((doc, _shingles([t for terms in doc.terms for t in terms])))
     # longest first so the fuller version of a story survives; ties keep input order
-    candidates.sort(key=lambda c: (-len(c[1]), c[0]))
-    kept: list[tuple[int, set[tuple[str, ...]]]] = []
-    for i, shingles in candidates:
+    candidates.sort(key=lambda c: (-len(c[1]), c[0].index))
+    kept: list[tuple[_Document, set[tuple[str, ...]]]] = []
+    for doc, shingles in candidates:
         duplicate = False
         for _, other in kept:
             small = min(len(shingles), len(other))
@@ -100,24 +115,22 @@ def _kept_documents(texts: list[str], opts: SummaryOptions) -> list[int]:
                 duplicate = True
                 break
         if not duplicate and shingles:
-            kept.append((i, shingles))
+            kept.append((doc, shingles))
         elif duplicate:
-            log.debug("summary counts document %d once: near-duplicate", i)
-    return sorted(i for i, _ in kept)
+            log.debug("summary counts document %d once: near-duplicate", doc.index)
+    return sorted((doc for doc, _ in kept), key=lambda d: d.index)
 
 
-def _units(doc: int, text: str, opts: SummaryOptions) -> list[_Unit]:
+def _units(doc: _Document, opts: SummaryOptions) -> list[_Unit]:
     units: list[_Unit] = []
-    position = 0
-    for span in split_sentences(text):
-        raw = text[span.start : span.end]
-        position += 1
-        if position > opts.max_position:
+    text = doc.text
+    for position, (span, terms) in enumerate(zip(doc.spans, doc.terms, strict=True)):
+        if position >= opts.max_position:
             break
         start = span.start
-        dateline = _DATELINE.match(raw)
-        if dateline and dateline.end() < len(raw):
-            start += dateline.end()
+        dateline = _DATELINE.match(text, span.start, span.end)
+        if dateline and dateline.end() < span.end:
+            start = dateline.end()
         sentence = text[start : span.end]
         n = count_words(sentence)
         if n < opts.min_sentence_words or n > opts.max_sentence_words:
@@ -126,13 +139,14 @@ def _units(doc: int, text: str, opts: SummaryOptions) -> list[_Unit]:
             continue  # headlines, captions, questions
         if not _balanced_quotes(sentence) or is_junk_sentence(sentence):
             continue
-        terms = content_terms(sentence)
+        if start != span.start:
+            terms = content_terms(sentence)
         if len(terms) < 3:
             continue
         units.append(
             _Unit(
-                doc=doc,
-                position=position - 1,
+                doc=doc.index,
+                position=position,
                 start=start,
                 end=span.end,
                 words=n,
@@ -149,26 +163,21 @@ def _concepts(terms: list[str]) -> set[str]:
 
 
 def _concept_weights(
-    texts: list[str], kept: list[int], titles: list[str | None] | None, opts: SummaryOptions
+    docs: list[_Document], titles: list[str | None] | None
 ) -> dict[str, float]:
     """Weight of a concept: how many documents (and headlines) state it."""
     docs_with: Counter[str] = Counter()
     frequency: Counter[str] = Counter()
-    for d in kept:
-        counts = Counter(
-            c
-            for span in split_sentences(texts[d])
-            for c in _concepts(content_terms(texts[d][span.start : span.end]))
-        )
+    for doc in docs:
+        counts = Counter(c for terms in doc.terms for c in _concepts(terms))
         docs_with.update(counts.keys())
         frequency.update(counts)
     in_titles: Counter[str] = Counter()
-    if titles:
-        for d in kept:
-            title = titles[d] if d < len(titles) else None
-            if title:
-                in_titles.update(_concepts(content_terms(title)))
-    n_docs = len(kept)
+    for doc in docs:
+        title = titles[doc.index] if titles and doc.index < len(titles) else None
+        if title:
+            in_titles.update(_concepts(content_terms(title)))
+    n_docs = len(docs)
     weights: dict[str, float] = {}
     for c, df in docs_with.items():
         if n_docs > 1:
@@ -262,11 +271,11 @@ def summarize_documents(
     if words <= 0 or not texts:
         return []
     kept = _kept_documents(texts, opts)
-    units = [u for d in kept for u in _units(d, texts[d], opts)]
+    units = [u for doc in kept for u in _units(doc, opts)]
     units = [u for u in units if u.words <= words]
     if not units:
         return []
-    weights = _concept_weights(texts, kept, titles, opts)
+    weights = _concept_weights(kept, titles)
     chosen = _select(units, weights, words, opts)
     picked = [Picked(u.doc, u.start, u.end, texts[u.doc][u.start : u.end]) for u in chosen]
     return _reading_order(picked, dates)

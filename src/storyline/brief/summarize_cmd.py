@@ -46,10 +46,13 @@ def read_clusters(path: Path) -> Iterator[Cluster | tuple[str, str]]:
             except json.JSONDecodeError as err:
                 yield (fallback_id, f"invalid JSON: {err}")
                 continue
-            if not isinstance(record, dict) or not isinstance(record.get("documents"), list):
-                yield (fallback_id, "no 'documents' list")
+            if not isinstance(record, dict):
+                yield (fallback_id, "not a JSON object")
                 continue
             cluster_id = str(record.get("id", fallback_id))
+            if not isinstance(record.get("documents"), list):
+                yield (cluster_id, "no 'documents' list")
+                continue
             texts: list[str] = []
             dates: list[str | None] = []
             titles: list[str | None] = []
