@@ -43,6 +43,8 @@ class SummaryOptions:
     # factor for an opener like "He", "But", "This" whose previous sentence is not chosen
     dangling_penalty: float = 0.0
     length_exponent: float = 0.4
+    # concept weight = other documents stating it + singleton_weight * log(1 + count) / log(2 + docs)
+    singleton_weight: float = 0.25
 
 
 @dataclass(frozen=True)

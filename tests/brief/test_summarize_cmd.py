@@ -49,7 +49,9 @@ def test_eval_scores_every_system(tmp_path, flood):
     src = _write(
         tmp_path / "in.jsonl",
         [
-            json.dumps({"id": "c1", "documents": [{"text": t} for t in flood], "summary": reference}),
+            json.dumps(
+                {"id": "c1", "documents": [{"text": t} for t in flood], "summary": reference}
+            ),
             json.dumps({"id": "c2", "documents": [{"text": flood[0]}]}),
         ],
     )

@@ -66,7 +66,9 @@ _TERMINAL = re.compile(r"[.!?][\"'\u201d\u2019)\]]*$")
 _DANGLING = re.compile(
     r"^(?:he|she|it|they|them|his|her|its|their|this|that|these|those|but|and|or|so"
     r"|also|however|still|yet|meanwhile|instead|then|thus|moreover|furthermore|indeed"
-    r"|besides|otherwise|nevertheless|nonetheless|later|earlier|both|such|another)\b",
+    r"|besides|otherwise|nevertheless|nonetheless|later|earlier|both|such|another"
+    r"|after all|in addition|in fact|as a result|for example|even so|at the same time"
+    r"|on the other hand|by contrast|in turn|the same)\b",
     re.IGNORECASE,
 )
 
@@ -137,7 +139,9 @@ def _units(doc: _Document, opts: SummaryOptions) -> list[_Unit]:
             continue
         if not _TERMINAL.search(sentence) or sentence.endswith("?"):
             continue  # headlines, captions, questions
-        if not _balanced_quotes(sentence) or is_junk_sentence(sentence):
+        if not _balanced_quotes(sentence):
+            continue
+        if is_junk_sentence(sentence):
             continue
         if start != span.start:
             terms = content_terms(sentence)
@@ -163,7 +167,7 @@ def _concepts(terms: list[str]) -> set[str]:
 
 
 def _concept_weights(
-    docs: list[_Document], titles: list[str | None] | None
+    docs: list[_Document], titles: list[str | None] | None, opts: SummaryOptions
 ) -> dict[str, float]:
     """Weight of a concept: how many documents (and headlines) state it."""
     docs_with: Counter[str] = Counter()
@@ -181,9 +185,11 @@ def _concept_weights(
     weights: dict[str, float] = {}
     for c, df in docs_with.items():
         if n_docs > 1:
-            # support from other documents; a concept only one document has still counts a
-            # little, more if that document repeats it
-            weights[c] = (df - 1) + 0.5 * math.log1p(frequency[c]) / math.log(2 + n_docs)
+            # support from the other documents; a concept only one document states still
+            # counts a little, more if that document repeats it
+            weights[c] = (df - 1) + opts.singleton_weight * math.log1p(frequency[c]) / math.log(
+                2 + n_docs
+            )
         else:
             weights[c] = math.log1p(frequency[c])
         # a headline is its writer's own summary of the story
@@ -275,7 +281,7 @@ def summarize_documents(
     units = [u for u in units if u.words <= words]
     if not units:
         return []
-    weights = _concept_weights(kept, titles)
+    weights = _concept_weights(kept, titles, opts)
     chosen = _select(units, weights, words, opts)
     picked = [Picked(u.doc, u.start, u.end, texts[u.doc][u.start : u.end]) for u in chosen]
     return _reading_order(picked, dates)
