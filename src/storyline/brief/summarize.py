@@ -8,12 +8,14 @@ Method (budgeted concept coverage with a lead prior):
    boilerplate, no headlines, a sane length; a leading dateline ("WASHINGTON (AP) --") is
    left out of the cited span.
 3. Concepts are stemmed content words and content-word bigrams. A concept's weight is the
-   number of documents that mention it (cross-document support), so one very long document
-   cannot crowd out the others; in a one-document cluster its in-document frequency counts.
+   number of other documents that state it (cross-document support; a concept of one
+   document only counts a little), plus one per headline that states it, so one very long
+   document cannot crowd out the others; in a one-document cluster its frequency counts.
 4. Greedy budgeted selection maximises the weight of newly covered concepts per word^r,
-   scaled by a position prior (news leads carry the story), a penalty for dangling openers
-   ("He", "But", "This") and a mild preference for documents not yet quoted; a candidate
-   too similar to a chosen sentence is skipped, and smaller sentences fill the budget end.
+   scaled by a position prior (news leads carry the story) and a mild preference for
+   documents not yet quoted. A dangling opener ("He", "But", "This") is only taken right
+   after the sentence it points back to; a candidate too similar to a chosen sentence is
+   skipped; shorter sentences fill the end of the budget, which is never exceeded.
 5. The picked sentences are put in reading order: chronology of their documents, then
    document order, then position.
 """
@@ -59,7 +61,7 @@ class _Unit:
 
 
 _DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z.'\- ]{2,}(?:,\s*[A-Za-z.' ]{2,20})?\s*(?:\([A-Za-z0-9 .&/-]{1,20}\))?"
+    r"(?:[A-Z][A-Z.'\- ]{2,}(?:,\s*[A-Za-z.' ]{2,20})?\s*(?:\([A-Za-z0-9 .&/-]{1,20}\))?"
     r"|\((?:CNN|AP|Reuters|AFP)\))\s*[\u2014\u2013-]{1,2}\s*"
 )
 _TERMINAL = re.compile(r"[.!?][\"'\u201d\u2019)\]]*$")
@@ -272,10 +274,15 @@ def summarize_documents(
     options: SummaryOptions | None = None,
     titles: list[str | None] | None = None,
 ) -> list[Picked]:
-    """Pick whole source sentences (at most ``words`` words in all), in reading order."""
+    """Pick whole source sentences (at most ``words`` words in all), in reading order.
+
+    ``dates`` (ISO strings, one per document) set the reading order; ``titles`` (the
+    documents' headlines, optional) add support to the concepts they state.
+    """
     opts = options or SummaryOptions()
     if words <= 0 or not texts:
         return []
+    texts = [t if isinstance(t, str) else "" for t in texts]  # bad input never crashes
     kept = _kept_documents(texts, opts)
     units = [u for doc in kept for u in _units(doc, opts)]
     units = [u for u in units if u.words <= words]
