@@ -222,14 +222,21 @@ def _select(
     taken: set[tuple[int, int]] = set()  # (doc, position) of chosen units
     index = {(u.doc, u.position): i for i, u in enumerate(units)}
 
-    def score(i: int) -> float:
+    total = 0.0  # the objective: prior-weighted concept coverage of the chosen units
+
+    def plain(i: int) -> float:
+        """What unit i adds to the objective."""
         u = units[i]
         gain = priors[i] * sum(weights[c] for c in u.concepts if c not in covered)
-        spread = 1.0 / (1.0 + opts.document_spread * from_doc[u.doc])
         # "He said ..." reads well only right after the sentence it points back to
         if u.dangling and (u.doc, u.position - 1) not in taken:
             gain *= opts.dangling_penalty
-        return gain * spread / u.words**opts.length_exponent
+        return gain
+
+    def score(i: int) -> float:
+        """Greedy rank: gain per word^r, a little less for documents already quoted."""
+        spread = 1.0 / (1.0 + opts.document_spread * from_doc[units[i].doc])
+        return plain(i) * spread / units[i].words ** opts.length_exponent
 
     # lazy greedy: scores only fall as concepts get covered and documents get quoted (a
     # dangling follower of a chosen unit is the exception, and is re-queued)
@@ -248,6 +255,7 @@ def _select(
             break
         if any(_cosine(u.terms, c.terms) > opts.redundancy for c in chosen):
             continue
+        total += plain(i)
         chosen.append(u)
         taken.add((u.doc, u.position))
         covered |= u.concepts
@@ -256,7 +264,13 @@ def _select(
             heapq.heappush(heap, (-score(follower), follower))  # its score may have risen
         from_doc[u.doc] += 1
         used += u.words
-    return chosen
+    # Budgeted coverage (Khuller et al. 1999): the ratio rule can lose to one long sentence
+    # when the budget holds only one or two; keep the better of the two solutions.
+    covered.clear()
+    taken.clear()
+    from_doc.clear()
+    single = max(range(len(units)), key=lambda i: (plain(i), -i))
+    return [units[single]] if plain(single) > total else chosen
 
 
 def _reading_order(picked: list[Picked], dates: list[str | None] | None) -> list[Picked]:
