@@ -76,7 +76,9 @@ _DANGLING = re.compile(
 
 
 def _balanced_quotes(text: str) -> bool:
-    return text.count('"') % 2 == 0 and text.count("\u201c") == text.count("\u201d")
+    # AP wire copy opens with " and closes with '' ("We won,'' she said.)
+    straight = text.count('"') + text.count("''")
+    return straight % 2 == 0 and text.count("\u201c") == text.count("\u201d")
 
 
 def _shingles(text_terms: list[str], size: int = 3) -> set[tuple[str, ...]]:
