@@ -149,3 +149,14 @@ def test_headlines_steer_the_choice():
     steered = summarize_documents(texts, words=10, titles=["Library to close early on Fridays"])
     assert [p.text for p in plain] == ["The council approved a new budget on Monday night."]
     assert [p.text for p in steered] == ["The city library will close early on Fridays."]
+
+
+def test_a_bare_quotation_needs_the_sentence_before_it(flood):
+    speaker = "Fire chief Dan Ortiz spent the night at the levee with his crew."
+    bare = '"We will hold this levee no matter what happens to the flood waters tonight."'
+    texts = [flood[0], f"{speaker} {bare}", flood[2]]
+    for words in (30, 60, 120, 400):
+        picked = summarize_documents(texts, words=words)
+        texts_picked = [p.text for p in picked]
+        if bare in texts_picked:
+            assert speaker in texts_picked

@@ -75,6 +75,10 @@ _DANGLING = re.compile(
 )
 
 
+# a sentence that is nothing but a quotation has no speaker of its own
+_BARE_QUOTE = re.compile('^["\u201c][^"\u201c\u201d]*(?:["\u201d]|\'\')$')
+
+
 def _balanced_quotes(text: str) -> bool:
     # AP wire copy opens with " and closes with '' ("We won,'' she said.)
     straight = text.count('"') + text.count("''")
@@ -160,7 +164,8 @@ def _units(doc: _Document, opts: SummaryOptions) -> list[_Unit]:
                 words=n,
                 concepts=frozenset(_concepts(terms)),
                 terms=Counter(terms),
-                dangling=_DANGLING.match(sentence) is not None,
+                dangling=_DANGLING.match(sentence) is not None
+                or _BARE_QUOTE.match(sentence) is not None,
             )
         )
     return units
