@@ -18,14 +18,36 @@ from storyline.run.pipeline import ingest_into
 from storyline.run.stages import build_stories, run_stages
 from storyline.store.factory import open_store
 
-SUBJECTS = ["The minister", "Rebel forces", "The central bank", "Police", "The president",
-            "A spokesman", "Rescue teams", "The navy", "Protesters", "The court"]
+SUBJECTS = [
+    "The minister",
+    "Rebel forces",
+    "The central bank",
+    "Police",
+    "The president",
+    "A spokesman",
+    "Rescue teams",
+    "The navy",
+    "Protesters",
+    "The court",
+]
 VERBS = ["announced", "denied", "reported", "confirmed", "rejected", "approved", "warned of"]
-OBJECTS = ["a new truce", "the arms deal", "higher interest rates", "an evacuation plan",
-           "the border closure", "fresh sanctions", "a cargo of weapons", "the election result"]
+OBJECTS = [
+    "a new truce",
+    "the arms deal",
+    "higher interest rates",
+    "an evacuation plan",
+    "the border closure",
+    "fresh sanctions",
+    "a cargo of weapons",
+    "the election result",
+]
 PLACES = ["Homs", "Damascus", "Geneva", "Moscow", "Tartus", "Brussels", "Ankara", "Beirut"]
-BOILER = ["Share this:\nFacebook Twitter Email", "Leave a Reply", "Posted by a-blogger",
-          "Copyright © 2012 Example.com. All Rights Reserved."]
+BOILER = [
+    "Share this:\nFacebook Twitter Email",
+    "Leave a Reply",
+    "Posted by a-blogger",
+    "Copyright © 2012 Example.com. All Rights Reserved.",
+]
 
 
 SYLLABLES = ["ka", "lo", "mir", "tan", "vel", "sor", "ish", "ga", "dun", "rek", "ul", "bra"]
@@ -38,9 +60,11 @@ def name(r: random.Random) -> str:
 def sentence(rng: random.Random, topic: int) -> str:
     # each topic has its own invented people and places, as real stories do
     r = random.Random(topic * 1000 + rng.randrange(6))
-    return (f"{r.choice(SUBJECTS)} {name(r)} in {name(r)} near {r.choice(PLACES)} "
-            f"{rng.choice(VERBS)} {r.choice(OBJECTS)} on Monday, {rng.randrange(2, 900)} people "
-            f"were affected, {name(r)} officials said.")
+    return (
+        f"{r.choice(SUBJECTS)} {name(r)} in {name(r)} near {r.choice(PLACES)} "
+        f"{rng.choice(VERBS)} {r.choice(OBJECTS)} on Monday, {rng.randrange(2, 900)} people "
+        f"were affected, {name(r)} officials said."
+    )
 
 
 def make_pile(folder: Path, n: int, seed: int = 7) -> None:
@@ -77,8 +101,10 @@ def main() -> None:
             started = time.perf_counter()
             stories = build_stories(articles, options)
             timings["summarize"] = time.perf_counter() - started
-    print(f"articles: {read}  duplicates: {sum(1 for a in articles if a.duplicate_of)}  "
-          f"stories: {len(stories)}")
+    print(
+        f"articles: {read}  duplicates: {sum(1 for a in articles if a.duplicate_of)}  "
+        f"stories: {len(stories)}"
+    )
     print(f"{'stage':<22}{'seconds':>10}{'articles/s':>14}")
     for stage, seconds in timings.items():
         print(f"{stage:<22}{seconds:>10.2f}{read / seconds if seconds else float('inf'):>14.0f}")

@@ -11,5 +11,3 @@ SAMPLES = REPO / "samples" / "russia-syria"
 @pytest.fixture
 def sample_dir() -> Path:
     return SAMPLES
-
-

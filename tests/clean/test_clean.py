@@ -18,8 +18,14 @@ def test_sample_ft_repost(sample_dir):
     assert removed["Leave a Reply"] == "comment form"
     assert removed["Connecting to %s"] == "comment form"
     assert any("You are commenting using your" in t for t in removed)
-    for junk in ("High quality global", "Leave a Reply", "commenting using", "Connecting to %s",
-                 "By liverealnews", "Google+ photo"):
+    for junk in (
+        "High quality global",
+        "Leave a Reply",
+        "commenting using",
+        "Connecting to %s",
+        "By liverealnews",
+        "Google+ photo",
+    ):
         assert junk not in article.text
     assert article.text.startswith("Russia has announced")
     assert article.text.endswith("carrying a cargo of arms for Syria.")
@@ -67,7 +73,9 @@ def test_removed_offsets_point_into_raw_text_and_text_has_no_gaps():
     raw = "Share this article\n\nThe minister resigned on Monday.\n\n  Posted by Jane Doe  \nhttps://x.example/a\n"
     spans = find_boilerplate(raw)
     assert [raw[s.start : s.end] for s in spans] == [
-        "Share this article", "Posted by Jane Doe", "https://x.example/a"
+        "Share this article",
+        "Posted by Jane Doe",
+        "https://x.example/a",
     ]
     article = clean(raw)
     assert article.text == "The minister resigned on Monday."

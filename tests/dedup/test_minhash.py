@@ -10,7 +10,33 @@ from storyline.dedup.minhash import (
 )
 
 OPTIONS = DedupOptions()
-WORDS = ["army", "navy", "port", "ship", "minister", "talks", "truce", "border", "aid", "city", "rebels", "forces", "report", "source", "capital", "vote", "court", "police", "storm", "flood", "market", "bank", "price", "oil", "trade"]
+WORDS = [
+    "army",
+    "navy",
+    "port",
+    "ship",
+    "minister",
+    "talks",
+    "truce",
+    "border",
+    "aid",
+    "city",
+    "rebels",
+    "forces",
+    "report",
+    "source",
+    "capital",
+    "vote",
+    "court",
+    "police",
+    "storm",
+    "flood",
+    "market",
+    "bank",
+    "price",
+    "oil",
+    "trade",
+]
 
 
 def article(seed: int, n: int = 200) -> str:
@@ -41,7 +67,11 @@ def test_exact_near_and_trimmed_copies_point_to_the_original():
 
 def test_original_is_earliest_then_least_boilerplate_and_order_does_not_matter():
     base = article(3)
-    items = [item("b", base, None, rank=0), item("a", base, None, rank=5), item("c", base, "2013-01-01")]
+    items = [
+        item("b", base, None, rank=0),
+        item("a", base, None, rank=5),
+        item("c", base, "2013-01-01"),
+    ]
     expected = {"a": "c", "b": "c"}
     for seed in range(5):
         shuffled = items[:]

@@ -11,7 +11,9 @@ from storyline.cli import app
 from storyline.run.pipeline import run_brief
 
 BLOG_COPY_HEAD = "Posted by syria-watch-blog\nShare this:\nFacebook Twitter Email\n\n"
-BLOG_COPY_TAIL = "\n\nLike this:\nLike Loading...\nRelated\nhttps://syriawatch.example/2012/06/warships\n"
+BLOG_COPY_TAIL = (
+    "\n\nLike this:\nLike Loading...\nRelated\nhttps://syriawatch.example/2012/06/warships\n"
+)
 
 
 def test_sample_pile_end_to_end(sample_dir, tmp_path):
@@ -117,8 +119,10 @@ def test_cli_stdin(tmp_path, sample_dir):
 def test_brief_html_escapes_article_text(tmp_path):
     pile = tmp_path / "pile"
     pile.mkdir()
-    evil = ('The minister said <script>alert(1)</script> and <img src=x onerror="alert(2)"> '
-            'then <a href="javascript:alert(3)">click</a> in a statement on Monday to reporters.')
+    evil = (
+        'The minister said <script>alert(1)</script> and <img src=x onerror="alert(2)"> '
+        'then <a href="javascript:alert(3)">click</a> in a statement on Monday to reporters.'
+    )
     (pile / "evil.txt").write_text(evil + "\n" + evil.replace("minister", "official"))
     run_brief([str(pile)], tmp_path / "out")
     html = (tmp_path / "out" / "brief.html").read_text()

@@ -41,13 +41,20 @@ def store(request, tmp_path):
 
 def art(aid: str, text: str = "Some text here.") -> Article:
     return Article(
-        id=aid, text=text, raw_text="Share this\n" + text, source=f"{aid}.txt", outlet="AFP",
+        id=aid,
+        text=text,
+        raw_text="Share this\n" + text,
+        source=f"{aid}.txt",
+        outlet="AFP",
         removed=[RemovedSpan(0, 10, "Share this", "share prompt")],
     )
 
 
 def test_round_trip_and_idempotent_add(store):
-    assert store.add_articles([art("b"), art("a")], [InputReport("x.txt", "read", "", "d" * 64, 2)]) == 2
+    assert (
+        store.add_articles([art("b"), art("a")], [InputReport("x.txt", "read", "", "d" * 64, 2)])
+        == 2
+    )
     assert store.add_articles([art("a")], []) == 0
     got = store.articles()
     assert [a.id for a in got] == ["a", "b"]
