@@ -160,3 +160,27 @@ def test_a_bare_quotation_needs_the_sentence_before_it(flood):
         texts_picked = [p.text for p in picked]
         if bare in texts_picked:
             assert speaker in texts_picked
+
+
+def test_output_does_not_depend_on_the_hash_seed(tmp_path, flood):
+    import json
+    import os
+    import subprocess
+    import sys
+
+    src = tmp_path / "texts.json"
+    src.write_text(json.dumps(flood), encoding="utf-8")
+    code = (
+        "import json, sys; from storyline.brief.summarize import summarize_documents; "
+        "texts = json.load(open(sys.argv[1], encoding='utf-8')); "
+        "print([(p.doc, p.start, p.end) for p in summarize_documents(texts, words=70)])"
+    )
+    outputs = set()
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run(
+            [sys.executable, "-c", code, str(src)], env=env, capture_output=True, text=True
+        )
+        assert done.returncode == 0, done.stderr
+        outputs.add(done.stdout)
+    assert len(outputs) == 1

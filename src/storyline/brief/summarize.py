@@ -55,7 +55,7 @@ class _Unit:
     start: int
     end: int
     words: int
-    concepts: frozenset[str]
+    concepts: tuple[str, ...]  # sorted, so float sums do not depend on hash order
     terms: Counter[str]
     dangling: bool  # opens with a pronoun or connective that needs the sentence before
 
@@ -162,7 +162,7 @@ def _units(doc: _Document, opts: SummaryOptions) -> list[_Unit]:
                 start=start,
                 end=span.end,
                 words=n,
-                concepts=frozenset(_concepts(terms)),
+                concepts=tuple(sorted(_concepts(terms))),
                 terms=Counter(terms),
                 dangling=_DANGLING.match(sentence) is not None
                 or _BARE_QUOTE.match(sentence) is not None,
@@ -265,7 +265,7 @@ def _select(
         total += plain(i)
         chosen.append(u)
         taken.add((u.doc, u.position))
-        covered |= u.concepts
+        covered.update(u.concepts)
         follower = index.get((u.doc, u.position + 1))
         if follower is not None and units[follower].dangling:
             heapq.heappush(heap, (-score(follower), follower))  # its score may have risen
