@@ -167,7 +167,11 @@ def test_output_does_not_depend_on_the_hash_seed(tmp_path, flood):
     import os
     import subprocess
     import sys
+    from pathlib import Path
 
+    import storyline
+
+    package_root = str(Path(storyline.__file__).resolve().parents[1])
     src = tmp_path / "texts.json"
     src.write_text(json.dumps(flood), encoding="utf-8")
     code = (
@@ -177,7 +181,7 @@ def test_output_does_not_depend_on_the_hash_seed(tmp_path, flood):
     )
     outputs = set()
     for seed in ("1", "2", "3"):
-        env = {**os.environ, "PYTHONHASHSEED": seed}
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": package_root}
         done = subprocess.run(
             [sys.executable, "-c", code, str(src)], env=env, capture_output=True, text=True
         )
