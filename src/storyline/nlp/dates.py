@@ -1,0 +1,665 @@
+"""Temporal expressions with TIMEX3-style values, resolved against the article date.
+
+Deterministic rules (no clock, no model): every candidate is a regex match with a
+resolver; overlapping candidates are resolved by keeping the longest, then the earliest.
+Values follow TIMEX3/TimeML conventions: ``2012-06-18`` (day), ``2012-W24`` (week),
+``2012-06`` (month), ``2012-Q2``, ``2011``, ``201`` (decade), durations ``P3M`` /
+``PT2H`` / ``PXY`` and the references ``PRESENT_REF`` / ``PAST_REF`` / ``FUTURE_REF``.
+
+Without an article date (DCT), absolute expressions ("May 26, 2012", "1998") still get
+their values, a month-day with no year gets ``XXXX-MM-DD`` and expressions that only make
+sense relative to the DCT ("on Monday", "last week", "two weeks ago") get ``value=None``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+__all__ = ["TimeExpression", "extract_dates", "parse_dct"]
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    text: str
+    start: int
+    end: int
+    type: str  # DATE | TIME | DURATION | SET
+    value: str | None
+    mod: str | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "span": [self.start, self.end],
+            "text": self.text,
+            "type": self.type,
+            "value": self.value,
+            "mod": self.mod,
+        }
+
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
+    "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6,
+}  # fmt: skip
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+    "a hundred": 100, "a couple of": 2, "a couple": 2, "couple of": 2,
+}  # fmt: skip
+VAGUE_NUMBERS = {"several", "a few", "few", "some", "many", "the next few", "a number of"}
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+UNIT_CODES = {
+    "second": ("T", "S"), "minute": ("T", "M"), "hour": ("T", "H"), "day": ("", "D"),
+    "week": ("", "W"), "month": ("", "M"), "quarter": ("", "Q"), "year": ("", "Y"),
+    "decade": ("", "DE"), "century": ("", "C"),
+}  # fmt: skip
+PART_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+MODS = {"early": "START", "late": "END", "mid": "MID", "the end of": "END",
+        "the beginning of": "START", "the middle of": "MID", "the start of": "START"}  # fmt: skip
+FUTURE_CUES = re.compile(
+    r"\b(will|shall|'ll|is to|are to|to be|going to|expects?|expected|plans?|planned|"
+    r"scheduled|due|would)\b",
+    re.IGNORECASE,
+)
+
+_MONTH_RE = (
+    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|March|Mar\.|April|Apr\.|May|June|Jun\.|July|Jul\.|"
+    r"Aug(?:ust|\.)?|Sept(?:ember|\.)?|Sep\.|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+)
+_WEEKDAY_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_NUM_WORD = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|"
+    r"five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a hundred|hundred|"
+    r"a couple of|a couple|couple of|an?|\d+(?:\.\d+)?)"
+)
+_VAGUE = r"(?:several|a few|few|some|many|a number of)"
+_UNIT = r"(?:second|minute|hour|day|week|month|quarter|year|decade|centur(?:y|ie))s?"
+_MOD_RE = r"(?:(?:early|late|mid-?|the (?:end|beginning|middle|start) of)\s*)"
+_YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+
+
+def parse_dct(value: str | dt.date | None) -> dt.date | None:
+    """Article date from ISO text ("2012-06-19", "2012-06-19T10:00:00Z"); None if unusable."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    m = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", str(value))
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def _number(word: str) -> float | None:
+    w = word.lower().replace("-", " ").strip()
+    if w in NUMBER_WORDS:
+        return NUMBER_WORDS[w]
+    if re.fullmatch(r"\d+(?:\.\d+)?", w):
+        return float(w)
+    parts = w.split()
+    if len(parts) == 2 and parts[0] in NUMBER_WORDS and parts[1] in NUMBER_WORDS:
+        return NUMBER_WORDS[parts[0]] + NUMBER_WORDS[parts[1]]
+    return None
+
+
+def _unit_key(unit: str) -> str:
+    u = unit.lower()
+    if u.startswith("centur"):
+        return "century"
+    return u[:-1] if u.endswith("s") else u
+
+
+def _duration(amount: float | None, unit: str) -> str:
+    time_part, code = UNIT_CODES[_unit_key(unit)]
+    if amount is None:
+        return f"P{time_part}X{code}"
+    if code == "DE":
+        amount, code = amount * 10, "Y"
+    if code == "C":
+        amount, code = amount * 100, "Y"
+    if amount == int(amount):
+        return f"P{time_part}{int(amount)}{code}"
+    if code == "Y" and (amount * 2) == int(amount * 2):  # "2 1/2 years"-like halves
+        return f"P{int(amount)}Y6M"
+    return f"P{time_part}{amount}{code}"
+
+
+def _week(d: dt.date) -> str:
+    year, week, _ = d.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def _quarter(d: dt.date) -> str:
+    return f"{d.year}-Q{(d.month - 1) // 3 + 1}"
+
+
+def _shift_months(d: dt.date, months: int) -> tuple[int, int]:
+    total = d.year * 12 + (d.month - 1) + months
+    return total // 12, total % 12 + 1
+
+
+def _mod_of(prefix: str | None) -> str | None:
+    if not prefix:
+        return None
+    key = prefix.strip().lower().rstrip("-").strip()
+    return MODS.get(key)
+
+
+def _is_future(text: str, start: int, end: int) -> bool:
+    """Tense cue around the expression, within its sentence (rough but deterministic)."""
+    left = text.rfind(".", 0, start)
+    window = text[max(left + 1, start - 60) : min(len(text), end + 25)]
+    return bool(FUTURE_CUES.search(window))
+
+
+_WEEKDAY_FUTURE = re.compile(r"\b(will|shall|'ll|is to|are to|to resume|is due|are due)\b", re.I)
+
+
+def _is_future_weekday(text: str, start: int) -> bool:
+    """News weekdays are past unless an explicit future marker precedes them closely."""
+    window = text[max(0, start - 40) : start]
+    window = window[window.rfind(".") + 1 :]
+    return bool(_WEEKDAY_FUTURE.search(window))
+
+
+@dataclass(frozen=True)
+class _Ctx:
+    text: str
+    dct: dt.date | None
+
+
+Resolved = tuple[str, str | None, str | None]  # type, value, mod
+_Resolver = Callable[[re.Match[str], _Ctx], Resolved | None]
+_RULES: list[tuple[re.Pattern[str], _Resolver]] = []
+
+
+def _rule(pattern: str, flags: int = re.IGNORECASE) -> Callable[[_Resolver], _Resolver]:
+    compiled = re.compile(pattern, flags)
+
+    def register(fn: _Resolver) -> _Resolver:
+        _RULES.append((compiled, fn))
+        return fn
+
+    return register
+
+
+def _month_num(token: str) -> int:
+    return MONTHS[token.lower().rstrip(".")]
+
+
+# -- absolute calendar dates ---------------------------------------------------------------
+
+
+@_rule(rf"\b(?:{_WEEKDAY_RE},?\s+)?({_MONTH_RE})\s+({_DAY}),?\s+({_YEAR})\b")
+def _month_day_year(m: re.Match[str], ctx: _Ctx) -> Resolved | None:
+    day = int(re.match(r"\d+", m.group(2)).group())  # type: ignore[union-attr]
+    try:
+        d = dt.date(int(m.group(3)), _month_num(m.group(1)), day)
+    except ValueError:
+        return None
+    return "DATE", d.isoformat(), None
+
+
+@_rule(rf"\b(?:{_WEEKDAY_RE},?\s+)?({_DAY})\s+({_MONTH_RE})(?:,?\s+({_YEAR}))?\b")
+def _day_month_year(m: re.Match[str], ctx: _Ctx) -> Resolved | None:
+    day = int(re.match(r"\d+", m.group(1)).group())  # type: ignore[union-attr]
+    month = _month_num(m.group(2))
+    if m.group(2) == "may" or (m.group(2).lower() == "may" and not m.group(3)):
+        return None  # "5 may ..." is far more often the modal verb
+    year = int(m.group(3)) if m.group(3) else (ctx.dct.year if ctx.dct else None)
+    if year is None:
+        return "DATE", f"XXXX-{month:02d}-{day:02d}", None
+    try:
+        return "DATE", dt.date(year, month, day).isoformat(), None
+    except ValueError:
+        return None
+
+
+@_rule(rf"\b(?:{_WEEKDAY_RE},?\s+)?({_MONTH_RE})\s+({_DAY})\b(?!,?\s*{_YEAR})(?!\s*[,.]?\d)")
+def _month_day(m: re.Match[str], ctx: _Ctx) -> Resolved | None:
+    if m.group(1) == "may" or m.group(1) == "MAY":
+        return None
+    day = int(re.match(r"\d+", m.group(2)).group())  # type: ignore[union-attr]
+    month = _month_num(m.group(1))
+    if not 1 <= day <= 31:
+        return None
+    if ctx.dct is None:
+        return "DATE", f"XXXX-{month:02d}-{day:02d}", None
+    try:
+        return "DATE", dt.date(ctx.dct.year, month, day).isoformat(), None
+    except ValueError:
+        return None
+
+
+@_rule(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+def _iso_date(m: re.Match[str], ctx: _Ctx) -> Resolved | None:
+    try:
+        d = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+    return "DATE", d.isoformat(), None
+
+
+@_rule(rf"\b{_MOD_RE}?({_MONTH_RE}),?\s+(?:of\s+)?({_YEAR})\b")
+def _month_year(m: re.Match[str], ctx: _Ctx) -> Resolved | None:
+    mod = _mod_of(m.group(0)[: m.start(1) - m.start()])
+    return "DATE", f"{m.group(2)}-{_month_num(m.group(1)):02d}", mod
+
+
+@_rule(
+    rf"\b(?:(last|next|this|in|since|until|by|from|before|after|during|of|through|early|late|"
+    rf"mid-?|the end of|the beginning of|the middle of|earlier|later)\s+)?"
+    rf"((?:early|late|mid-?)\s*)?({_MONTH_RE})(?!\.?\s*{_DAY}\b)(?!\s*,?\s*{_YEAR})",
+    0,
+)
+def _month_alone(m: re.Match[str], ctx: _Ctx) -> Resolved | None:
+    lead = (m.group(1) or "").lower()
+    month_token = m.group(3)
+    if month_token[0].islower():
+        return None
+    if month_token == "May" and not lead:
+        return None  # sentence-initial modal "May"
+    if lead in ("in", "since", "until", "by", "from", "before", "after", "during", "of",
+                "through", "earlier", "later"):  # fmt: skip
+        pass
+    mod = _mod_of(m.group(2)) or _mod_of(lead)
+    month = _month_num(month_token)
+    if ctx.dct is None:
+        return "DATE", f"XXXX-{month:02d}", mod
+    year = ctx.dct.year
+    if lead == "last":
+        year = year - 1 if month >= ctx.dct.month else year
+    elif lead == "next":
+        year = year + 1 if month <= ctx.dct.month else year
+    elif month > ctx.dct.month + 1 and not _is_future(ctx.text, m.start(), m.end()):
+        year -= 1  # a month well after the DCT, told in the past tense, is last year's
+    return "DATE", f"{year}-{month:02d}", mod
+
+
+@_rule(rf"\b(?:(fiscal|calendar|early|late|mid-?)\s*)?({_YEAR})\b(?![-/]\d)(?!\s*(?:%|percent))")
+def _year(m: re.Match[str], ctx: _Ctx) -> Resolved | None:
+    before = ctx.text[max(0, m.start() - 2) : m.start()]
+    if "$" in before or re.search(r"\d[,.]$", before):
+        return None
+    mod = _mod_of(m.group(1)) if m.group(1) and m.group(1).lower() not in ("fiscal",
+                                                                          "calendar") else None  # fmt: skip
+    return "DATE", m.group(2), mod
+
+
+@_rule(rf"\b(?:the\s+)?{_MOD_RE}?(1[6-9]\d|20\d)0'?s\b")
+def _decade(m: re.Match[str], ctx: _Ctx) -> Resolved | None:
+    prefix = re.sub(r"^the\s+", "", m.group(0)[: m.start(1) - m.start()], flags=re.I)
+    return "DATE", m.group(1), _mod_of(prefix)
+
+
+@_rule(r"\b(?:the\s+)?(nineteen|twenty)-?(tens|twenties|thirties|forties|fifties|sixties|"
+       r"seventies|eighties|nineties)\b|\bthe\s+(twenties|thirties|forties|fifties|sixties|"
+       r"seventies|eighties|nineties)\b")  # fmt: skip
+def _decade_words(m: re.Match[str], ctx: _Ctx) -> Resolved | None:
+    names = ["tens", "twenties", "thirties", "forties", "fifties", "sixties", "seventies",
+             "eighties", "nineties"]  # fmt: skip
+    century = "20" if (m.group(1) or "").lower() == "twenty" else "19"
+    word = (m.group(2) or m.group(3)).lower()
+    return "DATE", f"{century}{names.index(word) + 1}", None
+
+
+@_rule(r"\b(nineteen|twenty)[- ]((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+       r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|"
+       r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b")  # fmt: skip
+def _spoken_year(m: re.Match[str], ctx: _Ctx) -> Resolved | None:
+    tail = _number(m.group(2))
+    if tail is None:
+        return None
+    return "DATE", f"{19 if m.group(1).lower() == 'nineteen' else 20}{int(tail):02d}", None
+
+
+@_rule(r"\bthe year two thousand(?:\s+and\s+(\w+))?\b|\btwo thousand\b(?=\s+(?:and|[.,]))")
+def _year_2000(m: re.Match[str], ctx: _Ctx) -> Resolved | None:
+    tail = _number(m.group(1)) if m.group(1) else 0
+    return "DATE", f"{2000 + int(tail or 0)}", None
+
+
+@_rule(r"\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\s+century\b")
+def _century(m: re.Match[str], ctx: _Ctx) -> Resolved | None:
+    return "DATE", f"{int(m.group(1)) - 1:02d}", None
+
+
+# -- quarters and seasons ------------------------------------------------------------------
+
+
+@_rule(
+    r"\b(?:(?:the|its|a|this|last|next)\s+)?(?:(fiscal|flat|latest)\s+)?(?:(\d{4})\s+)?"
+    r"(first|second|third|fourth)[- ](?:fiscal\s+)?quarter\b(?:\s+of\s+(\d{4}))?"
+)
+def _quarter_ordinal(m: re.Match[str], ctx: _Ctx) -> Resolved | None:
+    q = ORDINALS[m.group(3).lower()]
+    year = m.group(2) or m.group(4)
+    if year is None:
+        if ctx.dct is None:
+            return "DATE", f"XXXX-Q{q}", None
+        year = ctx.dct.year
+        if m.group(0).lower().startswith("last"):
+            year -= 1
+        elif m.group(0).lower().startswith("next"):
+            year += 1
+    return "DATE", f"{year}-Q{q}", None
+
+
+@_rule(r"\b(?:(this|last|next|early|late)\s+)?(spring|summer|autumn|winter)(?:\s+of\s+(\d{4}))?\b")
+def _season(m: re.Match[str], ctx: _Ctx) -> Resolved | None:
+    code = SEASONS[m.group(2).lower()]
+    lead = (m.group(1) or "").lower()
+    if m.group(3):
+        return "DATE", f"{m.group(3)}-{code}", None
+    if not lead and not ctx.text[max(0, m.start() - 4) : m.start()].lower().endswith("the "):
+        return None
+    if ctx.dct is None:
+        return "DATE", None, None
+    year = ctx.dct.year + (-1 if lead == "last" else 1 if lead == "next" else 0)
+    return "DATE", f"{year}-{code}", _mod_of(lead)
+
+
+# -- relative to the article date ----------------------------------------------------------
+
+
+@_rule(
+    r"\b(?:(early|late|earlier|later)\s+)?(today|yesterday|tomorrow|tonight)"
+    r"(?:\s+(morning|afternoon|evening|night))?\b"
+)
+def _deictic_day(m: re.Match[str], ctx: _Ctx) -> Resolved | None:
+    word = m.group(2).lower()
+    offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word]
+    mod = _mod_of(m.group(1)) if m.group(1) and m.group(1).lower() in ("early", "late") else None
+    part = PART_OF_DAY.get((m.group(3) or "").lower()) or ("NI" if word == "tonight" else None)
+    if ctx.dct is None:
+        return ("TIME" if part else "DATE"), None, mod
+    d = (ctx.dct + dt.timedelta(days=offset)).isoformat()
+    if part:
+        return "TIME", f"{d}T{part}", mod
+    return "DATE", d, mod
+
+
+@_rule(
+    rf"\b(?:(?:on|last|next|this|early|late)\s+)?(?:(early|late)\s+)?({_WEEKDAY_RE})"
+    r"(?:\s+(morning|afternoon|evening|night))?\b",
+    0,
+)
+def _weekday(m: re.Match[str], ctx: _Ctx) -> Resolved | None:
+    lead = m.group(0).split()[0].lower()
+    target = WEEKDAYS[m.group(2).lower()]
+    part = PART_OF_DAY.get((m.group(3) or "").lower())
+    mod = _mod_of(m.group(1)) or (_mod_of(lead) if lead in ("early", "late") else None)
+    kind = "TIME" if part else "DATE"
+    if ctx.dct is None:
+        return kind, None, mod
+    delta = (target - ctx.dct.weekday()) % 7
+    future = lead == "next" or (lead != "last" and _is_future_weekday(ctx.text, m.start()))
+    if future:
+        d = ctx.dct + dt.timedelta(days=delta if lead != "next" else delta or 7)
+    else:
+        d = ctx.dct - dt.timedelta(days=(ctx.dct.weekday() - target) % 7)
+        if lead == "last" and d == ctx.dct:
+            d -= dt.timedelta(days=7)
+    value = d.isoformat() + (f"T{part}" if part else "")
+    return kind, value, mod
+
+
+@_rule(
+    r"\b(?:(earlier|later|early|late)\s+)?(this|last|next|the past|the previous|the coming|"
+    r"the current|the latest|the same|the next)\s+(week|weekend|month|year|quarter)\b"
+)
+def _this_last_next(m: re.Match[str], ctx: _Ctx) -> Resolved | None:
+    lead = m.group(2).lower()
+    unit = m.group(3).lower()
+    mod = {"earlier": "START", "early": "START", "late": "END", "later": "END"}.get(
+        (m.group(1) or "").lower()
+    )
+    if ctx.dct is None:
+        return "DATE", None, mod
+    step = {"last": -1, "the past": -1, "the previous": -1, "next": 1, "the coming": 1,
+            "the next": 1}.get(lead, 0)  # fmt: skip
+    if lead == "the latest" and unit == "quarter":
+        step = -1  # "the latest quarter" is the last one reported, before the DCT's quarter
+    d = ctx.dct
+    if unit == "week":
+        return "DATE", _week(d + dt.timedelta(weeks=step)), mod
+    if unit == "weekend":
+        return "DATE", _week(d + dt.timedelta(weeks=step)) + "-WE", mod
+    if unit == "month":
+        y, mo = _shift_months(d, step)
+        return "DATE", f"{y}-{mo:02d}", mod
+    if unit == "quarter":
+        y, mo = _shift_months(d, 3 * step)
+        return "DATE", f"{y}-Q{(mo - 1) // 3 + 1}", mod
+    return "DATE", str(d.year + step), mod
+
+
+@_rule(r"\bthe (weekend)\b")
+def _the_weekend(m: re.Match[str], ctx: _Ctx) -> Resolved | None:
+    if ctx.dct is None:
+        return "DATE", None, None
+    # news "over the weekend" is the one just past (or the current one on a weekend day)
+    d = ctx.dct if ctx.dct.weekday() >= 5 else ctx.dct - dt.timedelta(days=ctx.dct.weekday() + 1)
+    return "DATE", _week(d) + "-WE", None
+
+
+@_rule(rf"\b(?:(about|nearly|almost|some|roughly|around|more than|over)\s+)?"
+       rf"({_NUM_WORD}|{_VAGUE})\s+({_UNIT})\s+(?:or so\s+)?(ago|earlier|before|later|from now|hence)\b")  # fmt: skip
+def _ago(m: re.Match[str], ctx: _Ctx) -> Resolved | None:
+    qualifier = (m.group(1) or "").lower()
+    mod = "APPROX" if qualifier in ("about", "nearly", "almost", "roughly", "around") else None
+    amount = _number(m.group(2))
+    direction = m.group(4).lower()
+    if direction in ("earlier", "before", "later") and amount is None:
+        return None  # "some years later" is anchored to another event, not the DCT
+    sign = 1 if direction in ("later", "from now", "hence") else -1
+    unit = _unit_key(m.group(3))
+    if ctx.dct is None:
+        return "DATE", None, mod
+    if amount is None:
+        if unit == "year" and m.group(2).lower() in ("a few", "few"):
+            return "DATE", str(ctx.dct.year)[:3] + "X", mod
+        return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod
+    n = int(amount)
+    d = ctx.dct
+    if unit in ("day", "hour", "minute", "second"):
+        days = n if unit == "day" else 0
+        return "DATE", (d + dt.timedelta(days=sign * days)).isoformat(), mod
+    if unit == "week":
+        return "DATE", _week(d + dt.timedelta(weeks=sign * n)), mod
+    if unit == "month":
+        y, mo = _shift_months(d, sign * n)
+        return "DATE", f"{y}-{mo:02d}", mod
+    if unit == "quarter":
+        y, mo = _shift_months(d, sign * 3 * n)
+        return "DATE", f"{y}-Q{(mo - 1) // 3 + 1}", mod
+    if unit == "decade":
+        return "DATE", str(d.year + sign * 10 * n)[:3], mod
+    if unit == "century":
+        return "DATE", str(d.year + sign * 100 * n)[:2], mod
+    return "DATE", str(d.year + sign * n), mod
+
+
+@_rule(
+    r"\b(?:(more than|less than|over(?!\s+the\b)|under|nearly|almost|about|around|some|up to|at least|"
+    r"roughly|approximately)\s+)?((?:the|its|their|his|her|an?)\s+)?"
+    r"(?:(past|last|next|first|coming|previous|following|final|additional|entire|full|"
+    r"latest|remaining)\s+)?"
+    rf"(?:({_NUM_WORD}|{_VAGUE})[- ])?({_UNIT})(?:\s+(?:or so|and a half))?\b"
+    r"(?!\s+(?:ago|earlier|before|later|from now))"
+)
+def _duration_rule(m: re.Match[str], ctx: _Ctx) -> Resolved | None:
+    qualifier = (m.group(1) or "").lower()
+    det = (m.group(2) or "").strip().lower()
+    amount_text = m.group(4)
+    unit = _unit_key(m.group(5))
+    plural = m.group(5).lower().endswith("s")
+    if amount_text is None:
+        if det in ("a", "an"):
+            amount: float | None = 1.0
+        elif m.group(3) and not plural and det in ("the", "its", "their", "his", "her"):
+            amount = 1.0  # "the past year" as a span; values as a one-unit duration
+        elif plural and m.group(3):
+            amount = None  # "the next weeks"
+        elif plural and not det:
+            amount = None  # bare "weeks", "years"
+        else:
+            return None  # "the year", "a day's work"-like fragments are too ambiguous
+    else:
+        amount = _number(amount_text)
+        if amount is None and amount_text.lower() not in VAGUE_NUMBERS:
+            return None
+        if amount is not None and amount_text.isdigit() and amount > 500:
+            return None
+    if unit in ("quarter",) and amount_text is None and det in ("the",):
+        return None
+    if m.group(0).lower().endswith("and a half") and amount is not None:
+        amount += 0.5
+    mod = {
+        "more than": "MORE_THAN", "over": "MORE_THAN", "at least": "EQUAL_OR_MORE",
+        "less than": "LESS_THAN", "under": "LESS_THAN", "up to": "EQUAL_OR_LESS",
+        "nearly": "APPROX", "almost": "LESS_THAN", "about": "APPROX", "around": "APPROX",
+        "some": "APPROX", "roughly": "APPROX", "approximately": "APPROX",
+    }.get(qualifier)  # fmt: skip
+    if amount_text and amount_text.lower().startswith(("a couple", "couple")):
+        mod = mod or "APPROX"
+    return "DURATION", _duration(amount, unit), mod
+
+
+@_rule(r"\b(?:(\d{1,2})\s+)(\d)/(\d)\s+(years?|months?|days?|hours?)\b")
+def _fraction_duration(m: re.Match[str], ctx: _Ctx) -> Resolved | None:
+    amount = int(m.group(1)) + int(m.group(2)) / int(m.group(3))
+    return "DURATION", _duration(amount, m.group(4)), None
+
+
+@_rule(r"\b(?:(?:more|most)\s+)?(now|currently|at present|nowadays|presently|these days|"
+       r"recently|recent|lately|the past|the future|in the past|in the future|"
+       r"the short term|the long term|soon|former|formerly|once)\b")  # fmt: skip
+def _reference(m: re.Match[str], ctx: _Ctx) -> Resolved | None:
+    word = m.group(1).lower()
+    if word in ("now", "currently", "at present", "nowadays", "presently", "these days"):
+        return "DATE", "PRESENT_REF", None
+    if word in ("recently", "recent", "lately", "the past", "in the past", "formerly"):
+        return "DATE", "PAST_REF", None
+    if word in ("the future", "in the future", "the long term", "the short term", "soon"):
+        return "DATE", "FUTURE_REF", None
+    return None  # "former", "once": too often not temporal expressions in news
+
+
+@_rule(r"\b(?:(?:around|about|at|by|before|after|until)\s+)?(\d{1,2}):(\d{2})\s*"
+       r"(a\.?m\.?|p\.?m\.?)?(?=\W|$)|\b(noon|midnight)\b")  # fmt: skip
+def _clock_time(m: re.Match[str], ctx: _Ctx) -> Resolved | None:
+    if m.group(4):
+        hh, mm = (12, 0) if m.group(4).lower() == "noon" else (0, 0)
+    else:
+        hh, mm = int(m.group(1)), int(m.group(2))
+        ampm = (m.group(3) or "").lower().replace(".", "")
+        if ampm == "pm" and hh < 12:
+            hh += 12
+        if ampm == "am" and hh == 12:
+            hh = 0
+        if hh > 23 or mm > 59:
+            return None
+    mod = "APPROX" if m.group(0).lower().startswith(("around", "about")) else None
+    if ctx.dct is None:
+        return "TIME", f"XXXX-XX-XXT{hh:02d}:{mm:02d}", mod
+    return "TIME", f"{ctx.dct.isoformat()}T{hh:02d}:{mm:02d}", mod
+
+
+@_rule(r"\b(?:every|each)\s+(day|week|month|year|quarter)\b|\b(daily|weekly|monthly|"
+       r"annually|yearly|quarterly)\b|\ba (day|week|month|year)\b(?=\s*[,.;])")  # fmt: skip
+def _set(m: re.Match[str], ctx: _Ctx) -> Resolved | None:
+    word = (m.group(1) or m.group(2) or "").lower()
+    codes = {"day": "P1D", "daily": "P1D", "week": "P1W", "weekly": "P1W", "month": "P1M",
+             "monthly": "P1M", "year": "P1Y", "annually": "XXXX", "yearly": "P1Y",
+             "quarter": "P1Q", "quarterly": "P1Q"}  # fmt: skip
+    if m.group(3):
+        return None  # "a year" at a clause end is usually a duration; leave to _duration_rule
+    return "SET", codes[word], None
+
+
+# -- extraction ----------------------------------------------------------------------------
+
+
+def _merge_adjacent(found: list[TimeExpression], text: str) -> list[TimeExpression]:
+    """Join "noon Saturday", "Thursday evening"-style pairs the rules found separately."""
+    out: list[TimeExpression] = []
+    for item in found:
+        if out:
+            prev = out[-1]
+            gap = text[prev.end : item.start]
+            if (
+                gap in (" ",)
+                and prev.type == "TIME"
+                and item.type == "DATE"
+                and prev.value
+                and item.value
+                and prev.value.startswith("XXXX-XX-XX") is False
+                and len(item.value) == 10
+                and "T" in prev.value
+            ):
+                value = item.value + "T" + prev.value.split("T", 1)[1]
+                out[-1] = TimeExpression(
+                    text[prev.start : item.end], prev.start, item.end, "TIME", value, prev.mod
+                )
+                continue
+        out.append(item)
+    return out
+
+
+_LEADING_PREPOSITION = re.compile(
+    r"(?:on|in|since|until|by|from|before|after|during|of|through|at)\s+", re.IGNORECASE
+)
+
+
+def extract_dates(text: str, dct: str | dt.date | None = None) -> list[TimeExpression]:
+    """Temporal expressions in ``text``; ``dct`` is the article date (ISO text or a date)."""
+    ctx = _Ctx(text=text, dct=parse_dct(dct))
+    candidates: list[tuple[int, int, int, Resolved]] = []
+    for order, (pattern, resolver) in enumerate(_RULES):
+        for m in pattern.finditer(text):
+            start, end = m.start(), m.end()
+            # a span never ends on whitespace, and leaves out a leading preposition that a
+            # rule only matched for context ("on Monday" -> "Monday", TIMEX3 style)
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            lead = _LEADING_PREPOSITION.match(text, start, end)
+            if lead and lead.end() < end:
+                start = lead.end()
+            if end <= start:
+                continue
+            resolved = resolver(m, ctx)
+            if resolved is None:
+                continue
+            candidates.append((start, end, order, resolved))
+    # longest first, then leftmost, then rule order: a deterministic greedy cover
+    candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0], c[2]))
+    taken: list[tuple[int, int]] = []
+    chosen: list[TimeExpression] = []
+    for start, end, _order, (kind, value, mod) in candidates:
+        if any(start < e and s < end for s, e in taken):
+            continue
+        taken.append((start, end))
+        chosen.append(TimeExpression(text[start:end], start, end, kind, value, mod))
+    chosen.sort(key=lambda t: (t.start, t.end))
+    return _merge_adjacent(chosen, text)
