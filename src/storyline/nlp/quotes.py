@@ -1,0 +1,553 @@
+"""Direct quotes, reported speech and source attributions, with speaker and cue spans.
+
+Two passes over one spaCy parse of the text:
+
+1. **Direct quotes** come from quote marks, paired per paragraph by a small state machine
+   that knows curly (“ ” « »), straight (") and typewriter (`` '') marks. A paragraph that
+   opens a quote without closing it continues into the next paragraph when that one opens
+   with a quote mark (the newspaper convention); otherwise the quote ends with its
+   paragraph (unbalanced marks never crash or swallow the article). Short quoted phrases
+   (scare quotes, titles) are not quotes of their own. Each direct quote gets the speech
+   verb found next to it (", he said" after it, "He said:" before it) and the verb's
+   subject as the speaker; a quote followed by a cue clause and another quote with no cue
+   of its own ("“X,” he said. “Y.”") becomes one quote with two fragments.
+2. **Indirect speech**: a speech verb from the lexicon (Gender Gap Tracker verb list, MIT,
+   see ``data/quote_verbs_en.LICENSE.txt``, plus a few verbs of our own) with a clausal
+   complement gives the reported content (the ``ccomp`` subtree) and its subject gives the
+   speaker ("Lavrov said Russia had no plans to send troops"). "according to X" and
+   "X told Y" are attributions too. Transcript lines ("PENCE: ...") are direct quotes.
+
+Everything carries [start, end) offsets that slice the input text exactly.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from storyline.nlp.spacy_model import load_pipeline
+
+log = logging.getLogger(__name__)
+
+__all__ = ["Quote", "QuoteOptions", "extract_quotes", "extract_quotes_batch", "speech_verbs"]
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str
+    start: int
+    end: int
+    speaker: str | None
+    speaker_start: int | None
+    speaker_end: int | None
+    cue: str | None
+    cue_start: int | None
+    cue_end: int | None
+    kind: str  # "direct" | "indirect"
+    fragments: tuple[tuple[int, int], ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        speaker_span = None if self.speaker_start is None else [self.speaker_start, self.speaker_end]
+        cue_span = None if self.cue_start is None else [self.cue_start, self.cue_end]
+        return {
+            "quote_span": [self.start, self.end],
+            "text": self.text,
+            "speaker": self.speaker,
+            "speaker_span": speaker_span,
+            "cue": self.cue,
+            "cue_span": cue_span,
+            "kind": self.kind,
+            "fragments": [list(f) for f in self.fragments],
+        }
+
+
+@dataclass(frozen=True)
+class QuoteOptions:
+    model: str = "en_core_web_sm"
+    min_direct_words: int = 4  # shorter quoted phrases are scare quotes or titles
+    min_indirect_words: int = 3
+    max_cue_gap: int = 120  # chars between a quote and its cue clause
+    indirect: bool = True
+
+
+# Verbs we add to the GGT list: common in wire copy, missing from it.
+_EXTRA_SPEECH_LEMMAS = {
+    "say", "tell", "add", "deny", "learn", "show", "find", "cite", "quote", "ask", "agree",
+    "acknowledge", "recall", "emphasize", "emphasise", "observe", "reveal", "complain",
+    "concede", "contend", "maintain", "stress", "urge", "vow", "pledge", "promise",
+    "believe", "worry", "fear", "hope", "expect", "estimate", "signal", "allege", "charge",
+    "accuse", "question", "wonder", "caution", "predict", "admit", "argue", "insist",
+    "announce", "confirm", "report", "claim", "write", "note", "warn", "suggest", "explain",
+    "indicate", "declare", "state", "testify", "tweet", "reply", "respond", "conclude",
+    "mention", "assert", "assure", "reiterate", "boast", "joke", "recount", "recommend",
+}  # fmt: skip
+# Lemmas too vague to report speech on their own without a clausal complement.
+_NEEDS_CCOMP = {"think", "believe", "hope", "expect", "fear", "worry", "find", "show", "learn",
+                "continue", "present", "release", "point", "demonstrate", "ensure",
+                "persist", "illustrate", "wonder", "question", "signal"}  # fmt: skip
+
+_OPEN_CURLY = "“«„"
+_CLOSE_CURLY = "”»"
+_PARAGRAPH = re.compile(r"[^\n]+")
+_TRANSCRIPT = re.compile(r"^\s*([A-Z][A-Za-z.'’ -]{1,40}?[A-Z]{2,}[A-Za-z.'’ -]{0,20}|[A-Z]{2,}):\s+\S")
+_WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=1)
+def speech_verbs() -> frozenset[str]:
+    """Lower-case inflected forms and lemmas that can head a reported-speech clause."""
+    listing = resources.files("storyline.nlp").joinpath("data/quote_verbs_en.txt")
+    words = {w.strip().lower() for w in listing.read_text(encoding="utf-8").splitlines()}
+    return frozenset(w for w in words | _EXTRA_SPEECH_LEMMAS if w)
+
+
+# GGT verbs that, in news copy, mostly do not report speech.
+_NOT_SPEECH = {"ensure", "persist", "present", "release", "illustrate", "demonstrate"}
+
+
+def _is_speech_verb(token: Any) -> bool:
+    verbs = speech_verbs()
+    if token.lemma_.lower() in _NOT_SPEECH:
+        return False
+    return token.pos_ in ("VERB", "AUX") and (
+        token.lemma_.lower() in verbs or token.lower_ in verbs
+    )
+
+
+# -- direct quotes from quote marks ---------------------------------------------------------
+
+
+def _mark_role(text: str, i: int) -> str | None:
+    """'open', 'close' or None (not a quote mark) for the character at ``i``."""
+    ch = text[i]
+    if ch in _OPEN_CURLY:
+        return "open"
+    if ch in _CLOSE_CURLY:
+        return "close"
+    if text.startswith("``", i):
+        return "open"
+    if text.startswith("''", i):
+        return "close"
+    if ch == '"':
+        before = text[i - 1] if i > 0 else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        if before.isspace() or before in "([{—–-":
+            return "open"
+        if after.isspace() or after in ".,;:!?)]}—–-":
+            return "close"
+        return "either"
+    return None
+
+
+def find_quote_marks_spans(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, closed) spans of quoted passages, marks included.
+
+    ``closed`` is False for a passage whose closing mark never came (unbalanced marks):
+    it then ends at its paragraph's end. A multi-paragraph quote is one span from its
+    first opening mark to its final closing mark.
+    """
+    spans: list[tuple[int, int, bool]] = []
+    paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if m.group().strip()]
+    open_at: int | None = None
+    quote_start: int | None = None  # differs from open_at inside a multi-paragraph quote
+    skip_mark_at = -1
+    for p_index, (p_start, p_end) in enumerate(paragraphs):
+        i = p_start
+        while i < p_end:
+            role = _mark_role(text, i)
+            width = 2 if text.startswith(("``", "''"), i) else 1
+            if role is None or i == skip_mark_at:
+                i += width if role else 1
+                continue
+            if open_at is None:
+                if role in ("open", "either"):
+                    open_at = quote_start = i
+            elif role in ("close", "either"):
+                spans.append((quote_start if quote_start is not None else open_at, i + width, True))
+                open_at = quote_start = None
+            elif role == "open":
+                # a new opening mark before the previous one closed: the earlier mark was
+                # stray; keep the text up to here as an unclosed passage
+                start = quote_start if quote_start is not None else open_at
+                spans.append((start, _rstrip(text, start, i), False))
+                open_at = quote_start = i
+            i += width
+        if open_at is None:
+            continue
+        nxt = paragraphs[p_index + 1] if p_index + 1 < len(paragraphs) else None
+        first = _lstrip(text, nxt[0], nxt[1]) if nxt else None
+        if first is not None and _mark_role(text, first) == "open":
+            # the next paragraph re-opens the same quote: keep it open across the break
+            skip_mark_at = first
+            open_at = first
+        else:
+            start = quote_start if quote_start is not None else open_at
+            spans.append((start, _rstrip(text, start, p_end), False))
+            open_at = quote_start = None
+    return spans
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _lstrip(text: str, start: int, end: int) -> int | None:
+    while start < end and text[start].isspace():
+        start += 1
+    return start if start < end else None
+
+
+# -- spans from the dependency parse --------------------------------------------------------
+
+_SPEAKER_CUT = {"relcl", "acl", "punct", "advcl", "prep"}
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(\s|$)")
+_QUOTE_CHARS = set('"“”«»„') | {"``", "''"}
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop edge whitespace and dangling punctuation (keeps closing quote marks)."""
+    while start < end and (text[start].isspace() or text[start] in ",;:—–-("):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-"):
+        end -= 1
+    return start, end
+
+
+def _token_span(tokens: list[Any]) -> tuple[int, int]:
+    first = min(tokens, key=lambda t: t.i)
+    last = max(tokens, key=lambda t: t.i)
+    return first.idx, last.idx + len(last.text)
+
+
+def _noun_phrase(head: Any, text: str) -> tuple[int, int]:
+    """The speaker phrase: the subject's subtree without relative clauses and their like.
+
+    Left-side modifiers ("Russia's foreign minister Sergei") stay; material after the head
+    that opens a new clause or a comma-separated aside ("who said...", ", 54,") goes.
+    """
+    keep = [head]
+    for child in head.children:
+        if child.i < head.i:
+            keep.extend(child.subtree)
+        elif child.dep_ == "appos" or child.dep_ == "compound" or child.dep_ == "prep" and (
+            child.lower_ in ("of", "for", "in", "at", "from") and child.i == head.i + 1
+        ):
+            keep.extend(child.subtree)
+        elif child.dep_ not in _SPEAKER_CUT:
+            keep.extend(child.subtree)
+    # a phrase is contiguous: stop at the first gap from the head outwards
+    indices = sorted({t.i for t in keep})
+    doc = head.doc
+    lo = hi = head.i
+    index_set = set(indices)
+    while lo - 1 in index_set:
+        lo -= 1
+    while hi + 1 in index_set:
+        hi += 1
+    span = doc[lo : hi + 1]
+    return _trim(text, span.start_char, span.end_char)
+
+
+def _subject_of(verb: Any) -> Any | None:
+    """The token that says: the verb's subject, climbing through participles and relcl."""
+    node = verb
+    for _ in range(4):
+        for child in node.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                if child.lower_ in ("who", "that", "which") and node.dep_ == "relcl":
+                    return node.head
+                return child
+        if node.dep_ == "relcl":
+            return node.head
+        if node.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl") and node.head is not node:
+            node = node.head
+            continue
+        if node.dep_ == "prep" and node.head is not node:  # "as saying"
+            node = node.head
+            continue
+        break
+    return None
+
+
+def _content_of(verb: Any, text: str) -> tuple[int, int] | None:
+    """The reported clause of a speech verb (its ``ccomp``), or the host clause of a
+    parenthetical ", he said" that the parser attached as parataxis."""
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            start, end = _token_span(list(child.subtree))
+            return _trim(text, start, end)
+    if verb.dep_ == "parataxis" and verb.head is not verb:
+        own = {t.i for t in verb.subtree}
+        host = [t for t in verb.head.subtree if t.i not in own]
+        if host:
+            start, end = _token_span(host)
+            return _trim(text, start, end)
+    return None
+
+
+def _word_count(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+@dataclass
+class _Draft:
+    start: int
+    end: int
+    kind: str
+    speaker: tuple[int, int] | None = None
+    cue: tuple[int, int] | None = None
+    fragments: list[tuple[int, int]] = field(default_factory=list)
+    cue_after: bool = False
+
+
+def _cue_for_direct(
+    start: int, end: int, verbs: list[Any], text: str, quotes: list[tuple[int, int]], gap: int
+) -> tuple[Any, bool] | None:
+    """The nearest speech verb beside a direct quote within its sentence: (verb, after?)."""
+    best: tuple[int, int, Any, bool] | None = None
+    for verb in verbs:
+        v_start, v_end = verb.idx, verb.idx + len(verb.text)
+        if v_start >= end:
+            between = text[end:v_start]
+            after = True
+        elif v_end <= start:
+            between = text[v_end:start]
+            after = False
+        else:
+            continue
+        if len(between) > gap or "\n" in between or _SENTENCE_END.search(between):
+            continue
+        if any(c in between for c in '"“”«»'):
+            continue
+        if any(qs < v_start < qe for qs, qe in quotes):
+            continue
+        rank = (len(between), 0 if after else 1)
+        if best is None or rank < best[:2]:
+            best = (rank[0], rank[1], verb, after)
+    return (best[2], best[3]) if best else None
+
+
+def _ends_sentence(text: str, start: int, end: int) -> bool:
+    """A quote whose last word is followed by a period inside the marks ends its sentence."""
+    inner = text[start:end].rstrip("\"”»'` ")
+    return inner.endswith(".") and not inner.endswith("...")
+
+
+def _direct_drafts(doc: Any, text: str, verbs: list[Any], options: QuoteOptions) -> list[_Draft]:
+    marked = find_quote_marks_spans(text)
+    quotes = [
+        (s, e) for s, e, _closed in marked if _word_count(text[s:e]) >= options.min_direct_words
+    ]
+    drafts: list[_Draft] = []
+    for start, end in quotes:
+        found = _cue_for_direct(start, end, verbs, text, quotes, options.max_cue_gap)
+        if found and found[1] and _ends_sentence(text, start, end):
+            # "... end.” He said" : the verb opens the next sentence; look before instead
+            before = [v for v in verbs if v.idx + len(v.text) <= start]
+            found = _cue_for_direct(start, end, before, text, quotes, options.max_cue_gap)
+        draft = _Draft(start, end, "direct", fragments=[(start, end)])
+        if found:
+            verb, after = found
+            draft.cue = (verb.idx, verb.idx + len(verb.text))
+            draft.cue_after = after
+            subject = _subject_of(verb)
+            if subject is not None and not (start <= subject.idx < end):
+                draft.speaker = _noun_phrase(subject, text)
+        drafts.append(draft)
+    return _merge_split_quotes(drafts, text)
+
+
+def _merge_split_quotes(drafts: list[_Draft], text: str) -> list[_Draft]:
+    """“X,” he said. “Y.” -> one quote with two fragments; a cue-less quote right after a
+    quote of the same paragraph (or the next one) inherits that quote's speaker."""
+    out: list[_Draft] = []
+    for draft in drafts:
+        prev = out[-1] if out else None
+        if prev is not None and draft.cue is None:
+            between = text[prev.end : draft.start]
+            same_paragraph = "\n" not in between
+            if (
+                same_paragraph
+                and prev.cue is not None
+                and prev.cue_after
+                and prev.cue[0] >= prev.end
+                and len(between) <= 160
+                and not any(c in between for c in '"“”«»')
+            ):
+                prev.fragments.append((draft.start, draft.end))
+                prev.end = draft.end
+                continue
+            line_start = text.rfind("\n", 0, draft.start) + 1
+            opens_paragraph = not text[line_start : draft.start].strip()
+            if prev.speaker and (
+                (same_paragraph and not between.strip())
+                or (opens_paragraph and between.count("\n") == 1 and len(between) <= 160)
+            ):
+                # a cue-less quote right after an attributed one continues that speaker
+                draft.speaker = prev.speaker
+        out.append(draft)
+    return out
+
+
+def _transcript_drafts(text: str) -> list[_Draft]:
+    drafts = []
+    for para in _PARAGRAPH.finditer(text):
+        m = _TRANSCRIPT.match(para.group())
+        if not m:
+            continue
+        name_start, name_end = para.start() + m.start(1), para.start() + m.end(1)
+        colon = para.start() + m.end(1)
+        while text[colon] != ":":
+            colon += 1
+        start, end = _trim(text, colon + 1, para.end())
+        if _word_count(text[start:end]) < 2:
+            continue
+        drafts.append(
+            _Draft(start, end, "direct", speaker=_trim(text, name_start, name_end),
+                   cue=(colon, colon + 1), fragments=[(start, end)])  # fmt: skip
+        )
+    return drafts
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _indirect_drafts(
+    doc: Any, text: str, verbs: list[Any], direct: list[_Draft], options: QuoteOptions
+) -> list[_Draft]:
+    drafts: list[_Draft] = []
+    used_cues = {d.cue for d in direct if d.cue}
+    for verb in verbs:
+        cue = (verb.idx, verb.idx + len(verb.text))
+        if cue in used_cues or any(d.start <= cue[0] < d.end for d in direct):
+            continue
+        content = _content_of(verb, text)
+        if content is None or _word_count(text[content[0] : content[1]]) < options.min_indirect_words:
+            continue
+        # content mostly inside a direct quote: this verb is that quote's cue, not new speech
+        inside = sum(_overlap(content, (d.start, d.end)) for d in direct)
+        if inside > 0.5 * (content[1] - content[0]):
+            for d in direct:
+                if d.cue is None and _overlap(content, (d.start, d.end)):
+                    d.cue = cue
+                    subject = _subject_of(verb)
+                    if subject is not None and not (d.start <= subject.idx < d.end):
+                        d.speaker = _noun_phrase(subject, text)
+            continue
+        subject = _subject_of(verb)
+        speaker = None
+        if subject is not None and not (content[0] <= subject.idx < content[1]):
+            speaker = _noun_phrase(subject, text)
+        drafts.append(_Draft(content[0], content[1], "indirect", speaker=speaker, cue=cue,
+                             fragments=[content]))  # fmt: skip
+    drafts.extend(_according_to_drafts(doc, text, direct))
+    return drafts
+
+
+def _according_to_drafts(doc: Any, text: str, direct: list[_Draft]) -> list[_Draft]:
+    """"according to Interfax" / "citing officials": the host clause is the content."""
+    drafts = []
+    for token in doc:
+        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            to = doc[token.i + 1]
+            objects = [c for c in to.children if c.dep_ == "pobj"] or [
+                c for c in token.children if c.dep_ == "pobj"
+            ]
+            cue = (token.idx, to.idx + len(to.text))
+        elif token.lower_ == "citing":
+            to = token
+            objects = [c for c in token.children if c.dep_ == "dobj"]
+            cue = (token.idx, token.idx + len(token.text))
+        else:
+            continue
+        if not objects:
+            continue
+        speaker = _noun_phrase(objects[0], text)
+        phrase = {t.i for t in token.subtree} | {t.i for t in to.subtree}
+        sentence = token.sent
+        host = [t for t in sentence if t.i not in phrase]
+        if not host:
+            continue
+        start, end = _trim(text, *_token_span(host))
+        end = _rstrip(text, start, end)
+        while end > start and text[end - 1] in ".":
+            end -= 1
+        if any(_overlap((start, end), (d.start, d.end)) > 0.5 * (end - start) for d in direct):
+            for d in direct:
+                if d.speaker is None and _overlap((start, end), (d.start, d.end)):
+                    d.speaker, d.cue = speaker, cue
+            continue
+        if _word_count(text[start:end]) < 3:
+            continue
+        drafts.append(_Draft(start, end, "indirect", speaker=speaker, cue=cue,
+                             fragments=[(start, end)]))  # fmt: skip
+    return drafts
+
+
+def _finish(draft: _Draft, text: str) -> Quote:
+    speaker = draft.speaker
+    cue = draft.cue
+    return Quote(
+        text=text[draft.start : draft.end],
+        start=draft.start,
+        end=draft.end,
+        speaker=text[speaker[0] : speaker[1]] if speaker else None,
+        speaker_start=speaker[0] if speaker else None,
+        speaker_end=speaker[1] if speaker else None,
+        cue=text[cue[0] : cue[1]] if cue else None,
+        cue_start=cue[0] if cue else None,
+        cue_end=cue[1] if cue else None,
+        kind=draft.kind,
+        fragments=tuple(draft.fragments),
+    )
+
+
+def quotes_from_doc(doc: Any, options: QuoteOptions | None = None) -> list[Quote]:
+    """Quotes from a parsed spaCy ``Doc`` (its ``text`` is what offsets point into)."""
+    options = options or QuoteOptions()
+    text = doc.text
+    verbs = [t for t in doc if _is_speech_verb(t)]
+    transcript = _transcript_drafts(text)
+    direct = [
+        d
+        for d in _direct_drafts(doc, text, verbs, options)
+        if not any(_overlap((d.start, d.end), (t.start, t.end)) for t in transcript)
+    ] + transcript
+    direct.sort(key=lambda d: (d.start, d.end))
+    drafts = list(direct)
+    if options.indirect:
+        indirect = _indirect_drafts(doc, text, verbs, direct, options)
+        # nested reports ("X said Y told Z that...") keep the outermost one
+        indirect.sort(key=lambda d: (d.start, -(d.end - d.start)))
+        for d in indirect:
+            if any(_overlap((d.start, d.end), (o.start, o.end)) > 0.8 * (d.end - d.start)
+                   for o in drafts):  # fmt: skip
+                continue
+            drafts.append(d)
+    drafts.sort(key=lambda d: (d.start, d.end, d.kind))
+    return [_finish(d, text) for d in drafts]
+
+
+def extract_quotes(text: str, options: QuoteOptions | None = None) -> list[Quote]:
+    return extract_quotes_batch([text], options)[0]
+
+
+def extract_quotes_batch(texts: list[str], options: QuoteOptions | None = None) -> list[list[Quote]]:
+    """Quotes for many texts with one batched parse; a text that fails yields []."""
+    options = options or QuoteOptions()
+    nlp = load_pipeline(options.model)
+    results: list[list[Quote]] = []
+    for index, doc in enumerate(nlp.pipe(texts, disable=["ner"])):
+        try:
+            results.append(quotes_from_doc(doc, options))
+        except Exception:  # one bad article never sinks the batch
+            log.exception("quote extraction failed on text %d", index)
+            results.append([])
+    return results
