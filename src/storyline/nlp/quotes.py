@@ -69,9 +69,10 @@ class Quote:
 class QuoteOptions:
     model: str = "en_core_web_sm"
     min_direct_words: int = 4  # shorter quoted phrases are scare quotes or titles
-    min_indirect_words: int = 3
+    min_indirect_words: int = 2
     max_cue_gap: int = 120  # chars between a quote and its cue clause
     indirect: bool = True
+    stance: bool = True  # also attitude verbs with objects ("criticized the plan")
 
 
 # Verbs we add to the GGT list: common in wire copy, missing from it.
@@ -85,6 +86,23 @@ _EXTRA_SPEECH_LEMMAS = {
     "indicate", "declare", "state", "testify", "tweet", "reply", "respond", "conclude",
     "mention", "assert", "assure", "reiterate", "boast", "joke", "recount", "recommend",
 }  # fmt: skip
+# Attitude and stance verbs: they attribute a position (PolNeAR's notion of attribution)
+# when they take a clause, a to-infinitive or an object ("criticized the plan").
+_STANCE_LEMMAS = {
+    "criticize", "criticise", "blast", "slam", "praise", "attack", "call", "describe",
+    "propose", "plan", "want", "need", "refuse", "demand", "offer", "promise", "pledge",
+    "threaten", "agree", "decline", "support", "oppose", "reject", "endorse", "urge", "ask",
+    "accuse", "dismiss", "condemn", "applaud", "welcome", "advocate", "recommend", "view",
+    "consider", "see", "know", "feel", "understand", "expect", "predict", "hope", "fear",
+    "worry", "believe", "think", "doubt", "show", "find", "suggest", "indicate", "reveal",
+    "disclose", "acknowledge", "admit", "concede", "recall", "mention", "discuss", "debate",
+    "question", "echo", "compare", "signal", "insist", "vow", "seek", "hint", "estimate",
+    "forecast", "conclude", "decide", "rule", "order", "explain", "reference", "cite",
+    "talk", "speak", "sing", "write", "tweet", "post", "admire", "deny", "blame", "warn",
+    "announce", "highlight", "label", "brand", "mock", "defend", "question", "deride",
+}  # fmt: skip
+_STANCE_PREPS = {"about", "of", "for", "on", "against", "over", "with"}
+
 # Lemmas too vague to report speech on their own without a clausal complement.
 _NEEDS_CCOMP = {"think", "believe", "hope", "expect", "fear", "worry", "find", "show", "learn",
                 "continue", "present", "release", "point", "demonstrate", "ensure",
@@ -93,7 +111,7 @@ _NEEDS_CCOMP = {"think", "believe", "hope", "expect", "fear", "worry", "find", "
 _OPEN_CURLY = "“«„"
 _CLOSE_CURLY = "”»"
 _PARAGRAPH = re.compile(r"[^\n]+")
-_TRANSCRIPT = re.compile(r"^\s*([A-Z][A-Za-z.'’ -]{1,40}?[A-Z]{2,}[A-Za-z.'’ -]{0,20}|[A-Z]{2,}):\s+\S")
+_TRANSCRIPT = re.compile(r"^\s*[\"“]?([A-Z][A-Za-z.'’ -]{1,40}?[A-Z]{2,}[A-Za-z.'’ -]{0,20}|[A-Z]{2,}):\s+\S")
 _WORD = re.compile(r"\w+")
 
 
@@ -114,8 +132,12 @@ def _is_speech_verb(token: Any) -> bool:
     if token.lemma_.lower() in _NOT_SPEECH:
         return False
     return token.pos_ in ("VERB", "AUX") and (
-        token.lemma_.lower() in verbs or token.lower_ in verbs
+        token.lemma_.lower() in verbs or token.lower_ in verbs or _is_stance_verb(token)
     )
+
+
+def _is_stance_verb(token: Any) -> bool:
+    return token.pos_ == "VERB" and token.lemma_.lower() in _STANCE_LEMMAS
 
 
 # -- direct quotes from quote marks ---------------------------------------------------------
@@ -207,6 +229,19 @@ def _lstrip(text: str, start: int, end: int) -> int | None:
 
 _SPEAKER_CUT = {"relcl", "acl", "punct", "advcl", "prep"}
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(\s|$)")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Col|Lt|Sgt|Capt|Prof|Rev|St|Jr|Sr|Inc|Corp|Co|Ltd|"
+    r"No|vs|U\.S|U\.N|U\.K|E\.U|[A-Z])\.)$"
+)
+
+
+def _has_sentence_end(between: str) -> bool:
+    """A sentence boundary inside ``between`` (periods of "Mr." or "U.S." are not)."""
+    for m in _SENTENCE_END.finditer(between):
+        if between[m.start()] == "." and _ABBREVIATION.search(between[: m.start() + 1]):
+            continue
+        return True
+    return False
 _QUOTE_CHARS = set('"“”«»„') | {"``", "''"}
 
 
@@ -255,16 +290,26 @@ def _noun_phrase(head: Any, text: str) -> tuple[int, int]:
 
 
 def _subject_of(verb: Any) -> Any | None:
-    """The token that says: the verb's subject, climbing through participles and relcl."""
+    """The token that says: the verb's surface subject (pronouns and "who" included, as
+    PolNeAR annotates sources), climbing through participles ("..., saying"), control
+    verbs ("urged NATO to order": NATO) and "was quoted as saying"."""
     node = verb
     for _ in range(4):
         for child in node.children:
-            if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
-                if child.lower_ in ("who", "that", "which") and node.dep_ == "relcl":
-                    return node.head
+            if child.dep_ in ("nsubj", "csubj"):
                 return child
+            if child.dep_ == "nsubjpass":
+                if node.lemma_ == "quote" or node is not verb:
+                    return child
+                agents = [a for a in node.children if a.dep_ == "agent"]
+                objects = [o for a in agents for o in a.children if o.dep_ == "pobj"]
+                return objects[0] if objects else None  # "was criticized (by X)"
         if node.dep_ == "relcl":
             return node.head
+        if node.dep_ == "xcomp" and node.head is not node:
+            objects = [c for c in node.head.children if c.dep_ in ("dobj", "dative")]
+            if objects:
+                return objects[0]
         if node.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl") and node.head is not node:
             node = node.head
             continue
@@ -275,13 +320,26 @@ def _subject_of(verb: Any) -> Any | None:
     return None
 
 
-def _content_of(verb: Any, text: str) -> tuple[int, int] | None:
+def _content_of(verb: Any, text: str, stance: bool = False) -> tuple[int, int] | None:
     """The reported clause of a speech verb (its ``ccomp``), or the host clause of a
-    parenthetical ", he said" that the parser attached as parataxis."""
+    parenthetical ", he said" that the parser attached as parataxis. With ``stance``,
+    a to-infinitive, a direct object or an "about/of/for" object also count."""
     for child in verb.children:
         if child.dep_ == "ccomp":
             start, end = _token_span(list(child.subtree))
             return _trim(text, start, end)
+    if stance:
+        for child in verb.children:
+            if child.dep_ in ("xcomp", "dobj") or (
+                child.dep_ == "prep" and child.lower_ in _STANCE_PREPS
+            ):
+                tokens = list(child.subtree)
+                if child.dep_ == "prep":
+                    tokens = [t for t in tokens if t.i != child.i]
+                if not tokens:
+                    continue
+                start, end = _token_span(tokens)
+                return _trim(text, start, end)
     if verb.dep_ == "parataxis" and verb.head is not verb:
         own = {t.i for t in verb.subtree}
         host = [t for t in verb.head.subtree if t.i not in own]
@@ -321,7 +379,7 @@ def _cue_for_direct(
             after = False
         else:
             continue
-        if len(between) > gap or "\n" in between or _SENTENCE_END.search(between):
+        if len(between) > gap or "\n" in between or _has_sentence_end(between):
             continue
         if any(c in between for c in '"“”«»'):
             continue
@@ -331,6 +389,9 @@ def _cue_for_direct(
         if best is None or rank < best[:2]:
             best = (rank[0], rank[1], verb, after)
     return (best[2], best[3]) if best else None
+
+
+_DASH_SPEAKER = re.compile(r"[ \t]*([―—–]|--)[ \t\xa0]*([A-Z][^\n“”\"]{1,60}?)[ \t\xa0]*(?=\n|$)")
 
 
 def _ends_sentence(text: str, start: int, end: int) -> bool:
@@ -352,7 +413,12 @@ def _direct_drafts(doc: Any, text: str, verbs: list[Any], options: QuoteOptions)
             before = [v for v in verbs if v.idx + len(v.text) <= start]
             found = _cue_for_direct(start, end, before, text, quotes, options.max_cue_gap)
         draft = _Draft(start, end, "direct", fragments=[(start, end)])
-        if found:
+        byline = _DASH_SPEAKER.match(text, end)
+        if byline and not found:
+            # "“...”― Pamela Padilla": a signed quote, the dash is the cue
+            draft.cue = (byline.start(1), byline.end(1))
+            draft.speaker = _trim(text, byline.start(2), byline.end(2))
+        elif found:
             verb, after = found
             draft.cue = (verb.idx, verb.idx + len(verb.text))
             draft.cue_after = after
@@ -428,9 +494,11 @@ def _indirect_drafts(
         cue = (verb.idx, verb.idx + len(verb.text))
         if cue in used_cues or any(d.start <= cue[0] < d.end for d in direct):
             continue
-        content = _content_of(verb, text)
+        content = _content_of(verb, text, stance=options.stance and _is_stance_verb(verb))
         if content is None or _word_count(text[content[0] : content[1]]) < options.min_indirect_words:
             continue
+        if options.stance and _subject_of(verb) is None:
+            continue  # a stance with no one holding it is just narration
         # content mostly inside a direct quote: this verb is that quote's cue, not new speech
         inside = sum(_overlap(content, (d.start, d.end)) for d in direct)
         if inside > 0.5 * (content[1] - content[0]):
