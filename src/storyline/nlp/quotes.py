@@ -70,7 +70,7 @@ class QuoteOptions:
     model: str = "en_core_web_sm"
     min_direct_words: int = 4  # shorter quoted phrases are scare quotes or titles
     min_indirect_words: int = 2
-    max_cue_gap: int = 120  # chars between a quote and its cue clause
+    max_cue_gap: int = 250  # chars between a quote and its cue clause
     indirect: bool = True
     stance: bool = True  # also attitude verbs with objects ("criticized the plan")
 
@@ -111,6 +111,7 @@ _NEEDS_CCOMP = {"think", "believe", "hope", "expect", "fear", "worry", "find", "
 _OPEN_CURLY = "“«„"
 _CLOSE_CURLY = "”»"
 _PARAGRAPH = re.compile(r"[^\n]+")
+_HEADLINE_SPEAKER = re.compile(r"^\s*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[ \t]+\S")
 _TRANSCRIPT = re.compile(r"^\s*[\"“]?([A-Z][A-Za-z.'’ -]{1,40}?[A-Z]{2,}[A-Za-z.'’ -]{0,20}|[A-Z]{2,}):\s+\S")
 _WORD = re.compile(r"\w+")
 
@@ -152,11 +153,10 @@ def _mark_role(text: str, i: int) -> str | None:
         return "close"
     if text.startswith("``", i):
         return "open"
-    if text.startswith("''", i):
-        return "close"
-    if ch == '"':
+    if ch == '"' or text.startswith("''", i):  # '' closes `` but also pairs with itself (NYT)
+        width = 2 if ch == "'" else 1
         before = text[i - 1] if i > 0 else " "
-        after = text[i + 1] if i + 1 < len(text) else " "
+        after = text[i + width] if i + width < len(text) else " "
         if before.isspace() or before in "([{—–-":
             return "open"
         if after.isspace() or after in ".,;:!?)]}—–-":
@@ -235,13 +235,18 @@ _ABBREVIATION = re.compile(
 )
 
 
-def _has_sentence_end(between: str) -> bool:
-    """A sentence boundary inside ``between`` (periods of "Mr." or "U.S." are not)."""
+def _sentence_ends(between: str) -> int:
+    """Sentence boundaries inside ``between`` (periods of "Mr." or "U.S." are not)."""
+    count = 0
     for m in _SENTENCE_END.finditer(between):
         if between[m.start()] == "." and _ABBREVIATION.search(between[: m.start() + 1]):
             continue
-        return True
-    return False
+        count += 1
+    return count
+
+
+def _has_sentence_end(between: str) -> bool:
+    return _sentence_ends(between) > 0
 _QUOTE_CHARS = set('"“”«»„') | {"``", "''"}
 
 
@@ -362,6 +367,7 @@ class _Draft:
     cue: tuple[int, int] | None = None
     fragments: list[tuple[int, int]] = field(default_factory=list)
     cue_after: bool = False
+    absorbed: bool = False  # a quoted fragment inside reported speech ("said it was "X"")
 
 
 def _cue_for_direct(
@@ -443,7 +449,8 @@ def _merge_split_quotes(drafts: list[_Draft], text: str) -> list[_Draft]:
                 and prev.cue is not None
                 and prev.cue_after
                 and prev.cue[0] >= prev.end
-                and len(between) <= 160
+                and len(between) <= 400
+                and _sentence_ends(between) <= 1
                 and not any(c in between for c in '"“”«»')
             ):
                 prev.fragments.append((draft.start, draft.end))
@@ -464,7 +471,7 @@ def _merge_split_quotes(drafts: list[_Draft], text: str) -> list[_Draft]:
 def _transcript_drafts(text: str) -> list[_Draft]:
     drafts = []
     for para in _PARAGRAPH.finditer(text):
-        m = _TRANSCRIPT.match(para.group())
+        m = _TRANSCRIPT.match(para.group()) or _HEADLINE_SPEAKER.match(para.group())
         if not m:
             continue
         name_start, name_end = para.start() + m.start(1), para.start() + m.end(1)
@@ -481,6 +488,25 @@ def _transcript_drafts(text: str) -> list[_Draft]:
     return drafts
 
 
+def _colon_paragraph_drafts(text: str, verbs: list[Any], taken: list[_Draft]) -> list[_Draft]:
+    """"The governor added:" closing a paragraph introduces the next paragraph as a quote."""
+    drafts = []
+    for verb in verbs:
+        after = verb.idx + len(verb.text)
+        m = re.compile(r"[ \t]*:[ \t\xa0]*\n+").match(text, after)
+        if not m:
+            continue
+        line_end = text.find("\n", m.end())
+        start, end = _trim(text, m.end(), len(text) if line_end < 0 else line_end)
+        if end <= start or any(_overlap((start, end), (d.start, d.end)) for d in taken):
+            continue
+        subject = _subject_of(verb)
+        speaker = _noun_phrase(subject, text) if subject is not None else None
+        drafts.append(_Draft(start, end, "direct", speaker=speaker, cue=(verb.idx, after),
+                             fragments=[(start, end)]))  # fmt: skip
+    return drafts
+
+
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
@@ -492,9 +518,22 @@ def _indirect_drafts(
     used_cues = {d.cue for d in direct if d.cue}
     for verb in verbs:
         cue = (verb.idx, verb.idx + len(verb.text))
-        if cue in used_cues or any(d.start <= cue[0] < d.end for d in direct):
+        if any(d.start <= cue[0] < d.end for d in direct):
             continue
         content = _content_of(verb, text, stance=options.stance and _is_stance_verb(verb))
+        if cue in used_cues:
+            # the verb introduced a quote; if the quote is only a fragment of its reported
+            # clause ("said that the campaign was "taking a close look" at..."), the clause
+            # is the attribution (PolNeAR's mixed quotes), else the direct quote stands
+            quoted = [d for d in direct if d.cue == cue]
+            if content is None or not quoted or not all(
+                content[0] <= d.start and d.end <= content[1]
+                and (content[1] - content[0]) - (d.end - d.start) > 25
+                for d in quoted
+            ):
+                continue
+            for d in quoted:
+                d.absorbed = True
         if content is None or _word_count(text[content[0] : content[1]]) < options.min_indirect_words:
             continue
         if options.stance and _subject_of(verb) is None:
@@ -588,17 +627,21 @@ def quotes_from_doc(doc: Any, options: QuoteOptions | None = None) -> list[Quote
         for d in _direct_drafts(doc, text, verbs, options)
         if not any(_overlap((d.start, d.end), (t.start, t.end)) for t in transcript)
     ] + transcript
+    direct += _colon_paragraph_drafts(text, verbs, direct)
     direct.sort(key=lambda d: (d.start, d.end))
-    drafts = list(direct)
+    drafts: list[_Draft] = []
     if options.indirect:
         indirect = _indirect_drafts(doc, text, verbs, direct, options)
+        drafts = [d for d in direct if not d.absorbed]
         # nested reports ("X said Y told Z that...") keep the outermost one
         indirect.sort(key=lambda d: (d.start, -(d.end - d.start)))
         for d in indirect:
-            if any(_overlap((d.start, d.end), (o.start, o.end)) > 0.8 * (d.end - d.start)
-                   for o in drafts):  # fmt: skip
+            if any(_overlap((d.start, d.end), (o.start, o.end))
+                   > 0.8 * (d.end - d.start) for o in drafts):  # fmt: skip
                 continue
             drafts.append(d)
+    else:
+        drafts = list(direct)
     drafts.sort(key=lambda d: (d.start, d.end, d.kind))
     return [_finish(d, text) for d in drafts]
 
