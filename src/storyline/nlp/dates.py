@@ -301,8 +301,8 @@ def _year(m: re.Match[str], ctx: _Ctx) -> Resolved | None:
     before = ctx.text[max(0, m.start() - 2) : m.start()]
     if "$" in before or re.search(r"\d[,.]$", before):
         return None
-    mod = _mod_of(m.group(1)) if m.group(1) and m.group(1).lower() not in ("fiscal",
-                                                                          "calendar") else None  # fmt: skip
+    lead = (m.group(1) or "").lower()
+    mod = _mod_of(lead) if lead not in ("", "fiscal", "calendar") else None
     return "DATE", m.group(2), mod
 
 
@@ -464,7 +464,8 @@ def _the_weekend(m: re.Match[str], ctx: _Ctx) -> Resolved | None:
 
 
 @_rule(rf"\b(?:(about|nearly|almost|some|roughly|around|more than|over)\s+)?"
-       rf"({_NUM_WORD}|{_VAGUE})\s+({_UNIT})\s+(?:or so\s+)?(ago|earlier|before|later|from now|hence)\b")  # fmt: skip
+       rf"({_NUM_WORD}|{_VAGUE})\s+({_UNIT})\s+(?:or so\s+)?"
+       r"(ago|earlier|before|later|from now|hence)\b")  # fmt: skip
 def _ago(m: re.Match[str], ctx: _Ctx) -> Resolved | None:
     qualifier = (m.group(1) or "").lower()
     mod = "APPROX" if qualifier in ("about", "nearly", "almost", "roughly", "around") else None
@@ -501,8 +502,8 @@ def _ago(m: re.Match[str], ctx: _Ctx) -> Resolved | None:
 
 
 @_rule(
-    r"\b(?:(more than|less than|over(?!\s+the\b)|under|nearly|almost|about|around|some|up to|at least|"
-    r"roughly|approximately)\s+)?((?:the|its|their|his|her|an?)\s+)?"
+    r"\b(?:(more than|less than|over(?!\s+the\b)|under|nearly|almost|about|around|some|"
+    r"up to|at least|roughly|approximately)\s+)?((?:the|its|their|his|her|an?)\s+)?"
     r"(?:(past|last|next|first|coming|previous|following|final|additional|entire|full|"
     r"latest|remaining)\s+)?"
     rf"(?:({_NUM_WORD}|{_VAGUE})[- ])?({_UNIT})(?:\s+(?:or so|and a half))?\b"

@@ -106,7 +106,9 @@ def format_table(rows: list[tuple[str, dict[str, float]]]) -> str:
     metrics = list(rows[0][1])
     name_width = max(len(name) for name, _ in rows) + 2
     widths = [max(len(m), 6) + 2 for m in metrics]
-    header = "system".ljust(name_width) + "".join(m.rjust(w) for m, w in zip(metrics, widths, strict=True))
+    header = "system".ljust(name_width) + "".join(
+        m.rjust(w) for m, w in zip(metrics, widths, strict=True)
+    )
     lines = [header, "-" * len(header)]
     for name, values in rows:
         cells = "".join(f"{values[m]:.1f}".rjust(w) for m, w in zip(metrics, widths, strict=True))

@@ -51,7 +51,9 @@ class Quote:
     fragments: tuple[tuple[int, int], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        speaker_span = None if self.speaker_start is None else [self.speaker_start, self.speaker_end]
+        speaker_span = (
+            None if self.speaker_start is None else [self.speaker_start, self.speaker_end]
+        )
         cue_span = None if self.cue_start is None else [self.cue_start, self.cue_end]
         return {
             "quote_span": [self.start, self.end],
@@ -99,7 +101,7 @@ _STANCE_LEMMAS = {
     "question", "echo", "compare", "signal", "insist", "vow", "seek", "hint", "estimate",
     "forecast", "conclude", "decide", "rule", "order", "explain", "reference", "cite",
     "talk", "speak", "sing", "write", "tweet", "post", "admire", "deny", "blame", "warn",
-    "announce", "highlight", "label", "brand", "mock", "defend", "question", "deride",
+    "announce", "highlight", "label", "brand", "mock", "defend", "deride",
 }  # fmt: skip
 _STANCE_PREPS = {"about", "of", "for", "on", "against", "over", "with"}
 
@@ -112,7 +114,9 @@ _OPEN_CURLY = "“«„"
 _CLOSE_CURLY = "”»"
 _PARAGRAPH = re.compile(r"[^\n]+")
 _HEADLINE_SPEAKER = re.compile(r"^\s*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[ \t]+\S")
-_TRANSCRIPT = re.compile(r"^\s*[\"“]?([A-Z][A-Za-z.'’ -]{1,40}?[A-Z]{2,}[A-Za-z.'’ -]{0,20}|[A-Z]{2,}):\s+\S")
+_TRANSCRIPT = re.compile(
+    r"^\s*[\"“]?([A-Z][A-Za-z.'’ -]{1,40}?[A-Z]{2,}[A-Za-z.'’ -]{0,20}|[A-Z]{2,}):\s+\S"
+)
 _WORD = re.compile(r"\w+")
 
 
@@ -247,6 +251,8 @@ def _sentence_ends(between: str) -> int:
 
 def _has_sentence_end(between: str) -> bool:
     return _sentence_ends(between) > 0
+
+
 _QUOTE_CHARS = set('"“”«»„') | {"``", "''"}
 
 
@@ -273,13 +279,12 @@ def _noun_phrase(head: Any, text: str) -> tuple[int, int]:
     """
     keep = [head]
     for child in head.children:
-        if child.i < head.i:
-            keep.extend(child.subtree)
-        elif child.dep_ == "appos" or child.dep_ == "compound" or child.dep_ == "prep" and (
-            child.lower_ in ("of", "for", "in", "at", "from") and child.i == head.i + 1
-        ):
-            keep.extend(child.subtree)
-        elif child.dep_ not in _SPEAKER_CUT:
+        short_prep = (
+            child.dep_ == "prep"
+            and child.lower_ in ("of", "for", "in", "at", "from")
+            and child.i == head.i + 1
+        )
+        if child.i < head.i or short_prep or child.dep_ not in _SPEAKER_CUT:
             keep.extend(child.subtree)
     # a phrase is contiguous: stop at the first gap from the head outwards
     indices = sorted({t.i for t in keep})
@@ -482,14 +487,20 @@ def _transcript_drafts(text: str) -> list[_Draft]:
         if _word_count(text[start:end]) < 2:
             continue
         drafts.append(
-            _Draft(start, end, "direct", speaker=_trim(text, name_start, name_end),
-                   cue=(colon, colon + 1), fragments=[(start, end)])  # fmt: skip
+            _Draft(
+                start,
+                end,
+                "direct",
+                speaker=_trim(text, name_start, name_end),
+                cue=(colon, colon + 1),
+                fragments=[(start, end)],
+            )  # fmt: skip
         )
     return drafts
 
 
 def _colon_paragraph_drafts(text: str, verbs: list[Any], taken: list[_Draft]) -> list[_Draft]:
-    """"The governor added:" closing a paragraph introduces the next paragraph as a quote."""
+    """ "The governor added:" closing a paragraph introduces the next paragraph as a quote."""
     drafts = []
     for verb in verbs:
         after = verb.idx + len(verb.text)
@@ -526,15 +537,23 @@ def _indirect_drafts(
             # clause ("said that the campaign was "taking a close look" at..."), the clause
             # is the attribution (PolNeAR's mixed quotes), else the direct quote stands
             quoted = [d for d in direct if d.cue == cue]
-            if content is None or not quoted or not all(
-                content[0] <= d.start and d.end <= content[1]
-                and (content[1] - content[0]) - (d.end - d.start) > 25
-                for d in quoted
+            if (
+                content is None
+                or not quoted
+                or not all(
+                    content[0] <= d.start
+                    and d.end <= content[1]
+                    and (content[1] - content[0]) - (d.end - d.start) > 25
+                    for d in quoted
+                )
             ):
                 continue
             for d in quoted:
                 d.absorbed = True
-        if content is None or _word_count(text[content[0] : content[1]]) < options.min_indirect_words:
+        if (
+            content is None
+            or _word_count(text[content[0] : content[1]]) < options.min_indirect_words
+        ):
             continue
         if options.stance and _subject_of(verb) is None:
             continue  # a stance with no one holding it is just narration
@@ -559,10 +578,14 @@ def _indirect_drafts(
 
 
 def _according_to_drafts(doc: Any, text: str, direct: list[_Draft]) -> list[_Draft]:
-    """"according to Interfax" / "citing officials": the host clause is the content."""
+    """ "according to Interfax" / "citing officials": the host clause is the content."""
     drafts = []
     for token in doc:
-        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+        if (
+            token.lower_ == "according"
+            and token.i + 1 < len(doc)
+            and doc[token.i + 1].lower_ == "to"
+        ):
             to = doc[token.i + 1]
             objects = [c for c in to.children if c.dep_ == "pobj"] or [
                 c for c in token.children if c.dep_ == "pobj"
@@ -650,7 +673,9 @@ def extract_quotes(text: str, options: QuoteOptions | None = None) -> list[Quote
     return extract_quotes_batch([text], options)[0]
 
 
-def extract_quotes_batch(texts: list[str], options: QuoteOptions | None = None) -> list[list[Quote]]:
+def extract_quotes_batch(
+    texts: list[str], options: QuoteOptions | None = None
+) -> list[list[Quote]]:
     """Quotes for many texts with one batched parse; a text that fails yields []."""
     options = options or QuoteOptions()
     nlp = load_pipeline(options.model)

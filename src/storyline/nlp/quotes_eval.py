@@ -54,9 +54,7 @@ def _overlap(a: Span, b: Span) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
-def score(
-    docs: list[dict], predictions: list[list[Prediction]], threshold: float
-) -> QuoteScores:
+def score(docs: list[dict], predictions: list[list[Prediction]], threshold: float) -> QuoteScores:
     scores = QuoteScores()
     for doc, pred in zip(docs, predictions, strict=True):
         gold = doc["quotes"]
