@@ -104,6 +104,7 @@ _STANCE_LEMMAS = {
     "announce", "highlight", "label", "brand", "mock", "defend", "deride",
 }  # fmt: skip
 _STANCE_PREPS = {"about", "of", "for", "on", "against", "over", "with"}
+_STANCE_CONTENT_DEPS = {"dobj", "xcomp", "ccomp", "prep", "dative", "oprd", "attr", "prt"}
 
 # Lemmas too vague to report speech on their own without a clausal complement.
 _NEEDS_CCOMP = {"think", "believe", "hope", "expect", "fear", "worry", "find", "show", "learn",
@@ -339,15 +340,21 @@ def _content_of(verb: Any, text: str, stance: bool = False) -> tuple[int, int] |
             start, end = _token_span(list(child.subtree))
             return _trim(text, start, end)
     if stance:
-        for child in verb.children:
-            if child.dep_ in ("xcomp", "dobj") or (
-                child.dep_ == "prep" and child.lower_ in _STANCE_PREPS
-            ):
-                tokens = list(child.subtree)
-                if child.dep_ == "prep":
-                    tokens = [t for t in tokens if t.i != child.i]
-                if not tokens:
-                    continue
+        # the stance's object and whatever follows it in the verb phrase: "see X as an
+        # opportunity to...", "called on X to retaliate", "expect X to win"
+        right = [
+            c
+            for c in verb.children
+            if c.i > verb.i
+            and c.dep_ in _STANCE_CONTENT_DEPS
+            and not (c.dep_ == "prep" and c.lower_ not in _STANCE_PREPS and c.i == verb.i + 1)
+        ]
+        if right:
+            tokens = [t for c in right for t in c.subtree]
+            first = right[0]
+            if first.dep_ == "prep" and first.i == verb.i + 1:
+                tokens = [t for t in tokens if t.i != first.i]  # "call for X": X
+            if tokens:
                 start, end = _token_span(tokens)
                 return _trim(text, start, end)
     if verb.dep_ == "parataxis" and verb.head is not verb:
@@ -357,6 +364,17 @@ def _content_of(verb: Any, text: str, stance: bool = False) -> tuple[int, int] |
             start, end = _token_span(host)
             return _trim(text, start, end)
     return None
+
+
+def _clip_to_paragraph(text: str, span: tuple[int, int], anchor: int) -> tuple[int, int] | None:
+    """Reported content never crosses a paragraph break away from its cue."""
+    para_start = text.rfind("\n", 0, anchor) + 1
+    para_end = text.find("\n", anchor)
+    para_end = len(text) if para_end < 0 else para_end
+    start, end = max(span[0], para_start), min(span[1], para_end)
+    if end <= start:
+        return None
+    return _trim(text, start, end)
 
 
 def _word_count(text: str) -> int:
@@ -532,6 +550,8 @@ def _indirect_drafts(
         if any(d.start <= cue[0] < d.end for d in direct):
             continue
         content = _content_of(verb, text, stance=options.stance and _is_stance_verb(verb))
+        if content is not None:
+            content = _clip_to_paragraph(text, content, cue[0])
         if cue in used_cues:
             # the verb introduced a quote; if the quote is only a fragment of its reported
             # clause ("said that the campaign was "taking a close look" at..."), the clause
