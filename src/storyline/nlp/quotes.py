@@ -181,6 +181,7 @@ def find_quote_marks_spans(text: str) -> list[tuple[int, int, bool]]:
     paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if m.group().strip()]
     open_at: int | None = None
     quote_start: int | None = None  # differs from open_at inside a multi-paragraph quote
+    depth = 0  # nested curly quotes inside the open one
     skip_mark_at = -1
     for p_index, (p_start, p_end) in enumerate(paragraphs):
         i = p_start
@@ -193,6 +194,11 @@ def find_quote_marks_spans(text: str) -> list[tuple[int, int, bool]]:
             if open_at is None:
                 if role in ("open", "either"):
                     open_at = quote_start = i
+                    depth = 0
+            elif role == "open" and text[i] in _OPEN_CURLY and text[open_at] in _OPEN_CURLY:
+                depth += 1  # “... calls “hell” than ...”: curly marks nest
+            elif role == "close" and depth > 0:
+                depth -= 1
             elif role in ("close", "either"):
                 spans.append((quote_start if quote_start is not None else open_at, i + width, True))
                 open_at = quote_start = None
@@ -420,7 +426,9 @@ def _cue_for_direct(
     return (best[2], best[3]) if best else None
 
 
-_DASH_SPEAKER = re.compile(r"[ \t]*([―—–]|--)[ \t\xa0]*([A-Z][^\n“”\"]{1,60}?)[ \t\xa0]*(?=\n|$)")
+_DASH_SPEAKER = re.compile(
+    r"[ \t\xa0]*([―—–]|--)[ \t\xa0]*([A-Z][^\n“”\"]{1,60}?)[ \t\xa0]*(?=\n|$)"
+)
 
 
 def _ends_sentence(text: str, start: int, end: int) -> bool:
@@ -481,9 +489,14 @@ def _merge_split_quotes(drafts: list[_Draft], text: str) -> list[_Draft]:
                 continue
             line_start = text.rfind("\n", 0, draft.start) + 1
             opens_paragraph = not text[line_start : draft.start].strip()
-            if prev.speaker and (
-                (same_paragraph and not between.strip())
-                or (opens_paragraph and between.count("\n") == 1 and len(between) <= 160)
+            signed = prev.cue is not None and text[prev.cue[0]] in "―—–-"
+            if (
+                prev.speaker
+                and not signed
+                and (
+                    (same_paragraph and not between.strip())
+                    or (opens_paragraph and between.count("\n") == 1 and len(between) <= 160)
+                )
             ):
                 # a cue-less quote right after an attributed one continues that speaker
                 draft.speaker = prev.speaker
@@ -589,7 +602,8 @@ def _indirect_drafts(
             continue
         subject = _subject_of(verb)
         speaker = None
-        if subject is not None and not (content[0] <= subject.idx < content[1]):
+        own_subject = subject is not None and subject.head == verb
+        if subject is not None and (own_subject or not content[0] <= subject.idx < content[1]):
             speaker = _noun_phrase(subject, text)
         drafts.append(_Draft(content[0], content[1], "indirect", speaker=speaker, cue=cue,
                              fragments=[content]))  # fmt: skip
