@@ -144,3 +144,34 @@ def test_sample_pile_siege_quote_is_attributed_to_the_homs_activist():
     assert siege[0].kind == "direct"
     assert siege[0].speaker == "one activist in Homs"
     assert siege[0].cue == "said"
+
+
+def test_nested_curly_quote_stays_inside_the_outer_quote():
+    text = "“I’d rather live in what he calls “hell” than live in that world.” ― Ana Ruiz\n"
+    quotes = extract_quotes(text)
+    _check_offsets(text, quotes)
+    assert len(quotes) == 1
+    assert quotes[0].text == "“I’d rather live in what he calls “hell” than live in that world.”"
+    assert quotes[0].speaker == "Ana Ruiz"  # a signed quote: the dash is the cue
+    assert quotes[0].cue == "―"
+
+
+def test_parenthetical_cue_takes_the_subject_next_to_it():
+    text = "One of the warships, said Mr Trukhachev, carries a contingent of marines."
+    quotes = extract_quotes(text)
+    _check_offsets(text, quotes)
+    assert [q.speaker for q in quotes] == ["Mr Trukhachev"]
+
+
+def test_naming_participle_is_not_an_attribution():
+    text = "A Russian cargo ship called the Professor Katsman docked in the harbour."
+    assert extract_quotes(text) == []
+
+
+def test_to_brief_shape():
+    text = "“We are under siege,” said one activist in Homs."
+    brief = extract_quotes(text)[0].to_brief("ft-1")
+    assert brief["article"] == "ft-1"
+    assert text[brief["start"] : brief["end"]] == brief["text"]
+    assert text[brief["speaker_start"] : brief["speaker_end"]] == brief["speaker"]
+    assert brief["kind"] == "direct" and brief["speaker_entity"] is None

@@ -38,6 +38,9 @@ __all__ = ["Quote", "QuoteOptions", "extract_quotes", "extract_quotes_batch", "s
 
 @dataclass(frozen=True)
 class Quote:
+    """One attribution; ``start``/``end`` cover all ``fragments`` (a split quote's span
+    includes the cue clause between its fragments, so ``text`` slices the source exactly)."""
+
     text: str
     start: int
     end: int
@@ -49,6 +52,21 @@ class Quote:
     cue_end: int | None
     kind: str  # "direct" | "indirect"
     fragments: tuple[tuple[int, int], ...] = ()
+
+    def to_brief(self, article: str, speaker_entity: str | None = None) -> dict[str, Any]:
+        """The brief.json shape (the entity linker fills ``speaker_entity``)."""
+        return {
+            "text": self.text,
+            "article": article,
+            "start": self.start,
+            "end": self.end,
+            "speaker": self.speaker,
+            "speaker_entity": speaker_entity,
+            "speaker_start": self.speaker_start,
+            "speaker_end": self.speaker_end,
+            "cue": self.cue,
+            "kind": self.kind,
+        }
 
     def to_dict(self) -> dict[str, Any]:
         speaker_span = (
@@ -143,6 +161,8 @@ def _is_speech_verb(token: Any) -> bool:
 
 
 def _is_stance_verb(token: Any) -> bool:
+    if token.dep_ == "acl" and token.tag_ == "VBN":
+        return False  # "a ship called the Professor Katsman" names, it does not attribute
     return token.pos_ == "VERB" and token.lemma_.lower() in _STANCE_LEMMAS
 
 
@@ -312,9 +332,12 @@ def _subject_of(verb: Any) -> Any | None:
     verbs ("urged NATO to order": NATO) and "was quoted as saying"."""
     node = verb
     for _ in range(4):
+        # the parser sometimes gives a parenthetical cue two subjects ("One of the
+        # warships, said Mr Trukhachev, carries..."): the one next to the verb says it
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "csubj")]
+        if subjects:
+            return min(subjects, key=lambda c: abs(c.i - node.i))
         for child in node.children:
-            if child.dep_ in ("nsubj", "csubj"):
-                return child
             if child.dep_ == "nsubjpass":
                 if node.lemma_ == "quote" or node is not verb:
                     return child
@@ -341,6 +364,11 @@ def _content_of(verb: Any, text: str, stance: bool = False) -> tuple[int, int] |
     """The reported clause of a speech verb (its ``ccomp``), or the host clause of a
     parenthetical ", he said" that the parser attached as parataxis. With ``stance``,
     a to-infinitive, a direct object or an "about/of/for" object also count."""
+    if verb.lemma_ == "call" and any(
+        c.dep_ == "ccomp" or (c.tag_ == "VBD" and c.dep_ in ("oprd", "xcomp", "dobj"))
+        for c in verb.children
+    ):
+        return None  # "a ship called the Professor Katsman docked": a name, misparsed
     for child in verb.children:
         if child.dep_ == "ccomp":
             start, end = _token_span(list(child.subtree))
