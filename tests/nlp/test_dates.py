@@ -78,3 +78,10 @@ def test_modal_may_is_not_a_month_and_money_is_not_a_year():
 )  # fmt: skip
 def test_parse_dct(raw, expected):
     assert parse_dct(raw) == expected
+
+
+def test_year_ago_after_a_named_quarter_is_that_quarter_a_year_back():
+    text = "Third-quarter profit rose to $5 million from $3 million a year ago."
+    values = _values(text, "1989-11-02")
+    assert values == {"Third-quarter": "1989-Q3", "a year ago": "1988-Q3"}
+    assert _values("He left a year ago.", "1989-11-02") == {"a year ago": "1988"}

@@ -663,4 +663,28 @@ def extract_dates(text: str, dct: str | dt.date | None = None) -> list[TimeExpre
         taken.append((start, end))
         chosen.append(TimeExpression(text[start:end], start, end, kind, value, mod))
     chosen.sort(key=lambda t: (t.start, t.end))
-    return _merge_adjacent(chosen, text)
+    return _year_ago_quarters(_merge_adjacent(chosen, text), text)
+
+
+_YEAR_AGO = re.compile(r"^(?:a year (?:ago|earlier)|last year|year-ago|the year-ago.*)$", re.I)
+
+
+_QUARTER_REACH = 600  # chars after a named quarter within which "a year ago" means its twin
+
+
+def _year_ago_quarters(found: list[TimeExpression], text: str) -> list[TimeExpression]:
+    """In quarterly results ("profit rose from $5m a year ago"), a year-ago expression
+    means the same quarter one year back, as TimeBank annotates: it follows the quarter
+    named shortly before it."""
+    out: list[TimeExpression] = []
+    last_quarter: tuple[int, int, int] | None = None  # year, quarter, where it was named
+    for t in found:
+        m = re.fullmatch(r"(\d{4})-Q([1-4])", t.value or "")
+        if m:
+            last_quarter = (int(m.group(1)), int(m.group(2)), t.end)
+        elif last_quarter and t.type == "DATE" and _YEAR_AGO.match(t.text):
+            year, q, named_at = last_quarter
+            if t.start - named_at <= _QUARTER_REACH:
+                t = TimeExpression(t.text, t.start, t.end, t.type, f"{year - 1}-Q{q}", t.mod)
+        out.append(t)
+    return out
