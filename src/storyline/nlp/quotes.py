@@ -119,7 +119,11 @@ _STANCE_LEMMAS = {
     "question", "echo", "compare", "signal", "insist", "vow", "seek", "hint", "estimate",
     "forecast", "conclude", "decide", "rule", "order", "explain", "reference", "cite",
     "talk", "speak", "sing", "write", "tweet", "post", "admire", "deny", "blame", "warn",
-    "announce", "highlight", "label", "brand", "mock", "defend", "deride",
+    "announce", "highlight", "label", "brand", "mock", "defend", "deride", "lament",
+    "invoke", "charge", "persuade", "bristle", "choose", "love", "hate", "despise", "back",
+    "favor", "prefer", "embrace", "tout", "extol", "laud", "hail", "decry", "rip", "scold",
+    "chide", "assail", "dispute", "challenge", "reaffirm", "outline", "unveil", "weigh",
+    "mull", "recite", "lambaste", "excoriate", "denounce", "tease", "fault",
 }  # fmt: skip
 _STANCE_PREPS = {"about", "of", "for", "on", "against", "over", "with"}
 _STANCE_CONTENT_DEPS = {"dobj", "xcomp", "ccomp", "prep", "dative", "oprd", "attr", "prt"}
@@ -590,7 +594,7 @@ def _indirect_drafts(
         cue = (verb.idx, verb.idx + len(verb.text))
         if any(d.start <= cue[0] < d.end for d in direct):
             continue
-        content = _content_of(verb, text, stance=options.stance and _is_stance_verb(verb))
+        content = _content_of(verb, text, stance=options.stance)
         if content is not None:
             content = _clip_to_paragraph(text, content, cue[0])
         if cue in used_cues:
