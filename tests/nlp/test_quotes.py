@@ -2,7 +2,9 @@ from pathlib import Path
 
 import pytest
 
-from storyline.nlp.quotes import extract_quotes, find_quote_marks_spans, speech_verbs
+from storyline.nlp.quote_syntax import speech_verbs
+from storyline.nlp.quote_text import find_quote_marks_spans
+from storyline.nlp.quotes import extract_quotes
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "russia-syria"
 MAIN_SAMPLES = Path("/work/main/samples/russia-syria")

@@ -25,10 +25,26 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
 from typing import Any
 
+from storyline.nlp.quote_syntax import (
+    content_of,
+    is_speech_verb,
+    noun_phrase,
+    speech_verbs,
+    subject_of,
+    token_span,
+)
+from storyline.nlp.quote_text import (
+    PARAGRAPH,
+    clip_to_paragraph,
+    find_quote_marks_spans,
+    has_sentence_end,
+    rstrip_offset,
+    sentence_ends,
+    trim_span,
+    word_count,
+)
 from storyline.nlp.spacy_model import load_pipeline
 
 log = logging.getLogger(__name__)
@@ -95,328 +111,10 @@ class QuoteOptions:
     stance: bool = True  # also attitude verbs with objects ("criticized the plan")
 
 
-# Verbs we add to the GGT list: common in wire copy, missing from it.
-_EXTRA_SPEECH_LEMMAS = {
-    "say", "tell", "add", "deny", "learn", "show", "find", "cite", "quote", "ask", "agree",
-    "acknowledge", "recall", "emphasize", "emphasise", "observe", "reveal", "complain",
-    "concede", "contend", "maintain", "stress", "urge", "vow", "pledge", "promise",
-    "believe", "worry", "fear", "hope", "expect", "estimate", "signal", "allege", "charge",
-    "accuse", "question", "wonder", "caution", "predict", "admit", "argue", "insist",
-    "announce", "confirm", "report", "claim", "write", "note", "warn", "suggest", "explain",
-    "indicate", "declare", "state", "testify", "tweet", "reply", "respond", "conclude",
-    "mention", "assert", "assure", "reiterate", "boast", "joke", "recount", "recommend",
-}  # fmt: skip
-# Attitude and stance verbs: they attribute a position (PolNeAR's notion of attribution)
-# when they take a clause, a to-infinitive or an object ("criticized the plan").
-_STANCE_LEMMAS = {
-    "criticize", "criticise", "blast", "slam", "praise", "attack", "call", "describe",
-    "propose", "plan", "want", "need", "refuse", "demand", "offer", "promise", "pledge",
-    "threaten", "agree", "decline", "support", "oppose", "reject", "endorse", "urge", "ask",
-    "accuse", "dismiss", "condemn", "applaud", "welcome", "advocate", "recommend", "view",
-    "consider", "see", "know", "feel", "understand", "expect", "predict", "hope", "fear",
-    "worry", "believe", "think", "doubt", "show", "find", "suggest", "indicate", "reveal",
-    "disclose", "acknowledge", "admit", "concede", "recall", "mention", "discuss", "debate",
-    "question", "echo", "compare", "signal", "insist", "vow", "seek", "hint", "estimate",
-    "forecast", "conclude", "decide", "rule", "order", "explain", "reference", "cite",
-    "talk", "speak", "sing", "write", "tweet", "post", "admire", "deny", "blame", "warn",
-    "announce", "highlight", "label", "brand", "mock", "defend", "deride", "lament",
-    "invoke", "charge", "persuade", "bristle", "choose", "love", "hate", "despise", "back",
-    "favor", "prefer", "embrace", "tout", "extol", "laud", "hail", "decry", "rip", "scold",
-    "chide", "assail", "dispute", "challenge", "reaffirm", "outline", "unveil", "weigh",
-    "mull", "recite", "lambaste", "excoriate", "denounce", "tease", "fault",
-}  # fmt: skip
-_STANCE_PREPS = {"about", "of", "for", "on", "against", "over", "with"}
-_STANCE_CONTENT_DEPS = {"dobj", "xcomp", "ccomp", "prep", "dative", "oprd", "attr", "prt"}
-
-# Lemmas too vague to report speech on their own without a clausal complement.
-_NEEDS_CCOMP = {"think", "believe", "hope", "expect", "fear", "worry", "find", "show", "learn",
-                "continue", "present", "release", "point", "demonstrate", "ensure",
-                "persist", "illustrate", "wonder", "question", "signal"}  # fmt: skip
-
-_OPEN_CURLY = "“«„"
-_CLOSE_CURLY = "”»"
-_PARAGRAPH = re.compile(r"[^\n]+")
 _HEADLINE_SPEAKER = re.compile(r"^\s*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[ \t]+\S")
 _TRANSCRIPT = re.compile(
     r"^\s*[\"“]?([A-Z][A-Za-z.'’ -]{1,40}?[A-Z]{2,}[A-Za-z.'’ -]{0,20}|[A-Z]{2,}):\s+\S"
 )
-_WORD = re.compile(r"\w+")
-
-
-@lru_cache(maxsize=1)
-def speech_verbs() -> frozenset[str]:
-    """Lower-case inflected forms and lemmas that can head a reported-speech clause."""
-    listing = resources.files("storyline.nlp").joinpath("data/quote_verbs_en.txt")
-    words = {w.strip().lower() for w in listing.read_text(encoding="utf-8").splitlines()}
-    return frozenset(w for w in words | _EXTRA_SPEECH_LEMMAS if w)
-
-
-# GGT verbs that, in news copy, mostly do not report speech.
-_NOT_SPEECH = {"ensure", "persist", "present", "release", "illustrate", "demonstrate"}
-
-
-def _is_speech_verb(token: Any) -> bool:
-    verbs = speech_verbs()
-    if token.lemma_.lower() in _NOT_SPEECH:
-        return False
-    return token.pos_ in ("VERB", "AUX") and (
-        token.lemma_.lower() in verbs or token.lower_ in verbs or _is_stance_verb(token)
-    )
-
-
-def _is_stance_verb(token: Any) -> bool:
-    if token.dep_ == "acl" and token.tag_ == "VBN":
-        return False  # "a ship called the Professor Katsman" names, it does not attribute
-    return token.pos_ == "VERB" and token.lemma_.lower() in _STANCE_LEMMAS
-
-
-# -- direct quotes from quote marks ---------------------------------------------------------
-
-
-def _mark_role(text: str, i: int) -> str | None:
-    """'open', 'close' or None (not a quote mark) for the character at ``i``."""
-    ch = text[i]
-    if ch in _OPEN_CURLY:
-        return "open"
-    if ch in _CLOSE_CURLY:
-        return "close"
-    if text.startswith("``", i):
-        return "open"
-    if ch == '"' or text.startswith("''", i):  # '' closes `` but also pairs with itself (NYT)
-        width = 2 if ch == "'" else 1
-        before = text[i - 1] if i > 0 else " "
-        after = text[i + width] if i + width < len(text) else " "
-        if before.isspace() or before in "([{—–-":
-            return "open"
-        if after.isspace() or after in ".,;:!?)]}—–-":
-            return "close"
-        return "either"
-    return None
-
-
-def find_quote_marks_spans(text: str) -> list[tuple[int, int, bool]]:
-    """(start, end, closed) spans of quoted passages, marks included.
-
-    ``closed`` is False for a passage whose closing mark never came (unbalanced marks):
-    it then ends at its paragraph's end. A multi-paragraph quote is one span from its
-    first opening mark to its final closing mark.
-    """
-    spans: list[tuple[int, int, bool]] = []
-    paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if m.group().strip()]
-    open_at: int | None = None
-    quote_start: int | None = None  # differs from open_at inside a multi-paragraph quote
-    depth = 0  # nested curly quotes inside the open one
-    skip_mark_at = -1
-    for p_index, (p_start, p_end) in enumerate(paragraphs):
-        i = p_start
-        while i < p_end:
-            role = _mark_role(text, i)
-            width = 2 if text.startswith(("``", "''"), i) else 1
-            if role is None or i == skip_mark_at:
-                i += width if role else 1
-                continue
-            if open_at is None:
-                if role in ("open", "either"):
-                    open_at = quote_start = i
-                    depth = 0
-            elif role == "open" and text[i] in _OPEN_CURLY and text[open_at] in _OPEN_CURLY:
-                depth += 1  # “... calls “hell” than ...”: curly marks nest
-            elif role == "close" and depth > 0:
-                depth -= 1
-            elif role in ("close", "either"):
-                spans.append((quote_start if quote_start is not None else open_at, i + width, True))
-                open_at = quote_start = None
-            elif role == "open":
-                # a new opening mark before the previous one closed: the earlier mark was
-                # stray; keep the text up to here as an unclosed passage
-                start = quote_start if quote_start is not None else open_at
-                spans.append((start, _rstrip(text, start, i), False))
-                open_at = quote_start = i
-            i += width
-        if open_at is None:
-            continue
-        nxt = paragraphs[p_index + 1] if p_index + 1 < len(paragraphs) else None
-        first = _lstrip(text, nxt[0], nxt[1]) if nxt else None
-        if first is not None and _mark_role(text, first) == "open":
-            # the next paragraph re-opens the same quote: keep it open across the break
-            skip_mark_at = first
-            open_at = first
-        else:
-            start = quote_start if quote_start is not None else open_at
-            spans.append((start, _rstrip(text, start, p_end), False))
-            open_at = quote_start = None
-    return spans
-
-
-def _rstrip(text: str, start: int, end: int) -> int:
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return end
-
-
-def _lstrip(text: str, start: int, end: int) -> int | None:
-    while start < end and text[start].isspace():
-        start += 1
-    return start if start < end else None
-
-
-# -- spans from the dependency parse --------------------------------------------------------
-
-_SPEAKER_CUT = {"relcl", "acl", "punct", "advcl", "prep"}
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(\s|$)")
-_ABBREVIATION = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Col|Lt|Sgt|Capt|Prof|Rev|St|Jr|Sr|Inc|Corp|Co|Ltd|"
-    r"No|vs|U\.S|U\.N|U\.K|E\.U|[A-Z])\.)$"
-)
-
-
-def _sentence_ends(between: str) -> int:
-    """Sentence boundaries inside ``between`` (periods of "Mr." or "U.S." are not)."""
-    count = 0
-    for m in _SENTENCE_END.finditer(between):
-        if between[m.start()] == "." and _ABBREVIATION.search(between[: m.start() + 1]):
-            continue
-        count += 1
-    return count
-
-
-def _has_sentence_end(between: str) -> bool:
-    return _sentence_ends(between) > 0
-
-
-_QUOTE_CHARS = set('"“”«»„') | {"``", "''"}
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop edge whitespace and dangling punctuation (keeps closing quote marks)."""
-    while start < end and (text[start].isspace() or text[start] in ",;:—–-("):
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-"):
-        end -= 1
-    return start, end
-
-
-def _token_span(tokens: list[Any]) -> tuple[int, int]:
-    first = min(tokens, key=lambda t: t.i)
-    last = max(tokens, key=lambda t: t.i)
-    return first.idx, last.idx + len(last.text)
-
-
-def _noun_phrase(head: Any, text: str) -> tuple[int, int]:
-    """The speaker phrase: the subject's subtree without relative clauses and their like.
-
-    Left-side modifiers ("Russia's foreign minister Sergei") stay; material after the head
-    that opens a new clause or a comma-separated aside ("who said...", ", 54,") goes.
-    """
-    keep = [head]
-    for child in head.children:
-        short_prep = (
-            child.dep_ == "prep"
-            and child.lower_ in ("of", "for", "in", "at", "from")
-            and child.i == head.i + 1
-        )
-        if child.i < head.i or short_prep or child.dep_ not in _SPEAKER_CUT:
-            keep.extend(child.subtree)
-    # a phrase is contiguous: stop at the first gap from the head outwards
-    indices = sorted({t.i for t in keep})
-    doc = head.doc
-    lo = hi = head.i
-    index_set = set(indices)
-    while lo - 1 in index_set:
-        lo -= 1
-    while hi + 1 in index_set:
-        hi += 1
-    span = doc[lo : hi + 1]
-    return _trim(text, span.start_char, span.end_char)
-
-
-def _subject_of(verb: Any) -> Any | None:
-    """The token that says: the verb's surface subject (pronouns and "who" included, as
-    PolNeAR annotates sources), climbing through participles ("..., saying"), control
-    verbs ("urged NATO to order": NATO) and "was quoted as saying"."""
-    node = verb
-    for _ in range(4):
-        # the parser sometimes gives a parenthetical cue two subjects ("One of the
-        # warships, said Mr Trukhachev, carries..."): the one next to the verb says it
-        subjects = [c for c in node.children if c.dep_ in ("nsubj", "csubj")]
-        if subjects:
-            return min(subjects, key=lambda c: abs(c.i - node.i))
-        for child in node.children:
-            if child.dep_ == "nsubjpass":
-                if node.lemma_ == "quote" or node is not verb:
-                    return child
-                agents = [a for a in node.children if a.dep_ == "agent"]
-                objects = [o for a in agents for o in a.children if o.dep_ == "pobj"]
-                return objects[0] if objects else None  # "was criticized (by X)"
-        if node.dep_ == "relcl":
-            return node.head
-        if node.dep_ == "xcomp" and node.head is not node:
-            objects = [c for c in node.head.children if c.dep_ in ("dobj", "dative")]
-            if objects:
-                return objects[0]
-        if node.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl") and node.head is not node:
-            node = node.head
-            continue
-        if node.dep_ == "prep" and node.head is not node:  # "as saying"
-            node = node.head
-            continue
-        break
-    return None
-
-
-def _content_of(verb: Any, text: str, stance: bool = False) -> tuple[int, int] | None:
-    """The reported clause of a speech verb (its ``ccomp``), or the host clause of a
-    parenthetical ", he said" that the parser attached as parataxis. With ``stance``,
-    a to-infinitive, a direct object or an "about/of/for" object also count."""
-    if verb.lemma_ == "call" and any(
-        c.dep_ == "ccomp" or (c.tag_ == "VBD" and c.dep_ in ("oprd", "xcomp", "dobj"))
-        for c in verb.children
-    ):
-        return None  # "a ship called the Professor Katsman docked": a name, misparsed
-    for child in verb.children:
-        if child.dep_ == "ccomp":
-            start, end = _token_span(list(child.subtree))
-            return _trim(text, start, end)
-    if stance:
-        # the stance's object and whatever follows it in the verb phrase: "see X as an
-        # opportunity to...", "called on X to retaliate", "expect X to win"
-        right = [
-            c
-            for c in verb.children
-            if c.i > verb.i
-            and c.dep_ in _STANCE_CONTENT_DEPS
-            and not (c.dep_ == "prep" and c.lower_ not in _STANCE_PREPS and c.i == verb.i + 1)
-        ]
-        if right:
-            tokens = [t for c in right for t in c.subtree]
-            first = right[0]
-            if first.dep_ == "prep" and first.i == verb.i + 1:
-                tokens = [t for t in tokens if t.i != first.i]  # "call for X": X
-            if tokens:
-                start, end = _token_span(tokens)
-                return _trim(text, start, end)
-    if verb.dep_ == "parataxis" and verb.head is not verb:
-        own = {t.i for t in verb.subtree}
-        host = [t for t in verb.head.subtree if t.i not in own]
-        if host:
-            start, end = _token_span(host)
-            return _trim(text, start, end)
-    return None
-
-
-def _clip_to_paragraph(text: str, span: tuple[int, int], anchor: int) -> tuple[int, int] | None:
-    """Reported content never crosses a paragraph break away from its cue."""
-    para_start = text.rfind("\n", 0, anchor) + 1
-    para_end = text.find("\n", anchor)
-    para_end = len(text) if para_end < 0 else para_end
-    start, end = max(span[0], para_start), min(span[1], para_end)
-    if end <= start:
-        return None
-    return _trim(text, start, end)
-
-
-def _word_count(text: str) -> int:
-    return len(_WORD.findall(text))
 
 
 @dataclass
@@ -446,7 +144,7 @@ def _cue_for_direct(
             after = False
         else:
             continue
-        if len(between) > gap or "\n" in between or _has_sentence_end(between):
+        if len(between) > gap or "\n" in between or has_sentence_end(between):
             continue
         if any(c in between for c in '"“”«»'):
             continue
@@ -472,7 +170,7 @@ def _ends_sentence(text: str, start: int, end: int) -> bool:
 def _direct_drafts(doc: Any, text: str, verbs: list[Any], options: QuoteOptions) -> list[_Draft]:
     marked = find_quote_marks_spans(text)
     quotes = [
-        (s, e) for s, e, _closed in marked if _word_count(text[s:e]) >= options.min_direct_words
+        (s, e) for s, e, _closed in marked if word_count(text[s:e]) >= options.min_direct_words
     ]
     drafts: list[_Draft] = []
     for start, end in quotes:
@@ -486,14 +184,14 @@ def _direct_drafts(doc: Any, text: str, verbs: list[Any], options: QuoteOptions)
         if byline and not found:
             # "“...”― Pamela Padilla": a signed quote, the dash is the cue
             draft.cue = (byline.start(1), byline.end(1))
-            draft.speaker = _trim(text, byline.start(2), byline.end(2))
+            draft.speaker = trim_span(text, byline.start(2), byline.end(2))
         elif found:
             verb, after = found
             draft.cue = (verb.idx, verb.idx + len(verb.text))
             draft.cue_after = after
-            subject = _subject_of(verb)
+            subject = subject_of(verb)
             if subject is not None and not (start <= subject.idx < end):
-                draft.speaker = _noun_phrase(subject, text)
+                draft.speaker = noun_phrase(subject, text)
         drafts.append(draft)
     return _merge_split_quotes(drafts, text)
 
@@ -513,7 +211,7 @@ def _merge_split_quotes(drafts: list[_Draft], text: str) -> list[_Draft]:
                 and prev.cue_after
                 and prev.cue[0] >= prev.end
                 and len(between) <= 400
-                and _sentence_ends(between) <= 1
+                and sentence_ends(between) <= 1
                 and not any(c in between for c in '"“”«»')
             ):
                 prev.fragments.append((draft.start, draft.end))
@@ -538,7 +236,7 @@ def _merge_split_quotes(drafts: list[_Draft], text: str) -> list[_Draft]:
 
 def _transcript_drafts(text: str) -> list[_Draft]:
     drafts = []
-    for para in _PARAGRAPH.finditer(text):
+    for para in PARAGRAPH.finditer(text):
         m = _TRANSCRIPT.match(para.group()) or _HEADLINE_SPEAKER.match(para.group())
         if not m:
             continue
@@ -546,15 +244,15 @@ def _transcript_drafts(text: str) -> list[_Draft]:
         colon = para.start() + m.end(1)
         while text[colon] != ":":
             colon += 1
-        start, end = _trim(text, colon + 1, para.end())
-        if _word_count(text[start:end]) < 2:
+        start, end = trim_span(text, colon + 1, para.end())
+        if word_count(text[start:end]) < 2:
             continue
         drafts.append(
             _Draft(
                 start,
                 end,
                 "direct",
-                speaker=_trim(text, name_start, name_end),
+                speaker=trim_span(text, name_start, name_end),
                 cue=(colon, colon + 1),
                 fragments=[(start, end)],
             )  # fmt: skip
@@ -571,11 +269,11 @@ def _colon_paragraph_drafts(text: str, verbs: list[Any], taken: list[_Draft]) ->
         if not m:
             continue
         line_end = text.find("\n", m.end())
-        start, end = _trim(text, m.end(), len(text) if line_end < 0 else line_end)
+        start, end = trim_span(text, m.end(), len(text) if line_end < 0 else line_end)
         if end <= start or any(_overlap((start, end), (d.start, d.end)) for d in taken):
             continue
-        subject = _subject_of(verb)
-        speaker = _noun_phrase(subject, text) if subject is not None else None
+        subject = subject_of(verb)
+        speaker = noun_phrase(subject, text) if subject is not None else None
         drafts.append(_Draft(start, end, "direct", speaker=speaker, cue=(verb.idx, after),
                              fragments=[(start, end)]))  # fmt: skip
     return drafts
@@ -594,9 +292,9 @@ def _indirect_drafts(
         cue = (verb.idx, verb.idx + len(verb.text))
         if any(d.start <= cue[0] < d.end for d in direct):
             continue
-        content = _content_of(verb, text, stance=options.stance)
+        content = content_of(verb, text, stance=options.stance)
         if content is not None:
-            content = _clip_to_paragraph(text, content, cue[0])
+            content = clip_to_paragraph(text, content, cue[0])
         if cue in used_cues:
             # the verb introduced a quote; if the quote is only a fragment of its reported
             # clause ("said that the campaign was "taking a close look" at..."), the clause
@@ -617,10 +315,10 @@ def _indirect_drafts(
                 d.absorbed = True
         if (
             content is None
-            or _word_count(text[content[0] : content[1]]) < options.min_indirect_words
+            or word_count(text[content[0] : content[1]]) < options.min_indirect_words
         ):
             continue
-        if options.stance and _subject_of(verb) is None:
+        if options.stance and subject_of(verb) is None:
             continue  # a stance with no one holding it is just narration
         # content mostly inside a direct quote: this verb is that quote's cue, not new speech
         inside = sum(_overlap(content, (d.start, d.end)) for d in direct)
@@ -628,15 +326,15 @@ def _indirect_drafts(
             for d in direct:
                 if d.cue is None and _overlap(content, (d.start, d.end)):
                     d.cue = cue
-                    subject = _subject_of(verb)
+                    subject = subject_of(verb)
                     if subject is not None and not (d.start <= subject.idx < d.end):
-                        d.speaker = _noun_phrase(subject, text)
+                        d.speaker = noun_phrase(subject, text)
             continue
-        subject = _subject_of(verb)
+        subject = subject_of(verb)
         speaker = None
         own_subject = subject is not None and subject.head == verb
         if subject is not None and (own_subject or not content[0] <= subject.idx < content[1]):
-            speaker = _noun_phrase(subject, text)
+            speaker = noun_phrase(subject, text)
         drafts.append(_Draft(content[0], content[1], "indirect", speaker=speaker, cue=cue,
                              fragments=[content]))  # fmt: skip
     drafts.extend(_according_to_drafts(doc, text, direct))
@@ -665,14 +363,14 @@ def _according_to_drafts(doc: Any, text: str, direct: list[_Draft]) -> list[_Dra
             continue
         if not objects:
             continue
-        speaker = _noun_phrase(objects[0], text)
+        speaker = noun_phrase(objects[0], text)
         phrase = {t.i for t in token.subtree} | {t.i for t in to.subtree}
         sentence = token.sent
         host = [t for t in sentence if t.i not in phrase]
         if not host:
             continue
-        start, end = _trim(text, *_token_span(host))
-        end = _rstrip(text, start, end)
+        start, end = trim_span(text, *token_span(host))
+        end = rstrip_offset(text, start, end)
         while end > start and text[end - 1] in ".":
             end -= 1
         if any(_overlap((start, end), (d.start, d.end)) > 0.5 * (end - start) for d in direct):
@@ -680,7 +378,7 @@ def _according_to_drafts(doc: Any, text: str, direct: list[_Draft]) -> list[_Dra
                 if d.speaker is None and _overlap((start, end), (d.start, d.end)):
                     d.speaker, d.cue = speaker, cue
             continue
-        if _word_count(text[start:end]) < 3:
+        if word_count(text[start:end]) < 3:
             continue
         drafts.append(_Draft(start, end, "indirect", speaker=speaker, cue=cue,
                              fragments=[(start, end)]))  # fmt: skip
@@ -709,7 +407,7 @@ def quotes_from_doc(doc: Any, options: QuoteOptions | None = None) -> list[Quote
     """Quotes from a parsed spaCy ``Doc`` (its ``text`` is what offsets point into)."""
     options = options or QuoteOptions()
     text = doc.text
-    verbs = [t for t in doc if _is_speech_verb(t)]
+    verbs = [t for t in doc if is_speech_verb(t)]
     transcript = _transcript_drafts(text)
     direct = [
         d
