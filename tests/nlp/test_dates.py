@@ -85,3 +85,10 @@ def test_year_ago_after_a_named_quarter_is_that_quarter_a_year_back():
     values = _values(text, "1989-11-02")
     assert values == {"Third-quarter": "1989-Q3", "a year ago": "1988-Q3"}
     assert _values("He left a year ago.", "1989-11-02") == {"a year ago": "1988"}
+
+
+def test_clock_time_joins_the_day_it_belongs_to():
+    found = extract_dates("The offensive began at noon Saturday.", "1991-02-25")
+    assert [(t.text, t.type, t.value) for t in found] == [
+        ("noon Saturday", "TIME", "1991-02-23T12:00")
+    ]

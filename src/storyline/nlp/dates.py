@@ -18,6 +18,32 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from storyline.nlp.date_units import (
+    DAY,
+    MOD_RE,
+    MONTH_RE,
+    MONTHS,
+    NUM_WORD,
+    ORDINALS,
+    PART_OF_DAY,
+    SEASONS,
+    UNIT,
+    VAGUE,
+    VAGUE_NUMBERS,
+    WEEKDAY_RE,
+    WEEKDAYS,
+    YEAR,
+    duration,
+    is_future,
+    is_future_weekday,
+    iso_week,
+    mod_of,
+    number,
+    parse_dct,
+    shift_months,
+    unit_key,
+)
+
 __all__ = ["TimeExpression", "extract_dates", "parse_dct"]
 
 
@@ -38,148 +64,6 @@ class TimeExpression:
             "value": self.value,
             "mod": self.mod,
         }
-
-
-MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
-    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
-    "nov": 11, "december": 12, "dec": 12,
-}  # fmt: skip
-WEEKDAYS = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
-    "sunday": 6,
-}  # fmt: skip
-NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
-    "a hundred": 100, "a couple of": 2, "a couple": 2, "couple of": 2,
-}  # fmt: skip
-VAGUE_NUMBERS = {"several", "a few", "few", "some", "many", "the next few", "a number of"}
-ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
-UNIT_CODES = {
-    "second": ("T", "S"), "minute": ("T", "M"), "hour": ("T", "H"), "day": ("", "D"),
-    "week": ("", "W"), "month": ("", "M"), "quarter": ("", "Q"), "year": ("", "Y"),
-    "decade": ("", "DE"), "century": ("", "C"),
-}  # fmt: skip
-PART_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
-SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
-MODS = {"early": "START", "late": "END", "mid": "MID", "the end of": "END",
-        "the beginning of": "START", "the middle of": "MID", "the start of": "START"}  # fmt: skip
-FUTURE_CUES = re.compile(
-    r"\b(will|shall|'ll|is to|are to|to be|going to|expects?|expected|plans?|planned|"
-    r"scheduled|due|would)\b",
-    re.IGNORECASE,
-)
-
-_MONTH_RE = (
-    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|March|Mar\.|April|Apr\.|May|June|Jun\.|July|Jul\.|"
-    r"Aug(?:ust|\.)?|Sept(?:ember|\.)?|Sep\.|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
-)
-_WEEKDAY_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_NUM_WORD = (
-    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|"
-    r"five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-    r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a hundred|hundred|"
-    r"a couple of|a couple|couple of|an?|\d+(?:\.\d+)?)"
-)
-_VAGUE = r"(?:several|a few|few|some|many|a number of)"
-_UNIT = r"(?:second|minute|hour|day|week|month|quarter|year|decade|centur(?:y|ie))s?"
-_MOD_RE = r"(?:(?:early|late|mid-?|the (?:end|beginning|middle|start) of)\s*)"
-_YEAR = r"(?:1[6-9]\d\d|20\d\d)"
-_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-
-
-def parse_dct(value: str | dt.date | None) -> dt.date | None:
-    """Article date from ISO text ("2012-06-19", "2012-06-19T10:00:00Z"); None if unusable."""
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    m = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", str(value))
-    if not m:
-        return None
-    try:
-        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    except ValueError:
-        return None
-
-
-def _number(word: str) -> float | None:
-    w = word.lower().replace("-", " ").strip()
-    if w in NUMBER_WORDS:
-        return NUMBER_WORDS[w]
-    if re.fullmatch(r"\d+(?:\.\d+)?", w):
-        return float(w)
-    parts = w.split()
-    if len(parts) == 2 and parts[0] in NUMBER_WORDS and parts[1] in NUMBER_WORDS:
-        return NUMBER_WORDS[parts[0]] + NUMBER_WORDS[parts[1]]
-    return None
-
-
-def _unit_key(unit: str) -> str:
-    u = unit.lower()
-    if u.startswith("centur"):
-        return "century"
-    return u[:-1] if u.endswith("s") else u
-
-
-def _duration(amount: float | None, unit: str) -> str:
-    time_part, code = UNIT_CODES[_unit_key(unit)]
-    if amount is None:
-        return f"P{time_part}X{code}"
-    if code == "DE":
-        amount, code = amount * 10, "Y"
-    if code == "C":
-        amount, code = amount * 100, "Y"
-    if amount == int(amount):
-        return f"P{time_part}{int(amount)}{code}"
-    if code == "Y" and (amount * 2) == int(amount * 2):  # "2 1/2 years"-like halves
-        return f"P{int(amount)}Y6M"
-    return f"P{time_part}{amount}{code}"
-
-
-def _week(d: dt.date) -> str:
-    year, week, _ = d.isocalendar()
-    return f"{year}-W{week:02d}"
-
-
-def _quarter(d: dt.date) -> str:
-    return f"{d.year}-Q{(d.month - 1) // 3 + 1}"
-
-
-def _shift_months(d: dt.date, months: int) -> tuple[int, int]:
-    total = d.year * 12 + (d.month - 1) + months
-    return total // 12, total % 12 + 1
-
-
-def _mod_of(prefix: str | None) -> str | None:
-    if not prefix:
-        return None
-    key = prefix.strip().lower().rstrip("-").strip()
-    return MODS.get(key)
-
-
-def _is_future(text: str, start: int, end: int) -> bool:
-    """Tense cue around the expression, within its sentence (rough but deterministic)."""
-    left = text.rfind(".", 0, start)
-    window = text[max(left + 1, start - 60) : min(len(text), end + 25)]
-    return bool(FUTURE_CUES.search(window))
-
-
-_WEEKDAY_FUTURE = re.compile(r"\b(will|shall|'ll|is to|are to|to resume|is due|are due)\b", re.I)
-
-
-def _is_future_weekday(text: str, start: int) -> bool:
-    """News weekdays are past unless an explicit future marker precedes them closely."""
-    window = text[max(0, start - 40) : start]
-    window = window[window.rfind(".") + 1 :]
-    return bool(_WEEKDAY_FUTURE.search(window))
 
 
 @dataclass(frozen=True)
@@ -210,7 +94,7 @@ def _month_num(token: str) -> int:
 # -- absolute calendar dates ---------------------------------------------------------------
 
 
-@_rule(rf"\b(?:{_WEEKDAY_RE},?\s+)?({_MONTH_RE})\s+({_DAY}),?\s+({_YEAR})\b")
+@_rule(rf"\b(?:{WEEKDAY_RE},?\s+)?({MONTH_RE})\s+({DAY}),?\s+({YEAR})\b")
 def _month_day_year(m: re.Match[str], ctx: _Ctx) -> Resolved | None:
     day = int(re.match(r"\d+", m.group(2)).group())  # type: ignore[union-attr]
     try:
@@ -220,7 +104,7 @@ def _month_day_year(m: re.Match[str], ctx: _Ctx) -> Resolved | None:
     return "DATE", d.isoformat(), None
 
 
-@_rule(rf"\b(?:{_WEEKDAY_RE},?\s+)?({_DAY})\s+({_MONTH_RE})(?:,?\s+({_YEAR}))?\b")
+@_rule(rf"\b(?:{WEEKDAY_RE},?\s+)?({DAY})\s+({MONTH_RE})(?:,?\s+({YEAR}))?\b")
 def _day_month_year(m: re.Match[str], ctx: _Ctx) -> Resolved | None:
     day = int(re.match(r"\d+", m.group(1)).group())  # type: ignore[union-attr]
     month = _month_num(m.group(2))
@@ -235,7 +119,7 @@ def _day_month_year(m: re.Match[str], ctx: _Ctx) -> Resolved | None:
         return None
 
 
-@_rule(rf"\b(?:{_WEEKDAY_RE},?\s+)?({_MONTH_RE})\s+({_DAY})\b(?!,?\s*{_YEAR})(?!\s*[,.]?\d)")
+@_rule(rf"\b(?:{WEEKDAY_RE},?\s+)?({MONTH_RE})\s+({DAY})\b(?!,?\s*{YEAR})(?!\s*[,.]?\d)")
 def _month_day(m: re.Match[str], ctx: _Ctx) -> Resolved | None:
     if m.group(1) == "may" or m.group(1) == "MAY":
         return None
@@ -260,16 +144,16 @@ def _iso_date(m: re.Match[str], ctx: _Ctx) -> Resolved | None:
     return "DATE", d.isoformat(), None
 
 
-@_rule(rf"\b{_MOD_RE}?({_MONTH_RE}),?\s+(?:of\s+)?({_YEAR})\b")
+@_rule(rf"\b{MOD_RE}?({MONTH_RE}),?\s+(?:of\s+)?({YEAR})\b")
 def _month_year(m: re.Match[str], ctx: _Ctx) -> Resolved | None:
-    mod = _mod_of(m.group(0)[: m.start(1) - m.start()])
+    mod = mod_of(m.group(0)[: m.start(1) - m.start()])
     return "DATE", f"{m.group(2)}-{_month_num(m.group(1)):02d}", mod
 
 
 @_rule(
     rf"\b(?:(last|next|this|in|since|until|by|from|before|after|during|of|through|early|late|"
     rf"mid-?|the end of|the beginning of|the middle of|earlier|later)\s+)?"
-    rf"((?:early|late|mid-?)\s*)?({_MONTH_RE})(?!\.?\s*{_DAY}\b)(?!\s*,?\s*{_YEAR})",
+    rf"((?:early|late|mid-?)\s*)?({MONTH_RE})(?!\.?\s*{DAY}\b)(?!\s*,?\s*{YEAR})",
     0,
 )
 def _month_alone(m: re.Match[str], ctx: _Ctx) -> Resolved | None:
@@ -282,7 +166,7 @@ def _month_alone(m: re.Match[str], ctx: _Ctx) -> Resolved | None:
     if lead in ("in", "since", "until", "by", "from", "before", "after", "during", "of",
                 "through", "earlier", "later"):  # fmt: skip
         pass
-    mod = _mod_of(m.group(2)) or _mod_of(lead)
+    mod = mod_of(m.group(2)) or mod_of(lead)
     month = _month_num(month_token)
     if ctx.dct is None:
         return "DATE", f"XXXX-{month:02d}", mod
@@ -291,25 +175,25 @@ def _month_alone(m: re.Match[str], ctx: _Ctx) -> Resolved | None:
         year = year - 1 if month >= ctx.dct.month else year
     elif lead == "next":
         year = year + 1 if month <= ctx.dct.month else year
-    elif month > ctx.dct.month + 1 and not _is_future(ctx.text, m.start(), m.end()):
+    elif month > ctx.dct.month + 1 and not is_future(ctx.text, m.start(), m.end()):
         year -= 1  # a month well after the DCT, told in the past tense, is last year's
     return "DATE", f"{year}-{month:02d}", mod
 
 
-@_rule(rf"\b(?:(fiscal|calendar|early|late|mid-?)\s*)?({_YEAR})\b(?![-/]\d)(?!\s*(?:%|percent))")
+@_rule(rf"\b(?:(fiscal|calendar|early|late|mid-?)\s*)?({YEAR})\b(?![-/]\d)(?!\s*(?:%|percent))")
 def _year(m: re.Match[str], ctx: _Ctx) -> Resolved | None:
     before = ctx.text[max(0, m.start() - 2) : m.start()]
     if "$" in before or re.search(r"\d[,.]$", before):
         return None
     lead = (m.group(1) or "").lower()
-    mod = _mod_of(lead) if lead not in ("", "fiscal", "calendar") else None
+    mod = mod_of(lead) if lead not in ("", "fiscal", "calendar") else None
     return "DATE", m.group(2), mod
 
 
-@_rule(rf"\b(?:the\s+)?{_MOD_RE}?(1[6-9]\d|20\d)0'?s\b")
+@_rule(rf"\b(?:the\s+)?{MOD_RE}?(1[6-9]\d|20\d)0'?s\b")
 def _decade(m: re.Match[str], ctx: _Ctx) -> Resolved | None:
     prefix = re.sub(r"^the\s+", "", m.group(0)[: m.start(1) - m.start()], flags=re.I)
-    return "DATE", m.group(1), _mod_of(prefix)
+    return "DATE", m.group(1), mod_of(prefix)
 
 
 @_rule(r"\b(?:the\s+)?(nineteen|twenty)-?(tens|twenties|thirties|forties|fifties|sixties|"
@@ -327,7 +211,7 @@ def _decade_words(m: re.Match[str], ctx: _Ctx) -> Resolved | None:
        r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|"
        r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b")  # fmt: skip
 def _spoken_year(m: re.Match[str], ctx: _Ctx) -> Resolved | None:
-    tail = _number(m.group(2))
+    tail = number(m.group(2))
     if tail is None:
         return None
     return "DATE", f"{19 if m.group(1).lower() == 'nineteen' else 20}{int(tail):02d}", None
@@ -335,7 +219,7 @@ def _spoken_year(m: re.Match[str], ctx: _Ctx) -> Resolved | None:
 
 @_rule(r"\bthe year two thousand(?:\s+and\s+(\w+))?\b|\btwo thousand\b(?=\s+(?:and|[.,]))")
 def _year_2000(m: re.Match[str], ctx: _Ctx) -> Resolved | None:
-    tail = _number(m.group(1)) if m.group(1) else 0
+    tail = number(m.group(1)) if m.group(1) else 0
     return "DATE", f"{2000 + int(tail or 0)}", None
 
 
@@ -376,7 +260,7 @@ def _season(m: re.Match[str], ctx: _Ctx) -> Resolved | None:
     if ctx.dct is None:
         return "DATE", None, None
     year = ctx.dct.year + (-1 if lead == "last" else 1 if lead == "next" else 0)
-    return "DATE", f"{year}-{code}", _mod_of(lead)
+    return "DATE", f"{year}-{code}", mod_of(lead)
 
 
 # -- relative to the article date ----------------------------------------------------------
@@ -389,7 +273,7 @@ def _season(m: re.Match[str], ctx: _Ctx) -> Resolved | None:
 def _deictic_day(m: re.Match[str], ctx: _Ctx) -> Resolved | None:
     word = m.group(2).lower()
     offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word]
-    mod = _mod_of(m.group(1)) if m.group(1) and m.group(1).lower() in ("early", "late") else None
+    mod = mod_of(m.group(1)) if m.group(1) and m.group(1).lower() in ("early", "late") else None
     part = PART_OF_DAY.get((m.group(3) or "").lower()) or ("NI" if word == "tonight" else None)
     if ctx.dct is None:
         return ("TIME" if part else "DATE"), None, mod
@@ -400,7 +284,7 @@ def _deictic_day(m: re.Match[str], ctx: _Ctx) -> Resolved | None:
 
 
 @_rule(
-    rf"\b(?:(?:on|last|next|this|early|late)\s+)?(?:(early|late)\s+)?({_WEEKDAY_RE})"
+    rf"\b(?:(?:on|last|next|this|early|late)\s+)?(?:(early|late)\s+)?({WEEKDAY_RE})"
     r"(?:\s+(morning|afternoon|evening|night))?\b",
     0,
 )
@@ -408,12 +292,12 @@ def _weekday(m: re.Match[str], ctx: _Ctx) -> Resolved | None:
     lead = m.group(0).split()[0].lower()
     target = WEEKDAYS[m.group(2).lower()]
     part = PART_OF_DAY.get((m.group(3) or "").lower())
-    mod = _mod_of(m.group(1)) or (_mod_of(lead) if lead in ("early", "late") else None)
+    mod = mod_of(m.group(1)) or (mod_of(lead) if lead in ("early", "late") else None)
     kind = "TIME" if part else "DATE"
     if ctx.dct is None:
         return kind, None, mod
     delta = (target - ctx.dct.weekday()) % 7
-    future = lead == "next" or (lead != "last" and _is_future_weekday(ctx.text, m.start()))
+    future = lead == "next" or (lead != "last" and is_future_weekday(ctx.text, m.start()))
     if future:
         d = ctx.dct + dt.timedelta(days=delta if lead != "next" else delta or 7)
     else:
@@ -442,14 +326,14 @@ def _this_last_next(m: re.Match[str], ctx: _Ctx) -> Resolved | None:
         step = -1  # "the latest quarter" is the last one reported, before the DCT's quarter
     d = ctx.dct
     if unit == "week":
-        return "DATE", _week(d + dt.timedelta(weeks=step)), mod
+        return "DATE", iso_week(d + dt.timedelta(weeks=step)), mod
     if unit == "weekend":
-        return "DATE", _week(d + dt.timedelta(weeks=step)) + "-WE", mod
+        return "DATE", iso_week(d + dt.timedelta(weeks=step)) + "-WE", mod
     if unit == "month":
-        y, mo = _shift_months(d, step)
+        y, mo = shift_months(d, step)
         return "DATE", f"{y}-{mo:02d}", mod
     if unit == "quarter":
-        y, mo = _shift_months(d, 3 * step)
+        y, mo = shift_months(d, 3 * step)
         return "DATE", f"{y}-Q{(mo - 1) // 3 + 1}", mod
     return "DATE", str(d.year + step), mod
 
@@ -460,21 +344,21 @@ def _the_weekend(m: re.Match[str], ctx: _Ctx) -> Resolved | None:
         return "DATE", None, None
     # news "over the weekend" is the one just past (or the current one on a weekend day)
     d = ctx.dct if ctx.dct.weekday() >= 5 else ctx.dct - dt.timedelta(days=ctx.dct.weekday() + 1)
-    return "DATE", _week(d) + "-WE", None
+    return "DATE", iso_week(d) + "-WE", None
 
 
 @_rule(rf"\b(?:(about|nearly|almost|some|roughly|around|more than|over)\s+)?"
-       rf"({_NUM_WORD}|{_VAGUE})\s+({_UNIT})\s+(?:or so\s+)?"
+       rf"({NUM_WORD}|{VAGUE})\s+({UNIT})\s+(?:or so\s+)?"
        r"(ago|earlier|before|later|from now|hence)\b")  # fmt: skip
 def _ago(m: re.Match[str], ctx: _Ctx) -> Resolved | None:
     qualifier = (m.group(1) or "").lower()
     mod = "APPROX" if qualifier in ("about", "nearly", "almost", "roughly", "around") else None
-    amount = _number(m.group(2))
+    amount = number(m.group(2))
     direction = m.group(4).lower()
     if direction in ("earlier", "before", "later") and amount is None:
         return None  # "some years later" is anchored to another event, not the DCT
     sign = 1 if direction in ("later", "from now", "hence") else -1
-    unit = _unit_key(m.group(3))
+    unit = unit_key(m.group(3))
     if ctx.dct is None:
         return "DATE", None, mod
     if amount is None:
@@ -487,12 +371,12 @@ def _ago(m: re.Match[str], ctx: _Ctx) -> Resolved | None:
         days = n if unit == "day" else 0
         return "DATE", (d + dt.timedelta(days=sign * days)).isoformat(), mod
     if unit == "week":
-        return "DATE", _week(d + dt.timedelta(weeks=sign * n)), mod
+        return "DATE", iso_week(d + dt.timedelta(weeks=sign * n)), mod
     if unit == "month":
-        y, mo = _shift_months(d, sign * n)
+        y, mo = shift_months(d, sign * n)
         return "DATE", f"{y}-{mo:02d}", mod
     if unit == "quarter":
-        y, mo = _shift_months(d, sign * 3 * n)
+        y, mo = shift_months(d, sign * 3 * n)
         return "DATE", f"{y}-Q{(mo - 1) // 3 + 1}", mod
     if unit == "decade":
         return "DATE", str(d.year + sign * 10 * n)[:3], mod
@@ -506,14 +390,14 @@ def _ago(m: re.Match[str], ctx: _Ctx) -> Resolved | None:
     r"up to|at least|roughly|approximately)\s+)?((?:the|its|their|his|her|an?)\s+)?"
     r"(?:(past|last|next|first|coming|previous|following|final|additional|entire|full|"
     r"latest|remaining)\s+)?"
-    rf"(?:({_NUM_WORD}|{_VAGUE})[- ])?({_UNIT})(?:\s+(?:or so|and a half))?\b"
+    rf"(?:({NUM_WORD}|{VAGUE})[- ])?({UNIT})(?:\s+(?:or so|and a half))?\b"
     r"(?!\s+(?:ago|earlier|before|later|from now))"
 )
 def _duration_rule(m: re.Match[str], ctx: _Ctx) -> Resolved | None:
     qualifier = (m.group(1) or "").lower()
     det = (m.group(2) or "").strip().lower()
     amount_text = m.group(4)
-    unit = _unit_key(m.group(5))
+    unit = unit_key(m.group(5))
     plural = m.group(5).lower().endswith("s")
     if amount_text is None:
         if det in ("a", "an"):
@@ -527,7 +411,7 @@ def _duration_rule(m: re.Match[str], ctx: _Ctx) -> Resolved | None:
         else:
             return None  # "the year", "a day's work"-like fragments are too ambiguous
     else:
-        amount = _number(amount_text)
+        amount = number(amount_text)
         if amount is None and amount_text.lower() not in VAGUE_NUMBERS:
             return None
         if amount is not None and amount_text.isdigit() and amount > 500:
@@ -544,13 +428,13 @@ def _duration_rule(m: re.Match[str], ctx: _Ctx) -> Resolved | None:
     }.get(qualifier)  # fmt: skip
     if amount_text and amount_text.lower().startswith(("a couple", "couple")):
         mod = mod or "APPROX"
-    return "DURATION", _duration(amount, unit), mod
+    return "DURATION", duration(amount, unit), mod
 
 
 @_rule(r"\b(?:(\d{1,2})\s+)(\d)/(\d)\s+(years?|months?|days?|hours?)\b")
 def _fraction_duration(m: re.Match[str], ctx: _Ctx) -> Resolved | None:
     amount = int(m.group(1)) + int(m.group(2)) / int(m.group(3))
-    return "DURATION", _duration(amount, m.group(4)), None
+    return "DURATION", duration(amount, m.group(4)), None
 
 
 @_rule(r"\b(?:(?:more|most)\s+)?(now|currently|at present|nowadays|presently|these days|"
@@ -610,14 +494,14 @@ def _merge_adjacent(found: list[TimeExpression], text: str) -> list[TimeExpressi
             prev = out[-1]
             gap = text[prev.end : item.start]
             if (
-                gap in (" ",)
+                gap == " "
                 and prev.type == "TIME"
                 and item.type == "DATE"
-                and prev.value
-                and item.value
-                and prev.value.startswith("XXXX-XX-XX") is False
-                and len(item.value) == 10
+                and prev.value is not None
                 and "T" in prev.value
+                and not prev.value.startswith("XXXX")
+                and item.value is not None
+                and len(item.value) == 10  # a calendar day
             ):
                 value = item.value + "T" + prev.value.split("T", 1)[1]
                 out[-1] = TimeExpression(
