@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from storyline.config import QuoteOptions
 from storyline.nlp.quote_syntax import (
     content_of,
     is_speech_verb,
@@ -99,16 +100,6 @@ class Quote:
             "kind": self.kind,
             "fragments": [list(f) for f in self.fragments],
         }
-
-
-@dataclass(frozen=True)
-class QuoteOptions:
-    model: str = "en_core_web_sm"
-    min_direct_words: int = 4  # shorter quoted phrases are scare quotes or titles
-    min_indirect_words: int = 2
-    max_cue_gap: int = 250  # chars between a quote and its cue clause
-    indirect: bool = True
-    stance: bool = True  # also attitude verbs with objects ("criticized the plan")
 
 
 _HEADLINE_SPEAKER = re.compile(r"^\s*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[ \t]+\S")
