@@ -70,3 +70,32 @@ def test_format_table_aligns_systems():
     table = format_table([("ours", {"F1": 71.06}), ("baseline", {"F1": 32.8})])
     lines = table.splitlines()
     assert lines[0].startswith("system") and "71.1" in lines[2] and "32.8" in lines[3]
+
+
+def test_extract_quotes_file_reports_bad_lines_and_failing_texts(tmp_path, monkeypatch):
+    import storyline.nlp.quotes as quotes_module
+
+    real = quotes_module.quotes_from_doc
+
+    def flaky(doc, options=None):
+        if "BOOM" in doc.text:
+            raise ValueError("parser hiccup")
+        return real(doc, options)
+
+    monkeypatch.setattr(quotes_module, "quotes_from_doc", flaky)
+    src = tmp_path / "in.jsonl"
+    _write_jsonl(
+        src,
+        [
+            json.dumps({"id": "ok", "text": "Officials said the talks had failed."}),
+            json.dumps({"id": "bad", "text": 42}),
+            json.dumps({"id": "boom", "text": "BOOM said the officials."}),
+        ],
+    )
+    out = tmp_path / "out.jsonl"
+    written, errors = extract_quotes_file(src, out)
+    assert (written, errors) == (3, 2)
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert rows[0]["id"] == "ok" and rows[0]["quotes"][0]["cue"] == "said"
+    assert rows[1] == {"id": "bad", "error": "line 2: expected an object with a string 'text'"}
+    assert rows[2]["id"] == "boom" and "parser hiccup" in rows[2]["error"]

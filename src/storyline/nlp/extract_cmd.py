@@ -27,7 +27,8 @@ def _read_records(path: Path) -> Iterator[tuple[int, dict[str, Any] | None, str 
                 yield number, None, f"line {number}: invalid JSON ({exc.msg})"
                 continue
             if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-                yield number, None, f"line {number}: expected an object with a string 'text'"
+                kept = record if isinstance(record, dict) else None  # keep its id if any
+                yield number, kept, f"line {number}: expected an object with a string 'text'"
                 continue
             yield number, record, None
 
@@ -47,12 +48,12 @@ def _write(lines: list[dict[str, Any]], out: Path) -> None:
 
 def extract_quotes_file(in_path: Path, out_path: Path) -> tuple[int, int]:
     """Quotes for every record; returns (records written, records with errors)."""
-    from storyline.nlp.quotes import QuoteOptions, extract_quotes_batch
+    from storyline.nlp.quotes import QuoteOptions, extract_quotes_checked
 
     rows = list(_read_records(in_path))
-    good = [(n, r) for n, r, err in rows if r is not None]
-    results = extract_quotes_batch([r["text"] for _n, r in good], QuoteOptions())
-    by_line = {n: quotes for (n, _r), quotes in zip(good, results, strict=True)}
+    good = [(n, r) for n, r, err in rows if err is None and r is not None]
+    results = extract_quotes_checked([r["text"] for _n, r in good], QuoteOptions())
+    by_line = {n: result for (n, _r), result in zip(good, results, strict=True)}
     output: list[dict[str, Any]] = []
     errors = 0
     for number, record, error in rows:
@@ -61,7 +62,12 @@ def extract_quotes_file(in_path: Path, out_path: Path) -> tuple[int, int]:
             errors += 1
             output.append({"id": rid, "error": error})
             continue
-        output.append({"id": rid, "quotes": [q.to_dict() for q in by_line[number]]})
+        quotes, failure = by_line[number]
+        if failure is not None:
+            errors += 1
+            output.append({"id": rid, "error": failure})
+            continue
+        output.append({"id": rid, "quotes": [q.to_dict() for q in quotes]})
     _write(output, out_path)
     return len(output), errors
 

@@ -50,7 +50,14 @@ from storyline.nlp.spacy_model import load_pipeline
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Quote", "QuoteOptions", "extract_quotes", "extract_quotes_batch", "speech_verbs"]
+__all__ = [
+    "Quote",
+    "QuoteOptions",
+    "extract_quotes",
+    "extract_quotes_batch",
+    "extract_quotes_checked",
+    "speech_verbs",
+]
 
 
 @dataclass(frozen=True)
@@ -432,13 +439,20 @@ def extract_quotes_batch(
     texts: list[str], options: QuoteOptions | None = None
 ) -> list[list[Quote]]:
     """Quotes for many texts with one batched parse; a text that fails yields []."""
+    return [quotes for quotes, _error in extract_quotes_checked(texts, options)]
+
+
+def extract_quotes_checked(
+    texts: list[str], options: QuoteOptions | None = None
+) -> list[tuple[list[Quote], str | None]]:
+    """Like :func:`extract_quotes_batch`, with the reason when a text failed."""
     options = options or QuoteOptions()
     nlp = load_pipeline(options.model)
-    results: list[list[Quote]] = []
+    results: list[tuple[list[Quote], str | None]] = []
     for index, doc in enumerate(nlp.pipe(texts, disable=["ner"])):
         try:
-            results.append(quotes_from_doc(doc, options))
-        except Exception:  # one bad article never sinks the batch
+            results.append((quotes_from_doc(doc, options), None))
+        except Exception as exc:  # one bad article never sinks the batch
             log.exception("quote extraction failed on text %d", index)
-            results.append([])
+            results.append(([], f"quote extraction failed: {type(exc).__name__}: {exc}"))
     return results
