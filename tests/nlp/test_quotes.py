@@ -177,3 +177,14 @@ def test_to_brief_shape():
     assert text[brief["start"] : brief["end"]] == brief["text"]
     assert text[brief["speaker_start"] : brief["speaker_end"]] == brief["speaker"]
     assert brief["kind"] == "direct" and brief["speaker_entity"] is None
+
+
+def test_woven_phrases_and_titles_are_not_quotes_of_their_own():
+    text = (
+        "She said she wanted to speak “directly to white people” about policing. "
+        "He appeared on “The Steve Harvey Morning Show” on Tuesday."
+    )
+    quotes = extract_quotes(text)
+    _check_offsets(text, quotes)
+    assert all(q.kind == "indirect" for q in quotes)
+    assert any("directly to white people" in q.text for q in quotes)  # inside reported speech

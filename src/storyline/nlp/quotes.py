@@ -159,6 +159,20 @@ _DASH_SPEAKER = re.compile(
 )
 
 
+def _is_embedded(text: str, start: int, end: int) -> bool:
+    """A quoted phrase woven into the writer's sentence ('to speak “directly to white
+    people”', 'called it a “massive fraudulent scheme”') or a quoted title is part of
+    the surrounding text, not a quote of its own."""
+    inner = text[start:end].strip("\"“”«»„'`‘’ ")
+    if not inner:
+        return True
+    before = text[max(0, start - 3) : start].rstrip(" \xa0")
+    woven = inner[0].islower() and before[-1:].isalnum()
+    words = inner.rstrip(",.").split()
+    title = len(words) <= 6 and all(w[0].isupper() or not w[0].isalpha() for w in words)
+    return woven or (title and not inner.rstrip().endswith((".", "!", "?")))
+
+
 def _ends_sentence(text: str, start: int, end: int) -> bool:
     """A quote whose last word is followed by a period inside the marks ends its sentence."""
     inner = text[start:end].rstrip("\"”»'` ")
@@ -168,7 +182,9 @@ def _ends_sentence(text: str, start: int, end: int) -> bool:
 def _direct_drafts(doc: Any, text: str, verbs: list[Any], options: QuoteOptions) -> list[_Draft]:
     marked = find_quote_marks_spans(text)
     quotes = [
-        (s, e) for s, e, _closed in marked if word_count(text[s:e]) >= options.min_direct_words
+        (s, e)
+        for s, e, _closed in marked
+        if word_count(text[s:e]) >= options.min_direct_words and not _is_embedded(text, s, e)
     ]
     drafts: list[_Draft] = []
     for start, end in quotes:
