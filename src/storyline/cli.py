@@ -117,7 +117,6 @@ def eval_summarize(
     typer.echo(format_table(results, words))
 
 
-
 @extract_app.command("quotes")
 def extract_quotes_command(
     in_path: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="Input JSONL.")],
