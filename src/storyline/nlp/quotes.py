@@ -12,10 +12,14 @@ Two passes over one spaCy parse of the text:
    subject as the speaker; a quote followed by a cue clause and another quote with no cue
    of its own ("“X,” he said. “Y.”") becomes one quote with two fragments.
 2. **Indirect speech**: a speech verb from the lexicon (Gender Gap Tracker verb list, MIT,
-   see ``data/quote_verbs_en.LICENSE.txt``, plus a few verbs of our own) with a clausal
-   complement gives the reported content (the ``ccomp`` subtree) and its subject gives the
-   speaker ("Lavrov said Russia had no plans to send troops"). "according to X" and
-   "X told Y" are attributions too. Transcript lines ("PENCE: ...") are direct quotes.
+   see ``data/quote_verbs_en.LICENSE.txt``, plus verbs of our own; ``quote_syntax``) with
+   a clausal complement gives the reported content (the ``ccomp`` subtree) and its surface
+   subject gives the speaker ("Lavrov said Russia had no plans to send troops"); stance
+   verbs ("criticized the plan", "called on X to act") take the rest of their verb phrase
+   as content, as PolNeAR annotates attributions. "according to X" / "citing X" and
+   "X told Y that..." are attributions too; transcript lines ("PENCE: ...") and a
+   paragraph introduced by "he added:" are direct quotes. Quoted phrases woven into the
+   writer's own sentence (mixed quotes) stay inside the reported clause.
 
 Everything carries [start, end) offsets that slice the input text exactly.
 """
