@@ -92,3 +92,8 @@ def test_clock_time_joins_the_day_it_belongs_to():
     assert [(t.text, t.type, t.value) for t in found] == [
         ("noon Saturday", "TIME", "1991-02-23T12:00")
     ]
+
+
+def test_a_count_is_not_a_year_but_a_year_before_a_noun_after_in_is():
+    assert _values("Russia sent 2000 troops and 1500 tanks.", "2012-06-19") == {}
+    assert _values("In 1998 people voted.", "2012-06-19") == {"1998": "1998"}

@@ -180,11 +180,24 @@ def _month_alone(m: re.Match[str], ctx: _Ctx) -> Resolved | None:
     return "DATE", f"{year}-{month:02d}", mod
 
 
+_COUNTED = re.compile(
+    r"\s+(?:more\s+|other\s+|new\s+)?(?:people|men|women|children|troops|soldiers|marines|"
+    r"tanks|jobs|members|workers|residents|civilians|refugees|dollars|euros|pounds|units|"
+    r"cases|votes|deaths|lives|rebels|prisoners|protesters|casualties|staff|employees|"
+    r"students|miles|kilometres|kilometers|km|feet|tonnes|tons|barrels|shares)\b"
+)
+_YEAR_PREPOSITIONS = {"in", "since", "by", "of", "until", "from", "before", "after", "during"}
+
+
 @_rule(rf"\b(?:(fiscal|calendar|early|late|mid-?)\s*)?({YEAR})\b(?![-/]\d)(?!\s*(?:%|percent))")
 def _year(m: re.Match[str], ctx: _Ctx) -> Resolved | None:
     before = ctx.text[max(0, m.start() - 2) : m.start()]
     if "$" in before or re.search(r"\d[,.]$", before):
         return None
+    if not m.group(1) and _COUNTED.match(ctx.text, m.end()):
+        previous = ctx.text[max(0, m.start() - 12) : m.start()].split()
+        if not previous or previous[-1].lower() not in _YEAR_PREPOSITIONS:
+            return None  # "2000 troops": a count, not a year
     lead = (m.group(1) or "").lower()
     mod = mod_of(lead) if lead not in ("", "fiscal", "calendar") else None
     return "DATE", m.group(2), mod
