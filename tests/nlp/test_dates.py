@@ -97,3 +97,8 @@ def test_clock_time_joins_the_day_it_belongs_to():
 def test_a_count_is_not_a_year_but_a_year_before_a_noun_after_in_is():
     assert _values("Russia sent 2000 troops and 1500 tanks.", "2012-06-19") == {}
     assert _values("In 1998 people voted.", "2012-06-19") == {"1998": "1998"}
+
+
+def test_month_names_inside_other_words_are_not_months():
+    text = "RIA Novosti said the Mayor of Marchtown met Junebug fans in Augusta."
+    assert _values(text, "2012-03-19") == {}

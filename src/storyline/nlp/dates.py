@@ -153,7 +153,7 @@ def _month_year(m: re.Match[str], ctx: _Ctx) -> Resolved | None:
 @_rule(
     rf"\b(?:(last|next|this|in|since|until|by|from|before|after|during|of|through|early|late|"
     rf"mid-?|the end of|the beginning of|the middle of|earlier|later)\s+)?"
-    rf"((?:early|late|mid-?)\s*)?({MONTH_RE})(?!\.?\s*{DAY}\b)(?!\s*,?\s*{YEAR})",
+    rf"((?:early|late|mid-?)\s*)?({MONTH_RE})(?![A-Za-z])(?!\.?\s*{DAY}\b)(?!\s*,?\s*{YEAR})",
     0,
 )
 def _month_alone(m: re.Match[str], ctx: _Ctx) -> Resolved | None:
