@@ -188,3 +188,11 @@ def test_woven_phrases_and_titles_are_not_quotes_of_their_own():
     _check_offsets(text, quotes)
     assert all(q.kind == "indirect" for q in quotes)
     assert any("directly to white people" in q.text for q in quotes)  # inside reported speech
+
+
+def test_quoted_as_saying_gives_the_quoted_person():
+    text = "Interfax had earlier quoted an anonymous official as saying that the ships had sailed."
+    quotes = extract_quotes(text)
+    _check_offsets(text, quotes)
+    assert [(q.speaker, q.cue) for q in quotes] == [("an anonymous official", "saying")]
+    assert quotes[0].text == "that the ships had sailed"

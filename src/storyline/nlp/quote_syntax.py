@@ -114,9 +114,14 @@ def noun_phrase(head: Any, text: str) -> tuple[int, int]:
 def subject_of(verb: Any) -> Any | None:
     """The token that says: the verb's surface subject (pronouns and "who" included, as
     PolNeAR annotates sources), climbing through participles ("..., saying"), control
-    verbs ("urged NATO to order": NATO) and "was quoted as saying"."""
+    verbs ("urged NATO to order": NATO) and "(was) quoted (X) as saying"."""
     node = verb
     for _ in range(4):
+        if node is not verb and node.lemma_ == "quote":
+            # "Interfax quoted an official as saying": the official speaks
+            quoted = [c for c in node.children if c.dep_ in ("dobj", "nsubjpass")]
+            if quoted:
+                return quoted[0]
         # the parser sometimes gives a parenthetical cue two subjects ("One of the
         # warships, said Mr Trukhachev, carries..."): the one next to the verb says it
         subjects = [c for c in node.children if c.dep_ in ("nsubj", "csubj")]
@@ -149,6 +154,8 @@ def content_of(verb: Any, text: str, stance: bool = False) -> tuple[int, int] | 
     """The reported clause of a speech verb (its ``ccomp``), or the host clause of a
     parenthetical ", he said" that the parser attached as parataxis. With ``stance``,
     a to-infinitive, a direct object or an "about/of/for" object also count."""
+    if verb.lemma_ == "quote" and any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
+        return None  # "quoted X as saying Y": the "saying" clause carries it, X speaks
     if verb.lemma_ == "call" and any(
         c.dep_ == "ccomp" or (c.tag_ == "VBD" and c.dep_ in ("oprd", "xcomp", "dobj"))
         for c in verb.children
