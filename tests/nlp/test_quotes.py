@@ -196,3 +196,15 @@ def test_quoted_as_saying_gives_the_quoted_person():
     _check_offsets(text, quotes)
     assert [(q.speaker, q.cue) for q in quotes] == [("an anonymous official", "saying")]
     assert quotes[0].text == "that the ships had sailed"
+
+
+def test_told_reports_the_that_clause_not_the_listener():
+    text = (
+        "Kellenberger told the ITAR-TASS news agency before leaving Moscow that he felt "
+        '"gratified" that Russia shared Western concerns.'
+    )
+    quotes = extract_quotes(text)
+    _check_offsets(text, quotes)
+    assert len(quotes) == 1
+    assert quotes[0].text == 'that he felt "gratified" that Russia shared Western concerns'
+    assert quotes[0].speaker == "Kellenberger"

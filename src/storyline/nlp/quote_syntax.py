@@ -56,6 +56,8 @@ def speech_verbs() -> frozenset[str]:
 
 
 # GGT verbs that, in news copy, mostly do not report speech.
+# Verbs whose object is the listener, never the message.
+_TELL_LEMMAS = {"tell", "inform", "notify", "remind", "assure", "reassure"}
 _NOT_SPEECH = {"ensure", "persist", "present", "release", "illustrate", "demonstrate"}
 
 
@@ -95,6 +97,7 @@ def noun_phrase(head: Any, text: str) -> tuple[int, int]:
             child.dep_ == "prep"
             and child.lower_ in ("of", "for", "in", "at", "from")
             and child.i == head.i + 1
+            and (head.pos_ != "PROPN" or child.lower_ == "of")  # not "Kellenberger for his part"
         )
         if child.i < head.i or short_prep or child.dep_ not in _SPEAKER_CUT:
             keep.extend(child.subtree)
@@ -165,6 +168,18 @@ def content_of(verb: Any, text: str, stance: bool = False) -> tuple[int, int] | 
         if child.dep_ == "ccomp":
             start, end = token_span(list(child.subtree))
             return trim_span(text, start, end)
+    if verb.lemma_ in _TELL_LEMMAS:
+        # "told the agency (before leaving Moscow) that he felt...": the recipient is not
+        # what was said; the that-clause may hang lower in the parse
+        marks = [t for t in verb.subtree if t.dep_ == "mark" and t.lower_ == "that"]
+        marks = [t for t in marks if t.i > verb.i]
+        if marks:  # a that-clause runs to the end of the sentence, whatever its parse
+            sentence_end = verb.sent.end_char
+            start, end = trim_span(text, marks[0].idx, sentence_end)
+            while end > start and text[end - 1] in ".!?":
+                end -= 1
+            return (start, end) if end > start else None
+        stance = False  # the listener is never the content; a plain ccomp still is
     if stance:
         # the stance's object and whatever follows it in the verb phrase: "see X as an
         # opportunity to...", "called on X to retaliate", "expect X to win"
