@@ -163,6 +163,10 @@ def eval_quotes(
         raise typer.Exit(2)
     typer.echo(f"quotes on {path}")
     typer.echo(format_table(run_quotes_eval(path)))
+    typer.echo(
+        "@t: a gold quote is matched (one-to-one) when the overlap covers more than t of its"
+        " span; speaker acc over matched quotes: spans overlap, or both absent."
+    )
 
 
 @eval_app.command("dates")
@@ -183,6 +187,10 @@ def eval_dates(
         raise typer.Exit(2)
     typer.echo(f"dates on {path}")
     typer.echo(format_table(run_dates_eval(path)))
+    typer.echo(
+        "spans match one-to-one on any overlap; value acc over matched gold TIMEX3 (exact"
+        " value), DATE value acc over gold type DATE only, last column over all gold."
+    )
 
 
 if __name__ == "__main__":
