@@ -1,0 +1,316 @@
+"""Resolve entity mentions across the articles of one group (a story or storyline).
+
+Mentions (``EntityMention``, per article) stay separate from the resolved ``Entity``
+records that point back at them. Resolution is a union-find over mentions with four
+kinds of evidence, each deliberately simple and deterministic:
+
+1. names: equal name keys ("Putin" = "Mr Putin"), a short name contained at the end
+   of exactly one longer name ("Putin" -> "Vladimir Putin"), acronyms ("ICRC"), and
+   spelling variants ("Tartous" ~ "Tartus") across the whole group;
+2. common nouns and time words: same head lemma, but only inside one sub-story (a
+   cluster of articles by TF-IDF similarity), since "the host" of one event is not
+   "the host" of another;
+3. appositions: a common-noun role in apposition to a name ("the host, Hugh Jackman")
+   joins the name;
+4. pronouns: the nearest compatible preceding mention in the same article.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from storyline.nlp.entities import EntityAnalyzer, EntityMention
+
+logger = logging.getLogger(__name__)
+
+_CONNECTORS = frozenset({"of", "for", "the", "and", "de", "on", "in", "&"})
+_PERSONISH = {"PERSON", "NORP"}
+_PLACEISH = {"GPE", "LOC", "FAC"}
+
+
+@dataclass(frozen=True)
+class LinkOptions:
+    # cosine similarity (TF-IDF) above which two articles describe the same sub-story;
+    # common nouns are only linked inside a sub-story
+    substory_similarity: float = 0.05
+    # SequenceMatcher ratio for two names to count as spelling variants
+    variant_similarity: float = 0.85
+    variant_min_length: int = 5
+    # how many sentences back a pronoun may look for its antecedent
+    pronoun_window: int = 2
+    link_nominals: bool = True
+    names_by_head: bool = True
+    link_pronouns: bool = True
+
+
+@dataclass(frozen=True)
+class MentionRef:
+    article: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Entity:
+    id: str
+    name: str
+    type: str
+    aliases: list[str]
+    role: str | None
+    mentions: list[MentionRef] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        out: dict = {"id": self.id, "name": self.name, "type": self.type, "aliases": self.aliases}
+        if self.role:
+            out["role"] = self.role
+        out["mentions"] = [
+            {"article": m.article, "start": m.start, "end": m.end} for m in self.mentions
+        ]
+        return out
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            # the smaller index is the representative: deterministic
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def substories(texts: Sequence[str], threshold: float) -> list[int]:
+    """Label articles by sub-story: average-link clustering of TF-IDF cosine similarity."""
+    n = len(texts)
+    if n < 2:
+        return [0] * n
+    from sklearn.cluster import AgglomerativeClustering
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    try:
+        matrix = TfidfVectorizer(
+            stop_words="english", sublinear_tf=True, ngram_range=(1, 2)
+        ).fit_transform(texts)
+    except ValueError:  # only stop words / empty texts
+        return list(range(n))
+    model = AgglomerativeClustering(
+        n_clusters=None, metric="cosine", linkage="average", distance_threshold=1 - threshold
+    )
+    labels = model.fit_predict(matrix.toarray())
+    return [int(x) for x in labels]
+
+
+def _types_compatible(a: str, b: str) -> bool:
+    if not a or not b or a == b:
+        return True
+    if a in _PLACEISH and b in _PLACEISH:
+        return True
+    return not ((a == "PERSON") != (b == "PERSON"))
+
+
+def _acronym(key: str) -> str:
+    words = [w for w in key.split() if w not in _CONNECTORS]
+    return "".join(w[0] for w in words) if len(words) >= 2 else ""
+
+
+def _is_variant(a: str, b: str, options: LinkOptions) -> bool:
+    """Spelling variants of the same name: "tartous"/"tartus", "gulf of aden"/"gulf of eden"."""
+    if min(len(a), len(b)) < options.variant_min_length or a[0] != b[0]:
+        return False
+    if len(a.split()) != len(b.split()):
+        return False
+    return SequenceMatcher(None, a, b).ratio() >= options.variant_similarity
+
+
+def cluster_mentions(
+    mentions: Sequence[Sequence[EntityMention]],
+    texts: Sequence[str],
+    options: LinkOptions,
+) -> list[list[tuple[int, int]]]:
+    """Clusters of (article index, mention index), sorted, over all mentions of a group."""
+    nodes = [(d, i) for d, ms in enumerate(mentions) for i in range(len(ms))]
+    index = {node: k for k, node in enumerate(nodes)}
+    uf = _UnionFind(len(nodes))
+    labels = substories(texts, options.substory_similarity)
+
+    def m(node: tuple[int, int]) -> EntityMention:
+        return mentions[node[0]][node[1]]
+
+    # 1. names across the whole group
+    by_key: dict[str, list[int]] = defaultdict(list)
+    key_types: dict[str, Counter] = defaultdict(Counter)
+    for node in nodes:
+        mention = m(node)
+        if mention.kind == "name":
+            by_key[mention.name].append(index[node])
+            key_types[mention.name][mention.type] += 1
+    for members in by_key.values():
+        for k in members[1:]:
+            uf.union(members[0], k)
+    keys = sorted(by_key)
+    key_type = {k: key_types[k].most_common(1)[0][0] for k in keys}
+    for short in keys:
+        short_words = short.split()
+        # containment: "putin" ends "vladimir putin"; "assad" ends "bashar al assad"
+        longer = [
+            k
+            for k in keys
+            if k != short
+            and len(k.split()) > len(short_words)
+            and k.split()[-len(short_words) :] == short_words
+            and _types_compatible(key_type[k], key_type[short])
+        ]
+        roots = {uf.find(by_key[k][0]) for k in longer}
+        if len(roots) == 1:
+            uf.union(by_key[short][0], by_key[longer[0]][0])
+        # acronym: "icrc" = "international committee (of the) red cross"
+        if len(short_words) == 1 and len(short) >= 2:
+            expansions = [k for k in keys if _acronym(k) == short]
+            if len({uf.find(by_key[k][0]) for k in expansions}) == 1:
+                uf.union(by_key[short][0], by_key[expansions[0]][0])
+    for i, a in enumerate(keys):
+        for b in keys[i + 1 :]:
+            if _types_compatible(key_type[a], key_type[b]) and _is_variant(a, b, options):
+                uf.union(by_key[a][0], by_key[b][0])
+
+    # 2. common nouns, time words (and names, by their head) by head lemma in a sub-story
+    if options.link_nominals:
+        by_head: dict[tuple[int, str], list[int]] = defaultdict(list)
+        kinds = ("nominal", "time", "name") if options.names_by_head else ("nominal", "time")
+        for node in nodes:
+            mention = m(node)
+            if mention.kind in kinds:
+                by_head[(labels[node[0]], mention.head)].append(index[node])
+        for members in by_head.values():
+            for k in members[1:]:
+                uf.union(members[0], k)
+
+    # 4. pronouns: nearest compatible antecedent in the same article
+    if options.link_pronouns:
+        for d, ms in enumerate(mentions):
+            order = sorted(range(len(ms)), key=lambda i: (ms[i].start, ms[i].end))
+            for pos, i in enumerate(order):
+                pron = ms[i]
+                if pron.kind != "pronoun":
+                    continue
+                antecedent = _antecedent(pron, [ms[j] for j in order[:pos]], options)
+                if antecedent is not None:
+                    j = order[:pos][antecedent]
+                    uf.union(index[(d, i)], index[(d, j)])
+
+    groups: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for node in nodes:
+        groups[uf.find(index[node])].append(node)
+    return sorted((sorted(g) for g in groups.values()), key=lambda g: g[0])
+
+
+_RELATIVE = frozenset({"who", "whom", "whose", "which", "that", "where"})
+
+
+def _antecedent(
+    pron: EntityMention, before: list[EntityMention], options: LinkOptions
+) -> int | None:
+    """Index into ``before`` of the antecedent of ``pron``, or None."""
+    for k in range(len(before) - 1, -1, -1):
+        cand = before[k]
+        if pron.sentence - cand.sentence > options.pronoun_window:
+            return None
+        if cand.kind in ("pronoun", "time"):
+            if cand.kind == "pronoun" and cand.head == pron.head and pron.head in ("he", "she"):
+                return k
+            continue
+        if pron.head in _RELATIVE:
+            return k if cand.sentence == pron.sentence else None
+        person = pron.type == "PERSON"
+        if person and not (cand.type == "PERSON" or _person_noun(cand)):
+            continue
+        if not person and cand.type == "PERSON":
+            continue
+        if pron.plural != cand.plural and cand.type != "ORG":
+            continue
+        return k
+    return None
+
+
+_PERSON_NOUNS = frozenset(
+    "man woman boy girl child person people host star actor actress comedian singer player "
+    "official spokesman spokeswoman spokesperson president minister leader chief boss "
+    "suspect victim police officer employee worker doctor judge lawyer father mother son "
+    "daughter wife husband friend member fan captain soldier driver pilot reporter".split()
+)
+
+
+def _person_noun(m: EntityMention) -> bool:
+    """A common noun that names a person ("the host", "an accountant", "the gunman")."""
+    if m.kind != "nominal":
+        return False
+    h = m.head
+    return h in _PERSON_NOUNS or h.endswith(("man", "woman", "ist", "ian", "er", "or", "ee"))
+
+
+def entity_id(name: str, type_: str) -> str:
+    digest = hashlib.sha1(f"{type_}\x1f{name.lower()}".encode()).hexdigest()
+    return f"E{digest[:12]}"
+
+
+def resolve_entities(
+    article_ids: Sequence[str],
+    texts: Sequence[str],
+    analyzer: EntityAnalyzer,
+    options: LinkOptions | None = None,
+) -> tuple[list[list[EntityMention]], list[Entity]]:
+    """Detect named mentions in each article and resolve them into shared entities."""
+    options = options or LinkOptions()
+    mentions = analyzer.detect(texts)
+    # detected mentions are names only; nominals/pronouns are not linked here
+    clusters = cluster_mentions(mentions, texts, options)
+    entities = [_entity(c, mentions, article_ids) for c in clusters]
+    entities.sort(key=lambda e: (-len(e.mentions), e.name, e.id))
+    return mentions, entities
+
+
+def _entity(
+    cluster: list[tuple[int, int]],
+    mentions: Sequence[Sequence[EntityMention]],
+    article_ids: Sequence[str],
+) -> Entity:
+    ms = [mentions[d][i] for d, i in cluster]
+    type_ = Counter(m.type for m in ms if m.type).most_common(1)
+    etype = type_[0][0] if type_ else ""
+    # canonical name: the longest name form, ties to the most frequent then alphabetical
+    surface = Counter(_surface(m) for m in ms)
+    name = min(surface, key=lambda s: (-len(s.split()), -surface[s], s))
+    aliases = sorted(set(m.text for m in ms) - {name})
+    roles = Counter(m.role for m in ms if m.role)
+    role = min(roles, key=lambda r: (-roles[r], r.lower())) if roles else None
+    refs = [
+        MentionRef(article_ids[d], mentions[d][i].start, mentions[d][i].end, mentions[d][i].text)
+        for d, i in cluster
+    ]
+    refs.sort(key=lambda r: (r.article, r.start, r.end))
+    return Entity(
+        entity_id(name, etype), name, etype, aliases, role.lower() if role else None, refs
+    )
+
+
+def _surface(m: EntityMention) -> str:
+    """The mention text without a leading honorific: "Mr Putin" -> "Putin"."""
+    words = m.text.split()
+    from storyline.nlp.entities import HONORIFICS
+
+    while len(words) > 1 and words[0].lower().rstrip(".") in HONORIFICS:
+        words = words[1:]
+    return " ".join(words)
