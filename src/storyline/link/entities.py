@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
@@ -46,6 +46,10 @@ class LinkOptions:
     link_nominals: bool = True
     names_by_head: bool = True
     link_pronouns: bool = True
+    # characters allowed between a role noun and a name ("host Hugh Jackman"); -1: off
+    role_window: int = 4
+    # share of a person noun's articles that must name the same person to link them
+    protagonist_share: float = 0.5
 
 
 @dataclass(frozen=True)
@@ -119,6 +123,46 @@ def _types_compatible(a: str, b: str) -> bool:
     if a in _PLACEISH and b in _PLACEISH:
         return True
     return not ((a == "PERSON") != (b == "PERSON"))
+
+
+def _link_protagonists(
+    mentions: Sequence[Sequence[EntityMention]],
+    labels: list[int],
+    uf: _UnionFind,
+    index: dict[tuple[int, int], int],
+    by_head: dict[tuple[int, str], list[int]],
+    options: LinkOptions,
+) -> None:
+    docs_of_head: dict[tuple[int, str], set[int]] = defaultdict(set)
+    names_in_doc: dict[int, set[int]] = defaultdict(set)
+    for d, ms in enumerate(mentions):
+        for i, mention in enumerate(ms):
+            if mention.kind == "nominal" and not mention.plural and _person_noun(mention):
+                docs_of_head[(labels[d], mention.head)].add(d)
+            elif mention.kind == "name" and mention.type == "PERSON":
+                names_in_doc[d].add(uf.find(index[(d, i)]))
+    for key in sorted(docs_of_head):
+        docs = docs_of_head[key]
+        votes = Counter(root for d in docs for root in names_in_doc[d])
+        ranked = votes.most_common(2)
+        if not ranked or ranked[0][1] < options.protagonist_share * len(docs):
+            continue
+        if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+            continue
+        for k in by_head.get(key, []):
+            uf.union(ranked[0][0], k)
+
+
+def _adjacent(text: str, a: EntityMention, b: EntityMention, window: int) -> bool:
+    """Are the two mentions side by side, only spaces, commas or an article between?"""
+    first, second = (a, b) if a.start < b.start else (b, a)
+    if first.end > second.start:
+        return False
+    gap = text[first.end : second.start]
+    for filler in ("the ", "a ", "an "):
+        if gap.lower().endswith(filler):
+            gap = gap[: -len(filler)]
+    return len(gap) <= window and not gap.strip(" ,")
 
 
 def _acronym(key: str) -> str:
@@ -197,19 +241,62 @@ def cluster_mentions(
         for members in by_head.values():
             for k in members[1:]:
                 uf.union(members[0], k)
+    by_head_nodes = by_head if options.link_nominals else {}
+
+    # 3. a common-noun role next to a name ("host Hugh Jackman", "Jackman, the host")
+    #    joins that name's entity, within the sub-story
+    if options.link_nominals and options.role_window >= 0:
+        votes: dict[tuple[int, str], Counter] = defaultdict(Counter)
+        for d, ms in enumerate(mentions):
+            for nominal in ms:
+                if nominal.kind != "nominal" or nominal.plural or not _person_noun(nominal):
+                    continue
+                for i, name in enumerate(ms):
+                    if name.kind != "name" or name.type != "PERSON":
+                        continue
+                    if _adjacent(texts[d], nominal, name, options.role_window):
+                        votes[(labels[d], nominal.head)][uf.find(index[(d, i)])] += 1
+        for (label, head), counter in sorted(votes.items()):
+            ranked = counter.most_common(2)
+            if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+                members = by_head_nodes.get((label, head), [])
+                for k in members:
+                    uf.union(ranked[0][0], k)
+
+    # 3b. a singular person noun used across a sub-story ("the host", "the woman") is
+    #     most often its protagonist: the person name found in most of the same articles
+    if options.link_nominals and options.protagonist_share > 0:
+        _link_protagonists(mentions, labels, uf, index, by_head_nodes, options)
 
     # 4. pronouns: nearest compatible antecedent in the same article
     if options.link_pronouns:
+        # grammatical gender seen so far in each cluster, so "she" skips a "he" chain
+        genders: dict[int, set[str]] = defaultdict(set)
+        for node in nodes:
+            g = _gender(m(node))
+            if g:
+                genders[uf.find(index[node])].add(g)
         for d, ms in enumerate(mentions):
             order = sorted(range(len(ms)), key=lambda i: (ms[i].start, ms[i].end))
             for pos, i in enumerate(order):
                 pron = ms[i]
                 if pron.kind != "pronoun":
                     continue
-                antecedent = _antecedent(pron, [ms[j] for j in order[:pos]], options)
+                gender = _gender(pron)
+
+                def clash(
+                    k: int, d: int = d, order: list[int] = order, gender: str = gender
+                ) -> bool:
+                    other = genders.get(uf.find(index[(d, order[k])]), set())
+                    return bool(gender) and bool(other - {gender})
+
+                antecedent = _antecedent(pron, [ms[j] for j in order[:pos]], options, clash)
                 if antecedent is not None:
-                    j = order[:pos][antecedent]
-                    uf.union(index[(d, i)], index[(d, j)])
+                    j = order[antecedent]
+                    ra, rb = uf.find(index[(d, i)]), uf.find(index[(d, j)])
+                    merged = genders.pop(ra, set()) | genders.pop(rb, set())
+                    uf.union(ra, rb)
+                    genders[uf.find(ra)] = merged
 
     groups: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for node in nodes:
@@ -221,13 +308,18 @@ _RELATIVE = frozenset({"who", "whom", "whose", "which", "that", "where"})
 
 
 def _antecedent(
-    pron: EntityMention, before: list[EntityMention], options: LinkOptions
+    pron: EntityMention,
+    before: list[EntityMention],
+    options: LinkOptions,
+    clash: Callable[[int], bool],
 ) -> int | None:
     """Index into ``before`` of the antecedent of ``pron``, or None."""
     for k in range(len(before) - 1, -1, -1):
         cand = before[k]
         if pron.sentence - cand.sentence > options.pronoun_window:
             return None
+        if clash(k):
+            continue
         if cand.kind in ("pronoun", "time"):
             if cand.kind == "pronoun" and cand.head == pron.head and pron.head in ("he", "she"):
                 return k
@@ -245,11 +337,32 @@ def _antecedent(
     return None
 
 
+_FEMININE = frozenset(
+    "she her hers herself woman girl mother grandmother wife daughter sister actress "
+    "spokeswoman mrs ms miss lady queen princess".split()
+)
+_MASCULINE = frozenset(
+    "he him his himself man boy father grandfather husband son brother actor spokesman "
+    "gunman mr sir lord king prince".split()
+)
+
+
+def _gender(m: EntityMention) -> str:
+    first = m.text.split()[0].lower().rstrip(".") if m.text.split() else ""
+    for word in (m.head, first):
+        if word in _FEMININE:
+            return "f"
+        if word in _MASCULINE:
+            return "m"
+    return ""
+
+
 _PERSON_NOUNS = frozenset(
     "man woman boy girl child person people host star actor actress comedian singer player "
     "official spokesman spokeswoman spokesperson president minister leader chief boss "
     "suspect victim police officer employee worker doctor judge lawyer father mother son "
-    "daughter wife husband friend member fan captain soldier driver pilot reporter".split()
+    "daughter wife husband friend member fan captain soldier driver pilot reporter coach "
+    "emcee guard receptionist ceo chairman director grandmother grandfather".split()
 )
 
 

@@ -25,7 +25,7 @@ TITLES = frozenset(
     "mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady president pm "
     "minister senator sen. rep. gov. governor mayor king queen prince princess general "
     "gen. col. colonel captain capt. sheikh ayatollah pope rev. reverend judge chancellor "
-    "premier secretary ambassador chairman chief st. saint".split()
+    "premier secretary ambassador chairman chief st. saint coach host".split()
 )
 HONORIFICS = frozenset("mr mrs ms miss dr prof sir dame".split())
 PRONOUNS = {
@@ -197,7 +197,19 @@ def _head(span: Any) -> Any:
         if not objects:
             break
         root = objects[0]
+    if root.pos_ in _NOMINAL_POS and root.lower_.rstrip(".") not in TITLES:
+        return root
+    # the parser picked a determiner, a stray period or a title ("the Monday morning",
+    # "Friday night .", "Dr . Regina Benjamin"): take the end of the first noun group
+    tokens = [t for t in span if t.pos_ in _NOMINAL_POS and t.lower_.rstrip(".") not in TITLES]
+    for tok in tokens:
+        nxt = tok.i + 1
+        if nxt >= span.end or span.doc[nxt].pos_ not in _NOMINAL_POS:
+            return tok
     return root
+
+
+_NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 
 
 def _name_tokens(span: Any, head: Any) -> list[Any]:
@@ -243,15 +255,19 @@ def _features(doc: Any, span: Any) -> EntityMention:
         name = name_key(t.text for t in _name_tokens(span, head))
     else:
         kind, name = "nominal", ""
-    if kind == "name" and not name:
-        kind = "nominal"
+    if kind == "name" and (not name or (name in TITLES and not ent_type)):
+        # empty after normalising, or a capitalised title alone ("Coach", "President")
+        kind, name = "nominal", ""
+    # a name's head is its last word ("Raj Chohan" -> "chohan"), whatever the parser says
+    # and a name with a preposition is headed before it ("gulf of aden" -> "gulf")
+    head_word = _name_head(name) if kind == "name" else head.lemma_.lower()
     return EntityMention(
         span.start_char,
         span.end_char,
         span.text,
         ent_type,
         kind,
-        head.lemma_.lower(),
+        head_word,
         name,
         plural,
         sent_index,
@@ -259,6 +275,14 @@ def _features(doc: Any, span: Any) -> EntityMention:
         role[1] if role else None,
         role[2] if role else None,
     )
+
+
+def _name_head(name: str) -> str:
+    words = name.split()
+    for i, w in enumerate(words):
+        if i > 0 and w in ("of", "for", "on", "in", "at", "de"):
+            return words[i - 1]
+    return words[-1]
 
 
 def _sentence_index(doc: Any, token: Any) -> int:
