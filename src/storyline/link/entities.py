@@ -50,6 +50,7 @@ class LinkOptions:
     role_window: int = 4
     # share of a person noun's articles that must name the same person to link them
     protagonist_share: float = 0.5
+    link_deictic_days: bool = True
 
 
 @dataclass(frozen=True)
@@ -150,6 +151,35 @@ def _link_protagonists(
         if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
             continue
         for k in by_head.get(key, []):
+            uf.union(ranked[0][0], k)
+
+
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_DEICTIC_DAYS = frozenset("today yesterday tonight night morning evening afternoon".split())
+
+
+def _link_deictic_days(
+    mentions: Sequence[Sequence[EntityMention]],
+    labels: list[int],
+    uf: _UnionFind,
+    index: dict[tuple[int, int], int],
+) -> None:
+    days: dict[int, Counter] = defaultdict(Counter)
+    deictic: dict[int, list[int]] = defaultdict(list)
+    for d, ms in enumerate(mentions):
+        for i, mention in enumerate(ms):
+            words = set(mention.text.lower().split())
+            if mention.kind not in ("time", "nominal"):
+                continue
+            if mention.head in _WEEKDAYS:
+                days[labels[d]][uf.find(index[(d, i)])] += 1
+            elif mention.head in _DEICTIC_DAYS and not words & _WEEKDAYS:
+                deictic[labels[d]].append(index[(d, i)])
+    for label in sorted(deictic):
+        ranked = days[label].most_common(2)
+        if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            continue
+        for k in deictic[label]:
             uf.union(ranked[0][0], k)
 
 
@@ -267,6 +297,11 @@ def cluster_mentions(
     #     most often its protagonist: the person name found in most of the same articles
     if options.link_nominals and options.protagonist_share > 0:
         _link_protagonists(mentions, labels, uf, index, by_head_nodes, options)
+
+    # 3c. deictic time words ("today", "yesterday", "last night") in a sub-story's
+    #     articles mostly mean its event day: join the sub-story's most named weekday
+    if options.link_nominals and options.link_deictic_days:
+        _link_deictic_days(mentions, labels, uf, index)
 
     # 4. pronouns: nearest compatible antecedent in the same article
     if options.link_pronouns:

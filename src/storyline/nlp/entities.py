@@ -105,7 +105,17 @@ def name_key(words: Iterable[str]) -> str:
         if not w or (not out and (w in TITLES or f"{w}." in TITLES)) or w in ("the", "a", "an"):
             continue
         out.append(w)
-    return " ".join(out)
+    # "U . S . Surgeon General" -> "us surgeon general": rejoin spelled-out initials
+    joined: list[str] = []
+    initials = False  # is joined[-1] made of single letters only?
+    for w in out:
+        single = len(w) == 1 and w.isalpha()
+        if single and initials:
+            joined[-1] += w
+        else:
+            joined.append(w)
+        initials = single or (initials and single)
+    return " ".join(joined)
 
 
 class SpacyEntityAnalyzer:
@@ -209,6 +219,7 @@ def _head(span: Any) -> Any:
     return root
 
 
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 
 
@@ -258,9 +269,16 @@ def _features(doc: Any, span: Any) -> EntityMention:
     if kind == "name" and (not name or (name in TITLES and not ent_type)):
         # empty after normalising, or a capitalised title alone ("Coach", "President")
         kind, name = "nominal", ""
+    # "Friday night", "around 7 p . m . Friday": the day names the referent
+    days = [t.lower_ for t in span if t.lower_ in _WEEKDAYS]
+    if days and head.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"):
+        kind = "time"
+    head_word_time = days[0] if days else head.lemma_.lower()
     # a name's head is its last word ("Raj Chohan" -> "chohan"), whatever the parser says
     # and a name with a preposition is headed before it ("gulf of aden" -> "gulf")
     head_word = _name_head(name) if kind == "name" else head.lemma_.lower()
+    if kind == "time":
+        head_word = head_word_time
     return EntityMention(
         span.start_char,
         span.end_char,
