@@ -51,6 +51,8 @@ class LinkOptions:
     # share of a person noun's articles that must name the same person to link them
     protagonist_share: float = 0.5
     link_deictic_days: bool = True
+    unnamed_protagonist: bool = True
+    plural_groups: bool = True
 
 
 @dataclass(frozen=True)
@@ -135,23 +137,62 @@ def _link_protagonists(
     options: LinkOptions,
 ) -> None:
     docs_of_head: dict[tuple[int, str], set[int]] = defaultdict(set)
+    plural_heads: dict[int, Counter] = defaultdict(Counter)
     names_in_doc: dict[int, set[int]] = defaultdict(set)
     for d, ms in enumerate(mentions):
         for i, mention in enumerate(ms):
             if mention.kind == "nominal" and not mention.plural and _person_noun(mention):
                 docs_of_head[(labels[d], mention.head)].add(d)
+            elif (
+                options.plural_groups
+                and mention.kind == "nominal"
+                and mention.plural
+                and _person_noun(mention)
+                and mention.head not in _AUTHORITIES
+            ):
+                plural_heads[labels[d]][mention.head] += 1
             elif mention.kind == "name" and mention.type == "PERSON":
                 names_in_doc[d].add(uf.find(index[(d, i)]))
+    unlinked: dict[int, list[tuple[int, str]]] = defaultdict(list)
     for key in sorted(docs_of_head):
         docs = docs_of_head[key]
         votes = Counter(root for d in docs for root in names_in_doc[d])
         ranked = votes.most_common(2)
-        if not ranked or ranked[0][1] < options.protagonist_share * len(docs):
-            continue
-        if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        if (
+            not ranked
+            or ranked[0][1] < options.protagonist_share * len(docs)
+            or (len(ranked) > 1 and ranked[1][1] == ranked[0][1])
+        ):
+            unlinked[key[0]].append((len(by_head.get(key, [])), key[1]))
             continue
         for k in by_head.get(key, []):
             uf.union(ranked[0][0], k)
+    # the group a sub-story is about ("pirates ... the brigands ... the raiders")
+    for label, counter in sorted(plural_heads.items()):
+        ranked = sorted(counter.items(), key=lambda x: (-x[1], x[0]))
+        leader = by_head.get((label, ranked[0][0]), [])
+        for head, _ in ranked[1:]:
+            for k in by_head.get((label, head), []):
+                uf.union(leader[0], k)
+    if not options.unnamed_protagonist:
+        return
+    # an unnamed protagonist ("a man ... the gunman ... the accountant"): person nouns
+    # no name claimed join the sub-story's most frequent one of the same gender
+    for label, heads in sorted(unlinked.items()):
+        heads.sort(key=lambda x: (-x[0], x[1]))
+        leaders: dict[str, int] = {}  # gender ("" unknown) -> first mention of the leader
+        for _, head in heads:
+            members = by_head.get((label, head), [])
+            gender = _HEAD_GENDER.get(head, "")
+            # an ungendered noun ("the accountant") joins the leading noun of any gender
+            leader = leaders.get(gender)
+            if leader is None and not gender and leaders:
+                leader = next(iter(leaders.values()))
+            if leader is None:
+                leaders[gender] = members[0]
+                continue
+            for k in members:
+                uf.union(leader, k)
 
 
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
@@ -380,6 +421,13 @@ _MASCULINE = frozenset(
     "he him his himself man boy father grandfather husband son brother actor spokesman "
     "gunman mr sir lord king prince".split()
 )
+
+
+_AUTHORITIES = frozenset(
+    "police officer official authority investigator cop agent spokesman spokesperson "
+    "people person".split()
+)
+_HEAD_GENDER = {w: "f" for w in _FEMININE} | {w: "m" for w in _MASCULINE}
 
 
 def _gender(m: EntityMention) -> str:
