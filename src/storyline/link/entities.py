@@ -445,7 +445,11 @@ _PERSON_NOUNS = frozenset(
     "official spokesman spokeswoman spokesperson president minister leader chief boss "
     "suspect victim police officer employee worker doctor judge lawyer father mother son "
     "daughter wife husband friend member fan captain soldier driver pilot reporter coach "
-    "emcee guard receptionist ceo chairman director grandmother grandfather".split()
+    "emcee guard receptionist ceo chairman director grandmother grandfather pirate "
+    "brigand raider bandit gunman shooter climber accountant colleague partner motorist "
+    "physician surgeon nominee candidate rebel militant activist protester resident "
+    "survivor witness hostage crew commando troop marine sailor attacker killer thief "
+    "robber terrorist insurgent fighter student teacher mom dad pedestrian".split()
 )
 
 

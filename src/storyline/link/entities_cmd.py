@@ -185,7 +185,7 @@ def evaluate_entities(
         described = analyzer.describe([r.text for r in group], [r.spans or [] for r in group])
         for r, ms in zip(group, described, strict=True):
             for m in ms:
-                head[(r.id, m.start, m.end)] = f"{topic}|{m.head}"
+                head[(r.id, m.start, m.end)] = f"{topic}|{m.root_lemma or m.head}"
                 exact[(r.id, m.start, m.end)] = f"{topic}|{m.text.lower()}"
     key = _clusters(gold)
     return EntityEval(

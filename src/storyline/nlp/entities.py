@@ -82,6 +82,7 @@ class EntityMention:
     role: str | None = None  # "foreign minister" from an apposition or a title
     role_start: int | None = None
     role_end: int | None = None
+    root_lemma: str = ""  # lemma of the parser's root of the span (head-lemma baseline)
 
 
 class EntityAnalyzer(Protocol):
@@ -239,6 +240,12 @@ def _name_tokens(span: Any, head: Any) -> list[Any]:
 
 
 def _features(doc: Any, span: Any) -> EntityMention:
+    from dataclasses import replace
+
+    return replace(_mention_features(doc, span), root_lemma=span.root.lemma_.lower())
+
+
+def _mention_features(doc: Any, span: Any) -> EntityMention:
     head = _head(span)
     lower = span.text.lower()
     sent_index = _sentence_index(doc, head)
