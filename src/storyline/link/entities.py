@@ -28,6 +28,11 @@ from storyline.nlp.entities import EntityAnalyzer, EntityMention
 
 logger = logging.getLogger(__name__)
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 _CONNECTORS = frozenset({"of", "for", "the", "and", "de", "on", "in", "&"})
 _PERSONISH = {"PERSON", "NORP"}
 _PLACEISH = {"GPE", "LOC", "FAC"}
@@ -125,7 +130,7 @@ def _types_compatible(a: str, b: str) -> bool:
         return True
     if a in _PLACEISH and b in _PLACEISH:
         return True
-    return not ((a == "PERSON") != (b == "PERSON"))
+    return (a == "PERSON") == (b == "PERSON")
 
 
 def _link_protagonists(
@@ -195,8 +200,8 @@ def _link_protagonists(
                 uf.union(leader, k)
 
 
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-_DEICTIC_DAYS = frozenset("today yesterday tonight night morning evening afternoon".split())
+_WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
+_DEICTIC_DAYS = _words("today yesterday tonight night morning evening afternoon")
 
 
 def _link_deictic_days(
@@ -413,19 +418,18 @@ def _antecedent(
     return None
 
 
-_FEMININE = frozenset(
+_FEMININE = _words(
     "she her hers herself woman girl mother grandmother wife daughter sister actress "
-    "spokeswoman mrs ms miss lady queen princess".split()
+    "spokeswoman mrs ms miss lady queen princess"
 )
-_MASCULINE = frozenset(
+_MASCULINE = _words(
     "he him his himself man boy father grandfather husband son brother actor spokesman "
-    "gunman mr sir lord king prince".split()
+    "gunman mr sir lord king prince"
 )
 
 
-_AUTHORITIES = frozenset(
-    "police officer official authority investigator cop agent spokesman spokesperson "
-    "people person".split()
+_AUTHORITIES = _words(
+    "police officer official authority investigator cop agent spokesman spokesperson people person"
 )
 _HEAD_GENDER = {w: "f" for w in _FEMININE} | {w: "m" for w in _MASCULINE}
 
@@ -440,7 +444,7 @@ def _gender(m: EntityMention) -> str:
     return ""
 
 
-_PERSON_NOUNS = frozenset(
+_PERSON_NOUNS = _words(
     "man woman boy girl child person people host star actor actress comedian singer player "
     "official spokesman spokeswoman spokesperson president minister leader chief boss "
     "suspect victim police officer employee worker doctor judge lawyer father mother son "
@@ -449,7 +453,7 @@ _PERSON_NOUNS = frozenset(
     "brigand raider bandit gunman shooter climber accountant colleague partner motorist "
     "physician surgeon nominee candidate rebel militant activist protester resident "
     "survivor witness hostage crew commando troop marine sailor attacker killer thief "
-    "robber terrorist insurgent fighter student teacher mom dad pedestrian".split()
+    "robber terrorist insurgent fighter student teacher mom dad pedestrian"
 )
 
 

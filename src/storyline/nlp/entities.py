@@ -16,18 +16,23 @@ from typing import Any, Protocol
 
 logger = logging.getLogger(__name__)
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # NER labels that name a thing the brief tracks (dates, numbers and money are facts)
 NAMED_TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART")
 TIME_TYPES = ("DATE", "TIME")
 
 # Honorifics and titles that precede a name but are not part of it ("Mr Putin")
-TITLES = frozenset(
+TITLES = _words(
     "mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady president pm "
     "minister senator sen. rep. gov. governor mayor king queen prince princess general "
     "gen. col. colonel captain capt. sheikh ayatollah pope rev. reverend judge chancellor "
-    "premier secretary ambassador chairman chief st. saint coach host".split()
+    "premier secretary ambassador chairman chief st. saint coach host"
 )
-HONORIFICS = frozenset("mr mrs ms miss dr prof sir dame".split())
+HONORIFICS = _words("mr mrs ms miss dr prof sir dame")
 PRONOUNS = {
     # pronoun -> (person-like?, plural?)
     "he": (True, False),
@@ -220,7 +225,7 @@ def _head(span: Any) -> Any:
     return root
 
 
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
 _NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 
 
@@ -323,7 +328,7 @@ def _sentence_index(doc: Any, token: Any) -> int:
 
 
 def _role(span: Any, head: Any) -> tuple[str, int, int] | None:
-    """Role of a PERSON mention: "Sergei Lavrov, Russia's foreign minister" -> "foreign minister"."""
+    """Role of a PERSON: "Sergei Lavrov, Russia's foreign minister" -> "foreign minister"."""
     if head.ent_type_ != "PERSON":
         return None
     doc = span.doc
@@ -356,10 +361,13 @@ def _role(span: Any, head: Any) -> tuple[str, int, int] | None:
             continue
         break
     # keep only a role word ending the run ("minister", "President"), not honorifics alone
-    if words and words[-1].lower_.rstrip(".") not in HONORIFICS:
-        if any(w.pos_ == "NOUN" or w.lower_ in TITLES for w in words):
-            start, end = words[0].idx, words[-1].idx + len(words[-1].text)
-            return doc.text[start:end], start, end
+    if (
+        words
+        and words[-1].lower_.rstrip(".") not in HONORIFICS
+        and any(w.pos_ == "NOUN" or w.lower_ in TITLES for w in words)
+    ):
+        start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+        return doc.text[start:end], start, end
     return None
 
 
