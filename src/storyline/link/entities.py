@@ -49,7 +49,9 @@ class LinkOptions:
     # how many sentences back a pronoun may look for its antecedent
     pronoun_window: int = 2
     link_nominals: bool = True
-    names_by_head: bool = True
+    # names also group by their head word inside a sub-story: "all", "nested" (not two
+    # rival multi-word names such as "Black Sea"/"Mediterranean Sea") or "" (never)
+    names_by_head: str = "nested"
     link_pronouns: bool = True
     # characters allowed between a role noun and a name ("host Hugh Jackman"); -1: off
     role_window: int = 4
@@ -125,9 +127,33 @@ def substories(texts: Sequence[str], threshold: float) -> list[int]:
     return [int(x) for x in labels]
 
 
+def _rival_names(a: set[str], b: set[str]) -> bool:
+    """Two names with the same head but each its own modifier: "black sea"/"mediterranean
+    sea". "us surgeon general"/"surgeon general of the united states" are not rivals."""
+    only_a, only_b = a - b, b - a
+    if not (only_a and only_b) or (only_a | only_b) & _CONNECTORS:
+        return False
+    # spelling variants and abbreviations are not rivals: "aden"/"eden", "mt"/"mount"
+    return not any(_same_word(x, y) for x in only_a for y in only_b)
+
+
+def _same_word(x: str, y: str) -> bool:
+    short, long = sorted((x, y), key=len)
+    if short[0] == long[0] and len(short) <= 3 and _subsequence(short, long):
+        return True
+    return SequenceMatcher(None, x, y).ratio() >= 0.7
+
+
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
 def _types_compatible(a: str, b: str) -> bool:
     if not a or not b or a == b:
         return True
+    if "NORP" in (a, b):  # "Russian" is not "Russia"
+        return False
     if a in _PLACEISH and b in _PLACEISH:
         return True
     return (a == "PERSON") == (b == "PERSON")
@@ -312,11 +338,27 @@ def cluster_mentions(
         kinds = ("nominal", "time", "name") if options.names_by_head else ("nominal", "time")
         for node in nodes:
             mention = m(node)
-            if mention.kind in kinds:
-                by_head[(labels[node[0]], mention.head)].append(index[node])
+            if mention.kind not in kinds:
+                continue
+            by_head[(labels[node[0]], mention.head)].append(index[node])
         for members in by_head.values():
-            for k in members[1:]:
-                uf.union(members[0], k)
+            joined: list[set[str]] = []  # words of the multi-word names already in
+            first = None
+            for k in members:
+                mention = m(nodes[k])
+                if mention.kind == "name" and " " in mention.name and mention.type != "PERSON":
+                    # "Black Sea" never joins "Mediterranean Sea" by their shared head:
+                    # two multi-word names must be one inside the other
+                    words = set(mention.name.split())
+                    if options.names_by_head == "nested" and any(
+                        _rival_names(words, w) for w in joined
+                    ):
+                        continue
+                    joined.append(words)
+                if first is None:
+                    first = k
+                else:
+                    uf.union(first, k)
     by_head_nodes = by_head if options.link_nominals else {}
 
     # 3. a common-noun role next to a name ("host Hugh Jackman", "Jackman, the host")
