@@ -191,6 +191,7 @@ def _link_protagonists(
         ranked = votes.most_common(2)
         if (
             not ranked
+            or len(docs) < 2  # cross-document evidence only
             or ranked[0][1] < options.protagonist_share * len(docs)
             or (len(ranked) > 1 and ranked[1][1] == ranked[0][1])
         ):

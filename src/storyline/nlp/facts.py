@@ -286,6 +286,8 @@ def _counted(doc: Any, tok: Any, number_end: int) -> tuple[str | None, int | Non
     end = doc[end_tok].idx + len(doc[end_tok].text)
     if start >= end or start < number_end:  # "$550m": the "m" is the scale, not a noun
         return None, None, None, None
+    if re.search(r"[.!?;:]", doc.text[number_end:start]):  # "$550m. Experts ...": new sentence
+        return None, None, None, None
     return doc.text[start:end], start, end, head
 
 
