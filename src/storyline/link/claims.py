@@ -26,7 +26,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from storyline.model import Article, Span
-from storyline.nlp.facts import Fact, extract_facts
+from storyline.nlp.facts import Fact, facts_in_docs
 
 logger = logging.getLogger(__name__)
 
@@ -161,7 +161,7 @@ def align_claims(
 
     nlp = load_pipeline(model)
     docs = list(nlp.pipe([a.text for a in articles], batch_size=16))
-    facts = extract_facts([a.text for a in articles], [list(a.sentences) for a in articles], model)
+    facts = facts_in_docs(docs, [list(a.sentences) for a in articles])
     out = _align_facts(articles, docs, facts, options)
     statements = [s for a, doc in zip(articles, docs, strict=True) for s in _statements(a, doc)]
     out.extend(_align_statements(statements, options))

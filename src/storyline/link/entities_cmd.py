@@ -48,7 +48,8 @@ def read_link_records(lines: Iterable[str]) -> Iterator[LinkRecord | str]:
                     if not 0 <= s < e <= len(text):
                         raise ValueError(f"span {[s, e]} outside text")
                     spans.append((s, e))
-            yield LinkRecord(str(obj["id"]), str(obj.get("group", "")), text, spans)
+            group = obj.get("group", obj.get("topic", ""))
+            yield LinkRecord(str(obj["id"]), str(group), text, spans)
         except (ValueError, KeyError, TypeError) as exc:
             yield f"line {n}: skipped: {exc}"
 

@@ -164,8 +164,15 @@ def extract_facts(
     from storyline.nlp.spacy_model import load_pipeline
 
     nlp = load_pipeline(model)
+    return facts_in_docs(list(nlp.pipe(texts, batch_size=32)), sentences)
+
+
+def facts_in_docs(
+    docs: Sequence[Any], sentences: Sequence[Sequence[Span]] | None = None
+) -> list[list[Fact]]:
+    """Facts from already parsed spaCy docs (so a caller parses each text once)."""
     out = []
-    for k, doc in enumerate(nlp.pipe(texts, batch_size=32)):
+    for k, doc in enumerate(docs):
         sents = list(sentences[k]) if sentences is not None else None
         out.append(_facts_in_doc(doc, sents))
     return out
