@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -316,8 +317,14 @@ def _name_head(name: str) -> str:
 
 
 def _sentence_index(doc: Any, token: Any) -> int:
+    """Index of the sentence holding ``token`` (sentence starts cached on the doc)."""
     if not doc.has_annotation("SENT_START"):
         return 0
+    starts = doc.user_data.get("storyline_sent_starts")
+    if starts is None:
+        starts = [sent.start for sent in doc.sents]
+        doc.user_data["storyline_sent_starts"] = starts
+    return max(bisect_right(starts, token.i) - 1, 0)
     for i, sent in enumerate(doc.sents):
         if sent.start <= token.i < sent.end:
             return i
