@@ -455,7 +455,8 @@ def _antecedent(
             continue
         if not person and cand.type == "PERSON":
             continue
-        if pron.plural != cand.plural and cand.type != "ORG":
+        cand_plural = cand.plural or cand.head in _COLLECTIVE_PEOPLE
+        if pron.plural != cand_plural and cand.type != "ORG":
             continue
         return k
     return None
@@ -471,6 +472,8 @@ _MASCULINE = _words(
 )
 
 
+# singular in form, plural in agreement: "the police ... they"
+_COLLECTIVE_PEOPLE = _words("police people crew staff personnel")
 _AUTHORITIES = _words(
     "police officer official authority investigator cop agent spokesman spokesperson people person"
 )
