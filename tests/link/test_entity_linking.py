@@ -119,3 +119,18 @@ def test_link_entities_file_with_given_and_detected_mentions(tmp_path):
     assert any(B[s:e] == "Tartus" for s, e in (m["span"] for m in detected))
     link_entities_file(src, tmp_path / "again.jsonl")
     assert (tmp_path / "again.jsonl").read_bytes() == out.read_bytes()
+
+
+def test_empty_and_stopword_texts_do_not_break_a_group():
+    from storyline.link.entities_cmd import LinkRecord, link_group
+
+    records = [
+        LinkRecord("x", "g", "", None),
+        LinkRecord("y", "g", "the a an", []),
+        LinkRecord("z", "g", "Putin spoke in Moscow.", [(0, 5)]),
+        LinkRecord("w", "g", "Vladimir Putin spoke.", None),
+    ]
+    out = link_group(records, SpacyEntityAnalyzer(), LinkOptions())
+    assert [r["id"] for r in out] == ["x", "y", "z", "w"]
+    assert out[0]["mentions"] == [] and out[1]["mentions"] == []
+    assert out[2]["mentions"][0]["entity"] == out[3]["mentions"][0]["entity"]

@@ -111,6 +111,7 @@ def substories(texts: Sequence[str], threshold: float) -> list[int]:
     n = len(texts)
     if n < 2:
         return [0] * n
+    import numpy as np
     from sklearn.cluster import AgglomerativeClustering
     from sklearn.feature_extraction.text import TfidfVectorizer
 
@@ -120,10 +121,14 @@ def substories(texts: Sequence[str], threshold: float) -> list[int]:
         ).fit_transform(texts)
     except ValueError:  # only stop words / empty texts
         return list(range(n))
+    # cosine on L2-normalised rows; an empty text (zero row) is similar to nothing
+    similarity = (matrix @ matrix.T).toarray()
+    distance = np.clip(1.0 - similarity, 0.0, None)
+    np.fill_diagonal(distance, 0.0)
     model = AgglomerativeClustering(
-        n_clusters=None, metric="cosine", linkage="average", distance_threshold=1 - threshold
+        n_clusters=None, metric="precomputed", linkage="average", distance_threshold=1 - threshold
     )
-    labels = model.fit_predict(matrix.toarray())
+    labels = model.fit_predict(distance)
     return [int(x) for x in labels]
 
 
