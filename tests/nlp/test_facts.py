@@ -67,3 +67,13 @@ def test_parse_number():
     assert parse_number("2.5", "million") == 2_500_000
     assert parse_number("twelve") == 12
     assert parse_number("abc") is None
+
+
+def test_ranges_have_both_bounds_and_scores_are_not_ranges():
+    text = "Some 20 to 30 tanks moved and 1,000-2,000 troops followed. The score was 2-1 at 9-11."
+    (facts,) = extract_facts([text])
+    got = {f.text: f for f in facts}
+    some = got["Some 20 to 30"]
+    assert (some.value, some.value_max, some.counted, some.modifier) == (20, 30, "tanks", "some")
+    assert got["1,000-2,000"].value_max == 2000
+    assert not {"2-1", "9-11", "2", "1"} & set(got)

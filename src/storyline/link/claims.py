@@ -203,6 +203,8 @@ def _agree(a: Fact, b: Fact, tolerance: float) -> bool:
 
 
 def _range(f: Fact) -> tuple[float, float]:
+    if f.value_max is not None:
+        return f.value, f.value_max
     m = f.modifier or ""
     if m in ("more than", "over", "at least"):
         return f.value, float("inf")

@@ -90,6 +90,7 @@ _NUMBER_RE = re.compile(
     r"(?P<modifier>\b(?:" + "|".join(m.replace(" ", r"\s+") for m in MODIFIERS) + r")\s+)?"
     r"(?P<currency>US\$|[$£€¥])?\s?"
     r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\b(?:" + _WORDS + r")\b)"
+    r"(?:(?:\s?[-\u2013]\s?|\s+to\s+)(?P<high>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d-]))?"
     r"(?:\s?(?P<scale>" + _SCALE + r")\b)?"
     r"(?P<percent>\s?(?:%|per\s?cent\b|percent\b))?"
     r"(?P<strong>-strong\b)?",
@@ -136,6 +137,7 @@ class Fact:
     verb: str | None  # lemma of the governing verb ("kill")
     sentence_start: int
     sentence_end: int
+    value_max: float | None = None  # upper bound of a range ("10-15 people")
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -195,6 +197,9 @@ def _facts_in_doc(doc: Any, sentences: list[Span] | None) -> list[Fact]:
 def _fact(doc: Any, match: re.Match, sentences: list[Span] | None) -> Fact | None:
     text = doc.text
     num_start, num_end = match.span("number")
+    high = match.group("high")
+    if high:  # "10-15 people", "20 to 30 tanks": the counted noun follows the upper bound
+        num_end = match.end("high")
     # numbers glued to letters are names or codes ("MiG-29", "G20", "Yak-130", "24/7")
     before = text[num_start - 1] if num_start > 0 else " "
     after = text[num_end] if num_end < len(text) else " "
@@ -217,6 +222,9 @@ def _fact(doc: Any, match: re.Match, sentences: list[Span] | None) -> Fact | Non
     value = parse_number(match.group("number"), match.group("scale"))
     if value is None:
         return None
+    value_max = parse_number(high, match.group("scale")) if high else None
+    if value_max is not None and value_max <= value:
+        return None  # "2-1", "9-11": a score or a code, not a range
     # a bare four-digit number between 1800 and 2100 is a year
     if not (currency or percent or match.group("scale")) and re.fullmatch(
         r"1[89]\d\d|20\d\d", match.group("number")
@@ -241,8 +249,8 @@ def _fact(doc: Any, match: re.Match, sentences: list[Span] | None) -> Fact | Non
         unit = _CURRENCY_WORDS[noun.lower_]
         counted = c_start = c_end = None
     if counted is None and unit is None:
-        if match.group("number").isalpha():
-            return None  # a bare number word ("one of the factors") counts nothing
+        if match.group("number").isalpha() or high:
+            return None  # a bare number word ("one of the factors") or range counts nothing
         if tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN":
             return None  # part of a name: "Vesti 24", "Channel 4"
     verb = _verb(noun if noun is not None else tok)
@@ -260,6 +268,7 @@ def _fact(doc: Any, match: re.Match, sentences: list[Span] | None) -> Fact | Non
         verb,
         s_start,
         s_end,
+        value_max,
     )
 
 
