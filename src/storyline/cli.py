@@ -23,6 +23,10 @@ extract_app = typer.Typer(
     help="Run one extractor over a JSONL file of {id, text, date?}.", no_args_is_help=True
 )
 app.add_typer(extract_app, name="extract")
+link_app = typer.Typer(help="Link mentions across the documents of a group.", no_args_is_help=True)
+app.add_typer(link_app, name="link")
+
+ECBPLUS_DEV = Path("../shared/data/ecbplus-dev/ecbplus_dev_topics.jsonl")
 
 console = Console(stderr=True)
 
@@ -191,6 +195,34 @@ def eval_dates(
         "spans match one-to-one on any overlap; value acc over matched gold TIMEX3 (exact"
         " value), DATE value acc over gold type DATE only, last column over all gold."
     )
+
+
+
+@link_app.command("entities")
+def link_entities_command(
+    in_path: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="input JSONL")],
+    out: Annotated[Path, typer.Option("-o", "--out", help="output JSONL")],
+) -> None:
+    """Resolve entity mentions across the records of each group ({id, group, text, mentions?})."""
+    from storyline.link.entities_cmd import link_entities_file
+
+    errors = link_entities_file(in_path, out)
+    for error in errors:
+        console.print(error, highlight=False)
+    typer.echo(f"wrote {out} ({len(errors)} records skipped)")
+
+
+@eval_app.command("entities")
+def eval_entities_command(
+    path: Annotated[Path, typer.Argument(help="ECB+ dev JSONL")] = ECBPLUS_DEV,
+) -> None:
+    """Cross-document entity coreference on ECB+ dev (CoNLL F1 within each topic)."""
+    from storyline.link.entities_cmd import evaluate_entities, format_entity_eval
+
+    if not path.exists():
+        console.print(f"missing {path}", highlight=False)
+        raise typer.Exit(2)
+    typer.echo(format_entity_eval(evaluate_entities(path)))
 
 
 if __name__ == "__main__":

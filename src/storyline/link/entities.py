@@ -1,0 +1,571 @@
+"""Resolve entity mentions across the articles of one group (a story or storyline).
+
+Mentions (``EntityMention``, per article) stay separate from the resolved ``Entity``
+records that point back at them. Resolution is a union-find over mentions with four
+kinds of evidence, each deliberately simple and deterministic:
+
+1. names: equal name keys ("Putin" = "Mr Putin"), a short name contained at the end
+   of exactly one longer name ("Putin" -> "Vladimir Putin"), acronyms ("ICRC"), and
+   spelling variants ("Tartous" ~ "Tartus") across the whole group;
+2. common nouns and time words: same head lemma, but only inside one sub-story (a
+   cluster of articles by TF-IDF similarity), since "the host" of one event is not
+   "the host" of another;
+3. appositions: a common-noun role in apposition to a name ("the host, Hugh Jackman")
+   joins the name;
+4. pronouns: the nearest compatible preceding mention in the same article.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from storyline.nlp.entities import EntityAnalyzer, EntityMention
+
+logger = logging.getLogger(__name__)
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_CONNECTORS = frozenset({"of", "for", "the", "and", "de", "on", "in", "&"})
+_PERSONISH = {"PERSON", "NORP"}
+_PLACEISH = {"GPE", "LOC", "FAC"}
+
+
+@dataclass(frozen=True)
+class LinkOptions:
+    # cosine similarity (TF-IDF) above which two articles describe the same sub-story;
+    # common nouns are only linked inside a sub-story
+    substory_similarity: float = 0.05
+    # SequenceMatcher ratio for two names to count as spelling variants
+    variant_similarity: float = 0.85
+    variant_min_length: int = 5
+    # how many sentences back a pronoun may look for its antecedent
+    pronoun_window: int = 2
+    link_nominals: bool = True
+    # names also group by their head word inside a sub-story: "all", "nested" (not two
+    # rival multi-word names such as "Black Sea"/"Mediterranean Sea") or "" (never)
+    names_by_head: str = "nested"
+    link_pronouns: bool = True
+    # characters allowed between a role noun and a name ("host Hugh Jackman"); -1: off
+    role_window: int = 4
+    # share of a person noun's articles that must name the same person to link them
+    protagonist_share: float = 0.5
+    link_deictic_days: bool = True
+    unnamed_protagonist: bool = True
+    plural_groups: bool = True
+
+
+@dataclass(frozen=True)
+class MentionRef:
+    article: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Entity:
+    id: str
+    name: str
+    type: str
+    aliases: list[str]
+    role: str | None
+    mentions: list[MentionRef] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        out: dict = {"id": self.id, "name": self.name, "type": self.type, "aliases": self.aliases}
+        if self.role:
+            out["role"] = self.role
+        out["mentions"] = [
+            {"article": m.article, "start": m.start, "end": m.end} for m in self.mentions
+        ]
+        return out
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            # the smaller index is the representative: deterministic
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def substories(texts: Sequence[str], threshold: float) -> list[int]:
+    """Label articles by sub-story: average-link clustering of TF-IDF cosine similarity."""
+    n = len(texts)
+    if n < 2:
+        return [0] * n
+    import numpy as np
+    from sklearn.cluster import AgglomerativeClustering
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    try:
+        matrix = TfidfVectorizer(
+            stop_words="english", sublinear_tf=True, ngram_range=(1, 2)
+        ).fit_transform(texts)
+    except ValueError:  # only stop words / empty texts
+        return list(range(n))
+    # cosine on L2-normalised rows; an empty text (zero row) is similar to nothing
+    similarity = (matrix @ matrix.T).toarray()
+    distance = np.clip(1.0 - similarity, 0.0, None)
+    np.fill_diagonal(distance, 0.0)
+    model = AgglomerativeClustering(
+        n_clusters=None, metric="precomputed", linkage="average", distance_threshold=1 - threshold
+    )
+    labels = model.fit_predict(distance)
+    return [int(x) for x in labels]
+
+
+def _rival_names(a: set[str], b: set[str]) -> bool:
+    """Two names with the same head but each its own modifier: "black sea"/"mediterranean
+    sea". "us surgeon general"/"surgeon general of the united states" are not rivals."""
+    only_a, only_b = a - b, b - a
+    if not (only_a and only_b) or (only_a | only_b) & _CONNECTORS:
+        return False
+    # spelling variants and abbreviations are not rivals: "aden"/"eden", "mt"/"mount"
+    return not any(_same_word(x, y) for x in only_a for y in only_b)
+
+
+def _same_word(x: str, y: str) -> bool:
+    short, long = sorted((x, y), key=len)
+    if short[0] == long[0] and len(short) <= 3 and _subsequence(short, long):
+        return True
+    return SequenceMatcher(None, x, y).ratio() >= 0.7
+
+
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+def _types_compatible(a: str, b: str) -> bool:
+    if not a or not b or a == b:
+        return True
+    if "NORP" in (a, b):  # "Russian" is not "Russia"
+        return False
+    if a in _PLACEISH and b in _PLACEISH:
+        return True
+    return (a == "PERSON") == (b == "PERSON")
+
+
+def _link_protagonists(
+    mentions: Sequence[Sequence[EntityMention]],
+    labels: list[int],
+    uf: _UnionFind,
+    index: dict[tuple[int, int], int],
+    by_head: dict[tuple[int, str], list[int]],
+    options: LinkOptions,
+) -> None:
+    docs_of_head: dict[tuple[int, str], set[int]] = defaultdict(set)
+    plural_heads: dict[int, Counter] = defaultdict(Counter)
+    names_in_doc: dict[int, set[int]] = defaultdict(set)
+    for d, ms in enumerate(mentions):
+        for i, mention in enumerate(ms):
+            if mention.kind == "nominal" and not mention.plural and _person_noun(mention):
+                docs_of_head[(labels[d], mention.head)].add(d)
+            elif (
+                options.plural_groups
+                and mention.kind == "nominal"
+                and mention.plural
+                and _person_noun(mention)
+                and mention.head not in _AUTHORITIES
+            ):
+                plural_heads[labels[d]][mention.head] += 1
+            elif mention.kind == "name" and mention.type == "PERSON":
+                names_in_doc[d].add(uf.find(index[(d, i)]))
+    unlinked: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for key in sorted(docs_of_head):
+        docs = docs_of_head[key]
+        votes = Counter(root for d in docs for root in names_in_doc[d])
+        ranked = votes.most_common(2)
+        if (
+            not ranked
+            or len(docs) < 2  # cross-document evidence only
+            or ranked[0][1] < options.protagonist_share * len(docs)
+            or (len(ranked) > 1 and ranked[1][1] == ranked[0][1])
+        ):
+            unlinked[key[0]].append((len(by_head.get(key, [])), key[1]))
+            continue
+        for k in by_head.get(key, []):
+            uf.union(ranked[0][0], k)
+    # the group a sub-story is about ("pirates ... the brigands ... the raiders")
+    for label, counter in sorted(plural_heads.items()):
+        ranked = sorted(counter.items(), key=lambda x: (-x[1], x[0]))
+        leader = by_head.get((label, ranked[0][0]), [])
+        for head, _ in ranked[1:]:
+            for k in by_head.get((label, head), []):
+                uf.union(leader[0], k)
+    if not options.unnamed_protagonist:
+        return
+    # an unnamed protagonist ("a man ... the gunman ... the accountant"): person nouns
+    # no name claimed join the sub-story's most frequent one of the same gender
+    for label, heads in sorted(unlinked.items()):
+        heads.sort(key=lambda x: (-x[0], x[1]))
+        leaders: dict[str, int] = {}  # gender ("" unknown) -> first mention of the leader
+        for _, head in heads:
+            members = by_head.get((label, head), [])
+            gender = _HEAD_GENDER.get(head, "")
+            # an ungendered noun ("the accountant") joins the leading noun of any gender
+            leader = leaders.get(gender)
+            if leader is None and not gender and leaders:
+                leader = next(iter(leaders.values()))
+            if leader is None:
+                leaders[gender] = members[0]
+                continue
+            for k in members:
+                uf.union(leader, k)
+
+
+_WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
+_DEICTIC_DAYS = _words("today yesterday tonight night morning evening afternoon")
+
+
+def _link_deictic_days(
+    mentions: Sequence[Sequence[EntityMention]],
+    labels: list[int],
+    uf: _UnionFind,
+    index: dict[tuple[int, int], int],
+) -> None:
+    days: dict[int, Counter] = defaultdict(Counter)
+    deictic: dict[int, list[int]] = defaultdict(list)
+    for d, ms in enumerate(mentions):
+        for i, mention in enumerate(ms):
+            words = set(mention.text.lower().split())
+            if mention.kind not in ("time", "nominal"):
+                continue
+            if mention.head in _WEEKDAYS:
+                days[labels[d]][uf.find(index[(d, i)])] += 1
+            elif mention.head in _DEICTIC_DAYS and not words & _WEEKDAYS:
+                deictic[labels[d]].append(index[(d, i)])
+    for label in sorted(deictic):
+        ranked = days[label].most_common(2)
+        if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            continue
+        for k in deictic[label]:
+            uf.union(ranked[0][0], k)
+
+
+def _adjacent(text: str, a: EntityMention, b: EntityMention, window: int) -> bool:
+    """Are the two mentions side by side, only spaces, commas or an article between?"""
+    first, second = (a, b) if a.start < b.start else (b, a)
+    if first.end > second.start:
+        return False
+    gap = text[first.end : second.start]
+    for filler in ("the ", "a ", "an "):
+        if gap.lower().endswith(filler):
+            gap = gap[: -len(filler)]
+    return len(gap) <= window and not gap.strip(" ,")
+
+
+def _acronym(key: str) -> str:
+    words = [w for w in key.split() if w not in _CONNECTORS]
+    return "".join(w[0] for w in words) if len(words) >= 2 else ""
+
+
+def _is_variant(a: str, b: str, options: LinkOptions) -> bool:
+    """Spelling variants of the same name: "tartous"/"tartus", "gulf of aden"/"gulf of eden"."""
+    if min(len(a), len(b)) < options.variant_min_length or a[0] != b[0]:
+        return False
+    if len(a.split()) != len(b.split()):
+        return False
+    return SequenceMatcher(None, a, b).ratio() >= options.variant_similarity
+
+
+def cluster_mentions(
+    mentions: Sequence[Sequence[EntityMention]],
+    texts: Sequence[str],
+    options: LinkOptions,
+) -> list[list[tuple[int, int]]]:
+    """Clusters of (article index, mention index), sorted, over all mentions of a group."""
+    nodes = [(d, i) for d, ms in enumerate(mentions) for i in range(len(ms))]
+    index = {node: k for k, node in enumerate(nodes)}
+    uf = _UnionFind(len(nodes))
+    labels = substories(texts, options.substory_similarity)
+
+    def m(node: tuple[int, int]) -> EntityMention:
+        return mentions[node[0]][node[1]]
+
+    # 1. names across the whole group
+    by_key: dict[str, list[int]] = defaultdict(list)
+    key_types: dict[str, Counter] = defaultdict(Counter)
+    for node in nodes:
+        mention = m(node)
+        if mention.kind == "name":
+            by_key[mention.name].append(index[node])
+            key_types[mention.name][mention.type] += 1
+    for members in by_key.values():
+        for k in members[1:]:
+            uf.union(members[0], k)
+    keys = sorted(by_key)
+    key_type = {k: key_types[k].most_common(1)[0][0] for k in keys}
+    for short in keys:
+        short_words = short.split()
+        # containment: "putin" ends "vladimir putin"; "assad" ends "bashar al assad"
+        longer = [
+            k
+            for k in keys
+            if k != short
+            and len(k.split()) > len(short_words)
+            and k.split()[-len(short_words) :] == short_words
+            and _types_compatible(key_type[k], key_type[short])
+        ]
+        roots = {uf.find(by_key[k][0]) for k in longer}
+        if len(roots) == 1:
+            uf.union(by_key[short][0], by_key[longer[0]][0])
+        # acronym: "icrc" = "international committee (of the) red cross"
+        if len(short_words) == 1 and len(short) >= 2:
+            expansions = [k for k in keys if _acronym(k) == short]
+            if len({uf.find(by_key[k][0]) for k in expansions}) == 1:
+                uf.union(by_key[short][0], by_key[expansions[0]][0])
+    for i, a in enumerate(keys):
+        for b in keys[i + 1 :]:
+            if _types_compatible(key_type[a], key_type[b]) and _is_variant(a, b, options):
+                uf.union(by_key[a][0], by_key[b][0])
+
+    # 2. common nouns, time words (and names, by their head) by head lemma in a sub-story
+    if options.link_nominals:
+        by_head: dict[tuple[int, str], list[int]] = defaultdict(list)
+        kinds = ("nominal", "time", "name") if options.names_by_head else ("nominal", "time")
+        for node in nodes:
+            mention = m(node)
+            if mention.kind not in kinds:
+                continue
+            by_head[(labels[node[0]], mention.head)].append(index[node])
+        for members in by_head.values():
+            joined: list[set[str]] = []  # words of the multi-word names already in
+            first = None
+            for k in members:
+                mention = m(nodes[k])
+                if mention.kind == "name" and " " in mention.name and mention.type != "PERSON":
+                    # "Black Sea" never joins "Mediterranean Sea" by their shared head:
+                    # two multi-word names must be one inside the other
+                    words = set(mention.name.split())
+                    if options.names_by_head == "nested" and any(
+                        _rival_names(words, w) for w in joined
+                    ):
+                        continue
+                    joined.append(words)
+                if first is None:
+                    first = k
+                else:
+                    uf.union(first, k)
+    by_head_nodes = by_head if options.link_nominals else {}
+
+    # 3. a common-noun role next to a name ("host Hugh Jackman", "Jackman, the host")
+    #    joins that name's entity, within the sub-story
+    if options.link_nominals and options.role_window >= 0:
+        votes: dict[tuple[int, str], Counter] = defaultdict(Counter)
+        for d, ms in enumerate(mentions):
+            for nominal in ms:
+                if nominal.kind != "nominal" or nominal.plural or not _person_noun(nominal):
+                    continue
+                for i, name in enumerate(ms):
+                    if name.kind != "name" or name.type != "PERSON":
+                        continue
+                    if _adjacent(texts[d], nominal, name, options.role_window):
+                        votes[(labels[d], nominal.head)][uf.find(index[(d, i)])] += 1
+        for (label, head), counter in sorted(votes.items()):
+            ranked = counter.most_common(2)
+            if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+                members = by_head_nodes.get((label, head), [])
+                for k in members:
+                    uf.union(ranked[0][0], k)
+
+    # 3b. a singular person noun used across a sub-story ("the host", "the woman") is
+    #     most often its protagonist: the person name found in most of the same articles
+    if options.link_nominals and options.protagonist_share > 0:
+        _link_protagonists(mentions, labels, uf, index, by_head_nodes, options)
+
+    # 3c. deictic time words ("today", "yesterday", "last night") in a sub-story's
+    #     articles mostly mean its event day: join the sub-story's most named weekday
+    if options.link_nominals and options.link_deictic_days:
+        _link_deictic_days(mentions, labels, uf, index)
+
+    # 4. pronouns: nearest compatible antecedent in the same article
+    if options.link_pronouns:
+        # grammatical gender seen so far in each cluster, so "she" skips a "he" chain
+        genders: dict[int, set[str]] = defaultdict(set)
+        for node in nodes:
+            g = _gender(m(node))
+            if g:
+                genders[uf.find(index[node])].add(g)
+        for d, ms in enumerate(mentions):
+            order = sorted(range(len(ms)), key=lambda i: (ms[i].start, ms[i].end))
+            for pos, i in enumerate(order):
+                pron = ms[i]
+                if pron.kind != "pronoun":
+                    continue
+                gender = _gender(pron)
+
+                def clash(
+                    k: int, d: int = d, order: list[int] = order, gender: str = gender
+                ) -> bool:
+                    other = genders.get(uf.find(index[(d, order[k])]), set())
+                    return bool(gender) and bool(other - {gender})
+
+                antecedent = _antecedent(pron, [ms[j] for j in order[:pos]], options, clash)
+                if antecedent is not None:
+                    j = order[antecedent]
+                    ra, rb = uf.find(index[(d, i)]), uf.find(index[(d, j)])
+                    merged = genders.pop(ra, set()) | genders.pop(rb, set())
+                    uf.union(ra, rb)
+                    genders[uf.find(ra)] = merged
+
+    groups: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for node in nodes:
+        groups[uf.find(index[node])].append(node)
+    return sorted((sorted(g) for g in groups.values()), key=lambda g: g[0])
+
+
+_RELATIVE = frozenset({"who", "whom", "whose", "which", "that", "where"})
+
+
+def _antecedent(
+    pron: EntityMention,
+    before: list[EntityMention],
+    options: LinkOptions,
+    clash: Callable[[int], bool],
+) -> int | None:
+    """Index into ``before`` of the antecedent of ``pron``, or None."""
+    for k in range(len(before) - 1, -1, -1):
+        cand = before[k]
+        if pron.sentence - cand.sentence > options.pronoun_window:
+            return None
+        if clash(k):
+            continue
+        if cand.kind in ("pronoun", "time"):
+            if cand.kind == "pronoun" and cand.head == pron.head and pron.head in ("he", "she"):
+                return k
+            continue
+        if pron.head in _RELATIVE:
+            return k if cand.sentence == pron.sentence else None
+        person = pron.type == "PERSON"
+        if person and not (cand.type == "PERSON" or _person_noun(cand)):
+            continue
+        if not person and cand.type == "PERSON":
+            continue
+        cand_plural = cand.plural or cand.head in _COLLECTIVE_PEOPLE
+        if pron.plural != cand_plural and cand.type != "ORG":
+            continue
+        return k
+    return None
+
+
+_FEMININE = _words(
+    "she her hers herself woman girl mother grandmother wife daughter sister actress "
+    "spokeswoman mrs ms miss lady queen princess"
+)
+_MASCULINE = _words(
+    "he him his himself man boy father grandfather husband son brother actor spokesman "
+    "gunman mr sir lord king prince"
+)
+
+
+# singular in form, plural in agreement: "the police ... they"
+_COLLECTIVE_PEOPLE = _words("police people crew staff personnel")
+_AUTHORITIES = _words(
+    "police officer official authority investigator cop agent spokesman spokesperson people person"
+)
+_HEAD_GENDER = {w: "f" for w in _FEMININE} | {w: "m" for w in _MASCULINE}
+
+
+def _gender(m: EntityMention) -> str:
+    first = m.text.split()[0].lower().rstrip(".") if m.text.split() else ""
+    for word in (m.head, first):
+        if word in _FEMININE:
+            return "f"
+        if word in _MASCULINE:
+            return "m"
+    return ""
+
+
+_PERSON_NOUNS = _words(
+    "man woman boy girl child person people host star actor actress comedian singer player "
+    "official spokesman spokeswoman spokesperson president minister leader chief boss "
+    "suspect victim police officer employee worker doctor judge lawyer father mother son "
+    "daughter wife husband friend member fan captain soldier driver pilot reporter coach "
+    "emcee guard receptionist ceo chairman director grandmother grandfather pirate "
+    "brigand raider bandit gunman shooter climber accountant colleague partner motorist "
+    "physician surgeon nominee candidate rebel militant activist protester resident "
+    "survivor witness hostage crew commando troop marine sailor attacker killer thief "
+    "robber terrorist insurgent fighter student teacher mom dad pedestrian"
+)
+
+
+def _person_noun(m: EntityMention) -> bool:
+    """A common noun that names a person ("the host", "an accountant", "the gunman")."""
+    if m.kind != "nominal":
+        return False
+    h = m.head
+    return h in _PERSON_NOUNS or h.endswith(("man", "woman", "ist", "ian", "er", "or", "ee"))
+
+
+def entity_id(name: str, type_: str) -> str:
+    digest = hashlib.sha1(f"{type_}\x1f{name.lower()}".encode()).hexdigest()
+    return f"E{digest[:12]}"
+
+
+def resolve_entities(
+    article_ids: Sequence[str],
+    texts: Sequence[str],
+    analyzer: EntityAnalyzer,
+    options: LinkOptions | None = None,
+) -> tuple[list[list[EntityMention]], list[Entity]]:
+    """Detect named mentions in each article and resolve them into shared entities."""
+    options = options or LinkOptions()
+    mentions = analyzer.detect(texts)
+    # detected mentions are names only; nominals/pronouns are not linked here
+    clusters = cluster_mentions(mentions, texts, options)
+    entities = [_entity(c, mentions, article_ids) for c in clusters]
+    entities.sort(key=lambda e: (-len(e.mentions), e.name, e.id))
+    return mentions, entities
+
+
+def _entity(
+    cluster: list[tuple[int, int]],
+    mentions: Sequence[Sequence[EntityMention]],
+    article_ids: Sequence[str],
+) -> Entity:
+    ms = [mentions[d][i] for d, i in cluster]
+    type_ = Counter(m.type for m in ms if m.type).most_common(1)
+    etype = type_[0][0] if type_ else ""
+    # canonical name: the longest name form, ties to the most frequent then alphabetical
+    surface = Counter(_surface(m) for m in ms)
+    name = min(surface, key=lambda s: (-len(s.split()), -surface[s], s))
+    aliases = sorted(set(m.text for m in ms) - {name})
+    roles = Counter(m.role for m in ms if m.role)
+    role = min(roles, key=lambda r: (-roles[r], r.lower())) if roles else None
+    refs = [
+        MentionRef(article_ids[d], mentions[d][i].start, mentions[d][i].end, mentions[d][i].text)
+        for d, i in cluster
+    ]
+    refs.sort(key=lambda r: (r.article, r.start, r.end))
+    return Entity(
+        entity_id(name, etype), name, etype, aliases, role.lower() if role else None, refs
+    )
+
+
+def _surface(m: EntityMention) -> str:
+    """The mention text without a leading honorific: "Mr Putin" -> "Putin"."""
+    words = m.text.split()
+    from storyline.nlp.entities import HONORIFICS
+
+    while len(words) > 1 and words[0].lower().rstrip(".") in HONORIFICS:
+        words = words[1:]
+    return " ".join(words)

@@ -1,0 +1,396 @@
+"""Entity mentions with type, offsets, head lemma, name key and apposition roles.
+
+The spaCy pipeline sits behind ``EntityAnalyzer`` so a larger model (or another library)
+can be swapped in: the linker only sees ``EntityMention`` records. Two entry points share
+one parse per text: ``detect`` finds mentions with NER; ``describe`` gives the same
+features for mentions whose spans the caller already knows (gold mentions in ECB+).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+logger = logging.getLogger(__name__)
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# NER labels that name a thing the brief tracks (dates, numbers and money are facts)
+NAMED_TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART")
+TIME_TYPES = ("DATE", "TIME")
+
+# Honorifics and titles that precede a name but are not part of it ("Mr Putin")
+TITLES = _words(
+    "mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady president pm "
+    "minister senator sen. rep. gov. governor mayor king queen prince princess general "
+    "gen. col. colonel captain capt. sheikh ayatollah pope rev. reverend judge chancellor "
+    "premier secretary ambassador chairman chief st. saint coach host"
+)
+HONORIFICS = _words("mr mrs ms miss dr prof sir dame")
+PRONOUNS = {
+    # pronoun -> (person-like?, plural?)
+    "he": (True, False),
+    "him": (True, False),
+    "his": (True, False),
+    "himself": (True, False),
+    "she": (True, False),
+    "her": (True, False),
+    "hers": (True, False),
+    "herself": (True, False),
+    "i": (True, False),
+    "me": (True, False),
+    "my": (True, False),
+    "who": (True, False),
+    "whom": (True, False),
+    "whose": (True, False),
+    "it": (False, False),
+    "its": (False, False),
+    "itself": (False, False),
+    "which": (False, False),
+    "that": (False, False),
+    "this": (False, False),
+    "where": (False, False),
+    "there": (False, False),
+    "they": (False, True),
+    "them": (False, True),
+    "their": (False, True),
+    "theirs": (False, True),
+    "themselves": (False, True),
+    "we": (True, True),
+    "us": (True, True),
+    "our": (True, True),
+    "you": (True, False),
+    "your": (True, False),
+}
+_DROP = re.compile(r"[^\w\s-]")
+
+
+@dataclass(frozen=True)
+class EntityMention:
+    """One mention in one text. ``start``/``end`` slice the text to ``text``."""
+
+    start: int
+    end: int
+    text: str
+    type: str  # NER label of the head ("PERSON", "GPE", ...) or "" for common nouns
+    kind: str  # "name" | "nominal" | "pronoun" | "time"
+    head: str  # lower-cased lemma of the syntactic head
+    name: str  # normalised name key ("vladimir putin"), "" unless kind == "name"
+    plural: bool = False
+    sentence: int = 0  # index of the sentence (in spaCy's segmentation) holding the head
+    role: str | None = None  # "foreign minister" from an apposition or a title
+    role_start: int | None = None
+    role_end: int | None = None
+    root_lemma: str = ""  # lemma of the parser's root of the span (head-lemma baseline)
+
+
+class EntityAnalyzer(Protocol):
+    def detect(self, texts: Sequence[str]) -> list[list[EntityMention]]: ...
+
+    def describe(
+        self, texts: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]]
+    ) -> list[list[EntityMention]]: ...
+
+
+def name_key(words: Iterable[str]) -> str:
+    """Lower-case, drop titles, possessives and punctuation: "Mr. Putin's" -> "putin"."""
+    out: list[str] = []
+    for word in words:
+        w = word.lower().replace("\u2019", "'")
+        if w in ("'s", "'"):
+            continue
+        if w.endswith("'s"):
+            w = w[:-2]
+        w = _DROP.sub("", w).strip("-")
+        if not w or (not out and (w in TITLES or f"{w}." in TITLES)) or w in ("the", "a", "an"):
+            continue
+        out.append(w)
+    # "U . S . Surgeon General" -> "us surgeon general": rejoin spelled-out initials
+    joined: list[str] = []
+    initials = False  # is joined[-1] made of single letters only?
+    for w in out:
+        single = len(w) == 1 and w.isalpha()
+        if single and initials:
+            joined[-1] += w
+        else:
+            joined.append(w)
+        initials = single or (initials and single)
+    return " ".join(joined)
+
+
+class SpacyEntityAnalyzer:
+    """EntityAnalyzer over a spaCy pipeline (tagger, parser, lemmatizer and NER are used)."""
+
+    def __init__(
+        self, model: str = "en_core_web_sm", batch_size: int = 32, cache_size: int = 0
+    ) -> None:
+        self.model = model
+        self.batch_size = batch_size
+        # evaluations parse the same texts for the system and its baselines
+        self.cache_size = cache_size
+        self._cache: dict[str, Any] = {}
+
+    def _parse(self, texts: Sequence[str]) -> list[Any]:
+        from storyline.nlp.spacy_model import load_pipeline
+
+        nlp = load_pipeline(self.model)
+        todo = [t for t in dict.fromkeys(texts) if t not in self._cache]
+        parsed = dict(zip(todo, nlp.pipe(todo, batch_size=self.batch_size), strict=True))
+        docs = [self._cache.get(t) or parsed[t] for t in texts]
+        for text, doc in parsed.items():
+            if len(self._cache) < self.cache_size:
+                self._cache[text] = doc
+        return docs
+
+    def detect(self, texts: Sequence[str]) -> list[list[EntityMention]]:
+        out = []
+        for doc in self._parse(texts):
+            mentions = []
+            for ent in doc.ents:
+                if ent.label_ not in NAMED_TYPES:
+                    continue
+                span = _trim(ent)
+                if span is None:
+                    continue
+                # "Mr Putin": keep the honorific in the mention (name_key drops it again)
+                if span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in HONORIFICS:
+                    span = doc[span.start - 1 : span.end]
+                mentions.append(_features(doc, span))
+            out.append(mentions)
+        return out
+
+    def describe(
+        self, texts: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]]
+    ) -> list[list[EntityMention]]:
+        out = []
+        for text, doc, doc_spans in zip(texts, self._parse(texts), spans, strict=True):
+            mentions = []
+            for start, end in doc_spans:
+                span = doc.char_span(start, end, alignment_mode="expand")
+                if span is None or len(span) == 0:
+                    # keep the caller's span; no linguistic features
+                    mentions.append(
+                        EntityMention(
+                            start, end, text[start:end], "", "nominal", text[start:end].lower(), ""
+                        )
+                    )
+                    continue
+                m = _features(doc, span)
+                # report exactly the caller's offsets even if spaCy's tokens were wider
+                mentions.append(_with_span(m, start, end, text[start:end]))
+            out.append(mentions)
+        return out
+
+
+def _with_span(m: EntityMention, start: int, end: int, text: str) -> EntityMention:
+    from dataclasses import replace
+
+    return replace(m, start=start, end=end, text=text)
+
+
+def _trim(span: Any) -> Any:
+    """Drop a leading determiner and trailing possessive/punctuation from an NER span."""
+    doc = span.doc
+    s, e = span.start, span.end
+    while s < e and doc[s].lower_ in ("the", "a", "an"):
+        s += 1
+    while e > s and (doc[e - 1].tag_ == "POS" or doc[e - 1].is_punct):
+        e -= 1
+    return doc[s:e] if e > s else None
+
+
+def _head(span: Any) -> Any:
+    """Syntactic head, skipping a governing preposition ("in the Gulf of Aden" -> Gulf)."""
+    root = span.root
+    while root.pos_ == "ADP":
+        objects = [c for c in root.children if c.dep_ == "pobj" and span.start <= c.i < span.end]
+        if not objects:
+            break
+        root = objects[0]
+    if root.pos_ in _NOMINAL_POS and root.lower_.rstrip(".") not in TITLES:
+        return root
+    # the parser picked a determiner, a stray period or a title ("the Monday morning",
+    # "Friday night .", "Dr . Regina Benjamin"): take the end of the first noun group
+    tokens = [t for t in span if t.pos_ in _NOMINAL_POS and t.lower_.rstrip(".") not in TITLES]
+    for tok in tokens:
+        nxt = tok.i + 1
+        if nxt >= span.end or span.doc[nxt].pos_ not in _NOMINAL_POS:
+            return tok
+    return root
+
+
+_WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
+_NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+
+
+def _name_tokens(span: Any, head: Any) -> list[Any]:
+    """The name around the head: its NER entity (clipped to the span) or PROPN compounds."""
+    doc = span.doc
+    if head.ent_iob_ != "O":
+        for ent in doc.ents:
+            if ent.start <= head.i < ent.end:
+                return [t for t in doc[max(ent.start, span.start) : min(ent.end, span.end)]]
+    tokens = [head]
+    i = head.i - 1
+    while i >= span.start and doc[i].pos_ == "PROPN":
+        tokens.insert(0, doc[i])
+        i -= 1
+    return tokens
+
+
+def _features(doc: Any, span: Any) -> EntityMention:
+    from dataclasses import replace
+
+    return replace(_mention_features(doc, span), root_lemma=span.root.lemma_.lower())
+
+
+def _mention_features(doc: Any, span: Any) -> EntityMention:
+    head = _head(span)
+    lower = span.text.lower()
+    sent_index = _sentence_index(doc, head)
+    acronym = span.text.isupper() and len(span.text) > 1  # "US" is a country, not "us"
+    if len(span) == 1 and not acronym and (lower in PRONOUNS or head.pos_ == "PRON"):
+        person, plural = PRONOUNS.get(lower, (False, head.tag_ in ("NNS", "NNPS")))
+        return EntityMention(
+            span.start_char,
+            span.end_char,
+            span.text,
+            "PERSON" if person else "",
+            "pronoun",
+            lower,
+            "",
+            plural,
+            sent_index,
+        )
+    ent_type = head.ent_type_
+    plural = head.tag_ in ("NNS", "NNPS")
+    role = _role(span, head)
+    if ent_type in TIME_TYPES:
+        kind, name = "time", ""
+    elif head.pos_ == "PROPN" or ent_type in NAMED_TYPES:
+        kind = "name"
+        name = name_key(t.text for t in _name_tokens(span, head))
+    else:
+        kind, name = "nominal", ""
+    if kind == "name" and (not name or (name in TITLES and not ent_type)):
+        # empty after normalising, or a capitalised title alone ("Coach", "President")
+        kind, name = "nominal", ""
+    # "Friday night", "around 7 p . m . Friday": the day names the referent
+    days = [t.lower_ for t in span if t.lower_ in _WEEKDAYS]
+    if days and head.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"):
+        kind = "time"
+    head_word_time = days[0] if days else head.lemma_.lower()
+    # a name's head is its last word ("Raj Chohan" -> "chohan"), whatever the parser says
+    # and a name with a preposition is headed before it ("gulf of aden" -> "gulf")
+    head_word = _name_head(name) if kind == "name" else head.lemma_.lower()
+    if kind == "time":
+        head_word = head_word_time
+    return EntityMention(
+        span.start_char,
+        span.end_char,
+        span.text,
+        ent_type,
+        kind,
+        head_word,
+        name,
+        plural,
+        sent_index,
+        role[0] if role else None,
+        role[1] if role else None,
+        role[2] if role else None,
+    )
+
+
+def _name_head(name: str) -> str:
+    words = name.split()
+    for i, w in enumerate(words):
+        if i > 0 and w in ("of", "for", "on", "in", "at", "de"):
+            return words[i - 1]
+    return words[-1]
+
+
+def _sentence_index(doc: Any, token: Any) -> int:
+    """Index of the sentence holding ``token`` (sentence starts cached on the doc)."""
+    if not doc.has_annotation("SENT_START"):
+        return 0
+    starts = doc.user_data.get("storyline_sent_starts")
+    if starts is None:
+        starts = [sent.start for sent in doc.sents]
+        doc.user_data["storyline_sent_starts"] = starts
+    return max(bisect_right(starts, token.i) - 1, 0)
+    for i, sent in enumerate(doc.sents):
+        if sent.start <= token.i < sent.end:
+            return i
+    return 0
+
+
+# --- roles from appositions and pre-name titles ---------------------------------------
+
+
+def _role(span: Any, head: Any) -> tuple[str, int, int] | None:
+    """Role of a PERSON: "Sergei Lavrov, Russia's foreign minister" -> "foreign minister"."""
+    if head.ent_type_ != "PERSON":
+        return None
+    doc = span.doc
+    # 1. apposition after the name: Lavrov -appos-> minister
+    for child in head.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN":
+            return _role_phrase(doc, child)
+    # 2. the name is the apposition of a role noun: "the US president, Barack Obama"
+    if head.dep_ == "appos" and head.head.pos_ == "NOUN":
+        return _role_phrase(doc, head.head)
+    # 3. a title in front of the name: "Russia's foreign minister Sergei Lavrov",
+    #    "Foreign Minister Sergei Lavrov", "ICRC President Jakob Kellenberger"
+    ent_start = span.start
+    for ent in doc.ents:
+        if ent.start <= head.i < ent.end:
+            ent_start = ent.start
+    words = []
+    i = ent_start - 1
+    while i >= 0:
+        tok = doc[i]
+        if tok.head.i < ent_start and tok.head.i != i and tok.dep_ not in ("compound", "amod"):
+            break
+        if tok.dep_ in ("compound", "amod") or tok.lower_ in TITLES:
+            if tok.ent_type_ in ("GPE", "ORG", "NORP") or tok.tag_ == "POS" or tok.dep_ == "poss":
+                break
+            if tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
+                break
+            words.insert(0, tok)
+            i -= 1
+            continue
+        break
+    # keep only a role word ending the run ("minister", "President"), not honorifics alone
+    if (
+        words
+        and words[-1].lower_.rstrip(".") not in HONORIFICS
+        and any(w.pos_ == "NOUN" or w.lower_ in TITLES for w in words)
+    ):
+        start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+        return doc.text[start:end], start, end
+    return None
+
+
+def _role_phrase(doc: Any, noun: Any) -> tuple[str, int, int] | None:
+    """The role noun with its adjective/compound modifiers, minus determiners and owners."""
+    keep = [noun]
+    for child in noun.lefts:
+        if child.dep_ in ("amod", "compound") and child.ent_type_ not in ("GPE", "ORG", "NORP"):
+            keep.extend(t for t in child.subtree if t.dep_ != "poss")
+    keep.sort(key=lambda t: t.i)
+    # contiguous run ending at the noun
+    run = [noun]
+    for tok in reversed(keep[:-1]):
+        if tok.i == run[0].i - 1:
+            run.insert(0, tok)
+        else:
+            break
+    start, end = run[0].idx, run[-1].idx + len(run[-1].text)
+    return doc.text[start:end], start, end

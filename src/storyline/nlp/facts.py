@@ -1,0 +1,331 @@
+"""Numbers with what they count: "killed 56 people", "$550m", "more than 9,100 lives".
+
+A number phrase is found with a regular expression (digits, number words, scales such
+as "million"/"m"/"bn", currency signs, "per cent", "-strong"); the parser then tells
+which noun it counts ("36 Yak-130 trainer aircraft" -> "Yak-130 trainer aircraft") and
+which verb governs it ("killed"). Dates, times, years, ordinals and numbers inside
+names ("MiG-29", "G20") are not facts here.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from storyline.model import Span
+
+logger = logging.getLogger(__name__)
+
+_WORD_NUMBERS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "hundred": 100,
+    "dozen": 12,
+}
+_SCALES = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "m": 1e6,
+    "mn": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+}
+_CURRENCIES = {"$": "USD", "us$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY"}
+_CURRENCY_WORDS = {
+    "dollars": "USD",
+    "dollar": "USD",
+    "pounds": "GBP",
+    "euros": "EUR",
+    "euro": "EUR",
+    "roubles": "RUB",
+    "rubles": "RUB",
+    "yen": "JPY",
+}
+MODIFIERS = (
+    "more than",
+    "less than",
+    "fewer than",
+    "at least",
+    "at most",
+    "up to",
+    "nearly",
+    "almost",
+    "about",
+    "around",
+    "approximately",
+    "roughly",
+    "some",
+    "over",
+    "under",
+    "as many as",
+    "as few as",
+    "an estimated",
+    "estimated",
+)
+_WORDS = "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
+_SCALE = r"(?:thousand|million|billion|trillion|bn|mn|tn|m|k|b)"
+_NUMBER_RE = re.compile(
+    r"(?P<modifier>\b(?:" + "|".join(m.replace(" ", r"\s+") for m in MODIFIERS) + r")\s+)?"
+    r"(?P<currency>US\$|[$£€¥])?\s?"
+    r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\b(?:" + _WORDS + r")\b)"
+    r"(?:(?:\s?[-\u2013]\s?|\s+to\s+)(?P<high>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d-]))?"
+    r"(?:\s?(?P<scale>" + _SCALE + r")\b)?"
+    r"(?P<percent>\s?(?:%|per\s?cent\b|percent\b))?"
+    r"(?P<strong>-strong\b)?",
+    re.IGNORECASE,
+)
+_SKIP_ENTS = frozenset({"DATE", "TIME", "ORDINAL"})
+_NAME_ENTS = frozenset({"ORG", "PRODUCT", "FAC", "PERSON", "WORK_OF_ART", "EVENT", "LAW"})
+_COLLECTIVES = frozenset(
+    [
+        "contingent",
+        "group",
+        "number",
+        "squad",
+        "team",
+        "unit",
+        "convoy",
+        "fleet",
+        "battalion",
+        "brigade",
+        "force",
+        "company",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "crowd",
+        "total",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A number phrase in a text; every offset slices that text."""
+
+    text: str  # the number phrase as written ("more than 9,100", "$550m")
+    start: int
+    end: int
+    value: float
+    unit: str | None  # currency code, "%" or None
+    counted: str | None  # what is counted ("people", "contingent of marines")
+    counted_start: int | None
+    counted_end: int | None
+    modifier: str | None  # "more than", "about", ...
+    verb: str | None  # lemma of the governing verb ("kill")
+    sentence_start: int
+    sentence_end: int
+    value_max: float | None = None  # upper bound of a range ("10-15 people")
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def parse_number(number: str, scale: str | None = None) -> float | None:
+    word = number.lower()
+    if word in _WORD_NUMBERS:
+        value = float(_WORD_NUMBERS[word])
+    else:
+        try:
+            value = float(number.replace(",", ""))
+        except ValueError:
+            return None
+    if scale:
+        value *= _SCALES.get(scale.lower(), 1.0)
+    return value
+
+
+def extract_facts(
+    texts: Sequence[str],
+    sentences: Sequence[Sequence[Span]] | None = None,
+    model: str = "en_core_web_sm",
+) -> list[list[Fact]]:
+    """Facts per text. ``sentences`` (optional) gives the sentence spans to cite."""
+    from storyline.nlp.spacy_model import load_pipeline
+
+    nlp = load_pipeline(model)
+    return facts_in_docs(list(nlp.pipe(texts, batch_size=32)), sentences)
+
+
+def facts_in_docs(
+    docs: Sequence[Any], sentences: Sequence[Sequence[Span]] | None = None
+) -> list[list[Fact]]:
+    """Facts from already parsed spaCy docs (so a caller parses each text once)."""
+    out = []
+    for k, doc in enumerate(docs):
+        sents = list(sentences[k]) if sentences is not None else None
+        out.append(_facts_in_doc(doc, sents))
+    return out
+
+
+def _facts_in_doc(doc: Any, sentences: list[Span] | None) -> list[Fact]:
+    text = doc.text
+    facts: list[Fact] = []
+    for match in _NUMBER_RE.finditer(text):
+        try:
+            fact = _fact(doc, match, sentences)
+        except (ValueError, IndexError) as exc:  # one odd number never sinks the text
+            logger.debug("skipped number %r: %s", match.group(), exc)
+            continue
+        if fact is not None:
+            facts.append(fact)
+    return facts
+
+
+def _fact(doc: Any, match: re.Match, sentences: list[Span] | None) -> Fact | None:
+    text = doc.text
+    num_start, num_end = match.span("number")
+    high = match.group("high")
+    if high:  # "10-15 people", "20 to 30 tanks": the counted noun follows the upper bound
+        num_end = match.end("high")
+    # numbers glued to letters are names or codes ("MiG-29", "G20", "Yak-130", "24/7")
+    before = text[num_start - 1] if num_start > 0 else " "
+    after = text[num_end] if num_end < len(text) else " "
+    if before.isalnum() or before in "-/" or (after.isalpha() and not match.group("scale")):
+        return None
+    if after == "-" and not match.group("strong"):
+        return None
+    token = doc.char_span(num_start, num_end, alignment_mode="expand")
+    if token is None:
+        return None
+    tok = token[-1]
+    currency = match.group("currency")
+    percent = match.group("percent")
+    if tok.ent_type_ in _SKIP_ENTS and not (currency or percent):
+        return None
+    if tok.ent_type_ in _NAME_ENTS:  # "Vesti 24", "Apollo 11"
+        return None
+    if match.group("number").lower() == "one" and tok.dep_ in ("nsubj", "dobj", "pobj"):
+        return None  # "One of the warships": a pronoun, not a count
+    value = parse_number(match.group("number"), match.group("scale"))
+    if value is None:
+        return None
+    value_max = parse_number(high, match.group("scale")) if high else None
+    if value_max is not None and value_max <= value:
+        return None  # "2-1", "9-11": a score or a code, not a range
+    # a bare four-digit number between 1800 and 2100 is a year
+    if not (currency or percent or match.group("scale")) and re.fullmatch(
+        r"1[89]\d\d|20\d\d", match.group("number")
+    ):
+        return None
+    unit = None
+    if currency:
+        unit = _CURRENCIES.get(currency.lower(), currency)
+    elif percent:
+        unit = "%"
+    start = match.start("modifier") if match.group("modifier") else match.start()
+    while text[start].isspace():
+        start += 1
+    end = match.end()
+    while text[end - 1].isspace():
+        end -= 1
+    modifier = (
+        " ".join(match.group("modifier").split()).lower() if match.group("modifier") else None
+    )
+    counted, c_start, c_end, noun = _counted(doc, tok, end)
+    if unit is None and noun is not None and noun.lower_ in _CURRENCY_WORDS:
+        unit = _CURRENCY_WORDS[noun.lower_]
+        counted = c_start = c_end = None
+    if counted is None and unit is None:
+        if match.group("number").isalpha() or high:
+            return None  # a bare number word ("one of the factors") or range counts nothing
+        if tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN":
+            return None  # part of a name: "Vesti 24", "Channel 4"
+    verb = _verb(noun if noun is not None else tok)
+    s_start, s_end = _sentence(doc, tok, sentences)
+    return Fact(
+        text[start:end],
+        start,
+        end,
+        value,
+        unit,
+        counted,
+        c_start,
+        c_end,
+        modifier,
+        verb,
+        s_start,
+        s_end,
+        value_max,
+    )
+
+
+def _counted(doc: Any, tok: Any, number_end: int) -> tuple[str | None, int | None, int | None, Any]:
+    """The noun phrase a number counts: from after the number to its head noun."""
+    head = None
+    if tok.dep_ in ("nummod", "compound", "amod", "quantmod", "advmod", "npadvmod"):
+        head = tok.head
+        # "150-strong contingent": the number modifies "strong", which modifies the noun
+        while head.pos_ in ("ADJ", "NUM", "ADV") and head.head is not head and head.i > tok.i:
+            head = head.head
+        # "2.5 million barrels": number -> "million" -> noun
+    if head is None or head.pos_ not in ("NOUN", "PROPN") or head.i < tok.i:
+        return None, None, None, None
+    start_tok = tok.i + 1
+    while start_tok < head.i and (
+        doc[start_tok].idx < number_end
+        or doc[start_tok].is_punct
+        or doc[start_tok].lower_ == "strong"
+    ):
+        start_tok += 1
+    end_tok = head.i
+    # "contingent of marines", "dozens of people": keep the of-phrase
+    if head.lower_ in _COLLECTIVES or head.lemma_.lower() in _COLLECTIVES:
+        for child in head.rights:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    end_tok = objects[0].i
+    start = doc[start_tok].idx
+    end = doc[end_tok].idx + len(doc[end_tok].text)
+    if start >= end or start < number_end:  # "$550m": the "m" is the scale, not a noun
+        return None, None, None, None
+    if re.search(r"[.!?;:]", doc.text[number_end:start]):  # "$550m. Experts ...": new sentence
+        return None, None, None, None
+    return doc.text[start:end], start, end, head
+
+
+def _verb(tok: Any) -> str | None:
+    node = tok
+    for _ in range(3):
+        if (
+            node.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "pobj", "conj")
+            and node.head is not node
+        ):
+            node = node.head
+            if node.pos_ in ("VERB", "AUX"):
+                return node.lemma_.lower()
+        else:
+            break
+    return None
+
+
+def _sentence(doc: Any, tok: Any, sentences: list[Span] | None) -> tuple[int, int]:
+    if sentences:
+        for s in sentences:
+            if s.start <= tok.idx < s.end:
+                return s.start, s.end
+    sent = tok.sent
+    return sent.start_char, sent.end_char

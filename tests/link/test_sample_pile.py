@@ -1,0 +1,90 @@
+"""The russia-syria sample pile: two articles from different outlets on the same story."""
+
+from pathlib import Path
+
+import pytest
+
+from storyline.link.claims import ClaimArticle, align_claims
+from storyline.link.entities import resolve_entities
+from storyline.nlp.entities import SpacyEntityAnalyzer
+from storyline.nlp.facts import extract_facts
+from storyline.nlp.sentences import split_sentences
+
+PILE = Path(__file__).resolve().parents[2] / "samples" / "russia-syria"
+
+
+@pytest.fixture(scope="module")
+def pile():
+    if not PILE.is_dir():
+        pytest.skip("sample pile missing")
+    files = sorted(PILE.glob("*.txt"))
+    return {f.stem: f.read_text(encoding="utf-8") for f in files}
+
+
+@pytest.fixture(scope="module")
+def entities(pile):
+    ids = sorted(pile)
+    return resolve_entities(ids, [pile[i] for i in ids], SpacyEntityAnalyzer())[1]
+
+
+def _find(entities, surface):
+    found = [e for e in entities if e.name == surface or surface in e.aliases]
+    assert len(found) == 1, (surface, [(e.name, e.aliases) for e in found])
+    return found[0]
+
+
+def test_every_entity_mention_slices_its_article(pile, entities):
+    for e in entities:
+        for m in e.mentions:
+            assert pile[m.article][m.start : m.end] == m.text
+
+
+def test_people_and_places_resolved_with_aliases(entities):
+    putin = _find(entities, "Mr Putin")
+    assert putin.name == "Vladimir Putin" and "Mr Putin" in putin.aliases
+    lavrov = _find(entities, "Lavrov")
+    assert lavrov.name == "Sergei Lavrov"
+    assert lavrov.role == "foreign minister"
+    assert {m.article for m in lavrov.mentions} == {"ft-repost-warships", "naharnet-icrc-truce"}
+    assad = _find(entities, "Assad")
+    assert assad.name == "Bashar al-Assad"
+    assert len({m.article for m in assad.mentions}) == 2
+    kellenberger = _find(entities, "Kellenberger")
+    assert kellenberger.name == "Jakob Kellenberger" and kellenberger.type == "PERSON"
+    tartus = _find(entities, "Tartus")
+    assert {tartus.name, *tartus.aliases} == {"Tartous", "Tartus"}
+    assert len({m.article for m in tartus.mentions}) == 2
+    assert _find(entities, "Russia") is not _find(entities, "Syria")
+
+
+def test_lavrov_denial_against_the_reported_unit(pile):
+    articles = [
+        ClaimArticle(aid, text, tuple(split_sentences(text)), aid.split("-")[0])
+        for aid, text in sorted(pile.items())
+    ]
+    claims = align_claims(articles)
+    for c in claims:
+        for s in c.sides + c.opposing:
+            assert pile[s.article][s.start : s.end] == s.text
+    disputed = [
+        c
+        for c in claims
+        if c.status == "contradicted"
+        and any("no plans to send troops" in s.text for s in c.sides + c.opposing)
+    ]
+    assert len(disputed) == 1
+    claim = disputed[0]
+    denial = next(s for s in claim.opposing if "no plans to send troops" in s.text)
+    assert denial.polarity == -1
+    assert any("military unit had arrived in Syria" in s.text for s in claim.sides)
+
+
+def test_facts_in_the_pile(pile):
+    text = pile["ft-repost-warships"]
+    (facts,) = extract_facts([text])
+    got = {f.text: f for f in facts}
+    assert got["150-strong"].counted == "contingent of marines"
+    assert got["$550m"].unit == "USD"
+    assert got["36"].counted == "Yak-130 trainer aircraft"
+    for f in facts:
+        assert text[f.start : f.end] == f.text

@@ -1,0 +1,51 @@
+import json
+
+from storyline.link.story_layer import analyze_story, independent_source
+from storyline.model import Article
+
+
+def _article(aid, text, outlet, duplicate_of=None):
+    return Article(
+        id=aid,
+        text=text,
+        raw_text=text,
+        source=f"{aid}.txt",
+        outlet=outlet,
+        duplicate_of=duplicate_of,
+    )
+
+
+ORIGINAL = "Shelling in Homs killed 56 people on Monday, activists told Mr Putin's envoy."
+OTHER = "Activists said Vladimir Putin's envoy heard that shelling killed 56 people on Monday."
+
+
+def test_copies_collapse_onto_their_original_source():
+    arts = [
+        _article("a", ORIGINAL, "reuters"),
+        _article("b", ORIGINAL, "blog", duplicate_of="a"),
+    ]
+    by_id = {a.id: a for a in arts}
+    assert independent_source(arts[1], by_id) == "reuters"
+    layer = analyze_story(arts)
+    killed = next(c for c in layer["claims"] if c["subject"].startswith("people killed"))
+    assert killed["status"] == "single-source"
+
+
+def test_story_layer_shape_offsets_and_determinism():
+    arts = [_article("b", OTHER, "afp"), _article("a", ORIGINAL, "reuters")]
+    layer = analyze_story(arts)
+    texts = {a.id: a.text for a in arts}
+    assert set(layer) == {"entities", "facts", "claims"}
+    putin = next(e for e in layer["entities"] if e["name"] == "Vladimir Putin")
+    assert {m["article"] for m in putin["mentions"]} == {"a", "b"}
+    for e in layer["entities"]:
+        assert {"id", "name", "type", "aliases", "mentions"} <= set(e)
+        for m in e["mentions"]:
+            assert texts[m["article"]][m["start"] : m["end"]]
+    for f in layer["facts"]:
+        assert texts[f["article"]][f["start"] : f["end"]] == f["text"]
+    killed = next(c for c in layer["claims"] if c["subject"].startswith("people killed"))
+    assert killed["status"] == "corroborated"
+    again = analyze_story(list(reversed(arts)))
+    assert json.dumps(layer, sort_keys=True) == json.dumps(again, sort_keys=True)
+    assert analyze_story([]) == {"entities": [], "facts": [], "claims": []}

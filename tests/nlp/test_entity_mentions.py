@@ -1,0 +1,66 @@
+import pytest
+
+from storyline.nlp.entities import SpacyEntityAnalyzer, name_key
+
+
+@pytest.fixture(scope="module")
+def analyzer():
+    return SpacyEntityAnalyzer()
+
+
+def test_name_key_drops_titles_possessives_and_joins_initials():
+    assert name_key(["Mr", "Putin"]) == "putin"
+    assert name_key(["Russia’s"]) == "russia"
+    assert name_key(["the", "Gulf", "of", "Aden"]) == "gulf of aden"
+    assert name_key(["U", ".", "S", ".", "Surgeon", "General"]) == "us surgeon general"
+    assert name_key(["Dr.", "Sanjay", "Gupta"]) == "sanjay gupta"
+
+
+def test_detect_types_offsets_and_honorific(analyzer):
+    text = "Mr Putin met Vladimir Putin's envoy in Tartous on Monday."
+    (mentions,) = analyzer.detect([text])
+    for m in mentions:
+        assert text[m.start : m.end] == m.text
+    by_text = {m.text: m for m in mentions}
+    assert by_text["Mr Putin"].type == "PERSON"
+    assert by_text["Mr Putin"].name == "putin"
+    assert by_text["Vladimir Putin"].name == "vladimir putin"
+    assert "Tartous" in by_text
+    assert all(m.type != "DATE" for m in mentions)  # dates are not entities here
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sergei Lavrov, Russia's foreign minister, said on Monday that talks would go on.",
+        "Russia's foreign minister Sergei Lavrov said on Monday that talks would go on.",
+    ],
+)
+def test_role_from_apposition_or_title(analyzer, text):
+    (mentions,) = analyzer.detect([text])
+    lavrov = next(m for m in mentions if m.name == "sergei lavrov")
+    assert lavrov.role == "foreign minister"
+    assert text[lavrov.role_start : lavrov.role_end] == "foreign minister"
+
+
+def test_no_role_from_an_honorific(analyzer):
+    (mentions,) = analyzer.detect(["Mr Cameron said before the meeting that he was ready."])
+    cameron = next(m for m in mentions if m.name == "cameron")
+    assert cameron.role is None
+
+
+def test_describe_keeps_caller_offsets_and_kinds(analyzer):
+    text = "The host , Hugh Jackman , said he was thrilled on Friday ."
+    spans = [(4, 8), (11, 23), (31, 33), (50, 56)]
+    (mentions,) = analyzer.describe([text], [spans])
+    assert [(m.start, m.end) for m in mentions] == spans
+    kinds = [m.kind for m in mentions]
+    assert kinds == ["nominal", "name", "pronoun", "time"]
+    assert mentions[0].head == "host"
+    assert mentions[1].head == "jackman"
+    assert mentions[3].head == "friday"
+
+
+def test_us_is_a_country_not_a_pronoun(analyzer):
+    (mentions,) = analyzer.describe(["Barack Obama , the US president , spoke ."], [[(17, 19)]])
+    assert mentions[0].kind != "pronoun"

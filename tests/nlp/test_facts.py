@@ -1,0 +1,79 @@
+import pytest
+
+from storyline.model import Span
+from storyline.nlp.facts import extract_facts, parse_number
+
+TEXT = (
+    "One of the warships carries a 150-strong contingent of marines, in addition to 25 tanks. "
+    "Fresh fighting across Syria killed 56 people on Monday. "
+    "Activists say the war has claimed more than 9,100 lives. "
+    "Russia signed a contract to supply 36 Yak-130 trainer aircraft for $550m. "
+    "Experts estimate the base has about 50 Russian staff. "
+    "In 2012 the G20 met on May 26 and Vesti 24 covered the MiG-29 deal."
+)
+
+
+@pytest.fixture(scope="module")
+def facts():
+    return extract_facts([TEXT])[0]
+
+
+def _by_text(facts):
+    return {f.text: f for f in facts}
+
+
+def test_every_offset_slices_the_text(facts):
+    assert facts
+    for f in facts:
+        assert TEXT[f.start : f.end] == f.text
+        assert f.sentence_start <= f.start < f.end <= f.sentence_end
+        if f.counted is not None:
+            assert TEXT[f.counted_start : f.counted_end] == f.counted
+
+
+def test_counts_with_their_nouns(facts):
+    got = _by_text(facts)
+    assert got["150-strong"].value == 150
+    assert got["150-strong"].counted == "contingent of marines"
+    assert got["25"].counted == "tanks"
+    assert got["56"].counted == "people"
+    assert got["56"].verb == "kill"
+    assert got["36"].counted == "Yak-130 trainer aircraft"
+
+
+def test_modifiers_and_money(facts):
+    got = _by_text(facts)
+    more = got["more than 9,100"]
+    assert (more.value, more.modifier, more.counted) == (9100, "more than", "lives")
+    assert got["about 50"].modifier == "about"
+    money = got["$550m"]
+    assert (money.value, money.unit, money.counted) == (550_000_000, "USD", None)
+
+
+def test_years_dates_and_names_are_not_facts(facts):
+    texts = {f.text for f in facts}
+    assert not texts & {"2012", "26", "24", "29", "20", "130"}
+
+
+def test_given_sentence_spans_are_cited():
+    text = "First line here. Police said 12 people were hurt."
+    (facts,) = extract_facts([text], [[Span(0, 16), Span(17, len(text))]])
+    (fact,) = facts
+    assert (fact.sentence_start, fact.sentence_end) == (17, len(text))
+
+
+def test_parse_number():
+    assert parse_number("9,100") == 9100
+    assert parse_number("2.5", "million") == 2_500_000
+    assert parse_number("twelve") == 12
+    assert parse_number("abc") is None
+
+
+def test_ranges_have_both_bounds_and_scores_are_not_ranges():
+    text = "Some 20 to 30 tanks moved and 1,000-2,000 troops followed. The score was 2-1 at 9-11."
+    (facts,) = extract_facts([text])
+    got = {f.text: f for f in facts}
+    some = got["Some 20 to 30"]
+    assert (some.value, some.value_max, some.counted, some.modifier) == (20, 30, "tanks", "some")
+    assert got["1,000-2,000"].value_max == 2000
+    assert not {"2-1", "9-11", "2", "1"} & set(got)
