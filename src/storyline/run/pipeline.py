@@ -94,6 +94,20 @@ def ingest_into(
     return reports, read, new
 
 
+def analyse_store(
+    store: Store, options: Options
+) -> tuple[list[Article], list[Story], dict[str, float]]:
+    """Recompute the analysis over everything stored and save it atomically."""
+    timings: dict[str, float] = {}
+    articles = store.articles()
+    timings.update(run_stages(articles, options))
+    started = time.perf_counter()
+    stories = build_stories(articles, options)
+    timings["summarize"] = time.perf_counter() - started
+    store.save_analysis(articles, stories)
+    return articles, stories, timings
+
+
 def run_brief(
     paths: Sequence[str],
     outdir: Path,
@@ -108,12 +122,8 @@ def run_brief(
         started = time.perf_counter()
         reports, read, new = ingest_into(store, paths, options, stdin)
         timings["ingest+clean+store"] = time.perf_counter() - started
-        articles = store.articles()
-        timings.update(run_stages(articles, options))
-        started = time.perf_counter()
-        stories = build_stories(articles, options)
-        timings["summarize"] = time.perf_counter() - started
-        store.save_analysis(articles, stories)
+        articles, stories, analysis_timings = analyse_store(store, options)
+        timings.update(analysis_timings)
     result = RunResult(outdir, reports, articles, stories, new, read, timings)
     write_outputs(result, options)
     return result
