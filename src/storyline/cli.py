@@ -80,5 +80,30 @@ def brief(
     typer.echo(str((out / "brief.json").resolve()))
 
 
+@app.command()
+def serve(
+    db: Annotated[str, typer.Option(help="Database path or URL (sqlite or postgresql).")] = (
+        "out/storyline.db"
+    ),
+    host: Annotated[str, typer.Option(help="Address to bind (localhost only by default).")] = (
+        "127.0.0.1"
+    ),
+    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+    public_reads: Annotated[
+        bool, typer.Option(help="Let any client read without the token (e.g. behind a proxy).")
+    ] = False,
+    verbose: Annotated[bool, typer.Option("-v", "--verbose")] = False,
+) -> None:
+    """Serve the HTTP API (/api, OpenAPI at /docs) and the web UI over a store.
+
+    Ingest needs the bearer token in STORYLINE_TOKEN; reads are open to localhost.
+    """
+    from storyline.serve.serve_cmd import serve as run_server
+
+    _setup_logging(verbose)
+    console.print(f"storyline serving {db} on http://{host}:{port}/ (API docs at /docs)")
+    run_server(db, host=host, port=port, public_reads=public_reads)
+
+
 if __name__ == "__main__":
     app()

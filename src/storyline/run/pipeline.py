@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -56,10 +56,33 @@ class RunResult:
         }
 
 
-def ingest_into(
-    store: Store, paths: Sequence[str], options: Options, stdin: bytes | None = None
+@dataclass(frozen=True)
+class DocumentOutcome:
+    """What became of one document: stored as new, already stored, or skipped and why."""
+
+    source: str
+    status: str  # "new" | "exists" | "skipped"
+    article: str | None = None
+    reason: str = ""
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {
+            "source": self.source,
+            "status": self.status,
+            "article": self.article,
+            "reason": self.reason,
+        }
+
+
+def store_items(
+    store: Store,
+    items: Iterable[RawDocument | InputReport],
+    outcomes: list[DocumentOutcome] | None = None,
 ) -> tuple[list[InputReport], int, int]:
-    """Read, clean and store; return (reports, articles read, articles new)."""
+    """Clean and store documents in batches; return (reports, articles read, articles new).
+
+    When ``outcomes`` is given, one entry per document or skipped record is appended.
+    """
     reports: list[InputReport] = []
     batch: list[Article] = []
     batch_reports: list[InputReport] = []
@@ -67,11 +90,17 @@ def ingest_into(
 
     def flush() -> None:
         nonlocal new
+        if outcomes is not None:
+            seen = store.existing_ids(a.id for a in batch)
+            for article in batch:
+                status = "exists" if article.id in seen else "new"
+                seen.add(article.id)
+                outcomes.append(DocumentOutcome(article.source, status, article.id))
         new += store.add_articles(batch, batch_reports)
         batch.clear()
         batch_reports.clear()
 
-    for item in ingest_paths(paths, options.ingest, stdin=stdin):
+    for item in items:
         if isinstance(item, RawDocument):
             article = clean_document(item)
             if not article.text.strip():
@@ -80,18 +109,29 @@ def ingest_into(
                 )
                 reports.append(report)
                 batch_reports.append(report)
+                if outcomes is not None:
+                    outcomes.append(DocumentOutcome(item.source, "skipped", None, report.reason))
                 continue
             batch.append(article)
             read += 1
         else:
             if item.status == "skipped":
                 log.info("skipped %s: %s", item.source, item.reason)
+                if outcomes is not None:
+                    outcomes.append(DocumentOutcome(item.source, "skipped", None, item.reason))
             reports.append(item)
             batch_reports.append(item)
         if len(batch) >= BATCH:
             flush()
     flush()
     return reports, read, new
+
+
+def ingest_into(
+    store: Store, paths: Sequence[str], options: Options, stdin: bytes | None = None
+) -> tuple[list[InputReport], int, int]:
+    """Read, clean and store; return (reports, articles read, articles new)."""
+    return store_items(store, ingest_paths(paths, options.ingest, stdin=stdin))
 
 
 def analyse_store(

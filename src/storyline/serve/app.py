@@ -1,0 +1,210 @@
+"""The FastAPI application: one store, a JSON API under /api and the web UI at /.
+
+This module and its siblings import FastAPI at the top: only ``storyline serve`` (and
+tests) import them, so the rest of storyline works without the web extras.
+
+Security model: article text is untrusted (templates autoescape it and a strict CSP
+forbids inline script), request bodies are capped before they reach a handler (413),
+writes need the bearer token (``STORYLINE_TOKEN``) and reads are open to loopback
+clients only unless ``public_reads`` is set.
+"""
+
+from __future__ import annotations
+
+import hmac
+import ipaddress
+import logging
+import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import Depends, FastAPI, HTTPException, Request
+from fastapi.responses import JSONResponse
+
+from storyline import __version__
+from storyline.config import Options, ServeOptions
+from storyline.serve.api import build_api_router
+from storyline.serve.web import build_web_router, mount_static
+from storyline.store.factory import open_store
+
+log = logging.getLogger(__name__)
+
+# No inline script or style: any markup that slips through cannot run.
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+)
+# Swagger UI (/docs) loads its assets from a CDN and boots with an inline script;
+# it shows no article text, so it gets a looser policy of its own.
+DOCS_CSP = (
+    "default-src 'none'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
+    "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
+    "img-src 'self' data: https://fastapi.tiangolo.com; connect-src 'self'; "
+    "frame-ancestors 'none'"
+)
+
+
+class BodyLimit:
+    """ASGI middleware: refuse request bodies over ``limit`` bytes with 413.
+
+    Checks Content-Length first, then counts streamed bytes (chunked uploads declare
+    no length), buffering at most ``limit`` bytes before the handler runs.
+    """
+
+    def __init__(self, app: Any, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
+            await self.app(scope, receive, send)
+            return
+        headers = dict(scope.get("headers") or [])
+        declared = headers.get(b"content-length")
+        if declared is not None:
+            try:
+                too_big = int(declared) > self.limit
+            except ValueError:
+                too_big = True
+            if too_big:
+                await self._refuse(send)
+                return
+        chunks: list[bytes] = []
+        size = 0
+        more = True
+        while more:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return
+            body = message.get("body", b"")
+            size += len(body)
+            if size > self.limit:
+                await self._refuse(send)
+                return
+            chunks.append(body)
+            more = message.get("more_body", False)
+        replayed = False
+
+        async def replay() -> dict:
+            nonlocal replayed
+            if not replayed:
+                replayed = True
+                return {"type": "http.request", "body": b"".join(chunks), "more_body": False}
+            return await receive()
+
+        await self.app(scope, replay, send)
+
+    async def _refuse(self, send: Any) -> None:
+        body = b'{"detail":"request body too large (limit %d bytes)"}' % self.limit
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 413,
+                "headers": [
+                    (b"content-type", b"application/json"),
+                    (b"content-length", str(len(body)).encode()),
+                    (b"connection", b"close"),
+                ],
+            }
+        )
+        await send({"type": "http.response.body", "body": body})
+
+
+def is_loopback(host: str | None) -> bool:
+    try:
+        return host is not None and ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def bearer_matches(request: Request, token: str | None) -> bool:
+    if not token:
+        return False
+    scheme, _, value = request.headers.get("authorization", "").partition(" ")
+    return scheme.lower() == "bearer" and hmac.compare_digest(
+        value.strip().encode("utf-8"), token.encode("utf-8")
+    )
+
+
+class ServerState:
+    """What the handlers share: the store, the options, and a lock that serialises
+    ingest + re-analysis (the analysis is recomputed over the whole store)."""
+
+    def __init__(self, db_url: str, token: str | None, options: Options, serve: ServeOptions):
+        self.db_url = db_url
+        self.store = open_store(db_url)
+        self.token = token
+        self.options = options
+        self.serve = serve
+        self.write_lock = threading.Lock()
+
+
+def create_app(
+    db_url: str,
+    token: str | None,
+    options: Options | None = None,
+    serve_options: ServeOptions | None = None,
+) -> FastAPI:
+    """The app over the store at ``db_url``; writes need ``token`` (None: writes refused)."""
+    state = ServerState(
+        db_url, token or None, options or Options(), serve_options or ServeOptions()
+    )
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        state.store.close()
+
+    def require_read(request: Request) -> None:
+        client = request.client.host if request.client else None
+        if state.serve.public_reads or is_loopback(client) or bearer_matches(request, state.token):
+            return
+        raise HTTPException(
+            401,
+            "reads are open to localhost only; send the bearer token",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+
+    def require_write(request: Request) -> None:
+        if state.token is None:
+            raise HTTPException(
+                403, "writes are disabled: start the server with STORYLINE_TOKEN set"
+            )
+        if not bearer_matches(request, state.token):
+            raise HTTPException(
+                401, "missing or wrong bearer token", headers={"WWW-Authenticate": "Bearer"}
+            )
+
+    app = FastAPI(
+        title="storyline",
+        version=__version__,
+        description="Sourced story briefs from a pile of news articles.",
+        lifespan=lifespan,
+    )
+    app.state.storyline = state
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next: Any) -> Any:
+        response = await call_next(request)
+        docs = request.url.path in ("/docs", "/docs/oauth2-redirect", "/redoc")
+        response.headers["Content-Security-Policy"] = DOCS_CSP if docs else CSP
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["X-Frame-Options"] = "DENY"
+        return response
+
+    @app.exception_handler(ValueError)
+    async def bad_value(_request: Request, exc: ValueError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=422)
+
+    app.include_router(
+        build_api_router(state, Depends(require_write)),
+        prefix="/api",
+        dependencies=[Depends(require_read)],
+    )
+    app.include_router(build_web_router(state), dependencies=[Depends(require_read)])
+    mount_static(app)
+    # the outermost layer, so oversized bodies are refused before anything parses them
+    app.add_middleware(BodyLimit, limit=state.serve.max_request_bytes)
+    return app
