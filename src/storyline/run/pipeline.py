@@ -87,15 +87,17 @@ def store_items(
     batch: list[Article] = []
     batch_reports: list[InputReport] = []
     read = new = 0
+    slots: list[int] = []  # where each batched article's outcome goes, in input order
 
     def flush() -> None:
         nonlocal new
         if outcomes is not None:
             seen = store.existing_ids(a.id for a in batch)
-            for article in batch:
+            for slot, article in zip(slots, batch, strict=True):
                 status = "exists" if article.id in seen else "new"
                 seen.add(article.id)
-                outcomes.append(DocumentOutcome(article.source, status, article.id))
+                outcomes[slot] = DocumentOutcome(article.source, status, article.id)
+            slots.clear()
         new += store.add_articles(batch, batch_reports)
         batch.clear()
         batch_reports.clear()
@@ -114,6 +116,9 @@ def store_items(
                 continue
             batch.append(article)
             read += 1
+            if outcomes is not None:
+                slots.append(len(outcomes))
+                outcomes.append(DocumentOutcome(item.source, "pending", article.id))
         else:
             if item.status == "skipped":
                 log.info("skipped %s: %s", item.source, item.reason)
