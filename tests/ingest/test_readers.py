@@ -34,8 +34,10 @@ def test_txt_html_json_jsonl_csv(tmp_path):
     (tmp_path / "b.html").write_text(HTML, encoding="utf-8")
     (tmp_path / "c.json").write_text(json.dumps({"text": BODY, "title": "T", "outlet": "AFP"}))
     (tmp_path / "d.jsonl").write_text(
-        json.dumps({"text": BODY, "date": "2012-03-19", "source": "Naharnet"}) + "\n"
-        + json.dumps({"text": BODY + " Two.", "url": "https://x.example/2"}) + "\n"
+        json.dumps({"text": BODY, "date": "2012-03-19", "source": "Naharnet"})
+        + "\n"
+        + json.dumps({"text": BODY + " Two.", "url": "https://x.example/2"})
+        + "\n"
     )
     (tmp_path / "e.csv").write_text(f'title,text,url\nHeadline,"{BODY}",https://e.example/1\n')
     docs, reports = run([tmp_path])
@@ -74,7 +76,10 @@ def test_bad_inputs_each_get_a_specific_reason_and_the_rest_is_read(tmp_path):
     assert reasons["empty.txt"] == "empty input"
     assert reasons["binary.txt"] == "binary content, not text"
     assert reasons["big.txt"].startswith("file too large: 50.0 MiB")
-    assert reasons["truncated.html"] == "no main text found in the HTML (15 letters; page is truncated)"
+    assert (
+        reasons["truncated.html"]
+        == "no main text found in the HTML (15 letters; page is truncated)"
+    )
     assert "unsupported file type" in reasons["notes.pdf"]
     assert reasons["missing.txt"] == "no such file or folder"
     jsonl = [r for r in reports if r.source.startswith(str(tmp_path / "mixed.jsonl") + "#")]
@@ -93,7 +98,10 @@ def test_bad_inputs_each_get_a_specific_reason_and_the_rest_is_read(tmp_path):
 def test_decode_bytes_reasons():
     assert decode_bytes("naïve".encode("utf-8-sig")).text == "naïve"
     assert decode_bytes("naïve text".encode("utf-16")).text == "naïve text"
-    for data, reason in [(b"   \n", "empty input"), (b"\x00\x01\x02abc", "binary content, not text")]:
+    for data, reason in [
+        (b"   \n", "empty input"),
+        (b"\x00\x01\x02abc", "binary content, not text"),
+    ]:
         try:
             decode_bytes(data)
         except DecodeError as exc:

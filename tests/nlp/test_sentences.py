@@ -15,7 +15,9 @@ def test_abbreviations_and_amounts_do_not_split():
 
 
 def test_quotes_stay_whole_and_offsets_slice_exactly():
-    text = '“We have not. Enough,” he said. “We have a lot of wounded people.”\n\nNext paragraph here.'
+    text = (
+        "“We have not. Enough,” he said. “We have a lot of wounded people.”\n\nNext paragraph here."
+    )
     spans = split_sentences(text)
     got = [text[s.start : s.end] for s in spans]
     assert got[0] == "“We have not. Enough,” he said."

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from storyline.config import IngestOptions
-from storyline.ingest.decode import DecodeError, decode_bytes, declared_charset
+from storyline.ingest.decode import DecodeError, declared_charset, decode_bytes
 from storyline.model import InputReport, RawDocument
 
 log = logging.getLogger(__name__)
