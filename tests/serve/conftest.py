@@ -1,11 +1,14 @@
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+# Starlette 1.x asks for httpx2 in its test client; httpx (pinned in the dev extra) works
+warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
 pytest.importorskip("fastapi")
 pytest.importorskip("httpx")
 
