@@ -175,3 +175,23 @@ def test_opening_an_older_store_adds_the_new_columns(db_url: str) -> None:
         page = store.story_page(10, 0)
         assert [(s.id, s.articles) for s in page.items] == [("s-old", 1)]
         assert store.story_brief("s-old")["title"] == "Old story"
+
+
+def test_nul_characters_are_stored_without_moving_offsets(db_url: str) -> None:
+    text = "Officials met on Monday\x00 to discuss the plan."
+    with open_store(db_url) as store:
+        article = make_article(1, text, "s-n", title="Bad\x00title")
+        assert store.add_articles([article], []) == 1
+        (back,) = store.articles()
+        assert back.text == text.replace("\x00", "\ufffd") and len(back.text) == len(text)
+        assert back.title == "Bad\ufffdtitle"
+        store.save_analysis([back], [Story("s-n", back.title or "", [back.id])])
+        assert store.search_stories("officials", 5, 0).total == 1
+
+
+def test_plain_postgresql_urls_use_psycopg3() -> None:
+    from storyline.store.factory import database_url
+
+    assert database_url("postgresql://u@h/db") == "postgresql+psycopg://u@h/db"
+    assert database_url("postgres://u@h/db") == "postgresql+psycopg://u@h/db"
+    assert database_url("postgresql+psycopg://u@h/db") == "postgresql+psycopg://u@h/db"

@@ -111,6 +111,12 @@ _POSTGRES_SEARCH_DDL = (
 )
 
 
+def _text(value: str | None) -> str | None:
+    """PostgreSQL text cannot hold NUL; U+FFFD is one code point too, so every offset into
+    the text stays valid (done on both backends so they store the same text)."""
+    return None if value is None else value.replace("\x00", "\ufffd")
+
+
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")  # readers (the web UI) never block a run
@@ -227,13 +233,13 @@ class SqlStore(Store):
                         "id": article.id,
                         "seq": seq,
                         "source": article.source,
-                        "raw_text": article.raw_text,
-                        "text": article.text,
-                        "title": article.title,
-                        "outlet": article.outlet,
-                        "publisher": article.publisher,
-                        "url": article.url,
-                        "date": article.date,
+                        "raw_text": _text(article.raw_text),
+                        "text": _text(article.text),
+                        "title": _text(article.title),
+                        "outlet": _text(article.outlet),
+                        "publisher": _text(article.publisher),
+                        "url": _text(article.url),
+                        "date": _text(article.date),
                         "year": article.year,
                         "lang": article.lang,
                         "removed": json.dumps(
@@ -296,7 +302,7 @@ class SqlStore(Store):
         outlets = sorted({m.outlet or m.publisher for m in members if m.outlet or m.publisher})
         return {
             "id": story.id,
-            "title": story.title,
+            "title": _text(story.title),
             "storyline": story.storyline,
             "articles": json.dumps(story.articles),
             "summary": json.dumps([x.to_dict() for x in story.summary], ensure_ascii=False),
@@ -314,12 +320,7 @@ class SqlStore(Store):
         parts += [m.title for m in members if m.title]
         parts += [m.text for m in members if not m.duplicate_of]
         body = "\n".join(parts)[:SEARCH_BODY_CHARS]
-        # PostgreSQL text cannot hold NUL characters
-        return {
-            "story_id": story.id,
-            "title": story.title.replace("\x00", ""),
-            "body": body.replace("\x00", ""),
-        }
+        return {"story_id": story.id, "title": _text(story.title), "body": _text(body)}
 
     @staticmethod
     def _update_analysis(conn: sa.Connection, articles: Sequence[Article]) -> None:
