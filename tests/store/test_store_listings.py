@@ -185,6 +185,7 @@ def test_nul_characters_are_stored_without_moving_offsets(db_url: str) -> None:
         (back,) = store.articles()
         assert back.text == text.replace("\x00", "\ufffd") and len(back.text) == len(text)
         assert back.title == "Bad\ufffdtitle"
+        back.story = "s-n"
         store.save_analysis([back], [Story("s-n", back.title or "", [back.id])])
         assert store.search_stories("officials", 5, 0).total == 1
 
