@@ -93,10 +93,10 @@ def test_clicking_a_summary_sentence_highlights_its_source(
             sentence = page.locator(".summary li.sent").first
             cited_ids = (sentence.get_attribute("data-cite") or "").split()
             assert cited_ids
-            mark = page.locator(f"mark#{cited_ids[0]}")
+            mark = page.locator(f'mark[data-c~="{cited_ids[0]}"]').first
             assert "hl" not in (mark.get_attribute("class") or "")
             sentence.click()
-            page.wait_for_selector(f"mark#{cited_ids[0]}.hl")
+            page.wait_for_selector(f'mark.hl[data-c~="{cited_ids[0]}"]')
             assert mark.is_visible()
             assert "active" in (sentence.get_attribute("class") or "")
             # the preview shows the cited sentence itself

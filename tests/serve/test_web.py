@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 
 from storyline.model import Story
 from storyline.run.pipeline import run_brief
-from storyline.serve.views import safe_upload_name, safe_url, timeline_rows
+from storyline.serve.views import cited_segments, safe_upload_name, safe_url, timeline_rows
 from storyline.store.factory import open_store
 
 AUTH = {"Authorization": "Bearer test-token-123"}
@@ -49,7 +49,7 @@ def test_story_page_wires_each_summary_sentence_to_its_cited_span(loaded: TestCl
         response = loaded.get(f"/stories/{listing['id']}")
         assert response.status_code == 200
         tags = tags_of(response.text)
-        marks = {a["id"] for t, a in tags if t == "mark"}
+        marks = {c for t, a in tags if t == "mark" for c in (a["data-c"] or "").split()}
         sentences = [a for t, a in tags if t == "li" and "data-cite" in a]
         assert len(sentences) == len(brief["summary"]) > 0
         for attrs, sentence in zip(sentences, brief["summary"], strict=True):
@@ -110,6 +110,50 @@ def test_later_stages_keys_are_shown(loaded: TestClient, db_url: str) -> None:
     assert "st-corroborated" in html and "single source" in html
     assert html.index("Truce talks in Moscow") < html.index("Warships readied")
     assert "Arms sales are legal" in html and "Moscow" in html
+
+
+def test_cited_segments_keep_overlapping_and_nested_citations() -> None:
+    text = "Alpha beta gamma delta."
+    pieces = cited_segments(text, {(0, 16), (6, 10), (11, 23), (30, 40)}, "a-1")
+    assert "".join(p["text"] for p in pieces) == text
+    covering = [(p["text"], p["ids"].split()) for p in pieces]
+    assert covering == [
+        ("Alpha ", ["c-a-1-0-16"]),
+        ("beta", ["c-a-1-0-16", "c-a-1-6-10"]),
+        (" ", ["c-a-1-0-16"]),
+        ("gamma", ["c-a-1-0-16", "c-a-1-11-23"]),
+        (" delta.", ["c-a-1-11-23"]),
+    ]
+    for cid in ("c-a-1-0-16", "c-a-1-6-10", "c-a-1-11-23"):
+        start, end = map(int, cid.split("-")[-2:])
+        assert "".join(p["text"] for p in pieces if cid in p["ids"].split()) == text[start:end]
+    assert cited_segments("", set(), "a-1") == [{"text": "", "ids": ""}]
+
+
+def test_quotes_with_offsets_highlight_their_source(loaded: TestClient, db_url: str) -> None:
+    with open_store(db_url) as store:
+        story = store.stories()[0]
+        article = store.articles([story.articles[0]])[0]
+        cut = story.summary[0].citations[0]
+        inner = (cut.start + 4, cut.start + 20)  # a quote nested in a summary sentence
+
+        class Quoted(Story):
+            def to_brief(self) -> dict:
+                quote = {"text": article.text[inner[0] : inner[1]], "speaker": "Someone",
+                         "article": article.id, "quote_span": list(inner)}  # fmt: skip
+                return {**super().to_brief(), "quotes": [quote]}
+
+        store.save_analysis(
+            store.articles(), [Quoted(story.id, story.title, story.articles, story.summary)]
+        )
+    tags = tags_of(loaded.get(f"/stories/{story.id}").text)
+    quote_li = [a for t, a in tags if t == "li" and "quote" in (a.get("class") or "")]
+    wanted = f"c-{article.id}-{inner[0]}-{inner[1]}"
+    assert quote_li[0]["data-cite"] == wanted
+    marks = [(a["data-c"] or "").split() for t, a in tags if t == "mark"]
+    assert any(wanted in m for m in marks)
+    summary_id = f"c-{cut.article}-{cut.start}-{cut.end}"
+    assert sum(summary_id in m for m in marks) == 3  # cut in three around the quote
 
 
 def test_timeline_rows_sort_by_date_and_space_by_gap() -> None:

@@ -176,6 +176,47 @@ def _sources(item: Any) -> list[str]:
     return out
 
 
+def cite_id(article: str, start: int, end: int) -> str:
+    return f"c-{article}-{start}-{end}"
+
+
+def item_citations(item: Any) -> list[tuple[str, int, int]]:
+    """The (article, start, end) spans an item points at: a ``citations`` list of
+    {article, start, end}, or its own ``article`` with ``start``/``end`` or ``quote_span``."""
+    if not isinstance(item, dict):
+        return []
+    found: list[tuple[str, int, int]] = []
+    entries = item.get("citations") if isinstance(item.get("citations"), list) else [item]
+    for entry in entries:
+        if not isinstance(entry, dict) or not isinstance(entry.get("article"), str):
+            continue
+        span = entry.get("quote_span") or entry.get("span")
+        start, end = (span if isinstance(span, list | tuple) and len(span) == 2 else
+                      (entry.get("start"), entry.get("end")))  # fmt: skip
+        if isinstance(start, int) and isinstance(end, int) and 0 <= start < end:
+            found.append((entry["article"], start, end))
+    return found
+
+
+def cited_segments(text: str, spans: set[tuple[int, int]], article: str) -> list[dict[str, Any]]:
+    """The text cut at every span boundary; each piece lists the citation ids covering it,
+    so overlapping and nested citations (a quote inside a summary sentence) all highlight."""
+    spans = {(s, e) for s, e in spans if 0 <= s < e <= len(text)}
+    cuts = sorted({0, len(text)} | {s for s, _ in spans} | {e for _, e in spans})
+    pieces: list[dict[str, Any]] = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        ids = " ".join(cite_id(article, s, e) for s, e in sorted(spans) if s <= a and b <= e)
+        if pieces and pieces[-1]["ids"] == ids:
+            pieces[-1]["text"] += text[a:b]
+        else:
+            pieces.append({"text": text[a:b], "ids": ids})
+    return pieces or [{"text": text, "ids": ""}]
+
+
+def _cite_attr(item: Any) -> str:
+    return " ".join(cite_id(*c) for c in item_citations(item))
+
+
 def quotes_by_speaker(quotes: list[Any]) -> list[dict[str, Any]]:
     groups: dict[str, list[dict[str, Any]]] = {}
     for quote in quotes:
@@ -186,6 +227,7 @@ def quotes_by_speaker(quotes: list[Any]) -> list[dict[str, Any]]:
                 "kind": _first(quote, ("kind", "type")),
                 "cue": _first(quote, ("cue",)),
                 "articles": _sources(quote),
+                "cite": _cite_attr(quote),
             }
         )
     ordered = sorted(groups.items(), key=lambda kv: (kv[0] == "(unattributed)", -len(kv[1]), kv[0]))
@@ -230,6 +272,7 @@ def fact_rows(facts: list[Any]) -> list[dict[str, Any]]:
                 "status_class": _status_class(status),
                 "claimant": _label(_first(fact, ("claimant", "speaker", "attributed_to"))),
                 "articles": sources,
+                "cite": _cite_attr(fact),
             }
         )
     return rows
@@ -258,6 +301,7 @@ def timeline_rows(events: list[Any]) -> list[dict[str, Any]]:
                 "day": _parse_day(when),
                 "text": _label(_first(event, ("text", "event", "label", "description"))),
                 "articles": _sources(event),
+                "cite": _cite_attr(event),
             }
         )
     rows.sort(key=lambda r: (r["day"] is None, r["day"] or date.min, r["date"], r["text"]))

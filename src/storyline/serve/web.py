@@ -15,11 +15,12 @@ from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from storyline.brief.render import article_segments
 from storyline.model import Article
 from storyline.serve.views import (
+    cited_segments,
     entity_rows,
     fact_rows,
+    item_citations,
     quotes_by_speaker,
     safe_url,
     timeline_rows,
@@ -68,13 +69,16 @@ def removed_segments(article: Article) -> list[dict[str, Any]]:
 def story_view(brief: dict[str, Any], articles: list[Article]) -> dict[str, Any]:
     by_id = {a.id: a for a in articles}
     cited: dict[str, set[tuple[int, int]]] = {}
-    for sentence in brief.get("summary", []):
-        for c in sentence.get("citations", []):
-            cited.setdefault(c["article"], set()).add((c["start"], c["end"]))
+    cited_items = [*brief.get("summary", [])]
+    for key in ("quotes", "facts", "claims", "timeline"):
+        cited_items += [x for x in brief.get(key) or [] if isinstance(x, dict)]
+    for item in cited_items:
+        for article, start, end in item_citations(item):
+            cited.setdefault(article, set()).add((start, end))
     members = [by_id[aid] for aid in brief.get("articles", []) if aid in by_id]
     members.sort(key=lambda a: (a.duplicate_of is not None, a.date is None, a.date or "", a.id))
     sources = [
-        {"article": a, "segments": article_segments(a, cited.get(a.id, set())), "n": n}
+        {"article": a, "segments": cited_segments(a.text, cited.get(a.id, set()), a.id), "n": n}
         for n, a in enumerate(members, start=1)
     ]
     numbers = {s["article"].id: s["n"] for s in sources}

@@ -1,6 +1,6 @@
-// Story page: hovering or tapping a summary sentence highlights the sentence it cites
-// in its source article and shows it under the summary. Text is copied with
-// textContent only, never as HTML.
+// Story page: hovering or tapping a summary sentence (or a quote, fact or event that
+// carries offsets) highlights the span it cites in its source article and shows it
+// under the summary. Text is copied with textContent only, never as HTML.
 (function () {
   "use strict";
   var preview = document.getElementById("cite-preview");
@@ -17,16 +17,21 @@
     var first = null;
     if (preview) { preview.textContent = ""; }
     ids.forEach(function (id) {
-      var mark = document.getElementById(id);
-      if (!mark) { return; }
-      mark.classList.add("hl");
-      if (!first) { first = mark; }
+      // a cited span may be cut into several marks where other citations overlap it
+      var marks = document.querySelectorAll('mark[data-c~="' + CSS.escape(id) + '"]');
+      if (!marks.length) { return; }
+      var text = "";
+      marks.forEach(function (mark) {
+        mark.classList.add("hl");
+        text += mark.textContent;
+      });
+      if (!first) { first = marks[0]; }
       if (preview) {
         var from = document.createElement("span");
         from.className = "from";
-        from.textContent = "cited from " + (mark.getAttribute("data-outlet") || "source");
+        from.textContent = "cited from " + (marks[0].getAttribute("data-outlet") || "source");
         preview.appendChild(from);
-        preview.appendChild(document.createTextNode(mark.textContent));
+        preview.appendChild(document.createTextNode(text));
       }
     });
     if (preview) { preview.hidden = !first; }
