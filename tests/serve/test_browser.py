@@ -112,6 +112,18 @@ def test_clicking_a_summary_sentence_highlights_its_source(
             print(f"screenshot: {shot}")
             assert shot.stat().st_size > 10_000
 
+            # the API documentation renders from local files (fastapi-offline's Swagger UI)
+            from storyline.serve.app import bundled_swagger_ui
+
+            if bundled_swagger_ui() is not None:
+                docs = browser.new_page()
+                requested: list[str] = []
+                docs.on("request", lambda r: requested.append(r.url))
+                docs.goto(f"{server}/docs")
+                docs.wait_for_selector(".opblock", timeout=20_000)
+                assert docs.locator(".opblock").count() >= 10
+                assert all(u.startswith(server) or u.startswith("data:") for u in requested)
+
             phone = browser.new_page(viewport={"width": 390, "height": 844})
             phone.goto(page.url)
             width = phone.evaluate("document.documentElement.scrollWidth")

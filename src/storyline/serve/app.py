@@ -12,15 +12,17 @@ clients only unless ``public_reads`` is set.
 from __future__ import annotations
 
 import hmac
+import importlib.util
 import ipaddress
 import logging
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import Any
 
 from fastapi import Depends, FastAPI, HTTPException, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse
 
 from storyline import __version__
 from storyline.config import Options, ServeOptions
@@ -35,14 +37,55 @@ CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 )
-# Swagger UI (/docs) loads its assets from a CDN and boots with an inline script;
-# it shows no article text, so it gets a looser policy of its own.
+# Swagger UI (/docs) boots with an inline script and, unless fastapi-offline's bundled
+# copy is installed, loads its assets from a CDN; it shows no article text, so it gets a
+# looser policy of its own.
 DOCS_CSP = (
     "default-src 'none'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
     "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
     "img-src 'self' data: https://fastapi.tiangolo.com; connect-src 'self'; "
     "frame-ancestors 'none'"
 )
+LOCAL_DOCS_CSP = (
+    "default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'"
+)
+DOCS_ASSETS = "/docs-static"
+
+
+def bundled_swagger_ui() -> Path | None:
+    """Swagger UI files shipped in the fastapi-offline package, if it is installed."""
+    try:
+        spec = importlib.util.find_spec("fastapi_offline")
+    except (ImportError, ValueError):
+        return None
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    static = Path(next(iter(spec.submodule_search_locations))) / "static"
+    return static if (static / "swagger-ui-bundle.js").is_file() else None
+
+
+def add_offline_docs(app: FastAPI, assets: Path) -> None:
+    """/docs from local files: the API documentation works with no network."""
+    from fastapi.openapi.docs import get_swagger_ui_html, get_swagger_ui_oauth2_redirect_html
+    from fastapi.staticfiles import StaticFiles
+
+    app.mount(DOCS_ASSETS, StaticFiles(directory=str(assets)), name="docs-static")
+
+    @app.get("/docs", include_in_schema=False)
+    async def docs() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url="/openapi.json",
+            title=f"{app.title} API",
+            oauth2_redirect_url="/docs/oauth2-redirect",
+            swagger_js_url=f"{DOCS_ASSETS}/swagger-ui-bundle.js",
+            swagger_css_url=f"{DOCS_ASSETS}/swagger-ui.css",
+            swagger_favicon_url=f"{DOCS_ASSETS}/favicon.png",
+        )
+
+    @app.get("/docs/oauth2-redirect", include_in_schema=False)
+    async def docs_redirect() -> HTMLResponse:
+        return get_swagger_ui_oauth2_redirect_html()
 
 
 class BodyLimit:
@@ -176,19 +219,26 @@ def create_app(
                 401, "missing or wrong bearer token", headers={"WWW-Authenticate": "Bearer"}
             )
 
+    swagger_assets = bundled_swagger_ui()
     app = FastAPI(
         title="storyline",
         version=__version__,
         description="Sourced story briefs from a pile of news articles.",
         lifespan=lifespan,
+        docs_url=None if swagger_assets else "/docs",
+        redoc_url=None,
     )
+    docs_csp = DOCS_CSP
+    if swagger_assets:
+        add_offline_docs(app, swagger_assets)
+        docs_csp = LOCAL_DOCS_CSP
     app.state.storyline = state
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Any) -> Any:
         response = await call_next(request)
         docs = request.url.path in ("/docs", "/docs/oauth2-redirect", "/redoc")
-        response.headers["Content-Security-Policy"] = DOCS_CSP if docs else CSP
+        response.headers["Content-Security-Policy"] = docs_csp if docs else CSP
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "no-referrer"
         response.headers["X-Frame-Options"] = "DENY"
