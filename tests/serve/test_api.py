@@ -252,6 +252,8 @@ def test_entities_and_quotes_from_story_objects(loaded: TestClient, db_url: str)
     assert people["total"] == 2 == len(people["items"])
     story = rows[0]["story"]
     assert loaded.get("/api/entities", params={"story": story}).json()["total"] == 3
+    brief = loaded.get(f"/api/stories/{story}").json()
+    assert len(brief["entities"]) == 3 and len(brief["quotes"]) == 2  # extra keys pass through
     quotes = loaded.get("/api/quotes", params={"speaker": "lavrov"}).json()
     assert quotes["total"] == 1 and quotes["items"][0]["text"] == "We support the truce"
     rows, totals = all_pages(loaded, "/api/quotes", 1)
@@ -286,7 +288,11 @@ def test_csv_export_defuses_formulas(client: TestClient) -> None:
 
 def test_openapi_docs(client: TestClient) -> None:
     assert client.get("/docs").status_code == 200
-    paths = client.get("/openapi.json").json()["paths"]
+    schema = client.get("/openapi.json").json()
+    assert {"StoryBrief", "StoryPage", "ArticleDetail", "IngestResult"} <= set(
+        schema["components"]["schemas"]
+    )
+    paths = schema["paths"]
     for path in (
         "/api/articles",
         "/api/articles/upload",

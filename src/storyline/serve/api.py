@@ -16,6 +16,14 @@ from storyline.ingest.files import ingest_bytes
 from storyline.ingest.readers import record_to_document
 from storyline.model import InputReport
 from storyline.run.pipeline import DocumentOutcome, analyse_store, store_items
+from storyline.serve.schemas import (
+    ArticleDetail,
+    ArticlePage,
+    IngestResult,
+    ItemPage,
+    StoryBrief,
+    StoryPage,
+)
 from storyline.serve.views import (
     EXPORT_KINDS,
     article_detail,
@@ -59,7 +67,9 @@ def build_api_router(state: ServerState, write_dependency: Any) -> APIRouter:
     Limit = Query(limits.page_size, ge=1, le=limits.max_page_size, description="rows per page")
     Offset = Query(0, ge=0, description="rows to skip")
 
-    @router.post("/articles", dependencies=[write_dependency], tags=["ingest"])
+    @router.post(
+        "/articles", dependencies=[write_dependency], tags=["ingest"], response_model=IngestResult
+    )
     def ingest_articles(
         payload: Any = Body(  # noqa: B008 - FastAPI declares parameters this way
             ...,
@@ -83,7 +93,12 @@ def build_api_router(state: ServerState, write_dependency: Any) -> APIRouter:
 
         return run_ingest(state, documents(), [])
 
-    @router.post("/articles/upload", dependencies=[write_dependency], tags=["ingest"])
+    @router.post(
+        "/articles/upload",
+        dependencies=[write_dependency],
+        tags=["ingest"],
+        response_model=IngestResult,
+    )
     def upload_articles(
         files: list[UploadFile] = File(..., description="txt, html, json, jsonl or csv files"),  # noqa: B008
     ) -> dict[str, Any]:
@@ -108,7 +123,7 @@ def build_api_router(state: ServerState, write_dependency: Any) -> APIRouter:
                     )
         return run_ingest(state, items, inputs)
 
-    @router.get("/stories", tags=["stories"])
+    @router.get("/stories", tags=["stories"], response_model=StoryPage)
     def list_stories(
         q: str | None = Query(None, max_length=500, description="full-text query"),
         limit: int = Limit,
@@ -122,7 +137,7 @@ def build_api_router(state: ServerState, write_dependency: Any) -> APIRouter:
         )
         return page_dict(page, lambda s: s.to_dict())
 
-    @router.get("/search", tags=["stories"])
+    @router.get("/search", tags=["stories"], response_model=StoryPage)
     def search(
         q: str = Query(..., min_length=1, max_length=500),
         limit: int = Limit,
@@ -131,7 +146,7 @@ def build_api_router(state: ServerState, write_dependency: Any) -> APIRouter:
         """Full-text search over story titles, summaries and article texts."""
         return page_dict(state.store.search_stories(q, limit, offset), lambda s: s.to_dict())
 
-    @router.get("/stories/{story_id}", tags=["stories"])
+    @router.get("/stories/{story_id}", tags=["stories"], response_model=StoryBrief)
     def get_story(story_id: str) -> dict[str, Any]:
         """The story's brief.json object (summary with citations, and any analysis)."""
         brief = state.store.story_brief(story_id)
@@ -139,14 +154,14 @@ def build_api_router(state: ServerState, write_dependency: Any) -> APIRouter:
             raise HTTPException(404, "no such story")
         return brief
 
-    @router.get("/stories/{story_id}/articles", tags=["stories"])
+    @router.get("/stories/{story_id}/articles", tags=["stories"], response_model=ArticlePage)
     def story_articles(story_id: str, limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
         if state.store.story_brief(story_id) is None:
             raise HTTPException(404, "no such story")
         page = state.store.article_page(limit, offset, story=story_id)
         return page_dict(page, lambda a: a.to_brief())
 
-    @router.get("/articles", tags=["articles"])
+    @router.get("/articles", tags=["articles"], response_model=ArticlePage)
     def list_articles(
         story: str | None = None, limit: int = Limit, offset: int = Offset
     ) -> dict[str, Any]:
@@ -155,7 +170,7 @@ def build_api_router(state: ServerState, write_dependency: Any) -> APIRouter:
             state.store.article_page(limit, offset, story=story), lambda a: a.to_brief()
         )
 
-    @router.get("/articles/{article_id}", tags=["articles"])
+    @router.get("/articles/{article_id}", tags=["articles"], response_model=ArticleDetail)
     def get_article(article_id: str) -> dict[str, Any]:
         """One article: cleaned text, the raw text and the spans removed from it (with why),
         and its sentence offsets."""
@@ -164,7 +179,7 @@ def build_api_router(state: ServerState, write_dependency: Any) -> APIRouter:
             raise HTTPException(404, "no such article")
         return article_detail(found[0])
 
-    @router.get("/entities", tags=["analysis"])
+    @router.get("/entities", tags=["analysis"], response_model=ItemPage)
     def list_entities(
         story: str | None = None,
         type: str | None = Query(None, description="entity type, e.g. PERSON"),  # noqa: A002
@@ -177,7 +192,7 @@ def build_api_router(state: ServerState, write_dependency: Any) -> APIRouter:
             rows = [r for r in rows if str(r.get("type", "")).lower() == type.lower()]
         return page_dict(rows[offset : offset + limit], None, len(rows), limit, offset)
 
-    @router.get("/quotes", tags=["analysis"])
+    @router.get("/quotes", tags=["analysis"], response_model=ItemPage)
     def list_quotes(
         story: str | None = None,
         speaker: str | None = Query(None, description="speaker name, case-insensitive"),
