@@ -81,6 +81,39 @@ def brief(
 
 
 @app.command()
+def summarize(
+    in_path: Annotated[Path, typer.Argument(help="Clusters, one JSON object per line.")],
+    out: Annotated[Path, typer.Option("-o", "--out", help="Output JSONL path.")],
+    words: Annotated[int, typer.Option(help="Word budget of each summary.")] = 260,
+    verbose: Annotated[bool, typer.Option("-v", "--verbose")] = False,
+) -> None:
+    """Write an extractive summary, every sentence cited, for each cluster of IN_PATH."""
+    from storyline.brief.summarize_cmd import run_summarize
+
+    _setup_logging(verbose)
+    done, failed = run_summarize(in_path, out, words)
+    console.print(f"summarised {done} cluster(s), {failed} failed -> {out}", highlight=False)
+    if failed and not done:
+        raise typer.Exit(1)
+
+
+@eval_app.command("summarize")
+def eval_summarize(
+    in_path: Annotated[Path, typer.Argument(help="Clusters with a reference 'summary'.")],
+    words: Annotated[int, typer.Option(help="Word budget of each summary.")] = 260,
+    verbose: Annotated[bool, typer.Option("-v", "--verbose")] = False,
+) -> None:
+    """ROUGE-1/2/L/Lsum F1 of storyline and the Lead, LexRank, SumBasic, TextRank baselines."""
+    from storyline.brief.summarize_cmd import evaluate, format_table
+
+    _setup_logging(verbose)
+    results, skipped = evaluate(in_path, words)
+    for reason in skipped:
+        console.print(f"[yellow]skipped[/] {reason}", highlight=False)
+    typer.echo(format_table(results, words))
+
+
+@app.command()
 def serve(
     db: Annotated[str, typer.Option(help="Database path or URL (sqlite or postgresql).")] = (
         "out/storyline.db"

@@ -32,6 +32,19 @@ class ClusterOptions:
 class SummaryOptions:
     words: int = 120
     redundancy: float = 0.5  # max cosine similarity to an already chosen sentence
+    # shingle containment above which a document counts as a copy of a longer one
+    duplicate_containment: float = 0.8
+    max_position: int = 60  # sentences deeper into an article are not candidates
+    min_sentence_words: int = 6
+    max_sentence_words: int = 55
+    # score = concept gain * position prior * spread * opener / words ** length_exponent
+    position_decay: float = 0.4  # prior = 1 / (1 + sentence index) ** decay
+    document_spread: float = 0.3  # each sentence already taken from a document: / (1 + x*k)
+    # factor for an opener like "He", "But", "This" whose previous sentence is not chosen
+    dangling_penalty: float = 0.0
+    length_exponent: float = 0.4
+    # concept weight = other documents stating it + singleton_weight * log(1 + count) / log(2 + docs)
+    singleton_weight: float = 0.25
 
 
 @dataclass(frozen=True)

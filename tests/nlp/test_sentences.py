@@ -35,3 +35,34 @@ def test_line_breaks_are_hard_boundaries_and_repeats_are_located_in_order():
 def test_empty_text():
     assert split_sentences("") == []
     assert split_sentences("  \n\n ") == []
+
+
+def test_quoted_speech_of_several_sentences_stays_whole():
+    text = 'Police said: "He ran. We followed. Nobody was hurt." The road reopened at noon.'
+    assert texts(text) == [
+        'Police said: "He ran. We followed. Nobody was hurt."',
+        "The road reopened at noon.",
+    ]
+
+
+def test_unclosed_quote_does_not_swallow_the_paragraph():
+    text = '"We will rebuild. Every home will stand again. The river rose fast.'
+    assert len(texts(text)) == 3
+
+
+def test_titles_initials_and_numbers():
+    text = (
+        "Gov. Jane Smith met Dr. J. R. Doe at 9 a.m. on Jan. 5. "
+        "The No. 2 official, Sen. Rand Paul, R-Ky., was absent. It rained!"
+    )
+    assert texts(text) == [
+        "Gov. Jane Smith met Dr. J. R. Doe at 9 a.m. on Jan. 5.",
+        "The No. 2 official, Sen. Rand Paul, R-Ky., was absent.",
+        "It rained!",
+    ]
+
+
+def test_other_languages_use_pysbd():
+    text = "Der Minister kam am Montag. Er sprach lange."
+    spans = split_sentences(text, language="de")
+    assert [text[s.start : s.end] for s in spans] == ["Der Minister kam am Montag.", "Er sprach lange."]

@@ -1,0 +1,34 @@
+from storyline.brief.junk import is_junk_sentence, junk_reason
+from storyline.brief.text import content_terms, count_words, stem
+
+
+def test_stem_groups_inflections():
+    assert stem("protests") == stem("protest") == stem("protesting") == stem("protested")
+    assert stem("cities") == stem("city")
+    assert stem("Trump's".lower()) == "trump"
+    assert stem("bus") == "bus" and stem("crisis") == "crisis"
+
+
+def test_content_terms_drop_function_words():
+    assert content_terms("He said the Senate voted on the bill.") == ["senate", "vot", "bill"]
+
+
+def test_count_words_is_whitespace_tokens():
+    assert count_words(" a  b\nc ") == 3
+    assert count_words("") == 0
+
+
+def test_junk_reason():
+    assert junk_reason("", 0) == "empty"
+    assert junk_reason("Tweet with a location. You can add location information.", 9)
+    article = "The Senate passed the bill on Tuesday after a long debate. " * 40
+    assert junk_reason(article, count_words(article)) is None
+    # a long article may mention the archive once without being a notice
+    long = article + "An Internet Archive copy of the page was cited."
+    assert junk_reason(long, count_words(long)) is None
+
+
+def test_junk_sentences():
+    assert is_junk_sentence("Photo: Getty Images")
+    assert is_junk_sentence("Click here to subscribe to our newsletter.")
+    assert not is_junk_sentence("The Senate passed the bill on Tuesday.")
