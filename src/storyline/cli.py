@@ -134,7 +134,11 @@ def serve(
     from storyline.serve.serve_cmd import serve as run_server
 
     _setup_logging(verbose)
-    console.print(f"storyline serving {db} on http://{host}:{port}/ (API docs at /docs)")
+    console.print(
+        f"storyline serving {db} on http://{host}:{port}/ (API docs at /docs)",
+        highlight=False,
+        soft_wrap=True,
+    )
     run_server(db, host=host, port=port, public_reads=public_reads)
 
 

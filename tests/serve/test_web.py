@@ -41,6 +41,8 @@ def test_story_list_shows_outlets_counts_and_links(loaded: TestClient) -> None:
         for outlet in s["outlets"]:
             assert outlet in html
     assert "2 stories" in html or "1 story" in html
+    head = loaded.head("/")
+    assert head.status_code == 200 and "content-security-policy" in head.headers
 
 
 def test_story_page_wires_each_summary_sentence_to_its_cited_span(loaded: TestClient) -> None:

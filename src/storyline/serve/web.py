@@ -104,7 +104,7 @@ def build_web_router(state: ServerState) -> APIRouter:
         html = template_env().get_template(name).render(**context)
         return HTMLResponse(html, status_code=status)
 
-    @router.get("/", response_class=HTMLResponse)
+    @router.api_route("/", methods=["GET", "HEAD"], response_class=HTMLResponse)
     def index(
         q: str | None = Query(None, max_length=500),
         page: int = Query(1, ge=1, le=1_000_000),
@@ -120,7 +120,7 @@ def build_web_router(state: ServerState) -> APIRouter:
         pages = max(1, -(-listing.total // size))
         return render("index.html.j2", listing=listing, q=query, page=page, pages=pages)
 
-    @router.get("/stories/{story_id}", response_class=HTMLResponse)
+    @router.api_route("/stories/{story_id}", methods=["GET", "HEAD"], response_class=HTMLResponse)
     def story(story_id: str) -> HTMLResponse:
         brief = state.store.story_brief(story_id)
         if brief is None:
@@ -128,7 +128,9 @@ def build_web_router(state: ServerState) -> APIRouter:
         articles = state.store.articles(brief.get("articles", []))
         return render("story.html.j2", **story_view(brief, articles))
 
-    @router.get("/articles/{article_id}", response_class=HTMLResponse)
+    @router.api_route(
+        "/articles/{article_id}", methods=["GET", "HEAD"], response_class=HTMLResponse
+    )
     def article(article_id: str) -> HTMLResponse:
         found = state.store.articles([article_id])
         if not found:
