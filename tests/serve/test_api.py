@@ -307,7 +307,9 @@ def test_openapi_docs(client: TestClient) -> None:
         assert path in paths
 
 
-@pytest.mark.parametrize("path", ["/", "/api/stories", "/docs", "/static/app.js"])
+@pytest.mark.parametrize(
+    "path", ["/", "/api/stories", "/docs", "/static/app.js", "/stories/s-nope", "/nowhere"]
+)
 def test_security_headers(client: TestClient, path: str) -> None:
     headers = client.get(path).headers
     assert "default-src 'none'" in headers["content-security-policy"]

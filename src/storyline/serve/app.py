@@ -154,6 +154,35 @@ class BodyLimit:
         await send({"type": "http.response.body", "body": body})
 
 
+class SecurityHeaders:
+    """ASGI middleware: CSP and friends on every response (errors and static files too)."""
+
+    def __init__(self, app: Any, docs_csp: str) -> None:
+        self.app = app
+        self.docs_csp = docs_csp.encode()
+
+    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        docs = scope.get("path") in ("/docs", "/docs/oauth2-redirect")
+        extra = [
+            (b"content-security-policy", self.docs_csp if docs else CSP.encode()),
+            (b"x-content-type-options", b"nosniff"),
+            (b"referrer-policy", b"no-referrer"),
+            (b"x-frame-options", b"DENY"),
+        ]
+
+        async def send_with_headers(message: dict) -> None:
+            if message["type"] == "http.response.start":
+                names = {k for k, _ in extra}
+                headers = [(k, v) for k, v in message.get("headers", []) if k.lower() not in names]
+                message = {**message, "headers": headers + extra}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
 def is_loopback(host: str | None) -> bool:
     try:
         return host is not None and ipaddress.ip_address(host).is_loopback
@@ -234,16 +263,6 @@ def create_app(
         docs_csp = LOCAL_DOCS_CSP
     app.state.storyline = state
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next: Any) -> Any:
-        response = await call_next(request)
-        docs = request.url.path in ("/docs", "/docs/oauth2-redirect", "/redoc")
-        response.headers["Content-Security-Policy"] = docs_csp if docs else CSP
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "no-referrer"
-        response.headers["X-Frame-Options"] = "DENY"
-        return response
-
     @app.exception_handler(ValueError)
     async def bad_value(_request: Request, exc: ValueError) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=422)
@@ -255,6 +274,7 @@ def create_app(
     )
     app.include_router(build_web_router(state), dependencies=[Depends(require_read)])
     mount_static(app)
+    app.add_middleware(SecurityHeaders, docs_csp=docs_csp)
     # the outermost layer, so oversized bodies are refused before anything parses them
     app.add_middleware(BodyLimit, limit=state.serve.max_request_bytes)
     return app
