@@ -26,56 +26,61 @@ import httpx
 from storyline.model import Article, Citation, Span, Story, SummarySentence
 from storyline.store.factory import database_url, open_store
 
-WORDS = [
+# news-like text: common words plus a long tail, drawn with Zipf weights, so a search
+# for words of one story is selective and a search for a common word matches most stories
+COMMON = [
     "minister",
     "rebels",
-    "bank",
     "police",
     "president",
-    "spokesman",
-    "rescue",
-    "navy",
-    "protesters",
-    "court",
+    "talks",
     "truce",
     "arms",
-    "deal",
-    "rates",
-    "evacuation",
     "border",
     "sanctions",
-    "cargo",
-    "weapons",
-    "election",
-    "ceasefire",
-    "convoy",
-    "port",
-    "fleet",
-    "talks",
-    "envoy",
-    "summit",
-    "refugees",
     "aid",
-    "strike",
-    "pipeline",
-    "harbour",
-    "treaty",
-    "council",
+]
+SYLLABLES = [
+    "ka",
+    "lo",
+    "mir",
+    "tan",
+    "vel",
+    "sor",
+    "ish",
+    "ga",
+    "dun",
+    "rek",
+    "ul",
+    "bra",
+    "ne",
+    "pi",
+    "to",
+    "zu",
 ]
 PLACES = ["Homs", "Damascus", "Geneva", "Moscow", "Tartus", "Brussels", "Ankara", "Beirut"]
 OUTLETS = ["AFP", "Reuters", "Naharnet", "Financial Times", "AP", "BBC", "Al Jazeera"]
 
 
-def synthetic_sentence(rng: random.Random) -> str:
-    words = [rng.choice(WORDS) for _ in range(rng.randint(8, 16))]
-    words.insert(rng.randrange(len(words)), rng.choice(PLACES))
-    return " ".join(words).capitalize() + "."
+def vocabulary(rng: random.Random, size: int = 5000) -> tuple[list[str], list[float]]:
+    tail = sorted({"".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4)))
+                   for _ in range(size * 2)})[:size]  # fmt: skip
+    rng.shuffle(tail)
+    words = COMMON + tail
+    return words, [1 / (rank + 1) ** 1.1 for rank in range(len(words))]
 
 
-def fill_store(url: str, n_articles: int, seed: int = 7) -> list[str]:
+def synthetic_sentence(rng: random.Random, words: list[str], weights: list[float]) -> str:
+    picked = rng.choices(words, weights, k=rng.randint(8, 16))
+    picked.insert(rng.randrange(len(picked)), rng.choice(PLACES))
+    return " ".join(picked).capitalize() + "."
+
+
+def fill_store(url: str, n_articles: int, seed: int = 7) -> tuple[list[str], list[str]]:
     """N articles in stories of 1-6 (some marked duplicates), each story with a cited
     summary; written straight to the store (this bench measures serving, not analysis)."""
     rng = random.Random(seed)
+    words, weights = vocabulary(rng)
     articles: list[Article] = []
     stories: list[Story] = []
     n = 0
@@ -83,7 +88,7 @@ def fill_store(url: str, n_articles: int, seed: int = 7) -> list[str]:
         sid = f"s-{len(stories):06d}"
         members = []
         for _ in range(min(rng.randint(1, 6), n_articles - n)):
-            sentences = [synthetic_sentence(rng) for _ in range(rng.randint(8, 25))]
+            sentences = [synthetic_sentence(rng, words, weights) for _ in range(rng.randint(8, 25))]
             text = "\n".join(sentences)
             spans, pos = [], 0
             for s in sentences:
@@ -115,7 +120,7 @@ def fill_store(url: str, n_articles: int, seed: int = 7) -> list[str]:
     with open_store(url) as store:
         store.add_articles(articles, [])
         store.save_analysis(articles, stories)
-    return [s.id for s in stories]
+    return [s.id for s in stories], [" ".join(s.summary[0].text.split()[:6]) for s in stories]
 
 
 def free_port() -> int:
@@ -196,7 +201,7 @@ def main() -> None:
         metadata.drop_all(engine)
         engine.dispose()
     started = time.perf_counter()
-    story_ids = fill_store(url, args.articles, args.seed)
+    story_ids, story_words = fill_store(url, args.articles, args.seed)
     fill = time.perf_counter() - started
     backend = url.split(":", 1)[0]
     print(
@@ -216,9 +221,12 @@ def main() -> None:
         "story page  GET /stories/{id}": [
             f"/stories/{rng.choice(story_ids)}" for _ in range(requests)
         ],
-        "search      GET /api/search?q=": [
-            f"/api/search?q={rng.choice(WORDS)}+{rng.choice(PLACES)}&limit=20"
+        "search      two words of a story": [
+            "/api/search?limit=20&q=" + "+".join(rng.sample(rng.choice(story_words).split(), 2))
             for _ in range(requests)
+        ],
+        "search      one common word": [
+            f"/api/search?limit=20&q={rng.choice(COMMON)}" for _ in range(requests)
         ],
     }
     port = free_port()

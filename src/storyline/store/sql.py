@@ -82,6 +82,8 @@ stories_table = sa.Table(
     sa.Column("outlets", sa.Text),  # JSON list, sorted
     sa.Column("first_date", sa.String(40)),
     sa.Column("last_date", sa.String(40)),
+    # position in the story list (latest first), so a page is an index range scan
+    sa.Column("list_rank", sa.Integer, index=True),
 )
 
 _ADDED_STORY_COLUMNS = (
@@ -91,6 +93,7 @@ _ADDED_STORY_COLUMNS = (
     "outlets",
     "first_date",
     "last_date",
+    "list_rank",
 )
 
 # A story's searchable text is capped: PostgreSQL refuses tsvectors over 1 MB.
@@ -180,6 +183,14 @@ _LISTING_COLUMNS = (
 )
 
 
+def _list_ranks(stories: list[tuple[str, str | None]]) -> dict[str, int]:
+    """Story list order: latest article date first, undated last, then id."""
+    ordered = sorted(stories, key=lambda s: s[0])
+    ordered.sort(key=lambda s: s[1] or "", reverse=True)
+    ordered.sort(key=lambda s: s[1] is None)
+    return {sid: rank for rank, (sid, _date) in enumerate(ordered)}
+
+
 def fts5_query(query: str) -> str:
     """User words as FTS5 phrases (implicitly ANDed): no FTS5 syntax gets through."""
     words = re.findall(r"\w+", query.lower())[:_QUERY_WORDS]
@@ -208,6 +219,22 @@ class SqlStore(Store):
                     conn.execute(sa.text(f"ALTER TABLE stories ADD COLUMN {name} {kind}"))
             for statement in ddl:
                 conn.execute(sa.text(statement))
+            if "list_rank" not in present:
+                conn.execute(
+                    sa.text(
+                        "CREATE INDEX IF NOT EXISTS ix_stories_list_rank ON stories (list_rank)"
+                    )
+                )
+                t = stories_table
+                old = conn.execute(sa.select(t.c.id, t.c.last_date)).all()
+                ranks = _list_ranks([(r.id, r.last_date) for r in old])
+                if ranks:
+                    conn.execute(
+                        t.update()
+                        .where(t.c.id == sa.bindparam("b_id"))
+                        .values(list_rank=sa.bindparam("b_rank")),
+                        [{"b_id": sid, "b_rank": rank} for sid, rank in ranks.items()],
+                    )
 
     def add_articles(self, articles: Sequence[Article], reports: Sequence[InputReport]) -> int:
         with self.engine.begin() as conn:
@@ -269,10 +296,11 @@ class SqlStore(Store):
             conn.execute(sa.text("DELETE FROM story_search"))
             if stories:
                 members = self._story_members(conn)
-                conn.execute(
-                    stories_table.insert(),
-                    [self._story_row(s, members.get(s.id, [])) for s in stories],
-                )
+                rows = [self._story_row(s, members.get(s.id, [])) for s in stories]
+                ranks = _list_ranks([(r["id"], r["last_date"]) for r in rows])
+                for row in rows:
+                    row["list_rank"] = ranks[row["id"]]
+                conn.execute(stories_table.insert(), rows)
                 conn.execute(
                     sa.text(
                         "INSERT INTO story_search (story_id, title, body) "
@@ -383,10 +411,7 @@ class SqlStore(Store):
     def story_page(self, limit: int, offset: int) -> Page[StoryListing]:
         t = stories_table
         query = (
-            sa.select(*_LISTING_COLUMNS)
-            .order_by(t.c.last_date.is_(None), t.c.last_date.desc(), t.c.id)
-            .limit(limit)
-            .offset(offset)
+            sa.select(*_LISTING_COLUMNS).order_by(t.c.list_rank, t.c.id).limit(limit).offset(offset)
         )
         with self.engine.connect() as conn:
             total = conn.execute(sa.select(sa.func.count()).select_from(t)).scalar_one()
@@ -409,19 +434,25 @@ class SqlStore(Store):
             rank = "-ts_rank(tsv, plainto_tsquery('english', :q))"
             params = {"q": " ".join(words)}
         with self.engine.connect() as conn:
-            total = conn.execute(
-                sa.text(f"SELECT count(*) FROM story_search WHERE {where}"), params
-            ).scalar_one()
-            ids = [
-                r.story_id
-                for r in conn.execute(
-                    sa.text(
-                        f"SELECT story_id FROM story_search WHERE {where} "
-                        f"ORDER BY {rank}, story_id LIMIT :limit OFFSET :offset"
-                    ),
-                    {**params, "limit": limit, "offset": offset},
-                )
-            ]
+            # one pass: the window count is taken over all matches before LIMIT applies
+            # (FTS5 ranking functions cannot sit beside a window function, hence the subquery)
+            hits = conn.execute(
+                sa.text(
+                    f"SELECT story_id, count(*) OVER () AS total FROM ("
+                    f"SELECT story_id, {rank} AS score FROM story_search WHERE {where}"
+                    f") AS hits ORDER BY score, story_id LIMIT :limit OFFSET :offset"
+                ),
+                {**params, "limit": limit, "offset": offset},
+            ).all()
+            ids = [r.story_id for r in hits]
+            if hits:
+                total = hits[0].total
+            elif offset:  # past the last page: count separately
+                total = conn.execute(
+                    sa.text(f"SELECT count(*) FROM story_search WHERE {where}"), params
+                ).scalar_one()
+            else:
+                total = 0
             rows = conn.execute(sa.select(*_LISTING_COLUMNS).where(stories_table.c.id.in_(ids)))
             by_id = {r.id: _listing_from_row(r) for r in rows}
         return Page([by_id[i] for i in ids if i in by_id], total, limit, offset)
