@@ -166,14 +166,14 @@ def test_opening_an_older_store_adds_the_new_columns(db_url: str) -> None:
     with engine.begin() as conn:
         conn.execute(
             sa.text(
-                "INSERT INTO stories (id, title, articles, summary) "
-                "VALUES ('s-old', 'Old story', '[\"a-1\"]', '[]')"
+                "INSERT INTO stories (id, title, articles, summary) VALUES "
+                "('s-old', 'Old story', '[\"a-1\"]', '[]'), ('s-b', 'B', '[]', '[]')"
             )
         )
     engine.dispose()
     with open_store(db_url) as store:
         page = store.story_page(10, 0)
-        assert [(s.id, s.articles) for s in page.items] == [("s-old", 1)]
+        assert [(s.id, s.articles) for s in page.items] == [("s-b", 0), ("s-old", 1)]
         assert store.story_brief("s-old")["title"] == "Old story"
 
 
