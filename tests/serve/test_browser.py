@@ -134,3 +134,18 @@ def test_clicking_a_summary_sentence_highlights_its_source(
             print(f"screenshot: {tmp_path / 'story-phone.png'}")
         finally:
             browser.close()
+
+
+def test_real_server_reads_need_the_token_for_forwarded_remote_clients(server: str) -> None:
+    """uvicorn trusts X-Forwarded-For from 127.0.0.1 (a local reverse proxy): the remote
+    client's address is what counts, so it needs the token to read."""
+    assert httpx.get(f"{server}/api/stories").status_code == 200
+    forwarded = {"X-Forwarded-For": "203.0.113.5"}
+    assert httpx.get(f"{server}/api/stories", headers=forwarded).status_code == 401
+    with_token = {**forwarded, "Authorization": f"Bearer {TOKEN}"}
+    assert httpx.get(f"{server}/api/stories", headers=with_token).status_code == 200
+    big = b"x" * (26 * 2**20)
+    response = httpx.post(
+        f"{server}/api/articles", content=big, headers={"Authorization": f"Bearer {TOKEN}"}
+    )
+    assert response.status_code == 413
