@@ -51,6 +51,7 @@ def run_ingest(state: ServerState, items: Any, inputs: list[dict[str, Any]]) -> 
     counts = {status: 0 for status in ("new", "exists", "skipped")}
     for outcome in outcomes:
         counts[outcome.status] += 1
+    log.info("ingest: %s; analysis %s", counts, "recomputed" if stories is not None else "kept")
     return {
         "articles": [o.to_dict() for o in outcomes],
         "inputs": inputs,

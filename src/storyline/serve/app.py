@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import Depends, FastAPI, HTTPException, Request
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse
 
 from storyline import __version__
 from storyline.config import Options, ServeOptions
@@ -262,10 +262,6 @@ def create_app(
         add_offline_docs(app, swagger_assets)
         docs_csp = LOCAL_DOCS_CSP
     app.state.storyline = state
-
-    @app.exception_handler(ValueError)
-    async def bad_value(_request: Request, exc: ValueError) -> JSONResponse:
-        return JSONResponse({"detail": str(exc)}, status_code=422)
 
     app.include_router(
         build_api_router(state, Depends(require_write)),
