@@ -172,6 +172,21 @@ def test_story_listing_pages_match_totals(loaded: TestClient) -> None:
     assert all({"articles", "duplicates", "outlets", "first_date"} <= set(r) for r in first)
 
 
+def test_stories_of_one_storyline(loaded: TestClient, db_url: str) -> None:
+    with open_store(db_url) as store:
+        stories = store.stories()
+        for story in stories[:1]:
+            story.storyline = "l-russia-syria"
+        store.save_analysis(store.articles(), stories)
+    body = loaded.get("/api/stories", params={"storyline": "l-russia-syria"}).json()
+    assert body["total"] == 1 == len(body["items"])
+    assert body["items"][0]["storyline"] == "l-russia-syria"
+    html = loaded.get("/", params={"storyline": "l-russia-syria"}).text
+    assert "1 story" in html and body["items"][0]["id"] in html
+    both = {"q": "russia", "storyline": "l-russia-syria"}
+    assert loaded.get("/api/stories", params=both).status_code == 422
+
+
 def test_search_endpoints(loaded: TestClient) -> None:
     hits = loaded.get("/api/search", params={"q": "warship"}).json()
     assert hits["total"] == 1 == len(hits["items"])

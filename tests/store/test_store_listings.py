@@ -86,6 +86,18 @@ def test_story_page_order_totals_and_figures(db_url: str) -> None:
         assert store.story_page(10, 3).items == [] and store.story_page(10, 3).total == 3
 
 
+def test_story_page_filters_by_storyline(db_url: str) -> None:
+    with open_store(db_url) as store:
+        stories = [Story(f"s-{n}", f"Story {n}", [], storyline="l-1" if n % 2 else None)
+                   for n in range(5)]  # fmt: skip
+        store.save_analysis([], stories)
+        page = store.story_page(1, 1, storyline="l-1")
+        assert page.total == 2 and [s.id for s in page.items] == ["s-3"]
+        assert page.items[0].storyline == "l-1"
+        assert store.story_page(10, 0, storyline="l-none").total == 0
+        assert store.story_page(10, 0).total == 5
+
+
 def test_article_page_filters_by_story(db_url: str) -> None:
     with filled_store(db_url) as store:
         page = store.article_page(1, 1, story="s-a")

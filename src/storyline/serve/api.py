@@ -127,15 +127,18 @@ def build_api_router(state: ServerState, write_dependency: Any) -> APIRouter:
     @router.get("/stories", tags=["stories"], response_model=StoryPage)
     def list_stories(
         q: str | None = Query(None, max_length=500, description="full-text query"),
+        storyline: str | None = Query(None, max_length=64, description="one storyline's"),
         limit: int = Limit,
         offset: int = Offset,
     ) -> dict[str, Any]:
-        """Stories, latest first; with ``q``, the stories matching every word, best first."""
-        page = (
-            state.store.search_stories(q, limit, offset)
-            if q and q.strip()
-            else state.store.story_page(limit, offset)
-        )
+        """Stories, latest first (or one storyline's); with ``q``, the stories matching every
+        word, best first."""
+        if q and q.strip():
+            if storyline:
+                raise HTTPException(422, "use either q or storyline")
+            page = state.store.search_stories(q, limit, offset)
+        else:
+            page = state.store.story_page(limit, offset, storyline=storyline)
         return page_dict(page, lambda s: s.to_dict())
 
     @router.get("/search", tags=["stories"], response_model=StoryPage)

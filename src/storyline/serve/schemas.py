@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 class StoryListingOut(BaseModel):
     id: str
     title: str
+    storyline: str | None = Field(description="the storyline this story belongs to, if any")
     articles: int = Field(description="member articles, duplicates included")
     duplicates: int
     outlets: list[str]

@@ -107,18 +107,26 @@ def build_web_router(state: ServerState) -> APIRouter:
     @router.api_route("/", methods=["GET", "HEAD"], response_class=HTMLResponse)
     def index(
         q: str | None = Query(None, max_length=500),
+        storyline: str | None = Query(None, max_length=64),
         page: int = Query(1, ge=1, le=1_000_000),
     ) -> HTMLResponse:
         size = limits.page_size
         offset = (page - 1) * size
         query = (q or "").strip()
-        listing = (
-            state.store.search_stories(query, size, offset)
-            if query
-            else state.store.story_page(size, offset)
-        )
+        if query:
+            storyline = None
+            listing = state.store.search_stories(query, size, offset)
+        else:
+            listing = state.store.story_page(size, offset, storyline=storyline or None)
         pages = max(1, -(-listing.total // size))
-        return render("index.html.j2", listing=listing, q=query, page=page, pages=pages)
+        return render(
+            "index.html.j2",
+            listing=listing,
+            q=query,
+            storyline=storyline or "",
+            page=page,
+            pages=pages,
+        )
 
     @router.api_route("/stories/{story_id}", methods=["GET", "HEAD"], response_class=HTMLResponse)
     def story(story_id: str) -> HTMLResponse:

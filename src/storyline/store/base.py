@@ -39,11 +39,13 @@ class StoryListing:
     outlets: list[str] = field(default_factory=list)
     first_date: str | None = None
     last_date: str | None = None
+    storyline: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "title": self.title,
+            "storyline": self.storyline,
             "articles": self.articles,
             "duplicates": self.duplicates,
             "outlets": list(self.outlets),
@@ -88,8 +90,11 @@ class Store(ABC):
         """Articles ordered by id (optionally one story's), with the total count."""
 
     @abstractmethod
-    def story_page(self, limit: int, offset: int) -> Page[StoryListing]:
-        """Stories, latest first (last article date descending, undated last, then id)."""
+    def story_page(
+        self, limit: int, offset: int, storyline: str | None = None
+    ) -> Page[StoryListing]:
+        """Stories (optionally one storyline's), latest first (last article date
+        descending, undated last, then id)."""
 
     @abstractmethod
     def search_stories(self, query: str, limit: int, offset: int) -> Page[StoryListing]:

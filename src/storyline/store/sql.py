@@ -72,7 +72,7 @@ stories_table = sa.Table(
     metadata,
     sa.Column("id", sa.String(64), primary_key=True),
     sa.Column("title", sa.Text, nullable=False),
-    sa.Column("storyline", sa.String(64)),
+    sa.Column("storyline", sa.String(64), index=True),
     sa.Column("articles", sa.Text, nullable=False),
     sa.Column("summary", sa.Text, nullable=False),
     # added for the web UI and API; older stores get them by ALTER TABLE on open
@@ -168,12 +168,14 @@ def _listing_from_row(row: Any) -> StoryListing:
         outlets=json.loads(row.outlets) if row.outlets else [],
         first_date=row.first_date,
         last_date=row.last_date,
+        storyline=row.storyline,
     )
 
 
 _LISTING_COLUMNS = (
     stories_table.c.id,
     stories_table.c.title,
+    stories_table.c.storyline,
     stories_table.c.articles,
     stories_table.c.article_count,
     stories_table.c.duplicate_count,
@@ -219,12 +221,11 @@ class SqlStore(Store):
                     conn.execute(sa.text(f"ALTER TABLE stories ADD COLUMN {name} {kind}"))
             for statement in ddl:
                 conn.execute(sa.text(statement))
-            if "list_rank" not in present:
+            for column in ("list_rank", "storyline"):
                 conn.execute(
-                    sa.text(
-                        "CREATE INDEX IF NOT EXISTS ix_stories_list_rank ON stories (list_rank)"
-                    )
+                    sa.text(f"CREATE INDEX IF NOT EXISTS ix_stories_{column} ON stories ({column})")
                 )
+            if "list_rank" not in present:
                 t = stories_table
                 old = conn.execute(sa.select(t.c.id, t.c.last_date)).all()
                 ranks = _list_ranks([(r.id, r.last_date) for r in old])
@@ -408,13 +409,18 @@ class SqlStore(Store):
             rows = conn.execute(query.limit(limit).offset(offset))
             return Page([_article_from_row(r) for r in rows], total, limit, offset)
 
-    def story_page(self, limit: int, offset: int) -> Page[StoryListing]:
+    def story_page(
+        self, limit: int, offset: int, storyline: str | None = None
+    ) -> Page[StoryListing]:
         t = stories_table
-        query = (
-            sa.select(*_LISTING_COLUMNS).order_by(t.c.list_rank, t.c.id).limit(limit).offset(offset)
-        )
+        query = sa.select(*_LISTING_COLUMNS).order_by(t.c.list_rank, t.c.id)
+        count = sa.select(sa.func.count()).select_from(t)
+        if storyline is not None:
+            query = query.where(t.c.storyline == storyline)
+            count = count.where(t.c.storyline == storyline)
+        query = query.limit(limit).offset(offset)
         with self.engine.connect() as conn:
-            total = conn.execute(sa.select(sa.func.count()).select_from(t)).scalar_one()
+            total = conn.execute(count).scalar_one()
             items = [_listing_from_row(r) for r in conn.execute(query)]
         return Page(items, total, limit, offset)
 
