@@ -11,7 +11,14 @@ import time
 
 from storyline.brief.summarize import summarize_documents
 
-SUBJECTS = ["The governor", "Local officials", "The company", "Police", "Rescue teams", "The senator"]
+SUBJECTS = [
+    "The governor",
+    "Local officials",
+    "The company",
+    "Police",
+    "Rescue teams",
+    "The senator",
+]
 VERBS = ["announced", "confirmed", "denied", "reported", "warned", "said"]
 OBJECTS = [
     "a new plan to rebuild the flooded bridge",

@@ -149,3 +149,42 @@ def test_headlines_steer_the_choice():
     steered = summarize_documents(texts, words=10, titles=["Library to close early on Fridays"])
     assert [p.text for p in plain] == ["The council approved a new budget on Monday night."]
     assert [p.text for p in steered] == ["The city library will close early on Fridays."]
+
+
+def test_a_bare_quotation_needs_the_sentence_before_it(flood):
+    speaker = "Fire chief Dan Ortiz spent the night at the levee with his crew."
+    bare = '"We will hold this levee no matter what happens to the flood waters tonight."'
+    texts = [flood[0], f"{speaker} {bare}", flood[2]]
+    for words in (30, 60, 120, 400):
+        picked = summarize_documents(texts, words=words)
+        texts_picked = [p.text for p in picked]
+        if bare in texts_picked:
+            assert speaker in texts_picked
+
+
+def test_output_does_not_depend_on_the_hash_seed(tmp_path, flood):
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import storyline
+
+    package_root = str(Path(storyline.__file__).resolve().parents[1])
+    src = tmp_path / "texts.json"
+    src.write_text(json.dumps(flood), encoding="utf-8")
+    code = (
+        "import json, sys; from storyline.brief.summarize import summarize_documents; "
+        "texts = json.load(open(sys.argv[1], encoding='utf-8')); "
+        "print([(p.doc, p.start, p.end) for p in summarize_documents(texts, words=70)])"
+    )
+    outputs = set()
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": package_root}
+        done = subprocess.run(
+            [sys.executable, "-c", code, str(src)], env=env, capture_output=True, text=True
+        )
+        assert done.returncode == 0, done.stderr
+        outputs.add(done.stdout)
+    assert len(outputs) == 1

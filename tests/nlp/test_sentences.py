@@ -65,4 +65,12 @@ def test_titles_initials_and_numbers():
 def test_other_languages_use_pysbd():
     text = "Der Minister kam am Montag. Er sprach lange."
     spans = split_sentences(text, language="de")
-    assert [text[s.start : s.end] for s in spans] == ["Der Minister kam am Montag.", "Er sprach lange."]
+    assert [text[s.start : s.end] for s in spans] == [
+        "Der Minister kam am Montag.",
+        "Er sprach lange.",
+    ]
+
+
+def test_ap_style_closing_apostrophes_end_a_quotation():
+    text = "\"Many came early. They left fast,'' he said. The game began."
+    assert texts(text) == ["\"Many came early. They left fast,'' he said.", "The game began."]

@@ -55,7 +55,7 @@ class _Unit:
     start: int
     end: int
     words: int
-    concepts: frozenset[str]
+    concepts: tuple[str, ...]  # sorted, so float sums do not depend on hash order
     terms: Counter[str]
     dangling: bool  # opens with a pronoun or connective that needs the sentence before
 
@@ -75,8 +75,14 @@ _DANGLING = re.compile(
 )
 
 
+# a sentence that is nothing but a quotation has no speaker of its own
+_BARE_QUOTE = re.compile('^["\u201c][^"\u201c\u201d]*(?:["\u201d]|\'\')$')
+
+
 def _balanced_quotes(text: str) -> bool:
-    return text.count('"') % 2 == 0 and text.count("\u201c") == text.count("\u201d")
+    # AP wire copy opens with " and closes with '' ("We won,'' she said.)
+    straight = text.count('"') + text.count("''")
+    return straight % 2 == 0 and text.count("\u201c") == text.count("\u201d")
 
 
 def _shingles(text_terms: list[str], size: int = 3) -> set[tuple[str, ...]]:
@@ -156,9 +162,10 @@ def _units(doc: _Document, opts: SummaryOptions) -> list[_Unit]:
                 start=start,
                 end=span.end,
                 words=n,
-                concepts=frozenset(_concepts(terms)),
+                concepts=tuple(sorted(_concepts(terms))),
                 terms=Counter(terms),
-                dangling=_DANGLING.match(sentence) is not None,
+                dangling=_DANGLING.match(sentence) is not None
+                or _BARE_QUOTE.match(sentence) is not None,
             )
         )
     return units
@@ -258,7 +265,7 @@ def _select(
         total += plain(i)
         chosen.append(u)
         taken.add((u.doc, u.position))
-        covered |= u.concepts
+        covered.update(u.concepts)
         follower = index.get((u.doc, u.position + 1))
         if follower is not None and units[follower].dangling:
             heapq.heappush(heap, (-score(follower), follower))  # its score may have risen

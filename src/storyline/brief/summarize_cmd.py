@@ -115,6 +115,7 @@ class SystemScore:
     seconds: float = 0.0
     clusters: int = 0
     over_budget: int = 0
+    words: int = 0  # words scored, summed over clusters
 
     def mean(self, rouge_type: str) -> float:
         values = self.scores[rouge_type]
@@ -174,24 +175,34 @@ def evaluate(
             result.clusters += 1
             if count_words(summary) > words:
                 result.over_budget += 1
-            scores = scorer.score(reference, _cut(summary, words))
+            scored = _cut(summary, words)
+            result.words += count_words(scored)
+            scores = scorer.score(reference, scored)
             for rouge_type in ROUGE_TYPES:
                 result.scores[rouge_type].append(scores[rouge_type].fmeasure)
     return list(results.values()), skipped
 
 
 def format_table(results: list[SystemScore], words: int) -> str:
-    header = f"{'system':<10} {'R-1':>6} {'R-2':>6} {'R-L':>6} {'R-Lsum':>6} {'s/cluster':>10}"
+    header = (
+        f"{'system':<10} {'R-1':>6} {'R-2':>6} {'R-L':>6} {'R-Lsum':>6} {'words':>6} "
+        f"{'s/cluster':>10}"
+    )
     lines = [header, "-" * len(header)]
     for r in results:
         per_cluster = r.seconds / r.clusters if r.clusters else 0.0
+        mean_words = r.words / r.clusters if r.clusters else 0.0
         lines.append(
             f"{r.name:<10} {r.mean('rouge1'):6.2f} {r.mean('rouge2'):6.2f} "
-            f"{r.mean('rougeL'):6.2f} {r.mean('rougeLsum'):6.2f} {per_cluster:10.4f}"
+            f"{r.mean('rougeL'):6.2f} {r.mean('rougeLsum'):6.2f} {mean_words:6.1f} "
+            f"{per_cluster:10.4f}"
         )
     clusters = results[0].clusters if results else 0
-    lines.append(f"({clusters} clusters, summaries cut at {words} words, ROUGE F1 x 100)")
-    over = [r.name for r in results if r.over_budget and r.name == "storyline"]
-    if over:
-        lines.append(f"WARNING: {over[0]} exceeded the budget on {results[0].over_budget}")
+    lines.append(
+        f"({clusters} clusters, ROUGE F1 x 100, stemming; baselines' ranked sentences cut at "
+        f"{words} words, storyline whole sentences within {words} words)"
+    )
+    for r in results:
+        if r.name == "storyline" and r.over_budget:
+            lines.append(f"WARNING: storyline exceeded the budget on {r.over_budget} cluster(s)")
     return "\n".join(lines)

@@ -115,6 +115,7 @@ def build_stories(articles: list[Article], options: Options) -> list[Story]:
             words=options.summary.words,
             dates=[a.date for a in originals],
             options=options.summary,
+            titles=[a.title for a in originals],  # headlines add support to their concepts
         )
         summary = [
             SummarySentence(p.text, (Citation(originals[p.doc].id, p.start, p.end),))
