@@ -10,6 +10,7 @@ Run: .venv/bin/python bench/bench_serve.py --articles 2000 --requests 400 --conc
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import random
 import socket
@@ -70,8 +71,8 @@ def vocabulary(rng: random.Random, size: int = 5000) -> tuple[list[str], list[fl
     return words, [1 / (rank + 1) ** 1.1 for rank in range(len(words))]
 
 
-def synthetic_sentence(rng: random.Random, words: list[str], weights: list[float]) -> str:
-    picked = rng.choices(words, weights, k=rng.randint(8, 16))
+def synthetic_sentence(rng: random.Random, words: list[str], cumulative: list[float]) -> str:
+    picked = rng.choices(words, cum_weights=cumulative, k=rng.randint(8, 16))
     picked.insert(rng.randrange(len(picked)), rng.choice(PLACES))
     return " ".join(picked).capitalize() + "."
 
@@ -81,6 +82,7 @@ def fill_store(url: str, n_articles: int, seed: int = 7) -> tuple[list[str], lis
     summary; written straight to the store (this bench measures serving, not analysis)."""
     rng = random.Random(seed)
     words, weights = vocabulary(rng)
+    cumulative = list(itertools.accumulate(weights))
     articles: list[Article] = []
     stories: list[Story] = []
     n = 0
@@ -88,7 +90,9 @@ def fill_store(url: str, n_articles: int, seed: int = 7) -> tuple[list[str], lis
         sid = f"s-{len(stories):06d}"
         members = []
         for _ in range(min(rng.randint(1, 6), n_articles - n)):
-            sentences = [synthetic_sentence(rng, words, weights) for _ in range(rng.randint(8, 25))]
+            sentences = [
+                synthetic_sentence(rng, words, cumulative) for _ in range(rng.randint(8, 25))
+            ]
             text = "\n".join(sentences)
             spans, pos = [], 0
             for s in sentences:
