@@ -121,6 +121,19 @@ def test_ingest_json_reports_each_article(client: TestClient, sample_records: li
     assert client.get("/api/articles").json()["total"] == 2
 
 
+def test_bulk_ingest_then_analyse(client: TestClient, sample_records: list) -> None:
+    for record in sample_records:
+        body = client.post(
+            "/api/articles", params={"analyse": "false"}, json=[record], headers=AUTH
+        ).json()
+        assert body["counts"]["new"] == 1 and body["analysed"] is False
+    assert client.get("/api/stories").json()["total"] == 0
+    assert client.post("/api/analyse").status_code == 401
+    done = client.post("/api/analyse", headers=AUTH).json()
+    assert done["articles"] == 2 and done["stories"] >= 1 and "dedup" in done["seconds"]
+    assert client.get("/api/stories").json()["total"] == done["stories"]
+
+
 def test_ingest_rejects_a_payload_that_is_not_records(client: TestClient) -> None:
     assert client.post("/api/articles", json={"text": "x"}, headers=AUTH).status_code == 422
     bad = client.post(
@@ -311,6 +324,7 @@ def test_openapi_docs(client: TestClient) -> None:
     for path in (
         "/api/articles",
         "/api/articles/upload",
+        "/api/analyse",
         "/api/stories",
         "/api/search",
         "/api/stories/{story_id}",

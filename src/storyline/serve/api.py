@@ -39,13 +39,16 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def run_ingest(state: ServerState, items: Any, inputs: list[dict[str, Any]]) -> dict[str, Any]:
-    """Store documents, then recompute and save the analysis (as ``storyline brief`` does)."""
+def run_ingest(
+    state: ServerState, items: Any, inputs: list[dict[str, Any]], analyse: bool
+) -> dict[str, Any]:
+    """Store documents, then recompute and save the analysis (as ``storyline brief`` does)
+    unless ``analyse`` is off (bulk loads: many requests, then POST /api/analyse)."""
     outcomes: list[DocumentOutcome] = []
     with state.write_lock:
         _reports, read, new = store_items(state.store, items, outcomes)
         stories = None
-        if new:
+        if new and analyse:
             _articles, story_list, _timings = analyse_store(state.store, state.options)
             stories = len(story_list)
     counts = {status: 0 for status in ("new", "exists", "skipped")}
@@ -67,6 +70,18 @@ def build_api_router(state: ServerState, write_dependency: Any) -> APIRouter:
     limits = state.serve
     Limit = Query(limits.page_size, ge=1, le=limits.max_page_size, description="rows per page")
     Offset = Query(0, ge=0, description="rows to skip")
+    AnalyseFlag = Query(True, description="recompute the analysis after storing new articles")
+
+    @router.post("/analyse", dependencies=[write_dependency], tags=["ingest"])
+    def analyse() -> dict[str, Any]:
+        """Recompute and save the analysis over everything stored (token required)."""
+        with state.write_lock:
+            articles, stories, timings = analyse_store(state.store, state.options)
+        return {
+            "articles": len(articles),
+            "stories": len(stories),
+            "seconds": {k: round(v, 3) for k, v in sorted(timings.items())},
+        }
 
     @router.post(
         "/articles", dependencies=[write_dependency], tags=["ingest"], response_model=IngestResult
@@ -77,6 +92,7 @@ def build_api_router(state: ServerState, write_dependency: Any) -> APIRouter:
             description='A list of article records, or {"articles": [...]}. Each record has '
             '"text" (or "html") and optional "title", "url", "date", "outlet", "publisher".',
         ),
+        analyse: bool = AnalyseFlag,
     ) -> dict[str, Any]:
         """Add articles (token required); returns each one's status, then re-analyses."""
         records = payload.get("articles") if isinstance(payload, dict) else payload
@@ -92,7 +108,7 @@ def build_api_router(state: ServerState, write_dependency: Any) -> APIRouter:
                 yield record_to_document(record, f"request#{n}", "json", state.options.ingest)
             yield InputReport("request", "read", "", "", len(records))
 
-        return run_ingest(state, documents(), [])
+        return run_ingest(state, documents(), [], analyse)
 
     @router.post(
         "/articles/upload",
@@ -102,6 +118,7 @@ def build_api_router(state: ServerState, write_dependency: Any) -> APIRouter:
     )
     def upload_articles(
         files: list[UploadFile] = File(..., description="txt, html, json, jsonl or csv files"),  # noqa: B008
+        analyse: bool = AnalyseFlag,
     ) -> dict[str, Any]:
         """Add articles from uploaded files (token required); names are only labels."""
         max_bytes = state.options.ingest.max_bytes
@@ -122,7 +139,7 @@ def build_api_router(state: ServerState, write_dependency: Any) -> APIRouter:
                             "documents": item.documents,
                         }
                     )
-        return run_ingest(state, items, inputs)
+        return run_ingest(state, items, inputs, analyse)
 
     @router.get("/stories", tags=["stories"], response_model=StoryPage)
     def list_stories(
