@@ -19,6 +19,10 @@ app = typer.Typer(
 )
 eval_app = typer.Typer(help="Score storyline against the dev sets.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
+extract_app = typer.Typer(
+    help="Run one extractor over a JSONL file of {id, text, date?}.", no_args_is_help=True
+)
+app.add_typer(extract_app, name="extract")
 
 console = Console(stderr=True)
 
@@ -111,6 +115,82 @@ def eval_summarize(
     for reason in skipped:
         console.print(f"[yellow]skipped[/] {reason}", highlight=False)
     typer.echo(format_table(results, words))
+
+
+@extract_app.command("quotes")
+def extract_quotes_command(
+    in_path: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="Input JSONL.")],
+    out: Annotated[Path, typer.Option("-o", "--out", help="Output JSONL path.")],
+    verbose: Annotated[bool, typer.Option("-v", "--verbose")] = False,
+) -> None:
+    """Direct and reported quotes with speaker and cue spans."""
+    from storyline.nlp.extract_cmd import extract_quotes_file
+
+    _setup_logging(verbose)
+    written, errors = extract_quotes_file(in_path, out)
+    console.print(f"{written} record(s) -> {out}, {errors} with errors", highlight=False)
+
+
+@extract_app.command("dates")
+def extract_dates_command(
+    in_path: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="Input JSONL.")],
+    out: Annotated[Path, typer.Option("-o", "--out", help="Output JSONL path.")],
+    verbose: Annotated[bool, typer.Option("-v", "--verbose")] = False,
+) -> None:
+    """Temporal expressions with TIMEX3 values resolved against each record's date."""
+    from storyline.nlp.extract_cmd import extract_dates_file
+
+    _setup_logging(verbose)
+    written, errors = extract_dates_file(in_path, out)
+    console.print(f"{written} record(s) -> {out}, {errors} with errors", highlight=False)
+
+
+@eval_app.command("quotes")
+def eval_quotes(
+    path: Annotated[Path, typer.Argument(help="PolNeAR dev JSONL.")] = Path(
+        "../shared/data/quotes-dev/polnear_dev40.jsonl"
+    ),
+    verbose: Annotated[bool, typer.Option("-v", "--verbose")] = False,
+) -> None:
+    """Quote span P/R/F1 (overlap > 0.3 and > 0.8 of the gold span) and speaker accuracy."""
+    from storyline.nlp.extract_cmd import format_table, resolve_dev_path
+    from storyline.nlp.quotes_eval import run_quotes_eval
+
+    _setup_logging(verbose)
+    path = resolve_dev_path(path)
+    if not path.exists():
+        console.print(f"[red]error:[/] dev file not found: {path}", highlight=False)
+        raise typer.Exit(2)
+    typer.echo(f"quotes on {path}")
+    typer.echo(format_table(run_quotes_eval(path)))
+    typer.echo(
+        "@t: a gold quote is matched (one-to-one) when the overlap covers more than t of its"
+        " span; speaker acc over matched quotes: spans overlap, or both absent."
+    )
+
+
+@eval_app.command("dates")
+def eval_dates(
+    path: Annotated[Path, typer.Argument(help="TimeBank dev JSONL.")] = Path(
+        "../shared/data/timex-dev/timebank_tbaq_dev40.jsonl"
+    ),
+    verbose: Annotated[bool, typer.Option("-v", "--verbose")] = False,
+) -> None:
+    """TIMEX span P/R/F1 (overlap) and value accuracy against the document date."""
+    from storyline.nlp.dates_eval import run_dates_eval
+    from storyline.nlp.extract_cmd import format_table, resolve_dev_path
+
+    _setup_logging(verbose)
+    path = resolve_dev_path(path)
+    if not path.exists():
+        console.print(f"[red]error:[/] dev file not found: {path}", highlight=False)
+        raise typer.Exit(2)
+    typer.echo(f"dates on {path}")
+    typer.echo(format_table(run_dates_eval(path)))
+    typer.echo(
+        "spans match one-to-one on any overlap; value acc over matched gold TIMEX3 (exact"
+        " value), DATE value acc over gold type DATE only, last column over all gold."
+    )
 
 
 @app.command()

