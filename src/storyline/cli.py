@@ -197,7 +197,6 @@ def eval_dates(
     )
 
 
-
 @link_app.command("entities")
 def link_entities_command(
     in_path: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="input JSONL")],
@@ -223,6 +222,35 @@ def eval_entities_command(
         console.print(f"missing {path}", highlight=False)
         raise typer.Exit(2)
     typer.echo(format_entity_eval(evaluate_entities(path)))
+
+
+@app.command()
+def serve(
+    db: Annotated[str, typer.Option(help="Database path or URL (sqlite or postgresql).")] = (
+        "out/storyline.db"
+    ),
+    host: Annotated[str, typer.Option(help="Address to bind (localhost only by default).")] = (
+        "127.0.0.1"
+    ),
+    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+    public_reads: Annotated[
+        bool, typer.Option(help="Let any client read without the token (e.g. behind a proxy).")
+    ] = False,
+    verbose: Annotated[bool, typer.Option("-v", "--verbose")] = False,
+) -> None:
+    """Serve the HTTP API (/api, OpenAPI at /docs) and the web UI over a store.
+
+    Ingest needs the bearer token in STORYLINE_TOKEN; reads are open to localhost.
+    """
+    from storyline.serve.serve_cmd import serve as run_server
+
+    _setup_logging(verbose)
+    console.print(
+        f"storyline serving {db} on http://{host}:{port}/ (API docs at /docs)",
+        highlight=False,
+        soft_wrap=True,
+    )
+    run_server(db, host=host, port=port, public_reads=public_reads)
 
 
 if __name__ == "__main__":

@@ -67,3 +67,13 @@ class Options:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+@dataclass(frozen=True)
+class ServeOptions:
+    max_request_bytes: int = 25 * 1024 * 1024  # larger request bodies get 413
+    max_records: int = 10_000  # articles per JSON ingest request
+    page_size: int = 20
+    max_page_size: int = 100
+    # reads are open to loopback clients; set to open them to everyone (behind a proxy)
+    public_reads: bool = False

@@ -133,5 +133,26 @@ def ingest_paths(
             yield from _read_one("-", stdin, sniff_reader(stdin), options)
 
 
+def ingest_bytes(
+    name: str, data: bytes, options: IngestOptions
+) -> Iterator[RawDocument | InputReport]:
+    """One input held in memory (an HTTP upload): read by its name's suffix, like a file."""
+    if Path(name).name.lower() in _NOT_ARTICLES:
+        yield InputReport(name, "skipped", "not an article (documentation file)")
+        return
+    reader = READERS.get(_suffix(Path(name)))
+    if reader is None:
+        yield InputReport(name, "skipped", f"unsupported file type '{Path(name).suffix or name}'")
+        return
+    if len(data) > options.max_bytes:
+        yield InputReport(
+            name,
+            "skipped",
+            f"file too large: {len(data) / 2**20:.1f} MiB > limit {options.max_bytes / 2**20:.1f} MiB",
+        )
+        return
+    yield from _read_one(name, data, reader, options)
+
+
 def read_stdin_bytes(limit: int) -> bytes:
     return sys.stdin.buffer.read(limit + 1)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -56,22 +56,53 @@ class RunResult:
         }
 
 
-def ingest_into(
-    store: Store, paths: Sequence[str], options: Options, stdin: bytes | None = None
+@dataclass(frozen=True)
+class DocumentOutcome:
+    """What became of one document: stored as new, already stored, or skipped and why."""
+
+    source: str
+    status: str  # "new" | "exists" | "skipped"
+    article: str | None = None
+    reason: str = ""
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {
+            "source": self.source,
+            "status": self.status,
+            "article": self.article,
+            "reason": self.reason,
+        }
+
+
+def store_items(
+    store: Store,
+    items: Iterable[RawDocument | InputReport],
+    outcomes: list[DocumentOutcome] | None = None,
 ) -> tuple[list[InputReport], int, int]:
-    """Read, clean and store; return (reports, articles read, articles new)."""
+    """Clean and store documents in batches; return (reports, articles read, articles new).
+
+    When ``outcomes`` is given, one entry per document or skipped record is appended.
+    """
     reports: list[InputReport] = []
     batch: list[Article] = []
     batch_reports: list[InputReport] = []
     read = new = 0
+    slots: list[int] = []  # where each batched article's outcome goes, in input order
 
     def flush() -> None:
         nonlocal new
+        if outcomes is not None:
+            seen = store.existing_ids(a.id for a in batch)
+            for slot, article in zip(slots, batch, strict=True):
+                status = "exists" if article.id in seen else "new"
+                seen.add(article.id)
+                outcomes[slot] = DocumentOutcome(article.source, status, article.id)
+            slots.clear()
         new += store.add_articles(batch, batch_reports)
         batch.clear()
         batch_reports.clear()
 
-    for item in ingest_paths(paths, options.ingest, stdin=stdin):
+    for item in items:
         if isinstance(item, RawDocument):
             article = clean_document(item)
             if not article.text.strip():
@@ -80,18 +111,46 @@ def ingest_into(
                 )
                 reports.append(report)
                 batch_reports.append(report)
+                if outcomes is not None:
+                    outcomes.append(DocumentOutcome(item.source, "skipped", None, report.reason))
                 continue
             batch.append(article)
             read += 1
+            if outcomes is not None:
+                slots.append(len(outcomes))
+                outcomes.append(DocumentOutcome(item.source, "pending", article.id))
         else:
             if item.status == "skipped":
                 log.info("skipped %s: %s", item.source, item.reason)
+                if outcomes is not None:
+                    outcomes.append(DocumentOutcome(item.source, "skipped", None, item.reason))
             reports.append(item)
             batch_reports.append(item)
         if len(batch) >= BATCH:
             flush()
     flush()
     return reports, read, new
+
+
+def ingest_into(
+    store: Store, paths: Sequence[str], options: Options, stdin: bytes | None = None
+) -> tuple[list[InputReport], int, int]:
+    """Read, clean and store; return (reports, articles read, articles new)."""
+    return store_items(store, ingest_paths(paths, options.ingest, stdin=stdin))
+
+
+def analyse_store(
+    store: Store, options: Options
+) -> tuple[list[Article], list[Story], dict[str, float]]:
+    """Recompute the analysis over everything stored and save it atomically."""
+    timings: dict[str, float] = {}
+    articles = store.articles()
+    timings.update(run_stages(articles, options))
+    started = time.perf_counter()
+    stories = build_stories(articles, options)
+    timings["summarize"] = time.perf_counter() - started
+    store.save_analysis(articles, stories)
+    return articles, stories, timings
 
 
 def run_brief(
@@ -108,12 +167,8 @@ def run_brief(
         started = time.perf_counter()
         reports, read, new = ingest_into(store, paths, options, stdin)
         timings["ingest+clean+store"] = time.perf_counter() - started
-        articles = store.articles()
-        timings.update(run_stages(articles, options))
-        started = time.perf_counter()
-        stories = build_stories(articles, options)
-        timings["summarize"] = time.perf_counter() - started
-        store.save_analysis(articles, stories)
+        articles, stories, analysis_timings = analyse_store(store, options)
+        timings.update(analysis_timings)
     result = RunResult(outdir, reports, articles, stories, new, read, timings)
     write_outputs(result, options)
     return result

@@ -10,6 +10,10 @@ from storyline.store.base import Store
 def database_url(db: str | Path) -> str:
     """A SQLAlchemy URL: URLs pass through, a plain path means a SQLite file."""
     text = str(db)
+    # plain postgresql:// would pick psycopg2; storyline ships psycopg 3
+    for prefix in ("postgresql://", "postgres://"):
+        if text.startswith(prefix):
+            return "postgresql+psycopg://" + text[len(prefix) :]
     if "://" in text:
         return text
     return f"sqlite:///{Path(text).resolve()}"
