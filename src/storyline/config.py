@@ -64,6 +64,8 @@ class Options:
     cluster: ClusterOptions = field(default_factory=ClusterOptions)
     summary: SummaryOptions = field(default_factory=SummaryOptions)
     quotes: QuoteOptions = field(default_factory=QuoteOptions)
+    # entities, quotes, facts, timeline, claims (needs the "nlp" extra: spaCy + model)
+    analysis: bool = True
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -115,6 +115,8 @@ class Story:
     articles: list[str]  # all member ids, originals and duplicates
     summary: list[SummarySentence] = field(default_factory=list)
     storyline: str | None = None
+    # the analyst's layer: entities, quotes, facts, timeline, claims (brief.json shapes)
+    layer: dict[str, Any] = field(default_factory=dict)
 
     def to_brief(self) -> dict[str, Any]:
         return {
@@ -123,4 +125,5 @@ class Story:
             "storyline": self.storyline,
             "articles": list(self.articles),
             "summary": [s.to_dict() for s in self.summary],
+            **self.layer,
         }

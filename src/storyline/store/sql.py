@@ -153,7 +153,13 @@ def _story_from_row(row: sa.Row) -> Story:
         SummarySentence(s["text"], tuple(Citation(**c) for c in s["citations"]))
         for s in json.loads(row.summary)
     ]
-    return Story(row.id, row.title, json.loads(row.articles), summary, row.storyline)
+    brief = json.loads(row.brief) if getattr(row, "brief", None) else {}
+    layer = {k: brief[k] for k in LAYER_KEYS if k in brief}
+    return Story(row.id, row.title, json.loads(row.articles), summary, row.storyline, layer)
+
+
+# keys of a story's brief object added by the analysis layer (stored in ``brief``)
+LAYER_KEYS = ("entities", "quotes", "facts", "timeline", "claims")
 
 
 def _listing_from_row(row: Any) -> StoryListing:
