@@ -14,6 +14,12 @@ from typing import TYPE_CHECKING, Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from storyline import __version__
+from storyline.brief.layer_view import (
+    claims_by_status,
+    layer_markdown,
+    quotes_by_speaker,
+    top_entities,
+)
 from storyline.config import Options
 from storyline.model import Article, Story
 
@@ -77,6 +83,8 @@ def render_markdown(articles: list[Article], stories: list[Story]) -> str:
         for n, sentence in enumerate(story.summary, start=1):
             refs = ", ".join(f"[{c.article}:{c.start}-{c.end}]" for c in sentence.citations)
             lines.append(f"{n}. {sentence.text} {refs}")
+        lines.append("")
+        lines += layer_markdown(story.layer)
         lines += ["", "Sources:", ""]
         for aid in story.articles:
             a = by_id[aid]
@@ -102,6 +110,10 @@ def render_html(articles: list[Article], stories: list[Story]) -> str:
     view = [
         {
             "story": story,
+            "entities": top_entities(story.layer),
+            "quotes": quotes_by_speaker(story.layer),
+            "claims": claims_by_status(story.layer),
+            "timeline": story.layer.get("timeline", []),
             "articles": [
                 {
                     "article": by_id[aid],

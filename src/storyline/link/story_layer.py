@@ -15,8 +15,8 @@ from typing import Any
 from storyline.link.claims import ClaimArticle, ClaimOptions, align_claims
 from storyline.link.entities import LinkOptions, resolve_entities
 from storyline.model import Article
-from storyline.nlp.entities import EntityAnalyzer, SpacyEntityAnalyzer
 from storyline.nlp.dates import extract_dates
+from storyline.nlp.entities import EntityAnalyzer, SpacyEntityAnalyzer
 from storyline.nlp.facts import extract_facts
 from storyline.nlp.quotes import extract_quotes_batch
 from storyline.nlp.sentences import split_sentences
@@ -146,3 +146,36 @@ def story_timeline(
                 }
             )
     return sorted(events, key=lambda e: (e["value"], e["article"], e["start"]))
+
+
+def attach_layers(
+    stories: Sequence[Any], articles: Sequence[Article], analyzer: EntityAnalyzer | None = None
+) -> None:
+    """Give each story its layer, resolved across its whole storyline.
+
+    Entities are resolved over every article of the storyline, so "Mr Putin" in one story
+    and "Vladimir Putin" in another share an entity (its mentions list both); the timeline
+    is the storyline's; quotes and facts are the story's own; claims are those with a side
+    in the story.
+    """
+    by_id = {a.id: a for a in articles}
+    groups: dict[str, list[Any]] = {}
+    for story in stories:
+        groups.setdefault(story.storyline or story.id, []).append(story)
+    analyzer = analyzer or SpacyEntityAnalyzer()
+    for key in sorted(groups):
+        members = [by_id[aid] for s in groups[key] for aid in s.articles if aid in by_id]
+        layer = analyze_story(members, analyzer)
+        for story in groups[key]:
+            own = set(story.articles)
+            story.layer = {
+                "entities": [
+                    e for e in layer["entities"] if any(m["article"] in own for m in e["mentions"])
+                ],
+                "quotes": [q for q in layer["quotes"] if q["article"] in own],
+                "facts": [f for f in layer["facts"] if f["article"] in own],
+                "timeline": layer["timeline"],
+                "claims": [
+                    c for c in layer["claims"] if any(s["article"] in own for s in c["sides"])
+                ],
+            }

@@ -19,7 +19,7 @@ from storyline.clean.article import clean_document
 from storyline.config import Options
 from storyline.ingest.files import ingest_paths
 from storyline.model import Article, InputReport, RawDocument, Story
-from storyline.run.stages import build_stories, run_stages
+from storyline.run.stages import add_analysis_layer, build_stories, run_stages
 from storyline.store.base import Store
 from storyline.store.factory import open_store
 
@@ -149,6 +149,10 @@ def analyse_store(
     started = time.perf_counter()
     stories = build_stories(articles, options)
     timings["summarize"] = time.perf_counter() - started
+    if options.analysis:
+        started = time.perf_counter()
+        add_analysis_layer(stories, articles)
+        timings["entities+quotes+facts+dates+claims"] = time.perf_counter() - started
     store.save_analysis(articles, stories)
     return articles, stories, timings
 

@@ -125,3 +125,19 @@ def build_stories(articles: list[Article], options: Options) -> list[Story]:
             Story(sid, _story_title(originals, summary), [a.id for a in members], summary)
         )
     return stories
+
+
+def add_analysis_layer(stories: list[Story], articles: list[Article]) -> None:
+    """Entities, quotes, facts, timeline and claims per story, when spaCy is installed.
+
+    They need the "nlp" extra (spaCy and its model package); without it the brief still
+    has its summaries and the manifest says the layer was skipped.
+    """
+    from storyline.nlp.spacy_model import pipeline_available
+
+    if not pipeline_available():
+        log.warning("spaCy or its English model is not installed: no entities, quotes or claims")
+        return
+    from storyline.link.story_layer import attach_layers
+
+    attach_layers(stories, articles)

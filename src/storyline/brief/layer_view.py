@@ -1,0 +1,80 @@
+"""The analysis layer of a story arranged for reading (Markdown and HTML share it)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+MAX_ENTITIES = 25
+
+
+def quotes_by_speaker(layer: dict[str, Any]) -> list[tuple[str, list[dict[str, Any]]]]:
+    """Quotes grouped by resolved speaker (entity name, else the speaker's words)."""
+    names = {e["id"]: e["name"] for e in layer.get("entities", [])}
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for quote in layer.get("quotes", []):
+        speaker = (
+            names.get(quote.get("speaker_entity") or "") or quote.get("speaker") or "(unattributed)"
+        )
+        groups.setdefault(speaker, []).append(quote)
+    return sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+
+
+def top_entities(layer: dict[str, Any]) -> list[dict[str, Any]]:
+    entities = layer.get("entities", [])
+    ranked = sorted(entities, key=lambda e: (-len(e["mentions"]), e["name"], e["id"]))
+    return ranked[:MAX_ENTITIES]
+
+
+def claims_by_status(layer: dict[str, Any]) -> list[dict[str, Any]]:
+    """Contradicted first, then corroborated, then single-source; stable within each."""
+    order = {"contradicted": 0, "corroborated": 1, "single-source": 2}
+    return sorted(layer.get("claims", []), key=lambda c: (order.get(c["status"], 3), c["id"]))
+
+
+def layer_markdown(layer: dict[str, Any]) -> list[str]:
+    if not layer:
+        return []
+    lines: list[str] = []
+    entities = top_entities(layer)
+    if entities:
+        lines += ["### Who and where", ""]
+        for e in entities:
+            aliases = f" (also: {', '.join(e['aliases'])})" if e["aliases"] else ""
+            role = f", {e['role']}" if e.get("role") else ""
+            articles = len({m["article"] for m in e["mentions"]})
+            lines.append(
+                f"- **{e['name']}** {e['type']}{role}{aliases} — {len(e['mentions'])} mention(s) "
+                f"in {articles} article(s)"
+            )
+        lines.append("")
+    quotes = quotes_by_speaker(layer)
+    if quotes:
+        lines += ["### Who said what", ""]
+        for speaker, items in quotes:
+            lines.append(f"- **{speaker}**")
+            for q in items:
+                lines.append(
+                    f"  - {q['kind']}, {q['cue'] or 'no cue'}: “{q['text']}” "
+                    f"[{q['article']}:{q['start']}-{q['end']}]"
+                )
+        lines.append("")
+    claims = claims_by_status(layer)
+    if claims:
+        lines += ["### Claims across sources", ""]
+        for c in claims:
+            lines.append(f"- **{c['status']}** ({', '.join(c['sources'])}): {c['subject']}")
+            for side in c["sides"]:
+                lines.append(
+                    f"  - {side['text']} [{side['article']}:{side['start']}-{side['end']}]"
+                )
+        lines.append("")
+    if layer.get("timeline"):
+        lines += ["### Timeline", ""]
+        for t in layer["timeline"]:
+            inferred = " (year inferred)" if t["year_inferred"] else ""
+            said = t["sentence"]["text"] if t["sentence"] else t["text"]
+            lines.append(
+                f"- {t['value']}{inferred}: {said} [{t['article']}:{t['start']}-{t['end']}]"
+            )
+        lines.append("")
+    return lines
