@@ -132,13 +132,15 @@ def substories(texts: Sequence[str], threshold: float) -> list[int]:
     return [int(x) for x in labels]
 
 
-def _rival_names(a: set[str], b: set[str]) -> bool:
+def _rival_names(a: set[str], b: set[str], person: bool = False) -> bool:
     """Two names with the same head but each its own modifier: "black sea"/"mediterranean
     sea". "us surgeon general"/"surgeon general of the united states" are not rivals."""
     only_a, only_b = a - b, b - a
     if not (only_a and only_b) or (only_a | only_b) & _CONNECTORS:
         return False
     # spelling variants and abbreviations are not rivals: "aden"/"eden", "mt"/"mount"
+    if person:  # a first name and its short form share the initial: Mo / Maurice
+        return not any(x[0] == y[0] for x in only_a for y in only_b)
     return not any(_same_word(x, y) for x in only_a for y in only_b)
 
 
@@ -348,19 +350,20 @@ def cluster_mentions(
                 continue
             by_head[(labels[node[0]], mention.head)].append(index[node])
         for members in by_head.values():
-            joined: list[set[str]] = []  # words of the multi-word names already in
+            joined: list[tuple[set[str], bool]] = []  # multi-word names in: (words, person)
             first = None
             for k in members:
                 mention = m(nodes[k])
-                if mention.kind == "name" and " " in mention.name and mention.type != "PERSON":
-                    # "Black Sea" never joins "Mediterranean Sea" by their shared head:
-                    # two multi-word names must be one inside the other
+                if mention.kind == "name" and " " in mention.name:
+                    # "Black Sea" never joins "Mediterranean Sea" by their shared head,
+                    # nor "John Smith" "Mary Smith" (but "Mo Cheeks" may be "Maurice Cheeks")
                     words = set(mention.name.split())
+                    person = mention.type == "PERSON"
                     if options.names_by_head == "nested" and any(
-                        _rival_names(words, w) for w in joined
+                        _rival_names(words, w, person) for w, p in joined if p == person
                     ):
                         continue
-                    joined.append(words)
+                    joined.append((words, person))
                 if first is None:
                     first = k
                 else:
@@ -533,6 +536,13 @@ def resolve_entities(
     # detected mentions are names only; nominals/pronouns are not linked here
     clusters = cluster_mentions(mentions, texts, options)
     entities = [_entity(c, mentions, article_ids) for c in clusters]
+    # two unresolved entities may share name and type ("Smith" twice): the later ones
+    # get an id salted with their first mention so ids stay unique and deterministic
+    counts = Counter(e.id for e in entities)
+    for e in entities:
+        if counts[e.id] > 1:
+            first = e.mentions[0]
+            e.id = entity_id(f"{e.name}|{first.article}:{first.start}", e.type)
     entities.sort(key=lambda e: (-len(e.mentions), e.name, e.id))
     return mentions, entities
 
