@@ -50,7 +50,8 @@ class ClaimArticle:
 class ClaimOptions:
     # two values agree when within this relative distance (rounding in reports)
     value_tolerance: float = 0.05
-    # statements align when they share this many event concepts and one place/actor
+    # statements align when they share this many event concepts and places/actors (at
+    # least this many, and two when both name two or more)
     min_shared_concepts: int = 2
     min_shared_entities: int = 1
 
@@ -323,9 +324,11 @@ def _align_statements(statements: list[_Statement], options: ClaimOptions) -> li
     for i in range(n):
         for j in range(i + 1, n):
             a, b = statements[i], statements[j]
-            if (
-                len(a.concepts & b.concepts) >= options.min_shared_concepts
-                and len(a.entities & b.entities) >= options.min_shared_entities
+            if len(a.concepts & b.concepts) >= options.min_shared_concepts and len(
+                a.entities & b.entities
+            ) >= max(
+                options.min_shared_entities,
+                min(2, len(a.entities), len(b.entities)),
             ):
                 ri, rj = find(i), find(j)
                 if ri != rj:
