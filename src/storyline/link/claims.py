@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from storyline.config import ClaimOptions
 from storyline.model import Article, Span
 from storyline.nlp.facts import Fact, facts_in_docs
 
@@ -44,16 +45,6 @@ class ClaimArticle:
     def from_article(cls, article: Article, source: str | None = None) -> ClaimArticle:
         key = source or article.outlet or article.publisher or article.duplicate_of or article.id
         return cls(article.id, article.text, tuple(article.sentences), key)
-
-
-@dataclass(frozen=True)
-class ClaimOptions:
-    # two values agree when within this relative distance (rounding in reports)
-    value_tolerance: float = 0.05
-    # statements align when they share this many event concepts and places/actors (at
-    # least this many, and two when both name two or more)
-    min_shared_concepts: int = 2
-    min_shared_entities: int = 1
 
 
 @dataclass(frozen=True)
