@@ -1,19 +1,200 @@
-"""Command line (thin: the logic lives in the stage packages)."""
+"""Command line: a thin layer over the Python API; the only place that prints."""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.console import Console
 
-app = typer.Typer(help="Turn a pile of raw news articles into sourced story briefs, offline.")
-eval_app = typer.Typer(help="Score the extractors on the dev sets, side by side with baselines.")
-link_app = typer.Typer(help="Link mentions across the documents of a group.")
+from storyline import __version__
+from storyline.config import IngestOptions, Options, SummaryOptions
+
+app = typer.Typer(
+    help="Turn a pile of raw news articles into sourced story briefs, offline.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+eval_app = typer.Typer(help="Score storyline against the dev sets.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
+extract_app = typer.Typer(
+    help="Run one extractor over a JSONL file of {id, text, date?}.", no_args_is_help=True
+)
+app.add_typer(extract_app, name="extract")
+link_app = typer.Typer(help="Link mentions across the documents of a group.", no_args_is_help=True)
 app.add_typer(link_app, name="link")
 
 ECBPLUS_DEV = Path("../shared/data/ecbplus-dev/ecbplus_dev_topics.jsonl")
+
+console = Console(stderr=True)
+
+
+def _setup_logging(verbose: bool) -> None:
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+
+
+@app.callback()
+def main(
+    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
+) -> None:
+    if version:
+        typer.echo(__version__)
+        raise typer.Exit()
+
+
+@app.command()
+def brief(
+    paths: Annotated[
+        list[str], typer.Argument(help="Files, folders (walked recursively) or - for stdin.")
+    ],
+    out: Annotated[Path, typer.Option("-o", "--out", help="Output folder.")] = Path("out"),
+    db: Annotated[
+        str | None, typer.Option(help="Database path or URL (default: OUT/storyline.db).")
+    ] = None,
+    words: Annotated[int, typer.Option(help="Word budget of each story summary.")] = 120,
+    max_mb: Annotated[float, typer.Option(help="Skip inputs larger than this many MiB.")] = 20.0,
+    verbose: Annotated[bool, typer.Option("-v", "--verbose")] = False,
+) -> None:
+    """Read a pile of articles and write brief.json, brief.md, brief.html and manifest.json."""
+    from storyline.ingest.files import read_stdin_bytes
+    from storyline.run.pipeline import run_brief
+
+    _setup_logging(verbose)
+    options = Options(
+        ingest=IngestOptions(max_bytes=int(max_mb * 2**20)),
+        summary=SummaryOptions(words=words),
+    )
+    stdin = read_stdin_bytes(options.ingest.max_bytes) if "-" in paths else None
+    result = run_brief(paths, out, db=db, options=options, stdin=stdin)
+    for report in result.reports:
+        if report.status == "skipped":
+            console.print(f"[yellow]skipped[/] {report.source}: {report.reason}", highlight=False)
+    counts = result.counts()
+    console.print(
+        f"read {counts['articles_read']} article(s) from {counts['inputs_read']} input(s), "
+        f"skipped {counts['inputs_skipped']}; {counts['articles_total']} in store, "
+        f"{counts['duplicates']} duplicate(s), {counts['stories']} stor{'y' if counts['stories'] == 1 else 'ies'}",
+        highlight=False,
+    )
+    if not result.usable:
+        console.print("[red]error:[/] no usable article in the input", highlight=False)
+        raise typer.Exit(1)
+    typer.echo(str((out / "brief.html").resolve()))
+    typer.echo(str((out / "brief.json").resolve()))
+
+
+@app.command()
+def summarize(
+    in_path: Annotated[Path, typer.Argument(help="Clusters, one JSON object per line.")],
+    out: Annotated[Path, typer.Option("-o", "--out", help="Output JSONL path.")],
+    words: Annotated[int, typer.Option(help="Word budget of each summary.")] = 260,
+    verbose: Annotated[bool, typer.Option("-v", "--verbose")] = False,
+) -> None:
+    """Write an extractive summary, every sentence cited, for each cluster of IN_PATH."""
+    from storyline.brief.summarize_cmd import run_summarize
+
+    _setup_logging(verbose)
+    done, failed = run_summarize(in_path, out, words)
+    console.print(f"summarised {done} cluster(s), {failed} failed -> {out}", highlight=False)
+    if failed and not done:
+        raise typer.Exit(1)
+
+
+@eval_app.command("summarize")
+def eval_summarize(
+    in_path: Annotated[Path, typer.Argument(help="Clusters with a reference 'summary'.")],
+    words: Annotated[int, typer.Option(help="Word budget of each summary.")] = 260,
+    verbose: Annotated[bool, typer.Option("-v", "--verbose")] = False,
+) -> None:
+    """ROUGE-1/2/L/Lsum F1 of storyline and the Lead, LexRank, SumBasic, TextRank baselines."""
+    from storyline.brief.summarize_cmd import evaluate, format_table
+
+    _setup_logging(verbose)
+    results, skipped = evaluate(in_path, words)
+    for reason in skipped:
+        console.print(f"[yellow]skipped[/] {reason}", highlight=False)
+    typer.echo(format_table(results, words))
+
+
+@extract_app.command("quotes")
+def extract_quotes_command(
+    in_path: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="Input JSONL.")],
+    out: Annotated[Path, typer.Option("-o", "--out", help="Output JSONL path.")],
+    verbose: Annotated[bool, typer.Option("-v", "--verbose")] = False,
+) -> None:
+    """Direct and reported quotes with speaker and cue spans."""
+    from storyline.nlp.extract_cmd import extract_quotes_file
+
+    _setup_logging(verbose)
+    written, errors = extract_quotes_file(in_path, out)
+    console.print(f"{written} record(s) -> {out}, {errors} with errors", highlight=False)
+
+
+@extract_app.command("dates")
+def extract_dates_command(
+    in_path: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="Input JSONL.")],
+    out: Annotated[Path, typer.Option("-o", "--out", help="Output JSONL path.")],
+    verbose: Annotated[bool, typer.Option("-v", "--verbose")] = False,
+) -> None:
+    """Temporal expressions with TIMEX3 values resolved against each record's date."""
+    from storyline.nlp.extract_cmd import extract_dates_file
+
+    _setup_logging(verbose)
+    written, errors = extract_dates_file(in_path, out)
+    console.print(f"{written} record(s) -> {out}, {errors} with errors", highlight=False)
+
+
+@eval_app.command("quotes")
+def eval_quotes(
+    path: Annotated[Path, typer.Argument(help="PolNeAR dev JSONL.")] = Path(
+        "../shared/data/quotes-dev/polnear_dev40.jsonl"
+    ),
+    verbose: Annotated[bool, typer.Option("-v", "--verbose")] = False,
+) -> None:
+    """Quote span P/R/F1 (overlap > 0.3 and > 0.8 of the gold span) and speaker accuracy."""
+    from storyline.nlp.extract_cmd import format_table, resolve_dev_path
+    from storyline.nlp.quotes_eval import run_quotes_eval
+
+    _setup_logging(verbose)
+    path = resolve_dev_path(path)
+    if not path.exists():
+        console.print(f"[red]error:[/] dev file not found: {path}", highlight=False)
+        raise typer.Exit(2)
+    typer.echo(f"quotes on {path}")
+    typer.echo(format_table(run_quotes_eval(path)))
+    typer.echo(
+        "@t: a gold quote is matched (one-to-one) when the overlap covers more than t of its"
+        " span; speaker acc over matched quotes: spans overlap, or both absent."
+    )
+
+
+@eval_app.command("dates")
+def eval_dates(
+    path: Annotated[Path, typer.Argument(help="TimeBank dev JSONL.")] = Path(
+        "../shared/data/timex-dev/timebank_tbaq_dev40.jsonl"
+    ),
+    verbose: Annotated[bool, typer.Option("-v", "--verbose")] = False,
+) -> None:
+    """TIMEX span P/R/F1 (overlap) and value accuracy against the document date."""
+    from storyline.nlp.dates_eval import run_dates_eval
+    from storyline.nlp.extract_cmd import format_table, resolve_dev_path
+
+    _setup_logging(verbose)
+    path = resolve_dev_path(path)
+    if not path.exists():
+        console.print(f"[red]error:[/] dev file not found: {path}", highlight=False)
+        raise typer.Exit(2)
+    typer.echo(f"dates on {path}")
+    typer.echo(format_table(run_dates_eval(path)))
+    typer.echo(
+        "spans match one-to-one on any overlap; value acc over matched gold TIMEX3 (exact"
+        " value), DATE value acc over gold type DATE only, last column over all gold."
+    )
 
 
 @link_app.command("entities")
@@ -26,7 +207,7 @@ def link_entities_command(
 
     errors = link_entities_file(in_path, out)
     for error in errors:
-        typer.echo(error, err=True)
+        console.print(error, highlight=False)
     typer.echo(f"wrote {out} ({len(errors)} records skipped)")
 
 
@@ -38,9 +219,38 @@ def eval_entities_command(
     from storyline.link.entities_cmd import evaluate_entities, format_entity_eval
 
     if not path.exists():
-        typer.echo(f"missing {path}", err=True)
+        console.print(f"missing {path}", highlight=False)
         raise typer.Exit(2)
     typer.echo(format_entity_eval(evaluate_entities(path)))
+
+
+@app.command()
+def serve(
+    db: Annotated[str, typer.Option(help="Database path or URL (sqlite or postgresql).")] = (
+        "out/storyline.db"
+    ),
+    host: Annotated[str, typer.Option(help="Address to bind (localhost only by default).")] = (
+        "127.0.0.1"
+    ),
+    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+    public_reads: Annotated[
+        bool, typer.Option(help="Let any client read without the token (e.g. behind a proxy).")
+    ] = False,
+    verbose: Annotated[bool, typer.Option("-v", "--verbose")] = False,
+) -> None:
+    """Serve the HTTP API (/api, OpenAPI at /docs) and the web UI over a store.
+
+    Ingest needs the bearer token in STORYLINE_TOKEN; reads are open to localhost.
+    """
+    from storyline.serve.serve_cmd import serve as run_server
+
+    _setup_logging(verbose)
+    console.print(
+        f"storyline serving {db} on http://{host}:{port}/ (API docs at /docs)",
+        highlight=False,
+        soft_wrap=True,
+    )
+    run_server(db, host=host, port=port, public_reads=public_reads)
 
 
 if __name__ == "__main__":

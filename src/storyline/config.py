@@ -9,7 +9,7 @@ from typing import Any
 @dataclass(frozen=True)
 class IngestOptions:
     max_bytes: int = 20 * 1024 * 1024  # larger inputs are skipped with a reason
-    html_timeout_chars: int = 5_000_000  # HTML above this is truncated before extraction
+    html_max_chars: int = 5_000_000  # longer HTML is truncated before extraction
 
 
 @dataclass(frozen=True)
@@ -17,7 +17,7 @@ class DedupOptions:
     shingle_words: int = 5
     num_perm: int = 128
     seed: int = 1
-    lsh_threshold: float = 0.5
+    lsh_threshold: float = 0.3
     # verified with exact containment of shingle sets: |A & B| / min(|A|, |B|)
     min_containment: float = 0.8
 
@@ -32,6 +32,29 @@ class ClusterOptions:
 class SummaryOptions:
     words: int = 120
     redundancy: float = 0.5  # max cosine similarity to an already chosen sentence
+    # shingle containment above which a document counts as a copy of a longer one
+    duplicate_containment: float = 0.8
+    max_position: int = 60  # sentences deeper into an article are not candidates
+    min_sentence_words: int = 6
+    max_sentence_words: int = 55
+    # score = concept gain * position prior * spread * opener / words ** length_exponent
+    position_decay: float = 0.4  # prior = 1 / (1 + sentence index) ** decay
+    document_spread: float = 0.3  # each sentence already taken from a document: / (1 + x*k)
+    # factor for an opener like "He", "But", "This" whose previous sentence is not chosen
+    dangling_penalty: float = 0.0
+    length_exponent: float = 0.4
+    # concept weight = other documents stating it + singleton_weight * log(1 + count) / log(2 + docs)
+    singleton_weight: float = 0.25
+
+
+@dataclass(frozen=True)
+class QuoteOptions:
+    model: str = "en_core_web_sm"  # spaCy pipeline name (see nlp/spacy_model.py)
+    min_direct_words: int = 4  # shorter quoted phrases are scare quotes or titles
+    min_indirect_words: int = 2
+    max_cue_gap: int = 250  # chars between a direct quote and its cue clause
+    indirect: bool = True  # reported speech, not only quote marks
+    stance: bool = True  # also attitude verbs with objects ("criticized the plan")
 
 
 @dataclass(frozen=True)
@@ -78,8 +101,21 @@ class Options:
     dedup: DedupOptions = field(default_factory=DedupOptions)
     cluster: ClusterOptions = field(default_factory=ClusterOptions)
     summary: SummaryOptions = field(default_factory=SummaryOptions)
+    quotes: QuoteOptions = field(default_factory=QuoteOptions)
     entities: EntityLinkOptions = field(default_factory=EntityLinkOptions)
     claims: ClaimOptions = field(default_factory=ClaimOptions)
+    # entities, quotes, facts, timeline, claims (needs the "nlp" extra: spaCy + model)
+    analysis: bool = True
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+@dataclass(frozen=True)
+class ServeOptions:
+    max_request_bytes: int = 25 * 1024 * 1024  # larger request bodies get 413
+    max_records: int = 10_000  # articles per JSON ingest request
+    page_size: int = 20
+    max_page_size: int = 100
+    # reads are open to loopback clients; set to open them to everyone (behind a proxy)
+    public_reads: bool = False

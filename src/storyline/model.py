@@ -24,6 +24,7 @@ class RawDocument:
     outlet: str | None = None
     publisher: str | None = None
     extractor: str = "plain"  # which extractor produced ``text`` (audit trail)
+    notes: tuple[str, ...] = ()  # warnings about this input that did not stop it
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,7 @@ class Article:
     publisher: str | None = None
     url: str | None = None
     date: str | None = None
+    year: int | None = None  # from a copyright line when no date is known
     lang: str | None = None
     removed: list[RemovedSpan] = field(default_factory=list)
     # filled by later stages
@@ -81,6 +83,7 @@ class Article:
             "publisher": self.publisher,
             "url": self.url,
             "date": self.date,
+            "year": self.year,
             "lang": self.lang,
             "source": self.source,
             "removed": [asdict(r) for r in self.removed],
@@ -112,6 +115,8 @@ class Story:
     articles: list[str]  # all member ids, originals and duplicates
     summary: list[SummarySentence] = field(default_factory=list)
     storyline: str | None = None
+    # the analyst's layer: entities, quotes, facts, timeline, claims (brief.json shapes)
+    layer: dict[str, Any] = field(default_factory=dict)
 
     def to_brief(self) -> dict[str, Any]:
         return {
@@ -120,4 +125,5 @@ class Story:
             "storyline": self.storyline,
             "articles": list(self.articles),
             "summary": [s.to_dict() for s in self.summary],
+            **self.layer,
         }

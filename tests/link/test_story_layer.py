@@ -35,7 +35,7 @@ def test_story_layer_shape_offsets_and_determinism():
     arts = [_article("b", OTHER, "afp"), _article("a", ORIGINAL, "reuters")]
     layer = analyze_story(arts)
     texts = {a.id: a.text for a in arts}
-    assert set(layer) == {"entities", "facts", "claims"}
+    assert set(layer) == {"entities", "quotes", "facts", "timeline", "claims"}
     putin = next(e for e in layer["entities"] if e["name"] == "Vladimir Putin")
     assert {m["article"] for m in putin["mentions"]} == {"a", "b"}
     for e in layer["entities"]:
@@ -48,4 +48,12 @@ def test_story_layer_shape_offsets_and_determinism():
     assert killed["status"] == "corroborated"
     again = analyze_story(list(reversed(arts)))
     assert json.dumps(layer, sort_keys=True) == json.dumps(again, sort_keys=True)
-    assert analyze_story([]) == {"entities": [], "facts": [], "claims": []}
+    for q in layer["quotes"]:
+        assert texts[q["article"]][q["start"] : q["end"]] == q["text"]
+        if q["speaker_start"] is not None:
+            assert texts[q["article"]][q["speaker_start"] : q["speaker_end"]] == q["speaker"]
+    for t in layer["timeline"]:
+        assert texts[t["article"]][t["start"] : t["end"]] == t["text"]
+    assert analyze_story([]) == {
+        "entities": [], "quotes": [], "facts": [], "timeline": [], "claims": []
+    }

@@ -23,3 +23,12 @@ def load_pipeline(name: str = "en_core_web_sm") -> Any:
         if name not in _FALLBACKS:
             raise
         return spacy.load(_FALLBACKS[name])
+
+
+def pipeline_available(name: str = "en_core_web_sm") -> bool:
+    """Is spaCy installed with this model (or its PyPI re-upload)? No loading, no download."""
+    from importlib.util import find_spec
+
+    if find_spec("spacy") is None:
+        return False
+    return any(find_spec(n) is not None for n in (name, _FALLBACKS.get(name, name)))

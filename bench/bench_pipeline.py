@@ -1,0 +1,116 @@
+"""Pipeline throughput on a pile of N synthetic articles: articles/s per stage.
+
+Run: .venv/bin/python bench/bench_pipeline.py --articles 2000
+The pile is generated from a seeded vocabulary: stories with several outlets' versions,
+reposts with blog boilerplate, and unrelated singletons, written as .txt files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import tempfile
+import time
+from pathlib import Path
+
+from storyline.config import Options
+from storyline.run.pipeline import ingest_into
+from storyline.run.stages import build_stories, run_stages
+from storyline.store.factory import open_store
+
+SUBJECTS = [
+    "The minister",
+    "Rebel forces",
+    "The central bank",
+    "Police",
+    "The president",
+    "A spokesman",
+    "Rescue teams",
+    "The navy",
+    "Protesters",
+    "The court",
+]
+VERBS = ["announced", "denied", "reported", "confirmed", "rejected", "approved", "warned of"]
+OBJECTS = [
+    "a new truce",
+    "the arms deal",
+    "higher interest rates",
+    "an evacuation plan",
+    "the border closure",
+    "fresh sanctions",
+    "a cargo of weapons",
+    "the election result",
+]
+PLACES = ["Homs", "Damascus", "Geneva", "Moscow", "Tartus", "Brussels", "Ankara", "Beirut"]
+BOILER = [
+    "Share this:\nFacebook Twitter Email",
+    "Leave a Reply",
+    "Posted by a-blogger",
+    "Copyright © 2012 Example.com. All Rights Reserved.",
+]
+
+
+SYLLABLES = ["ka", "lo", "mir", "tan", "vel", "sor", "ish", "ga", "dun", "rek", "ul", "bra"]
+
+
+def name(r: random.Random) -> str:
+    return "".join(r.choice(SYLLABLES) for _ in range(3)).capitalize()
+
+
+def sentence(rng: random.Random, topic: int) -> str:
+    # each topic has its own invented people and places, as real stories do
+    r = random.Random(topic * 1000 + rng.randrange(6))
+    return (
+        f"{r.choice(SUBJECTS)} {name(r)} in {name(r)} near {r.choice(PLACES)} "
+        f"{rng.choice(VERBS)} {r.choice(OBJECTS)} on Monday, {rng.randrange(2, 900)} people "
+        f"were affected, {name(r)} officials said."
+    )
+
+
+def make_pile(folder: Path, n: int, seed: int = 7) -> None:
+    rng = random.Random(seed)
+    i = 0
+    while i < n:
+        topic = rng.randrange(n // 5 + 1)
+        body = "\n\n".join(sentence(rng, topic) for _ in range(rng.randrange(6, 14)))
+        for _copy in range(rng.choice([1, 1, 2, 3])):
+            if i >= n:
+                break
+            extra = rng.choice(BOILER) if _copy else ""
+            (folder / f"a{i:06d}.txt").write_text(f"{body}\n\n{extra}\n", encoding="utf-8")
+            i += 1
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--articles", type=int, default=2000)
+    args = parser.parse_args()
+    options = Options()
+    with tempfile.TemporaryDirectory() as tmp:
+        pile = Path(tmp) / "pile"
+        pile.mkdir()
+        make_pile(pile, args.articles)
+        with open_store(Path(tmp) / "bench.db") as store:
+            started = time.perf_counter()
+            _reports, read, _new = ingest_into(store, [str(pile)], options)
+            timings = {"ingest+clean+store": time.perf_counter() - started}
+            started = time.perf_counter()
+            articles = store.articles()
+            timings["load from store"] = time.perf_counter() - started
+            timings.update(run_stages(articles, options))
+            started = time.perf_counter()
+            stories = build_stories(articles, options)
+            timings["summarize"] = time.perf_counter() - started
+    print(
+        f"articles: {read}  duplicates: {sum(1 for a in articles if a.duplicate_of)}  "
+        f"stories: {len(stories)}"
+    )
+    print(f"{'stage':<22}{'seconds':>10}{'articles/s':>14}")
+    for stage, seconds in timings.items():
+        print(f"{stage:<22}{seconds:>10.2f}{read / seconds if seconds else float('inf'):>14.0f}")
+    total = sum(timings.values())
+    print(f"{'total':<22}{total:>10.2f}{read / total:>14.0f}")
+
+
+if __name__ == "__main__":
+    main()

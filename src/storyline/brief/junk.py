@@ -1,0 +1,110 @@
+"""Recognise documents and sentences that are not news prose.
+
+Real piles contain web-archive crawl notices standing in for an article, social-media
+widgets ("Tweet with a location"), cookie walls, newsletter sign-up forms and captions. A
+document is junk when such boilerplate makes up most of it; a sentence is junk when it is
+boilerplate itself (a photo credit, "Click here to ...").
+"""
+
+from __future__ import annotations
+
+import re
+
+# Phrases that only occur in boilerplate, never in the reporting itself (matched on the
+# lower-cased text; plain substring search is ~50x faster than one big regex).
+_JUNK_PHRASES = (
+    "wayback machine",
+    "internet archive",
+    "archive-it",
+    "crawl data",
+    "these crawls",
+    "web crawl",
+    "web captures",
+    "tweet with a location",
+    "add location information to your tweets",
+    "tweet location history",
+    "use cookies",
+    "uses cookies",
+    "use of cookies",
+    "cookies and similar technologies",
+    "store and/or access information on a device",
+    "personalised ads and content",
+    "personalized ads and content",
+    "manage preferences",
+    "manage your privacy settings",
+    "privacy policy",
+    "terms of service",
+    "terms of use",
+    "cookie policy",
+    "cookie settings",
+    "cookie preferences",
+    "accept cookies",
+    "accept all cookies",
+    "enable javascript",
+    "javascript is disabled",
+    "your browser is",
+    "your browser does",
+    "ad blocker",
+    "adblocker",
+    "join our mailing list",
+    "sign up for our newsletter",
+    "subscribe to our newsletter",
+    "page not found",
+    "access denied",
+    "403 forbidden",
+    "404 not found",
+    "you have reached the limit",
+    "already a subscriber",
+    "log in to continue",
+    "create a free account",
+)
+_CRAWL_SEED = re.compile(r"\bthe seed for \w+ was\b")
+
+_JUNK_SENTENCE_START = re.compile(
+    r"(?:photo|image|video|file|credit|caption|advertisement|related|read more|see also"
+    r"|click here|follow (?:us|him|her)|sign up|subscribe|share this|email|watch|listen)\b",
+    re.IGNORECASE,
+)
+_JUNK_SENTENCE_PHRASES = (
+    "getty images",
+    "ap photo",
+    "reuters/",
+    "click here",
+    "all rights reserved",
+    "copyright",
+    "\u00a9",
+    "http://",
+    "https://",
+    "www.",
+    "pic.twitter",
+    "newsletter",
+    "subscribe",
+    "cookie",
+)
+_HANDLE = re.compile(r"@\w")
+
+
+def junk_reason(text: str, word_count: int) -> str | None:
+    """Why ``text`` is not a news article, or None when it looks like one."""
+    if word_count == 0:
+        return "empty"
+    lowered = text.lower()
+    hits = [(lowered.count(phrase), phrase) for phrase in _JUNK_PHRASES if phrase in lowered]
+    seed = _CRAWL_SEED.search(lowered)
+    if seed:
+        hits.append((1, seed.group()))
+    if not hits:
+        return None
+    # a long article may mention the Internet Archive once; a notice is short and dense
+    if word_count < 250 or sum(n for n, _ in hits) * 60 >= word_count:
+        return f"boilerplate ({hits[0][1]})"
+    return None
+
+
+def is_junk_sentence(text: str) -> bool:
+    if _JUNK_SENTENCE_START.match(text):
+        return True
+    lowered = text.lower()
+    if any(phrase in lowered for phrase in _JUNK_SENTENCE_PHRASES):
+        return True
+    return "@" in text and _HANDLE.search(text) is not None

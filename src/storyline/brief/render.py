@@ -1,0 +1,127 @@
+"""Write the brief files: brief.json (the contract), brief.md, brief.html, manifest.json.
+
+All outputs are sorted and carry no timestamps, so the same store and options give
+byte-identical files. brief.html is one self-contained file; Jinja autoescaping escapes
+every piece of article text (it is untrusted input).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from storyline import __version__
+from storyline.config import Options
+from storyline.model import Article, Story
+
+if TYPE_CHECKING:
+    from storyline.run.pipeline import RunResult
+
+SCHEMA_VERSION = 1
+
+
+def brief_document(articles: list[Article], stories: list[Story]) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "articles": [a.to_brief() for a in sorted(articles, key=lambda a: a.id)],
+        "stories": [s.to_brief() for s in sorted(stories, key=lambda s: s.id)],
+    }
+
+
+def manifest_document(result: RunResult, options: Options) -> dict[str, Any]:
+    return {
+        "storyline_version": __version__,
+        "schema_version": SCHEMA_VERSION,
+        "config": options.to_dict(),
+        "inputs": [
+            {
+                "source": r.source,
+                "status": r.status,
+                "reason": r.reason,
+                "sha256": r.digest,
+                "documents": r.documents,
+            }
+            for r in result.reports
+        ],
+        "counts": result.counts(),
+    }
+
+
+def _dump(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def article_segments(article: Article, cited: set[tuple[int, int]]) -> list[dict[str, Any]]:
+    """The article text cut into plain and cited pieces, for highlighting in HTML."""
+    segments: list[dict[str, Any]] = []
+    pos = 0
+    for start, end in sorted(cited):
+        if start < pos:
+            continue  # overlapping citation: keep the first
+        if start > pos:
+            segments.append({"text": article.text[pos:start], "cite": None})
+        segments.append({"text": article.text[start:end], "cite": f"{article.id}-{start}-{end}"})
+        pos = end
+    segments.append({"text": article.text[pos:], "cite": None})
+    return segments
+
+
+def render_markdown(articles: list[Article], stories: list[Story]) -> str:
+    by_id = {a.id: a for a in articles}
+    lines = ["# Brief", ""]
+    for story in stories:
+        lines += [f"## {story.title}", ""]
+        for n, sentence in enumerate(story.summary, start=1):
+            refs = ", ".join(f"[{c.article}:{c.start}-{c.end}]" for c in sentence.citations)
+            lines.append(f"{n}. {sentence.text} {refs}")
+        lines += ["", "Sources:", ""]
+        for aid in story.articles:
+            a = by_id[aid]
+            dup = f" (duplicate of {a.duplicate_of})" if a.duplicate_of else ""
+            meta = " · ".join(x for x in (a.outlet, a.publisher, a.date, a.url) if x)
+            lines.append(f"- `{a.id}` {a.title or '(untitled)'} — {meta}{dup}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def render_html(articles: list[Article], stories: list[Story]) -> str:
+    env = Environment(
+        loader=PackageLoader("storyline.brief", "templates"),
+        autoescape=select_autoescape(["html", "j2"], default=True),
+        keep_trailing_newline=True,
+    )
+    by_id = {a.id: a for a in articles}
+    cited: dict[str, set[tuple[int, int]]] = {}
+    for story in stories:
+        for sentence in story.summary:
+            for c in sentence.citations:
+                cited.setdefault(c.article, set()).add((c.start, c.end))
+    view = [
+        {
+            "story": story,
+            "articles": [
+                {
+                    "article": by_id[aid],
+                    "segments": article_segments(by_id[aid], cited.get(aid, set())),
+                }
+                for aid in story.articles
+            ],
+        }
+        for story in stories
+    ]
+    return env.get_template("brief.html.j2").render(stories=view)
+
+
+def write_outputs(result: RunResult, options: Options) -> None:
+    outdir = Path(result.outdir)
+    articles = sorted(result.articles, key=lambda a: a.id)
+    stories = sorted(result.stories, key=lambda s: s.id)
+    (outdir / "brief.json").write_text(_dump(brief_document(articles, stories)), encoding="utf-8")
+    (outdir / "brief.md").write_text(render_markdown(articles, stories), encoding="utf-8")
+    (outdir / "brief.html").write_text(render_html(articles, stories), encoding="utf-8")
+    (outdir / "manifest.json").write_text(
+        _dump(manifest_document(result, options)), encoding="utf-8"
+    )

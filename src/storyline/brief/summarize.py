@@ -1,0 +1,315 @@
+"""Extractive multi-document summary in which every sentence is a slice of one source.
+
+Method (budgeted concept coverage with a lead prior):
+
+1. Documents that are not articles (archive notices, widgets, cookie walls) and documents
+   that (nearly) repeat an earlier one are set aside, so duplicates count once.
+2. Candidate units are sentences that read on their own: whole quotations, no captions or
+   boilerplate, no headlines, a sane length; a leading dateline ("WASHINGTON (AP) --") is
+   left out of the cited span.
+3. Concepts are stemmed content words and content-word bigrams. A concept's weight is the
+   number of other documents that state it (cross-document support; a concept of one
+   document only counts a little), plus one per headline that states it, so one very long
+   document cannot crowd out the others; in a one-document cluster its frequency counts.
+4. Greedy budgeted selection maximises the weight of newly covered concepts per word^r,
+   scaled by a position prior (news leads carry the story) and a mild preference for
+   documents not yet quoted. A dangling opener ("He", "But", "This") is only taken right
+   after the sentence it points back to; a candidate too similar to a chosen sentence is
+   skipped; shorter sentences fill the end of the budget, which is never exceeded.
+5. The picked sentences are put in reading order: chronology of their documents, then
+   document order, then position.
+"""
+
+from __future__ import annotations
+
+import heapq
+import logging
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from storyline.brief.junk import is_junk_sentence, junk_reason
+from storyline.brief.text import content_terms, count_words
+from storyline.config import SummaryOptions
+from storyline.model import Span
+from storyline.nlp.sentences import split_sentences
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Picked:
+    """One summary sentence."""
+
+    doc: int  # index into the input list
+    start: int  # offsets into that document's text
+    end: int
+    text: str  # == texts[doc][start:end]
+
+
+@dataclass
+class _Unit:
+    doc: int
+    position: int  # sentence index in its document
+    start: int
+    end: int
+    words: int
+    concepts: tuple[str, ...]  # sorted, so float sums do not depend on hash order
+    terms: Counter[str]
+    dangling: bool  # opens with a pronoun or connective that needs the sentence before
+
+
+_DATELINE = re.compile(
+    r"(?:[A-Z][A-Z.'\- ]{2,}(?:,\s*[A-Za-z.' ]{2,20})?\s*(?:\([A-Za-z0-9 .&/-]{1,20}\))?"
+    r"|\((?:CNN|AP|Reuters|AFP)\))\s*[\u2014\u2013-]{1,2}\s*"
+)
+_TERMINAL = re.compile(r"[.!?][\"'\u201d\u2019)\]]*$")
+_DANGLING = re.compile(
+    r"^(?:he|she|it|they|them|his|her|its|their|this|that|these|those|but|and|or|so"
+    r"|also|however|still|yet|meanwhile|instead|then|thus|moreover|furthermore|indeed"
+    r"|besides|otherwise|nevertheless|nonetheless|later|earlier|both|such|another"
+    r"|after all|in addition|in fact|as a result|for example|even so|at the same time"
+    r"|on the other hand|by contrast|in turn|the same)\b",
+    re.IGNORECASE,
+)
+
+
+# a sentence that is nothing but a quotation has no speaker of its own
+_BARE_QUOTE = re.compile('^["\u201c][^"\u201c\u201d]*(?:["\u201d]|\'\')$')
+
+
+def _balanced_quotes(text: str) -> bool:
+    # AP wire copy opens with " and closes with '' ("We won,'' she said.)
+    straight = text.count('"') + text.count("''")
+    return straight % 2 == 0 and text.count("\u201c") == text.count("\u201d")
+
+
+def _shingles(text_terms: list[str], size: int = 3) -> set[tuple[str, ...]]:
+    if len(text_terms) < size:
+        return {tuple(text_terms)} if text_terms else set()
+    return {tuple(text_terms[i : i + size]) for i in range(len(text_terms) - size + 1)}
+
+
+@dataclass
+class _Document:
+    index: int
+    text: str
+    spans: list[Span]
+    terms: list[list[str]]  # content terms of each sentence
+
+    @classmethod
+    def analyse(cls, index: int, text: str) -> _Document:
+        spans = split_sentences(text)
+        return cls(index, text, spans, [content_terms(text[s.start : s.end]) for s in spans])
+
+
+def _kept_documents(texts: list[str], opts: SummaryOptions) -> list[_Document]:
+    """Documents that are articles and not near-copies of a longer kept one."""
+    candidates: list[tuple[_Document, set[tuple[str, ...]]]] = []
+    for i, text in enumerate(texts):
+        reason = junk_reason(text, count_words(text))
+        if reason:
+            log.debug("summary leaves out document %d: %s", i, reason)
+            continue
+        doc = _Document.analyse(i, text)
+        candidates.append((doc, _shingles([t for terms in doc.terms for t in terms])))
+    # longest first so the fuller version of a story survives; ties keep input order
+    candidates.sort(key=lambda c: (-len(c[1]), c[0].index))
+    kept: list[tuple[_Document, set[tuple[str, ...]]]] = []
+    for doc, shingles in candidates:
+        duplicate = False
+        for _, other in kept:
+            small = min(len(shingles), len(other))
+            if small and len(shingles & other) / small >= opts.duplicate_containment:
+                duplicate = True
+                break
+        if not duplicate and shingles:
+            kept.append((doc, shingles))
+        elif duplicate:
+            log.debug("summary counts document %d once: near-duplicate", doc.index)
+    return sorted((doc for doc, _ in kept), key=lambda d: d.index)
+
+
+def _units(doc: _Document, opts: SummaryOptions) -> list[_Unit]:
+    units: list[_Unit] = []
+    text = doc.text
+    for position, (span, terms) in enumerate(zip(doc.spans, doc.terms, strict=True)):
+        if position >= opts.max_position:
+            break
+        start = span.start
+        dateline = _DATELINE.match(text, span.start, span.end)
+        if dateline and dateline.end() < span.end:
+            start = dateline.end()
+        sentence = text[start : span.end]
+        n = count_words(sentence)
+        if n < opts.min_sentence_words or n > opts.max_sentence_words:
+            continue
+        if not _TERMINAL.search(sentence) or sentence.endswith("?"):
+            continue  # headlines, captions, questions
+        if not _balanced_quotes(sentence):
+            continue
+        if is_junk_sentence(sentence):
+            continue
+        if start != span.start:
+            terms = content_terms(sentence)
+        if len(terms) < 3:
+            continue
+        units.append(
+            _Unit(
+                doc=doc.index,
+                position=position,
+                start=start,
+                end=span.end,
+                words=n,
+                concepts=tuple(sorted(_concepts(terms))),
+                terms=Counter(terms),
+                dangling=_DANGLING.match(sentence) is not None
+                or _BARE_QUOTE.match(sentence) is not None,
+            )
+        )
+    return units
+
+
+def _concepts(terms: list[str]) -> set[str]:
+    return set(terms) | {f"{a} {b}" for a, b in zip(terms, terms[1:], strict=False)}
+
+
+def _concept_weights(
+    docs: list[_Document], titles: list[str | None] | None, opts: SummaryOptions
+) -> dict[str, float]:
+    """Weight of a concept: how many documents (and headlines) state it."""
+    docs_with: Counter[str] = Counter()
+    frequency: Counter[str] = Counter()
+    for doc in docs:
+        counts = Counter(c for terms in doc.terms for c in _concepts(terms))
+        docs_with.update(counts.keys())
+        frequency.update(counts)
+    in_titles: Counter[str] = Counter()
+    for doc in docs:
+        title = titles[doc.index] if titles and doc.index < len(titles) else None
+        if title:
+            in_titles.update(_concepts(content_terms(title)))
+    n_docs = len(docs)
+    weights: dict[str, float] = {}
+    for c, df in docs_with.items():
+        if n_docs > 1:
+            # support from the other documents; a concept only one document states still
+            # counts a little, more if that document repeats it
+            weights[c] = (df - 1) + opts.singleton_weight * math.log1p(frequency[c]) / math.log(
+                2 + n_docs
+            )
+        else:
+            weights[c] = math.log1p(frequency[c])
+        # a headline is its writer's own summary of the story
+        weights[c] += in_titles[c]
+    return weights
+
+
+def _cosine(a: Counter[str], b: Counter[str]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    dot = sum(v * b.get(k, 0) for k, v in a.items())
+    if not dot:
+        return 0.0
+    na = math.sqrt(sum(v * v for v in a.values()))
+    nb = math.sqrt(sum(v * v for v in b.values()))
+    return dot / (na * nb)
+
+
+def _select(
+    units: list[_Unit], weights: dict[str, float], budget: int, opts: SummaryOptions
+) -> list[_Unit]:
+    """Budgeted greedy concept coverage; every candidate's score only falls as we go."""
+    from_doc: Counter[int] = Counter()
+    chosen: list[_Unit] = []
+    covered: set[str] = set()
+    used = 0
+    priors = [1.0 / (1.0 + u.position) ** opts.position_decay for u in units]
+    taken: set[tuple[int, int]] = set()  # (doc, position) of chosen units
+    index = {(u.doc, u.position): i for i, u in enumerate(units)}
+
+    total = 0.0  # the objective: prior-weighted concept coverage of the chosen units
+
+    def plain(i: int) -> float:
+        """What unit i adds to the objective."""
+        u = units[i]
+        gain = priors[i] * sum(weights[c] for c in u.concepts if c not in covered)
+        # "He said ..." reads well only right after the sentence it points back to
+        if u.dangling and (u.doc, u.position - 1) not in taken:
+            gain *= opts.dangling_penalty
+        return gain
+
+    def score(i: int) -> float:
+        """Greedy rank: gain per word^r, a little less for documents already quoted."""
+        spread = 1.0 / (1.0 + opts.document_spread * from_doc[units[i].doc])
+        return plain(i) * spread / units[i].words ** opts.length_exponent
+
+    # lazy greedy: scores only fall as concepts get covered and documents get quoted (a
+    # dangling follower of a chosen unit is the exception, and is re-queued)
+    heap = [(-score(i), i) for i in range(len(units))]
+    heapq.heapify(heap)
+    while heap:
+        _, i = heapq.heappop(heap)
+        u = units[i]
+        if (u.doc, u.position) in taken or used + u.words > budget:
+            continue
+        current = score(i)
+        if heap and current < -heap[0][0] - 1e-12:
+            heapq.heappush(heap, (-current, i))
+            continue
+        if current <= 0:
+            break
+        if any(_cosine(u.terms, c.terms) > opts.redundancy for c in chosen):
+            continue
+        total += plain(i)
+        chosen.append(u)
+        taken.add((u.doc, u.position))
+        covered.update(u.concepts)
+        follower = index.get((u.doc, u.position + 1))
+        if follower is not None and units[follower].dangling:
+            heapq.heappush(heap, (-score(follower), follower))  # its score may have risen
+        from_doc[u.doc] += 1
+        used += u.words
+    # Budgeted coverage (Khuller et al. 1999): the ratio rule can lose to one long sentence
+    # when the budget holds only one or two; keep the better of the two solutions.
+    covered.clear()
+    taken.clear()
+    from_doc.clear()
+    single = max(range(len(units)), key=lambda i: (plain(i), -i))
+    return [units[single]] if plain(single) > total else chosen
+
+
+def _reading_order(picked: list[Picked], dates: list[str | None] | None) -> list[Picked]:
+    def key(p: Picked) -> tuple[int, str, int, int]:
+        date = dates[p.doc] if dates and p.doc < len(dates) else None
+        return (0 if date else 1, date or "", p.doc, p.start)
+
+    return sorted(picked, key=key)
+
+
+def summarize_documents(
+    texts: list[str],
+    words: int = 260,
+    dates: list[str | None] | None = None,
+    options: SummaryOptions | None = None,
+    titles: list[str | None] | None = None,
+) -> list[Picked]:
+    """Pick whole source sentences (at most ``words`` words in all), in reading order.
+
+    ``dates`` (ISO strings, one per document) set the reading order; ``titles`` (the
+    documents' headlines, optional) add support to the concepts they state.
+    """
+    opts = options or SummaryOptions()
+    if words <= 0 or not texts:
+        return []
+    texts = [t if isinstance(t, str) else "" for t in texts]  # bad input never crashes
+    kept = _kept_documents(texts, opts)
+    units = [u for doc in kept for u in _units(doc, opts)]
+    units = [u for u in units if u.words <= words]
+    if not units:
+        return []
+    weights = _concept_weights(kept, titles, opts)
+    chosen = _select(units, weights, words, opts)
+    picked = [Picked(u.doc, u.start, u.end, texts[u.doc][u.start : u.end]) for u in chosen]
+    return _reading_order(picked, dates)

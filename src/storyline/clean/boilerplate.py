@@ -1,0 +1,164 @@
+"""Line-level boilerplate removal for plain text (and text extracted from HTML).
+
+Scraped text keeps what the page around the article said: paywall notices, share
+prompts, comment forms and social-login widgets, copyright footers, bylines, bare URLs.
+Each line is classified by a small, readable rule table; removed lines are kept as
+``RemovedSpan``s with offsets into the raw text and the rule's reason, so a user can
+audit every cut. Rules match whole lines only, so article sentences that merely
+mention "copyright" or "comment" are never cut.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from storyline.model import RemovedSpan
+
+
+@dataclass(frozen=True)
+class Rule:
+    reason: str
+    pattern: re.Pattern[str]
+
+
+def _rule(reason: str, *patterns: str) -> Rule:
+    return Rule(reason, re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE))
+
+
+# Whole-line rules, checked in order; the first match names the reason.
+LINE_RULES: tuple[Rule, ...] = (
+    _rule(
+        "paywall notice",
+        r".*\b(high quality global journalism requires investment|do not cut (&|and) paste the"
+        r" article|subscribe (now )?to (read|continue)|to continue reading|already a subscriber"
+        r"|this (article|content) is (only )?(available )?(for|to) (subscribers|members)"
+        r"|you have reached your (free )?(article|monthly) limit|register (for free )?to"
+        r" (read|continue)|buy additional rights)\b.*",
+    ),
+    _rule(
+        "cookie notice",
+        r".*\b(we use cookies|accept (all )?cookies|cookie (policy|settings|preferences))\b.{0,200}",
+    ),
+    _rule(
+        "comment form",
+        r"leave a (reply|comment).{0,40}",
+        r"(post|add|write) a comment.{0,20}",
+        r"fill in your details below or click an icon to log in.{0,20}",
+        r"you are commenting using your .{0,40}account.{0,60}",
+        r"connecting to %s.{0,5}",
+        r"notify me of (new|follow-up) (comments|posts).{0,60}",
+        r"cancel reply",
+        r"\d* ?(comments?|responses?|replies)( \(\d+\))?:?",
+        r"(log ?in|sign ?in) to (comment|reply).{0,40}",
+        r"(your )?email address will not be published.{0,80}",
+        r"required fields are marked.{0,10}",
+        r"post was not sent - check your email addresses!?",
+    ),
+    _rule(
+        "social login widget",
+        r"(google\+?|twitter|facebook|wordpress\.com|linkedin) (photo|picture|logo|account)",
+        r".{0,20}\blog out\s*/\s*change\s*\)?",
+        r"logo",
+    ),
+    _rule(
+        "share prompt",
+        r"(share|tweet|email|print|whatsapp|pinterest|reddit|linkedin|facebook|twitter)"
+        r"( this( article| story| page)?)?( on| via)?:?",
+        r"(click to )?share (this( article| story| page)?|on|via)\b.{0,60}",
+        r"((facebook|twitter|email|print|whatsapp|linkedin|reddit|pinterest)[ ,|/]*){2,}",
+        r"like this:?|like loading\.{0,3}|related:?|related (articles|stories|posts):?",
+        r"tweet with a location.{0,200}",
+        r"follow us on .{0,60}",
+        r"advertisement|sponsored content|read more:?.{0,80}",
+    ),
+    _rule(
+        "copyright footer",
+        r"(copyright\s*)?(©|\(c\)).{0,200}",
+        r"copyright\s+\d{4}\b.{0,200}",
+        r".{0,160}\ball rights reserved\b.{0,160}",
+    ),
+    _rule(
+        "byline",
+        # at most four names and no sentence punctuation: "By Monday, the troops left." stays
+        r"(by|posted by|written by|reporting by|author:)\s+[\w@][\w.'’@-]*(\s+[\w.'’@-]+){0,3}",
+    ),
+    _rule("trailing url", r"\|?\s*(https?://|www\.)\S+\s*\|?"),
+)
+
+# Once one of these starts the tail of a document, short lines after it are widgets too.
+_COMMENT_SECTION_START = re.compile(
+    r"^(leave a (reply|comment)|\d* ?comments?:?|post a comment|add a comment)", re.IGNORECASE
+)
+_WIDGET_MAX_WORDS = 25
+
+
+@dataclass(frozen=True)
+class Line:
+    start: int
+    end: int
+    text: str
+
+
+def split_lines(raw: str) -> list[Line]:
+    lines: list[Line] = []
+    pos = 0
+    for piece in raw.splitlines(keepends=True):
+        body = piece.rstrip("\r\n")
+        lines.append(Line(pos, pos + len(body), body))
+        pos += len(piece)
+    return lines
+
+
+def classify_line(text: str) -> str | None:
+    stripped = text.strip()
+    if not stripped:
+        return None
+    for rule in LINE_RULES:
+        if rule.pattern.fullmatch(stripped):
+            return rule.reason
+    return None
+
+
+def find_boilerplate(raw: str) -> list[RemovedSpan]:
+    """Removed spans (whole lines, trimmed of surrounding whitespace) in raw-text order."""
+    removed: list[RemovedSpan] = []
+    in_comment_tail = False
+    for line in split_lines(raw):
+        stripped = line.text.strip()
+        if not stripped:
+            continue
+        reason = classify_line(stripped)
+        if _COMMENT_SECTION_START.match(stripped):
+            in_comment_tail = True
+        if reason is None and in_comment_tail and len(stripped.split()) <= _WIDGET_MAX_WORDS:
+            reason = "comment section"
+        elif reason is None:
+            in_comment_tail = False
+        if reason is None:
+            continue
+        lead = len(line.text) - len(line.text.lstrip())
+        start = line.start + lead
+        removed.append(RemovedSpan(start, start + len(stripped), stripped, reason))
+    return removed
+
+
+def cut_spans(raw: str, removed: list[RemovedSpan]) -> str:
+    """The raw text without the removed spans, blank-line runs collapsed, ends trimmed."""
+    kept: list[str] = []
+    pos = 0
+    for span in removed:
+        kept.append(raw[pos : span.start])
+        pos = span.end
+    kept.append(raw[pos:])
+    text = "".join(kept)
+    lines = [line.rstrip() for line in text.splitlines()]
+    out: list[str] = []
+    for line in lines:
+        if not line.strip():
+            if out and out[-1] != "":
+                out.append("")
+            continue
+        out.append(line.strip())
+    # paragraph style survives: blank-line paragraphs stay, single newlines stay
+    return "\n".join(out).strip()

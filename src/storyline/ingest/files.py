@@ -1,0 +1,158 @@
+"""Walk the user's paths and dispatch each file to the reader for its format.
+
+Every input gets an ``InputReport`` (read, or skipped and why), so nothing is lost
+silently; per-record problems inside a file come from the readers themselves.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from storyline.config import IngestOptions
+from storyline.ingest import readers
+from storyline.model import InputReport, RawDocument
+
+log = logging.getLogger(__name__)
+
+Reader = Callable[[str, bytes, IngestOptions], Iterator[readers.Item]]
+
+READERS: dict[str, Reader] = {
+    ".txt": readers.read_txt,
+    ".text": readers.read_txt,
+    ".html": readers.read_html,
+    ".htm": readers.read_html,
+    ".xhtml": readers.read_html,
+    ".json": readers.read_json,
+    ".jsonl": readers.read_jsonl,
+    ".ndjson": readers.read_jsonl,
+    ".csv": readers.read_csv,
+}
+
+# Files that sit beside articles but are not articles; reported as skipped, never read.
+_NOT_ARTICLES = {"readme.md", "license", "licence", ".ds_store"}
+
+
+def register_reader(suffix: str, reader: Reader) -> None:
+    """Let other packages (WARC, feeds) plug in a reader for a file suffix."""
+    READERS[suffix.lower()] = reader
+
+
+def _suffix(path: Path) -> str:
+    name = path.name.lower()
+    for suffix in sorted(READERS, key=len, reverse=True):
+        if name.endswith(suffix):
+            return suffix
+    return path.suffix.lower()
+
+
+def sniff_reader(data: bytes) -> Reader:
+    """Pick a reader for stdin from the first non-blank bytes."""
+    head = data.lstrip()[:512].lower()
+    if head.startswith(b"<"):
+        return readers.read_html
+    if head.startswith(b"[") or head.startswith(b"{"):
+        first_line = data.lstrip().split(b"\n", 1)[0]
+        return readers.read_jsonl if first_line.rstrip().endswith(b"}") else readers.read_json
+    return readers.read_txt
+
+
+def iter_files(paths: Iterable[str]) -> Iterator[Path | InputReport]:
+    """Files under ``paths`` (folders walked recursively, sorted), or reports for bad paths."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for child in sorted(p for p in path.rglob("*") if p.is_file()):
+                if not any(part.startswith(".") for part in child.relative_to(path).parts):
+                    yield child
+        elif path.is_file():
+            yield path
+        else:
+            yield InputReport(source=raw, status="skipped", reason="no such file or folder")
+
+
+def _read_one(source: str, data: bytes, reader: Reader, options: IngestOptions):
+    digest = hashlib.sha256(data).hexdigest()
+    documents = 0
+    skipped: list[InputReport] = []
+    notes: list[str] = []
+    for item in reader(source, data, options):
+        if isinstance(item, RawDocument):
+            documents += 1
+            notes.extend(n for n in item.notes if n not in notes)
+            yield item
+        elif item.source == source:
+            skipped.append(item)  # the whole input failed
+        else:
+            yield item  # one record inside the input
+    if skipped and not documents:
+        yield InputReport(source, "skipped", skipped[0].reason, digest, 0)
+    else:
+        yield InputReport(source, "read", "; ".join(notes), digest, documents)
+
+
+def ingest_paths(
+    paths: Iterable[str], options: IngestOptions, stdin: bytes | None = None
+) -> Iterator[RawDocument | InputReport]:
+    """Yield documents and one report per input (plus one per skipped record)."""
+    for entry in iter_files(paths if stdin is None else [p for p in paths if p != "-"]):
+        if isinstance(entry, InputReport):
+            yield entry
+            continue
+        source = str(entry)
+        if entry.name.lower() in _NOT_ARTICLES:
+            yield InputReport(source, "skipped", "not an article (documentation file)")
+            continue
+        reader = READERS.get(_suffix(entry))
+        if reader is None:
+            yield InputReport(
+                source, "skipped", f"unsupported file type '{entry.suffix or entry.name}'"
+            )
+            continue
+        size = entry.stat().st_size
+        if size > options.max_bytes:
+            yield InputReport(
+                source,
+                "skipped",
+                f"file too large: {size / 2**20:.1f} MiB > limit {options.max_bytes / 2**20:.1f} MiB",
+            )
+            continue
+        try:
+            data = entry.read_bytes()
+        except OSError as exc:
+            yield InputReport(source, "skipped", f"cannot read file: {exc.strerror or exc}")
+            continue
+        yield from _read_one(source, data, reader, options)
+    if stdin is not None:
+        if len(stdin) > options.max_bytes:
+            yield InputReport("-", "skipped", "standard input larger than the size limit")
+        else:
+            yield from _read_one("-", stdin, sniff_reader(stdin), options)
+
+
+def ingest_bytes(
+    name: str, data: bytes, options: IngestOptions
+) -> Iterator[RawDocument | InputReport]:
+    """One input held in memory (an HTTP upload): read by its name's suffix, like a file."""
+    if Path(name).name.lower() in _NOT_ARTICLES:
+        yield InputReport(name, "skipped", "not an article (documentation file)")
+        return
+    reader = READERS.get(_suffix(Path(name)))
+    if reader is None:
+        yield InputReport(name, "skipped", f"unsupported file type '{Path(name).suffix or name}'")
+        return
+    if len(data) > options.max_bytes:
+        yield InputReport(
+            name,
+            "skipped",
+            f"file too large: {len(data) / 2**20:.1f} MiB > limit {options.max_bytes / 2**20:.1f} MiB",
+        )
+        return
+    yield from _read_one(name, data, reader, options)
+
+
+def read_stdin_bytes(limit: int) -> bytes:
+    return sys.stdin.buffer.read(limit + 1)

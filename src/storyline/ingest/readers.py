@@ -1,0 +1,221 @@
+"""Readers: one function per input format, each yielding documents or skip reports.
+
+Contract: ``read_<fmt>(source, data, options) -> Iterator[RawDocument | InputReport]``.
+A reader never raises for bad content: a bad record becomes an ``InputReport`` with
+status "skipped" and a specific reason, and the rest of the input is still read.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import logging
+from collections.abc import Iterator
+from typing import Any
+
+from storyline.config import IngestOptions
+from storyline.ingest.decode import DecodeError, declared_charset, decode_bytes
+from storyline.model import InputReport, RawDocument
+
+log = logging.getLogger(__name__)
+
+Item = RawDocument | InputReport
+
+# Record fields accepted in JSON/JSONL/CSV, first match wins.
+_OUTLET_KEYS = ("outlet", "source", "site", "sitename")
+_DATE_KEYS = ("date", "published", "publication_date", "pubdate")
+
+
+def _skip(source: str, reason: str) -> InputReport:
+    return InputReport(source=source, status="skipped", reason=reason)
+
+
+def read_txt(source: str, data: bytes, options: IngestOptions) -> Iterator[Item]:
+    try:
+        decoded = decode_bytes(data)
+    except DecodeError as exc:
+        yield _skip(source, str(exc))
+        return
+    if not decoded.text.strip():
+        yield _skip(source, "empty input")
+        return
+    yield RawDocument(source=source, text=decoded.text, fmt="txt")
+
+
+def extract_html(html: str, url: str | None, options: IngestOptions) -> dict[str, Any] | None:
+    """Main text and metadata of one HTML page with trafilatura, or None if none found."""
+    import trafilatura
+
+    if len(html) > options.html_max_chars:
+        # trafilatura can run for minutes on huge pages (field note 8): cut, and say so
+        log.warning(
+            "HTML of %s truncated from %d to %d chars", url, len(html), options.html_max_chars
+        )
+        html = html[: options.html_max_chars]
+    doc = trafilatura.bare_extraction(
+        html,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        deduplicate=False,  # trafilatura's dedup is order-dependent (field note 11)
+        # original (not updated) date; a fixed ceiling instead of "today" keeps runs reproducible
+        date_extraction_params={
+            "original_date": True,
+            "extensive_search": False,
+            "max_date": "2099-12-31",
+        },
+    )
+    if doc is None or not (doc.text or "").strip():
+        return None
+    return {
+        "text": doc.text,
+        "title": doc.title,
+        "url": doc.url or url,
+        "date": doc.date,
+        "outlet": doc.sitename,
+        "publisher": doc.author,
+    }
+
+
+MIN_HTML_LETTERS = 20  # letters, not words: CJK text has no spaces
+
+
+def looks_truncated(html: str) -> bool:
+    tail = html[-2000:].lower()
+    return "</html>" not in tail and "</body>" not in tail
+
+
+def read_html(source: str, data: bytes, options: IngestOptions) -> Iterator[Item]:
+    try:
+        decoded = decode_bytes(data, declared_charset(data))
+    except DecodeError as exc:
+        yield _skip(source, str(exc))
+        return
+    try:
+        meta = extract_html(decoded.text, None, options)
+    except Exception as exc:  # noqa: BLE001 - a broken page must not stop the batch
+        yield _skip(source, f"HTML extraction failed: {type(exc).__name__}: {exc}")
+        return
+    truncated = looks_truncated(decoded.text)
+    letters = sum(ch.isalpha() for ch in meta["text"]) if meta else 0
+    if letters < MIN_HTML_LETTERS:
+        hint = "page is truncated" if truncated else "not an article?"
+        yield _skip(source, f"no main text found in the HTML ({letters} letters; {hint})")
+        return
+    notes = ("HTML looks truncated (no closing </body> or </html>); kept the text found",)
+    yield RawDocument(
+        source=source,
+        fmt="html",
+        extractor="trafilatura",
+        notes=notes if truncated else (),
+        **meta,  # type: ignore[arg-type]
+    )
+
+
+def _first(record: dict[str, Any], keys: tuple[str, ...]) -> str | None:
+    for key in keys:
+        value = record.get(key)
+        if value not in (None, ""):
+            return str(value)
+    return None
+
+
+def record_to_document(record: Any, source: str, fmt: str, options: IngestOptions) -> Item:
+    """A JSON/CSV record to a document: ``text`` plus optional metadata; HTML in ``html``."""
+    if not isinstance(record, dict):
+        return _skip(source, f"record is a {type(record).__name__}, expected an object")
+    text = record.get("text")
+    extractor = "record"
+    meta: dict[str, Any] = {}
+    if (not isinstance(text, str) or not text.strip()) and isinstance(record.get("html"), str):
+        found = extract_html(record["html"], _first(record, ("url",)), options)
+        if found is None:
+            return _skip(source, "no main text found in the record's html field")
+        text, extractor = found.pop("text"), "trafilatura"
+        meta = {k: v for k, v in found.items() if v}
+    if not isinstance(text, str):
+        return _skip(source, "record has no text field")
+    if not text.strip():
+        return _skip(source, "record's text is empty")
+    return RawDocument(
+        source=source,
+        text=text,
+        fmt=fmt,
+        title=_first(record, ("title", "headline")) or meta.get("title"),
+        url=_first(record, ("url", "link")) or meta.get("url"),
+        date=_first(record, _DATE_KEYS) or meta.get("date"),
+        outlet=_first(record, _OUTLET_KEYS) or meta.get("outlet"),
+        publisher=_first(record, ("publisher", "author")) or meta.get("publisher"),
+        extractor=extractor,
+    )
+
+
+def _decode_or_skip(source: str, data: bytes) -> str | InputReport:
+    try:
+        return decode_bytes(data).text
+    except DecodeError as exc:
+        return _skip(source, str(exc))
+
+
+def read_jsonl(source: str, data: bytes, options: IngestOptions) -> Iterator[Item]:
+    text = _decode_or_skip(source, data)
+    if isinstance(text, InputReport):
+        yield text
+        return
+    for lineno, line in enumerate(io.StringIO(text), start=1):
+        if not line.strip():
+            continue
+        where = f"{source}#L{lineno}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield _skip(where, f"invalid JSON on line {lineno}: {exc.msg} at column {exc.colno}")
+            continue
+        yield record_to_document(record, where, "jsonl", options)
+
+
+def read_json(source: str, data: bytes, options: IngestOptions) -> Iterator[Item]:
+    text = _decode_or_skip(source, data)
+    if isinstance(text, InputReport):
+        yield text
+        return
+    try:
+        payload = json.loads(text)
+    except json.JSONDecodeError as exc:
+        # A .json file holding one object per line is common; read it as JSONL.
+        if "\n" in text.strip() and exc.msg == "Extra data":
+            yield from read_jsonl(source, data, options)
+            return
+        yield _skip(source, f"invalid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}")
+        return
+    records = payload if isinstance(payload, list) else [payload]
+    if isinstance(payload, dict) and isinstance(payload.get("articles"), list):
+        records = payload["articles"]
+    if not records:
+        yield _skip(source, "JSON holds no records")
+    for n, record in enumerate(records):
+        where = source if len(records) == 1 else f"{source}#{n}"
+        yield record_to_document(record, where, "json", options)
+
+
+def read_csv(source: str, data: bytes, options: IngestOptions) -> Iterator[Item]:
+    text = _decode_or_skip(source, data)
+    if isinstance(text, InputReport):
+        yield text
+        return
+    csv.field_size_limit(options.max_bytes)
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    if not reader.fieldnames or "text" not in reader.fieldnames and "html" not in reader.fieldnames:
+        yield _skip(source, f"CSV has no 'text' column (columns: {reader.fieldnames})")
+        return
+    try:
+        for row in reader:
+            where = f"{source}#L{reader.line_num}"
+            if None in row:  # more cells than header columns
+                yield _skip(where, "row has more cells than the header")
+                continue
+            yield record_to_document(row, where, "csv", options)
+    except csv.Error as exc:
+        yield _skip(f"{source}#L{reader.line_num}", f"malformed CSV: {exc}")

@@ -1,0 +1,147 @@
+"""Calendar vocabulary, regex fragments and small date arithmetic for the TIMEX rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
+    "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6,
+}  # fmt: skip
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+    "a hundred": 100, "a couple of": 2, "a couple": 2, "couple of": 2,
+}  # fmt: skip
+VAGUE_NUMBERS = {"several", "a few", "few", "some", "many", "the next few", "a number of"}
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+UNIT_CODES = {
+    "second": ("T", "S"), "minute": ("T", "M"), "hour": ("T", "H"), "day": ("", "D"),
+    "week": ("", "W"), "month": ("", "M"), "quarter": ("", "Q"), "year": ("", "Y"),
+    "decade": ("", "DE"), "century": ("", "C"),
+}  # fmt: skip
+PART_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+MODS = {"early": "START", "late": "END", "mid": "MID", "the end of": "END",
+        "the beginning of": "START", "the middle of": "MID", "the start of": "START"}  # fmt: skip
+FUTURE_CUES = re.compile(
+    r"\b(will|shall|'ll|is to|are to|to be|going to|expects?|expected|plans?|planned|"
+    r"scheduled|due|would)\b",
+    re.IGNORECASE,
+)
+
+MONTH_RE = (
+    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|March|Mar\.|April|Apr\.|May|June|Jun\.|July|Jul\.|"
+    r"Aug(?:ust|\.)?|Sept(?:ember|\.)?|Sep\.|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+)
+WEEKDAY_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+NUM_WORD = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|"
+    r"five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a hundred|hundred|"
+    r"a couple of|a couple|couple of|an?|\d+(?:\.\d+)?)"
+)
+VAGUE = r"(?:several|a few|few|some|many|a number of)"
+UNIT = r"(?:second|minute|hour|day|week|month|quarter|year|decade|centur(?:y|ie))s?"
+MOD_RE = r"(?:(?:early|late|mid-?|the (?:end|beginning|middle|start) of)\s*)"
+YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+
+
+def parse_dct(value: str | dt.date | None) -> dt.date | None:
+    """Article date from ISO text ("2012-06-19", "2012-06-19T10:00:00Z"); None if unusable."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    m = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", str(value))
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def number(word: str) -> float | None:
+    w = word.lower().replace("-", " ").strip()
+    if w in NUMBER_WORDS:
+        return NUMBER_WORDS[w]
+    if re.fullmatch(r"\d+(?:\.\d+)?", w):
+        return float(w)
+    parts = w.split()
+    if len(parts) == 2 and parts[0] in NUMBER_WORDS and parts[1] in NUMBER_WORDS:
+        return NUMBER_WORDS[parts[0]] + NUMBER_WORDS[parts[1]]
+    return None
+
+
+def unit_key(unit: str) -> str:
+    u = unit.lower()
+    if u.startswith("centur"):
+        return "century"
+    return u[:-1] if u.endswith("s") else u
+
+
+def duration(amount: float | None, unit: str) -> str:
+    time_part, code = UNIT_CODES[unit_key(unit)]
+    if amount is None:
+        return f"P{time_part}X{code}"
+    if code == "DE":
+        amount, code = amount * 10, "Y"
+    if code == "C":
+        amount, code = amount * 100, "Y"
+    if amount == int(amount):
+        return f"P{time_part}{int(amount)}{code}"
+    if code == "Y" and (amount * 2) == int(amount * 2):  # "2 1/2 years"-like halves
+        return f"P{int(amount)}Y6M"
+    return f"P{time_part}{amount}{code}"
+
+
+def iso_week(d: dt.date) -> str:
+    year, week, _ = d.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def quarter_of(d: dt.date) -> str:
+    return f"{d.year}-Q{(d.month - 1) // 3 + 1}"
+
+
+def shift_months(d: dt.date, months: int) -> tuple[int, int]:
+    total = d.year * 12 + (d.month - 1) + months
+    return total // 12, total % 12 + 1
+
+
+def mod_of(prefix: str | None) -> str | None:
+    if not prefix:
+        return None
+    key = prefix.strip().lower().rstrip("-").strip()
+    return MODS.get(key)
+
+
+def is_future(text: str, start: int, end: int) -> bool:
+    """Tense cue around the expression, within its sentence (rough but deterministic)."""
+    left = text.rfind(".", 0, start)
+    window = text[max(left + 1, start - 60) : min(len(text), end + 25)]
+    return bool(FUTURE_CUES.search(window))
+
+
+_WEEKDAY_FUTURE = re.compile(r"\b(will|shall|'ll|is to|are to|to resume|is due|are due)\b", re.I)
+
+
+def is_future_weekday(text: str, start: int) -> bool:
+    """News weekdays are past unless an explicit future marker precedes them closely."""
+    window = text[max(0, start - 40) : start]
+    window = window[window.rfind(".") + 1 :]
+    return bool(_WEEKDAY_FUTURE.search(window))

@@ -1,0 +1,122 @@
+"""Command logic for `storyline extract quotes|dates` and `storyline eval quotes|dates`.
+
+Input lines are JSON objects ``{"id", "text", "date"?}``. A line that is not valid JSON or
+lacks a text yields ``{"id", "error"}`` in the output instead of stopping the batch.
+Output is sorted by input order and written with sorted keys: same input, same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+
+def _read_records(path: Path) -> Iterator[tuple[int, dict[str, Any] | None, str | None]]:
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield number, None, f"line {number}: invalid JSON ({exc.msg})"
+                continue
+            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+                kept = record if isinstance(record, dict) else None  # keep its id if any
+                yield number, kept, f"line {number}: expected an object with a string 'text'"
+                continue
+            yield number, record, None
+
+
+def _record_id(record: dict[str, Any] | None, number: int) -> str:
+    if record is not None and record.get("id") is not None:
+        return str(record["id"])
+    return f"line-{number}"
+
+
+def _write(lines: list[dict[str, Any]], out: Path) -> None:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("w", encoding="utf-8") as handle:
+        for item in lines:
+            handle.write(json.dumps(item, ensure_ascii=False, sort_keys=True) + "\n")
+
+
+def extract_quotes_file(in_path: Path, out_path: Path) -> tuple[int, int]:
+    """Quotes for every record; returns (records written, records with errors)."""
+    from storyline.nlp.quotes import QuoteOptions, extract_quotes_checked
+
+    rows = list(_read_records(in_path))
+    good = [(n, r) for n, r, err in rows if err is None and r is not None]
+    results = extract_quotes_checked([r["text"] for _n, r in good], QuoteOptions())
+    by_line = {n: result for (n, _r), result in zip(good, results, strict=True)}
+    output: list[dict[str, Any]] = []
+    errors = 0
+    for number, record, error in rows:
+        rid = _record_id(record, number)
+        if error is not None:
+            errors += 1
+            output.append({"id": rid, "error": error})
+            continue
+        quotes, failure = by_line[number]
+        if failure is not None:
+            errors += 1
+            output.append({"id": rid, "error": failure})
+            continue
+        output.append({"id": rid, "quotes": [q.to_dict() for q in quotes]})
+    _write(output, out_path)
+    return len(output), errors
+
+
+def extract_dates_file(in_path: Path, out_path: Path) -> tuple[int, int]:
+    """Dates for every record, resolved against its ``date`` (the article date) if any."""
+    from storyline.nlp.dates import extract_dates
+
+    output: list[dict[str, Any]] = []
+    errors = 0
+    for number, record, error in _read_records(in_path):
+        rid = _record_id(record, number)
+        if error is not None or record is None:
+            errors += 1
+            output.append({"id": rid, "error": error})
+            continue
+        dct = record.get("date") or record.get("dct")
+        found = extract_dates(record["text"], dct if isinstance(dct, str) else None)
+        output.append({"id": rid, "dates": [t.to_dict() for t in found]})
+    _write(output, out_path)
+    return len(output), errors
+
+
+def resolve_dev_path(path: Path) -> Path:
+    """``path`` as given if it exists; for a relative path like ``../shared/data/x``, also
+    try it from each ancestor of the working directory (worktrees sit one level deeper)."""
+    if path.exists() or path.is_absolute():
+        return path
+    parts = [p for p in path.parts if p != ".."]
+    tail = Path(*parts) if parts else path
+    for base in [Path.cwd(), *Path.cwd().parents]:
+        candidate = base / tail
+        if candidate.exists():
+            return candidate
+    return path
+
+
+def format_table(rows: list[tuple[str, dict[str, float]]]) -> str:
+    """Plain text table: one line per system, one column per metric."""
+    if not rows:
+        return ""
+    metrics = list(rows[0][1])
+    name_width = max(len(name) for name, _ in rows) + 2
+    widths = [max(len(m), 6) + 2 for m in metrics]
+    header = "system".ljust(name_width) + "".join(
+        m.rjust(w) for m, w in zip(metrics, widths, strict=True)
+    )
+    lines = [header, "-" * len(header)]
+    for name, values in rows:
+        cells = "".join(f"{values[m]:.1f}".rjust(w) for m, w in zip(metrics, widths, strict=True))
+        lines.append(name.ljust(name_width) + cells)
+    return "\n".join(lines)

@@ -1,0 +1,207 @@
+"""Speech-verb lexicon and dependency-parse helpers for quote attribution.
+
+The verb list is the Gender Gap Tracker's (MIT, © 2018-2023 Maite Taboada; licence in
+``data/quote_verbs_en.LICENSE.txt``) plus verbs of our own; spaCy tokens are typed ``Any``
+so importing this module does not import spaCy.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from storyline.nlp.quote_text import trim_span
+
+# Verbs we add to the GGT list: common in wire copy, missing from it.
+_EXTRA_SPEECH_LEMMAS = {
+    "say", "tell", "add", "deny", "learn", "show", "find", "cite", "quote", "ask", "agree",
+    "acknowledge", "recall", "emphasize", "emphasise", "observe", "reveal", "complain",
+    "concede", "contend", "maintain", "stress", "urge", "vow", "pledge", "promise",
+    "believe", "worry", "fear", "hope", "expect", "estimate", "signal", "allege", "charge",
+    "accuse", "question", "wonder", "caution", "predict", "admit", "argue", "insist",
+    "announce", "confirm", "report", "claim", "write", "note", "warn", "suggest", "explain",
+    "indicate", "declare", "state", "testify", "tweet", "reply", "respond", "conclude",
+    "mention", "assert", "assure", "reiterate", "boast", "joke", "recount", "recommend",
+}  # fmt: skip
+# Attitude and stance verbs: they attribute a position (PolNeAR's notion of attribution)
+# when they take a clause, a to-infinitive or an object ("criticized the plan").
+_STANCE_LEMMAS = {
+    "criticize", "criticise", "blast", "slam", "praise", "attack", "call", "describe",
+    "propose", "plan", "want", "need", "refuse", "demand", "offer", "promise", "pledge",
+    "threaten", "agree", "decline", "support", "oppose", "reject", "endorse", "urge", "ask",
+    "accuse", "dismiss", "condemn", "applaud", "welcome", "advocate", "recommend", "view",
+    "consider", "see", "know", "feel", "understand", "expect", "predict", "hope", "fear",
+    "worry", "believe", "think", "doubt", "show", "find", "suggest", "indicate", "reveal",
+    "disclose", "acknowledge", "admit", "concede", "recall", "mention", "discuss", "debate",
+    "question", "echo", "compare", "signal", "insist", "vow", "seek", "hint", "estimate",
+    "forecast", "conclude", "decide", "rule", "order", "explain", "reference", "cite",
+    "talk", "speak", "sing", "write", "tweet", "post", "admire", "deny", "blame", "warn",
+    "announce", "highlight", "label", "brand", "mock", "defend", "deride", "lament",
+    "invoke", "charge", "persuade", "bristle", "choose", "love", "hate", "despise", "back",
+    "favor", "prefer", "embrace", "tout", "extol", "laud", "hail", "decry", "rip", "scold",
+    "chide", "assail", "dispute", "challenge", "reaffirm", "outline", "unveil", "weigh",
+    "mull", "recite", "lambaste", "excoriate", "denounce", "tease", "fault",
+}  # fmt: skip
+_STANCE_PREPS = {"about", "of", "for", "on", "against", "over", "with"}
+_STANCE_CONTENT_DEPS = {"dobj", "xcomp", "ccomp", "prep", "dative", "oprd", "attr", "prt"}
+
+
+@lru_cache(maxsize=1)
+def speech_verbs() -> frozenset[str]:
+    """Lower-case inflected forms and lemmas that can head a reported-speech clause."""
+    listing = resources.files("storyline.nlp").joinpath("data/quote_verbs_en.txt")
+    words = {w.strip().lower() for w in listing.read_text(encoding="utf-8").splitlines()}
+    return frozenset(w for w in words | _EXTRA_SPEECH_LEMMAS if w)
+
+
+# GGT verbs that, in news copy, mostly do not report speech.
+# Verbs whose object is the listener, never the message.
+_TELL_LEMMAS = {"tell", "inform", "notify", "remind", "assure", "reassure"}
+_NOT_SPEECH = {"ensure", "persist", "present", "release", "illustrate", "demonstrate"}
+
+
+def is_speech_verb(token: Any) -> bool:
+    verbs = speech_verbs()
+    if token.lemma_.lower() in _NOT_SPEECH:
+        return False
+    return token.pos_ in ("VERB", "AUX") and (
+        token.lemma_.lower() in verbs or token.lower_ in verbs or is_stance_verb(token)
+    )
+
+
+def is_stance_verb(token: Any) -> bool:
+    if token.dep_ == "acl" and token.tag_ == "VBN":
+        return False  # "a ship called the Professor Katsman" names, it does not attribute
+    return token.pos_ == "VERB" and token.lemma_.lower() in _STANCE_LEMMAS
+
+
+_SPEAKER_CUT = {"relcl", "acl", "punct", "advcl", "prep"}
+
+
+def token_span(tokens: list[Any]) -> tuple[int, int]:
+    first = min(tokens, key=lambda t: t.i)
+    last = max(tokens, key=lambda t: t.i)
+    return first.idx, last.idx + len(last.text)
+
+
+def noun_phrase(head: Any, text: str) -> tuple[int, int]:
+    """The speaker phrase: the subject's subtree without relative clauses and their like.
+
+    Left-side modifiers ("Russia's foreign minister Sergei") stay; material after the head
+    that opens a new clause or a comma-separated aside ("who said...", ", 54,") goes.
+    """
+    keep = [head]
+    for child in head.children:
+        short_prep = (
+            child.dep_ == "prep"
+            and child.lower_ in ("of", "for", "in", "at", "from")
+            and child.i == head.i + 1
+            and (head.pos_ != "PROPN" or child.lower_ == "of")  # not "Kellenberger for his part"
+        )
+        if child.i < head.i or short_prep or child.dep_ not in _SPEAKER_CUT:
+            keep.extend(child.subtree)
+    # a phrase is contiguous: stop at the first gap from the head outwards
+    indices = sorted({t.i for t in keep})
+    doc = head.doc
+    lo = hi = head.i
+    index_set = set(indices)
+    while lo - 1 in index_set:
+        lo -= 1
+    while hi + 1 in index_set:
+        hi += 1
+    span = doc[lo : hi + 1]
+    return trim_span(text, span.start_char, span.end_char)
+
+
+def subject_of(verb: Any) -> Any | None:
+    """The token that says: the verb's surface subject (pronouns and "who" included, as
+    PolNeAR annotates sources), climbing through participles ("..., saying"), control
+    verbs ("urged NATO to order": NATO) and "(was) quoted (X) as saying"."""
+    node = verb
+    for _ in range(4):
+        if node is not verb and node.lemma_ == "quote":
+            # "Interfax quoted an official as saying": the official speaks
+            quoted = [c for c in node.children if c.dep_ in ("dobj", "nsubjpass")]
+            if quoted:
+                return quoted[0]
+        # the parser sometimes gives a parenthetical cue two subjects ("One of the
+        # warships, said Mr Trukhachev, carries..."): the one next to the verb says it
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "csubj")]
+        if subjects:
+            return min(subjects, key=lambda c: abs(c.i - node.i))
+        for child in node.children:
+            if child.dep_ == "nsubjpass":
+                if node.lemma_ == "quote" or node is not verb:
+                    return child
+                agents = [a for a in node.children if a.dep_ == "agent"]
+                objects = [o for a in agents for o in a.children if o.dep_ == "pobj"]
+                return objects[0] if objects else None  # "was criticized (by X)"
+        if node.dep_ == "relcl":
+            return node.head
+        if node.dep_ == "xcomp" and node.head is not node:
+            objects = [c for c in node.head.children if c.dep_ in ("dobj", "dative")]
+            if objects:
+                return objects[0]
+        if node.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl") and node.head is not node:
+            node = node.head
+            continue
+        if node.dep_ == "prep" and node.head is not node:  # "as saying"
+            node = node.head
+            continue
+        break
+    return None
+
+
+def content_of(verb: Any, text: str, stance: bool = False) -> tuple[int, int] | None:
+    """The reported clause of a speech verb (its ``ccomp``), or the host clause of a
+    parenthetical ", he said" that the parser attached as parataxis. With ``stance``,
+    a to-infinitive, a direct object or an "about/of/for" object also count."""
+    if verb.lemma_ == "quote" and any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
+        return None  # "quoted X as saying Y": the "saying" clause carries it, X speaks
+    if verb.lemma_ == "call" and any(
+        c.dep_ == "ccomp" or (c.tag_ == "VBD" and c.dep_ in ("oprd", "xcomp", "dobj"))
+        for c in verb.children
+    ):
+        return None  # "a ship called the Professor Katsman docked": a name, misparsed
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            start, end = token_span(list(child.subtree))
+            return trim_span(text, start, end)
+    if verb.lemma_ in _TELL_LEMMAS:
+        # "told the agency (before leaving Moscow) that he felt...": the recipient is not
+        # what was said; the that-clause may hang lower in the parse
+        marks = [t for t in verb.subtree if t.dep_ == "mark" and t.lower_ == "that"]
+        marks = [t for t in marks if t.i > verb.i]
+        if marks:  # a that-clause runs to the end of the sentence, whatever its parse
+            sentence_end = verb.sent.end_char
+            start, end = trim_span(text, marks[0].idx, sentence_end)
+            while end > start and text[end - 1] in ".!?":
+                end -= 1
+            return (start, end) if end > start else None
+        stance = False  # the listener is never the content; a plain ccomp still is
+    if stance:
+        # the stance's object and whatever follows it in the verb phrase: "see X as an
+        # opportunity to...", "called on X to retaliate", "expect X to win"
+        right = [
+            c
+            for c in verb.children
+            if c.i > verb.i
+            and c.dep_ in _STANCE_CONTENT_DEPS
+            and not (c.dep_ == "prep" and c.lower_ not in _STANCE_PREPS and c.i == verb.i + 1)
+        ]
+        if right:
+            tokens = [t for c in right for t in c.subtree]
+            first = right[0]
+            if first.dep_ == "prep" and first.i == verb.i + 1:
+                tokens = [t for t in tokens if t.i != first.i]  # "call for X": X
+            if tokens:
+                start, end = token_span(tokens)
+                return trim_span(text, start, end)
+    if verb.dep_ == "parataxis" and verb.head is not verb:
+        own = {t.i for t in verb.subtree}
+        host = [t for t in verb.head.subtree if t.i not in own]
+        if host:
+            start, end = token_span(host)
+            return trim_span(text, start, end)
+    return None

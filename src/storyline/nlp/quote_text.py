@@ -1,0 +1,144 @@
+"""Quote-mark pairing and the text-offset helpers the quote extractor shares.
+
+Offsets are Python ``str`` indices, half-open ``[start, end)``.
+"""
+
+from __future__ import annotations
+
+import re
+
+OPEN_CURLY = "“«„"
+CLOSE_CURLY = "”»"
+PARAGRAPH = re.compile(r"[^\n]+")
+WORD = re.compile(r"\w+")
+
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(\s|$)")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Col|Lt|Sgt|Capt|Prof|Rev|St|Jr|Sr|Inc|Corp|Co|Ltd|"
+    r"No|vs|U\.S|U\.N|U\.K|E\.U|[A-Z])\.)$"
+)
+
+
+def sentence_ends(between: str) -> int:
+    """Sentence boundaries inside ``between`` (periods of "Mr." or "U.S." are not)."""
+    count = 0
+    for m in _SENTENCE_END.finditer(between):
+        if between[m.start()] == "." and _ABBREVIATION.search(between[: m.start() + 1]):
+            continue
+        count += 1
+    return count
+
+
+def has_sentence_end(between: str) -> bool:
+    return sentence_ends(between) > 0
+
+
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop edge whitespace and dangling punctuation (keeps closing quote marks)."""
+    while start < end and (text[start].isspace() or text[start] in ",;:—–-("):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-"):
+        end -= 1
+    return start, end
+
+
+def clip_to_paragraph(text: str, span: tuple[int, int], anchor: int) -> tuple[int, int] | None:
+    """Reported content never crosses a paragraph break away from its cue."""
+    para_start = text.rfind("\n", 0, anchor) + 1
+    para_end = text.find("\n", anchor)
+    para_end = len(text) if para_end < 0 else para_end
+    start, end = max(span[0], para_start), min(span[1], para_end)
+    if end <= start:
+        return None
+    return trim_span(text, start, end)
+
+
+def word_count(text: str) -> int:
+    return len(WORD.findall(text))
+
+
+def mark_role(text: str, i: int) -> str | None:
+    """'open', 'close' or None (not a quote mark) for the character at ``i``."""
+    ch = text[i]
+    if ch in OPEN_CURLY:
+        return "open"
+    if ch in CLOSE_CURLY:
+        return "close"
+    if text.startswith("``", i):
+        return "open"
+    if ch == '"' or text.startswith("''", i):  # '' closes `` but also pairs with itself (NYT)
+        width = 2 if ch == "'" else 1
+        before = text[i - 1] if i > 0 else " "
+        after = text[i + width] if i + width < len(text) else " "
+        if before.isspace() or before in "([{—–-":
+            return "open"
+        if after.isspace() or after in ".,;:!?)]}—–-":
+            return "close"
+        return "either"
+    return None
+
+
+def find_quote_marks_spans(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, closed) spans of quoted passages, marks included.
+
+    ``closed`` is False for a passage whose closing mark never came (unbalanced marks):
+    it then ends at its paragraph's end. A multi-paragraph quote is one span from its
+    first opening mark to its final closing mark.
+    """
+    spans: list[tuple[int, int, bool]] = []
+    paragraphs = [(m.start(), m.end()) for m in PARAGRAPH.finditer(text) if m.group().strip()]
+    open_at: int | None = None
+    quote_start: int | None = None  # differs from open_at inside a multi-paragraph quote
+    depth = 0  # nested curly quotes inside the open one
+    skip_mark_at = -1
+    for p_index, (p_start, p_end) in enumerate(paragraphs):
+        i = p_start
+        while i < p_end:
+            role = mark_role(text, i)
+            width = 2 if text.startswith(("``", "''"), i) else 1
+            if role is None or i == skip_mark_at:
+                i += width if role else 1
+                continue
+            if open_at is None:
+                if role in ("open", "either"):
+                    open_at = quote_start = i
+                    depth = 0
+            elif role == "open" and text[i] in OPEN_CURLY and text[open_at] in OPEN_CURLY:
+                depth += 1  # “... calls “hell” than ...”: curly marks nest
+            elif role == "close" and depth > 0:
+                depth -= 1
+            elif role in ("close", "either"):
+                spans.append((quote_start if quote_start is not None else open_at, i + width, True))
+                open_at = quote_start = None
+            elif role == "open":
+                # a new opening mark before the previous one closed: the earlier mark was
+                # stray; keep the text up to here as an unclosed passage
+                start = quote_start if quote_start is not None else open_at
+                spans.append((start, rstrip_offset(text, start, i), False))
+                open_at = quote_start = i
+            i += width
+        if open_at is None:
+            continue
+        nxt = paragraphs[p_index + 1] if p_index + 1 < len(paragraphs) else None
+        first = lstrip_offset(text, nxt[0], nxt[1]) if nxt else None
+        if first is not None and mark_role(text, first) == "open":
+            # the next paragraph re-opens the same quote: keep it open across the break
+            skip_mark_at = first
+            open_at = first
+        else:
+            start = quote_start if quote_start is not None else open_at
+            spans.append((start, rstrip_offset(text, start, p_end), False))
+            open_at = quote_start = None
+    return spans
+
+
+def rstrip_offset(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def lstrip_offset(text: str, start: int, end: int) -> int | None:
+    while start < end and text[start].isspace():
+        start += 1
+    return start if start < end else None

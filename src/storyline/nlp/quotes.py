@@ -1,0 +1,478 @@
+"""Direct quotes, reported speech and source attributions, with speaker and cue spans.
+
+Two passes over one spaCy parse of the text:
+
+1. **Direct quotes** come from quote marks, paired per paragraph by a small state machine
+   that knows curly (“ ” « »), straight (") and typewriter (`` '') marks. A paragraph that
+   opens a quote without closing it continues into the next paragraph when that one opens
+   with a quote mark (the newspaper convention); otherwise the quote ends with its
+   paragraph (unbalanced marks never crash or swallow the article). Short quoted phrases
+   (scare quotes, titles) are not quotes of their own. Each direct quote gets the speech
+   verb found next to it (", he said" after it, "He said:" before it) and the verb's
+   subject as the speaker; a quote followed by a cue clause and another quote with no cue
+   of its own ("“X,” he said. “Y.”") becomes one quote with two fragments.
+2. **Indirect speech**: a speech verb from the lexicon (Gender Gap Tracker verb list, MIT,
+   see ``data/quote_verbs_en.LICENSE.txt``, plus verbs of our own; ``quote_syntax``) with
+   a clausal complement gives the reported content (the ``ccomp`` subtree) and its surface
+   subject gives the speaker ("Lavrov said Russia had no plans to send troops"); stance
+   verbs ("criticized the plan", "called on X to act") take the rest of their verb phrase
+   as content, as PolNeAR annotates attributions. "according to X" / "citing X" and
+   "X told Y that..." are attributions too; transcript lines ("PENCE: ...") and a
+   paragraph introduced by "he added:" are direct quotes. Quoted phrases woven into the
+   writer's own sentence (mixed quotes) stay inside the reported clause.
+
+Everything carries [start, end) offsets that slice the input text exactly.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from storyline.config import QuoteOptions
+from storyline.nlp.quote_syntax import (
+    content_of,
+    is_speech_verb,
+    noun_phrase,
+    speech_verbs,
+    subject_of,
+    token_span,
+)
+from storyline.nlp.quote_text import (
+    PARAGRAPH,
+    clip_to_paragraph,
+    find_quote_marks_spans,
+    has_sentence_end,
+    rstrip_offset,
+    sentence_ends,
+    trim_span,
+    word_count,
+)
+from storyline.nlp.spacy_model import load_pipeline
+
+log = logging.getLogger(__name__)
+
+__all__ = [
+    "Quote",
+    "QuoteOptions",
+    "extract_quotes",
+    "extract_quotes_batch",
+    "extract_quotes_checked",
+    "speech_verbs",
+]
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One attribution; ``start``/``end`` cover all ``fragments`` (a split quote's span
+    includes the cue clause between its fragments, so ``text`` slices the source exactly)."""
+
+    text: str
+    start: int
+    end: int
+    speaker: str | None
+    speaker_start: int | None
+    speaker_end: int | None
+    cue: str | None
+    cue_start: int | None
+    cue_end: int | None
+    kind: str  # "direct" | "indirect"
+    fragments: tuple[tuple[int, int], ...] = ()
+
+    def to_brief(self, article: str, speaker_entity: str | None = None) -> dict[str, Any]:
+        """The brief.json shape (the entity linker fills ``speaker_entity``)."""
+        return {
+            "text": self.text,
+            "article": article,
+            "start": self.start,
+            "end": self.end,
+            "speaker": self.speaker,
+            "speaker_entity": speaker_entity,
+            "speaker_start": self.speaker_start,
+            "speaker_end": self.speaker_end,
+            "cue": self.cue,
+            "kind": self.kind,
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        speaker_span = (
+            None if self.speaker_start is None else [self.speaker_start, self.speaker_end]
+        )
+        cue_span = None if self.cue_start is None else [self.cue_start, self.cue_end]
+        return {
+            "quote_span": [self.start, self.end],
+            "text": self.text,
+            "speaker": self.speaker,
+            "speaker_span": speaker_span,
+            "cue": self.cue,
+            "cue_span": cue_span,
+            "kind": self.kind,
+            "fragments": [list(f) for f in self.fragments],
+        }
+
+
+_HEADLINE_SPEAKER = re.compile(r"^\s*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[ \t]+\S")
+_TRANSCRIPT = re.compile(
+    r"^\s*[\"“]?([A-Z][A-Za-z.'’ -]{1,40}?[A-Z]{2,}[A-Za-z.'’ -]{0,20}|[A-Z]{2,}):\s+\S"
+)
+
+
+@dataclass
+class _Draft:
+    start: int
+    end: int
+    kind: str
+    speaker: tuple[int, int] | None = None
+    cue: tuple[int, int] | None = None
+    fragments: list[tuple[int, int]] = field(default_factory=list)
+    cue_after: bool = False
+    absorbed: bool = False  # a quoted fragment inside reported speech ("said it was "X"")
+
+
+def _cue_for_direct(
+    start: int, end: int, verbs: list[Any], text: str, quotes: list[tuple[int, int]], gap: int
+) -> tuple[Any, bool] | None:
+    """The nearest speech verb beside a direct quote within its sentence: (verb, after?)."""
+    best: tuple[int, int, Any, bool] | None = None
+    for verb in verbs:
+        v_start, v_end = verb.idx, verb.idx + len(verb.text)
+        if v_start >= end:
+            between = text[end:v_start]
+            after = True
+        elif v_end <= start:
+            between = text[v_end:start]
+            after = False
+        else:
+            continue
+        if len(between) > gap or "\n" in between or has_sentence_end(between):
+            continue
+        if any(c in between for c in '"“”«»'):
+            continue
+        if any(qs < v_start < qe for qs, qe in quotes):
+            continue
+        rank = (len(between), 0 if after else 1)
+        if best is None or rank < best[:2]:
+            best = (rank[0], rank[1], verb, after)
+    return (best[2], best[3]) if best else None
+
+
+_DASH_SPEAKER = re.compile(
+    r"[ \t\xa0]*([―—–]|--)[ \t\xa0]*([A-Z][^\n“”\"]{1,60}?)[ \t\xa0]*(?=\n|$)"
+)
+
+
+def _is_embedded(text: str, start: int, end: int) -> bool:
+    """A quoted phrase woven into the writer's sentence ('to speak “directly to white
+    people”', 'called it a “massive fraudulent scheme”') or a quoted title is part of
+    the surrounding text, not a quote of its own."""
+    inner = text[start:end].strip("\"“”«»„'`‘’ ")
+    if not inner:
+        return True
+    before = text[max(0, start - 3) : start].rstrip(" \xa0")
+    woven = inner[0].islower() and before[-1:].isalnum()
+    words = inner.rstrip(",.").split()
+    title = len(words) <= 6 and all(w[0].isupper() or not w[0].isalpha() for w in words)
+    return woven or (title and not inner.rstrip().endswith((".", "!", "?")))
+
+
+def _ends_sentence(text: str, start: int, end: int) -> bool:
+    """A quote whose last word is followed by a period inside the marks ends its sentence."""
+    inner = text[start:end].rstrip("\"”»'` ")
+    return inner.endswith(".") and not inner.endswith("...")
+
+
+def _direct_drafts(doc: Any, text: str, verbs: list[Any], options: QuoteOptions) -> list[_Draft]:
+    marked = find_quote_marks_spans(text)
+    quotes = [
+        (s, e)
+        for s, e, _closed in marked
+        if word_count(text[s:e]) >= options.min_direct_words and not _is_embedded(text, s, e)
+    ]
+    drafts: list[_Draft] = []
+    for start, end in quotes:
+        found = _cue_for_direct(start, end, verbs, text, quotes, options.max_cue_gap)
+        if found and found[1] and _ends_sentence(text, start, end):
+            # "... end.” He said" : the verb opens the next sentence; look before instead
+            before = [v for v in verbs if v.idx + len(v.text) <= start]
+            found = _cue_for_direct(start, end, before, text, quotes, options.max_cue_gap)
+        draft = _Draft(start, end, "direct", fragments=[(start, end)])
+        byline = _DASH_SPEAKER.match(text, end)
+        if byline and not found:
+            # "“...”― Pamela Padilla": a signed quote, the dash is the cue
+            draft.cue = (byline.start(1), byline.end(1))
+            draft.speaker = trim_span(text, byline.start(2), byline.end(2))
+        elif found:
+            verb, after = found
+            draft.cue = (verb.idx, verb.idx + len(verb.text))
+            draft.cue_after = after
+            subject = subject_of(verb)
+            if subject is not None and not (start <= subject.idx < end):
+                draft.speaker = noun_phrase(subject, text)
+        drafts.append(draft)
+    return _merge_split_quotes(drafts, text)
+
+
+def _merge_split_quotes(drafts: list[_Draft], text: str) -> list[_Draft]:
+    """“X,” he said. “Y.” -> one quote with two fragments; a cue-less quote right after a
+    quote of the same paragraph (or the next one) inherits that quote's speaker."""
+    out: list[_Draft] = []
+    for draft in drafts:
+        prev = out[-1] if out else None
+        if prev is not None and draft.cue is None:
+            between = text[prev.end : draft.start]
+            same_paragraph = "\n" not in between
+            if (
+                same_paragraph
+                and prev.cue is not None
+                and prev.cue_after
+                and prev.cue[0] >= prev.end
+                and len(between) <= 400
+                and sentence_ends(between) <= 1
+                and not any(c in between for c in '"“”«»')
+            ):
+                prev.fragments.append((draft.start, draft.end))
+                prev.end = draft.end
+                continue
+            line_start = text.rfind("\n", 0, draft.start) + 1
+            opens_paragraph = not text[line_start : draft.start].strip()
+            signed = prev.cue is not None and text[prev.cue[0]] in "―—–-"
+            if (
+                prev.speaker
+                and not signed
+                and (
+                    (same_paragraph and not between.strip())
+                    or (opens_paragraph and between.count("\n") == 1 and len(between) <= 160)
+                )
+            ):
+                # a cue-less quote right after an attributed one continues that speaker
+                draft.speaker = prev.speaker
+        out.append(draft)
+    return out
+
+
+def _transcript_drafts(text: str) -> list[_Draft]:
+    drafts = []
+    for para in PARAGRAPH.finditer(text):
+        m = _TRANSCRIPT.match(para.group()) or _HEADLINE_SPEAKER.match(para.group())
+        if not m:
+            continue
+        name_start, name_end = para.start() + m.start(1), para.start() + m.end(1)
+        colon = para.start() + m.end(1)
+        while text[colon] != ":":
+            colon += 1
+        start, end = trim_span(text, colon + 1, para.end())
+        if word_count(text[start:end]) < 2:
+            continue
+        drafts.append(
+            _Draft(
+                start,
+                end,
+                "direct",
+                speaker=trim_span(text, name_start, name_end),
+                cue=(colon, colon + 1),
+                fragments=[(start, end)],
+            )  # fmt: skip
+        )
+    return drafts
+
+
+def _colon_paragraph_drafts(text: str, verbs: list[Any], taken: list[_Draft]) -> list[_Draft]:
+    """ "The governor added:" closing a paragraph introduces the next paragraph as a quote."""
+    drafts = []
+    for verb in verbs:
+        after = verb.idx + len(verb.text)
+        m = re.compile(r"[ \t]*:[ \t\xa0]*\n+").match(text, after)
+        if not m:
+            continue
+        line_end = text.find("\n", m.end())
+        start, end = trim_span(text, m.end(), len(text) if line_end < 0 else line_end)
+        if end <= start or any(_overlap((start, end), (d.start, d.end)) for d in taken):
+            continue
+        subject = subject_of(verb)
+        speaker = noun_phrase(subject, text) if subject is not None else None
+        drafts.append(_Draft(start, end, "direct", speaker=speaker, cue=(verb.idx, after),
+                             fragments=[(start, end)]))  # fmt: skip
+    return drafts
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _indirect_drafts(
+    doc: Any, text: str, verbs: list[Any], direct: list[_Draft], options: QuoteOptions
+) -> list[_Draft]:
+    drafts: list[_Draft] = []
+    used_cues = {d.cue for d in direct if d.cue}
+    for verb in verbs:
+        cue = (verb.idx, verb.idx + len(verb.text))
+        if any(d.start <= cue[0] < d.end for d in direct):
+            continue
+        content = content_of(verb, text, stance=options.stance)
+        if content is not None:
+            content = clip_to_paragraph(text, content, cue[0])
+        if cue in used_cues:
+            # the verb introduced a quote; if the quote is only a fragment of its reported
+            # clause ("said that the campaign was "taking a close look" at..."), the clause
+            # is the attribution (PolNeAR's mixed quotes), else the direct quote stands
+            quoted = [d for d in direct if d.cue == cue]
+            if (
+                content is None
+                or not quoted
+                or not all(
+                    content[0] <= d.start
+                    and d.end <= content[1]
+                    and (content[1] - content[0]) - (d.end - d.start) > 25
+                    for d in quoted
+                )
+            ):
+                continue
+            for d in quoted:
+                d.absorbed = True
+        if (
+            content is None
+            or word_count(text[content[0] : content[1]]) < options.min_indirect_words
+        ):
+            continue
+        if options.stance and subject_of(verb) is None:
+            continue  # a stance with no one holding it is just narration
+        # content mostly inside a direct quote: this verb is that quote's cue, not new speech
+        inside = sum(_overlap(content, (d.start, d.end)) for d in direct)
+        if inside > 0.5 * (content[1] - content[0]):
+            for d in direct:
+                if d.cue is None and _overlap(content, (d.start, d.end)):
+                    d.cue = cue
+                    subject = subject_of(verb)
+                    if subject is not None and not (d.start <= subject.idx < d.end):
+                        d.speaker = noun_phrase(subject, text)
+            continue
+        subject = subject_of(verb)
+        speaker = None
+        own_subject = subject is not None and subject.head == verb
+        if subject is not None and (own_subject or not content[0] <= subject.idx < content[1]):
+            speaker = noun_phrase(subject, text)
+        drafts.append(_Draft(content[0], content[1], "indirect", speaker=speaker, cue=cue,
+                             fragments=[content]))  # fmt: skip
+    drafts.extend(_according_to_drafts(doc, text, direct))
+    return drafts
+
+
+def _according_to_drafts(doc: Any, text: str, direct: list[_Draft]) -> list[_Draft]:
+    """ "according to Interfax" / "citing officials": the host clause is the content."""
+    drafts = []
+    for token in doc:
+        if (
+            token.lower_ == "according"
+            and token.i + 1 < len(doc)
+            and doc[token.i + 1].lower_ == "to"
+        ):
+            to = doc[token.i + 1]
+            objects = [c for c in to.children if c.dep_ == "pobj"] or [
+                c for c in token.children if c.dep_ == "pobj"
+            ]
+            cue = (token.idx, to.idx + len(to.text))
+        elif token.lower_ == "citing":
+            to = token
+            objects = [c for c in token.children if c.dep_ == "dobj"]
+            cue = (token.idx, token.idx + len(token.text))
+        else:
+            continue
+        if not objects:
+            continue
+        speaker = noun_phrase(objects[0], text)
+        phrase = {t.i for t in token.subtree} | {t.i for t in to.subtree}
+        sentence = token.sent
+        host = [t for t in sentence if t.i not in phrase]
+        if not host:
+            continue
+        start, end = trim_span(text, *token_span(host))
+        end = rstrip_offset(text, start, end)
+        while end > start and text[end - 1] in ".":
+            end -= 1
+        if any(_overlap((start, end), (d.start, d.end)) > 0.5 * (end - start) for d in direct):
+            for d in direct:
+                if d.speaker is None and _overlap((start, end), (d.start, d.end)):
+                    d.speaker, d.cue = speaker, cue
+            continue
+        if word_count(text[start:end]) < 3:
+            continue
+        drafts.append(_Draft(start, end, "indirect", speaker=speaker, cue=cue,
+                             fragments=[(start, end)]))  # fmt: skip
+    return drafts
+
+
+def _finish(draft: _Draft, text: str) -> Quote:
+    speaker = draft.speaker
+    cue = draft.cue
+    return Quote(
+        text=text[draft.start : draft.end],
+        start=draft.start,
+        end=draft.end,
+        speaker=text[speaker[0] : speaker[1]] if speaker else None,
+        speaker_start=speaker[0] if speaker else None,
+        speaker_end=speaker[1] if speaker else None,
+        cue=text[cue[0] : cue[1]] if cue else None,
+        cue_start=cue[0] if cue else None,
+        cue_end=cue[1] if cue else None,
+        kind=draft.kind,
+        fragments=tuple(draft.fragments),
+    )
+
+
+def quotes_from_doc(doc: Any, options: QuoteOptions | None = None) -> list[Quote]:
+    """Quotes from a parsed spaCy ``Doc`` (its ``text`` is what offsets point into)."""
+    options = options or QuoteOptions()
+    text = doc.text
+    verbs = [t for t in doc if is_speech_verb(t)]
+    transcript = _transcript_drafts(text)
+    direct = [
+        d
+        for d in _direct_drafts(doc, text, verbs, options)
+        if not any(_overlap((d.start, d.end), (t.start, t.end)) for t in transcript)
+    ] + transcript
+    direct += _colon_paragraph_drafts(text, verbs, direct)
+    direct.sort(key=lambda d: (d.start, d.end))
+    drafts: list[_Draft] = []
+    if options.indirect:
+        indirect = _indirect_drafts(doc, text, verbs, direct, options)
+        drafts = [d for d in direct if not d.absorbed]
+        # nested reports ("X said Y told Z that...") keep the outermost one
+        indirect.sort(key=lambda d: (d.start, -(d.end - d.start)))
+        for d in indirect:
+            if any(_overlap((d.start, d.end), (o.start, o.end))
+                   > 0.8 * (d.end - d.start) for o in drafts):  # fmt: skip
+                continue
+            drafts.append(d)
+    else:
+        drafts = list(direct)
+    drafts.sort(key=lambda d: (d.start, d.end, d.kind))
+    return [_finish(d, text) for d in drafts]
+
+
+def extract_quotes(text: str, options: QuoteOptions | None = None) -> list[Quote]:
+    return extract_quotes_batch([text], options)[0]
+
+
+def extract_quotes_batch(
+    texts: list[str], options: QuoteOptions | None = None
+) -> list[list[Quote]]:
+    """Quotes for many texts with one batched parse; a text that fails yields []."""
+    return [quotes for quotes, _error in extract_quotes_checked(texts, options)]
+
+
+def extract_quotes_checked(
+    texts: list[str], options: QuoteOptions | None = None
+) -> list[tuple[list[Quote], str | None]]:
+    """Like :func:`extract_quotes_batch`, with the reason when a text failed."""
+    options = options or QuoteOptions()
+    nlp = load_pipeline(options.model)
+    results: list[tuple[list[Quote], str | None]] = []
+    for index, doc in enumerate(nlp.pipe(texts, disable=["ner"])):
+        try:
+            results.append((quotes_from_doc(doc, options), None))
+        except Exception as exc:  # one bad article never sinks the batch
+            log.exception("quote extraction failed on text %d", index)
+            results.append(([], f"quote extraction failed: {type(exc).__name__}: {exc}"))
+    return results

@@ -1,0 +1,174 @@
+"""The whole job: ingest → clean → store → analyse → brief files.
+
+Articles are written to the store in transactional batches as they are read, so an
+interrupted run keeps what it stored and a rerun (same inputs, same ids) completes it.
+The analysis is then recomputed over everything in the store and saved atomically.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from storyline.brief.render import write_outputs
+from storyline.clean.article import clean_document
+from storyline.config import Options
+from storyline.ingest.files import ingest_paths
+from storyline.model import Article, InputReport, RawDocument, Story
+from storyline.run.stages import build_stories, run_stages
+from storyline.store.base import Store
+from storyline.store.factory import open_store
+
+log = logging.getLogger(__name__)
+
+BATCH = 200
+
+
+@dataclass
+class RunResult:
+    outdir: Path
+    reports: list[InputReport]
+    articles: list[Article]
+    stories: list[Story]
+    new_articles: int = 0
+    read_articles: int = 0
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def usable(self) -> bool:
+        """Did this run's inputs yield at least one article?"""
+        return self.read_articles > 0
+
+    def counts(self) -> dict[str, int]:
+        status = Counter(r.status for r in self.reports)
+        return {
+            "inputs_read": status["read"],
+            "inputs_skipped": status["skipped"],
+            "articles_read": self.read_articles,
+            "articles_new": self.new_articles,
+            "articles_total": len(self.articles),
+            "duplicates": sum(1 for a in self.articles if a.duplicate_of),
+            "stories": len(self.stories),
+        }
+
+
+@dataclass(frozen=True)
+class DocumentOutcome:
+    """What became of one document: stored as new, already stored, or skipped and why."""
+
+    source: str
+    status: str  # "new" | "exists" | "skipped"
+    article: str | None = None
+    reason: str = ""
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {
+            "source": self.source,
+            "status": self.status,
+            "article": self.article,
+            "reason": self.reason,
+        }
+
+
+def store_items(
+    store: Store,
+    items: Iterable[RawDocument | InputReport],
+    outcomes: list[DocumentOutcome] | None = None,
+) -> tuple[list[InputReport], int, int]:
+    """Clean and store documents in batches; return (reports, articles read, articles new).
+
+    When ``outcomes`` is given, one entry per document or skipped record is appended.
+    """
+    reports: list[InputReport] = []
+    batch: list[Article] = []
+    batch_reports: list[InputReport] = []
+    read = new = 0
+    slots: list[int] = []  # where each batched article's outcome goes, in input order
+
+    def flush() -> None:
+        nonlocal new
+        if outcomes is not None:
+            seen = store.existing_ids(a.id for a in batch)
+            for slot, article in zip(slots, batch, strict=True):
+                status = "exists" if article.id in seen else "new"
+                seen.add(article.id)
+                outcomes[slot] = DocumentOutcome(article.source, status, article.id)
+            slots.clear()
+        new += store.add_articles(batch, batch_reports)
+        batch.clear()
+        batch_reports.clear()
+
+    for item in items:
+        if isinstance(item, RawDocument):
+            article = clean_document(item)
+            if not article.text.strip():
+                report = InputReport(
+                    item.source, "skipped", "nothing left after removing boilerplate"
+                )
+                reports.append(report)
+                batch_reports.append(report)
+                if outcomes is not None:
+                    outcomes.append(DocumentOutcome(item.source, "skipped", None, report.reason))
+                continue
+            batch.append(article)
+            read += 1
+            if outcomes is not None:
+                slots.append(len(outcomes))
+                outcomes.append(DocumentOutcome(item.source, "pending", article.id))
+        else:
+            if item.status == "skipped":
+                log.info("skipped %s: %s", item.source, item.reason)
+                if outcomes is not None:
+                    outcomes.append(DocumentOutcome(item.source, "skipped", None, item.reason))
+            reports.append(item)
+            batch_reports.append(item)
+        if len(batch) >= BATCH:
+            flush()
+    flush()
+    return reports, read, new
+
+
+def ingest_into(
+    store: Store, paths: Sequence[str], options: Options, stdin: bytes | None = None
+) -> tuple[list[InputReport], int, int]:
+    """Read, clean and store; return (reports, articles read, articles new)."""
+    return store_items(store, ingest_paths(paths, options.ingest, stdin=stdin))
+
+
+def analyse_store(
+    store: Store, options: Options
+) -> tuple[list[Article], list[Story], dict[str, float]]:
+    """Recompute the analysis over everything stored and save it atomically."""
+    timings: dict[str, float] = {}
+    articles = store.articles()
+    timings.update(run_stages(articles, options))
+    started = time.perf_counter()
+    stories = build_stories(articles, options)
+    timings["summarize"] = time.perf_counter() - started
+    store.save_analysis(articles, stories)
+    return articles, stories, timings
+
+
+def run_brief(
+    paths: Sequence[str],
+    outdir: Path,
+    db: str | None = None,
+    options: Options | None = None,
+    stdin: bytes | None = None,
+) -> RunResult:
+    options = options or Options()
+    outdir.mkdir(parents=True, exist_ok=True)
+    timings: dict[str, float] = {}
+    with open_store(db or outdir / "storyline.db") as store:
+        started = time.perf_counter()
+        reports, read, new = ingest_into(store, paths, options, stdin)
+        timings["ingest+clean+store"] = time.perf_counter() - started
+        articles, stories, analysis_timings = analyse_store(store, options)
+        timings.update(analysis_timings)
+    result = RunResult(outdir, reports, articles, stories, new, read, timings)
+    write_outputs(result, options)
+    return result

@@ -1,0 +1,127 @@
+"""The corpus-level analysis stages, each declaring what it needs and what it adds.
+
+A stage is a plain function over the list of articles (plus the options); the
+``Stage`` record names the ``Article`` fields it requires and assigns, and
+``run_stages`` checks that order before running, as spaCy components declare
+``requires``/``assigns``.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from storyline.brief.summarize import summarize_documents
+from storyline.cluster.stories import cluster_articles
+from storyline.config import Options
+from storyline.dedup.minhash import DedupItem, find_near_duplicates, shingles, signature
+from storyline.model import Article, Citation, Story, SummarySentence
+from storyline.nlp.sentences import split_sentences
+
+log = logging.getLogger(__name__)
+
+# Fields every article has once cleaned; stages add the rest.
+CLEANED_FIELDS = frozenset({"id", "text", "title", "outlet", "publisher", "url", "date", "lang"})
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    requires: frozenset[str]
+    assigns: frozenset[str]
+    run: Callable[[list[Article], Options], None]
+
+
+def add_sentences(articles: list[Article], options: Options) -> None:
+    for article in articles:
+        article.sentences = split_sentences(article.text, article.lang or "en")
+
+
+def mark_duplicates(articles: list[Article], options: Options) -> None:
+    items = []
+    for article in articles:
+        shingle_set = shingles(article.text, options.dedup.shingle_words)
+        # the copy with less boilerplate around it is the better original when undated
+        items.append(
+            DedupItem(
+                article.id,
+                shingle_set,
+                signature(shingle_set, options.dedup),
+                article.date,
+                len(article.removed),
+            )
+        )
+    duplicate_of = find_near_duplicates(items, options.dedup)
+    for article in articles:
+        article.duplicate_of = duplicate_of.get(article.id)
+
+
+def assign_stories(articles: list[Article], options: Options) -> None:
+    assignment = cluster_articles(articles, options.cluster)
+    for article in articles:
+        article.story = assignment[article.id]
+
+
+STAGES: tuple[Stage, ...] = (
+    Stage("sentences", frozenset({"text", "lang"}), frozenset({"sentences"}), add_sentences),
+    Stage("dedup", frozenset({"text", "date"}), frozenset({"duplicate_of"}), mark_duplicates),
+    Stage("cluster", frozenset({"text", "duplicate_of"}), frozenset({"story"}), assign_stories),
+)
+
+
+def run_stages(
+    articles: list[Article], options: Options, stages: Sequence[Stage] = STAGES
+) -> dict[str, float]:
+    """Run ``stages`` in order over ``articles``; return seconds per stage."""
+    available = set(CLEANED_FIELDS)
+    timings: dict[str, float] = {}
+    for stage in stages:
+        missing = stage.requires - available
+        if missing:
+            raise ValueError(
+                f"stage {stage.name!r} needs {sorted(missing)} which no earlier stage assigns"
+            )
+        started = time.perf_counter()
+        stage.run(articles, options)
+        timings[stage.name] = time.perf_counter() - started
+        available |= stage.assigns
+        log.info("stage %s: %d articles in %.3fs", stage.name, len(articles), timings[stage.name])
+    return timings
+
+
+def _story_title(members: list[Article], summary: list[SummarySentence]) -> str:
+    for article in members:
+        if article.title:
+            return article.title
+    if summary:
+        words = summary[0].text.split()
+        return " ".join(words[:12]) + ("…" if len(words) > 12 else "")
+    return "Untitled story"
+
+
+def build_stories(articles: list[Article], options: Options) -> list[Story]:
+    """One story per cluster, its summary drawn from original (non-duplicate) articles."""
+    by_story: dict[str, list[Article]] = {}
+    for article in articles:
+        by_story.setdefault(article.story or "", []).append(article)
+    stories = []
+    for sid in sorted(by_story):
+        members = sorted(by_story[sid], key=lambda a: (a.date is None, a.date or "", a.id))
+        originals = [a for a in members if a.duplicate_of is None] or members
+        picked = summarize_documents(
+            [a.text for a in originals],
+            words=options.summary.words,
+            dates=[a.date for a in originals],
+            options=options.summary,
+            titles=[a.title for a in originals],  # headlines add support to their concepts
+        )
+        summary = [
+            SummarySentence(p.text, (Citation(originals[p.doc].id, p.start, p.end),))
+            for p in picked
+        ]
+        stories.append(
+            Story(sid, _story_title(originals, summary), [a.id for a in members], summary)
+        )
+    return stories

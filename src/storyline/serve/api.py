@@ -1,0 +1,242 @@
+"""The JSON API: ingest (token), paged listings, search, story briefs, articles, export.
+
+Every listing returns ``{"total", "limit", "offset", "items"}`` in a stable order, with
+``total`` counting exactly the rows that paging through would return.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from fastapi import APIRouter, Body, File, HTTPException, Query, UploadFile
+from fastapi.responses import StreamingResponse
+
+from storyline.ingest.files import ingest_bytes
+from storyline.ingest.readers import record_to_document
+from storyline.model import InputReport
+from storyline.run.pipeline import DocumentOutcome, analyse_store, store_items
+from storyline.serve.schemas import (
+    ArticleDetail,
+    ArticlePage,
+    IngestResult,
+    ItemPage,
+    StoryBrief,
+    StoryPage,
+)
+from storyline.serve.views import (
+    EXPORT_KINDS,
+    article_detail,
+    export_lines,
+    flatten_story_items,
+    page_dict,
+    safe_upload_name,
+)
+
+if TYPE_CHECKING:
+    from storyline.serve.app import ServerState
+
+log = logging.getLogger(__name__)
+
+
+def run_ingest(
+    state: ServerState, items: Any, inputs: list[dict[str, Any]], analyse: bool
+) -> dict[str, Any]:
+    """Store documents, then recompute and save the analysis (as ``storyline brief`` does)
+    unless ``analyse`` is off (bulk loads: many requests, then POST /api/analyse)."""
+    outcomes: list[DocumentOutcome] = []
+    with state.write_lock:
+        _reports, read, new = store_items(state.store, items, outcomes)
+        stories = None
+        if new and analyse:
+            _articles, story_list, _timings = analyse_store(state.store, state.options)
+            stories = len(story_list)
+    counts = {status: 0 for status in ("new", "exists", "skipped")}
+    for outcome in outcomes:
+        counts[outcome.status] += 1
+    log.info("ingest: %s; analysis %s", counts, "recomputed" if stories is not None else "kept")
+    return {
+        "articles": [o.to_dict() for o in outcomes],
+        "inputs": inputs,
+        "counts": counts,
+        "read": read,
+        "analysed": stories is not None,
+        "stories": stories,
+    }
+
+
+def build_api_router(state: ServerState, write_dependency: Any) -> APIRouter:
+    router = APIRouter()
+    limits = state.serve
+    Limit = Query(limits.page_size, ge=1, le=limits.max_page_size, description="rows per page")
+    Offset = Query(0, ge=0, description="rows to skip")
+    AnalyseFlag = Query(True, description="recompute the analysis after storing new articles")
+
+    @router.post("/analyse", dependencies=[write_dependency], tags=["ingest"])
+    def analyse() -> dict[str, Any]:
+        """Recompute and save the analysis over everything stored (token required)."""
+        with state.write_lock:
+            articles, stories, timings = analyse_store(state.store, state.options)
+        return {
+            "articles": len(articles),
+            "stories": len(stories),
+            "seconds": {k: round(v, 3) for k, v in sorted(timings.items())},
+        }
+
+    @router.post(
+        "/articles", dependencies=[write_dependency], tags=["ingest"], response_model=IngestResult
+    )
+    def ingest_articles(
+        payload: Any = Body(  # noqa: B008 - FastAPI declares parameters this way
+            ...,
+            description='A list of article records, or {"articles": [...]}. Each record has '
+            '"text" (or "html") and optional "title", "url", "date", "outlet", "publisher".',
+        ),
+        analyse: bool = AnalyseFlag,
+    ) -> dict[str, Any]:
+        """Add articles (token required); returns each one's status, then re-analyses."""
+        records = payload.get("articles") if isinstance(payload, dict) else payload
+        if not isinstance(records, list):
+            raise HTTPException(422, 'expected a JSON list of records or {"articles": [...]}')
+        if len(records) > limits.max_records:
+            raise HTTPException(
+                413, f"too many records: {len(records)} > limit {limits.max_records}"
+            )
+
+        def documents() -> Any:
+            for n, record in enumerate(records):
+                yield record_to_document(record, f"request#{n}", "json", state.options.ingest)
+            yield InputReport("request", "read", "", "", len(records))
+
+        return run_ingest(state, documents(), [], analyse)
+
+    @router.post(
+        "/articles/upload",
+        dependencies=[write_dependency],
+        tags=["ingest"],
+        response_model=IngestResult,
+    )
+    def upload_articles(
+        files: list[UploadFile] = File(..., description="txt, html, json, jsonl or csv files"),  # noqa: B008
+        analyse: bool = AnalyseFlag,
+    ) -> dict[str, Any]:
+        """Add articles from uploaded files (token required); names are only labels."""
+        max_bytes = state.options.ingest.max_bytes
+        inputs: list[dict[str, Any]] = []
+        items: list[Any] = []
+        for upload in files:
+            name = safe_upload_name(upload.filename)
+            data = upload.file.read(max_bytes + 1)
+            found = list(ingest_bytes(name, data, state.options.ingest))
+            items.extend(found)
+            for item in found:
+                if isinstance(item, InputReport) and item.source == name:
+                    inputs.append(
+                        {
+                            "name": name,
+                            "status": item.status,
+                            "reason": item.reason,
+                            "documents": item.documents,
+                        }
+                    )
+        return run_ingest(state, items, inputs, analyse)
+
+    @router.get("/stories", tags=["stories"], response_model=StoryPage)
+    def list_stories(
+        q: str | None = Query(None, max_length=500, description="full-text query"),
+        storyline: str | None = Query(None, max_length=64, description="one storyline's"),
+        limit: int = Limit,
+        offset: int = Offset,
+    ) -> dict[str, Any]:
+        """Stories, latest first (or one storyline's); with ``q``, the stories matching every
+        word, best first."""
+        if q and q.strip():
+            if storyline:
+                raise HTTPException(422, "use either q or storyline")
+            page = state.store.search_stories(q, limit, offset)
+        else:
+            page = state.store.story_page(limit, offset, storyline=storyline)
+        return page_dict(page, lambda s: s.to_dict())
+
+    @router.get("/search", tags=["stories"], response_model=StoryPage)
+    def search(
+        q: str = Query(..., min_length=1, max_length=500),
+        limit: int = Limit,
+        offset: int = Offset,
+    ) -> dict[str, Any]:
+        """Full-text search over story titles, summaries and article texts."""
+        return page_dict(state.store.search_stories(q, limit, offset), lambda s: s.to_dict())
+
+    @router.get("/stories/{story_id}", tags=["stories"], response_model=StoryBrief)
+    def get_story(story_id: str) -> dict[str, Any]:
+        """The story's brief.json object (summary with citations, and any analysis)."""
+        brief = state.store.story_brief(story_id)
+        if brief is None:
+            raise HTTPException(404, "no such story")
+        return brief
+
+    @router.get("/stories/{story_id}/articles", tags=["stories"], response_model=ArticlePage)
+    def story_articles(story_id: str, limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
+        if state.store.story_brief(story_id) is None:
+            raise HTTPException(404, "no such story")
+        page = state.store.article_page(limit, offset, story=story_id)
+        return page_dict(page, lambda a: a.to_brief())
+
+    @router.get("/articles", tags=["articles"], response_model=ArticlePage)
+    def list_articles(
+        story: str | None = None, limit: int = Limit, offset: int = Offset
+    ) -> dict[str, Any]:
+        """Articles ordered by id, optionally one story's."""
+        return page_dict(
+            state.store.article_page(limit, offset, story=story), lambda a: a.to_brief()
+        )
+
+    @router.get("/articles/{article_id}", tags=["articles"], response_model=ArticleDetail)
+    def get_article(article_id: str) -> dict[str, Any]:
+        """One article: cleaned text, the raw text and the spans removed from it (with why),
+        and its sentence offsets."""
+        found = state.store.articles([article_id])
+        if not found:
+            raise HTTPException(404, "no such article")
+        return article_detail(found[0])
+
+    @router.get("/entities", tags=["analysis"], response_model=ItemPage)
+    def list_entities(
+        story: str | None = None,
+        type: str | None = Query(None, description="entity type, e.g. PERSON"),  # noqa: A002
+        limit: int = Limit,
+        offset: int = Offset,
+    ) -> dict[str, Any]:
+        """Entities of every story (or one), by story id then as the story lists them."""
+        rows = flatten_story_items(state.store, "entities", story)
+        if type:
+            rows = [r for r in rows if str(r.get("type", "")).lower() == type.lower()]
+        return page_dict(rows[offset : offset + limit], None, len(rows), limit, offset)
+
+    @router.get("/quotes", tags=["analysis"], response_model=ItemPage)
+    def list_quotes(
+        story: str | None = None,
+        speaker: str | None = Query(None, description="speaker name, case-insensitive"),
+        limit: int = Limit,
+        offset: int = Offset,
+    ) -> dict[str, Any]:
+        """Quotes of every story (or one), by story id then as the story lists them."""
+        rows = flatten_story_items(state.store, "quotes", story)
+        if speaker:
+            rows = [r for r in rows if str(r.get("speaker") or "").lower() == speaker.lower()]
+        return page_dict(rows[offset : offset + limit], None, len(rows), limit, offset)
+
+    @router.get("/export/{kind}.{fmt}", tags=["export"])
+    def export(kind: str, fmt: str) -> StreamingResponse:
+        """Everything as JSON lines or CSV: ``stories.jsonl``, ``stories.csv``,
+        ``articles.jsonl``, ``articles.csv``."""
+        if kind not in EXPORT_KINDS or fmt not in ("jsonl", "csv"):
+            raise HTTPException(404, "export one of stories|articles as .jsonl or .csv")
+        media = "application/x-ndjson" if fmt == "jsonl" else "text/csv"
+        return StreamingResponse(
+            export_lines(state.store, kind, fmt),
+            media_type=f"{media}; charset=utf-8",
+            headers={"Content-Disposition": f'attachment; filename="{kind}.{fmt}"'},
+        )
+
+    return router

@@ -1,0 +1,25 @@
+"""``storyline serve``: run the API and web UI with uvicorn (127.0.0.1 unless told)."""
+
+from __future__ import annotations
+
+import logging
+import os
+
+from storyline.config import ServeOptions
+from storyline.store.factory import database_url
+
+log = logging.getLogger(__name__)
+
+
+def serve(db: str, host: str = "127.0.0.1", port: int = 8000, public_reads: bool = False) -> None:
+    import uvicorn
+
+    from storyline.serve.app import create_app
+
+    token = os.environ.get("STORYLINE_TOKEN") or None
+    if token is None:
+        log.warning("STORYLINE_TOKEN is not set: write endpoints (ingest) are disabled")
+    if host not in ("127.0.0.1", "localhost", "::1") and not public_reads:
+        log.warning("listening on %s: non-local readers need the bearer token", host)
+    app = create_app(database_url(db), token, serve_options=ServeOptions(public_reads=public_reads))
+    uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)

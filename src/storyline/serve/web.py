@@ -1,0 +1,149 @@
+"""The web UI: server-rendered Jinja pages (autoescaped) plus one small script.
+
+Pages: the story list with search (/), a story (/stories/{id}) and an article with
+the spans cleaning removed (/articles/{id}).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib.resources import files
+from typing import TYPE_CHECKING, Any
+
+from fastapi import APIRouter, FastAPI, HTTPException, Query
+from fastapi.responses import HTMLResponse
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from storyline.model import Article
+from storyline.serve.views import (
+    cited_segments,
+    entity_rows,
+    fact_rows,
+    item_citations,
+    quotes_by_speaker,
+    safe_url,
+    timeline_rows,
+)
+
+if TYPE_CHECKING:
+    from storyline.serve.app import ServerState
+
+
+@lru_cache(maxsize=1)
+def template_env() -> Environment:
+    env = Environment(
+        loader=PackageLoader("storyline.serve", "templates"),
+        # every template is HTML: escape everything unless a template says otherwise
+        autoescape=select_autoescape(["html", "j2"], default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["safe_url"] = safe_url
+    return env
+
+
+def mount_static(app: FastAPI) -> None:
+    app.mount(
+        "/static",
+        StaticFiles(directory=str(files("storyline.serve") / "static")),
+        name="static",
+    )
+
+
+def removed_segments(article: Article) -> list[dict[str, Any]]:
+    """The raw text cut into kept pieces and removed spans (with why they went)."""
+    out: list[dict[str, Any]] = []
+    pos = 0
+    for span in sorted(article.removed, key=lambda r: (r.start, r.end)):
+        if span.start < pos:
+            continue
+        if span.start > pos:
+            out.append({"text": article.raw_text[pos : span.start], "reason": None})
+        out.append({"text": article.raw_text[span.start : span.end], "reason": span.reason})
+        pos = span.end
+    out.append({"text": article.raw_text[pos:], "reason": None})
+    return out
+
+
+def story_view(brief: dict[str, Any], articles: list[Article]) -> dict[str, Any]:
+    by_id = {a.id: a for a in articles}
+    cited: dict[str, set[tuple[int, int]]] = {}
+    cited_items = [*brief.get("summary", [])]
+    for key in ("quotes", "facts", "claims", "timeline"):
+        cited_items += [x for x in brief.get(key) or [] if isinstance(x, dict)]
+    for item in cited_items:
+        for article, start, end in item_citations(item):
+            cited.setdefault(article, set()).add((start, end))
+    members = [by_id[aid] for aid in brief.get("articles", []) if aid in by_id]
+    members.sort(key=lambda a: (a.duplicate_of is not None, a.date is None, a.date or "", a.id))
+    sources = [
+        {"article": a, "segments": cited_segments(a.text, cited.get(a.id, set()), a.id), "n": n}
+        for n, a in enumerate(members, start=1)
+    ]
+    numbers = {s["article"].id: s["n"] for s in sources}
+    return {
+        "story": brief,
+        "sources": sources,
+        "numbers": numbers,
+        "outlets": sorted({a.outlet or a.publisher or "(unknown outlet)" for a in members}),
+        "duplicates": sum(1 for a in members if a.duplicate_of),
+        "quotes": quotes_by_speaker(brief.get("quotes") or []),
+        "entities": entity_rows(brief.get("entities") or []),
+        "facts": fact_rows(brief.get("facts") or []),
+        "claims": fact_rows(brief.get("claims") or []),
+        "timeline": timeline_rows(brief.get("timeline") or []),
+    }
+
+
+def build_web_router(state: ServerState) -> APIRouter:
+    router = APIRouter(include_in_schema=False)
+    limits = state.serve
+
+    def render(name: str, status: int = 200, **context: Any) -> HTMLResponse:
+        html = template_env().get_template(name).render(**context)
+        return HTMLResponse(html, status_code=status)
+
+    @router.api_route("/", methods=["GET", "HEAD"], response_class=HTMLResponse)
+    def index(
+        q: str | None = Query(None, max_length=500),
+        storyline: str | None = Query(None, max_length=64),
+        page: int = Query(1, ge=1, le=1_000_000),
+    ) -> HTMLResponse:
+        size = limits.page_size
+        offset = (page - 1) * size
+        query = (q or "").strip()
+        if query:
+            storyline = None
+            listing = state.store.search_stories(query, size, offset)
+        else:
+            listing = state.store.story_page(size, offset, storyline=storyline or None)
+        pages = max(1, -(-listing.total // size))
+        return render(
+            "index.html.j2",
+            listing=listing,
+            q=query,
+            storyline=storyline or "",
+            page=page,
+            pages=pages,
+        )
+
+    @router.api_route("/stories/{story_id}", methods=["GET", "HEAD"], response_class=HTMLResponse)
+    def story(story_id: str) -> HTMLResponse:
+        brief = state.store.story_brief(story_id)
+        if brief is None:
+            raise HTTPException(404, "no such story")
+        articles = state.store.articles(brief.get("articles", []))
+        return render("story.html.j2", **story_view(brief, articles))
+
+    @router.api_route(
+        "/articles/{article_id}", methods=["GET", "HEAD"], response_class=HTMLResponse
+    )
+    def article(article_id: str) -> HTMLResponse:
+        found = state.store.articles([article_id])
+        if not found:
+            raise HTTPException(404, "no such article")
+        a = found[0]
+        return render("article.html.j2", article=a, removed=removed_segments(a))
+
+    return router

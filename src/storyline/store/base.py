@@ -1,0 +1,119 @@
+"""The store interface every backend implements (SQLite now, PostgreSQL next).
+
+Kept small on purpose: the pipeline only needs to add articles and input reports in
+transactional batches, read articles back, and replace the derived analysis (duplicate
+links, story assignments, stories) in one transaction, so an interrupted run leaves the
+previous consistent state and a rerun completes it.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+from storyline.model import Article, InputReport, Story
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Page(Generic[T]):
+    """One page of a listing: ``total`` counts every match, ``items`` the rows of this page."""
+
+    items: list[T]
+    total: int
+    limit: int
+    offset: int
+
+
+@dataclass(frozen=True)
+class StoryListing:
+    """What a story list shows, computed when the analysis is saved."""
+
+    id: str
+    title: str
+    articles: int
+    duplicates: int
+    outlets: list[str] = field(default_factory=list)
+    first_date: str | None = None
+    last_date: str | None = None
+    storyline: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "storyline": self.storyline,
+            "articles": self.articles,
+            "duplicates": self.duplicates,
+            "outlets": list(self.outlets),
+            "first_date": self.first_date,
+            "last_date": self.last_date,
+        }
+
+
+class Store(ABC):
+    @abstractmethod
+    def add_articles(self, articles: Sequence[Article], reports: Sequence[InputReport]) -> int:
+        """Insert new articles (existing ids are left as they are) and input reports in one
+        transaction; return how many articles were new."""
+
+    @abstractmethod
+    def articles(self, ids: Iterable[str] | None = None) -> list[Article]:
+        """Articles sorted by id, with their analysis fields (sentences, duplicate_of, story)."""
+
+    @abstractmethod
+    def save_analysis(self, articles: Sequence[Article], stories: Sequence[Story]) -> None:
+        """Replace sentences, duplicate links, story assignments and all stories atomically."""
+
+    @abstractmethod
+    def stories(self) -> list[Story]:
+        """Stories sorted by id."""
+
+    @abstractmethod
+    def reports(self) -> list[InputReport]:
+        """Every input report recorded, in insertion order."""
+
+    @abstractmethod
+    def count_articles(self) -> int: ...
+
+    # Reads for the HTTP API and web UI: paged, in a stable order, totals exact.
+
+    @abstractmethod
+    def existing_ids(self, ids: Iterable[str]) -> set[str]:
+        """Which of ``ids`` are already stored."""
+
+    @abstractmethod
+    def article_page(self, limit: int, offset: int, story: str | None = None) -> Page[Article]:
+        """Articles ordered by id (optionally one story's), with the total count."""
+
+    @abstractmethod
+    def story_page(
+        self, limit: int, offset: int, storyline: str | None = None
+    ) -> Page[StoryListing]:
+        """Stories (optionally one storyline's), latest first (last article date
+        descending, undated last, then id)."""
+
+    @abstractmethod
+    def search_stories(self, query: str, limit: int, offset: int) -> Page[StoryListing]:
+        """Full-text search over story titles, summaries and article texts, best match
+        first (ties by id); every query word must match (stemmed)."""
+
+    @abstractmethod
+    def story_brief(self, story_id: str) -> dict[str, Any] | None:
+        """The brief.json object of one story (with any keys later stages added)."""
+
+    @abstractmethod
+    def iter_story_briefs(self) -> Iterator[dict[str, Any]]:
+        """Every story's brief.json object, ordered by story id."""
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()

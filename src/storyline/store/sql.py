@@ -1,0 +1,503 @@
+"""SQLAlchemy Core store: one implementation for SQLite and PostgreSQL.
+
+Lists (removed spans, sentences, summaries) are stored as JSON text so both backends
+share the same schema; every write method runs in one transaction. Each story also
+keeps its whole brief.json object (so keys added by later stages are served without a
+schema change) and the few figures a story list shows. Full-text search uses the
+backend's own index: an FTS5 virtual table on SQLite, a tsvector column with a GIN
+index on PostgreSQL; both are rebuilt with the stories, in the same transaction.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import asdict
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy import event
+
+from storyline.model import (
+    Article,
+    Citation,
+    InputReport,
+    RemovedSpan,
+    Span,
+    Story,
+    SummarySentence,
+)
+from storyline.store.base import Page, Store, StoryListing
+
+log = logging.getLogger(__name__)
+
+metadata = sa.MetaData()
+
+articles_table = sa.Table(
+    "articles",
+    metadata,
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("seq", sa.Integer, nullable=False),  # ingest order, for stable listings
+    sa.Column("source", sa.Text, nullable=False),
+    sa.Column("raw_text", sa.Text, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("title", sa.Text),
+    sa.Column("outlet", sa.Text),
+    sa.Column("publisher", sa.Text),
+    sa.Column("url", sa.Text),
+    sa.Column("date", sa.String(40)),
+    sa.Column("year", sa.Integer),
+    sa.Column("lang", sa.String(16)),
+    sa.Column("removed", sa.Text, nullable=False),
+    sa.Column("sentences", sa.Text, nullable=False, server_default="[]"),
+    sa.Column("duplicate_of", sa.String(64)),
+    sa.Column("story", sa.String(64), index=True),
+)
+
+reports_table = sa.Table(
+    "input_reports",
+    metadata,
+    sa.Column("seq", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("source", sa.Text, nullable=False),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("reason", sa.Text, nullable=False),
+    sa.Column("digest", sa.String(64), nullable=False),
+    sa.Column("documents", sa.Integer, nullable=False),
+)
+
+stories_table = sa.Table(
+    "stories",
+    metadata,
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("title", sa.Text, nullable=False),
+    sa.Column("storyline", sa.String(64), index=True),
+    sa.Column("articles", sa.Text, nullable=False),
+    sa.Column("summary", sa.Text, nullable=False),
+    # added for the web UI and API; older stores get them by ALTER TABLE on open
+    sa.Column("brief", sa.Text),  # the story's brief.json object
+    sa.Column("article_count", sa.Integer),
+    sa.Column("duplicate_count", sa.Integer),
+    sa.Column("outlets", sa.Text),  # JSON list, sorted
+    sa.Column("first_date", sa.String(40)),
+    sa.Column("last_date", sa.String(40)),
+    # position in the story list (latest first), so a page is an index range scan
+    sa.Column("list_rank", sa.Integer, index=True),
+)
+
+_ADDED_STORY_COLUMNS = (
+    "brief",
+    "article_count",
+    "duplicate_count",
+    "outlets",
+    "first_date",
+    "last_date",
+    "list_rank",
+)
+
+# A story's searchable text is capped: PostgreSQL refuses tsvectors over 1 MB.
+SEARCH_BODY_CHARS = 200_000
+_QUERY_WORDS = 32
+
+_SQLITE_SEARCH_DDL = (
+    "CREATE VIRTUAL TABLE IF NOT EXISTS story_search USING fts5("
+    "story_id UNINDEXED, title, body, tokenize='porter unicode61')",
+)
+_POSTGRES_SEARCH_DDL = (
+    "CREATE TABLE IF NOT EXISTS story_search ("
+    "story_id VARCHAR(64) PRIMARY KEY, title TEXT NOT NULL, body TEXT NOT NULL, "
+    "tsv tsvector GENERATED ALWAYS AS ("
+    "setweight(to_tsvector('english', title), 'A') || "
+    "setweight(to_tsvector('english', body), 'B')) STORED)",
+    "CREATE INDEX IF NOT EXISTS story_search_tsv ON story_search USING gin (tsv)",
+)
+
+
+def _text(value: str | None) -> str | None:
+    """PostgreSQL text cannot hold NUL; U+FFFD is one code point too, so every offset into
+    the text stays valid (done on both backends so they store the same text)."""
+    return None if value is None else value.replace("\x00", "\ufffd")
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")  # readers (the web UI) never block a run
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def _article_from_row(row: sa.Row) -> Article:
+    return Article(
+        id=row.id,
+        text=row.text,
+        raw_text=row.raw_text,
+        source=row.source,
+        title=row.title,
+        outlet=row.outlet,
+        publisher=row.publisher,
+        url=row.url,
+        date=row.date,
+        year=row.year,
+        lang=row.lang,
+        removed=[RemovedSpan(**r) for r in json.loads(row.removed)],
+        sentences=[Span(s, e) for s, e in json.loads(row.sentences)],
+        duplicate_of=row.duplicate_of,
+        story=row.story,
+    )
+
+
+def _story_from_row(row: sa.Row) -> Story:
+    summary = [
+        SummarySentence(s["text"], tuple(Citation(**c) for c in s["citations"]))
+        for s in json.loads(row.summary)
+    ]
+    brief = json.loads(row.brief) if getattr(row, "brief", None) else {}
+    layer = {k: brief[k] for k in LAYER_KEYS if k in brief}
+    return Story(row.id, row.title, json.loads(row.articles), summary, row.storyline, layer)
+
+
+# keys of a story's brief object added by the analysis layer (stored in ``brief``)
+LAYER_KEYS = ("entities", "quotes", "facts", "timeline", "claims")
+
+
+def _listing_from_row(row: Any) -> StoryListing:
+    count = row.article_count
+    if count is None:  # a store saved before these columns existed
+        count = len(json.loads(row.articles))
+    return StoryListing(
+        id=row.id,
+        title=row.title,
+        articles=count,
+        duplicates=row.duplicate_count or 0,
+        outlets=json.loads(row.outlets) if row.outlets else [],
+        first_date=row.first_date,
+        last_date=row.last_date,
+        storyline=row.storyline,
+    )
+
+
+_LISTING_COLUMNS = (
+    stories_table.c.id,
+    stories_table.c.title,
+    stories_table.c.storyline,
+    stories_table.c.articles,
+    stories_table.c.article_count,
+    stories_table.c.duplicate_count,
+    stories_table.c.outlets,
+    stories_table.c.first_date,
+    stories_table.c.last_date,
+)
+
+
+def _list_ranks(stories: list[tuple[str, str | None]]) -> dict[str, int]:
+    """Story list order: latest article date first, undated last, then id."""
+    ordered = sorted(stories, key=lambda s: s[0])
+    ordered.sort(key=lambda s: s[1] or "", reverse=True)
+    ordered.sort(key=lambda s: s[1] is None)
+    return {sid: rank for rank, (sid, _date) in enumerate(ordered)}
+
+
+def fts5_query(query: str) -> str:
+    """User words as FTS5 phrases (implicitly ANDed): no FTS5 syntax gets through."""
+    words = re.findall(r"\w+", query.lower())[:_QUERY_WORDS]
+    return " ".join(f'"{w}"' for w in words)
+
+
+class SqlStore(Store):
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine = sa.create_engine(url, future=True)
+        self.dialect = self.engine.dialect.name
+        if self.dialect == "sqlite":
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        metadata.create_all(self.engine)
+        self._migrate()
+
+    def _migrate(self) -> None:
+        """Add the columns and search index newer code expects to an older store."""
+        present = {c["name"] for c in sa.inspect(self.engine).get_columns("stories")}
+        ddl = _SQLITE_SEARCH_DDL if self.dialect == "sqlite" else _POSTGRES_SEARCH_DDL
+        with self.engine.begin() as conn:
+            for name in _ADDED_STORY_COLUMNS:
+                if name not in present:
+                    column = stories_table.c[name]
+                    kind = column.type.compile(dialect=self.engine.dialect)
+                    conn.execute(sa.text(f"ALTER TABLE stories ADD COLUMN {name} {kind}"))
+            for statement in ddl:
+                conn.execute(sa.text(statement))
+            for column in ("list_rank", "storyline"):
+                conn.execute(
+                    sa.text(f"CREATE INDEX IF NOT EXISTS ix_stories_{column} ON stories ({column})")
+                )
+            if "list_rank" not in present:
+                t = stories_table
+                old = conn.execute(sa.select(t.c.id, t.c.last_date)).all()
+                ranks = _list_ranks([(r.id, r.last_date) for r in old])
+                if ranks:
+                    conn.execute(
+                        t.update()
+                        .where(t.c.id == sa.bindparam("b_id"))
+                        .values(list_rank=sa.bindparam("b_rank")),
+                        [{"b_id": sid, "b_rank": rank} for sid, rank in ranks.items()],
+                    )
+
+    def add_articles(self, articles: Sequence[Article], reports: Sequence[InputReport]) -> int:
+        with self.engine.begin() as conn:
+            existing = set()
+            ids = [a.id for a in articles]
+            for chunk in range(0, len(ids), 500):
+                part = ids[chunk : chunk + 500]
+                rows = conn.execute(
+                    sa.select(articles_table.c.id).where(articles_table.c.id.in_(part))
+                )
+                existing.update(r.id for r in rows)
+            seq = conn.execute(
+                sa.select(sa.func.coalesce(sa.func.max(articles_table.c.seq), 0))
+            ).scalar_one()
+            new_rows = []
+            for article in articles:
+                if article.id in existing:
+                    continue
+                existing.add(article.id)
+                seq += 1
+                new_rows.append(
+                    {
+                        "id": article.id,
+                        "seq": seq,
+                        "source": article.source,
+                        "raw_text": _text(article.raw_text),
+                        "text": _text(article.text),
+                        "title": _text(article.title),
+                        "outlet": _text(article.outlet),
+                        "publisher": _text(article.publisher),
+                        "url": _text(article.url),
+                        "date": _text(article.date),
+                        "year": article.year,
+                        "lang": article.lang,
+                        "removed": json.dumps(
+                            [asdict(r) for r in article.removed], ensure_ascii=False
+                        ),
+                        "sentences": "[]",
+                    }
+                )
+            if new_rows:
+                conn.execute(articles_table.insert(), new_rows)
+            if reports:
+                conn.execute(reports_table.insert(), [asdict(r) for r in reports])
+        return len(new_rows)
+
+    def articles(self, ids: Iterable[str] | None = None) -> list[Article]:
+        query = sa.select(articles_table).order_by(articles_table.c.id)
+        if ids is not None:
+            query = query.where(articles_table.c.id.in_(list(ids)))
+        with self.engine.connect() as conn:
+            return [_article_from_row(r) for r in conn.execute(query)]
+
+    def save_analysis(self, articles: Sequence[Article], stories: Sequence[Story]) -> None:
+        with self.engine.begin() as conn:
+            if articles:
+                self._update_analysis(conn, articles)
+            conn.execute(stories_table.delete())
+            conn.execute(sa.text("DELETE FROM story_search"))
+            if stories:
+                members = self._story_members(conn)
+                rows = [self._story_row(s, members.get(s.id, [])) for s in stories]
+                ranks = _list_ranks([(r["id"], r["last_date"]) for r in rows])
+                for row in rows:
+                    row["list_rank"] = ranks[row["id"]]
+                conn.execute(stories_table.insert(), rows)
+                conn.execute(
+                    sa.text(
+                        "INSERT INTO story_search (story_id, title, body) "
+                        "VALUES (:story_id, :title, :body)"
+                    ),
+                    [self._search_row(s, members.get(s.id, [])) for s in stories],
+                )
+
+    @staticmethod
+    def _story_members(conn: sa.Connection) -> dict[str, list[Any]]:
+        """Stored articles per story (what the list figures and the search index need)."""
+        t = articles_table
+        rows = conn.execute(
+            sa.select(t.c.id, t.c.story, t.c.title, t.c.text, t.c.outlet, t.c.publisher)
+            .add_columns(t.c.date, t.c.duplicate_of)
+            .where(t.c.story.is_not(None))
+            .order_by(t.c.story, t.c.id)
+        )
+        members: dict[str, list[Any]] = {}
+        for row in rows:
+            members.setdefault(row.story, []).append(row)
+        return members
+
+    @staticmethod
+    def _story_row(story: Story, members: list[Any]) -> dict[str, Any]:
+        dates = sorted(m.date for m in members if m.date)
+        outlets = sorted({m.outlet or m.publisher for m in members if m.outlet or m.publisher})
+        return {
+            "id": story.id,
+            "title": _text(story.title),
+            "storyline": story.storyline,
+            "articles": json.dumps(story.articles),
+            "summary": json.dumps([x.to_dict() for x in story.summary], ensure_ascii=False),
+            "brief": json.dumps(story.to_brief(), ensure_ascii=False, sort_keys=True),
+            "article_count": len(story.articles),
+            "duplicate_count": sum(1 for m in members if m.duplicate_of),
+            "outlets": json.dumps(outlets, ensure_ascii=False),
+            "first_date": dates[0] if dates else None,
+            "last_date": dates[-1] if dates else None,
+        }
+
+    @staticmethod
+    def _search_row(story: Story, members: list[Any]) -> dict[str, str]:
+        parts = [s.text for s in story.summary]
+        parts += [m.title for m in members if m.title]
+        parts += [m.text for m in members if not m.duplicate_of]
+        body = "\n".join(parts)[:SEARCH_BODY_CHARS]
+        return {"story_id": story.id, "title": _text(story.title), "body": _text(body)}
+
+    @staticmethod
+    def _update_analysis(conn: sa.Connection, articles: Sequence[Article]) -> None:
+        conn.execute(
+            articles_table.update()
+            .where(articles_table.c.id == sa.bindparam("b_id"))
+            .values(
+                sentences=sa.bindparam("b_sentences"),
+                duplicate_of=sa.bindparam("b_duplicate_of"),
+                story=sa.bindparam("b_story"),
+            ),
+            [
+                {
+                    "b_id": a.id,
+                    "b_sentences": json.dumps([[s.start, s.end] for s in a.sentences]),
+                    "b_duplicate_of": a.duplicate_of,
+                    "b_story": a.story,
+                }
+                for a in articles
+            ],
+        )
+
+    def stories(self) -> list[Story]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(stories_table).order_by(stories_table.c.id))
+            return [_story_from_row(r) for r in rows]
+
+    def reports(self) -> list[InputReport]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(reports_table).order_by(reports_table.c.seq))
+            return [InputReport(r.source, r.status, r.reason, r.digest, r.documents) for r in rows]
+
+    def count_articles(self) -> int:
+        with self.engine.connect() as conn:
+            return conn.execute(sa.select(sa.func.count()).select_from(articles_table)).scalar_one()
+
+    def existing_ids(self, ids: Iterable[str]) -> set[str]:
+        wanted = sorted(set(ids))
+        found: set[str] = set()
+        with self.engine.connect() as conn:
+            for chunk in range(0, len(wanted), 500):
+                part = wanted[chunk : chunk + 500]
+                rows = conn.execute(
+                    sa.select(articles_table.c.id).where(articles_table.c.id.in_(part))
+                )
+                found.update(r.id for r in rows)
+        return found
+
+    def article_page(self, limit: int, offset: int, story: str | None = None) -> Page[Article]:
+        query = sa.select(articles_table).order_by(articles_table.c.id)
+        count = sa.select(sa.func.count()).select_from(articles_table)
+        if story is not None:
+            query = query.where(articles_table.c.story == story)
+            count = count.where(articles_table.c.story == story)
+        with self.engine.connect() as conn:
+            total = conn.execute(count).scalar_one()
+            rows = conn.execute(query.limit(limit).offset(offset))
+            return Page([_article_from_row(r) for r in rows], total, limit, offset)
+
+    def story_page(
+        self, limit: int, offset: int, storyline: str | None = None
+    ) -> Page[StoryListing]:
+        t = stories_table
+        query = sa.select(*_LISTING_COLUMNS).order_by(t.c.list_rank, t.c.id)
+        count = sa.select(sa.func.count()).select_from(t)
+        if storyline is not None:
+            query = query.where(t.c.storyline == storyline)
+            count = count.where(t.c.storyline == storyline)
+        query = query.limit(limit).offset(offset)
+        with self.engine.connect() as conn:
+            total = conn.execute(count).scalar_one()
+            items = [_listing_from_row(r) for r in conn.execute(query)]
+        return Page(items, total, limit, offset)
+
+    def search_stories(self, query: str, limit: int, offset: int) -> Page[StoryListing]:
+        if self.dialect == "sqlite":
+            match = fts5_query(query)
+            if not match:
+                return Page([], 0, limit, offset)
+            where = "story_search MATCH :q"
+            rank = "bm25(story_search, 0.0, 4.0, 1.0)"  # title hits weigh more
+            params: dict[str, Any] = {"q": match}
+        else:
+            words = re.findall(r"\w+", query)[:_QUERY_WORDS]
+            if not words:
+                return Page([], 0, limit, offset)
+            where = "tsv @@ plainto_tsquery('english', :q)"
+            rank = "-ts_rank(tsv, plainto_tsquery('english', :q))"
+            params = {"q": " ".join(words)}
+        with self.engine.connect() as conn:
+            # one pass: the window count is taken over all matches before LIMIT applies
+            # (FTS5 ranking functions cannot sit beside a window function, hence the subquery)
+            hits = conn.execute(
+                sa.text(
+                    f"SELECT story_id, count(*) OVER () AS total FROM ("
+                    f"SELECT story_id, {rank} AS score FROM story_search WHERE {where}"
+                    f") AS hits ORDER BY score, story_id LIMIT :limit OFFSET :offset"
+                ),
+                {**params, "limit": limit, "offset": offset},
+            ).all()
+            ids = [r.story_id for r in hits]
+            if hits:
+                total = hits[0].total
+            elif offset:  # past the last page: count separately
+                total = conn.execute(
+                    sa.text(f"SELECT count(*) FROM story_search WHERE {where}"), params
+                ).scalar_one()
+            else:
+                total = 0
+            rows = conn.execute(sa.select(*_LISTING_COLUMNS).where(stories_table.c.id.in_(ids)))
+            by_id = {r.id: _listing_from_row(r) for r in rows}
+        return Page([by_id[i] for i in ids if i in by_id], total, limit, offset)
+
+    def story_brief(self, story_id: str) -> dict[str, Any] | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                sa.select(stories_table).where(stories_table.c.id == story_id)
+            ).first()
+        return None if row is None else self._brief_from_row(row)
+
+    def iter_story_briefs(self) -> Iterator[dict[str, Any]]:
+        # paged by id so a large store is never held in memory at once
+        last = ""
+        while True:
+            with self.engine.connect() as conn:
+                rows = conn.execute(
+                    sa.select(stories_table)
+                    .where(stories_table.c.id > last)
+                    .order_by(stories_table.c.id)
+                    .limit(200)
+                ).all()
+            if not rows:
+                return
+            for row in rows:
+                yield self._brief_from_row(row)
+            last = rows[-1].id
+
+    @staticmethod
+    def _brief_from_row(row: Any) -> dict[str, Any]:
+        if row.brief:
+            return json.loads(row.brief)
+        return _story_from_row(row).to_brief()
+
+    def close(self) -> None:
+        self.engine.dispose()

@@ -1,0 +1,96 @@
+from storyline.clean.article import clean_document
+from storyline.clean.boilerplate import classify_line, find_boilerplate
+from storyline.clean.metadata import outlet_from_host
+from storyline.model import RawDocument
+
+
+def clean(text: str, **meta):
+    return clean_document(RawDocument(source="t", text=text, fmt="txt", **meta))
+
+
+def test_sample_ft_repost(sample_dir):
+    raw = (sample_dir / "ft-repost-warships.txt").read_text(encoding="utf-8")
+    article = clean(raw)
+    removed = {r.text: r.reason for r in article.removed}
+    for r in article.removed:
+        assert raw[r.start : r.end] == r.text
+    assert any(t.startswith("High quality global journalism") for t in removed)
+    assert removed["Leave a Reply"] == "comment form"
+    assert removed["Connecting to %s"] == "comment form"
+    assert any("You are commenting using your" in t for t in removed)
+    for junk in (
+        "High quality global",
+        "Leave a Reply",
+        "commenting using",
+        "Connecting to %s",
+        "By liverealnews",
+        "Google+ photo",
+    ):
+        assert junk not in article.text
+    assert article.text.startswith("Russia has announced")
+    assert article.text.endswith("carrying a cargo of arms for Syria.")
+    assert article.outlet == "Financial Times" and article.publisher == "liverealnews"
+    assert article.lang == "en"
+
+
+def test_sample_naharnet_footer(sample_dir):
+    raw = (sample_dir / "naharnet-icrc-truce.txt").read_text(encoding="utf-8")
+    article = clean(raw)
+    assert [r.reason for r in article.removed] == ["copyright footer"]
+    assert "Copyright" not in article.text
+    assert article.outlet == "Naharnet"
+    assert article.url == "https://naharnet.com/stories/en/33935"
+    assert article.year == 2012
+
+
+def test_article_sentences_mentioning_boilerplate_words_stay():
+    for line in (
+        "Copyright lawsuits against the studio rose sharply last year, the court said.",
+        "By Monday, the troops had left the city of Homs, officials said on Tuesday.",
+        "Share prices fell 5% on the news.",
+        "Comments by the minister drew criticism from the opposition parties.",
+        "He said he would leave a comment for the committee to review.",
+    ):
+        assert classify_line(line) is None, line
+
+
+def test_widgets_and_notices_are_classified():
+    cases = {
+        "Share this article": "share prompt",
+        "Facebook Twitter Email": "share prompt",
+        "We use cookies to improve your experience. Accept cookies": "cookie notice",
+        "Subscribe to read the full story": "paywall notice",
+        "© 2024 Example Media Ltd. All rights reserved.": "copyright footer",
+        "https://example.com/news/1": "trailing url",
+        "Posted by Jane Doe": "byline",
+        "3 Comments": "comment form",
+    }
+    for line, reason in cases.items():
+        assert classify_line(line) == reason, line
+
+
+def test_removed_offsets_point_into_raw_text_and_text_has_no_gaps():
+    raw = "Share this article\n\nThe minister resigned on Monday.\n\n  Posted by Jane Doe  \nhttps://x.example/a\n"
+    spans = find_boilerplate(raw)
+    assert [raw[s.start : s.end] for s in spans] == [
+        "Share this article",
+        "Posted by Jane Doe",
+        "https://x.example/a",
+    ]
+    article = clean(raw)
+    assert article.text == "The minister resigned on Monday."
+    assert article.url == "https://x.example/a" and article.outlet == "X"
+    assert article.publisher == "Jane Doe"
+
+
+def test_ids_are_stable_and_depend_on_content_and_copy():
+    text = "The minister resigned on Monday after a week of protests in the capital."
+    assert clean(text).id == clean(text).id
+    assert clean(text).id != clean(text + " More.").id
+    assert clean(text).id != clean(text + "\nBy someblog").id  # a repost is its own article
+    assert clean(text, title="A").id != clean(text, title="B").id
+
+
+def test_outlet_from_host():
+    assert outlet_from_host("www.naharnet.com") == "Naharnet"
+    assert outlet_from_host("news.bbc.co.uk") == "BBC"

@@ -1,0 +1,135 @@
+import json
+from pathlib import Path
+
+from storyline.config import IngestOptions
+from storyline.ingest.decode import DecodeError, decode_bytes
+from storyline.ingest.files import ingest_paths
+from storyline.model import InputReport, RawDocument
+
+BODY = (
+    "Russia has announced it is readying two warships to sail to Syria to protect Russian "
+    "citizens. A spokesman said the mission would be undertaken in case of necessity. "
+)
+HTML = f"""<html><head><title>Warships readied - Example Times</title>
+<meta property="og:site_name" content="Example Times">
+<meta property="article:published_time" content="2012-06-19T08:00:00Z"></head>
+<body><nav>Home | World | Sport</nav><article><h1>Warships readied</h1>
+<p>{BODY}</p><p>{BODY.replace("Russia", "Moscow")}</p><p>The fleet is based in Sevastopol.</p></article>
+<footer>Copyright Example Times</footer></body></html>"""
+
+
+def run(paths, options=None, stdin=None):
+    items = list(ingest_paths([str(p) for p in paths], options or IngestOptions(), stdin=stdin))
+    docs = [i for i in items if isinstance(i, RawDocument)]
+    reports = [i for i in items if isinstance(i, InputReport)]
+    return docs, reports
+
+
+def skipped(reports):
+    return {Path(r.source.split("#")[0]).name: r.reason for r in reports if r.status == "skipped"}
+
+
+def test_txt_html_json_jsonl_csv(tmp_path):
+    (tmp_path / "a.txt").write_text(BODY, encoding="utf-8")
+    (tmp_path / "b.html").write_text(HTML, encoding="utf-8")
+    (tmp_path / "c.json").write_text(json.dumps({"text": BODY, "title": "T", "outlet": "AFP"}))
+    (tmp_path / "d.jsonl").write_text(
+        json.dumps({"text": BODY, "date": "2012-03-19", "source": "Naharnet"})
+        + "\n"
+        + json.dumps({"text": BODY + " Two.", "url": "https://x.example/2"})
+        + "\n"
+    )
+    (tmp_path / "e.csv").write_text(f'title,text,url\nHeadline,"{BODY}",https://e.example/1\n')
+    docs, reports = run([tmp_path])
+    by_fmt = {}
+    for doc in docs:
+        by_fmt.setdefault(doc.fmt, []).append(doc)
+    assert sorted(by_fmt) == ["csv", "html", "json", "jsonl", "txt"]
+    html = by_fmt["html"][0]
+    assert "warships" in html.text and "Home | World" not in html.text
+    assert html.title == "Warships readied" and html.date == "2012-06-19"
+    assert html.outlet == "Example Times" and html.extractor == "trafilatura"
+    assert by_fmt["json"][0].outlet == "AFP"
+    assert [d.outlet for d in by_fmt["jsonl"]] == ["Naharnet", None]
+    assert by_fmt["jsonl"][0].date == "2012-03-19"
+    assert by_fmt["csv"][0].url == "https://e.example/1"
+    assert all(r.status == "read" for r in reports)
+    assert all(len(r.digest) == 64 for r in reports)
+
+
+def test_bad_inputs_each_get_a_specific_reason_and_the_rest_is_read(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 40)
+    big = tmp_path / "big.txt"
+    with big.open("wb") as fh:
+        fh.truncate(50 * 2**20)  # sparse 50 MB file
+    (tmp_path / "latin1.txt").write_bytes("Café crème in Genève coûte très cher.".encode("cp1252"))
+    (tmp_path / "truncated.html").write_text("<html><body><p>Russia has announ")
+    (tmp_path / "cut.html").write_text(HTML[: HTML.index("Sevastopol")])
+    (tmp_path / "mixed.jsonl").write_text(
+        json.dumps({"text": BODY}) + "\n{not json\n" + json.dumps({"title": "no text"}) + "\n"
+    )
+    (tmp_path / "good.txt").write_text(BODY)
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4")
+    docs, reports = run([tmp_path, tmp_path / "missing.txt"])
+    reasons = skipped(reports)
+    assert reasons["empty.txt"] == "empty input"
+    assert reasons["binary.txt"] == "binary content, not text"
+    assert reasons["big.txt"].startswith("file too large: 50.0 MiB")
+    assert (
+        reasons["truncated.html"]
+        == "no main text found in the HTML (15 letters; page is truncated)"
+    )
+    assert "unsupported file type" in reasons["notes.pdf"]
+    assert reasons["missing.txt"] == "no such file or folder"
+    jsonl = [r for r in reports if r.source.startswith(str(tmp_path / "mixed.jsonl") + "#")]
+    assert [(r.source.rsplit("#", 1)[1], r.reason.split(":")[0]) for r in jsonl] == [
+        ("L2", "invalid JSON on line 2"),
+        ("L3", "record has no text field"),
+    ]
+    sources = sorted(Path(d.source.split("#")[0]).name for d in docs)
+    assert sources == ["cut.html", "good.txt", "latin1.txt", "mixed.jsonl"]
+    cut = next(r for r in reports if r.source.endswith("cut.html"))
+    assert cut.status == "read" and "truncated" in cut.reason
+    latin = next(d for d in docs if d.source.endswith("latin1.txt"))
+    assert "Café crème in Genève" in latin.text
+
+
+def test_decode_bytes_reasons():
+    assert decode_bytes("naïve".encode("utf-8-sig")).text == "naïve"
+    assert decode_bytes("naïve text".encode("utf-16")).text == "naïve text"
+    for data, reason in [
+        (b"   \n", "empty input"),
+        (b"\x00\x01\x02abc", "binary content, not text"),
+    ]:
+        try:
+            decode_bytes(data)
+        except DecodeError as exc:
+            assert str(exc) == reason
+        else:
+            raise AssertionError("no error")
+
+
+def test_stdin_is_sniffed(tmp_path):
+    docs, reports = run(["-"], stdin=HTML.encode())
+    assert docs[0].fmt == "html" and reports[-1].source == "-"
+    docs, _ = run(["-"], stdin=(json.dumps({"text": BODY}) + "\n").encode())
+    assert docs[0].fmt == "jsonl"
+    docs, _ = run(["-"], stdin=BODY.encode())
+    assert docs[0].fmt == "txt"
+
+
+def test_size_limit_is_an_option(tmp_path):
+    (tmp_path / "a.txt").write_text(BODY)
+    docs, reports = run([tmp_path], IngestOptions(max_bytes=10))
+    assert not docs and "file too large" in reports[0].reason
+
+
+def test_legacy_encodings(tmp_path):
+    french = "Le président a déclaré lundi que les négociations étaient terminées."
+    assert decode_bytes(french.encode("cp1252")).text == french
+    page = f'<html><head><meta charset="shift_jis"></head><body><p>{"日本語のニュース記事です。" * 5}</p></body></html>'
+    assert "日本語のニュース" in decode_bytes(page.encode("shift_jis"), "shift_jis").text
+    (tmp_path / "sjis.html").write_bytes(page.encode("shift_jis"))
+    docs, _ = run([tmp_path])
+    assert "日本語のニュース記事です" in docs[0].text

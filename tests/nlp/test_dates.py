@@ -1,0 +1,104 @@
+import datetime as dt
+
+import pytest
+
+from storyline.nlp.dates import extract_dates, parse_dct
+
+
+def _values(text: str, dct: str | None) -> dict[str, str | None]:
+    return {t.text: t.value for t in extract_dates(text, dct)}
+
+
+def test_relative_dates_resolve_against_article_date():
+    text = (
+        "Fighting killed 56 people on Monday. On May 26, a cargo ship docked. "
+        "Last year, Russia sold missiles. Lavrov spoke to lawmakers last week."
+    )
+    values = _values(text, "2012-06-19")  # a Tuesday
+    assert values["Monday"] == "2012-06-18"
+    assert values["May 26"] == "2012-05-26"
+    assert values["Last year"] == "2011"
+    assert values["last week"] == "2012-W24"
+
+
+def test_month_and_durations():
+    text = "Russia backed the idea in February, two weeks ago, over the past three months."
+    found = {t.text: t for t in extract_dates(text, "2012-03-19")}
+    assert found["February"].value == "2012-02"
+    assert found["two weeks ago"].value == "2012-W10"
+    assert found["the past three months"].value == "P3M"
+    assert found["the past three months"].type == "DURATION"
+
+
+def test_reference_words_and_deictic_days():
+    values = _values("Prices are now higher than yesterday but fell today.", "1998-01-08")
+    assert values == {"now": "PRESENT_REF", "yesterday": "1998-01-07", "today": "1998-01-08"}
+
+
+def test_weekday_same_as_article_day_is_that_day_and_future_marker_moves_forward():
+    # 2012-06-19 is a Tuesday
+    assert _values("The vote was held Tuesday.", "2012-06-19") == {"Tuesday": "2012-06-19"}
+    assert _values("The council will meet on Friday.", "2012-06-19") == {"Friday": "2012-06-22"}
+
+
+def test_without_article_date_absolute_resolve_and_relative_are_none():
+    text = "The treaty of April 6, 1994 was signed in 1998, in August 1988 and on Monday, May 26."
+    values = _values(text, None)
+    assert values["April 6, 1994"] == "1994-04-06"
+    assert values["1998"] == "1998"
+    assert values["August 1988"] == "1988-08"
+    assert values["Monday, May 26"] == "XXXX-05-26"  # no year: month-day fallback
+    rel = _values("It happened last week and two days ago.", None)
+    assert rel == {"last week": None, "two days ago": None}
+
+
+def test_no_article_date_never_uses_the_clock():
+    a = extract_dates("He left yesterday.", None)
+    assert a[0].value is None
+
+
+def test_offsets_slice_text_exactly():
+    text = "On Monday, 3 March 2012, and in “early September” — the 1980s; for 20 years now."
+    found = extract_dates(text, "2012-03-05")
+    assert found, "expected expressions"
+    for t in found:
+        assert text[t.start : t.end] == t.text
+        assert t.text == t.text.strip()
+    assert [t.start for t in found] == sorted(t.start for t in found)
+
+
+def test_modal_may_is_not_a_month_and_money_is_not_a_year():
+    assert _values("Prices may rise. It cost $1999 to build.", "2012-01-01") == {}
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [("2012-06-19", dt.date(2012, 6, 19)), ("2012-06-19T10:00:00Z", dt.date(2012, 6, 19)),
+     ("June 2012", None), (None, None), ("2012-13-40", None)],
+)  # fmt: skip
+def test_parse_dct(raw, expected):
+    assert parse_dct(raw) == expected
+
+
+def test_year_ago_after_a_named_quarter_is_that_quarter_a_year_back():
+    text = "Third-quarter profit rose to $5 million from $3 million a year ago."
+    values = _values(text, "1989-11-02")
+    assert values == {"Third-quarter": "1989-Q3", "a year ago": "1988-Q3"}
+    assert _values("He left a year ago.", "1989-11-02") == {"a year ago": "1988"}
+
+
+def test_clock_time_joins_the_day_it_belongs_to():
+    found = extract_dates("The offensive began at noon Saturday.", "1991-02-25")
+    assert [(t.text, t.type, t.value) for t in found] == [
+        ("noon Saturday", "TIME", "1991-02-23T12:00")
+    ]
+
+
+def test_a_count_is_not_a_year_but_a_year_before_a_noun_after_in_is():
+    assert _values("Russia sent 2000 troops and 1500 tanks.", "2012-06-19") == {}
+    assert _values("In 1998 people voted.", "2012-06-19") == {"1998": "1998"}
+
+
+def test_month_names_inside_other_words_are_not_months():
+    text = "RIA Novosti said the Mayor of Marchtown met Junebug fans in Augusta."
+    assert _values(text, "2012-03-19") == {}

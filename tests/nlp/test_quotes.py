@@ -1,0 +1,210 @@
+from pathlib import Path
+
+import pytest
+
+from storyline.nlp.quote_syntax import speech_verbs
+from storyline.nlp.quote_text import find_quote_marks_spans
+from storyline.nlp.quotes import extract_quotes
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "russia-syria"
+MAIN_SAMPLES = Path("/work/main/samples/russia-syria")
+
+
+def _check_offsets(text, quotes):
+    for q in quotes:
+        assert text[q.start : q.end] == q.text
+        if q.speaker is not None:
+            assert text[q.speaker_start : q.speaker_end] == q.speaker
+        if q.cue is not None:
+            assert text[q.cue_start : q.cue_end] == q.cue
+        for s, e in q.fragments:
+            assert q.start <= s < e <= q.end
+
+
+def test_lexicon_is_packaged_with_its_licence():
+    verbs = speech_verbs()
+    assert {"said", "told", "warned", "say"} <= verbs
+    licence = Path(__file__).resolve().parents[2] / "src/storyline/nlp/data"
+    assert "MIT License" in (licence / "quote_verbs_en.LICENSE.txt").read_text(encoding="utf-8")
+
+
+def test_curly_and_straight_quotes_with_speakers():
+    text = (
+        "“We are running out of medicine,” said one doctor in Aleppo.\n"
+        '"The talks will continue next week," the minister told reporters.'
+    )
+    quotes = extract_quotes(text)
+    _check_offsets(text, quotes)
+    direct = [q for q in quotes if q.kind == "direct"]
+    assert [q.text for q in direct] == [
+        "“We are running out of medicine,”",
+        '"The talks will continue next week,"',
+    ]
+    assert direct[0].speaker == "one doctor in Aleppo"
+    assert direct[0].cue == "said"
+    assert direct[1].speaker == "the minister"
+    assert direct[1].cue == "told"
+
+
+def test_quote_split_by_the_cue_is_one_quote_with_two_fragments():
+    text = "“We will not send troops,” the minister said. “Our position has not changed.”"
+    quotes = extract_quotes(text)
+    _check_offsets(text, quotes)
+    assert len(quotes) == 1
+    q = quotes[0]
+    assert q.kind == "direct"
+    assert q.start == 0 and q.end == len(text)
+    assert len(q.fragments) == 2
+    assert text[slice(*q.fragments[1])] == "“Our position has not changed.”"
+    assert q.speaker == "the minister"
+
+
+def test_quote_with_no_speaker():
+    text = "The banner read: “No to war, no to foreign intervention in our country.”"
+    quotes = extract_quotes(text)
+    _check_offsets(text, quotes)
+    assert len(quotes) == 1
+    assert quotes[0].kind == "direct"
+    assert quotes[0].speaker is None
+
+
+def test_unbalanced_quote_marks_do_not_swallow_the_article():
+    text = (
+        'He accused the rebels of "very often using "disproportionate force" in the conflict.\n'
+        "The next paragraph has no quotes at all and must stay outside every quote.\n"
+        '"An opening mark that never closes, said a second official\n'
+        "Closing paragraph without marks."
+    )
+    spans = find_quote_marks_spans(text)
+    for start, end, _closed in spans:
+        assert "\n" not in text[start:end]  # no passage runs past its paragraph
+    quotes = extract_quotes(text)
+    _check_offsets(text, quotes)
+    for q in quotes:
+        assert "must stay outside" not in q.text
+
+
+def test_multi_paragraph_quote_continues_when_next_paragraph_reopens():
+    text = (
+        "The envoy said:\n"
+        "“The first part of the statement runs to the end of this paragraph.\n"
+        "“And the second part closes it here,” he added.\n"
+    )
+    spans = find_quote_marks_spans(text)
+    assert len(spans) == 1
+    start, end, closed = spans[0]
+    assert closed
+    assert text[start:end].startswith("“The first part")
+    assert text[start:end].endswith("closes it here,”")
+
+
+def test_indirect_speech_with_speaker_and_cue():
+    text = (
+        "Last week Russia's Foreign Minister Sergei Lavrov said Russia had no plans to send troops."
+    )
+    quotes = extract_quotes(text)
+    _check_offsets(text, quotes)
+    indirect = [q for q in quotes if q.kind == "indirect"]
+    assert len(indirect) == 1
+    q = indirect[0]
+    assert q.text == "Russia had no plans to send troops"
+    assert q.cue == "said"
+    assert q.speaker is not None and q.speaker.endswith("Sergei Lavrov")
+
+
+def test_according_to_and_told_attributions():
+    text = (
+        "The tanker has arrived in the port with marines aboard, according to the Interfax "
+        "news agency.\nThe envoy told the ITAR-TASS news agency that he felt gratified."
+    )
+    quotes = extract_quotes(text)
+    _check_offsets(text, quotes)
+    by_cue = {q.cue: q for q in quotes}
+    assert by_cue["according to"].speaker == "the Interfax news agency"
+    assert by_cue["according to"].text.startswith("The tanker has arrived")
+    assert by_cue["told"].speaker == "The envoy"
+    assert "he felt gratified" in by_cue["told"].text
+
+
+def test_empty_and_quote_free_text():
+    assert extract_quotes("") == []
+    assert extract_quotes("The port is a naval base.") == []
+
+
+@pytest.mark.slow
+def test_sample_pile_siege_quote_is_attributed_to_the_homs_activist():
+    path = MAIN_SAMPLES / "ft-repost-warships.txt"
+    if not path.exists():
+        path = SAMPLES / "ft-repost-warships.txt"
+    if not path.exists():
+        pytest.skip("sample pile not available")
+    text = path.read_text(encoding="utf-8")
+    quotes = extract_quotes(text)
+    _check_offsets(text, quotes)
+    siege = [q for q in quotes if "We are under siege" in q.text]
+    assert len(siege) == 1
+    assert siege[0].kind == "direct"
+    assert siege[0].speaker == "one activist in Homs"
+    assert siege[0].cue == "said"
+
+
+def test_nested_curly_quote_stays_inside_the_outer_quote():
+    text = "“I’d rather live in what he calls “hell” than live in that world.” ― Ana Ruiz\n"
+    quotes = extract_quotes(text)
+    _check_offsets(text, quotes)
+    assert len(quotes) == 1
+    assert quotes[0].text == "“I’d rather live in what he calls “hell” than live in that world.”"
+    assert quotes[0].speaker == "Ana Ruiz"  # a signed quote: the dash is the cue
+    assert quotes[0].cue == "―"
+
+
+def test_parenthetical_cue_takes_the_subject_next_to_it():
+    text = "One of the warships, said Mr Trukhachev, carries a contingent of marines."
+    quotes = extract_quotes(text)
+    _check_offsets(text, quotes)
+    assert [q.speaker for q in quotes] == ["Mr Trukhachev"]
+
+
+def test_naming_participle_is_not_an_attribution():
+    text = "A Russian cargo ship called the Professor Katsman docked in the harbour."
+    assert extract_quotes(text) == []
+
+
+def test_to_brief_shape():
+    text = "“We are under siege,” said one activist in Homs."
+    brief = extract_quotes(text)[0].to_brief("ft-1")
+    assert brief["article"] == "ft-1"
+    assert text[brief["start"] : brief["end"]] == brief["text"]
+    assert text[brief["speaker_start"] : brief["speaker_end"]] == brief["speaker"]
+    assert brief["kind"] == "direct" and brief["speaker_entity"] is None
+
+
+def test_woven_phrases_and_titles_are_not_quotes_of_their_own():
+    text = (
+        "She said she wanted to speak “directly to white people” about policing. "
+        "He appeared on “The Steve Harvey Morning Show” on Tuesday."
+    )
+    quotes = extract_quotes(text)
+    _check_offsets(text, quotes)
+    assert all(q.kind == "indirect" for q in quotes)
+    assert any("directly to white people" in q.text for q in quotes)  # inside reported speech
+
+
+def test_quoted_as_saying_gives_the_quoted_person():
+    text = "Interfax had earlier quoted an anonymous official as saying that the ships had sailed."
+    quotes = extract_quotes(text)
+    _check_offsets(text, quotes)
+    assert [(q.speaker, q.cue) for q in quotes] == [("an anonymous official", "saying")]
+    assert quotes[0].text == "that the ships had sailed"
+
+
+def test_told_reports_the_that_clause_not_the_listener():
+    text = (
+        "Kellenberger told the ITAR-TASS news agency before leaving Moscow that he felt "
+        '"gratified" that Russia shared Western concerns.'
+    )
+    quotes = extract_quotes(text)
+    _check_offsets(text, quotes)
+    assert len(quotes) == 1
+    assert quotes[0].text == 'that he felt "gratified" that Russia shared Western concerns'
+    assert quotes[0].speaker == "Kellenberger"

@@ -1,0 +1,76 @@
+from storyline.nlp.sentences import split_sentences
+
+
+def texts(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in split_sentences(text)]
+
+
+def test_abbreviations_and_amounts_do_not_split():
+    text = "Mr Putin met the U.S. envoy in Los Cabos. Russia signed a deal for $550m. It ended."
+    assert texts(text) == [
+        "Mr Putin met the U.S. envoy in Los Cabos.",
+        "Russia signed a deal for $550m.",
+        "It ended.",
+    ]
+
+
+def test_quotes_stay_whole_and_offsets_slice_exactly():
+    text = (
+        "“We have not. Enough,” he said. “We have a lot of wounded people.”\n\nNext paragraph here."
+    )
+    spans = split_sentences(text)
+    got = [text[s.start : s.end] for s in spans]
+    assert got[0] == "“We have not. Enough,” he said."
+    assert got[-1] == "Next paragraph here."
+    for span in spans:
+        assert text[span.start : span.end] == text[span.start : span.end].strip()
+
+
+def test_line_breaks_are_hard_boundaries_and_repeats_are_located_in_order():
+    text = "Same line.\nSame line.\nTitle without stop"
+    spans = split_sentences(text)
+    assert [(s.start, s.end) for s in spans] == [(0, 10), (11, 21), (22, 40)]
+
+
+def test_empty_text():
+    assert split_sentences("") == []
+    assert split_sentences("  \n\n ") == []
+
+
+def test_quoted_speech_of_several_sentences_stays_whole():
+    text = 'Police said: "He ran. We followed. Nobody was hurt." The road reopened at noon.'
+    assert texts(text) == [
+        'Police said: "He ran. We followed. Nobody was hurt."',
+        "The road reopened at noon.",
+    ]
+
+
+def test_unclosed_quote_does_not_swallow_the_paragraph():
+    text = '"We will rebuild. Every home will stand again. The river rose fast.'
+    assert len(texts(text)) == 3
+
+
+def test_titles_initials_and_numbers():
+    text = (
+        "Gov. Jane Smith met Dr. J. R. Doe at 9 a.m. on Jan. 5. "
+        "The No. 2 official, Sen. Rand Paul, R-Ky., was absent. It rained!"
+    )
+    assert texts(text) == [
+        "Gov. Jane Smith met Dr. J. R. Doe at 9 a.m. on Jan. 5.",
+        "The No. 2 official, Sen. Rand Paul, R-Ky., was absent.",
+        "It rained!",
+    ]
+
+
+def test_other_languages_use_pysbd():
+    text = "Der Minister kam am Montag. Er sprach lange."
+    spans = split_sentences(text, language="de")
+    assert [text[s.start : s.end] for s in spans] == [
+        "Der Minister kam am Montag.",
+        "Er sprach lange.",
+    ]
+
+
+def test_ap_style_closing_apostrophes_end_a_quotation():
+    text = "\"Many came early. They left fast,'' he said. The game began."
+    assert texts(text) == ["\"Many came early. They left fast,'' he said.", "The game began."]

@@ -1,0 +1,151 @@
+"""End to end in a real browser: a uvicorn server on 127.0.0.1, Debian's chromium
+driven by Playwright, the sample pile uploaded through the API."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+TOKEN = "browser-test-token"
+
+pytestmark = pytest.mark.slow
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[str]:
+    import uvicorn
+
+    from storyline.serve.app import create_app
+
+    port = free_port()
+    app = create_app(f"sqlite:///{tmp_path / 'store.db'}", TOKEN)
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
+    uv = uvicorn.Server(config)
+    thread = threading.Thread(target=uv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not uv.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            pytest.fail("uvicorn did not start")
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        uv.should_exit = True
+        thread.join(timeout=10)
+
+
+def test_clicking_a_summary_sentence_highlights_its_source(
+    server: str, sample_dir: Path, tmp_path: Path
+) -> None:
+    if not CHROMIUM.exists():
+        pytest.skip("/usr/bin/chromium is not installed (Debian package chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+
+    files = [
+        ("files", (p.name, p.read_bytes(), "text/plain")) for p in sorted(sample_dir.iterdir())
+    ]
+    response = httpx.post(
+        f"{server}/api/articles/upload",
+        files=files,
+        headers={"Authorization": f"Bearer {TOKEN}"},
+        timeout=120,
+    )
+    assert response.status_code == 200, response.text
+    assert response.json()["counts"]["new"] == 2
+
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            problems: list[str] = []
+            page.on("pageerror", lambda exc: problems.append(str(exc)))
+            page.on(
+                "console",
+                lambda msg: problems.append(msg.text) if msg.type == "error" else None,
+            )
+            page.goto(f"{server}/")
+            page.click("a.story-title >> nth=0")
+            page.wait_for_selector(".summary li.sent")
+            sentence = page.locator(".summary li.sent").first
+            cited_ids = (sentence.get_attribute("data-cite") or "").split()
+            assert cited_ids
+            mark = page.locator(f'mark[data-c~="{cited_ids[0]}"]').first
+            assert "hl" not in (mark.get_attribute("class") or "")
+            sentence.click()
+            page.wait_for_selector(f'mark.hl[data-c~="{cited_ids[0]}"]')
+            assert mark.is_visible()
+            assert "active" in (sentence.get_attribute("class") or "")
+            # the preview shows the cited sentence itself
+            preview = page.locator("#cite-preview")
+            assert preview.is_visible()
+            assert mark.inner_text().strip()[:40] in preview.inner_text()
+            # highlighted in the browser's computed style, not only by class
+            background = mark.evaluate("m => getComputedStyle(m).backgroundColor")
+            assert background not in ("rgba(0, 0, 0, 0)", "transparent")
+            assert problems == []  # no CSP violation or script error
+            shot = tmp_path / "story-highlight.png"
+            page.screenshot(path=str(shot), full_page=False)
+            print(f"screenshot: {shot}")
+            assert shot.stat().st_size > 10_000
+
+            # the API documentation renders from local files (fastapi-offline's Swagger UI)
+            from storyline.serve.app import bundled_swagger_ui
+
+            if bundled_swagger_ui() is not None:
+                docs = browser.new_page()
+                requested: list[str] = []
+                docs.on("request", lambda r: requested.append(r.url))
+                docs.goto(f"{server}/docs")
+                docs.wait_for_selector(".opblock", timeout=20_000)
+                assert docs.locator(".opblock").count() >= 10
+                assert all(u.startswith(server) or u.startswith("data:") for u in requested)
+
+            phone = browser.new_page(viewport={"width": 390, "height": 844})
+            phone.goto(page.url)
+            width = phone.evaluate("document.documentElement.scrollWidth")
+            assert width <= 390, "the story page scrolls sideways on a phone"
+            phone.locator(".summary li.sent").first.click()
+            phone.wait_for_selector("mark.hl")
+            phone.screenshot(path=str(tmp_path / "story-phone.png"))
+            print(f"screenshot: {tmp_path / 'story-phone.png'}")
+        finally:
+            browser.close()
+
+
+def test_real_server_reads_need_the_token_for_forwarded_remote_clients(server: str) -> None:
+    """uvicorn trusts X-Forwarded-For from 127.0.0.1 (a local reverse proxy): the remote
+    client's address is what counts, so it needs the token to read."""
+    assert httpx.get(f"{server}/api/stories").status_code == 200
+    forwarded = {"X-Forwarded-For": "203.0.113.5"}
+    assert httpx.get(f"{server}/api/stories", headers=forwarded).status_code == 401
+    with_token = {**forwarded, "Authorization": f"Bearer {TOKEN}"}
+    assert httpx.get(f"{server}/api/stories", headers=with_token).status_code == 200
+    big = b"x" * (26 * 2**20)
+    response = httpx.post(
+        f"{server}/api/articles", content=big, headers={"Authorization": f"Bearer {TOKEN}"}
+    )
+    assert response.status_code == 413

@@ -1,0 +1,43 @@
+"""`storyline serve`: localhost by default, token from the environment."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from storyline.cli import app
+
+
+def test_serve_binds_localhost_by_default(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import uvicorn
+
+    calls: list[dict[str, Any]] = []
+    monkeypatch.setattr(
+        uvicorn, "run", lambda application, **kw: calls.append({"app": application, **kw})
+    )
+    monkeypatch.setenv("STORYLINE_TOKEN", "s3cret")
+    result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "x.db"), "--port", "8123"])
+    assert result.exit_code == 0, result.output
+    (call,) = calls
+    assert call["host"] == "127.0.0.1" and call["port"] == 8123
+    state = call["app"].state.storyline
+    assert state.token == "s3cret" and state.db_url.startswith("sqlite:///")
+    assert not state.serve.public_reads
+    state.store.close()
+
+
+def test_serve_without_token_disables_writes(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import uvicorn
+
+    calls: list[Any] = []
+    monkeypatch.setattr(uvicorn, "run", lambda application, **kw: calls.append(application))
+    monkeypatch.delenv("STORYLINE_TOKEN", raising=False)
+    result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "x.db")])
+    assert result.exit_code == 0, result.output
+    assert calls[0].state.storyline.token is None
+    calls[0].state.storyline.store.close()

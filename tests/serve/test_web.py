@@ -1,0 +1,254 @@
+"""The web pages: content, citations wired to highlights, later stages' keys, and XSS."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+from fastapi.testclient import TestClient
+
+from storyline.model import Story
+from storyline.run.pipeline import run_brief
+from storyline.serve.views import cited_segments, safe_upload_name, safe_url, timeline_rows
+from storyline.store.factory import open_store
+
+AUTH = {"Authorization": "Bearer test-token-123"}
+
+
+class Tags(HTMLParser):
+    """Every start tag with its attributes, to check what a browser would build."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+
+def tags_of(html: str) -> list[tuple[str, dict[str, str | None]]]:
+    parser = Tags()
+    parser.feed(html)
+    return parser.tags
+
+
+def test_story_list_shows_outlets_counts_and_links(loaded: TestClient) -> None:
+    html = loaded.get("/").text
+    stories = loaded.get("/api/stories").json()["items"]
+    for s in stories:
+        assert f'href="/stories/{s["id"]}"' in html
+        for outlet in s["outlets"]:
+            assert outlet in html
+    assert "2 stories" in html or "1 story" in html
+    head = loaded.head("/")
+    assert head.status_code == 200 and "content-security-policy" in head.headers
+
+
+def test_story_page_wires_each_summary_sentence_to_its_cited_span(loaded: TestClient) -> None:
+    for listing in loaded.get("/api/stories").json()["items"]:
+        brief = loaded.get(f"/api/stories/{listing['id']}").json()
+        response = loaded.get(f"/stories/{listing['id']}")
+        assert response.status_code == 200
+        tags = tags_of(response.text)
+        marks = {c for t, a in tags if t == "mark" for c in (a["data-c"] or "").split()}
+        sentences = [a for t, a in tags if t == "li" and "data-cite" in a]
+        assert len(sentences) == len(brief["summary"]) > 0
+        for attrs, sentence in zip(sentences, brief["summary"], strict=True):
+            wanted = {f"c-{c['article']}-{c['start']}-{c['end']}" for c in sentence["citations"]}
+            assert set((attrs["data-cite"] or "").split()) == wanted
+            assert wanted <= marks
+        assert 'src="/static/app.js"' in response.text
+        assert "Outlets and duplicates" in response.text
+
+
+def test_article_page_shows_removed_spans(loaded: TestClient) -> None:
+    article = loaded.get("/api/articles").json()["items"][0]
+    detail = loaded.get(f"/api/articles/{article['id']}").json()
+    html = loaded.get(f"/articles/{article['id']}").text
+    dels = [a for t, a in tags_of(html) if t == "del"]
+    assert len(dels) == len(detail["removed"]) > 0
+    assert loaded.get("/articles/a-nope").status_code == 404
+    assert loaded.get("/stories/s-nope").status_code == 404
+
+
+def test_search_page(loaded: TestClient) -> None:
+    html = loaded.get("/", params={"q": "warships"}).text
+    assert "1 story" in html and "warships" in html.lower()
+    assert "No story matches" in loaded.get("/", params={"q": "xylophone"}).text
+
+
+def test_later_stages_keys_are_shown(loaded: TestClient, db_url: str) -> None:
+    class Analysed(Story):
+        def to_brief(self) -> dict:
+            return {
+                **super().to_brief(),
+                "quotes": [
+                    {"text": "We back the truce", "speaker": "Zed Quoter", "kind": "direct"},
+                    {"text": "talks will go on", "speaker": "Zed Quoter", "kind": "indirect"},
+                    {"text": "no comment", "speaker": None},
+                ],
+                "entities": [{"name": "Tartus", "type": "GPE", "mentions": [1, 2, 3]}],
+                "facts": [
+                    {"text": "Two warships are ready", "status": "corroborated"},
+                    {"text": "A unit is in Tartus", "articles": ["a-1"]},
+                ],
+                "timeline": [
+                    {"date": "2012-06-18", "text": "Warships readied"},
+                    {"date": "2012-03-20", "text": "Truce talks in Moscow"},
+                ],
+                "claims": [{"text": "Arms sales are legal", "claimant": "Moscow"}],
+            }
+
+    with open_store(db_url) as store:
+        story = store.stories()[0]
+        store.save_analysis(
+            store.articles(), [Analysed(story.id, story.title, story.articles, story.summary)]
+        )
+    html = loaded.get(f"/stories/{story.id}").text
+    assert html.count("Zed Quoter") == 1  # one heading per speaker
+    assert "“We back the truce”" in html and "(unattributed)" in html
+    assert "Tartus" in html and ">3<" in html
+    assert "st-corroborated" in html and "single source" in html
+    assert html.index("Truce talks in Moscow") < html.index("Warships readied")
+    assert "Arms sales are legal" in html and "Moscow" in html
+
+
+def test_cited_segments_keep_overlapping_and_nested_citations() -> None:
+    text = "Alpha beta gamma delta."
+    pieces = cited_segments(text, {(0, 16), (6, 10), (11, 23), (30, 40)}, "a-1")
+    assert "".join(p["text"] for p in pieces) == text
+    covering = [(p["text"], p["ids"].split()) for p in pieces]
+    assert covering == [
+        ("Alpha ", ["c-a-1-0-16"]),
+        ("beta", ["c-a-1-0-16", "c-a-1-6-10"]),
+        (" ", ["c-a-1-0-16"]),
+        ("gamma", ["c-a-1-0-16", "c-a-1-11-23"]),
+        (" delta.", ["c-a-1-11-23"]),
+    ]
+    for cid in ("c-a-1-0-16", "c-a-1-6-10", "c-a-1-11-23"):
+        start, end = map(int, cid.split("-")[-2:])
+        assert "".join(p["text"] for p in pieces if cid in p["ids"].split()) == text[start:end]
+    assert cited_segments("", set(), "a-1") == [{"text": "", "ids": ""}]
+
+
+def test_quotes_with_offsets_highlight_their_source(loaded: TestClient, db_url: str) -> None:
+    with open_store(db_url) as store:
+        story = store.stories()[0]
+        article = store.articles([story.articles[0]])[0]
+        cut = story.summary[0].citations[0]
+        inner = (cut.start + 4, cut.start + 20)  # a quote nested in a summary sentence
+
+        class Quoted(Story):
+            def to_brief(self) -> dict:
+                quote = {"text": article.text[inner[0] : inner[1]], "speaker": "Someone",
+                         "article": article.id, "quote_span": list(inner)}  # fmt: skip
+                return {**super().to_brief(), "quotes": [quote]}
+
+        store.save_analysis(
+            store.articles(), [Quoted(story.id, story.title, story.articles, story.summary)]
+        )
+    tags = tags_of(loaded.get(f"/stories/{story.id}").text)
+    quote_li = [a for t, a in tags if t == "li" and "quote" in (a.get("class") or "")]
+    wanted = f"c-{article.id}-{inner[0]}-{inner[1]}"
+    assert quote_li[0]["data-cite"] == wanted
+    marks = [(a["data-c"] or "").split() for t, a in tags if t == "mark"]
+    assert any(wanted in m for m in marks)
+    summary_id = f"c-{cut.article}-{cut.start}-{cut.end}"
+    assert sum(summary_id in m for m in marks) == 3  # cut in three around the quote
+
+
+def test_timeline_rows_sort_by_date_and_space_by_gap() -> None:
+    rows = timeline_rows(
+        [{"date": "2012-06"}, {"date": "2012-03-20"}, {"when": "2012-03-21"}, {"text": "x"}]
+    )
+    assert [r["date"] for r in rows] == ["2012-03-20", "2012-03-21", "2012-06", ""]
+    assert rows[0]["gap"] == 0 and 0 < rows[1]["gap"] < rows[2]["gap"]
+
+
+def test_upload_names_and_urls_are_made_safe() -> None:
+    assert safe_upload_name("../../etc/passwd.txt") == "upload/passwd.txt"
+    assert safe_upload_name("C:\\Users\\x\\..\\a.html") == "upload/a.html"
+    assert safe_upload_name("..") == "upload/unnamed"
+    assert safe_upload_name("a\x00b\n.txt") == "upload/ab.txt"
+    assert safe_upload_name(None) == "upload/unnamed"
+    assert safe_url("https://example.com/a?b=1") == "https://example.com/a?b=1"
+    for bad in ("javascript:alert(1)", " JavaScript:alert(1)", "data:text/html,x", "vbscript:x"):
+        assert safe_url(bad) is None
+
+
+# --- XSS -------------------------------------------------------------------------------
+
+HOSTILE_TEXT = (
+    "Officials met in Damascus on Monday to discuss the ceasefire plan in detail.\n"
+    "<script>alert('xss-1')</script> The envoy said talks would continue next week.\n"
+    "A photo <img src=x onerror=\"alert('xss-2')\"> showed the damaged port of Tartus.\n"
+    "Readers were told to <a href=\"javascript:alert('xss-3')\">click here</a> for more.\n"
+    "The ministry added that aid convoys would reach Homs by Friday afternoon.\n"
+)
+HOSTILE = {
+    "text": HOSTILE_TEXT,
+    "title": "<script>alert('xss-title')</script>Ceasefire talks",
+    "url": "javascript:alert('xss-url')",
+    "outlet": '"><svg onload=alert("xss-outlet")>',
+    "publisher": "<b onmouseover=alert(1)>Pub</b>",
+    "date": "2012-06-18",
+}
+
+
+def assert_inert(html: str) -> None:
+    """No tag or attribute from the article survives as markup."""
+    assert "<script>alert" not in html
+    assert "<img src=x" not in html and "<svg" not in html and "<b onmouseover" not in html
+    for tag, attrs in tags_of(html):
+        for name, value in attrs.items():
+            assert not name.startswith("on"), (tag, name, value)
+            assert not (value or "").strip().lower().startswith("javascript:"), (tag, attrs)
+        assert tag not in ("img", "svg", "iframe", "object", "embed")
+        if tag == "script":
+            assert attrs.get("src") == "/static/app.js"  # our one script, never inline
+
+
+def test_hostile_article_is_escaped_on_every_page(client: TestClient, tmp_path: Path) -> None:
+    body = client.post("/api/articles", json=[HOSTILE], headers=AUTH).json()
+    assert body["counts"]["new"] == 1, body
+    story = client.get("/api/stories").json()["items"][0]
+    article_id = body["articles"][0]["article"]
+    pages = [
+        "/",
+        "/?q=ceasefire",
+        "/?q=%3Cscript%3Ealert",
+        f"/stories/{story['id']}",
+        f"/articles/{article_id}",
+    ]
+    for path in pages:
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert "script-src 'self'" in response.headers["content-security-policy"]
+        assert_inert(response.text)
+    story_html = client.get(f"/stories/{story['id']}").text
+    assert "&lt;script&gt;alert(" in story_html  # shown as text, not dropped
+    assert "onerror=" in story_html and "&lt;img src=x" in story_html
+    assert 'class="bad-url"' in story_html  # the javascript: URL is text, not a link
+    # the API returns the text as data (JSON), unchanged
+    detail = client.get(f"/api/articles/{article_id}").json()
+    assert "<script>alert('xss-1')</script>" in detail["raw_text"]
+
+
+def test_hostile_article_is_escaped_in_brief_html(tmp_path: Path) -> None:
+    pile = tmp_path / "pile"
+    pile.mkdir()
+    import json
+
+    (pile / "hostile.json").write_text(json.dumps([HOSTILE]), encoding="utf-8")
+    result = run_brief([str(pile)], tmp_path / "out")
+    assert result.counts()["articles_total"] == 1
+    html = (tmp_path / "out" / "brief.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(" in html
+    # brief.html carries one inline script of its own; the article's must not be markup
+    scripts = re.findall(r"<script>(.*?)</script>", html, flags=re.S)
+    assert len(scripts) == 1 and "xss" not in scripts[0]
+    assert "<img src=x" not in html and "<svg" not in html and "<b onmouseover" not in html
+    for _tag, attrs in tags_of(html):
+        assert not any(name.startswith("on") for name in attrs)
+        assert not any((v or "").lower().startswith("javascript:") for v in attrs.values())
