@@ -55,5 +55,9 @@ def test_story_layer_shape_offsets_and_determinism():
     for t in layer["timeline"]:
         assert texts[t["article"]][t["start"] : t["end"]] == t["text"]
     assert analyze_story([]) == {
-        "entities": [], "quotes": [], "facts": [], "timeline": [], "claims": []
+        "entities": [],
+        "quotes": [],
+        "facts": [],
+        "timeline": [],
+        "claims": [],
     }
