@@ -58,12 +58,52 @@ class QuoteOptions:
 
 
 @dataclass(frozen=True)
+class EntityLinkOptions:
+    """Cross-document entity resolution (storyline.link.entities)."""
+
+    # cosine similarity (TF-IDF) above which two articles describe the same sub-story;
+    # common nouns are only linked inside a sub-story
+    substory_similarity: float = 0.05
+    # SequenceMatcher ratio for two names to count as spelling variants
+    variant_similarity: float = 0.85
+    variant_min_length: int = 5
+    # how many sentences back a pronoun may look for its antecedent
+    pronoun_window: int = 2
+    link_nominals: bool = True
+    # names also group by their head word inside a sub-story: "all", "nested" (not two
+    # rival multi-word names such as "Black Sea"/"Mediterranean Sea") or "" (never)
+    names_by_head: str = "nested"
+    link_pronouns: bool = True
+    # characters allowed between a role noun and a name ("host Hugh Jackman"); -1: off
+    role_window: int = 4
+    # share of a person noun's articles that must name the same person to link them
+    protagonist_share: float = 0.5
+    link_deictic_days: bool = True
+    unnamed_protagonist: bool = True
+    plural_groups: bool = True
+
+
+@dataclass(frozen=True)
+class ClaimOptions:
+    """Claim alignment across sources (storyline.link.claims)."""
+
+    # two values agree when within this relative distance (rounding in reports)
+    value_tolerance: float = 0.05
+    # statements align when they share this many event concepts and places/actors (at
+    # least this many, and two when both name two or more)
+    min_shared_concepts: int = 2
+    min_shared_entities: int = 1
+
+
+@dataclass(frozen=True)
 class Options:
     ingest: IngestOptions = field(default_factory=IngestOptions)
     dedup: DedupOptions = field(default_factory=DedupOptions)
     cluster: ClusterOptions = field(default_factory=ClusterOptions)
     summary: SummaryOptions = field(default_factory=SummaryOptions)
     quotes: QuoteOptions = field(default_factory=QuoteOptions)
+    entities: EntityLinkOptions = field(default_factory=EntityLinkOptions)
+    claims: ClaimOptions = field(default_factory=ClaimOptions)
     # entities, quotes, facts, timeline, claims (needs the "nlp" extra: spaCy + model)
     analysis: bool = True
 

@@ -97,3 +97,11 @@ def test_from_article_uses_outlet_as_source_and_empty_input():
 @pytest.mark.parametrize("text", ["", "No numbers here at all.", "\n\n"])
 def test_texts_without_claims(text):
     assert align_claims([_article("a", text, "s")]) == []
+
+
+def test_statements_about_different_places_do_not_align():
+    arts = [
+        _article("a", "Russia sold missiles to Syria last year.", "ft"),
+        _article("b", "Russia has not sold missiles to Iran.", "afp"),
+    ]
+    assert [c for c in align_claims(arts) if c.kind == "statement"] == []

@@ -134,3 +134,13 @@ def test_empty_and_stopword_texts_do_not_break_a_group():
     assert [r["id"] for r in out] == ["x", "y", "z", "w"]
     assert out[0]["mentions"] == [] and out[1]["mentions"] == []
     assert out[2]["mentions"][0]["entity"] == out[3]["mentions"][0]["entity"]
+
+
+def test_entity_ids_are_unique_even_for_namesakes():
+    # two people called Smith with different first names stay apart and get distinct ids
+    texts = ["John Smith met Mary Smith in Paris.", "Paris police said Smith left."]
+    _, entities = resolve_entities(["a", "b"], texts, SpacyEntityAnalyzer())
+    ids = [e.id for e in entities]
+    assert len(ids) == len(set(ids))
+    by_name = {e.name: e for e in entities}
+    assert "Mary Smith" in by_name and "Mary Smith" not in by_name["John Smith"].aliases

@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from storyline.config import ClaimOptions
 from storyline.model import Article, Span
 from storyline.nlp.facts import Fact, facts_in_docs
 
@@ -44,15 +45,6 @@ class ClaimArticle:
     def from_article(cls, article: Article, source: str | None = None) -> ClaimArticle:
         key = source or article.outlet or article.publisher or article.duplicate_of or article.id
         return cls(article.id, article.text, tuple(article.sentences), key)
-
-
-@dataclass(frozen=True)
-class ClaimOptions:
-    # two values agree when within this relative distance (rounding in reports)
-    value_tolerance: float = 0.05
-    # statements align when they share this many event concepts and one place/actor
-    min_shared_concepts: int = 2
-    min_shared_entities: int = 1
 
 
 @dataclass(frozen=True)
@@ -323,9 +315,11 @@ def _align_statements(statements: list[_Statement], options: ClaimOptions) -> li
     for i in range(n):
         for j in range(i + 1, n):
             a, b = statements[i], statements[j]
-            if (
-                len(a.concepts & b.concepts) >= options.min_shared_concepts
-                and len(a.entities & b.entities) >= options.min_shared_entities
+            if len(a.concepts & b.concepts) >= options.min_shared_concepts and len(
+                a.entities & b.entities
+            ) >= max(
+                options.min_shared_entities,
+                min(2, len(a.entities), len(b.entities)),
             ):
                 ri, rj = find(i), find(j)
                 if ri != rj:

@@ -10,9 +10,16 @@ kinds of evidence, each deliberately simple and deterministic:
 2. common nouns and time words: same head lemma, but only inside one sub-story (a
    cluster of articles by TF-IDF similarity), since "the host" of one event is not
    "the host" of another;
-3. appositions: a common-noun role in apposition to a name ("the host, Hugh Jackman")
-   joins the name;
-4. pronouns: the nearest compatible preceding mention in the same article.
+3. roles: a person noun next to a name ("host Hugh Jackman", "Jackman, the host") joins
+   that name; a singular person noun used in two or more articles of a sub-story joins
+   the person named in most of them (its protagonist), else the sub-story's leading
+   person noun of the same gender ("a man ... the gunman"); plural person nouns join the
+   sub-story's leading group ("pirates ... the brigands"); "today"/"yesterday" join the
+   sub-story's most named weekday;
+4. pronouns: the nearest compatible preceding mention in the same article (person,
+   number, and gender seen so far in the candidate's cluster).
+
+Every rule is a switch in ``EntityLinkOptions`` (config.py), measured on ECB+ dev.
 """
 
 from __future__ import annotations
@@ -24,6 +31,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
+from storyline.config import EntityLinkOptions as LinkOptions
 from storyline.nlp.entities import EntityAnalyzer, EntityMention
 
 logger = logging.getLogger(__name__)
@@ -36,30 +44,6 @@ def _words(text: str) -> frozenset[str]:
 _CONNECTORS = frozenset({"of", "for", "the", "and", "de", "on", "in", "&"})
 _PERSONISH = {"PERSON", "NORP"}
 _PLACEISH = {"GPE", "LOC", "FAC"}
-
-
-@dataclass(frozen=True)
-class LinkOptions:
-    # cosine similarity (TF-IDF) above which two articles describe the same sub-story;
-    # common nouns are only linked inside a sub-story
-    substory_similarity: float = 0.05
-    # SequenceMatcher ratio for two names to count as spelling variants
-    variant_similarity: float = 0.85
-    variant_min_length: int = 5
-    # how many sentences back a pronoun may look for its antecedent
-    pronoun_window: int = 2
-    link_nominals: bool = True
-    # names also group by their head word inside a sub-story: "all", "nested" (not two
-    # rival multi-word names such as "Black Sea"/"Mediterranean Sea") or "" (never)
-    names_by_head: str = "nested"
-    link_pronouns: bool = True
-    # characters allowed between a role noun and a name ("host Hugh Jackman"); -1: off
-    role_window: int = 4
-    # share of a person noun's articles that must name the same person to link them
-    protagonist_share: float = 0.5
-    link_deictic_days: bool = True
-    unnamed_protagonist: bool = True
-    plural_groups: bool = True
 
 
 @dataclass(frozen=True)
@@ -132,13 +116,15 @@ def substories(texts: Sequence[str], threshold: float) -> list[int]:
     return [int(x) for x in labels]
 
 
-def _rival_names(a: set[str], b: set[str]) -> bool:
+def _rival_names(a: set[str], b: set[str], person: bool = False) -> bool:
     """Two names with the same head but each its own modifier: "black sea"/"mediterranean
     sea". "us surgeon general"/"surgeon general of the united states" are not rivals."""
     only_a, only_b = a - b, b - a
     if not (only_a and only_b) or (only_a | only_b) & _CONNECTORS:
         return False
     # spelling variants and abbreviations are not rivals: "aden"/"eden", "mt"/"mount"
+    if person:  # a first name and its short form share the initial: Mo / Maurice
+        return not any(x[0] == y[0] for x in only_a for y in only_b)
     return not any(_same_word(x, y) for x in only_a for y in only_b)
 
 
@@ -348,19 +334,20 @@ def cluster_mentions(
                 continue
             by_head[(labels[node[0]], mention.head)].append(index[node])
         for members in by_head.values():
-            joined: list[set[str]] = []  # words of the multi-word names already in
+            joined: list[tuple[set[str], bool]] = []  # multi-word names in: (words, person)
             first = None
             for k in members:
                 mention = m(nodes[k])
-                if mention.kind == "name" and " " in mention.name and mention.type != "PERSON":
-                    # "Black Sea" never joins "Mediterranean Sea" by their shared head:
-                    # two multi-word names must be one inside the other
+                if mention.kind == "name" and " " in mention.name:
+                    # "Black Sea" never joins "Mediterranean Sea" by their shared head,
+                    # nor "John Smith" "Mary Smith" (but "Mo Cheeks" may be "Maurice Cheeks")
                     words = set(mention.name.split())
+                    person = mention.type == "PERSON"
                     if options.names_by_head == "nested" and any(
-                        _rival_names(words, w) for w in joined
+                        _rival_names(words, w, person) for w, p in joined if p == person
                     ):
                         continue
-                    joined.append(words)
+                    joined.append((words, person))
                 if first is None:
                     first = k
                 else:
@@ -533,6 +520,13 @@ def resolve_entities(
     # detected mentions are names only; nominals/pronouns are not linked here
     clusters = cluster_mentions(mentions, texts, options)
     entities = [_entity(c, mentions, article_ids) for c in clusters]
+    # two unresolved entities may share name and type ("Smith" twice): the later ones
+    # get an id salted with their first mention so ids stay unique and deterministic
+    counts = Counter(e.id for e in entities)
+    for e in entities:
+        if counts[e.id] > 1:
+            first = e.mentions[0]
+            e.id = entity_id(f"{e.name}|{first.article}:{first.start}", e.type)
     entities.sort(key=lambda e: (-len(e.mentions), e.name, e.id))
     return mentions, entities
 

@@ -15,8 +15,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from storyline.config import EntityLinkOptions as LinkOptions
 from storyline.link.coref_metrics import CorefScores, score
-from storyline.link.entities import LinkOptions, cluster_mentions, entity_id
+from storyline.link.entities import cluster_mentions, entity_id
 from storyline.nlp.entities import EntityAnalyzer, EntityMention, SpacyEntityAnalyzer
 
 logger = logging.getLogger(__name__)

@@ -12,8 +12,9 @@ import logging
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from storyline.link.claims import ClaimArticle, ClaimOptions, align_claims
-from storyline.link.entities import LinkOptions, resolve_entities
+from storyline.config import ClaimOptions, EntityLinkOptions
+from storyline.link.claims import ClaimArticle, align_claims
+from storyline.link.entities import resolve_entities
 from storyline.model import Article
 from storyline.nlp.dates import extract_dates
 from storyline.nlp.entities import EntityAnalyzer, SpacyEntityAnalyzer
@@ -37,7 +38,7 @@ def independent_source(article: Article, by_id: dict[str, Article]) -> str:
 def analyze_story(
     articles: Sequence[Article],
     analyzer: EntityAnalyzer | None = None,
-    link_options: LinkOptions | None = None,
+    link_options: EntityLinkOptions | None = None,
     claim_options: ClaimOptions | None = None,
     source_of: Callable[[Article], str] | None = None,
 ) -> dict[str, Any]:
