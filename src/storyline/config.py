@@ -24,8 +24,29 @@ class DedupOptions:
 
 @dataclass(frozen=True)
 class ClusterOptions:
-    # cosine similarity between an article and a story centroid needed to join it
+    # cosine similarity (after time decay) between an article and a story centroid to join it
     join_threshold: float = 0.3
+    # 0 = centroid cosine between groups, 1 = average linkage (mean pairwise cosine)
+    linkage_mix: float = 0.0
+    # looser: cosine between a story centroid and a storyline centroid to join it
+    storyline_threshold: float = 0.2
+    # entity features (capitalised, not sentence-initial words) weigh this much more than terms
+    entity_weight: float = 1.5
+    # adjacent content-word pairs ("travel ban") name events better than single words
+    bigram_weight: float = 1.0
+    # headline words count this many times (the headline names the event)
+    title_weight: int = 2
+    # only the heaviest features of an article are kept
+    max_terms: int = 100
+    # time decay: no penalty within the story's date span +- grace; then exp(-gap / tau)
+    time_grace_days: float = 1.0
+    time_tau_days: float = 3.0
+    storyline_tau_days: float = 60.0
+    # candidate retrieval through the inverted index (keeps the clusterer ~linear)
+    index_terms: int = 10
+    query_terms: int = 12
+    max_postings: int = 200
+    max_candidates: int = 40
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,372 @@
+"""Incremental story and storyline clustering.
+
+An article joins the story whose centroid it is most similar to (TF-IDF terms plus boosted
+entity features, damped by the time gap to the story's dates), or starts a new story.
+Stories then join storylines the same way with a looser threshold and a slower time decay:
+a storyline is "related events over time", a story is "one event".
+
+Incremental by construction: the state (running document frequencies, story centroids,
+inverted index) is exported with ``to_state`` and a later batch only touches the stories
+its articles retrieve through the inverted index. A story id is derived from its first
+member's id and never changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import heapq
+import logging
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from storyline.cluster.agglomerate import Node, agglomerate, dot, similarity, span_gap
+from storyline.cluster.features import (
+    DocumentFrequencies,
+    Vector,
+    feature_keys,
+    parse_day,
+    term_counts,
+    time_decay,
+    weighted_vector,
+)
+from storyline.config import ClusterOptions
+
+log = logging.getLogger(__name__)
+
+STATE_VERSION = 1
+
+
+@dataclass(frozen=True)
+class ClusterItem:
+    id: str
+    title: str
+    text: str
+    date: str | None = None
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class Assignment:
+    id: str
+    story: str
+    storyline: str
+
+
+def _short_id(prefix: str, seed: str) -> str:
+    return prefix + hashlib.sha1(seed.encode("utf-8")).hexdigest()[:12]
+
+
+@dataclass
+class _Group:
+    """A story or a storyline: a running sum of member vectors and its date span."""
+
+    id: str
+    total: Vector = field(default_factory=dict)
+    sqnorm: float = 0.0
+    size: int = 0
+    first: float | None = None
+    last: float | None = None
+    parent: str | None = None  # storyline id, for stories
+    indexed: set[str] = field(default_factory=set)
+
+    def add(self, vec: Vector, day: float | None, weight: float = 1.0) -> None:
+        total = self.total
+        sq = self.sqnorm
+        for k, v in vec.items():
+            old = total.get(k, 0.0)
+            new = old + weight * v
+            total[k] = new
+            sq += new * new - old * old
+        self.sqnorm = max(sq, 0.0)
+        self.size += 1
+        if day is not None:
+            self.first = day if self.first is None else min(self.first, day)
+            self.last = day if self.last is None else max(self.last, day)
+
+    def cosine(self, vec: Vector) -> float:
+        if self.sqnorm <= 0:
+            return 0.0
+        total = self.total
+        dot = sum(v * total.get(k, 0.0) for k, v in vec.items())
+        return dot / math.sqrt(self.sqnorm)
+
+    def unit(self) -> Vector:
+        norm = math.sqrt(self.sqnorm) or 1.0
+        return {k: v / norm for k, v in self.total.items()}
+
+    def to_state(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "total": dict(sorted(self.total.items())),
+            "size": self.size,
+            "first": self.first,
+            "last": self.last,
+            "parent": self.parent,
+            "indexed": sorted(self.indexed),
+        }
+
+    @classmethod
+    def from_state(cls, d: dict[str, Any]) -> _Group:
+        total = {str(k): float(v) for k, v in d["total"].items()}
+        g = cls(
+            id=d["id"],
+            total=total,
+            sqnorm=sum(v * v for v in total.values()),
+            size=int(d["size"]),
+            first=d.get("first"),
+            last=d.get("last"),
+            parent=d.get("parent"),
+            indexed=set(d.get("indexed", [])),
+        )
+        return g
+
+
+class _GroupIndex:
+    """Groups plus an inverted index from a feature to the groups that carry it."""
+
+    def __init__(self, prefix: str) -> None:
+        self.prefix = prefix
+        self.groups: dict[str, _Group] = {}
+        self.postings: dict[str, list[str]] = defaultdict(list)
+
+    def new_group(self, seed: str) -> _Group:
+        gid = _short_id(self.prefix, seed)
+        # a collision is astronomically unlikely, but never merge two groups silently
+        n = 1
+        while gid in self.groups:
+            gid = _short_id(self.prefix, f"{seed}#{n}")
+            n += 1
+        group = _Group(id=gid)
+        self.groups[gid] = group
+        return group
+
+    def index(self, group: _Group, vec: Vector, terms: int) -> None:
+        for key, _ in _top(vec, terms):
+            if key not in group.indexed:
+                group.indexed.add(key)
+                self.postings[key].append(group.id)
+
+    def candidates(self, vec: Vector, opts: ClusterOptions) -> list[str]:
+        """Groups sharing a heavy feature with ``vec``, best lexical overlap first."""
+        overlap: Counter[str] = Counter()
+        for key, weight in _top(vec, opts.query_terms):
+            posting = self.postings.get(key)
+            if not posting:
+                continue
+            # the most recent groups are at the end: old ones rarely take new articles
+            for gid in posting[-opts.max_postings :]:
+                overlap[gid] += weight
+        if len(overlap) <= opts.max_candidates:
+            return sorted(overlap)
+        best = heapq.nsmallest(opts.max_candidates, overlap.items(), key=lambda kv: (-kv[1], kv[0]))
+        return sorted(gid for gid, _ in best)
+
+    def best(
+        self, vec: Vector, day: float | None, opts: ClusterOptions, tau: float
+    ) -> tuple[float, _Group | None]:
+        best_score, best_group = 0.0, None
+        for gid in self.candidates(vec, opts):
+            group = self.groups[gid]
+            decay = time_decay(day, group.first, group.last, opts.time_grace_days, tau)
+            if decay < 1e-3:
+                continue
+            score = group.cosine(vec) * decay
+            if score > best_score:  # ties keep the smaller id (candidates are sorted)
+                best_score, best_group = score, group
+        return best_score, best_group
+
+    def to_state(self) -> list[dict[str, Any]]:
+        return [self.groups[g].to_state() for g in sorted(self.groups)]
+
+    def load(self, groups: list[dict[str, Any]]) -> None:
+        for d in groups:
+            g = _Group.from_state(d)
+            self.groups[g.id] = g
+        # postings are rebuilt in creation order of the groups' first date then id, which
+        # only changes which old groups are scanned first; candidate sets are re-sorted anyway
+        order = sorted(self.groups.values(), key=lambda g: (g.first is None, g.first or 0, g.id))
+        for g in order:
+            for key in sorted(g.indexed):
+                self.postings[key].append(g.id)
+
+
+def _top(vec: Vector, n: int) -> list[tuple[str, float]]:
+    if len(vec) <= n:
+        return sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))
+    return heapq.nsmallest(n, vec.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+class StoryClusterer:
+    """Single-pass, incremental story + storyline clustering with stable ids."""
+
+    def __init__(self, options: ClusterOptions | None = None) -> None:
+        self.options = options or ClusterOptions()
+        self.dfs = DocumentFrequencies()
+        self.stories = _GroupIndex("s-")
+        self.storylines = _GroupIndex("l-")
+        self.assigned: dict[str, str] = {}  # article id -> story id
+
+    # ----------------------------------------------------------------- public API
+    def add(self, items: list[ClusterItem]) -> list[Assignment]:
+        """Cluster a batch; return one assignment per distinct item id, sorted by id."""
+        opts = self.options
+        batch: dict[str, ClusterItem] = {}
+        for item in items:
+            if item.id in batch:
+                log.warning("duplicate article id %s in batch: keeping the first", item.id)
+                continue
+            batch[item.id] = item
+        fresh = [it for it in batch.values() if it.id not in self.assigned]
+        days = {it.id: parse_day(it.date) for it in fresh}
+        # by date then id; undated articles after dated ones
+        fresh.sort(key=lambda it: (days[it.id] is None, days[it.id] or 0.0, it.id))
+
+        counts = {
+            it.id: term_counts(
+                it.title or "", it.text or "", opts.title_weight, opts.bigram_weight > 0
+            )
+            for it in fresh
+        }
+        # the IDF of a batch is known before any of its articles is placed: update first
+        for it in fresh:
+            self.dfs.add(feature_keys(*counts[it.id]))
+
+        vectors = [
+            weighted_vector(
+                *counts[it.id], self.dfs, opts.entity_weight, opts.max_terms, opts.bigram_weight
+            )
+            for it in fresh
+        ]
+        roots, nodes = self._group_batch(vectors, [days[it.id] for it in fresh])
+        touched: list[str] = []
+        story_of_root: dict[int, _Group] = {}
+        for i, it in enumerate(fresh):
+            root = roots[i]
+            story = story_of_root.get(root)
+            if story is None:
+                node = nodes[root]
+                if node.story is not None:
+                    story = self.stories.groups[node.story]
+                else:
+                    # members are in processing order: the first member names the story
+                    story = self.stories.new_group(it.id)
+                    story.total = node.total
+                    touched.append(story.id)
+                story.sqnorm, story.size = node.sqnorm, node.size
+                story.first, story.last = node.first, node.last
+                story_of_root[root] = story
+            self.stories.index(story, vectors[i], opts.index_terms)
+            self.assigned[it.id] = story.id
+
+        self._place_storylines(touched)
+        return [
+            Assignment(id=i, story=self.assigned[i], storyline=self._storyline_of(i))
+            for i in sorted(batch)
+        ]
+
+    def story_of(self, article_id: str) -> str | None:
+        return self.assigned.get(article_id)
+
+    # ----------------------------------------------------------------- batch grouping
+    def _group_batch(
+        self, vectors: list[Vector], days: list[float | None]
+    ) -> tuple[list[int], list[Node]]:
+        """Candidate graph over the batch and the stories it retrieves, then agglomerate."""
+        opts = self.options
+        nodes = [
+            Node(total=dict(v), sqnorm=1.0 if v else 0.0, size=1, first=d, last=d, members=[i])
+            for i, (v, d) in enumerate(zip(vectors, days, strict=True))
+        ]
+        story_node: dict[str, int] = {}
+        edges: dict[tuple[int, int], float] = {}
+        postings: dict[str, list[int]] = defaultdict(list)
+
+        def decay(a: Node, b: Node) -> float:
+            gap = span_gap(a.first, a.last, b.first, b.last)
+            if gap is None or gap <= opts.time_grace_days:
+                return 1.0
+            return math.exp(-(gap - opts.time_grace_days) / opts.time_tau_days)
+
+        for i, vec in enumerate(vectors):
+            if not vec:
+                continue
+            query = _top(vec, opts.query_terms)
+            overlap: Counter[int] = Counter()
+            for key, weight in query:
+                for j in postings.get(key, ())[-opts.max_postings :]:
+                    overlap[j] += weight
+            if len(overlap) > opts.max_candidates:
+                best = heapq.nsmallest(
+                    opts.max_candidates, overlap.items(), key=lambda kv: (-kv[1], kv[0])
+                )
+                overlap = Counter(dict(best))
+            for j in sorted(overlap):
+                s = dot(vec, vectors[j]) * decay(nodes[i], nodes[j])
+                if s >= opts.join_threshold:
+                    edges[(j, i)] = s
+            for sid in self.stories.candidates(vec, opts):
+                k = story_node.get(sid)
+                if k is None:
+                    g = self.stories.groups[sid]
+                    k = story_node[sid] = len(nodes)
+                    nodes.append(Node(g.total, g.sqnorm, g.size, g.first, g.last, story=sid))
+                s = similarity(nodes[i], nodes[k], opts.linkage_mix) * decay(nodes[i], nodes[k])
+                if s >= opts.join_threshold:
+                    edges[(i, k)] = s
+            for key, _ in _top(vec, opts.index_terms):
+                postings[key].append(i)
+        roots = agglomerate(nodes, edges, opts.join_threshold, opts.linkage_mix, decay)
+        return roots, nodes
+
+    # ----------------------------------------------------------------- storylines
+    def _storyline_of(self, article_id: str) -> str:
+        story = self.stories.groups[self.assigned[article_id]]
+        return story.parent or ""
+
+    def _place_storylines(self, new_story_ids: list[str]) -> None:
+        """Give each story created in this batch a storyline, using its final centroid."""
+        opts = self.options
+        ordered = sorted(
+            (self.stories.groups[s] for s in new_story_ids),
+            key=lambda g: (g.first is None, g.first or 0.0, g.id),
+        )
+        for story in ordered:
+            unit = story.unit()
+            vec = dict(_top(unit, opts.max_terms))
+            score, line = self.storylines.best(vec, story.first, opts, opts.storyline_tau_days)
+            if line is None or score < opts.storyline_threshold:
+                line = self.storylines.new_group(story.id)
+            line.add(vec, story.first)
+            if story.last is not None:
+                line.last = story.last if line.last is None else max(line.last, story.last)
+            self.storylines.index(line, vec, opts.index_terms)
+            story.parent = line.id
+
+    # ----------------------------------------------------------------- state
+    def to_state(self) -> dict[str, Any]:
+        return {
+            "version": STATE_VERSION,
+            "options": {k: getattr(self.options, k) for k in sorted(vars(self.options))},
+            "docs": self.dfs.docs,
+            "df": dict(sorted(self.dfs.df.items())),
+            "stories": self.stories.to_state(),
+            "storylines": self.storylines.to_state(),
+            "assigned": dict(sorted(self.assigned.items())),
+        }
+
+    @classmethod
+    def from_state(
+        cls, state: dict[str, Any], options: ClusterOptions | None = None
+    ) -> StoryClusterer:
+        if state.get("version") != STATE_VERSION:
+            raise ValueError(f"unsupported clusterer state version: {state.get('version')!r}")
+        if options is None:
+            options = ClusterOptions(**state.get("options", {}))
+        clusterer = cls(options)
+        clusterer.dfs = DocumentFrequencies(docs=int(state["docs"]), df=Counter(state["df"]))
+        clusterer.stories.load(state["stories"])
+        clusterer.storylines.load(state["storylines"])
+        clusterer.assigned = dict(state["assigned"])
+        return clusterer
