@@ -25,26 +25,37 @@ class DedupOptions:
 @dataclass(frozen=True)
 class ClusterOptions:
     # cosine similarity (after time decay) between an article and a story centroid to join it
-    join_threshold: float = 0.3
+    join_threshold: float = 0.1
+    # "single_pass" (+ merge of new stories) or "agglomerative" (best-first over the batch)
+    method: str = "single_pass"
+    # single_pass: a story opened in this batch merges into an older one at this centroid cosine
+    merge_threshold: float = 0.3
     # 0 = centroid cosine between groups, 1 = average linkage (mean pairwise cosine)
     linkage_mix: float = 0.0
     # looser: cosine between a story centroid and a storyline centroid to join it
-    storyline_threshold: float = 0.2
+    storyline_threshold: float = 0.1
+    # storylines compare stories mostly by shared entities (same people, places)
+    storyline_entity_mix: float = 0.5
     # entity features (capitalised, not sentence-initial words) weigh this much more than terms
-    entity_weight: float = 1.5
+    entity_weight: float = 0.5
     # adjacent content-word pairs ("travel ban") name events better than single words
     bigram_weight: float = 1.0
     # headline words count this many times (the headline names the event)
-    title_weight: int = 2
+    title_weight: float = 2.0
+    # the lead (first words of the text) names the event too; the rest is background
+    lead_words: int = 80
+    lead_weight: float = 2.0
+    # Snowball stemming (nltk, pure Python) instead of plural stripping
+    stem: bool = True
     # only the heaviest features of an article are kept
     max_terms: int = 100
     # time decay: no penalty within the story's date span +- grace; then exp(-gap / tau)
     time_grace_days: float = 1.0
     time_tau_days: float = 3.0
-    storyline_tau_days: float = 60.0
+    storyline_tau_days: float = 365.0
     # candidate retrieval through the inverted index (keeps the clusterer ~linear)
-    index_terms: int = 10
-    query_terms: int = 12
+    index_terms: int = 30
+    query_terms: int = 30
     max_postings: int = 200
     max_candidates: int = 40
 

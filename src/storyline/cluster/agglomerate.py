@@ -17,9 +17,9 @@ from storyline.cluster.features import Vector
 
 
 def dot(a: Vector, b: Vector) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b.get(k, 0.0) for k, v in a.items())
+    # the key intersection runs in C and shared keys are few, so this beats a dict walk;
+    # fsum is exact, so the (hash-dependent) set order cannot change the result
+    return math.fsum(a[k] * b[k] for k in a.keys() & b.keys())
 
 
 def span_gap(a_first: float | None, a_last: float | None, b_first: float | None,
@@ -51,11 +51,11 @@ def similarity(a: Node, b: Node, mix: float) -> float:
     if a.sqnorm <= 0 or b.sqnorm <= 0:
         return 0.0
     d = dot(a.total, b.total)
-    centroid = d / math.sqrt(a.sqnorm * b.sqnorm)
     if mix <= 0:
-        return centroid
-    average = d / (a.size * b.size)
-    return (1 - mix) * centroid + mix * average
+        return d / math.sqrt(a.sqnorm * b.sqnorm)
+    # geometric blend of the two normalisers: |A||B| (centroid) and nA*nB (average)
+    norm = math.sqrt(a.sqnorm * b.sqnorm) ** (1 - mix) * float(a.size * b.size) ** mix
+    return d / norm
 
 
 def merge_into(a: Node, b: Node) -> None:

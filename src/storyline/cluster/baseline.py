@@ -25,22 +25,27 @@ def single_pass_tfidf(items: list[ClusterItem], threshold: float = 0.2) -> dict[
     texts = [f"{it.title}\n{it.text}" if it.title != it.text else it.text for it in ordered]
     matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(texts)
     centroids = np.zeros((16, matrix.shape[1]), dtype=np.float64)
+    sqnorms = np.zeros(16, dtype=np.float64)
     n_clusters = 0
     labels: dict[str, str] = {}
     for row, item in enumerate(ordered):
-        x = matrix.getrow(row)
+        lo, hi = matrix.indptr[row], matrix.indptr[row + 1]
+        cols, vals = matrix.indices[lo:hi], matrix.data[lo:hi]
         best, best_sim = -1, -1.0
-        if n_clusters:
-            active = centroids[:n_clusters]
-            norms = np.linalg.norm(active, axis=1)
-            sims = np.asarray(x @ active.T).ravel() / np.where(norms > 0, norms, 1.0)
+        if n_clusters and len(cols):
+            # only the article's non-zero columns matter for the dot products
+            dots = centroids[:n_clusters, cols] @ vals
+            norms = np.sqrt(sqnorms[:n_clusters])
+            sims = dots / np.where(norms > 0, norms, 1.0)
             best = int(np.argmax(sims))
             best_sim = float(sims[best])
         if best < 0 or best_sim < threshold:
             if n_clusters == centroids.shape[0]:
                 centroids = np.vstack([centroids, np.zeros_like(centroids)])
+                sqnorms = np.concatenate([sqnorms, np.zeros_like(sqnorms)])
             best = n_clusters
             n_clusters += 1
-        centroids[best] += x.toarray().ravel()
+        centroids[best, cols] += vals
+        sqnorms[best] = float(centroids[best] @ centroids[best])
         labels[item.id] = f"b-{best}"
     return labels

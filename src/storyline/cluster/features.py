@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import lru_cache
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
@@ -34,12 +35,24 @@ ENTITY_PREFIX = "@"
 BIGRAM_PREFIX = "+"
 
 
-def normalise_term(word: str) -> str:
-    """Case-fold and strip possessives and a plural 's' (a very light stemmer)."""
+@lru_cache(maxsize=1)
+def _snowball():
+    from nltk.stem.snowball import SnowballStemmer  # pure Python, no data download
+
+    return SnowballStemmer("english")
+
+
+@lru_cache(maxsize=262_144)
+def normalise_term(word: str, stem: bool = False) -> str:
+    """Case-fold and strip possessives; then Snowball-stem or strip a plural 's'."""
     w = word.casefold().replace("’", "'")
     if w.endswith("'s"):
         w = w[:-2]
     w = w.strip("'-")
+    if w in _STOP:
+        return w
+    if stem:
+        return _snowball().stem(w) if w.isalpha() else w
     if len(w) > 4 and w.endswith("ies"):
         w = w[:-3] + "y"
     elif len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
@@ -57,18 +70,29 @@ def _is_title_case(text: str) -> bool:
 
 
 def term_counts(
-    title: str, text: str, title_weight: int, bigrams: bool = True
+    title: str,
+    text: str,
+    title_weight: float,
+    bigrams: bool = True,
+    stem: bool = False,
+    lead_words: int = 0,
+    lead_weight: float = 1.0,
 ) -> tuple[Counter[str], Counter[str]]:
-    """Counts of content terms and of entity terms (capitalised, not sentence-initial)."""
+    """Weighted counts of content terms and of entity terms (capitalised, not sentence-initial).
+
+    Words of the title count ``title_weight`` times and the first ``lead_words`` words of
+    the text ``lead_weight`` times: news puts the event in the headline and the lead.
+    """
     terms: Counter[str] = Counter()
     entities: Counter[str] = Counter()
-    parts = [(title, title_weight), (text, 1)] if title and title != text else [(text, 1)]
-    for part, weight in parts:
+    parts = [(title, title_weight), (text, 1.0)] if title and title != text else [(text, 1.0)]
+    for part, part_weight in parts:
         title_case = _is_title_case(part[:400])
         prev = ""  # previous content term, "" after a stop word: bigrams are adjacent pairs
-        for m in _TOKEN.finditer(part):
+        for n, m in enumerate(_TOKEN.finditer(part)):
+            weight = part_weight * lead_weight if n < lead_words else part_weight
             raw = m.group()
-            term = normalise_term(raw)
+            term = normalise_term(raw, stem)
             if len(term) < 2 or term in _STOP:
                 prev = ""
                 continue
@@ -114,12 +138,18 @@ def weighted_vector(
     vectors keep both the dot products and the inverted index cheap.
     """
     vec: Vector = {}
+    log = math.log
+    df = dfs.df
+    n = log(dfs.docs + 1)
     for term, count in terms.items():
-        weight = bigram_weight if term.startswith(BIGRAM_PREFIX) else 1.0
-        vec[term] = weight * (1.0 + math.log(count)) * dfs.idf(term)
-    for term, count in entities.items():
-        key = ENTITY_PREFIX + term
-        vec[key] = entity_weight * (1.0 + math.log(count)) * dfs.idf(key)
+        weight = bigram_weight if term[0] == BIGRAM_PREFIX else 1.0
+        tf = 1.0 + log(count) if count >= 1 else count
+        vec[term] = weight * tf * (n - log(df.get(term, 0) + 1) + 1.0)
+    if entity_weight > 0:
+        for term, count in entities.items():
+            key = ENTITY_PREFIX + term
+            tf = 1.0 + log(count) if count >= 1 else count
+            vec[key] = entity_weight * tf * (n - log(df.get(key, 0) + 1) + 1.0)
     if len(vec) > max_terms:
         # sort by weight then key so the cut is deterministic
         kept = sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:max_terms]

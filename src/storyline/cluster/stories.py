@@ -70,6 +70,8 @@ class _Group:
     last: float | None = None
     parent: str | None = None  # storyline id, for stories
     indexed: set[str] = field(default_factory=set)
+    # stories only: sum of members' entity vectors (who/where), for storyline matching
+    entities: Vector = field(default_factory=dict)
 
     def add(self, vec: Vector, day: float | None, weight: float = 1.0) -> None:
         total = self.total
@@ -88,9 +90,7 @@ class _Group:
     def cosine(self, vec: Vector) -> float:
         if self.sqnorm <= 0:
             return 0.0
-        total = self.total
-        dot = sum(v * total.get(k, 0.0) for k, v in vec.items())
-        return dot / math.sqrt(self.sqnorm)
+        return dot(vec, self.total) / math.sqrt(self.sqnorm)
 
     def unit(self) -> Vector:
         norm = math.sqrt(self.sqnorm) or 1.0
@@ -105,6 +105,7 @@ class _Group:
             "last": self.last,
             "parent": self.parent,
             "indexed": sorted(self.indexed),
+            "entities": dict(sorted(self.entities.items())),
         }
 
     @classmethod
@@ -113,12 +114,13 @@ class _Group:
         g = cls(
             id=d["id"],
             total=total,
-            sqnorm=sum(v * v for v in total.values()),
+            sqnorm=math.fsum(v * v for v in total.values()),
             size=int(d["size"]),
             first=d.get("first"),
             last=d.get("last"),
             parent=d.get("parent"),
             indexed=set(d.get("indexed", [])),
+            entities={str(k): float(v) for k, v in d.get("entities", {}).items()},
         )
         return g
 
@@ -148,26 +150,32 @@ class _GroupIndex:
                 group.indexed.add(key)
                 self.postings[key].append(group.id)
 
-    def candidates(self, vec: Vector, opts: ClusterOptions) -> list[str]:
+    def candidates(self, vec: Vector, opts: ClusterOptions, query: list | None = None) -> list[str]:
         """Groups sharing a heavy feature with ``vec``, best lexical overlap first."""
         overlap: Counter[str] = Counter()
-        for key, weight in _top(vec, opts.query_terms):
+        for key, weight in query if query is not None else _top(vec, opts.query_terms):
             posting = self.postings.get(key)
             if not posting:
                 continue
             # the most recent groups are at the end: old ones rarely take new articles
             for gid in posting[-opts.max_postings :]:
-                overlap[gid] += weight
+                if gid in self.groups:  # merged-away stories leave stale postings
+                    overlap[gid] += weight
         if len(overlap) <= opts.max_candidates:
             return sorted(overlap)
         best = heapq.nsmallest(opts.max_candidates, overlap.items(), key=lambda kv: (-kv[1], kv[0]))
         return sorted(gid for gid, _ in best)
 
     def best(
-        self, vec: Vector, day: float | None, opts: ClusterOptions, tau: float
+        self,
+        vec: Vector,
+        day: float | None,
+        opts: ClusterOptions,
+        tau: float,
+        query: list[tuple[str, float]] | None = None,
     ) -> tuple[float, _Group | None]:
         best_score, best_group = 0.0, None
-        for gid in self.candidates(vec, opts):
+        for gid in self.candidates(vec, opts, query):
             group = self.groups[gid]
             decay = time_decay(day, group.first, group.last, opts.time_grace_days, tau)
             if decay < 1e-3:
@@ -190,6 +198,47 @@ class _GroupIndex:
         for g in order:
             for key in sorted(g.indexed):
                 self.postings[key].append(g.id)
+
+
+def time_decay_span(a: _Group, b: _Group, opts: ClusterOptions) -> float:
+    gap = span_gap(a.first, a.last, b.first, b.last)
+    if gap is None or gap <= opts.time_grace_days:
+        return 1.0
+    return math.exp(-(gap - opts.time_grace_days) / opts.time_tau_days)
+
+
+def _absorb(target: _Group, source: _Group) -> None:
+    total = target.total
+    sq = target.sqnorm
+    for k, v in source.total.items():
+        old = total.get(k, 0.0)
+        new = old + v
+        total[k] = new
+        sq += new * new - old * old
+    target.sqnorm = max(sq, 0.0)
+    target.size += source.size
+    for k, v in source.entities.items():
+        target.entities[k] = target.entities.get(k, 0.0) + v
+    if source.first is not None:
+        target.first = source.first if target.first is None else min(target.first, source.first)
+        last = source.last if source.last is not None else source.first
+        target.last = last if target.last is None else max(target.last, last)
+
+
+def _unit(vec: Vector) -> Vector:
+    norm = math.sqrt(sum(v * v for v in vec.values()))
+    return {k: v / norm for k, v in vec.items()} if norm > 0 else {}
+
+
+def _storyline_profile(story: _Group, opts: ClusterOptions) -> Vector:
+    """A story as seen by storylines: who and where (entities) blended with what (terms)."""
+    mix = opts.storyline_entity_mix
+    text = _unit(dict(_top(story.total, opts.max_terms)))
+    ents = _unit(dict(_top(story.entities, opts.max_terms)))
+    combined = {k: (1 - mix) * v for k, v in text.items()}
+    for k, v in ents.items():
+        combined["#" + k] = mix * v
+    return _unit(combined)
 
 
 def _top(vec: Vector, n: int) -> list[tuple[str, float]]:
@@ -225,7 +274,13 @@ class StoryClusterer:
 
         counts = {
             it.id: term_counts(
-                it.title or "", it.text or "", opts.title_weight, opts.bigram_weight > 0
+                it.title or "",
+                it.text or "",
+                opts.title_weight,
+                opts.bigram_weight > 0,
+                opts.stem,
+                opts.lead_words,
+                opts.lead_weight,
             )
             for it in fresh
         }
@@ -239,6 +294,93 @@ class StoryClusterer:
             )
             for it in fresh
         ]
+        if opts.method == "agglomerative":
+            touched = self._assign_agglomerative(fresh, vectors, days)
+        else:
+            touched = self._assign_single_pass(fresh, vectors, days)
+            touched = self._merge_new_stories(touched, fresh)
+        for it in fresh:
+            story = self.stories.groups[self.assigned[it.id]]
+            ent_vec = weighted_vector(Counter(), counts[it.id][1], self.dfs, 1.0, opts.max_terms)
+            for k, v in ent_vec.items():
+                story.entities[k] = story.entities.get(k, 0.0) + v
+
+        self._place_storylines(touched)
+        return [
+            Assignment(id=i, story=self.assigned[i], storyline=self._storyline_of(i))
+            for i in sorted(batch)
+        ]
+
+    def story_of(self, article_id: str) -> str | None:
+        return self.assigned.get(article_id)
+
+    # ----------------------------------------------------------------- batch grouping
+    def _query(self, vec: Vector) -> list[tuple[str, float]]:
+        # a feature no other article has cannot retrieve anything: query with shared ones
+        df = self.dfs.df
+        return _top({k: v for k, v in vec.items() if df.get(k, 0) > 1}, self.options.query_terms)
+
+    def _assign_single_pass(
+        self, fresh: list[ClusterItem], vectors: list[Vector], days: dict[str, float | None]
+    ) -> list[str]:
+        """Each article, in date-then-id order, joins its best story or opens one."""
+        opts = self.options
+        created: list[str] = []
+        for it, vec in zip(fresh, vectors, strict=True):
+            day = days[it.id]
+            score, story = self.stories.best(vec, day, opts, opts.time_tau_days, self._query(vec))
+            if story is None or score < opts.join_threshold:
+                story = self.stories.new_group(it.id)
+                created.append(story.id)
+            story.add(vec, day)
+            self.stories.index(story, vec, opts.index_terms)
+            self.assigned[it.id] = story.id
+        return created
+
+    def _merge_new_stories(self, created: list[str], fresh: list[ClusterItem]) -> list[str]:
+        """Fold a story opened in this batch into an older one it turned out to match.
+
+        Single-pass order can split an event when its first articles were atypical; with
+        the whole batch placed, story centroids are compared once (stricter threshold:
+        centroids are smoother than articles). The older story keeps its id.
+        """
+        opts = self.options
+        if opts.merge_threshold >= 1.0 or not created:
+            return created
+        rank = {sid: n for n, sid in enumerate(created)}
+        members: dict[str, list[str]] = defaultdict(list)
+        for it in fresh:
+            members[self.assigned[it.id]].append(it.id)
+        survivors: list[str] = []
+        for sid in created:
+            story = self.stories.groups[sid]
+            unit = _unit(story.total)
+            best_score, target = 0.0, None
+            for gid in self.stories.candidates(unit, opts, self._query(unit)):
+                if gid == sid or rank.get(gid, -1) >= rank[sid]:
+                    continue
+                other = self.stories.groups[gid]
+                decay = time_decay_span(story, other, opts)
+                score = other.cosine(unit) * decay
+                if score > best_score:
+                    best_score, target = score, other
+            if target is None or best_score < opts.merge_threshold:
+                survivors.append(sid)
+                continue
+            _absorb(target, story)
+            for key in sorted(story.indexed - target.indexed):
+                target.indexed.add(key)
+                self.stories.postings[key].append(target.id)
+            for aid in members.pop(sid, []):
+                self.assigned[aid] = target.id
+                members[target.id].append(aid)
+            del self.stories.groups[sid]
+        return survivors
+
+    def _assign_agglomerative(
+        self, fresh: list[ClusterItem], vectors: list[Vector], days: dict[str, float | None]
+    ) -> list[str]:
+        opts = self.options
         roots, nodes = self._group_batch(vectors, [days[it.id] for it in fresh])
         touched: list[str] = []
         story_of_root: dict[int, _Group] = {}
@@ -259,17 +401,8 @@ class StoryClusterer:
                 story_of_root[root] = story
             self.stories.index(story, vectors[i], opts.index_terms)
             self.assigned[it.id] = story.id
+        return touched
 
-        self._place_storylines(touched)
-        return [
-            Assignment(id=i, story=self.assigned[i], storyline=self._storyline_of(i))
-            for i in sorted(batch)
-        ]
-
-    def story_of(self, article_id: str) -> str | None:
-        return self.assigned.get(article_id)
-
-    # ----------------------------------------------------------------- batch grouping
     def _group_batch(
         self, vectors: list[Vector], days: list[float | None]
     ) -> tuple[list[int], list[Node]]:
@@ -292,7 +425,7 @@ class StoryClusterer:
         for i, vec in enumerate(vectors):
             if not vec:
                 continue
-            query = _top(vec, opts.query_terms)
+            query = self._query(vec)
             overlap: Counter[int] = Counter()
             for key, weight in query:
                 for j in postings.get(key, ())[-opts.max_postings :]:
@@ -306,7 +439,7 @@ class StoryClusterer:
                 s = dot(vec, vectors[j]) * decay(nodes[i], nodes[j])
                 if s >= opts.join_threshold:
                     edges[(j, i)] = s
-            for sid in self.stories.candidates(vec, opts):
+            for sid in self.stories.candidates(vec, opts, query):
                 k = story_node.get(sid)
                 if k is None:
                     g = self.stories.groups[sid]
@@ -333,8 +466,7 @@ class StoryClusterer:
             key=lambda g: (g.first is None, g.first or 0.0, g.id),
         )
         for story in ordered:
-            unit = story.unit()
-            vec = dict(_top(unit, opts.max_terms))
+            vec = _storyline_profile(story, opts)
             score, line = self.storylines.best(vec, story.first, opts, opts.storyline_tau_days)
             if line is None or score < opts.storyline_threshold:
                 line = self.storylines.new_group(story.id)
