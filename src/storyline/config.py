@@ -25,9 +25,11 @@ class DedupOptions:
 @dataclass(frozen=True)
 class ClusterOptions:
     # cosine similarity (after time decay) between an article and a story centroid to join it
-    join_threshold: float = 0.1
+    join_threshold: float = 0.12
     # "single_pass" (+ merge of new stories) or "agglomerative" (best-first over the batch)
     method: str = "single_pass"
+    # single_pass: passes that re-place each article against the final story centroids
+    refine_passes: int = 2
     # single_pass: a story opened in this batch merges into an older one at this centroid cosine
     merge_threshold: float = 0.3
     # 0 = centroid cosine between groups, 1 = average linkage (mean pairwise cosine)
@@ -49,6 +51,8 @@ class ClusterOptions:
     stem: bool = True
     # only the heaviest features of an article are kept
     max_terms: int = 100
+    # a story centroid keeps at most 2x this many features (memory stays bounded)
+    max_story_terms: int = 400
     # time decay: no penalty within the story's date span +- grace; then exp(-gap / tau)
     time_grace_days: float = 1.0
     time_tau_days: float = 3.0

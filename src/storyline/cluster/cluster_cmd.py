@@ -88,23 +88,25 @@ def cluster_file(
         clusterer = StoryClusterer.from_state(state, options)
     else:
         clusterer = StoryClusterer(options)
-    assignments = clusterer.add(items)
     duplicates = find_duplicates(
-        [(it.id, f"{it.title}\n{it.text}", it.date, it.source) for it in items],
+        [(it.id, it.text or it.title, it.date, it.source) for it in items],
         dedup_options or DedupOptions(),
     )
+    # copies follow their original: they add no new evidence to a story's centroid
+    assignments = {a.id: a for a in clusterer.add([it for it in items if it.id not in duplicates])}
     with out_path.open("w", encoding="utf-8") as out:
-        for a in assignments:
+        for item_id in sorted({it.id for it in items}):
+            a = assignments[duplicates.get(item_id, item_id)]
             row = {
-                "id": a.id,
+                "id": item_id,
                 "story": a.story,
                 "storyline": a.storyline,
-                "duplicate_of": duplicates.get(a.id),
+                "duplicate_of": duplicates.get(item_id),
             }
             out.write(json.dumps(row, ensure_ascii=False, sort_keys=False) + "\n")
     if state_path is not None:
         state_path.write_text(json.dumps(clusterer.to_state(), sort_keys=True), encoding="utf-8")
-    return len(assignments), skipped
+    return len({it.id for it in items}), skipped
 
 
 @dataclass(frozen=True)

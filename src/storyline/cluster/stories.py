@@ -87,6 +87,38 @@ class _Group:
             self.first = day if self.first is None else min(self.first, day)
             self.last = day if self.last is None else max(self.last, day)
 
+    def remove(self, vec: Vector) -> None:
+        """Take one member's vector out again (for the refinement pass)."""
+        total = self.total
+        sq = self.sqnorm
+        for k, v in vec.items():
+            old = total.get(k)
+            if old is None:  # pruned away earlier
+                continue
+            new = old - v
+            sq += new * new - old * old
+            if new <= 1e-12:
+                del total[k]
+            else:
+                total[k] = new
+        self.sqnorm = max(sq, 0.0)
+        self.size -= 1
+
+    def prune(self, keep: int) -> None:
+        """Bound memory: past 2 * keep features, keep only the ``keep`` heaviest ones.
+
+        The light tail of a big story's centroid barely moves a cosine; dropping it keeps
+        state size proportional to the number of stories, not of articles.
+        """
+        if keep <= 0 or len(self.total) <= 2 * keep:
+            return
+        kept = heapq.nsmallest(keep, self.total.items(), key=lambda kv: (-kv[1], kv[0]))
+        self.total = dict(kept)
+        self.sqnorm = math.fsum(v * v for v in self.total.values())
+        if len(self.entities) > 2 * keep:
+            ents = heapq.nsmallest(keep, self.entities.items(), key=lambda kv: (-kv[1], kv[0]))
+            self.entities = dict(ents)
+
     def cosine(self, vec: Vector) -> float:
         if self.sqnorm <= 0:
             return 0.0
@@ -298,12 +330,14 @@ class StoryClusterer:
             touched = self._assign_agglomerative(fresh, vectors, days)
         else:
             touched = self._assign_single_pass(fresh, vectors, days)
+            touched = self._refine(fresh, vectors, days, touched)
             touched = self._merge_new_stories(touched, fresh)
         for it in fresh:
             story = self.stories.groups[self.assigned[it.id]]
             ent_vec = weighted_vector(Counter(), counts[it.id][1], self.dfs, 1.0, opts.max_terms)
             for k, v in ent_vec.items():
                 story.entities[k] = story.entities.get(k, 0.0) + v
+            story.prune(opts.max_story_terms)
 
         self._place_storylines(touched)
         return [
@@ -333,9 +367,52 @@ class StoryClusterer:
                 story = self.stories.new_group(it.id)
                 created.append(story.id)
             story.add(vec, day)
+            story.prune(opts.max_story_terms)
             self.stories.index(story, vec, opts.index_terms)
             self.assigned[it.id] = story.id
         return created
+
+    def _refine(
+        self,
+        fresh: list[ClusterItem],
+        vectors: list[Vector],
+        days: dict[str, float | None],
+        created: list[str],
+    ) -> list[str]:
+        """Re-place each article of the batch against the final centroids (k-means style).
+
+        Single-pass decisions depend on what had arrived before; once the whole batch is
+        placed, an article moves to a better story if one exists. Stories from earlier
+        batches only gain or lose articles of this batch, so their ids survive.
+        """
+        opts = self.options
+        groups = self.stories.groups
+        for _ in range(opts.refine_passes):
+            moved = 0
+            for it, vec in zip(fresh, vectors, strict=True):
+                if not vec:
+                    continue
+                day = days[it.id]
+                own = groups[self.assigned[it.id]]
+                own.remove(vec)
+                tau = opts.time_tau_days
+                score, best = self.stories.best(vec, day, opts, tau, self._query(vec))
+                own_score = 0.0
+                if own.size > 0:
+                    decay = time_decay(day, own.first, own.last, opts.time_grace_days, tau)
+                    own_score = own.cosine(vec) * decay
+                if best is None or score < opts.join_threshold or own_score >= score:
+                    best = own
+                best.add(vec, day)
+                if best is not own:
+                    moved += 1
+                    self.stories.index(best, vec, opts.index_terms)
+                    self.assigned[it.id] = best.id
+                    if own.size == 0:
+                        del groups[own.id]
+            if not moved:
+                break
+        return [sid for sid in created if sid in groups]
 
     def _merge_new_stories(self, created: list[str], fresh: list[ClusterItem]) -> list[str]:
         """Fold a story opened in this batch into an older one it turned out to match.
@@ -368,6 +445,7 @@ class StoryClusterer:
                 survivors.append(sid)
                 continue
             _absorb(target, story)
+            target.prune(opts.max_story_terms)
             for key in sorted(story.indexed - target.indexed):
                 target.indexed.add(key)
                 self.stories.postings[key].append(target.id)
@@ -471,6 +549,7 @@ class StoryClusterer:
             if line is None or score < opts.storyline_threshold:
                 line = self.storylines.new_group(story.id)
             line.add(vec, story.first)
+            line.prune(opts.max_story_terms)
             if story.last is not None:
                 line.last = story.last if line.last is None else max(line.last, story.last)
             self.storylines.index(line, vec, opts.index_terms)
