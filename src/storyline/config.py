@@ -39,9 +39,11 @@ class ClusterOptions:
     # storylines compare stories mostly by shared entities (same people, places)
     storyline_entity_mix: float = 0.5
     # entity features (capitalised, not sentence-initial words) weigh this much more than terms
-    entity_weight: float = 0.5
+    entity_weight: float = 0.0
     # adjacent content-word pairs ("travel ban") name events better than single words
     bigram_weight: float = 1.0
+    # no bigram for two capitalised words in a row (a name would be counted twice)
+    skip_name_bigrams: bool = True
     # headline words count this many times (the headline names the event)
     title_weight: float = 2.0
     # the lead (first words of the text) names the event too; the rest is background

@@ -77,6 +77,7 @@ def term_counts(
     stem: bool = False,
     lead_words: int = 0,
     lead_weight: float = 1.0,
+    skip_name_bigrams: bool = False,
 ) -> tuple[Counter[str], Counter[str]]:
     """Weighted counts of content terms and of entity terms (capitalised, not sentence-initial).
 
@@ -89,6 +90,7 @@ def term_counts(
     for part, part_weight in parts:
         title_case = _is_title_case(part[:400])
         prev = ""  # previous content term, "" after a stop word: bigrams are adjacent pairs
+        prev_cap = False
         for n, m in enumerate(_TOKEN.finditer(part)):
             weight = part_weight * lead_weight if n < lead_words else part_weight
             raw = m.group()
@@ -97,9 +99,12 @@ def term_counts(
                 prev = ""
                 continue
             terms[term] += weight
-            if bigrams and prev:
+            cap = raw[0].isupper() and not title_case
+            # a two-word name ("Kim Jong") is one entity, not extra evidence: its words
+            # already count; pairs that involve a common word name the action instead
+            if bigrams and prev and not (prev_cap and cap and skip_name_bigrams):
                 terms[BIGRAM_PREFIX + prev + "_" + term] += weight
-            prev = term
+            prev, prev_cap = term, cap
             if title_case or not raw[0].isupper():
                 continue
             before = part[max(0, m.start() - 3) : m.start()]

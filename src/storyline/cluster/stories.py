@@ -313,6 +313,7 @@ class StoryClusterer:
                 opts.stem,
                 opts.lead_words,
                 opts.lead_weight,
+                opts.skip_name_bigrams,
             )
             for it in fresh
         }
