@@ -62,7 +62,7 @@ class ClusterOptions:
     # candidate retrieval through the inverted index (keeps the clusterer ~linear)
     index_terms: int = 30
     query_terms: int = 30
-    max_postings: int = 200
+    max_postings: int = 50
     max_candidates: int = 40
 
 

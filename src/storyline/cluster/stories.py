@@ -279,6 +279,23 @@ def _top(vec: Vector, n: int) -> list[tuple[str, float]]:
     return heapq.nsmallest(n, vec.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
+ArticleFeatures = tuple[Counter[str], Counter[str]]
+
+
+def article_features(item: ClusterItem, opts: ClusterOptions) -> ArticleFeatures:
+    """Per-article map step: weighted term and entity counts (no shared state)."""
+    return term_counts(
+        item.title or "",
+        item.text or "",
+        opts.title_weight,
+        opts.bigram_weight > 0,
+        opts.stem,
+        opts.lead_words,
+        opts.lead_weight,
+        opts.skip_name_bigrams,
+    )
+
+
 class StoryClusterer:
     """Single-pass, incremental story + storyline clustering with stable ids."""
 
@@ -290,8 +307,14 @@ class StoryClusterer:
         self.assigned: dict[str, str] = {}  # article id -> story id
 
     # ----------------------------------------------------------------- public API
-    def add(self, items: list[ClusterItem]) -> list[Assignment]:
-        """Cluster a batch; return one assignment per distinct item id, sorted by id."""
+    def add(
+        self, items: list[ClusterItem], features: dict[str, ArticleFeatures] | None = None
+    ) -> list[Assignment]:
+        """Cluster a batch; return one assignment per distinct item id, sorted by id.
+
+        ``features`` may hold precomputed ``article_features`` (the per-article map step,
+        which an executor can run in parallel); missing ones are computed here.
+        """
         opts = self.options
         batch: dict[str, ClusterItem] = {}
         for item in items:
@@ -304,17 +327,9 @@ class StoryClusterer:
         # by date then id; undated articles after dated ones
         fresh.sort(key=lambda it: (days[it.id] is None, days[it.id] or 0.0, it.id))
 
+        features = features or {}
         counts = {
-            it.id: term_counts(
-                it.title or "",
-                it.text or "",
-                opts.title_weight,
-                opts.bigram_weight > 0,
-                opts.stem,
-                opts.lead_words,
-                opts.lead_weight,
-                opts.skip_name_bigrams,
-            )
+            it.id: features[it.id] if it.id in features else article_features(it, opts)
             for it in fresh
         }
         # the IDF of a batch is known before any of its articles is placed: update first
@@ -330,8 +345,10 @@ class StoryClusterer:
         if opts.method == "agglomerative":
             touched = self._assign_agglomerative(fresh, vectors, days)
         else:
-            touched = self._assign_single_pass(fresh, vectors, days)
-            touched = self._refine(fresh, vectors, days, touched)
+            # the batch's document frequencies are fixed now: one query per article
+            queries = [self._query(v) for v in vectors]
+            touched = self._assign_single_pass(fresh, vectors, days, queries)
+            touched = self._refine(fresh, vectors, days, touched, queries)
             touched = self._merge_new_stories(touched, fresh)
         for it in fresh:
             story = self.stories.groups[self.assigned[it.id]]
@@ -356,14 +373,18 @@ class StoryClusterer:
         return _top({k: v for k, v in vec.items() if df.get(k, 0) > 1}, self.options.query_terms)
 
     def _assign_single_pass(
-        self, fresh: list[ClusterItem], vectors: list[Vector], days: dict[str, float | None]
+        self,
+        fresh: list[ClusterItem],
+        vectors: list[Vector],
+        days: dict[str, float | None],
+        queries: list[list[tuple[str, float]]],
     ) -> list[str]:
         """Each article, in date-then-id order, joins its best story or opens one."""
         opts = self.options
         created: list[str] = []
-        for it, vec in zip(fresh, vectors, strict=True):
+        for it, vec, query in zip(fresh, vectors, queries, strict=True):
             day = days[it.id]
-            score, story = self.stories.best(vec, day, opts, opts.time_tau_days, self._query(vec))
+            score, story = self.stories.best(vec, day, opts, opts.time_tau_days, query)
             if story is None or score < opts.join_threshold:
                 story = self.stories.new_group(it.id)
                 created.append(story.id)
@@ -379,6 +400,7 @@ class StoryClusterer:
         vectors: list[Vector],
         days: dict[str, float | None],
         created: list[str],
+        queries: list[list[tuple[str, float]]],
     ) -> list[str]:
         """Re-place each article of the batch against the final centroids (k-means style).
 
@@ -390,14 +412,14 @@ class StoryClusterer:
         groups = self.stories.groups
         for _ in range(opts.refine_passes):
             moved = 0
-            for it, vec in zip(fresh, vectors, strict=True):
+            for it, vec, query in zip(fresh, vectors, queries, strict=True):
                 if not vec:
                     continue
                 day = days[it.id]
                 own = groups[self.assigned[it.id]]
                 own.remove(vec)
                 tau = opts.time_tau_days
-                score, best = self.stories.best(vec, day, opts, tau, self._query(vec))
+                score, best = self.stories.best(vec, day, opts, tau, query)
                 own_score = 0.0
                 if own.size > 0:
                     decay = time_decay(day, own.first, own.last, opts.time_grace_days, tau)
