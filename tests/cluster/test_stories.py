@@ -82,3 +82,21 @@ def test_empty_and_odd_items_do_not_crash():
         [ClusterItem("e", "", ""), ClusterItem("d", "x", "y", date="not a date")]
     )
     assert sorted(a.id for a in out) == ["d", "e"]
+
+
+def test_precomputed_features_give_the_same_result():
+    from storyline.cluster.stories import article_features
+
+    items = QUAKE_A + QUAKE_B + ELECTION
+    plain = StoryClusterer().add(items)
+    clusterer = StoryClusterer()
+    feats = {it.id: article_features(it, clusterer.options) for it in items}
+    assert clusterer.add(items, feats) == plain
+
+
+def test_state_round_trip_continues_like_the_live_clusterer():
+    live = StoryClusterer()
+    live.add(QUAKE_A[:2] + QUAKE_B[:2])
+    restored = StoryClusterer.from_state(json.loads(json.dumps(live.to_state())))
+    rest = [QUAKE_A[2], QUAKE_B[2]] + ELECTION
+    assert restored.add(rest) == live.add(rest)
