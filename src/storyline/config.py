@@ -26,14 +26,10 @@ class DedupOptions:
 class ClusterOptions:
     # cosine similarity (after time decay) between an article and a story centroid to join it
     join_threshold: float = 0.12
-    # "single_pass" (+ merge of new stories) or "agglomerative" (best-first over the batch)
-    method: str = "single_pass"
-    # single_pass: passes that re-place each article against the final story centroids
+    # passes that re-place each article against the final story centroids
     refine_passes: int = 2
-    # single_pass: a story opened in this batch merges into an older one at this centroid cosine
+    # a story opened in this batch merges into an older one at this centroid cosine
     merge_threshold: float = 0.3
-    # 0 = centroid cosine between groups, 1 = average linkage (mean pairwise cosine)
-    linkage_mix: float = 0.0
     # looser: cosine between a story centroid and a storyline centroid to join it
     storyline_threshold: float = 0.1
     # storylines compare stories mostly by shared entities (same people, places)

@@ -193,3 +193,17 @@ def time_decay(day: float | None, first: float | None, last: float | None, grace
         return 1.0
     gap = max(first - day, day - last, 0.0) - grace
     return 1.0 if gap <= 0 else math.exp(-gap / tau)
+
+
+def dot(a: Vector, b: Vector) -> float:
+    # the key intersection runs in C and shared keys are few, so this beats a dict walk;
+    # fsum is exact, so the (hash-dependent) set order cannot change the result
+    return math.fsum(a[k] * b[k] for k in a.keys() & b.keys())
+
+
+def span_gap(a_first: float | None, a_last: float | None, b_first: float | None,
+             b_last: float | None) -> float | None:  # fmt: skip
+    """Days between two date spans (0 if they overlap); None if either is undated."""
+    if a_first is None or b_first is None or a_last is None or b_last is None:
+        return None
+    return max(a_first - b_last, b_first - a_last, 0.0)

@@ -21,12 +21,13 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from storyline.cluster.agglomerate import Node, agglomerate, dot, similarity, span_gap
 from storyline.cluster.features import (
     DocumentFrequencies,
     Vector,
+    dot,
     feature_keys,
     parse_day,
+    span_gap,
     term_counts,
     time_decay,
     weighted_vector,
@@ -342,14 +343,11 @@ class StoryClusterer:
             )
             for it in fresh
         ]
-        if opts.method == "agglomerative":
-            touched = self._assign_agglomerative(fresh, vectors, days)
-        else:
-            # the batch's document frequencies are fixed now: one query per article
-            queries = [self._query(v) for v in vectors]
-            touched = self._assign_single_pass(fresh, vectors, days, queries)
-            touched = self._refine(fresh, vectors, days, touched, queries)
-            touched = self._merge_new_stories(touched, fresh)
+        # the batch's document frequencies are fixed now: one query per article
+        queries = [self._query(v) for v in vectors]
+        touched = self._assign_single_pass(fresh, vectors, days, queries)
+        touched = self._refine(fresh, vectors, days, touched, queries)
+        touched = self._merge_new_stories(touched, fresh)
         for it in fresh:
             story = self.stories.groups[self.assigned[it.id]]
             ent_vec = weighted_vector(Counter(), counts[it.id][1], self.dfs, 1.0, opts.max_terms)
@@ -477,82 +475,6 @@ class StoryClusterer:
                 members[target.id].append(aid)
             del self.stories.groups[sid]
         return survivors
-
-    def _assign_agglomerative(
-        self, fresh: list[ClusterItem], vectors: list[Vector], days: dict[str, float | None]
-    ) -> list[str]:
-        opts = self.options
-        roots, nodes = self._group_batch(vectors, [days[it.id] for it in fresh])
-        touched: list[str] = []
-        story_of_root: dict[int, _Group] = {}
-        for i, it in enumerate(fresh):
-            root = roots[i]
-            story = story_of_root.get(root)
-            if story is None:
-                node = nodes[root]
-                if node.story is not None:
-                    story = self.stories.groups[node.story]
-                else:
-                    # members are in processing order: the first member names the story
-                    story = self.stories.new_group(it.id)
-                    story.total = node.total
-                    touched.append(story.id)
-                story.sqnorm, story.size = node.sqnorm, node.size
-                story.first, story.last = node.first, node.last
-                story_of_root[root] = story
-            self.stories.index(story, vectors[i], opts.index_terms)
-            self.assigned[it.id] = story.id
-        return touched
-
-    def _group_batch(
-        self, vectors: list[Vector], days: list[float | None]
-    ) -> tuple[list[int], list[Node]]:
-        """Candidate graph over the batch and the stories it retrieves, then agglomerate."""
-        opts = self.options
-        nodes = [
-            Node(total=dict(v), sqnorm=1.0 if v else 0.0, size=1, first=d, last=d, members=[i])
-            for i, (v, d) in enumerate(zip(vectors, days, strict=True))
-        ]
-        story_node: dict[str, int] = {}
-        edges: dict[tuple[int, int], float] = {}
-        postings: dict[str, list[int]] = defaultdict(list)
-
-        def decay(a: Node, b: Node) -> float:
-            gap = span_gap(a.first, a.last, b.first, b.last)
-            if gap is None or gap <= opts.time_grace_days:
-                return 1.0
-            return math.exp(-(gap - opts.time_grace_days) / opts.time_tau_days)
-
-        for i, vec in enumerate(vectors):
-            if not vec:
-                continue
-            query = self._query(vec)
-            overlap: Counter[int] = Counter()
-            for key, weight in query:
-                for j in postings.get(key, ())[-opts.max_postings :]:
-                    overlap[j] += weight
-            if len(overlap) > opts.max_candidates:
-                best = heapq.nsmallest(
-                    opts.max_candidates, overlap.items(), key=lambda kv: (-kv[1], kv[0])
-                )
-                overlap = Counter(dict(best))
-            for j in sorted(overlap):
-                s = dot(vec, vectors[j]) * decay(nodes[i], nodes[j])
-                if s >= opts.join_threshold:
-                    edges[(j, i)] = s
-            for sid in self.stories.candidates(vec, opts, query):
-                k = story_node.get(sid)
-                if k is None:
-                    g = self.stories.groups[sid]
-                    k = story_node[sid] = len(nodes)
-                    nodes.append(Node(g.total, g.sqnorm, g.size, g.first, g.last, story=sid))
-                s = similarity(nodes[i], nodes[k], opts.linkage_mix) * decay(nodes[i], nodes[k])
-                if s >= opts.join_threshold:
-                    edges[(i, k)] = s
-            for key, _ in _top(vec, opts.index_terms):
-                postings[key].append(i)
-        roots = agglomerate(nodes, edges, opts.join_threshold, opts.linkage_mix, decay)
-        return roots, nodes
 
     # ----------------------------------------------------------------- storylines
     def _storyline_of(self, article_id: str) -> str:
