@@ -59,7 +59,7 @@ class ClusterOptions:
     index_terms: int = 30
     query_terms: int = 30
     max_postings: int = 50
-    max_candidates: int = 40
+    max_candidates: int = 10
 
 
 @dataclass(frozen=True)
