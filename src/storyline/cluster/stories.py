@@ -337,12 +337,16 @@ class StoryClusterer:
         for it in fresh:
             self.dfs.add(feature_keys(*counts[it.id]))
 
-        vectors = [
-            weighted_vector(
-                *counts[it.id], self.dfs, opts.entity_weight, opts.max_terms, opts.bigram_weight
+        vectors: list[Vector] = []
+        entity_vectors: dict[str, Vector] = {}
+        for it in fresh:
+            terms, ents = counts.pop(it.id)  # raw counts are big: keep only the vectors
+            vectors.append(
+                weighted_vector(
+                    terms, ents, self.dfs, opts.entity_weight, opts.max_terms, opts.bigram_weight
+                )
             )
-            for it in fresh
-        ]
+            entity_vectors[it.id] = weighted_vector(Counter(), ents, self.dfs, 1.0, opts.max_terms)
         # the batch's document frequencies are fixed now: one query per article
         queries = [self._query(v) for v in vectors]
         touched = self._assign_single_pass(fresh, vectors, days, queries)
@@ -350,8 +354,7 @@ class StoryClusterer:
         touched = self._merge_new_stories(touched, fresh)
         for it in fresh:
             story = self.stories.groups[self.assigned[it.id]]
-            ent_vec = weighted_vector(Counter(), counts[it.id][1], self.dfs, 1.0, opts.max_terms)
-            for k, v in ent_vec.items():
+            for k, v in entity_vectors[it.id].items():
                 story.entities[k] = story.entities.get(k, 0.0) + v
             story.prune(opts.max_story_terms)
 
