@@ -70,6 +70,7 @@ class Article:
     sentences: list[Span] = field(default_factory=list)
     duplicate_of: str | None = None
     story: str | None = None
+    storyline: str | None = None  # derived each run; stories keep it in the store
 
     def sentence_texts(self) -> list[str]:
         return [self.text[s.start : s.end] for s in self.sentences]

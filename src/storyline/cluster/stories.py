@@ -1,63 +1,534 @@
-"""Stories: deterministic single-pass TF-IDF clustering of original articles.
+"""Incremental story and storyline clustering.
 
-Articles are visited in (date, id) order; each joins the most similar existing story
-if the cosine similarity to its centroid reaches ``join_threshold``, else starts one.
-A story's id derives from its first article, so it is stable across reruns.
+An article joins the story whose centroid it is most similar to (TF-IDF terms plus boosted
+entity features, damped by the time gap to the story's dates), or starts a new story.
+Stories then join storylines the same way with a looser threshold and a slower time decay:
+a storyline is "related events over time", a story is "one event".
+
+Incremental by construction: the state (running document frequencies, story centroids,
+inverted index) is exported with ``to_state`` and a later batch only touches the stories
+its articles retrieve through the inverted index. A story id is derived from its first
+member's id and never changes.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+import heapq
+import logging
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any
 
-import numpy as np
-
+from storyline.cluster.features import (
+    DocumentFrequencies,
+    Vector,
+    dot,
+    feature_keys,
+    parse_day,
+    span_gap,
+    term_counts,
+    time_decay,
+    weighted_vector,
+)
 from storyline.config import ClusterOptions
-from storyline.model import Article
+
+log = logging.getLogger(__name__)
+
+STATE_VERSION = 1
 
 
-def story_id(first_article_id: str) -> str:
-    return "s-" + hashlib.sha1(first_article_id.encode()).hexdigest()[:12]
+@dataclass(frozen=True)
+class ClusterItem:
+    id: str
+    title: str
+    text: str
+    date: str | None = None
+    source: str | None = None
 
 
-def cluster_articles(articles: Sequence[Article], options: ClusterOptions) -> dict[str, str]:
-    """Map each article id (duplicates included) to a story id."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
+@dataclass(frozen=True)
+class Assignment:
+    id: str
+    story: str
+    storyline: str
 
-    originals = sorted(
-        (a for a in articles if a.duplicate_of is None),
-        key=lambda a: (a.date is None, a.date or "", a.id),
-    )
-    assignment: dict[str, str] = {}
-    if originals:
-        vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, min_df=1)
-        matrix = vectorizer.fit_transform([f"{a.title or ''}\n{a.text}" for a in originals])
-        centroids: list[np.ndarray] = []
-        sizes: list[int] = []
-        ids: list[str] = []
-        for row, article in enumerate(originals):
-            vector = matrix[row].toarray().ravel()
-            best, best_sim = -1, options.join_threshold
-            for k, centroid in enumerate(centroids):
-                norm = np.linalg.norm(centroid) or 1.0
-                sim = float(vector @ centroid / norm)
-                if sim >= best_sim:
-                    best, best_sim = k, sim
-            if best < 0:
-                centroids.append(vector.copy())
-                sizes.append(1)
-                ids.append(story_id(article.id))
-                best = len(ids) - 1
+
+def _short_id(prefix: str, seed: str) -> str:
+    return prefix + hashlib.sha1(seed.encode("utf-8")).hexdigest()[:12]
+
+
+@dataclass
+class _Group:
+    """A story or a storyline: a running sum of member vectors and its date span."""
+
+    id: str
+    total: Vector = field(default_factory=dict)
+    sqnorm: float = 0.0
+    size: int = 0
+    first: float | None = None
+    last: float | None = None
+    parent: str | None = None  # storyline id, for stories
+    indexed: set[str] = field(default_factory=set)
+    # stories only: sum of members' entity vectors (who/where), for storyline matching
+    entities: Vector = field(default_factory=dict)
+
+    def add(self, vec: Vector, day: float | None, weight: float = 1.0) -> None:
+        total = self.total
+        sq = self.sqnorm
+        for k, v in vec.items():
+            old = total.get(k, 0.0)
+            new = old + weight * v
+            total[k] = new
+            sq += new * new - old * old
+        self.sqnorm = max(sq, 0.0)
+        self.size += 1
+        if day is not None:
+            self.first = day if self.first is None else min(self.first, day)
+            self.last = day if self.last is None else max(self.last, day)
+
+    def remove(self, vec: Vector) -> None:
+        """Take one member's vector out again (for the refinement pass)."""
+        total = self.total
+        sq = self.sqnorm
+        for k, v in vec.items():
+            old = total.get(k)
+            if old is None:  # pruned away earlier
+                continue
+            new = old - v
+            sq += new * new - old * old
+            if new <= 1e-12:
+                del total[k]
             else:
-                sizes[best] += 1
-                centroids[best] += (vector - centroids[best]) / sizes[best]
-            assignment[article.id] = ids[best]
-    by_id = {a.id: a for a in articles}
-    for article in articles:
-        root = article
-        seen = set()
-        while root.duplicate_of is not None and root.duplicate_of in by_id and root.id not in seen:
-            seen.add(root.id)
-            root = by_id[root.duplicate_of]
-        assignment[article.id] = assignment.get(root.id, story_id(root.id))
-    return assignment
+                total[k] = new
+        self.sqnorm = max(sq, 0.0)
+        self.size -= 1
+
+    def prune(self, keep: int) -> None:
+        """Bound memory: past 2 * keep features, keep only the ``keep`` heaviest ones.
+
+        The light tail of a big story's centroid barely moves a cosine; dropping it keeps
+        state size proportional to the number of stories, not of articles.
+        """
+        if keep <= 0 or len(self.total) <= 2 * keep:
+            return
+        kept = heapq.nsmallest(keep, self.total.items(), key=lambda kv: (-kv[1], kv[0]))
+        self.total = dict(kept)
+        self.sqnorm = math.fsum(v * v for v in self.total.values())
+        if len(self.entities) > 2 * keep:
+            ents = heapq.nsmallest(keep, self.entities.items(), key=lambda kv: (-kv[1], kv[0]))
+            self.entities = dict(ents)
+
+    def cosine(self, vec: Vector) -> float:
+        if self.sqnorm <= 0:
+            return 0.0
+        return dot(vec, self.total) / math.sqrt(self.sqnorm)
+
+    def unit(self) -> Vector:
+        norm = math.sqrt(self.sqnorm) or 1.0
+        return {k: v / norm for k, v in self.total.items()}
+
+    def to_state(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "total": dict(sorted(self.total.items())),
+            "size": self.size,
+            "first": self.first,
+            "last": self.last,
+            "parent": self.parent,
+            "indexed": sorted(self.indexed),
+            "entities": dict(sorted(self.entities.items())),
+        }
+
+    @classmethod
+    def from_state(cls, d: dict[str, Any]) -> _Group:
+        total = {str(k): float(v) for k, v in d["total"].items()}
+        g = cls(
+            id=d["id"],
+            total=total,
+            sqnorm=math.fsum(v * v for v in total.values()),
+            size=int(d["size"]),
+            first=d.get("first"),
+            last=d.get("last"),
+            parent=d.get("parent"),
+            indexed=set(d.get("indexed", [])),
+            entities={str(k): float(v) for k, v in d.get("entities", {}).items()},
+        )
+        return g
+
+
+class _GroupIndex:
+    """Groups plus an inverted index from a feature to the groups that carry it."""
+
+    def __init__(self, prefix: str) -> None:
+        self.prefix = prefix
+        self.groups: dict[str, _Group] = {}
+        self.postings: dict[str, list[str]] = defaultdict(list)
+
+    def new_group(self, seed: str) -> _Group:
+        gid = _short_id(self.prefix, seed)
+        # a collision is astronomically unlikely, but never merge two groups silently
+        n = 1
+        while gid in self.groups:
+            gid = _short_id(self.prefix, f"{seed}#{n}")
+            n += 1
+        group = _Group(id=gid)
+        self.groups[gid] = group
+        return group
+
+    def index(self, group: _Group, vec: Vector, terms: int) -> None:
+        for key, _ in _top(vec, terms):
+            if key not in group.indexed:
+                group.indexed.add(key)
+                self.postings[key].append(group.id)
+
+    def candidates(self, vec: Vector, opts: ClusterOptions, query: list | None = None) -> list[str]:
+        """Groups sharing a heavy feature with ``vec``, best lexical overlap first."""
+        overlap: Counter[str] = Counter()
+        for key, weight in query if query is not None else _top(vec, opts.query_terms):
+            posting = self.postings.get(key)
+            if not posting:
+                continue
+            # the most recent groups are at the end: old ones rarely take new articles
+            for gid in posting[-opts.max_postings :]:
+                if gid in self.groups:  # merged-away stories leave stale postings
+                    overlap[gid] += weight
+        if len(overlap) <= opts.max_candidates:
+            return sorted(overlap)
+        best = heapq.nsmallest(opts.max_candidates, overlap.items(), key=lambda kv: (-kv[1], kv[0]))
+        return sorted(gid for gid, _ in best)
+
+    def best(
+        self,
+        vec: Vector,
+        day: float | None,
+        opts: ClusterOptions,
+        tau: float,
+        query: list[tuple[str, float]] | None = None,
+    ) -> tuple[float, _Group | None]:
+        best_score, best_group = 0.0, None
+        for gid in self.candidates(vec, opts, query):
+            group = self.groups[gid]
+            decay = time_decay(day, group.first, group.last, opts.time_grace_days, tau)
+            if decay < 1e-3:
+                continue
+            score = group.cosine(vec) * decay
+            if score > best_score:  # ties keep the smaller id (candidates are sorted)
+                best_score, best_group = score, group
+        return best_score, best_group
+
+    def to_state(self) -> list[dict[str, Any]]:
+        return [self.groups[g].to_state() for g in sorted(self.groups)]
+
+    def load(self, groups: list[dict[str, Any]]) -> None:
+        for d in groups:
+            g = _Group.from_state(d)
+            self.groups[g.id] = g
+        # postings are rebuilt in creation order of the groups' first date then id, which
+        # only changes which old groups are scanned first; candidate sets are re-sorted anyway
+        order = sorted(self.groups.values(), key=lambda g: (g.first is None, g.first or 0, g.id))
+        for g in order:
+            for key in sorted(g.indexed):
+                self.postings[key].append(g.id)
+
+
+def time_decay_span(a: _Group, b: _Group, opts: ClusterOptions) -> float:
+    gap = span_gap(a.first, a.last, b.first, b.last)
+    if gap is None or gap <= opts.time_grace_days:
+        return 1.0
+    return math.exp(-(gap - opts.time_grace_days) / opts.time_tau_days)
+
+
+def _absorb(target: _Group, source: _Group) -> None:
+    total = target.total
+    sq = target.sqnorm
+    for k, v in source.total.items():
+        old = total.get(k, 0.0)
+        new = old + v
+        total[k] = new
+        sq += new * new - old * old
+    target.sqnorm = max(sq, 0.0)
+    target.size += source.size
+    for k, v in source.entities.items():
+        target.entities[k] = target.entities.get(k, 0.0) + v
+    if source.first is not None:
+        target.first = source.first if target.first is None else min(target.first, source.first)
+        last = source.last if source.last is not None else source.first
+        target.last = last if target.last is None else max(target.last, last)
+
+
+def _unit(vec: Vector) -> Vector:
+    norm = math.sqrt(sum(v * v for v in vec.values()))
+    return {k: v / norm for k, v in vec.items()} if norm > 0 else {}
+
+
+def _storyline_profile(story: _Group, opts: ClusterOptions) -> Vector:
+    """A story as seen by storylines: who and where (entities) blended with what (terms)."""
+    mix = opts.storyline_entity_mix
+    text = _unit(dict(_top(story.total, opts.max_terms)))
+    ents = _unit(dict(_top(story.entities, opts.max_terms)))
+    combined = {k: (1 - mix) * v for k, v in text.items()}
+    for k, v in ents.items():
+        combined["#" + k] = mix * v
+    return _unit(combined)
+
+
+def _top(vec: Vector, n: int) -> list[tuple[str, float]]:
+    if len(vec) <= n:
+        return sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))
+    return heapq.nsmallest(n, vec.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+ArticleFeatures = tuple[Counter[str], Counter[str]]
+
+
+def article_features(item: ClusterItem, opts: ClusterOptions) -> ArticleFeatures:
+    """Per-article map step: weighted term and entity counts (no shared state)."""
+    return term_counts(
+        item.title or "",
+        item.text or "",
+        opts.title_weight,
+        opts.bigram_weight > 0,
+        opts.stem,
+        opts.lead_words,
+        opts.lead_weight,
+        opts.skip_name_bigrams,
+    )
+
+
+class StoryClusterer:
+    """Single-pass, incremental story + storyline clustering with stable ids."""
+
+    def __init__(self, options: ClusterOptions | None = None) -> None:
+        self.options = options or ClusterOptions()
+        self.dfs = DocumentFrequencies()
+        self.stories = _GroupIndex("s-")
+        self.storylines = _GroupIndex("l-")
+        self.assigned: dict[str, str] = {}  # article id -> story id
+
+    # ----------------------------------------------------------------- public API
+    def add(
+        self, items: list[ClusterItem], features: dict[str, ArticleFeatures] | None = None
+    ) -> list[Assignment]:
+        """Cluster a batch; return one assignment per distinct item id, sorted by id.
+
+        ``features`` may hold precomputed ``article_features`` (the per-article map step,
+        which an executor can run in parallel); missing ones are computed here.
+        """
+        opts = self.options
+        batch: dict[str, ClusterItem] = {}
+        for item in items:
+            if item.id in batch:
+                log.warning("duplicate article id %s in batch: keeping the first", item.id)
+                continue
+            batch[item.id] = item
+        fresh = [it for it in batch.values() if it.id not in self.assigned]
+        days = {it.id: parse_day(it.date) for it in fresh}
+        # by date then id; undated articles after dated ones
+        fresh.sort(key=lambda it: (days[it.id] is None, days[it.id] or 0.0, it.id))
+
+        features = features or {}
+        counts = {
+            it.id: features[it.id] if it.id in features else article_features(it, opts)
+            for it in fresh
+        }
+        # the IDF of a batch is known before any of its articles is placed: update first
+        for it in fresh:
+            self.dfs.add(feature_keys(*counts[it.id]))
+
+        vectors: list[Vector] = []
+        entity_vectors: dict[str, Vector] = {}
+        for it in fresh:
+            terms, ents = counts.pop(it.id)  # raw counts are big: keep only the vectors
+            vectors.append(
+                weighted_vector(
+                    terms, ents, self.dfs, opts.entity_weight, opts.max_terms, opts.bigram_weight
+                )
+            )
+            entity_vectors[it.id] = weighted_vector(Counter(), ents, self.dfs, 1.0, opts.max_terms)
+        # the batch's document frequencies are fixed now: one query per article
+        queries = [self._query(v) for v in vectors]
+        touched = self._assign_single_pass(fresh, vectors, days, queries)
+        touched = self._refine(fresh, vectors, days, touched, queries)
+        touched = self._merge_new_stories(touched, fresh)
+        for it in fresh:
+            story = self.stories.groups[self.assigned[it.id]]
+            for k, v in entity_vectors[it.id].items():
+                story.entities[k] = story.entities.get(k, 0.0) + v
+            story.prune(opts.max_story_terms)
+
+        self._place_storylines(touched)
+        return [
+            Assignment(id=i, story=self.assigned[i], storyline=self._storyline_of(i))
+            for i in sorted(batch)
+        ]
+
+    def story_of(self, article_id: str) -> str | None:
+        return self.assigned.get(article_id)
+
+    def storyline_of(self, article_id: str) -> str | None:
+        return self._storyline_of(article_id) or None if article_id in self.assigned else None
+
+    # ----------------------------------------------------------------- batch grouping
+    def _query(self, vec: Vector) -> list[tuple[str, float]]:
+        # a feature no other article has cannot retrieve anything: query with shared ones
+        df = self.dfs.df
+        return _top({k: v for k, v in vec.items() if df.get(k, 0) > 1}, self.options.query_terms)
+
+    def _assign_single_pass(
+        self,
+        fresh: list[ClusterItem],
+        vectors: list[Vector],
+        days: dict[str, float | None],
+        queries: list[list[tuple[str, float]]],
+    ) -> list[str]:
+        """Each article, in date-then-id order, joins its best story or opens one."""
+        opts = self.options
+        created: list[str] = []
+        for it, vec, query in zip(fresh, vectors, queries, strict=True):
+            day = days[it.id]
+            score, story = self.stories.best(vec, day, opts, opts.time_tau_days, query)
+            if story is None or score < opts.join_threshold:
+                story = self.stories.new_group(it.id)
+                created.append(story.id)
+            story.add(vec, day)
+            story.prune(opts.max_story_terms)
+            self.stories.index(story, vec, opts.index_terms)
+            self.assigned[it.id] = story.id
+        return created
+
+    def _refine(
+        self,
+        fresh: list[ClusterItem],
+        vectors: list[Vector],
+        days: dict[str, float | None],
+        created: list[str],
+        queries: list[list[tuple[str, float]]],
+    ) -> list[str]:
+        """Re-place each article of the batch against the final centroids (k-means style).
+
+        Single-pass decisions depend on what had arrived before; once the whole batch is
+        placed, an article moves to a better story if one exists. Stories from earlier
+        batches only gain or lose articles of this batch, so their ids survive.
+        """
+        opts = self.options
+        groups = self.stories.groups
+        for _ in range(opts.refine_passes):
+            moved = 0
+            for it, vec, query in zip(fresh, vectors, queries, strict=True):
+                if not vec:
+                    continue
+                day = days[it.id]
+                own = groups[self.assigned[it.id]]
+                own.remove(vec)
+                tau = opts.time_tau_days
+                score, best = self.stories.best(vec, day, opts, tau, query)
+                own_score = 0.0
+                if own.size > 0:
+                    decay = time_decay(day, own.first, own.last, opts.time_grace_days, tau)
+                    own_score = own.cosine(vec) * decay
+                if best is None or score < opts.join_threshold or own_score >= score:
+                    best = own
+                best.add(vec, day)
+                if best is not own:
+                    moved += 1
+                    self.stories.index(best, vec, opts.index_terms)
+                    self.assigned[it.id] = best.id
+                    if own.size == 0:
+                        del groups[own.id]
+            if not moved:
+                break
+        return [sid for sid in created if sid in groups]
+
+    def _merge_new_stories(self, created: list[str], fresh: list[ClusterItem]) -> list[str]:
+        """Fold a story opened in this batch into an older one it turned out to match.
+
+        Single-pass order can split an event when its first articles were atypical; with
+        the whole batch placed, story centroids are compared once (stricter threshold:
+        centroids are smoother than articles). The older story keeps its id.
+        """
+        opts = self.options
+        if opts.merge_threshold >= 1.0 or not created:
+            return created
+        rank = {sid: n for n, sid in enumerate(created)}
+        members: dict[str, list[str]] = defaultdict(list)
+        for it in fresh:
+            members[self.assigned[it.id]].append(it.id)
+        survivors: list[str] = []
+        for sid in created:
+            story = self.stories.groups[sid]
+            unit = _unit(story.total)
+            best_score, target = 0.0, None
+            for gid in self.stories.candidates(unit, opts, self._query(unit)):
+                if gid == sid or rank.get(gid, -1) >= rank[sid]:
+                    continue
+                other = self.stories.groups[gid]
+                decay = time_decay_span(story, other, opts)
+                score = other.cosine(unit) * decay
+                if score > best_score:
+                    best_score, target = score, other
+            if target is None or best_score < opts.merge_threshold:
+                survivors.append(sid)
+                continue
+            _absorb(target, story)
+            target.prune(opts.max_story_terms)
+            for key in sorted(story.indexed - target.indexed):
+                target.indexed.add(key)
+                self.stories.postings[key].append(target.id)
+            for aid in members.pop(sid, []):
+                self.assigned[aid] = target.id
+                members[target.id].append(aid)
+            del self.stories.groups[sid]
+        return survivors
+
+    # ----------------------------------------------------------------- storylines
+    def _storyline_of(self, article_id: str) -> str:
+        story = self.stories.groups[self.assigned[article_id]]
+        return story.parent or ""
+
+    def _place_storylines(self, new_story_ids: list[str]) -> None:
+        """Give each story created in this batch a storyline, using its final centroid."""
+        opts = self.options
+        ordered = sorted(
+            (self.stories.groups[s] for s in new_story_ids),
+            key=lambda g: (g.first is None, g.first or 0.0, g.id),
+        )
+        for story in ordered:
+            vec = _storyline_profile(story, opts)
+            score, line = self.storylines.best(vec, story.first, opts, opts.storyline_tau_days)
+            if line is None or score < opts.storyline_threshold:
+                line = self.storylines.new_group(story.id)
+            line.add(vec, story.first)
+            line.prune(opts.max_story_terms)
+            if story.last is not None:
+                line.last = story.last if line.last is None else max(line.last, story.last)
+            self.storylines.index(line, vec, opts.index_terms)
+            story.parent = line.id
+
+    # ----------------------------------------------------------------- state
+    def to_state(self) -> dict[str, Any]:
+        return {
+            "version": STATE_VERSION,
+            "options": {k: getattr(self.options, k) for k in sorted(vars(self.options))},
+            "docs": self.dfs.docs,
+            "df": dict(sorted(self.dfs.df.items())),
+            "stories": self.stories.to_state(),
+            "storylines": self.storylines.to_state(),
+            "assigned": dict(sorted(self.assigned.items())),
+        }
+
+    @classmethod
+    def from_state(
+        cls, state: dict[str, Any], options: ClusterOptions | None = None
+    ) -> StoryClusterer:
+        if state.get("version") != STATE_VERSION:
+            raise ValueError(f"unsupported clusterer state version: {state.get('version')!r}")
+        if options is None:
+            options = ClusterOptions(**state.get("options", {}))
+        clusterer = cls(options)
+        clusterer.dfs = DocumentFrequencies(docs=int(state["docs"]), df=Counter(state["df"]))
+        clusterer.stories.load(state["stories"])
+        clusterer.storylines.load(state["storylines"])
+        clusterer.assigned = dict(state["assigned"])
+        return clusterer

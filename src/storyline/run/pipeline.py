@@ -145,7 +145,8 @@ def analyse_store(
     """Recompute the analysis over everything stored and save it atomically."""
     timings: dict[str, float] = {}
     articles = store.articles()
-    timings.update(run_stages(articles, options))
+    state = {name: value for name in ("cluster",) if (value := store.load_state(name))}
+    timings.update(run_stages(articles, options, state=state))
     started = time.perf_counter()
     stories = build_stories(articles, options)
     timings["summarize"] = time.perf_counter() - started
@@ -153,7 +154,7 @@ def analyse_store(
         started = time.perf_counter()
         add_analysis_layer(stories, articles)
         timings["entities+quotes+facts+dates+claims"] = time.perf_counter() - started
-    store.save_analysis(articles, stories)
+    store.save_analysis(articles, stories, state)
     return articles, stories, timings
 
 

@@ -1,20 +1,22 @@
 """The corpus-level analysis stages, each declaring what it needs and what it adds.
 
-A stage is a plain function over the list of articles (plus the options); the
-``Stage`` record names the ``Article`` fields it requires and assigns, and
+A stage is a plain function over the list of articles, the options and the stages'
+saved state (name -> JSON text, kept by the store, for stages that work incrementally);
+the ``Stage`` record names the ``Article`` fields it requires and assigns, and
 ``run_stages`` checks that order before running, as spaCy components declare
 ``requires``/``assigns``.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from storyline.brief.summarize import summarize_documents
-from storyline.cluster.stories import cluster_articles
+from storyline.cluster.stories import ClusterItem, StoryClusterer
 from storyline.config import Options
 from storyline.dedup.minhash import DedupItem, find_near_duplicates, shingles, signature
 from storyline.model import Article, Citation, Story, SummarySentence
@@ -31,15 +33,15 @@ class Stage:
     name: str
     requires: frozenset[str]
     assigns: frozenset[str]
-    run: Callable[[list[Article], Options], None]
+    run: Callable[[list[Article], Options, dict[str, str]], None]
 
 
-def add_sentences(articles: list[Article], options: Options) -> None:
+def add_sentences(articles: list[Article], options: Options, state: dict[str, str]) -> None:
     for article in articles:
         article.sentences = split_sentences(article.text, article.lang or "en")
 
 
-def mark_duplicates(articles: list[Article], options: Options) -> None:
+def mark_duplicates(articles: list[Article], options: Options, state: dict[str, str]) -> None:
     items = []
     for article in articles:
         shingle_set = shingles(article.text, options.dedup.shingle_words)
@@ -58,23 +60,59 @@ def mark_duplicates(articles: list[Article], options: Options) -> None:
         article.duplicate_of = duplicate_of.get(article.id)
 
 
-def assign_stories(articles: list[Article], options: Options) -> None:
-    assignment = cluster_articles(articles, options.cluster)
+def assign_stories(articles: list[Article], options: Options, state: dict[str, str]) -> None:
+    """Stories and storylines, incrementally: articles clustered in earlier runs keep their
+    story ids; only new originals are added to the saved clusterer."""
+    saved = state.get("cluster")
+    clusterer = (
+        StoryClusterer.from_state(json.loads(saved), options.cluster)
+        if saved
+        else StoryClusterer(options.cluster)
+    )
+    by_id = {a.id: a for a in articles}
+    new = [
+        ClusterItem(a.id, a.title or "", a.text, a.date, a.outlet or a.publisher)
+        for a in articles
+        if a.duplicate_of is None and clusterer.story_of(a.id) is None
+    ]
+    clusterer.add(new)
+    state["cluster"] = json.dumps(clusterer.to_state(), sort_keys=True)
     for article in articles:
-        article.story = assignment[article.id]
+        root = article
+        seen: set[str] = set()
+        # a copy follows its original (also one clustered in an earlier run)
+        while root.duplicate_of in by_id and root.id not in seen:
+            seen.add(root.id)
+            root = by_id[root.duplicate_of]
+        if clusterer.story_of(root.id) is None:  # an original first seen as a duplicate
+            clusterer.add([ClusterItem(root.id, root.title or "", root.text, root.date)])
+            state["cluster"] = json.dumps(clusterer.to_state(), sort_keys=True)
+        article.story = clusterer.story_of(root.id)
+        article.storyline = clusterer.storyline_of(root.id)
 
 
 STAGES: tuple[Stage, ...] = (
     Stage("sentences", frozenset({"text", "lang"}), frozenset({"sentences"}), add_sentences),
     Stage("dedup", frozenset({"text", "date"}), frozenset({"duplicate_of"}), mark_duplicates),
-    Stage("cluster", frozenset({"text", "duplicate_of"}), frozenset({"story"}), assign_stories),
+    Stage(
+        "cluster",
+        frozenset({"text", "title", "date", "duplicate_of"}),
+        frozenset({"story", "storyline"}),
+        assign_stories,
+    ),
 )
 
 
 def run_stages(
-    articles: list[Article], options: Options, stages: Sequence[Stage] = STAGES
+    articles: list[Article],
+    options: Options,
+    stages: Sequence[Stage] = STAGES,
+    state: dict[str, str] | None = None,
 ) -> dict[str, float]:
-    """Run ``stages`` in order over ``articles``; return seconds per stage."""
+    """Run ``stages`` in order over ``articles``; return seconds per stage.
+
+    ``state`` is updated in place by incremental stages; the caller saves it."""
+    state = {} if state is None else state
     available = set(CLEANED_FIELDS)
     timings: dict[str, float] = {}
     for stage in stages:
@@ -84,7 +122,7 @@ def run_stages(
                 f"stage {stage.name!r} needs {sorted(missing)} which no earlier stage assigns"
             )
         started = time.perf_counter()
-        stage.run(articles, options)
+        stage.run(articles, options, state)
         timings[stage.name] = time.perf_counter() - started
         available |= stage.assigns
         log.info("stage %s: %d articles in %.3fs", stage.name, len(articles), timings[stage.name])
@@ -121,8 +159,11 @@ def build_stories(articles: list[Article], options: Options) -> list[Story]:
             SummarySentence(p.text, (Citation(originals[p.doc].id, p.start, p.end),))
             for p in picked
         ]
+        storyline = next((a.storyline for a in originals if a.storyline), None)
         stories.append(
-            Story(sid, _story_title(originals, summary), [a.id for a in members], summary)
+            Story(
+                sid, _story_title(originals, summary), [a.id for a in members], summary, storyline
+            )
         )
     return stories
 

@@ -65,8 +65,18 @@ class Store(ABC):
         """Articles sorted by id, with their analysis fields (sentences, duplicate_of, story)."""
 
     @abstractmethod
-    def save_analysis(self, articles: Sequence[Article], stories: Sequence[Story]) -> None:
-        """Replace sentences, duplicate links, story assignments and all stories atomically."""
+    def save_analysis(
+        self,
+        articles: Sequence[Article],
+        stories: Sequence[Story],
+        state: dict[str, str] | None = None,
+    ) -> None:
+        """Replace sentences, duplicate links, story assignments and all stories atomically,
+        with the stages' saved state (name -> JSON text) in the same transaction."""
+
+    @abstractmethod
+    def load_state(self, name: str) -> str | None:
+        """A stage's saved state (e.g. the incremental story clusterer), or None."""
 
     @abstractmethod
     def stories(self) -> list[Story]:

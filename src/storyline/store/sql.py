@@ -86,6 +86,14 @@ stories_table = sa.Table(
     sa.Column("list_rank", sa.Integer, index=True),
 )
 
+# stages that work incrementally keep their state here (one JSON text per stage)
+state_table = sa.Table(
+    "stage_state",
+    metadata,
+    sa.Column("name", sa.String(64), primary_key=True),
+    sa.Column("value", sa.Text, nullable=False),
+)
+
 _ADDED_STORY_COLUMNS = (
     "brief",
     "article_count",
@@ -295,10 +303,18 @@ class SqlStore(Store):
         with self.engine.connect() as conn:
             return [_article_from_row(r) for r in conn.execute(query)]
 
-    def save_analysis(self, articles: Sequence[Article], stories: Sequence[Story]) -> None:
+    def save_analysis(
+        self,
+        articles: Sequence[Article],
+        stories: Sequence[Story],
+        state: dict[str, str] | None = None,
+    ) -> None:
         with self.engine.begin() as conn:
             if articles:
                 self._update_analysis(conn, articles)
+            for name, value in sorted((state or {}).items()):
+                conn.execute(state_table.delete().where(state_table.c.name == name))
+                conn.execute(state_table.insert().values(name=name, value=value))
             conn.execute(stories_table.delete())
             conn.execute(sa.text("DELETE FROM story_search"))
             if stories:
@@ -387,6 +403,11 @@ class SqlStore(Store):
         with self.engine.connect() as conn:
             rows = conn.execute(sa.select(reports_table).order_by(reports_table.c.seq))
             return [InputReport(r.source, r.status, r.reason, r.digest, r.documents) for r in rows]
+
+    def load_state(self, name: str) -> str | None:
+        with self.engine.connect() as conn:
+            query = sa.select(state_table.c.value).where(state_table.c.name == name)
+            return conn.execute(query).scalar_one_or_none()
 
     def count_articles(self) -> int:
         with self.engine.connect() as conn:

@@ -1,0 +1,142 @@
+"""Command logic for ``storyline cluster`` and ``storyline eval cluster`` (the CLI only prints)."""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from storyline.cluster.baseline import single_pass_tfidf
+from storyline.cluster.metrics import PRF, bcubed, pairwise
+from storyline.cluster.stories import ClusterItem, StoryClusterer
+from storyline.config import ClusterOptions, DedupOptions
+from storyline.dedup.near import find_duplicates
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Skipped:
+    line: int
+    reason: str
+
+
+def read_items(path: Path) -> Iterator[tuple[ClusterItem, dict[str, Any]] | Skipped]:
+    """Stream JSONL records as ClusterItems (plus the raw record); bad lines become Skipped."""
+    with path.open(encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield Skipped(n, f"invalid JSON: {exc.msg}")
+                continue
+            if not isinstance(rec, dict) or not isinstance(rec.get("id"), str | int):
+                yield Skipped(n, "record has no id")
+                continue
+            title = rec.get("title") or ""
+            text = rec.get("text") or ""
+            if not isinstance(title, str) or not isinstance(text, str):
+                yield Skipped(n, "title/text is not a string")
+                continue
+            if not title.strip() and not text.strip():
+                yield Skipped(n, "empty title and text")
+                continue
+            date = rec.get("date")
+            source = rec.get("source")
+            item = ClusterItem(
+                id=str(rec["id"]),
+                title=title,
+                text=text,
+                date=date if isinstance(date, str) else None,
+                source=source if isinstance(source, str) else None,
+            )
+            yield item, rec
+
+
+def load_items(path: Path) -> tuple[list[ClusterItem], list[dict[str, Any]], list[Skipped]]:
+    items, records, skipped = [], [], []
+    for got in read_items(path):
+        if isinstance(got, Skipped):
+            skipped.append(got)
+        else:
+            items.append(got[0])
+            records.append(got[1])
+    return items, records, skipped
+
+
+def cluster_file(
+    in_path: Path,
+    out_path: Path,
+    options: ClusterOptions | None = None,
+    dedup_options: DedupOptions | None = None,
+    state_path: Path | None = None,
+) -> tuple[int, list[Skipped]]:
+    """Cluster a JSONL file; write one sorted output line per article. Returns (n, skipped).
+
+    With ``state_path``, the clusterer state is read from it (if it exists) and written
+    back, so a later file joins the stories of earlier ones with the same story ids.
+    """
+    items, _, skipped = load_items(in_path)
+    if state_path is not None and state_path.exists():
+        state = json.loads(state_path.read_text(encoding="utf-8"))
+        clusterer = StoryClusterer.from_state(state, options)
+    else:
+        clusterer = StoryClusterer(options)
+    duplicates = find_duplicates(
+        [(it.id, it.text or it.title, it.date, it.source) for it in items],
+        dedup_options or DedupOptions(),
+    )
+    # copies follow their original: they add no new evidence to a story's centroid
+    assignments = {a.id: a for a in clusterer.add([it for it in items if it.id not in duplicates])}
+    with out_path.open("w", encoding="utf-8") as out:
+        for item_id in sorted({it.id for it in items}):
+            a = assignments[duplicates.get(item_id, item_id)]
+            row = {
+                "id": item_id,
+                "story": a.story,
+                "storyline": a.storyline,
+                "duplicate_of": duplicates.get(item_id),
+            }
+            out.write(json.dumps(row, ensure_ascii=False, sort_keys=False) + "\n")
+    if state_path is not None:
+        state_path.write_text(json.dumps(clusterer.to_state(), sort_keys=True), encoding="utf-8")
+    return len({it.id for it in items}), skipped
+
+
+@dataclass(frozen=True)
+class EvalRow:
+    system: str
+    bcubed: PRF
+    pairwise: PRF
+    clusters: int
+    seconds: float
+
+
+def evaluate_file(
+    in_path: Path, options: ClusterOptions | None = None, baseline_threshold: float = 0.2
+) -> tuple[int, int, list[EvalRow]]:
+    """Score ours and the TF-IDF single-pass baseline against the ``cluster`` field."""
+    items, records, _ = load_items(in_path)
+    gold = {it.id: str(rec["cluster"]) for it, rec in zip(items, records, strict=True)
+            if rec.get("cluster") is not None}  # fmt: skip
+    items = [it for it in items if it.id in gold]
+    rows = []
+    start = time.perf_counter()
+    ours = {a.id: a.story for a in StoryClusterer(options).add(items)}
+    rows.append(_row("storyline", ours, gold, time.perf_counter() - start))
+    start = time.perf_counter()
+    base = single_pass_tfidf(items, baseline_threshold)
+    rows.append(
+        _row(f"tfidf-single-pass@{baseline_threshold}", base, gold, time.perf_counter() - start)
+    )
+    return len(items), len(set(gold.values())), rows
+
+
+def _row(name: str, pred: dict[str, str], gold: dict[str, str], seconds: float) -> EvalRow:
+    return EvalRow(name, bcubed(pred, gold), pairwise(pred, gold), len(set(pred.values())), seconds)

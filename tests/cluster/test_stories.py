@@ -1,0 +1,102 @@
+import json
+from pathlib import Path
+
+from storyline.cluster.stories import ClusterItem, StoryClusterer
+
+from .fixtures import ELECTION, QUAKE_A, QUAKE_B
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "russia-syria"
+
+
+def _stories(assignments):
+    groups: dict[str, set[str]] = {}
+    for a in assignments:
+        groups.setdefault(a.story, set()).add(a.id)
+    return sorted(sorted(g) for g in groups.values())
+
+
+def test_two_similar_earthquakes_are_two_stories():
+    out = StoryClusterer().add(QUAKE_A + QUAKE_B)
+    assert _stories(out) == [["qa-1", "qa-2", "qa-3"], ["qb-1", "qb-2", "qb-3"]]
+
+
+def test_similar_events_split_even_without_dates():
+    undated = [ClusterItem(it.id, it.title, it.text) for it in QUAKE_A + QUAKE_B]
+    assert _stories(StoryClusterer().add(undated)) == [
+        ["qa-1", "qa-2", "qa-3"],
+        ["qb-1", "qb-2", "qb-3"],
+    ]
+
+
+def test_story_id_comes_from_first_member():
+    out = {a.id: a for a in StoryClusterer().add(QUAKE_A)}
+    import hashlib
+
+    assert out["qa-2"].story == "s-" + hashlib.sha1(b"qa-1").hexdigest()[:12]
+
+
+def test_incremental_batch_keeps_earlier_story_ids():
+    first = StoryClusterer()
+    batch1 = {a.id: a.story for a in first.add(QUAKE_A[:2] + QUAKE_B[:2])}
+    # round-trip the state through JSON, as the CLI does between runs
+    state = json.loads(json.dumps(first.to_state()))
+    second = StoryClusterer.from_state(state)
+    batch2 = {a.id: a.story for a in second.add([QUAKE_A[2], QUAKE_B[2]] + ELECTION)}
+    assert batch2["qa-3"] == batch1["qa-1"]
+    assert batch2["qb-3"] == batch1["qb-1"]
+    assert batch2["el-1"] == batch2["el-2"]
+    assert batch2["el-1"] not in set(batch1.values())
+    # re-sending known articles returns their old stories
+    again = {a.id: a.story for a in second.add(QUAKE_A[:1])}
+    assert again["qa-1"] == batch1["qa-1"]
+
+
+def test_sample_pair_is_two_stories_in_one_storyline():
+    items = [
+        ClusterItem("ft", "", (SAMPLES / "ft-repost-warships.txt").read_text(), "2012-06-19"),
+        ClusterItem("nn", "", (SAMPLES / "naharnet-icrc-truce.txt").read_text(), "2012-03-19"),
+    ]
+    out = {a.id: a for a in StoryClusterer().add(items)}
+    assert out["ft"].story != out["nn"].story
+    assert out["ft"].storyline == out["nn"].storyline
+
+
+def test_unrelated_stories_get_separate_storylines():
+    out = {a.id: a for a in StoryClusterer().add(QUAKE_A + ELECTION)}
+    assert out["qa-1"].storyline != out["el-1"].storyline
+
+
+def test_same_input_twice_gives_same_output_in_any_order():
+    items = QUAKE_A + QUAKE_B + ELECTION
+    one = StoryClusterer().add(items)
+    two = StoryClusterer().add(list(reversed(items)))
+    assert one == two
+    a, b = StoryClusterer(), StoryClusterer()
+    a.add(items)
+    b.add(list(reversed(items)))
+    assert json.dumps(a.to_state(), sort_keys=True) == json.dumps(b.to_state(), sort_keys=True)
+
+
+def test_empty_and_odd_items_do_not_crash():
+    out = StoryClusterer().add(
+        [ClusterItem("e", "", ""), ClusterItem("d", "x", "y", date="not a date")]
+    )
+    assert sorted(a.id for a in out) == ["d", "e"]
+
+
+def test_precomputed_features_give_the_same_result():
+    from storyline.cluster.stories import article_features
+
+    items = QUAKE_A + QUAKE_B + ELECTION
+    plain = StoryClusterer().add(items)
+    clusterer = StoryClusterer()
+    feats = {it.id: article_features(it, clusterer.options) for it in items}
+    assert clusterer.add(items, feats) == plain
+
+
+def test_state_round_trip_continues_like_the_live_clusterer():
+    live = StoryClusterer()
+    live.add(QUAKE_A[:2] + QUAKE_B[:2])
+    restored = StoryClusterer.from_state(json.loads(json.dumps(live.to_state())))
+    rest = [QUAKE_A[2], QUAKE_B[2]] + ELECTION
+    assert restored.add(rest) == live.add(rest)
