@@ -74,7 +74,12 @@ def test_quotes_claims_and_timeline(brief):
         c
         for c in claims
         if c["status"] == "contradicted"
-        and any("no plans to send troops" in side["text"] for side in c["sides"])
+        # Lavrov's denial, reported or in his own words ("... military presence there -- no")
+        and any(
+            "no plans to send troops" in side["text"]
+            or "ensure our military presence" in side["text"]
+            for side in c["sides"]
+        )
     ]
     assert denial and any(
         "military unit had arrived" in side["text"] for side in denial[0]["sides"]
