@@ -182,9 +182,7 @@ def _document_from_payload(
         if not text:
             yield skipped("empty text payload")
             return
-        yield RawDocument(
-            source=source, text=text, fmt=fmt, url=url, outlet=outlet_from_url(url)
-        )
+        yield RawDocument(source=source, text=text, fmt=fmt, url=url, outlet=outlet_from_url(url))
         return
     page = extract_page(text, url, options)
     if page is None:
