@@ -22,6 +22,8 @@ class DedupOptions:
     lsh_threshold: float = 0.5
     # verified with exact containment of shingle sets: |A & B| / min(|A|, |B|)
     min_containment: float = 0.8
+    # texts with fewer shingles than this count as duplicates only when identical
+    min_shingles: int = 5
 
 
 @dataclass(frozen=True)

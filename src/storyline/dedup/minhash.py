@@ -1,0 +1,199 @@
+"""MinHash near-duplicate detection split into a map and a reduce step.
+
+map (per article, runs in any ``Executor``): ``fingerprint(text, options)`` tokenises once and
+returns the MinHash ``signature`` (datasketch, seeded, ``options.num_perm`` values) and the
+sorted 64-bit hashes of the word shingles.
+
+reduce (global, over all fingerprints): ``find_near_duplicates`` bands the signatures (LSH
+with datasketch's optimal band/row split for ``options.lsh_threshold``), verifies every
+candidate pair with exact containment of the shingle sets,
+``|A & B| / min(|A|, |B|) >= options.min_containment``, joins verified pairs into groups and
+names one original per group: the earliest date, ties and undated articles broken by the
+smallest id. The result maps every duplicate id to its original's id; it depends only on
+the input values, never on their order or on which executor produced the fingerprints.
+
+Containment rather than Jaccard is what is verified because a repost wrapped in outlet
+boilerplate, or trimmed to its first paragraphs, contains (nearly) all of the shorter text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from storyline.config import DedupOptions
+
+_TOKEN = re.compile(r"\w+")
+# a very large LSH bucket (shared boilerplate) would cost quadratic comparisons; beyond this
+# size each member is compared with the first ones of the bucket in canonical order only
+_MAX_BUCKET_PAIRS_PER_MEMBER = 64
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    signature: np.ndarray  # uint64[num_perm]
+    shingles: np.ndarray  # sorted unique uint64 shingle hashes
+
+
+def _identity(value: int) -> int:
+    return value
+
+
+def shingle_hashes(text: str, options: DedupOptions) -> np.ndarray:
+    """Sorted unique 64-bit hashes of the lower-cased word ``shingle_words``-grams."""
+    tokens = _TOKEN.findall(text.lower())
+    if not tokens:
+        return np.zeros(0, dtype=np.uint64)
+    k = options.shingle_words
+    count = max(1, len(tokens) - k + 1)
+    hashes = np.fromiter(
+        (
+            int.from_bytes(
+                hashlib.blake2b(" ".join(tokens[i : i + k]).encode(), digest_size=8).digest(),
+                "little",
+            )
+            for i in range(count)
+        ),
+        dtype=np.uint64,
+        count=count,
+    )
+    return np.unique(hashes)
+
+
+@lru_cache(maxsize=8)
+def _permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    from datasketch import MinHash
+
+    return MinHash(num_perm=num_perm, seed=seed, hashfunc=_identity, scheme="affine64").permutations
+
+
+def signature_of_shingles(shingles: np.ndarray, options: DedupOptions) -> np.ndarray:
+    from datasketch import MinHash
+
+    minhash = MinHash(
+        num_perm=options.num_perm,
+        seed=options.seed,
+        hashfunc=_identity,
+        permutations=_permutations(options.num_perm, options.seed),
+        scheme="affine64",
+    )
+    if len(shingles):
+        minhash.update_batch(shingles)
+    return minhash.hashvalues.astype(np.uint64, copy=True)
+
+
+def signature(text: str, options: DedupOptions) -> np.ndarray:
+    """MinHash signature (uint64[num_perm]) of a text's word shingles."""
+    return signature_of_shingles(shingle_hashes(text, options), options)
+
+
+def fingerprint(text: str, options: DedupOptions) -> Fingerprint:
+    """The map step: signature and shingle hashes from one tokenisation."""
+    shingles = shingle_hashes(text, options)
+    return Fingerprint(signature=signature_of_shingles(shingles, options), shingles=shingles)
+
+
+@lru_cache(maxsize=32)
+def lsh_bands(threshold: float, num_perm: int) -> tuple[int, int]:
+    """(bands, rows) minimising false positives + false negatives at ``threshold``."""
+    from datasketch.lsh import _optimal_param
+
+    return _optimal_param(threshold, num_perm, 0.5, 0.5)
+
+
+def containment(a: np.ndarray, b: np.ndarray) -> float:
+    """|A & B| / min(|A|, |B|) over two sorted unique hash arrays."""
+    smaller = min(len(a), len(b))
+    if smaller == 0:
+        return 0.0
+    return len(np.intersect1d(a, b, assume_unique=True)) / smaller
+
+
+def _canonical_order(ids: Sequence[str], dates: Sequence[str | None]) -> list[int]:
+    """Indices sorted by (undated last, date, id): the first of a group is its original."""
+    return sorted(range(len(ids)), key=lambda i: (dates[i] is None, dates[i] or "", ids[i]))
+
+
+def candidate_pairs(signatures: np.ndarray, order: list[int], options: DedupOptions) -> set:
+    """Pairs (i, j) of row indices sharing at least one LSH band, i before j in ``order``."""
+    bands, rows = lsh_bands(options.lsh_threshold, signatures.shape[1])
+    rank = np.empty(len(order), dtype=np.int64)
+    rank[np.asarray(order, dtype=np.int64)] = np.arange(len(order))
+    pairs: set[tuple[int, int]] = set()
+    for band in range(bands):
+        block = np.ascontiguousarray(signatures[:, band * rows : (band + 1) * rows])
+        keys = block.view(np.dtype((np.void, block.dtype.itemsize * rows))).ravel()
+        _, inverse, counts = np.unique(keys, return_inverse=True, return_counts=True)
+        shared = np.flatnonzero(counts[inverse] > 1)
+        if not len(shared):
+            continue
+        # group rows of equal bucket, each group in canonical order
+        by_bucket = shared[np.lexsort((rank[shared], inverse[shared]))]
+        buckets = inverse[by_bucket]
+        starts = np.flatnonzero(np.r_[True, buckets[1:] != buckets[:-1]])
+        ends = np.r_[starts[1:], len(by_bucket)]
+        for start, end in zip(starts.tolist(), ends.tolist(), strict=True):
+            members = by_bucket[start:end].tolist()
+            for position, later in enumerate(members[1:], start=1):
+                for earlier in members[: min(position, _MAX_BUCKET_PAIRS_PER_MEMBER)]:
+                    pairs.add((earlier, later))
+    return pairs
+
+
+def find_near_duplicates(
+    ids: Sequence[str],
+    signatures: np.ndarray | Sequence[np.ndarray],
+    texts_or_shingle_sets: Sequence[str | np.ndarray],
+    dates: Sequence[str | None],
+    options: DedupOptions,
+) -> dict[str, str]:
+    """The reduce step: ``{duplicate id: original id}`` over all articles.
+
+    ``texts_or_shingle_sets[i]`` is the article text (shingled on demand) or its
+    ``shingle_hashes``. Ids must be unique.
+    """
+    if len(set(ids)) != len(ids):
+        raise ValueError("article ids must be unique")
+    if not len(ids):
+        return {}
+    matrix = np.asarray(
+        np.stack(list(signatures)) if not isinstance(signatures, np.ndarray) else signatures,
+        dtype=np.uint64,
+    )
+    order = _canonical_order(ids, dates)
+
+    def shingles_of(i: int) -> np.ndarray:
+        value = texts_or_shingle_sets[i]
+        return shingle_hashes(value, options) if isinstance(value, str) else value
+
+    parent = list(range(len(ids)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for earlier, later in sorted(candidate_pairs(matrix, order, options)):
+        a, b = shingles_of(earlier), shingles_of(later)
+        if min(len(a), len(b)) < options.min_shingles and not np.array_equal(a, b):
+            continue  # a handful of shared words is not evidence of copying
+        if containment(a, b) >= options.min_containment:
+            root_a, root_b = find(earlier), find(later)
+            if root_a != root_b:
+                parent[max(root_a, root_b)] = min(root_a, root_b)
+
+    original_of_root: dict[int, int] = {}
+    for i in order:  # canonical order: the first member seen of each group is its original
+        original_of_root.setdefault(find(i), i)
+    duplicates = {}
+    for i in order:
+        original = original_of_root[find(i)]
+        if original != i:
+            duplicates[ids[i]] = ids[original]
+    return dict(sorted(duplicates.items()))
