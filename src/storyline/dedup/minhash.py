@@ -32,6 +32,7 @@ _TOKEN = re.compile(r"\w+")
 # a very large LSH bucket (shared boilerplate) would cost quadratic comparisons; beyond this
 # size each member is compared with the first ones of the bucket in canonical order only
 _MAX_BUCKET_PAIRS_PER_MEMBER = 64
+_SHINGLE_MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)  # odd multiplier: a bijection mod 2^64
 
 
 @dataclass(frozen=True)
@@ -44,47 +45,71 @@ def _identity(value: int) -> int:
     return value
 
 
-def shingle_hashes(text: str, options: DedupOptions) -> np.ndarray:
-    """Sorted unique 64-bit hashes of the lower-cased word ``shingle_words``-grams."""
-    tokens = _TOKEN.findall(text.lower())
+@lru_cache(maxsize=1 << 18)
+def token_hash(token: str) -> int:
+    # cached: news vocabulary is Zipf-distributed, most tokens repeat across articles
+    return int.from_bytes(hashlib.blake2b(token.encode(), digest_size=8).digest(), "little")
+
+
+def tokens_of(text: str) -> list[str]:
+    return _TOKEN.findall(text.lower())
+
+
+def shingle_hashes_of_tokens(tokens: Sequence[str], options: DedupOptions) -> np.ndarray:
+    """Sorted unique 64-bit hashes of the word ``shingle_words``-grams of ``tokens``.
+
+    A shingle's hash is a polynomial over its tokens' 64-bit hashes (arithmetic mod 2^64,
+    vectorised with numpy), finished with the MurmurHash3 mixer, so that no per-shingle
+    Python hashing is needed.
+    """
     if not tokens:
         return np.zeros(0, dtype=np.uint64)
-    k = options.shingle_words
-    count = max(1, len(tokens) - k + 1)
-    hashes = np.fromiter(
-        (
-            int.from_bytes(
-                hashlib.blake2b(" ".join(tokens[i : i + k]).encode(), digest_size=8).digest(),
-                "little",
-            )
-            for i in range(count)
-        ),
-        dtype=np.uint64,
-        count=count,
-    )
-    return np.unique(hashes)
+    token_hashes = np.fromiter(map(token_hash, tokens), dtype=np.uint64, count=len(tokens))
+    k = min(options.shingle_words, len(tokens))
+    count = len(tokens) - k + 1
+    with np.errstate(over="ignore"):
+        combined = token_hashes[:count].copy()
+        for offset in range(1, k):
+            combined = combined * _SHINGLE_MULTIPLIER + token_hashes[offset : offset + count]
+        return np.unique(_mix64(combined))
+
+
+def shingle_hashes(text: str, options: DedupOptions) -> np.ndarray:
+    """Sorted unique 64-bit hashes of the lower-cased word ``shingle_words``-grams."""
+    return shingle_hashes_of_tokens(tokens_of(text), options)
+
+
+def _mix64(values: np.ndarray) -> np.ndarray:
+    """MurmurHash3 64-bit finaliser (a bijection that spreads the bits)."""
+    with np.errstate(over="ignore"):
+        values = values ^ (values >> np.uint64(33))
+        values = values * np.uint64(0xFF51AFD7ED558CCD)
+        values = values ^ (values >> np.uint64(33))
+        values = values * np.uint64(0xC4CEB9FE1A85EC53)
+        return values ^ (values >> np.uint64(33))
 
 
 @lru_cache(maxsize=8)
 def _permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """datasketch's seeded affine64 permutation parameters (a, b), as column vectors."""
     from datasketch import MinHash
 
-    return MinHash(num_perm=num_perm, seed=seed, hashfunc=_identity, scheme="affine64").permutations
+    a, b = MinHash(num_perm=num_perm, seed=seed, hashfunc=_identity, scheme="affine64").permutations
+    return a.astype(np.uint64), b.astype(np.uint64)
 
 
 def signature_of_shingles(shingles: np.ndarray, options: DedupOptions) -> np.ndarray:
-    from datasketch import MinHash
+    """The datasketch ``MinHash(scheme="affine64")`` hash values for these 64-bit inputs.
 
-    minhash = MinHash(
-        num_perm=options.num_perm,
-        seed=options.seed,
-        hashfunc=_identity,
-        permutations=_permutations(options.num_perm, options.seed),
-        scheme="affine64",
-    )
-    if len(shingles):
-        minhash.update_batch(shingles)
-    return minhash.hashvalues.astype(np.uint64, copy=True)
+    Same arithmetic as ``MinHash.update_batch`` (mix, then ``a * h + b mod 2^64``, minimum
+    per permutation) done in one numpy expression; a test checks it equals datasketch's.
+    """
+    a, b = _permutations(options.num_perm, options.seed)
+    if not len(shingles):
+        return np.full(options.num_perm, np.iinfo(np.uint64).max, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        mixed = _mix64(shingles.astype(np.uint64))[:, None]
+        return (mixed * a[None, :] + b[None, :]).min(axis=0)
 
 
 def signature(text: str, options: DedupOptions) -> np.ndarray:
@@ -94,7 +119,11 @@ def signature(text: str, options: DedupOptions) -> np.ndarray:
 
 def fingerprint(text: str, options: DedupOptions) -> Fingerprint:
     """The map step: signature and shingle hashes from one tokenisation."""
-    shingles = shingle_hashes(text, options)
+    return fingerprint_of_tokens(tokens_of(text), options)
+
+
+def fingerprint_of_tokens(tokens: Sequence[str], options: DedupOptions) -> Fingerprint:
+    shingles = shingle_hashes_of_tokens(tokens, options)
     return Fingerprint(signature=signature_of_shingles(shingles, options), shingles=shingles)
 
 
