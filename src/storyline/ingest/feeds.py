@@ -13,6 +13,7 @@ from __future__ import annotations
 import calendar
 import logging
 import re
+import warnings
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -47,8 +48,8 @@ _BLOCK_TAGS = frozenset(
         "hr",
     ]
 )
-_SPACES = re.compile(r"[ \t\r\f\v]+")
-_BLANK_LINES = re.compile(r"\n\s*\n+")
+_WHITESPACE = re.compile(r"\s+")  # source line breaks inside a block are just spaces
+_INLINE_SPACE = re.compile(r"[^\S\n]+")
 
 
 def read_feed(path: Path, options: IngestOptions) -> Iterator[RawDocument | InputReport]:
@@ -121,7 +122,10 @@ def _entry_html(entry: Any) -> str:
 
 def _entry_date(entry: Any) -> str | None:
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        parsed = entry.get(key)
+        with warnings.catch_warnings():
+            # feedparser warns about its temporary updated->published alias on lookup
+            warnings.simplefilter("ignore", DeprecationWarning)
+            parsed = entry.get(key)
         if parsed:
             # feedparser normalises to UTC struct_time
             stamp = datetime.fromtimestamp(calendar.timegm(parsed), tz=UTC)
@@ -131,26 +135,34 @@ def _entry_date(entry: Any) -> str | None:
 
 def html_fragment_to_text(html: str) -> str:
     """Visible text of an HTML fragment, with block elements as line breaks."""
-    if "<" not in html:
-        return _normalise(_unescape(html))
+    if "<" not in html:  # plain text: its own line breaks are the paragraph breaks
+        return _normalise(_INLINE_SPACE.sub(" ", _unescape(html)))
     import lxml.html
 
     try:
         root = lxml.html.fragment_fromstring(html, create_parent="div")
     except Exception:  # unparsable markup: fall back to dropping tags
-        return _normalise(_unescape(re.sub(r"<[^>]*>", " ", html)))
+        return _normalise(_WHITESPACE.sub(" ", _unescape(re.sub(r"<[^>]*>", " ", html))))
     for bad in root.xpath("//script|//style"):
         bad.drop_tree()
     parts: list[str] = []
-    for element in root.iter():
-        if isinstance(element.tag, str) and element.tag.lower() in _BLOCK_TAGS:
-            parts.append("\n")
-        if element.text and isinstance(element.tag, str):
-            parts.append(element.text)
-        if element is not root and element.tail:
-            if isinstance(element.tag, str) and element.tag.lower() in _BLOCK_TAGS:
+    # iterative walk (text, children, tail) so that deep markup cannot hit the recursion limit
+    stack: list[tuple[object, bool]] = [(root, False)]
+    while stack:
+        element, closing = stack.pop()
+        is_block = isinstance(element.tag, str) and element.tag.lower() in _BLOCK_TAGS
+        if closing:
+            if is_block:
                 parts.append("\n")
-            parts.append(element.tail)
+            if element is not root and element.tail:
+                parts.append(_WHITESPACE.sub(" ", element.tail))
+            continue
+        if is_block:
+            parts.append("\n")
+        if isinstance(element.tag, str) and element.text:
+            parts.append(_WHITESPACE.sub(" ", element.text))
+        stack.append((element, True))
+        stack.extend((child, False) for child in reversed(element))
     return _normalise("".join(parts))
 
 
@@ -161,9 +173,9 @@ def _unescape(text: str) -> str:
 
 
 def _normalise(text: str) -> str:
-    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
-    joined = "\n".join(line for line in lines)
-    return _BLANK_LINES.sub("\n\n", joined).strip()
+    """One line per block, inner whitespace already collapsed; no empty lines."""
+    lines = (line.strip() for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
 
 
 def _clean_line(value: Any) -> str | None:
