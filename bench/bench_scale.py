@@ -4,8 +4,8 @@
 
 Stages (each timed separately, articles/s over the articles that enter the stage):
   ingest        stream the JSONL file through storyline.ingest.jsonl_stream (clean = identity)
-  dedup map     MinHash fingerprints in the executor (storyline.dedup.minhash.fingerprint)
-  dedup reduce  LSH banding + exact containment verification (find_near_duplicates)
+  dedup map     MinHash signature -> LSH band keys + shingle hashes, in the executor
+  dedup reduce  LSH bucketing + exact containment verification (find_near_duplicates_by_keys)
   cluster map   hashed term counts of the non-duplicates in the executor
   cluster reduce  TF-IDF weighting + single-pass clustering (bench-only baseline)
 Peak memory: ru_maxrss of this process and of its largest finished child, and the peak of
@@ -40,7 +40,7 @@ from synthetic_pile import build_pile  # noqa: E402
 from tfidf_single_pass import cluster_map, dedup_map, single_pass, tfidf_matrix  # noqa: E402
 
 from storyline.config import DedupOptions, IngestOptions  # noqa: E402
-from storyline.dedup.minhash import find_near_duplicates  # noqa: E402
+from storyline.dedup.minhash import band_keys, find_near_duplicates_by_keys  # noqa: E402
 from storyline.ingest.jsonl_stream import read_jsonl_stream  # noqa: E402
 from storyline.model import RawDocument  # noqa: E402
 from storyline.run.executor import make_executor  # noqa: E402
@@ -131,21 +131,24 @@ def run(args: argparse.Namespace) -> None:
         timings.append(("ingest", len(ids), time.perf_counter() - started))
 
         started = time.perf_counter()
-        signatures = np.empty((len(ids), dedup_options.num_perm), dtype=np.uint64)
+        keys = np.empty(
+            (len(ids), len(band_keys(np.zeros(dedup_options.num_perm), dedup_options))),
+            dtype=np.uint64,
+        )
         shingles: list[np.ndarray] = []
         fingerprints = executor.map(
             partial(dedup_map, options=dedup_options),
             documents(pile, ingest_options),
             chunk_size=args.chunk_size,
         )
-        for row, fp in enumerate(fingerprints):
-            signatures[row] = fp.signature
-            shingles.append(fp.shingles)
+        for row, (article_keys, article_shingles) in enumerate(fingerprints):
+            keys[row] = article_keys
+            shingles.append(article_shingles)
         timings.append(("dedup map", len(ids), time.perf_counter() - started))
 
         started = time.perf_counter()
-        duplicates = find_near_duplicates(ids, signatures, shingles, dates, dedup_options)
-        del signatures, shingles
+        duplicates = find_near_duplicates_by_keys(ids, keys, shingles, dates, dedup_options)
+        del keys, shingles
         timings.append(("dedup reduce", len(ids), time.perf_counter() - started))
 
         started = time.perf_counter()

@@ -16,15 +16,17 @@ import numpy as np
 from scipy import sparse
 
 from storyline.config import DedupOptions
-from storyline.dedup.minhash import Fingerprint, fingerprint, token_hash, tokens_of
+from storyline.dedup.minhash import band_keys, fingerprint, token_hash, tokens_of
 from storyline.model import RawDocument
 
 N_FEATURES = 1 << 20
 CENTROID_TERMS = 64
 
 
-def dedup_map(doc: RawDocument, options: DedupOptions) -> Fingerprint:
-    return fingerprint(doc.text, options)
+def dedup_map(doc: RawDocument, options: DedupOptions) -> tuple[np.ndarray, np.ndarray]:
+    """LSH band keys and shingle hashes: all the dedup reduce step needs of an article."""
+    fp = fingerprint(doc.text, options)
+    return band_keys(fp.signature, options), fp.shingles
 
 
 def cluster_map(doc: RawDocument) -> tuple[np.ndarray, np.ndarray]:

@@ -35,6 +35,16 @@ class ClusterOptions:
 
 
 @dataclass(frozen=True)
+class RunOptions:
+    """How per-article stages are executed (see storyline.run.executor)."""
+
+    executor: str = "local"  # local | dask
+    workers: int = 1  # processes (local) or Dask workers started for a LocalCluster
+    scheduler: str | None = None  # address of an existing Dask scheduler
+    chunk_size: int = 256  # articles per task; in flight at most 2 chunks per worker
+
+
+@dataclass(frozen=True)
 class SummaryOptions:
     words: int = 120
     redundancy: float = 0.5  # max cosine similarity to an already chosen sentence
@@ -46,6 +56,7 @@ class Options:
     dedup: DedupOptions = field(default_factory=DedupOptions)
     cluster: ClusterOptions = field(default_factory=ClusterOptions)
     summary: SummaryOptions = field(default_factory=SummaryOptions)
+    run: RunOptions = field(default_factory=RunOptions)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

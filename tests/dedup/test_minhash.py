@@ -112,3 +112,19 @@ def test_short_texts_need_identity() -> None:
         "c": (f"Click here to read more {OTHER}", None),
     }
     assert dedup(articles) == {"b": "a"}
+
+
+def test_map_side_band_keys_give_the_same_result() -> None:
+    from storyline.dedup.minhash import band_keys, find_near_duplicates_by_keys, lsh_bands
+
+    ids = ["x", "y", "z", "w"]
+    texts = [ORIGINAL, REPOST, OTHER, TRIMMED]
+    fps = [fingerprint(t, OPTIONS) for t in texts]
+    per_article = np.stack([band_keys(fp.signature, OPTIONS) for fp in fps])
+    assert per_article.shape == (4, lsh_bands(OPTIONS.lsh_threshold, OPTIONS.num_perm)[0])
+    assert np.array_equal(per_article, band_keys(np.stack([fp.signature for fp in fps]), OPTIONS))
+    dates = [None] * 4
+    shingles = [fp.shingles for fp in fps]
+    by_keys = find_near_duplicates_by_keys(ids, per_article, shingles, dates, OPTIONS)
+    by_signatures = find_near_duplicates(ids, [fp.signature for fp in fps], texts, dates, OPTIONS)
+    assert by_keys == by_signatures == {"x": "w", "y": "w"}

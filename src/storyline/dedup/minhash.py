@@ -5,7 +5,9 @@ returns the MinHash ``signature`` (datasketch, seeded, ``options.num_perm`` valu
 sorted 64-bit hashes of the word shingles.
 
 reduce (global, over all fingerprints): ``find_near_duplicates`` bands the signatures (LSH
-with datasketch's optimal band/row split for ``options.lsh_threshold``), verifies every
+with datasketch's optimal band/row split for ``options.lsh_threshold``; ``band_keys`` can run
+on the map side, or per partition of signatures, so the reduce holds ``bands`` keys per
+article and groups them bucket by bucket), verifies every
 candidate pair with exact containment of the shingle sets,
 ``|A & B| / min(|A|, |B|) >= options.min_containment``, joins verified pairs into groups and
 names one original per group: the earliest date, ties and undated articles broken by the
@@ -32,6 +34,7 @@ _TOKEN = re.compile(r"\w+")
 # a very large LSH bucket (shared boilerplate) would cost quadratic comparisons; beyond this
 # size each member is compared with the first ones of the bucket in canonical order only
 _MAX_BUCKET_PAIRS_PER_MEMBER = 64
+_PARTITION_ROWS = 1 << 16  # signatures turned into band keys this many rows at a time
 _SHINGLE_MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)  # odd multiplier: a bijection mod 2^64
 
 
@@ -148,16 +151,31 @@ def _canonical_order(ids: Sequence[str], dates: Sequence[str | None]) -> list[in
     return sorted(range(len(ids)), key=lambda i: (dates[i] is None, dates[i] or "", ids[i]))
 
 
-def candidate_pairs(signatures: np.ndarray, order: list[int], options: DedupOptions) -> set:
-    """Pairs (i, j) of row indices sharing at least one LSH band, i before j in ``order``."""
-    bands, rows = lsh_bands(options.lsh_threshold, signatures.shape[1])
+def band_keys(signatures: np.ndarray, options: DedupOptions) -> np.ndarray:
+    """One 64-bit key per LSH band: ``(n, bands)`` for a signature matrix, ``(bands,)`` for one.
+
+    Computable on the map side, so that the reduce step only receives ``bands`` numbers per
+    article instead of the whole signature. Two articles share a band when its keys are
+    equal; a (rare) 64-bit key collision only adds a candidate that verification rejects.
+    """
+    matrix = np.atleast_2d(np.asarray(signatures, dtype=np.uint64))
+    bands, rows = lsh_bands(options.lsh_threshold, matrix.shape[1])
+    blocks = matrix[:, : bands * rows].reshape(matrix.shape[0], bands, rows)
+    with np.errstate(over="ignore"):
+        keys = np.zeros((matrix.shape[0], bands), dtype=np.uint64)
+        for row in range(rows):
+            keys = keys * _SHINGLE_MULTIPLIER + blocks[:, :, row]
+        keys = _mix64(keys)
+    return keys if np.ndim(signatures) == 2 else keys[0]
+
+
+def candidate_pairs(keys: np.ndarray, order: list[int]) -> set[tuple[int, int]]:
+    """Pairs (i, j) of row indices sharing at least one band key, i before j in ``order``."""
     rank = np.empty(len(order), dtype=np.int64)
     rank[np.asarray(order, dtype=np.int64)] = np.arange(len(order))
     pairs: set[tuple[int, int]] = set()
-    for band in range(bands):
-        block = np.ascontiguousarray(signatures[:, band * rows : (band + 1) * rows])
-        keys = block.view(np.dtype((np.void, block.dtype.itemsize * rows))).ravel()
-        _, inverse, counts = np.unique(keys, return_inverse=True, return_counts=True)
+    for band in range(keys.shape[1]):
+        _, inverse, counts = np.unique(keys[:, band], return_inverse=True, return_counts=True)
         shared = np.flatnonzero(counts[inverse] > 1)
         if not len(shared):
             continue
@@ -186,14 +204,26 @@ def find_near_duplicates(
     ``texts_or_shingle_sets[i]`` is the article text (shingled on demand) or its
     ``shingle_hashes``. Ids must be unique.
     """
+    parts = [
+        band_keys(np.asarray(signatures[start : start + _PARTITION_ROWS]), options)
+        for start in range(0, len(signatures), _PARTITION_ROWS)
+    ]
+    keys = np.concatenate(parts) if parts else np.zeros((0, 1), dtype=np.uint64)
+    return find_near_duplicates_by_keys(ids, keys, texts_or_shingle_sets, dates, options)
+
+
+def find_near_duplicates_by_keys(
+    ids: Sequence[str],
+    keys: np.ndarray,
+    texts_or_shingle_sets: Sequence[str | np.ndarray],
+    dates: Sequence[str | None],
+    options: DedupOptions,
+) -> dict[str, str]:
+    """``find_near_duplicates`` from band keys computed on the map side (``band_keys``)."""
     if len(set(ids)) != len(ids):
         raise ValueError("article ids must be unique")
     if not len(ids):
         return {}
-    matrix = np.asarray(
-        np.stack(list(signatures)) if not isinstance(signatures, np.ndarray) else signatures,
-        dtype=np.uint64,
-    )
     order = _canonical_order(ids, dates)
 
     def shingles_of(i: int) -> np.ndarray:
@@ -208,7 +238,7 @@ def find_near_duplicates(
             i = parent[i]
         return i
 
-    for earlier, later in sorted(candidate_pairs(matrix, order, options)):
+    for earlier, later in sorted(candidate_pairs(np.atleast_2d(keys), order)):
         a, b = shingles_of(earlier), shingles_of(later)
         if min(len(a), len(b)) < options.min_shingles and not np.array_equal(a, b):
             continue  # a handful of shared words is not evidence of copying

@@ -24,6 +24,8 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from typing import Any, TypeVar
 
+from storyline.config import RunOptions
+
 logger = logging.getLogger(__name__)
 
 T = TypeVar("T")
@@ -172,6 +174,10 @@ class DaskExecutor(Executor):
         if self._cluster is not None:
             self._cluster.close()
             self._cluster = None
+
+
+def executor_for(options: RunOptions) -> Executor:
+    return make_executor(options.executor, workers=options.workers, scheduler=options.scheduler)
 
 
 def make_executor(kind: str, workers: int = 1, scheduler: str | None = None) -> Executor:
