@@ -21,13 +21,16 @@ import base64
 import hashlib
 import logging
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from storyline.config import IngestOptions
 from storyline.ingest.webpage import decode_bytes, extract_page, outlet_from_url
 from storyline.model import InputReport, RawDocument
+
+if TYPE_CHECKING:
+    from fastwarc.warc import WarcRecord
 
 logger = logging.getLogger(__name__)
 
@@ -105,7 +108,7 @@ def _find_next_record(fh: BinaryIO, offset: int, is_gzip: bool) -> int | None:
 
 
 def _convert_record(
-    record: object, path: Path, offset: int, options: IngestOptions
+    record: WarcRecord, path: Path, offset: int, options: IngestOptions
 ) -> Iterator[RawDocument | InputReport]:
     from fastwarc.warc import WarcRecordType
 
@@ -167,7 +170,7 @@ def _document_from_payload(
     url: str | None,
     source: str,
     options: IngestOptions,
-    skipped,
+    skipped: Callable[[str], InputReport],
     fmt: str,
 ) -> Iterator[RawDocument | InputReport]:
     looks_like_html = body.lstrip()[:1] == b"<"
