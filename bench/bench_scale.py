@@ -4,6 +4,7 @@
 
 Stages (each timed separately, articles/s over the articles that enter the stage):
   ingest        stream the JSONL file through storyline.ingest.jsonl_stream (clean = identity)
+                in the driver (and, in partitions mode, again inside the map tasks)
   dedup map     MinHash signature -> LSH band keys + shingle hashes, in the executor
   dedup reduce  LSH bucketing + exact containment verification (find_near_duplicates_by_keys)
   cluster map   hashed term counts of the non-duplicates in the executor
@@ -37,11 +38,19 @@ os.environ["PYTHONPATH"] = os.pathsep.join(
 )
 
 from synthetic_pile import build_pile  # noqa: E402
-from tfidf_single_pass import cluster_map, dedup_map, single_pass, tfidf_matrix  # noqa: E402
+from tfidf_single_pass import (  # noqa: E402
+    cluster_map,
+    cluster_partition,
+    dedup_map,
+    dedup_partition,
+    line_of,
+    single_pass,
+    tfidf_matrix,
+)
 
 from storyline.config import DedupOptions, IngestOptions  # noqa: E402
 from storyline.dedup.minhash import band_keys, find_near_duplicates_by_keys  # noqa: E402
-from storyline.ingest.jsonl_stream import read_jsonl_stream  # noqa: E402
+from storyline.ingest.jsonl_stream import jsonl_partitions, read_jsonl_stream  # noqa: E402
 from storyline.model import RawDocument  # noqa: E402
 from storyline.run.executor import make_executor  # noqa: E402
 
@@ -74,10 +83,6 @@ class TreeMemorySampler(threading.Thread):
     def stop(self) -> None:
         self._stop_event.set()
         self.join()
-
-
-def line_of(doc: RawDocument) -> int:
-    return int(doc.source.rsplit("#", 1)[1])
 
 
 def documents(path: Path, options: IngestOptions):
@@ -120,30 +125,45 @@ def run(args: argparse.Namespace) -> None:
     with executor:
         started = time.perf_counter()
         ids: list[str] = []
+        lines: list[int] = []
         dates: list[str | None] = []
         skipped = 0
         for item in read_jsonl_stream(pile, ingest_options):
             if isinstance(item, RawDocument):
                 ids.append(f"a{line_of(item) - 1:07d}")
+                lines.append(line_of(item))
                 dates.append(item.date)
             else:
                 skipped += 1
         timings.append(("ingest", len(ids), time.perf_counter() - started))
 
         started = time.perf_counter()
-        keys = np.empty(
-            (len(ids), len(band_keys(np.zeros(dedup_options.num_perm), dedup_options))),
-            dtype=np.uint64,
-        )
+        n_bands = len(band_keys(np.zeros(dedup_options.num_perm), dedup_options))
+        keys = np.empty((len(ids), n_bands), dtype=np.uint64)
         shingles: list[np.ndarray] = []
-        fingerprints = executor.map(
-            partial(dedup_map, options=dedup_options),
-            documents(pile, ingest_options),
-            chunk_size=args.chunk_size,
-        )
-        for row, (article_keys, article_shingles) in enumerate(fingerprints):
-            keys[row] = article_keys
-            shingles.append(article_shingles)
+        if args.mode == "partitions":
+            partitions = jsonl_partitions(pile, args.partition_mb << 20, ingest_options)
+            per_partition = executor.map(
+                partial(dedup_partition, ingest=ingest_options, options=dedup_options),
+                partitions,
+                chunk_size=1,
+            )
+            results = (row for rows in per_partition for row in rows)
+            lines_seen = []
+            for row, (line, article_keys, article_shingles) in enumerate(results):
+                keys[row] = article_keys
+                shingles.append(article_shingles)
+                lines_seen.append(line)
+            assert lines_seen == lines, "partition results out of line order"
+        else:
+            fingerprints = executor.map(
+                partial(dedup_map, options=dedup_options),
+                documents(pile, ingest_options),
+                chunk_size=args.chunk_size,
+            )
+            for row, (article_keys, article_shingles) in enumerate(fingerprints):
+                keys[row] = article_keys
+                shingles.append(article_shingles)
         timings.append(("dedup map", len(ids), time.perf_counter() - started))
 
         started = time.perf_counter()
@@ -154,9 +174,20 @@ def run(args: argparse.Namespace) -> None:
         started = time.perf_counter()
         index_of = {article_id: i for i, article_id in enumerate(ids)}
         keep = [i for i, article_id in enumerate(ids) if article_id not in duplicates]
-        keep_set = set(keep)
-        originals = (d for d in documents(pile, ingest_options) if line_of(d) - 1 in keep_set)
-        rows = list(executor.map(cluster_map, originals, chunk_size=args.chunk_size))
+        keep_lines = {lines[i] for i in keep}
+        if args.mode == "partitions":
+            tasks = []
+            ends = [p.first_line for p in partitions[1:]] + [max(lines, default=0) + 1]
+            for part, end_line in zip(partitions, ends, strict=True):
+                wanted = tuple(n for n in range(part.first_line, end_line) if n in keep_lines)
+                tasks.append((part, wanted))
+            per_partition = executor.map(
+                partial(cluster_partition, ingest=ingest_options), tasks, chunk_size=1
+            )
+            rows = [(ix, counts) for part_rows in per_partition for _, ix, counts in part_rows]
+        else:
+            originals = (d for d in documents(pile, ingest_options) if line_of(d) in keep_lines)
+            rows = list(executor.map(cluster_map, originals, chunk_size=args.chunk_size))
         timings.append(("cluster map", len(keep), time.perf_counter() - started))
 
     started = time.perf_counter()
@@ -215,7 +246,15 @@ def main() -> None:
     parser.add_argument("--executor", choices=["local", "dask"], default="local")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--scheduler", default=None, help="Dask scheduler address")
-    parser.add_argument("--chunk-size", type=int, default=256)
+    parser.add_argument(
+        "--mode",
+        choices=["partitions", "stream"],
+        default="partitions",
+        help="partitions: workers read line-aligned byte ranges of the file themselves; "
+        "stream: the driver reads and ships documents to the workers in chunks",
+    )
+    parser.add_argument("--partition-mb", type=int, default=4)
+    parser.add_argument("--chunk-size", type=int, default=256, help="stream mode only")
     parser.add_argument("--threshold", type=float, default=0.3)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--workdir", default=None, help="where the pile is written")

@@ -15,8 +15,9 @@ from collections import defaultdict
 import numpy as np
 from scipy import sparse
 
-from storyline.config import DedupOptions
+from storyline.config import DedupOptions, IngestOptions
 from storyline.dedup.minhash import band_keys, fingerprint, token_hash, tokens_of
+from storyline.ingest.jsonl_stream import JsonlPartition, read_jsonl_partition
 from storyline.model import RawDocument
 
 N_FEATURES = 1 << 20
@@ -117,3 +118,32 @@ def single_pass(matrix: sparse.csr_matrix, threshold: float, batch: int = 256) -
             centroids[story] = _centroid(sums[story])
         stacked = _stack(centroids)
     return labels
+
+
+def line_of(doc: RawDocument) -> int:
+    return int(doc.source.rsplit("#", 1)[1])
+
+
+def dedup_partition(
+    partition: JsonlPartition, ingest: IngestOptions, options: DedupOptions
+) -> list[tuple[int, np.ndarray, np.ndarray]]:
+    """A worker reads its own partition: (line, band keys, shingles) per document."""
+    out = []
+    for item in read_jsonl_partition(partition, ingest):
+        if isinstance(item, RawDocument):
+            keys, shingles = dedup_map(item, options)
+            out.append((line_of(item), keys, shingles))
+    return out
+
+
+def cluster_partition(
+    task: tuple[JsonlPartition, tuple[int, ...]], ingest: IngestOptions
+) -> list[tuple[int, np.ndarray, np.ndarray]]:
+    """Term counts of the wanted lines (the non-duplicates) of one partition."""
+    partition, lines = task
+    wanted = set(lines)
+    out = []
+    for item in read_jsonl_partition(partition, ingest):
+        if isinstance(item, RawDocument) and line_of(item) in wanted:
+            out.append((line_of(item), *cluster_map(item)))
+    return out

@@ -46,3 +46,22 @@ def test_over_long_line_is_skipped_without_losing_the_next(tmp_path: Path) -> No
 def test_missing_file_is_one_skipped_report(tmp_path: Path) -> None:
     (report,) = read_jsonl_stream(tmp_path / "nope.jsonl", IngestOptions())
     assert report.status == "skipped"
+
+
+def test_partitions_cover_the_file_and_read_the_same_records(tmp_path: Path) -> None:
+    from storyline.ingest.jsonl_stream import jsonl_partitions, read_jsonl_partition
+
+    path = tmp_path / "pile.jsonl"
+    lines = [json.dumps({"text": f"story number {i} " * (i % 7 + 1)}) for i in range(200)]
+    lines[57] = "{broken"
+    lines[120] = json.dumps({"text": "x" * 3_000})
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    options = IngestOptions(max_bytes=2_000)
+    whole = list(read_jsonl_stream(path, options))
+    parts = jsonl_partitions(path, 500, options)
+    assert len(parts) > 5
+    assert parts[0].start == 0 and parts[-1].end == path.stat().st_size
+    assert all(a.end == b.start for a, b in zip(parts, parts[1:], strict=False))
+    pieces = [item for part in parts for item in read_jsonl_partition(part, options)]
+    assert pieces == whole
+    assert f"{path}#58" in {x.source for x in whole if isinstance(x, InputReport)}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -21,15 +22,35 @@ _READ_CHUNK = 1 << 20
 _OPTIONAL_FIELDS = ("title", "url", "date", "publisher")
 
 
+@dataclass(frozen=True)
+class JsonlPartition:
+    """A run of whole lines of a JSONL file that one worker reads by itself."""
+
+    path: str
+    start: int  # byte offset of the first line
+    end: int  # byte offset just past the last line
+    first_line: int  # 1-based number of the first line
+
+
 def read_jsonl_stream(path: Path, options: IngestOptions) -> Iterator[RawDocument | InputReport]:
     """Yield a RawDocument per usable line and a skipped InputReport per bad line."""
+    yield from read_jsonl_partition(JsonlPartition(str(path), 0, -1, 1), options)
+
+
+def read_jsonl_partition(
+    partition: JsonlPartition, options: IngestOptions
+) -> Iterator[RawDocument | InputReport]:
+    """``read_jsonl_stream`` restricted to one partition (``end == -1``: to the end)."""
+    path = partition.path
     try:
         fh = open(path, "rb")  # noqa: SIM115 - closed by the with below
     except OSError as exc:
         yield InputReport(source=str(path), status="skipped", reason=f"cannot read file: {exc}")
         return
     with fh:
-        for lineno, line, too_long in _lines(fh, options.max_bytes):
+        fh.seek(partition.start)
+        lines = _lines(fh, options.max_bytes, partition.first_line, partition.end)
+        for lineno, line, too_long in lines:
             source = f"{path}#{lineno}"
             if too_long:
                 yield _skip(source, f"line longer than max_bytes={options.max_bytes}")
@@ -39,10 +60,37 @@ def read_jsonl_stream(path: Path, options: IngestOptions) -> Iterator[RawDocumen
             yield _parse_line(line, source)
 
 
-def _lines(fh: BinaryIO, max_bytes: int) -> Iterator[tuple[int, bytes, bool]]:
-    """(line number, line bytes, too_long); an over-long line is drained, not kept."""
-    lineno = 0
-    while True:
+def jsonl_partitions(
+    path: Path, partition_bytes: int, options: IngestOptions
+) -> list[JsonlPartition]:
+    """Cut a JSONL file into line-aligned partitions of about ``partition_bytes`` each.
+
+    One sequential pass that only finds line ends (no JSON parsing), so that workers can
+    read and process their partitions themselves instead of receiving the text from the
+    driver.
+    """
+    partitions: list[JsonlPartition] = []
+    with open(path, "rb") as fh:
+        start, first_line, last_line = 0, 1, 0
+        for last_line, _, _ in _lines(fh, options.max_bytes, 1, -1):
+            position = fh.tell()
+            if position - start >= partition_bytes:
+                partitions.append(JsonlPartition(str(path), start, position, first_line))
+                start, first_line = position, last_line + 1
+        if fh.tell() > start:
+            partitions.append(JsonlPartition(str(path), start, fh.tell(), first_line))
+    return partitions
+
+
+def _lines(
+    fh: BinaryIO, max_bytes: int, first_line: int, end: int
+) -> Iterator[tuple[int, bytes, bool]]:
+    """(line number, line bytes, too_long) up to byte ``end`` (-1: end of file).
+
+    An over-long line is drained in bounded chunks, never held whole.
+    """
+    lineno = first_line - 1
+    while end < 0 or fh.tell() < end:
         line = fh.readline(max_bytes + 1)
         if not line:
             return
