@@ -128,3 +128,11 @@ def test_map_side_band_keys_give_the_same_result() -> None:
     by_keys = find_near_duplicates_by_keys(ids, per_article, shingles, dates, OPTIONS)
     by_signatures = find_near_duplicates(ids, [fp.signature for fp in fps], texts, dates, OPTIONS)
     assert by_keys == by_signatures == {"x": "w", "y": "w"}
+
+
+def test_earliest_date_compares_time_zones() -> None:
+    articles = {
+        "paris": (ORIGINAL, "2020-03-01T10:00:00+01:00"),  # 09:00 UTC
+        "london": (REPOST, "2020-03-01T09:30:00Z"),
+    }
+    assert dedup(articles) == {"london": "paris"}

@@ -24,6 +24,7 @@ import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from functools import lru_cache
 
 import numpy as np
@@ -146,9 +147,21 @@ def containment(a: np.ndarray, b: np.ndarray) -> float:
     return len(np.intersect1d(a, b, assume_unique=True)) / smaller
 
 
+def _date_key(date: str) -> str:
+    """ISO dates compared in UTC (naive ones taken as UTC); unparsable ones as written."""
+    try:
+        parsed = datetime.fromisoformat(date.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return date
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=UTC)
+    return parsed.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")
+
+
 def _canonical_order(ids: Sequence[str], dates: Sequence[str | None]) -> list[int]:
     """Indices sorted by (undated last, date, id): the first of a group is its original."""
-    return sorted(range(len(ids)), key=lambda i: (dates[i] is None, dates[i] or "", ids[i]))
+    keys = [(d is None, _date_key(d) if d else "", i) for d, i in zip(dates, ids, strict=True)]
+    return sorted(range(len(ids)), key=keys.__getitem__)
 
 
 def band_keys(signatures: np.ndarray, options: DedupOptions) -> np.ndarray:
