@@ -194,3 +194,22 @@ def test_unreadable_file_yields_one_skipped_report(tmp_path: Path) -> None:
     garbage.write_bytes(b"this is not a WARC file at all\n" * 10)
     items = list(read_warc(garbage, IngestOptions()))
     assert items and all(isinstance(x, InputReport) and x.status == "skipped" for x in items)
+
+
+def test_extraction_can_run_in_an_executor_with_the_same_result(tmp_path: Path) -> None:
+    from functools import partial
+
+    from storyline.ingest.warc import WarcPayload, payload_to_document, read_warc_payloads
+    from storyline.run.executor import LocalExecutor
+
+    data, _ = build_warc(gzip=True)
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(data)
+    options = IngestOptions()
+    items = list(read_warc_payloads(path, options))
+    payloads = [x for x in items if isinstance(x, WarcPayload)]
+    assert len(payloads) == 4
+    with LocalExecutor(workers=2) as executor:
+        docs = list(executor.map(partial(payload_to_document, options=options), payloads, 2))
+    expected = [x for x in read_warc(path, options) if isinstance(x, RawDocument)]
+    assert docs == expected

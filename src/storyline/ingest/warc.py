@@ -11,6 +11,10 @@ WARC framing itself is broken (an invalid header, a damaged gzip member) the rea
 forward to the next record start (``WARC/1.`` line, or gzip member for .gz files), reports the
 damaged byte range as skipped, and carries on from there.
 
+At scale, ``read_warc_payloads`` (sequential, cheap) and ``payload_to_document`` (trafilatura,
+costly) are used separately so that extraction runs in an ``Executor``; ``read_warc`` is the
+two composed in one process.
+
 ``RawDocument.source`` is ``"<path>#<byte offset of the record>"`` (compressed offset for .gz):
 it stays stable even when damaged records are skipped.
 """
@@ -21,7 +25,8 @@ import base64
 import hashlib
 import logging
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
@@ -41,8 +46,30 @@ _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _TEXT_TYPES = ("text/plain",)
 
 
+@dataclass(frozen=True)
+class WarcPayload:
+    """A text or HTML payload taken out of one record, not yet extracted.
+
+    Reading records is sequential (one file stream) but main-text extraction is the costly
+    per-article step: ``read_warc_payloads`` runs in the driver and ``payload_to_document``
+    can run in an ``Executor``.
+    """
+
+    source: str
+    url: str | None
+    content_type: str  # text/html, application/xhtml+xml, text/plain, or "" (sniffed HTML)
+    charset: str | None
+    body: bytes
+
+
 def read_warc(path: Path, options: IngestOptions) -> Iterator[RawDocument | InputReport]:
     """Yield a RawDocument per usable record and a skipped InputReport per bad one."""
+    for item in read_warc_payloads(path, options):
+        yield item if isinstance(item, InputReport) else payload_to_document(item, options)
+
+
+def read_warc_payloads(path: Path, options: IngestOptions) -> Iterator[WarcPayload | InputReport]:
+    """The records' text/HTML payloads, checked (length, digest, status, type), in order."""
     try:
         with open(path, "rb") as fh:
             is_gzip = fh.read(3) == _GZIP_MAGIC
@@ -53,7 +80,7 @@ def read_warc(path: Path, options: IngestOptions) -> Iterator[RawDocument | Inpu
 
 def _read_stream(
     path: Path, fh: BinaryIO, is_gzip: bool, options: IngestOptions
-) -> Iterator[RawDocument | InputReport]:
+) -> Iterator[WarcPayload | InputReport]:
     from fastwarc.warc import ArchiveIterator
 
     start = 0
@@ -109,7 +136,7 @@ def _find_next_record(fh: BinaryIO, offset: int, is_gzip: bool) -> int | None:
 
 def _convert_record(
     record: WarcRecord, path: Path, offset: int, options: IngestOptions
-) -> Iterator[RawDocument | InputReport]:
+) -> Iterator[WarcPayload | InputReport]:
     from fastwarc.warc import WarcRecordType
 
     rtype = record.record_type
@@ -158,43 +185,35 @@ def _convert_record(
         content_type = content_type.strip()
         charset = _charset_param(params)
 
-    yield from _document_from_payload(
-        body, content_type, charset, url, source, options, skipped, fmt="warc"
-    )
-
-
-def _document_from_payload(
-    body: bytes,
-    content_type: str,
-    charset: str | None,
-    url: str | None,
-    source: str,
-    options: IngestOptions,
-    skipped: Callable[[str], InputReport],
-    fmt: str,
-) -> Iterator[RawDocument | InputReport]:
     looks_like_html = body.lstrip()[:1] == b"<"
-    is_html = content_type in _HTML_TYPES or (not content_type and looks_like_html)
-    is_text = content_type in _TEXT_TYPES
-    if not (is_html or is_text):
+    if (
+        content_type in _HTML_TYPES
+        or content_type in _TEXT_TYPES
+        or (not content_type and looks_like_html)
+    ):
+        yield WarcPayload(source, url, content_type, charset, body)
+    else:
         yield skipped(f"unsupported content type {content_type or 'unknown'!r}")
-        return
-    text = decode_bytes(body, charset)
-    if is_text:
+
+
+def payload_to_document(payload: WarcPayload, options: IngestOptions) -> RawDocument | InputReport:
+    """Main text and metadata of one payload (the per-article step; picklable arguments)."""
+    source, url = payload.source, payload.url
+    text = decode_bytes(payload.body, payload.charset)
+    if payload.content_type in _TEXT_TYPES:
         text = text.strip()
         if not text:
-            yield skipped("empty text payload")
-            return
-        yield RawDocument(source=source, text=text, fmt=fmt, url=url, outlet=outlet_from_url(url))
-        return
+            return InputReport(source=source, status="skipped", reason="empty text payload")
+        return RawDocument(
+            source=source, text=text, fmt="warc", url=url, outlet=outlet_from_url(url)
+        )
     page = extract_page(text, url, options)
     if page is None:
-        yield skipped("no main text found in HTML")
-        return
-    yield RawDocument(
+        return InputReport(source=source, status="skipped", reason="no main text found in HTML")
+    return RawDocument(
         source=source,
         text=page.text,
-        fmt=fmt,
+        fmt="warc",
         title=page.title,
         url=url,
         date=page.date,
