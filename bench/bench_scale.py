@@ -46,6 +46,7 @@ from tfidf_single_pass import (  # noqa: E402
     line_of,
     single_pass,
     tfidf_matrix,
+    unpack,
 )
 
 from storyline.config import DedupOptions, IngestOptions  # noqa: E402
@@ -182,12 +183,13 @@ def run(args: argparse.Namespace) -> None:
                 partitions,
                 chunk_size=1,
             )
-            results = (row for rows in per_partition for row in rows)
-            lines_seen = []
-            for row, (line, article_keys, article_shingles) in enumerate(results):
-                keys[row] = article_keys
-                shingles.append(article_shingles)
-                lines_seen.append(line)
+            row = 0
+            lines_seen: list[int] = []
+            for part_lines, part_keys, offsets, flat in per_partition:
+                keys[row : row + len(part_lines)] = part_keys
+                shingles.extend(unpack(offsets, flat))
+                lines_seen.extend(part_lines.tolist())
+                row += len(part_lines)
             assert lines_seen == lines, "partition results out of line order"
         else:
             fingerprints = executor.map(
@@ -218,7 +220,11 @@ def run(args: argparse.Namespace) -> None:
             per_partition = executor.map(
                 partial(cluster_partition, ingest=ingest_options), tasks, chunk_size=1
             )
-            rows = [(ix, counts) for part_rows in per_partition for _, ix, counts in part_rows]
+            rows = []
+            for _, ix_offsets, ix_flat, count_offsets, count_flat in per_partition:
+                rows.extend(
+                    zip(unpack(ix_offsets, ix_flat), unpack(count_offsets, count_flat), strict=True)
+                )
         else:
             originals = (d for d in documents(pile, ingest_options) if line_of(d) in keep_lines)
             rows = list(executor.map(cluster_map, originals, chunk_size=args.chunk_size))

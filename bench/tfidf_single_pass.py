@@ -124,26 +124,48 @@ def line_of(doc: RawDocument) -> int:
     return int(doc.source.rsplit("#", 1)[1])
 
 
+def _pack(arrays: list[np.ndarray], dtype: type) -> tuple[np.ndarray, np.ndarray]:
+    """Many small arrays as one flat array + offsets: a handful of large buffers serialise
+    far cheaper (pickle, Dask comms) than thousands of small numpy objects."""
+    offsets = np.zeros(len(arrays) + 1, dtype=np.int64)
+    offsets[1:] = np.cumsum([len(a) for a in arrays])
+    flat = np.concatenate(arrays).astype(dtype) if arrays else np.zeros(0, dtype=dtype)
+    return offsets, flat
+
+
+def unpack(offsets: np.ndarray, flat: np.ndarray) -> list[np.ndarray]:
+    return [flat[offsets[i] : offsets[i + 1]] for i in range(len(offsets) - 1)]
+
+
 def dedup_partition(
     partition: JsonlPartition, ingest: IngestOptions, options: DedupOptions
-) -> list[tuple[int, np.ndarray, np.ndarray]]:
-    """A worker reads its own partition: (line, band keys, shingles) per document."""
-    out = []
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """A worker reads its own partition: lines, band keys (n x bands), packed shingles."""
+    lines, keys, shingles = [], [], []
     for item in read_jsonl_partition(partition, ingest):
         if isinstance(item, RawDocument):
-            keys, shingles = dedup_map(item, options)
-            out.append((line_of(item), keys, shingles))
-    return out
+            article_keys, article_shingles = dedup_map(item, options)
+            lines.append(line_of(item))
+            keys.append(article_keys)
+            shingles.append(article_shingles)
+    offsets, flat = _pack(shingles, np.uint64)
+    key_matrix = np.stack(keys) if keys else np.zeros((0, 0), dtype=np.uint64)
+    return np.array(lines, dtype=np.int64), key_matrix, offsets, flat
 
 
 def cluster_partition(
     task: tuple[JsonlPartition, tuple[int, ...]], ingest: IngestOptions
-) -> list[tuple[int, np.ndarray, np.ndarray]]:
-    """Term counts of the wanted lines (the non-duplicates) of one partition."""
-    partition, lines = task
-    wanted = set(lines)
-    out = []
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Term counts of the wanted lines (the non-duplicates) of one partition, packed."""
+    partition, wanted_lines = task
+    wanted = set(wanted_lines)
+    lines, indices, counts = [], [], []
     for item in read_jsonl_partition(partition, ingest):
         if isinstance(item, RawDocument) and line_of(item) in wanted:
-            out.append((line_of(item), *cluster_map(item)))
-    return out
+            article_indices, article_counts = cluster_map(item)
+            lines.append(line_of(item))
+            indices.append(article_indices)
+            counts.append(article_counts)
+    offsets, flat_indices = _pack(indices, np.int32)
+    _, flat_counts = _pack(counts, np.float32)
+    return np.array(lines, dtype=np.int64), offsets, flat_indices, offsets, flat_counts
