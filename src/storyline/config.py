@@ -10,6 +10,8 @@ from typing import Any
 class IngestOptions:
     max_bytes: int = 20 * 1024 * 1024  # larger inputs are skipped with a reason
     html_max_chars: int = 5_000_000  # longer HTML is truncated before extraction
+    # trafilatura without its fallback extractors: several times faster on crawl-sized inputs
+    html_fast: bool = True
 
 
 @dataclass(frozen=True)
@@ -17,9 +19,13 @@ class DedupOptions:
     shingle_words: int = 5
     num_perm: int = 128
     seed: int = 1
+    # Jaccard level LSH is tuned for; low because a trimmed repost has a Jaccard of about 0.5
+    # with its original while containing it almost wholly (verified exactly afterwards)
     lsh_threshold: float = 0.3
     # verified with exact containment of shingle sets: |A & B| / min(|A|, |B|)
     min_containment: float = 0.8
+    # texts with fewer shingles than this count as duplicates only when identical
+    min_shingles: int = 5
 
 
 @dataclass(frozen=True)
@@ -60,6 +66,16 @@ class ClusterOptions:
     query_terms: int = 30
     max_postings: int = 50
     max_candidates: int = 10
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """How per-article stages are executed (see storyline.run.executor)."""
+
+    executor: str = "local"  # local | dask
+    workers: int = 1  # processes (local) or Dask workers started for a LocalCluster
+    scheduler: str | None = None  # address of an existing Dask scheduler
+    chunk_size: int = 256  # articles per task; in flight at most 2 chunks per worker
 
 
 @dataclass(frozen=True)
@@ -140,6 +156,7 @@ class Options:
     claims: ClaimOptions = field(default_factory=ClaimOptions)
     # entities, quotes, facts, timeline, claims (needs the "nlp" extra: spaCy + model)
     analysis: bool = True
+    run: RunOptions = field(default_factory=RunOptions)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -13,6 +13,7 @@ import json
 import logging
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import urlsplit
 
 from storyline.config import IngestOptions
 from storyline.ingest.decode import DecodeError, declared_charset, decode_bytes
@@ -43,30 +44,46 @@ def read_txt(source: str, data: bytes, options: IngestOptions) -> Iterator[Item]
     yield RawDocument(source=source, text=decoded.text, fmt="txt")
 
 
+def outlet_from_url(url: str | None) -> str | None:
+    """The host name without a leading ``www.`` (``https://www.bbc.co.uk/x`` -> ``bbc.co.uk``)."""
+    if not url:
+        return None
+    host = (urlsplit(url).hostname or "").lower().removeprefix("www.")
+    return host or None
+
+
 def extract_html(html: str, url: str | None, options: IngestOptions) -> dict[str, Any] | None:
     """Main text and metadata of one HTML page with trafilatura, or None if none found."""
     import trafilatura
 
+    extractor = "trafilatura"
     if len(html) > options.html_max_chars:
         # trafilatura can run for minutes on huge pages (field note 8): cut, and say so
         log.warning(
             "HTML of %s truncated from %d to %d chars", url, len(html), options.html_max_chars
         )
         html = html[: options.html_max_chars]
-    doc = trafilatura.bare_extraction(
-        html,
-        url=url,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=False,
-        deduplicate=False,  # trafilatura's dedup is order-dependent (field note 11)
-        # original (not updated) date; a fixed ceiling instead of "today" keeps runs reproducible
-        date_extraction_params={
-            "original_date": True,
-            "extensive_search": False,
-            "max_date": "2099-12-31",
-        },
-    )
+        extractor = f"trafilatura(html truncated to {options.html_max_chars} chars)"
+    try:
+        doc = trafilatura.bare_extraction(
+            html,
+            url=url,
+            fast=options.html_fast,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            deduplicate=False,  # trafilatura's dedup is order-dependent (field note 11)
+            # original (not updated) date; a fixed ceiling instead of "today" keeps runs
+            # reproducible
+            date_extraction_params={
+                "original_date": True,
+                "extensive_search": False,
+                "max_date": "2099-12-31",
+            },
+        )
+    except Exception as exc:  # noqa: BLE001 - lxml/trafilatura raise many types on hostile markup
+        log.warning("extraction failed for %s: %s", url, exc)
+        return None
     if doc is None or not (doc.text or "").strip():
         return None
     return {
@@ -76,6 +93,7 @@ def extract_html(html: str, url: str | None, options: IngestOptions) -> dict[str
         "date": doc.date,
         "outlet": doc.sitename,
         "publisher": doc.author,
+        "extractor": extractor,
     }
 
 
@@ -108,7 +126,6 @@ def read_html(source: str, data: bytes, options: IngestOptions) -> Iterator[Item
     yield RawDocument(
         source=source,
         fmt="html",
-        extractor="trafilatura",
         notes=notes if truncated else (),
         **meta,  # type: ignore[arg-type]
     )
@@ -133,7 +150,7 @@ def record_to_document(record: Any, source: str, fmt: str, options: IngestOption
         found = extract_html(record["html"], _first(record, ("url",)), options)
         if found is None:
             return _skip(source, "no main text found in the record's html field")
-        text, extractor = found.pop("text"), "trafilatura"
+        text, extractor = found.pop("text"), found.pop("extractor")
         meta = {k: v for k, v in found.items() if v}
     if not isinstance(text, str):
         return _skip(source, "record has no text field")

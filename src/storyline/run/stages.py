@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from storyline.brief.summarize import summarize_documents
 from storyline.cluster.stories import ClusterItem, StoryClusterer
 from storyline.config import Options
-from storyline.dedup.minhash import DedupItem, find_near_duplicates, shingles, signature
+from storyline.dedup.minhash import find_near_duplicates, fingerprint
 from storyline.model import Article, Citation, Story, SummarySentence
 from storyline.nlp.sentences import split_sentences
 
@@ -42,20 +42,16 @@ def add_sentences(articles: list[Article], options: Options, state: dict[str, st
 
 
 def mark_duplicates(articles: list[Article], options: Options, state: dict[str, str]) -> None:
-    items = []
-    for article in articles:
-        shingle_set = shingles(article.text, options.dedup.shingle_words)
+    prints = [fingerprint(a.text, options.dedup) for a in articles]
+    duplicate_of = find_near_duplicates(
+        [a.id for a in articles],
+        [p.signature for p in prints],
+        [p.shingles for p in prints],
+        [a.date for a in articles],
+        options.dedup,
         # the copy with less boilerplate around it is the better original when undated
-        items.append(
-            DedupItem(
-                article.id,
-                shingle_set,
-                signature(shingle_set, options.dedup),
-                article.date,
-                len(article.removed),
-            )
-        )
-    duplicate_of = find_near_duplicates(items, options.dedup)
+        ranks=[len(a.removed) for a in articles],
+    )
     for article in articles:
         article.duplicate_of = duplicate_of.get(article.id)
 
