@@ -121,7 +121,7 @@ def single_pass(matrix: sparse.csr_matrix, threshold: float, batch: int = 256) -
 
 
 def line_of(doc: RawDocument) -> int:
-    return int(doc.source.rsplit("#", 1)[1])
+    return int(doc.source.rsplit("#", 1)[1].lstrip("L"))
 
 
 def _pack(arrays: list[np.ndarray], dtype: type) -> tuple[np.ndarray, np.ndarray]:

@@ -94,3 +94,33 @@ def test_ids_are_stable_and_depend_on_content_and_copy():
 def test_outlet_from_host():
     assert outlet_from_host("www.naharnet.com") == "Naharnet"
     assert outlet_from_host("news.bbc.co.uk") == "BBC"
+
+
+def test_review_false_positives_stay_in_the_text():
+    for line in (
+        'Commenting on the plan, opposition leader Jane Smith said it was "a fantasy".',
+        "(c) share records with foreign agencies without review.",
+        "By the numbers",
+        "He paused, then chose to continue reading the statement as guards removed them.",
+        'Regulators fined five news sites on Monday for banners that say "we use cookies" '
+        "but give readers no way to refuse them.",
+    ):
+        assert classify_line(line) is None, line
+    raw = "Commenting on the plan, X said it was bad.\nShort line two.\n"
+    assert find_boilerplate(raw) == []
+    raw = "Para one here is prose.\nSee www.redcross.org/donate\nMore prose follows here.\n"
+    assert find_boilerplate(raw) == []  # a URL inside the article is not a trailing URL
+
+
+def test_common_page_furniture_is_removed():
+    for line, reason in {
+        "Sign up for our newsletter": "share prompt",
+        "Advertisement - Continue Reading Below": "share prompt",
+        "Story continues below advertisement": "share prompt",
+        "Image copyright Getty Images": "copyright footer",
+        "This article was originally published on The Conversation.": "share prompt",
+        "(Reporting by John Smith; Editing by Jane Doe)": "wire credit",
+        "Copy link": "share prompt",
+        "Photo: Reuters": "share prompt",
+    }.items():
+        assert classify_line(line) == reason, line

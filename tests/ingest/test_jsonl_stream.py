@@ -23,13 +23,13 @@ def test_good_lines_read_and_each_bad_line_skipped_with_line_number(tmp_path: Pa
     docs = [x for x in items if isinstance(x, RawDocument)]
     reports = [x for x in items if isinstance(x, InputReport)]
     assert [(d.source, d.text, d.outlet, d.date) for d in docs] == [
-        (f"{path}#1", "First story.", "AP", "2020-01-01"),
-        (f"{path}#6", "Second.", "X", "2020"),
+        (f"{path}#L1", "First story.", "AP", "2020-01-01"),
+        (f"{path}#L6", "Second.", "X", "2020"),
     ]
     assert docs[1].url == "https://x.example/2" and docs[0].title == "One"
-    assert [r.source for r in reports] == [f"{path}#2", f"{path}#3", f"{path}#4", f"{path}#7"]
+    assert [r.source for r in reports] == [f"{path}#L2", f"{path}#L3", f"{path}#L4", f"{path}#L7"]
     assert all(r.status == "skipped" and r.reason for r in reports)
-    assert "malformed JSON" in reports[0].reason
+    assert reports[0].reason.startswith("invalid JSON on line 2")
     assert "UTF-8" in reports[3].reason
 
 
@@ -40,7 +40,7 @@ def test_over_long_line_is_skipped_without_losing_the_next(tmp_path: Path) -> No
     items = list(read_jsonl_stream(path, IngestOptions(max_bytes=1_000)))
     assert isinstance(items[0], InputReport) and "longer than max_bytes" in items[0].reason
     assert isinstance(items[1], RawDocument) and items[1].text == "after"
-    assert items[1].source == f"{path}#2"
+    assert items[1].source == f"{path}#L2"
 
 
 def test_missing_file_is_one_skipped_report(tmp_path: Path) -> None:
@@ -64,4 +64,4 @@ def test_partitions_cover_the_file_and_read_the_same_records(tmp_path: Path) -> 
     assert all(a.end == b.start for a, b in zip(parts, parts[1:], strict=False))
     pieces = [item for part in parts for item in read_jsonl_partition(part, options)]
     assert pieces == whole
-    assert f"{path}#58" in {x.source for x in whole if isinstance(x, InputReport)}
+    assert f"{path}#L58" in {x.source for x in whole if isinstance(x, InputReport)}

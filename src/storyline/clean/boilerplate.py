@@ -30,15 +30,19 @@ def _rule(reason: str, *patterns: str) -> Rule:
 LINE_RULES: tuple[Rule, ...] = (
     _rule(
         "paywall notice",
-        r".*\b(high quality global journalism requires investment|do not cut (&|and) paste the"
-        r" article|subscribe (now )?to (read|continue)|to continue reading|already a subscriber"
+        # notices are short: a phrase inside a long sentence is reporting, not a notice
+        r"(?=.{0,300}$).*\b(high quality global journalism requires investment|do not cut (&|and)"
+        r" paste the article|subscribe (now )?to (read|continue)|already a subscriber"
         r"|this (article|content) is (only )?(available )?(for|to) (subscribers|members)"
         r"|you have reached your (free )?(article|monthly) limit|register (for free )?to"
-        r" (read|continue)|buy additional rights)\b.*",
+        r" (read|continue)|buy additional rights|subscribe now for unlimited access)\b.*",
+        r"(continue reading( the main story)?|to continue reading,? (please )?(log in|subscribe"
+        r"|sign in).{0,60})",
     ),
     _rule(
         "cookie notice",
-        r".*\b(we use cookies|accept (all )?cookies|cookie (policy|settings|preferences))\b.{0,200}",
+        r"(?=.{0,200}$)(this (web)?site |we )?(uses?|use) cookies\b.*",
+        r"(?=.{0,200}$).*\b(accept (all )?cookies|cookie (policy|settings|preferences))\b.*",
     ),
     _rule(
         "comment form",
@@ -71,24 +75,37 @@ LINE_RULES: tuple[Rule, ...] = (
         r"tweet with a location.{0,200}",
         r"follow us on .{0,60}",
         r"advertisement|sponsored content|read more:?.{0,80}",
+        r"(advertisement\s*-\s*)?(story )?continues? (reading )?below( advertisement)?",
+        r"(sign up|subscribe)( now)? (for|to) (our|the) .{0,40}newsletters?.{0,60}",
+        r"get the latest .{0,60} delivered to your inbox.?",
+        r"want more stories like this\?.{0,40}",
+        r"(copy link|most read|listen to this article|click here to subscribe).{0,20}",
+        r"this (article|story) (was )?(originally )?(published|appeared) (on|in|at) .{1,80}",
+        r"\(?photo( by)?:? [^.]{1,80}\)?",
     ),
     _rule(
         "copyright footer",
-        r"(copyright\s*)?(©|\(c\)).{0,200}",
-        r"copyright\s+\d{4}\b.{0,200}",
+        r"(copyright\s*)?©.{0,200}",
+        r"(copyright\s*)?\(c\)\s*(19|20)\d\d\b.{0,200}",
+        r"copyright\s+(19|20)\d\d\b.{0,200}",
+        r"image (copyright|caption|source)\b.{0,120}",
         r".{0,160}\ball rights reserved\b.{0,160}",
     ),
     _rule(
         "byline",
-        # at most four names and no sentence punctuation: "By Monday, the troops left." stays
-        r"(by|posted by|written by|reporting by|author:)\s+[\w@][\w.'’@-]*(\s+[\w.'’@-]+){0,3}",
+        # at most four capitalised names (or one handle) and no sentence punctuation:
+        # "By Monday, the troops left." and "By the numbers" stay
+        r"(by|posted by|written by|author:)\s+(?!the\b|a\b|an\b)(([A-Z][\w.'’-]*)"
+        r"(\s+(van|von|de|al|bin|[A-Z][\w.'’-]*)){0,3}|@?[a-z0-9][\w.-]*[a-z0-9_])",
     ),
+    _rule("wire credit", r"\(?(reporting|writing|editing|additional reporting) by [^()]{2,200}\)?"),
     _rule("trailing url", r"\|?\s*(https?://|www\.)\S+\s*\|?"),
 )
 
 # Once one of these starts the tail of a document, short lines after it are widgets too.
 _COMMENT_SECTION_START = re.compile(
-    r"^(leave a (reply|comment)|\d* ?comments?:?|post a comment|add a comment)", re.IGNORECASE
+    r"(leave a (reply|comment)|\d* ?comments?( \(\d+\))?:?|post a comment|add a comment)",
+    re.IGNORECASE,
 )
 _WIDGET_MAX_WORDS = 25
 
@@ -124,23 +141,25 @@ def find_boilerplate(raw: str) -> list[RemovedSpan]:
     """Removed spans (whole lines, trimmed of surrounding whitespace) in raw-text order."""
     removed: list[RemovedSpan] = []
     in_comment_tail = False
+    last_prose_end = -1  # a bare URL is page furniture only after the article's last line
     for line in split_lines(raw):
         stripped = line.text.strip()
         if not stripped:
             continue
         reason = classify_line(stripped)
-        if _COMMENT_SECTION_START.match(stripped):
+        if _COMMENT_SECTION_START.fullmatch(stripped):
             in_comment_tail = True
         if reason is None and in_comment_tail and len(stripped.split()) <= _WIDGET_MAX_WORDS:
             reason = "comment section"
         elif reason is None:
             in_comment_tail = False
         if reason is None:
+            last_prose_end = line.end
             continue
         lead = len(line.text) - len(line.text.lstrip())
         start = line.start + lead
         removed.append(RemovedSpan(start, start + len(stripped), stripped, reason))
-    return removed
+    return [r for r in removed if r.reason != "trailing url" or r.start > last_prose_end]
 
 
 def cut_spans(raw: str, removed: list[RemovedSpan]) -> str:

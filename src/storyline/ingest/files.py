@@ -14,6 +14,8 @@ from pathlib import Path
 
 from storyline.config import IngestOptions
 from storyline.ingest import readers
+from storyline.ingest.stream_formats import Reader as StreamReader
+from storyline.ingest.stream_formats import stream_reader_for
 from storyline.model import InputReport, RawDocument
 
 log = logging.getLogger(__name__)
@@ -27,7 +29,7 @@ READERS: dict[str, Reader] = {
     ".htm": readers.read_html,
     ".xhtml": readers.read_html,
     ".json": readers.read_json,
-    ".jsonl": readers.read_jsonl,
+    ".jsonl": readers.read_jsonl,  # uploads and stdin; files on disk are streamed
     ".ndjson": readers.read_jsonl,
     ".csv": readers.read_csv,
 }
@@ -94,6 +96,36 @@ def _read_one(source: str, data: bytes, reader: Reader, options: IngestOptions):
         yield InputReport(source, "read", "; ".join(notes), digest, documents)
 
 
+def _file_digest(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _stream_one(path: Path, reader: StreamReader, options: IngestOptions):
+    source = str(path)
+    try:
+        digest = _file_digest(path)
+    except OSError as exc:
+        yield InputReport(source, "skipped", f"cannot read file: {exc.strerror or exc}")
+        return
+    documents = 0
+    whole_file_problem = None
+    for item in reader(path, options):
+        if isinstance(item, RawDocument):
+            documents += 1
+        elif item.source == source:
+            whole_file_problem = item.reason
+            continue
+        yield item
+    if whole_file_problem and not documents:
+        yield InputReport(source, "skipped", whole_file_problem, digest, 0)
+    else:
+        yield InputReport(source, "read", whole_file_problem or "", digest, documents)
+
+
 def ingest_paths(
     paths: Iterable[str], options: IngestOptions, stdin: bytes | None = None
 ) -> Iterator[RawDocument | InputReport]:
@@ -105,6 +137,11 @@ def ingest_paths(
         source = str(entry)
         if entry.name.lower() in _NOT_ARTICLES:
             yield InputReport(source, "skipped", "not an article (documentation file)")
+            continue
+        streamed = stream_reader_for(entry)
+        if streamed is not None:
+            # WARC, feeds and JSONL are read record by record: no whole-file size limit
+            yield from _stream_one(entry, streamed, options)
             continue
         reader = READERS.get(_suffix(entry))
         if reader is None:

@@ -13,13 +13,13 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import BinaryIO
 
 from storyline.config import IngestOptions
+from storyline.ingest.readers import record_to_document
 from storyline.model import InputReport, RawDocument
 
 _READ_CHUNK = 1 << 20
-_OPTIONAL_FIELDS = ("title", "url", "date", "publisher")
 
 
 @dataclass(frozen=True)
@@ -51,13 +51,13 @@ def read_jsonl_partition(
         fh.seek(partition.start)
         lines = _lines(fh, options.max_bytes, partition.first_line, partition.end)
         for lineno, line, too_long in lines:
-            source = f"{path}#{lineno}"
+            source = f"{path}#L{lineno}"
             if too_long:
                 yield _skip(source, f"line longer than max_bytes={options.max_bytes}")
                 continue
             if not line.strip():
                 continue  # blank lines are padding, not records
-            yield _parse_line(line, source)
+            yield parse_jsonl_line(line, lineno, source, options)
 
 
 def jsonl_partitions(
@@ -105,31 +105,19 @@ def _lines(
         yield lineno, line, False
 
 
-def _parse_line(line: bytes, source: str) -> RawDocument | InputReport:
+def parse_jsonl_line(
+    line: bytes, lineno: int, source: str, options: IngestOptions
+) -> RawDocument | InputReport:
+    """One JSONL line to a document, or a skip report naming the line and the problem."""
     try:
         record = json.loads(line.decode("utf-8"))
     except UnicodeDecodeError as exc:
-        return _skip(source, f"line is not valid UTF-8: {exc.reason} at byte {exc.start}")
+        return _skip(source, f"line {lineno} is not valid UTF-8: {exc.reason} at byte {exc.start}")
     except json.JSONDecodeError as exc:
-        return _skip(source, f"malformed JSON: {exc.msg} at column {exc.colno}")
-    if not isinstance(record, dict):
-        return _skip(source, f"line is a JSON {type(record).__name__}, not an object")
-    text = record.get("text")
-    if not isinstance(text, str) or not text.strip():
-        return _skip(source, "no non-empty string 'text' field")
-    fields = {name: _as_str(record.get(name)) for name in _OPTIONAL_FIELDS}
-    outlet = _as_str(record.get("outlet")) or _as_str(record.get("source"))
-    return RawDocument(source=source, text=text, fmt="jsonl", outlet=outlet, **fields)
-
-
-def _as_str(value: Any) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, str):
-        return value.strip() or None
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return str(value)
-    return None
+        return _skip(source, f"invalid JSON on line {lineno}: {exc.msg} at column {exc.colno}")
+    except RecursionError:
+        return _skip(source, f"invalid JSON on line {lineno}: nested too deeply")
+    return record_to_document(record, source, "jsonl", options)
 
 
 def _skip(source: str, reason: str) -> InputReport:

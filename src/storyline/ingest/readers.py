@@ -7,6 +7,7 @@ status "skipped" and a specific reason, and the rest of the input is still read.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
@@ -131,11 +132,20 @@ def read_html(source: str, data: bytes, options: IngestOptions) -> Iterator[Item
     )
 
 
+def as_text(value: Any) -> str | None:
+    """A record field as text: strings and numbers only (never a dict's or list's repr)."""
+    if isinstance(value, str):
+        return value.strip() or None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    return None
+
+
 def _first(record: dict[str, Any], keys: tuple[str, ...]) -> str | None:
     for key in keys:
-        value = record.get(key)
-        if value not in (None, ""):
-            return str(value)
+        value = as_text(record.get(key))
+        if value is not None:
+            return value
     return None
 
 
@@ -177,20 +187,14 @@ def _decode_or_skip(source: str, data: bytes) -> str | InputReport:
 
 
 def read_jsonl(source: str, data: bytes, options: IngestOptions) -> Iterator[Item]:
-    text = _decode_or_skip(source, data)
-    if isinstance(text, InputReport):
-        yield text
-        return
-    for lineno, line in enumerate(io.StringIO(text), start=1):
-        if not line.strip():
-            continue
-        where = f"{source}#L{lineno}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield _skip(where, f"invalid JSON on line {lineno}: {exc.msg} at column {exc.colno}")
-            continue
-        yield record_to_document(record, where, "jsonl", options)
+    """JSONL held in memory (standard input, a .json file of lines); files are streamed."""
+    from storyline.ingest.jsonl_stream import parse_jsonl_line
+
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    for lineno, line in enumerate(data.split(b"\n"), start=1):
+        if line.strip():
+            yield parse_jsonl_line(line, lineno, f"{source}#L{lineno}", options)
 
 
 def read_json(source: str, data: bytes, options: IngestOptions) -> Iterator[Item]:
@@ -200,6 +204,9 @@ def read_json(source: str, data: bytes, options: IngestOptions) -> Iterator[Item
         return
     try:
         payload = json.loads(text)
+    except RecursionError:
+        yield _skip(source, "invalid JSON: nested too deeply")
+        return
     except json.JSONDecodeError as exc:
         # A .json file holding one object per line is common; read it as JSONL.
         if "\n" in text.strip() and exc.msg == "Extra data":

@@ -73,7 +73,8 @@ def _ends_sentence(para: str, match: re.Match[str], regions: list[tuple[int, int
         return False
     if match.group(1) != ".":
         return True  # "!", "?", "..." end sentences
-    last = _LAST_TOKEN.search(para, 0, at)
+    # only the word before the boundary matters: look back a bounded window (linear time)
+    last = _LAST_TOKEN.search(para, max(0, at - 64), at)
     if last is None:
         return True
     word = last.group(1).lstrip("\"'\u201c\u2018([")
