@@ -133,3 +133,22 @@ def test_legacy_encodings(tmp_path):
     (tmp_path / "sjis.html").write_bytes(page.encode("shift_jis"))
     docs, _ = run([tmp_path])
     assert "日本語のニュース記事です" in docs[0].text
+
+
+def test_deeply_nested_json_is_skipped_not_a_crash(tmp_path):
+    (tmp_path / "deep.json").write_text('{"text": ' + "[" * 5000 + "]" * 5000 + "}")
+    (tmp_path / "deep.jsonl").write_text(
+        '{"text": ' + "[" * 5000 + "]" * 5000 + "}\n" + json.dumps({"text": BODY}) + "\n"
+    )
+    docs, reports = run([tmp_path])
+    assert len(docs) == 1  # the good line after the bad one
+    reasons = [r.reason for r in reports if r.status == "skipped"]
+    assert "invalid JSON: nested too deeply" in reasons
+    assert "invalid JSON on line 1: nested too deeply" in reasons
+
+
+def test_non_string_fields_are_not_stringified(tmp_path):
+    record = {"text": BODY, "title": 123, "date": {"y": 2020}, "url": ["a"]}
+    (tmp_path / "r.json").write_text(json.dumps(record))
+    (doc,), _ = run([tmp_path])
+    assert (doc.title, doc.date, doc.url) == ("123", None, None)

@@ -129,3 +129,21 @@ def test_brief_html_escapes_article_text(tmp_path):
     assert "<script>alert(1)" not in html and "&lt;script&gt;" in html
     assert "<img src=x" not in html and 'href="javascript:' not in html
     assert Path(tmp_path / "out" / "brief.md").exists()
+
+
+def test_an_article_too_long_for_the_analysis_keeps_the_run_going(
+    sample_dir, tmp_path, monkeypatch
+):
+    from storyline.link import story_layer
+
+    monkeypatch.setattr(story_layer, "MAX_ANALYSIS_CHARS", 6000)  # the FT piece is longer
+    result = run_brief([str(sample_dir)], tmp_path)
+    brief = load_brief(tmp_path)
+    assert result.usable and len(brief["stories"]) == 2
+    assert_brief_offsets(brief)
+    texts = {a["id"]: a["text"] for a in brief["articles"]}
+    long_ids = {aid for aid, text in texts.items() if len(text) > 6000}
+    assert long_ids
+    for story in brief["stories"]:
+        for q in story.get("quotes", []):
+            assert q["article"] not in long_ids

@@ -20,7 +20,8 @@ from storyline.model import InputReport, RawDocument
 
 log = logging.getLogger(__name__)
 
-Reader = Callable[[str, bytes, IngestOptions], Iterator[readers.Item]]
+Item = readers.Item
+Reader = Callable[[str, bytes, IngestOptions], Iterator[Item]]
 
 READERS: dict[str, Reader] = {
     ".txt": readers.read_txt,
@@ -81,7 +82,7 @@ def _read_one(source: str, data: bytes, reader: Reader, options: IngestOptions):
     documents = 0
     skipped: list[InputReport] = []
     notes: list[str] = []
-    for item in reader(source, data, options):
+    for item in _guarded(source, reader(source, data, options)):
         if isinstance(item, RawDocument):
             documents += 1
             notes.extend(n for n in item.notes if n not in notes)
@@ -94,6 +95,16 @@ def _read_one(source: str, data: bytes, reader: Reader, options: IngestOptions):
         yield InputReport(source, "skipped", skipped[0].reason, digest, 0)
     else:
         yield InputReport(source, "read", "; ".join(notes), digest, documents)
+
+
+def _guarded(source: str, items: Iterator[Item]) -> Iterator[Item]:
+    """A reader's output; if the reader itself fails, one skip report for the input says why
+    (what it yielded before the failure is kept), and the batch goes on."""
+    try:
+        yield from items
+    except Exception as exc:  # noqa: BLE001 - a reader bug must not stop the batch
+        log.exception("reading %s failed", source)
+        yield InputReport(source, "skipped", f"reader failed: {type(exc).__name__}: {exc}")
 
 
 def _file_digest(path: Path) -> str:
@@ -113,7 +124,7 @@ def _stream_one(path: Path, reader: StreamReader, options: IngestOptions):
         return
     documents = 0
     whole_file_problem = None
-    for item in reader(path, options):
+    for item in _guarded(source, reader(path, options)):
         if isinstance(item, RawDocument):
             documents += 1
         elif item.source == source:

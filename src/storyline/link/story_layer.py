@@ -149,6 +149,10 @@ def story_timeline(
     return sorted(events, key=lambda e: (e["value"], e["article"], e["start"]))
 
 
+# spaCy refuses longer texts (nlp.max_length); such articles keep summaries, not a layer
+MAX_ANALYSIS_CHARS = 1_000_000
+
+
 def attach_layers(
     stories: Sequence[Any], articles: Sequence[Article], analyzer: EntityAnalyzer | None = None
 ) -> None:
@@ -166,7 +170,14 @@ def attach_layers(
     analyzer = analyzer or SpacyEntityAnalyzer()
     for key in sorted(groups):
         members = [by_id[aid] for s in groups[key] for aid in s.articles if aid in by_id]
-        layer = analyze_story(members, analyzer)
+        too_long = [a.id for a in members if len(a.text) > MAX_ANALYSIS_CHARS]
+        if too_long:
+            logger.warning("not analysed (over %d chars): %s", MAX_ANALYSIS_CHARS, too_long)
+        try:
+            layer = analyze_story([a for a in members if a.id not in too_long], analyzer)
+        except Exception:  # one story's failure must not lose every other story's layer
+            logger.exception("analysis failed for storyline %s", key)
+            continue
         for story in groups[key]:
             own = set(story.articles)
             story.layer = {

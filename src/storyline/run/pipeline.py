@@ -104,11 +104,14 @@ def store_items(
 
     for item in items:
         if isinstance(item, RawDocument):
-            article = clean_document(item)
-            if not article.text.strip():
-                report = InputReport(
-                    item.source, "skipped", "nothing left after removing boilerplate"
-                )
+            try:
+                article = clean_document(item)
+                problem = "" if article.text.strip() else "nothing left after removing boilerplate"
+            except Exception as exc:  # noqa: BLE001 - one bad document never sinks the batch
+                log.exception("cleaning %s failed", item.source)
+                problem = f"cleaning failed: {type(exc).__name__}: {exc}"
+            if problem:
+                report = InputReport(item.source, "skipped", problem)
                 reports.append(report)
                 batch_reports.append(report)
                 if outcomes is not None:
