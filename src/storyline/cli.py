@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 
 from storyline import __version__
-from storyline.config import IngestOptions, Options, SummaryOptions
+from storyline.config import IngestOptions, Options, RunOptions, SummaryOptions
 
 app = typer.Typer(
     help="Turn a pile of raw news articles into sourced story briefs, offline.",
@@ -58,6 +58,16 @@ def brief(
     ] = None,
     words: Annotated[int, typer.Option(help="Word budget of each story summary.")] = 120,
     max_mb: Annotated[float, typer.Option(help="Skip inputs larger than this many MiB.")] = 20.0,
+    executor: Annotated[
+        str, typer.Option(help="Where per-article stages run: local (processes) or dask.")
+    ] = "local",
+    workers: Annotated[int, typer.Option(help="Processes, or Dask workers started.")] = 1,
+    scheduler: Annotated[
+        str | None, typer.Option(help="Address of a running Dask scheduler (with --executor dask).")
+    ] = None,
+    analysis: Annotated[
+        bool, typer.Option(help="Entities, quotes, facts, timeline and claims (needs spaCy).")
+    ] = True,
     verbose: Annotated[bool, typer.Option("-v", "--verbose")] = False,
 ) -> None:
     """Read a pile of articles and write brief.json, brief.md, brief.html and manifest.json."""
@@ -68,6 +78,8 @@ def brief(
     options = Options(
         ingest=IngestOptions(max_bytes=int(max_mb * 2**20)),
         summary=SummaryOptions(words=words),
+        run=RunOptions(executor=executor, workers=workers, scheduler=scheduler),
+        analysis=analysis,
     )
     stdin = read_stdin_bytes(options.ingest.max_bytes) if "-" in paths else None
     result = run_brief(paths, out, db=db, options=options, stdin=stdin)

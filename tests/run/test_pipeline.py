@@ -147,3 +147,17 @@ def test_an_article_too_long_for_the_analysis_keeps_the_run_going(
     for story in brief["stories"]:
         for q in story.get("quotes", []):
             assert q["article"] not in long_ids
+
+
+def test_executors_give_identical_briefs(sample_dir, tmp_path):
+    from storyline.config import Options, RunOptions
+
+    outputs = []
+    for name, run in {
+        "inprocess": RunOptions(),
+        "processes": RunOptions(executor="local", workers=2),
+        "dask": RunOptions(executor="dask", workers=2),
+    }.items():
+        run_brief([str(sample_dir)], tmp_path / name, options=Options(run=run, analysis=False))
+        outputs.append((tmp_path / name / "brief.json").read_bytes())
+    assert outputs[0] == outputs[1] == outputs[2]

@@ -16,9 +16,10 @@ from pathlib import Path
 
 from storyline.brief.render import write_outputs
 from storyline.clean.article import clean_document
-from storyline.config import Options
+from storyline.config import Options, RunOptions
 from storyline.ingest.files import ingest_paths
 from storyline.model import Article, InputReport, RawDocument, Story
+from storyline.run.executor import executor_for
 from storyline.run.stages import add_analysis_layer, build_stories, run_stages
 from storyline.store.base import Store
 from storyline.store.factory import open_store
@@ -74,10 +75,25 @@ class DocumentOutcome:
         }
 
 
+def clean_item(item: RawDocument | InputReport) -> Article | InputReport:
+    """The per-document step (runs on any executor): clean, or say why not."""
+    if not isinstance(item, RawDocument):
+        return item
+    try:
+        article = clean_document(item)
+    except Exception as exc:  # noqa: BLE001 - one bad document never sinks the batch
+        log.exception("cleaning %s failed", item.source)
+        return InputReport(item.source, "skipped", f"cleaning failed: {type(exc).__name__}: {exc}")
+    if not article.text.strip():
+        return InputReport(item.source, "skipped", "nothing left after removing boilerplate")
+    return article
+
+
 def store_items(
     store: Store,
     items: Iterable[RawDocument | InputReport],
     outcomes: list[DocumentOutcome] | None = None,
+    run_options: RunOptions | None = None,
 ) -> tuple[list[InputReport], int, int]:
     """Clean and store documents in batches; return (reports, articles read, articles new).
 
@@ -102,35 +118,23 @@ def store_items(
         batch.clear()
         batch_reports.clear()
 
-    for item in items:
-        if isinstance(item, RawDocument):
-            try:
-                article = clean_document(item)
-                problem = "" if article.text.strip() else "nothing left after removing boilerplate"
-            except Exception as exc:  # noqa: BLE001 - one bad document never sinks the batch
-                log.exception("cleaning %s failed", item.source)
-                problem = f"cleaning failed: {type(exc).__name__}: {exc}"
-            if problem:
-                report = InputReport(item.source, "skipped", problem)
-                reports.append(report)
-                batch_reports.append(report)
+    with executor_for(run_options or RunOptions()) as executor:
+        for item in executor.map(clean_item, items):
+            if isinstance(item, Article):
+                batch.append(item)
+                read += 1
                 if outcomes is not None:
-                    outcomes.append(DocumentOutcome(item.source, "skipped", None, report.reason))
-                continue
-            batch.append(article)
-            read += 1
-            if outcomes is not None:
-                slots.append(len(outcomes))
-                outcomes.append(DocumentOutcome(item.source, "pending", article.id))
-        else:
-            if item.status == "skipped":
-                log.info("skipped %s: %s", item.source, item.reason)
-                if outcomes is not None:
-                    outcomes.append(DocumentOutcome(item.source, "skipped", None, item.reason))
-            reports.append(item)
-            batch_reports.append(item)
-        if len(batch) >= BATCH:
-            flush()
+                    slots.append(len(outcomes))
+                    outcomes.append(DocumentOutcome(item.source, "pending", item.id))
+            else:
+                if item.status == "skipped":
+                    log.info("skipped %s: %s", item.source, item.reason)
+                    if outcomes is not None:
+                        outcomes.append(DocumentOutcome(item.source, "skipped", None, item.reason))
+                reports.append(item)
+                batch_reports.append(item)
+            if len(batch) >= BATCH:
+                flush()
     flush()
     return reports, read, new
 
@@ -139,7 +143,8 @@ def ingest_into(
     store: Store, paths: Sequence[str], options: Options, stdin: bytes | None = None
 ) -> tuple[list[InputReport], int, int]:
     """Read, clean and store; return (reports, articles read, articles new)."""
-    return store_items(store, ingest_paths(paths, options.ingest, stdin=stdin))
+    items = ingest_paths(paths, options.ingest, stdin=stdin)
+    return store_items(store, items, run_options=options.run)
 
 
 def analyse_store(

@@ -14,15 +14,21 @@ import logging
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
+from typing import TypeVar
 
 from storyline.brief.summarize import summarize_documents
 from storyline.cluster.stories import ClusterItem, StoryClusterer
 from storyline.config import Options
 from storyline.dedup.minhash import find_near_duplicates, fingerprint
-from storyline.model import Article, Citation, Story, SummarySentence
+from storyline.model import Article, Citation, Span, Story, SummarySentence
 from storyline.nlp.sentences import split_sentences
+from storyline.run.executor import executor_for
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 # Fields every article has once cleaned; stages add the rest.
 CLEANED_FIELDS = frozenset({"id", "text", "title", "outlet", "publisher", "url", "date", "lang"})
@@ -36,13 +42,26 @@ class Stage:
     run: Callable[[list[Article], Options, dict[str, str]], None]
 
 
+def parallel_map(fn: Callable[[T], R], items: Sequence[T], options: Options) -> list[R]:
+    """``fn`` over ``items`` on the configured executor (local processes or Dask), in order."""
+    with executor_for(options.run) as executor:
+        return list(executor.map(fn, items, options.run.chunk_size))
+
+
+def _sentences_of(text_and_lang: tuple[str, str]) -> list[Span]:
+    return split_sentences(*text_and_lang)
+
+
 def add_sentences(articles: list[Article], options: Options, state: dict[str, str]) -> None:
-    for article in articles:
-        article.sentences = split_sentences(article.text, article.lang or "en")
+    found = parallel_map(_sentences_of, [(a.text, a.lang or "en") for a in articles], options)
+    for article, spans in zip(articles, found, strict=True):
+        article.sentences = spans
 
 
 def mark_duplicates(articles: list[Article], options: Options, state: dict[str, str]) -> None:
-    prints = [fingerprint(a.text, options.dedup) for a in articles]
+    prints = parallel_map(
+        partial(fingerprint, options=options.dedup), [a.text for a in articles], options
+    )
     duplicate_of = find_near_duplicates(
         [a.id for a in articles],
         [p.signature for p in prints],
