@@ -152,3 +152,48 @@ def test_non_string_fields_are_not_stringified(tmp_path):
     (tmp_path / "r.json").write_text(json.dumps(record))
     (doc,), _ = run([tmp_path])
     assert (doc.title, doc.date, doc.url) == ("123", None, None)
+
+
+def test_nothing_under_a_folder_is_dropped_silently(tmp_path):
+    import os
+
+    (tmp_path / "good.txt").write_text(BODY)
+    (tmp_path / ".hidden.txt").write_text(BODY)
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "a.txt").write_text(BODY)
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "nowhere")
+    os.mkfifo(tmp_path / "pipe.txt")
+    docs, reports = run([tmp_path])
+    assert [Path(d.source).name for d in docs] == ["good.txt"]
+    assert skipped(reports) == {
+        ".hidden.txt": "hidden file or folder",
+        ".git": "hidden file or folder",
+        "dangling.txt": "broken symbolic link",
+        "pipe.txt": "not a regular file (pipe, socket or device)",
+    }
+
+
+def test_dates_are_normalised_without_the_clock():
+    from storyline.ingest.readers import normalize_date
+
+    assert normalize_date("2012-03-06") == "2012-03-06"
+    assert normalize_date("Mon, 05 Mar 2012 10:00:00 GMT") == "2012-03-05T10:00:00+00:00"
+    assert normalize_date("March 5, 2012") == "2012-03-05"
+    assert normalize_date("2020") == "2020"
+    assert normalize_date("yesterday") is None and normalize_date("garbage") is None
+
+
+def test_the_earlier_copy_is_the_original_whatever_the_date_format(tmp_path):
+    from storyline.run.pipeline import run_brief
+
+    text = BODY * 3
+    (tmp_path / "pile.jsonl").write_text(
+        json.dumps({"text": text, "date": "2012-03-06", "outlet": "Reposter"})
+        + "\n"
+        + json.dumps({"text": text, "date": "Mon, 05 Mar 2012 10:00:00 GMT", "outlet": "Naharnet"})
+        + "\n"
+    )
+    result = run_brief([str(tmp_path / "pile.jsonl")], tmp_path / "out")
+    by_outlet = {a.outlet: a for a in result.articles}
+    assert by_outlet["Reposter"].duplicate_of == by_outlet["Naharnet"].id
+    assert by_outlet["Naharnet"].duplicate_of is None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -63,14 +64,40 @@ def sniff_reader(data: bytes) -> Reader:
     return readers.read_txt
 
 
+def _walk(folder: Path) -> Iterator[Path | InputReport]:
+    """Every entry under ``folder``, sorted; what is not read gets a report, never silence."""
+    problems: list[OSError] = []
+    entries: list[tuple[str, Path]] = []
+    for root, dirs, files in os.walk(folder, onerror=problems.append, followlinks=False):
+        dirs.sort()
+        for name in dirs + files:
+            entries.append((os.path.join(root, name), Path(root) / name))
+    for error in problems:
+        yield InputReport(str(error.filename), "skipped", f"cannot read folder: {error.strerror}")
+    hidden_dirs: list[Path] = []
+    for _key, entry in sorted(entries):
+        if any(entry.is_relative_to(d) for d in hidden_dirs):
+            continue  # reported once, with its folder
+        if entry.name.startswith("."):
+            if entry.is_dir() and not entry.is_symlink():
+                hidden_dirs.append(entry)
+            yield InputReport(str(entry), "skipped", "hidden file or folder")
+        elif entry.is_symlink() and not entry.exists():
+            yield InputReport(str(entry), "skipped", "broken symbolic link")
+        elif entry.is_dir():
+            continue
+        elif not entry.is_file():
+            yield InputReport(str(entry), "skipped", "not a regular file (pipe, socket or device)")
+        else:
+            yield entry
+
+
 def iter_files(paths: Iterable[str]) -> Iterator[Path | InputReport]:
-    """Files under ``paths`` (folders walked recursively, sorted), or reports for bad paths."""
+    """Files under ``paths`` (folders walked recursively, sorted), or reports for the rest."""
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if not any(part.startswith(".") for part in child.relative_to(path).parts):
-                    yield child
+            yield from _walk(path)
         elif path.is_file():
             yield path
         else:

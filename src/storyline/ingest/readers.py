@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import codecs
 import csv
+import email.utils
 import io
 import json
 import logging
+import re
 from collections.abc import Iterator
+from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -141,6 +144,45 @@ def as_text(value: Any) -> str | None:
     return None
 
 
+def normalize_date(value: str | None) -> str | None:
+    """An input's date as ISO 8601, whatever format the export used; None if unreadable.
+
+    ISO stays as written; RFC 2822 (feeds, e-mail) and other absolute forms ("March 5,
+    2012") are converted. Relative phrases are refused: they would depend on the clock.
+    """
+    if not value:
+        return None
+    value = value.strip()
+    if re.fullmatch(r"(19|20)\d\d(-[01]\d)?", value):  # a year or year-month is ISO too
+        return value
+    try:
+        datetime.fromisoformat(value.replace("Z", "+00:00"))
+        return value
+    except ValueError:
+        pass
+    try:
+        return email.utils.parsedate_to_datetime(value).isoformat()
+    except (TypeError, ValueError, IndexError):
+        pass
+    import dateparser
+
+    parsed = dateparser.parse(
+        value,
+        languages=["en"],
+        settings={
+            "PARSERS": ["custom-formats", "absolute-time"],
+            "REQUIRE_PARTS": ["year", "month"],
+            "RELATIVE_BASE": datetime(2000, 1, 1),  # never the clock
+        },
+    )
+    if parsed is None:
+        log.info("unreadable date %r dropped", value)
+        return None
+    if parsed.time() == datetime.min.time() and parsed.tzinfo is None:
+        return parsed.date().isoformat()
+    return parsed.isoformat()
+
+
 def _first(record: dict[str, Any], keys: tuple[str, ...]) -> str | None:
     for key in keys:
         value = as_text(record.get(key))
@@ -172,7 +214,7 @@ def record_to_document(record: Any, source: str, fmt: str, options: IngestOption
         fmt=fmt,
         title=_first(record, ("title", "headline")) or meta.get("title"),
         url=_first(record, ("url", "link")) or meta.get("url"),
-        date=_first(record, _DATE_KEYS) or meta.get("date"),
+        date=normalize_date(_first(record, _DATE_KEYS)) or meta.get("date"),
         outlet=_first(record, _OUTLET_KEYS) or meta.get("outlet"),
         publisher=_first(record, ("publisher", "author")) or meta.get("publisher"),
         extractor=extractor,
