@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -161,6 +162,19 @@ def extract_dates_command(
     console.print(f"{written} record(s) -> {out}, {errors} with errors", highlight=False)
 
 
+def _dev_eval(name: str, path: Path, run: Callable[[Path], Any], footnote: str) -> None:
+    """Score one extractor on a dev file and print its table beside the baseline's."""
+    from storyline.nlp.extract_cmd import format_table, resolve_dev_path
+
+    path = resolve_dev_path(path)
+    if not path.exists():
+        console.print(f"[red]error:[/] dev file not found: {path}", highlight=False)
+        raise typer.Exit(2)
+    typer.echo(f"{name} on {path}")
+    typer.echo(format_table(run(path)))
+    typer.echo(footnote)
+
+
 @eval_app.command("quotes")
 def eval_quotes(
     path: Annotated[Path, typer.Argument(help="PolNeAR dev JSONL.")] = Path(
@@ -169,19 +183,15 @@ def eval_quotes(
     verbose: Annotated[bool, typer.Option("-v", "--verbose")] = False,
 ) -> None:
     """Quote span P/R/F1 (overlap > 0.3 and > 0.8 of the gold span) and speaker accuracy."""
-    from storyline.nlp.extract_cmd import format_table, resolve_dev_path
     from storyline.nlp.quotes_eval import run_quotes_eval
 
     _setup_logging(verbose)
-    path = resolve_dev_path(path)
-    if not path.exists():
-        console.print(f"[red]error:[/] dev file not found: {path}", highlight=False)
-        raise typer.Exit(2)
-    typer.echo(f"quotes on {path}")
-    typer.echo(format_table(run_quotes_eval(path)))
-    typer.echo(
+    _dev_eval(
+        "quotes",
+        path,
+        run_quotes_eval,
         "@t: a gold quote is matched (one-to-one) when the overlap covers more than t of its"
-        " span; speaker acc over matched quotes: spans overlap, or both absent."
+        " span; speaker acc over matched quotes: spans overlap, or both absent.",
     )
 
 
@@ -194,18 +204,14 @@ def eval_dates(
 ) -> None:
     """TIMEX span P/R/F1 (overlap) and value accuracy against the document date."""
     from storyline.nlp.dates_eval import run_dates_eval
-    from storyline.nlp.extract_cmd import format_table, resolve_dev_path
 
     _setup_logging(verbose)
-    path = resolve_dev_path(path)
-    if not path.exists():
-        console.print(f"[red]error:[/] dev file not found: {path}", highlight=False)
-        raise typer.Exit(2)
-    typer.echo(f"dates on {path}")
-    typer.echo(format_table(run_dates_eval(path)))
-    typer.echo(
+    _dev_eval(
+        "dates",
+        path,
+        run_dates_eval,
         "spans match one-to-one on any overlap; value acc over matched gold TIMEX3 (exact"
-        " value), DATE value acc over gold type DATE only, last column over all gold."
+        " value), DATE value acc over gold type DATE only, last column over all gold.",
     )
 
 
