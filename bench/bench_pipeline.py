@@ -13,9 +13,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from storyline.config import Options
+from storyline.config import Options, RunOptions
 from storyline.run.pipeline import ingest_into
-from storyline.run.stages import build_stories, run_stages
+from storyline.run.stages import add_analysis_layer, build_stories, run_stages
 from storyline.store.factory import open_store
 
 SUBJECTS = [
@@ -84,8 +84,13 @@ def make_pile(folder: Path, n: int, seed: int = 7) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument(
+        "--analysis", action="store_true", help="also time the spaCy layer (slow: ~0.3 s/article)"
+    )
+    parser.add_argument("--executor", default="local", help="local or dask")
+    parser.add_argument("--workers", type=int, default=1)
     args = parser.parse_args()
-    options = Options()
+    options = Options(run=RunOptions(executor=args.executor, workers=args.workers))
     with tempfile.TemporaryDirectory() as tmp:
         pile = Path(tmp) / "pile"
         pile.mkdir()
@@ -101,6 +106,10 @@ def main() -> None:
             started = time.perf_counter()
             stories = build_stories(articles, options)
             timings["summarize"] = time.perf_counter() - started
+            if args.analysis:
+                started = time.perf_counter()
+                add_analysis_layer(stories, articles)
+                timings["analysis layer"] = time.perf_counter() - started
     print(
         f"articles: {read}  duplicates: {sum(1 for a in articles if a.duplicate_of)}  "
         f"stories: {len(stories)}"
