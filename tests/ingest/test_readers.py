@@ -197,3 +197,12 @@ def test_the_earlier_copy_is_the_original_whatever_the_date_format(tmp_path):
     by_outlet = {a.outlet: a for a in result.articles}
     assert by_outlet["Reposter"].duplicate_of == by_outlet["Naharnet"].id
     assert by_outlet["Naharnet"].duplicate_of is None
+
+
+def test_csv_dialects_and_header_case(tmp_path):
+    (tmp_path / "semi.csv").write_text(f"Title;TEXT;Date\nHeadline;{BODY};2012-03-19\n")
+    (tmp_path / "tabs.csv").write_text(f"text\tsource\n{BODY}\tAFP\n")
+    docs, reports = run([tmp_path])
+    by_name = {Path(d.source.split("#")[0]).name: d for d in docs}
+    assert by_name["semi.csv"].title == "Headline" and by_name["semi.csv"].date == "2012-03-19"
+    assert by_name["tabs.csv"].outlet == "AFP"

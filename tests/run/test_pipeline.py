@@ -161,3 +161,20 @@ def test_executors_give_identical_briefs(sample_dir, tmp_path):
         run_brief([str(sample_dir)], tmp_path / name, options=Options(run=run, analysis=False))
         outputs.append((tmp_path / name / "brief.json").read_bytes())
     assert outputs[0] == outputs[1] == outputs[2]
+
+
+def test_a_copy_differing_only_in_widgets_is_kept_as_a_duplicate_in_any_order(sample_dir, tmp_path):
+    raw = (sample_dir / "naharnet-icrc-truce.txt").read_text(encoding="utf-8")
+    pile = tmp_path / "pile"
+    pile.mkdir()
+    (pile / "a-original.txt").write_text(raw, encoding="utf-8")
+    (pile / "b-repost.txt").write_text(raw + "\nShare this:\nTwitter\nFacebook\n", encoding="utf-8")
+    first = run_brief([str(pile / "a-original.txt"), str(pile / "b-repost.txt")], tmp_path / "1")
+    second = run_brief([str(pile / "b-repost.txt"), str(pile / "a-original.txt")], tmp_path / "2")
+    assert (tmp_path / "1" / "brief.json").read_bytes() == (
+        tmp_path / "2" / "brief.json"
+    ).read_bytes()
+    assert len(first.articles) == 2 == len(second.articles)
+    copy = next(a for a in first.articles if a.source.endswith("b-repost.txt"))
+    original = next(a for a in first.articles if a.source.endswith("a-original.txt"))
+    assert copy.duplicate_of == original.id  # fewer removed spans: the cleaner copy wins

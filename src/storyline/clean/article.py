@@ -26,15 +26,22 @@ def detect_language(text: str) -> str | None:
 
 
 def article_id(
-    text: str, title: str | None, url: str | None, outlet: str | None, publisher: str | None
+    text: str,
+    title: str | None,
+    url: str | None,
+    outlet: str | None,
+    publisher: str | None,
+    raw: str = "",
 ) -> str:
     """Stable id from the cleaned content and what identifies the copy.
 
-    Re-ingesting the same input gives the same id; the same story reposted by another
-    publisher (different byline, URL or outlet) is a different article, later marked as
-    a duplicate of its original rather than silently merged.
+    Re-ingesting the same input gives the same id. Any other copy of the story (another
+    publisher, byline or URL, or only different widgets around the same text) is a
+    different article, marked as a duplicate of its original rather than silently merged,
+    so which copy is kept never depends on input order.
     """
-    payload = json.dumps([text, title, url, outlet, publisher], ensure_ascii=False)
+    raw_digest = hashlib.sha256(raw.encode("utf-8")).hexdigest()
+    payload = json.dumps([text, title, url, outlet, publisher, raw_digest], ensure_ascii=False)
     return "a-" + hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
 
 
@@ -55,7 +62,7 @@ def clean_document(doc: RawDocument) -> Article:
     url = doc.url or found.url
     title = doc.title or _guess_title(text)
     return Article(
-        id=article_id(text, title, url, outlet, publisher),
+        id=article_id(text, title, url, outlet, publisher, doc.text),
         text=text,
         raw_text=doc.text,
         source=doc.source,

@@ -271,9 +271,15 @@ def read_csv(source: str, data: bytes, options: IngestOptions) -> Iterator[Item]
     if isinstance(text, InputReport):
         yield text
         return
-    csv.field_size_limit(options.max_bytes)
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    if not reader.fieldnames or "text" not in reader.fieldnames and "html" not in reader.fieldnames:
+    csv.field_size_limit(max(csv.field_size_limit(), options.max_bytes))
+    header = text.split("\n", 1)[0]
+    try:  # exports use ; or tabs as often as commas
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(header, delimiters=",;\t|")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)
+    columns = [(name or "").strip().lower() for name in reader.fieldnames or []]
+    if "text" not in columns and "html" not in columns:
         yield _skip(source, f"CSV has no 'text' column (columns: {reader.fieldnames})")
         return
     try:
@@ -282,6 +288,7 @@ def read_csv(source: str, data: bytes, options: IngestOptions) -> Iterator[Item]
             if None in row:  # more cells than header columns
                 yield _skip(where, "row has more cells than the header")
                 continue
-            yield record_to_document(row, where, "csv", options)
+            record = {(k or "").strip().lower(): v for k, v in row.items()}
+            yield record_to_document(record, where, "csv", options)
     except csv.Error as exc:
         yield _skip(f"{source}#L{reader.line_num}", f"malformed CSV: {exc}")
