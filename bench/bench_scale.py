@@ -137,6 +137,7 @@ def bcubed(predicted: np.ndarray, truth: np.ndarray) -> tuple[float, float, floa
 
 def run(args: argparse.Namespace) -> None:
     workdir = Path(args.workdir or tempfile.mkdtemp(prefix="storyline-bench-"))
+    workdir.mkdir(parents=True, exist_ok=True)
     pile = workdir / f"pile-{args.articles}-{args.seed}.jsonl"
     started = time.perf_counter()
     truth = build_pile(pile, args.articles, seed=args.seed)
