@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import numpy as np
@@ -25,6 +26,7 @@ _ONSETS = ["b", "c", "d", "f", "g", "k", "l", "m", "n", "p", "r", "s", "t", "v",
            "cr", "dr", "st", "tr", "sh", "ch", "pl", "gr"]  # fmt: skip
 _VOWELS = ["a", "e", "i", "o", "u", "ai", "ou", "ea"]
 _CODAS = ["", "", "n", "r", "s", "l", "t", "m", "nd", "rk"]
+_START = datetime(2024, 1, 1)
 _OUTLETS = [f"Outlet{i:02d}" for i in range(40)]
 _BOILERPLATE = [
     "Sign up for the {o} morning briefing and never miss a story.",
@@ -135,8 +137,8 @@ def build_pile(path: Path, articles: int, seed: int = 7) -> PileTruth:
                     "id": f"a{len(story_of):07d}",
                     "title": headline,
                     "text": body,
-                    "date": f"2024-{1 + (day + hours // 24) // 30:02d}-"
-                    f"{1 + (day + hours // 24) % 30:02d}T{hours % 24:02d}:00:00",
+                    # real calendar dates: invalid ones ("2024-02-30") are dropped at ingest
+                    "date": (_START + timedelta(days=day, hours=hours)).isoformat(),
                     "outlet": outlet,
                 }
                 out.write(json.dumps(record) + "\n")
