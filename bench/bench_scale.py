@@ -49,7 +49,16 @@ from tfidf_single_pass import (  # noqa: E402
     unpack,
 )
 
-from storyline.config import DedupOptions, IngestOptions  # noqa: E402
+from storyline.cluster.stories import (  # noqa: E402
+    ClusterItem,
+    StoryClusterer,
+    article_features,
+)
+from storyline.config import (  # noqa: E402
+    ClusterOptions,  # noqa: E402
+    DedupOptions,
+    IngestOptions,
+)
 from storyline.dedup.minhash import band_keys, find_near_duplicates_by_keys  # noqa: E402
 from storyline.ingest.jsonl_stream import jsonl_partitions, read_jsonl_stream  # noqa: E402
 from storyline.model import RawDocument  # noqa: E402
@@ -212,7 +221,24 @@ def run(args: argparse.Namespace) -> None:
         index_of = {article_id: i for i, article_id in enumerate(ids)}
         keep = [i for i, article_id in enumerate(ids) if article_id not in duplicates]
         keep_lines = {lines[i] for i in keep}
-        if args.mode == "partitions":
+        if args.clusterer == "storyline":
+            # the product's incremental clusterer: features map-side, grouping reduce-side
+            items = [
+                ClusterItem(f"a{line_of(d) - 1:07d}", d.title or "", d.text, d.date, d.outlet)
+                for d in documents(pile, ingest_options)
+                if line_of(d) in keep_lines
+            ]
+            options = ClusterOptions()
+            features = dict(
+                zip(
+                    (it.id for it in items),
+                    executor.map(
+                        partial(article_features, opts=options), items, chunk_size=args.chunk_size
+                    ),
+                    strict=True,
+                )
+            )
+        elif args.mode == "partitions":
             tasks = []
             ends = [p.first_line for p in partitions[1:]] + [max(lines, default=0) + 1]
             for part, end_line in zip(partitions, ends, strict=True):
@@ -232,13 +258,22 @@ def run(args: argparse.Namespace) -> None:
         clock.stop("cluster map", len(keep))
 
     clock.start()
-    order = sorted(range(len(keep)), key=lambda k: (dates[keep[k]] or "", ids[keep[k]]))
-    matrix = tfidf_matrix([rows[k] for k in order])
-    del rows
-    story_in_order = single_pass(matrix, threshold=args.threshold)
     labels = np.full(len(ids), -1, dtype=np.int64)
-    for position, k in enumerate(order):
-        labels[keep[k]] = story_in_order[position]
+    if args.clusterer == "storyline":
+        clusterer = StoryClusterer(options)
+        story_number: dict[str, int] = {}
+        for assignment in clusterer.add(items, features):
+            labels[index_of[assignment.id]] = story_number.setdefault(
+                assignment.story, len(story_number)
+            )
+        del items, features
+    else:
+        order = sorted(range(len(keep)), key=lambda k: (dates[keep[k]] or "", ids[keep[k]]))
+        matrix = tfidf_matrix([rows[k] for k in order])
+        del rows
+        story_in_order = single_pass(matrix, threshold=args.threshold)
+        for position, k in enumerate(order):
+            labels[keep[k]] = story_in_order[position]
     for duplicate, original in duplicates.items():
         labels[index_of[duplicate]] = labels[index_of[original]]
     clock.stop("cluster reduce", len(keep))
@@ -301,6 +336,12 @@ def main() -> None:
     parser.add_argument("--threshold", type=float, default=0.3)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--workdir", default=None, help="where the pile is written")
+    parser.add_argument(
+        "--clusterer",
+        choices=["storyline", "tfidf"],
+        default="storyline",
+        help="storyline's StoryClusterer, or the TF-IDF single-pass baseline",
+    )
     run(parser.parse_args())
 
 
