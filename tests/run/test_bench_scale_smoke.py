@@ -23,8 +23,15 @@ def test_bench_output_identical_across_executors_and_modes(tmp_path: Path, capsy
         sys.path.remove(str(BENCH))
 
     digests = []
-    for executor, workers, mode in [("local", 1, "stream"), ("local", 2, "partitions")]:
+    runs = [
+        ("local", 1, "stream", "storyline"),
+        ("local", 2, "partitions", "storyline"),
+        ("local", 1, "stream", "tfidf"),
+        ("local", 2, "partitions", "tfidf"),
+    ]
+    for executor, workers, mode, clusterer in runs:
         args = argparse.Namespace(
+            clusterer=clusterer,
             articles=400,
             executor=executor,
             workers=workers,
@@ -42,4 +49,4 @@ def test_bench_output_identical_across_executors_and_modes(tmp_path: Path, capsy
         precision, recall = map(float, re.search(r"precision (\S+), recall (\S+)", out).groups())
         assert precision > 0.95 and recall > 0.95
         digests.append(re.search(r"output digest: (\w+)", out).group(1))
-    assert digests[0] == digests[1]
+    assert digests[0] == digests[1] and digests[2] == digests[3]
