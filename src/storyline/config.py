@@ -66,6 +66,13 @@ class ClusterOptions:
     query_terms: int = 30
     max_postings: int = 50
     max_candidates: int = 10
+    # headline-only articles (at most this many distinct content words) share few words
+    # with anything, so their cosines run low: they join and merge at looser thresholds,
+    # and adjacent-word pairs, rare in a headline, weigh less
+    short_text_terms: int = 12
+    short_join_threshold: float = 0.10
+    short_merge_threshold: float = 0.15
+    short_bigram_weight: float = 0.5
 
 
 @dataclass(frozen=True)
