@@ -73,6 +73,13 @@ class ClusterOptions:
     short_join_threshold: float = 0.10
     short_merge_threshold: float = 0.15
     short_bigram_weight: float = 0.5
+    # a story of this batch (at least split_min_size articles) whose 2-means halves'
+    # centroids have a cosine below split_threshold held two events: split it, if each
+    # half keeps split_min_part articles; 0 disables
+    split_threshold: float = 0.45
+    short_split_threshold: float = 0.25
+    split_min_size: int = 6
+    split_min_part: int = 3
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ from storyline.cluster.features import (
     time_decay,
     weighted_vector,
 )
+from storyline.cluster.split import two_means
 from storyline.config import ClusterOptions
 
 log = logging.getLogger(__name__)
@@ -360,6 +361,18 @@ class StoryClusterer:
         touched = self._assign_single_pass(fresh, vectors, days, queries, thresholds)
         touched = self._refine(fresh, vectors, days, touched, queries, thresholds)
         touched = self._merge_new_stories(touched, fresh, short)
+        touched, split = self._split_mixed_stories(touched, fresh, vectors, days, short)
+        if split:
+            # the 2-means halves are rough: re-place the articles of split stories only
+            redo = [n for n, it in enumerate(fresh) if self.assigned[it.id] in split]
+            touched = self._refine(
+                [fresh[n] for n in redo],
+                [vectors[n] for n in redo],
+                days,
+                touched,
+                [queries[n] for n in redo],
+                [thresholds[n] for n in redo],
+            )
         for it in fresh:
             story = self.stories.groups[self.assigned[it.id]]
             for k, v in entity_vectors[it.id].items():
@@ -501,6 +514,65 @@ class StoryClusterer:
                 members[target.id].append(aid)
             del self.stories.groups[sid]
         return survivors
+
+    def _split_mixed_stories(
+        self,
+        created: list[str],
+        fresh: list[ClusterItem],
+        vectors: list[Vector],
+        days: dict[str, float | None],
+        short: dict[str, bool],
+    ) -> tuple[list[str], set[str]]:
+        """Split a story of this batch whose two halves are less alike than ``split_threshold``.
+
+        Only stories opened in this batch are split (all their members are fresh), so
+        earlier stories and their ids are untouched; the half holding the story's earliest
+        member keeps the id. Returns the surviving story ids and the ids of both halves of
+        every split story.
+        """
+        opts = self.options
+        split: set[str] = set()
+        if not created:
+            return created, split
+        vec_of = {it.id: vec for it, vec in zip(fresh, vectors, strict=True)}
+        members: dict[str, list[str]] = defaultdict(list)
+        for it in fresh:  # date-then-id order
+            members[self.assigned[it.id]].append(it.id)
+        out: list[str] = []
+        for sid in created:
+            ids = members.get(sid, [])
+            out.append(sid)
+            if len(ids) < opts.split_min_size:
+                continue
+            n_short = sum(1 for aid in ids if short[aid])
+            threshold = (
+                opts.short_split_threshold if 2 * n_short > len(ids) else opts.split_threshold
+            )
+            if threshold <= 0:
+                continue
+            second, cosine = two_means([vec_of[a] for a in ids])
+            if not second or cosine >= threshold:
+                continue
+            moving = {ids[i] for i in second}
+            if len(moving) < opts.split_min_part or len(ids) - len(moving) < opts.split_min_part:
+                continue
+            if ids[0] in moving:  # the earliest member's half keeps the id
+                moving = set(ids) - moving
+            old = self.stories.groups[sid]
+            kept = _Group(id=sid, parent=old.parent, indexed=old.indexed)
+            new = self.stories.new_group(min(moving, key=ids.index))
+            for aid in ids:
+                target = new if aid in moving else kept
+                target.add(vec_of[aid], days[aid])
+                if target is new:
+                    self.assigned[aid] = new.id
+                    self.stories.index(new, vec_of[aid], opts.index_terms)
+            kept.prune(opts.max_story_terms)
+            new.prune(opts.max_story_terms)
+            self.stories.groups[sid] = kept
+            out.append(new.id)
+            split.update((sid, new.id))
+        return out, split
 
     # ----------------------------------------------------------------- storylines
     def _storyline_of(self, article_id: str) -> str:
