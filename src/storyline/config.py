@@ -78,8 +78,8 @@ class ClusterOptions:
     # half keeps split_min_part articles; 0 disables
     split_threshold: float = 0.45
     short_split_threshold: float = 0.25
-    split_min_size: int = 6
-    split_min_part: int = 3
+    split_min_size: int = 10
+    split_min_part: int = 5
 
 
 @dataclass(frozen=True)
