@@ -66,6 +66,20 @@ class ClusterOptions:
     query_terms: int = 30
     max_postings: int = 50
     max_candidates: int = 10
+    # headline-only articles (at most this many distinct content words) share few words
+    # with anything, so their cosines run low: they join and merge at looser thresholds,
+    # and adjacent-word pairs, rare in a headline, weigh less
+    short_text_terms: int = 12
+    short_join_threshold: float = 0.10
+    short_merge_threshold: float = 0.15
+    short_bigram_weight: float = 0.5
+    # a story of this batch (at least split_min_size articles) whose 2-means halves'
+    # centroids have a cosine below split_threshold held two events: split it, if each
+    # half keeps split_min_part articles; 0 disables
+    split_threshold: float = 0.45
+    short_split_threshold: float = 0.25
+    split_min_size: int = 10
+    split_min_part: int = 5
 
 
 @dataclass(frozen=True)

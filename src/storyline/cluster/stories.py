@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from storyline.cluster.features import (
+    BIGRAM_PREFIX,
     DocumentFrequencies,
     Vector,
     dot,
@@ -32,6 +33,7 @@ from storyline.cluster.features import (
     time_decay,
     weighted_vector,
 )
+from storyline.cluster.split import two_means
 from storyline.config import ClusterOptions
 
 log = logging.getLogger(__name__)
@@ -339,19 +341,38 @@ class StoryClusterer:
 
         vectors: list[Vector] = []
         entity_vectors: dict[str, Vector] = {}
+        short: dict[str, bool] = {}
         for it in fresh:
             terms, ents = counts.pop(it.id)  # raw counts are big: keep only the vectors
+            words = sum(1 for t in terms if t[0] != BIGRAM_PREFIX)
+            short[it.id] = words <= opts.short_text_terms
+            bigram_weight = opts.short_bigram_weight if short[it.id] else opts.bigram_weight
             vectors.append(
                 weighted_vector(
-                    terms, ents, self.dfs, opts.entity_weight, opts.max_terms, opts.bigram_weight
+                    terms, ents, self.dfs, opts.entity_weight, opts.max_terms, bigram_weight
                 )
             )
             entity_vectors[it.id] = weighted_vector(Counter(), ents, self.dfs, 1.0, opts.max_terms)
         # the batch's document frequencies are fixed now: one query per article
         queries = [self._query(v) for v in vectors]
-        touched = self._assign_single_pass(fresh, vectors, days, queries)
-        touched = self._refine(fresh, vectors, days, touched, queries)
-        touched = self._merge_new_stories(touched, fresh)
+        thresholds = [
+            opts.short_join_threshold if short[it.id] else opts.join_threshold for it in fresh
+        ]
+        touched = self._assign_single_pass(fresh, vectors, days, queries, thresholds)
+        touched = self._refine(fresh, vectors, days, touched, queries, thresholds)
+        touched = self._merge_new_stories(touched, fresh, short)
+        touched, split = self._split_mixed_stories(touched, fresh, vectors, days, short)
+        if split:
+            # the 2-means halves are rough: re-place the articles of split stories only
+            redo = [n for n, it in enumerate(fresh) if self.assigned[it.id] in split]
+            touched = self._refine(
+                [fresh[n] for n in redo],
+                [vectors[n] for n in redo],
+                days,
+                touched,
+                [queries[n] for n in redo],
+                [thresholds[n] for n in redo],
+            )
         for it in fresh:
             story = self.stories.groups[self.assigned[it.id]]
             for k, v in entity_vectors[it.id].items():
@@ -382,14 +403,15 @@ class StoryClusterer:
         vectors: list[Vector],
         days: dict[str, float | None],
         queries: list[list[tuple[str, float]]],
+        thresholds: list[float],
     ) -> list[str]:
         """Each article, in date-then-id order, joins its best story or opens one."""
         opts = self.options
         created: list[str] = []
-        for it, vec, query in zip(fresh, vectors, queries, strict=True):
+        for it, vec, query, threshold in zip(fresh, vectors, queries, thresholds, strict=True):
             day = days[it.id]
             score, story = self.stories.best(vec, day, opts, opts.time_tau_days, query)
-            if story is None or score < opts.join_threshold:
+            if story is None or score < threshold:
                 story = self.stories.new_group(it.id)
                 created.append(story.id)
             story.add(vec, day)
@@ -405,6 +427,7 @@ class StoryClusterer:
         days: dict[str, float | None],
         created: list[str],
         queries: list[list[tuple[str, float]]],
+        thresholds: list[float],
     ) -> list[str]:
         """Re-place each article of the batch against the final centroids (k-means style).
 
@@ -416,7 +439,7 @@ class StoryClusterer:
         groups = self.stories.groups
         for _ in range(opts.refine_passes):
             moved = 0
-            for it, vec, query in zip(fresh, vectors, queries, strict=True):
+            for it, vec, query, threshold in zip(fresh, vectors, queries, thresholds, strict=True):
                 if not vec:
                     continue
                 day = days[it.id]
@@ -428,7 +451,7 @@ class StoryClusterer:
                 if own.size > 0:
                     decay = time_decay(day, own.first, own.last, opts.time_grace_days, tau)
                     own_score = own.cosine(vec) * decay
-                if best is None or score < opts.join_threshold or own_score >= score:
+                if best is None or score < threshold or own_score >= score:
                     best = own
                 best.add(vec, day)
                 if best is not own:
@@ -441,7 +464,9 @@ class StoryClusterer:
                 break
         return [sid for sid in created if sid in groups]
 
-    def _merge_new_stories(self, created: list[str], fresh: list[ClusterItem]) -> list[str]:
+    def _merge_new_stories(
+        self, created: list[str], fresh: list[ClusterItem], short: dict[str, bool]
+    ) -> list[str]:
         """Fold a story opened in this batch into an older one it turned out to match.
 
         Single-pass order can split an event when its first articles were atypical; with
@@ -458,6 +483,14 @@ class StoryClusterer:
         survivors: list[str] = []
         for sid in created:
             story = self.stories.groups[sid]
+            # a story made mostly of headlines merges at the looser headline threshold
+            batch_members = members.get(sid, [])
+            n_short = sum(1 for aid in batch_members if short[aid])
+            threshold = (
+                opts.short_merge_threshold
+                if 2 * n_short > len(batch_members)
+                else opts.merge_threshold
+            )
             unit = _unit(story.total)
             best_score, target = 0.0, None
             for gid in self.stories.candidates(unit, opts, self._query(unit)):
@@ -468,7 +501,7 @@ class StoryClusterer:
                 score = other.cosine(unit) * decay
                 if score > best_score:
                     best_score, target = score, other
-            if target is None or best_score < opts.merge_threshold:
+            if target is None or best_score < threshold:
                 survivors.append(sid)
                 continue
             _absorb(target, story)
@@ -481,6 +514,65 @@ class StoryClusterer:
                 members[target.id].append(aid)
             del self.stories.groups[sid]
         return survivors
+
+    def _split_mixed_stories(
+        self,
+        created: list[str],
+        fresh: list[ClusterItem],
+        vectors: list[Vector],
+        days: dict[str, float | None],
+        short: dict[str, bool],
+    ) -> tuple[list[str], set[str]]:
+        """Split a story of this batch whose two halves are less alike than ``split_threshold``.
+
+        Only stories opened in this batch are split (all their members are fresh), so
+        earlier stories and their ids are untouched; the half holding the story's earliest
+        member keeps the id. Returns the surviving story ids and the ids of both halves of
+        every split story.
+        """
+        opts = self.options
+        split: set[str] = set()
+        if not created:
+            return created, split
+        vec_of = {it.id: vec for it, vec in zip(fresh, vectors, strict=True)}
+        members: dict[str, list[str]] = defaultdict(list)
+        for it in fresh:  # date-then-id order
+            members[self.assigned[it.id]].append(it.id)
+        out: list[str] = []
+        for sid in created:
+            ids = members.get(sid, [])
+            out.append(sid)
+            if len(ids) < opts.split_min_size:
+                continue
+            n_short = sum(1 for aid in ids if short[aid])
+            threshold = (
+                opts.short_split_threshold if 2 * n_short > len(ids) else opts.split_threshold
+            )
+            if threshold <= 0:
+                continue
+            second, cosine = two_means([vec_of[a] for a in ids])
+            if not second or cosine >= threshold:
+                continue
+            moving = {ids[i] for i in second}
+            if len(moving) < opts.split_min_part or len(ids) - len(moving) < opts.split_min_part:
+                continue
+            if ids[0] in moving:  # the earliest member's half keeps the id
+                moving = set(ids) - moving
+            old = self.stories.groups[sid]
+            kept = _Group(id=sid, parent=old.parent, indexed=old.indexed)
+            new = self.stories.new_group(min(moving, key=ids.index))
+            for aid in ids:
+                target = new if aid in moving else kept
+                target.add(vec_of[aid], days[aid])
+                if target is new:
+                    self.assigned[aid] = new.id
+                    self.stories.index(new, vec_of[aid], opts.index_terms)
+            kept.prune(opts.max_story_terms)
+            new.prune(opts.max_story_terms)
+            self.stories.groups[sid] = kept
+            out.append(new.id)
+            split.update((sid, new.id))
+        return out, split
 
     # ----------------------------------------------------------------- storylines
     def _storyline_of(self, article_id: str) -> str:
