@@ -14,8 +14,7 @@ import time
 from pathlib import Path
 
 from storyline.config import Options, RunOptions
-from storyline.run.pipeline import ingest_into
-from storyline.run.stages import add_analysis_layer, build_stories, run_stages
+from storyline.run.pipeline import analyse_store, ingest_into
 from storyline.store.factory import open_store
 
 SUBJECTS = [
@@ -90,7 +89,9 @@ def main() -> None:
     parser.add_argument("--executor", default="local", help="local or dask")
     parser.add_argument("--workers", type=int, default=1)
     args = parser.parse_args()
-    options = Options(run=RunOptions(executor=args.executor, workers=args.workers))
+    options = Options(
+        run=RunOptions(executor=args.executor, workers=args.workers), analysis=args.analysis
+    )
     with tempfile.TemporaryDirectory() as tmp:
         pile = Path(tmp) / "pile"
         pile.mkdir()
@@ -99,17 +100,9 @@ def main() -> None:
             started = time.perf_counter()
             _reports, read, _new = ingest_into(store, [str(pile)], options)
             timings = {"ingest+clean+store": time.perf_counter() - started}
-            started = time.perf_counter()
-            articles = store.articles()
-            timings["load from store"] = time.perf_counter() - started
-            timings.update(run_stages(articles, options))
-            started = time.perf_counter()
-            stories = build_stories(articles, options)
-            timings["summarize"] = time.perf_counter() - started
-            if args.analysis:
-                started = time.perf_counter()
-                add_analysis_layer(stories, articles)
-                timings["analysis layer"] = time.perf_counter() - started
+            # the same analysis `storyline brief` runs, saved to the store as it does
+            articles, stories, analysis_timings = analyse_store(store, options)
+            timings.update(analysis_timings)
     print(
         f"articles: {read}  duplicates: {sum(1 for a in articles if a.duplicate_of)}  "
         f"stories: {len(stories)}"

@@ -151,9 +151,10 @@ def analyse_store(
     store: Store, options: Options
 ) -> tuple[list[Article], list[Story], dict[str, float]]:
     """Recompute the analysis over everything stored and save it atomically."""
-    timings: dict[str, float] = {}
+    started = time.perf_counter()
     articles = store.articles()
     state = {name: value for name in ("cluster",) if (value := store.load_state(name))}
+    timings = {"load from store": time.perf_counter() - started}
     timings.update(run_stages(articles, options, state=state))
     started = time.perf_counter()
     stories = build_stories(articles, options)
@@ -162,7 +163,9 @@ def analyse_store(
         started = time.perf_counter()
         add_analysis_layer(stories, articles)
         timings["entities+quotes+facts+dates+claims"] = time.perf_counter() - started
+    started = time.perf_counter()
     store.save_analysis(articles, stories, state)
+    timings["save analysis"] = time.perf_counter() - started
     return articles, stories, timings
 
 
