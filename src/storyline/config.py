@@ -80,6 +80,9 @@ class ClusterOptions:
     short_split_threshold: float = 0.25
     split_min_size: int = 10
     split_min_part: int = 5
+    # documents that are not news (web-archive notices, social widgets: clean.junk) never
+    # join or attract other articles
+    junk_singletons: bool = True
 
 
 @dataclass(frozen=True)

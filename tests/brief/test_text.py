@@ -1,4 +1,3 @@
-from storyline.brief.junk import is_junk_sentence, junk_reason
 from storyline.brief.text import content_terms, count_words, stem
 
 
@@ -16,35 +15,3 @@ def test_content_terms_drop_function_words():
 def test_count_words_is_whitespace_tokens():
     assert count_words(" a  b\nc ") == 3
     assert count_words("") == 0
-
-
-def test_junk_reason():
-    assert junk_reason("", 0) == "empty"
-    assert junk_reason("Tweet with a location. You can add location information.", 9)
-    article = "The Senate passed the bill on Tuesday after a long debate. " * 40
-    assert junk_reason(article, count_words(article)) is None
-    # a long article may mention the archive once without being a notice
-    long = article + "An Internet Archive copy of the page was cited."
-    assert junk_reason(long, count_words(long)) is None
-
-
-def test_junk_sentences():
-    assert is_junk_sentence("Photo: Getty Images")
-    assert is_junk_sentence("Click here to subscribe to our newsletter.")
-    assert not is_junk_sentence("The Senate passed the bill on Tuesday.")
-
-
-def test_a_long_consent_wall_is_junk_but_a_story_about_cookies_is_not():
-    wall = (
-        "We and our partners store and/or access information on a device, such as cookies, "
-        "and process personal data. We use cookies and similar technologies to show "
-        "personalised ads and content. You can manage preferences at any time. "
-        "See our privacy policy and terms of use for details on our use of cookies. "
-    ) * 6  # over 300 words: flagged by density, not by shortness
-    assert junk_reason(wall, count_words(wall))
-    bakery = (
-        "The bakery on Main Street sold 4,000 cookies on Saturday, a record for the shop. "
-        "Owner Mia Chen said the chocolate cookies ran out by noon and the line reached "
-        "the corner. The town council will honour the bakery at its meeting next week. "
-    ) * 6
-    assert junk_reason(bakery, count_words(bakery)) is None

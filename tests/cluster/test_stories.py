@@ -100,3 +100,42 @@ def test_state_round_trip_continues_like_the_live_clusterer():
     restored = StoryClusterer.from_state(json.loads(json.dumps(live.to_state())))
     rest = [QUAKE_A[2], QUAKE_B[2]] + ELECTION
     assert restored.add(rest) == live.add(rest)
+
+
+ARCHIVE_NOTICE = (
+    "These crawls are part of an effort to archive pages as they are created. The Internet "
+    "Archive's Wayback Machine stores the crawl data of {topic} pages, with thanks to all "
+    "who donate crawl data to the Internet Archive every day for the web's history."
+)
+
+
+def test_web_archive_notices_stay_single_article_stories():
+    notices = [
+        ClusterItem("junk-quake", "", ARCHIVE_NOTICE.format(topic="earthquake"), "2024-03-01"),
+        ClusterItem("junk-vote", "", ARCHIVE_NOTICE.format(topic="election"), "2024-03-01"),
+    ]
+    out = {a.id: a.story for a in StoryClusterer().add(QUAKE_A + ELECTION + notices)}
+    # the two notices share nearly every word, yet neither is news: no story of two notices
+    assert out["junk-quake"] != out["junk-vote"]
+    assert [aid for aid, s in out.items() if s == out["junk-quake"]] == ["junk-quake"]
+    assert [aid for aid, s in out.items() if s == out["junk-vote"]] == ["junk-vote"]
+    # and without the rule they would have merged: the test can fail
+    from storyline.config import ClusterOptions
+
+    plain = {
+        a.id: a.story
+        for a in StoryClusterer(ClusterOptions(junk_singletons=False)).add(QUAKE_A + notices)
+    }
+    assert plain["junk-quake"] == plain["junk-vote"]
+
+
+def test_a_headline_about_a_privacy_policy_is_not_junk():
+    items = [
+        ClusterItem(f"fb-{n}", t, t, "2024-03-0{n}")
+        for n, t in enumerate(
+            ["Facebook changes its privacy policy", "Facebook privacy policy change angers users"],
+            start=1,
+        )
+    ]
+    out = {a.id: a.story for a in StoryClusterer().add(items)}
+    assert out["fb-1"] == out["fb-2"]

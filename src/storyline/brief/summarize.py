@@ -29,7 +29,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from storyline.brief.junk import is_junk_sentence, junk_reason
+from storyline.clean.junk import is_junk_sentence, junk_reason
 from storyline.brief.text import content_terms, count_words
 from storyline.config import SummaryOptions
 from storyline.model import Span

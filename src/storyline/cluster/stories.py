@@ -34,6 +34,7 @@ from storyline.cluster.features import (
     weighted_vector,
 )
 from storyline.cluster.split import two_means
+from storyline.clean.junk import junk_reason
 from storyline.config import ClusterOptions
 
 log = logging.getLogger(__name__)
@@ -285,6 +286,15 @@ def _top(vec: Vector, n: int) -> list[tuple[str, float]]:
 ArticleFeatures = tuple[Counter[str], Counter[str]]
 
 
+def _is_junk(item: ClusterItem) -> bool:
+    text = item.text or ""
+    words = len(text.split())
+    # a headline alone ("Facebook changes its privacy policy") is too short to judge
+    if text.strip() == (item.title or "").strip() or words < 20:
+        return False
+    return junk_reason(text, words) is not None
+
+
 def article_features(item: ClusterItem, opts: ClusterOptions) -> ArticleFeatures:
     """Per-article map step: weighted term and entity counts (no shared state)."""
     return term_counts(
@@ -335,15 +345,23 @@ class StoryClusterer:
             it.id: features[it.id] if it.id in features else article_features(it, opts)
             for it in fresh
         }
+        # a web-archive notice or a tweet widget is not reporting: it shares its boilerplate
+        # with other such pages of unrelated stories, so it stays a story of its own
+        junk = {it.id for it in fresh if opts.junk_singletons and _is_junk(it)}
+        if junk:
+            log.info("%d non-article documents kept as single-article stories", len(junk))
         # the IDF of a batch is known before any of its articles is placed: update first
         for it in fresh:
-            self.dfs.add(feature_keys(*counts[it.id]))
+            if it.id not in junk:
+                self.dfs.add(feature_keys(*counts[it.id]))
 
         vectors: list[Vector] = []
         entity_vectors: dict[str, Vector] = {}
         short: dict[str, bool] = {}
         for it in fresh:
             terms, ents = counts.pop(it.id)  # raw counts are big: keep only the vectors
+            if it.id in junk:  # an empty vector retrieves nothing and is never retrieved
+                terms, ents = Counter(), Counter()
             words = sum(1 for t in terms if t[0] != BIGRAM_PREFIX)
             short[it.id] = words <= opts.short_text_terms
             bigram_weight = opts.short_bigram_weight if short[it.id] else opts.bigram_weight

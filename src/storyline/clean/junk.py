@@ -91,12 +91,14 @@ def junk_reason(text: str, word_count: int) -> str | None:
     lowered = text.lower()
     hits = [(lowered.count(phrase), phrase) for phrase in _JUNK_PHRASES if phrase in lowered]
     seed = _CRAWL_SEED.search(lowered)
-    if seed:
-        hits.append((1, seed.group()))
+    if seed and word_count < 250:  # only a crawl's own description says this
+        return f"boilerplate ({seed.group()})"
     if not hits:
         return None
-    # a long article may mention the Internet Archive once; a notice is short and dense
-    if word_count < 250 or sum(n for n, _ in hits) * 60 >= word_count:
+    # an article may mention the Internet Archive or a privacy policy once; a notice is
+    # dense, or short and made of several such phrases
+    dense = sum(n for n, _ in hits) * 60 >= word_count
+    if dense or (word_count < 250 and len(hits) >= 2):
         return f"boilerplate ({hits[0][1]})"
     return None
 
