@@ -29,8 +29,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from storyline.clean.junk import is_junk_sentence, junk_reason
 from storyline.brief.text import content_terms, count_words
+from storyline.clean.junk import is_junk_sentence, junk_reason
 from storyline.config import SummaryOptions
 from storyline.model import Span
 from storyline.nlp.sentences import split_sentences

@@ -21,6 +21,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from storyline.clean.junk import junk_reason
 from storyline.cluster.features import (
     BIGRAM_PREFIX,
     DocumentFrequencies,
@@ -34,7 +35,6 @@ from storyline.cluster.features import (
     weighted_vector,
 )
 from storyline.cluster.split import two_means
-from storyline.clean.junk import junk_reason
 from storyline.config import ClusterOptions
 
 log = logging.getLogger(__name__)
