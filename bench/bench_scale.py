@@ -7,11 +7,18 @@ Stages (each timed separately, articles/s over the articles that enter the stage
                 in the driver (and, in partitions mode, again inside the map tasks)
   dedup map     MinHash signature -> LSH band keys + shingle hashes, in the executor
   dedup reduce  LSH bucketing + exact containment verification (find_near_duplicates_by_keys)
-  cluster map   hashed term counts of the non-duplicates in the executor
-  cluster reduce  TF-IDF weighting + single-pass clustering (bench-only baseline)
-Peak memory: ru_maxrss of this process and of its largest finished child, and the peak of
-the summed RSS of the whole process tree sampled every 0.2 s. A digest of the output
-(duplicate map and story labels) shows that executors give identical results.
+  cluster map   --clusterer storyline (default): the non-duplicates, in (date, id) order and
+                in batches of --cluster-batch, are read back from the pile by byte offset in
+                the driver and their article_features computed in the executor;
+                --clusterer tfidf: hashed term counts of the non-duplicates in the executor
+  cluster reduce  storyline: StoryClusterer.add of each batch right after its map (later
+                batches join earlier stories), so only one batch of texts and features is
+                alive; tfidf: TF-IDF weighting + single-pass clustering (bench-only baseline)
+A stage run once per batch is one row (summed). Peak memory: per stage, the sampled peak of
+the process tree's summed RSS; overall, ru_maxrss of this process and of its largest
+finished child, and the peak of the summed RSS of the whole process tree sampled every
+0.2 s. A digest of the output (duplicate map and story labels) shows that executors give
+identical results.
 """
 
 from __future__ import annotations
