@@ -7,11 +7,18 @@ Stages (each timed separately, articles/s over the articles that enter the stage
                 in the driver (and, in partitions mode, again inside the map tasks)
   dedup map     MinHash signature -> LSH band keys + shingle hashes, in the executor
   dedup reduce  LSH bucketing + exact containment verification (find_near_duplicates_by_keys)
-  cluster map   hashed term counts of the non-duplicates in the executor
-  cluster reduce  TF-IDF weighting + single-pass clustering (bench-only baseline)
-Peak memory: ru_maxrss of this process and of its largest finished child, and the peak of
-the summed RSS of the whole process tree sampled every 0.2 s. A digest of the output
-(duplicate map and story labels) shows that executors give identical results.
+  cluster map   --clusterer storyline (default): the non-duplicates, in (date, id) order and
+                in batches of --cluster-batch, are read back from the pile by byte offset in
+                the driver and their article_features computed in the executor;
+                --clusterer tfidf: hashed term counts of the non-duplicates in the executor
+  cluster reduce  storyline: StoryClusterer.add of each batch right after its map (later
+                batches join earlier stories), so only one batch of texts and features is
+                alive; tfidf: TF-IDF weighting + single-pass clustering (bench-only baseline)
+A stage run once per batch is one row (summed). Peak memory: per stage, the sampled peak of
+the process tree's summed RSS; overall, ru_maxrss of this process and of its largest
+finished child, and the peak of the summed RSS of the whole process tree sampled every
+0.2 s. A digest of the output (duplicate map and story labels) shows that executors give
+identical results.
 """
 
 from __future__ import annotations
@@ -25,6 +32,8 @@ import sys
 import tempfile
 import threading
 import time
+from array import array
+from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
 
@@ -49,7 +58,9 @@ from tfidf_single_pass import (  # noqa: E402
     unpack,
 )
 
+from storyline.cluster.features import parse_day  # noqa: E402
 from storyline.cluster.stories import (  # noqa: E402
+    Assignment,
     ClusterItem,
     StoryClusterer,
     article_features,
@@ -60,9 +71,13 @@ from storyline.config import (  # noqa: E402
     IngestOptions,
 )
 from storyline.dedup.minhash import band_keys, find_near_duplicates_by_keys  # noqa: E402
-from storyline.ingest.jsonl_stream import jsonl_partitions, read_jsonl_stream  # noqa: E402
+from storyline.ingest.jsonl_stream import (  # noqa: E402
+    jsonl_partitions,
+    parse_jsonl_line,
+    read_jsonl_stream,
+)
 from storyline.model import RawDocument  # noqa: E402
-from storyline.run.executor import make_executor  # noqa: E402
+from storyline.run.executor import Executor, make_executor  # noqa: E402
 
 
 class TreeMemorySampler(threading.Thread):
@@ -76,6 +91,7 @@ class TreeMemorySampler(threading.Thread):
         self._interval = interval
         self._stop_event = threading.Event()
         self.peak = 0
+        self.stage_peak = 0
 
     def run(self) -> None:
         import psutil
@@ -88,7 +104,13 @@ class TreeMemorySampler(threading.Thread):
                 except psutil.Error:
                     continue
             self.peak = max(self.peak, total)
+            self.stage_peak = max(self.stage_peak, total)
             self._stop_event.wait(self._interval)
+
+    def take_stage_peak(self) -> int:
+        """Peak since the previous call (the current stage's), then start a new stage."""
+        peak, self.stage_peak = self.stage_peak, 0
+        return peak
 
     def stop(self) -> None:
         self._stop_event.set()
@@ -113,25 +135,101 @@ def tree_cpu_seconds() -> float:
 
 class StageClock:
     """Wall-clock and process-tree CPU seconds per stage (CPU time shows the work done even
-    when the 2 shared cores are busy with other jobs)."""
+    when the 2 shared cores are busy with other jobs), and the stage's sampled peak of the
+    process tree's RSS. A stage run several times (once per cluster batch) adds up into
+    one row: articles, seconds and CPU are summed, the memory peak is the largest."""
 
-    def __init__(self) -> None:
+    def __init__(self, sampler: TreeMemorySampler) -> None:
         self.timings: list[tuple[str, int, float, float]] = []
+        self.peaks: dict[str, int] = {}
+        self._sampler = sampler
         self._wall = 0.0
         self._cpu = 0.0
 
     def start(self) -> None:
+        self._sampler.take_stage_peak()
         self._wall, self._cpu = time.perf_counter(), tree_cpu_seconds()
 
     def stop(self, stage: str, articles: int) -> None:
         wall = time.perf_counter() - self._wall
-        self.timings.append((stage, articles, wall, tree_cpu_seconds() - self._cpu))
+        cpu = tree_cpu_seconds() - self._cpu
+        self.peaks[stage] = max(self.peaks.get(stage, 0), self._sampler.take_stage_peak())
+        for n, (name, count, seconds, cpu_seconds) in enumerate(self.timings):
+            if name == stage:
+                self.timings[n] = (name, count + articles, seconds + wall, cpu_seconds + cpu)
+                return
+        self.timings.append((stage, articles, wall, cpu))
 
 
 def documents(path: Path, options: IngestOptions):
     for item in read_jsonl_stream(path, options):
         if isinstance(item, RawDocument):
             yield item  # clean stand-in: identity
+
+
+def line_offsets(path: Path) -> np.ndarray:
+    """Byte offset of the start of every line (index = line number - 1): one pass that only
+    looks for newlines, so a batch of articles can later be read back by seeking."""
+    offsets = array("q")
+    position = 0
+    with open(path, "rb") as fh:
+        for line in fh:
+            offsets.append(position)
+            position += len(line)
+    return np.frombuffer(offsets, dtype=np.int64)
+
+
+def documents_at(
+    path: Path, wanted: list[int], offsets: np.ndarray, options: IngestOptions
+) -> Iterator[RawDocument]:
+    """The documents on the ``wanted`` line numbers, in that order (seek + parse one line)."""
+    with open(path, "rb") as fh:
+        for lineno in wanted:
+            fh.seek(int(offsets[lineno - 1]))
+            doc = parse_jsonl_line(fh.readline(), lineno, f"{path}#L{lineno}", options)
+            if isinstance(doc, RawDocument):  # it parsed at ingest: it parses again
+                yield doc
+
+
+def cluster_in_batches(
+    pile: Path,
+    originals: list[tuple[str, int, str | None]],
+    executor: Executor,
+    clock: StageClock,
+    ingest_options: IngestOptions,
+    batch_size: int,
+    args: argparse.Namespace,
+) -> Iterator[Assignment]:
+    """Feed the originals (id, line, date) to one StoryClusterer in (date, id) order, in
+    batches of ``batch_size``: each batch's texts are read back from the pile, their
+    features computed in the executor (cluster map), then the batch is added to the
+    clusterer (cluster reduce) before the next batch is read. Later batches join the
+    stories of earlier ones, so only one batch of texts and features is ever alive."""
+    options = ClusterOptions()
+    clusterer = StoryClusterer(options)
+    clock.start()
+    offsets = line_offsets(pile)
+    days = {article_id: parse_day(date) for article_id, _, date in originals}
+    # the clusterer's own order inside a batch: dated by day, then undated; ties by id
+    ordered = sorted(originals, key=lambda o: (days[o[0]] is None, days[o[0]] or 0.0, o[0]))
+    clock.stop("cluster map", 0)
+    for start in range(0, len(ordered), max(1, batch_size)):
+        batch = ordered[start : start + max(1, batch_size)]
+        clock.start()
+        items = [
+            ClusterItem(f"a{line_of(d) - 1:07d}", d.title or "", d.text, d.date, d.outlet)
+            for d in documents_at(pile, [line for _, line, _ in batch], offsets, ingest_options)
+        ]
+        mapped = executor.map(
+            partial(article_features, opts=options), items, chunk_size=args.chunk_size
+        )
+        features = dict(zip((it.id for it in items), mapped, strict=True))
+        clock.stop("cluster map", len(items))
+        clock.start()
+        assignments = clusterer.add(items, features)
+        del items, features
+        clock.stop("cluster reduce", len(assignments))
+        yield from assignments
 
 
 def bcubed(predicted: np.ndarray, truth: np.ndarray) -> tuple[float, float, float]:
@@ -158,7 +256,7 @@ def run(args: argparse.Namespace) -> None:
     ingest_options, dedup_options = IngestOptions(), DedupOptions()
     sampler = TreeMemorySampler()
     sampler.start()
-    clock = StageClock()
+    clock = StageClock(sampler)
     timings = clock.timings
 
     started = time.perf_counter()
@@ -217,57 +315,49 @@ def run(args: argparse.Namespace) -> None:
         del keys, shingles
         clock.stop("dedup reduce", len(ids))
 
-        clock.start()
         index_of = {article_id: i for i, article_id in enumerate(ids)}
         keep = [i for i, article_id in enumerate(ids) if article_id not in duplicates]
-        keep_lines = {lines[i] for i in keep}
+        labels = np.full(len(ids), -1, dtype=np.int64)
         if args.clusterer == "storyline":
-            # the product's incremental clusterer: features map-side, grouping reduce-side
-            items = [
-                ClusterItem(f"a{line_of(d) - 1:07d}", d.title or "", d.text, d.date, d.outlet)
-                for d in documents(pile, ingest_options)
-                if line_of(d) in keep_lines
-            ]
-            options = ClusterOptions()
-            features = dict(
-                zip(
-                    (it.id for it in items),
-                    executor.map(
-                        partial(article_features, opts=options), items, chunk_size=args.chunk_size
-                    ),
-                    strict=True,
-                )
+            # the product's incremental clusterer, fed batch by batch in (date, id) order:
+            # features map-side, grouping reduce-side, one batch of texts alive at a time
+            story_number: dict[str, int] = {}
+            originals = [(ids[i], lines[i], dates[i]) for i in keep]
+            batches = cluster_in_batches(
+                pile, originals, executor, clock, ingest_options, args.cluster_batch, args
             )
-        elif args.mode == "partitions":
-            tasks = []
-            ends = [p.first_line for p in partitions[1:]] + [max(lines, default=0) + 1]
-            for part, end_line in zip(partitions, ends, strict=True):
-                wanted = tuple(n for n in range(part.first_line, end_line) if n in keep_lines)
-                tasks.append((part, wanted))
-            per_partition = executor.map(
-                partial(cluster_partition, ingest=ingest_options), tasks, chunk_size=1
-            )
-            rows = []
-            for _, ix_offsets, ix_flat, count_offsets, count_flat in per_partition:
-                rows.extend(
-                    zip(unpack(ix_offsets, ix_flat), unpack(count_offsets, count_flat), strict=True)
+            for assignment in batches:
+                labels[index_of[assignment.id]] = story_number.setdefault(
+                    assignment.story, len(story_number)
                 )
         else:
-            originals = (d for d in documents(pile, ingest_options) if line_of(d) in keep_lines)
-            rows = list(executor.map(cluster_map, originals, chunk_size=args.chunk_size))
-        clock.stop("cluster map", len(keep))
+            clock.start()
+            keep_lines = {lines[i] for i in keep}
+            if args.mode == "partitions":
+                tasks = []
+                ends = [p.first_line for p in partitions[1:]] + [max(lines, default=0) + 1]
+                for part, end_line in zip(partitions, ends, strict=True):
+                    wanted = tuple(n for n in range(part.first_line, end_line) if n in keep_lines)
+                    tasks.append((part, wanted))
+                per_partition = executor.map(
+                    partial(cluster_partition, ingest=ingest_options), tasks, chunk_size=1
+                )
+                rows = []
+                for _, ix_offsets, ix_flat, count_offsets, count_flat in per_partition:
+                    rows.extend(
+                        zip(
+                            unpack(ix_offsets, ix_flat),
+                            unpack(count_offsets, count_flat),
+                            strict=True,
+                        )
+                    )
+            else:
+                originals = (d for d in documents(pile, ingest_options) if line_of(d) in keep_lines)
+                rows = list(executor.map(cluster_map, originals, chunk_size=args.chunk_size))
+            clock.stop("cluster map", len(keep))
 
     clock.start()
-    labels = np.full(len(ids), -1, dtype=np.int64)
-    if args.clusterer == "storyline":
-        clusterer = StoryClusterer(options)
-        story_number: dict[str, int] = {}
-        for assignment in clusterer.add(items, features):
-            labels[index_of[assignment.id]] = story_number.setdefault(
-                assignment.story, len(story_number)
-            )
-        del items, features
-    else:
+    if args.clusterer == "tfidf":
         order = sorted(range(len(keep)), key=lambda k: (dates[keep[k]] or "", ids[keep[k]]))
         matrix = tfidf_matrix([rows[k] for k in order])
         del rows
@@ -276,12 +366,18 @@ def run(args: argparse.Namespace) -> None:
             labels[keep[k]] = story_in_order[position]
     for duplicate, original in duplicates.items():
         labels[index_of[duplicate]] = labels[index_of[original]]
-    clock.stop("cluster reduce", len(keep))
+    clock.stop("cluster reduce", 0 if args.clusterer == "storyline" else len(keep))
     sampler.stop()
 
-    print(f"\n{'stage':<16}{'articles':>10}{'seconds':>10}{'articles/s':>12}{'cpu s':>10}")
+    print(
+        f"\n{'stage':<16}{'articles':>10}{'seconds':>10}{'articles/s':>12}{'cpu s':>10}"
+        f"{'peak MB':>10}"
+    )
     for stage, count, seconds, cpu in timings:
-        print(f"{stage:<16}{count:>10}{seconds:>10.1f}{count / seconds:>12.0f}{cpu:>10.1f}")
+        print(
+            f"{stage:<16}{count:>10}{seconds:>10.1f}{count / seconds:>12.0f}{cpu:>10.1f}"
+            f"{clock.peaks[stage] / 2**20:>10.0f}"
+        )
     dedup_cluster = sum(s for stage, _, s, _ in timings if stage != "ingest")
     total = sum(s for _, _, s, _ in timings)
     print(
@@ -341,6 +437,12 @@ def main() -> None:
         choices=["storyline", "tfidf"],
         default="storyline",
         help="storyline's StoryClusterer, or the TF-IDF single-pass baseline",
+    )
+    parser.add_argument(
+        "--cluster-batch",
+        type=int,
+        default=5000,
+        help="storyline clusterer: articles read, mapped and added per batch (date order)",
     )
     run(parser.parse_args())
 

@@ -40,6 +40,7 @@ def test_bench_output_identical_across_executors_and_modes(tmp_path: Path, capsy
             partition_mb=0,
             chunk_size=16,
             threshold=0.3,
+            cluster_batch=100,
             seed=3,
             workdir=str(tmp_path),
         )
