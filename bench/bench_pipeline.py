@@ -88,6 +88,12 @@ def main() -> None:
     )
     parser.add_argument("--executor", default="local", help="local or dask")
     parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument(
+        "--update",
+        type=int,
+        default=10,
+        help="then ingest this many more articles and time bringing the analysis up to date",
+    )
     args = parser.parse_args()
     options = Options(
         run=RunOptions(executor=args.executor, workers=args.workers), analysis=args.analysis
@@ -103,6 +109,7 @@ def main() -> None:
             # the same analysis `storyline brief` runs, saved to the store as it does
             articles, stories, analysis_timings = analyse_store(store, options)
             timings.update(analysis_timings)
+            update = time_update(store, Path(tmp), args.update, options) if args.update else {}
     print(
         f"articles: {read}  duplicates: {sum(1 for a in articles if a.duplicate_of)}  "
         f"stories: {len(stories)}"
@@ -112,6 +119,29 @@ def main() -> None:
         print(f"{stage:<22}{seconds:>10.2f}{read / seconds if seconds else float('inf'):>14.0f}")
     total = sum(timings.values())
     print(f"{'total':<22}{total:>10.2f}{read / total:>14.0f}")
+    if update:
+        print(f"\nthen {args.update} more articles (ingest + analysis up to date):")
+        for label, (seconds, stories_redone) in update.items():
+            print(f"  {label:<34}{seconds:>8.2f} s   stories whose brief changed: {stories_redone}")
+
+
+def time_update(store, tmp: Path, n: int, options: Options) -> dict[str, tuple[float, int]]:
+    """Ingest ``n`` new articles, then re-analyse incrementally and, for comparison, fully."""
+    more = tmp / "more"
+    more.mkdir()
+    make_pile(more, n, seed=11)  # same topics' people and places: some join old stories
+    out: dict[str, tuple[float, int]] = {}
+    started = time.perf_counter()
+    ingest_into(store, [str(more)], options)
+    ingest = time.perf_counter() - started
+    for label, incremental in (("incremental (changed stories)", True), ("full recompute", False)):
+        stored = {s.id: s.to_brief() for s in store.stories()}
+        started = time.perf_counter()
+        _articles, stories, _ = analyse_store(store, options, incremental=incremental)
+        seconds = time.perf_counter() - started + ingest
+        redone = sum(1 for s in stories if stored.get(s.id) != s.to_brief())
+        out[label] = (seconds, redone)
+    return out
 
 
 if __name__ == "__main__":

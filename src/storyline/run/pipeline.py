@@ -2,7 +2,8 @@
 
 Articles are written to the store in transactional batches as they are read, so an
 interrupted run keeps what it stored and a rerun (same inputs, same ids) completes it.
-The analysis is then recomputed over everything in the store and saved atomically.
+The analysis is then brought up to date (only changed stories are summarised and
+analysed again: run.incremental) and saved atomically.
 """
 
 from __future__ import annotations
@@ -20,7 +21,9 @@ from storyline.config import Options, RunOptions
 from storyline.ingest.files import ingest_paths
 from storyline.model import Article, InputReport, RawDocument, Story
 from storyline.run.executor import executor_for
-from storyline.run.stages import add_analysis_layer, build_stories, run_stages
+from storyline.run.incremental import STATE_NAME as incremental_state
+from storyline.run.incremental import Signatures, reusable, signatures
+from storyline.run.stages import add_analysis_layer, build_stories, layer_version, run_stages
 from storyline.store.base import Store
 from storyline.store.factory import open_store
 
@@ -148,20 +151,39 @@ def ingest_into(
 
 
 def analyse_store(
-    store: Store, options: Options
+    store: Store, options: Options, incremental: bool = True
 ) -> tuple[list[Article], list[Story], dict[str, float]]:
-    """Recompute the analysis over everything stored and save it atomically."""
+    """Bring the analysis up to date with everything stored and save it atomically.
+
+    Dedup and clustering run over the whole store (the clusterer continues from its saved
+    state); summaries and analyst layers are recomputed only for stories and storylines
+    whose inputs changed (``incremental=False`` recomputes them all).
+    """
     started = time.perf_counter()
     articles = store.articles()
     state = {name: value for name in ("cluster",) if (value := store.load_state(name))}
+    stored = store.stories() if incremental else []
+    before = Signatures.from_json(store.load_state(incremental_state) if incremental else None)
     timings = {"load from store": time.perf_counter() - started}
     timings.update(run_stages(articles, options, state=state))
     started = time.perf_counter()
-    stories = build_stories(articles, options)
+    now = signatures(articles, options, layer_version(options))
+    kept, current_layers = reusable(now, before, stored)
+    stories = build_stories(articles, options, reuse=kept)
+    state[incremental_state] = now.to_json()
     timings["summarize"] = time.perf_counter() - started
+    stale = [s for s in stories if (s.storyline or s.id) not in current_layers]
+    log.info(
+        "%d of %d stories summarised again, %d analysed again",
+        len(stories) - len(kept),
+        len(stories),
+        len(stale),
+    )
     if options.analysis:
         started = time.perf_counter()
-        add_analysis_layer(stories, articles)
+        for story in stale:
+            story.layer = {}  # a failed storyline must not keep an outdated layer
+        add_analysis_layer(stale, articles)
         timings["entities+quotes+facts+dates+claims"] = time.perf_counter() - started
     started = time.perf_counter()
     store.save_analysis(articles, stories, state)

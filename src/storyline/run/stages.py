@@ -13,7 +13,7 @@ import json
 import logging
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from functools import partial
 from typing import TypeVar
 
@@ -154,13 +154,22 @@ def _story_title(members: list[Article], summary: list[SummarySentence]) -> str:
     return "Untitled story"
 
 
-def build_stories(articles: list[Article], options: Options) -> list[Story]:
-    """One story per cluster, its summary drawn from original (non-duplicate) articles."""
+def build_stories(
+    articles: list[Article], options: Options, reuse: dict[str, Story] | None = None
+) -> list[Story]:
+    """One story per cluster, its summary drawn from original (non-duplicate) articles.
+
+    Stories in ``reuse`` (unchanged since they were stored: run.incremental) are kept as
+    they are instead of being summarised again.
+    """
     by_story: dict[str, list[Article]] = {}
     for article in articles:
         by_story.setdefault(article.story or "", []).append(article)
     stories = []
     for sid in sorted(by_story):
+        if reuse and sid in reuse:
+            stories.append(reuse[sid])
+            continue
         members = sorted(by_story[sid], key=lambda a: (a.date is None, a.date or "", a.id))
         originals = [a for a in members if a.duplicate_of is None] or members
         picked = summarize_documents(
@@ -181,6 +190,20 @@ def build_stories(articles: list[Article], options: Options) -> list[Story]:
             )
         )
     return stories
+
+
+def layer_version(options: Options) -> str:
+    """What the analyst layer is made with: off, unavailable, or spaCy with these options."""
+    if not options.analysis:
+        return "off"
+    from storyline.nlp.spacy_model import pipeline_available
+
+    if not pipeline_available():
+        return "no spaCy"
+    return json.dumps(
+        [asdict(options.quotes), asdict(options.entities), asdict(options.claims)],
+        sort_keys=True,
+    )
 
 
 def add_analysis_layer(stories: list[Story], articles: list[Article]) -> None:
