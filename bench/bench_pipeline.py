@@ -112,7 +112,7 @@ def main() -> None:
             update = time_update(store, Path(tmp), args.update, options) if args.update else {}
     print(
         f"articles: {read}  duplicates: {sum(1 for a in articles if a.duplicate_of)}  "
-        f"stories: {len(stories)}"
+        f"stories: {len(stories)} in {len({s.storyline or s.id for s in stories})} storylines"
     )
     print(f"{'stage':<22}{'seconds':>10}{'articles/s':>14}")
     for stage, seconds in timings.items():
