@@ -83,6 +83,9 @@ class ClusterOptions:
     # documents that are not news (web-archive notices, social widgets: clean.junk) never
     # join or attract other articles
     junk_singletons: bool = True
+    # every this many documents, features seen in only one are forgotten (memory and saved
+    # state stay proportional to the vocabulary in use, not to the articles); 0 never
+    prune_rare_every: int = 20_000
 
 
 @dataclass(frozen=True)

@@ -139,3 +139,27 @@ def test_a_headline_about_a_privacy_policy_is_not_junk():
     ]
     out = {a.id: a.story for a in StoryClusterer().add(items)}
     assert out["fb-1"] == out["fb-2"]
+
+
+def test_rare_features_are_forgotten_and_grouping_still_holds():
+    from storyline.config import ClusterOptions
+
+    opts = ClusterOptions(prune_rare_every=3)
+    live = StoryClusterer(opts)
+    first = {a.id: a.story for a in live.add(QUAKE_A + QUAKE_B[:1])}
+    assert live.dfs.pruned_at == 0  # pruning happens before a batch, never inside one
+    once = {k for k, n in live.dfs.df.items() if n == 1}
+    shared = {k for k, n in live.dfs.df.items() if n > 1}
+    assert once and shared
+    restored = StoryClusterer.from_state(json.loads(json.dumps(live.to_state())), opts)
+    later = QUAKE_B[1:] + ELECTION
+    out = {a.id: a.story for a in live.add(later)}
+    assert live.dfs.pruned_at == 4
+    # features seen once before the batch are gone unless the batch brought them back
+    assert all(live.dfs.df[k] >= 1 for k in live.dfs.df)
+    assert any(k not in live.dfs.df for k in once)
+    assert shared <= set(live.dfs.df)
+    assert out["qb-2"] == out["qb-3"] == first["qb-1"]
+    assert out["qb-2"] != first["qa-1"]
+    # a restored clusterer prunes at the same point and gives the same answers
+    assert {a.id: a.story for a in restored.add(later)} == out

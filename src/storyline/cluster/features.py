@@ -120,10 +120,25 @@ class DocumentFrequencies:
 
     docs: int = 0
     df: Counter[str] = field(default_factory=Counter)
+    # document count at the last prune_rare() call
+    pruned_at: int = 0
 
     def add(self, features: set[str] | dict[str, float]) -> None:
         self.docs += 1
         self.df.update(features)
+
+    def prune_rare(self) -> int:
+        """Forget features seen in one document only; return how many were dropped.
+
+        Most features of a large collection (names, typos, word pairs) occur once and can
+        never retrieve another article; dropping them bounds memory and the saved state.
+        One that comes back restarts at a document frequency of 1, so its IDF stays high.
+        """
+        rare = [k for k, n in self.df.items() if n <= 1]
+        for k in rare:
+            del self.df[k]
+        self.pruned_at = self.docs
+        return len(rare)
 
     def idf(self, term: str) -> float:
         return math.log((self.docs + 1) / (self.df.get(term, 0) + 1)) + 1.0

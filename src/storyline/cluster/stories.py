@@ -350,6 +350,10 @@ class StoryClusterer:
         junk = {it.id for it in fresh if opts.junk_singletons and _is_junk(it)}
         if junk:
             log.info("%d non-article documents kept as single-article stories", len(junk))
+        every = opts.prune_rare_every
+        if every > 0 and self.dfs.docs - self.dfs.pruned_at >= every:
+            dropped = self.dfs.prune_rare()
+            log.info("forgot %d features seen in one of %d documents", dropped, self.dfs.docs)
         # the IDF of a batch is known before any of its articles is placed: update first
         for it in fresh:
             if it.id not in junk:
@@ -622,6 +626,7 @@ class StoryClusterer:
             "version": STATE_VERSION,
             "options": {k: getattr(self.options, k) for k in sorted(vars(self.options))},
             "docs": self.dfs.docs,
+            "df_pruned_at": self.dfs.pruned_at,
             "df": dict(sorted(self.dfs.df.items())),
             "stories": self.stories.to_state(),
             "storylines": self.storylines.to_state(),
@@ -637,7 +642,11 @@ class StoryClusterer:
         if options is None:
             options = ClusterOptions(**state.get("options", {}))
         clusterer = cls(options)
-        clusterer.dfs = DocumentFrequencies(docs=int(state["docs"]), df=Counter(state["df"]))
+        clusterer.dfs = DocumentFrequencies(
+            docs=int(state["docs"]),
+            df=Counter(state["df"]),
+            pruned_at=int(state.get("df_pruned_at", 0)),
+        )
         clusterer.stories.load(state["stories"])
         clusterer.storylines.load(state["storylines"])
         clusterer.assigned = dict(state["assigned"])
