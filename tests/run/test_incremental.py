@@ -78,3 +78,21 @@ def test_switching_the_layer_off_recomputes_every_story(sample_dir, tmp_path, ca
     run_brief([str(sample_dir)], tmp_path / "off", db=db, options=Options(analysis=False))
     assert _counts(caplog) == (2, 2, 2)
     assert all("entities" not in s for s in load_brief(tmp_path / "off")["stories"])
+
+
+def test_a_story_missing_from_the_store_gets_its_storyline_analysed_again(
+    sample_dir, tmp_path, caplog
+):
+    caplog.set_level(logging.INFO, logger="storyline.run.pipeline")
+    db = str(tmp_path / "store.db")
+    run_brief([str(sample_dir)], tmp_path / "first", db=db)
+    with open_store(db) as store:
+        articles, stories, _ = analyse_store(store, Options())
+        # keep the signatures but lose one story (as an interrupted save of old could)
+        state = {"analysis": store.load_state("analysis")}
+        store.save_analysis(articles, stories[1:], state)
+    run_brief([str(sample_dir)], tmp_path / "again", db=db)
+    assert _counts(caplog) == (1, 2, 2)  # one summary redone, its storyline's two layers
+    assert json.dumps(load_brief(tmp_path / "again")["stories"], sort_keys=True) == json.dumps(
+        _full_recompute(db), sort_keys=True
+    )

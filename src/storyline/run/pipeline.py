@@ -172,7 +172,14 @@ def analyse_store(
     stories = build_stories(articles, options, reuse=kept)
     state[incremental_state] = now.to_json()
     timings["summarize"] = time.perf_counter() - started
-    stale = [s for s in stories if (s.storyline or s.id) not in current_layers]
+    # a storyline is analysed again when its inputs changed or one of its stories was not
+    # taken from the store (a layer is the whole storyline's)
+    stale_lines = {
+        s.storyline or s.id
+        for s in stories
+        if s.id not in kept or (s.storyline or s.id) not in current_layers
+    }
+    stale = [s for s in stories if (s.storyline or s.id) in stale_lines]
     log.info(
         "%d of %d stories summarised again, %d analysed again",
         len(stories) - len(kept),
