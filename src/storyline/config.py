@@ -86,6 +86,9 @@ class ClusterOptions:
     # every this many documents, features seen in only one are forgotten (memory and saved
     # state stay proportional to the vocabulary in use, not to the articles); 0 never
     prune_rare_every: int = 20_000
+    # a big ingest is clustered in date-ordered batches of this many articles (bounded
+    # memory); refining, merging and splitting work within a batch
+    batch_articles: int = 10_000
 
 
 @dataclass(frozen=True)

@@ -163,3 +163,20 @@ def test_rare_features_are_forgotten_and_grouping_still_holds():
     assert out["qb-2"] != first["qa-1"]
     # a restored clusterer prunes at the same point and gives the same answers
     assert {a.id: a.story for a in restored.add(later)} == out
+
+
+def test_a_big_ingest_is_clustered_in_date_ordered_batches():
+    from storyline.config import ClusterOptions
+
+    items = list(reversed(QUAKE_A + QUAKE_B + ELECTION))  # not in date order
+    batched = StoryClusterer(ClusterOptions(batch_articles=3))
+    out = batched.add_in_batches(items)
+    assert [a.id for a in out] == sorted(it.id for it in items)
+    assert _stories(out) == _stories(StoryClusterer().add(items))
+    # the batches are the articles by date then id, three at a time
+    ordered = sorted(items, key=lambda it: (it.date, it.id))
+    by_hand = StoryClusterer(ClusterOptions(batch_articles=3))
+    for start in range(0, len(ordered), 3):
+        by_hand.add(ordered[start : start + 3])
+    assert {a.id: a.story for a in out} == {it.id: by_hand.story_of(it.id) for it in items}
+    assert len({by_hand.story_of(it.id) for it in QUAKE_A}) == 1

@@ -93,7 +93,8 @@ def cluster_file(
         dedup_options or DedupOptions(),
     )
     # copies follow their original: they add no new evidence to a story's centroid
-    assignments = {a.id: a for a in clusterer.add([it for it in items if it.id not in duplicates])}
+    originals = [it for it in items if it.id not in duplicates]
+    assignments = {a.id: a for a in clusterer.add_in_batches(originals)}
     with out_path.open("w", encoding="utf-8") as out:
         for item_id in sorted({it.id for it in items}):
             a = assignments[duplicates.get(item_id, item_id)]
@@ -128,7 +129,7 @@ def evaluate_file(
     items = [it for it in items if it.id in gold]
     rows = []
     start = time.perf_counter()
-    ours = {a.id: a.story for a in StoryClusterer(options).add(items)}
+    ours = {a.id: a.story for a in StoryClusterer(options).add_in_batches(items)}
     rows.append(_row("storyline", ours, gold, time.perf_counter() - start))
     start = time.perf_counter()
     base = single_pass_tfidf(items, baseline_threshold)

@@ -407,6 +407,23 @@ class StoryClusterer:
             for i in sorted(batch)
         ]
 
+    def add_in_batches(self, items: list[ClusterItem]) -> list[Assignment]:
+        """``add`` in date-ordered batches of ``options.batch_articles``, sorted by id.
+
+        A big ingest then holds one batch's features at a time and the document
+        frequencies are pruned between batches; earlier batches' assignments stay valid
+        (later batches never move an article placed before).
+        """
+        size = self.options.batch_articles
+        if size <= 0 or len(items) <= size:
+            return self.add(items)
+        days = {it.id: parse_day(it.date) for it in items}
+        ordered = sorted(items, key=lambda it: (days[it.id] is None, days[it.id] or 0.0, it.id))
+        found: dict[str, Assignment] = {}
+        for start in range(0, len(ordered), size):
+            found.update((a.id, a) for a in self.add(ordered[start : start + size]))
+        return [found[i] for i in sorted(found)]
+
     def story_of(self, article_id: str) -> str | None:
         return self.assigned.get(article_id)
 

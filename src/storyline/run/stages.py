@@ -90,7 +90,7 @@ def assign_stories(articles: list[Article], options: Options, state: dict[str, s
         for a in articles
         if a.duplicate_of is None and clusterer.story_of(a.id) is None
     ]
-    clusterer.add(new)
+    clusterer.add_in_batches(new)
     state["cluster"] = json.dumps(clusterer.to_state(), sort_keys=True)
     for article in articles:
         root = article
