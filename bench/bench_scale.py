@@ -76,6 +76,7 @@ from storyline.ingest.jsonl_stream import (  # noqa: E402
     parse_jsonl_line,
     read_jsonl_stream,
 )
+from storyline.metrics import f1  # noqa: E402
 from storyline.model import RawDocument  # noqa: E402
 from storyline.run.executor import Executor, make_executor  # noqa: E402
 
@@ -239,7 +240,7 @@ def bcubed(predicted: np.ndarray, truth: np.ndarray) -> tuple[float, float, floa
     squares = counts.astype(np.float64) ** 2
     precision = sum(s / size_p[p] for s, p in zip(squares, pairs[0], strict=True)) / len(truth)
     recall = sum(s / size_t[t] for s, t in zip(squares, pairs[1], strict=True)) / len(truth)
-    return precision, recall, 2 * precision * recall / (precision + recall)
+    return precision, recall, f1(precision, recall)
 
 
 def run(args: argparse.Namespace) -> None:

@@ -1,9 +1,11 @@
+import csv
 import json
 from pathlib import Path
 
 from storyline.config import IngestOptions
 from storyline.ingest.decode import DecodeError, decode_bytes
 from storyline.ingest.files import ingest_paths
+from storyline.ingest.readers import read_csv
 from storyline.model import InputReport, RawDocument
 
 BODY = (
@@ -206,3 +208,28 @@ def test_csv_dialects_and_header_case(tmp_path):
     by_name = {Path(d.source.split("#")[0]).name: d for d in docs}
     assert by_name["semi.csv"].title == "Headline" and by_name["semi.csv"].date == "2012-03-19"
     assert by_name["tabs.csv"].outlet == "AFP"
+
+
+def test_huge_csv_field_is_read_without_raising_the_limit_for_other_code():
+    default_limit = csv.field_size_limit()
+    huge = BODY * (2 * default_limit // len(BODY))  # over the csv module's default limit
+    data = f'title,text\nFirst,"{BODY}"\nHuge,"{huge}"\n'.encode()
+    items = read_csv("big.csv", data, IngestOptions(max_bytes=10 * len(data)))
+    first = next(items)
+    # suspended mid-file: code running between rows still sees the default limit
+    assert csv.field_size_limit() == default_limit
+    rest = list(items)
+    assert isinstance(first, RawDocument) and first.title == "First"
+    assert [d.title for d in rest] == ["Huge"] and len(rest[0].text) > default_limit
+    assert csv.field_size_limit() == default_limit
+
+
+def test_csv_field_over_the_limit_is_reported_after_the_rows_before_it():
+    default_limit = csv.field_size_limit()
+    huge = "x" * (default_limit + 1)
+    data = f'title,text\nFirst,"{BODY}"\nHuge,"{huge}"\n'.encode()
+    items = list(read_csv("big.csv", data, IngestOptions(max_bytes=1_000)))
+    assert isinstance(items[0], RawDocument) and items[0].title == "First"
+    assert len(items) == 2 and isinstance(items[1], InputReport)
+    assert items[1].source.startswith("big.csv#L") and "field larger than" in items[1].reason
+    assert csv.field_size_limit() == default_limit

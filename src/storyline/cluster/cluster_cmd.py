@@ -11,10 +11,11 @@ from pathlib import Path
 from typing import Any
 
 from storyline.cluster.baseline import single_pass_tfidf
-from storyline.cluster.metrics import PRF, bcubed, pairwise
+from storyline.cluster.metrics import bcubed, pairwise
 from storyline.cluster.stories import ClusterItem, StoryClusterer
 from storyline.config import ClusterOptions, DedupOptions
 from storyline.dedup.near import find_duplicates
+from storyline.metrics import PRF
 
 log = logging.getLogger(__name__)
 

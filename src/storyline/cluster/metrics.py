@@ -11,18 +11,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass
 
-
-@dataclass(frozen=True)
-class PRF:
-    precision: float
-    recall: float
-    f1: float
-
-
-def _f1(p: float, r: float) -> float:
-    return 0.0 if p + r == 0 else 2 * p * r / (p + r)
+from storyline.metrics import PRF, ratio
 
 
 def _tables(
@@ -43,11 +33,11 @@ def bcubed(predicted: Mapping[str, str], gold: Mapping[str, str]) -> PRF:
     joint, pred_sizes, gold_sizes = _tables(predicted, gold)
     n = sum(gold_sizes.values())
     if n == 0:
-        return PRF(0.0, 0.0, 0.0)
+        return PRF(0.0, 0.0)
     # each of the c items in cell (p, g) has precision c/|p| and recall c/|g|
     p = sum(c * c / pred_sizes[pc] for (pc, _), c in joint.items()) / n
     r = sum(c * c / gold_sizes[gc] for (_, gc), c in joint.items()) / n
-    return PRF(p, r, _f1(p, r))
+    return PRF(p, r)
 
 
 def pairwise(predicted: Mapping[str, str], gold: Mapping[str, str]) -> PRF:
@@ -61,6 +51,4 @@ def pairwise(predicted: Mapping[str, str], gold: Mapping[str, str]) -> PRF:
     pred_pairs = sum(pairs(c) for c in pred_sizes.values())
     gold_pairs = sum(pairs(c) for c in gold_sizes.values())
     # no pairs at all on a side: that side is trivially perfect
-    p = both / pred_pairs if pred_pairs else 1.0
-    r = both / gold_pairs if gold_pairs else 1.0
-    return PRF(p, r, _f1(p, r))
+    return PRF(ratio(both, pred_pairs, empty=1.0), ratio(both, gold_pairs, empty=1.0))

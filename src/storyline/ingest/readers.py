@@ -15,6 +15,7 @@ import json
 import logging
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
@@ -266,29 +267,58 @@ def read_json(source: str, data: bytes, options: IngestOptions) -> Iterator[Item
         yield record_to_document(record, where, "json", options)
 
 
-def read_csv(source: str, data: bytes, options: IngestOptions) -> Iterator[Item]:
-    text = _decode_or_skip(source, data)
-    if isinstance(text, InputReport):
-        yield text
-        return
-    csv.field_size_limit(max(csv.field_size_limit(), options.max_bytes))
+@contextmanager
+def _csv_field_size_limit(limit: int) -> Iterator[None]:
+    """Raise the csv module's field size limit (a process-wide setting) for one block only."""
+    previous = csv.field_size_limit()
+    csv.field_size_limit(max(previous, limit))
+    try:
+        yield
+    finally:
+        csv.field_size_limit(previous)
+
+
+def _parse_csv(
+    text: str, field_size_limit: int
+) -> tuple[list[str] | None, list[tuple[int, dict[Any, Any]]], tuple[int, str] | None]:
+    """Header, ``(line number, row)`` pairs and the first parse error of a CSV text.
+
+    Rows are read eagerly so the raised field size limit is restored before any caller code
+    runs (a generator would keep it raised while suspended at each yield).
+    """
     header = text.split("\n", 1)[0]
     try:  # exports use ; or tabs as often as commas
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(header, delimiters=",;\t|")
     except csv.Error:
         dialect = csv.excel
-    reader = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)
-    columns = [(name or "").strip().lower() for name in reader.fieldnames or []]
-    if "text" not in columns and "html" not in columns:
-        yield _skip(source, f"CSV has no 'text' column (columns: {reader.fieldnames})")
+    rows: list[tuple[int, dict[Any, Any]]] = []
+    with _csv_field_size_limit(field_size_limit):
+        reader = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)
+        fieldnames = reader.fieldnames
+        try:
+            for row in reader:
+                rows.append((reader.line_num, row))
+        except csv.Error as exc:
+            return fieldnames, rows, (reader.line_num, str(exc))
+    return fieldnames, rows, None
+
+
+def read_csv(source: str, data: bytes, options: IngestOptions) -> Iterator[Item]:
+    text = _decode_or_skip(source, data)
+    if isinstance(text, InputReport):
+        yield text
         return
-    try:
-        for row in reader:
-            where = f"{source}#L{reader.line_num}"
-            if None in row:  # more cells than header columns
-                yield _skip(where, "row has more cells than the header")
-                continue
-            record = {(k or "").strip().lower(): v for k, v in row.items()}
-            yield record_to_document(record, where, "csv", options)
-    except csv.Error as exc:
-        yield _skip(f"{source}#L{reader.line_num}", f"malformed CSV: {exc}")
+    fieldnames, rows, error = _parse_csv(text, options.max_bytes)
+    columns = [(name or "").strip().lower() for name in fieldnames or []]
+    if "text" not in columns and "html" not in columns:
+        yield _skip(source, f"CSV has no 'text' column (columns: {fieldnames})")
+        return
+    for line_num, row in rows:
+        where = f"{source}#L{line_num}"
+        if None in row:  # more cells than header columns
+            yield _skip(where, "row has more cells than the header")
+            continue
+        record = {(k or "").strip().lower(): v for k, v in row.items()}
+        yield record_to_document(record, where, "csv", options)
+    if error is not None:
+        yield _skip(f"{source}#L{error[0]}", f"malformed CSV: {error[1]}")

@@ -7,25 +7,27 @@ singleton there, as in the reference CoNLL scorer's treatment for MUC partitions
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 
+from storyline.metrics import PRF, ratio
+
 Cluster = frozenset
-
-
-@dataclass(frozen=True)
-class PRF:
-    precision: float
-    recall: float
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 0.0 if p + r == 0 else 2 * p * r / (p + r)
+Side = Callable[[list[frozenset], list[frozenset]], tuple[float, float]]
 
 
 def _as_clusters(clusters: Iterable[Iterable[Hashable]]) -> list[frozenset]:
     return [frozenset(c) for c in clusters if c]
+
+
+def _both_ways(
+    side: Side, key: Sequence[Iterable[Hashable]], response: Sequence[Iterable[Hashable]]
+) -> PRF:
+    """Recall is ``side`` of response against key; precision the same with roles swapped."""
+    k, r = _as_clusters(key), _as_clusters(response)
+    rn, rd = side(k, r)
+    pn, pd = side(r, k)
+    return PRF(ratio(pn, pd), ratio(rn, rd))
 
 
 def _muc_side(key: list[frozenset], response: list[frozenset]) -> tuple[float, float]:
@@ -42,10 +44,7 @@ def _muc_side(key: list[frozenset], response: list[frozenset]) -> tuple[float, f
 
 
 def muc(key: Sequence[Iterable[Hashable]], response: Sequence[Iterable[Hashable]]) -> PRF:
-    k, r = _as_clusters(key), _as_clusters(response)
-    rn, rd = _muc_side(k, r)
-    pn, pd = _muc_side(r, k)
-    return PRF(pn / pd if pd else 0.0, rn / rd if rd else 0.0)
+    return _both_ways(_muc_side, key, response)
 
 
 def _b3_side(key: list[frozenset], response: list[frozenset]) -> tuple[float, float]:
@@ -62,10 +61,8 @@ def _b3_side(key: list[frozenset], response: list[frozenset]) -> tuple[float, fl
 
 
 def b_cubed(key: Sequence[Iterable[Hashable]], response: Sequence[Iterable[Hashable]]) -> PRF:
-    k, r = _as_clusters(key), _as_clusters(response)
-    rn, rd = _b3_side(k, r)  # recall: per key mention, overlap / |key cluster|
-    pn, pd = _b3_side(r, k)
-    return PRF(pn / pd if pd else 0.0, rn / rd if rd else 0.0)
+    # recall: per key mention, overlap / |key cluster|
+    return _both_ways(_b3_side, key, response)
 
 
 def ceaf_e(key: Sequence[Iterable[Hashable]], response: Sequence[Iterable[Hashable]]) -> PRF:

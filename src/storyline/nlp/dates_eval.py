@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from storyline.metrics import match_one_to_one, prf, ratio
 from storyline.nlp.dates import extract_dates, parse_dct
 
 log = logging.getLogger(__name__)
@@ -39,18 +40,14 @@ class DateScores:
     date_value_correct: int = 0
 
     def row(self) -> dict[str, float]:
-        p = self.matched / self.predicted if self.predicted else 0.0
-        r = self.matched / self.gold if self.gold else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
+        spans = prf(self.matched, self.predicted, self.gold)
         return {
-            "span P": 100 * p,
-            "span R": 100 * r,
-            "span F1": 100 * f,
-            "value acc": 100 * self.value_correct / self.matched if self.matched else 0.0,
-            "DATE value acc": (
-                100 * self.date_value_correct / self.date_matched if self.date_matched else 0.0
-            ),
-            "value acc (all gold)": 100 * self.value_correct / self.gold if self.gold else 0.0,
+            "span P": 100 * spans.precision,
+            "span R": 100 * spans.recall,
+            "span F1": 100 * spans.f1,
+            "value acc": ratio(100 * self.value_correct, self.matched),
+            "DATE value acc": ratio(100 * self.date_value_correct, self.date_matched),
+            "value acc (all gold)": ratio(100 * self.value_correct, self.gold),
         }
 
 
@@ -62,17 +59,7 @@ def _match(gold: list[dict], pred: list[Prediction]) -> list[tuple[int, int]]:
             overlap = min(ge, pe) - max(gs, ps)
             if overlap > 0:
                 pairs.append((-overlap, gi, pi))
-    pairs.sort()
-    used_g: set[int] = set()
-    used_p: set[int] = set()
-    out = []
-    for _neg, gi, pi in pairs:
-        if gi in used_g or pi in used_p:
-            continue
-        used_g.add(gi)
-        used_p.add(pi)
-        out.append((gi, pi))
-    return out
+    return match_one_to_one(pairs)
 
 
 def score_documents(

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from storyline.metrics import match_one_to_one, prf, ratio
 from storyline.nlp.quotes import QuoteOptions, extract_quotes_batch
 
 DEFAULT_QUOTES_PATH = Path("../shared/data/quotes-dev/polnear_dev40.jsonl")
@@ -38,15 +39,13 @@ class QuoteScores:
     direct_matched: int = 0
 
     def row(self) -> dict[str, float]:
-        p = self.matched / self.predicted if self.predicted else 0.0
-        r = self.matched / self.gold if self.gold else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
+        spans = prf(self.matched, self.predicted, self.gold)
         return {
-            "P": 100 * p,
-            "R": 100 * r,
-            "F1": 100 * f,
-            "speaker acc": 100 * self.speaker_correct / self.matched if self.matched else 0.0,
-            "R direct": 100 * self.direct_matched / self.direct_gold if self.direct_gold else 0.0,
+            "P": 100 * spans.precision,
+            "R": 100 * spans.recall,
+            "F1": 100 * spans.f1,
+            "speaker acc": ratio(100 * self.speaker_correct, self.matched),
+            "R direct": ratio(100 * self.direct_matched, self.direct_gold),
         }
 
 
@@ -69,14 +68,7 @@ def score(docs: list[dict], predictions: list[list[Prediction]], threshold: floa
                 share = _overlap(gs, ps) / length
                 if share > threshold:
                     pairs.append((-share, gi, pi))
-        pairs.sort()
-        used_g: set[int] = set()
-        used_p: set[int] = set()
-        for _share, gi, pi in pairs:
-            if gi in used_g or pi in used_p:
-                continue
-            used_g.add(gi)
-            used_p.add(pi)
+        for gi, pi in match_one_to_one(pairs):
             g = gold[gi]
             scores.matched += 1
             scores.direct_matched += g["quote_type"] == "direct"
