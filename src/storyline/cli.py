@@ -69,6 +69,9 @@ def brief(
     analysis: Annotated[
         bool, typer.Option(help="Entities, quotes, facts, timeline and claims (needs spaCy).")
     ] = True,
+    full: Annotated[
+        bool, typer.Option("--full", help="Summarise and analyse every stored story again.")
+    ] = False,
     verbose: Annotated[bool, typer.Option("-v", "--verbose")] = False,
 ) -> None:
     """Read a pile of articles and write brief.json, brief.md, brief.html and manifest.json."""
@@ -83,7 +86,7 @@ def brief(
         analysis=analysis,
     )
     stdin = read_stdin_bytes(options.ingest.max_bytes) if "-" in paths else None
-    result = run_brief(paths, out, db=db, options=options, stdin=stdin)
+    result = run_brief(paths, out, db=db, options=options, stdin=stdin, full=full)
     for report in result.reports:
         if report.status == "skipped":
             console.print(f"[yellow]skipped[/] {report.source}: {report.reason}", highlight=False)

@@ -155,19 +155,20 @@ MAX_ANALYSIS_CHARS = 1_000_000
 
 def attach_layers(
     stories: Sequence[Any], articles: Sequence[Article], analyzer: EntityAnalyzer | None = None
-) -> None:
+) -> set[str]:
     """Give each story its layer, resolved across its whole storyline.
 
     Entities are resolved over every article of the storyline, so "Mr Putin" in one story
     and "Vladimir Putin" in another share an entity (its mentions list both); the timeline
     is the storyline's; quotes and facts are the story's own; claims are those with a side
-    in the story.
+    in the story. Returns the storylines whose analysis failed (their stories keep no layer).
     """
     by_id = {a.id: a for a in articles}
     groups: dict[str, list[Any]] = {}
     for story in stories:
         groups.setdefault(story.storyline or story.id, []).append(story)
     analyzer = analyzer or SpacyEntityAnalyzer()
+    failed: set[str] = set()
     for key in sorted(groups):
         members = [by_id[aid] for s in groups[key] for aid in s.articles if aid in by_id]
         too_long = [a.id for a in members if len(a.text) > MAX_ANALYSIS_CHARS]
@@ -177,6 +178,7 @@ def attach_layers(
             layer = analyze_story([a for a in members if a.id not in too_long], analyzer)
         except Exception:  # one story's failure must not lose every other story's layer
             logger.exception("analysis failed for storyline %s", key)
+            failed.add(key)
             continue
         for story in groups[key]:
             own = set(story.articles)
@@ -191,3 +193,4 @@ def attach_layers(
                     c for c in layer["claims"] if any(s["article"] in own for s in c["sides"])
                 ],
             }
+    return failed

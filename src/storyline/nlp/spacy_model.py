@@ -32,3 +32,16 @@ def pipeline_available(name: str = "en_core_web_sm") -> bool:
     if find_spec("spacy") is None:
         return False
     return any(find_spec(n) is not None for n in (name, _FALLBACKS.get(name, name)))
+
+
+def model_versions(name: str = "en_core_web_sm") -> dict[str, str]:
+    """Installed versions of spaCy and the model package (read from metadata, not loaded)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    found: dict[str, str] = {}
+    for dist in ("spacy", name.replace("_", "-"), _FALLBACKS.get(name, name).replace("_", "-")):
+        try:
+            found[dist] = version(dist)
+        except PackageNotFoundError:
+            continue
+    return found

@@ -14,12 +14,26 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
 from storyline import __version__
 from storyline.config import Options
 from storyline.model import Article, Story
 
 STATE_NAME = "analysis"
+
+
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """Digest of storyline's own source: any code change recomputes what it stored."""
+    root = Path(__file__).resolve().parents[1]
+    h = hashlib.sha1()
+    for path in sorted(root.rglob("*")):
+        if path.suffix in {".py", ".j2"} and path.is_file():
+            h.update(path.relative_to(root).as_posix().encode("utf-8"))
+            h.update(path.read_bytes())
+    return h.hexdigest()
 
 
 def _digest(value: object) -> str:
@@ -56,6 +70,7 @@ def signatures(articles: list[Article], options: Options, layer_version: str) ->
     settings = _digest(
         {
             "version": __version__,
+            "code": code_digest(),
             "summary": asdict(options.summary),
             "layer": layer_version,
         }

@@ -170,7 +170,6 @@ def analyse_store(
     now = signatures(articles, options, layer_version(options))
     kept, current_layers = reusable(now, before, stored)
     stories = build_stories(articles, options, reuse=kept)
-    state[incremental_state] = now.to_json()
     timings["summarize"] = time.perf_counter() - started
     # a storyline is analysed again when its inputs changed or one of its stories was not
     # taken from the store (a layer is the whole storyline's)
@@ -190,8 +189,10 @@ def analyse_store(
         started = time.perf_counter()
         for story in stale:
             story.layer = {}  # a failed storyline must not keep an outdated layer
-        add_analysis_layer(stale, articles)
+        for line in add_analysis_layer(stale, articles):
+            now.storylines.pop(line, None)  # failed: the next run tries again
         timings["entities+quotes+facts+dates+claims"] = time.perf_counter() - started
+    state[incremental_state] = now.to_json()
     started = time.perf_counter()
     store.save_analysis(articles, stories, state)
     timings["save analysis"] = time.perf_counter() - started
@@ -204,7 +205,10 @@ def run_brief(
     db: str | None = None,
     options: Options | None = None,
     stdin: bytes | None = None,
+    full: bool = False,
 ) -> RunResult:
+    """Ingest ``paths`` into the store, analyse, write the brief files; ``full`` recomputes
+    every story's summary and layer instead of only the changed ones."""
     options = options or Options()
     outdir.mkdir(parents=True, exist_ok=True)
     timings: dict[str, float] = {}
@@ -212,7 +216,7 @@ def run_brief(
         started = time.perf_counter()
         reports, read, new = ingest_into(store, paths, options, stdin)
         timings["ingest+clean+store"] = time.perf_counter() - started
-        articles, stories, analysis_timings = analyse_store(store, options)
+        articles, stories, analysis_timings = analyse_store(store, options, incremental=not full)
         timings.update(analysis_timings)
     result = RunResult(outdir, reports, articles, stories, new, read, timings)
     write_outputs(result, options)

@@ -196,17 +196,22 @@ def layer_version(options: Options) -> str:
     """What the analyst layer is made with: off, unavailable, or spaCy with these options."""
     if not options.analysis:
         return "off"
-    from storyline.nlp.spacy_model import pipeline_available
+    from storyline.nlp.spacy_model import model_versions, pipeline_available
 
     if not pipeline_available():
         return "no spaCy"
     return json.dumps(
-        [asdict(options.quotes), asdict(options.entities), asdict(options.claims)],
+        [
+            asdict(options.quotes),
+            asdict(options.entities),
+            asdict(options.claims),
+            model_versions(),
+        ],
         sort_keys=True,
     )
 
 
-def add_analysis_layer(stories: list[Story], articles: list[Article]) -> None:
+def add_analysis_layer(stories: list[Story], articles: list[Article]) -> set[str]:
     """Entities, quotes, facts, timeline and claims per story, when spaCy is installed.
 
     They need the "nlp" extra (spaCy and its model package); without it the brief still
@@ -216,7 +221,7 @@ def add_analysis_layer(stories: list[Story], articles: list[Article]) -> None:
 
     if not pipeline_available():
         log.warning("spaCy or its English model is not installed: no entities, quotes or claims")
-        return
+        return set()
     from storyline.link.story_layer import attach_layers
 
-    attach_layers(stories, articles)
+    return attach_layers(stories, articles)

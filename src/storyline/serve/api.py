@@ -73,10 +73,14 @@ def build_api_router(state: ServerState, write_dependency: Any) -> APIRouter:
     AnalyseFlag = Query(True, description="recompute the analysis after storing new articles")
 
     @router.post("/analyse", dependencies=[write_dependency], tags=["ingest"])
-    def analyse() -> dict[str, Any]:
-        """Recompute and save the analysis over everything stored (token required)."""
+    def analyse(
+        full: bool = Query(False, description="summarise and analyse every story again"),
+    ) -> dict[str, Any]:
+        """Bring the analysis up to date with everything stored and save it (token required)."""
         with state.write_lock:
-            articles, stories, timings = analyse_store(state.store, state.options)
+            articles, stories, timings = analyse_store(
+                state.store, state.options, incremental=not full
+            )
         return {
             "articles": len(articles),
             "stories": len(stories),

@@ -357,7 +357,8 @@ class SqlStore(Store):
             "storyline": story.storyline,
             "articles": json.dumps(story.articles),
             "summary": json.dumps([x.to_dict() for x in story.summary], ensure_ascii=False),
-            "brief": json.dumps(story.to_brief(), ensure_ascii=False, sort_keys=True),
+            # key order kept: a story reused from the store renders byte-identically
+            "brief": json.dumps(story.to_brief(), ensure_ascii=False),
             "article_count": len(story.articles),
             "duplicate_count": sum(1 for m in members if m.duplicate_of),
             "outlets": json.dumps(outlets, ensure_ascii=False),
