@@ -45,3 +45,17 @@ def test_a_short_article_naming_one_boilerplate_phrase_is_not_junk():
     assert junk_reason(article, count_words(article)) is None
     notice = "The seed for Wide00014 was: slash pages from every domain on the web."
     assert junk_reason(notice, count_words(notice))
+
+
+def test_short_news_about_privacy_cookies_or_the_internet_archive_is_not_junk():
+    briefs = [
+        "Meta was fined 390 million euros on Wednesday after Irish regulators ruled that its "
+        "privacy policy forced users to accept personalised advertising.",
+        "A federal judge ruled against the Internet Archive in a copyright suit brought by four "
+        "publishers; the Wayback Machine is not affected, the library said.",
+        "The EU court ruled that websites which use cookies need active consent.",
+    ]
+    for text in briefs:
+        assert junk_reason(text, count_words(text)) is None, text
+    widget = "Tweet with a location. You can add location information to your Tweets."
+    assert junk_reason(widget, count_words(widget))

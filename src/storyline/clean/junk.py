@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import re
 
-# Phrases that only occur in boilerplate, never in the reporting itself (matched on the
-# lower-cased text; plain substring search is ~50x faster than one big regex).
-_JUNK_PHRASES = (
-    "wayback machine",
-    "internet archive",
+# Phrases of boilerplate itself: widgets, consent walls, sign-up forms, crawl notices,
+# error pages. Matched on the lower-cased text (substring search is ~50x faster than one
+# big regex).
+_BOILERPLATE_PHRASES = (
     "archive-it",
     "crawl data",
     "these crawls",
@@ -23,19 +22,12 @@ _JUNK_PHRASES = (
     "tweet with a location",
     "add location information to your tweets",
     "tweet location history",
-    "use cookies",
-    "uses cookies",
-    "use of cookies",
     "cookies and similar technologies",
     "store and/or access information on a device",
     "personalised ads and content",
     "personalized ads and content",
     "manage preferences",
     "manage your privacy settings",
-    "privacy policy",
-    "terms of service",
-    "terms of use",
-    "cookie policy",
     "cookie settings",
     "cookie preferences",
     "accept cookies",
@@ -44,8 +36,6 @@ _JUNK_PHRASES = (
     "javascript is disabled",
     "your browser is",
     "your browser does",
-    "ad blocker",
-    "adblocker",
     "join our mailing list",
     "sign up for our newsletter",
     "subscribe to our newsletter",
@@ -57,6 +47,21 @@ _JUNK_PHRASES = (
     "already a subscriber",
     "log in to continue",
     "create a free account",
+)
+# Phrases that boilerplate uses but news is also written about (a privacy-policy change,
+# the Internet Archive's lawsuit): they add weight to boilerplate, never decide alone.
+_TOPICAL_PHRASES = (
+    "wayback machine",
+    "internet archive",
+    "use cookies",
+    "uses cookies",
+    "use of cookies",
+    "privacy policy",
+    "terms of service",
+    "terms of use",
+    "cookie policy",
+    "ad blocker",
+    "adblocker",
 )
 _CRAWL_SEED = re.compile(r"\bthe seed for \w+ was\b")
 
@@ -89,12 +94,13 @@ def junk_reason(text: str, word_count: int) -> str | None:
     if word_count == 0:
         return "empty"
     lowered = text.lower()
-    hits = [(lowered.count(phrase), phrase) for phrase in _JUNK_PHRASES if phrase in lowered]
     seed = _CRAWL_SEED.search(lowered)
     if seed and word_count < 250:  # only a crawl's own description says this
         return f"boilerplate ({seed.group()})"
+    hits = [(lowered.count(p), p) for p in _BOILERPLATE_PHRASES if p in lowered]
     if not hits:
         return None
+    hits += [(lowered.count(p), p) for p in _TOPICAL_PHRASES if p in lowered]
     # an article may mention the Internet Archive or a privacy policy once; a notice is
     # dense, or short and made of several such phrases
     dense = sum(n for n, _ in hits) * 60 >= word_count
