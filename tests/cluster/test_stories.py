@@ -179,3 +179,35 @@ def test_a_big_ingest_is_clustered_in_date_ordered_batches():
         by_hand.add(ordered[start : start + 3])
     assert {a.id: a.story for a in out} == {it.id: by_hand.story_of(it.id) for it in items}
     assert len({by_hand.story_of(it.id) for it in QUAKE_A}) == 1
+
+
+def test_a_follow_up_sharing_only_rare_names_finds_its_story_across_a_prune():
+    from storyline.config import ClusterOptions
+
+    first = ClusterItem(
+        "a1",
+        "Mayor Teodor Vashinsky of Zubrowka resigns",
+        "Teodor Vashinsky, the mayor of Zubrowka, resigned on Monday after auditors found that "
+        "the Krelnik harbour fund had paid 2 million euros to a firm owned by his brother.",
+        "2024-03-04",
+    )
+    follow_up = ClusterItem(
+        "a2",
+        "Vashinsky's brother questioned over Krelnik fund",
+        "Prosecutors questioned the brother of Teodor Vashinsky on Tuesday about payments from "
+        "the Krelnik harbour fund, a day after Vashinsky stepped down as mayor of Zubrowka.",
+        "2024-03-05",
+    )
+    clusterer = StoryClusterer(ClusterOptions(prune_rare_every=2))
+    clusterer.add([first] + QUAKE_A)
+    clusterer.add([follow_up])
+    assert clusterer.dfs.pruned_at == 4  # the prune ran between the two ingests
+    assert clusterer.story_of("a2") == clusterer.story_of("a1")
+
+
+def test_a_state_saved_before_pruning_existed_does_not_prune_at_once():
+    live = StoryClusterer()
+    live.add(QUAKE_A)
+    state = json.loads(json.dumps(live.to_state()))
+    del state["df_pruned_at"]
+    assert StoryClusterer.from_state(state).dfs.pruned_at == live.dfs.docs

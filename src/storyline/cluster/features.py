@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Container
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -127,14 +128,17 @@ class DocumentFrequencies:
         self.docs += 1
         self.df.update(features)
 
-    def prune_rare(self) -> int:
-        """Forget features seen in one document only; return how many were dropped.
+    def prune_rare(self, keep: Container[str] = ()) -> int:
+        """Forget features seen in one document only, except those in ``keep``; return how
+        many were dropped.
 
-        Most features of a large collection (names, typos, word pairs) occur once and can
+        Most features of a large collection (typos, one-off word pairs) occur once and
         never retrieve another article; dropping them bounds memory and the saved state.
-        One that comes back restarts at a document frequency of 1, so its IDF stays high.
+        One that comes back restarts at a document frequency of 1. ``keep`` holds the
+        features stories are indexed by: a follow-up naming the same rare person must
+        still find its first report.
         """
-        rare = [k for k, n in self.df.items() if n <= 1]
+        rare = [k for k, n in self.df.items() if n <= 1 and k not in keep]
         for k in rare:
             del self.df[k]
         self.pruned_at = self.docs

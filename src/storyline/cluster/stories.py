@@ -352,7 +352,7 @@ class StoryClusterer:
             log.info("%d non-article documents kept as single-article stories", len(junk))
         every = opts.prune_rare_every
         if every > 0 and self.dfs.docs - self.dfs.pruned_at >= every:
-            dropped = self.dfs.prune_rare()
+            dropped = self.dfs.prune_rare(keep=self.stories.postings)
             log.info("forgot %d features seen in one of %d documents", dropped, self.dfs.docs)
         # the IDF of a batch is known before any of its articles is placed: update first
         for it in fresh:
@@ -662,7 +662,8 @@ class StoryClusterer:
         clusterer.dfs = DocumentFrequencies(
             docs=int(state["docs"]),
             df=Counter(state["df"]),
-            pruned_at=int(state.get("df_pruned_at", 0)),
+            # a state saved before pruning existed starts counting now
+            pruned_at=int(state.get("df_pruned_at", state["docs"])),
         )
         clusterer.stories.load(state["stories"])
         clusterer.storylines.load(state["storylines"])
