@@ -118,6 +118,9 @@ class SummaryOptions:
     length_exponent: float = 0.4
     # concept weight = other documents stating it + singleton_weight * log(1 + count) / log(2 + docs)
     singleton_weight: float = 0.25
+    # a story with more documents is summarised from this many, spread evenly over its
+    # documents in the given (date) order: the cost per story stays bounded
+    max_documents: int = 200
 
 
 @dataclass(frozen=True)

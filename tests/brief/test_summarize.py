@@ -89,6 +89,18 @@ def test_fifty_documents():
     assert len(picked) >= 3
 
 
+def test_a_story_of_thousands_of_templated_articles_is_summarised_from_a_spread_sample():
+    from storyline.config import SummaryOptions
+
+    texts = [_synthetic_article(i) for i in range(3000)]
+    picked = summarize_documents(texts, words=120, options=SummaryOptions(max_documents=50))
+    assert_valid(texts, picked, 120)
+    assert picked
+    step = (len(texts) - 1) / 49  # only documents of the even spread are cited
+    sampled = {round(i * step) for i in range(50)}
+    assert {p.doc for p in picked} <= sampled
+
+
 def test_a_very_long_document_does_not_crowd_out_the_others(flood):
     filler = "\n\n".join(
         f"Volunteer team {i} filled sandbags along the river bank near the old mill on Tuesday."

@@ -146,6 +146,18 @@ def _kept_documents(texts: list[str], opts: SummaryOptions) -> list[_Document]:
 _SKETCH = 8
 
 
+def _spread_sample(texts: list[str], limit: int) -> list[str]:
+    """At most ``limit`` documents, evenly spread (first and last kept); the others blank,
+    so document indices still point into ``texts``."""
+    n = len(texts)
+    if limit <= 0 or n <= limit:
+        return texts
+    if limit == 1:
+        return [texts[0]] + [""] * (n - 1)
+    chosen = {round(i * (n - 1) / (limit - 1)) for i in range(limit)}
+    return [t if i in chosen else "" for i, t in enumerate(texts)]
+
+
 def _stable_hash(shingle: tuple[str, ...]) -> int:
     # Python's hash() of strings changes per process: the sketch must not
     return zlib.crc32("\x1f".join(shingle).encode("utf-8"))
@@ -324,7 +336,7 @@ def summarize_documents(
     if words <= 0 or not texts:
         return []
     texts = [t if isinstance(t, str) else "" for t in texts]  # bad input never crashes
-    kept = _kept_documents(texts, opts)
+    kept = _kept_documents(_spread_sample(texts, opts.max_documents), opts)
     units = [u for doc in kept for u in _units(doc, opts)]
     units = [u for u in units if u.words <= words]
     if not units:
