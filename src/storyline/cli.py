@@ -93,7 +93,8 @@ def brief(
     counts = result.counts()
     console.print(
         f"read {counts['articles_read']} article(s) from {counts['inputs_read']} input(s), "
-        f"skipped {counts['inputs_skipped']}; {counts['articles_total']} in store, "
+        f"skipped {counts['inputs_skipped']} input(s) and {counts['records_skipped']} "
+        f"record(s); {counts['articles_total']} in store, "
         f"{counts['duplicates']} duplicate(s), {counts['stories']} stor{'y' if counts['stories'] == 1 else 'ies'}",
         highlight=False,
     )

@@ -102,6 +102,9 @@ def test_cli_bad_batch_keeps_going_and_exit_codes(sample_dir, tmp_path):
     assert good.exit_code == 0, good.output
     assert str(out / "brief.html") in good.output.replace("\n", "") or "brief.html" in good.output
     assert len(load_brief(out)["articles"]) == 2
+    # the bad JSONL line is a skipped record; empty and binary files are skipped inputs
+    counts = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["counts"]
+    assert (counts["inputs_skipped"], counts["records_skipped"]) == (3, 1), counts
     # a later bad-only run does not lose what is stored
     again = runner.invoke(app, ["brief", str(bad / "empty.txt"), "-o", str(out)])
     assert again.exit_code == 1

@@ -9,6 +9,7 @@ analysed again: run.incremental) and saved atomically.
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -30,6 +31,7 @@ from storyline.store.factory import open_store
 log = logging.getLogger(__name__)
 
 BATCH = 200
+_RECORD_SOURCE = re.compile(r"#L?\d+$")
 
 
 @dataclass
@@ -48,10 +50,13 @@ class RunResult:
         return self.read_articles > 0
 
     def counts(self) -> dict[str, int]:
-        status = Counter(r.status for r in self.reports)
+        # a record inside an input (a JSONL line, a WARC record, a feed entry) is
+        # "file#L12" / "file#4096": its skip is not a skipped input
+        status = Counter((r.status, bool(_RECORD_SOURCE.search(r.source))) for r in self.reports)
         return {
-            "inputs_read": status["read"],
-            "inputs_skipped": status["skipped"],
+            "inputs_read": status["read", False],
+            "inputs_skipped": status["skipped", False],
+            "records_skipped": status["skipped", True],
             "articles_read": self.read_articles,
             "articles_new": self.new_articles,
             "articles_total": len(self.articles),
