@@ -282,11 +282,19 @@ def cluster_command(
         Path | None,
         typer.Option("--state", help="clusterer state JSON: read if present, written back"),
     ] = None,
+    executor: Annotated[
+        str, typer.Option(help="Where per-article stages run: local (processes) or dask.")
+    ] = "local",
+    workers: Annotated[int, typer.Option(help="Processes, or Dask workers started.")] = 1,
+    scheduler: Annotated[
+        str | None, typer.Option(help="Address of a running Dask scheduler (with --executor dask).")
+    ] = None,
 ) -> None:
-    """Group articles into stories and storylines; flag near-duplicate copies."""
+    """Group articles into stories and storylines; flag near-duplicate copies (streams IN_PATH)."""
     from storyline.cluster.cluster_cmd import cluster_file
 
-    n, skipped = cluster_file(in_path, out, state_path=state)
+    run = RunOptions(executor=executor, workers=workers, scheduler=scheduler)
+    n, skipped = cluster_file(in_path, out, state_path=state, run=run)
     for s in skipped:
         console.print(f"skipped line {s.line}: {s.reason}", highlight=False)
     typer.echo(f"clustered {n} articles -> {out} ({len(skipped)} skipped)")
