@@ -55,7 +55,7 @@ def cluster_file(
     """Cluster a JSONL file; write one sorted output line per article. Returns (n, skipped).
 
     Streams the file (see ``storyline.cluster.stream``): memory holds per article its id,
-    offset, date and dedup fingerprint, plus one batch of texts; per-article work runs in
+    offset, date and LSH band keys, plus one batch of texts; per-article work runs in
     the executor of ``run``. With ``state_path``, the clusterer state is read from it (if
     it exists) and written back, so a later file joins the stories of earlier ones with the
     same story ids.
@@ -67,8 +67,10 @@ def cluster_file(
     else:
         clusterer = StoryClusterer(options)
     dedup_options = dedup_options or DedupOptions()
-    with executor_for(run) as executor:
-        pile = scan_pile(in_path, executor, dedup_options, run.chunk_size)
+    with (
+        executor_for(run) as executor,
+        scan_pile(in_path, executor, dedup_options, run.chunk_size) as pile,
+    ):
         duplicates = find_copies(in_path, pile, dedup_options)
         # copies follow their original: they add no new evidence to a story's centroid
         assignments = cluster_originals(

@@ -1,7 +1,8 @@
 """Streaming ``storyline cluster``: three passes over a JSONL file with bounded memory.
 
 1. scan: stream the lines once; per article keep only its id, byte offset, date, source and
-   the dedup map output (LSH band keys + shingle hashes, computed in the ``Executor``).
+   the dedup map output (LSH band keys + shingle hashes, computed in the ``Executor``;
+   the shingles go to a temporary file, read back only for candidate pairs).
 2. dedup reduce: ``find_near_duplicates_by_keys`` over the kept keys and shingles, then each
    group's original is chosen as ``find_duplicates`` does (``choose_originals``), reading
    back only the group members' texts by byte offset.
@@ -17,12 +18,14 @@ the same batches in the same order reach the clusterer, whichever executor maps 
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import numpy as np
 
@@ -126,7 +129,12 @@ def features_of(
 
 @dataclass
 class ScannedPile:
-    """Pass 1's per-line record of a pile (row = good line, in file order)."""
+    """Pass 1's per-line record of a pile (row = good line, in file order).
+
+    The shingle hashes (the bulk: ~8 bytes per word of text) are spilled to an unlinked
+    temporary file and read back per candidate pair, so memory holds per article only
+    its id, offset, date, source and band keys. Close it (or use ``with``) to free them.
+    """
 
     bands: int
     ids: list[str] = field(default_factory=list)
@@ -135,12 +143,27 @@ class ScannedPile:
     sources: list[str | None] = field(default_factory=list)
     keys: array = field(default_factory=lambda: array("Q"))  # bands per row, flat
     shingle_ends: array = field(default_factory=lambda: array("q", [0]))
-    shingles: array = field(default_factory=lambda: array("Q"))  # all rows', flat
+    shingle_file: IO[bytes] = field(default_factory=tempfile.TemporaryFile)
     skipped: list[Skipped] = field(default_factory=list)
+
+    def add_fingerprint(self, keys: np.ndarray, shingles: np.ndarray) -> None:
+        self.keys.frombytes(np.ascontiguousarray(keys, dtype=np.uint64).tobytes())
+        self.shingle_file.write(np.ascontiguousarray(shingles, dtype=np.uint64).tobytes())
+        self.shingle_ends.append(self.shingle_ends[-1] + len(shingles))
 
     def shingles_of(self, row: int) -> np.ndarray:
         start, end = self.shingle_ends[row], self.shingle_ends[row + 1]
-        return np.frombuffer(self.shingles, dtype=np.uint64, count=end - start, offset=8 * start)
+        data = os.pread(self.shingle_file.fileno(), 8 * (end - start), 8 * start)
+        return np.frombuffer(data, dtype=np.uint64)
+
+    def close(self) -> None:
+        self.shingle_file.close()
+
+    def __enter__(self) -> ScannedPile:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
 
 
 class _ShinglesOfRows(Sequence[np.ndarray]):
@@ -176,9 +199,8 @@ def scan_pile(
 
     mapped = executor.map(partial(fingerprint_keys, options=options), texts(), chunk_size)
     for keys, shingles in mapped:
-        result.keys.frombytes(np.ascontiguousarray(keys, dtype=np.uint64).tobytes())
-        result.shingles.frombytes(np.ascontiguousarray(shingles, dtype=np.uint64).tobytes())
-        result.shingle_ends.append(len(result.shingles))
+        result.add_fingerprint(keys, shingles)
+    result.shingle_file.flush()  # read back with pread, past the file object's buffer
     return result
 
 
