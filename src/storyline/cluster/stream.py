@@ -22,7 +22,6 @@ import os
 import tempfile
 from array import array
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -240,42 +239,23 @@ def cluster_originals(
     executor: Executor,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
 ) -> dict[str, tuple[str, str]]:
-    """Pass 3: {original id: (story, storyline)}, as ``add_in_batches`` of the originals.
-
-    The next batch is read and mapped (in a helper thread that mostly waits on the
-    executor) while the clusterer adds the current one, so the workers are not idle
-    during the serial reduce; at most two batches of texts and features are alive."""
+    """Pass 3: {original id: (story, storyline)}, as ``add_in_batches`` of the originals."""
     rows = [row for row, article_id in enumerate(pile.ids) if article_id not in duplicates]
     ids = [pile.ids[row] for row in rows]
     dates = [pile.dates[row] for row in rows]
-    # only an id's first line in a batch that the clusterer has not placed before is read
-    # and mapped; ``add`` ignores the other lines' texts (it only reports their ids). An id
-    # is placed before if the loaded state has it or an earlier batch of this run had it.
-    placed = set(clusterer.assigned)
-
-    def fresh_rows(batch: list[int]) -> list[int]:
+    found: dict[str, tuple[str, str]] = {}
+    for batch in date_batches(ids, dates, clusterer.options.batch_articles):
+        # only an id's first line in the batch that the clusterer has not placed yet is
+        # read and mapped; ``add`` ignores the others' texts (it only reports them)
         fresh: dict[str, int] = {}
         for i in batch:
-            if ids[i] not in fresh and ids[i] not in placed:
+            if ids[i] not in fresh and clusterer.story_of(ids[i]) is None:
                 fresh[ids[i]] = rows[i]
-        placed.update(fresh)
-        return list(fresh.values())
-
-    def read_and_map(wanted: list[int]) -> tuple[list[ClusterItem], dict[str, ArticleFeatures]]:
-        items = read_items_at(path, [pile.offsets[row] for row in wanted])
-        return items, features_of(items, executor, clusterer.options, chunk_size)
-
-    found: dict[str, tuple[str, str]] = {}
-    batches = date_batches(ids, dates, clusterer.options.batch_articles)
-    with ThreadPoolExecutor(max_workers=1) as prefetch:
-        upcoming = prefetch.submit(read_and_map, fresh_rows(batches[0]))
-        for n, batch in enumerate(batches):
-            items, features = upcoming.result()
-            if n + 1 < len(batches):
-                upcoming = prefetch.submit(read_and_map, fresh_rows(batches[n + 1]))
-            by_id = {it.id: it for it in items}
-            placeholders = [ClusterItem(ids[i], "", "") for i in batch if ids[i] not in by_id]
-            for a in clusterer.add(items + placeholders, features):
-                found[a.id] = (a.story, a.storyline)
-            del items, features, by_id, placeholders
+        items = read_items_at(path, [pile.offsets[row] for row in fresh.values()])
+        features = features_of(items, executor, clusterer.options, chunk_size)
+        by_id = {it.id: it for it in items}
+        placeholders = (ClusterItem(ids[i], "", "") for i in batch if ids[i] not in by_id)
+        for a in clusterer.add(items + list(placeholders), features):
+            found[a.id] = (a.story, a.storyline)
+        del items, features, by_id
     return found
