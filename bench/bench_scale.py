@@ -58,13 +58,8 @@ from tfidf_single_pass import (  # noqa: E402
     unpack,
 )
 
-from storyline.cluster.features import parse_day  # noqa: E402
-from storyline.cluster.stories import (  # noqa: E402
-    Assignment,
-    ClusterItem,
-    StoryClusterer,
-    article_features,
-)
+from storyline.cluster.stories import Assignment, StoryClusterer  # noqa: E402
+from storyline.cluster.stream import date_batches, features_of, read_items_at  # noqa: E402
 from storyline.config import (  # noqa: E402
     ClusterOptions,  # noqa: E402
     DedupOptions,
@@ -73,7 +68,6 @@ from storyline.config import (  # noqa: E402
 from storyline.dedup.minhash import band_keys, find_near_duplicates_by_keys  # noqa: E402
 from storyline.ingest.jsonl_stream import (  # noqa: E402
     jsonl_partitions,
-    parse_jsonl_line,
     read_jsonl_stream,
 )
 from storyline.metrics import f1  # noqa: E402
@@ -180,24 +174,11 @@ def line_offsets(path: Path) -> np.ndarray:
     return np.frombuffer(offsets, dtype=np.int64)
 
 
-def documents_at(
-    path: Path, wanted: list[int], offsets: np.ndarray, options: IngestOptions
-) -> Iterator[RawDocument]:
-    """The documents on the ``wanted`` line numbers, in that order (seek + parse one line)."""
-    with open(path, "rb") as fh:
-        for lineno in wanted:
-            fh.seek(int(offsets[lineno - 1]))
-            doc = parse_jsonl_line(fh.readline(), lineno, f"{path}#L{lineno}", options)
-            if isinstance(doc, RawDocument):  # it parsed at ingest: it parses again
-                yield doc
-
-
 def cluster_in_batches(
     pile: Path,
     originals: list[tuple[str, int, str | None]],
     executor: Executor,
     clock: StageClock,
-    ingest_options: IngestOptions,
     batch_size: int,
     args: argparse.Namespace,
 ) -> Iterator[Assignment]:
@@ -205,26 +186,22 @@ def cluster_in_batches(
     batches of ``batch_size``: each batch's texts are read back from the pile, their
     features computed in the executor (cluster map), then the batch is added to the
     clusterer (cluster reduce) before the next batch is read. Later batches join the
-    stories of earlier ones, so only one batch of texts and features is ever alive."""
+    stories of earlier ones, so only one batch of texts and features is ever alive.
+    These are the product's streaming ``storyline cluster`` steps (cluster/stream.py)."""
     options = ClusterOptions()
     clusterer = StoryClusterer(options)
     clock.start()
     offsets = line_offsets(pile)
-    days = {article_id: parse_day(date) for article_id, _, date in originals}
-    # the clusterer's own order inside a batch: dated by day, then undated; ties by id
-    ordered = sorted(originals, key=lambda o: (days[o[0]] is None, days[o[0]] or 0.0, o[0]))
+    batches = date_batches(
+        [article_id for article_id, _, _ in originals],
+        [date for _, _, date in originals],
+        max(1, batch_size),
+    )
     clock.stop("cluster map", 0)
-    for start in range(0, len(ordered), max(1, batch_size)):
-        batch = ordered[start : start + max(1, batch_size)]
+    for batch in batches:
         clock.start()
-        items = [
-            ClusterItem(f"a{line_of(d) - 1:07d}", d.title or "", d.text, d.date, d.outlet)
-            for d in documents_at(pile, [line for _, line, _ in batch], offsets, ingest_options)
-        ]
-        mapped = executor.map(
-            partial(article_features, opts=options), items, chunk_size=args.chunk_size
-        )
-        features = dict(zip((it.id for it in items), mapped, strict=True))
+        items = read_items_at(pile, [offsets[originals[i][1] - 1] for i in batch])
+        features = features_of(items, executor, options, args.chunk_size)
         clock.stop("cluster map", len(items))
         clock.start()
         assignments = clusterer.add(items, features)
@@ -324,9 +301,7 @@ def run(args: argparse.Namespace) -> None:
             # features map-side, grouping reduce-side, one batch of texts alive at a time
             story_number: dict[str, int] = {}
             originals = [(ids[i], lines[i], dates[i]) for i in keep]
-            batches = cluster_in_batches(
-                pile, originals, executor, clock, ingest_options, args.cluster_batch, args
-            )
+            batches = cluster_in_batches(pile, originals, executor, clock, args.cluster_batch, args)
             for assignment in batches:
                 labels[index_of[assignment.id]] = story_number.setdefault(
                     assignment.story, len(story_number)

@@ -16,7 +16,7 @@ import numpy as np
 from scipy import sparse
 
 from storyline.config import DedupOptions, IngestOptions
-from storyline.dedup.minhash import band_keys, fingerprint, token_hash, tokens_of
+from storyline.dedup.minhash import fingerprint_keys, token_hash, tokens_of
 from storyline.ingest.jsonl_stream import JsonlPartition, read_jsonl_partition
 from storyline.model import RawDocument
 
@@ -26,8 +26,7 @@ CENTROID_TERMS = 64
 
 def dedup_map(doc: RawDocument, options: DedupOptions) -> tuple[np.ndarray, np.ndarray]:
     """LSH band keys and shingle hashes: all the dedup reduce step needs of an article."""
-    fp = fingerprint(doc.text, options)
-    return band_keys(fp.signature, options), fp.shingles
+    return fingerprint_keys(doc.text, options)
 
 
 def cluster_map(doc: RawDocument) -> tuple[np.ndarray, np.ndarray]:

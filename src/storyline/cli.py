@@ -48,6 +48,16 @@ def main(
         raise typer.Exit()
 
 
+# how per-article stages run (RunOptions), shared by the commands that take them
+ExecutorOption = Annotated[
+    str, typer.Option(help="Where per-article stages run: local (processes) or dask.")
+]
+WorkersOption = Annotated[int, typer.Option(help="Processes, or Dask workers started.")]
+SchedulerOption = Annotated[
+    str | None, typer.Option(help="Address of a running Dask scheduler (with --executor dask).")
+]
+
+
 @app.command()
 def brief(
     paths: Annotated[
@@ -59,13 +69,9 @@ def brief(
     ] = None,
     words: Annotated[int, typer.Option(help="Word budget of each story summary.")] = 120,
     max_mb: Annotated[float, typer.Option(help="Skip inputs larger than this many MiB.")] = 20.0,
-    executor: Annotated[
-        str, typer.Option(help="Where per-article stages run: local (processes) or dask.")
-    ] = "local",
-    workers: Annotated[int, typer.Option(help="Processes, or Dask workers started.")] = 1,
-    scheduler: Annotated[
-        str | None, typer.Option(help="Address of a running Dask scheduler (with --executor dask).")
-    ] = None,
+    executor: ExecutorOption = "local",
+    workers: WorkersOption = 1,
+    scheduler: SchedulerOption = None,
     analysis: Annotated[
         bool, typer.Option(help="Entities, quotes, facts, timeline and claims (needs spaCy).")
     ] = True,
@@ -283,11 +289,15 @@ def cluster_command(
         Path | None,
         typer.Option("--state", help="clusterer state JSON: read if present, written back"),
     ] = None,
+    executor: ExecutorOption = "local",
+    workers: WorkersOption = 1,
+    scheduler: SchedulerOption = None,
 ) -> None:
-    """Group articles into stories and storylines; flag near-duplicate copies."""
+    """Group articles into stories and storylines; flag near-duplicate copies (streams IN_PATH)."""
     from storyline.cluster.cluster_cmd import cluster_file
 
-    n, skipped = cluster_file(in_path, out, state_path=state)
+    run = RunOptions(executor=executor, workers=workers, scheduler=scheduler)
+    n, skipped = cluster_file(in_path, out, state_path=state, run=run)
     for s in skipped:
         console.print(f"skipped line {s.line}: {s.reason}", highlight=False)
     typer.echo(f"clustered {n} articles -> {out} ({len(skipped)} skipped)")

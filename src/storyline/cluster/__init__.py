@@ -12,4 +12,7 @@
 - ``baseline.single_pass_tfidf``: the TF-IDF single-pass floor.
 - ``metrics``: BCubed and pairwise precision/recall/F1.
 - ``cluster_cmd``: logic behind ``storyline cluster`` and ``storyline eval cluster``.
+- ``stream``: ``storyline cluster``'s three passes over a JSONL file (scan + dedup map,
+  dedup reduce, date-ordered clusterer batches re-read by byte offset), per-article work
+  in an executor (local processes or Dask), memory bounded but for the clusterer state.
 """

@@ -13,51 +13,24 @@ from typing import Any
 from storyline.cluster.baseline import single_pass_tfidf
 from storyline.cluster.metrics import bcubed, pairwise
 from storyline.cluster.stories import ClusterItem, StoryClusterer
-from storyline.config import ClusterOptions, DedupOptions
-from storyline.dedup.near import find_duplicates
+from storyline.cluster.stream import (
+    Skipped,
+    cluster_originals,
+    find_copies,
+    read_records,
+    scan_pile,
+)
+from storyline.config import ClusterOptions, DedupOptions, RunOptions
 from storyline.metrics import PRF
+from storyline.run.executor import executor_for
 
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
-class Skipped:
-    line: int
-    reason: str
-
-
 def read_items(path: Path) -> Iterator[tuple[ClusterItem, dict[str, Any]] | Skipped]:
     """Stream JSONL records as ClusterItems (plus the raw record); bad lines become Skipped."""
-    with path.open(encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield Skipped(n, f"invalid JSON: {exc.msg}")
-                continue
-            if not isinstance(rec, dict) or not isinstance(rec.get("id"), str | int):
-                yield Skipped(n, "record has no id")
-                continue
-            title = rec.get("title") or ""
-            text = rec.get("text") or ""
-            if not isinstance(title, str) or not isinstance(text, str):
-                yield Skipped(n, "title/text is not a string")
-                continue
-            if not title.strip() and not text.strip():
-                yield Skipped(n, "empty title and text")
-                continue
-            date = rec.get("date")
-            source = rec.get("source")
-            item = ClusterItem(
-                id=str(rec["id"]),
-                title=title,
-                text=text,
-                date=date if isinstance(date, str) else None,
-                source=source if isinstance(source, str) else None,
-            )
-            yield item, rec
+    for got in read_records(path):
+        yield got if isinstance(got, Skipped) else (got[1], got[2])
 
 
 def load_items(path: Path) -> tuple[list[ClusterItem], list[dict[str, Any]], list[Skipped]]:
@@ -77,38 +50,46 @@ def cluster_file(
     options: ClusterOptions | None = None,
     dedup_options: DedupOptions | None = None,
     state_path: Path | None = None,
+    run: RunOptions | None = None,
 ) -> tuple[int, list[Skipped]]:
     """Cluster a JSONL file; write one sorted output line per article. Returns (n, skipped).
 
-    With ``state_path``, the clusterer state is read from it (if it exists) and written
-    back, so a later file joins the stories of earlier ones with the same story ids.
+    Streams the file (see ``storyline.cluster.stream``): memory holds per article its id,
+    offset, date and LSH band keys, plus one batch of texts; per-article work runs in
+    the executor of ``run``. With ``state_path``, the clusterer state is read from it (if
+    it exists) and written back, so a later file joins the stories of earlier ones with the
+    same story ids.
     """
-    items, _, skipped = load_items(in_path)
+    run = run or RunOptions()
     if state_path is not None and state_path.exists():
         state = json.loads(state_path.read_text(encoding="utf-8"))
         clusterer = StoryClusterer.from_state(state, options)
     else:
         clusterer = StoryClusterer(options)
-    duplicates = find_duplicates(
-        [(it.id, it.text or it.title, it.date, it.source) for it in items],
-        dedup_options or DedupOptions(),
-    )
-    # copies follow their original: they add no new evidence to a story's centroid
-    originals = [it for it in items if it.id not in duplicates]
-    assignments = {a.id: a for a in clusterer.add_in_batches(originals)}
+    dedup_options = dedup_options or DedupOptions()
+    with (
+        executor_for(run) as executor,
+        scan_pile(in_path, executor, dedup_options, run.chunk_size) as pile,
+    ):
+        duplicates = find_copies(in_path, pile, dedup_options)
+        # copies follow their original: they add no new evidence to a story's centroid
+        assignments = cluster_originals(
+            in_path, pile, duplicates, clusterer, executor, run.chunk_size
+        )
+    ids = sorted(set(pile.ids))
     with out_path.open("w", encoding="utf-8") as out:
-        for item_id in sorted({it.id for it in items}):
-            a = assignments[duplicates.get(item_id, item_id)]
+        for item_id in ids:
+            story, storyline = assignments[duplicates.get(item_id, item_id)]
             row = {
                 "id": item_id,
-                "story": a.story,
-                "storyline": a.storyline,
+                "story": story,
+                "storyline": storyline,
                 "duplicate_of": duplicates.get(item_id),
             }
             out.write(json.dumps(row, ensure_ascii=False, sort_keys=False) + "\n")
     if state_path is not None:
         state_path.write_text(json.dumps(clusterer.to_state(), sort_keys=True), encoding="utf-8")
-    return len({it.id for it in items}), skipped
+    return len(ids), pile.skipped
 
 
 @dataclass(frozen=True)

@@ -131,6 +131,13 @@ def fingerprint_of_tokens(tokens: Sequence[str], options: DedupOptions) -> Finge
     return Fingerprint(signature=signature_of_shingles(shingles, options), shingles=shingles)
 
 
+def fingerprint_keys(text: str, options: DedupOptions) -> tuple[np.ndarray, np.ndarray]:
+    """The map step for ``find_near_duplicates_by_keys``: LSH band keys and shingle hashes,
+    all the reduce step needs of an article."""
+    fp = fingerprint(text, options)
+    return band_keys(fp.signature, options), fp.shingles
+
+
 @lru_cache(maxsize=32)
 def lsh_bands(threshold: float, num_perm: int) -> tuple[int, int]:
     """(bands, rows) minimising false positives + false negatives at ``threshold``."""

@@ -10,7 +10,7 @@ text (the wire: "(AFP) -", "Reuters reported"), else the smallest id.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from storyline.cluster.features import parse_day
 from storyline.config import DedupOptions
@@ -40,12 +40,23 @@ def find_duplicates(
         [None] * len(records),  # the original is chosen below, with the wire rule
         opts,
     )
-    groups: dict[str, list[DedupInput]] = {}
     by_id = {str(it[0]): it for it in records}
+    return choose_originals(found, lambda ids: [by_id[i] for i in ids])
+
+
+def choose_originals(
+    found: dict[str, str], members_of: Callable[[list[str]], list[DedupInput]]
+) -> dict[str, str]:
+    """Re-root the groups of ``found`` ({copy id: group root id}) on their real original.
+
+    ``members_of(ids)`` gives the (id, text, date, source) of a group's ids; it is called
+    once per group, so a caller can read the texts of one group at a time."""
+    groups: dict[str, list[str]] = {}
     for dup, root in found.items():
-        groups.setdefault(root, [by_id[root]]).append(by_id[dup])
+        groups.setdefault(root, [root]).append(dup)
     duplicate_of: dict[str, str] = {}
-    for members in groups.values():
+    for ids in groups.values():
+        members = members_of(ids)
         original = min(members, key=lambda it: _original_key(it, members))
         for it in members:
             if it is not original:
