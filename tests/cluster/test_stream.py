@@ -153,3 +153,35 @@ def test_date_batches_follow_add_in_batches():
     dates = ["2021-01-02", None, "2021-01-02", "2021-01-01"]
     assert date_batches(ids, dates, 10) == [[0, 1, 2, 3]]  # one batch: input order
     assert date_batches(ids, dates, 2) == [[3, 2], [0, 1]]  # day, id; undated last
+
+
+def test_a_repeated_id_is_batched_by_its_last_lines_date(tmp_path):
+    # "x" first carries an election text dated late, then a quake text dated early: the
+    # batches order it by its last line's date, as add_in_batches does
+    lines = [record(it) for it in QUAKE_A + QUAKE_B + ELECTION]
+    lines.insert(0, record(replace(ELECTION[0], id="x", date="2020-12-30")))
+    lines.append(record(replace(QUAKE_A[0], id="x", date="2020-10-29")))
+    pile = tmp_path / "in.jsonl"
+    pile.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    cluster_file(pile, tmp_path / "out.jsonl", SMALL_BATCHES)
+    assert rows_of(tmp_path / "out.jsonl") == in_memory_rows(pile, SMALL_BATCHES)
+
+
+def test_lines_ending_in_a_lone_cr_and_a_pipe_give_the_same_output(tmp_path):
+    import os
+    import threading
+
+    pile = write_pile(tmp_path / "in.jsonl")
+    cluster_file(pile, tmp_path / "lf.jsonl", SMALL_BATCHES)
+    cr = tmp_path / "cr.jsonl"
+    cr.write_bytes(pile.read_bytes().replace(b"\n", b"\r"))
+    cluster_file(cr, tmp_path / "cr-out.jsonl", SMALL_BATCHES)
+    assert (tmp_path / "cr-out.jsonl").read_bytes() == (tmp_path / "lf.jsonl").read_bytes()
+    # a FIFO (as from `<(zcat pile.jsonl.gz)`) is read once and spooled
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    writer = threading.Thread(target=lambda: fifo.write_bytes(pile.read_bytes()))
+    writer.start()
+    cluster_file(fifo, tmp_path / "pipe-out.jsonl", SMALL_BATCHES)
+    writer.join()
+    assert (tmp_path / "pipe-out.jsonl").read_bytes() == (tmp_path / "lf.jsonl").read_bytes()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import logging
+import shutil
+import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -61,6 +63,12 @@ def cluster_file(
     same story ids.
     """
     run = run or RunOptions()
+    if not in_path.is_file():  # a pipe or <(zcat ...): the passes re-read, so spool it
+        with tempfile.NamedTemporaryFile(suffix=".jsonl") as spool:
+            with in_path.open("rb") as src:
+                shutil.copyfileobj(src, spool)
+            spool.flush()
+            return cluster_file(Path(spool.name), out_path, options, dedup_options, state_path, run)
     if state_path is not None and state_path.exists():
         state = json.loads(state_path.read_text(encoding="utf-8"))
         clusterer = StoryClusterer.from_state(state, options)

@@ -25,7 +25,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, BinaryIO
 
 import numpy as np
 
@@ -78,19 +78,46 @@ def read_records(path: Path) -> Iterator[tuple[int, ClusterItem, dict[str, Any]]
     and a lone \\r all end a line); a line that is not UTF-8 is skipped, not fatal."""
     lineno = 0
     with path.open("rb") as fh:
-        offset = 0
-        for raw in fh:
-            for part in raw.splitlines(keepends=True):
-                lineno += 1
-                start, offset = offset, offset + len(part)
-                try:
-                    got = parse_line(lineno, part.decode("utf-8"))
-                except UnicodeDecodeError as exc:
-                    got = Skipped(lineno, f"invalid UTF-8 at byte {exc.start}")
-                if isinstance(got, tuple):
-                    yield start, *got
-                elif got is not None:
-                    yield got
+        for start, part in _lines(fh):
+            lineno += 1
+            try:
+                got = parse_line(lineno, part.decode("utf-8"))
+            except UnicodeDecodeError as exc:
+                got = Skipped(lineno, f"invalid UTF-8 at byte {exc.start}")
+            if isinstance(got, tuple):
+                yield start, *got
+            elif got is not None:
+                yield got
+
+
+_BLOCK = 1 << 20
+
+
+def _lines(fh: BinaryIO) -> Iterator[tuple[int, bytes]]:
+    """(byte offset, line with its ending) for \n, \r\n and lone \r endings, read in
+    blocks: a file whose lines end in \r alone is not one giant line."""
+    held, offset = b"", 0
+    while block := fh.read(_BLOCK):
+        parts = (held + block).splitlines(keepends=True)
+        # the last part may be unfinished, or a \r whose \n is in the next block
+        held = parts.pop() if not parts[-1].endswith(b"\n") else b""
+        for part in parts:
+            yield offset, part
+            offset += len(part)
+    if held:
+        yield offset, held
+
+
+def _line_at(fh: BinaryIO, offset: int) -> bytes:
+    """The line starting at ``offset``, without its ending (reads only as far as it)."""
+    fh.seek(offset)
+    line = b""
+    while block := fh.read(64 * 1024):
+        line += block
+        end = min((i for i in (line.find(b"\n"), line.find(b"\r")) if i >= 0), default=-1)
+        if end >= 0:
+            return line[:end]
+    return line
 
 
 def read_items_at(path: Path, offsets: Sequence[int]) -> list[ClusterItem]:
@@ -98,8 +125,7 @@ def read_items_at(path: Path, offsets: Sequence[int]) -> list[ClusterItem]:
     items = []
     with path.open("rb") as fh:
         for offset in offsets:
-            fh.seek(int(offset))
-            got = parse_line(0, fh.readline().splitlines()[0].decode("utf-8"))
+            got = parse_line(0, _line_at(fh, int(offset)).decode("utf-8"))
             if not isinstance(got, tuple):
                 raise ValueError(f"{path}: the line at byte {offset} changed since it was read")
             items.append(got[0])
@@ -242,7 +268,9 @@ def cluster_originals(
     """Pass 3: {original id: (story, storyline)}, as ``add_in_batches`` of the originals."""
     rows = [row for row, article_id in enumerate(pile.ids) if article_id not in duplicates]
     ids = [pile.ids[row] for row in rows]
-    dates = [pile.dates[row] for row in rows]
+    # a repeated id is ordered by its last line's date, as add_in_batches orders it
+    last_date = dict(zip(ids, (pile.dates[row] for row in rows), strict=True))
+    dates = [last_date[i] for i in ids]
     found: dict[str, tuple[str, str]] = {}
     for batch in date_batches(ids, dates, clusterer.options.batch_articles):
         # only an id's first line in the batch that the clusterer has not placed yet is
