@@ -181,3 +181,12 @@ def test_a_copy_differing_only_in_widgets_is_kept_as_a_duplicate_in_any_order(sa
     copy = next(a for a in first.articles if a.source.endswith("b-repost.txt"))
     original = next(a for a in first.articles if a.source.endswith("a-original.txt"))
     assert copy.duplicate_of == original.id  # fewer removed spans: the cleaner copy wins
+
+
+def test_a_file_named_with_a_hash_is_an_input_not_a_record(tmp_path):
+    pile = tmp_path / "pile"
+    pile.mkdir()
+    (pile / "issue#12").write_text("not an article")  # unsupported type: a skipped input
+    (pile / "feed.jsonl").write_text('{"text": "A ferry sank off Crete."}\n{oops\n')
+    counts = run_brief([str(pile)], tmp_path / "out").counts()
+    assert (counts["inputs_skipped"], counts["records_skipped"]) == (1, 1), counts

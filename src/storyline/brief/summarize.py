@@ -126,7 +126,7 @@ def _kept_documents(texts: list[str], opts: SummaryOptions) -> list[_Document]:
     for doc, shingles in candidates:
         if not shingles:
             continue
-        sketch = heapq.nsmallest(_SKETCH, shingles, key=_stable_hash)
+        sketch = heapq.nsmallest(_SKETCH, shingles, key=lambda sh: (_stable_hash(sh), sh))
         duplicate = False
         for k in sorted({k for sh in sketch for k in holders.get(sh, ())}):
             other = kept[k][1]
@@ -147,14 +147,16 @@ _SKETCH = 8
 
 
 def _spread_sample(texts: list[str], limit: int) -> list[str]:
-    """At most ``limit`` documents, evenly spread (first and last kept); the others blank,
-    so document indices still point into ``texts``."""
-    n = len(texts)
-    if limit <= 0 or n <= limit:
+    """At most ``limit`` article documents (junk and empty ones never count), evenly spread
+    with the first and last kept; the others blank, so indices still point into ``texts``."""
+    if limit <= 0 or len(texts) <= limit:
         return texts
-    if limit == 1:
-        return [texts[0]] + [""] * (n - 1)
-    chosen = {round(i * (n - 1) / (limit - 1)) for i in range(limit)}
+    usable = [i for i, t in enumerate(texts) if junk_reason(t, count_words(t)) is None]
+    n = len(usable)
+    if n <= limit:
+        return texts
+    picks = [0] if limit == 1 else [round(i * (n - 1) / (limit - 1)) for i in range(limit)]
+    chosen = {usable[p] for p in picks}
     return [t if i in chosen else "" for i, t in enumerate(texts)]
 
 

@@ -9,7 +9,6 @@ analysed again: run.incremental) and saved atomically.
 from __future__ import annotations
 
 import logging
-import re
 import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -31,7 +30,6 @@ from storyline.store.factory import open_store
 log = logging.getLogger(__name__)
 
 BATCH = 200
-_RECORD_SOURCE = re.compile(r"#L?\d+$")
 
 
 @dataclass
@@ -50,9 +48,14 @@ class RunResult:
         return self.read_articles > 0
 
     def counts(self) -> dict[str, int]:
-        # a record inside an input (a JSONL line, a WARC record, a feed entry) is
-        # "file#L12" / "file#4096": its skip is not a skipped input
-        status = Counter((r.status, bool(_RECORD_SOURCE.search(r.source))) for r in self.reports)
+        # a record inside an input (a JSONL line, a WARC record, a feed entry) is reported
+        # as "<input>#L12" / "<input>#4096" beside its input's own report: its skip is not
+        # a skipped input (a file merely named "issue#12" has no "issue" report beside it)
+        sources = {r.source for r in self.reports}
+        status = Counter(
+            (r.status, "#" in r.source and r.source.rsplit("#", 1)[0] in sources)
+            for r in self.reports
+        )
         return {
             "inputs_read": status["read", False],
             "inputs_skipped": status["skipped", False],
