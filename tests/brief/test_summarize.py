@@ -102,12 +102,11 @@ def test_a_story_of_thousands_of_templated_articles_is_summarised_from_a_spread_
 
 
 def test_the_spread_sample_counts_only_articles():
-    from storyline.brief.summarize import _spread_sample
+    from storyline.brief.summarize import _article_indices, _spread
 
     junk = "Tweet with a location. You can add location information to your Tweets."
     texts = [junk if i % 2 else _synthetic_article(i) for i in range(40)]
-    sample = _spread_sample(texts, 10)
-    kept = [i for i, t in enumerate(sample) if t]
+    kept = _spread(_article_indices(texts), 10)
     assert len(kept) == 10 and all(i % 2 == 0 for i in kept)  # ten articles, no junk
     assert kept[0] == 0 and kept[-1] == 38
 

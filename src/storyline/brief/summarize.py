@@ -105,15 +105,33 @@ class _Document:
         return cls(index, text, spans, [content_terms(text[s.start : s.end]) for s in spans])
 
 
-def _kept_documents(texts: list[str], opts: SummaryOptions) -> list[_Document]:
-    """Documents that are articles and not near-copies of a longer kept one."""
-    candidates: list[tuple[_Document, set[tuple[str, ...]]]] = []
+def _article_indices(texts: list[str]) -> list[int]:
+    """Indices of the documents that are articles (not junk, not empty)."""
+    found = []
     for i, text in enumerate(texts):
         reason = junk_reason(text, count_words(text))
         if reason:
             log.debug("summary leaves out document %d: %s", i, reason)
-            continue
-        doc = _Document.analyse(i, text)
+        else:
+            found.append(i)
+    return found
+
+
+def _spread(indices: list[int], limit: int) -> list[int]:
+    """At most ``limit`` of ``indices``, evenly spread, the first and last kept."""
+    n = len(indices)
+    if limit <= 0 or n <= limit:
+        return indices
+    picks = [0] if limit == 1 else [round(i * (n - 1) / (limit - 1)) for i in range(limit)]
+    return [indices[p] for p in picks]
+
+
+def _kept_documents(texts: list[str], opts: SummaryOptions) -> list[_Document]:
+    """Articles (at most ``opts.max_documents``, spread over the given order) that are not
+    near-copies of a longer kept one."""
+    candidates: list[tuple[_Document, set[tuple[str, ...]]]] = []
+    for i in _spread(_article_indices(texts), opts.max_documents):
+        doc = _Document.analyse(i, texts[i])
         candidates.append((doc, _shingles([t for terms in doc.terms for t in terms])))
     # longest first so the fuller version of a story survives; ties keep input order
     candidates.sort(key=lambda c: (-len(c[1]), c[0].index))
@@ -144,20 +162,6 @@ def _kept_documents(texts: list[str], opts: SummaryOptions) -> list[_Document]:
 
 
 _SKETCH = 8
-
-
-def _spread_sample(texts: list[str], limit: int) -> list[str]:
-    """At most ``limit`` article documents (junk and empty ones never count), evenly spread
-    with the first and last kept; the others blank, so indices still point into ``texts``."""
-    if limit <= 0 or len(texts) <= limit:
-        return texts
-    usable = [i for i, t in enumerate(texts) if junk_reason(t, count_words(t)) is None]
-    n = len(usable)
-    if n <= limit:
-        return texts
-    picks = [0] if limit == 1 else [round(i * (n - 1) / (limit - 1)) for i in range(limit)]
-    chosen = {usable[p] for p in picks}
-    return [t if i in chosen else "" for i, t in enumerate(texts)]
 
 
 def _stable_hash(shingle: tuple[str, ...]) -> int:
@@ -338,7 +342,7 @@ def summarize_documents(
     if words <= 0 or not texts:
         return []
     texts = [t if isinstance(t, str) else "" for t in texts]  # bad input never crashes
-    kept = _kept_documents(_spread_sample(texts, opts.max_documents), opts)
+    kept = _kept_documents(texts, opts)
     units = [u for doc in kept for u in _units(doc, opts)]
     units = [u for u in units if u.words <= words]
     if not units:
