@@ -58,8 +58,12 @@ from tfidf_single_pass import (  # noqa: E402
     unpack,
 )
 
-from storyline.cluster.stories import Assignment, StoryClusterer  # noqa: E402
-from storyline.cluster.stream import date_batches, features_of, read_items_at  # noqa: E402
+from storyline.cluster.stories import (  # noqa: E402
+    Assignment,
+    StoryClusterer,
+    date_batches,  # noqa: E402
+)
+from storyline.cluster.stream import features_of, read_items_at  # noqa: E402
 from storyline.config import (  # noqa: E402
     ClusterOptions,  # noqa: E402
     DedupOptions,

@@ -11,8 +11,8 @@ from typer.testing import CliRunner
 
 from storyline.cli import app
 from storyline.cluster.cluster_cmd import cluster_file, load_items
-from storyline.cluster.stories import StoryClusterer
-from storyline.cluster.stream import Skipped, date_batches, read_records
+from storyline.cluster.stories import StoryClusterer, date_batches
+from storyline.cluster.stream import Skipped, read_records
 from storyline.config import ClusterOptions, RunOptions
 from storyline.dedup.near import find_duplicates
 

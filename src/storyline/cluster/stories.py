@@ -18,6 +18,7 @@ import heapq
 import logging
 import math
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -286,6 +287,21 @@ def _top(vec: Vector, n: int) -> list[tuple[str, float]]:
 ArticleFeatures = tuple[Counter[str], Counter[str]]
 
 
+def _date_order(day: float | None, article_id: str) -> tuple[bool, float, str]:
+    """The order articles are placed in: by day, then id; undated ones last."""
+    return (day is None, day or 0.0, article_id)
+
+
+def date_batches(ids: Sequence[str], dates: Sequence[str | None], size: int) -> list[list[int]]:
+    """Indices in the batches ``StoryClusterer.add_in_batches`` adds: input order if all fit
+    in one batch, else by ``_date_order`` (stable), ``size`` at a time."""
+    if size <= 0 or len(ids) <= size:
+        return [list(range(len(ids)))]
+    days = [parse_day(d) for d in dates]
+    order = sorted(range(len(ids)), key=lambda i: _date_order(days[i], ids[i]))
+    return [order[start : start + size] for start in range(0, len(order), size)]
+
+
 def _is_junk(item: ClusterItem) -> bool:
     text = item.text or ""
     words = len(text.split())
@@ -337,8 +353,7 @@ class StoryClusterer:
             batch[item.id] = item
         fresh = [it for it in batch.values() if it.id not in self.assigned]
         days = {it.id: parse_day(it.date) for it in fresh}
-        # by date then id; undated articles after dated ones
-        fresh.sort(key=lambda it: (days[it.id] is None, days[it.id] or 0.0, it.id))
+        fresh.sort(key=lambda it: _date_order(days[it.id], it.id))
 
         features = features or {}
         counts = {
@@ -414,14 +429,15 @@ class StoryClusterer:
         frequencies are pruned between batches; earlier batches' assignments stay valid
         (later batches never move an article placed before).
         """
-        size = self.options.batch_articles
-        if size <= 0 or len(items) <= size:
+        last_date = {it.id: it.date for it in items}  # a repeated id: its last line's date
+        batches = date_batches(
+            [it.id for it in items], [last_date[it.id] for it in items], self.options.batch_articles
+        )
+        if len(batches) == 1:
             return self.add(items)
-        days = {it.id: parse_day(it.date) for it in items}
-        ordered = sorted(items, key=lambda it: (days[it.id] is None, days[it.id] or 0.0, it.id))
         found: dict[str, Assignment] = {}
-        for start in range(0, len(ordered), size):
-            found.update((a.id, a) for a in self.add(ordered[start : start + size]))
+        for batch in batches:
+            found.update((a.id, a) for a in self.add([items[i] for i in batch]))
         return [found[i] for i in sorted(found)]
 
     def story_of(self, article_id: str) -> str | None:

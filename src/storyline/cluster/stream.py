@@ -29,8 +29,13 @@ from typing import IO, Any, BinaryIO
 
 import numpy as np
 
-from storyline.cluster.features import parse_day
-from storyline.cluster.stories import ArticleFeatures, ClusterItem, StoryClusterer, article_features
+from storyline.cluster.stories import (
+    ArticleFeatures,
+    ClusterItem,
+    StoryClusterer,
+    article_features,
+    date_batches,
+)
 from storyline.config import ClusterOptions, DedupOptions
 from storyline.dedup.minhash import band_keys, find_near_duplicates_by_keys, fingerprint_keys
 from storyline.dedup.near import DedupInput, choose_originals
@@ -130,16 +135,6 @@ def read_items_at(path: Path, offsets: Sequence[int]) -> list[ClusterItem]:
                 raise ValueError(f"{path}: the line at byte {offset} changed since it was read")
             items.append(got[0])
     return items
-
-
-def date_batches(ids: Sequence[str], dates: Sequence[str | None], size: int) -> list[list[int]]:
-    """Indices in the batches ``StoryClusterer.add_in_batches`` would add them in: input
-    order if all fit in one batch, else sorted by (undated last, day, id), stably."""
-    if size <= 0 or len(ids) <= size:
-        return [list(range(len(ids)))]
-    days = [parse_day(d) for d in dates]
-    order = sorted(range(len(ids)), key=lambda i: (days[i] is None, days[i] or 0.0, ids[i]))
-    return [order[start : start + size] for start in range(0, len(order), size)]
 
 
 def features_of(
