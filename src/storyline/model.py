@@ -119,6 +119,11 @@ class Story:
     # the analyst's layer: entities, quotes, facts, timeline, claims (brief.json shapes)
     layer: dict[str, Any] = field(default_factory=dict)
 
+    @property
+    def storyline_key(self) -> str:
+        """The storyline, or the story itself when it has none: what a layer is made over."""
+        return self.storyline or self.id
+
     def to_brief(self) -> dict[str, Any]:
         return {
             "id": self.id,

@@ -15,7 +15,7 @@ from typing import Any
 from storyline.config import ClaimOptions, EntityLinkOptions
 from storyline.link.claims import ClaimArticle, align_claims
 from storyline.link.entities import resolve_entities
-from storyline.model import Article
+from storyline.model import Article, Story
 from storyline.nlp.dates import extract_dates
 from storyline.nlp.entities import EntityAnalyzer, SpacyEntityAnalyzer
 from storyline.nlp.facts import extract_facts
@@ -154,7 +154,7 @@ MAX_ANALYSIS_CHARS = 1_000_000
 
 
 def attach_layers(
-    stories: Sequence[Any], articles: Sequence[Article], analyzer: EntityAnalyzer | None = None
+    stories: Sequence[Story], articles: Sequence[Article], analyzer: EntityAnalyzer | None = None
 ) -> set[str]:
     """Give each story its layer, resolved across its whole storyline.
 
@@ -164,9 +164,9 @@ def attach_layers(
     in the story. Returns the storylines whose analysis failed (their stories keep no layer).
     """
     by_id = {a.id: a for a in articles}
-    groups: dict[str, list[Any]] = {}
+    groups: dict[str, list[Story]] = {}
     for story in stories:
-        groups.setdefault(story.storyline or story.id, []).append(story)
+        groups.setdefault(story.storyline_key, []).append(story)
     analyzer = analyzer or SpacyEntityAnalyzer()
     failed: set[str] = set()
     for key in sorted(groups):

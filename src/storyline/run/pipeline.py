@@ -182,11 +182,11 @@ def analyse_store(
     # a storyline is analysed again when its inputs changed or one of its stories was not
     # taken from the store (a layer is the whole storyline's)
     stale_lines = {
-        s.storyline or s.id
+        s.storyline_key
         for s in stories
-        if s.id not in kept or (s.storyline or s.id) not in current_layers
+        if s.id not in kept or s.storyline_key not in current_layers
     }
-    stale = [s for s in stories if (s.storyline or s.id) in stale_lines]
+    stale = [s for s in stories if s.storyline_key in stale_lines]
     log.info(
         "%d of %d stories summarised again, %d analysed again",
         len(stories) - len(kept),
