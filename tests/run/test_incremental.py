@@ -115,3 +115,16 @@ def test_a_storyline_whose_analysis_failed_is_tried_again(
     run_brief([str(sample_dir)], tmp_path / "again", db=db)
     assert _counts(caplog) == (0, 2, 2)  # summaries kept, the failed storyline redone
     assert all(s["entities"] for s in load_brief(tmp_path / "again")["stories"])
+
+
+def test_an_unreadable_saved_record_costs_a_full_recompute(sample_dir, tmp_path, caplog):
+    caplog.set_level(logging.INFO, logger="storyline.run.pipeline")
+    db = str(tmp_path / "store.db")
+    run_brief([str(sample_dir)], tmp_path / "first", db=db)
+    with open_store(db) as store:
+        articles, stories, _ = analyse_store(store, Options())
+        for garbage in ('{"stories": [1, 2]', '["not", "a", "record"]'):
+            store.save_analysis(articles, stories, {"analysis": garbage})
+            _, again, _ = analyse_store(store, Options())
+            assert _counts(caplog) == (2, 2, 2)
+            assert [s.to_brief() for s in again] == [s.to_brief() for s in stories]

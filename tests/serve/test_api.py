@@ -135,6 +135,8 @@ def test_bulk_ingest_then_analyse(client: TestClient, sample_records: list) -> N
     ids = [s["id"] for s in client.get("/api/stories").json()["items"]]
     before = [client.get(f"/api/stories/{sid}").json() for sid in ids]
     # recomputing every story from scratch gives the stories the incremental runs kept
+    bad = client.post("/api/analyse", params={"full": "maybe"}, headers=AUTH)
+    assert bad.status_code == 422
     redone = client.post("/api/analyse", params={"full": "true"}, headers=AUTH).json()
     assert redone["stories"] == done["stories"]
     assert [client.get(f"/api/stories/{sid}").json() for sid in ids] == before
