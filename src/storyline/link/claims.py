@@ -291,12 +291,12 @@ def _negated(token: Any) -> bool:
             if (
                 child.dep_ == "det"
                 and child.lower_ == "no"
-                and (node is token or node.lemma_.lower() in _INTENTION_NOUNS)
+                and (node.i == token.i or node.lemma_.lower() in _INTENTION_NOUNS)
             ):
                 return True
-        if node.lemma_.lower() in _DENIAL_VERBS and node is not token:
+        if node.lemma_.lower() in _DENIAL_VERBS and node.i != token.i:
             return True
-        if node.head is node:
+        if node.head.i == node.i:
             break
         node = node.head
     return False
