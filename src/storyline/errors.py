@@ -35,6 +35,9 @@ class Errors:
     E202 = ErrorCode(
         "E202", "{stage} over its time budget of {seconds:g} s on this record; record skipped"
     )
+    E203 = ErrorCode(
+        "E203", "article of {chars} characters is over analysis_max_chars={limit}: no layer"
+    )
     # analysis: a step that failed on one article (its other steps and articles go on)
     E301 = ErrorCode("E301", "{stage} failed on this article: {error}")
 

@@ -68,6 +68,18 @@ class SentenceIndex:
         return None
 
 
+@dataclass(frozen=True)
+class StepSkip:
+    """One analysis step not done for one article (over its budget, or failed), and why."""
+
+    article: str
+    step: str
+    reason: str  # a numbered message from storyline.errors
+
+    def to_dict(self) -> dict[str, str]:
+        return {"article": self.article, "step": self.step, "reason": self.reason}
+
+
 @dataclass
 class Article:
     id: str

@@ -176,13 +176,14 @@ def facts_in_docs(
     out = []
     for k, doc in enumerate(docs):
         sents = list(sentences[k]) if sentences is not None else None
-        out.append(_facts_in_doc(doc, sents))
+        out.append(facts_in_doc(doc, sents))
     return out
 
 
-def _facts_in_doc(doc: Any, spans: list[Span] | None) -> list[Fact]:
+def facts_in_doc(doc: Any, spans: Sequence[Span] | None = None) -> list[Fact]:
+    """Facts of one parsed ``Doc``; ``spans`` (optional) are the sentences to cite."""
     text = doc.text
-    sentences = SentenceIndex(spans) if spans else None
+    sentences = SentenceIndex(list(spans)) if spans else None
     facts: list[Fact] = []
     for match in _NUMBER_RE.finditer(text):
         try:
