@@ -5,7 +5,8 @@ A single watchdog thread per process keeps the armed deadlines; when one passes,
 runaway loop in any stage stops at its next Python bytecode, in the main thread, a worker
 thread of the server or a process of the executor alike. Work stuck inside one C call (a
 single regex match, one spaCy batch) is stopped when that call returns; the stages keep
-such calls linear in the text's length so that this is soon.
+such calls linear in the text's length so that this is soon. A thread busy importing a
+module is left to finish the import first (a half-imported module breaks every later use).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import ctypes
 import heapq
 import itertools
 import os
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -24,7 +26,8 @@ from storyline.errors import BudgetExceeded
 
 
 class _Interrupted(BudgetExceeded):
-    """What the watchdog raises (a class: the C API raises it without arguments)."""
+    """What the watchdog raises (a class: the C API raises it without arguments);
+    ``time_budget`` turns it into a ``BudgetExceeded`` that names the work and budget."""
 
 
 @dataclass(order=True)
@@ -77,8 +80,27 @@ class _Watchdog:
                     self._cond.wait(wait)
                     continue
                 timer = heapq.heappop(self._heap)
+                if _importing(timer.thread):
+                    # an import cut in half leaves a broken module behind for every later
+                    # user: wait for it to finish
+                    timer.deadline = time.monotonic() + _IMPORT_GRACE
+                    heapq.heappush(self._heap, timer)
+                    continue
                 timer.fired = True
                 _set_async_exc(timer.thread, _Interrupted)
+
+
+_IMPORT_GRACE = 0.05
+
+
+def _importing(thread: int) -> bool:
+    """Is the thread inside the import machinery (loading a module)?"""
+    frame = sys._current_frames().get(thread)
+    while frame is not None:
+        if frame.f_code.co_filename.startswith("<frozen importlib"):
+            return True
+        frame = frame.f_back
+    return False
 
 
 def _set_async_exc(thread: int, exc: type[BaseException] | None) -> None:

@@ -12,6 +12,9 @@ class IngestOptions:
     html_max_chars: int = 5_000_000  # longer HTML is truncated before extraction
     # trafilatura without its fallback extractors: several times faster on crawl-sized inputs
     html_fast: bool = True
+    # seconds to read (decode, extract) and to clean one record; a record over it is
+    # skipped with a named reason and the rest of its input and of the pile go on
+    record_seconds: float = 60.0
 
 
 @dataclass(frozen=True)
@@ -173,13 +176,12 @@ class ClaimOptions:
 
 @dataclass(frozen=True)
 class BudgetOptions:
-    """Time and size budgets per article and record: one that exceeds them is skipped for
-    that step with a named reason (storyline.errors) and the rest of the pile goes on."""
+    """Time and size budgets per article (per record: IngestOptions.record_seconds): an
+    article over them is skipped for that step with a named reason (storyline.errors) and
+    the rest of the pile goes on."""
 
     # seconds of each analysis step (entities, quotes, facts, claims, dates) per article
     article_seconds: float = 60.0
-    # seconds to decode, extract and clean one record; to split one article's sentences
-    record_seconds: float = 60.0
     # longer cleaned texts keep their summary sentences but get no analyst's layer
     analysis_max_chars: int = 300_000
 

@@ -46,8 +46,11 @@ class StorylineError(Exception):
     """Base of the errors storyline raises on purpose."""
 
 
-class BudgetExceeded(StorylineError):
-    """A piece of work ran past its time budget (raised inside the worker by budget.py)."""
+class BudgetExceeded(BaseException):
+    """A piece of work ran past its time budget (raised inside the worker by budget.py).
+
+    Like KeyboardInterrupt it is no ``Exception``: a library's ``except Exception`` inside
+    the interrupted work cannot swallow it; the code that set the budget catches it."""
 
     def __init__(self, what: str = "", seconds: float = 0.0) -> None:
         super().__init__(f"{what or 'work'} exceeded its budget of {seconds:g} s")

@@ -233,3 +233,30 @@ def test_csv_field_over_the_limit_is_reported_after_the_rows_before_it():
     assert len(items) == 2 and isinstance(items[1], InputReport)
     assert items[1].source.startswith("big.csv#L") and "field larger than" in items[1].reason
     assert csv.field_size_limit() == default_limit
+
+
+def test_a_record_over_its_read_budget_is_skipped_and_the_rest_read(tmp_path):
+    from storyline.ingest.files import ingest_paths
+
+    rows = "".join(f"<tr><td>cell {i}</td><td>value {i}</td></tr>" for i in range(60_000))
+    (tmp_path / "a-table.html").write_text(f"<html><body><table>{rows}</table></body></html>")
+    (tmp_path / "b-news.txt").write_text("The council approved the harbour budget on Monday.")
+    items = list(ingest_paths([str(tmp_path)], IngestOptions(record_seconds=0.05)))
+    reports = {Path(r.source).name: r for r in items if isinstance(r, InputReport)}
+    assert reports["a-table.html"].status == "skipped"
+    assert reports["a-table.html"].reason == (
+        "[E202] reading over its time budget of 0.05 s on this record; record skipped"
+    )
+    docs = [d for d in items if isinstance(d, RawDocument)]
+    assert [Path(d.source).name for d in docs] == ["b-news.txt"]
+
+
+def test_cleaning_over_its_budget_skips_the_record_with_a_reason():
+    from storyline.run.pipeline import clean_item
+
+    text = "\n".join(f"Line {i} of a very long list page, with words." for i in range(200_000))
+    item = RawDocument(source="list.txt", text=text, fmt="txt")
+    out = clean_item(item, seconds=0.05)
+    assert isinstance(out, InputReport) and out.status == "skipped"
+    assert out.reason.startswith("[E202] cleaning over its time budget of 0.05 s")
+    assert isinstance(clean_item(RawDocument("ok.txt", "A short news line.", "txt")), object)

@@ -13,7 +13,9 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from storyline.budget import time_budget
 from storyline.config import IngestOptions
+from storyline.errors import BudgetExceeded, Errors
 from storyline.ingest import readers
 from storyline.ingest.stream_formats import Reader as StreamReader
 from storyline.ingest.stream_formats import stream_reader_for
@@ -109,7 +111,7 @@ def _read_one(source: str, data: bytes, reader: Reader, options: IngestOptions):
     documents = 0
     skipped: list[InputReport] = []
     notes: list[str] = []
-    for item in _guarded(source, reader(source, data, options)):
+    for item in _guarded(source, reader(source, data, options), options.record_seconds):
         if isinstance(item, RawDocument):
             documents += 1
             notes.extend(n for n in item.notes if n not in notes)
@@ -124,14 +126,28 @@ def _read_one(source: str, data: bytes, reader: Reader, options: IngestOptions):
         yield InputReport(source, "read", "; ".join(notes), digest, documents)
 
 
-def _guarded(source: str, items: Iterator[Item]) -> Iterator[Item]:
-    """A reader's output; if the reader itself fails, one skip report for the input says why
-    (what it yielded before the failure is kept), and the batch goes on."""
-    try:
-        yield from items
-    except Exception as exc:  # noqa: BLE001 - a reader bug must not stop the batch
-        log.exception("reading %s failed", source)
-        yield InputReport(source, "skipped", f"reader failed: {type(exc).__name__}: {exc}")
+def _guarded(source: str, items: Iterator[Item], seconds: float) -> Iterator[Item]:
+    """A reader's output, each record read within ``seconds``; if the reader fails or runs
+    over, one skip report for the input says why (what it yielded before is kept), and the
+    batch goes on."""
+    items = iter(items)
+    while True:
+        try:
+            with time_budget(seconds, "reading"):
+                item = next(items)
+        except StopIteration:
+            return
+        except BudgetExceeded:
+            log.warning("reading %s: a record ran over %gs", source, seconds)
+            yield InputReport(
+                source, "skipped", Errors.E202.format(stage="reading", seconds=seconds)
+            )
+            return
+        except Exception as exc:  # noqa: BLE001 - a reader bug must not stop the batch
+            log.exception("reading %s failed", source)
+            yield InputReport(source, "skipped", f"reader failed: {type(exc).__name__}: {exc}")
+            return
+        yield item
 
 
 def _file_digest(path: Path) -> str:
@@ -151,7 +167,7 @@ def _stream_one(path: Path, reader: StreamReader, options: IngestOptions):
         return
     documents = 0
     whole_file_problem = None
-    for item in _guarded(source, reader(path, options)):
+    for item in _guarded(source, reader(path, options), options.record_seconds):
         if isinstance(item, RawDocument):
             documents += 1
         elif item.source == source:

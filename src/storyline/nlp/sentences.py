@@ -133,6 +133,13 @@ def _split_english(text: str) -> list[Span]:
     return spans
 
 
+@lru_cache(maxsize=64)
+def _pysbd_knows(language: str) -> bool:
+    from pysbd.languages import LANGUAGE_CODES
+
+    return language in LANGUAGE_CODES
+
+
 @lru_cache(maxsize=4)
 def _segmenter(language: str):  # noqa: ANN202 - pysbd is imported lazily
     import pysbd
@@ -141,10 +148,8 @@ def _segmenter(language: str):  # noqa: ANN202 - pysbd is imported lazily
 
 
 def _split_pysbd(text: str, language: str) -> list[Span]:
-    import pysbd
 
-    lang = language if language in pysbd.languages.LANGUAGE_CODES else "en"
-    segmenter = _segmenter(lang)
+    segmenter = _segmenter(language)
     spans: list[Span] = []
     for para in _PARAGRAPH.finditer(text):
         for block_start, block_end in _blocks(para.group()):
@@ -193,8 +198,16 @@ def _segment(segmenter, ptext: str, offset: int) -> list[Span]:  # noqa: ANN001 
     return spans
 
 
+def split_paragraphs(text: str) -> list[Span]:
+    """Each non-blank line as one span: the fallback when splitting ran over its budget."""
+    spans = (_trimmed(text, 0, m.start(), m.end()) for m in _PARAGRAPH.finditer(text))
+    return [s for s in spans if s is not None]
+
+
 def split_sentences(text: str, language: str = "en") -> list[Span]:
     """Return non-empty, whitespace-trimmed sentence spans in document order."""
-    if language == "en" or not language:
+    if language == "en" or not language or not _pysbd_knows(language):
+        # a language pysbd has no rules for (or a misread code such as "pcm" for English)
+        # gets our rules: pysbd's English rules would be the same, 30x slower
         return _split_english(text)
     return _split_pysbd(text, language)

@@ -13,11 +13,14 @@ import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from storyline.brief.render import write_outputs
+from storyline.budget import time_budget
 from storyline.clean.article import clean_document
 from storyline.config import Options, RunOptions
+from storyline.errors import BudgetExceeded, Errors
 from storyline.ingest.files import ingest_paths
 from storyline.model import Article, InputReport, RawDocument, Story
 from storyline.run.executor import executor_for
@@ -86,12 +89,18 @@ class DocumentOutcome:
         }
 
 
-def clean_item(item: RawDocument | InputReport) -> Article | InputReport:
-    """The per-document step (runs on any executor): clean, or say why not."""
+def clean_item(item: RawDocument | InputReport, seconds: float = 60.0) -> Article | InputReport:
+    """The per-document step (runs on any executor): clean within ``seconds``, or say why not."""
     if not isinstance(item, RawDocument):
         return item
     try:
-        article = clean_document(item)
+        with time_budget(seconds, "cleaning"):
+            article = clean_document(item)
+    except BudgetExceeded:
+        log.warning("cleaning %s ran over %gs", item.source, seconds)
+        return InputReport(
+            item.source, "skipped", Errors.E202.format(stage="cleaning", seconds=seconds)
+        )
     except Exception as exc:  # noqa: BLE001 - one bad document never sinks the batch
         log.exception("cleaning %s failed", item.source)
         return InputReport(item.source, "skipped", f"cleaning failed: {type(exc).__name__}: {exc}")
@@ -105,6 +114,7 @@ def store_items(
     items: Iterable[RawDocument | InputReport],
     outcomes: list[DocumentOutcome] | None = None,
     run_options: RunOptions | None = None,
+    record_seconds: float = 60.0,
 ) -> tuple[list[InputReport], int, int]:
     """Clean and store documents in batches; return (reports, articles read, articles new).
 
@@ -130,7 +140,7 @@ def store_items(
         batch_reports.clear()
 
     with executor_for(run_options or RunOptions()) as executor:
-        for item in executor.map(clean_item, items):
+        for item in executor.map(partial(clean_item, seconds=record_seconds), items):
             if isinstance(item, Article):
                 batch.append(item)
                 read += 1
@@ -155,7 +165,9 @@ def ingest_into(
 ) -> tuple[list[InputReport], int, int]:
     """Read, clean and store; return (reports, articles read, articles new)."""
     items = ingest_paths(paths, options.ingest, stdin=stdin)
-    return store_items(store, items, run_options=options.run)
+    return store_items(
+        store, items, run_options=options.run, record_seconds=options.ingest.record_seconds
+    )
 
 
 def analyse_store(
