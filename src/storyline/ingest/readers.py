@@ -46,7 +46,8 @@ def read_txt(source: str, data: bytes, options: IngestOptions) -> Iterator[Item]
     if not decoded.text.strip():
         yield _skip(source, "empty input")
         return
-    yield RawDocument(source=source, text=decoded.text, fmt="txt")
+    notes = (decoded.note,) if decoded.note else ()
+    yield RawDocument(source=source, text=decoded.text, fmt="txt", notes=notes)
 
 
 def outlet_from_url(url: str | None) -> str | None:
@@ -131,7 +132,7 @@ def read_html(source: str, data: bytes, options: IngestOptions) -> Iterator[Item
     yield RawDocument(
         source=source,
         fmt="html",
-        notes=notes if truncated else (),
+        notes=(notes if truncated else ()) + ((decoded.note,) if decoded.note else ()),
         **meta,  # type: ignore[arg-type]
     )
 
