@@ -88,9 +88,14 @@ class _Watchdog:
                     continue
                 timer.fired = True
                 _set_async_exc(timer.thread, _Interrupted)
+                # an exception that lands in a finalizer (a __del__ run by the garbage
+                # collector) is printed and dropped: fire again until the work stops
+                timer.deadline = time.monotonic() + _REFIRE
+                heapq.heappush(self._heap, timer)
 
 
 _IMPORT_GRACE = 0.05
+_REFIRE = 0.5
 
 
 def _importing(thread: int) -> bool:
