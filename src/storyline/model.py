@@ -80,6 +80,16 @@ class StepSkip:
         return {"article": self.article, "step": self.step, "reason": self.reason}
 
 
+@dataclass(frozen=True)
+class StepTiming:
+    """Seconds one step took on one article or record (for the soak bench's slowest list)."""
+
+    item: str  # article id, or the record's source
+    step: str
+    seconds: float
+    chars: int
+
+
 @dataclass
 class Article:
     id: str

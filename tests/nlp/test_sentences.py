@@ -103,3 +103,15 @@ def test_other_languages_split_long_paragraphs_in_blocks():
     assert text[spans[-1].start : spans[-1].end] == "Und noch einer dazu!"
     joined = "".join(text[s.start : s.end] for s in spans)
     assert joined.replace(" ", "") == text.replace(" ", "")
+
+
+def test_runs_of_punctuation_without_spaces_split_in_linear_time():
+    # "!!!…" with no space after it made the boundary regex rescan the run from every start
+    # position: quadratic inside one C call (a 170k-char run took over a minute)
+    import time
+
+    for text in ("!" * 100_000, "?." * 50_000, "Wow" + "." * 100_000 + " Then it ended."):
+        started = time.perf_counter()
+        spans = split_sentences(text)
+        assert time.perf_counter() - started < 2
+        assert spans and all(text[s.start : s.end].strip() for s in spans)

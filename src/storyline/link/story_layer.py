@@ -9,6 +9,7 @@ counts as a second independent source.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -18,7 +19,7 @@ from storyline.config import BudgetOptions, Options
 from storyline.errors import BudgetExceeded, Errors
 from storyline.link.claims import ClaimArticle, ClaimCandidates, align_candidates, claim_candidates
 from storyline.link.entities import resolve_mentions
-from storyline.model import Article, SentenceIndex, Span, StepSkip, Story
+from storyline.model import Article, SentenceIndex, Span, StepSkip, StepTiming, Story
 from storyline.nlp.dates import TimeExpression, extract_dates
 from storyline.nlp.entities import EntityMention, mentions_in_doc
 from storyline.nlp.facts import Fact, facts_in_doc
@@ -58,9 +59,11 @@ class _Steps:
     def __init__(self, budget: BudgetOptions) -> None:
         self.budget = budget
         self.skips: list[StepSkip] = []
+        self.timings: list[StepTiming] = []
 
     def run(self, name: str, article: Article, empty: T, work: Callable[..., T], *args: Any) -> T:
         seconds = self.budget.article_seconds
+        started = time.perf_counter()
         try:
             with time_budget(seconds, name):
                 return work(*args)
@@ -70,6 +73,9 @@ class _Steps:
         except Exception as exc:  # noqa: BLE001 - one article's step, logged with its traceback
             logger.exception("%s failed on article %s", name, article.id)
             reason = Errors.E301.format(stage=name, error=f"{type(exc).__name__}: {exc}")
+        finally:
+            took = time.perf_counter() - started
+            self.timings.append(StepTiming(article.id, name, took, len(article.text)))
         self.skips.append(StepSkip(article.id, name, reason))
         return empty
 
@@ -86,8 +92,12 @@ def analyze_articles(
 
     nlp = load_pipeline(options.quotes.model)
     out = []
-    docs = nlp.pipe([a.text for a in articles], batch_size=32)
-    for article, spans, doc in zip(articles, sentences, docs, strict=True):
+    docs = iter(nlp.pipe([a.text for a in articles], batch_size=32))
+    for article, spans in zip(articles, sentences, strict=True):
+        started = time.perf_counter()
+        doc = next(docs)  # the first article of each batch of 32 waits for the batch
+        took = time.perf_counter() - started
+        steps.timings.append(StepTiming(article.id, "parse", took, len(article.text)))
         found = ArticleAnalysis()
         found.mentions = steps.run("entities", article, [], mentions_in_doc, doc)
         found.facts = steps.run("facts", article, [], facts_in_doc, doc, spans)
@@ -107,6 +117,7 @@ def analyze_story(
     articles: Sequence[Article],
     options: Options | None = None,
     source_of: Callable[[Article], str] | None = None,
+    profile: list[StepTiming] | None = None,
 ) -> dict[str, Any]:
     """Entities, quotes, facts, timeline and claims of a group of articles; every offset
     slices its article's text. Steps skipped for an article are listed under "skipped"."""
@@ -119,6 +130,8 @@ def analyze_story(
     key = source_of or (lambda a: independent_source(a, by_id))
     steps = _Steps(options.budget)
     found = analyze_articles(ordered, sentences, options, key, steps)
+    if profile is not None:
+        profile.extend(steps.timings)
     ids = [a.id for a in ordered]
     texts = [a.text for a in ordered]
     entities = resolve_mentions(ids, texts, [f.mentions for f in found], options.entities)
@@ -227,7 +240,10 @@ def story_timeline(
 
 
 def attach_layers(
-    stories: Sequence[Story], articles: Sequence[Article], options: Options | None = None
+    stories: Sequence[Story],
+    articles: Sequence[Article],
+    options: Options | None = None,
+    profile: list[StepTiming] | None = None,
 ) -> set[str]:
     """Give each story its layer, resolved across its whole storyline.
 
@@ -255,7 +271,8 @@ def attach_layers(
             logger.warning("not analysed (over %d chars): %s", limit, [s.article for s in too_long])
         skipped_ids = {s.article for s in too_long}
         try:
-            layer = analyze_story([a for a in members if a.id not in skipped_ids], options)
+            kept = [a for a in members if a.id not in skipped_ids]
+            layer = analyze_story(kept, options, profile=profile)
         except Exception:  # one storyline's failure must not lose every other one's layer
             logger.exception("analysis failed for storyline %s", key)
             failed.add(key)

@@ -24,11 +24,14 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, whitespace,
 # then something that can open a sentence (capital, digit, opening quote or bracket).
+# A match may only start where a run of punctuation starts, and the run is taken whole
+# (possessive): on "!!!!…" with no space after it every start position used to rescan the
+# rest of the run (quadratic inside one C call, where no time budget can stop it).
 _CANDIDATE = re.compile(
-    r"([.!?\u2026]+)([\"'\u201d\u2019)\]]*)(\s+)(?=[\"'\u201c\u2018(\[]?[A-Z0-9])"
+    r"(?<![.!?\u2026])([.!?\u2026]++)([\"'\u201d\u2019)\]]*)(\s+)(?=[\"'\u201c\u2018(\[]?[A-Z0-9])"
 )
 # any terminal punctuation followed by whitespace: where a long paragraph may be cut
-_ANY_END = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*\s+")
+_ANY_END = re.compile(r"(?<![.!?\u2026])[.!?\u2026]++[\"'\u201d\u2019)\]]*+\s+")
 PYSBD_BLOCK_CHARS = 2000
 _QUOTE_MARK = re.compile("[\"\u201c\u201d]|''")
 _LAST_TOKEN = re.compile(r"(\S+)$")

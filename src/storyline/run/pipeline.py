@@ -22,7 +22,7 @@ from storyline.clean.article import clean_document
 from storyline.config import Options, RunOptions
 from storyline.errors import BudgetExceeded, Errors
 from storyline.ingest.files import ingest_paths
-from storyline.model import Article, InputReport, RawDocument, Story
+from storyline.model import Article, InputReport, RawDocument, StepTiming, Story
 from storyline.run.executor import executor_for
 from storyline.run.incremental import STATE_NAME as incremental_state
 from storyline.run.incremental import Signatures, reusable, signatures
@@ -115,6 +115,7 @@ def store_items(
     outcomes: list[DocumentOutcome] | None = None,
     run_options: RunOptions | None = None,
     record_seconds: float = 60.0,
+    profile: list[StepTiming] | None = None,
 ) -> tuple[list[InputReport], int, int]:
     """Clean and store documents in batches; return (reports, articles read, articles new).
 
@@ -140,7 +141,13 @@ def store_items(
         batch_reports.clear()
 
     with executor_for(run_options or RunOptions()) as executor:
+        last = time.perf_counter()
         for item in executor.map(partial(clean_item, seconds=record_seconds), items):
+            if profile is not None:  # reading + cleaning, as this loop waited for the item
+                now = time.perf_counter()
+                size = len(item.raw_text) if isinstance(item, Article) else 0
+                profile.append(StepTiming(item.source, "read+clean", now - last, size))
+                last = now
             if isinstance(item, Article):
                 batch.append(item)
                 read += 1
@@ -161,17 +168,28 @@ def store_items(
 
 
 def ingest_into(
-    store: Store, paths: Sequence[str], options: Options, stdin: bytes | None = None
+    store: Store,
+    paths: Sequence[str],
+    options: Options,
+    stdin: bytes | None = None,
+    profile: list[StepTiming] | None = None,
 ) -> tuple[list[InputReport], int, int]:
     """Read, clean and store; return (reports, articles read, articles new)."""
     items = ingest_paths(paths, options.ingest, stdin=stdin)
     return store_items(
-        store, items, run_options=options.run, record_seconds=options.ingest.record_seconds
+        store,
+        items,
+        run_options=options.run,
+        record_seconds=options.ingest.record_seconds,
+        profile=profile,
     )
 
 
 def analyse_store(
-    store: Store, options: Options, incremental: bool = True
+    store: Store,
+    options: Options,
+    incremental: bool = True,
+    profile: list[StepTiming] | None = None,
 ) -> tuple[list[Article], list[Story], dict[str, float]]:
     """Bring the analysis up to date with everything stored and save it atomically.
 
@@ -209,7 +227,7 @@ def analyse_store(
         started = time.perf_counter()
         for story in stale:
             story.layer = {}  # a failed storyline must not keep an outdated layer
-        for line in add_analysis_layer(stale, articles, options):
+        for line in add_analysis_layer(stale, articles, options, profile):
             now.storylines.pop(line, None)  # failed: the next run tries again
         timings["entities+quotes+facts+dates+claims"] = time.perf_counter() - started
     state[incremental_state] = now.to_json()
@@ -226,6 +244,7 @@ def run_brief(
     options: Options | None = None,
     stdin: bytes | None = None,
     full: bool = False,
+    profile: list[StepTiming] | None = None,
 ) -> RunResult:
     """Ingest ``paths`` into the store, analyse, write the brief files; ``full`` recomputes
     every story's summary and layer instead of only the changed ones."""
@@ -234,9 +253,11 @@ def run_brief(
     timings: dict[str, float] = {}
     with open_store(db or outdir / "storyline.db") as store:
         started = time.perf_counter()
-        reports, read, new = ingest_into(store, paths, options, stdin)
+        reports, read, new = ingest_into(store, paths, options, stdin, profile)
         timings["ingest+clean+store"] = time.perf_counter() - started
-        articles, stories, analysis_timings = analyse_store(store, options, incremental=not full)
+        articles, stories, analysis_timings = analyse_store(
+            store, options, incremental=not full, profile=profile
+        )
         timings.update(analysis_timings)
     result = RunResult(outdir, reports, articles, stories, new, read, timings)
     write_outputs(result, options)

@@ -23,7 +23,7 @@ from storyline.cluster.stories import ClusterItem, StoryClusterer
 from storyline.config import Options
 from storyline.dedup.minhash import find_near_duplicates, fingerprint
 from storyline.errors import BudgetExceeded
-from storyline.model import Article, Citation, Span, Story, SummarySentence
+from storyline.model import Article, Citation, Span, StepTiming, Story, SummarySentence
 from storyline.nlp.sentences import split_paragraphs, split_sentences
 from storyline.run.executor import executor_for
 
@@ -223,7 +223,10 @@ def layer_version(options: Options) -> str:
 
 
 def add_analysis_layer(
-    stories: list[Story], articles: list[Article], options: Options | None = None
+    stories: list[Story],
+    articles: list[Article],
+    options: Options | None = None,
+    profile: list[StepTiming] | None = None,
 ) -> set[str]:
     """Entities, quotes, facts, timeline and claims per story, when spaCy is installed.
 
@@ -237,4 +240,4 @@ def add_analysis_layer(
         return set()
     from storyline.link.story_layer import attach_layers
 
-    return attach_layers(stories, articles, options)
+    return attach_layers(stories, articles, options, profile)
