@@ -259,7 +259,9 @@ class SqlStore(Store):
         with self._writer.begin() as conn:
             if self.dialect == "postgresql":
                 conn.execute(
-                    sa.text("SELECT pg_advisory_xact_lock(hashtext('storyline:' || current_schema()))")
+                    sa.text(
+                        "SELECT pg_advisory_xact_lock(hashtext('storyline:' || current_schema()))"
+                    )
                 )
             yield conn
 
