@@ -172,6 +172,19 @@ class ClaimOptions:
 
 
 @dataclass(frozen=True)
+class BudgetOptions:
+    """Time and size budgets per article and record: one that exceeds them is skipped for
+    that step with a named reason (storyline.errors) and the rest of the pile goes on."""
+
+    # seconds of each analysis step (entities, quotes, facts, claims, dates) per article
+    article_seconds: float = 60.0
+    # seconds to decode, extract and clean one record; to split one article's sentences
+    record_seconds: float = 60.0
+    # longer cleaned texts keep their summary sentences but get no analyst's layer
+    analysis_max_chars: int = 300_000
+
+
+@dataclass(frozen=True)
 class Options:
     ingest: IngestOptions = field(default_factory=IngestOptions)
     dedup: DedupOptions = field(default_factory=DedupOptions)
@@ -180,6 +193,7 @@ class Options:
     quotes: QuoteOptions = field(default_factory=QuoteOptions)
     entities: EntityLinkOptions = field(default_factory=EntityLinkOptions)
     claims: ClaimOptions = field(default_factory=ClaimOptions)
+    budget: BudgetOptions = field(default_factory=BudgetOptions)
     # entities, quotes, facts, timeline, claims (needs the "nlp" extra: spaCy + model)
     analysis: bool = True
     run: RunOptions = field(default_factory=RunOptions)

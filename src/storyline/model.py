@@ -7,6 +7,7 @@ offsets point into ``Article.raw_text`` (the text as handed to the cleaner).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -50,6 +51,33 @@ class RemovedSpan:
 class Span:
     start: int
     end: int
+
+
+class SentenceIndex:
+    """Finds the sentence holding an offset by binary search (sentences in text order), so
+    extractors stay linear in an article's length instead of scanning every sentence."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        self.spans = spans
+        self._starts = [s.start for s in spans]
+
+    def containing(self, offset: int) -> Span | None:
+        at = bisect_right(self._starts, offset) - 1
+        if at >= 0 and self.spans[at].start <= offset < self.spans[at].end:
+            return self.spans[at]
+        return None
+
+
+@dataclass(frozen=True)
+class StepSkip:
+    """One analysis step not done for one article (over its budget, or failed), and why."""
+
+    article: str
+    step: str
+    reason: str  # a numbered message from storyline.errors
+
+    def to_dict(self) -> dict[str, str]:
+        return {"article": self.article, "step": self.step, "reason": self.reason}
 
 
 @dataclass

@@ -77,3 +77,15 @@ def test_ranges_have_both_bounds_and_scores_are_not_ranges():
     assert (some.value, some.value_max, some.counted, some.modifier) == (20, 30, "tanks", "some")
     assert got["1,000-2,000"].value_max == 2000
     assert not {"2-1", "9-11", "2", "1"} & set(got)
+
+
+def test_a_sentence_whose_root_follows_the_number_finishes():
+    # spaCy makes a new Token on every access, so ``head.head is not head`` never held and
+    # this election-memo line (root "grounded", an adjective after the numbers) looped forever
+    from storyline.budget import time_budget
+
+    text = "18,000 to 26,000 from Election, and grounded in profitability and growth."
+    with time_budget(20, "facts"):
+        found = extract_facts([text])[0]
+    for f in found:
+        assert text[f.start : f.end] == f.text

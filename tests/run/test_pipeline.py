@@ -134,13 +134,12 @@ def test_brief_html_escapes_article_text(tmp_path):
     assert Path(tmp_path / "out" / "brief.md").exists()
 
 
-def test_an_article_too_long_for_the_analysis_keeps_the_run_going(
-    sample_dir, tmp_path, monkeypatch
-):
-    from storyline.link import story_layer
+def test_an_article_too_long_for_the_analysis_keeps_the_run_going(sample_dir, tmp_path):
+    from storyline.config import BudgetOptions, Options
 
-    monkeypatch.setattr(story_layer, "MAX_ANALYSIS_CHARS", 6000)  # the FT piece is longer
-    result = run_brief([str(sample_dir)], tmp_path)
+    # the FT piece is longer: the option reaches the analysis through the pipeline
+    options = Options(budget=BudgetOptions(analysis_max_chars=6000))
+    result = run_brief([str(sample_dir)], tmp_path, options=options)
     brief = load_brief(tmp_path)
     assert result.usable and len(brief["stories"]) == 2
     assert_brief_offsets(brief)
@@ -150,6 +149,11 @@ def test_an_article_too_long_for_the_analysis_keeps_the_run_going(
     for story in brief["stories"]:
         for q in story.get("quotes", []):
             assert q["article"] not in long_ids
+    skipped = [s for story in brief["stories"] for s in story.get("skipped", [])]
+    assert {s["article"] for s in skipped} == long_ids
+    assert all(s["reason"].startswith("[E203] article of ") for s in skipped)
+    manifest = json.loads((tmp_path / "manifest.json").read_text())
+    assert {s["article"] for s in manifest["analysis_skipped"]} == long_ids
 
 
 def test_executors_give_identical_briefs(sample_dir, tmp_path):

@@ -57,6 +57,15 @@ def manifest_document(result: RunResult, options: Options) -> dict[str, Any]:
             for r in result.reports
         ],
         "counts": result.counts(),
+        # analysis steps not done for an article (over budget, too long, failed) and why
+        "analysis_skipped": sorted(
+            {
+                (s["article"], s["step"]): s
+                for story in result.stories
+                for s in story.layer.get("skipped", [])
+            }.values(),
+            key=lambda s: (s["article"], s["step"]),
+        ),
     }
 
 

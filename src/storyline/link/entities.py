@@ -515,8 +515,18 @@ def resolve_entities(
     options: LinkOptions | None = None,
 ) -> tuple[list[list[EntityMention]], list[Entity]]:
     """Detect named mentions in each article and resolve them into shared entities."""
-    options = options or LinkOptions()
     mentions = analyzer.detect(texts)
+    return mentions, resolve_mentions(article_ids, texts, mentions, options)
+
+
+def resolve_mentions(
+    article_ids: Sequence[str],
+    texts: Sequence[str],
+    mentions: Sequence[Sequence[EntityMention]],
+    options: LinkOptions | None = None,
+) -> list[Entity]:
+    """Resolve already detected named mentions (one list per article) into entities."""
+    options = options or LinkOptions()
     # detected mentions are names only; nominals/pronouns are not linked here
     clusters = cluster_mentions(mentions, texts, options)
     entities = [_entity(c, mentions, article_ids) for c in clusters]
@@ -528,7 +538,7 @@ def resolve_entities(
             first = e.mentions[0]
             e.id = entity_id(f"{e.name}|{first.article}:{first.start}", e.type)
     entities.sort(key=lambda e: (-len(e.mentions), e.name, e.id))
-    return mentions, entities
+    return entities
 
 
 def _entity(

@@ -150,21 +150,7 @@ class SpacyEntityAnalyzer:
         return docs
 
     def detect(self, texts: Sequence[str]) -> list[list[EntityMention]]:
-        out = []
-        for doc in self._parse(texts):
-            mentions = []
-            for ent in doc.ents:
-                if ent.label_ not in NAMED_TYPES:
-                    continue
-                span = _trim(ent)
-                if span is None:
-                    continue
-                # "Mr Putin": keep the honorific in the mention (name_key drops it again)
-                if span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in HONORIFICS:
-                    span = doc[span.start - 1 : span.end]
-                mentions.append(_features(doc, span))
-            out.append(mentions)
-        return out
+        return [mentions_in_doc(doc) for doc in self._parse(texts)]
 
     def describe(
         self, texts: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]]
@@ -187,6 +173,22 @@ class SpacyEntityAnalyzer:
                 mentions.append(_with_span(m, start, end, text[start:end]))
             out.append(mentions)
         return out
+
+
+def mentions_in_doc(doc: Any) -> list[EntityMention]:
+    """Named mentions of one parsed ``Doc`` (NER entities of the named types)."""
+    mentions = []
+    for ent in doc.ents:
+        if ent.label_ not in NAMED_TYPES:
+            continue
+        span = _trim(ent)
+        if span is None:
+            continue
+        # "Mr Putin": keep the honorific in the mention (name_key drops it again)
+        if span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in HONORIFICS:
+            span = doc[span.start - 1 : span.end]
+        mentions.append(_features(doc, span))
+    return mentions
 
 
 def _with_span(m: EntityMention, start: int, end: int, text: str) -> EntityMention:

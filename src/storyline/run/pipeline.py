@@ -197,7 +197,7 @@ def analyse_store(
         started = time.perf_counter()
         for story in stale:
             story.layer = {}  # a failed storyline must not keep an outdated layer
-        for line in add_analysis_layer(stale, articles):
+        for line in add_analysis_layer(stale, articles, options):
             now.storylines.pop(line, None)  # failed: the next run tries again
         timings["entities+quotes+facts+dates+claims"] = time.perf_counter() - started
     state[incremental_state] = now.to_json()

@@ -211,7 +211,9 @@ def layer_version(options: Options) -> str:
     )
 
 
-def add_analysis_layer(stories: list[Story], articles: list[Article]) -> set[str]:
+def add_analysis_layer(
+    stories: list[Story], articles: list[Article], options: Options | None = None
+) -> set[str]:
     """Entities, quotes, facts, timeline and claims per story, when spaCy is installed.
 
     They need the "nlp" extra (spaCy and its model package); without it the brief still
@@ -224,4 +226,4 @@ def add_analysis_layer(stories: list[Story], articles: list[Article]) -> set[str
         return set()
     from storyline.link.story_layer import attach_layers
 
-    return attach_layers(stories, articles)
+    return attach_layers(stories, articles, options)

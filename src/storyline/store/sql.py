@@ -188,7 +188,7 @@ def _story_from_row(row: sa.Row) -> Story:
 
 
 # keys of a story's brief object added by the analysis layer (stored in ``brief``)
-LAYER_KEYS = ("entities", "quotes", "facts", "timeline", "claims")
+LAYER_KEYS = ("entities", "quotes", "facts", "timeline", "claims", "skipped")
 
 
 def _listing_from_row(row: Any) -> StoryListing:
