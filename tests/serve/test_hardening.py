@@ -145,3 +145,16 @@ def test_forwarded_and_x_real_ip_name_the_client_behind_a_local_proxy(
         )
     with make_client(db_url, public_reads=True) as c:
         assert c.get("/api/stories", headers={"Forwarded": "for=203.0.113.9"}).status_code == 200
+
+
+def test_a_refused_write_gives_its_queue_slot_back(db_url: str, make_client) -> None:
+    with make_client(db_url, max_queued_writes=1) as c:
+        for _ in range(3):  # parsed after the slot was taken; refused by validation
+            bad = c.post(
+                "/api/articles", content=b"[{", headers={**AUTH, "content-type": "application/json"}
+            )
+            assert bad.status_code == 422
+            assert c.post("/api/articles", json={"x": 1}, headers=AUTH).status_code == 422
+        good = c.post("/api/articles?analyse=false", json=[{"text": "Harbour news."}], headers=AUTH)
+        assert good.status_code == 200 and good.json()["counts"]["new"] == 1
+        assert c.post("/api/analyse", headers=AUTH).status_code == 200
