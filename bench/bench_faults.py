@@ -125,13 +125,20 @@ def load_and_faults(url: str, articles: int, writes: int, workdir: Path) -> Tall
     with open_store(url) as store:
         ingest_into(store, [str(pile)], Options())
     tally = Tally()
-    with server(url) as base:
+    # one client for the uploads: a client per request would build an SSL context each,
+    # 50 at once costing this process (and so the reads it times) a second of GIL
+    with (
+        server(url) as base,
+        httpx.Client(
+            base_url=base, timeout=MAX_SECONDS, limits=httpx.Limits(max_connections=writes + 5)
+        ) as writers,
+    ):
         done = threading.Event()
         started = time.monotonic()
 
         def analyse() -> None:
-            timed(tally, "analysis", lambda: httpx.post(
-                base + "/api/analyse?full=true", headers=AUTH, timeout=MAX_SECONDS), {200})  # fmt: skip
+            timed(tally, "analysis", lambda: writers.post(
+                "/api/analyse?full=true", headers=AUTH), {200})  # fmt: skip
             done.set()
 
         def reader(paths: tuple[str, ...], kind: str) -> None:
@@ -145,9 +152,8 @@ def load_and_faults(url: str, articles: int, writes: int, workdir: Path) -> Tall
         def upload(n: int) -> None:
             text = f"Upload {n}: the harbour authority opened pier {n} on Monday morning."
             files = {"files": (f"up{n}.txt", text.encode(), "text/plain")}
-            timed(tally, "upload", lambda: httpx.post(
-                base + "/api/articles/upload?analyse=false", files=files, headers=AUTH,
-                timeout=MAX_SECONDS), {200, 503})  # fmt: skip
+            timed(tally, "upload", lambda: writers.post(
+                "/api/articles/upload?analyse=false", files=files, headers=AUTH), {200, 503})  # fmt: skip
 
         def hostile() -> None:
             with httpx.Client(base_url=base, timeout=60) as client:

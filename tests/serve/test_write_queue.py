@@ -79,23 +79,24 @@ def server(pile_db: str) -> Iterator[str]:
 
 def test_reads_are_served_during_a_long_analysis_with_writes_queued(server: str) -> None:
     results: dict[str, httpx.Response] = {}
+    # one shared client: one per request would build an SSL context each, 50 at once
+    # costing this process (and so the reads it times) much of a second
+    writers = httpx.Client(base_url=server, timeout=600, limits=httpx.Limits(max_connections=60))
 
     def analyse() -> None:
-        results["analyse"] = httpx.post(
-            server + "/api/analyse?full=true", headers=AUTH, timeout=600
-        )
+        results["analyse"] = writers.post("/api/analyse?full=true", headers=AUTH)
 
     def write(n: int) -> None:
         record = {"text": f"Queued write {n}: the harbour authority opened a new pier today."}
-        results[f"write{n}"] = httpx.post(
-            server + "/api/articles?analyse=false", json=[record], headers=AUTH, timeout=600
+        results[f"write{n}"] = writers.post(
+            "/api/articles?analyse=false", json=[record], headers=AUTH
         )
 
     analysis = threading.Thread(target=analyse)
     analysis.start()
     time.sleep(0.5)  # the writer thread is analysing now
-    writers = [threading.Thread(target=write, args=(n,)) for n in range(50)]
-    for t in writers:
+    threads = [threading.Thread(target=write, args=(n,)) for n in range(50)]
+    for t in threads:
         t.start()
     latencies: list[float] = []
     started = time.monotonic()
@@ -108,8 +109,9 @@ def test_reads_are_served_during_a_long_analysis_with_writes_queued(server: str)
                 assert response.status_code == 200, (path, response.status_code)
     busy = time.monotonic() - started
     analysis.join()
-    for t in writers:
+    for t in threads:
         t.join()
+    writers.close()
     assert results["analyse"].status_code == 200, results["analyse"].text
     assert busy > 2, f"analysis too short ({busy:.1f} s) to show anything"
     assert max(latencies) < 1.0, f"longest read {max(latencies):.2f} s of {len(latencies)}"
