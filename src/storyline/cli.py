@@ -264,6 +264,13 @@ def serve(
     public_reads: Annotated[
         bool, typer.Option(help="Let any client read without the token (e.g. behind a proxy).")
     ] = False,
+    allowed_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="Also serve this Host name (repeatable); 127.0.0.1, localhost, "
+            "::1 and --host are always served, other names get 400."
+        ),
+    ] = None,
     verbose: Annotated[bool, typer.Option("-v", "--verbose")] = False,
 ) -> None:
     """Serve the HTTP API (/api, OpenAPI at /docs) and the web UI over a store.
@@ -278,7 +285,9 @@ def serve(
         highlight=False,
         soft_wrap=True,
     )
-    run_server(db, host=host, port=port, public_reads=public_reads)
+    run_server(
+        db, host=host, port=port, public_reads=public_reads, allowed_hosts=allowed_host or []
+    )
 
 
 @app.command("cluster")

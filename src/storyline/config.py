@@ -212,3 +212,8 @@ class ServeOptions:
     max_page_size: int = 100
     # reads are open to loopback clients; set to open them to everyone (behind a proxy)
     public_reads: bool = False
+    # Host names served besides 127.0.0.1, localhost and ::1 (others get 400: DNS rebinding)
+    allowed_hosts: tuple[str, ...] = ()
+    # writes waiting for the one writer thread (each may hold a body); more get 503
+    max_queued_writes: int = 16
+    retry_after_seconds: int = 5

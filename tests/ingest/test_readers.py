@@ -84,7 +84,7 @@ def test_bad_inputs_each_get_a_specific_reason_and_the_rest_is_read(tmp_path):
     )
     assert "unsupported file type" in reasons["notes.pdf"]
     assert reasons["missing.txt"] == "no such file or folder"
-    jsonl = [r for r in reports if r.source.startswith(str(tmp_path / "mixed.jsonl") + "#")]
+    jsonl = [r for r in reports if r.source.startswith(f"{tmp_path.name}/mixed.jsonl#")]
     assert [(r.source.rsplit("#", 1)[1], r.reason.split(":")[0]) for r in jsonl] == [
         ("L2", "invalid JSON on line 2"),
         ("L3", "record has no text field"),

@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+import socket
+import threading
+import time
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,11 +23,13 @@ from storyline.serve.app import create_app  # noqa: E402
 TOKEN = "test-token-123"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 LOCAL = ("127.0.0.1", 50123)
+BASE = "http://localhost"
 
 
 def _make_client(db_url: str, token: str | None = TOKEN, **serve: Any) -> TestClient:
     app = create_app(db_url, token, serve_options=ServeOptions(**serve))
-    return TestClient(app, client=LOCAL)
+    # a loopback Host: the server answers only allow-listed Host names
+    return TestClient(app, client=LOCAL, base_url=BASE)
 
 
 @pytest.fixture
@@ -54,3 +59,37 @@ def loaded(client: TestClient, sample_records: list[dict[str, Any]]) -> TestClie
     response = client.post("/api/articles", json=sample_records, headers=AUTH)
     assert response.status_code == 200, response.text
     return client
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture
+def live_server() -> Iterator[Callable[[Any], str]]:
+    """live_server(app) -> base URL: the app under a real uvicorn on 127.0.0.1 (a thread),
+    stopped after the test."""
+    import uvicorn
+
+    servers: list[tuple[uvicorn.Server, threading.Thread]] = []
+
+    def start(app: Any) -> str:
+        port = free_port()
+        config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
+        server = uvicorn.Server(config)
+        thread = threading.Thread(target=server.run, daemon=True)
+        thread.start()
+        servers.append((server, thread))
+        deadline = time.monotonic() + 20
+        while not server.started:
+            if time.monotonic() > deadline or not thread.is_alive():
+                pytest.fail("uvicorn did not start")
+            time.sleep(0.05)
+        return f"http://127.0.0.1:{port}"
+
+    yield start
+    for server, thread in servers:
+        server.should_exit = True
+        thread.join(timeout=30)
