@@ -23,7 +23,9 @@ def printable(text: str) -> str:
     decoded = raw.decode("utf-8", "backslashreplace")
     if decoded.isprintable():
         return decoded
-    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode() for ch in decoded)
+    return "".join(
+        ch if ch.isprintable() else ch.encode("unicode_escape").decode() for ch in decoded
+    )
 
 
 def source_label(entry: Path, root: Path) -> str:
