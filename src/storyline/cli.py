@@ -119,7 +119,7 @@ def summarize(
     verbose: Annotated[bool, typer.Option("-v", "--verbose")] = False,
 ) -> None:
     """Write an extractive summary, every sentence cited, for each cluster of IN_PATH."""
-    from storyline.brief.summarize_cmd import run_summarize
+    from storyline.commands.summarize import run_summarize
 
     _setup_logging(verbose)
     done, failed = run_summarize(in_path, out, words)
@@ -135,7 +135,7 @@ def eval_summarize(
     verbose: Annotated[bool, typer.Option("-v", "--verbose")] = False,
 ) -> None:
     """ROUGE-1/2/L/Lsum F1 of storyline and the Lead, LexRank, SumBasic, TextRank baselines."""
-    from storyline.brief.summarize_cmd import evaluate, format_table
+    from storyline.evaluate.summaries import evaluate, format_table
 
     _setup_logging(verbose)
     results, skipped = evaluate(in_path, words)
@@ -151,7 +151,7 @@ def extract_quotes_command(
     verbose: Annotated[bool, typer.Option("-v", "--verbose")] = False,
 ) -> None:
     """Direct and reported quotes with speaker and cue spans."""
-    from storyline.nlp.extract_cmd import extract_quotes_file
+    from storyline.commands.extract import extract_quotes_file
 
     _setup_logging(verbose)
     written, errors = extract_quotes_file(in_path, out)
@@ -165,7 +165,7 @@ def extract_dates_command(
     verbose: Annotated[bool, typer.Option("-v", "--verbose")] = False,
 ) -> None:
     """Temporal expressions with TIMEX3 values resolved against each record's date."""
-    from storyline.nlp.extract_cmd import extract_dates_file
+    from storyline.commands.extract import extract_dates_file
 
     _setup_logging(verbose)
     written, errors = extract_dates_file(in_path, out)
@@ -174,7 +174,7 @@ def extract_dates_command(
 
 def _dev_eval(name: str, path: Path, run: Callable[[Path], Any], footnote: str) -> None:
     """Score one extractor on a dev file and print its table beside the baseline's."""
-    from storyline.nlp.extract_cmd import format_table, resolve_dev_path
+    from storyline.evaluate.dev_files import format_table, resolve_dev_path
 
     path = resolve_dev_path(path)
     if not path.exists():
@@ -193,7 +193,7 @@ def eval_quotes(
     verbose: Annotated[bool, typer.Option("-v", "--verbose")] = False,
 ) -> None:
     """Quote span P/R/F1 (overlap > 0.3 and > 0.8 of the gold span) and speaker accuracy."""
-    from storyline.nlp.quotes_eval import run_quotes_eval
+    from storyline.evaluate.quotes import run_quotes_eval
 
     _setup_logging(verbose)
     _dev_eval(
@@ -213,7 +213,7 @@ def eval_dates(
     verbose: Annotated[bool, typer.Option("-v", "--verbose")] = False,
 ) -> None:
     """TIMEX span P/R/F1 (overlap) and value accuracy against the document date."""
-    from storyline.nlp.dates_eval import run_dates_eval
+    from storyline.evaluate.dates import run_dates_eval
 
     _setup_logging(verbose)
     _dev_eval(
@@ -231,7 +231,7 @@ def link_entities_command(
     out: Annotated[Path, typer.Option("-o", "--out", help="output JSONL")],
 ) -> None:
     """Resolve entity mentions across the records of each group ({id, group, text, mentions?})."""
-    from storyline.link.entities_cmd import link_entities_file
+    from storyline.commands.link import link_entities_file
 
     errors = link_entities_file(in_path, out)
     for error in errors:
@@ -244,7 +244,7 @@ def eval_entities_command(
     path: Annotated[Path, typer.Argument(help="ECB+ dev JSONL")] = ECBPLUS_DEV,
 ) -> None:
     """Cross-document entity coreference on ECB+ dev (CoNLL F1 within each topic)."""
-    from storyline.link.entities_cmd import evaluate_entities, format_entity_eval
+    from storyline.evaluate.entities import evaluate_entities, format_entity_eval
 
     if not path.exists():
         console.print(f"missing {path}", highlight=False)
@@ -277,7 +277,7 @@ def serve(
 
     Ingest needs the bearer token in STORYLINE_TOKEN; reads are open to localhost.
     """
-    from storyline.serve.serve_cmd import serve as run_server
+    from storyline.commands.serve import serve as run_server
 
     _setup_logging(verbose)
     console.print(
@@ -303,7 +303,7 @@ def cluster_command(
     scheduler: SchedulerOption = None,
 ) -> None:
     """Group articles into stories and storylines; flag near-duplicate copies (streams IN_PATH)."""
-    from storyline.cluster.cluster_cmd import cluster_file
+    from storyline.commands.cluster import cluster_file
 
     run = RunOptions(executor=executor, workers=workers, scheduler=scheduler)
     n, skipped = cluster_file(in_path, out, state_path=state, run=run)
@@ -322,7 +322,7 @@ def eval_cluster_command(
     ] = 0.2,
 ) -> None:
     """BCubed and pairwise P/R/F1 of ours vs a TF-IDF single-pass baseline."""
-    from storyline.cluster.cluster_cmd import evaluate_file
+    from storyline.evaluate.clusters import evaluate_file
 
     n, k, rows = evaluate_file(in_path, baseline_threshold=baseline_threshold)
     typer.echo(f"{in_path.name}: {n} articles, {k} gold stories")

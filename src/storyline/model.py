@@ -8,8 +8,28 @@ offsets point into ``Article.raw_text`` (the text as handed to the cleaner).
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
+
+
+def parse_day(date: str | None) -> float | None:
+    """ISO date or datetime -> days since the epoch (float); None if missing or unparsable."""
+    if not date:
+        return None
+    s = date.strip().replace("Z", "+00:00")
+    try:
+        dt = datetime.fromisoformat(s)
+    except ValueError:
+        try:
+            dt = datetime.fromisoformat(s[:10])
+        except ValueError:
+            return None
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=UTC)
+    return dt.timestamp() / 86400.0
 
 
 @dataclass(frozen=True)
@@ -170,4 +190,40 @@ class Story:
             "articles": list(self.articles),
             "summary": [s.to_dict() for s in self.summary],
             **self.layer,
+        }
+
+
+@dataclass
+class RunResult:
+    outdir: Path
+    reports: list[InputReport]
+    articles: list[Article]
+    stories: list[Story]
+    new_articles: int = 0
+    read_articles: int = 0
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def usable(self) -> bool:
+        """Did this run's inputs yield at least one article?"""
+        return self.read_articles > 0
+
+    def counts(self) -> dict[str, int]:
+        # a record inside an input (a JSONL line, a WARC record, a feed entry) is reported
+        # as "<input>#L12" / "<input>#4096" beside its input's own report: its skip is not
+        # a skipped input (a file merely named "issue#12" has no "issue" report beside it)
+        sources = {r.source for r in self.reports}
+        status = Counter(
+            (r.status, "#" in r.source and r.source.rsplit("#", 1)[0] in sources)
+            for r in self.reports
+        )
+        return {
+            "inputs_read": status["read", False],
+            "inputs_skipped": status["skipped", False],
+            "records_skipped": status["skipped", True],
+            "articles_read": self.read_articles,
+            "articles_new": self.new_articles,
+            "articles_total": len(self.articles),
+            "duplicates": sum(1 for a in self.articles if a.duplicate_of),
+            "stories": len(self.stories),
         }

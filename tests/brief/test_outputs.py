@@ -15,8 +15,7 @@ from markdown_it import MarkdownIt
 
 from storyline.brief.render import render_markdown, write_outputs
 from storyline.config import Options
-from storyline.model import Article, Citation, Story, SummarySentence
-from storyline.run.pipeline import RunResult
+from storyline.model import Article, Citation, RunResult, Story, SummarySentence
 
 FILES = ("brief.json", "brief.md", "brief.html", "manifest.json")
 XSS = '<script>alert(1)</script> <img src=x onerror="alert(2)"> [click](javascript:alert(3))'

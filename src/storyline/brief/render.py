@@ -28,7 +28,7 @@ from storyline.config import Options
 from storyline.model import Article, Story
 
 if TYPE_CHECKING:
-    from storyline.run.pipeline import RunResult
+    from storyline.model import RunResult
 
 SCHEMA_VERSION = 1
 

@@ -13,7 +13,6 @@ import re
 from collections import Counter
 from collections.abc import Container
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from functools import lru_cache
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
@@ -186,23 +185,6 @@ def weighted_vector(
 
 def feature_keys(terms: Counter[str], entities: Counter[str]) -> set[str]:
     return set(terms) | {ENTITY_PREFIX + e for e in entities}
-
-
-def parse_day(date: str | None) -> float | None:
-    """ISO date or datetime -> days since the epoch (float); None if missing or unparsable."""
-    if not date:
-        return None
-    s = date.strip().replace("Z", "+00:00")
-    try:
-        dt = datetime.fromisoformat(s)
-    except ValueError:
-        try:
-            dt = datetime.fromisoformat(s[:10])
-        except ValueError:
-            return None
-    if dt.tzinfo is None:
-        dt = dt.replace(tzinfo=UTC)
-    return dt.timestamp() / 86400.0
 
 
 def time_decay(day: float | None, first: float | None, last: float | None, grace: float,

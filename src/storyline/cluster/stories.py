@@ -29,7 +29,6 @@ from storyline.cluster.features import (
     Vector,
     dot,
     feature_keys,
-    parse_day,
     span_gap,
     term_counts,
     time_decay,
@@ -37,6 +36,7 @@ from storyline.cluster.features import (
 )
 from storyline.cluster.split import two_means
 from storyline.config import ClusterOptions
+from storyline.model import parse_day
 
 log = logging.getLogger(__name__)
 

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import logging
 import time
-from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
@@ -22,7 +21,7 @@ from storyline.clean.article import clean_document
 from storyline.config import Options, RunOptions
 from storyline.errors import BudgetExceeded, Errors
 from storyline.ingest.files import ingest_paths
-from storyline.model import Article, InputReport, RawDocument, StepTiming, Story
+from storyline.model import Article, InputReport, RawDocument, RunResult, StepTiming, Story
 from storyline.run.executor import executor_for
 from storyline.run.incremental import STATE_NAME as incremental_state
 from storyline.run.incremental import Signatures, reusable, signatures
@@ -33,42 +32,6 @@ from storyline.store.factory import open_store
 log = logging.getLogger(__name__)
 
 BATCH = 200
-
-
-@dataclass
-class RunResult:
-    outdir: Path
-    reports: list[InputReport]
-    articles: list[Article]
-    stories: list[Story]
-    new_articles: int = 0
-    read_articles: int = 0
-    timings: dict[str, float] = field(default_factory=dict)
-
-    @property
-    def usable(self) -> bool:
-        """Did this run's inputs yield at least one article?"""
-        return self.read_articles > 0
-
-    def counts(self) -> dict[str, int]:
-        # a record inside an input (a JSONL line, a WARC record, a feed entry) is reported
-        # as "<input>#L12" / "<input>#4096" beside its input's own report: its skip is not
-        # a skipped input (a file merely named "issue#12" has no "issue" report beside it)
-        sources = {r.source for r in self.reports}
-        status = Counter(
-            (r.status, "#" in r.source and r.source.rsplit("#", 1)[0] in sources)
-            for r in self.reports
-        )
-        return {
-            "inputs_read": status["read", False],
-            "inputs_skipped": status["skipped", False],
-            "records_skipped": status["skipped", True],
-            "articles_read": self.read_articles,
-            "articles_new": self.new_articles,
-            "articles_total": len(self.articles),
-            "duplicates": sum(1 for a in self.articles if a.duplicate_of),
-            "stories": len(self.stories),
-        }
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.brief.baselines import BASELINES, lead
 from storyline.brief.text import count_words
+from storyline.evaluate.summary_baselines import BASELINES, lead
 
 
 @pytest.mark.parametrize("name", sorted(BASELINES))

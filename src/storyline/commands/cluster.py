@@ -6,25 +6,20 @@ import json
 import logging
 import shutil
 import tempfile
-import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from storyline.cluster.baseline import single_pass_tfidf
-from storyline.cluster.metrics import bcubed, pairwise
 from storyline.cluster.stories import ClusterItem, StoryClusterer
-from storyline.cluster.stream import (
+from storyline.config import ClusterOptions, DedupOptions, RunOptions
+from storyline.run.executor import executor_for
+from storyline.run.stream_cluster import (
     Skipped,
     cluster_originals,
     find_copies,
     read_records,
     scan_pile,
 )
-from storyline.config import ClusterOptions, DedupOptions, RunOptions
-from storyline.metrics import PRF
-from storyline.run.executor import executor_for
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +51,7 @@ def cluster_file(
 ) -> tuple[int, list[Skipped]]:
     """Cluster a JSONL file; write one sorted output line per article. Returns (n, skipped).
 
-    Streams the file (see ``storyline.cluster.stream``): memory holds per article its id,
+    Streams the file (see ``storyline.run.stream_cluster``): memory holds per article its id,
     offset, date and LSH band keys, plus one batch of texts; per-article work runs in
     the executor of ``run``. With ``state_path``, the clusterer state is read from it (if
     it exists) and written back, so a later file joins the stories of earlier ones with the
@@ -98,36 +93,3 @@ def cluster_file(
     if state_path is not None:
         state_path.write_text(json.dumps(clusterer.to_state(), sort_keys=True), encoding="utf-8")
     return len(ids), pile.skipped
-
-
-@dataclass(frozen=True)
-class EvalRow:
-    system: str
-    bcubed: PRF
-    pairwise: PRF
-    clusters: int
-    seconds: float
-
-
-def evaluate_file(
-    in_path: Path, options: ClusterOptions | None = None, baseline_threshold: float = 0.2
-) -> tuple[int, int, list[EvalRow]]:
-    """Score ours and the TF-IDF single-pass baseline against the ``cluster`` field."""
-    items, records, _ = load_items(in_path)
-    gold = {it.id: str(rec["cluster"]) for it, rec in zip(items, records, strict=True)
-            if rec.get("cluster") is not None}  # fmt: skip
-    items = [it for it in items if it.id in gold]
-    rows = []
-    start = time.perf_counter()
-    ours = {a.id: a.story for a in StoryClusterer(options).add_in_batches(items)}
-    rows.append(_row("storyline", ours, gold, time.perf_counter() - start))
-    start = time.perf_counter()
-    base = single_pass_tfidf(items, baseline_threshold)
-    rows.append(
-        _row(f"tfidf-single-pass@{baseline_threshold}", base, gold, time.perf_counter() - start)
-    )
-    return len(items), len(set(gold.values())), rows
-
-
-def _row(name: str, pred: dict[str, str], gold: dict[str, str], seconds: float) -> EvalRow:
-    return EvalRow(name, bcubed(pred, gold), pairwise(pred, gold), len(set(pred.values())), seconds)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 
-from storyline.metrics import PRF, ratio
+from storyline.evaluate.metrics import PRF, ratio
 
 
 def _tables(

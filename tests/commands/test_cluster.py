@@ -2,10 +2,8 @@ import json
 
 from typer.testing import CliRunner
 
+from news_fixtures import BOILER_BOTTOM, ELECTION, QUAKE_A, QUAKE_B, WIRE
 from storyline.cli import app
-
-from .fixtures import ELECTION, QUAKE_A, QUAKE_B
-from .test_duplicates import BOILER_BOTTOM, WIRE
 
 
 def _write(path, items, extra=()):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 
-from storyline.metrics import PRF, ratio
+from storyline.evaluate.metrics import PRF, ratio
 
 Cluster = frozenset
 Side = Callable[[list[frozenset], list[frozenset]], tuple[float, float]]

@@ -9,15 +9,13 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from news_fixtures import BOILER_BOTTOM, BOILER_TOP, ELECTION, OTHER, QUAKE_A, QUAKE_B, WIRE
 from storyline.cli import app
-from storyline.cluster.cluster_cmd import cluster_file, load_items
 from storyline.cluster.stories import StoryClusterer, date_batches
-from storyline.cluster.stream import Skipped, read_records
+from storyline.commands.cluster import cluster_file, load_items
 from storyline.config import ClusterOptions, RunOptions
 from storyline.dedup.near import find_duplicates
-
-from .fixtures import ELECTION, QUAKE_A, QUAKE_B
-from .test_duplicates import BOILER_BOTTOM, BOILER_TOP, OTHER, WIRE
+from storyline.run.stream_cluster import Skipped, read_records
 
 SMALL_BATCHES = ClusterOptions(batch_articles=3)
 

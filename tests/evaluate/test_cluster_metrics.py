@@ -1,6 +1,6 @@
 import pytest
 
-from storyline.cluster.metrics import bcubed, pairwise
+from storyline.evaluate.cluster_metrics import bcubed, pairwise
 
 
 def test_bcubed_on_a_worked_example():

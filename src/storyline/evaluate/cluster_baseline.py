@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from storyline.cluster.features import parse_day
 from storyline.cluster.stories import ClusterItem
+from storyline.model import parse_day
 
 
 def single_pass_tfidf(items: list[ClusterItem], threshold: float = 0.2) -> dict[str, str]:

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from storyline.metrics import match_one_to_one, prf, ratio
+from storyline.evaluate.metrics import match_one_to_one, prf, ratio
 from storyline.nlp.quotes import QuoteOptions, extract_quotes_batch
 
 DEFAULT_QUOTES_PATH = Path("../shared/data/quotes-dev/polnear_dev40.jsonl")

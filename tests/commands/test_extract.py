@@ -3,7 +3,8 @@ import json
 from typer.testing import CliRunner
 
 from storyline.cli import app
-from storyline.nlp.extract_cmd import extract_dates_file, extract_quotes_file, format_table
+from storyline.commands.extract import extract_dates_file, extract_quotes_file
+from storyline.evaluate.dev_files import format_table
 
 
 def _write_jsonl(path, lines):

@@ -3,7 +3,7 @@ import json
 from typer.testing import CliRunner
 
 from storyline.cli import app
-from storyline.link.entities_cmd import evaluate_entities, format_entity_eval
+from storyline.evaluate.entities import evaluate_entities, format_entity_eval
 
 
 def _doc(doc_id, topic, text, mentions):

@@ -1,6 +1,6 @@
 import pytest
 
-from storyline.metrics import PRF, f1, match_one_to_one, prf, ratio
+from storyline.evaluate.metrics import PRF, f1, match_one_to_one, prf, ratio
 
 
 def test_prf_from_counts_and_empty_sides():

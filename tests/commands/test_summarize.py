@@ -5,8 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from storyline.brief.summarize_cmd import evaluate, format_table, run_summarize
 from storyline.brief.text import count_words
+from storyline.commands.summarize import run_summarize
+from storyline.evaluate.summaries import evaluate, format_table
 
 
 def _write(path: Path, lines: list[str]) -> Path:

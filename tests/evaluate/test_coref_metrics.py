@@ -1,6 +1,6 @@
 import pytest
 
-from storyline.link.coref_metrics import b_cubed, ceaf_e, muc, score
+from storyline.evaluate.coref_metrics import b_cubed, ceaf_e, muc, score
 
 # Worked example from Pradhan et al. (2014), "Scoring Coreference Partitions of Predicted
 # Mentions: A Reference Implementation", figure 1: key {a,b,c}, {d,e,f,g};

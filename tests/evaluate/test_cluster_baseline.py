@@ -1,6 +1,5 @@
-from storyline.cluster.baseline import single_pass_tfidf
-
-from .fixtures import ELECTION, QUAKE_A
+from news_fixtures import ELECTION, QUAKE_A
+from storyline.evaluate.cluster_baseline import single_pass_tfidf
 
 
 def test_baseline_separates_unrelated_stories_and_labels_every_item():

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from storyline.metrics import match_one_to_one, prf, ratio
+from storyline.evaluate.metrics import match_one_to_one, prf, ratio
 from storyline.nlp.dates import extract_dates, parse_dct
 
 log = logging.getLogger(__name__)
