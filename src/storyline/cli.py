@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
@@ -81,8 +82,7 @@ def brief(
     verbose: Annotated[bool, typer.Option("-v", "--verbose")] = False,
 ) -> None:
     """Read a pile of articles and write brief.json, brief.md, brief.html and manifest.json."""
-    from storyline.ingest.files import read_stdin_bytes
-    from storyline.run.pipeline import run_brief
+    import storyline
 
     _setup_logging(verbose)
     options = Options(
@@ -91,8 +91,13 @@ def brief(
         run=RunOptions(executor=executor, workers=workers, scheduler=scheduler),
         analysis=analysis,
     )
-    stdin = read_stdin_bytes(options.ingest.max_bytes) if "-" in paths else None
-    result = run_brief(paths, out, db=db, options=options, stdin=stdin, full=full)
+    # one byte over the limit tells a too-large stdin from one exactly at it
+    stdin = sys.stdin.buffer.read(options.ingest.max_bytes + 1) if "-" in paths else None
+    out.mkdir(parents=True, exist_ok=True)  # the default store lives in it
+    result = storyline.brief(
+        paths, options, store=db or out / "storyline.db", full=full, stdin=stdin
+    )
+    result.write(out)
     for report in result.reports:
         if report.status == "skipped":
             console.print(f"[yellow]skipped[/] {report.source}: {report.reason}", highlight=False)

@@ -227,3 +227,21 @@ class RunResult:
             "duplicates": sum(1 for a in self.articles if a.duplicate_of),
             "stories": len(self.stories),
         }
+
+
+@dataclass(frozen=True)
+class DocumentOutcome:
+    """What became of one document: stored as new, already stored, or skipped and why."""
+
+    source: str
+    status: str  # "new" | "exists" | "skipped"
+    article: str | None = None
+    reason: str = ""
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {
+            "source": self.source,
+            "status": self.status,
+            "article": self.article,
+            "reason": self.reason,
+        }

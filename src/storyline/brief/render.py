@@ -69,7 +69,7 @@ def manifest_document(result: RunResult, options: Options) -> dict[str, Any]:
     }
 
 
-def _dump(data: Any) -> str:
+def dump_json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -169,7 +169,7 @@ def write_outputs(result: RunResult, options: Options) -> None:
     outdir = Path(result.outdir)
     articles = sorted(result.articles, key=lambda a: a.id)
     stories = sorted(result.stories, key=lambda s: s.id)
-    write_atomic(outdir / "brief.json", _dump(brief_document(articles, stories)))
+    write_atomic(outdir / "brief.json", dump_json(brief_document(articles, stories)))
     write_atomic(outdir / "brief.md", render_markdown(articles, stories))
     write_atomic(outdir / "brief.html", render_html(articles, stories))
-    write_atomic(outdir / "manifest.json", _dump(manifest_document(result, options)))
+    write_atomic(outdir / "manifest.json", dump_json(manifest_document(result, options)))

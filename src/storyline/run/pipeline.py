@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
@@ -21,7 +20,15 @@ from storyline.clean.article import clean_document
 from storyline.config import Options, RunOptions
 from storyline.errors import BudgetExceeded, Errors
 from storyline.ingest.files import ingest_paths
-from storyline.model import Article, InputReport, RawDocument, RunResult, StepTiming, Story
+from storyline.model import (
+    Article,
+    DocumentOutcome,
+    InputReport,
+    RawDocument,
+    RunResult,
+    StepTiming,
+    Story,
+)
 from storyline.run.executor import executor_for
 from storyline.run.incremental import STATE_NAME as incremental_state
 from storyline.run.incremental import Signatures, reusable, signatures
@@ -32,24 +39,6 @@ from storyline.store.factory import open_store
 log = logging.getLogger(__name__)
 
 BATCH = 200
-
-
-@dataclass(frozen=True)
-class DocumentOutcome:
-    """What became of one document: stored as new, already stored, or skipped and why."""
-
-    source: str
-    status: str  # "new" | "exists" | "skipped"
-    article: str | None = None
-    reason: str = ""
-
-    def to_dict(self) -> dict[str, str | None]:
-        return {
-            "source": self.source,
-            "status": self.status,
-            "article": self.article,
-            "reason": self.reason,
-        }
 
 
 def clean_item(item: RawDocument | InputReport, seconds: float = 60.0) -> Article | InputReport:

@@ -14,10 +14,8 @@ from typing import TYPE_CHECKING, Any
 from fastapi import APIRouter, Body, File, HTTPException, Query, Request, UploadFile
 from fastapi.responses import StreamingResponse
 
-from storyline.ingest.files import ingest_bytes
-from storyline.ingest.readers import record_to_document
-from storyline.model import InputReport
-from storyline.run.pipeline import DocumentOutcome, store_items
+from storyline.api import read_record, read_upload, store_documents
+from storyline.model import DocumentOutcome, InputReport
 from storyline.serve.middleware import TICKET
 from storyline.serve.schemas import (
     ArticleDetail,
@@ -75,7 +73,9 @@ def ingest_job(
     def store() -> dict[str, Any]:
         inputs: list[dict[str, Any]] = []
         outcomes: list[DocumentOutcome] = []
-        _reports, read, new = store_items(state.store, make_items(inputs), outcomes)
+        _reports, read, new = store_documents(
+            state.store, make_items(inputs), state.options, outcomes
+        )
         counts = {status: 0 for status in ("new", "exists", "skipped")}
         for outcome in outcomes:
             counts[outcome.status] += 1
@@ -151,7 +151,7 @@ def build_api_router(state: ServerState, write_dependency: Any) -> APIRouter:
 
         def documents(_inputs: list[dict[str, Any]]) -> Items:
             for n, record in enumerate(records):
-                yield record_to_document(record, f"request#{n}", "json", state.options.ingest)
+                yield read_record(record, f"request#{n}", state.options)
             yield InputReport("request", "read", "", "", len(records))
 
         result: dict[str, Any] = await run_write(
@@ -177,7 +177,7 @@ def build_api_router(state: ServerState, write_dependency: Any) -> APIRouter:
 
         def documents(inputs: list[dict[str, Any]]) -> Items:
             for name, data in uploads:
-                for item in ingest_bytes(name, data, state.options.ingest):
+                for item in read_upload(name, data, state.options):
                     if isinstance(item, InputReport) and item.source == name:
                         inputs.append(
                             {

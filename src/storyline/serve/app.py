@@ -24,14 +24,13 @@ from fastapi import Depends, FastAPI, HTTPException, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 
 from storyline import __version__
+from storyline.api import analyse, open_store
 from storyline.config import Options, ServeOptions
-from storyline.run.pipeline import analyse_store
 from storyline.serve.access import allowed_hosts, bearer_matches, client_address, is_loopback
 from storyline.serve.api import build_api_router
 from storyline.serve.middleware import BodyLimit, RequestGate, SecurityHeaders, security_headers
 from storyline.serve.web import build_web_router, mount_static
 from storyline.serve.writer import Analysis, WriteQueue
-from storyline.store.factory import open_store
 
 log = logging.getLogger(__name__)
 # Swagger UI (/docs) boots with an inline script and, unless fastapi-offline's bundled
@@ -99,7 +98,8 @@ class ServerState:
         self.writer = WriteQueue(self._analyse, serve.max_queued_writes)
 
     def _analyse(self, full: bool) -> Analysis:
-        return analyse_store(self.store, self.options, incremental=not full)
+        done = analyse(self.store, self.options, full=full)
+        return done.articles, done.stories, done.timings
 
 
 def create_app(
