@@ -85,7 +85,7 @@ class AlignedClaim:
 # --- concept lexicon (lemmas -> event concept) ----------------------------------------
 
 _CONCEPTS: dict[str, str] = {}
-for _concept, _words in {
+for _concept_name, _lemmas in {
     "military": "troop soldier unit force marine squad army military contingent commando "
     "navy warship personnel battalion brigade special-forces fleet tanker",
     "deploy": "send deploy arrive arrival dispatch station operate land enter reach sail "
@@ -97,8 +97,8 @@ for _concept, _words in {
     "ceasefire": "ceasefire truce",
     "evacuate": "evacuate evacuation",
 }.items():
-    for _w in _words.split():
-        _CONCEPTS[_w] = _concept
+    for _w in _lemmas.split():
+        _CONCEPTS[_w] = _concept_name
 
 _DENIAL_VERBS = {"deny", "dismiss", "reject", "refute", "rule"}
 _INTENTION_NOUNS = {"plan", "intention", "need", "decision", "question", "evidence", "sign"}
@@ -149,10 +149,10 @@ def align_claims(
     options = options or ClaimOptions()
     if not articles:
         return []
-    from storyline.nlp.spacy_model import load_pipeline
+    from storyline.nlp.spacy_model import load_pipeline, parse_input
 
     nlp = load_pipeline(model)
-    docs = list(nlp.pipe([a.text for a in articles], batch_size=16))
+    docs = list(nlp.pipe([parse_input(nlp, a.text) for a in articles], batch_size=16))
     facts = facts_in_docs(docs, [list(a.sentences) for a in articles])
     candidates = [
         claim_candidates(a, doc, fs) for a, doc, fs in zip(articles, docs, facts, strict=True)

@@ -88,11 +88,11 @@ def analyze_articles(
     steps: _Steps,
 ) -> list[ArticleAnalysis]:
     """Parse each article once (``nlp.pipe``, batched) and run every extractor on that Doc."""
-    from storyline.nlp.spacy_model import load_pipeline
+    from storyline.nlp.spacy_model import load_pipeline, parse_input
 
     nlp = load_pipeline(options.quotes.model)
     out = []
-    docs = iter(nlp.pipe([a.text for a in articles], batch_size=32))
+    docs = iter(nlp.pipe((parse_input(nlp, a.text) for a in articles), batch_size=32))
     for article, spans in zip(articles, sentences, strict=True):
         started = time.perf_counter()
         doc = next(docs)  # the first article of each batch of 32 waits for the batch

@@ -138,11 +138,17 @@ class SpacyEntityAnalyzer:
         self._cache: dict[str, Any] = {}
 
     def _parse(self, texts: Sequence[str]) -> list[Any]:
-        from storyline.nlp.spacy_model import load_pipeline
+        from storyline.nlp.spacy_model import load_pipeline, parse_input
 
         nlp = load_pipeline(self.model)
         todo = [t for t in dict.fromkeys(texts) if t not in self._cache]
-        parsed = dict(zip(todo, nlp.pipe(todo, batch_size=self.batch_size), strict=True))
+        parsed = dict(
+            zip(
+                todo,
+                nlp.pipe((parse_input(nlp, t) for t in todo), batch_size=self.batch_size),
+                strict=True,
+            )
+        )
         docs = [self._cache.get(t) or parsed[t] for t in texts]
         for text, doc in parsed.items():
             if len(self._cache) < self.cache_size:
@@ -327,10 +333,6 @@ def _sentence_index(doc: Any, token: Any) -> int:
         starts = [sent.start for sent in doc.sents]
         doc.user_data["storyline_sent_starts"] = starts
     return max(bisect_right(starts, token.i) - 1, 0)
-    for i, sent in enumerate(doc.sents):
-        if sent.start <= token.i < sent.end:
-            return i
-    return 0
 
 
 # --- roles from appositions and pre-name titles ---------------------------------------
@@ -354,7 +356,7 @@ def _role(span: Any, head: Any) -> tuple[str, int, int] | None:
     for ent in doc.ents:
         if ent.start <= head.i < ent.end:
             ent_start = ent.start
-    words = []
+    words: list[Any] = []  # spaCy tokens
     i = ent_start - 1
     while i >= 0:
         tok = doc[i]

@@ -163,10 +163,12 @@ def extract_facts(
     model: str = "en_core_web_sm",
 ) -> list[list[Fact]]:
     """Facts per text. ``sentences`` (optional) gives the sentence spans to cite."""
-    from storyline.nlp.spacy_model import load_pipeline
+    from storyline.nlp.spacy_model import load_pipeline, parse_input
 
     nlp = load_pipeline(model)
-    return facts_in_docs(list(nlp.pipe(texts, batch_size=32)), sentences)
+    return facts_in_docs(
+        list(nlp.pipe((parse_input(nlp, t) for t in texts), batch_size=32)), sentences
+    )
 
 
 def facts_in_docs(
