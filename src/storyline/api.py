@@ -11,6 +11,7 @@ Heavy libraries (spaCy, trafilatura, SQLAlchemy) load on first use, not on impor
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -133,6 +134,7 @@ def brief(
     if store is None:
         return _brief_in_memory(items, options, profile)
     with open_store(store) as db:
+        started = time.perf_counter()
         reports, read, new = store_items(
             db,
             items,
@@ -140,10 +142,11 @@ def brief(
             record_seconds=options.ingest.record_seconds,
             profile=profile,
         )
-        articles, stories, timings = analyse_store(
+        timings = {"ingest+clean+store": time.perf_counter() - started}
+        articles, stories, analysis = analyse_store(
             db, options, incremental=not full, profile=profile
         )
-    return Brief(articles, stories, reports, options, read, new, timings)
+    return Brief(articles, stories, reports, options, read, new, timings | analysis)
 
 
 def _brief_in_memory(
@@ -154,6 +157,7 @@ def _brief_in_memory(
     from storyline.run.pipeline import clean_item
     from storyline.run.stages import add_analysis_layer, build_stories, run_stages
 
+    started = time.perf_counter()
     reports: list[InputReport] = []
     by_id: dict[str, Article] = {}
     read = 0
@@ -165,10 +169,15 @@ def _brief_in_memory(
         read += 1
         by_id.setdefault(cleaned.id, cleaned)  # the same content twice is one article
     articles = sorted(by_id.values(), key=lambda a: a.id)
-    timings = run_stages(articles, options)
+    timings = {"ingest+clean": time.perf_counter() - started}
+    timings.update(run_stages(articles, options))
+    started = time.perf_counter()
     stories = build_stories(articles, options)
+    timings["summarize"] = time.perf_counter() - started
     if options.analysis:
+        started = time.perf_counter()
         add_analysis_layer(stories, articles, options, profile)
+        timings["entities+quotes+facts+dates+claims"] = time.perf_counter() - started
     return Brief(articles, stories, reports, options, read, len(articles), timings)
 
 
