@@ -84,6 +84,8 @@ def term_counts(
     Words of the title count ``title_weight`` times and the first ``lead_words`` words of
     the text ``lead_weight`` times: news puts the event in the headline and the lead.
     """
+    # Counters of float weights: typeshed types Counter values as int, hence the
+    # targeted ignores on the += lines below
     terms: Counter[str] = Counter()
     entities: Counter[str] = Counter()
     parts = [(title, title_weight), (text, 1.0)] if title and title != text else [(text, 1.0)]
@@ -98,19 +100,19 @@ def term_counts(
             if len(term) < 2 or term in _STOP:
                 prev = ""
                 continue
-            terms[term] += weight
+            terms[term] += weight  # type: ignore[assignment]
             cap = raw[0].isupper() and not title_case
             # a two-word name ("Kim Jong") is one entity, not extra evidence: its words
             # already count; pairs that involve a common word name the action instead
             if bigrams and prev and not (prev_cap and cap and skip_name_bigrams):
-                terms[BIGRAM_PREFIX + prev + "_" + term] += weight
+                terms[BIGRAM_PREFIX + prev + "_" + term] += weight  # type: ignore[assignment]
             prev, prev_cap = term, cap
             if title_case or not raw[0].isupper():
                 continue
             before = part[max(0, m.start() - 3) : m.start()]
             if m.start() == 0 or _SENTENCE_END.search(before):
                 continue
-            entities[term] += weight
+            entities[term] += weight  # type: ignore[assignment]
     return terms, entities
 
 

@@ -63,7 +63,9 @@ def link_group(
     given = [i for i, r in enumerate(records) if r.spans is not None]
     detect = [i for i, r in enumerate(records) if r.spans is None]
     if given:
-        described = analyzer.describe([texts[i] for i in given], [records[i].spans for i in given])
+        described = analyzer.describe(
+            [texts[i] for i in given], [records[i].spans or [] for i in given]
+        )
         for i, ms in zip(given, described, strict=True):
             mentions[i] = ms
     if detect:

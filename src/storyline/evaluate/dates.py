@@ -19,6 +19,7 @@ import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from storyline.evaluate.metrics import match_one_to_one, prf, ratio
 from storyline.nlp.dates import extract_dates, parse_dct
@@ -94,7 +95,7 @@ def predict_dateparser(text: str, dct: str | None) -> list[Prediction]:
     from dateparser.search import search_dates
 
     base = parse_dct(dct)
-    settings = {"RETURN_AS_TIMEZONE_AWARE": False}
+    settings: dict[str, Any] = {"RETURN_AS_TIMEZONE_AWARE": False}
     if base is not None:
         settings["RELATIVE_BASE"] = dt.datetime(base.year, base.month, base.day)
     else:  # never the clock: without a DCT the baseline resolves against a fixed date

@@ -14,7 +14,7 @@ import io
 import json
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
@@ -61,6 +61,7 @@ def outlet_from_url(url: str | None) -> str | None:
 def extract_html(html: str, url: str | None, options: IngestOptions) -> dict[str, Any] | None:
     """Main text and metadata of one HTML page with trafilatura, or None if none found."""
     import trafilatura
+    from trafilatura.settings import Document
 
     extractor = "trafilatura"
     if len(html) > options.html_max_chars:
@@ -90,7 +91,8 @@ def extract_html(html: str, url: str | None, options: IngestOptions) -> dict[str
     except Exception as exc:  # noqa: BLE001 - lxml/trafilatura raise many types on hostile markup
         log.warning("extraction failed for %s: %s", url, exc)
         return None
-    if doc is None or not (doc.text or "").strip():
+    # a Document (a dict only with as_dict=True, not asked for here)
+    if not isinstance(doc, Document) or not (doc.text or "").strip():
         return None
     return {
         "text": doc.text,
@@ -281,7 +283,7 @@ def _csv_field_size_limit(limit: int) -> Iterator[None]:
 
 def _parse_csv(
     text: str, field_size_limit: int
-) -> tuple[list[str] | None, list[tuple[int, dict[Any, Any]]], tuple[int, str] | None]:
+) -> tuple[Sequence[str] | None, list[tuple[int, dict[Any, Any]]], tuple[int, str] | None]:
     """Header, ``(line number, row)`` pairs and the first parse error of a CSV text.
 
     Rows are read eagerly so the raised field size limit is restored before any caller code

@@ -159,7 +159,7 @@ def _link_protagonists(
     options: LinkOptions,
 ) -> None:
     docs_of_head: dict[tuple[int, str], set[int]] = defaultdict(set)
-    plural_heads: dict[int, Counter] = defaultdict(Counter)
+    plural_heads: dict[int, Counter[str]] = defaultdict(Counter)
     names_in_doc: dict[int, set[int]] = defaultdict(set)
     for d, ms in enumerate(mentions):
         for i, mention in enumerate(ms):
@@ -192,11 +192,11 @@ def _link_protagonists(
             uf.union(ranked[0][0], k)
     # the group a sub-story is about ("pirates ... the brigands ... the raiders")
     for label, counter in sorted(plural_heads.items()):
-        ranked = sorted(counter.items(), key=lambda x: (-x[1], x[0]))
-        leader = by_head.get((label, ranked[0][0]), [])
-        for head, _ in ranked[1:]:
-            for k in by_head.get((label, head), []):
-                uf.union(leader[0], k)
+        heads_ranked = sorted(counter.items(), key=lambda x: (-x[1], x[0]))
+        leading = by_head.get((label, heads_ranked[0][0]), [])
+        for plural_head, _ in heads_ranked[1:]:
+            for k in by_head.get((label, plural_head), []):
+                uf.union(leading[0], k)
     if not options.unnamed_protagonist:
         return
     # an unnamed protagonist ("a man ... the gunman ... the accountant"): person nouns

@@ -196,7 +196,7 @@ class _ShinglesOfRows(Sequence[np.ndarray]):
     def __len__(self) -> int:
         return len(self._rows)
 
-    def __getitem__(self, i):  # type: ignore[override]
+    def __getitem__(self, i: int) -> np.ndarray:  # type: ignore[override]  # no slices
         return self._scan.shingles_of(self._rows[i])
 
 

@@ -13,7 +13,8 @@ from __future__ import annotations
 import hmac
 import ipaddress
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1")
 
@@ -46,7 +47,7 @@ def host_allowed(header: str | None, allowed: frozenset[str]) -> bool:
     return header is not None and host_name(header) in allowed
 
 
-def _header(scope: dict, name: bytes) -> str | None:
+def _header(scope: Mapping[str, Any], name: bytes) -> str | None:
     values = [v for k, v in scope.get("headers") or [] if k.lower() == name]
     return b",".join(values).decode("latin-1") if values else None
 
@@ -71,7 +72,7 @@ def _forwarded_for(value: str) -> list[str]:
     return found
 
 
-def client_address(scope: dict) -> str | None:
+def client_address(scope: Mapping[str, Any]) -> str | None:
     """The address a request is judged by. From a loopback peer (a proxy on this host, the
     only peer trusted for X-Forwarded-For), a Forwarded or X-Real-IP header names the client
     instead; when any of them names a non-loopback client, that client it is."""

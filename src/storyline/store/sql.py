@@ -276,9 +276,9 @@ class SqlStore(Store):
                 conn.execute(sa.text(f"ALTER TABLE stories ADD COLUMN {name} {kind}"))
         for statement in ddl:
             conn.execute(sa.text(statement))
-        for column in ("list_rank", "storyline"):
+        for indexed in ("list_rank", "storyline"):
             conn.execute(
-                sa.text(f"CREATE INDEX IF NOT EXISTS ix_stories_{column} ON stories ({column})")
+                sa.text(f"CREATE INDEX IF NOT EXISTS ix_stories_{indexed} ON stories ({indexed})")
             )
         if "list_rank" not in present:
             t = stories_table
@@ -294,7 +294,7 @@ class SqlStore(Store):
 
     def add_articles(self, articles: Sequence[Article], reports: Sequence[InputReport]) -> int:
         with self._write() as conn:
-            existing = set()
+            existing: set[str] = set()
             ids = [a.id for a in articles]
             for chunk in range(0, len(ids), 500):
                 part = ids[chunk : chunk + 500]
@@ -418,7 +418,7 @@ class SqlStore(Store):
         }
 
     @staticmethod
-    def _search_row(story: Story, members: list[Any]) -> dict[str, str]:
+    def _search_row(story: Story, members: list[Any]) -> dict[str, str | None]:
         parts = [s.text for s in story.summary]
         parts += [m.title for m in members if m.title]
         parts += [m.text for m in members if not m.duplicate_of]
