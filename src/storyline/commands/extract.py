@@ -13,24 +13,21 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from storyline.jsonl import read_lines
+
 log = logging.getLogger(__name__)
 
 
 def _read_records(path: Path) -> Iterator[tuple[int, dict[str, Any] | None, str | None]]:
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield number, None, f"line {number}: invalid JSON ({exc.msg})"
-                continue
-            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-                kept = record if isinstance(record, dict) else None  # keep its id if any
-                yield number, kept, f"line {number}: expected an object with a string 'text'"
-                continue
-            yield number, record, None
+    for line in read_lines(path):
+        record = line.record
+        if record is None:
+            yield line.number, None, line.error
+        elif not isinstance(record.get("text"), str):
+            expected = f"line {line.number}: expected an object with a string 'text'"
+            yield line.number, record, expected  # keep its id if any
+        else:
+            yield line.number, record, None
 
 
 def _record_id(record: dict[str, Any] | None, number: int) -> str:

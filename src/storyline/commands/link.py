@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from storyline.config import EntityLinkOptions as LinkOptions
+from storyline.jsonl import parse_lines
 from storyline.link.entities import cluster_mentions, entity_id
 from storyline.nlp.entities import EntityAnalyzer, EntityMention, SpacyEntityAnalyzer
 
@@ -32,11 +33,12 @@ class LinkRecord:
 
 def read_link_records(lines: Iterable[str]) -> Iterator[LinkRecord | str]:
     """Parse records; a bad line yields an error string instead of stopping the batch."""
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
+    for line in parse_lines(lines):
+        n, obj = line.number, line.record
+        if obj is None:
+            yield f"line {n}: skipped: {line.error}"
             continue
         try:
-            obj = json.loads(line)
             text = obj["text"]
             if not isinstance(text, str):
                 raise TypeError("text is not a string")

@@ -16,6 +16,7 @@ from typing import Any
 
 from storyline.brief.summarize import Picked, summarize_documents
 from storyline.config import SummaryOptions
+from storyline.jsonl import read_lines
 
 log = logging.getLogger(__name__)
 
@@ -31,42 +32,35 @@ class Cluster:
 
 def read_clusters(path: Path) -> Iterator[Cluster | tuple[str, str]]:
     """Yield clusters, or ``(id, reason)`` for lines that cannot be used."""
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            fallback_id = f"line-{number}"
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as err:
-                yield (fallback_id, f"invalid JSON: {err}")
-                continue
-            if not isinstance(record, dict):
-                yield (fallback_id, "not a JSON object")
-                continue
-            cluster_id = str(record.get("id", fallback_id))
-            if not isinstance(record.get("documents"), list):
-                yield (cluster_id, "no 'documents' list")
-                continue
-            texts: list[str] = []
-            dates: list[str | None] = []
-            titles: list[str | None] = []
-            for doc in record["documents"]:
-                doc = doc if isinstance(doc, dict) else {"text": doc}
-                text = doc.get("text")
-                texts.append(text if isinstance(text, str) else "")
-                date = doc.get("date")
-                dates.append(date if isinstance(date, str) and date else None)
-                title = doc.get("title")
-                titles.append(title if isinstance(title, str) and title else None)
-            reference = record.get("summary")
-            yield Cluster(
-                cluster_id,
-                texts,
-                dates,
-                titles,
-                reference if isinstance(reference, str) else None,
-            )
+    for line in read_lines(path):
+        fallback_id = f"line-{line.number}"
+        record = line.record
+        if record is None:
+            yield (fallback_id, line.error or "")
+            continue
+        cluster_id = str(record.get("id", fallback_id))
+        if not isinstance(record.get("documents"), list):
+            yield (cluster_id, "no 'documents' list")
+            continue
+        texts: list[str] = []
+        dates: list[str | None] = []
+        titles: list[str | None] = []
+        for doc in record["documents"]:
+            doc = doc if isinstance(doc, dict) else {"text": doc}
+            text = doc.get("text")
+            texts.append(text if isinstance(text, str) else "")
+            date = doc.get("date")
+            dates.append(date if isinstance(date, str) and date else None)
+            title = doc.get("title")
+            titles.append(title if isinstance(title, str) and title else None)
+        reference = record.get("summary")
+        yield Cluster(
+            cluster_id,
+            texts,
+            dates,
+            titles,
+            reference if isinstance(reference, str) else None,
+        )
 
 
 def cluster_output(cluster: Cluster, picked: list[Picked]) -> dict[str, Any]:

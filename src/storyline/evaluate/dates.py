@@ -14,7 +14,6 @@ resolved calendar day (what a date library gives you out of the box).
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from storyline.evaluate.metrics import match_one_to_one, prf, ratio
+from storyline.jsonl import read_lines
 from storyline.nlp.dates import extract_dates, parse_dct
 
 log = logging.getLogger(__name__)
@@ -116,7 +116,7 @@ def predict_dateparser(text: str, dct: str | None) -> list[Prediction]:
 
 
 def run_dates_eval(path: Path) -> list[tuple[str, dict[str, float]]]:
-    docs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    docs = [line.record for line in read_lines(path) if line.record is not None]
     return [
         ("storyline rules", score_documents(docs, predict_storyline).row()),
         ("dateparser search_dates", score_documents(docs, predict_dateparser).row()),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,25 +9,25 @@ from pathlib import Path
 from storyline.commands.link import LinkRecord, link_group
 from storyline.config import EntityLinkOptions as LinkOptions
 from storyline.evaluate.coref_metrics import CorefScores, score
+from storyline.jsonl import read_lines
 from storyline.nlp.entities import EntityAnalyzer, SpacyEntityAnalyzer
 
 
 def _gold_records(path: Path) -> tuple[list[LinkRecord], dict[tuple[str, int, int], str]]:
     """Records with gold entity mentions in selected sentences, and their gold clusters."""
     records, gold = [], {}
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            doc = json.loads(line)
-            spans = []
-            for m in doc["mentions"]:
-                if m["kind"] != "entity" or not m["selected_sentence"]:
-                    continue
-                s, e = m["span"]
-                spans.append((s, e))
-                gold[(doc["id"], s, e)] = f"{doc['topic']}|{m['cluster']}"
-            records.append(
-                LinkRecord(doc["id"], str(doc["topic"]), doc["text"], sorted(set(spans)))
-            )
+    for line in read_lines(path):
+        doc = line.record
+        if doc is None:
+            raise ValueError(f"{path}: {line.error}")  # a gold file must be whole
+        spans = []
+        for m in doc["mentions"]:
+            if m["kind"] != "entity" or not m["selected_sentence"]:
+                continue
+            s, e = m["span"]
+            spans.append((s, e))
+            gold[(doc["id"], s, e)] = f"{doc['topic']}|{m['cluster']}"
+        records.append(LinkRecord(doc["id"], str(doc["topic"]), doc["text"], sorted(set(spans))))
     return records, gold
 
 

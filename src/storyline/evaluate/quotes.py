@@ -14,13 +14,13 @@ like without a parser or reported speech.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from storyline.evaluate.metrics import match_one_to_one, prf, ratio
+from storyline.jsonl import read_lines
 from storyline.nlp.quotes import QuoteOptions, extract_quotes_batch
 
 DEFAULT_QUOTES_PATH = Path("../shared/data/quotes-dev/polnear_dev40.jsonl")
@@ -118,7 +118,7 @@ def predict_regex_baseline(texts: list[str]) -> list[list[Prediction]]:
 def run_quotes_eval(
     path: Path, thresholds: tuple[float, ...] = (0.3, 0.8)
 ) -> list[tuple[str, dict[str, float]]]:
-    docs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    docs = [line.record for line in read_lines(path) if line.record is not None]
     texts = [d["text"] for d in docs]
     systems: list[tuple[str, Callable[[list[str]], list[list[Prediction]]]]] = [
         ("storyline (spaCy + rules)", predict_storyline),

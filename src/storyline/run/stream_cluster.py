@@ -17,7 +17,6 @@ the same batches in the same order reach the clusterer, whichever executor maps 
 
 from __future__ import annotations
 
-import json
 import os
 import tempfile
 from array import array
@@ -39,6 +38,7 @@ from storyline.cluster.stories import (
 from storyline.config import ClusterOptions, DedupOptions
 from storyline.dedup.minhash import band_keys, find_near_duplicates_by_keys, fingerprint_keys
 from storyline.dedup.near import DedupInput, choose_originals
+from storyline.jsonl import parse_object
 from storyline.run.executor import DEFAULT_CHUNK_SIZE, Executor
 
 
@@ -52,11 +52,10 @@ def parse_line(lineno: int, line: str) -> tuple[ClusterItem, dict[str, Any]] | S
     """One JSONL line as a ClusterItem (plus the raw record), a Skipped, or None if blank."""
     if not line.strip():
         return None
-    try:
-        rec = json.loads(line)
-    except json.JSONDecodeError as exc:
-        return Skipped(lineno, f"invalid JSON: {exc.msg}")
-    if not isinstance(rec, dict) or not isinstance(rec.get("id"), str | int):
+    rec = parse_object(line)
+    if isinstance(rec, str):
+        return Skipped(lineno, rec)
+    if not isinstance(rec.get("id"), str | int):
         return Skipped(lineno, "record has no id")
     title = rec.get("title") or ""
     text = rec.get("text") or ""
