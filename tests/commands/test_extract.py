@@ -1,5 +1,6 @@
 import json
 
+import pytest
 from typer.testing import CliRunner
 
 from storyline.cli import app
@@ -36,6 +37,7 @@ def test_extract_dates_file_formats_and_keeps_going_on_bad_lines(tmp_path):
     assert "error" in rows[3]
 
 
+@pytest.mark.slow
 def test_extract_quotes_file_is_deterministic(tmp_path):
     src = tmp_path / "in.jsonl"
     text = "“We are under siege,” said one activist in Homs. Officials said talks failed."

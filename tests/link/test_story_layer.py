@@ -1,5 +1,7 @@
 import json
 
+import pytest
+
 from storyline.link.story_layer import analyze_story, independent_source
 from storyline.model import Article
 
@@ -63,6 +65,7 @@ def test_story_layer_shape_offsets_and_determinism():
     }
 
 
+@pytest.mark.slow
 def test_an_article_over_its_budget_loses_that_step_only():
     from storyline.config import BudgetOptions, Options
 

@@ -16,6 +16,7 @@ BLOG_COPY_TAIL = (
 )
 
 
+@pytest.mark.slow
 def test_sample_pile_end_to_end(sample_dir, tmp_path):
     result = run_brief([str(sample_dir)], tmp_path)
     brief = load_brief(tmp_path)
@@ -46,6 +47,7 @@ def test_sample_pile_end_to_end(sample_dir, tmp_path):
     assert "data-cite=" in html and "<mark id=" in html
 
 
+@pytest.mark.slow
 def test_same_pile_twice_and_a_blog_copy(sample_dir, tmp_path):
     first = tmp_path / "first"
     run_brief([str(sample_dir)], first)
@@ -78,6 +80,7 @@ def test_same_pile_twice_and_a_blog_copy(sample_dir, tmp_path):
     assert copy["id"] not in cited
 
 
+@pytest.mark.slow
 def test_outputs_are_byte_identical_across_runs(sample_dir, tmp_path):
     for name in ("a", "b"):
         run_brief([str(sample_dir)], tmp_path / name)
@@ -85,6 +88,7 @@ def test_outputs_are_byte_identical_across_runs(sample_dir, tmp_path):
         assert (tmp_path / "a" / fname).read_bytes() == (tmp_path / "b" / fname).read_bytes()
 
 
+@pytest.mark.slow
 def test_cli_bad_batch_keeps_going_and_exit_codes(sample_dir, tmp_path):
     bad = tmp_path / "bad"
     bad.mkdir()
@@ -156,6 +160,7 @@ def test_an_article_too_long_for_the_analysis_keeps_the_run_going(sample_dir, tm
     assert {s["article"] for s in manifest["analysis_skipped"]} == long_ids
 
 
+@pytest.mark.slow
 def test_executors_give_identical_briefs(sample_dir, tmp_path):
     from storyline.config import Options, RunOptions
 
@@ -170,6 +175,7 @@ def test_executors_give_identical_briefs(sample_dir, tmp_path):
     assert outputs[0] == outputs[1] == outputs[2]
 
 
+@pytest.mark.slow
 def test_a_copy_differing_only_in_widgets_is_kept_as_a_duplicate_in_any_order(sample_dir, tmp_path):
     raw = (sample_dir / "naharnet-icrc-truce.txt").read_text(encoding="utf-8")
     pile = tmp_path / "pile"

@@ -84,6 +84,7 @@ def test_stream_equals_the_in_memory_path(tmp_path, options):
     assert by_id["w-blog"]["story"] == by_id["w-afp"]["story"]
 
 
+@pytest.mark.slow
 def test_local_processes_and_dask_write_identical_files(tmp_path):
     from dask.distributed import LocalCluster
 
@@ -117,6 +118,7 @@ def test_state_continuation_equals_the_in_memory_path(tmp_path):
     assert b["qa-3"] == a["qa-1"] and b["qb-3"] == a["qb-1"] and b["qa-2"] == a["qa-2"]
 
 
+@pytest.mark.slow
 def test_cli_executor_options_and_skipped_lines(tmp_path):
     pile = write_pile(tmp_path / "in.jsonl")
     runner = CliRunner()

@@ -54,11 +54,43 @@ def sample_records(sample_dir: Path) -> list[dict[str, Any]]:
     return [{"text": p.read_text(encoding="utf-8")} for p in sorted(sample_dir.glob("*.txt"))]
 
 
-@pytest.fixture
-def loaded(client: TestClient, sample_records: list[dict[str, Any]]) -> TestClient:
-    response = client.post("/api/articles", json=sample_records, headers=AUTH)
+def _load(client: TestClient, records: list[dict[str, Any]]) -> None:
+    response = client.post("/api/articles", json=records, headers=AUTH)
     assert response.status_code == 200, response.text
-    return client
+
+
+@pytest.fixture(scope="session")
+def loaded_sqlite(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample pile posted once to a SQLite store, copied by each test that needs it
+    (ingest and analysis are the same every time; posting costs a second per test)."""
+    samples = Path(__file__).resolve().parents[2] / "samples" / "russia-syria"
+    path = tmp_path_factory.mktemp("loaded") / "store.db"
+    records = [{"text": p.read_text(encoding="utf-8")} for p in sorted(samples.glob("*.txt"))]
+    with _make_client(f"sqlite:///{path}") as c:
+        _load(c, records)
+    return path
+
+
+@pytest.fixture
+def loaded(
+    db_url: str, sample_records: list[dict[str, Any]], loaded_sqlite: Path
+) -> Iterator[TestClient]:
+    """A client over a store holding the sample pile, ingested and analysed."""
+    if db_url.startswith("sqlite:///"):
+        import sqlite3
+        from contextlib import closing
+
+        with (
+            closing(sqlite3.connect(loaded_sqlite)) as source,
+            closing(sqlite3.connect(db_url.removeprefix("sqlite:///"))) as target,
+        ):
+            source.backup(target)
+        with _make_client(db_url) as c:
+            yield c
+        return
+    with _make_client(db_url) as c:
+        _load(c, sample_records)
+        yield c
 
 
 def free_port() -> int:

@@ -13,6 +13,9 @@ from pathlib import Path
 
 import pytest
 
+# writer processes racing on one store
+pytestmark = pytest.mark.slow
+
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 TRIALS = 3
 
