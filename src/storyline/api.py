@@ -214,7 +214,9 @@ def read_record(
     """One JSON record (``text`` or ``html``, optional metadata) as a document, or why not."""
     from storyline.ingest.readers import record_to_document
 
-    return record_to_document(dict(record), source, "json", (options or Options()).ingest)
+    # anything but a mapping (a JSON request's list may hold a string) is skipped, [E132]
+    data = dict(record) if isinstance(record, Mapping) else record
+    return record_to_document(data, source, "json", (options or Options()).ingest)
 
 
 def read_upload(
