@@ -10,6 +10,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from storyline import __version__
 from storyline.config import IngestOptions, Options, RunOptions, SummaryOptions
@@ -100,7 +101,8 @@ def brief(
     result.write(out)
     for report in result.reports:
         if report.status == "skipped":
-            console.print(f"[yellow]skipped[/] {report.source}: {report.reason}", highlight=False)
+            where, why = escape(report.source), escape(report.reason)  # "[E120] ...", names
+            console.print(f"[yellow]skipped[/] {where}: {why}", highlight=False)
     counts = result.counts()
     console.print(
         f"read {counts['articles_read']} article(s) from {counts['inputs_read']} input(s), "

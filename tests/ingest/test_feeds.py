@@ -49,7 +49,7 @@ def test_rss_entries_become_documents_and_broken_entry_is_skipped(tmp_path: Path
     assert first.outlet == "Harbour Gazette" and first.fmt == "feed"
     assert docs[1].date is None and docs[1].text == "Plain text body & more."
     assert [(r.source, r.status) for r in reports] == [(f"{path}#2", "skipped")]
-    assert "no content or summary" in reports[0].reason
+    assert reports[0].reason == "[E154] entry has no content or summary text"
 
 
 def test_atom_prefers_full_content_over_summary(tmp_path: Path) -> None:
@@ -79,10 +79,10 @@ def test_not_a_feed_and_missing_file_are_reported(tmp_path: Path) -> None:
     page = tmp_path / "page.xml"
     page.write_text("<html><body>hello</body></html>", encoding="utf-8")
     assert [(r.status, r.reason) for r in read_feed(page, IngestOptions())] == [
-        ("skipped", "not an RSS/Atom feed")
+        ("skipped", "[E153] not an RSS/Atom feed")
     ]
     (report,) = read_feed(tmp_path / "missing.rss", IngestOptions())
-    assert report.status == "skipped" and "cannot read file" in report.reason
+    assert report.status == "skipped" and report.reason.startswith("[E107] cannot read file")
 
 
 def test_html_fragment_to_text_keeps_paragraph_breaks() -> None:

@@ -29,8 +29,8 @@ def test_good_lines_read_and_each_bad_line_skipped_with_line_number(tmp_path: Pa
     assert docs[1].url == "https://x.example/2" and docs[0].title == "One"
     assert [r.source for r in reports] == [f"{path}#L2", f"{path}#L3", f"{path}#L4", f"{path}#L7"]
     assert all(r.status == "skipped" and r.reason for r in reports)
-    assert reports[0].reason.startswith("invalid JSON on line 2")
-    assert "UTF-8" in reports[3].reason
+    assert reports[0].reason.startswith("[E145] invalid JSON on line 2")
+    assert reports[3].reason.startswith("[E144] line 7 is not valid UTF-8")
 
 
 def test_over_long_line_is_skipped_without_losing_the_next(tmp_path: Path) -> None:
@@ -38,7 +38,8 @@ def test_over_long_line_is_skipped_without_losing_the_next(tmp_path: Path) -> No
     long_line = json.dumps({"text": "word " * 5_000})
     path.write_text(long_line + "\n" + json.dumps({"text": "after"}) + "\n", encoding="utf-8")
     items = list(read_jsonl_stream(path, IngestOptions(max_bytes=1_000)))
-    assert isinstance(items[0], InputReport) and "longer than max_bytes" in items[0].reason
+    assert isinstance(items[0], InputReport)
+    assert items[0].reason == "[E143] line longer than max_bytes=1000"
     assert isinstance(items[1], RawDocument) and items[1].text == "after"
     assert items[1].source == f"{path}#L2"
 

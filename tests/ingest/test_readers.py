@@ -75,19 +75,19 @@ def test_bad_inputs_each_get_a_specific_reason_and_the_rest_is_read(tmp_path):
     (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4")
     docs, reports = run([tmp_path, tmp_path / "missing.txt"])
     reasons = skipped(reports)
-    assert reasons["empty.txt"] == "empty input"
-    assert reasons["binary.txt"] == "binary content, not text"
-    assert reasons["big.txt"].startswith("file too large: 50.0 MiB")
+    assert reasons["empty.txt"] == "[E120] empty input"
+    assert reasons["binary.txt"] == "[E121] binary content, not text"
+    assert reasons["big.txt"] == "[E103] file too large: 50.0 MiB > limit 20.0 MiB"
     assert (
         reasons["truncated.html"]
-        == "no main text found in the HTML (15 letters; page is truncated)"
+        == "[E131] no main text found in the HTML (15 letters; page is truncated)"
     )
-    assert "unsupported file type" in reasons["notes.pdf"]
-    assert reasons["missing.txt"] == "no such file or folder"
+    assert reasons["notes.pdf"] == "[E112] unsupported file type '.pdf'"
+    assert reasons["missing.txt"] == "[E105] no such file or folder"
     jsonl = [r for r in reports if r.source.startswith(f"{tmp_path.name}/mixed.jsonl#")]
     assert [(r.source.rsplit("#", 1)[1], r.reason.split(":")[0]) for r in jsonl] == [
-        ("L2", "invalid JSON on line 2"),
-        ("L3", "record has no text field"),
+        ("L2", "[E145] invalid JSON on line 2"),
+        ("L3", "[E134] record has no text field"),
     ]
     sources = sorted(Path(d.source.split("#")[0]).name for d in docs)
     assert sources == ["cut.html", "good.txt", "latin1.txt", "mixed.jsonl"]
@@ -101,8 +101,8 @@ def test_decode_bytes_reasons():
     assert decode_bytes("naïve".encode("utf-8-sig")).text == "naïve"
     assert decode_bytes("naïve text".encode("utf-16")).text == "naïve text"
     for data, reason in [
-        (b"   \n", "empty input"),
-        (b"\x00\x01\x02abc", "binary content, not text"),
+        (b"   \n", "[E120] empty input"),
+        (b"\x00\x01\x02abc", "[E121] binary content, not text"),
     ]:
         try:
             decode_bytes(data)
@@ -124,7 +124,7 @@ def test_stdin_is_sniffed(tmp_path):
 def test_size_limit_is_an_option(tmp_path):
     (tmp_path / "a.txt").write_text(BODY)
     docs, reports = run([tmp_path], IngestOptions(max_bytes=10))
-    assert not docs and "file too large" in reports[0].reason
+    assert not docs and reports[0].reason.startswith("[E103] file too large")
 
 
 def test_legacy_encodings(tmp_path):
@@ -145,8 +145,8 @@ def test_deeply_nested_json_is_skipped_not_a_crash(tmp_path):
     docs, reports = run([tmp_path])
     assert len(docs) == 1  # the good line after the bad one
     reasons = [r.reason for r in reports if r.status == "skipped"]
-    assert "invalid JSON: nested too deeply" in reasons
-    assert "invalid JSON on line 1: nested too deeply" in reasons
+    assert "[E141] invalid JSON: nested too deeply" in reasons
+    assert "[E146] invalid JSON on line 1: nested too deeply" in reasons
 
 
 def test_non_string_fields_are_not_stringified(tmp_path):
@@ -168,10 +168,10 @@ def test_nothing_under_a_folder_is_dropped_silently(tmp_path):
     docs, reports = run([tmp_path])
     assert [Path(d.source).name for d in docs] == ["good.txt"]
     assert skipped(reports) == {
-        ".hidden.txt": "hidden file or folder",
-        ".git": "hidden file or folder",
-        "dangling.txt": "broken symbolic link",
-        "pipe.txt": "not a regular file (pipe, socket or device)",
+        ".hidden.txt": "[E108] hidden file or folder",
+        ".git": "[E108] hidden file or folder",
+        "dangling.txt": "[E109] broken symbolic link",
+        "pipe.txt": "[E110] not a regular file (pipe, socket or device)",
     }
 
 
@@ -231,7 +231,8 @@ def test_csv_field_over_the_limit_is_reported_after_the_rows_before_it():
     items = list(read_csv("big.csv", data, IngestOptions(max_bytes=1_000)))
     assert isinstance(items[0], RawDocument) and items[0].title == "First"
     assert len(items) == 2 and isinstance(items[1], InputReport)
-    assert items[1].source.startswith("big.csv#L") and "field larger than" in items[1].reason
+    assert items[1].source.startswith("big.csv#L")
+    assert items[1].reason.startswith("[E149] malformed CSV: field larger than")
     assert csv.field_size_limit() == default_limit
 
 

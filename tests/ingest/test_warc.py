@@ -112,7 +112,9 @@ def test_reads_html_responses_and_text_resources(tmp_path: Path, gzip: bool) -> 
     assert first.source == f"{path}#{offsets[0]}"
     assert docs[3].text == "Wire copy: ferry timetable approved by the council."
     # the 404 is reported, the request record is not an article and is passed over
-    assert [(r.source, r.reason) for r in reports] == [(f"{path}#{offsets[4]}", "HTTP status 404")]
+    assert [(r.source, r.reason) for r in reports] == [
+        (f"{path}#{offsets[4]}", "[E165] HTTP status 404")
+    ]
 
 
 def test_corrupt_record_is_skipped_with_reason_and_rest_processed(tmp_path: Path) -> None:
@@ -125,7 +127,7 @@ def test_corrupt_record_is_skipped_with_reason_and_rest_processed(tmp_path: Path
     docs, reports = read_all(path)
     assert [d.title for d in docs] == ["Harbour report 0", "Harbour report 2", None]
     skipped = {r.source: r.reason for r in reports if r.status == "skipped"}
-    assert "digest mismatch" in skipped[f"{path}#{offsets[1]}"]
+    assert skipped[f"{path}#{offsets[1]}"].startswith("[E163] payload digest mismatch")
 
 
 def test_truncated_record_and_broken_framing_are_skipped(tmp_path: Path) -> None:
@@ -147,7 +149,7 @@ def test_truncated_record_and_broken_framing_are_skipped(tmp_path: Path) -> None
     docs, reports = read_all(path)
     assert [d.title for d in docs] == ["Harbour report 0", "Harbour report 1"]
     assert [r.source for r in reports] == [f"{path}#{offsets[2]}"]
-    assert reports[0].reason.startswith("truncated record")
+    assert reports[0].reason.startswith("[E162] truncated record")
 
 
 def test_damaged_gzip_member_is_skipped_and_the_next_member_read(tmp_path: Path) -> None:
@@ -160,7 +162,7 @@ def test_damaged_gzip_member_is_skipped_and_the_next_member_read(tmp_path: Path)
     assert [d.title for d in docs] == ["Harbour report 0", "Harbour report 2", None]
     damaged_reports = [r for r in reports if r.source == f"{path}#{offsets[1]}"]
     assert len(damaged_reports) == 1
-    assert "damaged WARC data" in damaged_reports[0].reason
+    assert damaged_reports[0].reason.startswith("[E160] damaged WARC data")
 
 
 def test_huge_page_is_truncated_before_extraction_with_a_note(tmp_path: Path) -> None:
@@ -188,7 +190,7 @@ def test_huge_page_is_truncated_before_extraction_with_a_note(tmp_path: Path) ->
 def test_unreadable_file_yields_one_skipped_report(tmp_path: Path) -> None:
     items = list(read_warc(tmp_path / "missing.warc", IngestOptions()))
     assert len(items) == 1 and isinstance(items[0], InputReport)
-    assert items[0].status == "skipped" and "cannot read file" in items[0].reason
+    assert items[0].status == "skipped" and items[0].reason.startswith("[E107] cannot read file")
 
     garbage = tmp_path / "garbage.warc"
     garbage.write_bytes(b"this is not a WARC file at all\n" * 10)

@@ -99,7 +99,7 @@ def test_cli_bad_batch_keeps_going_and_exit_codes(sample_dir, tmp_path):
     out = tmp_path / "out"
     res = runner.invoke(app, ["brief", str(bad), "-o", str(out)])
     assert res.exit_code == 1, res.output
-    assert "binary content, not text" in res.output and "empty input" in res.output
+    assert "[E121] binary content, not text" in res.output and "[E120] empty input" in res.output
     assert "no usable article" in res.output
 
     good = runner.invoke(app, ["brief", str(bad), str(sample_dir), "-o", str(out)])

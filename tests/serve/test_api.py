@@ -114,7 +114,8 @@ def test_ingest_json_reports_each_article(client: TestClient, sample_records: li
         ("request#3", "skipped"),
         ("request#4", "skipped"),
     ]
-    assert "no text field" in body["articles"][2]["reason"]
+    assert [a["reason"][:6] for a in body["articles"][2:]] == ["[E134]", "[E132]", "[E135]"]
+    assert body["articles"][2]["reason"] == "[E134] record has no text field"
     assert body["counts"] == {"new": 2, "exists": 0, "skipped": 3}
     assert body["analysed"] is True and body["stories"] >= 1
     again = client.post("/api/articles", json=records[:2] + records[:1], headers=AUTH).json()
@@ -175,8 +176,8 @@ def test_upload_files_with_hostile_names(client: TestClient, sample_dir: Path) -
     assert [i["status"] for i in body["inputs"]] == ["read", "read", "read", "skipped", "skipped"]
     assert body["counts"]["new"] == 3
     skipped = {a["source"]: a["reason"] for a in body["articles"] if a["status"] == "skipped"}
-    assert "invalid JSON on line 2" in skipped["upload/records.jsonl#L2"]
-    assert "unsupported file type" in skipped["upload/payload.exe"]
+    assert skipped["upload/records.jsonl#L2"].startswith("[E145] invalid JSON on line 2")
+    assert skipped["upload/payload.exe"] == "[E112] unsupported file type '.exe'"
     assert not Path("/tmp/evil").exists()
     sources = {a["source"] for a in client.get("/api/articles").json()["items"]}
     assert f"upload/{sample[0].name}" in sources

@@ -14,9 +14,12 @@ from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
 
+from storyline.errors import Errors
+
 
 class DecodeError(ValueError):
-    """The bytes are not text we can read; the message says why."""
+    """The bytes are not text we can read; the message (a numbered ``Errors`` entry) says
+    why."""
 
 
 @dataclass(frozen=True)
@@ -68,13 +71,13 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
     header in a WARC record); it is used when the bytes decode cleanly with it.
     """
     if not data.strip():
-        raise DecodeError("empty input")
+        raise DecodeError(Errors.E120.format())
     for bom, name in _BOMS:
         if data.startswith(bom):
             try:
                 return Decoded(data.decode(name), name.replace("-sig", ""))
             except UnicodeDecodeError as exc:
-                raise DecodeError(f"invalid {name} after byte-order mark: {exc.reason}") from exc
+                raise DecodeError(Errors.E122.format(encoding=name, error=exc.reason)) from exc
     utf16 = _utf16_without_bom(data)
     if utf16 is not None:
         return utf16
@@ -87,7 +90,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
             decoded.text, decoded.encoding, "; ".join(filter(None, [note, decoded.note]))
         )
     if looks_binary(data):
-        raise DecodeError("binary content, not text")
+        raise DecodeError(Errors.E121.format())
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
@@ -102,7 +105,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
             pass
     best = from_bytes(data[:1_000_000]).best()
     if best is None or best.encoding is None:
-        raise DecodeError("not valid UTF-8 and no other text encoding fits")
+        raise DecodeError(Errors.E123.format())
     encoding = best.encoding
     if _LATIN_SINGLE_BYTE.match(encoding):
         try:

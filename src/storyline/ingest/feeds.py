@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from storyline.config import IngestOptions
+from storyline.errors import Errors
 from storyline.model import InputReport, RawDocument
 
 logger = logging.getLogger(__name__)
@@ -59,31 +60,24 @@ def read_feed(path: Path, options: IngestOptions) -> Iterator[RawDocument | Inpu
     try:
         size = path.stat().st_size
         if size > options.max_bytes:
-            yield InputReport(
-                source=str(path),
-                status="skipped",
-                reason=f"feed of {size} bytes exceeds max_bytes={options.max_bytes}",
-            )
+            too_big = Errors.E150.format(size=size, limit=options.max_bytes)
+            yield InputReport(str(path), "skipped", too_big)
             return
         data = path.read_bytes()  # feeds are small documents; size checked above
     except OSError as exc:
-        yield InputReport(source=str(path), status="skipped", reason=f"cannot read file: {exc}")
+        yield InputReport(str(path), "skipped", Errors.E107.format(error=exc))
         return
     parsed = feedparser.parse(data, sanitize_html=True, resolve_relative_uris=False)
     entries = parsed.get("entries") or []
     if parsed.get("bozo"):
         problem = parsed.get("bozo_exception")
         if not entries:
-            yield InputReport(
-                source=str(path),
-                status="skipped",
-                reason=f"not a readable RSS/Atom feed: {problem}",
-            )
+            yield InputReport(str(path), "skipped", Errors.E151.format(error=problem))
             return
         logger.warning("%s: feed has XML errors (%s); read leniently", path, problem)
     if not entries:
-        kind = "feed has no entries" if parsed.get("version") else "not an RSS/Atom feed"
-        yield InputReport(source=str(path), status="skipped", reason=kind)
+        empty = Errors.E152 if parsed.get("version") else Errors.E153
+        yield InputReport(str(path), "skipped", empty.format())
         return
     outlet = _clean_line(parsed.get("feed", {}).get("title"))
     for number, entry in enumerate(entries, start=1):
@@ -96,9 +90,7 @@ def _entry_to_document(entry: Any, source: str, outlet: str | None) -> RawDocume
         text = html_fragment_to_text(html) if html else ""
         title = _clean_line(entry.get("title"))
         if not text:
-            return InputReport(
-                source=source, status="skipped", reason="entry has no content or summary text"
-            )
+            return InputReport(source, "skipped", Errors.E154.format())
         return RawDocument(
             source=source,
             text=text,
@@ -110,7 +102,7 @@ def _entry_to_document(entry: Any, source: str, outlet: str | None) -> RawDocume
             extractor="feedparser",
         )
     except Exception as exc:  # one odd entry must not stop the feed
-        return InputReport(source=source, status="skipped", reason=f"unreadable entry: {exc}")
+        return InputReport(source, "skipped", Errors.E155.format(error=exc))
 
 
 def _entry_html(entry: Any) -> str:

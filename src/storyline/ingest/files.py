@@ -80,7 +80,7 @@ def _walk(folder: Path) -> Iterator[tuple[Path, str] | InputReport]:
     for error in problems:
         where = Path(str(error.filename))
         label = source_label(where, folder) if where.is_relative_to(folder) else folder.name
-        yield InputReport(label, "skipped", f"cannot read folder: {error.strerror}")
+        yield InputReport(label, "skipped", Errors.E106.format(error=error.strerror))
     hidden_dirs: list[Path] = []
     for _key, entry in sorted(entries):
         if any(entry.is_relative_to(d) for d in hidden_dirs):
@@ -89,13 +89,13 @@ def _walk(folder: Path) -> Iterator[tuple[Path, str] | InputReport]:
         if entry.name.startswith("."):
             if entry.is_dir() and not entry.is_symlink():
                 hidden_dirs.append(entry)
-            yield InputReport(label, "skipped", "hidden file or folder")
+            yield InputReport(label, "skipped", Errors.E108.format())
         elif entry.is_symlink() and not entry.exists():
-            yield InputReport(label, "skipped", "broken symbolic link")
+            yield InputReport(label, "skipped", Errors.E109.format())
         elif entry.is_dir():
             continue
         elif not entry.is_file():
-            yield InputReport(label, "skipped", "not a regular file (pipe, socket or device)")
+            yield InputReport(label, "skipped", Errors.E110.format())
         else:
             yield entry, label
 
@@ -110,7 +110,7 @@ def iter_files(paths: Iterable[str]) -> Iterator[tuple[Path, str] | InputReport]
         elif path.is_file():
             yield path, source_label(path, path)
         else:
-            yield InputReport(printable(raw), "skipped", "no such file or folder")
+            yield InputReport(printable(raw), "skipped", Errors.E105.format())
 
 
 def _read_one(source: str, data: bytes, reader: Reader, options: IngestOptions):
@@ -152,7 +152,8 @@ def _guarded(source: str, items: Iterator[Item], seconds: float) -> Iterator[Ite
             return
         except Exception as exc:  # noqa: BLE001 - a reader bug must not stop the batch
             log.exception("reading %s failed", source)
-            yield InputReport(source, "skipped", f"reader failed: {type(exc).__name__}: {exc}")
+            error = f"{type(exc).__name__}: {exc}"
+            yield InputReport(source, "skipped", Errors.E113.format(error=error))
             return
         yield item
 
@@ -178,7 +179,7 @@ def _stream_one(path: Path, label: str, reader: StreamReader, options: IngestOpt
     try:
         digest = _file_digest(path)
     except OSError as exc:
-        yield InputReport(source, "skipped", f"cannot read file: {exc.strerror or exc}")
+        yield InputReport(source, "skipped", Errors.E107.format(error=exc.strerror or exc))
         return
     documents = 0
     whole_file_problem = None
@@ -206,7 +207,7 @@ def ingest_paths(
             continue
         entry, source = found
         if entry.name.lower() in _NOT_ARTICLES:
-            yield InputReport(source, "skipped", "not an article (documentation file)")
+            yield InputReport(source, "skipped", Errors.E111.format())
             continue
         streamed = stream_reader_for(entry)
         if streamed is not None:
@@ -215,27 +216,22 @@ def ingest_paths(
             continue
         reader = READERS.get(_suffix(entry))
         if reader is None:
-            yield InputReport(
-                source, "skipped", f"unsupported file type '{entry.suffix or entry.name}'"
-            )
+            kind = entry.suffix or entry.name
+            yield InputReport(source, "skipped", Errors.E112.format(kind=kind))
             continue
         size = entry.stat().st_size
         if size > options.max_bytes:
-            yield InputReport(
-                source,
-                "skipped",
-                f"file too large: {size / 2**20:.1f} MiB > limit {options.max_bytes / 2**20:.1f} MiB",
-            )
+            yield InputReport(source, "skipped", _too_large(size, options.max_bytes))
             continue
         try:
             data = entry.read_bytes()
         except OSError as exc:
-            yield InputReport(source, "skipped", f"cannot read file: {exc.strerror or exc}")
+            yield InputReport(source, "skipped", Errors.E107.format(error=exc.strerror or exc))
             continue
         yield from _read_one(source, data, reader, options)
     if stdin is not None:
         if len(stdin) > options.max_bytes:
-            yield InputReport("-", "skipped", "standard input larger than the size limit")
+            yield InputReport("-", "skipped", Errors.E104.format())
         else:
             yield from _read_one("-", stdin, sniff_reader(stdin), options)
 
@@ -245,20 +241,20 @@ def ingest_bytes(
 ) -> Iterator[RawDocument | InputReport]:
     """One input held in memory (an HTTP upload): read by its name's suffix, like a file."""
     if Path(name).name.lower() in _NOT_ARTICLES:
-        yield InputReport(name, "skipped", "not an article (documentation file)")
+        yield InputReport(name, "skipped", Errors.E111.format())
         return
     reader = READERS.get(_suffix(Path(name)))
     if reader is None:
-        yield InputReport(name, "skipped", f"unsupported file type '{Path(name).suffix or name}'")
+        yield InputReport(name, "skipped", Errors.E112.format(kind=Path(name).suffix or name))
         return
     if len(data) > options.max_bytes:
-        yield InputReport(
-            name,
-            "skipped",
-            f"file too large: {len(data) / 2**20:.1f} MiB > limit {options.max_bytes / 2**20:.1f} MiB",
-        )
+        yield InputReport(name, "skipped", _too_large(len(data), options.max_bytes))
         return
     yield from _read_one(name, data, reader, options)
+
+
+def _too_large(size: int, limit: int) -> str:
+    return Errors.E103.format(size=size / 2**20, limit=limit / 2**20)
 
 
 def read_stdin_bytes(limit: int) -> bytes:

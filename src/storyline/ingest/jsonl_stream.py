@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from storyline.config import IngestOptions
+from storyline.errors import Errors
 from storyline.ingest.readers import record_to_document
 from storyline.model import InputReport, RawDocument
 
@@ -45,7 +46,7 @@ def read_jsonl_partition(
     try:
         fh = open(path, "rb")  # noqa: SIM115 - closed by the with below
     except OSError as exc:
-        yield InputReport(source=str(path), status="skipped", reason=f"cannot read file: {exc}")
+        yield InputReport(str(path), "skipped", Errors.E107.format(error=exc))
         return
     with fh:
         fh.seek(partition.start)
@@ -53,7 +54,7 @@ def read_jsonl_partition(
         for lineno, line, too_long in lines:
             source = f"{path}#L{lineno}"
             if too_long:
-                yield _skip(source, f"line longer than max_bytes={options.max_bytes}")
+                yield _skip(source, Errors.E143.format(limit=options.max_bytes))
                 continue
             if not line.strip():
                 continue  # blank lines are padding, not records
@@ -112,11 +113,11 @@ def parse_jsonl_line(
     try:
         record = json.loads(line.decode("utf-8"))
     except UnicodeDecodeError as exc:
-        return _skip(source, f"line {lineno} is not valid UTF-8: {exc.reason} at byte {exc.start}")
+        return _skip(source, Errors.E144.format(line=lineno, error=exc.reason, byte=exc.start))
     except json.JSONDecodeError as exc:
-        return _skip(source, f"invalid JSON on line {lineno}: {exc.msg} at column {exc.colno}")
+        return _skip(source, Errors.E145.format(line=lineno, error=exc.msg, column=exc.colno))
     except RecursionError:
-        return _skip(source, f"invalid JSON on line {lineno}: nested too deeply")
+        return _skip(source, Errors.E146.format(line=lineno))
     return record_to_document(record, source, "jsonl", options)
 
 

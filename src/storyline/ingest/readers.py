@@ -21,6 +21,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from storyline.config import IngestOptions
+from storyline.errors import Errors
 from storyline.ingest.decode import DecodeError, declared_charset, decode_bytes
 from storyline.model import InputReport, RawDocument
 
@@ -44,7 +45,7 @@ def read_txt(source: str, data: bytes, options: IngestOptions) -> Iterator[Item]
         yield _skip(source, str(exc))
         return
     if not decoded.text.strip():
-        yield _skip(source, "empty input")
+        yield _skip(source, Errors.E120.format())
         return
     notes = (decoded.note,) if decoded.note else ()
     yield RawDocument(source=source, text=decoded.text, fmt="txt", notes=notes)
@@ -122,13 +123,13 @@ def read_html(source: str, data: bytes, options: IngestOptions) -> Iterator[Item
     try:
         meta = extract_html(decoded.text, None, options)
     except Exception as exc:  # noqa: BLE001 - a broken page must not stop the batch
-        yield _skip(source, f"HTML extraction failed: {type(exc).__name__}: {exc}")
+        yield _skip(source, Errors.E130.format(error=f"{type(exc).__name__}: {exc}"))
         return
     truncated = looks_truncated(decoded.text)
     letters = sum(ch.isalpha() for ch in meta["text"]) if meta else 0
     if letters < MIN_HTML_LETTERS:
         hint = "page is truncated" if truncated else "not an article?"
-        yield _skip(source, f"no main text found in the HTML ({letters} letters; {hint})")
+        yield _skip(source, Errors.E131.format(letters=letters, hint=hint))
         return
     notes = ("HTML looks truncated (no closing </body> or </html>); kept the text found",)
     yield RawDocument(
@@ -198,20 +199,21 @@ def _first(record: dict[str, Any], keys: tuple[str, ...]) -> str | None:
 def record_to_document(record: Any, source: str, fmt: str, options: IngestOptions) -> Item:
     """A JSON/CSV record to a document: ``text`` plus optional metadata; HTML in ``html``."""
     if not isinstance(record, dict):
-        return _skip(source, f"record is a {type(record).__name__}, expected an object")
+        kind = type(record).__name__
+        return _skip(source, Errors.E132.format(kind=kind))
     text = record.get("text")
     extractor = "record"
     meta: dict[str, Any] = {}
     if (not isinstance(text, str) or not text.strip()) and isinstance(record.get("html"), str):
         found = extract_html(record["html"], _first(record, ("url",)), options)
         if found is None:
-            return _skip(source, "no main text found in the record's html field")
+            return _skip(source, Errors.E133.format())
         text, extractor = found.pop("text"), found.pop("extractor")
         meta = {k: v for k, v in found.items() if v}
     if not isinstance(text, str):
-        return _skip(source, "record has no text field")
+        return _skip(source, Errors.E134.format())
     if not text.strip():
-        return _skip(source, "record's text is empty")
+        return _skip(source, Errors.E135.format())
     return RawDocument(
         source=source,
         text=text,
@@ -251,20 +253,20 @@ def read_json(source: str, data: bytes, options: IngestOptions) -> Iterator[Item
     try:
         payload = json.loads(text)
     except RecursionError:
-        yield _skip(source, "invalid JSON: nested too deeply")
+        yield _skip(source, Errors.E141.format())
         return
     except json.JSONDecodeError as exc:
         # A .json file holding one object per line is common; read it as JSONL.
         if "\n" in text.strip() and exc.msg == "Extra data":
             yield from read_jsonl(source, data, options)
             return
-        yield _skip(source, f"invalid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}")
+        yield _skip(source, Errors.E140.format(error=exc.msg, line=exc.lineno, column=exc.colno))
         return
     records = payload if isinstance(payload, list) else [payload]
     if isinstance(payload, dict) and isinstance(payload.get("articles"), list):
         records = payload["articles"]
     if not records:
-        yield _skip(source, "JSON holds no records")
+        yield _skip(source, Errors.E142.format())
     for n, record in enumerate(records):
         where = source if len(records) == 1 else f"{source}#{n}"
         yield record_to_document(record, where, "json", options)
@@ -314,14 +316,14 @@ def read_csv(source: str, data: bytes, options: IngestOptions) -> Iterator[Item]
     fieldnames, rows, error = _parse_csv(text, options.max_bytes)
     columns = [(name or "").strip().lower() for name in fieldnames or []]
     if "text" not in columns and "html" not in columns:
-        yield _skip(source, f"CSV has no 'text' column (columns: {fieldnames})")
+        yield _skip(source, Errors.E147.format(columns=fieldnames))
         return
     for line_num, row in rows:
         where = f"{source}#L{line_num}"
         if None in row:  # more cells than header columns
-            yield _skip(where, "row has more cells than the header")
+            yield _skip(where, Errors.E148.format())
             continue
         record = {(k or "").strip().lower(): v for k, v in row.items()}
         yield record_to_document(record, where, "csv", options)
     if error is not None:
-        yield _skip(f"{source}#L{error[0]}", f"malformed CSV: {error[1]}")
+        yield _skip(f"{source}#L{error[0]}", Errors.E149.format(error=error[1]))

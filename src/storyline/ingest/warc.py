@@ -77,7 +77,7 @@ def read_warc_payloads(path: Path, options: IngestOptions) -> Iterator[WarcPaylo
             is_gzip = fh.read(3) == _GZIP_MAGIC
             yield from _read_stream(path, fh, is_gzip, options)
     except OSError as exc:
-        yield InputReport(source=str(path), status="skipped", reason=f"cannot read file: {exc}")
+        yield InputReport(str(path), "skipped", Errors.E107.format(error=exc))
 
 
 def _read_stream(
@@ -107,11 +107,8 @@ def _read_stream(
             else:
                 resume = _find_next_record(fh, start + 1, is_gzip)
                 until = f"resumed at byte {resume}" if resume is not None else "rest of file"
-                yield InputReport(
-                    source=f"{path}#{start}",
-                    status="skipped",
-                    reason=f"damaged WARC data ({exc}); skipped from byte {start}, {until}",
-                )
+                damaged = Errors.E160.format(error=exc, start=start, until=until)
+                yield InputReport(f"{path}#{start}", "skipped", damaged)
             if resume is None:
                 return
             start = resume
@@ -147,19 +144,19 @@ def _convert_record(
     source = f"{path}#{offset}"
 
     def skipped(reason: str) -> InputReport:
-        return InputReport(source=source, status="skipped", reason=reason)
+        return InputReport(source, "skipped", reason)
 
     url = record.headers.get("WARC-Target-URI")
     expected = record.content_length
     if not url and expected == 0:
-        yield skipped("empty or truncated record (no target URI, no content)")
+        yield skipped(Errors.E161.format())
         return
     if expected > options.max_bytes:
-        yield skipped(f"record payload of {expected} bytes exceeds max_bytes={options.max_bytes}")
+        yield skipped(Errors.E101.format(size=expected, limit=options.max_bytes))
         return
     body = record.reader.read()
     if len(body) < expected:
-        yield skipped(f"truncated record: {len(body)} of {expected} payload bytes present")
+        yield skipped(Errors.E162.format(present=len(body), expected=expected))
         return
     digest_problem = _payload_digest_problem(record.headers.get("WARC-Payload-Digest"), body)
     if digest_problem:
@@ -168,11 +165,11 @@ def _convert_record(
 
     if rtype == WarcRecordType.response:
         if not record.is_http:
-            yield skipped("response record without an HTTP message")
+            yield skipped(Errors.E164.format())
             return
         status = record.http_headers.status_code
         if status is None or not 200 <= status < 300:
-            yield skipped(f"HTTP status {status}")
+            yield skipped(Errors.E165.format(status=status))
             return
         content_type = (record.http_content_type or "").lower()
         charset = record.http_charset
@@ -195,7 +192,7 @@ def _convert_record(
     ):
         yield WarcPayload(source, url, content_type, charset, body)
     else:
-        yield skipped(f"unsupported content type {content_type or 'unknown'!r}")
+        yield skipped(Errors.E168.format(kind=content_type or "unknown"))
 
 
 def payload_to_document(payload: WarcPayload, options: IngestOptions) -> RawDocument | InputReport:
@@ -204,17 +201,16 @@ def payload_to_document(payload: WarcPayload, options: IngestOptions) -> RawDocu
     try:
         text = decode_bytes(payload.body, payload.charset).text
     except DecodeError as exc:
-        return InputReport(source=source, status="skipped", reason=str(exc))
+        return InputReport(source, "skipped", str(exc))
     if payload.content_type in _TEXT_TYPES:
         text = text.strip()
         if not text:
-            return InputReport(source=source, status="skipped", reason="empty text payload")
-        return RawDocument(
-            source=source, text=text, fmt="warc", url=url, outlet=outlet_from_url(url)
-        )
+            return InputReport(source, "skipped", Errors.E169.format())
+        outlet = outlet_from_url(url)
+        return RawDocument(source, text, "warc", url=url, outlet=outlet)
     page = extract_html(text, url, options)
     if page is None:
-        return InputReport(source=source, status="skipped", reason="no main text found in HTML")
+        return InputReport(source, "skipped", Errors.E170.format())
     return RawDocument(
         source=source,
         text=page["text"].strip(),
@@ -247,7 +243,7 @@ def _payload_digest_problem(header: str | None, body: bytes) -> str | None:
     expected = expected.strip()
     if expected.upper() == base64.b32encode(digest).decode() or expected.lower() == digest.hex():
         return None
-    return f"payload digest mismatch ({algorithm}): corrupt record"
+    return Errors.E163.format(algorithm=algorithm)
 
 
 def _undo_content_encoding(body: bytes, encoding: str, limit: int) -> tuple[bytes, str | None]:
@@ -261,8 +257,8 @@ def _undo_content_encoding(body: bytes, encoding: str, limit: int) -> tuple[byte
             try:
                 return _inflate(body, -15, limit)
             except zlib.error as exc:
-                return body, f"cannot undo Content-Encoding {encoding}: {exc}"
-    return body, f"unsupported Content-Encoding {encoding!r}"
+                return body, Errors.E166.format(encoding=encoding, error=exc)
+    return body, Errors.E167.format(encoding=encoding)
 
 
 def _inflate(body: bytes, wbits: int, limit: int) -> tuple[bytes, str | None]:

@@ -50,14 +50,14 @@ def clean_item(item: RawDocument | InputReport, seconds: float = 60.0) -> Articl
             article = clean_document(item)
     except BudgetExceeded:
         log.warning("cleaning %s ran over %gs", item.source, seconds)
-        return InputReport(
-            item.source, "skipped", Errors.E202.format(stage="cleaning", seconds=seconds)
-        )
+        over = Errors.E202.format(stage="cleaning", seconds=seconds)
+        return InputReport(item.source, "skipped", over)
     except Exception as exc:  # noqa: BLE001 - one bad document never sinks the batch
         log.exception("cleaning %s failed", item.source)
-        return InputReport(item.source, "skipped", f"cleaning failed: {type(exc).__name__}: {exc}")
+        error = f"{type(exc).__name__}: {exc}"
+        return InputReport(item.source, "skipped", Errors.E180.format(error=error))
     if not article.text.strip():
-        return InputReport(item.source, "skipped", "nothing left after removing boilerplate")
+        return InputReport(item.source, "skipped", Errors.E181.format())
     return article
 
 
