@@ -1,13 +1,17 @@
 """Numbered errors: every entry well-formed, every skip reason one of them."""
 
 import ast
+import json
 import re
 from pathlib import Path
 
 import pytest
 
 import storyline
+from storyline.config import IngestOptions
 from storyline.errors import ErrorCode, Errors
+from storyline.ingest.files import ingest_paths
+from storyline.model import InputReport
 
 SRC = Path(storyline.__file__).parent
 CODED = re.compile(r"^\[E\d{3}\] \S")
@@ -49,6 +53,8 @@ def test_real_skips_come_out_with_their_codes(tmp_path):
         "pile/notes.pdf": "[E112] unsupported file type '.pdf'",
         "missing.txt": "[E105] no such file or folder",
     }
+    records = {r.source for r in brief.reports if r.record}
+    assert records == {"pile/lines.jsonl#L1", "pile/lines.jsonl#L2"}
     manifest = brief.manifest()
     assert manifest["counts"]["inputs_skipped"] == 5
     assert manifest["counts"]["records_skipped"] == 2
@@ -57,6 +63,27 @@ def test_real_skips_come_out_with_their_codes(tmp_path):
         "[E120] empty input"
     )
     assert set(manifest["inputs"][0]) == {"source", "status", "reason", "sha256", "documents"}
+
+
+def test_records_inside_an_input_are_marked_and_a_single_record_is_the_input(tmp_path):
+    (tmp_path / "list.json").write_text(json.dumps([{"text": "A ferry sank."}, {"x": 1}]))
+    (tmp_path / "one.json").write_text(json.dumps({"x": 1}))
+    (tmp_path / "rows.csv").write_text("title,text\nA,\n", encoding="utf-8")
+    items = list(ingest_paths([str(tmp_path)], IngestOptions()))
+    skips = {i.source.split("/", 1)[1]: i for i in items if isinstance(i, InputReport)}
+    assert skips["list.json#1"].record and skips["list.json#1"].reason.startswith("[E134]")
+    assert skips["rows.csv#L2"].record and skips["rows.csv#L2"].reason.startswith("[E135]")
+    assert not skips["one.json"].record and skips["one.json"].reason.startswith("[E134]")
+    assert all(CODED.match(r.reason) for r in skips.values() if r.status == "skipped")
+
+
+def test_cleaned_to_nothing_is_coded_and_keeps_the_record_mark():
+    from storyline.model import RawDocument
+    from storyline.run.pipeline import clean_item
+
+    out = clean_item(RawDocument("a.jsonl#L3", "Share this:\nFacebook", "jsonl", record=True))
+    assert isinstance(out, InputReport)
+    assert out.reason == "[E181] nothing left after removing boilerplate" and out.record
 
 
 def _reason_args(tree: ast.AST):

@@ -46,6 +46,7 @@ class RawDocument:
     publisher: str | None = None
     extractor: str = "plain"  # which extractor produced ``text`` (audit trail)
     notes: tuple[str, ...] = ()  # warnings about this input that did not stop it
+    record: bool = False  # one record inside an input (see InputReport.record)
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,9 @@ class InputReport:
     reason: str = ""
     digest: str = ""  # sha256 of the input bytes
     documents: int = 0
+    # a record inside an input (a JSONL line, CSV row, WARC record, feed entry, item of a
+    # JSON list), reported beside its input's own report; not stored, not in the manifest
+    record: bool = False
 
 
 @dataclass(frozen=True)
@@ -209,14 +213,8 @@ class RunResult:
         return self.read_articles > 0
 
     def counts(self) -> dict[str, int]:
-        # a record inside an input (a JSONL line, a WARC record, a feed entry) is reported
-        # as "<input>#L12" / "<input>#4096" beside its input's own report: its skip is not
-        # a skipped input (a file merely named "issue#12" has no "issue" report beside it)
-        sources = {r.source for r in self.reports}
-        status = Counter(
-            (r.status, "#" in r.source and r.source.rsplit("#", 1)[0] in sources)
-            for r in self.reports
-        )
+        # a record's skip (a JSONL line, a WARC record, a feed entry) is not a skipped input
+        status = Counter((r.status, r.record) for r in self.reports)
         return {
             "inputs_read": status["read", False],
             "inputs_skipped": status["skipped", False],

@@ -50,6 +50,7 @@ def test_rss_entries_become_documents_and_broken_entry_is_skipped(tmp_path: Path
     assert docs[1].date is None and docs[1].text == "Plain text body & more."
     assert [(r.source, r.status) for r in reports] == [(f"{path}#2", "skipped")]
     assert reports[0].reason == "[E154] entry has no content or summary text"
+    assert reports[0].record and all(d.record for d in docs)
 
 
 def test_atom_prefers_full_content_over_summary(tmp_path: Path) -> None:

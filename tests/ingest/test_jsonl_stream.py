@@ -30,6 +30,7 @@ def test_good_lines_read_and_each_bad_line_skipped_with_line_number(tmp_path: Pa
     assert [r.source for r in reports] == [f"{path}#L2", f"{path}#L3", f"{path}#L4", f"{path}#L7"]
     assert all(r.status == "skipped" and r.reason for r in reports)
     assert reports[0].reason.startswith("[E145] invalid JSON on line 2")
+    assert all(r.record for r in reports) and all(d.record for d in docs)
     assert reports[3].reason.startswith("[E144] line 7 is not valid UTF-8")
 
 

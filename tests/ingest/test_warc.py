@@ -163,6 +163,7 @@ def test_damaged_gzip_member_is_skipped_and_the_next_member_read(tmp_path: Path)
     damaged_reports = [r for r in reports if r.source == f"{path}#{offsets[1]}"]
     assert len(damaged_reports) == 1
     assert damaged_reports[0].reason.startswith("[E160] damaged WARC data")
+    assert damaged_reports[0].record
 
 
 def test_huge_page_is_truncated_before_extraction_with_a_note(tmp_path: Path) -> None:
@@ -191,6 +192,7 @@ def test_unreadable_file_yields_one_skipped_report(tmp_path: Path) -> None:
     items = list(read_warc(tmp_path / "missing.warc", IngestOptions()))
     assert len(items) == 1 and isinstance(items[0], InputReport)
     assert items[0].status == "skipped" and items[0].reason.startswith("[E107] cannot read file")
+    assert not items[0].record
 
     garbage = tmp_path / "garbage.warc"
     garbage.write_bytes(b"this is not a WARC file at all\n" * 10)

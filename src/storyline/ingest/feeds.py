@@ -90,7 +90,7 @@ def _entry_to_document(entry: Any, source: str, outlet: str | None) -> RawDocume
         text = html_fragment_to_text(html) if html else ""
         title = _clean_line(entry.get("title"))
         if not text:
-            return InputReport(source, "skipped", Errors.E154.format())
+            return InputReport(source, "skipped", Errors.E154.format(), record=True)
         return RawDocument(
             source=source,
             text=text,
@@ -100,9 +100,10 @@ def _entry_to_document(entry: Any, source: str, outlet: str | None) -> RawDocume
             date=_entry_date(entry),
             outlet=outlet,
             extractor="feedparser",
+            record=True,
         )
     except Exception as exc:  # one odd entry must not stop the feed
-        return InputReport(source, "skipped", Errors.E155.format(error=exc))
+        return InputReport(source, "skipped", Errors.E155.format(error=exc), record=True)
 
 
 def _entry_html(entry: Any) -> str:

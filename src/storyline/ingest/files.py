@@ -123,10 +123,10 @@ def _read_one(source: str, data: bytes, reader: Reader, options: IngestOptions):
             documents += 1
             notes.extend(n for n in item.notes if n not in notes)
             yield item
-        elif item.source == source:
-            skipped.append(item)  # the whole input failed
-        else:
+        elif item.record:
             yield item  # one record inside the input
+        else:
+            skipped.append(item)  # the whole input failed
     if skipped and not documents:
         yield InputReport(source, "skipped", skipped[0].reason, digest, 0)
     else:
@@ -187,7 +187,7 @@ def _stream_one(path: Path, label: str, reader: StreamReader, options: IngestOpt
     for item in _guarded(source, relabelled, options.record_seconds):
         if isinstance(item, RawDocument):
             documents += 1
-        elif item.source == source:
+        elif not item.record:
             whole_file_problem = item.reason
             continue
         yield item

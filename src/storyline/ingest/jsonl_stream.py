@@ -118,8 +118,9 @@ def parse_jsonl_line(
         return _skip(source, Errors.E145.format(line=lineno, error=exc.msg, column=exc.colno))
     except RecursionError:
         return _skip(source, Errors.E146.format(line=lineno))
-    return record_to_document(record, source, "jsonl", options)
+    return record_to_document(record, source, "jsonl", options, inside=True)
 
 
 def _skip(source: str, reason: str) -> InputReport:
-    return InputReport(source=source, status="skipped", reason=reason)
+    """A skipped line: always one record of the file."""
+    return InputReport(source=source, status="skipped", reason=reason, record=True)

@@ -34,8 +34,9 @@ _OUTLET_KEYS = ("outlet", "source", "site", "sitename")
 _DATE_KEYS = ("date", "published", "publication_date", "pubdate")
 
 
-def _skip(source: str, reason: str) -> InputReport:
-    return InputReport(source=source, status="skipped", reason=reason)
+def _skip(source: str, reason: str, record: bool = False) -> InputReport:
+    """A skip report; ``record``: for one record inside the input, not the whole input."""
+    return InputReport(source=source, status="skipped", reason=reason, record=record)
 
 
 def read_txt(source: str, data: bytes, options: IngestOptions) -> Iterator[Item]:
@@ -196,24 +197,29 @@ def _first(record: dict[str, Any], keys: tuple[str, ...]) -> str | None:
     return None
 
 
-def record_to_document(record: Any, source: str, fmt: str, options: IngestOptions) -> Item:
-    """A JSON/CSV record to a document: ``text`` plus optional metadata; HTML in ``html``."""
+def record_to_document(
+    record: Any, source: str, fmt: str, options: IngestOptions, *, inside: bool = False
+) -> Item:
+    """A JSON/CSV record to a document: ``text`` plus optional metadata; HTML in ``html``.
+
+    ``inside``: the record is one of several in an input (a JSONL line, a CSV row, an item
+    of a JSON list), so a skip is reported as a record's (``InputReport.record``)."""
     if not isinstance(record, dict):
         kind = type(record).__name__
-        return _skip(source, Errors.E132.format(kind=kind))
+        return _skip(source, Errors.E132.format(kind=kind), inside)
     text = record.get("text")
     extractor = "record"
     meta: dict[str, Any] = {}
     if (not isinstance(text, str) or not text.strip()) and isinstance(record.get("html"), str):
         found = extract_html(record["html"], _first(record, ("url",)), options)
         if found is None:
-            return _skip(source, Errors.E133.format())
+            return _skip(source, Errors.E133.format(), inside)
         text, extractor = found.pop("text"), found.pop("extractor")
         meta = {k: v for k, v in found.items() if v}
     if not isinstance(text, str):
-        return _skip(source, Errors.E134.format())
+        return _skip(source, Errors.E134.format(), inside)
     if not text.strip():
-        return _skip(source, Errors.E135.format())
+        return _skip(source, Errors.E135.format(), inside)
     return RawDocument(
         source=source,
         text=text,
@@ -224,6 +230,7 @@ def record_to_document(record: Any, source: str, fmt: str, options: IngestOption
         outlet=_first(record, _OUTLET_KEYS) or meta.get("outlet"),
         publisher=_first(record, ("publisher", "author")) or meta.get("publisher"),
         extractor=extractor,
+        record=inside,
     )
 
 
@@ -267,9 +274,11 @@ def read_json(source: str, data: bytes, options: IngestOptions) -> Iterator[Item
         records = payload["articles"]
     if not records:
         yield _skip(source, Errors.E142.format())
+    if len(records) == 1:
+        yield record_to_document(records[0], source, "json", options)
+        return
     for n, record in enumerate(records):
-        where = source if len(records) == 1 else f"{source}#{n}"
-        yield record_to_document(record, where, "json", options)
+        yield record_to_document(record, f"{source}#{n}", "json", options, inside=True)
 
 
 @contextmanager
@@ -321,9 +330,9 @@ def read_csv(source: str, data: bytes, options: IngestOptions) -> Iterator[Item]
     for line_num, row in rows:
         where = f"{source}#L{line_num}"
         if None in row:  # more cells than header columns
-            yield _skip(where, Errors.E148.format())
+            yield _skip(where, Errors.E148.format(), record=True)
             continue
         record = {(k or "").strip().lower(): v for k, v in row.items()}
-        yield record_to_document(record, where, "csv", options)
+        yield record_to_document(record, where, "csv", options, inside=True)
     if error is not None:
-        yield _skip(f"{source}#L{error[0]}", Errors.E149.format(error=error[1]))
+        yield _skip(f"{source}#L{error[0]}", Errors.E149.format(error=error[1]), record=True)

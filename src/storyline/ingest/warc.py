@@ -108,7 +108,7 @@ def _read_stream(
                 resume = _find_next_record(fh, start + 1, is_gzip)
                 until = f"resumed at byte {resume}" if resume is not None else "rest of file"
                 damaged = Errors.E160.format(error=exc, start=start, until=until)
-                yield InputReport(f"{path}#{start}", "skipped", damaged)
+                yield InputReport(f"{path}#{start}", "skipped", damaged, record=True)
             if resume is None:
                 return
             start = resume
@@ -144,7 +144,7 @@ def _convert_record(
     source = f"{path}#{offset}"
 
     def skipped(reason: str) -> InputReport:
-        return InputReport(source, "skipped", reason)
+        return InputReport(source, "skipped", reason, record=True)
 
     url = record.headers.get("WARC-Target-URI")
     expected = record.content_length
@@ -201,16 +201,16 @@ def payload_to_document(payload: WarcPayload, options: IngestOptions) -> RawDocu
     try:
         text = decode_bytes(payload.body, payload.charset).text
     except DecodeError as exc:
-        return InputReport(source, "skipped", str(exc))
+        return InputReport(source, "skipped", str(exc), record=True)
     if payload.content_type in _TEXT_TYPES:
         text = text.strip()
         if not text:
-            return InputReport(source, "skipped", Errors.E169.format())
+            return InputReport(source, "skipped", Errors.E169.format(), record=True)
         outlet = outlet_from_url(url)
-        return RawDocument(source, text, "warc", url=url, outlet=outlet)
+        return RawDocument(source, text, "warc", url=url, outlet=outlet, record=True)
     page = extract_html(text, url, options)
     if page is None:
-        return InputReport(source, "skipped", Errors.E170.format())
+        return InputReport(source, "skipped", Errors.E170.format(), record=True)
     return RawDocument(
         source=source,
         text=page["text"].strip(),
@@ -220,6 +220,7 @@ def payload_to_document(payload: WarcPayload, options: IngestOptions) -> RawDocu
         date=page["date"] or None,
         outlet=outlet_from_url(url),
         extractor=page["extractor"],
+        record=True,
     )
 
 

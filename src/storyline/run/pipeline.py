@@ -45,19 +45,20 @@ def clean_item(item: RawDocument | InputReport, seconds: float = 60.0) -> Articl
     """The per-document step (runs on any executor): clean within ``seconds``, or say why not."""
     if not isinstance(item, RawDocument):
         return item
+    record = item.record
     try:
         with time_budget(seconds, "cleaning"):
             article = clean_document(item)
     except BudgetExceeded:
         log.warning("cleaning %s ran over %gs", item.source, seconds)
         over = Errors.E202.format(stage="cleaning", seconds=seconds)
-        return InputReport(item.source, "skipped", over)
+        return InputReport(item.source, "skipped", over, record=record)
     except Exception as exc:  # noqa: BLE001 - one bad document never sinks the batch
         log.exception("cleaning %s failed", item.source)
         error = f"{type(exc).__name__}: {exc}"
-        return InputReport(item.source, "skipped", Errors.E180.format(error=error))
+        return InputReport(item.source, "skipped", Errors.E180.format(error=error), record=record)
     if not article.text.strip():
-        return InputReport(item.source, "skipped", Errors.E181.format())
+        return InputReport(item.source, "skipped", Errors.E181.format(), record=record)
     return article
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from fastapi import APIRouter, Body, File, HTTPException, Query, Request, UploadFile
@@ -151,7 +152,8 @@ def build_api_router(state: ServerState, write_dependency: Any) -> APIRouter:
 
         def documents(_inputs: list[dict[str, Any]]) -> Items:
             for n, record in enumerate(records):
-                yield read_record(record, f"request#{n}", state.options)
+                # each an item of the request's list, reported beside the request's own
+                yield replace(read_record(record, f"request#{n}", state.options), record=True)
             yield InputReport("request", "read", "", "", len(records))
 
         result: dict[str, Any] = await run_write(

@@ -177,6 +177,11 @@ def _article_from_row(row: sa.Row) -> Article:
     )
 
 
+def _report_row(report: InputReport) -> dict[str, Any]:
+    """An input report's stored columns (``record`` only sorts this run's counts)."""
+    return {c.name: getattr(report, c.name) for c in reports_table.c if c.name != "seq"}
+
+
 def _story_from_row(row: sa.Row) -> Story:
     summary = [
         SummarySentence(s["text"], tuple(Citation(**c) for c in s["citations"]))
@@ -336,7 +341,7 @@ class SqlStore(Store):
                 # also covers a writer that does not take it (an older storyline)
                 conn.execute(self._insert_new(articles_table), new_rows)
             if reports:
-                conn.execute(reports_table.insert(), [asdict(r) for r in reports])
+                conn.execute(reports_table.insert(), [_report_row(r) for r in reports])
         return len(new_rows)
 
     def articles(self, ids: Iterable[str] | None = None) -> list[Article]:
