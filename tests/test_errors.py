@@ -1,8 +1,10 @@
-"""Numbered errors: every entry well-formed, every skip reason one of them."""
+"""Numbered errors: every entry well-formed, every skip reason one of them, a missing
+dependency never passed off as a skip."""
 
 import ast
 import json
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -116,3 +118,16 @@ def test_no_free_text_skip_reason_is_left(module):
             isinstance(arg, ast.Constant) and isinstance(arg.value, str) and arg.value
         )
         assert not free, f"{module}:{arg.lineno}: skip reason without a code"
+
+
+def test_a_missing_dependency_is_an_error_not_a_skip(tmp_path, monkeypatch):
+    feed = tmp_path / "news.rss"
+    feed.write_text("<rss version='2.0'><channel><item><title>x</title></item></channel></rss>")
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><p>" + "A ferry sank off Crete. " * 20 + "</p></body></html>")
+    monkeypatch.setitem(sys.modules, "feedparser", None)  # import feedparser -> ImportError
+    with pytest.raises(ImportError):
+        list(ingest_paths([str(feed)], IngestOptions()))
+    monkeypatch.setitem(sys.modules, "trafilatura", None)
+    with pytest.raises(ImportError):
+        list(ingest_paths([str(page)], IngestOptions()))

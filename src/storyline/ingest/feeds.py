@@ -102,7 +102,10 @@ def _entry_to_document(entry: Any, source: str, outlet: str | None) -> RawDocume
             extractor="feedparser",
             record=True,
         )
-    except Exception as exc:  # one odd entry must not stop the feed
+    except ImportError:
+        raise  # a missing dependency is not an odd entry
+    except Exception as exc:  # noqa: BLE001 - one odd entry must not stop the feed
+        logger.exception("%s: unreadable feed entry", source)
         return InputReport(source, "skipped", Errors.E155.format(error=exc), record=True)
 
 

@@ -150,6 +150,8 @@ def _guarded(source: str, items: Iterator[Item], seconds: float) -> Iterator[Ite
                 source, "skipped", Errors.E202.format(stage="reading", seconds=seconds)
             )
             return
+        except ImportError:
+            raise  # a missing dependency is the installation's problem, not this input's
         except Exception as exc:  # noqa: BLE001 - a reader bug must not stop the batch
             log.exception("reading %s failed", source)
             error = f"{type(exc).__name__}: {exc}"

@@ -90,8 +90,10 @@ def extract_html(html: str, url: str | None, options: IngestOptions) -> dict[str
                 "max_date": "2099-12-31",
             },
         )
-    except Exception as exc:  # noqa: BLE001 - lxml/trafilatura raise many types on hostile markup
-        log.warning("extraction failed for %s: %s", url, exc)
+    except ImportError:
+        raise  # a missing dependency is not a page without text
+    except Exception:  # noqa: BLE001 - lxml/trafilatura raise many types on hostile markup
+        log.exception("extraction failed for %s", url)
         return None
     # a Document (a dict only with as_dict=True, not asked for here)
     if not isinstance(doc, Document) or not (doc.text or "").strip():
@@ -123,7 +125,10 @@ def read_html(source: str, data: bytes, options: IngestOptions) -> Iterator[Item
         return
     try:
         meta = extract_html(decoded.text, None, options)
+    except ImportError:
+        raise
     except Exception as exc:  # noqa: BLE001 - a broken page must not stop the batch
+        log.exception("HTML extraction failed for %s", source)
         yield _skip(source, Errors.E130.format(error=f"{type(exc).__name__}: {exc}"))
         return
     truncated = looks_truncated(decoded.text)

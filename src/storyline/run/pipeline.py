@@ -53,6 +53,8 @@ def clean_item(item: RawDocument | InputReport, seconds: float = 60.0) -> Articl
         log.warning("cleaning %s ran over %gs", item.source, seconds)
         over = Errors.E202.format(stage="cleaning", seconds=seconds)
         return InputReport(item.source, "skipped", over, record=record)
+    except ImportError:
+        raise  # a missing dependency is the installation's problem, not this document's
     except Exception as exc:  # noqa: BLE001 - one bad document never sinks the batch
         log.exception("cleaning %s failed", item.source)
         error = f"{type(exc).__name__}: {exc}"
