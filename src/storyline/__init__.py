@@ -25,8 +25,7 @@ from storyline.api import (
 from storyline.config import Options
 from storyline.errors import BudgetExceeded, Errors, StorylineError
 from storyline.model import Article, RawDocument, Story
-
-__version__ = "0.1.0"
+from storyline.version import __version__
 
 __all__ = [
     "Article",

@@ -274,7 +274,7 @@ def clean(document: RawDocument | str, options: Options | None = None) -> Articl
 
 
 def find_duplicates(
-    articles: Sequence[Article] | Sequence[str], options: Options | None = None
+    articles: Sequence[Article | str], options: Options | None = None
 ) -> dict[str, str]:
     """{copy id: original id} over articles (or texts, ids "0", "1", ...): reposts and
     syndicated copies found by MinHash and verified by containment."""

@@ -12,8 +12,8 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from storyline import __version__
 from storyline.config import IngestOptions, Options, RunOptions, SummaryOptions
+from storyline.version import __version__
 
 app = typer.Typer(
     help="Turn a pile of raw news articles into sourced story briefs, offline.",
@@ -83,7 +83,7 @@ def brief(
     verbose: Annotated[bool, typer.Option("-v", "--verbose")] = False,
 ) -> None:
     """Read a pile of articles and write brief.json, brief.md, brief.html and manifest.json."""
-    import storyline
+    import storyline.api
 
     _setup_logging(verbose)
     options = Options(
@@ -95,7 +95,7 @@ def brief(
     # one byte over the limit tells a too-large stdin from one exactly at it
     stdin = sys.stdin.buffer.read(options.ingest.max_bytes + 1) if "-" in paths else None
     out.mkdir(parents=True, exist_ok=True)  # the default store lives in it
-    result = storyline.brief(
+    result = storyline.api.brief(
         paths, options, store=db or out / "storyline.db", full=full, stdin=stdin
     )
     result.write(out)

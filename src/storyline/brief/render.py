@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from storyline import __version__
 from storyline.brief.layer_view import (
     claims_by_status,
     layer_markdown,
@@ -26,6 +25,7 @@ from storyline.brief.layer_view import (
 from storyline.brief.md import md_text
 from storyline.config import Options
 from storyline.model import Article, Story
+from storyline.version import __version__
 
 if TYPE_CHECKING:
     from storyline.model import RunResult

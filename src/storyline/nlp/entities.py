@@ -15,6 +15,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from storyline.nlp.spacy_model import doc_text
+
 logger = logging.getLogger(__name__)
 
 
@@ -238,13 +240,25 @@ _WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
 _NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 
 
+def _entity_bounds(doc: Any, i: int) -> tuple[int, int]:
+    """[start, end) token range of the NER entity holding token ``i``, read from the IOB
+    tags around it: ``doc.ents`` is rebuilt on every access, so scanning it per mention
+    made an article with thousands of entities quadratic."""
+    start = i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return start, end
+
+
 def _name_tokens(span: Any, head: Any) -> list[Any]:
     """The name around the head: its NER entity (clipped to the span) or PROPN compounds."""
     doc = span.doc
     if head.ent_iob_ != "O":
-        for ent in doc.ents:
-            if ent.start <= head.i < ent.end:
-                return [t for t in doc[max(ent.start, span.start) : min(ent.end, span.end)]]
+        start, end = _entity_bounds(doc, head.i)
+        return [t for t in doc[max(start, span.start) : min(end, span.end)]]
     tokens = [head]
     i = head.i - 1
     while i >= span.start and doc[i].pos_ == "PROPN":
@@ -321,7 +335,7 @@ def _name_head(name: str) -> str:
     for i, w in enumerate(words):
         if i > 0 and w in ("of", "for", "on", "in", "at", "de"):
             return words[i - 1]
-    return words[-1]
+    return words[-1] if words else ""  # a name of punctuation only ("'s") keys to nothing
 
 
 def _sentence_index(doc: Any, token: Any) -> int:
@@ -352,10 +366,7 @@ def _role(span: Any, head: Any) -> tuple[str, int, int] | None:
         return _role_phrase(doc, head.head)
     # 3. a title in front of the name: "Russia's foreign minister Sergei Lavrov",
     #    "Foreign Minister Sergei Lavrov", "ICRC President Jakob Kellenberger"
-    ent_start = span.start
-    for ent in doc.ents:
-        if ent.start <= head.i < ent.end:
-            ent_start = ent.start
+    ent_start = _entity_bounds(doc, head.i)[0] if head.ent_iob_ != "O" else span.start
     words: list[Any] = []  # spaCy tokens
     i = ent_start - 1
     while i >= 0:
@@ -378,7 +389,7 @@ def _role(span: Any, head: Any) -> tuple[str, int, int] | None:
         and any(w.pos_ == "NOUN" or w.lower_ in TITLES for w in words)
     ):
         start, end = words[0].idx, words[-1].idx + len(words[-1].text)
-        return doc.text[start:end], start, end
+        return doc_text(doc)[start:end], start, end
     return None
 
 
@@ -397,4 +408,4 @@ def _role_phrase(doc: Any, noun: Any) -> tuple[str, int, int] | None:
         else:
             break
     start, end = run[0].idx, run[-1].idx + len(run[-1].text)
-    return doc.text[start:end], start, end
+    return doc_text(doc)[start:end], start, end

@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from storyline.model import SentenceIndex, Span
+from storyline.nlp.spacy_model import doc_text
 
 logger = logging.getLogger(__name__)
 
@@ -184,7 +185,7 @@ def facts_in_docs(
 
 def facts_in_doc(doc: Any, spans: Sequence[Span] | None = None) -> list[Fact]:
     """Facts of one parsed ``Doc``; ``spans`` (optional) are the sentences to cite."""
-    text = doc.text
+    text = doc_text(doc)
     sentences = SentenceIndex(list(spans)) if spans else None
     facts: list[Fact] = []
     for match in _NUMBER_RE.finditer(text):
@@ -199,7 +200,7 @@ def facts_in_doc(doc: Any, spans: Sequence[Span] | None = None) -> list[Fact]:
 
 
 def _fact(doc: Any, match: re.Match, sentences: SentenceIndex | None) -> Fact | None:
-    text = doc.text
+    text = doc_text(doc)
     num_start, num_end = match.span("number")
     high = match.group("high")
     if high:  # "10-15 people", "20 to 30 tanks": the counted noun follows the upper bound
@@ -306,9 +307,9 @@ def _counted(doc: Any, tok: Any, number_end: int) -> tuple[str | None, int | Non
     end = doc[end_tok].idx + len(doc[end_tok].text)
     if start >= end or start < number_end:  # "$550m": the "m" is the scale, not a noun
         return None, None, None, None
-    if re.search(r"[.!?;:]", doc.text[number_end:start]):  # "$550m. Experts ...": new sentence
+    if re.search(r"[.!?;:]", doc_text(doc)[number_end:start]):  # "$550m. Experts ...": new sentence
         return None, None, None, None
-    return doc.text[start:end], start, end, head
+    return doc_text(doc)[start:end], start, end, head
 
 
 def _verb(tok: Any) -> str | None:

@@ -50,7 +50,7 @@ from storyline.nlp.quote_text import (
     trim_span,
     word_count,
 )
-from storyline.nlp.spacy_model import load_pipeline, parse_input
+from storyline.nlp.spacy_model import doc_text, load_pipeline, parse_input
 
 log = logging.getLogger(__name__)
 
@@ -424,7 +424,7 @@ def _finish(draft: _Draft, text: str) -> Quote:
 def quotes_from_doc(doc: Any, options: QuoteOptions | None = None) -> list[Quote]:
     """Quotes from a parsed spaCy ``Doc`` (its ``text`` is what offsets point into)."""
     options = options or QuoteOptions()
-    text = doc.text
+    text = doc_text(doc)
     verbs = [t for t in doc if is_speech_verb(t)]
     transcript = _transcript_drafts(text)
     direct = [

@@ -73,3 +73,13 @@ def parse_input(nlp: Any, text: str) -> Any:
             spaces.append(False)
         spaces[-1] = bool(token.whitespace_)
     return Doc(nlp.vocab, words=words, spaces=spaces)
+
+
+def doc_text(doc: Any) -> str:
+    """``doc.text``, computed once: spaCy rebuilds it from every token on each access, so
+    reading it per number or per mention made long articles quadratic (a 33k-character
+    table took 198 s for its facts)."""
+    cached = doc.user_data.get("storyline_text")
+    if cached is None:
+        cached = doc.user_data["storyline_text"] = doc.text
+    return str(cached)

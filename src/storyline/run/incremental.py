@@ -17,9 +17,9 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from storyline import __version__
 from storyline.config import Options
 from storyline.model import Article, Story
+from storyline.version import __version__
 
 STATE_NAME = "analysis"
 

@@ -23,7 +23,6 @@ from pathlib import Path
 from fastapi import Depends, FastAPI, HTTPException, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 
-from storyline import __version__
 from storyline.api import analyse, open_store
 from storyline.config import Options, ServeOptions
 from storyline.serve.access import allowed_hosts, bearer_matches, client_address, is_loopback
@@ -31,6 +30,7 @@ from storyline.serve.api import build_api_router
 from storyline.serve.middleware import BodyLimit, RequestGate, SecurityHeaders, security_headers
 from storyline.serve.web import build_web_router, mount_static
 from storyline.serve.writer import Analysis, WriteQueue
+from storyline.version import __version__
 
 log = logging.getLogger(__name__)
 # Swagger UI (/docs) boots with an inline script and, unless fastapi-offline's bundled
