@@ -105,3 +105,23 @@ def test_a_long_run_without_spaces_parses_in_linear_time_and_offsets_hold():
     assert [f.text for f in facts] == ["56 people"] or any(f.value == 56 for f in facts)
     for q in quotes:
         assert text[q.start : q.end] == q.text
+
+
+def test_a_table_of_thousands_of_numbers_stays_linear():
+    # spaCy rebuilds doc.text on every access; reading it per number made a 33k-character
+    # table take 198 s (and its names, scanned against doc.ents per mention, as long)
+    import time
+
+    from storyline.nlp.entities import mentions_in_doc
+    from storyline.nlp.facts import facts_in_doc
+    from storyline.nlp.spacy_model import load_pipeline
+
+    rows = "\n".join(f"Depot {i}\t{i * 37 % 1000} tanks\tGeneral Smith {i}" for i in range(1500))
+    doc = next(load_pipeline().pipe([rows]))
+    started = time.perf_counter()
+    facts = facts_in_doc(doc)
+    mentions = mentions_in_doc(doc)
+    assert time.perf_counter() - started < 10
+    assert len(facts) > 1000 and mentions
+    for f in facts[:50]:
+        assert rows[f.start : f.end] == f.text
