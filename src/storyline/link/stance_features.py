@@ -30,7 +30,12 @@ from storyline.nlp.sentences import split_sentences
 _TOKEN = re.compile(r"[a-z0-9]+(?:['\u2019][a-z]+)?")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
-_STOP = frozenset(
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_STOP = _words(
     """a about above after again against all am an and any are as at be because been before
     being below between both but by can did do does doing down during each few for from
     further had has have having he her here hers herself him himself his how i if in into is
@@ -38,38 +43,36 @@ _STOP = frozenset(
     ourselves out over own same she should so some such than that the their theirs them
     themselves then there these they this those through to too under until up very was we
     were what when where which while who whom why will with would you your yours yourself
-    yourselves s t also said says say new one two just like get got""".split()
+    yourselves s t also said says say new one two just like get got"""
 )
 
 # Cue lexicons: the FNC-1 baseline's refuting words and Athene's hedging words, widened
 # with their inflections and common synonyms. They describe how news reports doubt or
 # denial, not any topic.
-REFUTE = frozenset(
+REFUTE = _words(
     """fake fakes faked fraud fraudulent hoax hoaxes false falsely deny denies denied denying
     denial refute refutes refuted refuting nope doubt doubts doubted bogus debunk debunks
     debunked debunking prank pranks pranked retract retracts retracted retraction untrue
     myth myths satire satirical fabricated fabrication misleading incorrect wrong baseless
     unfounded dismissed dismisses rejects rejected photoshopped doctored parody spoof
     nonsense erroneous inaccurate disputed disputes contradicts contradicted insisted
-    insists clarified correction scam lie lies lied""".split()
+    insists clarified correction scam lie lies lied"""
 )
-HEDGE = frozenset(
+HEDGE = _words(
     """alleged allegedly apparently appear appears appeared claim claims claimed could
     evidently largely likely mainly may maybe might mostly perhaps presumably probably
     purported purportedly reported reportedly rumor rumors rumour rumours rumored rumoured
     seem seems seemed seemingly somewhat unconfirmed unverified suggest suggests suggested
     possibly possible according speculation speculated speculate believed suspected
     unclear whether supposedly report reports reporting circulating circulated viral
-    would if""".split()
+    would if"""
 )
-CONFIRM = frozenset(
+CONFIRM = _words(
     """confirmed confirms confirm confirming official officially announced announces revealed
     reveals indeed proved proves proof verified shows showed true actually definitely
-    certainly admitted admits acknowledged statement""".split()
+    certainly admitted admits acknowledged statement"""
 )
-NEGATION = frozenset(
-    """not no never none nobody nothing neither nor without cannot nowhere""".split()
-)
+NEGATION = _words("""not no never none nobody nothing neither nor without cannot nowhere""")
 _NEGATION_SUFFIXES = ("n't", "n\u2019t")
 _NEAR = 4  # tokens either side of an aligned claim word searched for a negation
 _TOP = 3  # best-aligned sentences looked at for cues
@@ -314,3 +317,24 @@ def pair_features(claim: Claim, body: Body, scores: Sequence[float] | None = Non
         float(best_cues[1]),
         float(best_cues[3]),
     ]
+
+
+def aligned_order(scores: Sequence[float]) -> list[int]:
+    """Sentence indices, best aligned first (ties: earlier sentence first)."""
+    return sorted(range(len(scores)), key=lambda i: (-scores[i], i))
+
+
+_CUE_WORDS = REFUTE | HEDGE | CONFIRM | NEGATION
+
+
+def cue_terms(claim: Claim, body: Body, scores: Sequence[float]) -> list[str]:
+    """Which cue words occur where, for the linear cue model: in the best-aligned
+    sentences ("t:"), anywhere in the body ("b:"), in the claim ("c:"). A cue the claim
+    itself uses is left out of the body's terms (a "hoax" headline over a "hoax" body)."""
+    claim_words = frozenset(claim.tokens)
+    top_words = {t for i in aligned_order(scores)[:_TOP] for t in body.sentences[i].tokens}
+    body_words = {t for s in body.sentences for t in s.tokens}
+    terms = [f"t:{t}" for t in top_words if t in _CUE_WORDS and t not in claim_words]
+    terms += [f"b:{t}" for t in body_words if t in _CUE_WORDS and t not in claim_words]
+    terms += [f"c:{t}" for t in claim_words if t in _CUE_WORDS]
+    return sorted(terms)

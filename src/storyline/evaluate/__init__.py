@@ -1,0 +1,1 @@
+"""Evaluation against the dev sets: scorers, cross-validation, baselines, report tables."""
