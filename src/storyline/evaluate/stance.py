@@ -151,7 +151,9 @@ def format_report(cv: CrossValidation) -> str:
     ]
     for label in STANCES:
         if label != "disagree":
-            lines.append(f"{'F1 ' + label:18}" + "".join(f"{s.f1[label]:12.4f}" for _, s in systems))
+            lines.append(
+                f"{'F1 ' + label:18}" + "".join(f"{s.f1[label]:12.4f}" for _, s in systems)
+            )
     for name, s in systems:
         lines.append("")
         lines.append(f"confusion ({name}; rows gold, columns predicted)")
