@@ -90,6 +90,9 @@ class StanceModel:
             return np.zeros((0, len(STANCES)))
         dense = _dense(pairs)
         p_related = self.related.probabilities(dense)[:, self.related.classes.index("True")]
+        # nothing to compare (an empty claim or body) is unrelated, whatever the trees say
+        comparable = np.array([bool(p.claim.vector) and bool(p.body.vector) for p in pairs])
+        p_related = np.where(comparable, p_related, 0.0)
         cue_probs = self.cues.probabilities([cue_terms(p.claim, p.body, p.scores) for p in pairs])
         stage2 = self.stance.probabilities(np.hstack([dense, cue_probs]))
         order = [self.stance.classes.index(s) for s in RELATED_STANCES]

@@ -48,7 +48,11 @@ class TreeEnsemble:
         leaf_values = self.value[node]
         raw = np.tile(self.baseline, (n, 1))
         for output in range(outputs):
-            raw[:, output] += leaf_values[:, self.tree_output == output].sum(axis=1)
+            # cumsum adds strictly left to right: a pair's score does not depend on the
+            # batch it came in (numpy's pairwise sum would, in the last bits)
+            own = leaf_values[:, self.tree_output == output]
+            if own.shape[1]:
+                raw[:, output] += np.cumsum(own, axis=1)[:, -1]
         return raw
 
     def probabilities(self, features: NDArray[np.float64]) -> NDArray[np.float64]:
