@@ -21,9 +21,10 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from storyline.nlp.sentences import split_sentences
 
@@ -77,6 +78,7 @@ _NEGATION_SUFFIXES = ("n't", "n\u2019t")
 _NEAR = 4  # tokens either side of an aligned claim word searched for a negation
 _TOP = 3  # best-aligned sentences looked at for cues
 _LEAD_SENTENCES = 2
+_QUOTE_MARKS = ('"', "\u201c")
 
 
 @lru_cache(maxsize=200_000)
@@ -97,12 +99,21 @@ def _is_negation(token: str) -> bool:
     return token in NEGATION or token.endswith(_NEGATION_SUFFIXES)
 
 
+def _is_content(token: str) -> bool:
+    return token not in _STOP and token not in NEGATION and not token.endswith(_NEGATION_SUFFIXES)
+
+
 def content_stems(toks: Sequence[str]) -> list[str]:
-    return [stem(t) for t in toks if t not in _STOP and not _is_negation(t)]
+    return [stem(t) for t in toks if _is_content(t)]
+
+
+def flat_text(text: str) -> str:
+    """Lower case, every run of other characters one space: what character n-grams see."""
+    return _NON_ALNUM.sub(" ", text.lower())
 
 
 def char_grams(text: str, n: int = 4) -> frozenset[str]:
-    flat = _NON_ALNUM.sub(" ", text.lower())
+    flat = flat_text(text)
     return frozenset(flat[i : i + n] for i in range(len(flat) - n + 1))
 
 
@@ -144,17 +155,14 @@ def _dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
 
 
 def _cue_counts(toks: Sequence[str]) -> tuple[int, int, int, int]:
-    refute = hedge = confirm = negation = 0
-    for t in toks:
-        if t in REFUTE:
-            refute += 1
-        if t in HEDGE:
-            hedge += 1
-        if t in CONFIRM:
-            confirm += 1
-        if _is_negation(t):
-            negation += 1
-    return refute, hedge, confirm, negation
+    counts = Counter(toks)
+    words = counts.keys()
+    return (
+        sum(counts[w] for w in words & REFUTE),
+        sum(counts[w] for w in words & HEDGE),
+        sum(counts[w] for w in words & CONFIRM),
+        sum(c for w, c in counts.items() if _is_negation(w)),
+    )
 
 
 @dataclass(frozen=True)
@@ -174,8 +182,11 @@ class Body:
     vector: dict[str, float]
     stems: frozenset[str]
     lead_stems: frozenset[str]
-    bigrams: frozenset[tuple[str, str]]
-    grams: frozenset[str]
+    # the body's content stems joined and padded with spaces: " a b " in it is a bigram
+    # test, and a claim's character 4-gram occurs in the body iff it is in ``flat``
+    # (substring search in C instead of building sets per body)
+    joined_stems: str
+    flat: str
     cues: tuple[int, int, int, int]
 
 
@@ -184,14 +195,15 @@ def analyse_body(text: str, idf: Idf) -> Body:
     all_content: list[str] = []
     for span in split_sentences(text):
         toks = tuple(tokens(text[span.start : span.end]))
-        content = content_stems(toks)
+        stems = tuple(map(stem, toks))
+        content = [s for t, s in zip(toks, stems, strict=True) if _is_content(t)]
         all_content.extend(content)
         sentences.append(
             Sentence(
                 span.start,
                 span.end,
                 toks,
-                tuple(stem(t) for t in toks),
+                stems,
                 idf.vector(content),
                 _cue_counts(toks),
             )
@@ -204,8 +216,8 @@ def analyse_body(text: str, idf: Idf) -> Body:
         idf.vector(all_content),
         frozenset(all_content),
         frozenset(lead),
-        frozenset(_bigrams(all_content)),
-        char_grams(text),
+        f" {' '.join(all_content)} ",
+        flat_text(text),
         (cues[0], cues[1], cues[2], cues[3]),
     )
 
@@ -251,6 +263,10 @@ def _negations_near_claim_words(sentence: Sentence, claim_stems: frozenset[str])
     return near
 
 
+def _share(items: frozenset[Any], present: Callable[[Any], bool]) -> float:
+    return sum(1 for item in items if present(item)) / len(items) if items else 0.0
+
+
 FEATURE_NAMES: tuple[str, ...] = (
     "cos_body", "cos_best", "cos_top3", "cos_first", "best_position", "aligned_share",
     "cover_words", "cover_idf", "cover_bigrams", "cover_chars", "cover_lead",
@@ -261,6 +277,8 @@ FEATURE_NAMES: tuple[str, ...] = (
     "wtd_refute", "wtd_hedge", "wtd_confirm", "wtd_negation",
     "lead_refute", "lead_hedge", "lead_confirm", "negation_near_claim",
     "best_refute", "best_hedge", "best_negation",
+    "aligned_refute", "aligned_hedge", "aligned_confirm", "aligned_negation",
+    "first_refute_at", "body_questions", "body_quote_marks", "polarity_mismatch",
 )  # fmt: skip
 
 
@@ -298,8 +316,8 @@ def pair_features(claim: Claim, body: Body, scores: Sequence[float] | None = Non
         sum(1 for s in scores if s > 0.1) / n if n else 0.0,
         len(covered) / len(claim_set) if claim_set else 0.0,
         sum(claim.vector[w] for w in covered) / idf_total,
-        len(claim.bigrams & body.bigrams) / len(claim.bigrams) if claim.bigrams else 0.0,
-        len(claim.grams & body.grams) / len(claim.grams) if claim.grams else 0.0,
+        _share(claim.bigrams, lambda b: f" {b[0]} {b[1]} " in body.joined_stems),
+        _share(claim.grams, lambda g: g in body.flat),
         len(claim_set & body.lead_stems) / len(claim_set) if claim_set else 0.0,
         float(len(claim.tokens)),
         math.log1p(len(body.text)),
@@ -316,7 +334,18 @@ def pair_features(claim: Claim, body: Body, scores: Sequence[float] | None = Non
         float(best_cues[0]),
         float(best_cues[1]),
         float(best_cues[3]),
+        # how well the best-aligned sentence carrying each cue aligns: a denial is a
+        # refuting sentence about the claim, not a refuting word anywhere
+        *(_best_with_cue(body, scores, k) for k in range(4)),
+        next((i / n for i, s in enumerate(body.sentences) if s.cues[0]), 1.0),
+        body.text.count("?") / n if n else 0.0,
+        sum(body.text.count(q) for q in _QUOTE_MARKS) / n if n else 0.0,
+        1.0 if (claim.cues[3] > 0) != (best_cues[3] > 0) else 0.0,
     ]
+
+
+def _best_with_cue(body: Body, scores: Sequence[float], kind: int) -> float:
+    return max((scores[i] for i, s in enumerate(body.sentences) if s.cues[kind]), default=0.0)
 
 
 def aligned_order(scores: Sequence[float]) -> list[int]:

@@ -38,7 +38,7 @@ FORMAT_VERSION = 1
 
 # Training settings (fixed: the shipped file is reproduced from them byte for byte)
 SEED = 0
-DISAGREE_WEIGHT = 3.0
+DISAGREE_WEIGHT = 6.0
 CUE_MODEL_C = 0.5
 CUE_MIN_COUNT = 5  # a cue term seen in fewer training pairs is not weighted
 INNER_FOLDS = 5

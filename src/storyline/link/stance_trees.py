@@ -33,19 +33,23 @@ class TreeEnsemble:
     left: NDArray[np.int64]
     right: NDArray[np.int64]
     value: NDArray[np.float64]
-    depth: int
+    depths: NDArray[np.int64]  # per tree: trees are walked in groups of equal depth
 
     def raw_scores(self, features: NDArray[np.float64]) -> NDArray[np.float64]:
         n = features.shape[0]
         outputs = self.baseline.shape[0]
         if n == 0:
             return np.zeros((0, outputs))
-        node = np.broadcast_to(self.roots, (n, self.roots.shape[0])).copy()
+        leaf_values = np.zeros((n, self.roots.shape[0]))
         rows = np.arange(n)[:, None]
-        for _ in range(self.depth):
-            goes_left = features[rows, self.feature[node]] <= self.threshold[node]
-            node = np.where(goes_left, self.left[node], self.right[node])
-        leaf_values = self.value[node]
+        # walking a shallow tree as deep as the deepest one would waste most of the work
+        for depth in np.unique(self.depths):
+            trees = np.flatnonzero(self.depths == depth)
+            node = np.broadcast_to(self.roots[trees], (n, trees.shape[0])).copy()
+            for _ in range(int(depth)):
+                goes_left = features[rows, self.feature[node]] <= self.threshold[node]
+                node = np.where(goes_left, self.left[node], self.right[node])
+            leaf_values[:, trees] = self.value[node]
         raw = np.tile(self.baseline, (n, 1))
         for output in range(outputs):
             # cumsum adds strictly left to right: a pair's score does not depend on the
@@ -67,12 +71,12 @@ class TreeEnsemble:
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> TreeEnsemble:
         roots, feature, threshold, left, right, value, outputs = [], [], [], [], [], [], []
-        depth = 0
+        depths = []
         for tree in data["trees"]:
             base = len(feature)
             roots.append(base)
             outputs.append(tree["output"])
-            depth = max(depth, tree["depth"])
+            depths.append(tree["depth"])
             for i, f in enumerate(tree["feature"]):
                 if f == _LEAF:  # a leaf loops on itself, so walking past it is harmless
                     feature.append(0)
@@ -95,7 +99,7 @@ class TreeEnsemble:
             left=np.asarray(left, dtype=np.int64),
             right=np.asarray(right, dtype=np.int64),
             value=np.asarray(value, dtype=np.float64),
-            depth=depth,
+            depths=np.asarray(depths, dtype=np.int64),
         )
 
 
