@@ -199,16 +199,17 @@ def train(examples: Sequence[Example]) -> dict[str, Any]:
     labels = np.array([e.stance for e in examples])
     related = _boosted(200, 0.1).fit(dense, labels != "unrelated")
 
-    rel = np.flatnonzero(labels != "unrelated")
+    rel = [int(i) for i in np.flatnonzero(labels != "unrelated")]
+    related_labels = [str(label) for label in labels[rel]]
     terms = [cue_terms(pairs[i].claim, pairs[i].body, pairs[i].scores) for i in rel]
-    inner = np.array(body_folds([examples[i].body_key for i in rel], INNER_FOLDS))
+    inner = np.asarray(body_folds([examples[i].body_key for i in rel], INNER_FOLDS), dtype=np.int64)
     out_of_fold = np.zeros((len(rel), len(RELATED_STANCES)))
     for k in range(INNER_FOLDS):
         fit_on = np.flatnonzero(inner != k)
-        cue_k = _fit_cue_model([terms[i] for i in fit_on], labels[rel][fit_on])
+        cue_k = _fit_cue_model([terms[i] for i in fit_on], [related_labels[i] for i in fit_on])
         held = np.flatnonzero(inner == k)
         out_of_fold[held] = cue_k.probabilities([terms[i] for i in held])
-    cues = _fit_cue_model(terms, labels[rel])
+    cues = _fit_cue_model(terms, related_labels)
     weights = np.where(labels[rel] == "disagree", DISAGREE_WEIGHT, 1.0)
     stance = _boosted(300, 0.05).fit(
         np.hstack([dense[rel], out_of_fold]), labels[rel], sample_weight=weights

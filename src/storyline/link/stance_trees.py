@@ -70,8 +70,14 @@ class TreeEnsemble:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> TreeEnsemble:
-        roots, feature, threshold, left, right, value, outputs = [], [], [], [], [], [], []
-        depths = []
+        roots: list[int] = []
+        outputs: list[int] = []
+        depths: list[int] = []
+        feature: list[int] = []
+        left: list[int] = []
+        right: list[int] = []
+        threshold: list[float] = []
+        value: list[float] = []
         for tree in data["trees"]:
             base = len(feature)
             roots.append(base)
