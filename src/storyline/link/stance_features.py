@@ -252,14 +252,21 @@ def sentence_scores(claim: Claim, body: Body) -> list[float]:
     return [_dot(claim.vector, s.vector) for s in body.sentences]
 
 
-def _negations_near_claim_words(sentence: Sentence, claim_stems: frozenset[str]) -> int:
+def _cues_near_claim_words(sentence: Sentence, claim_stems: frozenset[str]) -> list[int]:
+    """Refute, hedge, confirm and negation words within _NEAR tokens of a claim word: the
+    doubt or denial is about the claim ("denied that the singer had died")."""
     hits = [i for i, s in enumerate(sentence.stems) if s in claim_stems]
+    near = [0, 0, 0, 0]
     if not hits:
-        return 0
-    near = 0
+        return near
     for i, tok in enumerate(sentence.tokens):
-        if _is_negation(tok) and any(abs(i - h) <= _NEAR for h in hits):
-            near += 1
+        if not any(abs(i - h) <= _NEAR for h in hits):
+            continue
+        for k, lexicon in enumerate((REFUTE, HEDGE, CONFIRM)):
+            if tok in lexicon:
+                near[k] += 1
+        if _is_negation(tok):
+            near[3] += 1
     return near
 
 
@@ -279,6 +286,7 @@ FEATURE_NAMES: tuple[str, ...] = (
     "best_refute", "best_hedge", "best_negation",
     "aligned_refute", "aligned_hedge", "aligned_confirm", "aligned_negation",
     "first_refute_at", "body_questions", "body_quote_marks", "polarity_mismatch",
+    "refute_near_claim", "hedge_near_claim", "confirm_near_claim",
 )  # fmt: skip
 
 
@@ -307,6 +315,8 @@ def pair_features(claim: Claim, body: Body, scores: Sequence[float] | None = Non
         return float(sum(s.cues[k] for s in body.sentences[:_LEAD_SENTENCES]))
 
     best_cues = body.sentences[best].cues if best >= 0 else (0, 0, 0, 0)
+    near = [_cues_near_claim_words(body.sentences[i], claim_set) for i in top]
+    near_claim = [float(sum(counts[k] for counts in near)) for k in range(4)]
     return [
         _dot(claim.vector, body.vector),
         scores[best] if best >= 0 else 0.0,
@@ -330,7 +340,7 @@ def pair_features(claim: Claim, body: Body, scores: Sequence[float] | None = Non
         lead(0),
         lead(1),
         lead(2),
-        float(sum(_negations_near_claim_words(body.sentences[i], claim_set) for i in top)),
+        near_claim[3],
         float(best_cues[0]),
         float(best_cues[1]),
         float(best_cues[3]),
@@ -341,6 +351,7 @@ def pair_features(claim: Claim, body: Body, scores: Sequence[float] | None = Non
         body.text.count("?") / n if n else 0.0,
         sum(body.text.count(q) for q in _QUOTE_MARKS) / n if n else 0.0,
         1.0 if (claim.cues[3] > 0) != (best_cues[3] > 0) else 0.0,
+        *near_claim[:3],
     ]
 
 
@@ -366,4 +377,14 @@ def cue_terms(claim: Claim, body: Body, scores: Sequence[float]) -> list[str]:
     terms = [f"t:{t}" for t in top_words if t in _CUE_WORDS and t not in claim_words]
     terms += [f"b:{t}" for t in body_words if t in _CUE_WORDS and t not in claim_words]
     terms += [f"c:{t}" for t in claim_words if t in _CUE_WORDS]
-    return sorted(terms)
+    if body.sentences:  # the lead often carries the verdict ("X denies reports that...")
+        lead = set(body.sentences[0].tokens)
+        terms += [f"l:{t}" for t in lead if t in _CUE_WORDS and t not in claim_words]
+    # what is negated next to the claim ("not true", "no evidence"): a vocabulary of
+    # general words, kept to those seen in enough training pairs by the cue model
+    negated = set()
+    for i in aligned_order(scores)[:_TOP]:
+        toks = body.sentences[i].tokens
+        negated |= {toks[j + 1] for j in range(len(toks) - 1) if _is_negation(toks[j])}
+    terms += [f"n:{t}" for t in negated if t not in claim_words and t not in _STOP]
+    return sorted(set(terms))
