@@ -325,7 +325,8 @@ def pair_features(claim: Claim, body: Body, scores: Sequence[float] | None = Non
         best / n if n else 1.0,
         sum(1 for s in scores if s > 0.1) / n if n else 0.0,
         len(covered) / len(claim_set) if claim_set else 0.0,
-        sum(claim.vector[w] for w in covered) / idf_total,
+        # summed in the claim's word order, not a set's: the same bits on every run
+        sum(v for w, v in claim.vector.items() if w in body.stems) / idf_total,
         _share(claim.bigrams, lambda b: f" {b[0]} {b[1]} " in body.joined_stems),
         _share(claim.grams, lambda g: g in body.flat),
         len(claim_set & body.lead_stems) / len(claim_set) if claim_set else 0.0,

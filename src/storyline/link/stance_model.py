@@ -38,7 +38,7 @@ FORMAT_VERSION = 1
 
 # Training settings (fixed: the shipped file is reproduced from them byte for byte)
 SEED = 0
-DISAGREE_WEIGHT = 6.0
+DISAGREE_WEIGHT = 10.0
 CUE_MODEL_C = 0.5
 CUE_MIN_COUNT = 5  # a cue term seen in fewer training pairs is not weighted
 INNER_FOLDS = 5
@@ -173,11 +173,15 @@ def _fit_cue_model(terms: Sequence[Sequence[str]], labels: Sequence[str]) -> Cue
     )
 
 
-def _boosted(max_iter: int, learning_rate: float) -> Any:
+def _boosted(max_iter: int, learning_rate: float, **settings: Any) -> Any:
     from sklearn.ensemble import HistGradientBoostingClassifier
 
     return HistGradientBoostingClassifier(
-        max_iter=max_iter, learning_rate=learning_rate, early_stopping=False, random_state=SEED
+        max_iter=max_iter,
+        learning_rate=learning_rate,
+        early_stopping=False,
+        random_state=SEED,
+        **settings,
     )
 
 
