@@ -17,8 +17,8 @@ import random
 import resource
 import time
 
-from storyline.cluster.metrics import bcubed
 from storyline.cluster.stories import ClusterItem, StoryClusterer, article_features
+from storyline.evaluate.cluster_metrics import bcubed
 
 SYLLABLES = [c + v for c in "bcdfghklmnprstvz" for v in "aeiou"] + ["an", "er", "ol", "is"]
 

@@ -13,9 +13,10 @@ import json
 import time
 from pathlib import Path
 
+from storyline.commands.link import link_group
+from storyline.evaluate.entities import _gold_records
 from storyline.link.claims import ClaimArticle, align_claims
 from storyline.link.entities import LinkOptions, resolve_entities
-from storyline.link.entities_cmd import _gold_records, link_group
 from storyline.nlp.entities import SpacyEntityAnalyzer
 from storyline.nlp.facts import extract_facts
 from storyline.nlp.sentences import split_sentences

@@ -63,20 +63,20 @@ from storyline.cluster.stories import (  # noqa: E402
     StoryClusterer,
     date_batches,  # noqa: E402
 )
-from storyline.cluster.stream import features_of, read_items_at  # noqa: E402
 from storyline.config import (  # noqa: E402
     ClusterOptions,  # noqa: E402
     DedupOptions,
     IngestOptions,
 )
 from storyline.dedup.minhash import band_keys, find_near_duplicates_by_keys  # noqa: E402
+from storyline.evaluate.metrics import f1  # noqa: E402
 from storyline.ingest.jsonl_stream import (  # noqa: E402
     jsonl_partitions,
     read_jsonl_stream,
 )
-from storyline.metrics import f1  # noqa: E402
 from storyline.model import RawDocument  # noqa: E402
 from storyline.run.executor import Executor, make_executor  # noqa: E402
+from storyline.run.stream_cluster import features_of, read_items_at  # noqa: E402
 
 
 class TreeMemorySampler(threading.Thread):

@@ -14,8 +14,8 @@ import sys
 import time
 from pathlib import Path
 
+from storyline.evaluate.dev_files import resolve_dev_path
 from storyline.link.stance import load_model, stance_many
-from storyline.nlp.extract_cmd import resolve_dev_path
 
 DEFAULT_DEV = Path("../shared/data/stance-dev/fnc1_train.jsonl")
 

@@ -10,9 +10,9 @@ import sys
 import time
 from pathlib import Path
 
-from storyline.cluster.cluster_cmd import load_items
-from storyline.cluster.metrics import bcubed
 from storyline.cluster.stories import StoryClusterer
+from storyline.commands.cluster import load_items
+from storyline.evaluate.cluster_metrics import bcubed
 
 path = Path(sys.argv[1] if len(sys.argv) > 1 else
             "/work/shared/data/clustering-dev/ecbplus_dev_events.jsonl")  # fmt: skip

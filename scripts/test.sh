@@ -38,4 +38,5 @@ if [ -n "$PGBIN" ] && [ -x "$PGBIN/initdb" ] && [ -z "${STORYLINE_TEST_PG_URL:-}
 fi
 
 .venv/bin/ruff check src tests bench
+.venv/bin/mypy src/storyline
 .venv/bin/python -m pytest "$@"

@@ -17,9 +17,9 @@ import logging
 import time
 from pathlib import Path
 
+from storyline.evaluate.dev_files import resolve_dev_path
 from storyline.evaluate.stance import read_dev
 from storyline.link.stance_model import train
-from storyline.nlp.extract_cmd import resolve_dev_path
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DEV = Path("../shared/data/stance-dev/fnc1_train.jsonl")

@@ -4,6 +4,9 @@ from pathlib import Path
 
 import pytest
 
+# the hand-written multi-document clusters (summaries, their commands and baselines)
+pytest_plugins = ["mds_fixtures"]
+
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "samples" / "russia-syria"
 

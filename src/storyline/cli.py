@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
@@ -81,8 +82,7 @@ def brief(
     verbose: Annotated[bool, typer.Option("-v", "--verbose")] = False,
 ) -> None:
     """Read a pile of articles and write brief.json, brief.md, brief.html and manifest.json."""
-    from storyline.ingest.files import read_stdin_bytes
-    from storyline.run.pipeline import run_brief
+    import storyline
 
     _setup_logging(verbose)
     options = Options(
@@ -91,8 +91,13 @@ def brief(
         run=RunOptions(executor=executor, workers=workers, scheduler=scheduler),
         analysis=analysis,
     )
-    stdin = read_stdin_bytes(options.ingest.max_bytes) if "-" in paths else None
-    result = run_brief(paths, out, db=db, options=options, stdin=stdin, full=full)
+    # one byte over the limit tells a too-large stdin from one exactly at it
+    stdin = sys.stdin.buffer.read(options.ingest.max_bytes + 1) if "-" in paths else None
+    out.mkdir(parents=True, exist_ok=True)  # the default store lives in it
+    result = storyline.brief(
+        paths, options, store=db or out / "storyline.db", full=full, stdin=stdin
+    )
+    result.write(out)
     for report in result.reports:
         if report.status == "skipped":
             console.print(f"[yellow]skipped[/] {report.source}: {report.reason}", highlight=False)
@@ -119,7 +124,7 @@ def summarize(
     verbose: Annotated[bool, typer.Option("-v", "--verbose")] = False,
 ) -> None:
     """Write an extractive summary, every sentence cited, for each cluster of IN_PATH."""
-    from storyline.brief.summarize_cmd import run_summarize
+    from storyline.commands.summarize import run_summarize
 
     _setup_logging(verbose)
     done, failed = run_summarize(in_path, out, words)
@@ -135,7 +140,7 @@ def eval_summarize(
     verbose: Annotated[bool, typer.Option("-v", "--verbose")] = False,
 ) -> None:
     """ROUGE-1/2/L/Lsum F1 of storyline and the Lead, LexRank, SumBasic, TextRank baselines."""
-    from storyline.brief.summarize_cmd import evaluate, format_table
+    from storyline.evaluate.summaries import evaluate, format_table
 
     _setup_logging(verbose)
     results, skipped = evaluate(in_path, words)
@@ -151,7 +156,7 @@ def extract_quotes_command(
     verbose: Annotated[bool, typer.Option("-v", "--verbose")] = False,
 ) -> None:
     """Direct and reported quotes with speaker and cue spans."""
-    from storyline.nlp.extract_cmd import extract_quotes_file
+    from storyline.commands.extract import extract_quotes_file
 
     _setup_logging(verbose)
     written, errors = extract_quotes_file(in_path, out)
@@ -165,7 +170,7 @@ def extract_dates_command(
     verbose: Annotated[bool, typer.Option("-v", "--verbose")] = False,
 ) -> None:
     """Temporal expressions with TIMEX3 values resolved against each record's date."""
-    from storyline.nlp.extract_cmd import extract_dates_file
+    from storyline.commands.extract import extract_dates_file
 
     _setup_logging(verbose)
     written, errors = extract_dates_file(in_path, out)
@@ -179,7 +184,7 @@ def extract_stance_command(
     verbose: Annotated[bool, typer.Option("-v", "--verbose")] = False,
 ) -> None:
     """Stance of each body toward each claim ({id, claim, body} or {body_id, body, claims})."""
-    from storyline.link.stance_cmd import extract_stance_file
+    from storyline.commands.stance import extract_stance_file
 
     _setup_logging(verbose)
     written, errors = extract_stance_file(in_path, out)
@@ -194,8 +199,8 @@ def eval_stance(
     verbose: Annotated[bool, typer.Option("-v", "--verbose")] = False,
 ) -> None:
     """FNC score, macro-F1, per-class F1 and confusion, 5-fold CV by body, vs a baseline."""
+    from storyline.evaluate.dev_files import resolve_dev_path
     from storyline.evaluate.stance import cross_validate, format_report, read_dev
-    from storyline.nlp.extract_cmd import resolve_dev_path
 
     _setup_logging(verbose)
     path = resolve_dev_path(path)
@@ -208,7 +213,7 @@ def eval_stance(
 
 def _dev_eval(name: str, path: Path, run: Callable[[Path], Any], footnote: str) -> None:
     """Score one extractor on a dev file and print its table beside the baseline's."""
-    from storyline.nlp.extract_cmd import format_table, resolve_dev_path
+    from storyline.evaluate.dev_files import format_table, resolve_dev_path
 
     path = resolve_dev_path(path)
     if not path.exists():
@@ -227,7 +232,7 @@ def eval_quotes(
     verbose: Annotated[bool, typer.Option("-v", "--verbose")] = False,
 ) -> None:
     """Quote span P/R/F1 (overlap > 0.3 and > 0.8 of the gold span) and speaker accuracy."""
-    from storyline.nlp.quotes_eval import run_quotes_eval
+    from storyline.evaluate.quotes import run_quotes_eval
 
     _setup_logging(verbose)
     _dev_eval(
@@ -247,7 +252,7 @@ def eval_dates(
     verbose: Annotated[bool, typer.Option("-v", "--verbose")] = False,
 ) -> None:
     """TIMEX span P/R/F1 (overlap) and value accuracy against the document date."""
-    from storyline.nlp.dates_eval import run_dates_eval
+    from storyline.evaluate.dates import run_dates_eval
 
     _setup_logging(verbose)
     _dev_eval(
@@ -265,7 +270,7 @@ def link_entities_command(
     out: Annotated[Path, typer.Option("-o", "--out", help="output JSONL")],
 ) -> None:
     """Resolve entity mentions across the records of each group ({id, group, text, mentions?})."""
-    from storyline.link.entities_cmd import link_entities_file
+    from storyline.commands.link import link_entities_file
 
     errors = link_entities_file(in_path, out)
     for error in errors:
@@ -278,7 +283,7 @@ def eval_entities_command(
     path: Annotated[Path, typer.Argument(help="ECB+ dev JSONL")] = ECBPLUS_DEV,
 ) -> None:
     """Cross-document entity coreference on ECB+ dev (CoNLL F1 within each topic)."""
-    from storyline.link.entities_cmd import evaluate_entities, format_entity_eval
+    from storyline.evaluate.entities import evaluate_entities, format_entity_eval
 
     if not path.exists():
         console.print(f"missing {path}", highlight=False)
@@ -298,13 +303,20 @@ def serve(
     public_reads: Annotated[
         bool, typer.Option(help="Let any client read without the token (e.g. behind a proxy).")
     ] = False,
+    allowed_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="Also serve this Host name (repeatable); 127.0.0.1, localhost, "
+            "::1 and --host are always served, other names get 400."
+        ),
+    ] = None,
     verbose: Annotated[bool, typer.Option("-v", "--verbose")] = False,
 ) -> None:
     """Serve the HTTP API (/api, OpenAPI at /docs) and the web UI over a store.
 
     Ingest needs the bearer token in STORYLINE_TOKEN; reads are open to localhost.
     """
-    from storyline.serve.serve_cmd import serve as run_server
+    from storyline.commands.serve import serve as run_server
 
     _setup_logging(verbose)
     console.print(
@@ -312,7 +324,9 @@ def serve(
         highlight=False,
         soft_wrap=True,
     )
-    run_server(db, host=host, port=port, public_reads=public_reads)
+    run_server(
+        db, host=host, port=port, public_reads=public_reads, allowed_hosts=allowed_host or []
+    )
 
 
 @app.command("cluster")
@@ -328,7 +342,7 @@ def cluster_command(
     scheduler: SchedulerOption = None,
 ) -> None:
     """Group articles into stories and storylines; flag near-duplicate copies (streams IN_PATH)."""
-    from storyline.cluster.cluster_cmd import cluster_file
+    from storyline.commands.cluster import cluster_file
 
     run = RunOptions(executor=executor, workers=workers, scheduler=scheduler)
     n, skipped = cluster_file(in_path, out, state_path=state, run=run)
@@ -347,7 +361,7 @@ def eval_cluster_command(
     ] = 0.2,
 ) -> None:
     """BCubed and pairwise P/R/F1 of ours vs a TF-IDF single-pass baseline."""
-    from storyline.cluster.cluster_cmd import evaluate_file
+    from storyline.evaluate.clusters import evaluate_file
 
     n, k, rows = evaluate_file(in_path, baseline_threshold=baseline_threshold)
     typer.echo(f"{in_path.name}: {n} articles, {k} gold stories")

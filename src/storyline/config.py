@@ -12,6 +12,9 @@ class IngestOptions:
     html_max_chars: int = 5_000_000  # longer HTML is truncated before extraction
     # trafilatura without its fallback extractors: several times faster on crawl-sized inputs
     html_fast: bool = True
+    # seconds to read (decode, extract) and to clean one record; a record over it is
+    # skipped with a named reason and the rest of its input and of the pile go on
+    record_seconds: float = 60.0
 
 
 @dataclass(frozen=True)
@@ -172,6 +175,18 @@ class ClaimOptions:
 
 
 @dataclass(frozen=True)
+class BudgetOptions:
+    """Time and size budgets per article (per record: IngestOptions.record_seconds): an
+    article over them is skipped for that step with a named reason (storyline.errors) and
+    the rest of the pile goes on."""
+
+    # seconds of each analysis step (entities, quotes, facts, claims, dates) per article
+    article_seconds: float = 60.0
+    # longer cleaned texts keep their summary sentences but get no analyst's layer
+    analysis_max_chars: int = 300_000
+
+
+@dataclass(frozen=True)
 class Options:
     ingest: IngestOptions = field(default_factory=IngestOptions)
     dedup: DedupOptions = field(default_factory=DedupOptions)
@@ -180,6 +195,7 @@ class Options:
     quotes: QuoteOptions = field(default_factory=QuoteOptions)
     entities: EntityLinkOptions = field(default_factory=EntityLinkOptions)
     claims: ClaimOptions = field(default_factory=ClaimOptions)
+    budget: BudgetOptions = field(default_factory=BudgetOptions)
     # entities, quotes, facts, timeline, claims (needs the "nlp" extra: spaCy + model)
     analysis: bool = True
     run: RunOptions = field(default_factory=RunOptions)
@@ -196,3 +212,8 @@ class ServeOptions:
     max_page_size: int = 100
     # reads are open to loopback clients; set to open them to everyone (behind a proxy)
     public_reads: bool = False
+    # Host names served besides 127.0.0.1, localhost and ::1 (others get 400: DNS rebinding)
+    allowed_hosts: tuple[str, ...] = ()
+    # writes waiting for the one writer thread (each may hold a body); more get 503
+    max_queued_writes: int = 16
+    retry_after_seconds: int = 5

@@ -7,8 +7,29 @@ offsets point into ``Article.raw_text`` (the text as handed to the cleaner).
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections import Counter
 from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
+
+
+def parse_day(date: str | None) -> float | None:
+    """ISO date or datetime -> days since the epoch (float); None if missing or unparsable."""
+    if not date:
+        return None
+    s = date.strip().replace("Z", "+00:00")
+    try:
+        dt = datetime.fromisoformat(s)
+    except ValueError:
+        try:
+            dt = datetime.fromisoformat(s[:10])
+        except ValueError:
+            return None
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=UTC)
+    return dt.timestamp() / 86400.0
 
 
 @dataclass(frozen=True)
@@ -50,6 +71,43 @@ class RemovedSpan:
 class Span:
     start: int
     end: int
+
+
+class SentenceIndex:
+    """Finds the sentence holding an offset by binary search (sentences in text order), so
+    extractors stay linear in an article's length instead of scanning every sentence."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        self.spans = spans
+        self._starts = [s.start for s in spans]
+
+    def containing(self, offset: int) -> Span | None:
+        at = bisect_right(self._starts, offset) - 1
+        if at >= 0 and self.spans[at].start <= offset < self.spans[at].end:
+            return self.spans[at]
+        return None
+
+
+@dataclass(frozen=True)
+class StepSkip:
+    """One analysis step not done for one article (over its budget, or failed), and why."""
+
+    article: str
+    step: str
+    reason: str  # a numbered message from storyline.errors
+
+    def to_dict(self) -> dict[str, str]:
+        return {"article": self.article, "step": self.step, "reason": self.reason}
+
+
+@dataclass(frozen=True)
+class StepTiming:
+    """Seconds one step took on one article or record (for the soak bench's slowest list)."""
+
+    item: str  # article id, or the record's source
+    step: str
+    seconds: float
+    chars: int
 
 
 @dataclass
@@ -132,4 +190,58 @@ class Story:
             "articles": list(self.articles),
             "summary": [s.to_dict() for s in self.summary],
             **self.layer,
+        }
+
+
+@dataclass
+class RunResult:
+    outdir: Path
+    reports: list[InputReport]
+    articles: list[Article]
+    stories: list[Story]
+    new_articles: int = 0
+    read_articles: int = 0
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def usable(self) -> bool:
+        """Did this run's inputs yield at least one article?"""
+        return self.read_articles > 0
+
+    def counts(self) -> dict[str, int]:
+        # a record inside an input (a JSONL line, a WARC record, a feed entry) is reported
+        # as "<input>#L12" / "<input>#4096" beside its input's own report: its skip is not
+        # a skipped input (a file merely named "issue#12" has no "issue" report beside it)
+        sources = {r.source for r in self.reports}
+        status = Counter(
+            (r.status, "#" in r.source and r.source.rsplit("#", 1)[0] in sources)
+            for r in self.reports
+        )
+        return {
+            "inputs_read": status["read", False],
+            "inputs_skipped": status["skipped", False],
+            "records_skipped": status["skipped", True],
+            "articles_read": self.read_articles,
+            "articles_new": self.new_articles,
+            "articles_total": len(self.articles),
+            "duplicates": sum(1 for a in self.articles if a.duplicate_of),
+            "stories": len(self.stories),
+        }
+
+
+@dataclass(frozen=True)
+class DocumentOutcome:
+    """What became of one document: stored as new, already stored, or skipped and why."""
+
+    source: str
+    status: str  # "new" | "exists" | "skipped"
+    article: str | None = None
+    reason: str = ""
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {
+            "source": self.source,
+            "status": self.status,
+            "article": self.article,
+            "reason": self.reason,
         }

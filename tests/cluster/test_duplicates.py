@@ -1,23 +1,5 @@
+from news_fixtures import BOILER_BOTTOM, BOILER_TOP, OTHER, WIRE
 from storyline.dedup.near import find_duplicates
-
-WIRE = (
-    "GENEVA (AFP) - The World Health Organization said on Thursday that a new vaccine "
-    "against malaria had cut severe cases among young children by almost a third in a "
-    "large trial across Ghana, Kenya and Malawi. The agency urged donors to fund wider "
-    "use of the shots across sub-Saharan Africa, where the disease kills hundreds of "
-    "thousands of children every year. Health ministers welcomed the results and said "
-    "supplies remained the main obstacle to a faster rollout in rural clinics."
-)
-BOILER_TOP = "Subscribe to our newsletter for the best stories of the day. Cookies help us.\n\n"
-BOILER_BOTTOM = (
-    "\n\nLeave a Reply. You are commenting using your account. Log Out / Change. "
-    "Connecting to %s. Share this: Twitter, Facebook. Related posts from our blog."
-)
-OTHER = (
-    "The city council of Lyon voted on Tuesday to extend its tram network by twelve "
-    "kilometres, with two new lines serving the eastern suburbs and the university "
-    "campus, the mayor's office said in a statement after a long debate."
-)
 
 
 def test_repost_with_boilerplate_is_a_duplicate_of_the_earlier_copy():

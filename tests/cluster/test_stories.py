@@ -1,9 +1,8 @@
 import json
 from pathlib import Path
 
+from news_fixtures import ELECTION, QUAKE_A, QUAKE_B
 from storyline.cluster.stories import ClusterItem, StoryClusterer
-
-from .fixtures import ELECTION, QUAKE_A, QUAKE_B
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "russia-syria"
 

@@ -84,7 +84,7 @@ def test_bad_inputs_each_get_a_specific_reason_and_the_rest_is_read(tmp_path):
     )
     assert "unsupported file type" in reasons["notes.pdf"]
     assert reasons["missing.txt"] == "no such file or folder"
-    jsonl = [r for r in reports if r.source.startswith(str(tmp_path / "mixed.jsonl") + "#")]
+    jsonl = [r for r in reports if r.source.startswith(f"{tmp_path.name}/mixed.jsonl#")]
     assert [(r.source.rsplit("#", 1)[1], r.reason.split(":")[0]) for r in jsonl] == [
         ("L2", "invalid JSON on line 2"),
         ("L3", "record has no text field"),
@@ -233,3 +233,71 @@ def test_csv_field_over_the_limit_is_reported_after_the_rows_before_it():
     assert len(items) == 2 and isinstance(items[1], InputReport)
     assert items[1].source.startswith("big.csv#L") and "field larger than" in items[1].reason
     assert csv.field_size_limit() == default_limit
+
+
+def test_a_record_over_its_read_budget_is_skipped_and_the_rest_read(tmp_path):
+    from storyline.ingest.files import ingest_paths
+
+    rows = "".join(f"<tr><td>cell {i}</td><td>value {i}</td></tr>" for i in range(60_000))
+    (tmp_path / "a-table.html").write_text(f"<html><body><table>{rows}</table></body></html>")
+    (tmp_path / "b-news.txt").write_text("The council approved the harbour budget on Monday.")
+    items = list(ingest_paths([str(tmp_path)], IngestOptions(record_seconds=0.05)))
+    reports = {Path(r.source).name: r for r in items if isinstance(r, InputReport)}
+    assert reports["a-table.html"].status == "skipped"
+    assert reports["a-table.html"].reason == (
+        "[E202] reading over its time budget of 0.05 s on this record; record skipped"
+    )
+    docs = [d for d in items if isinstance(d, RawDocument)]
+    assert [Path(d.source).name for d in docs] == ["b-news.txt"]
+
+
+def test_cleaning_over_its_budget_skips_the_record_with_a_reason():
+    from storyline.run.pipeline import clean_item
+
+    text = "\n".join(f"Line {i} of a very long list page, with words." for i in range(200_000))
+    item = RawDocument(source="list.txt", text=text, fmt="txt")
+    out = clean_item(item, seconds=0.05)
+    assert isinstance(out, InputReport) and out.status == "skipped"
+    assert out.reason.startswith("[E202] cleaning over its time budget of 0.05 s")
+    assert isinstance(clean_item(RawDocument("ok.txt", "A short news line.", "txt")), object)
+
+
+def test_utf16_without_a_byte_order_mark_is_read():
+    text = "Le conseil a voté le budget du port lundi. Ferry timetable approved.\n" * 20
+    for codec in ("utf-16-le", "utf-16-be"):
+        decoded = decode_bytes(text.encode(codec))
+        assert decoded.text == text and decoded.encoding == codec
+
+
+def test_utf8_with_one_bad_byte_stays_utf8_with_a_note(tmp_path):
+    # it used to come out as Shift-JIS: "franﾃｧais"
+    data = "Le texte en français, avec des accents: élève, été, où.".encode() + b"\xff end."
+    decoded = decode_bytes(data)
+    assert decoded.encoding == "utf-8"
+    assert "français" in decoded.text and "élève" in decoded.text
+    assert decoded.note.startswith("1 invalid UTF-8 byte")
+    (tmp_path / "a.txt").write_bytes(data)
+    items = list(ingest_paths([str(tmp_path / "a.txt")], IngestOptions()))
+    report = next(r for r in items if isinstance(r, InputReport))
+    assert report.status == "read" and "invalid UTF-8" in report.reason
+
+
+def test_real_binary_and_cp1252_are_still_told_apart():
+    import pytest
+
+    assert decode_bytes("Caf\u00e9 cr\u00e8me br\u00fbl\u00e9e".encode("cp1252")).text == (
+        "Caf\u00e9 cr\u00e8me br\u00fbl\u00e9e"
+    )
+    with pytest.raises(DecodeError):
+        decode_bytes(bytes(range(256)) * 40)
+
+
+def test_a_stray_nul_byte_does_not_reject_a_csv(tmp_path):
+    rows = "".join(f'r{i},"Harbour council story number {i} about the ferry."\n' for i in range(50))
+    data = ("id,text\n" + rows).encode().replace(b"number 7 ", b"number 7\x00 ")
+    (tmp_path / "pile.csv").write_bytes(data)
+    items = list(ingest_paths([str(tmp_path / "pile.csv")], IngestOptions()))
+    docs = [d for d in items if isinstance(d, RawDocument)]
+    assert len(docs) == 50
+    assert any("number 7 about" in d.text for d in docs)
+    assert decode_bytes(data).note == "1 NUL byte(s) dropped"

@@ -213,3 +213,38 @@ def test_extraction_can_run_in_an_executor_with_the_same_result(tmp_path: Path) 
         docs = list(executor.map(partial(payload_to_document, options=options), payloads, 2))
     expected = [x for x in read_warc(path, options) if isinstance(x, RawDocument)]
     assert docs == expected
+
+
+@pytest.mark.parametrize("gzip", [False, True])
+def test_a_compression_bomb_is_cut_at_the_record_cap(tmp_path: Path, gzip: bool) -> None:
+    # 40 KB on disk that expands to 64 MB: it used to be decompressed whole into memory
+    import zlib
+
+    bomb = zlib.compressobj(9, zlib.DEFLATED, 31)
+    body = bomb.compress(b"<html><body><p>" + b"a" * (64 << 20)) + bomb.flush()
+    assert len(body) < 100_000
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=gzip)
+    headers = StatusAndHeaders(
+        "200 OK",
+        [("Content-Type", "text/html"), ("Content-Encoding", "gzip")],
+        protocol="HTTP/1.1",
+    )
+    writer.write_record(
+        writer.create_warc_record(
+            "https://gazette.example/bomb",
+            "response",
+            payload=io.BytesIO(body),
+            http_headers=headers,
+        )
+    )
+    for record in build_warc(False)[0], b"":
+        buffer.write(record if not gzip else b"")
+    path = tmp_path / ("bomb.warc.gz" if gzip else "bomb.warc")
+    path.write_bytes(buffer.getvalue())
+    items = list(read_warc(path, IngestOptions(max_bytes=1 << 20)))
+    bombs = [x for x in items if isinstance(x, InputReport) and x.source.endswith("#0")]
+    assert len(bombs) == 1
+    assert bombs[0].reason.startswith("[E102] compressed record expands past the record cap")
+    if not gzip:  # the records after it are still read
+        assert len([x for x in items if isinstance(x, RawDocument)]) == 4

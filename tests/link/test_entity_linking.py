@@ -2,8 +2,8 @@ import json
 
 import pytest
 
+from storyline.commands.link import link_entities_file
 from storyline.link.entities import LinkOptions, cluster_mentions, entity_id, resolve_entities
-from storyline.link.entities_cmd import link_entities_file
 from storyline.nlp.entities import EntityMention, SpacyEntityAnalyzer
 
 A = (
@@ -122,7 +122,7 @@ def test_link_entities_file_with_given_and_detected_mentions(tmp_path):
 
 
 def test_empty_and_stopword_texts_do_not_break_a_group():
-    from storyline.link.entities_cmd import LinkRecord, link_group
+    from storyline.commands.link import LinkRecord, link_group
 
     records = [
         LinkRecord("x", "g", "", None),

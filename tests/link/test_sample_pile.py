@@ -10,6 +10,9 @@ from storyline.nlp.entities import SpacyEntityAnalyzer
 from storyline.nlp.facts import extract_facts
 from storyline.nlp.sentences import split_sentences
 
+# spaCy over the whole sample pile
+pytestmark = pytest.mark.slow
+
 PILE = Path(__file__).resolve().parents[2] / "samples" / "russia-syria"
 
 

@@ -1,5 +1,7 @@
 import json
 
+import pytest
+
 from storyline.link.story_layer import analyze_story, independent_source
 from storyline.model import Article
 
@@ -61,3 +63,24 @@ def test_story_layer_shape_offsets_and_determinism():
         "timeline": [],
         "claims": [],
     }
+
+
+@pytest.mark.slow
+def test_an_article_over_its_budget_loses_that_step_only():
+    from storyline.config import BudgetOptions, Options
+
+    # a list page of thousands of counts: its number facts take longer than the budget
+    listing = " ".join(f"Depot {i} holds {i + 2} tanks and {i + 3} trucks." for i in range(3000))
+    arts = [_article("a", ORIGINAL, "reuters"), _article("z", listing, "lists")]
+    layer = analyze_story(arts, Options(budget=BudgetOptions(article_seconds=0.3)))
+    skipped = {(s["article"], s["step"]): s["reason"] for s in layer["skipped"]}
+    assert ("z", "facts") in skipped
+    assert (
+        skipped["z", "facts"]
+        == "[E201] facts over its time budget of 0.3 s on this article; skipped for it"
+    )
+    assert all(article == "z" for article, _ in skipped)
+    # the ordinary article keeps every step
+    assert any(f["article"] == "a" and f["value"] == 56 for f in layer["facts"])
+    assert any(q["article"] == "a" for q in layer["quotes"])
+    assert not any(f["article"] == "z" for f in layer["facts"])

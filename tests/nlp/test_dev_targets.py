@@ -12,7 +12,7 @@ TIMEX_DEV = Path("/work/shared/data/timex-dev/timebank_tbaq_dev40.jsonl")
 def test_dates_value_accuracy_target():
     if not TIMEX_DEV.exists():
         pytest.skip("timex-dev not available")
-    from storyline.nlp.dates_eval import run_dates_eval
+    from storyline.evaluate.dates import run_dates_eval
 
     ours = dict(run_dates_eval(TIMEX_DEV))["storyline rules"]
     assert ours["value acc"] >= 85.0
@@ -23,7 +23,7 @@ def test_dates_value_accuracy_target():
 def test_quotes_span_f1_and_speaker_targets():
     if not QUOTES_DEV.exists():
         pytest.skip("quotes-dev not available")
-    from storyline.nlp.quotes_eval import run_quotes_eval
+    from storyline.evaluate.quotes import run_quotes_eval
 
     rows = dict(run_quotes_eval(QUOTES_DEV, thresholds=(0.3,)))
     ours = rows["storyline (spaCy + rules) @0.3"]

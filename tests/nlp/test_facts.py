@@ -77,3 +77,31 @@ def test_ranges_have_both_bounds_and_scores_are_not_ranges():
     assert (some.value, some.value_max, some.counted, some.modifier) == (20, 30, "tanks", "some")
     assert got["1,000-2,000"].value_max == 2000
     assert not {"2-1", "9-11", "2", "1"} & set(got)
+
+
+def test_a_sentence_whose_root_follows_the_number_finishes():
+    # spaCy makes a new Token on every access, so ``head.head is not head`` never held and
+    # this election-memo line (root "grounded", an adjective after the numbers) looped forever
+    from storyline.budget import time_budget
+
+    text = "18,000 to 26,000 from Election, and grounded in profitability and growth."
+    with time_budget(20, "facts"):
+        found = extract_facts([text])[0]
+    for f in found:
+        assert text[f.start : f.end] == f.text
+
+
+def test_a_long_run_without_spaces_parses_in_linear_time_and_offsets_hold():
+    # spaCy's tokenizer took 47 s on 20,000 "!" (suffixes stripped one at a time)
+    import time
+
+    from storyline.nlp.quotes import extract_quotes
+
+    text = "Shelling killed 56 people on Monday. " + "!" * 60_000 + ' "We are safe," he said.'
+    started = time.perf_counter()
+    facts = extract_facts([text])[0]
+    quotes = extract_quotes(text)
+    assert time.perf_counter() - started < 20
+    assert [f.text for f in facts] == ["56 people"] or any(f.value == 56 for f in facts)
+    for q in quotes:
+        assert text[q.start : q.end] == q.text

@@ -74,3 +74,44 @@ def test_other_languages_use_pysbd():
 def test_ap_style_closing_apostrophes_end_a_quotation():
     text = "\"Many came early. They left fast,'' he said. The game began."
     assert texts(text) == ["\"Many came early. They left fast,'' he said.", "The game began."]
+
+
+def test_one_long_line_full_of_quotes_splits_in_linear_time():
+    # every candidate boundary used to scan every quotation of the paragraph: a one-line
+    # 20 MB text ran for more than 10 minutes
+    import time
+
+    unit = 'He said "Word one." Then it went on. '
+    small, big = unit * 2_000, unit * 40_000
+    started = time.perf_counter()
+    split_sentences(small)
+    t_small = time.perf_counter() - started
+    started = time.perf_counter()
+    spans = split_sentences(big)
+    t_big = time.perf_counter() - started
+    assert len(spans) == 80_000
+    assert t_big < 20 * t_small * 4 + 0.5  # 20x the text: linear, with slack for noise
+
+
+def test_other_languages_split_long_paragraphs_in_blocks():
+    # pysbd is quadratic in its input: a long paragraph is cut at sentence ends first
+    text = " ".join(f"Das ist Satz Nummer {i} hier. Und noch einer dazu!" for i in range(3000))
+    spans = split_sentences(text, "de")
+    assert len(spans) >= 5_900
+    for s in spans:
+        assert text[s.start : s.end] == text[s.start : s.end].strip()
+    assert text[spans[-1].start : spans[-1].end] == "Und noch einer dazu!"
+    joined = "".join(text[s.start : s.end] for s in spans)
+    assert joined.replace(" ", "") == text.replace(" ", "")
+
+
+def test_runs_of_punctuation_without_spaces_split_in_linear_time():
+    # "!!!…" with no space after it made the boundary regex rescan the run from every start
+    # position: quadratic inside one C call (a 170k-char run took over a minute)
+    import time
+
+    for text in ("!" * 100_000, "?." * 50_000, "Wow" + "." * 100_000 + " Then it ended."):
+        started = time.perf_counter()
+        spans = split_sentences(text)
+        assert time.perf_counter() - started < 2
+        assert spans and all(text[s.start : s.end].strip() for s in spans)

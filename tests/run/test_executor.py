@@ -39,6 +39,7 @@ def run(executor, items, chunk_size=7):
         ]
 
 
+@pytest.mark.slow
 def test_local_and_dask_give_identical_results_in_input_order() -> None:
     items = texts(60)
     expected = [
@@ -50,6 +51,7 @@ def test_local_and_dask_give_identical_results_in_input_order() -> None:
     assert run(DaskExecutor(workers=2, processes=False), iter(items), chunk_size=5) == expected
 
 
+@pytest.mark.slow
 def test_dask_worker_processes_and_an_existing_scheduler() -> None:
     from dask.distributed import LocalCluster
 

@@ -11,6 +11,9 @@ from storyline.nlp.spacy_model import pipeline_available
 from storyline.run.pipeline import analyse_store, run_brief
 from storyline.store.factory import open_store
 
+# each test runs the pipeline on the sample pile (with spaCy) two or three times
+pytestmark = pytest.mark.slow
+
 QUAKE = (
     "A magnitude 6.1 earthquake struck the coast of Valparaiso in Chile on Tuesday, "
     "collapsing two bridges and cutting power to 40,000 homes, officials said.\n\n"

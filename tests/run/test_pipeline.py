@@ -16,6 +16,7 @@ BLOG_COPY_TAIL = (
 )
 
 
+@pytest.mark.slow
 def test_sample_pile_end_to_end(sample_dir, tmp_path):
     result = run_brief([str(sample_dir)], tmp_path)
     brief = load_brief(tmp_path)
@@ -46,6 +47,7 @@ def test_sample_pile_end_to_end(sample_dir, tmp_path):
     assert "data-cite=" in html and "<mark id=" in html
 
 
+@pytest.mark.slow
 def test_same_pile_twice_and_a_blog_copy(sample_dir, tmp_path):
     first = tmp_path / "first"
     run_brief([str(sample_dir)], first)
@@ -78,6 +80,7 @@ def test_same_pile_twice_and_a_blog_copy(sample_dir, tmp_path):
     assert copy["id"] not in cited
 
 
+@pytest.mark.slow
 def test_outputs_are_byte_identical_across_runs(sample_dir, tmp_path):
     for name in ("a", "b"):
         run_brief([str(sample_dir)], tmp_path / name)
@@ -85,6 +88,7 @@ def test_outputs_are_byte_identical_across_runs(sample_dir, tmp_path):
         assert (tmp_path / "a" / fname).read_bytes() == (tmp_path / "b" / fname).read_bytes()
 
 
+@pytest.mark.slow
 def test_cli_bad_batch_keeps_going_and_exit_codes(sample_dir, tmp_path):
     bad = tmp_path / "bad"
     bad.mkdir()
@@ -134,13 +138,12 @@ def test_brief_html_escapes_article_text(tmp_path):
     assert Path(tmp_path / "out" / "brief.md").exists()
 
 
-def test_an_article_too_long_for_the_analysis_keeps_the_run_going(
-    sample_dir, tmp_path, monkeypatch
-):
-    from storyline.link import story_layer
+def test_an_article_too_long_for_the_analysis_keeps_the_run_going(sample_dir, tmp_path):
+    from storyline.config import BudgetOptions, Options
 
-    monkeypatch.setattr(story_layer, "MAX_ANALYSIS_CHARS", 6000)  # the FT piece is longer
-    result = run_brief([str(sample_dir)], tmp_path)
+    # the FT piece is longer: the option reaches the analysis through the pipeline
+    options = Options(budget=BudgetOptions(analysis_max_chars=6000))
+    result = run_brief([str(sample_dir)], tmp_path, options=options)
     brief = load_brief(tmp_path)
     assert result.usable and len(brief["stories"]) == 2
     assert_brief_offsets(brief)
@@ -150,8 +153,14 @@ def test_an_article_too_long_for_the_analysis_keeps_the_run_going(
     for story in brief["stories"]:
         for q in story.get("quotes", []):
             assert q["article"] not in long_ids
+    skipped = [s for story in brief["stories"] for s in story.get("skipped", [])]
+    assert {s["article"] for s in skipped} == long_ids
+    assert all(s["reason"].startswith("[E203] article of ") for s in skipped)
+    manifest = json.loads((tmp_path / "manifest.json").read_text())
+    assert {s["article"] for s in manifest["analysis_skipped"]} == long_ids
 
 
+@pytest.mark.slow
 def test_executors_give_identical_briefs(sample_dir, tmp_path):
     from storyline.config import Options, RunOptions
 
@@ -166,6 +175,7 @@ def test_executors_give_identical_briefs(sample_dir, tmp_path):
     assert outputs[0] == outputs[1] == outputs[2]
 
 
+@pytest.mark.slow
 def test_a_copy_differing_only_in_widgets_is_kept_as_a_duplicate_in_any_order(sample_dir, tmp_path):
     raw = (sample_dir / "naharnet-icrc-truce.txt").read_text(encoding="utf-8")
     pile = tmp_path / "pile"

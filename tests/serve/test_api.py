@@ -58,12 +58,14 @@ def test_reads_are_open_to_localhost_only(db_url: str, make_client) -> None:
     with make_client(db_url) as local:
         assert local.get("/api/stories").status_code == 200
     app = make_client(db_url).app
-    with TestClient(app, client=("203.0.113.9", 4000)) as remote:
+    with TestClient(app, client=("203.0.113.9", 4000), base_url="http://localhost") as remote:
         assert remote.get("/api/stories").status_code == 401
         assert remote.get("/").status_code == 401
         assert remote.get("/api/stories", headers=AUTH).status_code == 200
     with make_client(db_url, public_reads=True) as open_client:
-        remote = TestClient(open_client.app, client=("203.0.113.9", 4000))
+        remote = TestClient(
+            open_client.app, client=("203.0.113.9", 4000), base_url="http://localhost"
+        )
         assert remote.get("/api/stories").status_code == 200
 
 

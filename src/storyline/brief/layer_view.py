@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from storyline.brief.md import md_text
+
 MAX_ENTITIES = 25
 
 
@@ -39,11 +41,13 @@ def layer_markdown(layer: dict[str, Any]) -> list[str]:
     if entities:
         lines += ["### Who and where", ""]
         for e in entities:
-            aliases = f" (also: {', '.join(e['aliases'])})" if e["aliases"] else ""
-            role = f", {e['role']}" if e.get("role") else ""
+            names = ", ".join(md_text(a) for a in e["aliases"])
+            aliases = f" (also: {names})" if e["aliases"] else ""
+            role = f", {md_text(e['role'])}" if e.get("role") else ""
             articles = len({m["article"] for m in e["mentions"]})
             lines.append(
-                f"- **{e['name']}** {e['type']}{role}{aliases} — {len(e['mentions'])} mention(s) "
+                f"- **{md_text(e['name'])}** {md_text(e['type'])}{role}{aliases} — "
+                f"{len(e['mentions'])} mention(s) "
                 f"in {articles} article(s)"
             )
         lines.append("")
@@ -51,10 +55,11 @@ def layer_markdown(layer: dict[str, Any]) -> list[str]:
     if quotes:
         lines += ["### Who said what", ""]
         for speaker, items in quotes:
-            lines.append(f"- **{speaker}**")
+            lines.append(f"- **{md_text(speaker)}**")
             for q in items:
+                cue = md_text(q["cue"]) if q["cue"] else "no cue"
                 lines.append(
-                    f"  - {q['kind']}, {q['cue'] or 'no cue'}: “{q['text']}” "
+                    f"  - {md_text(q['kind'])}, {cue}: “{md_text(q['text'])}” "
                     f"[{q['article']}:{q['start']}-{q['end']}]"
                 )
         lines.append("")
@@ -62,10 +67,11 @@ def layer_markdown(layer: dict[str, Any]) -> list[str]:
     if claims:
         lines += ["### Claims across sources", ""]
         for c in claims:
-            lines.append(f"- **{c['status']}** ({', '.join(c['sources'])}): {c['subject']}")
+            sources = ", ".join(md_text(s) for s in c["sources"])
+            lines.append(f"- **{md_text(c['status'])}** ({sources}): {md_text(c['subject'])}")
             for side in c["sides"]:
                 lines.append(
-                    f"  - {side['text']} [{side['article']}:{side['start']}-{side['end']}]"
+                    f"  - {md_text(side['text'])} [{side['article']}:{side['start']}-{side['end']}]"
                 )
         lines.append("")
     if layer.get("timeline"):
@@ -74,7 +80,7 @@ def layer_markdown(layer: dict[str, Any]) -> list[str]:
             inferred = " (year inferred)" if t["year_inferred"] else ""
             said = t["sentence"]["text"] if t["sentence"] else t["text"]
             lines.append(
-                f"- {t['value']}{inferred}: {said} [{t['article']}:{t['start']}-{t['end']}]"
+                f"- {md_text(t['value'])}{inferred}: {md_text(said)} [{t['article']}:{t['start']}-{t['end']}]"
             )
         lines.append("")
     return lines

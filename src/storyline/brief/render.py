@@ -7,7 +7,10 @@ every piece of article text (it is untrusted input).
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,11 +23,12 @@ from storyline.brief.layer_view import (
     quotes_by_speaker,
     top_entities,
 )
+from storyline.brief.md import md_text
 from storyline.config import Options
 from storyline.model import Article, Story
 
 if TYPE_CHECKING:
-    from storyline.run.pipeline import RunResult
+    from storyline.model import RunResult
 
 SCHEMA_VERSION = 1
 
@@ -53,10 +57,19 @@ def manifest_document(result: RunResult, options: Options) -> dict[str, Any]:
             for r in result.reports
         ],
         "counts": result.counts(),
+        # analysis steps not done for an article (over budget, too long, failed) and why
+        "analysis_skipped": sorted(
+            {
+                (s["article"], s["step"]): s
+                for story in result.stories
+                for s in story.layer.get("skipped", [])
+            }.values(),
+            key=lambda s: (s["article"], s["step"]),
+        ),
     }
 
 
-def _dump(data: Any) -> str:
+def dump_json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -76,21 +89,23 @@ def article_segments(article: Article, cited: set[tuple[int, int]]) -> list[dict
 
 
 def render_markdown(articles: list[Article], stories: list[Story]) -> str:
+    """brief.md; every piece of article text goes through ``md_text`` (untrusted)."""
     by_id = {a.id: a for a in articles}
     lines = ["# Brief", ""]
     for story in stories:
-        lines += [f"## {story.title}", ""]
+        lines += [f"## {md_text(story.title)}", ""]
         for n, sentence in enumerate(story.summary, start=1):
             refs = ", ".join(f"[{c.article}:{c.start}-{c.end}]" for c in sentence.citations)
-            lines.append(f"{n}. {sentence.text} {refs}")
+            lines.append(f"{n}. {md_text(sentence.text)} {refs}")
         lines.append("")
         lines += layer_markdown(story.layer)
         lines += ["", "Sources:", ""]
         for aid in story.articles:
             a = by_id[aid]
             dup = f" (duplicate of {a.duplicate_of})" if a.duplicate_of else ""
-            meta = " · ".join(x for x in (a.outlet, a.publisher, a.date, a.url) if x)
-            lines.append(f"- `{a.id}` {a.title or '(untitled)'} — {meta}{dup}")
+            meta = " · ".join(md_text(x) for x in (a.outlet, a.publisher, a.date, a.url) if x)
+            title = md_text(a.title) if a.title else "(untitled)"
+            lines.append(f"- `{a.id}` {title} — {meta}{dup}")
         lines.append("")
     return "\n".join(lines)
 
@@ -127,13 +142,34 @@ def render_html(articles: list[Article], stories: list[Story]) -> str:
     return env.get_template("brief.html.j2").render(stories=view)
 
 
+def write_atomic(path: Path, text: str) -> None:
+    """Write ``text`` to a temporary file beside ``path``, then rename it over ``path``: a
+    reader (or a run killed mid-write) sees the previous file or the new one, never half
+    of one. The temporary file is removed if writing fails."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())  # the data is on disk before the name points at it
+        # mkstemp makes 0600: keep the previous file's mode, or the usual 0644
+        try:
+            mode = path.stat().st_mode & 0o777
+        except FileNotFoundError:
+            mode = 0o644
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
 def write_outputs(result: RunResult, options: Options) -> None:
     outdir = Path(result.outdir)
     articles = sorted(result.articles, key=lambda a: a.id)
     stories = sorted(result.stories, key=lambda s: s.id)
-    (outdir / "brief.json").write_text(_dump(brief_document(articles, stories)), encoding="utf-8")
-    (outdir / "brief.md").write_text(render_markdown(articles, stories), encoding="utf-8")
-    (outdir / "brief.html").write_text(render_html(articles, stories), encoding="utf-8")
-    (outdir / "manifest.json").write_text(
-        _dump(manifest_document(result, options)), encoding="utf-8"
-    )
+    write_atomic(outdir / "brief.json", dump_json(brief_document(articles, stories)))
+    write_atomic(outdir / "brief.md", render_markdown(articles, stories))
+    write_atomic(outdir / "brief.html", render_html(articles, stories))
+    write_atomic(outdir / "manifest.json", dump_json(manifest_document(result, options)))

@@ -9,10 +9,13 @@
   inverted index over heavy features (the most recent postings only), so the cost per
   article does not grow with the collection. Storylines group stories by shared
   entities (capitalised, not sentence-initial words) plus terms, with a slow time decay.
-- ``baseline.single_pass_tfidf``: the TF-IDF single-pass floor.
-- ``metrics``: BCubed and pairwise precision/recall/F1.
-- ``cluster_cmd``: logic behind ``storyline cluster`` and ``storyline eval cluster``.
-- ``stream``: ``storyline cluster``'s three passes over a JSONL file (scan + dedup map,
-  dedup reduce, date-ordered clusterer batches re-read by byte offset), per-article work
-  in an executor (local processes or Dask), memory bounded but for the clusterer state.
+- ``features``, ``split``: article vectors; the 2-means split of a story holding two events.
+
+Calling the package, ``storyline.cluster(items)``, groups items into stories
+(``storyline.api.cluster``). The baseline and metrics live in ``storyline.evaluate``; the
+streaming ``storyline cluster`` run in ``storyline.run.stream_cluster``.
 """
+
+from storyline.entry import make_callable
+
+make_callable(__name__, "cluster")

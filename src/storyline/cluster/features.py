@@ -13,7 +13,6 @@ import re
 from collections import Counter
 from collections.abc import Container
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from functools import lru_cache
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
@@ -85,6 +84,8 @@ def term_counts(
     Words of the title count ``title_weight`` times and the first ``lead_words`` words of
     the text ``lead_weight`` times: news puts the event in the headline and the lead.
     """
+    # Counters of float weights: typeshed types Counter values as int, hence the
+    # targeted ignores on the += lines below
     terms: Counter[str] = Counter()
     entities: Counter[str] = Counter()
     parts = [(title, title_weight), (text, 1.0)] if title and title != text else [(text, 1.0)]
@@ -99,19 +100,19 @@ def term_counts(
             if len(term) < 2 or term in _STOP:
                 prev = ""
                 continue
-            terms[term] += weight
+            terms[term] += weight  # type: ignore[assignment]
             cap = raw[0].isupper() and not title_case
             # a two-word name ("Kim Jong") is one entity, not extra evidence: its words
             # already count; pairs that involve a common word name the action instead
             if bigrams and prev and not (prev_cap and cap and skip_name_bigrams):
-                terms[BIGRAM_PREFIX + prev + "_" + term] += weight
+                terms[BIGRAM_PREFIX + prev + "_" + term] += weight  # type: ignore[assignment]
             prev, prev_cap = term, cap
             if title_case or not raw[0].isupper():
                 continue
             before = part[max(0, m.start() - 3) : m.start()]
             if m.start() == 0 or _SENTENCE_END.search(before):
                 continue
-            entities[term] += weight
+            entities[term] += weight  # type: ignore[assignment]
     return terms, entities
 
 
@@ -186,23 +187,6 @@ def weighted_vector(
 
 def feature_keys(terms: Counter[str], entities: Counter[str]) -> set[str]:
     return set(terms) | {ENTITY_PREFIX + e for e in entities}
-
-
-def parse_day(date: str | None) -> float | None:
-    """ISO date or datetime -> days since the epoch (float); None if missing or unparsable."""
-    if not date:
-        return None
-    s = date.strip().replace("Z", "+00:00")
-    try:
-        dt = datetime.fromisoformat(s)
-    except ValueError:
-        try:
-            dt = datetime.fromisoformat(s[:10])
-        except ValueError:
-            return None
-    if dt.tzinfo is None:
-        dt = dt.replace(tzinfo=UTC)
-    return dt.timestamp() / 86400.0
 
 
 def time_decay(day: float | None, first: float | None, last: float | None, grace: float,

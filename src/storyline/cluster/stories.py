@@ -13,13 +13,10 @@ member's id and never changes.
 
 from __future__ import annotations
 
-import hashlib
-import heapq
 import logging
-import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from storyline.clean.junk import junk_reason
@@ -27,16 +24,22 @@ from storyline.cluster.features import (
     BIGRAM_PREFIX,
     DocumentFrequencies,
     Vector,
-    dot,
     feature_keys,
-    parse_day,
-    span_gap,
     term_counts,
     time_decay,
     weighted_vector,
 )
+from storyline.cluster.groups import (
+    Group,
+    GroupIndex,
+    absorb,
+    time_decay_span,
+    top_features,
+    unit_vector,
+)
 from storyline.cluster.split import two_means
 from storyline.config import ClusterOptions
+from storyline.model import parse_day
 
 log = logging.getLogger(__name__)
 
@@ -59,229 +62,15 @@ class Assignment:
     storyline: str
 
 
-def _short_id(prefix: str, seed: str) -> str:
-    return prefix + hashlib.sha1(seed.encode("utf-8")).hexdigest()[:12]
-
-
-@dataclass
-class _Group:
-    """A story or a storyline: a running sum of member vectors and its date span."""
-
-    id: str
-    total: Vector = field(default_factory=dict)
-    sqnorm: float = 0.0
-    size: int = 0
-    first: float | None = None
-    last: float | None = None
-    parent: str | None = None  # storyline id, for stories
-    indexed: set[str] = field(default_factory=set)
-    # stories only: sum of members' entity vectors (who/where), for storyline matching
-    entities: Vector = field(default_factory=dict)
-
-    def add(self, vec: Vector, day: float | None, weight: float = 1.0) -> None:
-        total = self.total
-        sq = self.sqnorm
-        for k, v in vec.items():
-            old = total.get(k, 0.0)
-            new = old + weight * v
-            total[k] = new
-            sq += new * new - old * old
-        self.sqnorm = max(sq, 0.0)
-        self.size += 1
-        if day is not None:
-            self.first = day if self.first is None else min(self.first, day)
-            self.last = day if self.last is None else max(self.last, day)
-
-    def remove(self, vec: Vector) -> None:
-        """Take one member's vector out again (for the refinement pass)."""
-        total = self.total
-        sq = self.sqnorm
-        for k, v in vec.items():
-            old = total.get(k)
-            if old is None:  # pruned away earlier
-                continue
-            new = old - v
-            sq += new * new - old * old
-            if new <= 1e-12:
-                del total[k]
-            else:
-                total[k] = new
-        self.sqnorm = max(sq, 0.0)
-        self.size -= 1
-
-    def prune(self, keep: int) -> None:
-        """Bound memory: past 2 * keep features, keep only the ``keep`` heaviest ones.
-
-        The light tail of a big story's centroid barely moves a cosine; dropping it keeps
-        state size proportional to the number of stories, not of articles.
-        """
-        if keep <= 0 or len(self.total) <= 2 * keep:
-            return
-        kept = heapq.nsmallest(keep, self.total.items(), key=lambda kv: (-kv[1], kv[0]))
-        self.total = dict(kept)
-        self.sqnorm = math.fsum(v * v for v in self.total.values())
-        if len(self.entities) > 2 * keep:
-            ents = heapq.nsmallest(keep, self.entities.items(), key=lambda kv: (-kv[1], kv[0]))
-            self.entities = dict(ents)
-
-    def cosine(self, vec: Vector) -> float:
-        if self.sqnorm <= 0:
-            return 0.0
-        return dot(vec, self.total) / math.sqrt(self.sqnorm)
-
-    def unit(self) -> Vector:
-        norm = math.sqrt(self.sqnorm) or 1.0
-        return {k: v / norm for k, v in self.total.items()}
-
-    def to_state(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "total": dict(sorted(self.total.items())),
-            "size": self.size,
-            "first": self.first,
-            "last": self.last,
-            "parent": self.parent,
-            "indexed": sorted(self.indexed),
-            "entities": dict(sorted(self.entities.items())),
-        }
-
-    @classmethod
-    def from_state(cls, d: dict[str, Any]) -> _Group:
-        total = {str(k): float(v) for k, v in d["total"].items()}
-        g = cls(
-            id=d["id"],
-            total=total,
-            sqnorm=math.fsum(v * v for v in total.values()),
-            size=int(d["size"]),
-            first=d.get("first"),
-            last=d.get("last"),
-            parent=d.get("parent"),
-            indexed=set(d.get("indexed", [])),
-            entities={str(k): float(v) for k, v in d.get("entities", {}).items()},
-        )
-        return g
-
-
-class _GroupIndex:
-    """Groups plus an inverted index from a feature to the groups that carry it."""
-
-    def __init__(self, prefix: str) -> None:
-        self.prefix = prefix
-        self.groups: dict[str, _Group] = {}
-        self.postings: dict[str, list[str]] = defaultdict(list)
-
-    def new_group(self, seed: str) -> _Group:
-        gid = _short_id(self.prefix, seed)
-        # a collision is astronomically unlikely, but never merge two groups silently
-        n = 1
-        while gid in self.groups:
-            gid = _short_id(self.prefix, f"{seed}#{n}")
-            n += 1
-        group = _Group(id=gid)
-        self.groups[gid] = group
-        return group
-
-    def index(self, group: _Group, vec: Vector, terms: int) -> None:
-        for key, _ in _top(vec, terms):
-            if key not in group.indexed:
-                group.indexed.add(key)
-                self.postings[key].append(group.id)
-
-    def candidates(self, vec: Vector, opts: ClusterOptions, query: list | None = None) -> list[str]:
-        """Groups sharing a heavy feature with ``vec``, best lexical overlap first."""
-        overlap: Counter[str] = Counter()
-        for key, weight in query if query is not None else _top(vec, opts.query_terms):
-            posting = self.postings.get(key)
-            if not posting:
-                continue
-            # the most recent groups are at the end: old ones rarely take new articles
-            for gid in posting[-opts.max_postings :]:
-                if gid in self.groups:  # merged-away stories leave stale postings
-                    overlap[gid] += weight
-        if len(overlap) <= opts.max_candidates:
-            return sorted(overlap)
-        best = heapq.nsmallest(opts.max_candidates, overlap.items(), key=lambda kv: (-kv[1], kv[0]))
-        return sorted(gid for gid, _ in best)
-
-    def best(
-        self,
-        vec: Vector,
-        day: float | None,
-        opts: ClusterOptions,
-        tau: float,
-        query: list[tuple[str, float]] | None = None,
-    ) -> tuple[float, _Group | None]:
-        best_score, best_group = 0.0, None
-        for gid in self.candidates(vec, opts, query):
-            group = self.groups[gid]
-            decay = time_decay(day, group.first, group.last, opts.time_grace_days, tau)
-            if decay < 1e-3:
-                continue
-            score = group.cosine(vec) * decay
-            if score > best_score:  # ties keep the smaller id (candidates are sorted)
-                best_score, best_group = score, group
-        return best_score, best_group
-
-    def to_state(self) -> list[dict[str, Any]]:
-        return [self.groups[g].to_state() for g in sorted(self.groups)]
-
-    def load(self, groups: list[dict[str, Any]]) -> None:
-        for d in groups:
-            g = _Group.from_state(d)
-            self.groups[g.id] = g
-        # postings are rebuilt in creation order of the groups' first date then id, which
-        # only changes which old groups are scanned first; candidate sets are re-sorted anyway
-        order = sorted(self.groups.values(), key=lambda g: (g.first is None, g.first or 0, g.id))
-        for g in order:
-            for key in sorted(g.indexed):
-                self.postings[key].append(g.id)
-
-
-def time_decay_span(a: _Group, b: _Group, opts: ClusterOptions) -> float:
-    gap = span_gap(a.first, a.last, b.first, b.last)
-    if gap is None or gap <= opts.time_grace_days:
-        return 1.0
-    return math.exp(-(gap - opts.time_grace_days) / opts.time_tau_days)
-
-
-def _absorb(target: _Group, source: _Group) -> None:
-    total = target.total
-    sq = target.sqnorm
-    for k, v in source.total.items():
-        old = total.get(k, 0.0)
-        new = old + v
-        total[k] = new
-        sq += new * new - old * old
-    target.sqnorm = max(sq, 0.0)
-    target.size += source.size
-    for k, v in source.entities.items():
-        target.entities[k] = target.entities.get(k, 0.0) + v
-    if source.first is not None:
-        target.first = source.first if target.first is None else min(target.first, source.first)
-        last = source.last if source.last is not None else source.first
-        target.last = last if target.last is None else max(target.last, last)
-
-
-def _unit(vec: Vector) -> Vector:
-    norm = math.sqrt(sum(v * v for v in vec.values()))
-    return {k: v / norm for k, v in vec.items()} if norm > 0 else {}
-
-
-def _storyline_profile(story: _Group, opts: ClusterOptions) -> Vector:
+def _storyline_profile(story: Group, opts: ClusterOptions) -> Vector:
     """A story as seen by storylines: who and where (entities) blended with what (terms)."""
     mix = opts.storyline_entity_mix
-    text = _unit(dict(_top(story.total, opts.max_terms)))
-    ents = _unit(dict(_top(story.entities, opts.max_terms)))
+    text = unit_vector(dict(top_features(story.total, opts.max_terms)))
+    ents = unit_vector(dict(top_features(story.entities, opts.max_terms)))
     combined = {k: (1 - mix) * v for k, v in text.items()}
     for k, v in ents.items():
         combined["#" + k] = mix * v
-    return _unit(combined)
-
-
-def _top(vec: Vector, n: int) -> list[tuple[str, float]]:
-    if len(vec) <= n:
-        return sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))
-    return heapq.nsmallest(n, vec.items(), key=lambda kv: (-kv[1], kv[0]))
+    return unit_vector(combined)
 
 
 ArticleFeatures = tuple[Counter[str], Counter[str]]
@@ -331,8 +120,8 @@ class StoryClusterer:
     def __init__(self, options: ClusterOptions | None = None) -> None:
         self.options = options or ClusterOptions()
         self.dfs = DocumentFrequencies()
-        self.stories = _GroupIndex("s-")
-        self.storylines = _GroupIndex("l-")
+        self.stories = GroupIndex("s-")
+        self.storylines = GroupIndex("l-")
         self.assigned: dict[str, str] = {}  # article id -> story id
 
     # ----------------------------------------------------------------- public API
@@ -450,7 +239,9 @@ class StoryClusterer:
     def _query(self, vec: Vector) -> list[tuple[str, float]]:
         # a feature no other article has cannot retrieve anything: query with shared ones
         df = self.dfs.df
-        return _top({k: v for k, v in vec.items() if df.get(k, 0) > 1}, self.options.query_terms)
+        return top_features(
+            {k: v for k, v in vec.items() if df.get(k, 0) > 1}, self.options.query_terms
+        )
 
     def _assign_single_pass(
         self,
@@ -546,7 +337,7 @@ class StoryClusterer:
                 if 2 * n_short > len(batch_members)
                 else opts.merge_threshold
             )
-            unit = _unit(story.total)
+            unit = unit_vector(story.total)
             best_score, target = 0.0, None
             for gid in self.stories.candidates(unit, opts, self._query(unit)):
                 if gid == sid or rank.get(gid, -1) >= rank[sid]:
@@ -559,7 +350,7 @@ class StoryClusterer:
             if target is None or best_score < threshold:
                 survivors.append(sid)
                 continue
-            _absorb(target, story)
+            absorb(target, story)
             target.prune(opts.max_story_terms)
             for key in sorted(story.indexed - target.indexed):
                 target.indexed.add(key)
@@ -614,7 +405,7 @@ class StoryClusterer:
             if ids[0] in moving:  # the earliest member's half keeps the id
                 moving = set(ids) - moving
             old = self.stories.groups[sid]
-            kept = _Group(id=sid, parent=old.parent, indexed=old.indexed)
+            kept = Group(id=sid, parent=old.parent, indexed=old.indexed)
             new = self.stories.new_group(min(moving, key=ids.index))
             for aid in ids:
                 target = new if aid in moving else kept

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from storyline.cluster.features import parse_day
 from storyline.config import DedupOptions
 from storyline.dedup.minhash import find_near_duplicates, fingerprint
+from storyline.model import parse_day
 
 # (id, text, date) or (id, text, date, source/outlet)
 DedupInput = tuple[str, str, str | None] | tuple[str, str, str | None, str | None]

@@ -1,1 +1,1 @@
-"""Evaluation against the dev sets: scorers, cross-validation, baselines, report tables."""
+"""Scorers, baselines and the ``storyline eval`` commands, each over a dev set file."""

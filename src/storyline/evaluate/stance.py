@@ -18,10 +18,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from storyline.evaluate.metrics import f1, ratio
 from storyline.link.stance import stance_many
 from storyline.link.stance_features import Idf, analyse_body, analyse_claim
 from storyline.link.stance_model import SEED, STANCES, Example, StanceModel, body_folds, train
-from storyline.metrics import f1, ratio
 
 log = logging.getLogger(__name__)
 

@@ -23,6 +23,7 @@ class DecodeError(ValueError):
 class Decoded:
     text: str
     encoding: str
+    note: str = ""  # what the reader should know (bytes replaced), "" when clean
 
 
 _BOMS = (
@@ -74,12 +75,26 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
                 return Decoded(data.decode(name), name.replace("-sig", ""))
             except UnicodeDecodeError as exc:
                 raise DecodeError(f"invalid {name} after byte-order mark: {exc.reason}") from exc
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return utf16
+    nuls = data.count(0)
+    if 0 < nuls <= len(data) // 1000:
+        # a stray NUL or two in a text export: drop them, not the whole file
+        decoded = decode_bytes(data.replace(b"\x00", b""), declared)
+        note = f"{nuls} NUL byte(s) dropped"
+        return Decoded(
+            decoded.text, decoded.encoding, "; ".join(filter(None, [note, decoded.note]))
+        )
     if looks_binary(data):
         raise DecodeError("binary content, not text")
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
+    mostly = _mostly_utf8(data)
+    if mostly is not None:
+        return mostly
     if declared and declared != "utf-8":
         try:
             return Decoded(data.decode(declared), declared)
@@ -95,3 +110,41 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
         except UnicodeDecodeError:
             pass
     return Decoded(data.decode(encoding, errors="replace"), encoding)
+
+
+def _utf16_without_bom(data: bytes) -> Decoded | None:
+    """UTF-16 text without a byte-order mark: mostly-ASCII text has a NUL in every other
+    byte, all on one side. Anything else (real binary) is left to the binary check."""
+    head = data[:8192]
+    if len(head) < 16 or b"\x00" not in head:
+        return None
+    even = head[0::2].count(0)
+    odd = head[1::2].count(0)
+    half = len(head) // 2
+    for name, zeros, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if zeros >= 0.3 * half and other <= 0.02 * half:
+            try:
+                text = data[: len(data) - len(data) % 2].decode(name)
+            except UnicodeDecodeError:
+                return None
+            controls = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\t\n\r\f")
+            if controls > max(8, len(text[:4096]) // 20):
+                return None
+            return Decoded(text, name)
+    return None
+
+
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+
+
+def _mostly_utf8(data: bytes) -> Decoded | None:
+    """UTF-8 with a few damaged bytes stays UTF-8 (with U+FFFD for them and a note): read
+    as another code page its every accented letter would be garbled ("franÃ§ais")."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
+    good = len(_UTF8_SEQUENCE.findall(data[:1_000_000]))
+    if good == 0 or bad > good:
+        return None  # a single-byte code page or Shift-JIS: let the detector decide
+    return Decoded(text, "utf-8", f"{bad} invalid UTF-8 byte sequence(s) replaced with U+FFFD")

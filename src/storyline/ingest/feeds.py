@@ -147,7 +147,7 @@ def html_fragment_to_text(html: str) -> str:
         bad.drop_tree()
     parts: list[str] = []
     # iterative walk (text, children, tail) so that deep markup cannot hit the recursion limit
-    stack: list[tuple[object, bool]] = [(root, False)]
+    stack: list[tuple[Any, bool]] = [(root, False)]  # lxml elements (lxml is untyped)
     while stack:
         element, closing = stack.pop()
         is_block = isinstance(element.tag, str) and element.tag.lower() in _BLOCK_TAGS

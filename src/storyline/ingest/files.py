@@ -11,10 +11,14 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
+from storyline.budget import time_budget
 from storyline.config import IngestOptions
+from storyline.errors import BudgetExceeded, Errors
 from storyline.ingest import readers
+from storyline.ingest.labels import printable, source_label
 from storyline.ingest.stream_formats import Reader as StreamReader
 from storyline.ingest.stream_formats import stream_reader_for
 from storyline.model import InputReport, RawDocument
@@ -64,8 +68,9 @@ def sniff_reader(data: bytes) -> Reader:
     return readers.read_txt
 
 
-def _walk(folder: Path) -> Iterator[Path | InputReport]:
-    """Every entry under ``folder``, sorted; what is not read gets a report, never silence."""
+def _walk(folder: Path) -> Iterator[tuple[Path, str] | InputReport]:
+    """Every entry under ``folder`` with its label, sorted; what is not read gets a report,
+    never silence."""
     problems: list[OSError] = []
     entries: list[tuple[str, Path]] = []
     for root, dirs, files in os.walk(folder, onerror=problems.append, followlinks=False):
@@ -73,35 +78,39 @@ def _walk(folder: Path) -> Iterator[Path | InputReport]:
         for name in dirs + files:
             entries.append((os.path.join(root, name), Path(root) / name))
     for error in problems:
-        yield InputReport(str(error.filename), "skipped", f"cannot read folder: {error.strerror}")
+        where = Path(str(error.filename))
+        label = source_label(where, folder) if where.is_relative_to(folder) else folder.name
+        yield InputReport(label, "skipped", f"cannot read folder: {error.strerror}")
     hidden_dirs: list[Path] = []
     for _key, entry in sorted(entries):
         if any(entry.is_relative_to(d) for d in hidden_dirs):
             continue  # reported once, with its folder
+        label = source_label(entry, folder)
         if entry.name.startswith("."):
             if entry.is_dir() and not entry.is_symlink():
                 hidden_dirs.append(entry)
-            yield InputReport(str(entry), "skipped", "hidden file or folder")
+            yield InputReport(label, "skipped", "hidden file or folder")
         elif entry.is_symlink() and not entry.exists():
-            yield InputReport(str(entry), "skipped", "broken symbolic link")
+            yield InputReport(label, "skipped", "broken symbolic link")
         elif entry.is_dir():
             continue
         elif not entry.is_file():
-            yield InputReport(str(entry), "skipped", "not a regular file (pipe, socket or device)")
+            yield InputReport(label, "skipped", "not a regular file (pipe, socket or device)")
         else:
-            yield entry
+            yield entry, label
 
 
-def iter_files(paths: Iterable[str]) -> Iterator[Path | InputReport]:
-    """Files under ``paths`` (folders walked recursively, sorted), or reports for the rest."""
+def iter_files(paths: Iterable[str]) -> Iterator[tuple[Path, str] | InputReport]:
+    """Files under ``paths`` (folders walked recursively, sorted) with their labels, or
+    reports for the rest."""
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             yield from _walk(path)
         elif path.is_file():
-            yield path
+            yield path, source_label(path, path)
         else:
-            yield InputReport(source=raw, status="skipped", reason="no such file or folder")
+            yield InputReport(printable(raw), "skipped", "no such file or folder")
 
 
 def _read_one(source: str, data: bytes, reader: Reader, options: IngestOptions):
@@ -109,7 +118,7 @@ def _read_one(source: str, data: bytes, reader: Reader, options: IngestOptions):
     documents = 0
     skipped: list[InputReport] = []
     notes: list[str] = []
-    for item in _guarded(source, reader(source, data, options)):
+    for item in _guarded(source, reader(source, data, options), options.record_seconds):
         if isinstance(item, RawDocument):
             documents += 1
             notes.extend(n for n in item.notes if n not in notes)
@@ -124,14 +133,28 @@ def _read_one(source: str, data: bytes, reader: Reader, options: IngestOptions):
         yield InputReport(source, "read", "; ".join(notes), digest, documents)
 
 
-def _guarded(source: str, items: Iterator[Item]) -> Iterator[Item]:
-    """A reader's output; if the reader itself fails, one skip report for the input says why
-    (what it yielded before the failure is kept), and the batch goes on."""
-    try:
-        yield from items
-    except Exception as exc:  # noqa: BLE001 - a reader bug must not stop the batch
-        log.exception("reading %s failed", source)
-        yield InputReport(source, "skipped", f"reader failed: {type(exc).__name__}: {exc}")
+def _guarded(source: str, items: Iterator[Item], seconds: float) -> Iterator[Item]:
+    """A reader's output, each record read within ``seconds``; if the reader fails or runs
+    over, one skip report for the input says why (what it yielded before is kept), and the
+    batch goes on."""
+    items = iter(items)
+    while True:
+        try:
+            with time_budget(seconds, "reading"):
+                item = next(items)
+        except StopIteration:
+            return
+        except BudgetExceeded:
+            log.warning("reading %s: a record ran over %gs", source, seconds)
+            yield InputReport(
+                source, "skipped", Errors.E202.format(stage="reading", seconds=seconds)
+            )
+            return
+        except Exception as exc:  # noqa: BLE001 - a reader bug must not stop the batch
+            log.exception("reading %s failed", source)
+            yield InputReport(source, "skipped", f"reader failed: {type(exc).__name__}: {exc}")
+            return
+        yield item
 
 
 def _file_digest(path: Path) -> str:
@@ -142,8 +165,16 @@ def _file_digest(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _stream_one(path: Path, reader: StreamReader, options: IngestOptions):
-    source = str(path)
+def _relabel(item: Item, path: str, label: str) -> Item:
+    """A streamed reader names records after the path it was given ("<path>#L12"); the
+    label takes the path's place."""
+    if item.source == path or item.source.startswith(path + "#"):
+        return replace(item, source=label + item.source[len(path) :])
+    return item
+
+
+def _stream_one(path: Path, label: str, reader: StreamReader, options: IngestOptions):
+    source = label
     try:
         digest = _file_digest(path)
     except OSError as exc:
@@ -151,7 +182,8 @@ def _stream_one(path: Path, reader: StreamReader, options: IngestOptions):
         return
     documents = 0
     whole_file_problem = None
-    for item in _guarded(source, reader(path, options)):
+    relabelled = (_relabel(i, str(path), label) for i in reader(path, options))
+    for item in _guarded(source, relabelled, options.record_seconds):
         if isinstance(item, RawDocument):
             documents += 1
         elif item.source == source:
@@ -168,18 +200,18 @@ def ingest_paths(
     paths: Iterable[str], options: IngestOptions, stdin: bytes | None = None
 ) -> Iterator[RawDocument | InputReport]:
     """Yield documents and one report per input (plus one per skipped record)."""
-    for entry in iter_files(paths if stdin is None else [p for p in paths if p != "-"]):
-        if isinstance(entry, InputReport):
-            yield entry
+    for found in iter_files(paths if stdin is None else [p for p in paths if p != "-"]):
+        if isinstance(found, InputReport):
+            yield found
             continue
-        source = str(entry)
+        entry, source = found
         if entry.name.lower() in _NOT_ARTICLES:
             yield InputReport(source, "skipped", "not an article (documentation file)")
             continue
         streamed = stream_reader_for(entry)
         if streamed is not None:
             # WARC, feeds and JSONL are read record by record: no whole-file size limit
-            yield from _stream_one(entry, streamed, options)
+            yield from _stream_one(entry, source, streamed, options)
             continue
         reader = READERS.get(_suffix(entry))
         if reader is None:

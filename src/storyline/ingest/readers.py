@@ -14,7 +14,7 @@ import io
 import json
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
@@ -46,7 +46,8 @@ def read_txt(source: str, data: bytes, options: IngestOptions) -> Iterator[Item]
     if not decoded.text.strip():
         yield _skip(source, "empty input")
         return
-    yield RawDocument(source=source, text=decoded.text, fmt="txt")
+    notes = (decoded.note,) if decoded.note else ()
+    yield RawDocument(source=source, text=decoded.text, fmt="txt", notes=notes)
 
 
 def outlet_from_url(url: str | None) -> str | None:
@@ -60,6 +61,7 @@ def outlet_from_url(url: str | None) -> str | None:
 def extract_html(html: str, url: str | None, options: IngestOptions) -> dict[str, Any] | None:
     """Main text and metadata of one HTML page with trafilatura, or None if none found."""
     import trafilatura
+    from trafilatura.settings import Document
 
     extractor = "trafilatura"
     if len(html) > options.html_max_chars:
@@ -89,7 +91,8 @@ def extract_html(html: str, url: str | None, options: IngestOptions) -> dict[str
     except Exception as exc:  # noqa: BLE001 - lxml/trafilatura raise many types on hostile markup
         log.warning("extraction failed for %s: %s", url, exc)
         return None
-    if doc is None or not (doc.text or "").strip():
+    # a Document (a dict only with as_dict=True, not asked for here)
+    if not isinstance(doc, Document) or not (doc.text or "").strip():
         return None
     return {
         "text": doc.text,
@@ -131,7 +134,7 @@ def read_html(source: str, data: bytes, options: IngestOptions) -> Iterator[Item
     yield RawDocument(
         source=source,
         fmt="html",
-        notes=notes if truncated else (),
+        notes=(notes if truncated else ()) + ((decoded.note,) if decoded.note else ()),
         **meta,  # type: ignore[arg-type]
     )
 
@@ -280,7 +283,7 @@ def _csv_field_size_limit(limit: int) -> Iterator[None]:
 
 def _parse_csv(
     text: str, field_size_limit: int
-) -> tuple[list[str] | None, list[tuple[int, dict[Any, Any]]], tuple[int, str] | None]:
+) -> tuple[Sequence[str] | None, list[tuple[int, dict[Any, Any]]], tuple[int, str] | None]:
     """Header, ``(line number, row)`` pairs and the first parse error of a CSV text.
 
     Rows are read eagerly so the raised field size limit is restored before any caller code

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from storyline.config import IngestOptions
+from storyline.errors import Errors
 from storyline.ingest.decode import DecodeError, decode_bytes
 from storyline.ingest.readers import extract_html, outlet_from_url
 from storyline.model import InputReport, RawDocument
@@ -176,7 +177,7 @@ def _convert_record(
         content_type = (record.http_content_type or "").lower()
         charset = record.http_charset
         encoding = (record.http_headers.get("Content-Encoding") or "").strip().lower()
-        body, problem = _undo_content_encoding(body, encoding)
+        body, problem = _undo_content_encoding(body, encoding, options.max_bytes)
         if problem:
             yield skipped(problem)
             return
@@ -249,16 +250,25 @@ def _payload_digest_problem(header: str | None, body: bytes) -> str | None:
     return f"payload digest mismatch ({algorithm}): corrupt record"
 
 
-def _undo_content_encoding(body: bytes, encoding: str) -> tuple[bytes, str | None]:
+def _undo_content_encoding(body: bytes, encoding: str, limit: int) -> tuple[bytes, str | None]:
     if encoding in ("", "identity"):
         return body, None
     if encoding in ("gzip", "x-gzip", "deflate"):
         try:
             # wbits=47 accepts gzip and zlib headers; raw deflate needs -15
-            return zlib.decompress(body, 47), None
+            return _inflate(body, 47, limit)
         except zlib.error:
             try:
-                return zlib.decompress(body, -15), None
+                return _inflate(body, -15, limit)
             except zlib.error as exc:
                 return body, f"cannot undo Content-Encoding {encoding}: {exc}"
     return body, f"unsupported Content-Encoding {encoding!r}"
+
+
+def _inflate(body: bytes, wbits: int, limit: int) -> tuple[bytes, str | None]:
+    """Decompress at most ``limit`` bytes: a few KB can expand to gigabytes (a bomb)."""
+    inflater = zlib.decompressobj(wbits)
+    out = inflater.decompress(body, limit + 1)
+    if len(out) > limit:
+        return b"", Errors.E102.format(limit=limit)
+    return out, None

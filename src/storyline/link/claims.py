@@ -85,7 +85,7 @@ class AlignedClaim:
 # --- concept lexicon (lemmas -> event concept) ----------------------------------------
 
 _CONCEPTS: dict[str, str] = {}
-for _concept, _words in {
+for _concept_name, _lemmas in {
     "military": "troop soldier unit force marine squad army military contingent commando "
     "navy warship personnel battalion brigade special-forces fleet tanker",
     "deploy": "send deploy arrive arrival dispatch station operate land enter reach sail "
@@ -97,8 +97,8 @@ for _concept, _words in {
     "ceasefire": "ceasefire truce",
     "evacuate": "evacuate evacuation",
 }.items():
-    for _w in _words.split():
-        _CONCEPTS[_w] = _concept
+    for _w in _lemmas.split():
+        _CONCEPTS[_w] = _concept_name
 
 _DENIAL_VERBS = {"deny", "dismiss", "reject", "refute", "rule"}
 _INTENTION_NOUNS = {"plan", "intention", "need", "decision", "question", "evidence", "sign"}
@@ -149,14 +149,43 @@ def align_claims(
     options = options or ClaimOptions()
     if not articles:
         return []
-    from storyline.nlp.spacy_model import load_pipeline
+    from storyline.nlp.spacy_model import load_pipeline, parse_input
 
     nlp = load_pipeline(model)
-    docs = list(nlp.pipe([a.text for a in articles], batch_size=16))
+    docs = list(nlp.pipe([parse_input(nlp, a.text) for a in articles], batch_size=16))
     facts = facts_in_docs(docs, [list(a.sentences) for a in articles])
-    out = _align_facts(articles, docs, facts, options)
-    statements = [s for a, doc in zip(articles, docs, strict=True) for s in _statements(a, doc)]
-    out.extend(_align_statements(statements, options))
+    candidates = [
+        claim_candidates(a, doc, fs) for a, doc, fs in zip(articles, docs, facts, strict=True)
+    ]
+    return align_candidates(candidates, options)
+
+
+@dataclass(frozen=True)
+class ClaimCandidates:
+    """What one article offers to claim alignment, read from its parse once: its number
+    facts with their (counted thing, unit, time scope) keys, and its event statements."""
+
+    article: ClaimArticle
+    facts: tuple[tuple[tuple[str, str, frozenset[str]], Fact], ...]
+    statements: tuple[_Statement, ...]
+
+
+def claim_candidates(article: ClaimArticle, doc: Any, facts: Sequence[Fact]) -> ClaimCandidates:
+    keyed = []
+    for fact in facts:
+        key = _fact_key(fact, doc)
+        if key is not None:
+            keyed.append((key, fact))
+    return ClaimCandidates(article, tuple(keyed), tuple(_statements(article, doc)))
+
+
+def align_candidates(
+    candidates: Sequence[ClaimCandidates], options: ClaimOptions | None = None
+) -> list[AlignedClaim]:
+    """Aligned facts and statements across articles' candidates, sorted deterministically."""
+    options = options or ClaimOptions()
+    out = _align_facts(candidates, options)
+    out.extend(_align_statements([s for c in candidates for s in c.statements], options))
     out.sort(key=lambda c: (_STATUS_ORDER[c.status], c.kind, c.subject, c.id))
     return out
 
@@ -208,17 +237,12 @@ def _range(f: Fact) -> tuple[float, float]:
 
 
 def _align_facts(
-    articles: Sequence[ClaimArticle],
-    docs: list[Any],
-    facts: list[list[Fact]],
-    options: ClaimOptions,
+    candidates: Sequence[ClaimCandidates], options: ClaimOptions
 ) -> list[AlignedClaim]:
     groups: dict[tuple, list[tuple[ClaimArticle, Fact]]] = defaultdict(list)
-    for article, doc, fs in zip(articles, docs, facts, strict=True):
-        for fact in fs:
-            key = _fact_key(fact, doc)
-            if key is not None:
-                groups[key].append((article, fact))
+    for found in candidates:
+        for key, fact in found.facts:
+            groups[key].append((found.article, fact))
     out = []
     for key in sorted(groups, key=lambda k: (k[0], k[1], sorted(k[2]))):
         members = groups[key]
@@ -291,12 +315,12 @@ def _negated(token: Any) -> bool:
             if (
                 child.dep_ == "det"
                 and child.lower_ == "no"
-                and (node is token or node.lemma_.lower() in _INTENTION_NOUNS)
+                and (node.i == token.i or node.lemma_.lower() in _INTENTION_NOUNS)
             ):
                 return True
-        if node.lemma_.lower() in _DENIAL_VERBS and node is not token:
+        if node.lemma_.lower() in _DENIAL_VERBS and node.i != token.i:
             return True
-        if node.head is node:
+        if node.head.i == node.i:
             break
         node = node.head
     return False

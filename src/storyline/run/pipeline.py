@@ -10,16 +10,25 @@ from __future__ import annotations
 
 import logging
 import time
-from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from storyline.brief.render import write_outputs
+from storyline.budget import time_budget
 from storyline.clean.article import clean_document
 from storyline.config import Options, RunOptions
+from storyline.errors import BudgetExceeded, Errors
 from storyline.ingest.files import ingest_paths
-from storyline.model import Article, InputReport, RawDocument, Story
+from storyline.model import (
+    Article,
+    DocumentOutcome,
+    InputReport,
+    RawDocument,
+    RunResult,
+    StepTiming,
+    Story,
+)
 from storyline.run.executor import executor_for
 from storyline.run.incremental import STATE_NAME as incremental_state
 from storyline.run.incremental import Signatures, reusable, signatures
@@ -32,66 +41,18 @@ log = logging.getLogger(__name__)
 BATCH = 200
 
 
-@dataclass
-class RunResult:
-    outdir: Path
-    reports: list[InputReport]
-    articles: list[Article]
-    stories: list[Story]
-    new_articles: int = 0
-    read_articles: int = 0
-    timings: dict[str, float] = field(default_factory=dict)
-
-    @property
-    def usable(self) -> bool:
-        """Did this run's inputs yield at least one article?"""
-        return self.read_articles > 0
-
-    def counts(self) -> dict[str, int]:
-        # a record inside an input (a JSONL line, a WARC record, a feed entry) is reported
-        # as "<input>#L12" / "<input>#4096" beside its input's own report: its skip is not
-        # a skipped input (a file merely named "issue#12" has no "issue" report beside it)
-        sources = {r.source for r in self.reports}
-        status = Counter(
-            (r.status, "#" in r.source and r.source.rsplit("#", 1)[0] in sources)
-            for r in self.reports
-        )
-        return {
-            "inputs_read": status["read", False],
-            "inputs_skipped": status["skipped", False],
-            "records_skipped": status["skipped", True],
-            "articles_read": self.read_articles,
-            "articles_new": self.new_articles,
-            "articles_total": len(self.articles),
-            "duplicates": sum(1 for a in self.articles if a.duplicate_of),
-            "stories": len(self.stories),
-        }
-
-
-@dataclass(frozen=True)
-class DocumentOutcome:
-    """What became of one document: stored as new, already stored, or skipped and why."""
-
-    source: str
-    status: str  # "new" | "exists" | "skipped"
-    article: str | None = None
-    reason: str = ""
-
-    def to_dict(self) -> dict[str, str | None]:
-        return {
-            "source": self.source,
-            "status": self.status,
-            "article": self.article,
-            "reason": self.reason,
-        }
-
-
-def clean_item(item: RawDocument | InputReport) -> Article | InputReport:
-    """The per-document step (runs on any executor): clean, or say why not."""
+def clean_item(item: RawDocument | InputReport, seconds: float = 60.0) -> Article | InputReport:
+    """The per-document step (runs on any executor): clean within ``seconds``, or say why not."""
     if not isinstance(item, RawDocument):
         return item
     try:
-        article = clean_document(item)
+        with time_budget(seconds, "cleaning"):
+            article = clean_document(item)
+    except BudgetExceeded:
+        log.warning("cleaning %s ran over %gs", item.source, seconds)
+        return InputReport(
+            item.source, "skipped", Errors.E202.format(stage="cleaning", seconds=seconds)
+        )
     except Exception as exc:  # noqa: BLE001 - one bad document never sinks the batch
         log.exception("cleaning %s failed", item.source)
         return InputReport(item.source, "skipped", f"cleaning failed: {type(exc).__name__}: {exc}")
@@ -105,6 +66,8 @@ def store_items(
     items: Iterable[RawDocument | InputReport],
     outcomes: list[DocumentOutcome] | None = None,
     run_options: RunOptions | None = None,
+    record_seconds: float = 60.0,
+    profile: list[StepTiming] | None = None,
 ) -> tuple[list[InputReport], int, int]:
     """Clean and store documents in batches; return (reports, articles read, articles new).
 
@@ -130,7 +93,13 @@ def store_items(
         batch_reports.clear()
 
     with executor_for(run_options or RunOptions()) as executor:
-        for item in executor.map(clean_item, items):
+        last = time.perf_counter()
+        for item in executor.map(partial(clean_item, seconds=record_seconds), items):
+            if profile is not None:  # reading + cleaning, as this loop waited for the item
+                now = time.perf_counter()
+                size = len(item.raw_text) if isinstance(item, Article) else 0
+                profile.append(StepTiming(item.source, "read+clean", now - last, size))
+                last = now
             if isinstance(item, Article):
                 batch.append(item)
                 read += 1
@@ -151,15 +120,28 @@ def store_items(
 
 
 def ingest_into(
-    store: Store, paths: Sequence[str], options: Options, stdin: bytes | None = None
+    store: Store,
+    paths: Sequence[str],
+    options: Options,
+    stdin: bytes | None = None,
+    profile: list[StepTiming] | None = None,
 ) -> tuple[list[InputReport], int, int]:
     """Read, clean and store; return (reports, articles read, articles new)."""
     items = ingest_paths(paths, options.ingest, stdin=stdin)
-    return store_items(store, items, run_options=options.run)
+    return store_items(
+        store,
+        items,
+        run_options=options.run,
+        record_seconds=options.ingest.record_seconds,
+        profile=profile,
+    )
 
 
 def analyse_store(
-    store: Store, options: Options, incremental: bool = True
+    store: Store,
+    options: Options,
+    incremental: bool = True,
+    profile: list[StepTiming] | None = None,
 ) -> tuple[list[Article], list[Story], dict[str, float]]:
     """Bring the analysis up to date with everything stored and save it atomically.
 
@@ -197,7 +179,7 @@ def analyse_store(
         started = time.perf_counter()
         for story in stale:
             story.layer = {}  # a failed storyline must not keep an outdated layer
-        for line in add_analysis_layer(stale, articles):
+        for line in add_analysis_layer(stale, articles, options, profile):
             now.storylines.pop(line, None)  # failed: the next run tries again
         timings["entities+quotes+facts+dates+claims"] = time.perf_counter() - started
     state[incremental_state] = now.to_json()
@@ -214,6 +196,7 @@ def run_brief(
     options: Options | None = None,
     stdin: bytes | None = None,
     full: bool = False,
+    profile: list[StepTiming] | None = None,
 ) -> RunResult:
     """Ingest ``paths`` into the store, analyse, write the brief files; ``full`` recomputes
     every story's summary and layer instead of only the changed ones."""
@@ -222,9 +205,11 @@ def run_brief(
     timings: dict[str, float] = {}
     with open_store(db or outdir / "storyline.db") as store:
         started = time.perf_counter()
-        reports, read, new = ingest_into(store, paths, options, stdin)
+        reports, read, new = ingest_into(store, paths, options, stdin, profile)
         timings["ingest+clean+store"] = time.perf_counter() - started
-        articles, stories, analysis_timings = analyse_store(store, options, incremental=not full)
+        articles, stories, analysis_timings = analyse_store(
+            store, options, incremental=not full, profile=profile
+        )
         timings.update(analysis_timings)
     result = RunResult(outdir, reports, articles, stories, new, read, timings)
     write_outputs(result, options)

@@ -18,11 +18,13 @@ from functools import partial
 from typing import TypeVar
 
 from storyline.brief.summarize import summarize_documents
+from storyline.budget import time_budget
 from storyline.cluster.stories import ClusterItem, StoryClusterer
 from storyline.config import Options
 from storyline.dedup.minhash import find_near_duplicates, fingerprint
-from storyline.model import Article, Citation, Span, Story, SummarySentence
-from storyline.nlp.sentences import split_sentences
+from storyline.errors import BudgetExceeded
+from storyline.model import Article, Citation, Span, StepTiming, Story, SummarySentence
+from storyline.nlp.sentences import split_paragraphs, split_sentences
 from storyline.run.executor import executor_for
 
 log = logging.getLogger(__name__)
@@ -48,12 +50,21 @@ def parallel_map(fn: Callable[[T], R], items: Sequence[T], options: Options) -> 
         return list(executor.map(fn, items, options.run.chunk_size))
 
 
-def _sentences_of(text_and_lang: tuple[str, str]) -> list[Span]:
-    return split_sentences(*text_and_lang)
+def _sentences_of(job: tuple[str, str, float]) -> list[Span]:
+    text, lang, seconds = job
+    try:
+        with time_budget(seconds, "sentences"):
+            return split_sentences(text, lang)
+    except BudgetExceeded:
+        # an article stays usable: its lines stand in for its sentences
+        log.warning("sentence splitting ran over %gs on a %d-char text", seconds, len(text))
+        return split_paragraphs(text)
 
 
 def add_sentences(articles: list[Article], options: Options, state: dict[str, str]) -> None:
-    found = parallel_map(_sentences_of, [(a.text, a.lang or "en") for a in articles], options)
+    seconds = options.budget.article_seconds
+    jobs = [(a.text, a.lang or "en", seconds) for a in articles]
+    found = parallel_map(_sentences_of, jobs, options)
     for article, spans in zip(articles, found, strict=True):
         article.sentences = spans
 
@@ -211,7 +222,12 @@ def layer_version(options: Options) -> str:
     )
 
 
-def add_analysis_layer(stories: list[Story], articles: list[Article]) -> set[str]:
+def add_analysis_layer(
+    stories: list[Story],
+    articles: list[Article],
+    options: Options | None = None,
+    profile: list[StepTiming] | None = None,
+) -> set[str]:
     """Entities, quotes, facts, timeline and claims per story, when spaCy is installed.
 
     They need the "nlp" extra (spaCy and its model package); without it the brief still
@@ -224,4 +240,4 @@ def add_analysis_layer(stories: list[Story], articles: list[Article]) -> set[str
         return set()
     from storyline.link.story_layer import attach_layers
 
-    return attach_layers(stories, articles)
+    return attach_layers(stories, articles, options, profile)

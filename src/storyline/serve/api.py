@@ -6,16 +6,17 @@ Every listing returns ``{"total", "limit", "offset", "items"}`` in a stable orde
 
 from __future__ import annotations
 
+import asyncio
 import logging
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-from fastapi import APIRouter, Body, File, HTTPException, Query, UploadFile
+from fastapi import APIRouter, Body, File, HTTPException, Query, Request, UploadFile
 from fastapi.responses import StreamingResponse
 
-from storyline.ingest.files import ingest_bytes
-from storyline.ingest.readers import record_to_document
-from storyline.model import InputReport
-from storyline.run.pipeline import DocumentOutcome, analyse_store, store_items
+from storyline.api import read_record, read_upload, store_documents
+from storyline.model import DocumentOutcome, InputReport
+from storyline.serve.middleware import TICKET
 from storyline.serve.schemas import (
     ArticleDetail,
     ArticlePage,
@@ -32,6 +33,7 @@ from storyline.serve.views import (
     page_dict,
     safe_upload_name,
 )
+from storyline.serve.writer import Analysis, QueueFull, WriteJob
 
 if TYPE_CHECKING:
     from storyline.serve.app import ServerState
@@ -39,58 +41,98 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def run_ingest(
-    state: ServerState, items: Any, inputs: list[dict[str, Any]], analyse: bool
-) -> dict[str, Any]:
-    """Store documents, then recompute and save the analysis (as ``storyline brief`` does)
-    unless ``analyse`` is off (bulk loads: many requests, then POST /api/analyse)."""
-    outcomes: list[DocumentOutcome] = []
-    with state.write_lock:
-        _reports, read, new = store_items(state.store, items, outcomes)
-        stories = None
-        if new and analyse:
-            _articles, story_list, _timings = analyse_store(state.store, state.options)
-            stories = len(story_list)
-    counts = {status: 0 for status in ("new", "exists", "skipped")}
-    for outcome in outcomes:
-        counts[outcome.status] += 1
-    log.info("ingest: %s; analysis %s", counts, "recomputed" if stories is not None else "kept")
-    return {
-        "articles": [o.to_dict() for o in outcomes],
-        "inputs": inputs,
-        "counts": counts,
-        "read": read,
-        "analysed": stories is not None,
-        "stories": stories,
-    }
+# Offsets are bound to what both backends take as a 64-bit OFFSET: a larger one is a
+# validation error (422), not a database error (500).
+MAX_OFFSET = 2**63 - 1
+
+Items = Iterable[Any]
+
+
+async def run_write(state: ServerState, request: Request, job: WriteJob) -> Any:
+    """Queue ``job`` for the writer thread on this request's slot and await its result
+    (the request holds no worker thread while it waits)."""
+    try:
+        future = state.writer.submit(job, request.scope.get(TICKET))
+    except QueueFull:
+        raise HTTPException(
+            503,
+            "too many writes queued; retry later",
+            headers={"Retry-After": str(state.serve.retry_after_seconds)},
+        ) from None
+    return await asyncio.wrap_future(future)
+
+
+def ingest_job(
+    state: ServerState, make_items: Callable[[list[dict[str, Any]]], Items], analyse: bool
+) -> WriteJob:
+    """Read and store documents on the writer thread, then (``analyse``, and something new)
+    bring the analysis up to date, as ``storyline brief`` does; bulk loads send
+    ``analyse=false`` and POST /api/analyse once at the end. ``make_items`` appends each
+    input's report to the list it is given."""
+
+    def store() -> dict[str, Any]:
+        inputs: list[dict[str, Any]] = []
+        outcomes: list[DocumentOutcome] = []
+        _reports, read, new = store_documents(
+            state.store, make_items(inputs), state.options, outcomes
+        )
+        counts = {status: 0 for status in ("new", "exists", "skipped")}
+        for outcome in outcomes:
+            counts[outcome.status] += 1
+        return {
+            "articles": [o.to_dict() for o in outcomes],
+            "inputs": inputs,
+            "counts": counts,
+            "read": read,
+            "new": new,
+        }
+
+    def finish(stored: dict[str, Any], analysis: Analysis | None) -> dict[str, Any]:
+        new = stored.pop("new")
+        log.info(
+            "ingest: %s new of %s read; analysis %s",
+            new,
+            stored["read"],
+            "recomputed" if analysis is not None else "kept",
+        )
+        stories = len(analysis[1]) if analysis is not None else None
+        return {**stored, "analysed": analysis is not None, "stories": stories}
+
+    return WriteJob(store, lambda stored: analyse and stored["new"] > 0, finish)
 
 
 def build_api_router(state: ServerState, write_dependency: Any) -> APIRouter:
     router = APIRouter()
     limits = state.serve
     Limit = Query(limits.page_size, ge=1, le=limits.max_page_size, description="rows per page")
-    Offset = Query(0, ge=0, description="rows to skip")
+    Offset = Query(0, ge=0, le=MAX_OFFSET, description="rows to skip")
     AnalyseFlag = Query(True, description="recompute the analysis after storing new articles")
 
     @router.post("/analyse", dependencies=[write_dependency], tags=["ingest"])
-    def analyse(
+    async def analyse(
+        request: Request,
         full: bool = Query(False, description="summarise and analyse every story again"),
     ) -> dict[str, Any]:
         """Bring the analysis up to date with everything stored and save it (token required)."""
-        with state.write_lock:
-            articles, stories, timings = analyse_store(
-                state.store, state.options, incremental=not full
-            )
-        return {
-            "articles": len(articles),
-            "stories": len(stories),
-            "seconds": {k: round(v, 3) for k, v in sorted(timings.items())},
-        }
+
+        def finish(_stored: Any, analysis: Analysis | None) -> dict[str, Any]:
+            assert analysis is not None  # an analyse job always wants one
+            articles, stories, timings = analysis
+            return {
+                "articles": len(articles),
+                "stories": len(stories),
+                "seconds": {k: round(v, 3) for k, v in sorted(timings.items())},
+            }
+
+        job = WriteJob(None, lambda _stored: True, finish, full=full)
+        result: dict[str, Any] = await run_write(state, request, job)
+        return result
 
     @router.post(
         "/articles", dependencies=[write_dependency], tags=["ingest"], response_model=IngestResult
     )
-    def ingest_articles(
+    async def ingest_articles(
+        request: Request,
         payload: Any = Body(  # noqa: B008 - FastAPI declares parameters this way
             ...,
             description='A list of article records, or {"articles": [...]}. Each record has '
@@ -107,12 +149,15 @@ def build_api_router(state: ServerState, write_dependency: Any) -> APIRouter:
                 413, f"too many records: {len(records)} > limit {limits.max_records}"
             )
 
-        def documents() -> Any:
+        def documents(_inputs: list[dict[str, Any]]) -> Items:
             for n, record in enumerate(records):
-                yield record_to_document(record, f"request#{n}", "json", state.options.ingest)
+                yield read_record(record, f"request#{n}", state.options)
             yield InputReport("request", "read", "", "", len(records))
 
-        return run_ingest(state, documents(), [], analyse)
+        result: dict[str, Any] = await run_write(
+            state, request, ingest_job(state, documents, analyse)
+        )
+        return result
 
     @router.post(
         "/articles/upload",
@@ -120,30 +165,34 @@ def build_api_router(state: ServerState, write_dependency: Any) -> APIRouter:
         tags=["ingest"],
         response_model=IngestResult,
     )
-    def upload_articles(
+    async def upload_articles(
+        request: Request,
         files: list[UploadFile] = File(..., description="txt, html, json, jsonl or csv files"),  # noqa: B008
         analyse: bool = AnalyseFlag,
     ) -> dict[str, Any]:
         """Add articles from uploaded files (token required); names are only labels."""
         max_bytes = state.options.ingest.max_bytes
-        inputs: list[dict[str, Any]] = []
-        items: list[Any] = []
-        for upload in files:
-            name = safe_upload_name(upload.filename)
-            data = upload.file.read(max_bytes + 1)
-            found = list(ingest_bytes(name, data, state.options.ingest))
-            items.extend(found)
-            for item in found:
-                if isinstance(item, InputReport) and item.source == name:
-                    inputs.append(
-                        {
-                            "name": name,
-                            "status": item.status,
-                            "reason": item.reason,
-                            "documents": item.documents,
-                        }
-                    )
-        return run_ingest(state, items, inputs, analyse)
+        # read here (bounded by the body limit); parsed on the writer thread
+        uploads = [(safe_upload_name(u.filename), await u.read(max_bytes + 1)) for u in files]
+
+        def documents(inputs: list[dict[str, Any]]) -> Items:
+            for name, data in uploads:
+                for item in read_upload(name, data, state.options):
+                    if isinstance(item, InputReport) and item.source == name:
+                        inputs.append(
+                            {
+                                "name": name,
+                                "status": item.status,
+                                "reason": item.reason,
+                                "documents": item.documents,
+                            }
+                        )
+                    yield item
+
+        result: dict[str, Any] = await run_write(
+            state, request, ingest_job(state, documents, analyse)
+        )
+        return result
 
     @router.get("/stories", tags=["stories"], response_model=StoryPage)
     def list_stories(

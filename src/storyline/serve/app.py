@@ -4,39 +4,35 @@ This module and its siblings import FastAPI at the top: only ``storyline serve``
 tests) import them, so the rest of storyline works without the web extras.
 
 Security model: article text is untrusted (templates autoescape it and a strict CSP
-forbids inline script), request bodies are capped before they reach a handler (413),
-writes need the bearer token (``STORYLINE_TOKEN``) and reads are open to loopback
-clients only unless ``public_reads`` is set.
+forbids inline script, on every response); only allow-listed Host names are served
+(DNS rebinding); writes need the bearer token (``STORYLINE_TOKEN``), checked before the
+body is read, and bodies are capped (413); reads are open to loopback clients only
+(a proxy's clients are judged by their own address) unless ``public_reads`` is set.
+Writes run one at a time on a background thread (serve.writer) so reads are never
+starved by a long analysis.
 """
 
 from __future__ import annotations
 
-import hmac
 import importlib.util
-import ipaddress
 import logging
-import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
 
 from fastapi import Depends, FastAPI, HTTPException, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, JSONResponse
 
 from storyline import __version__
+from storyline.api import analyse, open_store
 from storyline.config import Options, ServeOptions
+from storyline.serve.access import allowed_hosts, bearer_matches, client_address, is_loopback
 from storyline.serve.api import build_api_router
+from storyline.serve.middleware import BodyLimit, RequestGate, SecurityHeaders, security_headers
 from storyline.serve.web import build_web_router, mount_static
-from storyline.store.factory import open_store
+from storyline.serve.writer import Analysis, WriteQueue
 
 log = logging.getLogger(__name__)
-
-# No inline script or style: any markup that slips through cannot run.
-CSP = (
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
-)
 # Swagger UI (/docs) boots with an inline script and, unless fastapi-offline's bundled
 # copy is installed, loads its assets from a CDN; it shows no article text, so it gets a
 # looser policy of its own.
@@ -88,120 +84,9 @@ def add_offline_docs(app: FastAPI, assets: Path) -> None:
         return get_swagger_ui_oauth2_redirect_html()
 
 
-class BodyLimit:
-    """ASGI middleware: refuse request bodies over ``limit`` bytes with 413.
-
-    Checks Content-Length first, then counts streamed bytes (chunked uploads declare
-    no length), buffering at most ``limit`` bytes before the handler runs.
-    """
-
-    def __init__(self, app: Any, limit: int) -> None:
-        self.app = app
-        self.limit = limit
-
-    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
-        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
-            await self.app(scope, receive, send)
-            return
-        headers = dict(scope.get("headers") or [])
-        declared = headers.get(b"content-length")
-        if declared is not None:
-            try:
-                too_big = int(declared) > self.limit
-            except ValueError:
-                too_big = True
-            if too_big:
-                await self._refuse(send)
-                return
-        chunks: list[bytes] = []
-        size = 0
-        more = True
-        while more:
-            message = await receive()
-            if message["type"] == "http.disconnect":
-                return
-            body = message.get("body", b"")
-            size += len(body)
-            if size > self.limit:
-                await self._refuse(send)
-                return
-            chunks.append(body)
-            more = message.get("more_body", False)
-        replayed = False
-
-        async def replay() -> dict:
-            nonlocal replayed
-            if not replayed:
-                replayed = True
-                return {"type": "http.request", "body": b"".join(chunks), "more_body": False}
-            return await receive()
-
-        await self.app(scope, replay, send)
-
-    async def _refuse(self, send: Any) -> None:
-        body = b'{"detail":"request body too large (limit %d bytes)"}' % self.limit
-        await send(
-            {
-                "type": "http.response.start",
-                "status": 413,
-                "headers": [
-                    (b"content-type", b"application/json"),
-                    (b"content-length", str(len(body)).encode()),
-                    (b"connection", b"close"),
-                ],
-            }
-        )
-        await send({"type": "http.response.body", "body": body})
-
-
-class SecurityHeaders:
-    """ASGI middleware: CSP and friends on every response (errors and static files too)."""
-
-    def __init__(self, app: Any, docs_csp: str) -> None:
-        self.app = app
-        self.docs_csp = docs_csp.encode()
-
-    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        docs = scope.get("path") in ("/docs", "/docs/oauth2-redirect")
-        extra = [
-            (b"content-security-policy", self.docs_csp if docs else CSP.encode()),
-            (b"x-content-type-options", b"nosniff"),
-            (b"referrer-policy", b"no-referrer"),
-            (b"x-frame-options", b"DENY"),
-        ]
-
-        async def send_with_headers(message: dict) -> None:
-            if message["type"] == "http.response.start":
-                names = {k for k, _ in extra}
-                headers = [(k, v) for k, v in message.get("headers", []) if k.lower() not in names]
-                message = {**message, "headers": headers + extra}
-            await send(message)
-
-        await self.app(scope, receive, send_with_headers)
-
-
-def is_loopback(host: str | None) -> bool:
-    try:
-        return host is not None and ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
-def bearer_matches(request: Request, token: str | None) -> bool:
-    if not token:
-        return False
-    scheme, _, value = request.headers.get("authorization", "").partition(" ")
-    return scheme.lower() == "bearer" and hmac.compare_digest(
-        value.strip().encode("utf-8"), token.encode("utf-8")
-    )
-
-
 class ServerState:
-    """What the handlers share: the store, the options, and a lock that serialises
-    ingest + re-analysis (the analysis is recomputed over the whole store)."""
+    """What the handlers share: the store, the options, the Host allow-list and the
+    write queue (its one thread stores and re-analyses, one job after another)."""
 
     def __init__(self, db_url: str, token: str | None, options: Options, serve: ServeOptions):
         self.db_url = db_url
@@ -209,7 +94,12 @@ class ServerState:
         self.token = token
         self.options = options
         self.serve = serve
-        self.write_lock = threading.Lock()
+        self.allowed_hosts = allowed_hosts(None, serve.allowed_hosts)
+        self.writer = WriteQueue(self._analyse, serve.max_queued_writes)
+
+    def _analyse(self, full: bool) -> Analysis:
+        done = analyse(self.store, self.options, full=full)
+        return done.articles, done.stories, done.timings
 
 
 def create_app(
@@ -226,11 +116,15 @@ def create_app(
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         yield
+        state.writer.close()
         state.store.close()
 
     def require_read(request: Request) -> None:
-        client = request.client.host if request.client else None
-        if state.serve.public_reads or is_loopback(client) or bearer_matches(request, state.token):
+        if (
+            state.serve.public_reads
+            or is_loopback(client_address(request.scope))
+            or bearer_matches(request.headers.get("authorization"), state.token)
+        ):
             return
         raise HTTPException(
             401,
@@ -239,11 +133,13 @@ def create_app(
         )
 
     def require_write(request: Request) -> None:
+        # RequestGate has checked this before the body was read; kept here too, so a write
+        # route never depends on the middleware order alone
         if state.token is None:
             raise HTTPException(
                 403, "writes are disabled: start the server with STORYLINE_TOKEN set"
             )
-        if not bearer_matches(request, state.token):
+        if not bearer_matches(request.headers.get("authorization"), state.token):
             raise HTTPException(
                 401, "missing or wrong bearer token", headers={"WWW-Authenticate": "Bearer"}
             )
@@ -270,7 +166,20 @@ def create_app(
     )
     app.include_router(build_web_router(state), dependencies=[Depends(require_read)])
     mount_static(app)
-    app.add_middleware(SecurityHeaders, docs_csp=docs_csp)
-    # the outermost layer, so oversized bodies are refused before anything parses them
+
+    @app.exception_handler(Exception)
+    async def internal_error(_request: Request, _exc: Exception) -> JSONResponse:
+        # Starlette answers an unhandled error outside every middleware added below, so
+        # this response carries the security headers itself
+        return JSONResponse(
+            {"detail": "internal server error"},
+            status_code=500,
+            headers={k.decode(): v.decode() for k, v in security_headers()},
+        )
+
+    # added innermost first: SecurityHeaders wraps every response, the gate (Host, token,
+    # write slot) runs before BodyLimit reads a body, and BodyLimit before any parsing
     app.add_middleware(BodyLimit, limit=state.serve.max_request_bytes)
+    app.add_middleware(RequestGate, state=state)
+    app.add_middleware(SecurityHeaders, docs_csp=docs_csp)
     return app

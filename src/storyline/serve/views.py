@@ -132,15 +132,15 @@ def export_lines(store: Store, kind: str, fmt: str) -> Iterator[str]:
         yield _csv_line(list(_ARTICLE_COLUMNS))
     offset = 0
     while True:
-        page = store.article_page(_EXPORT_PAGE, offset)
-        for article in page.items:
+        articles = store.article_page(_EXPORT_PAGE, offset)
+        for article in articles.items:
             record = article.to_brief()
             if fmt == "jsonl":
                 yield json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n"
             else:
                 yield _csv_line([record[c] for c in _ARTICLE_COLUMNS])
-        offset += len(page.items)
-        if not page.items or offset >= page.total:
+        offset += len(articles.items)
+        if not articles.items or offset >= articles.total:
             return
 
 
@@ -186,7 +186,8 @@ def item_citations(item: Any) -> list[tuple[str, int, int]]:
     if not isinstance(item, dict):
         return []
     found: list[tuple[str, int, int]] = []
-    entries = item.get("citations") if isinstance(item.get("citations"), list) else [item]
+    citations = item.get("citations")
+    entries = citations if isinstance(citations, list) else [item]
     for entry in entries:
         if not isinstance(entry, dict) or not isinstance(entry.get("article"), str):
             continue
@@ -292,7 +293,7 @@ def _parse_day(value: Any) -> date | None:
 
 def timeline_rows(events: list[Any]) -> list[dict[str, Any]]:
     """Events sorted by date, each with the gap to the previous one (drawn as spacing)."""
-    rows = []
+    rows: list[dict[str, Any]] = []
     for event in events:
         when = _first(event, ("date", "when", "start", "normalized", "value"))
         rows.append(

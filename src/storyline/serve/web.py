@@ -77,7 +77,7 @@ def story_view(brief: dict[str, Any], articles: list[Article]) -> dict[str, Any]
             cited.setdefault(article, set()).add((start, end))
     members = [by_id[aid] for aid in brief.get("articles", []) if aid in by_id]
     members.sort(key=lambda a: (a.duplicate_of is not None, a.date is None, a.date or "", a.id))
-    sources = [
+    sources: list[dict[str, Any]] = [
         {"article": a, "segments": cited_segments(a.text, cited.get(a.id, set()), a.id), "n": n}
         for n, a in enumerate(members, start=1)
     ]

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from storyline.store.base import Store
 
 
-def database_url(db: str | Path) -> str:
+def database_url(db: str | os.PathLike[str]) -> str:
     """A SQLAlchemy URL: URLs pass through, a plain path means a SQLite file."""
-    text = str(db)
+    text = os.fspath(db)
     # plain postgresql:// would pick psycopg2; storyline ships psycopg 3
     for prefix in ("postgresql://", "postgres://"):
         if text.startswith(prefix):
@@ -19,7 +20,7 @@ def database_url(db: str | Path) -> str:
     return f"sqlite:///{Path(text).resolve()}"
 
 
-def open_store(db: str | Path) -> Store:
+def open_store(db: str | os.PathLike[str]) -> Store:
     url = database_url(db)
     if url.startswith(("sqlite:", "postgresql:", "postgresql+psycopg:")):
         from storyline.store.sql import SqlStore

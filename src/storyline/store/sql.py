@@ -14,11 +14,13 @@ import json
 import logging
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy import event
+from sqlalchemy.dialects import postgresql, sqlite
 
 from storyline.model import (
     Article,
@@ -128,12 +130,31 @@ def _text(value: str | None) -> str | None:
     return None if value is None else value.replace("\x00", "\ufffd")
 
 
+# How long a SQLite writer waits for another process's write transaction (a long
+# save_analysis of a big store) before giving up: waiting is better than losing a run.
+SQLITE_BUSY_SECONDS = 300
+# execution option marking a connection that writes (see _begin)
+_WRITE = "storyline_write"
+
+
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    # the driver's own implicit BEGIN is deferred and only comes before DML; _begin opens
+    # every transaction itself instead, so DDL is transactional and writers lock up front
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")  # readers (the web UI) never block a run
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
+
+
+def _begin(conn: sa.Connection) -> None:
+    """SQLite: a write transaction takes the database write lock when it begins (BEGIN
+    IMMEDIATE), so two processes never both read then try to write (one would fail with
+    "database is locked" or insert what the other just inserted); they take turns, waiting
+    up to SQLITE_BUSY_SECONDS. Reads begin deferred and never wait for writers (WAL)."""
+    immediate = conn.get_execution_options().get(_WRITE)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def _article_from_row(row: sa.Row) -> Article:
@@ -167,7 +188,7 @@ def _story_from_row(row: sa.Row) -> Story:
 
 
 # keys of a story's brief object added by the analysis layer (stored in ``brief``)
-LAYER_KEYS = ("entities", "quotes", "facts", "timeline", "claims")
+LAYER_KEYS = ("entities", "quotes", "facts", "timeline", "claims", "skipped")
 
 
 def _listing_from_row(row: Any) -> StoryListing:
@@ -216,44 +237,64 @@ def fts5_query(query: str) -> str:
 class SqlStore(Store):
     def __init__(self, url: str) -> None:
         self.url = url
-        self.engine = sa.create_engine(url, future=True)
+        sqlite_file = url.startswith("sqlite")
+        connect_args = {"timeout": SQLITE_BUSY_SECONDS} if sqlite_file else {}
+        self.engine = sa.create_engine(url, connect_args=connect_args)
         self.dialect = self.engine.dialect.name
         if self.dialect == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
-        metadata.create_all(self.engine)
-        self._migrate()
+            event.listen(self.engine, "begin", _begin)
+        self._writer = self.engine.execution_options(**{_WRITE: True})
+        # one process creates or upgrades the schema while the others wait their turn
+        # (two runs opening a fresh store at once: no "table already exists")
+        with self._write() as conn:
+            metadata.create_all(conn)
+            self._migrate(conn)
 
-    def _migrate(self) -> None:
-        """Add the columns and search index newer code expects to an older store."""
-        present = {c["name"] for c in sa.inspect(self.engine).get_columns("stories")}
-        ddl = _SQLITE_SEARCH_DDL if self.dialect == "sqlite" else _POSTGRES_SEARCH_DDL
-        with self.engine.begin() as conn:
-            for name in _ADDED_STORY_COLUMNS:
-                if name not in present:
-                    column = stories_table.c[name]
-                    kind = column.type.compile(dialect=self.engine.dialect)
-                    conn.execute(sa.text(f"ALTER TABLE stories ADD COLUMN {name} {kind}"))
-            for statement in ddl:
-                conn.execute(sa.text(statement))
-            for column in ("list_rank", "storyline"):
+    @contextmanager
+    def _write(self) -> Iterator[sa.Connection]:
+        """A write transaction, serialised with every other writer of this store, in any
+        process: SQLite's write lock (BEGIN IMMEDIATE), or on PostgreSQL an advisory lock
+        per schema. Checking which ids exist and numbering ``seq`` are then race-free."""
+        with self._writer.begin() as conn:
+            if self.dialect == "postgresql":
                 conn.execute(
-                    sa.text(f"CREATE INDEX IF NOT EXISTS ix_stories_{column} ON stories ({column})")
-                )
-            if "list_rank" not in present:
-                t = stories_table
-                old = conn.execute(sa.select(t.c.id, t.c.last_date)).all()
-                ranks = _list_ranks([(r.id, r.last_date) for r in old])
-                if ranks:
-                    conn.execute(
-                        t.update()
-                        .where(t.c.id == sa.bindparam("b_id"))
-                        .values(list_rank=sa.bindparam("b_rank")),
-                        [{"b_id": sid, "b_rank": rank} for sid, rank in ranks.items()],
+                    sa.text(
+                        "SELECT pg_advisory_xact_lock(hashtext('storyline:' || current_schema()))"
                     )
+                )
+            yield conn
+
+    def _migrate(self, conn: sa.Connection) -> None:
+        """Add the columns and search index newer code expects to an older store."""
+        present = {c["name"] for c in sa.inspect(conn).get_columns("stories")}
+        ddl = _SQLITE_SEARCH_DDL if self.dialect == "sqlite" else _POSTGRES_SEARCH_DDL
+        for name in _ADDED_STORY_COLUMNS:
+            if name not in present:
+                column = stories_table.c[name]
+                kind = column.type.compile(dialect=self.engine.dialect)
+                conn.execute(sa.text(f"ALTER TABLE stories ADD COLUMN {name} {kind}"))
+        for statement in ddl:
+            conn.execute(sa.text(statement))
+        for indexed in ("list_rank", "storyline"):
+            conn.execute(
+                sa.text(f"CREATE INDEX IF NOT EXISTS ix_stories_{indexed} ON stories ({indexed})")
+            )
+        if "list_rank" not in present:
+            t = stories_table
+            old = conn.execute(sa.select(t.c.id, t.c.last_date)).all()
+            ranks = _list_ranks([(r.id, r.last_date) for r in old])
+            if ranks:
+                conn.execute(
+                    t.update()
+                    .where(t.c.id == sa.bindparam("b_id"))
+                    .values(list_rank=sa.bindparam("b_rank")),
+                    [{"b_id": sid, "b_rank": rank} for sid, rank in ranks.items()],
+                )
 
     def add_articles(self, articles: Sequence[Article], reports: Sequence[InputReport]) -> int:
-        with self.engine.begin() as conn:
-            existing = set()
+        with self._write() as conn:
+            existing: set[str] = set()
             ids = [a.id for a in articles]
             for chunk in range(0, len(ids), 500):
                 part = ids[chunk : chunk + 500]
@@ -291,7 +332,9 @@ class SqlStore(Store):
                     }
                 )
             if new_rows:
-                conn.execute(articles_table.insert(), new_rows)
+                # the lock already keeps out ids another writer stored; ignoring a conflict
+                # also covers a writer that does not take it (an older storyline)
+                conn.execute(self._insert_new(articles_table), new_rows)
             if reports:
                 conn.execute(reports_table.insert(), [asdict(r) for r in reports])
         return len(new_rows)
@@ -309,7 +352,7 @@ class SqlStore(Store):
         stories: Sequence[Story],
         state: dict[str, str] | None = None,
     ) -> None:
-        with self.engine.begin() as conn:
+        with self._write() as conn:
             if articles:
                 self._update_analysis(conn, articles)
             for name, value in sorted((state or {}).items()):
@@ -331,6 +374,14 @@ class SqlStore(Store):
                     ),
                     [self._search_row(s, members.get(s.id, [])) for s in stories],
                 )
+
+    def _insert_new(self, table: sa.Table) -> Any:
+        """INSERT that skips rows whose primary key is already stored."""
+        if self.dialect == "postgresql":
+            return postgresql.insert(table).on_conflict_do_nothing()
+        if self.dialect == "sqlite":
+            return sqlite.insert(table).on_conflict_do_nothing()
+        return table.insert()
 
     @staticmethod
     def _story_members(conn: sa.Connection) -> dict[str, list[Any]]:
@@ -367,7 +418,7 @@ class SqlStore(Store):
         }
 
     @staticmethod
-    def _search_row(story: Story, members: list[Any]) -> dict[str, str]:
+    def _search_row(story: Story, members: list[Any]) -> dict[str, str | None]:
         parts = [s.text for s in story.summary]
         parts += [m.title for m in members if m.title]
         parts += [m.text for m in members if not m.duplicate_of]

@@ -1,0 +1,23 @@
+"""Article text inside brief.md: Markdown passes raw HTML through, so untrusted text is
+escaped before it is placed in a line."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_HTML = re.compile(r"[&<>]")
+# backslash escapes: no link or image ([x](url), ![x](url)) and no code span from text
+_MARKDOWN = re.compile(r"([\\`\[\]])")
+_LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029]+")
+
+
+def md_text(value: Any) -> str:
+    """``value`` as inert Markdown text on one line: ``<script>`` and ``<img onerror>``
+    become text (entities), brackets and backticks are escaped, line breaks are spaces
+    (a title cannot start a heading or a list of its own)."""
+    text = "" if value is None else str(value)
+    text = _LINE_BREAKS.sub(" ", text)
+    text = _MARKDOWN.sub(r"\\\1", text)
+    return _HTML.sub(lambda m: _ENTITIES[m.group()], text)

@@ -1,0 +1,111 @@
+"""The brief files: written whole or not at all (temporary file + rename), and brief.md
+carries article text as inert text (no raw HTML, no links made from article text)."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+
+from storyline.brief.render import render_markdown, write_outputs
+from storyline.config import Options
+from storyline.model import Article, Citation, RunResult, Story, SummarySentence
+
+FILES = ("brief.json", "brief.md", "brief.html", "manifest.json")
+XSS = '<script>alert(1)</script> <img src=x onerror="alert(2)"> [click](javascript:alert(3))'
+
+
+def result(outdir: Path, text: str, title: str = "Harbour news") -> RunResult:
+    article = Article(
+        id="a1", text=text, raw_text=text, source="pile/a1.txt", title=title,
+        outlet="AFP", url="https://example.com/a1",
+    )  # fmt: skip
+    sentence = SummarySentence(text[:60], (Citation("a1", 0, 60),))
+    layer = {
+        "entities": [{"id": "e1", "name": XSS, "type": "PERSON", "aliases": [XSS],
+                      "mentions": [{"article": "a1", "start": 0, "end": 5}]}],
+        "quotes": [{"text": XSS, "article": "a1", "start": 0, "end": 5, "speaker": XSS,
+                    "cue": "<b>said</b>", "kind": "direct"}],
+        "claims": [{"id": "c1", "kind": "count", "subject": XSS, "status": "single-source",
+                    "sources": [XSS], "sides": [{"article": "a1", "source": "AFP", "start": 0,
+                                                 "end": 5, "text": XSS}]}],
+        "timeline": [{"value": "2024-01-01", "year_inferred": False, "text": XSS,
+                      "article": "a1", "start": 0, "end": 5, "sentence": {"text": XSS}}],
+    }  # fmt: skip
+    story = Story("s1", title, ["a1"], [sentence], None, layer)
+    return RunResult(outdir, [], [article], [story], 1, 1)
+
+
+def test_brief_md_passes_no_html_or_links_from_article_text(tmp_path: Path) -> None:
+    run = result(tmp_path, XSS + " The harbour reopened on Monday after the storm.", XSS)
+    markdown = render_markdown(run.articles, run.stories)
+    assert "<script" not in markdown and "<img" not in markdown and "<b>" not in markdown
+    assert "&lt;script&gt;" in markdown
+    html = MarkdownIt("commonmark").render(markdown)  # raw HTML allowed, as in CommonMark
+    assert "<script" not in html and "<img" not in html and "<b>" not in html
+    assert 'href="javascript' not in html and "<a " not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html  # shown as text
+    # a title with a line break cannot start a block of its own
+    broken = render_markdown(run.articles, [Story("s2", "Title\n# injected", ["a1"])])
+    assert "\n# injected" not in broken
+
+
+def test_outputs_replace_the_previous_files_instead_of_writing_into_them(
+    tmp_path: Path,
+) -> None:
+    write_outputs(result(tmp_path, "First version of the harbour story. " * 20), Options())
+    before = {name: (tmp_path / name).read_bytes() for name in FILES}
+    for name in FILES:  # a second name for each old file: writing in place would change it
+        os.link(tmp_path / name, tmp_path / f"old-{name}")
+    write_outputs(result(tmp_path, "Second version of the harbour story. " * 20), Options())
+    for name in FILES:
+        assert (tmp_path / f"old-{name}").read_bytes() == before[name]
+        assert (tmp_path / name).stat().st_ino != (tmp_path / f"old-{name}").stat().st_ino
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
+CHILD = """
+import sys
+from pathlib import Path
+sys.path.insert(0, sys.argv[2])
+from test_outputs import result
+from storyline.brief.render import write_outputs
+from storyline.config import Options
+big = result(Path(sys.argv[1]), "A much longer version of the harbour story. " * 250_000)
+print("ready", flush=True)
+while True:
+    write_outputs(big, Options())
+"""
+
+
+def test_a_kill_while_writing_keeps_the_previous_good_copy(tmp_path: Path) -> None:
+    write_outputs(result(tmp_path, "The good copy of the harbour story. " * 20), Options())
+    good = {name: (tmp_path / name).read_bytes() for name in FILES}
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(tmp_path), str(Path(__file__).parent)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert child.stdout is not None and child.stdout.readline().strip() == "ready"
+        deadline = time.monotonic() + 60
+        while not any(p.name.endswith(".tmp") for p in tmp_path.iterdir()):
+            assert time.monotonic() < deadline, "no temporary file seen: written in place?"
+            time.sleep(0.0005)
+        child.send_signal(signal.SIGKILL)  # mid-write of one of the four files
+    finally:
+        child.kill()
+        child.wait()
+    for name in FILES:
+        data = (tmp_path / name).read_bytes()
+        if data != good[name]:  # the new copy, then: complete
+            if name.endswith(".json"):
+                json.loads(data)
+            else:
+                assert data.rstrip().endswith(b"</html>" if name.endswith(".html") else b")")

@@ -1,0 +1,56 @@
+import threading
+import time
+
+import pytest
+
+from storyline.budget import time_budget
+from storyline.errors import BudgetExceeded, Errors
+
+
+def test_a_runaway_loop_is_stopped_with_a_named_error():
+    started = time.monotonic()
+    with pytest.raises(BudgetExceeded) as caught, time_budget(0.2, "quotes"):
+        while True:
+            pass
+    assert 0.15 < time.monotonic() - started < 5
+    assert caught.value.what == "quotes" and caught.value.seconds == 0.2
+
+
+def test_work_inside_the_budget_is_untouched_and_nothing_fires_later():
+    for _ in range(500):
+        with time_budget(0.002, "tiny"):
+            total = sum(range(50))
+    # a budget that ran out just as its block ended must not surface afterwards
+    later = 0
+    for _ in range(200_000):
+        later += 1
+    assert total == 1225 and later == 200_000
+
+
+def test_budgets_work_in_other_threads():
+    seen = []
+
+    def work() -> None:
+        try:
+            with time_budget(0.2, "thread"):
+                while True:
+                    pass
+        except BudgetExceeded as exc:
+            seen.append(exc.what)
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join(10)
+    assert seen == ["thread"]
+
+
+def test_no_budget_means_no_limit():
+    with time_budget(None):
+        time.sleep(0.01)
+    with time_budget(0):
+        time.sleep(0.01)
+
+
+def test_error_messages_carry_their_code():
+    msg = Errors.E201.format(stage="quotes", seconds=60)
+    assert msg.startswith("[E201] quotes over its time budget of 60 s")
