@@ -179,6 +179,40 @@ def extract_dates_command(
     console.print(f"{written} record(s) -> {out}, {errors} with errors", highlight=False)
 
 
+@extract_app.command("stance")
+def extract_stance_command(
+    in_path: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="Input JSONL.")],
+    out: Annotated[Path, typer.Option("-o", "--out", help="Output JSONL path.")],
+    verbose: Annotated[bool, typer.Option("-v", "--verbose")] = False,
+) -> None:
+    """Stance of each body toward each claim ({id, claim, body} or {body_id, body, claims})."""
+    from storyline.commands.stance import extract_stance_file
+
+    _setup_logging(verbose)
+    written, errors = extract_stance_file(in_path, out)
+    console.print(f"{written} line(s) -> {out}, {errors} with errors", highlight=False)
+
+
+@eval_app.command("stance")
+def eval_stance(
+    path: Annotated[Path, typer.Argument(help="FNC-1 dev JSONL.")] = Path(
+        "../shared/data/stance-dev/fnc1_train.jsonl"
+    ),
+    verbose: Annotated[bool, typer.Option("-v", "--verbose")] = False,
+) -> None:
+    """FNC score, macro-F1, per-class F1 and confusion, 5-fold CV by body, vs a baseline."""
+    from storyline.evaluate.dev_files import resolve_dev_path
+    from storyline.evaluate.stance import cross_validate, format_report, read_dev
+
+    _setup_logging(verbose)
+    path = resolve_dev_path(path)
+    if not path.exists():
+        console.print(f"[red]error:[/] dev file not found: {path}", highlight=False)
+        raise typer.Exit(2)
+    typer.echo(f"stance on {path}")
+    typer.echo(format_report(cross_validate(read_dev(path))))
+
+
 def _dev_eval(name: str, path: Path, run: Callable[[Path], Any], footnote: str) -> None:
     """Score one extractor on a dev file and print its table beside the baseline's."""
     from storyline.evaluate.dev_files import format_table, resolve_dev_path

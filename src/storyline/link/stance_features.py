@@ -1,0 +1,391 @@
+"""Features of a claim–article pair for the stance model (no learning here, no sklearn).
+
+The features are the ones the FNC-1 winners found to carry the signal (Athene, UCLMR,
+Talos, and the official baseline), kept general rather than topical:
+
+* relatedness: TF-IDF cosine of the claim with the whole body and with its best-aligned
+  sentences; how much of the claim (words, word pairs, character 4-grams, IDF mass)
+  occurs in the body and in its lead;
+* stance: refuting, hedging and confirming cue words and negations, counted in the body,
+  in the sentences best aligned with the claim (weighted by how well they align), next to
+  the claim's own words there, and in the claim itself (a headline may carry its own
+  "hoax" or "reportedly").
+
+No word of any particular story is used: the only learned lexical item is the IDF table,
+which says how rare a word is in news, not what it means for stance. Body-side work
+(sentences, tokens, vectors, cues) is done once per body and shared by all its claims.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from storyline.nlp.sentences import split_sentences
+
+_TOKEN = re.compile(r"[a-z0-9]+(?:['\u2019][a-z]+)?")
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_STOP = _words(
+    """a about above after again against all am an and any are as at be because been before
+    being below between both but by can did do does doing down during each few for from
+    further had has have having he her here hers herself him himself his how i if in into is
+    it its itself just me more most my myself now of off on once only or other our ours
+    ourselves out over own same she should so some such than that the their theirs them
+    themselves then there these they this those through to too under until up very was we
+    were what when where which while who whom why will with would you your yours yourself
+    yourselves s t also said says say new one two just like get got"""
+)
+
+# Cue lexicons: the FNC-1 baseline's refuting words and Athene's hedging words, widened
+# with their inflections and common synonyms. They describe how news reports doubt or
+# denial, not any topic.
+REFUTE = _words(
+    """fake fakes faked fraud fraudulent hoax hoaxes false falsely deny denies denied denying
+    denial refute refutes refuted refuting nope doubt doubts doubted bogus debunk debunks
+    debunked debunking prank pranks pranked retract retracts retracted retraction untrue
+    myth myths satire satirical fabricated fabrication misleading incorrect wrong baseless
+    unfounded dismissed dismisses rejects rejected photoshopped doctored parody spoof
+    nonsense erroneous inaccurate disputed disputes contradicts contradicted insisted
+    insists clarified correction scam lie lies lied"""
+)
+HEDGE = _words(
+    """alleged allegedly apparently appear appears appeared claim claims claimed could
+    evidently largely likely mainly may maybe might mostly perhaps presumably probably
+    purported purportedly reported reportedly rumor rumors rumour rumours rumored rumoured
+    seem seems seemed seemingly somewhat unconfirmed unverified suggest suggests suggested
+    possibly possible according speculation speculated speculate believed suspected
+    unclear whether supposedly report reports reporting circulating circulated viral
+    would if"""
+)
+CONFIRM = _words(
+    """confirmed confirms confirm confirming official officially announced announces revealed
+    reveals indeed proved proves proof verified shows showed true actually definitely
+    certainly admitted admits acknowledged statement"""
+)
+NEGATION = _words("""not no never none nobody nothing neither nor without cannot nowhere""")
+_NEGATION_SUFFIXES = ("n't", "n\u2019t")
+_NEAR = 4  # tokens either side of an aligned claim word searched for a negation
+_TOP = 3  # best-aligned sentences looked at for cues
+_LEAD_SENTENCES = 2
+_QUOTE_MARKS = ('"', "\u201c")
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """A cheap suffix stripper: enough to match 'denies'/'denied', 'reports'/'reported'
+    across claim and body, and far faster than Snowball on 50k pairs."""
+    for suffix in ("ing", "ed", "es", "s", "ly"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text.lower())
+
+
+def _is_negation(token: str) -> bool:
+    return token in NEGATION or token.endswith(_NEGATION_SUFFIXES)
+
+
+def _is_content(token: str) -> bool:
+    return token not in _STOP and token not in NEGATION and not token.endswith(_NEGATION_SUFFIXES)
+
+
+def content_stems(toks: Sequence[str]) -> list[str]:
+    return [stem(t) for t in toks if _is_content(t)]
+
+
+def flat_text(text: str) -> str:
+    """Lower case, every run of other characters one space: what character n-grams see."""
+    return _NON_ALNUM.sub(" ", text.lower())
+
+
+def char_grams(text: str, n: int = 4) -> frozenset[str]:
+    flat = flat_text(text)
+    return frozenset(flat[i : i + n] for i in range(len(flat) - n + 1))
+
+
+def _bigrams(stems: Sequence[str]) -> set[tuple[str, str]]:
+    return set(zip(stems, stems[1:], strict=False))
+
+
+class Idf:
+    """Inverse document frequency of stems; unseen stems count as rare as the rarest."""
+
+    def __init__(self, table: Mapping[str, float], default: float) -> None:
+        self.table = dict(table)
+        self.default = default
+
+    @classmethod
+    def fit(cls, documents: Sequence[str]) -> Idf:
+        df: Counter[str] = Counter()
+        for doc in documents:
+            df.update(set(content_stems(tokens(doc))))
+        n = len(documents)
+        # keep stems seen twice or more: once-seen ones get the default (rarest) weight
+        table = {w: round(math.log((1 + n) / (1 + c)) + 1, 4) for w, c in df.items() if c >= 2}
+        return cls(table, round(math.log((1 + n) / 2) + 1, 4))
+
+    def weight(self, word: str) -> float:
+        return self.table.get(word, self.default)
+
+    def vector(self, stems: Sequence[str]) -> dict[str, float]:
+        counts = Counter(stems)
+        vec = {w: (1 + math.log(c)) * self.weight(w) for w, c in counts.items()}
+        norm = math.sqrt(sum(v * v for v in vec.values()))
+        return {w: v / norm for w, v in vec.items()} if norm else {}
+
+
+def _dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(w, 0.0) for w, v in a.items())
+
+
+def _cue_counts(toks: Sequence[str]) -> tuple[int, int, int, int]:
+    counts = Counter(toks)
+    words = counts.keys()
+    return (
+        sum(counts[w] for w in words & REFUTE),
+        sum(counts[w] for w in words & HEDGE),
+        sum(counts[w] for w in words & CONFIRM),
+        sum(c for w, c in counts.items() if _is_negation(w)),
+    )
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    tokens: tuple[str, ...]
+    stems: tuple[str, ...]  # one per token (stop words included) so positions line up
+    vector: dict[str, float]
+    cues: tuple[int, int, int, int]  # refute, hedge, confirm, negation
+
+
+@dataclass(frozen=True)
+class Body:
+    text: str
+    sentences: tuple[Sentence, ...]
+    vector: dict[str, float]
+    stems: frozenset[str]
+    lead_stems: frozenset[str]
+    # the body's content stems joined and padded with spaces: " a b " in it is a bigram
+    # test, and a claim's character 4-gram occurs in the body iff it is in ``flat``
+    # (substring search in C instead of building sets per body)
+    joined_stems: str
+    flat: str
+    cues: tuple[int, int, int, int]
+
+
+def analyse_body(text: str, idf: Idf) -> Body:
+    sentences = []
+    all_content: list[str] = []
+    for span in split_sentences(text):
+        toks = tuple(tokens(text[span.start : span.end]))
+        stems = tuple(map(stem, toks))
+        content = [s for t, s in zip(toks, stems, strict=True) if _is_content(t)]
+        all_content.extend(content)
+        sentences.append(
+            Sentence(
+                span.start,
+                span.end,
+                toks,
+                stems,
+                idf.vector(content),
+                _cue_counts(toks),
+            )
+        )
+    lead = [s for sent in sentences[:_LEAD_SENTENCES] for s in content_stems(sent.tokens)]
+    cues = tuple(sum(s.cues[i] for s in sentences) for i in range(4))
+    return Body(
+        text,
+        tuple(sentences),
+        idf.vector(all_content),
+        frozenset(all_content),
+        frozenset(lead),
+        f" {' '.join(all_content)} ",
+        flat_text(text),
+        (cues[0], cues[1], cues[2], cues[3]),
+    )
+
+
+@dataclass(frozen=True)
+class Claim:
+    text: str
+    tokens: tuple[str, ...]
+    stems: tuple[str, ...]  # content stems
+    vector: dict[str, float]
+    bigrams: frozenset[tuple[str, str]]
+    grams: frozenset[str]
+    cues: tuple[int, int, int, int]
+
+
+def analyse_claim(text: str, idf: Idf) -> Claim:
+    toks = tuple(tokens(text))
+    content = content_stems(toks)
+    return Claim(
+        text,
+        toks,
+        tuple(content),
+        idf.vector(content),
+        frozenset(_bigrams(content)),
+        char_grams(text),
+        _cue_counts(toks),
+    )
+
+
+def sentence_scores(claim: Claim, body: Body) -> list[float]:
+    """Cosine of the claim with each body sentence (the alignment evidence comes from)."""
+    return [_dot(claim.vector, s.vector) for s in body.sentences]
+
+
+def _cues_near_claim_words(sentence: Sentence, claim_stems: frozenset[str]) -> list[int]:
+    """Refute, hedge, confirm and negation words within _NEAR tokens of a claim word: the
+    doubt or denial is about the claim ("denied that the singer had died")."""
+    hits = [i for i, s in enumerate(sentence.stems) if s in claim_stems]
+    near = [0, 0, 0, 0]
+    if not hits:
+        return near
+    for i, tok in enumerate(sentence.tokens):
+        if not any(abs(i - h) <= _NEAR for h in hits):
+            continue
+        for k, lexicon in enumerate((REFUTE, HEDGE, CONFIRM)):
+            if tok in lexicon:
+                near[k] += 1
+        if _is_negation(tok):
+            near[3] += 1
+    return near
+
+
+def _share(items: frozenset[Any], present: Callable[[Any], bool]) -> float:
+    return sum(1 for item in items if present(item)) / len(items) if items else 0.0
+
+
+FEATURE_NAMES: tuple[str, ...] = (
+    "cos_body", "cos_best", "cos_top3", "cos_first", "best_position", "aligned_share",
+    "cover_words", "cover_idf", "cover_bigrams", "cover_chars", "cover_lead",
+    "claim_len", "body_len_log", "sentences_log",
+    "claim_refute", "claim_hedge", "claim_confirm", "claim_negation", "claim_question",
+    "body_refute", "body_hedge", "body_confirm", "body_negation",
+    "top_refute", "top_hedge", "top_confirm", "top_negation",
+    "wtd_refute", "wtd_hedge", "wtd_confirm", "wtd_negation",
+    "lead_refute", "lead_hedge", "lead_confirm", "negation_near_claim",
+    "best_refute", "best_hedge", "best_negation",
+    "aligned_refute", "aligned_hedge", "aligned_confirm", "aligned_negation",
+    "first_refute_at", "body_questions", "body_quote_marks", "polarity_mismatch",
+    "refute_near_claim", "hedge_near_claim", "confirm_near_claim",
+)  # fmt: skip
+
+
+def pair_features(claim: Claim, body: Body, scores: Sequence[float] | None = None) -> list[float]:
+    """One row of FEATURE_NAMES for the pair."""
+    if scores is None:
+        scores = sentence_scores(claim, body)
+    n = len(body.sentences)
+    order = sorted(range(n), key=lambda i: (-scores[i], i))
+    top = order[:_TOP]
+    best = order[0] if order else -1
+    claim_set = frozenset(claim.stems)
+    idf_total = sum(claim.vector.values()) or 1.0
+    covered = [w for w in claim_set if w in body.stems]
+    weights = [scores[i] for i in top]
+    weight_sum = sum(weights) or 1.0
+    rates = [c / n if n else 0.0 for c in body.cues]
+
+    def top_rate(k: int) -> float:
+        return sum(body.sentences[i].cues[k] for i in top) / max(len(top), 1)
+
+    def weighted(k: int) -> float:
+        return sum(scores[i] * body.sentences[i].cues[k] for i in top) / weight_sum
+
+    def lead(k: int) -> float:
+        return float(sum(s.cues[k] for s in body.sentences[:_LEAD_SENTENCES]))
+
+    best_cues = body.sentences[best].cues if best >= 0 else (0, 0, 0, 0)
+    near = [_cues_near_claim_words(body.sentences[i], claim_set) for i in top]
+    near_claim = [float(sum(counts[k] for counts in near)) for k in range(4)]
+    return [
+        _dot(claim.vector, body.vector),
+        scores[best] if best >= 0 else 0.0,
+        sum(weights) / max(len(weights), 1),
+        scores[0] if n else 0.0,
+        best / n if n else 1.0,
+        sum(1 for s in scores if s > 0.1) / n if n else 0.0,
+        len(covered) / len(claim_set) if claim_set else 0.0,
+        # summed in the claim's word order, not a set's: the same bits on every run
+        sum(v for w, v in claim.vector.items() if w in body.stems) / idf_total,
+        _share(claim.bigrams, lambda b: f" {b[0]} {b[1]} " in body.joined_stems),
+        _share(claim.grams, lambda g: g in body.flat),
+        len(claim_set & body.lead_stems) / len(claim_set) if claim_set else 0.0,
+        float(len(claim.tokens)),
+        math.log1p(len(body.text)),
+        math.log1p(n),
+        *(float(c) for c in claim.cues),
+        1.0 if "?" in claim.text else 0.0,
+        *rates,
+        *(top_rate(k) for k in range(4)),
+        *(weighted(k) for k in range(4)),
+        lead(0),
+        lead(1),
+        lead(2),
+        near_claim[3],
+        float(best_cues[0]),
+        float(best_cues[1]),
+        float(best_cues[3]),
+        # how well the best-aligned sentence carrying each cue aligns: a denial is a
+        # refuting sentence about the claim, not a refuting word anywhere
+        *(_best_with_cue(body, scores, k) for k in range(4)),
+        next((i / n for i, s in enumerate(body.sentences) if s.cues[0]), 1.0),
+        body.text.count("?") / n if n else 0.0,
+        sum(body.text.count(q) for q in _QUOTE_MARKS) / n if n else 0.0,
+        1.0 if (claim.cues[3] > 0) != (best_cues[3] > 0) else 0.0,
+        *near_claim[:3],
+    ]
+
+
+def _best_with_cue(body: Body, scores: Sequence[float], kind: int) -> float:
+    return max((scores[i] for i, s in enumerate(body.sentences) if s.cues[kind]), default=0.0)
+
+
+def aligned_order(scores: Sequence[float]) -> list[int]:
+    """Sentence indices, best aligned first (ties: earlier sentence first)."""
+    return sorted(range(len(scores)), key=lambda i: (-scores[i], i))
+
+
+_CUE_WORDS = REFUTE | HEDGE | CONFIRM | NEGATION
+
+
+def cue_terms(claim: Claim, body: Body, scores: Sequence[float]) -> list[str]:
+    """Which cue words occur where, for the linear cue model: in the best-aligned
+    sentences ("t:"), anywhere in the body ("b:"), in the claim ("c:"). A cue the claim
+    itself uses is left out of the body's terms (a "hoax" headline over a "hoax" body)."""
+    claim_words = frozenset(claim.tokens)
+    top_words = {t for i in aligned_order(scores)[:_TOP] for t in body.sentences[i].tokens}
+    body_words = {t for s in body.sentences for t in s.tokens}
+    terms = [f"t:{t}" for t in top_words if t in _CUE_WORDS and t not in claim_words]
+    terms += [f"b:{t}" for t in body_words if t in _CUE_WORDS and t not in claim_words]
+    terms += [f"c:{t}" for t in claim_words if t in _CUE_WORDS]
+    if body.sentences:  # the lead often carries the verdict ("X denies reports that...")
+        lead = set(body.sentences[0].tokens)
+        terms += [f"l:{t}" for t in lead if t in _CUE_WORDS and t not in claim_words]
+    # what is negated next to the claim ("not true", "no evidence"): a vocabulary of
+    # general words, kept to those seen in enough training pairs by the cue model
+    negated = set()
+    for i in aligned_order(scores)[:_TOP]:
+        toks = body.sentences[i].tokens
+        negated |= {toks[j + 1] for j in range(len(toks) - 1) if _is_negation(toks[j])}
+    terms += [f"n:{t}" for t in negated if t not in claim_words and t not in _STOP]
+    return sorted(set(terms))

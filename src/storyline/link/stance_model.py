@@ -1,0 +1,233 @@
+"""The stance model: two stages of boosted trees over pair features, plus a cue model.
+
+Stage 1 tells related from unrelated pairs. Stage 2, trained on related pairs only with
+extra weight on the rare ``disagree`` class, picks agree / disagree / discuss; it also sees
+the class probabilities of a linear model over which cue words occur where (stacked: the
+training rows get out-of-fold probabilities, so stage 2 does not learn to trust an
+over-fitted cue model). Training needs scikit-learn; prediction needs numpy only.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from storyline.link.stance_features import (
+    FEATURE_NAMES,
+    Body,
+    Claim,
+    Idf,
+    analyse_body,
+    analyse_claim,
+    cue_terms,
+    pair_features,
+    sentence_scores,
+)
+from storyline.link.stance_trees import TreeEnsemble, export_hist_gradient_boosting
+
+log = logging.getLogger(__name__)
+
+STANCES = ("agree", "disagree", "discuss", "unrelated")
+RELATED_STANCES = ("agree", "disagree", "discuss")
+FORMAT_VERSION = 1
+
+# Training settings (fixed: the shipped file is reproduced from them byte for byte)
+SEED = 0
+DISAGREE_WEIGHT = 10.0
+CUE_MODEL_C = 0.5
+CUE_MIN_COUNT = 5  # a cue term seen in fewer training pairs is not weighted
+INNER_FOLDS = 5
+
+
+@dataclass(frozen=True)
+class CueModel:
+    """Multinomial logistic regression over binary cue terms, as term -> class weights."""
+
+    classes: tuple[str, ...]
+    weights: dict[str, tuple[float, ...]]
+    intercept: tuple[float, ...]
+
+    def probabilities(self, terms_per_pair: Sequence[Sequence[str]]) -> NDArray[np.float64]:
+        zero = (0.0,) * len(self.classes)
+        raw = np.array(
+            [
+                [b + sum(self.weights.get(t, zero)[k] for t in terms) for k, b in enumerate(self.intercept)]
+                for terms in terms_per_pair
+            ],
+            dtype=np.float64,
+        ).reshape(len(terms_per_pair), len(self.classes))  # fmt: skip
+        shifted = np.exp(raw - raw.max(axis=1, keepdims=True))
+        return np.asarray(shifted / shifted.sum(axis=1, keepdims=True))
+
+
+@dataclass(frozen=True)
+class Pair:
+    """A claim and an analysed body, with the claim's alignment to each body sentence."""
+
+    claim: Claim
+    body: Body
+    scores: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class StanceModel:
+    idf: Idf
+    related: TreeEnsemble
+    stance: TreeEnsemble
+    cues: CueModel
+
+    def pairs(self, claims_and_bodies: Sequence[tuple[str, str]]) -> list[Pair]:
+        return analyse_pairs(self.idf, claims_and_bodies)
+
+    def predict(self, pairs: Sequence[Pair]) -> NDArray[np.float64]:
+        """Rows of probabilities over STANCES (related ones scaled by P(related))."""
+        if not pairs:
+            return np.zeros((0, len(STANCES)))
+        dense = _dense(pairs)
+        p_related = self.related.probabilities(dense)[:, self.related.classes.index("True")]
+        # nothing to compare (an empty claim or body) is unrelated, whatever the trees say
+        comparable = np.array([bool(p.claim.vector) and bool(p.body.vector) for p in pairs])
+        p_related = np.where(comparable, p_related, 0.0)
+        cue_probs = self.cues.probabilities([cue_terms(p.claim, p.body, p.scores) for p in pairs])
+        stage2 = self.stance.probabilities(np.hstack([dense, cue_probs]))
+        order = [self.stance.classes.index(s) for s in RELATED_STANCES]
+        return np.column_stack([stage2[:, order] * p_related[:, None], 1.0 - p_related])
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> StanceModel:
+        if data.get("format") != FORMAT_VERSION or tuple(data["features"]) != FEATURE_NAMES:
+            raise ValueError("stance model file does not match this code (retrain it)")
+        cue = data["cues"]
+        return cls(
+            idf=Idf(data["idf"]["table"], data["idf"]["default"]),
+            related=TreeEnsemble.from_json(data["related"]),
+            stance=TreeEnsemble.from_json(data["stance"]),
+            cues=CueModel(
+                tuple(cue["classes"]),
+                {t: tuple(w) for t, w in cue["weights"].items()},
+                tuple(cue["intercept"]),
+            ),
+        )
+
+
+def analyse_pairs(idf: Idf, claims_and_bodies: Sequence[tuple[str, str]]) -> list[Pair]:
+    """Analyse each text once however many pairs share it."""
+    bodies: dict[str, Body] = {}
+    claims: dict[str, Claim] = {}
+    out = []
+    for claim_text, body_text in claims_and_bodies:
+        body = bodies.get(body_text)
+        if body is None:
+            body = bodies[body_text] = analyse_body(body_text, idf)
+        claim = claims.get(claim_text)
+        if claim is None:
+            claim = claims[claim_text] = analyse_claim(claim_text, idf)
+        out.append(Pair(claim, body, tuple(sentence_scores(claim, body))))
+    return out
+
+
+def _dense(pairs: Sequence[Pair]) -> NDArray[np.float64]:
+    rows = [pair_features(p.claim, p.body, p.scores) for p in pairs]
+    return np.asarray(rows, dtype=np.float64).reshape(len(pairs), len(FEATURE_NAMES))
+
+
+# --- training (scikit-learn imported only here) ---------------------------------------
+
+
+@dataclass(frozen=True)
+class Example:
+    body_key: str  # pairs with the same key share a body (kept in one fold)
+    claim: str
+    body: str
+    stance: str
+
+
+def _fit_cue_model(terms: Sequence[Sequence[str]], labels: Sequence[str]) -> CueModel:
+    from scipy import sparse
+    from sklearn.linear_model import LogisticRegression
+
+    counts: dict[str, int] = {}
+    for ts in terms:
+        for t in ts:
+            counts[t] = counts.get(t, 0) + 1
+    vocab = sorted(t for t, c in counts.items() if c >= CUE_MIN_COUNT)
+    index = {t: i for i, t in enumerate(vocab)}
+    rows, cols = [], []
+    for r, ts in enumerate(terms):
+        for t in ts:
+            if t in index:
+                rows.append(r)
+                cols.append(index[t])
+    matrix = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(terms), len(vocab)))
+    lr = LogisticRegression(C=CUE_MODEL_C, class_weight="balanced", max_iter=2000)
+    lr.fit(matrix, list(labels))
+    return CueModel(
+        tuple(str(c) for c in lr.classes_),
+        {t: tuple(round(float(w), 6) for w in lr.coef_[:, i]) for t, i in index.items()},
+        tuple(round(float(b), 6) for b in lr.intercept_),
+    )
+
+
+def _boosted(max_iter: int, learning_rate: float, **settings: Any) -> Any:
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    return HistGradientBoostingClassifier(
+        max_iter=max_iter,
+        learning_rate=learning_rate,
+        early_stopping=False,
+        random_state=SEED,
+        **settings,
+    )
+
+
+def body_folds(keys: Sequence[str], folds: int, seed: int = SEED) -> list[int]:
+    """Fold of each item so that all items with one key share a fold (seeded shuffle)."""
+    unique = sorted(set(keys))
+    order = np.random.RandomState(seed).permutation(len(unique))
+    fold_of = {unique[j]: rank % folds for rank, j in enumerate(order)}
+    return [fold_of[k] for k in keys]
+
+
+def train(examples: Sequence[Example]) -> dict[str, Any]:
+    """Fit both stages and the cue model; returns the JSON-ready model."""
+    bodies = sorted({e.body for e in examples})
+    claims = sorted({e.claim for e in examples})
+    idf = Idf.fit(bodies + claims)
+    pairs = analyse_pairs(idf, [(e.claim, e.body) for e in examples])
+    dense = _dense(pairs)
+    labels = np.array([e.stance for e in examples])
+    related = _boosted(200, 0.1).fit(dense, labels != "unrelated")
+
+    rel = [int(i) for i in np.flatnonzero(labels != "unrelated")]
+    related_labels = [str(label) for label in labels[rel]]
+    terms = [cue_terms(pairs[i].claim, pairs[i].body, pairs[i].scores) for i in rel]
+    inner = np.asarray(body_folds([examples[i].body_key for i in rel], INNER_FOLDS), dtype=np.int64)
+    out_of_fold = np.zeros((len(rel), len(RELATED_STANCES)))
+    for k in range(INNER_FOLDS):
+        fit_on = np.flatnonzero(inner != k)
+        cue_k = _fit_cue_model([terms[i] for i in fit_on], [related_labels[i] for i in fit_on])
+        held = np.flatnonzero(inner == k)
+        out_of_fold[held] = cue_k.probabilities([terms[i] for i in held])
+    cues = _fit_cue_model(terms, related_labels)
+    weights = np.where(labels[rel] == "disagree", DISAGREE_WEIGHT, 1.0)
+    stance = _boosted(300, 0.05).fit(
+        np.hstack([dense[rel], out_of_fold]), labels[rel], sample_weight=weights
+    )
+    log.info("trained on %d pairs (%d related)", len(examples), len(rel))
+    return {
+        "format": FORMAT_VERSION,
+        "features": list(FEATURE_NAMES),
+        "idf": {"default": idf.default, "table": dict(sorted(idf.table.items()))},
+        "related": export_hist_gradient_boosting(related),
+        "stance": export_hist_gradient_boosting(stance),
+        "cues": {
+            "classes": list(cues.classes),
+            "intercept": list(cues.intercept),
+            "weights": {t: list(w) for t, w in sorted(cues.weights.items())},
+        },
+    }

@@ -1,0 +1,140 @@
+"""Gradient-boosted trees stored as plain numbers, and their prediction.
+
+The stance model is trained with scikit-learn's HistGradientBoostingClassifier, but what
+ships is only its trees (feature, threshold, children, leaf value) in JSON: it loads with
+numpy alone, does not depend on the pickle format of one scikit-learn version, and gives
+the same numbers on any machine. Prediction walks every tree of the ensemble at once for a
+whole batch (one numpy step per tree level), so one pair and fifty thousand pairs both
+cost a few milliseconds of Python.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+_LEAF = -1
+_VALUE_DIGITS = 7  # leaf values are rounded: smaller file, same decisions
+
+
+@dataclass(frozen=True)
+class TreeEnsemble:
+    """All trees packed into flat node arrays; ``roots[t]`` is tree t's first node."""
+
+    classes: tuple[str, ...]
+    baseline: NDArray[np.float64]  # one raw score per output (1 for binary)
+    tree_output: NDArray[np.int64]  # which output each tree adds to
+    roots: NDArray[np.int64]
+    feature: NDArray[np.int64]  # leaves: 0, with an infinite threshold and self children
+    threshold: NDArray[np.float64]
+    left: NDArray[np.int64]
+    right: NDArray[np.int64]
+    value: NDArray[np.float64]
+    depths: NDArray[np.int64]  # per tree: trees are walked in groups of equal depth
+
+    def raw_scores(self, features: NDArray[np.float64]) -> NDArray[np.float64]:
+        n = features.shape[0]
+        outputs = self.baseline.shape[0]
+        if n == 0:
+            return np.zeros((0, outputs))
+        leaf_values = np.zeros((n, self.roots.shape[0]))
+        rows = np.arange(n)[:, None]
+        # walking a shallow tree as deep as the deepest one would waste most of the work
+        for depth in np.unique(self.depths):
+            trees = np.flatnonzero(self.depths == depth)
+            node = np.broadcast_to(self.roots[trees], (n, trees.shape[0])).copy()
+            for _ in range(int(depth)):
+                goes_left = features[rows, self.feature[node]] <= self.threshold[node]
+                node = np.where(goes_left, self.left[node], self.right[node])
+            leaf_values[:, trees] = self.value[node]
+        raw = np.tile(self.baseline, (n, 1))
+        for output in range(outputs):
+            # cumsum adds strictly left to right: a pair's score does not depend on the
+            # batch it came in (numpy's pairwise sum would, in the last bits)
+            own = leaf_values[:, self.tree_output == output]
+            if own.shape[1]:
+                raw[:, output] += np.cumsum(own, axis=1)[:, -1]
+        return raw
+
+    def probabilities(self, features: NDArray[np.float64]) -> NDArray[np.float64]:
+        """Rows of class probabilities, columns in the order of ``classes``."""
+        raw = self.raw_scores(features)
+        if raw.shape[1] == 1:  # binary: one logit for the second class
+            positive = 1.0 / (1.0 + np.exp(-raw[:, 0]))
+            return np.column_stack([1.0 - positive, positive])
+        shifted = np.exp(raw - raw.max(axis=1, keepdims=True))
+        return np.asarray(shifted / shifted.sum(axis=1, keepdims=True))
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> TreeEnsemble:
+        roots: list[int] = []
+        outputs: list[int] = []
+        depths: list[int] = []
+        feature: list[int] = []
+        left: list[int] = []
+        right: list[int] = []
+        threshold: list[float] = []
+        value: list[float] = []
+        for tree in data["trees"]:
+            base = len(feature)
+            roots.append(base)
+            outputs.append(tree["output"])
+            depths.append(tree["depth"])
+            for i, f in enumerate(tree["feature"]):
+                if f == _LEAF:  # a leaf loops on itself, so walking past it is harmless
+                    feature.append(0)
+                    threshold.append(np.inf)
+                    left.append(base + i)
+                    right.append(base + i)
+                else:
+                    feature.append(f)
+                    threshold.append(tree["threshold"][i])
+                    left.append(base + tree["left"][i])
+                    right.append(base + tree["right"][i])
+                value.append(tree["value"][i])
+        return cls(
+            classes=tuple(data["classes"]),
+            baseline=np.asarray(data["baseline"], dtype=np.float64),
+            tree_output=np.asarray(outputs, dtype=np.int64),
+            roots=np.asarray(roots, dtype=np.int64),
+            feature=np.asarray(feature, dtype=np.int64),
+            threshold=np.asarray(threshold, dtype=np.float64),
+            left=np.asarray(left, dtype=np.int64),
+            right=np.asarray(right, dtype=np.int64),
+            value=np.asarray(value, dtype=np.float64),
+            depths=np.asarray(depths, dtype=np.int64),
+        )
+
+
+def export_hist_gradient_boosting(model: Any) -> dict[str, Any]:
+    """The trees of a fitted HistGradientBoostingClassifier as JSON-ready lists.
+
+    Uses the estimator's private ``_predictors`` and ``_baseline_prediction`` (stable since
+    scikit-learn 0.21); only the training script calls this, under the pinned version.
+    Training data must have no missing values: the missing-value branch is not kept.
+    """
+    trees = []
+    for iteration in model._predictors:
+        for output, predictor in enumerate(iteration):
+            nodes = predictor.nodes
+            is_leaf = nodes["is_leaf"].astype(bool)
+            trees.append(
+                {
+                    "output": output,
+                    "depth": int(nodes["depth"].max()),
+                    "feature": [_LEAF if leaf else int(f) for f, leaf in zip(nodes["feature_idx"], is_leaf, strict=True)],
+                    "threshold": [0.0 if leaf else float(t) for t, leaf in zip(nodes["num_threshold"], is_leaf, strict=True)],
+                    "left": [0 if leaf else int(c) for c, leaf in zip(nodes["left"], is_leaf, strict=True)],
+                    "right": [0 if leaf else int(c) for c, leaf in zip(nodes["right"], is_leaf, strict=True)],
+                    "value": [round(float(v), _VALUE_DIGITS) if leaf else 0.0 for v, leaf in zip(nodes["value"], is_leaf, strict=True)],
+                }
+            )  # fmt: skip
+    baseline = np.asarray(model._baseline_prediction, dtype=np.float64).ravel()
+    return {
+        "classes": [str(c) for c in model.classes_],
+        "baseline": [float(b) for b in baseline],
+        "trees": trees,
+    }

@@ -1,0 +1,160 @@
+"""Stance engine on hand-written articles: one per stance, evidence offsets, determinism,
+the shipped model file, and the tree export against scikit-learn."""
+
+import gzip
+import json
+
+import numpy as np
+import pytest
+
+from storyline.link.stance import MODEL_RESOURCE, StanceResult, load_model, stance, stance_many
+from storyline.link.stance_features import FEATURE_NAMES
+from storyline.link.stance_trees import TreeEnsemble, export_hist_gradient_boosting
+from storyline.nlp.sentences import split_sentences
+
+CLAIM = "Singer Marla Quinn has died in a car crash in Nevada"
+
+AGREE = (
+    "Singer Marla Quinn died in a car crash in Nevada on Sunday, police confirmed.\n"
+    "The 34-year-old singer was killed when her car left the highway near Reno, the Nevada"
+    " Highway Patrol said. Her family confirmed the death in a statement and asked for"
+    " privacy.\nQuinn sold millions of albums and won two Grammy awards."
+)
+DENIAL = (
+    "Reports that singer Marla Quinn died in a car crash are a hoax, her publicist said on"
+    " Tuesday.\nQuinn's spokesman denied reports that the singer had been killed in Nevada"
+    ' and said she is alive and well. "Marla is fine, this story is completely false," he'
+    " said.\nThe fake news story spread on social media after a satirical website published"
+    " it. Quinn herself posted a photo on Twitter to debunk the rumor."
+)
+HEDGE = (
+    "Singer Marla Quinn has reportedly died in a car crash in Nevada, according to"
+    " unconfirmed reports circulating on social media.\nThe claims could not be verified."
+    " Her representatives have not responded to requests for comment, and it is unclear"
+    " where the rumors started.\nIf true, the singer would be the third star to die this"
+    " year."
+)
+UNRELATED = (
+    "The city council approved a new budget for parks and schools on Tuesday night after a"
+    " long debate.\nThe budget adds money for three new playgrounds and repairs to the"
+    " central library. Council members voted 7 to 2."
+)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [(AGREE, "agree"), (DENIAL, "disagree"), (HEDGE, "discuss"), (UNRELATED, "unrelated")],
+    ids=["agree", "denial", "hedge", "unrelated"],
+)
+def test_each_kind_of_article_gets_its_stance(body, expected):
+    result = stance(CLAIM, body)
+    assert result.stance == expected
+    assert 0.0 < result.score <= 1.0
+
+
+@pytest.mark.parametrize("body", [AGREE, DENIAL, HEDGE])
+def test_evidence_slices_whole_sentences_of_the_body_about_the_claim(body):
+    result = stance(CLAIM, body)
+    assert result.evidence, "a related article cites the sentence that decides it"
+    assert list(result.evidence) == sorted(result.evidence)
+    for start, end in result.evidence:
+        sentence = body[start:end]
+        assert sentence == sentence.strip() and sentence[0].isupper()
+        assert sentence[-1] in '.!?"'
+        assert 0 <= start < end <= len(body)
+    first = body[slice(*result.evidence[0])]
+    assert "Quinn" in first or "singer" in first
+
+
+def test_denial_evidence_includes_the_refuting_sentence():
+    cited = " ".join(
+        body_slice for body_slice in (DENIAL[s:e] for s, e in stance(CLAIM, DENIAL).evidence)
+    )
+    assert "hoax" in cited or "denied" in cited
+
+
+def test_unrelated_article_cites_nothing():
+    assert stance(CLAIM, UNRELATED).evidence == ()
+
+
+def test_batch_equals_single_calls_and_is_deterministic():
+    pairs = [(CLAIM, b) for b in (AGREE, DENIAL, HEDGE, UNRELATED)] * 2
+    first = stance_many(pairs)
+    assert first == stance_many(pairs)
+    assert first == [stance(c, b) for c, b in pairs]
+    assert all(isinstance(r, StanceResult) for r in first)
+
+
+def test_empty_and_odd_inputs_do_not_break():
+    assert stance(CLAIM, "").stance == "unrelated"
+    assert stance("", AGREE).stance == "unrelated"
+    assert stance_many([]) == []
+    assert stance(CLAIM, "no sentence punctuation at all").evidence == ()
+
+
+def test_to_dict_is_the_extract_format():
+    d = stance(CLAIM, AGREE).to_dict()
+    assert set(d) == {"stance", "score", "evidence"}
+    assert all(set(e) == {"start", "end"} for e in d["evidence"])
+
+
+def test_shipped_model_is_small_and_matches_the_feature_list():
+    from importlib import resources
+
+    raw = resources.files("storyline.link").joinpath("data", MODEL_RESOURCE).read_bytes()
+    assert len(raw) < 2 * 1024 * 1024
+    data = json.loads(gzip.decompress(raw))
+    assert tuple(data["features"]) == FEATURE_NAMES
+    assert load_model().stance.classes == ("agree", "disagree", "discuss")
+
+
+@pytest.mark.parametrize("n_classes", [2, 3])
+def test_exported_trees_predict_what_scikit_learn_predicts(n_classes):
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    rng = np.random.RandomState(0)
+    X = rng.normal(size=(400, 5))
+    y = np.array(["a", "b", "c"])[(X[:, 0] > 0).astype(int) + (X[:, 1] > 0.5) * (n_classes - 2)]
+    model = HistGradientBoostingClassifier(max_iter=20, random_state=0).fit(X, y)
+    ours = TreeEnsemble.from_json(json.loads(json.dumps(export_hist_gradient_boosting(model))))
+    assert ours.classes == tuple(model.classes_)
+    np.testing.assert_allclose(ours.probabilities(X), model.predict_proba(X), atol=1e-6)
+
+
+def test_extract_stance_file_both_formats_and_a_bad_line(tmp_path):
+    from typer.testing import CliRunner
+
+    from storyline.cli import app
+
+    src = tmp_path / "in.jsonl"
+    lines = [
+        json.dumps({"id": "p1", "claim": CLAIM, "body": AGREE}),
+        "{not json",
+        json.dumps({"id": "p2", "claim": CLAIM}),
+        json.dumps(
+            {
+                "body_id": "b1",
+                "body": DENIAL,
+                "claims": [
+                    {"id": "c1", "claim": CLAIM, "stance": "agree"},  # gold ignored
+                    {"id": "c2", "claim": "Budget for parks approved by council"},
+                ],
+            }
+        ),
+    ]
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(app, ["extract", "stance", str(src), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in rows] == ["p1", "line-2", "p2", "c1", "c2"]
+    assert "invalid JSON" in rows[1]["error"] and "body" in rows[2]["error"]
+    assert rows[0]["stance"] == "agree" and rows[3]["stance"] == "disagree"
+    assert rows[4]["stance"] == "unrelated" and rows[4]["evidence"] == []
+    for row, body in ((rows[0], AGREE), (rows[3], DENIAL)):
+        assert set(row) == {"id", "stance", "score", "evidence"}
+        sentences = {(s.start, s.end) for s in split_sentences(body)}
+        assert row["evidence"] and all((e["start"], e["end"]) in sentences for e in row["evidence"])
+    first = out.read_bytes()
+    CliRunner().invoke(app, ["extract", "stance", str(src), "-o", str(out)])
+    assert out.read_bytes() == first
