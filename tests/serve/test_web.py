@@ -254,3 +254,31 @@ def test_hostile_article_is_escaped_in_brief_html(tmp_path: Path) -> None:
     for _tag, attrs in tags_of(html):
         assert not any(name.startswith("on") for name in attrs)
         assert not any((v or "").lower().startswith("javascript:") for v in attrs.values())
+
+
+def test_timeline_rows_show_the_normalised_date_not_the_offset():
+    from storyline.serve.views import timeline_rows
+
+    events = [
+        {
+            "value": "2012-06-18",
+            "year_inferred": False,
+            "text": "Monday",
+            "article": "a",
+            "start": 2050,
+            "end": 2056,
+            "sentence": None,
+        },
+        {
+            "value": "2012-02",
+            "year_inferred": False,
+            "text": "February",
+            "article": "a",
+            "start": 4482,
+            "end": 4490,
+            "sentence": None,
+        },
+    ]
+    rows = timeline_rows(events)
+    assert [r["date"] for r in rows] == ["2012-02", "2012-06-18"]
+    assert all(r["date"] not in ("2050", "4482") for r in rows)

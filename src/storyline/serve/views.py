@@ -295,7 +295,9 @@ def timeline_rows(events: list[Any]) -> list[dict[str, Any]]:
     """Events sorted by date, each with the gap to the previous one (drawn as spacing)."""
     rows: list[dict[str, Any]] = []
     for event in events:
-        when = _first(event, ("date", "when", "start", "normalized", "value"))
+        # brief.json's timeline: "value" is the normalised date ("start" is a character
+        # offset into the article, never a date)
+        when = _first(event, ("value",))
         rows.append(
             {
                 "date": _label(when),
