@@ -162,7 +162,7 @@ def test_quotes_with_offsets_highlight_their_source(loaded: TestClient, db_url: 
 
 def test_timeline_rows_sort_by_date_and_space_by_gap() -> None:
     rows = timeline_rows(
-        [{"date": "2012-06"}, {"date": "2012-03-20"}, {"when": "2012-03-21"}, {"text": "x"}]
+        [{"value": "2012-06"}, {"value": "2012-03-20"}, {"value": "2012-03-21"}, {"text": "x"}]
     )
     assert [r["date"] for r in rows] == ["2012-03-20", "2012-03-21", "2012-06", ""]
     assert rows[0]["gap"] == 0 and 0 < rows[1]["gap"] < rows[2]["gap"]
