@@ -10,7 +10,7 @@ text (the wire: "(AFP) -", "Reuters reported"), else the smallest id.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from storyline.config import DedupOptions
 from storyline.dedup.minhash import find_near_duplicates, fingerprint
@@ -45,28 +45,37 @@ def find_duplicates(
 
 
 def choose_originals(
-    found: dict[str, str], members_of: Callable[[list[str]], list[DedupInput]]
+    found: dict[str, str],
+    members_of: Callable[[list[str]], list[DedupInput]],
+    ranks: Mapping[str, int] | None = None,
 ) -> dict[str, str]:
-    """Re-root the groups of ``found`` ({copy id: group root id}) on their real original.
+    """Re-root the groups of ``found`` ({copy id: group root id}) on their real original:
+    the one rule for which copy is the original, used by the pipeline, the streaming
+    ``storyline cluster`` and ``find_duplicates``.
 
     ``members_of(ids)`` gives the (id, text, date, source) of a group's ids; it is called
-    once per group, so a caller can read the texts of one group at a time."""
+    once per group, so a caller can read the texts of one group at a time. ``ranks``
+    (lower wins; e.g. how much boilerplate was cut from a copy) break the remaining ties."""
+    ranks = ranks or {}
     groups: dict[str, list[str]] = {}
     for dup, root in found.items():
         groups.setdefault(root, [root]).append(dup)
     duplicate_of: dict[str, str] = {}
     for ids in groups.values():
         members = members_of(ids)
-        original = min(members, key=lambda it: _original_key(it, members))
+        original = min(members, key=lambda it: _original_key(it, members, ranks))
         for it in members:
             if it is not original:
                 duplicate_of[str(it[0])] = str(original[0])
     return dict(sorted(duplicate_of.items()))
 
 
-def _original_key(item: DedupInput, group: Sequence[DedupInput]) -> tuple[bool, float, int, str]:
+def _original_key(
+    item: DedupInput, group: Sequence[DedupInput], ranks: Mapping[str, int]
+) -> tuple[bool, float, int, int, str]:
+    """Earliest first (undated last); then the copy the others credit (wire attribution:
+    how many name its outlet); then the lower rank; then the id."""
     day = parse_day(item[2])
     outlet = item[3] if len(item) > 3 else None
-    # how many other copies name this copy's outlet in their text (wire attribution)
     named_by = sum(1 for other in group if other is not item and _names_outlet(other[1], outlet))
-    return (day is None, day or 0.0, -named_by, str(item[0]))
+    return (day is None, day or 0.0, -named_by, ranks.get(str(item[0]), 0), str(item[0]))

@@ -22,6 +22,7 @@ from storyline.budget import time_budget
 from storyline.cluster.stories import ClusterItem, StoryClusterer
 from storyline.config import Options
 from storyline.dedup.minhash import find_near_duplicates, fingerprint
+from storyline.dedup.near import choose_originals
 from storyline.errors import BudgetExceeded
 from storyline.model import Article, Citation, Span, StepTiming, Story, SummarySentence
 from storyline.nlp.sentences import split_paragraphs, split_sentences
@@ -73,14 +74,21 @@ def mark_duplicates(articles: list[Article], options: Options, state: dict[str, 
     prints = parallel_map(
         partial(fingerprint, options=options.dedup), [a.text for a in articles], options
     )
-    duplicate_of = find_near_duplicates(
+    found = find_near_duplicates(
         [a.id for a in articles],
         [p.signature for p in prints],
         [p.shingles for p in prints],
         [a.date for a in articles],
         options.dedup,
+    )
+    by_id = {a.id: a for a in articles}
+    duplicate_of = choose_originals(
+        found,
+        lambda ids: [
+            (i, by_id[i].text, by_id[i].date, by_id[i].outlet or by_id[i].publisher) for i in ids
+        ],
         # the copy with less boilerplate around it is the better original when undated
-        ranks=[len(a.removed) for a in articles],
+        ranks={a.id: len(a.removed) for a in articles},
     )
     for article in articles:
         article.duplicate_of = duplicate_of.get(article.id)
