@@ -1,0 +1,32 @@
+"""The soak run (bench/bench_soak.py): 1,000 real articles from the dev data plus the
+generated hostile files go through the whole pipeline with the analyst's layer, and no
+article runs over its budget. Needs ../shared beside the repository (fails loudly if not)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+DEV = REPO.parent / "shared" / "data" / "mds-dev" / "multinews_val250.jsonl"
+
+pytestmark = pytest.mark.slow
+
+
+def test_a_real_pile_with_hostile_files_finishes_within_budget():
+    assert DEV.exists(), f"dev data missing: {DEV} (the soak pile is built from it)"
+    done = subprocess.run(
+        [sys.executable, str(REPO / "bench" / "bench_soak.py"), "--max-docs", "1000"],
+        capture_output=True,
+        text=True,
+        timeout=1200,
+        cwd=REPO,
+    )
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    assert "over budget: 0" in done.stdout
+    assert "pile: 1000 real documents + 14 hostile files" in done.stdout
+    # the 2 MB one-line file is kept, without a layer, and says why
+    assert "[E203] article of 1999997 characters" in done.stdout
