@@ -302,3 +302,25 @@ def test_a_stray_nul_byte_does_not_reject_a_csv(tmp_path):
     assert len(docs) == 50
     assert any("number 7 about" in d.text for d in docs)
     assert decode_bytes(data).note == "1 NUL byte(s) dropped"
+
+
+def test_a_csv_with_one_giant_cell_keeps_its_good_rows(tmp_path):
+    # it was read whole and refused as too large: every good row was lost with it
+    path = tmp_path / "export.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        fh.write("id,text\n")
+        fh.write('a,"The council approved the harbour budget on Monday."\n')
+        fh.write('b,"' + "x" * 3_000_000 + '"\n')
+        fh.write('c,"Ferry timetables change next week, officials said."\n')
+    items = list(ingest_paths([str(path)], IngestOptions(max_bytes=1_000_000)))
+    docs = [d for d in items if isinstance(d, RawDocument)]
+    assert [d.text for d in docs] == [
+        "The council approved the harbour budget on Monday.",
+        "Ferry timetables change next week, officials said.",
+    ]
+    assert [d.source.rsplit("#", 1)[1] for d in docs] == ["L2", "L4"]
+    skipped = [r for r in items if isinstance(r, InputReport) and r.status == "skipped"]
+    assert len(skipped) == 1 and skipped[0].source.endswith("#L3") and skipped[0].record
+    assert skipped[0].reason.startswith("[E143]")
+    report = next(r for r in items if isinstance(r, InputReport) and not r.record)
+    assert report.status == "read" and report.documents == 2

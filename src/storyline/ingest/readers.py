@@ -287,7 +287,7 @@ def read_json(source: str, data: bytes, options: IngestOptions) -> Iterator[Item
 
 
 @contextmanager
-def _csv_field_size_limit(limit: int) -> Iterator[None]:
+def csv_field_size_limit(limit: int) -> Iterator[None]:
     """Raise the csv module's field size limit (a process-wide setting) for one block only."""
     previous = csv.field_size_limit()
     csv.field_size_limit(max(previous, limit))
@@ -295,6 +295,15 @@ def _csv_field_size_limit(limit: int) -> Iterator[None]:
         yield
     finally:
         csv.field_size_limit(previous)
+
+
+def csv_dialect(header: str) -> type[csv.Dialect] | csv.Dialect:
+    """The dialect of a CSV file from its header line: exports use ; or tabs as often as
+    commas."""
+    try:
+        return csv.Sniffer().sniff(header, delimiters=",;\t|")
+    except csv.Error:
+        return csv.excel
 
 
 def _parse_csv(
@@ -305,13 +314,9 @@ def _parse_csv(
     Rows are read eagerly so the raised field size limit is restored before any caller code
     runs (a generator would keep it raised while suspended at each yield).
     """
-    header = text.split("\n", 1)[0]
-    try:  # exports use ; or tabs as often as commas
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(header, delimiters=",;\t|")
-    except csv.Error:
-        dialect = csv.excel
+    dialect = csv_dialect(text.split("\n", 1)[0])
     rows: list[tuple[int, dict[Any, Any]]] = []
-    with _csv_field_size_limit(field_size_limit):
+    with csv_field_size_limit(field_size_limit):
         reader = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)
         fieldnames = reader.fieldnames
         try:

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from storyline.config import IngestOptions
+from storyline.ingest.csv_stream import read_csv_stream
 from storyline.ingest.feeds import read_feed
 from storyline.ingest.jsonl_stream import read_jsonl_stream
 from storyline.ingest.warc import read_warc
@@ -30,7 +31,7 @@ def _is_feed_xml(path: Path) -> bool:
 
 
 def stream_reader_for(path: Path) -> Reader | None:
-    """The reader for a WARC, feed or JSONL path, else ``None``."""
+    """The reader for a WARC, feed, JSONL or CSV path, else ``None``."""
     name = path.name.lower()
     if name.endswith((".warc", ".warc.gz")):
         return read_warc
@@ -38,4 +39,6 @@ def stream_reader_for(path: Path) -> Reader | None:
         return read_feed
     if name.endswith(".jsonl"):
         return read_jsonl_stream
+    if name.endswith(".csv"):
+        return read_csv_stream
     return None
