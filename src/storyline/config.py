@@ -168,10 +168,14 @@ class ClaimOptions:
 
     # two values agree when within this relative distance (rounding in reports)
     value_tolerance: float = 0.05
-    # statements align when they share this many event concepts and places/actors (at
-    # least this many, and two when both name two or more)
-    min_shared_concepts: int = 2
-    min_shared_entities: int = 1
+    # a sentence speaks of a statement when it names one of the statement's names and
+    # shares this many key terms (names, content lemmas) with it
+    min_shared_keys: int = 2
+    # the stance engine's probability for a source's "agree" (the article read whole) and
+    # for "disagree" (one aligned sentence with a refuting or negating cue): a false
+    # "contradicted" costs the analyst's trust, so the bar is high
+    agree_threshold: float = 0.5
+    disagree_threshold: float = 0.55
 
 
 @dataclass(frozen=True)

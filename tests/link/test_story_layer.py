@@ -66,21 +66,34 @@ def test_story_layer_shape_offsets_and_determinism():
 
 
 @pytest.mark.slow
-def test_an_article_over_its_budget_loses_that_step_only():
-    from storyline.config import BudgetOptions, Options
+def test_an_article_over_its_budget_loses_that_step_only(monkeypatch):
+    import time
 
-    # a list page of thousands of counts: its number facts take longer than the budget
-    listing = " ".join(f"Depot {i} holds {i + 2} tanks and {i + 3} trucks." for i in range(3000))
-    arts = [_article("a", ORIGINAL, "reuters"), _article("z", listing, "lists")]
+    from storyline.config import BudgetOptions, Options
+    from storyline.link import story_layer
+
+    judge = story_layer.judge_claims
+
+    def slow_on_z(found, *args):
+        # the stance step stuck on one article: the watchdog stops it at its budget
+        while found.article.id == "z":
+            time.sleep(0.01)
+        return judge(found, *args)
+
+    monkeypatch.setattr(story_layer, "judge_claims", slow_on_z)
+    bridge = " The city council of Riverton approved the new bridge over the Avon river."
+    arts = [_article("a", ORIGINAL + bridge, "reuters"), _article("z", OTHER + bridge, "afp")]
     layer = analyze_story(arts, Options(budget=BudgetOptions(article_seconds=0.3)))
     skipped = {(s["article"], s["step"]): s["reason"] for s in layer["skipped"]}
-    assert ("z", "facts") in skipped
-    assert (
-        skipped["z", "facts"]
-        == "[E201] facts over its time budget of 0.3 s on this article; skipped for it"
-    )
-    assert all(article == "z" for article, _ in skipped)
-    # the ordinary article keeps every step
+    assert skipped == {
+        ("z", "claims"): "[E201] claims over its time budget of 0.3 s on this article; skipped for it"
+    }
+    # the ordinary article keeps every step, z keeps its other steps
     assert any(f["article"] == "a" and f["value"] == 56 for f in layer["facts"])
+    assert any(f["article"] == "z" and f["value"] == 56 for f in layer["facts"])
     assert any(q["article"] == "a" for q in layer["quotes"])
-    assert not any(f["article"] == "z" for f in layer["facts"])
+    # z judged nothing, so its agreeing figure still counts (a number fact), but no
+    # statement of a's has a side from z
+    for claim in layer["claims"]:
+        if claim["kind"] == "statement":
+            assert all(s["article"] != "z" for s in claim["sides"] if s["stance"] != "asserts")

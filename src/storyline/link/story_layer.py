@@ -17,7 +17,14 @@ from typing import Any, TypeVar
 from storyline.budget import time_budget
 from storyline.config import BudgetOptions, Options
 from storyline.errors import BudgetExceeded, Errors
-from storyline.link.claims import ClaimArticle, ClaimCandidates, align_candidates, claim_candidates
+from storyline.link.claims import (
+    ClaimArticle,
+    ClaimCandidates,
+    Verdict,
+    align_candidates,
+    claim_candidates,
+    judge_claims,
+)
 from storyline.link.entities import resolve_mentions
 from storyline.model import Article, SentenceIndex, Span, StepSkip, StepTiming, Story
 from storyline.nlp.dates import TimeExpression, extract_dates
@@ -101,14 +108,27 @@ def analyze_articles(
         found = ArticleAnalysis()
         found.mentions = steps.run("entities", article, [], mentions_in_doc, doc)
         found.facts = steps.run("facts", article, [], facts_in_doc, doc, spans)
-        claim_article = ClaimArticle(article.id, article.text, tuple(spans), source_of(article))
-        empty = ClaimCandidates(claim_article, (), ())
-        found.claims = steps.run(
-            "claims", article, empty, claim_candidates, claim_article, doc, found.facts
-        )
         if article.duplicate_of is None:  # copies say the same: quotes and dates of originals
             found.quotes = steps.run("quotes", article, [], quotes_from_doc, doc, options.quotes)
             found.dates = steps.run("dates", article, [], extract_dates, article.text, article.date)
+        claim_article = ClaimArticle(
+            article.id,
+            article.text,
+            tuple(spans),
+            source_of(article),
+            article.duplicate_of is not None,
+        )
+        empty = ClaimCandidates(claim_article, (), ())
+        found.claims = steps.run(
+            "claims",
+            article,
+            empty,
+            claim_candidates,
+            claim_article,
+            doc,
+            found.facts,
+            found.quotes,
+        )
         out.append(found)
     return out
 
@@ -130,6 +150,15 @@ def analyze_story(
     key = source_of or (lambda a: independent_source(a, by_id))
     steps = _Steps(options.budget)
     found = analyze_articles(ordered, sentences, options, key, steps)
+    candidates = [f.claims for f in found if f.claims is not None]
+    statements = [s for c in candidates for s in c.statements]
+    verdicts: list[Verdict] = []
+    for article, f in zip(ordered, found, strict=True):
+        # each independent source's stance toward every claim: the article's "claims" step
+        if f.claims is not None and f.claims.sentences and statements:
+            verdicts += steps.run(
+                "claims", article, [], judge_claims, f.claims, statements, options.claims
+            )
     if profile is not None:
         profile.extend(steps.timings)
     ids = [a.id for a in ordered]
@@ -140,7 +169,7 @@ def analyze_story(
         for article, f in zip(ordered, found, strict=True)
         for fact in f.facts
     ]
-    claims = align_candidates([f.claims for f in found if f.claims is not None], options.claims)
+    claims = align_candidates(candidates, options.claims, verdicts)
     entity_dicts = [e.to_dict() for e in entities]
     layer: dict[str, Any] = {
         "entities": entity_dicts,
