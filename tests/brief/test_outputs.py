@@ -13,7 +13,7 @@ from pathlib import Path
 
 from markdown_it import MarkdownIt
 
-from storyline.brief.render import render_markdown, write_outputs
+from storyline.brief.render import render_html, render_markdown, write_outputs
 from storyline.config import Options
 from storyline.model import Article, Citation, RunResult, Story, SummarySentence
 
@@ -109,3 +109,31 @@ def test_a_kill_while_writing_keeps_the_previous_good_copy(tmp_path: Path) -> No
                 json.loads(data)
             else:
                 assert data.rstrip().endswith(b"</html>" if name.endswith(".html") else b")")
+
+
+def test_claims_show_their_text_and_both_sides_in_md_and_html(tmp_path: Path) -> None:
+    text = "A unit arrived in Syria, reports said. Lavrov said Russia had no plans to send troops."
+    run = result(tmp_path, text)
+    run.stories[0].layer["claims"] = [
+        {"id": "c2", "kind": "statement", "subject": "a Russian military unit",
+         "text": "a unit arrived in Syria", "status": "contradicted", "sources": ["Naharnet"],
+         "sides": [
+             {"article": "a1", "source": "Naharnet", "start": 0, "end": 38,
+              "text": text[0:38], "stance": "asserts", "score": None, "speaker": "reports"},
+             {"article": "a1", "source": "Naharnet", "start": 39, "end": len(text),
+              "text": text[39:], "stance": "disagree", "score": 0.612, "speaker": "Lavrov"},
+         ]},
+    ] + [
+        {"id": f"s{i:02d}", "kind": "statement", "subject": f"Claim {i}", "text": f"claim {i}",
+         "status": "single-source", "sources": ["AFP"], "sides": []}
+        for i in range(12)
+    ]  # fmt: skip
+    markdown = render_markdown(run.articles, run.stories)
+    assert "- **contradicted** — a Russian military unit: “a unit arrived in Syria”" in markdown
+    assert "  - Naharnet (reports) states: “A unit arrived in Syria, reports said.” [a1:0-38]" in markdown
+    assert f"  - Naharnet (Lavrov) disagrees, 0.61: “{text[39:]}” [a1:39-{len(text)}]" in markdown
+    assert "claim 9" in markdown and "claim 10" not in markdown
+    assert "and 2 more single-source claim(s) in brief.json" in markdown
+    html = render_html(run.articles, run.stories)
+    assert "Naharnet (Lavrov) disagrees, 0.61</span>: “Lavrov said Russia had no plans" in html
+    assert "<b>a Russian military unit</b>: “a unit arrived in Syria”" in html

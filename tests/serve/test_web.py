@@ -116,6 +116,28 @@ def test_later_stages_keys_are_shown(loaded: TestClient, db_url: str) -> None:
     assert "Arms sales are legal" in html and "Moscow" in html
 
 
+def test_claim_rows_show_text_status_and_every_side() -> None:
+    from storyline.serve.views import claim_rows
+
+    claim = {"id": "c1", "subject": "a Russian military unit", "status": "contradicted",
+             "text": "a unit arrived in Syria", "sides": [
+                 {"article": "a-1", "source": "Naharnet", "start": 0, "end": 10,
+                  "text": "A unit came", "stance": "asserts", "speaker": "reports"},
+                 {"article": "a-1", "source": "Naharnet", "start": 11, "end": 30,
+                  "text": "Lavrov: no troops", "stance": "disagree", "score": 0.61,
+                  "speaker": "Lavrov"}]}  # fmt: skip
+    single = {"id": "c0", "subject": "x y", "status": "single-source", "text": "t", "sides": []}
+    rows = claim_rows([single, claim, "junk"])
+    assert [r["status"] for r in rows] == ["contradicted", "single-source"]
+    row = rows[0]
+    assert row["text"] == "a unit arrived in Syria" and row["subject"] == "a Russian military unit"
+    assert [s["label"] for s in row["sides"]] == [
+        "Naharnet (reports) states",
+        "Naharnet (Lavrov) disagrees, 0.61",
+    ]
+    assert row["sides"][1]["cite"] == "c-a-1-11-30" and row["sides"][1]["stance"] == "disagree"
+
+
 def test_cited_segments_keep_overlapping_and_nested_citations() -> None:
     text = "Alpha beta gamma delta."
     pieces = cited_segments(text, {(0, 16), (6, 10), (11, 23), (30, 40)}, "a-1")

@@ -27,10 +27,33 @@ def top_entities(layer: dict[str, Any]) -> list[dict[str, Any]]:
     return ranked[:MAX_ENTITIES]
 
 
+MAX_SINGLE_SOURCE = 10  # single-source claims shown per story (all are in brief.json)
+_STANCE_WORDS = {"asserts": "states", "agree": "agrees", "disagree": "disagrees"}
+
+
 def claims_by_status(layer: dict[str, Any]) -> list[dict[str, Any]]:
     """Contradicted first, then corroborated, then single-source; stable within each."""
     order = {"contradicted": 0, "corroborated": 1, "single-source": 2}
     return sorted(layer.get("claims", []), key=lambda c: (order.get(c["status"], 3), c["id"]))
+
+
+def side_label(side: dict[str, Any]) -> str:
+    """Who takes this side and how: "Naharnet (Sergei Lavrov) disagrees, 0.61"."""
+    who = str(side.get("source") or side.get("article") or "")
+    if side.get("speaker"):
+        who += f" ({side['speaker']})"
+    verb = _STANCE_WORDS.get(str(side.get("stance") or "asserts"), str(side.get("stance")))
+    score = side.get("score")
+    return f"{who} {verb}" + (f", {score:.2f}" if isinstance(score, int | float) else "")
+
+
+def shown_claims(layer: dict[str, Any]) -> tuple[list[dict[str, Any]], int]:
+    """The claims a reader sees (every contradicted and corroborated one, the first
+    single-source ones) and how many single-source claims are left out."""
+    claims = claims_by_status(layer)
+    single = [c for c in claims if c["status"] == "single-source"]
+    kept = [c for c in claims if c["status"] != "single-source"] + single[:MAX_SINGLE_SOURCE]
+    return kept, max(0, len(single) - MAX_SINGLE_SOURCE)
 
 
 def layer_markdown(layer: dict[str, Any]) -> list[str]:
@@ -63,16 +86,20 @@ def layer_markdown(layer: dict[str, Any]) -> list[str]:
                     f"[{q['article']}:{q['start']}-{q['end']}]"
                 )
         lines.append("")
-    claims = claims_by_status(layer)
+    claims, hidden = shown_claims(layer)
     if claims:
         lines += ["### Claims across sources", ""]
         for c in claims:
-            sources = ", ".join(md_text(s) for s in c["sources"])
-            lines.append(f"- **{md_text(c['status'])}** ({sources}): {md_text(c['subject'])}")
+            subject = md_text(c["subject"])
+            text = md_text(c.get("text") or "")
+            lines.append(f"- **{md_text(c['status'])}** — {subject}: “{text}”")
             for side in c["sides"]:
                 lines.append(
-                    f"  - {md_text(side['text'])} [{side['article']}:{side['start']}-{side['end']}]"
+                    f"  - {md_text(side_label(side))}: “{md_text(side['text'])}” "
+                    f"[{side['article']}:{side['start']}-{side['end']}]"
                 )
+        if hidden:
+            lines.append(f"- … and {hidden} more single-source claim(s) in brief.json")
         lines.append("")
     if layer.get("timeline"):
         lines += ["### Timeline", ""]

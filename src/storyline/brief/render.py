@@ -17,9 +17,10 @@ from typing import TYPE_CHECKING, Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from storyline.brief.layer_view import (
-    claims_by_status,
     layer_markdown,
     quotes_by_speaker,
+    shown_claims,
+    side_label,
     top_entities,
 )
 from storyline.brief.md import md_text
@@ -127,7 +128,8 @@ def render_html(articles: list[Article], stories: list[Story]) -> str:
             "story": story,
             "entities": top_entities(story.layer),
             "quotes": quotes_by_speaker(story.layer),
-            "claims": claims_by_status(story.layer),
+            "claims": shown_claims(story.layer)[0],
+            "claims_hidden": shown_claims(story.layer)[1],
             "timeline": story.layer.get("timeline", []),
             "articles": [
                 {
@@ -139,6 +141,7 @@ def render_html(articles: list[Article], stories: list[Story]) -> str:
         }
         for story in stories
     ]
+    env.globals["side_label"] = side_label
     return env.get_template("brief.html.j2").render(stories=view)
 
 

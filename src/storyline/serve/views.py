@@ -19,6 +19,7 @@ from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
 
+from storyline.brief.layer_view import side_label
 from storyline.model import Article
 from storyline.store.base import Page, Store
 
@@ -274,6 +275,36 @@ def fact_rows(facts: list[Any]) -> list[dict[str, Any]]:
                 "claimant": _label(_first(fact, ("claimant", "speaker", "attributed_to"))),
                 "articles": sources,
                 "cite": _cite_attr(fact),
+            }
+        )
+    return rows
+
+
+def claim_rows(claims: list[Any]) -> list[dict[str, Any]]:
+    """brief.json claims as the story page shows them: status, subject, the claim's text
+    and every side (source, speaker, stance, cited sentence), contradicted first."""
+    rows = []
+    order = {"contradicted": 0, "corroborated": 1, "single-source": 2}
+    kept = [c for c in claims if isinstance(c, dict)]
+    for claim in sorted(kept, key=lambda c: order.get(str(c.get("status")), 3)):
+        status = _label(claim.get("status")) or "unknown"
+        sides = [s for s in claim.get("sides") or [] if isinstance(s, dict)]
+        rows.append(
+            {
+                "status": status,
+                "status_class": _status_class(status),
+                "subject": _label(_first(claim, ("subject", "claimant", "speaker"))),
+                "text": _label(claim.get("text")) or (_label(sides[0].get("text")) if sides else ""),
+                "sides": [
+                    {
+                        "label": side_label(side),
+                        "stance": _status_class(_label(side.get("stance")) or "asserts"),
+                        "text": _label(side.get("text")),
+                        "articles": _sources(side),
+                        "cite": _cite_attr(side),
+                    }
+                    for side in sides
+                ],
             }
         )
     return rows

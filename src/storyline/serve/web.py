@@ -18,6 +18,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from storyline.model import Article
 from storyline.serve.views import (
     cited_segments,
+    claim_rows,
     entity_rows,
     fact_rows,
     item_citations,
@@ -72,6 +73,9 @@ def story_view(brief: dict[str, Any], articles: list[Article]) -> dict[str, Any]
     cited_items = [*brief.get("summary", [])]
     for key in ("quotes", "facts", "claims", "timeline"):
         cited_items += [x for x in brief.get(key) or [] if isinstance(x, dict)]
+    for claim in brief.get("claims") or []:  # a claim cites a sentence per side
+        if isinstance(claim, dict):
+            cited_items += [s for s in claim.get("sides") or [] if isinstance(s, dict)]
     for item in cited_items:
         for article, start, end in item_citations(item):
             cited.setdefault(article, set()).add((start, end))
@@ -91,7 +95,7 @@ def story_view(brief: dict[str, Any], articles: list[Article]) -> dict[str, Any]
         "quotes": quotes_by_speaker(brief.get("quotes") or []),
         "entities": entity_rows(brief.get("entities") or []),
         "facts": fact_rows(brief.get("facts") or []),
-        "claims": fact_rows(brief.get("claims") or []),
+        "claims": claim_rows(brief.get("claims") or []),
         "timeline": timeline_rows(brief.get("timeline") or []),
     }
 
