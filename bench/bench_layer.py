@@ -5,7 +5,8 @@ Articles: the first N documents of ../shared/data/mds-dev/multinews_val250.jsonl
 run time), each cluster one story. Printed side by side in one run: one ``nlp.pipe`` pass
 over the same texts with every component the layer uses, and the whole layer (that parse,
 then entities, quotes, facts, claims and dates per article, then linking per story), with
-the layer's time per step from its own profile.
+the layer's time per step from its own profile and the claim step's cost per article
+(claim candidates plus the stance of the article toward every claim of its storyline).
 """
 
 from __future__ import annotations
@@ -72,6 +73,24 @@ def main() -> None:
     for step, seconds in sorted(steps.items(), key=lambda kv: -kv[1]):
         print(f"  {step:<12}{seconds:8.1f} s")
     print(f"  {'linking':<12}{other:8.1f} s  (entities resolved, claims aligned, per story)")
+    # the claim step per article: candidates from its parse, then its stance toward every
+    # claim of its storyline (both run as "claims" inside the article's budget)
+    per_article: dict[str, float] = defaultdict(float)
+    for t in profile:
+        if t.step == "claims":
+            per_article[t.item] += t.seconds
+    if per_article:
+        ms = sorted(1000 * v for v in per_article.values())
+        p95 = ms[min(len(ms) - 1, int(0.95 * len(ms)))]
+        print(
+            f"claims per article (ms): mean {sum(ms) / len(ms):.1f}, median "
+            f"{ms[len(ms) // 2]:.1f}, p95 {p95:.1f}, max {ms[-1]:.1f}"
+        )
+    claims = [c for s in stories for c in (s.layer or {}).get("claims", [])]
+    by_status: dict[str, int] = defaultdict(int)
+    for c in claims:
+        by_status[c["status"]] += 1
+    print(f"claims: {len(claims)} ({', '.join(f'{k} {v}' for k, v in sorted(by_status.items()))})")
 
 
 if __name__ == "__main__":
