@@ -9,6 +9,15 @@ pytest_plugins = ["mds_fixtures"]
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "samples" / "russia-syria"
+SHARED_DATA = REPO.parent / "shared" / "data"  # the dev sets, beside the checkout
+
+
+def dev_data(relative: str) -> Path:
+    """A dev-set file under ../shared/data: a test asserting a dev-set target fails loudly
+    when it is missing instead of skipping."""
+    path = SHARED_DATA / relative
+    assert path.exists(), f"dev data missing: {path} (../shared must sit beside the repo)"
+    return path
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from storyline.config import IngestOptions, Options, RunOptions, SummaryOptions
+from storyline.evaluate.dev_files import dev_file
 from storyline.version import __version__
 
 app = typer.Typer(
@@ -29,9 +30,14 @@ app.add_typer(extract_app, name="extract")
 link_app = typer.Typer(help="Link mentions across the documents of a group.", no_args_is_help=True)
 app.add_typer(link_app, name="link")
 
-ECBPLUS_DEV = Path("../shared/data/ecbplus-dev/ecbplus_dev_topics.jsonl")
 
 console = Console(stderr=True)
+
+# default dev files of the evals (the large ones: storyline.evaluate.dev_files)
+STANCE_DEV = dev_file("stance")
+QUOTES_DEV = dev_file("quotes")
+DATES_DEV = dev_file("dates")
+ENTITIES_DEV = dev_file("entities")
 
 
 def _setup_logging(verbose: bool) -> None:
@@ -195,9 +201,7 @@ def extract_stance_command(
 
 @eval_app.command("stance")
 def eval_stance(
-    path: Annotated[Path, typer.Argument(help="FNC-1 dev JSONL.")] = Path(
-        "../shared/data/stance-dev/fnc1_train.jsonl"
-    ),
+    path: Annotated[Path, typer.Argument(help="FNC-1 dev JSONL.")] = STANCE_DEV,
     verbose: Annotated[bool, typer.Option("-v", "--verbose")] = False,
 ) -> None:
     """FNC score, macro-F1, per-class F1 and confusion, 5-fold CV by body, vs a baseline."""
@@ -228,9 +232,7 @@ def _dev_eval(name: str, path: Path, run: Callable[[Path], Any], footnote: str) 
 
 @eval_app.command("quotes")
 def eval_quotes(
-    path: Annotated[Path, typer.Argument(help="PolNeAR dev JSONL.")] = Path(
-        "../shared/data/quotes-dev/polnear_dev40.jsonl"
-    ),
+    path: Annotated[Path, typer.Argument(help="PolNeAR dev JSONL.")] = QUOTES_DEV,
     verbose: Annotated[bool, typer.Option("-v", "--verbose")] = False,
 ) -> None:
     """Quote span P/R/F1 (overlap > 0.3 and > 0.8 of the gold span) and speaker accuracy."""
@@ -248,9 +250,7 @@ def eval_quotes(
 
 @eval_app.command("dates")
 def eval_dates(
-    path: Annotated[Path, typer.Argument(help="TimeBank dev JSONL.")] = Path(
-        "../shared/data/timex-dev/timebank_tbaq_dev40.jsonl"
-    ),
+    path: Annotated[Path, typer.Argument(help="TimeBank dev JSONL.")] = DATES_DEV,
     verbose: Annotated[bool, typer.Option("-v", "--verbose")] = False,
 ) -> None:
     """TIMEX span P/R/F1 (overlap) and value accuracy against the document date."""
@@ -282,13 +282,15 @@ def link_entities_command(
 
 @eval_app.command("entities")
 def eval_entities_command(
-    path: Annotated[Path, typer.Argument(help="ECB+ dev JSONL")] = ECBPLUS_DEV,
+    path: Annotated[Path, typer.Argument(help="ECB+ JSONL")] = ENTITIES_DEV,
 ) -> None:
-    """Cross-document entity coreference on ECB+ dev (CoNLL F1 within each topic)."""
+    """Cross-document entity coreference on ECB+ (CoNLL F1 within each topic)."""
+    from storyline.evaluate.dev_files import resolve_dev_path
     from storyline.evaluate.entities import evaluate_entities, format_entity_eval
 
+    path = resolve_dev_path(path)
     if not path.exists():
-        console.print(f"missing {path}", highlight=False)
+        console.print(f"[red]error:[/] dev file not found: {path}", highlight=False)
         raise typer.Exit(2)
     typer.echo(format_entity_eval(evaluate_entities(path)))
 

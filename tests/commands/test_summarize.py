@@ -67,10 +67,9 @@ def test_eval_scores_every_system(tmp_path, flood):
 
 
 def test_dev_set_beats_the_baselines_when_available():
-    path = Path("/work/shared/data/mds-dev/neus_allsides_val30.jsonl")
-    if not path.exists():
-        pytest.skip("dev set not available")
-    pytest.importorskip("rouge_score")
+    from conftest import dev_data
+
+    path = dev_data("mds-dev/neus_allsides_val30.jsonl")
     results, _ = evaluate(path, words=60)
     ours, *baselines = results
     assert ours.mean("rouge1") > max(b.mean("rouge1") for b in baselines)

@@ -26,7 +26,6 @@ from storyline.nlp.dates import extract_dates, parse_dct
 
 log = logging.getLogger(__name__)
 
-DEFAULT_TIMEX_PATH = Path("../shared/data/timex-dev/timebank_tbaq_dev40.jsonl")
 
 Prediction = tuple[int, int, str | None]  # start, end, value
 

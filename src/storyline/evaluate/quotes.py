@@ -23,8 +23,6 @@ from storyline.evaluate.metrics import match_one_to_one, prf, ratio
 from storyline.jsonl import read_lines
 from storyline.nlp.quotes import QuoteOptions, extract_quotes_batch
 
-DEFAULT_QUOTES_PATH = Path("../shared/data/quotes-dev/polnear_dev40.jsonl")
-
 Span = tuple[int, int]
 Prediction = tuple[Span, Span | None]  # quote span, speaker span
 
