@@ -140,6 +140,7 @@ _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"
 _GENERIC_LEMMAS = {"say", "tell", "report", "add", "accord", "be", "have", "do", "make", "go"}
 _CLAUSE_BREAK = re.compile(r",\s|;\s|\s--?\s|\s[\u2013\u2014]\s")
 _QUOTE_CHARS = "\"'\u201c\u201d\u2018\u2019 "
+_CUE_REACH = 4  # tokens either side of a refuting word or negation that it bears on
 _SMALL_NUMBER_WORDS = {"one", "two", "both", "a", "an", "single"}
 
 
@@ -172,6 +173,7 @@ class SentenceInfo:
     names: frozenset[str]  # keys of the names it mentions
     keys: frozenset[str]  # names and content lemmas
     cue: bool  # carries a refuting word or a negation
+    cue_near: frozenset[str] = frozenset()  # keys within _CUE_REACH tokens of a cue
 
 
 @dataclass(frozen=True)
@@ -424,7 +426,7 @@ def _voice(speaker: str | None) -> str | None:
 def _sentence_infos(
     article: ClaimArticle, doc: Any, quotes: Sequence[Quote], ents: _Ents
 ) -> list[SentenceInfo]:
-    from storyline.link.stance_features import NEGATION, REFUTE, tokens
+    from storyline.link.stance_features import NEGATION, REFUTE
 
     sentences = article.sentences or tuple(Span(s.start_char, s.end_char) for s in doc.sents)
     overlapping = _quotes_by_sentence(sentences, quotes)
@@ -441,18 +443,31 @@ def _sentence_infos(
             )
         names: set[str] = set()
         keys: set[str] = set()
+        cue_near: set[str] = set()
+        cue = False
         if span is not None:
+            token_keys: dict[int, str] = {}
             for ent in ents.within(span.start_char, span.end_char):
                 if ent.label_ in _NAME_LABELS:
                     names.add(_name_key(ent))
+                    for i in range(ent.start, ent.end):
+                        token_keys[i] = _name_key(ent)
+            cues = []
             for tok in span:
+                low = tok.lower_
+                if low in REFUTE or low in NEGATION or low.endswith(("n't", "n’t")):
+                    cues.append(tok.i)
                 if tok.ent_type_ in _NAME_LABELS or tok.is_stop or not tok.is_alpha:
                     continue
                 lemma = tok.lemma_.lower()
                 if tok.pos_ in ("NOUN", "VERB", "ADJ", "PROPN") and lemma not in _GENERIC_LEMMAS:
                     keys.add(lemma)
-        words = tokens(article.text[sentence.start : sentence.end])
-        cue = any(w in REFUTE or w in NEGATION or w.endswith(("n't", "n\u2019t")) for w in words)
+                    token_keys[tok.i] = lemma
+            cue = bool(cues)
+            for i in cues:  # what the denial or negation is about: the words around it
+                for j in range(i - _CUE_REACH, i + _CUE_REACH + 1):
+                    if j in token_keys:
+                        cue_near.add(token_keys[j])
         out.append(
             SentenceInfo(
                 sentence.start,
@@ -462,6 +477,7 @@ def _sentence_infos(
                 frozenset(names),
                 frozenset(names | keys),
                 cue,
+                frozenset(cue_near),
             )
         )
     return out
@@ -587,6 +603,11 @@ def _aligned(claim: Statement, sentence: SentenceInfo, min_shared: int) -> bool:
     return len(claim.sentence.keys & sentence.keys) >= min_shared
 
 
+def _denies(claim: Statement, sentence: SentenceInfo) -> bool:
+    """Does a refuting word or negation in the sentence bear on what the claim names?"""
+    return bool(sentence.cue and claim.sentence.keys & sentence.cue_near)
+
+
 def judge_claims(
     judge: ClaimCandidates,
     statements: Sequence[Statement],
@@ -622,11 +643,13 @@ def judge_claims(
         if own:
             voice = claim.sentence.voice
             single += [
-                (claim, s) for s in aligned if s.cue and voice and s.voice and s.voice != voice
+                (claim, s)
+                for s in aligned
+                if _denies(claim, s) and voice and s.voice and s.voice != voice
             ]
         else:
             whole.append(claim)
-            single += [(claim, s) for s in aligned if s.cue]
+            single += [(claim, s) for s in aligned if _denies(claim, s)]
     if not whole and not single:
         return []
     # a sentence is read alone and with the sentence after it ("X denied reports that ...
@@ -648,8 +671,10 @@ def judge_claims(
         if result.stance == "disagree":  # the article read whole denies it: cite its cue
             for start, _end in result.evidence:
                 hit = _sentence_at(judge.sentences, start)
-                if hit is not None and hit.cue and _aligned(
-                    claim, hit, options.min_shared_keys
+                if (
+                    hit is not None
+                    and _denies(claim, hit)
+                    and _aligned(claim, hit, options.min_shared_keys)
                 ):
                     judged.append((claim, hit, result))
                     break
