@@ -273,6 +273,22 @@ def _is_variant(a: str, b: str, options: LinkOptions) -> bool:
     return SequenceMatcher(None, a, b).ratio() >= options.variant_similarity
 
 
+@dataclass
+class _Linking:
+    """The mentions of one group being linked: every pass reads it and joins in ``uf``."""
+
+    mentions: Sequence[Sequence[EntityMention]]
+    texts: Sequence[str]
+    options: LinkOptions
+    nodes: list[tuple[int, int]]  # (article index, mention index)
+    index: dict[tuple[int, int], int]
+    uf: _UnionFind
+    labels: list[int]  # sub-story of each article
+
+    def m(self, node: tuple[int, int]) -> EntityMention:
+        return self.mentions[node[0]][node[1]]
+
+
 def cluster_mentions(
     mentions: Sequence[Sequence[EntityMention]],
     texts: Sequence[str],
@@ -281,19 +297,40 @@ def cluster_mentions(
     """Clusters of (article index, mention index), sorted, over all mentions of a group."""
     nodes = [(d, i) for d, ms in enumerate(mentions) for i in range(len(ms))]
     index = {node: k for k, node in enumerate(nodes)}
-    uf = _UnionFind(len(nodes))
-    labels = substories(texts, options.substory_similarity)
+    ctx = _Linking(
+        mentions, texts, options, nodes, index, _UnionFind(len(nodes)),
+        substories(texts, options.substory_similarity),
+    )  # fmt: skip
+    _link_names(ctx)
+    by_head = _link_heads(ctx) if options.link_nominals else {}
+    if options.link_nominals and options.role_window >= 0:
+        _link_roles(ctx, by_head)
+    # a singular person noun used across a sub-story ("the host", "the woman") is most
+    # often its protagonist: the person name found in most of the same articles
+    if options.link_nominals and options.protagonist_share > 0:
+        _link_protagonists(mentions, ctx.labels, ctx.uf, index, by_head, options)
+    # deictic time words ("today", "yesterday", "last night") in a sub-story's articles
+    # mostly mean its event day: join the sub-story's most named weekday
+    if options.link_nominals and options.link_deictic_days:
+        _link_deictic_days(mentions, ctx.labels, ctx.uf, index)
+    if options.link_pronouns:
+        _link_pronouns(ctx)
+    groups: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for node in nodes:
+        groups[ctx.uf.find(index[node])].append(node)
+    return sorted((sorted(g) for g in groups.values()), key=lambda g: g[0])
 
-    def m(node: tuple[int, int]) -> EntityMention:
-        return mentions[node[0]][node[1]]
 
-    # 1. names across the whole group
+def _link_names(ctx: _Linking) -> None:
+    """Names across the whole group: same key, a short form ending a longer one ("putin"
+    in "vladimir putin"), an acronym, a spelling variant."""
+    uf, options = ctx.uf, ctx.options
     by_key: dict[str, list[int]] = defaultdict(list)
     key_types: dict[str, Counter] = defaultdict(Counter)
-    for node in nodes:
-        mention = m(node)
+    for node in ctx.nodes:
+        mention = ctx.m(node)
         if mention.kind == "name":
-            by_key[mention.name].append(index[node])
+            by_key[mention.name].append(ctx.index[node])
             key_types[mention.name][mention.type] += 1
     for members in by_key.values():
         for k in members[1:]:
@@ -324,100 +361,88 @@ def cluster_mentions(
             if _types_compatible(key_type[a], key_type[b]) and _is_variant(a, b, options):
                 uf.union(by_key[a][0], by_key[b][0])
 
-    # 2. common nouns, time words (and names, by their head) by head lemma in a sub-story
-    if options.link_nominals:
-        by_head: dict[tuple[int, str], list[int]] = defaultdict(list)
-        kinds = ("nominal", "time", "name") if options.names_by_head else ("nominal", "time")
-        for node in nodes:
-            mention = m(node)
-            if mention.kind not in kinds:
+
+def _link_heads(ctx: _Linking) -> dict[tuple[int, str], list[int]]:
+    """Common nouns, time words (and names, by their head) by head lemma in a sub-story;
+    returns the members of each (sub-story, head)."""
+    options = ctx.options
+    by_head: dict[tuple[int, str], list[int]] = defaultdict(list)
+    kinds = ("nominal", "time", "name") if options.names_by_head else ("nominal", "time")
+    for node in ctx.nodes:
+        mention = ctx.m(node)
+        if mention.kind not in kinds:
+            continue
+        by_head[(ctx.labels[node[0]], mention.head)].append(ctx.index[node])
+    for members in by_head.values():
+        joined: list[tuple[set[str], bool]] = []  # multi-word names in: (words, person)
+        first = None
+        for k in members:
+            mention = ctx.m(ctx.nodes[k])
+            if mention.kind == "name" and " " in mention.name:
+                # "Black Sea" never joins "Mediterranean Sea" by their shared head,
+                # nor "John Smith" "Mary Smith" (but "Mo Cheeks" may be "Maurice Cheeks")
+                words = set(mention.name.split())
+                person = mention.type == "PERSON"
+                if options.names_by_head == "nested" and any(
+                    _rival_names(words, w, person) for w, p in joined if p == person
+                ):
+                    continue
+                joined.append((words, person))
+            if first is None:
+                first = k
+            else:
+                ctx.uf.union(first, k)
+    return by_head
+
+
+def _link_roles(ctx: _Linking, by_head: dict[tuple[int, str], list[int]]) -> None:
+    """A common-noun role next to a name ("host Hugh Jackman", "Jackman, the host") joins
+    that name's entity, within the sub-story."""
+    votes: dict[tuple[int, str], Counter] = defaultdict(Counter)
+    for d, ms in enumerate(ctx.mentions):
+        for nominal in ms:
+            if nominal.kind != "nominal" or nominal.plural or not _person_noun(nominal):
                 continue
-            by_head[(labels[node[0]], mention.head)].append(index[node])
-        for members in by_head.values():
-            joined: list[tuple[set[str], bool]] = []  # multi-word names in: (words, person)
-            first = None
-            for k in members:
-                mention = m(nodes[k])
-                if mention.kind == "name" and " " in mention.name:
-                    # "Black Sea" never joins "Mediterranean Sea" by their shared head,
-                    # nor "John Smith" "Mary Smith" (but "Mo Cheeks" may be "Maurice Cheeks")
-                    words = set(mention.name.split())
-                    person = mention.type == "PERSON"
-                    if options.names_by_head == "nested" and any(
-                        _rival_names(words, w, person) for w, p in joined if p == person
-                    ):
-                        continue
-                    joined.append((words, person))
-                if first is None:
-                    first = k
-                else:
-                    uf.union(first, k)
-    by_head_nodes = by_head if options.link_nominals else {}
-
-    # 3. a common-noun role next to a name ("host Hugh Jackman", "Jackman, the host")
-    #    joins that name's entity, within the sub-story
-    if options.link_nominals and options.role_window >= 0:
-        votes: dict[tuple[int, str], Counter] = defaultdict(Counter)
-        for d, ms in enumerate(mentions):
-            for nominal in ms:
-                if nominal.kind != "nominal" or nominal.plural or not _person_noun(nominal):
+            for i, name in enumerate(ms):
+                if name.kind != "name" or name.type != "PERSON":
                     continue
-                for i, name in enumerate(ms):
-                    if name.kind != "name" or name.type != "PERSON":
-                        continue
-                    if _adjacent(texts[d], nominal, name, options.role_window):
-                        votes[(labels[d], nominal.head)][uf.find(index[(d, i)])] += 1
-        for (label, head), counter in sorted(votes.items()):
-            ranked = counter.most_common(2)
-            if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
-                members = by_head_nodes.get((label, head), [])
-                for k in members:
-                    uf.union(ranked[0][0], k)
+                if _adjacent(ctx.texts[d], nominal, name, ctx.options.role_window):
+                    votes[(ctx.labels[d], nominal.head)][ctx.uf.find(ctx.index[(d, i)])] += 1
+    for (label, head), counter in sorted(votes.items()):
+        ranked = counter.most_common(2)
+        if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+            for k in by_head.get((label, head), []):
+                ctx.uf.union(ranked[0][0], k)
 
-    # 3b. a singular person noun used across a sub-story ("the host", "the woman") is
-    #     most often its protagonist: the person name found in most of the same articles
-    if options.link_nominals and options.protagonist_share > 0:
-        _link_protagonists(mentions, labels, uf, index, by_head_nodes, options)
 
-    # 3c. deictic time words ("today", "yesterday", "last night") in a sub-story's
-    #     articles mostly mean its event day: join the sub-story's most named weekday
-    if options.link_nominals and options.link_deictic_days:
-        _link_deictic_days(mentions, labels, uf, index)
+def _link_pronouns(ctx: _Linking) -> None:
+    """Each pronoun joins its nearest compatible antecedent in the same article."""
+    uf, index = ctx.uf, ctx.index
+    # grammatical gender seen so far in each cluster, so "she" skips a "he" chain
+    genders: dict[int, set[str]] = defaultdict(set)
+    for node in ctx.nodes:
+        g = _gender(ctx.m(node))
+        if g:
+            genders[uf.find(index[node])].add(g)
+    for d, ms in enumerate(ctx.mentions):
+        order = sorted(range(len(ms)), key=lambda i: (ms[i].start, ms[i].end))
+        for pos, i in enumerate(order):
+            pron = ms[i]
+            if pron.kind != "pronoun":
+                continue
+            gender = _gender(pron)
 
-    # 4. pronouns: nearest compatible antecedent in the same article
-    if options.link_pronouns:
-        # grammatical gender seen so far in each cluster, so "she" skips a "he" chain
-        genders: dict[int, set[str]] = defaultdict(set)
-        for node in nodes:
-            g = _gender(m(node))
-            if g:
-                genders[uf.find(index[node])].add(g)
-        for d, ms in enumerate(mentions):
-            order = sorted(range(len(ms)), key=lambda i: (ms[i].start, ms[i].end))
-            for pos, i in enumerate(order):
-                pron = ms[i]
-                if pron.kind != "pronoun":
-                    continue
-                gender = _gender(pron)
+            def clash(k: int, d: int = d, order: list[int] = order, gender: str = gender) -> bool:
+                other = genders.get(uf.find(index[(d, order[k])]), set())
+                return bool(gender) and bool(other - {gender})
 
-                def clash(
-                    k: int, d: int = d, order: list[int] = order, gender: str = gender
-                ) -> bool:
-                    other = genders.get(uf.find(index[(d, order[k])]), set())
-                    return bool(gender) and bool(other - {gender})
-
-                antecedent = _antecedent(pron, [ms[j] for j in order[:pos]], options, clash)
-                if antecedent is not None:
-                    j = order[antecedent]
-                    ra, rb = uf.find(index[(d, i)]), uf.find(index[(d, j)])
-                    merged = genders.pop(ra, set()) | genders.pop(rb, set())
-                    uf.union(ra, rb)
-                    genders[uf.find(ra)] = merged
-
-    groups: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for node in nodes:
-        groups[uf.find(index[node])].append(node)
-    return sorted((sorted(g) for g in groups.values()), key=lambda g: g[0])
+            antecedent = _antecedent(pron, [ms[j] for j in order[:pos]], ctx.options, clash)
+            if antecedent is not None:
+                j = order[antecedent]
+                ra, rb = uf.find(index[(d, i)]), uf.find(index[(d, j)])
+                merged = genders.pop(ra, set()) | genders.pop(rb, set())
+                uf.union(ra, rb)
+                genders[uf.find(ra)] = merged
 
 
 _RELATIVE = frozenset({"who", "whom", "whose", "which", "that", "where"})
