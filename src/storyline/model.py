@@ -47,6 +47,7 @@ class RawDocument:
     extractor: str = "plain"  # which extractor produced ``text`` (audit trail)
     notes: tuple[str, ...] = ()  # warnings about this input that did not stop it
     record: bool = False  # one record inside an input (see InputReport.record)
+    record_id: str | None = None  # the record's own id (its "id" field, a feed entry's id)
 
 
 @dataclass(frozen=True)
@@ -133,6 +134,8 @@ class Article:
     duplicate_of: str | None = None
     story: str | None = None
     storyline: str | None = None  # derived each run; stories keep it in the store
+    # the input record's own id ("id" of a JSON/JSONL/CSV record); never part of ``id``
+    record_id: str | None = None
 
     def sentence_texts(self) -> list[str]:
         return [self.text[s.start : s.end] for s in self.sentences]
@@ -149,6 +152,7 @@ class Article:
             "year": self.year,
             "lang": self.lang,
             "source": self.source,
+            "record_id": self.record_id,
             "removed": [asdict(r) for r in self.removed],
             "duplicate_of": self.duplicate_of,
             "story": self.story,

@@ -74,4 +74,5 @@ def clean_document(doc: RawDocument) -> Article:
         year=found.year,
         lang=detect_language(text),
         removed=removed,
+        record_id=doc.record_id,
     )

@@ -101,6 +101,7 @@ def _entry_to_document(entry: Any, source: str, outlet: str | None) -> RawDocume
             outlet=outlet,
             extractor="feedparser",
             record=True,
+            record_id=_clean_line(entry.get("id")),
         )
     except ImportError:
         raise  # a missing dependency is not an odd entry

@@ -194,6 +194,10 @@ def normalize_date(value: str | None) -> str | None:
     return parsed.isoformat()
 
 
+# a record's own id, kept beside ``source`` (article ids stay derived from the content)
+_ID_KEYS = ("id", "record_id", "doc_id")
+
+
 def _first(record: dict[str, Any], keys: tuple[str, ...]) -> str | None:
     for key in keys:
         value = as_text(record.get(key))
@@ -236,6 +240,7 @@ def record_to_document(
         publisher=_first(record, ("publisher", "author")) or meta.get("publisher"),
         extractor=extractor,
         record=inside,
+        record_id=_first(record, _ID_KEYS),
     )
 
 

@@ -70,6 +70,7 @@ class ArticleOut(BaseModel):
     year: int | None
     lang: str | None
     source: str
+    record_id: str | None = Field(None, description='the input record\'s own "id", if any')
     removed: list[RemovedSpanOut]
     duplicate_of: str | None
     story: str | None

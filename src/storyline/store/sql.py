@@ -56,6 +56,7 @@ articles_table = sa.Table(
     sa.Column("sentences", sa.Text, nullable=False, server_default="[]"),
     sa.Column("duplicate_of", sa.String(64)),
     sa.Column("story", sa.String(64), index=True),
+    sa.Column("record_id", sa.Text),  # the input record's own id; older stores: ALTER TABLE
 )
 
 reports_table = sa.Table(
@@ -105,6 +106,8 @@ _ADDED_STORY_COLUMNS = (
     "last_date",
     "list_rank",
 )
+
+_ADDED_ARTICLE_COLUMNS = ("record_id",)
 
 # A story's searchable text is capped: PostgreSQL refuses tsvectors over 1 MB.
 SEARCH_BODY_CHARS = 200_000
@@ -174,6 +177,7 @@ def _article_from_row(row: sa.Row) -> Article:
         sentences=[Span(s, e) for s, e in json.loads(row.sentences)],
         duplicate_of=row.duplicate_of,
         story=row.story,
+        record_id=getattr(row, "record_id", None),
     )
 
 
@@ -272,13 +276,19 @@ class SqlStore(Store):
 
     def _migrate(self, conn: sa.Connection) -> None:
         """Add the columns and search index newer code expects to an older store."""
-        present = {c["name"] for c in sa.inspect(conn).get_columns("stories")}
+        inspector = sa.inspect(conn)
+        present = {c["name"] for c in inspector.get_columns("stories")}
         ddl = _SQLITE_SEARCH_DDL if self.dialect == "sqlite" else _POSTGRES_SEARCH_DDL
         for name in _ADDED_STORY_COLUMNS:
             if name not in present:
                 column = stories_table.c[name]
                 kind = column.type.compile(dialect=self.engine.dialect)
                 conn.execute(sa.text(f"ALTER TABLE stories ADD COLUMN {name} {kind}"))
+        article_columns = {c["name"] for c in inspector.get_columns("articles")}
+        for name in _ADDED_ARTICLE_COLUMNS:
+            if name not in article_columns:
+                kind = articles_table.c[name].type.compile(dialect=self.engine.dialect)
+                conn.execute(sa.text(f"ALTER TABLE articles ADD COLUMN {name} {kind}"))
         for statement in ddl:
             conn.execute(sa.text(statement))
         for indexed in ("list_rank", "storyline"):
@@ -321,6 +331,7 @@ class SqlStore(Store):
                         "id": article.id,
                         "seq": seq,
                         "source": article.source,
+                        "record_id": _text(article.record_id),
                         "raw_text": _text(article.raw_text),
                         "text": _text(article.text),
                         "title": _text(article.title),
