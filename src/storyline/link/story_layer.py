@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from storyline.budget import time_budget
-from storyline.config import BudgetOptions, Options
+from storyline.config import BudgetOptions, Options, QuoteOptions
 from storyline.errors import BudgetExceeded, Errors
 from storyline.link.claims import (
     ClaimArticle,
@@ -32,6 +32,7 @@ from storyline.nlp.entities import EntityMention, mentions_in_doc
 from storyline.nlp.facts import Fact, facts_in_doc
 from storyline.nlp.quotes import Quote, quotes_from_doc
 from storyline.nlp.sentences import split_sentences
+from storyline.nlp.speakers import resolve_speakers
 
 logger = logging.getLogger(__name__)
 
@@ -87,6 +88,11 @@ class _Steps:
         return empty
 
 
+def quotes_with_speakers(doc: Any, options: QuoteOptions) -> list[Quote]:
+    """The article's quotes, each speaker resolved to the name it refers to."""
+    return resolve_speakers(doc, quotes_from_doc(doc, options))
+
+
 def analyze_articles(
     articles: Sequence[Article],
     sentences: Sequence[Sequence[Span]],
@@ -109,7 +115,9 @@ def analyze_articles(
         found.mentions = steps.run("entities", article, [], mentions_in_doc, doc)
         found.facts = steps.run("facts", article, [], facts_in_doc, doc, spans)
         if article.duplicate_of is None:  # copies say the same: quotes and dates of originals
-            found.quotes = steps.run("quotes", article, [], quotes_from_doc, doc, options.quotes)
+            found.quotes = steps.run(
+                "quotes", article, [], quotes_with_speakers, doc, options.quotes
+            )
             found.dates = steps.run("dates", article, [], extract_dates, article.text, article.date)
         claim_article = ClaimArticle(
             article.id,

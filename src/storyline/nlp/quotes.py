@@ -80,6 +80,11 @@ class Quote:
     cue_end: int | None
     kind: str  # "direct" | "indirect"
     fragments: tuple[tuple[int, int], ...] = ()
+    # the words the article used for the speaker when ``speaker`` was resolved to a name
+    # elsewhere in it ("he" -> "Jakob Kellenberger"; nlp.speakers), with their offsets
+    speaker_words: str | None = None
+    words_start: int | None = None
+    words_end: int | None = None
 
     def to_brief(self, article: str, speaker_entity: str | None = None) -> dict[str, Any]:
         """The brief.json shape (the entity linker fills ``speaker_entity``)."""
@@ -92,6 +97,9 @@ class Quote:
             "speaker_entity": speaker_entity,
             "speaker_start": self.speaker_start,
             "speaker_end": self.speaker_end,
+            "speaker_words": self.speaker_words,
+            "speaker_words_start": self.words_start,
+            "speaker_words_end": self.words_end,
             "cue": self.cue,
             "kind": self.kind,
         }

@@ -1,0 +1,225 @@
+"""Who a quote's speaker words refer to: "he", "who", "the activist", "his comments", "it"
+become the person or organisation the article names, with that name's offsets.
+
+Rules over the article's one parse (no coreference model ships offline with a pinned
+package): a relative "who"/"which" is the noun phrase its clause hangs on ("one activist
+in Homs, who said"); a personal pronoun or a possessive ("his comments") is the nearest
+named person (organisation or place for "it", "they") before it in the same or the two
+previous paragraphs, skipping names whose gender clashes ("Mrs X" is never "he"); a
+definite description ("the activist", "the statement", "that comment") is the nearest
+earlier speaker whose words share its head noun, else the previous quote's speaker when
+it stands in the sentence before. Nationalities and bare places never speak: a quote
+whose only speaker is one ("Russian") keeps no speaker rather than a wrong one.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, replace
+from typing import Any
+
+from storyline.nlp.quotes import Quote
+from storyline.nlp.spacy_model import doc_text
+
+_PERSONAL = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+_NEUTER = {"it", "its", "they", "them", "their"}
+_RELATIVE = {"who", "whom", "whose", "which", "that"}
+_DEFINITE = {"the", "that", "this", "these", "those"}
+_MALE_TITLES = {"mr", "mr.", "sir", "lord", "king", "prince"}
+_FEMALE_TITLES = {"mrs", "mrs.", "ms", "ms.", "miss", "lady", "queen", "princess", "dame"}
+# how far back (in paragraphs) a pronoun may find its antecedent
+_PARAGRAPHS_BACK = 2
+
+
+@dataclass(frozen=True)
+class _Name:
+    start: int  # char offsets of the name in the text
+    end: int
+    label: str  # PERSON | ORG | GPE
+    gender: str  # "m" | "f" | ""
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What resolving reads, computed once per article."""
+
+    doc: Any
+    text: str
+    names: list[_Name]
+    name_starts: list[int]
+    paragraphs: list[int]  # offsets of line breaks
+    sentences: list[int]  # start offsets of spaCy's sentences
+
+
+def resolve_speakers(doc: Any, quotes: list[Quote]) -> list[Quote]:
+    """The quotes with ``speaker``/``speaker_start``/``speaker_end`` naming who speaks
+    (the name's own offsets), and the words the article used in ``speaker_words``."""
+    text = doc_text(doc)
+    names = _names(doc, quotes)
+    ctx = _Context(
+        doc,
+        text,
+        names,
+        [n.start for n in names],
+        [i for i, ch in enumerate(text) if ch == "\n"],
+        [s.start_char for s in doc.sents] if doc.has_annotation("SENT_START") else [],
+    )
+    out: list[Quote] = []
+    for quote in quotes:
+        found = _resolve(ctx, quote, [q for q in out if q.speaker is not None])
+        out.append(found)
+    return out
+
+
+def _names(doc: Any, quotes: list[Quote]) -> list[_Name]:
+    """Named people, organisations and places in text order; a quote's speaker words that
+    hold a proper noun the parser did not tag as a person count as one ("Defense Minister
+    Anatoly Serdyukov denied ... He did say")."""
+    names = []
+    persons: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ not in ("PERSON", "ORG", "GPE"):
+            continue
+        before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+        gender = "m" if before in _MALE_TITLES else "f" if before in _FEMALE_TITLES else ""
+        names.append(_Name(ent.start_char, ent.end_char, ent.label_, gender))
+        if ent.label_ == "PERSON":
+            persons.update(range(ent.start, ent.end))
+    for quote in quotes:
+        if quote.speaker_start is None or quote.speaker_end is None:
+            continue
+        span = doc.char_span(quote.speaker_start, quote.speaker_end, alignment_mode="expand")
+        if span is None or any(t.i in persons for t in span):
+            continue
+        if sum(t.pos_ == "PROPN" and t.ent_type_ in ("", "PERSON") for t in span) >= 2:
+            names.append(_Name(span.start_char, span.end_char, "PERSON", ""))
+    # a name inside quotation marks is what someone said, not who the narrator means by
+    # "he" ('"... that Sergei Lavrov shares our concern," Kellenberger said. "...," he said')
+    quoted = [f for q in quotes if q.kind == "direct" for f in (q.fragments or ((q.start, q.end),))]
+    names = [n for n in names if not any(a <= n.start < b for a, b in quoted)]
+    names.sort(key=lambda n: (n.start, n.end))
+    return names
+
+
+def _resolve(ctx: _Context, quote: Quote, earlier: list[Quote]) -> Quote:
+    if quote.speaker is None or quote.speaker_start is None or quote.speaker_end is None:
+        return quote
+    words = quote.speaker
+    start, end = quote.speaker_start, quote.speaker_end
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    tokens = [t.lower_ for t in span] if span is not None else words.lower().split()
+    first = tokens[0] if tokens else ""
+    target: tuple[int, int] | None = None
+    if len(tokens) == 1 and first in _RELATIVE and span is not None:
+        target = _relative_head(ctx.doc, span[0])
+    elif first in _PERSONAL:
+        # "he", "his comments": the first fitting person of the nearest sentence naming one
+        target = _antecedent(ctx, start, _PERSONAL[first])
+    elif first in _NEUTER:
+        # "it", "they": the one quoted just before, else the nearest organisation named
+        target = _previous_speaker(ctx.text, start, earlier) or _antecedent(ctx, start, None)
+    elif first in _DEFINITE and span is not None and _description(span):
+        # "the activist", "the statement", "that comment"
+        target = _same_head_speaker(span, earlier) or _previous_speaker(ctx.text, start, earlier)
+    elif span is not None and all(t.ent_type_ == "NORP" for t in span):
+        # a nationality ("Russian") names no one who speaks
+        return replace(quote, speaker=None, speaker_start=None, speaker_end=None)
+    if target is None or target == (start, end):
+        return quote
+    s, e = target
+    return replace(
+        quote,
+        speaker=ctx.text[s:e],
+        speaker_start=s,
+        speaker_end=e,
+        speaker_words=words,
+        words_start=start,
+        words_end=end,
+    )
+
+
+def _relative_head(doc: Any, who: Any) -> tuple[int, int] | None:
+    """ "one activist in Homs, who said": the noun phrase the relative clause modifies."""
+    verb = who.head
+    if verb.dep_ != "relcl":
+        return None
+    noun = verb.head
+    if noun.ent_type_ in ("GPE", "LOC", "FAC") and noun.dep_ == "pobj" and noun.head.i > 0:
+        # "one activist in Homs, who said": a place never speaks; the one who does is the
+        # noun phrase just before the place's preposition (wherever the parser hung it)
+        before = doc[noun.head.i - 1]
+        if before.pos_ in ("NOUN", "PROPN"):
+            first = min(t.i for t in before.subtree if t.i <= before.i)
+            return doc[first].idx, noun.idx + len(noun.text)
+    clause = {t.i for t in verb.subtree}
+    tokens = [t for t in noun.subtree if t.i not in clause and not t.is_punct]
+    if not tokens:
+        return None
+    first, last = min(t.i for t in tokens), max(t.i for t in tokens)
+    return doc[first].idx, doc[last].idx + len(doc[last].text)
+
+
+def _antecedent(ctx: _Context, before: int, gender: str | None) -> tuple[int, int] | None:
+    """A fitting name before ``before`` (a person for "he"/"she", with no clashing title;
+    an organisation or place when ``gender`` is None): the first one of the nearest
+    sentence that has one (the subject usually comes first: "Lavrov leveled criticism of
+    Assad ... in which he accused"), no further back than ``_PARAGRAPHS_BACK``
+    paragraphs."""
+    breaks = [p for p in ctx.paragraphs if p < before]
+    floor = breaks[-(_PARAGRAPHS_BACK + 1)] if len(breaks) > _PARAGRAPHS_BACK else 0
+    best: _Name | None = None
+    best_sentence = -1
+    k = bisect_right(ctx.name_starts, before) - 1
+    while k >= 0 and ctx.names[k].start >= floor:
+        name = ctx.names[k]
+        k -= 1
+        if name.end > before or not _fits(name, gender):
+            continue
+        sentence = bisect_right(ctx.sentences, name.start)
+        if best is not None and sentence < best_sentence:
+            break  # an earlier sentence: the nearest one with a fitting name is done
+        best, best_sentence = name, sentence  # keep walking left within the sentence
+    return (best.start, best.end) if best is not None else None
+
+
+def _fits(name: _Name, gender: str | None) -> bool:
+    if gender is None:
+        return name.label in ("ORG", "GPE")
+    return name.label == "PERSON" and not (gender and name.gender and name.gender != gender)
+
+
+def _description(span: Any) -> bool:
+    """ "the activist", "the statement", "that comment": a short common-noun phrase that
+    names no one ("the Interfax news agency" and "the US president" name someone)."""
+    return (
+        len(span) <= 3
+        and span.root.pos_ == "NOUN"
+        and not any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "FAC") for t in span)
+    )
+
+
+def _previous_speaker(text: str, before: int, earlier: list[Quote]) -> tuple[int, int] | None:
+    """The speaker of the quote just before, when it ends within the previous sentence
+    or two of the same paragraph."""
+    for quote in reversed(earlier):
+        if quote.end > before or quote.speaker_start is None or quote.speaker_end is None:
+            continue
+        if before - quote.end > 400 or "\n\n" in text[quote.end : before]:
+            return None
+        return quote.speaker_start, quote.speaker_end
+    return None
+
+
+def _same_head_speaker(span: Any, earlier: list[Quote]) -> tuple[int, int] | None:
+    """ "the activist" after "one activist in Homs": the earlier speaker with that head."""
+    head = span.root.lemma_.lower()
+    for quote in reversed(earlier):
+        words = (quote.speaker_words or quote.speaker or "").lower()
+        if (
+            quote.speaker_start is not None
+            and quote.speaker_end is not None
+            and head
+            and (head in words.split())
+        ):
+            return quote.speaker_start, quote.speaker_end
+    return None
