@@ -47,13 +47,26 @@ def _setup_logging(verbose: bool) -> None:
     )
 
 
-@app.callback()
-def main(
-    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
-) -> None:
-    if version:
+def _print_version(value: bool) -> None:
+    if value:
         typer.echo(__version__)
         raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            help="Print the version and exit.",
+            # eager: handled before Click asks for a command ("Missing command")
+            is_eager=True,
+            callback=_print_version,
+        ),
+    ] = False,
+) -> None:
+    """Turn a pile of raw news articles into sourced story briefs, offline."""
 
 
 # how per-article stages run (RunOptions), shared by the commands that take them
