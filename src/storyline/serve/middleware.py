@@ -171,8 +171,17 @@ class RequestGate:
                 send, 503, "too many writes queued; retry later", [(b"retry-after", retry)]
             )
             return
+
+        async def send_releasing(message: dict) -> None:
+            # a request that queued no job gives its slot back before its answer goes out,
+            # so the client's next write finds it free
+            final = message["type"] == "http.response.body" and not message.get("more_body")
+            if final and not ticket.submitted:
+                ticket.release()
+            await send(message)
+
         try:
-            await self.app({**scope, TICKET: ticket}, receive, send)
+            await self.app({**scope, TICKET: ticket}, receive, send_releasing)
         finally:
             if not ticket.submitted:
                 ticket.release()

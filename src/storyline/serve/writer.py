@@ -128,7 +128,7 @@ class WriteQueue:
                 job.stored = job.store() if job.store else None
             except Exception as exc:  # noqa: BLE001 - one failed write must not stop the writer
                 log.exception("write failed")
-                job.future.set_exception(exc)
+                _fail(job, exc)
                 continue
             done.append(job)
         wanting = [job for job in done if job.wants_analysis(job.stored)]
@@ -139,11 +139,24 @@ class WriteQueue:
             except Exception as exc:  # noqa: BLE001 - the requests get 500, the writer goes on
                 log.exception("analysis failed")
                 for job in wanting:
-                    job.future.set_exception(exc)
+                    _fail(job, exc)
                 done = [job for job in done if job not in wanting]
         for job in done:
             try:
-                job.future.set_result(job.finish(job.stored, analysis if job in wanting else None))
+                result = job.finish(job.stored, analysis if job in wanting else None)
             except Exception as exc:  # noqa: BLE001
                 log.exception("write result failed")
-                job.future.set_exception(exc)
+                _fail(job, exc)
+                continue
+            _release(job)  # free before the answer wakes the request: it may write again
+            job.future.set_result(result)
+
+
+def _release(job: WriteJob) -> None:
+    if job.ticket is not None:
+        job.ticket.release()
+
+
+def _fail(job: WriteJob, exc: BaseException) -> None:
+    _release(job)
+    job.future.set_exception(exc)
