@@ -310,9 +310,15 @@ def eval_entities_command(
 
 @app.command()
 def serve(
-    db: Annotated[str, typer.Option(help="Database path or URL (sqlite or postgresql).")] = (
-        "out/storyline.db"
-    ),
+    db: Annotated[
+        str,
+        typer.Option(
+            help="The store: a SQLite file `storyline brief` wrote, or a postgresql:// URL."
+        ),
+    ],
+    create: Annotated[
+        bool, typer.Option(help="Start a new empty SQLite store if --db names no file.")
+    ] = False,
     host: Annotated[str, typer.Option(help="Address to bind (localhost only by default).")] = (
         "127.0.0.1"
     ),
@@ -333,16 +339,27 @@ def serve(
 
     Ingest needs the bearer token in STORYLINE_TOKEN; reads are open to localhost.
     """
+    from storyline.commands.serve import StoreNotFound, existing_store_url
     from storyline.commands.serve import serve as run_server
 
     _setup_logging(verbose)
+    try:
+        existing_store_url(db, create)
+    except StoreNotFound as exc:
+        console.print(f"[red]error:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from None
     console.print(
         f"storyline serving {db} on http://{host}:{port}/ (API docs at /docs)",
         highlight=False,
         soft_wrap=True,
     )
     run_server(
-        db, host=host, port=port, public_reads=public_reads, allowed_hosts=allowed_host or []
+        db,
+        host=host,
+        port=port,
+        public_reads=public_reads,
+        allowed_hosts=allowed_host or [],
+        create=create,
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,9 @@ def test_serve_binds_localhost_by_default(monkeypatch: pytest.MonkeyPatch, tmp_p
         uvicorn, "run", lambda application, **kw: calls.append({"app": application, **kw})
     )
     monkeypatch.setenv("STORYLINE_TOKEN", "s3cret")
-    result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "x.db"), "--port", "8123"])
+    result = CliRunner().invoke(
+        app, ["serve", "--db", str(tmp_path / "x.db"), "--create", "--port", "8123"]
+    )
     assert result.exit_code == 0, result.output
     (call,) = calls
     assert call["host"] == "127.0.0.1" and call["port"] == 8123
@@ -37,7 +40,7 @@ def test_serve_without_token_disables_writes(
     calls: list[Any] = []
     monkeypatch.setattr(uvicorn, "run", lambda application, **kw: calls.append(application))
     monkeypatch.delenv("STORYLINE_TOKEN", raising=False)
-    result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "x.db")])
+    result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "x.db"), "--create"])
     assert result.exit_code == 0, result.output
     assert calls[0].state.storyline.token is None
     calls[0].state.storyline.store.close()
@@ -51,7 +54,7 @@ def test_allowed_hosts_are_loopback_names_the_bound_host_and_the_option(
     calls: list[Any] = []
     monkeypatch.setattr(uvicorn, "run", lambda application, **kw: calls.append(application))
     monkeypatch.setenv("STORYLINE_TOKEN", "s3cret")
-    args = ["serve", "--db", str(tmp_path / "x.db"), "--host", "192.0.2.10"]
+    args = ["serve", "--db", str(tmp_path / "x.db"), "--create", "--host", "192.0.2.10"]
     args += ["--allowed-host", "news.example", "--allowed-host", "Briefs.Example:8443"]
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output
@@ -61,6 +64,74 @@ def test_allowed_hosts_are_loopback_names_the_bound_host_and_the_option(
     }  # fmt: skip
     state.store.close()
     calls.clear()
-    assert CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "y.db")]).exit_code == 0
+    assert (
+        CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "y.db"), "--create"]).exit_code
+        == 0
+    )
     assert calls[0].state.storyline.allowed_hosts == {"127.0.0.1", "localhost", "::1"}
     calls[0].state.storyline.store.close()
+
+
+# --- the store must be there (issue 16: a mistyped --db served a new empty store) ----------
+
+
+@pytest.fixture
+def no_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Any]]:
+    import uvicorn
+
+    calls: list[Any] = []
+    monkeypatch.setattr(uvicorn, "run", lambda application, **kw: calls.append(application))
+    monkeypatch.setenv("STORYLINE_TOKEN", "s3cret")
+    yield calls
+    for application in calls:
+        application.state.storyline.store.close()
+
+
+def test_a_mistyped_sqlite_path_is_refused(no_server: list[Any], tmp_path: Path) -> None:
+    missing = tmp_path / "out" / "storylin.db"
+    result = CliRunner().invoke(app, ["serve", "--db", str(missing)])
+    assert result.exit_code == 2
+    assert "no store at" in result.output and "--create" in result.output
+    assert not missing.exists() and not no_server
+    sqlite_url = f"sqlite:///{missing}"
+    assert CliRunner().invoke(app, ["serve", "--db", sqlite_url]).exit_code == 2
+    assert not missing.exists()
+
+
+def test_the_store_must_be_named(no_server: list[Any]) -> None:
+    result = CliRunner().invoke(app, ["serve"])
+    assert result.exit_code == 2 and "--db" in result.output and not no_server
+
+
+def test_an_existing_store_is_served_and_create_makes_a_new_one(
+    no_server: list[Any], tmp_path: Path
+) -> None:
+    from storyline.store.factory import open_store
+
+    built = tmp_path / "built.db"
+    open_store(str(built)).close()
+    assert CliRunner().invoke(app, ["serve", "--db", str(built)]).exit_code == 0
+    fresh = tmp_path / "new" / "fresh.db"
+    result = CliRunner().invoke(app, ["serve", "--db", str(fresh), "--create"])
+    assert result.exit_code == 0, result.output
+    assert fresh.is_file() and len(no_server) == 2
+
+
+def test_a_folder_is_no_store(no_server: list[Any], tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path), "--create"])
+    assert result.exit_code == 2 and "folder" in result.output
+
+
+def test_a_postgresql_database_must_exist(no_server: list[Any]) -> None:
+    import os
+
+    from sqlalchemy.engine import make_url
+
+    base = os.environ.get("STORYLINE_TEST_PG_URL")
+    if not base:
+        pytest.skip("STORYLINE_TEST_PG_URL not set (scripts/test.sh starts a PostgreSQL server)")
+    missing = make_url(base).set(database="storyline_no_such_db").render_as_string(False)
+    result = CliRunner().invoke(app, ["serve", "--db", missing, "--create"])
+    assert result.exit_code == 2, result.output
+    assert "cannot open that database" in result.output and not no_server
+    assert CliRunner().invoke(app, ["serve", "--db", base]).exit_code == 0

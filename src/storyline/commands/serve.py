@@ -4,11 +4,60 @@ from __future__ import annotations
 
 import logging
 import os
+from pathlib import Path
 
 from storyline.config import ServeOptions
 from storyline.store.factory import database_url
 
 log = logging.getLogger(__name__)
+
+
+class StoreNotFound(ValueError):
+    """``serve --db`` names no store: a mistyped path must not become a new empty one."""
+
+
+def existing_store_url(db: str, create: bool = False) -> str:
+    """The SQLAlchemy URL of the store ``db`` names, once it is known to be there.
+
+    A SQLite file must exist unless ``create`` (then its folder is made too); a PostgreSQL
+    database must exist and accept a connection (storyline creates its tables in it, as
+    ever). Raises StoreNotFound with what to do instead.
+    """
+    import sqlalchemy as sa
+
+    url = database_url(db)
+    parsed = sa.engine.make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        name = parsed.database
+        if not name or name == ":memory:" or name.startswith("file:"):
+            return url
+        path = Path(name)
+        if path.is_dir():
+            raise StoreNotFound(f"--db {db}: {path} is a folder, not a SQLite store")
+        if not path.exists():
+            if not create:
+                raise StoreNotFound(
+                    f"--db {db}: no store at {path} (a mistyped path?). Build one with "
+                    f"`storyline brief PATH... --db {db}`, or pass --create to serve a new "
+                    "empty store there"
+                )
+            path.parent.mkdir(parents=True, exist_ok=True)
+        return url
+    if parsed.get_backend_name() == "postgresql":
+        shown = parsed.render_as_string(hide_password=True)
+        engine = sa.create_engine(url)
+        try:
+            with engine.connect():
+                pass
+        except sa.exc.OperationalError as exc:
+            reason = str(exc.orig or exc).strip().splitlines()[0]
+            raise StoreNotFound(
+                f"--db {shown}: cannot open that database ({reason}); it must exist "
+                "(createdb), storyline creates its tables in it"
+            ) from exc
+        finally:
+            engine.dispose()
+    return url
 
 
 def serve(
@@ -17,11 +66,15 @@ def serve(
     port: int = 8000,
     public_reads: bool = False,
     allowed_hosts: list[str] | tuple[str, ...] = (),
+    create: bool = False,
 ) -> None:
+    """Serve the store ``db`` names (see existing_store_url: StoreNotFound if it is not
+    there and ``create`` is not set)."""
     import uvicorn
 
     from storyline.serve.app import create_app
 
+    url = existing_store_url(db, create)
     token = os.environ.get("STORYLINE_TOKEN") or None
     if token is None:
         log.warning("STORYLINE_TOKEN is not set: write endpoints (ingest) are disabled")
@@ -31,5 +84,5 @@ def serve(
     # names come from --allowed-host
     names = (*allowed_hosts, host)
     options = ServeOptions(public_reads=public_reads, allowed_hosts=names)
-    app = create_app(database_url(db), token, serve_options=options)
+    app = create_app(url, token, serve_options=options)
     uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)
