@@ -348,11 +348,12 @@ def serve(
     except StoreNotFound as exc:
         console.print(f"[red]error:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
         raise typer.Exit(2) from None
-    console.print(
-        f"storyline serving {db} on http://{host}:{port}/ (API docs at /docs)",
-        highlight=False,
-        soft_wrap=True,
-    )
+
+    def ready(url: str) -> None:  # printed once the server accepts connections
+        console.print(
+            f"storyline serving {db} on {url} (API docs at /docs)", highlight=False, soft_wrap=True
+        )
+
     run_server(
         db,
         host=host,
@@ -360,6 +361,7 @@ def serve(
         public_reads=public_reads,
         allowed_hosts=allowed_host or [],
         create=create,
+        on_ready=ready,
     )
 
 

@@ -1,4 +1,5 @@
-"""`storyline serve`: localhost by default, token from the environment."""
+"""`storyline serve`: localhost by default, token from the environment, an existing store,
+"serving on" once it accepts connections."""
 
 from __future__ import annotations
 
@@ -10,14 +11,15 @@ import pytest
 from typer.testing import CliRunner
 
 from storyline.cli import app
+from storyline.commands import serve as serve_command
 
 
 def test_serve_binds_localhost_by_default(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    import uvicorn
-
     calls: list[dict[str, Any]] = []
     monkeypatch.setattr(
-        uvicorn, "run", lambda application, **kw: calls.append({"app": application, **kw})
+        serve_command,
+        "run_uvicorn",
+        lambda application, **kw: calls.append({"app": application, **kw}),
     )
     monkeypatch.setenv("STORYLINE_TOKEN", "s3cret")
     result = CliRunner().invoke(
@@ -35,10 +37,10 @@ def test_serve_binds_localhost_by_default(monkeypatch: pytest.MonkeyPatch, tmp_p
 def test_serve_without_token_disables_writes(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    import uvicorn
-
     calls: list[Any] = []
-    monkeypatch.setattr(uvicorn, "run", lambda application, **kw: calls.append(application))
+    monkeypatch.setattr(
+        serve_command, "run_uvicorn", lambda application, **kw: calls.append(application)
+    )
     monkeypatch.delenv("STORYLINE_TOKEN", raising=False)
     result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "x.db"), "--create"])
     assert result.exit_code == 0, result.output
@@ -49,10 +51,10 @@ def test_serve_without_token_disables_writes(
 def test_allowed_hosts_are_loopback_names_the_bound_host_and_the_option(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    import uvicorn
-
     calls: list[Any] = []
-    monkeypatch.setattr(uvicorn, "run", lambda application, **kw: calls.append(application))
+    monkeypatch.setattr(
+        serve_command, "run_uvicorn", lambda application, **kw: calls.append(application)
+    )
     monkeypatch.setenv("STORYLINE_TOKEN", "s3cret")
     args = ["serve", "--db", str(tmp_path / "x.db"), "--create", "--host", "192.0.2.10"]
     args += ["--allowed-host", "news.example", "--allowed-host", "Briefs.Example:8443"]
@@ -77,10 +79,10 @@ def test_allowed_hosts_are_loopback_names_the_bound_host_and_the_option(
 
 @pytest.fixture
 def no_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Any]]:
-    import uvicorn
-
     calls: list[Any] = []
-    monkeypatch.setattr(uvicorn, "run", lambda application, **kw: calls.append(application))
+    monkeypatch.setattr(
+        serve_command, "run_uvicorn", lambda application, **kw: calls.append(application)
+    )
     monkeypatch.setenv("STORYLINE_TOKEN", "s3cret")
     yield calls
     for application in calls:
@@ -135,3 +137,60 @@ def test_a_postgresql_database_must_exist(no_server: list[Any]) -> None:
     assert result.exit_code == 2, result.output
     assert "cannot open that database" in result.output and not no_server
     assert CliRunner().invoke(app, ["serve", "--db", base]).exit_code == 0
+
+
+# --- "serving on" once connections are accepted (issue 16: printed 10-30 s before) --------
+
+
+@pytest.mark.slow
+def test_serving_line_appears_when_the_server_accepts(tmp_path: Path) -> None:
+    import os
+    import queue
+    import socket
+    import subprocess
+    import sys
+    import threading
+    import urllib.request
+
+    from storyline.store.factory import open_store
+
+    db = tmp_path / "served.db"
+    open_store(str(db)).close()
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [str(Path(sys.executable).parent / "storyline"), "serve", "--db", str(db)]
+    env = {k: v for k, v in os.environ.items() if k != "STORYLINE_TOKEN"}
+    proc = subprocess.Popen(
+        [*command, "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    lines: queue.Queue[str | None] = queue.Queue()
+
+    def pump() -> None:
+        assert proc.stderr is not None
+        for line in proc.stderr:
+            lines.put(line)
+        lines.put(None)
+
+    threading.Thread(target=pump, daemon=True).start()
+    seen: list[str] = []
+    try:
+        while True:
+            line = lines.get(timeout=120)
+            assert line is not None, f"server exited: {''.join(seen)}"
+            seen.append(line)
+            if "storyline serving" in line:
+                break
+        # at the moment the line appears, a connection is accepted and answered
+        with socket.create_connection(("127.0.0.1", port), timeout=5):
+            pass
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/stories", timeout=10) as r:
+            assert r.status == 200
+        assert f"http://127.0.0.1:{port}/" in line
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)

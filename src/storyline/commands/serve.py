@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from storyline.config import ServeOptions
 from storyline.store.factory import database_url
@@ -67,11 +70,11 @@ def serve(
     public_reads: bool = False,
     allowed_hosts: list[str] | tuple[str, ...] = (),
     create: bool = False,
+    on_ready: Callable[[str], None] | None = None,
 ) -> None:
     """Serve the store ``db`` names (see existing_store_url: StoreNotFound if it is not
-    there and ``create`` is not set)."""
-    import uvicorn
-
+    there and ``create`` is not set); ``on_ready(base_url)`` is called once the server
+    accepts connections (the app built, the store opened, the socket listening)."""
     from storyline.serve.app import create_app
 
     url = existing_store_url(db, create)
@@ -85,4 +88,33 @@ def serve(
     names = (*allowed_hosts, host)
     options = ServeOptions(public_reads=public_reads, allowed_hosts=names)
     app = create_app(url, token, serve_options=options)
-    uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)
+    run_uvicorn(app, host=host, port=port, on_ready=on_ready)
+
+
+def run_uvicorn(
+    app: Any, *, host: str, port: int, on_ready: Callable[[str], None] | None = None
+) -> None:
+    """uvicorn.run, plus ``on_ready(base_url)`` from uvicorn's startup once it is listening
+    (``Server.started``): after the lifespan startup and the bind, so a client connecting
+    then is accepted. The URL carries the bound port (``port=0`` picks a free one)."""
+    import uvicorn
+
+    class AnnouncingServer(uvicorn.Server):
+        async def startup(self, sockets: Any = None) -> None:
+            await super().startup(sockets=sockets)
+            if self.started and on_ready is not None:
+                on_ready(_base_url(self, host, port))
+
+    config = uvicorn.Config(app, host=host, port=port, log_level="info", server_header=False)
+    server = AnnouncingServer(config)
+    with contextlib.suppress(KeyboardInterrupt):  # as uvicorn.run: Ctrl-C is a normal stop
+        server.run()
+    if not server.started:  # the port was taken, the lifespan failed: uvicorn.run's exit code
+        raise SystemExit(3)
+
+
+def _base_url(server: Any, host: str, port: int) -> str:
+    bound = [s.getsockname()[1] for srv in getattr(server, "servers", []) for s in srv.sockets]
+    port = bound[0] if bound else port
+    shown = f"[{host}]" if ":" in host else host
+    return f"http://{shown}:{port}/"
