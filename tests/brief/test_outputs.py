@@ -130,7 +130,10 @@ def test_claims_show_their_text_and_both_sides_in_md_and_html(tmp_path: Path) ->
     ]  # fmt: skip
     markdown = render_markdown(run.articles, run.stories)
     assert "- **contradicted** — a Russian military unit: “a unit arrived in Syria”" in markdown
-    assert "  - Naharnet (reports) states: “A unit arrived in Syria, reports said.” [a1:0-38]" in markdown
+    assert (
+        "  - Naharnet (reports) states: “A unit arrived in Syria, reports said.” [a1:0-38]"
+        in markdown
+    )
     assert f"  - Naharnet (Lavrov) disagrees, 0.61: “{text[39:]}” [a1:39-{len(text)}]" in markdown
     assert "claim 9" in markdown and "claim 10" not in markdown
     assert "and 2 more single-source claim(s) in brief.json" in markdown

@@ -86,7 +86,10 @@ def test_an_article_over_its_budget_loses_that_step_only(monkeypatch):
     layer = analyze_story(arts, Options(budget=BudgetOptions(article_seconds=0.3)))
     skipped = {(s["article"], s["step"]): s["reason"] for s in layer["skipped"]}
     assert skipped == {
-        ("z", "claims"): "[E201] claims over its time budget of 0.3 s on this article; skipped for it"
+        (
+            "z",
+            "claims",
+        ): "[E201] claims over its time budget of 0.3 s on this article; skipped for it"
     }
     # the ordinary article keeps every step, z keeps its other steps
     assert any(f["article"] == "a" and f["value"] == 56 for f in layer["facts"])
