@@ -304,3 +304,17 @@ def test_timeline_rows_show_the_normalised_date_not_the_offset():
     rows = timeline_rows(events)
     assert [r["date"] for r in rows] == ["2012-02", "2012-06-18"]
     assert all(r["date"] not in ("2050", "4482") for r in rows)
+
+
+def test_a_page_past_the_end_says_so_and_links_back(loaded: TestClient) -> None:
+    """Issue 16: /?page=999 showed "showing 19961–19960"."""
+    for path, here in (("/?page=999", "/?"), ("/?q=syria&page=50", "/?q=syria&amp;")):
+        response = loaded.get(path)
+        assert response.status_code == 200
+        html = response.text
+        assert "showing" not in html and "–" not in html.split('class="count"')[1][:80]
+        assert "Nothing on page" in html and "pager" not in html
+        links = {a.get("href") for tag, a in tags_of(html) if tag == "a"}
+        assert here.replace("&amp;", "&") + "page=1" in links
+    first = loaded.get("/").text
+    assert "showing 1–" in first and "Nothing on page" not in first
