@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import asdict, dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +30,18 @@ def parse_day(date: str | None) -> float | None:
     if dt.tzinfo is None:
         dt = dt.replace(tzinfo=UTC)
     return dt.timestamp() / 86400.0
+
+
+def calendar_day(value: str | None) -> date | None:
+    """The first day of an ISO date, month or year ("2012-06-18", "2012-06", "2012"), for
+    placing timeline values on a calendar; None if it is none of these."""
+    text = (value or "").strip()
+    for size, pad in ((10, ""), (7, "-01"), (4, "-01-01")):
+        try:
+            return date.fromisoformat(text[:size] + pad)
+        except ValueError:
+            continue
+    return None
 
 
 @dataclass(frozen=True)

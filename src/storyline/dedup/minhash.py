@@ -24,12 +24,12 @@ import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from functools import lru_cache
 
 import numpy as np
 
 from storyline.config import DedupOptions
+from storyline.model import parse_day
 
 _TOKEN = re.compile(r"\w+")
 # a very large LSH bucket (shared boilerplate) would cost quadratic comparisons; beyond this
@@ -154,17 +154,6 @@ def containment(a: np.ndarray, b: np.ndarray) -> float:
     return len(np.intersect1d(a, b, assume_unique=True)) / smaller
 
 
-def _date_key(date: str) -> str:
-    """ISO dates compared in UTC (naive ones taken as UTC); unparsable ones as written."""
-    try:
-        parsed = datetime.fromisoformat(date.strip().replace("Z", "+00:00"))
-    except ValueError:
-        return date
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=UTC)
-    return parsed.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")
-
-
 def _canonical_order(
     ids: Sequence[str], dates: Sequence[str | None], ranks: Sequence[int] | None = None
 ) -> list[int]:
@@ -173,10 +162,8 @@ def _canonical_order(
     ``ranks`` break date ties before ids (lower wins), e.g. the number of boilerplate
     spans removed, so the cleaner copy of an undated pair is the original."""
     ranks = ranks if ranks is not None else [0] * len(ids)
-    keys = [
-        (d is None, _date_key(d) if d else "", r, i)
-        for d, r, i in zip(dates, ranks, ids, strict=True)
-    ]
+    days = [parse_day(d) for d in dates]
+    keys = [(day is None, day or 0.0, r, i) for day, r, i in zip(days, ranks, ids, strict=True)]
     return sorted(range(len(ids)), key=keys.__getitem__)
 
 

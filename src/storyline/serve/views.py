@@ -20,7 +20,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from storyline.brief.layer_view import side_label
-from storyline.model import Article
+from storyline.model import Article, calendar_day
 from storyline.store.base import Page, Store
 
 ANALYSIS_KEYS = ("entities", "quotes", "facts", "timeline", "claims")
@@ -294,7 +294,8 @@ def claim_rows(claims: list[Any]) -> list[dict[str, Any]]:
                 "status": status,
                 "status_class": _status_class(status),
                 "subject": _label(_first(claim, ("subject", "claimant", "speaker"))),
-                "text": _label(claim.get("text")) or (_label(sides[0].get("text")) if sides else ""),
+                "text": _label(claim.get("text"))
+                or (_label(sides[0].get("text")) if sides else ""),
                 "sides": [
                     {
                         "label": side_label(side),
@@ -310,18 +311,6 @@ def claim_rows(claims: list[Any]) -> list[dict[str, Any]]:
     return rows
 
 
-def _parse_day(value: Any) -> date | None:
-    text = str(value or "")
-    for size in (10, 7, 4):
-        try:
-            return date.fromisoformat(
-                text[:size] + ("-01-01" if size == 4 else "-01" if size == 7 else "")
-            )
-        except ValueError:
-            continue
-    return None
-
-
 def timeline_rows(events: list[Any]) -> list[dict[str, Any]]:
     """Events sorted by date, each with the gap to the previous one (drawn as spacing)."""
     rows: list[dict[str, Any]] = []
@@ -332,7 +321,7 @@ def timeline_rows(events: list[Any]) -> list[dict[str, Any]]:
         rows.append(
             {
                 "date": _label(when),
-                "day": _parse_day(when),
+                "day": calendar_day(str(when) if when is not None else None),
                 "text": _label(_first(event, ("text", "event", "label", "description"))),
                 "articles": _sources(event),
                 "cite": _cite_attr(event),
