@@ -5,13 +5,15 @@ share the same schema; every write method runs in one transaction. Each story al
 keeps its whole brief.json object (so keys added by later stages are served without a
 schema change) and the few figures a story list shows. Full-text search uses the
 backend's own index: an FTS5 virtual table on SQLite, a tsvector column with a GIN
-index on PostgreSQL; both are rebuilt with the stories, in the same transaction.
+index on PostgreSQL; both are rebuilt with the stories, in the same transaction. Hits
+are ranked by relevance times a slowly growing boost for the story's size (size_boost).
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import math
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -149,6 +151,24 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyp
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
+    # search ranking (search_stories); PostgreSQL computes the same in SQL (_PG_SIZE_BOOST)
+    dbapi_connection.create_function("storyline_size_boost", 1, size_boost, deterministic=True)
+
+
+def size_boost(originals: int | None) -> float:
+    """How much a story's size lifts its search relevance: sqrt(1 + ln n) for n original
+    (non-duplicate) articles. 1 article: 1.0, 2: 1.30, 9: 1.79, 100: 2.37. Relevance
+    still leads (a big story that mentions the words in passing stays below a small one
+    about them); among stories about the words, the bigger comes first. FTS5's bm25 is
+    normalised by length, and a story's indexed text is all its articles, so without the
+    boost a 1-article story outranks the 9-article story about the same thing."""
+    return math.sqrt(1.0 + math.log(max(originals or 1, 1)))
+
+
+# a story's original articles, from its stored figures (a store saved before they existed: 1)
+_ORIGINALS = "coalesce(stories.article_count, 1) - coalesce(stories.duplicate_count, 0)"
+# size_boost in PostgreSQL's SQL
+_PG_SIZE_BOOST = f"sqrt(1 + ln(greatest({_ORIGINALS}, 1)))"
 
 
 def _begin(conn: sa.Connection) -> None:
@@ -520,19 +540,23 @@ class SqlStore(Store):
         return Page(items, total, limit, offset)
 
     def search_stories(self, query: str, limit: int, offset: int) -> Page[StoryListing]:
+        # relevance (lower is better) times the story's size boost (size_boost), then the
+        # larger story, then the id
         if self.dialect == "sqlite":
             match = fts5_query(query)
             if not match:
                 return Page([], 0, limit, offset)
             where = "story_search MATCH :q"
-            rank = "bm25(story_search, 0.0, 4.0, 1.0)"  # title hits weigh more
+            relevance = "bm25(story_search, 0.0, 4.0, 1.0)"  # title hits weigh more
+            boost = f"storyline_size_boost({_ORIGINALS})"
             params: dict[str, Any] = {"q": match}
         else:
             words = re.findall(r"\w+", query)[:_QUERY_WORDS]
             if not words:
                 return Page([], 0, limit, offset)
             where = "tsv @@ plainto_tsquery('english', :q)"
-            rank = "-ts_rank(tsv, plainto_tsquery('english', :q))"
+            relevance = "-ts_rank(tsv, plainto_tsquery('english', :q))"
+            boost = _PG_SIZE_BOOST
             params = {"q": " ".join(words)}
         with self.engine.connect() as conn:
             # one pass: the window count is taken over all matches before LIMIT applies
@@ -540,8 +564,10 @@ class SqlStore(Store):
             hits = conn.execute(
                 sa.text(
                     f"SELECT story_id, count(*) OVER () AS total FROM ("
-                    f"SELECT story_id, {rank} AS score FROM story_search WHERE {where}"
-                    f") AS hits ORDER BY score, story_id LIMIT :limit OFFSET :offset"
+                    f"SELECT story_search.story_id, {relevance} * {boost} AS score, "
+                    f"{_ORIGINALS} AS size FROM story_search "
+                    f"LEFT JOIN stories ON stories.id = story_search.story_id WHERE {where}"
+                    f") AS hits ORDER BY score, size DESC, story_id LIMIT :limit OFFSET :offset"
                 ),
                 {**params, "limit": limit, "offset": offset},
             ).all()
