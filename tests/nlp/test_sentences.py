@@ -115,3 +115,36 @@ def test_runs_of_punctuation_without_spaces_split_in_linear_time():
         spans = split_sentences(text)
         assert time.perf_counter() - started < 2
         assert spans and all(text[s.start : s.end].strip() for s in spans)
+
+
+def test_sentences_glued_across_a_missing_space_are_split():
+    """Issue 16: "he was using.The young man's aunt" became one summary sentence."""
+    text = "Police found the gun he was using.The young man's aunt said he was kind."
+    assert texts(text) == [
+        "Police found the gun he was using.",
+        "The young man's aunt said he was kind.",
+    ]
+    assert texts("It was over!Then it rained.") == ["It was over!", "Then it rained."]
+    assert texts('He said it was over."We lost," he said.') == [
+        "He said it was over.",
+        '"We lost," he said.',
+    ]
+    assert texts("They left.A day later they came back.") == [
+        "They left.",
+        "A day later they came back.",
+    ]
+
+
+def test_glued_looking_text_that_is_not_two_sentences_stays_whole():
+    for text in (
+        "He bought it on Amazon.com and paid 3.5 dollars on Tuesday.",
+        "Read it at news.Yahoo.com before noon.",
+        "The page example.Com went down.",
+        "She moved to the U.S.The next year was hard.",  # initials: never split when glued
+        "Mr.Smith went home early.",
+        "They met on Jan.The fifth was cold.",
+        "He wrote it in ASP.NET quickly.",
+        "Shares rose 2.5%.The index fell.",
+        'She said "it was over."The end came.',  # a quotation's close: left as one
+    ):
+        assert texts(text) == [text], text

@@ -30,6 +30,20 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 _CANDIDATE = re.compile(
     r"(?<![.!?\u2026])([.!?\u2026]++)([\"'\u201d\u2019)\]]*)(\s+)(?=[\"'\u201c\u2018(\[]?[A-Z0-9])"
 )
+# Two sentences glued across a missing space ("he was using.The young man's aunt"): a
+# sentence end right after a lower-case word, then a capitalised word with no space. The
+# group of _CANDIDATE's whitespace is empty here. Domains ("Amazon.com"), decimals and
+# initials ("U.S.Army") never match: the next word must be capitalised, the previous one a
+# plain word (checked in _ends_glued).
+_GLUED = re.compile(
+    r"(?<=[a-z]{2})([.!?])([\u201d\u2019)\]]*)()(?=[\"'\u201c\u2018]?(?:[A-Z][a-z]+|A|I)\b)"
+)
+_PLAIN_WORD = re.compile(r"[\"'\u201c\u2018(\[]*[A-Za-z][a-z]+")
+_NEXT_WORD = re.compile(r"[\"'\u201c\u2018]?([A-Za-z]+)(\.[a-z])?")
+# capitalised words after a dot that are a domain's or file's ending, not a sentence start
+_NOT_SENTENCE_STARTS = frozenset(
+    ("com", "net", "org", "gov", "edu", "info", "biz", "html", "htm", "php", "asp", "js", "io")
+)
 # any terminal punctuation followed by whitespace: where a long paragraph may be cut
 _ANY_END = re.compile(r"(?<![.!?\u2026])[.!?\u2026]++[\"'\u201d\u2019)\]]*+\s+")
 PYSBD_BLOCK_CHARS = 2000
@@ -109,6 +123,29 @@ def _ends_sentence(para: str, match: re.Match[str], quoted: _Quoted) -> bool:
     return _INITIALS.fullmatch(word) is None
 
 
+def _ends_glued(para: str, match: re.Match[str], quoted: _Quoted) -> bool:
+    """A _GLUED candidate: a sentence end unless the word before is no plain word (part of
+    a domain, a path, an abbreviation) or the word after is a domain's ending."""
+    last = _LAST_TOKEN.search(para, max(0, match.start() - 64), match.start())
+    if last is None or _PLAIN_WORD.fullmatch(last.group(1)) is None:
+        return False
+    after = _NEXT_WORD.match(para, match.end(), match.end() + 64)
+    if after is not None and (
+        after.group(1).lower() in _NOT_SENTENCE_STARTS or after.group(2)  # "news.Yahoo.com"
+    ):
+        return False
+    return _ends_sentence(para, match, quoted)
+
+
+def _candidates(para: str, quoted: _Quoted) -> list[re.Match[str]]:
+    """Sentence ends in a paragraph, in order: before whitespace, or glued to the next."""
+    found = [m for m in _CANDIDATE.finditer(para) if _ends_sentence(para, m, quoted)]
+    glued = [m for m in _GLUED.finditer(para) if _ends_glued(para, m, quoted)]
+    if glued:
+        found = sorted(found + glued, key=lambda m: m.start())
+    return found
+
+
 def _trimmed(text: str, offset: int, start: int, end: int) -> Span | None:
     piece = text[start:end]
     stripped = piece.strip()
@@ -124,12 +161,11 @@ def _split_english(text: str) -> list[Span]:
         ptext = para.group()
         quoted = _Quoted(_quoted_regions(ptext) if ('"' in ptext or "\u201c" in ptext) else [])
         cursor = 0
-        for match in _CANDIDATE.finditer(ptext):
-            if _ends_sentence(ptext, match, quoted):
-                span = _trimmed(ptext, para.start(), cursor, match.start(3))
-                if span is not None:
-                    spans.append(span)
-                cursor = match.end(3)
+        for match in _candidates(ptext, quoted):
+            span = _trimmed(ptext, para.start(), cursor, match.start(3))
+            if span is not None:
+                spans.append(span)
+            cursor = match.end(3)
         span = _trimmed(ptext, para.start(), cursor, len(ptext))
         if span is not None:
             spans.append(span)
