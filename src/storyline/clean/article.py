@@ -10,6 +10,7 @@ import hashlib
 import json
 
 from storyline.clean.boilerplate import cut_spans, find_boilerplate
+from storyline.clean.junk import is_credit
 from storyline.clean.metadata import find_metadata
 from storyline.model import Article, RawDocument
 
@@ -48,7 +49,7 @@ def article_id(
 def _guess_title(text: str) -> str | None:
     first = text.split("\n", 1)[0].strip()
     words = first.split()
-    if 2 <= len(words) <= 16 and first[-1] not in '.!?"”:;,':
+    if 2 <= len(words) <= 16 and first[-1] not in '.!?"”:;,' and not is_credit(first):
         return first
     return None
 

@@ -84,6 +84,20 @@ LINE_RULES: tuple[Rule, ...] = (
         r"\(?photo( by)?:? [^.]{1,80}\)?",
     ),
     _rule(
+        "photo credit",
+        # a credit line: an agency or a photographer's role beside a slash, no sentence
+        r"(?=.{0,160}$)(?=.*/)[^.!?]*\b(getty images|ap photo|afp( photo)?|epa(-efe)?"
+        r"|shutterstock|istockphoto|contributor|stringer|staff photographer)\b[^.!?]*",
+        r"(?-i:REUTERS) ?/[^.!?]{1,80}",
+        # a caption widget's label after the photographer's name
+        r"[^.!?]{0,80}\b(share|enlarge|expand|view) (photo|image)s?",
+    ),
+    _rule(
+        "notification prompt",
+        r"(?=.{0,160}$)(get|turn on|enable|allow|sign up for) (push |browser |breaking news )?"
+        r"(notifications|alerts)\b.*",
+    ),
+    _rule(
         "copyright footer",
         r"(copyright\s*)?©.{0,200}",
         r"(copyright\s*)?\(c\)\s*(19|20)\d\d\b.{0,200}",

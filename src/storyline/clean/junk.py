@@ -85,6 +85,7 @@ _JUNK_SENTENCE_PHRASES = (
     "newsletter",
     "subscribe",
     "cookie",
+    "push notifications",
 )
 _HANDLE = re.compile(r"@\w")
 
@@ -116,3 +117,21 @@ def is_junk_sentence(text: str) -> bool:
     if any(phrase in lowered for phrase in _JUNK_SENTENCE_PHRASES):
         return True
     return "@" in text and _HANDLE.search(text) is not None
+
+
+# A photo caption's credit, or a caption widget: never a headline ("Getty Images / DANIEL
+# LEAL-OLIVAS / Contributor", "AP Photo/Evan Vucci", "REUTERS/Kevin Lamarque", "Hayne
+# Palmour IV Share Photo", "Photo by ..."). An agency's name alone is no credit ("Getty
+# Images sues ...", "Reuters/Ipsos poll ..."): it needs a slash beside it, in a short line.
+_CREDIT = re.compile(
+    r"(?i:\b(?:photo|image|picture)s? (?:by|credit|courtesy)\b|\b(?:photo|image|picture|credit)s?:"
+    r"|\b(?:share|enlarge|expand|view) (?:photo|image)s?\W*$)"
+    r"|(?i:^(?=[^/]*/)(?=.{0,120}$)\W*(?:\S+\s+){0,10}?\S*\b(?:getty images|ap photo|afp|epa(?:-efe)?"
+    r"|shutterstock|istockphoto|contributor|stringer|staff photographer)\b)"
+    r"|\bREUTERS ?/"
+)
+
+
+def is_credit(text: str) -> bool:
+    """Is ``text`` a photo credit or caption widget rather than a headline or sentence?"""
+    return _CREDIT.search(text) is not None

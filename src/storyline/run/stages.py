@@ -19,6 +19,7 @@ from typing import TypeVar
 
 from storyline.brief.summarize import summarize_documents
 from storyline.budget import time_budget
+from storyline.clean.junk import is_credit
 from storyline.cluster.stories import ClusterItem, StoryClusterer
 from storyline.config import Options
 from storyline.dedup.minhash import find_near_duplicates, fingerprint
@@ -164,12 +165,15 @@ def run_stages(
 
 
 def _story_title(members: list[Article], summary: list[SummarySentence]) -> str:
+    """The first member's headline, else the first summary sentence; a photo credit or
+    caption ("Getty Images / NAME / Contributor") is never a title: the next one is taken."""
     for article in members:
-        if article.title:
+        if article.title and not is_credit(article.title):
             return article.title
-    if summary:
-        words = summary[0].text.split()
-        return " ".join(words[:12]) + ("…" if len(words) > 12 else "")
+    for sentence in summary:
+        if not is_credit(sentence.text):
+            words = sentence.text.split()
+            return " ".join(words[:12]) + ("…" if len(words) > 12 else "")
     return "Untitled story"
 
 

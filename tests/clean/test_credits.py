@@ -1,0 +1,99 @@
+"""Photo credits and captions are never titles; notification prompts are boilerplate
+(issue 16: "Getty Images / DANIEL LEAL-OLIVAS / Contributor" as a story title, "Get push
+notifications with news, features and more." in summaries)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from storyline.clean.article import clean_document
+from storyline.clean.boilerplate import classify_line
+from storyline.clean.junk import is_credit
+from storyline.config import Options
+from storyline.model import Article, Citation, RawDocument, SummarySentence
+from storyline.run.stages import _story_title
+
+CREDITS = (
+    "Getty Images / DANIEL LEAL-OLIVAS / Contributor",
+    "AP Photo/Evan Vucci",
+    "(AFP PHOTO / Joe Klamar)",
+    "Chip Somodevilla/Getty Images",
+    "REUTERS/Kevin Lamarque",
+    "Hayne Palmour IV Share Photo",
+)
+HEADLINES = (
+    "Reuters/Ipsos poll shows the race tightening",
+    "Getty Images sues an AI start-up over its photos",
+    "Trump lawyer Cohen pleads guilty to eight counts",
+    "Share prices fall as the photo industry shrinks",
+)
+PROSE = (
+    "Rescue teams reached the flooded town of Riverton on Monday after the river burst its "
+    "banks. Officials said about 2,000 residents had left their homes."
+)
+
+
+@pytest.mark.parametrize("line", CREDITS)
+def test_credit_lines_are_cut_with_a_reason_and_are_no_title(line: str) -> None:
+    assert classify_line(line) == "photo credit"
+    assert is_credit(line)
+
+
+@pytest.mark.parametrize("line", HEADLINES)
+def test_headlines_naming_an_agency_stay(line: str) -> None:
+    assert classify_line(line) is None
+    assert not is_credit(line)
+
+
+def test_notification_prompts_are_boilerplate() -> None:
+    prompt = "Get push notifications with news, features and more."
+    assert classify_line(prompt) == "notification prompt"
+    assert classify_line("Turn on breaking news alerts") == "notification prompt"
+    assert classify_line("He said the alerts came too late for the town.") is None
+    article = clean_document(RawDocument("t", f"{PROSE}\n{prompt}\n", "txt"))
+    assert "push notifications" not in article.text
+    assert [(r.text, r.reason) for r in article.removed] == [(prompt, "notification prompt")]
+
+
+def test_a_credit_first_line_is_not_the_guessed_title() -> None:
+    text = f"Getty Images / DANIEL LEAL-OLIVAS\nFlood waters rise in Riverton\n{PROSE}"
+    article = clean_document(RawDocument("t", text, "txt"))
+    assert article.title is None or not is_credit(article.title)
+
+
+def test_story_title_skips_credits_for_the_next_headline_or_summary_sentence() -> None:
+    def member(n: int, title: str | None) -> Article:
+        return Article(f"a-{n}", PROSE, PROSE, f"t#{n}", title=title)
+
+    summary = [
+        SummarySentence(
+            "Getty Images / DANIEL LEAL-OLIVAS / Contributor", (Citation("a-1", 0, 1),)
+        ),
+        SummarySentence("Rescue teams reached the flooded town.", (Citation("a-1", 0, 1),)),
+    ]
+    credit = "Getty Images / DANIEL LEAL-OLIVAS / Contributor"
+    assert _story_title([member(1, credit), member(2, "Riverton floods")], summary) == (
+        "Riverton floods"
+    )
+    assert _story_title([member(1, credit)], summary) == "Rescue teams reached the flooded town."
+
+
+def test_a_pile_with_credits_and_prompts_gets_a_real_title_and_summary() -> None:
+    import storyline
+
+    raw = (
+        "Getty Images / DANIEL LEAL-OLIVAS / Contributor\n\n"
+        "Police found the gun he was using.The young man's aunt said he had been kind to "
+        "everyone in Riverton.\n"
+        "Get push notifications with news, features and more.\n"
+        f"{PROSE}\n"
+    )
+    brief = storyline.brief([("pile/a.txt", raw.encode())], replace(Options(), analysis=False))
+    (story,) = brief.stories
+    assert not is_credit(story.title) and "push" not in story.title
+    for sentence in story.summary:
+        assert not is_credit(sentence.text)
+        assert "push notifications" not in sentence.text
+        assert "using.The" not in sentence.text
