@@ -15,6 +15,7 @@ import json
 import logging
 import math
 import re
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict
@@ -142,12 +143,31 @@ SQLITE_BUSY_SECONDS = 300
 _WRITE = "storyline_write"
 
 
+def _set_wal(cursor: Any) -> None:
+    """Switch to WAL. Two processes opening a brand-new file at once can both want the
+    exclusive lock this takes, and SQLite answers one with "database is locked" at once
+    (its busy handler does not wait here): try again for a while instead of failing."""
+    import sqlite3
+
+    deadline = time.monotonic() + SQLITE_BUSY_SECONDS
+    pause = 0.01
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.5)
+
+
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
     # the driver's own implicit BEGIN is deferred and only comes before DML; _begin opens
     # every transaction itself instead, so DDL is transactional and writers lock up front
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")  # readers (the web UI) never block a run
+    _set_wal(cursor)  # readers (the web UI) never block a run
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
