@@ -62,3 +62,10 @@ def test_no_pronoun_or_nationality_speaker_survives_on_the_sample(sample_dir, tm
     assert not forbidden & set(speakers)
     assert "one activist in Homs" in speakers
     assert {"Kellenberger", "Lavrov", "Vyacheslav Trukhachev"} <= set(speakers)
+    # who said what, as brief.md groups it: by who speaks, never by a place or a
+    # nationality inside the speaker's words, and quotes not wrapped in marks twice
+    markdown = brief.to_markdown()
+    assert "- **one activist in Homs**\n" in markdown
+    for wrong in ("- **Homs**\n", "- **Russian**\n", "- **United States**\n"):
+        assert wrong not in markdown
+    assert "““" not in markdown and "””" not in markdown

@@ -86,7 +86,8 @@ def test_later_stages_keys_are_shown(loaded: TestClient, db_url: str) -> None:
             return {
                 **super().to_brief(),
                 "quotes": [
-                    {"text": "We back the truce", "speaker": "Zed Quoter", "kind": "direct"},
+                    # a direct quote's text carries the article's own quotation marks
+                    {"text": "“We back the truce”", "speaker": "Zed Quoter", "kind": "direct"},
                     {"text": "talks will go on", "speaker": "Zed Quoter", "kind": "indirect"},
                     {"text": "no comment", "speaker": None},
                 ],
@@ -96,8 +97,8 @@ def test_later_stages_keys_are_shown(loaded: TestClient, db_url: str) -> None:
                     {"text": "A unit is in Tartus", "articles": ["a-1"]},
                 ],
                 "timeline": [
-                    {"date": "2012-06-18", "text": "Warships readied"},
-                    {"date": "2012-03-20", "text": "Truce talks in Moscow"},
+                    {"value": "2012-06-18", "text": "Warships readied"},
+                    {"value": "2012-03-20", "text": "Truce talks in Moscow"},
                 ],
                 "claims": [{"text": "Arms sales are legal", "claimant": "Moscow"}],
             }
@@ -109,7 +110,7 @@ def test_later_stages_keys_are_shown(loaded: TestClient, db_url: str) -> None:
         )
     html = loaded.get(f"/stories/{story.id}").text
     assert html.count("Zed Quoter") == 1  # one heading per speaker
-    assert "“We back the truce”" in html and "(unattributed)" in html
+    assert "“We back the truce”" in html and "““" not in html and "(unattributed)" in html
     assert "Tartus" in html and ">3<" in html
     assert "st-corroborated" in html and "single source" in html
     assert html.index("Truce talks in Moscow") < html.index("Warships readied")

@@ -21,6 +21,18 @@ def quotes_by_speaker(layer: dict[str, Any]) -> list[tuple[str, list[dict[str, A
     return sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
 
 
+_QUOTE_MARKS = "\"'“”‘’«»„"
+
+
+def quoted(text: str) -> str:
+    """The text in quotation marks, unless it carries its own (a direct quote keeps the
+    article's marks: never “““...”””)."""
+    stripped = text.strip()
+    if stripped[:1] in _QUOTE_MARKS and stripped[-1:] in _QUOTE_MARKS:
+        return text
+    return f"“{text}”"
+
+
 def top_entities(layer: dict[str, Any]) -> list[dict[str, Any]]:
     entities = layer.get("entities", [])
     ranked = sorted(entities, key=lambda e: (-len(e["mentions"]), e["name"], e["id"]))
@@ -82,7 +94,7 @@ def layer_markdown(layer: dict[str, Any]) -> list[str]:
             for q in items:
                 cue = md_text(q["cue"]) if q["cue"] else "no cue"
                 lines.append(
-                    f"  - {md_text(q['kind'])}, {cue}: “{md_text(q['text'])}” "
+                    f"  - {md_text(q['kind'])}, {cue}: {quoted(md_text(q['text']))} "
                     f"[{q['article']}:{q['start']}-{q['end']}]"
                 )
         lines.append("")

@@ -18,6 +18,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from storyline.brief.layer_view import (
     layer_markdown,
+    quoted,
     quotes_by_speaker,
     shown_claims,
     side_label,
@@ -142,6 +143,7 @@ def render_html(articles: list[Article], stories: list[Story]) -> str:
         for story in stories
     ]
     env.globals["side_label"] = side_label
+    env.globals["quoted"] = quoted
     return env.get_template("brief.html.j2").render(stories=view)
 
 

@@ -196,12 +196,18 @@ def analyze_story(
 def _speaker_entity(
     article: str, start: int | None, end: int | None, entities: list[dict[str, Any]]
 ) -> str | None:
-    """The entity one of whose mentions overlaps the speaker span."""
+    """The entity that speaks: one whose mention is the whole speaker span ("Russia"), or a
+    person or organisation named in it ("Mr Trukhachev", "Interfax"). A place or
+    nationality inside a longer phrase is not the speaker: "one activist in Homs" is not
+    Homs, "Russian technicians" not Russian, "the US president" not the United States."""
     if start is None or end is None:
         return None
     for entity in entities:
         for m in entity["mentions"]:
-            if m["article"] == article and m["start"] < end and start < m["end"]:
+            if m["article"] != article or not (m["start"] < end and start < m["end"]):
+                continue
+            whole = m["start"] <= start and end <= m["end"]
+            if whole or entity.get("type") in ("PERSON", "ORG"):
                 return str(entity["id"])
     return None
 

@@ -121,6 +121,10 @@ def _resolve(ctx: _Context, quote: Quote, earlier: list[Quote]) -> Quote:
     elif first in _DEFINITE and span is not None and _description(span):
         # "the activist", "the statement", "that comment"
         target = _same_head_speaker(span, earlier) or _previous_speaker(ctx.text, start, earlier)
+    elif span is not None and (named := _apposed_name(span)) is not None:
+        # "A spokesman for Russia's Black Sea fleet, Vyacheslav Trukhachev, told": the
+        # description's apposition names who speaks
+        target = named
     elif span is not None and all(t.ent_type_ == "NORP" for t in span):
         # a nationality ("Russian") names no one who speaks
         return replace(quote, speaker=None, speaker_start=None, speaker_end=None)
@@ -136,6 +140,19 @@ def _resolve(ctx: _Context, quote: Quote, earlier: list[Quote]) -> Quote:
         words_start=start,
         words_end=end,
     )
+
+
+def _apposed_name(span: Any) -> tuple[int, int] | None:
+    """The PERSON name in apposition to a descriptive speaker phrase, if any."""
+    root = span.root
+    if root.ent_type_ == "PERSON" or root.pos_ != "NOUN":
+        return None
+    for child in root.children:
+        if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+            tokens = [t for t in child.subtree if t.ent_type_ == "PERSON"]
+            first, last = tokens[0], tokens[-1]
+            return first.idx, last.idx + len(last.text)
+    return None
 
 
 def _relative_head(doc: Any, who: Any) -> tuple[int, int] | None:
