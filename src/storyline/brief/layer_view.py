@@ -30,6 +30,8 @@ def quoted(text: str) -> str:
     stripped = text.strip()
     if stripped[:1] in _QUOTE_MARKS and stripped[-1:] in _QUOTE_MARKS:
         return text
+    if "“" in text or '"' in text:  # it quotes someone itself: the outer marks are single
+        return f"‘{text}’"
     return f"“{text}”"
 
 
