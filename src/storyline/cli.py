@@ -69,6 +69,11 @@ def main(
     """Turn a pile of raw news articles into sourced story briefs, offline."""
 
 
+# parameters many commands share
+VerboseOption = Annotated[bool, typer.Option("-v", "--verbose")]
+InputJsonl = Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="Input JSONL.")]
+OutputJsonl = Annotated[Path, typer.Option("-o", "--out", help="Output JSONL path.")]
+
 # how per-article stages run (RunOptions), shared by the commands that take them
 ExecutorOption = Annotated[
     str, typer.Option(help="Where per-article stages run: local (processes) or dask.")
@@ -99,7 +104,7 @@ def brief(
     full: Annotated[
         bool, typer.Option("--full", help="Summarise and analyse every stored story again.")
     ] = False,
-    verbose: Annotated[bool, typer.Option("-v", "--verbose")] = False,
+    verbose: VerboseOption = False,
 ) -> None:
     """Read a pile of articles and write brief.json, brief.md, brief.html and manifest.json."""
     import storyline.api
@@ -140,9 +145,9 @@ def brief(
 @app.command()
 def summarize(
     in_path: Annotated[Path, typer.Argument(help="Clusters, one JSON object per line.")],
-    out: Annotated[Path, typer.Option("-o", "--out", help="Output JSONL path.")],
+    out: OutputJsonl,
     words: Annotated[int, typer.Option(help="Word budget of each summary.")] = 260,
-    verbose: Annotated[bool, typer.Option("-v", "--verbose")] = False,
+    verbose: VerboseOption = False,
 ) -> None:
     """Write an extractive summary, every sentence cited, for each cluster of IN_PATH."""
     from storyline.commands.summarize import run_summarize
@@ -158,7 +163,7 @@ def summarize(
 def eval_summarize(
     in_path: Annotated[Path, typer.Argument(help="Clusters with a reference 'summary'.")],
     words: Annotated[int, typer.Option(help="Word budget of each summary.")] = 260,
-    verbose: Annotated[bool, typer.Option("-v", "--verbose")] = False,
+    verbose: VerboseOption = False,
 ) -> None:
     """ROUGE-1/2/L/Lsum F1 of storyline and the Lead, LexRank, SumBasic, TextRank baselines."""
     from storyline.evaluate.summaries import evaluate, format_table
@@ -172,9 +177,9 @@ def eval_summarize(
 
 @extract_app.command("quotes")
 def extract_quotes_command(
-    in_path: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="Input JSONL.")],
-    out: Annotated[Path, typer.Option("-o", "--out", help="Output JSONL path.")],
-    verbose: Annotated[bool, typer.Option("-v", "--verbose")] = False,
+    in_path: InputJsonl,
+    out: OutputJsonl,
+    verbose: VerboseOption = False,
 ) -> None:
     """Direct and reported quotes with speaker and cue spans."""
     from storyline.commands.extract import extract_quotes_file
@@ -186,9 +191,9 @@ def extract_quotes_command(
 
 @extract_app.command("dates")
 def extract_dates_command(
-    in_path: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="Input JSONL.")],
-    out: Annotated[Path, typer.Option("-o", "--out", help="Output JSONL path.")],
-    verbose: Annotated[bool, typer.Option("-v", "--verbose")] = False,
+    in_path: InputJsonl,
+    out: OutputJsonl,
+    verbose: VerboseOption = False,
 ) -> None:
     """Temporal expressions with TIMEX3 values resolved against each record's date."""
     from storyline.commands.extract import extract_dates_file
@@ -200,9 +205,9 @@ def extract_dates_command(
 
 @extract_app.command("stance")
 def extract_stance_command(
-    in_path: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="Input JSONL.")],
-    out: Annotated[Path, typer.Option("-o", "--out", help="Output JSONL path.")],
-    verbose: Annotated[bool, typer.Option("-v", "--verbose")] = False,
+    in_path: InputJsonl,
+    out: OutputJsonl,
+    verbose: VerboseOption = False,
 ) -> None:
     """Stance of each body toward each claim ({id, claim, body} or {body_id, body, claims})."""
     from storyline.commands.stance import extract_stance_file
@@ -215,7 +220,7 @@ def extract_stance_command(
 @eval_app.command("stance")
 def eval_stance(
     path: Annotated[Path, typer.Argument(help="FNC-1 dev JSONL.")] = STANCE_DEV,
-    verbose: Annotated[bool, typer.Option("-v", "--verbose")] = False,
+    verbose: VerboseOption = False,
 ) -> None:
     """FNC score, macro-F1, per-class F1 and confusion, 5-fold CV by body, vs a baseline."""
     from storyline.evaluate.dev_files import resolve_dev_path
@@ -246,7 +251,7 @@ def _dev_eval(name: str, path: Path, run: Callable[[Path], Any], footnote: str) 
 @eval_app.command("quotes")
 def eval_quotes(
     path: Annotated[Path, typer.Argument(help="PolNeAR dev JSONL.")] = QUOTES_DEV,
-    verbose: Annotated[bool, typer.Option("-v", "--verbose")] = False,
+    verbose: VerboseOption = False,
 ) -> None:
     """Quote span P/R/F1 (overlap > 0.3 and > 0.8 of the gold span) and speaker accuracy."""
     from storyline.evaluate.quotes import run_quotes_eval
@@ -264,7 +269,7 @@ def eval_quotes(
 @eval_app.command("dates")
 def eval_dates(
     path: Annotated[Path, typer.Argument(help="TimeBank dev JSONL.")] = DATES_DEV,
-    verbose: Annotated[bool, typer.Option("-v", "--verbose")] = False,
+    verbose: VerboseOption = False,
 ) -> None:
     """TIMEX span P/R/F1 (overlap) and value accuracy against the document date."""
     from storyline.evaluate.dates import run_dates_eval
@@ -333,7 +338,7 @@ def serve(
             "::1 and --host are always served, other names get 400."
         ),
     ] = None,
-    verbose: Annotated[bool, typer.Option("-v", "--verbose")] = False,
+    verbose: VerboseOption = False,
 ) -> None:
     """Serve the HTTP API (/api, OpenAPI at /docs) and the web UI over a store.
 
