@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html import escape as html_escape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -92,9 +93,19 @@ def test_later_stages_keys_are_shown(loaded: TestClient, db_url: str) -> None:
                     {"text": "no comment", "speaker": None},
                 ],
                 "entities": [{"name": "Tartus", "type": "GPE", "mentions": [1, 2, 3]}],
-                "facts": [
-                    {"text": "Two warships are ready", "status": "corroborated"},
-                    {"text": "A unit is in Tartus", "articles": ["a-1"]},
+                "facts": [  # brief.json's shape: the number, what it counts, its sentence
+                    {
+                        "text": "two",
+                        "counted": "warships",
+                        "value": 2.0,
+                        "unit": None,
+                        "article": story.articles[0],
+                        "start": 0,
+                        "end": 3,
+                        "sentence_start": 0,
+                        "sentence_end": 24,
+                    },
+                    {"text": "A unit is in Tartus", "status": "corroborated"},
                 ],
                 "timeline": [
                     {"value": "2012-06-18", "text": "Warships readied"},
@@ -112,7 +123,10 @@ def test_later_stages_keys_are_shown(loaded: TestClient, db_url: str) -> None:
     assert html.count("Zed Quoter") == 1  # one heading per speaker
     assert "“We back the truce”" in html and "““" not in html and "(unattributed)" in html
     assert "Tartus" in html and ">3<" in html
-    assert "st-corroborated" in html and "single source" in html
+    assert "st-corroborated" in html and "<b>two warships</b>" in html
+    with open_store(db_url) as store:
+        first = next(a for a in store.articles() if a.id == story.articles[0])
+    assert html_escape(first.text[0:24]) in html  # the sentence the number comes from
     assert html.index("Truce talks in Moscow") < html.index("Warships readied")
     assert "Arms sales are legal" in html and "Moscow" in html
 

@@ -260,20 +260,32 @@ def _status_class(status: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", status.lower()).strip("-")[:40] or "unknown"
 
 
-def fact_rows(facts: list[Any]) -> list[dict[str, Any]]:
+def fact_rows(facts: list[Any], texts: dict[str, str] | None = None) -> list[dict[str, Any]]:
+    """Facts as the story page shows them: what was counted ("56 people", never a bare
+    "56"), and the sentence it was read from (brief.json facts: ``text``, ``counted``,
+    ``article``, ``sentence_start``/``sentence_end``); older items keep their status."""
+    texts = texts or {}
     rows = []
     for fact in facts:
         status = _label(_first(fact, ("status", "corroboration", "verdict"))) or ""
-        sources = _sources(fact)
-        if not status and isinstance(fact, dict) and sources:
-            status = "corroborated" if len(sources) > 1 else "single source"
+        number = _label(_first(fact, ("text", "fact", "claim", "statement")))
+        counted = _label(fact.get("counted")) if isinstance(fact, dict) else ""
+        what = f"{number} {counted}" if counted and counted not in number else number
+        if isinstance(fact, dict) and fact.get("unit") and not counted:
+            what = f"{number} ({fact['unit']})" if fact["unit"] not in number else number
+        sentence = ""
+        if isinstance(fact, dict) and fact.get("article") in texts:
+            start, end = fact.get("sentence_start"), fact.get("sentence_end")
+            if isinstance(start, int) and isinstance(end, int):
+                sentence = texts[fact["article"]][start:end]
         rows.append(
             {
-                "text": _label(_first(fact, ("text", "fact", "claim", "statement"))),
-                "status": status or "unknown",
+                "text": what,
+                "sentence": sentence,
+                "status": status,
                 "status_class": _status_class(status),
                 "claimant": _label(_first(fact, ("claimant", "speaker", "attributed_to"))),
-                "articles": sources,
+                "articles": _sources(fact),
                 "cite": _cite_attr(fact),
             }
         )

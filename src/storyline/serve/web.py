@@ -94,7 +94,7 @@ def story_view(brief: dict[str, Any], articles: list[Article]) -> dict[str, Any]
         "duplicates": sum(1 for a in members if a.duplicate_of),
         "quotes": quotes_by_speaker(brief.get("quotes") or []),
         "entities": entity_rows(brief.get("entities") or []),
-        "facts": fact_rows(brief.get("facts") or []),
+        "facts": fact_rows(brief.get("facts") or [], {a.id: a.text for a in members}),
         "claims": claim_rows(brief.get("claims") or []),
         "timeline": timeline_rows(brief.get("timeline") or []),
     }
