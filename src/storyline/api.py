@@ -11,9 +11,8 @@ Heavy libraries (spaCy, trafilatura, SQLAlchemy) load on first use, not on impor
 from __future__ import annotations
 
 import os
-import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -34,25 +33,16 @@ Input = str | os.PathLike[str] | Mapping[str, Any] | RawDocument | tuple[str, by
 
 
 @dataclass
-class Brief:
+class Brief(RunResult):
     """A brief over a pile: its articles (cleaned text, copies marked), its stories (cited
-    summaries and the analyst's layer) and what happened to every input."""
+    summaries and the analyst's layer), what happened to every input, and the options it
+    was made with."""
 
-    articles: list[Article]
-    stories: list[Story]
-    reports: list[InputReport] = field(default_factory=list)
     options: Options = field(default_factory=Options)
-    read_articles: int = 0
-    new_articles: int = 0
-    timings: dict[str, float] = field(default_factory=dict)
 
-    @property
-    def usable(self) -> bool:
-        """Did this run's inputs yield at least one article?"""
-        return self.read_articles > 0
-
-    def counts(self) -> dict[str, int]:
-        return self._result().counts()
+    @classmethod
+    def of(cls, result: RunResult, options: Options) -> Brief:
+        return cls(**{f.name: getattr(result, f.name) for f in fields(result)}, options=options)
 
     def to_dict(self) -> dict[str, Any]:
         """The brief.json object (articles and stories sorted by id)."""
@@ -81,7 +71,7 @@ class Brief:
         """Version, options, every input with its status and reason, counts."""
         from storyline.brief.render import manifest_document
 
-        return manifest_document(self._result(), self.options)
+        return manifest_document(self, self.options)
 
     def write(self, outdir: str | os.PathLike[str]) -> Path:
         """Write brief.json, brief.md, brief.html and manifest.json (each replaced
@@ -90,7 +80,7 @@ class Brief:
 
         folder = Path(outdir)
         folder.mkdir(parents=True, exist_ok=True)
-        write_outputs(self._result(folder), self.options)
+        write_outputs(self, self.options, folder)
         return folder
 
     def _sorted_articles(self) -> list[Article]:
@@ -98,17 +88,6 @@ class Brief:
 
     def _sorted_stories(self) -> list[Story]:
         return sorted(self.stories, key=lambda s: s.id)
-
-    def _result(self, outdir: Path | None = None) -> RunResult:
-        return RunResult(
-            outdir or Path("."),
-            self.reports,
-            self.articles,
-            self.stories,
-            self.new_articles,
-            self.read_articles,
-            self.timings,
-        )
 
 
 def brief(
@@ -127,58 +106,14 @@ def brief(
     date incrementally (``full`` redoes every story); the brief covers the whole store.
     ``stdin`` is the bytes read for a ``"-"`` input.
     """
-    from storyline.run.pipeline import analyse_store, store_items
+    from storyline.run.pipeline import brief_in_memory, brief_in_store
 
     options = options or Options()
     items = read_inputs(inputs, options, stdin)
     if store is None:
-        return _brief_in_memory(items, options, profile)
+        return Brief.of(brief_in_memory(items, options, profile), options)
     with open_store(store) as db:
-        started = time.perf_counter()
-        reports, read, new = store_items(
-            db,
-            items,
-            run_options=options.run,
-            record_seconds=options.ingest.record_seconds,
-            profile=profile,
-        )
-        timings = {"ingest+clean+store": time.perf_counter() - started}
-        articles, stories, analysis = analyse_store(
-            db, options, incremental=not full, profile=profile
-        )
-    return Brief(articles, stories, reports, options, read, new, timings | analysis)
-
-
-def _brief_in_memory(
-    items: Iterable[RawDocument | InputReport],
-    options: Options,
-    profile: list[StepTiming] | None,
-) -> Brief:
-    from storyline.run.pipeline import clean_item
-    from storyline.run.stages import add_analysis_layer, build_stories, run_stages
-
-    started = time.perf_counter()
-    reports: list[InputReport] = []
-    by_id: dict[str, Article] = {}
-    read = 0
-    for item in items:
-        cleaned = clean_item(item, options.ingest.record_seconds)
-        if isinstance(cleaned, InputReport):
-            reports.append(cleaned)
-            continue
-        read += 1
-        by_id.setdefault(cleaned.id, cleaned)  # the same content twice is one article
-    articles = sorted(by_id.values(), key=lambda a: a.id)
-    timings = {"ingest+clean": time.perf_counter() - started}
-    timings.update(run_stages(articles, options))
-    started = time.perf_counter()
-    stories = build_stories(articles, options)
-    timings["summarize"] = time.perf_counter() - started
-    if options.analysis:
-        started = time.perf_counter()
-        add_analysis_layer(stories, articles, options, profile)
-        timings["entities+quotes+facts+dates+claims"] = time.perf_counter() - started
-    return Brief(articles, stories, reports, options, read, len(articles), timings)
+        return Brief.of(brief_in_store(db, items, options, full, profile), options)
 
 
 def read_inputs(
@@ -250,7 +185,7 @@ def analyse(store: Store, options: Options | None = None, full: bool = False) ->
 
     options = options or Options()
     articles, stories, timings = analyse_store(store, options, incremental=not full)
-    return Brief(articles, stories, [], options, timings=timings)
+    return Brief([], articles, stories, timings=timings, options=options)
 
 
 def open_store(url: str | os.PathLike[str]) -> Store:
@@ -264,7 +199,7 @@ def open_store(url: str | os.PathLike[str]) -> Store:
 # --- the stages, one at a time --------------------------------------------------------
 
 
-def clean(document: RawDocument | str, options: Options | None = None) -> Article:
+def clean(document: RawDocument | str) -> Article:
     """Boilerplate lines out (kept with their reasons), metadata found in them, language
     and a content id; ``document`` may be plain text."""
     from storyline.clean.article import clean_document

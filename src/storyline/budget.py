@@ -140,7 +140,6 @@ def time_budget(seconds: float | None, what: str = "") -> Iterator[None]:
     try:
         yield
     except _Interrupted:
-        watchdog.disarm(timer)
         raise BudgetExceeded(what, seconds) from None
     finally:
         watchdog.disarm(timer)

@@ -215,13 +215,15 @@ class Story:
 
 @dataclass
 class RunResult:
-    outdir: Path
+    """What a run made: the articles and stories, every input's report, counts, timings."""
+
     reports: list[InputReport]
     articles: list[Article]
     stories: list[Story]
     new_articles: int = 0
     read_articles: int = 0
     timings: dict[str, float] = field(default_factory=dict)
+    outdir: Path | None = None  # where its files were written, if they were
 
     @property
     def usable(self) -> bool:

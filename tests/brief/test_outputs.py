@@ -39,7 +39,7 @@ def result(outdir: Path, text: str, title: str = "Harbour news") -> RunResult:
                       "article": "a1", "start": 0, "end": 5, "sentence": {"text": XSS}}],
     }  # fmt: skip
     story = Story("s1", title, ["a1"], [sentence], None, layer)
-    return RunResult(outdir, [], [article], [story], 1, 1)
+    return RunResult([], [article], [story], 1, 1, outdir=outdir)
 
 
 def test_brief_md_passes_no_html_or_links_from_article_text(tmp_path: Path) -> None:

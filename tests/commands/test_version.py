@@ -20,7 +20,9 @@ def test_version_flag_prints_the_version() -> None:
 
 def test_version_flag_from_the_installed_command() -> None:
     done = subprocess.run(
-        [str(Path(sys.executable).parent / "storyline"), "--version"], capture_output=True, text=True
+        [str(Path(sys.executable).parent / "storyline"), "--version"],
+        capture_output=True,
+        text=True,
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == __version__

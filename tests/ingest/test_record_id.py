@@ -85,4 +85,3 @@ def test_an_older_store_gets_the_column(tmp_path: Path) -> None:
     with sqlite3.connect(db) as conn:
         columns = {r[1] for r in conn.execute("PRAGMA table_info(articles)")}
     assert "record_id" in columns
-

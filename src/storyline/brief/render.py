@@ -170,8 +170,12 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
-def write_outputs(result: RunResult, options: Options) -> None:
-    outdir = Path(result.outdir)
+def write_outputs(result: RunResult, options: Options, outdir: Path | None = None) -> None:
+    """The four files into ``outdir`` (default: the result's own folder)."""
+    folder = outdir or result.outdir
+    if folder is None:
+        raise ValueError("write_outputs needs a folder")
+    outdir = Path(folder)
     articles = sorted(result.articles, key=lambda a: a.id)
     stories = sorted(result.stories, key=lambda s: s.id)
     write_atomic(outdir / "brief.json", dump_json(brief_document(articles, stories)))

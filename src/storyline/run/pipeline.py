@@ -192,6 +192,61 @@ def analyse_store(
     return articles, stories, timings
 
 
+def brief_in_store(
+    store: Store,
+    items: Iterable[RawDocument | InputReport],
+    options: Options,
+    full: bool = False,
+    profile: list[StepTiming] | None = None,
+) -> RunResult:
+    """Clean and store ``items``, then bring the analysis of everything stored up to date
+    (only changed stories again, unless ``full``)."""
+    started = time.perf_counter()
+    reports, read, new = store_items(
+        store,
+        items,
+        run_options=options.run,
+        record_seconds=options.ingest.record_seconds,
+        profile=profile,
+    )
+    timings = {"ingest+clean+store": time.perf_counter() - started}
+    articles, stories, analysis = analyse_store(
+        store, options, incremental=not full, profile=profile
+    )
+    return RunResult(reports, articles, stories, new, read, timings | analysis)
+
+
+def brief_in_memory(
+    items: Iterable[RawDocument | InputReport],
+    options: Options,
+    profile: list[StepTiming] | None = None,
+) -> RunResult:
+    """The same stages as ``brief_in_store`` with no database: clean (the same content
+    twice is one article), find copies, cluster, summarise, analyse."""
+    started = time.perf_counter()
+    reports: list[InputReport] = []
+    by_id: dict[str, Article] = {}
+    read = 0
+    for item in items:
+        cleaned = clean_item(item, options.ingest.record_seconds)
+        if isinstance(cleaned, InputReport):
+            reports.append(cleaned)
+            continue
+        read += 1
+        by_id.setdefault(cleaned.id, cleaned)
+    articles = sorted(by_id.values(), key=lambda a: a.id)
+    timings = {"ingest+clean": time.perf_counter() - started}
+    timings.update(run_stages(articles, options))
+    started = time.perf_counter()
+    stories = build_stories(articles, options)
+    timings["summarize"] = time.perf_counter() - started
+    if options.analysis:
+        started = time.perf_counter()
+        add_analysis_layer(stories, articles, options, profile)
+        timings["entities+quotes+facts+dates+claims"] = time.perf_counter() - started
+    return RunResult(reports, articles, stories, len(articles), read, timings)
+
+
 def run_brief(
     paths: Sequence[str],
     outdir: Path,
@@ -205,15 +260,9 @@ def run_brief(
     every story's summary and layer instead of only the changed ones."""
     options = options or Options()
     outdir.mkdir(parents=True, exist_ok=True)
-    timings: dict[str, float] = {}
     with open_store(db or outdir / "storyline.db") as store:
-        started = time.perf_counter()
-        reports, read, new = ingest_into(store, paths, options, stdin, profile)
-        timings["ingest+clean+store"] = time.perf_counter() - started
-        articles, stories, analysis_timings = analyse_store(
-            store, options, incremental=not full, profile=profile
-        )
-        timings.update(analysis_timings)
-    result = RunResult(outdir, reports, articles, stories, new, read, timings)
+        items = ingest_paths(paths, options.ingest, stdin=stdin)
+        result = brief_in_store(store, items, options, full, profile)
+    result.outdir = outdir
     write_outputs(result, options)
     return result
