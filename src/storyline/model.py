@@ -14,6 +14,10 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+# the analyst's layer records live in storyline.layer; StepSkip is re-exported here
+from storyline.layer import StepSkip as StepSkip
+from storyline.layer import StoryLayer, StorylineLayer, storyline_layer
+
 
 def parse_day(date: str | None) -> float | None:
     """ISO date or datetime -> days since the epoch (float); None if missing or unparsable."""
@@ -106,18 +110,6 @@ class SentenceIndex:
 
 
 @dataclass(frozen=True)
-class StepSkip:
-    """One analysis step not done for one article (over its budget, or failed), and why."""
-
-    article: str
-    step: str
-    reason: str  # a numbered message from storyline.errors
-
-    def to_dict(self) -> dict[str, str]:
-        return {"article": self.article, "step": self.step, "reason": self.reason}
-
-
-@dataclass(frozen=True)
 class StepTiming:
     """Seconds one step took on one article or record (for the soak bench's slowest list)."""
 
@@ -194,8 +186,8 @@ class Story:
     articles: list[str]  # all member ids, originals and duplicates
     summary: list[SummarySentence] = field(default_factory=list)
     storyline: str | None = None
-    # the analyst's layer: entities, quotes, facts, timeline, claims (brief.json shapes)
-    layer: dict[str, Any] = field(default_factory=dict)
+    # the analyst's layer (entities, quotes, facts, timeline, claims); None: not analysed
+    layer: StoryLayer | None = None
 
     @property
     def storyline_key(self) -> str:
@@ -209,8 +201,22 @@ class Story:
             "storyline": self.storyline,
             "articles": list(self.articles),
             "summary": [s.to_dict() for s in self.summary],
-            **self.layer,
+            **(self.layer.to_dict() if self.layer is not None else {}),
         }
+
+
+def storylines(stories: list[Story]) -> list[StorylineLayer]:
+    """The storyline-wide layer of every storyline with an analysed story, by id: written
+    once per storyline (its stories carry their own items only)."""
+    groups: dict[str, list[tuple[str, StoryLayer | None]]] = {}
+    for story in stories:
+        if story.storyline is not None:
+            groups.setdefault(story.storyline, []).append((story.id, story.layer))
+    return [
+        storyline_layer(line, members)
+        for line, members in sorted(groups.items())
+        if any(layer is not None for _, layer in members)
+    ]
 
 
 @dataclass

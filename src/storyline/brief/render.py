@@ -17,7 +17,9 @@ from typing import TYPE_CHECKING, Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from storyline.brief.layer_view import (
+    fact_sentence,
     layer_markdown,
+    others_label,
     quoted,
     quotes_by_speaker,
     shown_claims,
@@ -26,21 +28,38 @@ from storyline.brief.layer_view import (
 )
 from storyline.brief.md import md_text
 from storyline.config import Options
-from storyline.model import Article, Story
+from storyline.model import Article, Story, storylines
 from storyline.version import __version__
 
 if TYPE_CHECKING:
     from storyline.model import RunResult
 
-SCHEMA_VERSION = 1
+# 2: stories carry their own layer items; storyline-wide ones are under "storylines"
+SCHEMA_VERSION = 2
 
 
 def brief_document(articles: list[Article], stories: list[Story]) -> dict[str, Any]:
+    ordered = sorted(stories, key=lambda s: s.id)
     return {
         "schema_version": SCHEMA_VERSION,
         "articles": [a.to_brief() for a in sorted(articles, key=lambda a: a.id)],
-        "stories": [s.to_brief() for s in sorted(stories, key=lambda s: s.id)],
+        "stories": [s.to_brief() for s in ordered],
+        "storylines": [line.to_dict() for line in storylines(ordered)],
     }
+
+
+def reading_order(stories: list[Story], articles: list[Article]) -> list[Story]:
+    """Stories as a reader takes them: latest article date first, then the most articles,
+    then id; undated stories last."""
+    dates = {a.id: a.date for a in articles if a.date}
+
+    def key(story: Story) -> tuple[bool, str, int, str]:
+        latest = max((dates[a] for a in story.articles if a in dates), default="")
+        # descending date: compare the complement of each character
+        inverted = "".join(chr(0x10FFFF - ord(ch)) for ch in latest)
+        return (not latest, inverted, -len(story.articles), story.id)
+
+    return sorted(stories, key=key)
 
 
 def manifest_document(result: RunResult, options: Options) -> dict[str, Any]:
@@ -60,19 +79,43 @@ def manifest_document(result: RunResult, options: Options) -> dict[str, Any]:
         ],
         "counts": result.counts(),
         # analysis steps not done for an article (over budget, too long, failed) and why
-        "analysis_skipped": sorted(
-            {
-                (s["article"], s["step"]): s
-                for story in result.stories
-                for s in story.layer.get("skipped", [])
-            }.values(),
-            key=lambda s: (s["article"], s["step"]),
-        ),
+        "analysis_skipped": [
+            s.to_dict()
+            for s in sorted(
+                {
+                    (s.article, s.step): s
+                    for story in result.stories
+                    if story.layer is not None
+                    for s in story.layer.skipped
+                }.values(),
+                key=lambda s: (s.article, s.step),
+            )
+        ],
     }
 
 
 def dump_json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _compact(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def dump_brief(document: dict[str, Any]) -> str:
+    """brief.json: compact JSON with one record (an article, a story, a storyline) per
+    line, so its size follows its content and a line-oriented tool still reads it."""
+    lines = ["{"]
+    keys = list(document)
+    for n, key in enumerate(keys):
+        value = document[key]
+        comma = "," if n < len(keys) - 1 else ""
+        if isinstance(value, list) and value:
+            items = ",\n".join(_compact(item) for item in value)
+            lines.append(f"{_compact(key)}:[\n{items}\n]{comma}")
+        else:
+            lines.append(f"{_compact(key)}:{_compact(value)}{comma}")
+    return "\n".join(lines) + "\n}\n"
 
 
 def article_segments(article: Article, cited: set[tuple[int, int]]) -> list[dict[str, Any]]:
@@ -90,17 +133,37 @@ def article_segments(article: Article, cited: set[tuple[int, int]]) -> list[dict
     return segments
 
 
+def storyline_members(stories: list[Story]) -> dict[str, list[Story]]:
+    """Stories by storyline id, in id order."""
+    members: dict[str, list[Story]] = {}
+    for story in sorted(stories, key=lambda s: s.id):
+        if story.storyline is not None:
+            members.setdefault(story.storyline, []).append(story)
+    return members
+
+
+def siblings(story: Story, members: dict[str, list[Story]]) -> list[Story]:
+    """The other stories of the story's storyline."""
+    return [s for s in members.get(story.storyline or "", []) if s.id != story.id]
+
+
 def render_markdown(articles: list[Article], stories: list[Story]) -> str:
     """brief.md; every piece of article text goes through ``md_text`` (untrusted)."""
     by_id = {a.id: a for a in articles}
+    members = storyline_members(stories)
     lines = ["# Brief", ""]
-    for story in stories:
+    for story in reading_order(stories, articles):
         lines += [f"## {md_text(story.title)}", ""]
+        others = siblings(story, members)
+        if others:
+            names = "; ".join(f"{md_text(s.title)} (`{s.id}`)" for s in others)
+            lines += [f"Same storyline (`{story.storyline}`) as: {names}", ""]
         for n, sentence in enumerate(story.summary, start=1):
             refs = ", ".join(f"[{c.article}:{c.start}-{c.end}]" for c in sentence.citations)
             lines.append(f"{n}. {md_text(sentence.text)} {refs}")
         lines.append("")
-        lines += layer_markdown(story.layer)
+        texts = {aid: by_id[aid].text for aid in story.articles if aid in by_id}
+        lines += layer_markdown(story.layer, texts)
         lines += ["", "Sources:", ""]
         for aid in story.articles:
             a = by_id[aid]
@@ -112,37 +175,60 @@ def render_markdown(articles: list[Article], stories: list[Story]) -> str:
     return "\n".join(lines)
 
 
+def story_dates(story: Story, by_id: dict[str, Article]) -> str:
+    """The first and last article date of a story ("2012-02-13 – 2012-05-28"), or ""."""
+    dates = sorted(by_id[a].date or "" for a in story.articles if a in by_id and by_id[a].date)
+    if not dates:
+        return ""
+    first, last = dates[0][:10], dates[-1][:10]
+    return first if first == last else f"{first} – {last}"
+
+
 def render_html(articles: list[Article], stories: list[Story]) -> str:
+    """brief.html: a table of contents, then each story (latest first) with its layer;
+    long lists and every source text are folded (``<details>``) so hundreds of stories
+    stay readable."""
     env = Environment(
         loader=PackageLoader("storyline.brief", "templates"),
         autoescape=select_autoescape(["html", "j2"], default=True),
         keep_trailing_newline=True,
     )
     by_id = {a.id: a for a in articles}
+    members = storyline_members(stories)
     cited: dict[str, set[tuple[int, int]]] = {}
     for story in stories:
         for sentence in story.summary:
             for c in sentence.citations:
                 cited.setdefault(c.article, set()).add((c.start, c.end))
-    view = [
-        {
-            "story": story,
-            "entities": top_entities(story.layer),
-            "quotes": quotes_by_speaker(story.layer),
-            "claims": shown_claims(story.layer)[0],
-            "claims_hidden": shown_claims(story.layer)[1],
-            "timeline": story.layer.get("timeline", []),
-            "articles": [
-                {
-                    "article": by_id[aid],
-                    "segments": article_segments(by_id[aid], cited.get(aid, set())),
-                }
-                for aid in story.articles
-            ],
-        }
-        for story in stories
-    ]
+    view = []
+    for story in reading_order(stories, articles):
+        texts = {aid: by_id[aid].text for aid in story.articles if aid in by_id}
+        claims, hidden = shown_claims(story.layer)
+        view.append(
+            {
+                "story": story,
+                "texts": texts,
+                "dates": story_dates(story, by_id),
+                "siblings": siblings(story, members),
+                "entities": top_entities(story.layer),
+                "quotes": quotes_by_speaker(story.layer),
+                "facts": [
+                    (f, fact_sentence(f, texts)) for f in (story.layer.facts if story.layer else [])
+                ],
+                "claims": claims,
+                "claims_hidden": hidden,
+                "timeline": story.layer.timeline if story.layer else [],
+                "articles": [
+                    {
+                        "article": by_id[aid],
+                        "segments": article_segments(by_id[aid], cited.get(aid, set())),
+                    }
+                    for aid in story.articles
+                ],
+            }
+        )
     env.globals["side_label"] = side_label
+    env.globals["others_label"] = others_label
     env.globals["quoted"] = quoted
     return env.get_template("brief.html.j2").render(stories=view)
 
@@ -178,7 +264,7 @@ def write_outputs(result: RunResult, options: Options, outdir: Path | None = Non
     outdir = Path(folder)
     articles = sorted(result.articles, key=lambda a: a.id)
     stories = sorted(result.stories, key=lambda s: s.id)
-    write_atomic(outdir / "brief.json", dump_json(brief_document(articles, stories)))
+    write_atomic(outdir / "brief.json", dump_brief(brief_document(articles, stories)))
     write_atomic(outdir / "brief.md", render_markdown(articles, stories))
     write_atomic(outdir / "brief.html", render_html(articles, stories))
     write_atomic(outdir / "manifest.json", dump_json(manifest_document(result, options)))

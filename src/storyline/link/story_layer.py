@@ -1,7 +1,8 @@
 """The analyst's layer of a group of articles, in brief.json shape.
 
 ``analyze_story`` takes the articles of a story or storyline (``storyline.model.Article``)
-and returns ``{"entities", "quotes", "facts", "timeline", "claims"}``. Syndicated copies
+and returns their ``GroupLayer``; ``attach_layers`` gives each story its own part of its
+storyline's (``storyline.layer.StoryLayer``). Syndicated copies
 (``duplicate_of`` set) are collapsed onto their original's source key so a repost never
 counts as a second independent source.
 """
@@ -11,21 +12,35 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
 from storyline.budget import time_budget
 from storyline.config import BudgetOptions, Options, QuoteOptions
 from storyline.errors import BudgetExceeded, Errors
+from storyline.layer import (
+    ClaimItem,
+    ClaimSideItem,
+    EntityItem,
+    FactItem,
+    MentionRef,
+    OtherSides,
+    QuoteItem,
+    SentenceRef,
+    StoryLayer,
+    TimelineEvent,
+)
 from storyline.link.claims import (
+    AlignedClaim,
     ClaimArticle,
     ClaimCandidates,
+    ClaimSide,
     Verdict,
     align_candidates,
     claim_candidates,
     judge_claims,
 )
-from storyline.link.entities import resolve_mentions
+from storyline.link.entities import Entity, resolve_mentions
 from storyline.model import Article, SentenceIndex, Span, StepSkip, StepTiming, Story
 from storyline.nlp.dates import TimeExpression, extract_dates
 from storyline.nlp.entities import EntityMention, mentions_in_doc
@@ -141,18 +156,115 @@ def analyze_articles(
     return out
 
 
+@dataclass
+class GroupLayer:
+    """The layer of a group of articles (a storyline): entities with every mention,
+    claims with every side. ``for_articles`` cuts out one story's own part.
+
+    ``copies`` maps each syndicated copy to its original (both in the group): a copy says
+    what its original says, so its facts and mentions are the original's and its claim
+    sides are folded into the original's (``ClaimSideItem.copies``)."""
+
+    entities: list[Entity] = field(default_factory=list)
+    quotes: list[QuoteItem] = field(default_factory=list)
+    facts: list[FactItem] = field(default_factory=list)
+    timeline: list[TimelineEvent] = field(default_factory=list)
+    claims: list[ClaimItem] = field(default_factory=list)
+    skipped: list[StepSkip] = field(default_factory=list)
+    copies: dict[str, str] = field(default_factory=dict)
+
+    def for_articles(self, articles: set[str]) -> StoryLayer:
+        """The items of ``articles``: each entity with its mentions there only (its id and
+        name stay the storyline's), quotes, facts and dated events from them, and each
+        claim with a side there, with those sides and a count of the others."""
+        own = {a for a in articles if a not in self.copies}
+        return StoryLayer(
+            entities=_own_entities(self.entities, own),
+            quotes=[q for q in self.quotes if q.article in own],
+            facts=[f for f in self.facts if f.article in own],
+            timeline=[t for t in self.timeline if t.article in own],
+            claims=[c for c in (_own_claim(c, articles) for c in self.claims) if c is not None],
+            skipped=[s for s in self.skipped if s.article in articles],
+        )
+
+
+def _own_entities(entities: Sequence[Entity], own: set[str]) -> list[EntityItem]:
+    items = []
+    for e in entities:
+        mentions = [m for m in e.mentions if m.article in own]
+        if not mentions:
+            continue
+        aliases = sorted({m.text for m in mentions} - {e.name})
+        refs = [MentionRef(m.article, m.start, m.end) for m in mentions]
+        items.append(EntityItem(e.id, e.name, e.type, aliases, e.role, refs))
+    return sorted(items, key=lambda e: (-len(e.mentions), e.name, e.id))
+
+
+def _own_claim(claim: ClaimItem, own: set[str]) -> ClaimItem | None:
+    mine = [s for s in claim.sides if s.article in own]
+    if not mine:
+        return None
+    others = [s.article for s in claim.sides if s.article not in own]
+    return replace(claim, sides=mine, others=OtherSides(len(others), tuple(sorted(set(others)))))
+
+
+def group_claim(claim: AlignedClaim, copies: dict[str, str]) -> ClaimItem:
+    """A claim with every side; a copy's side saying what its original's side says (same
+    source, stance and sentence) is folded into it as one of its ``copies``."""
+    sides = claim.sides + claim.opposing
+
+    def key(side: ClaimSide) -> tuple[str, str, str, str]:
+        return (copies.get(side.article, side.article), side.source, side.stance, side.text)
+
+    stated = {key(s) for s in sides if s.article not in copies}
+    folded: dict[tuple[str, str, str, str], list[str]] = {}
+    for side in sides:
+        if side.article in copies and key(side) in stated:
+            folded.setdefault(key(side), []).append(side.article)
+    kept = [
+        ClaimSideItem(
+            s.article,
+            s.source,
+            s.start,
+            s.end,
+            s.stance,
+            None if s.score is None else round(s.score, 4),
+            s.speaker,
+            s.value,
+            s.value_start,
+            s.value_end,
+            tuple(sorted(folded.get(key(s), []))) if s.article not in copies else (),
+        )
+        for s in sides
+        if s.article not in copies or key(s) not in stated
+    ]
+    return ClaimItem(
+        claim.id, claim.kind, claim.subject, claim.text, claim.status, list(claim.sources), kept
+    )
+
+
+def original_of(article: Article, by_id: dict[str, Article]) -> str | None:
+    """The original a copy repeats, when it is in ``by_id``; None for an original."""
+    seen = set()
+    current = article
+    while current.duplicate_of and current.duplicate_of in by_id and current.id not in seen:
+        seen.add(current.id)
+        current = by_id[current.duplicate_of]
+    return None if current is article else current.id
+
+
 def analyze_story(
     articles: Sequence[Article],
     options: Options | None = None,
     source_of: Callable[[Article], str] | None = None,
     profile: list[StepTiming] | None = None,
-) -> dict[str, Any]:
+) -> GroupLayer:
     """Entities, quotes, facts, timeline and claims of a group of articles; every offset
-    slices its article's text. Steps skipped for an article are listed under "skipped"."""
+    slices its article's text. Steps skipped for an article are listed in ``skipped``."""
     options = options or Options()
     ordered = sorted(articles, key=lambda a: a.id)
     if not ordered:
-        return {"entities": [], "quotes": [], "facts": [], "timeline": [], "claims": []}
+        return GroupLayer()
     by_id = {a.id: a for a in ordered}
     sentences = [a.sentences or split_sentences(a.text) for a in ordered]
     key = source_of or (lambda a: independent_source(a, by_id))
@@ -173,28 +285,34 @@ def analyze_story(
     texts = [a.text for a in ordered]
     entities = resolve_mentions(ids, texts, [f.mentions for f in found], options.entities)
     facts = [
-        {"article": article.id, **fact.to_dict()}
+        FactItem(article=article.id, **fact.to_dict())
         for article, f in zip(ordered, found, strict=True)
         for fact in f.facts
     ]
+    copies = {a.id: o for a in ordered if (o := original_of(a, by_id)) is not None}
     claims = align_candidates(candidates, options.claims, verdicts)
-    entity_dicts = [e.to_dict() for e in entities]
-    layer: dict[str, Any] = {
-        "entities": entity_dicts,
-        "quotes": story_quotes(ordered, [f.quotes for f in found], entity_dicts),
-        "facts": facts,
-        "timeline": story_timeline(ordered, sentences, [f.dates for f in found]),
-        "claims": [c.to_dict() for c in claims],
-    }
-    if steps.skips:
-        layer["skipped"] = [
-            s.to_dict() for s in sorted(steps.skips, key=lambda s: (s.article, s.step))
-        ]
-    return layer
+    return GroupLayer(
+        entities=entities,
+        quotes=story_quotes(ordered, [f.quotes for f in found], entities),
+        facts=facts,
+        timeline=story_timeline(ordered, sentences, [f.dates for f in found]),
+        claims=[group_claim(c, copies) for c in claims],
+        skipped=sorted(steps.skips, key=lambda s: (s.article, s.step)),
+        copies=copies,
+    )
+
+
+def _speaker_index(entities: Sequence[Entity]) -> dict[str, list[tuple[int, int, Entity]]]:
+    """Every mention by article, in entity order: (start, end, entity)."""
+    index: dict[str, list[tuple[int, int, Entity]]] = {}
+    for entity in entities:
+        for m in entity.mentions:
+            index.setdefault(m.article, []).append((m.start, m.end, entity))
+    return index
 
 
 def _speaker_entity(
-    article: str, start: int | None, end: int | None, entities: list[dict[str, Any]]
+    start: int | None, end: int | None, mentions: Sequence[tuple[int, int, Entity]]
 ) -> str | None:
     """The entity that speaks: one whose mention is the whole speaker span ("Russia"), or a
     person or organisation named in it ("Mr Trukhachev", "Interfax"). A place or
@@ -202,28 +320,29 @@ def _speaker_entity(
     Homs, "Russian technicians" not Russian, "the US president" not the United States."""
     if start is None or end is None:
         return None
-    for entity in entities:
-        for m in entity["mentions"]:
-            if m["article"] != article or not (m["start"] < end and start < m["end"]):
-                continue
-            whole = m["start"] <= start and end <= m["end"]
-            if whole or entity.get("type") in ("PERSON", "ORG"):
-                return str(entity["id"])
+    for m_start, m_end, entity in mentions:
+        if not (m_start < end and start < m_end):
+            continue
+        whole = m_start <= start and end <= m_end
+        if whole or entity.type in ("PERSON", "ORG"):
+            return entity.id
     return None
 
 
 def story_quotes(
     articles: Sequence[Article],
     found: Sequence[Sequence[Quote]],
-    entities: list[dict[str, Any]],
-) -> list[dict]:
+    entities: Sequence[Entity],
+) -> list[QuoteItem]:
     """Quotes of the articles (one list per article), speakers resolved to entities."""
+    index = _speaker_index(entities)
     quotes = []
     for article, article_quotes in zip(articles, found, strict=True):
+        mentions = index.get(article.id, [])
         for q in article_quotes:
-            entity = _speaker_entity(article.id, q.speaker_start, q.speaker_end, entities)
-            quotes.append(q.to_brief(article.id, entity))
-    return sorted(quotes, key=lambda q: (q["article"], q["start"], q["end"]))
+            entity = _speaker_entity(q.speaker_start, q.speaker_end, mentions)
+            quotes.append(QuoteItem(**q.to_brief(article.id, entity)))
+    return sorted(quotes, key=lambda q: (q.article, q.start, q.end))
 
 
 def reference_year(articles: Sequence[Article]) -> int | None:
@@ -237,7 +356,7 @@ def story_timeline(
     articles: Sequence[Article],
     sentences: Sequence[Sequence[Span]],
     dates: Sequence[Sequence[TimeExpression]],
-) -> list[dict[str, Any]]:
+) -> list[TimelineEvent]:
     """Dated events: each calendar date with the sentence that mentions it, in time order.
 
     Dates are resolved against the article's date. An undated article's partial dates
@@ -263,23 +382,23 @@ def story_timeline(
                 continue
             sentence = index.containing(t.start)
             events.append(
-                {
-                    "value": value,
-                    "year_inferred": inferred,
-                    "text": t.text,
-                    "article": article.id,
-                    "start": t.start,
-                    "end": t.end,
-                    "sentence": None
+                TimelineEvent(
+                    value,
+                    inferred,
+                    t.text,
+                    article.id,
+                    t.start,
+                    t.end,
+                    None
                     if sentence is None
-                    else {
-                        "start": sentence.start,
-                        "end": sentence.end,
-                        "text": article.text[sentence.start : sentence.end],
-                    },
-                }
+                    else SentenceRef(
+                        sentence.start,
+                        sentence.end,
+                        article.text[sentence.start : sentence.end],
+                    ),
+                )
             )
-    return sorted(events, key=lambda e: (e["value"], e["article"], e["start"]))
+    return sorted(events, key=lambda e: (e.value, e.article, e.start))
 
 
 def attach_layers(
@@ -288,12 +407,13 @@ def attach_layers(
     options: Options | None = None,
     profile: list[StepTiming] | None = None,
 ) -> set[str]:
-    """Give each story its layer, resolved across its whole storyline.
+    """Give each story its own layer, resolved across its whole storyline.
 
     Entities are resolved over every article of the storyline, so "Mr Putin" in one story
-    and "Vladimir Putin" in another share an entity (its mentions list both); the timeline
-    is the storyline's; quotes and facts are the story's own; claims are those with a side
-    in the story. Returns the storylines whose analysis failed (their stories keep no layer).
+    and "Vladimir Putin" in another share an entity id; each story keeps the mentions in
+    its own articles, its own quotes, facts and dated events, and the claims it takes a
+    side in (with its own sides; agreement is judged storyline-wide). Returns the
+    storylines whose analysis failed (their stories keep no layer).
     """
     options = options or Options()
     limit = options.budget.analysis_max_chars
@@ -315,28 +435,12 @@ def attach_layers(
         skipped_ids = {s.article for s in too_long}
         try:
             kept = [a for a in members if a.id not in skipped_ids]
-            layer = analyze_story(kept, options, profile=profile)
+            group = analyze_story(kept, options, profile=profile)
         except Exception:  # one storyline's failure must not lose every other one's layer
             logger.exception("analysis failed for storyline %s", key)
             failed.add(key)
             continue
-        skipped = [s.to_dict() for s in too_long] + layer.get("skipped", [])
+        group.skipped = sorted(too_long + group.skipped, key=lambda s: (s.article, s.step))
         for story in groups[key]:
-            own = set(story.articles)
-            story.layer = {
-                "entities": [
-                    e for e in layer["entities"] if any(m["article"] in own for m in e["mentions"])
-                ],
-                "quotes": [q for q in layer["quotes"] if q["article"] in own],
-                "facts": [f for f in layer["facts"] if f["article"] in own],
-                "timeline": layer["timeline"],
-                "claims": [
-                    c for c in layer["claims"] if any(s["article"] in own for s in c["sides"])
-                ],
-            }
-            own_skips = sorted(
-                (s for s in skipped if s["article"] in own), key=lambda s: (s["article"], s["step"])
-            )
-            if own_skips:
-                story.layer["skipped"] = own_skips
+            story.layer = group.for_articles(set(story.articles))
     return failed

@@ -181,7 +181,7 @@ def analyse_store(
     if options.analysis:
         started = time.perf_counter()
         for story in stale:
-            story.layer = {}  # a failed storyline must not keep an outdated layer
+            story.layer = None  # a failed storyline must not keep an outdated layer
         for line in add_analysis_layer(stale, articles, options, profile):
             now.storylines.pop(line, None)  # failed: the next run tries again
         timings["entities+quotes+facts+dates+claims"] = time.perf_counter() - started

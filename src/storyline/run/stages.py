@@ -25,6 +25,7 @@ from storyline.config import Options
 from storyline.dedup.minhash import find_near_duplicates, fingerprint
 from storyline.dedup.near import choose_originals
 from storyline.errors import BudgetExceeded
+from storyline.layer import LAYER_SHAPE
 from storyline.model import Article, Citation, Span, StepTiming, Story, SummarySentence
 from storyline.nlp.sentences import split_paragraphs, split_sentences
 from storyline.run.executor import executor_for
@@ -229,6 +230,7 @@ def layer_version(options: Options) -> str:
             asdict(options.entities),
             asdict(options.claims),
             model_versions(),
+            LAYER_SHAPE,
         ],
         sort_keys=True,
     )

@@ -25,6 +25,7 @@ import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.dialects import postgresql, sqlite
 
+from storyline.layer import StoryLayer
 from storyline.model import (
     Article,
     Citation,
@@ -232,12 +233,9 @@ def _story_from_row(row: sa.Row) -> Story:
         for s in json.loads(row.summary)
     ]
     brief = json.loads(row.brief) if getattr(row, "brief", None) else {}
-    layer = {k: brief[k] for k in LAYER_KEYS if k in brief}
+    # the analysis layer is stored in the story's brief object (``StoryLayer.to_dict``)
+    layer = StoryLayer.from_dict(brief)
     return Story(row.id, row.title, json.loads(row.articles), summary, row.storyline, layer)
-
-
-# keys of a story's brief object added by the analysis layer (stored in ``brief``)
-LAYER_KEYS = ("entities", "quotes", "facts", "timeline", "claims", "skipped")
 
 
 def _listing_from_row(row: Any) -> StoryListing:
