@@ -318,35 +318,37 @@ class ClaimSideItem:
 
 @dataclass(frozen=True)
 class OtherSides:
-    """The sides of a claim taken in other stories of the storyline: how many, in which
-    articles (those stories list them in full)."""
+    """The sides of a claim taken in the storyline's other stories: how many, and which
+    stories list them (in full, under the same claim id)."""
 
     count: int = 0
-    articles: tuple[str, ...] = ()
+    stories: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return {"count": self.count, "articles": list(self.articles)}
+        return {"count": self.count, "stories": list(self.stories)}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> OtherSides:
         if not data:
             return cls()
-        return cls(int(data.get("count") or 0), tuple(data.get("articles") or ()))
+        return cls(int(data.get("count") or 0), tuple(data.get("stories") or ()))
 
 
 @dataclass
 class ClaimItem:
-    """A claim aligned across the storyline's sources; ``status`` and ``sources`` are the
-    storyline's, ``sides`` this story's own, ``others`` a reference to the rest."""
+    """A claim aligned across the storyline's sources, as one story lists it: ``status``
+    is judged over the whole storyline (``source_count`` independent sources); ``sides``
+    and ``sources`` are this story's own, ``others`` a reference to the rest."""
 
     id: str
     kind: str  # "fact" | "statement"
     subject: str
     text: str
     status: str  # "corroborated" | "single-source" | "contradicted"
-    sources: list[str]
+    sources: list[str]  # independent sources of this story's sides
     sides: list[ClaimSideItem] = field(default_factory=list)
     others: OtherSides = field(default_factory=OtherSides)
+    source_count: int = 0  # independent sources over the storyline
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -355,6 +357,7 @@ class ClaimItem:
             "subject": self.subject,
             "text": self.text,
             "status": self.status,
+            "source_count": self.source_count,
             "sources": list(self.sources),
             "sides": [s.to_dict() for s in self.sides],
             "other_sides": self.others.to_dict(),
@@ -362,15 +365,17 @@ class ClaimItem:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ClaimItem:
+        sources = [str(s) for s in data.get("sources") or []]
         return cls(
             str(data["id"]),
             str(data.get("kind") or ""),
             str(data.get("subject") or ""),
             str(data.get("text") or ""),
             str(data.get("status") or ""),
-            [str(s) for s in data.get("sources") or []],
+            sources,
             [ClaimSideItem.from_dict(s) for s in data.get("sides") or []],
             OtherSides.from_dict(data.get("other_sides")),
+            int(data.get("source_count") or len(sources)),
         )
 
 

@@ -64,10 +64,11 @@ def test_story_layer_shape_offsets_and_determinism():
 def test_a_story_carries_only_its_own_items_with_storyline_ids():
     """Two stories of one storyline: each keeps the mentions, facts and claim sides of its
     own articles; an entity keeps its storyline-wide id; a claim lists the other story's
-    sides as a count and their articles, not copies."""
+    sides as a count and the stories listing them, not copies."""
     arts = [_article("a", ORIGINAL, "reuters"), _article("b", OTHER, "afp")]
     group = analyze_story(arts)
-    first, second = group.for_articles({"a"}), group.for_articles({"b"})
+    story_of = {"a": "s1", "b": "s2"}
+    first, second = group.for_articles({"a"}, story_of), group.for_articles({"b"}, story_of)
     texts = {a.id: a.text for a in arts}
     for layer in (first, second):
         assert_layer_offsets(layer, texts)
@@ -81,8 +82,10 @@ def test_a_story_carries_only_its_own_items_with_storyline_ids():
     assert len(putin_a.mentions) + len(putin_b.mentions) == len(whole.mentions)
     killed = next(c for c in first.claims if c.subject.startswith("people killed"))
     assert [s.article for s in killed.sides] == ["a"]
-    assert killed.others.count == 1 and killed.others.articles == ("b",)
-    assert killed.status == "corroborated"  # judged over the whole storyline
+    assert killed.others.count == 1 and killed.others.stories == ("s2",)
+    # judged over the whole storyline; its own sources are the story's
+    assert killed.status == "corroborated" and killed.source_count == 2
+    assert killed.sources == ["reuters"]
 
 
 @pytest.mark.slow

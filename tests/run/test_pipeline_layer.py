@@ -51,7 +51,8 @@ def test_each_story_carries_its_own_items_and_the_storyline_its_whole(brief):
         assert {x.article for x in [*layer.quotes, *layer.facts, *layer.timeline]} <= own
         for claim in layer.claims:
             assert {s.article for s in claim.sides} <= own
-            assert not set(claim.others.articles) & own
+            assert story["id"] not in claim.others.stories
+            assert set(claim.others.stories) <= {s["id"] for s in brief["stories"]}
     (line,) = [StorylineLayer.from_dict(x) for x in brief["storylines"]]
     assert line.id == brief["stories"][0]["storyline"]
     assert line.stories == sorted(s["id"] for s in brief["stories"])

@@ -146,7 +146,7 @@ def test_claim_rows_show_text_status_and_every_side() -> None:
               "speaker": "reports"},
              {"article": "a-1", "source": "Naharnet", "span": [12, 29], "stance": "disagree",
               "score": 0.61, "speaker": "Lavrov"}],
-         "other_sides": {"count": 2, "articles": ["a-2"]}})  # fmt: skip
+         "other_sides": {"count": 2, "stories": ["s-2"]}})  # fmt: skip
     single = ClaimItem("c0", "statement", "x y", "t", "single-source", [], [])
     rows = claim_rows([single, claim], {"a-1": "A unit came Lavrov: no troops"})
     assert [r["status"] for r in rows] == ["contradicted", "single-source"]
@@ -158,7 +158,7 @@ def test_claim_rows_show_text_status_and_every_side() -> None:
     ]
     assert row["sides"][1]["cite"] == "c-a-1-12-29" and row["sides"][1]["stance"] == "disagree"
     assert [s["text"] for s in row["sides"]] == ["A unit came", "Lavrov: no troops"]
-    assert row["others"] == "2 more side(s) in other stories of this storyline (a-2)"
+    assert row["others"] == "2 more side(s) in other stories of this storyline (s-2)"
 
 
 def test_cited_segments_keep_overlapping_and_nested_citations() -> None:

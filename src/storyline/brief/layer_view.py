@@ -66,8 +66,8 @@ def others_label(claim: ClaimItem) -> str:
     n = claim.others.count
     if not n:
         return ""
-    where = ", ".join(claim.others.articles)
-    return f"{n} more side(s) in other stories of this storyline ({where})"
+    where = f" ({', '.join(claim.others.stories)})" if claim.others.stories else ""
+    return f"{n} more side(s) in other stories of this storyline{where}"
 
 
 def shown_claims(layer: StoryLayer | None) -> tuple[list[ClaimItem], int]:

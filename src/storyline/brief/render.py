@@ -49,17 +49,15 @@ def brief_document(articles: list[Article], stories: list[Story]) -> dict[str, A
 
 
 def reading_order(stories: list[Story], articles: list[Article]) -> list[Story]:
-    """Stories as a reader takes them: latest article date first, then the most articles,
-    then id; undated stories last."""
-    dates = {a.id: a.date for a in articles if a.date}
+    """Stories as a reader takes them: the day of their latest article, latest first, then
+    the most articles, then id; undated stories last."""
+    days = {a.id: a.date[:10] for a in articles if a.date}
 
-    def key(story: Story) -> tuple[bool, str, int, str]:
-        latest = max((dates[a] for a in story.articles if a in dates), default="")
-        # descending date: compare the complement of each character
-        inverted = "".join(chr(0x10FFFF - ord(ch)) for ch in latest)
-        return (not latest, inverted, -len(story.articles), story.id)
+    def latest(story: Story) -> str:
+        return max((days[a] for a in story.articles if a in days), default="")
 
-    return sorted(stories, key=key)
+    by_size = sorted(stories, key=lambda s: (-len(s.articles), s.id))
+    return sorted(by_size, key=latest, reverse=True)  # stable: equal days keep size order
 
 
 def manifest_document(result: RunResult, options: Options) -> dict[str, Any]:

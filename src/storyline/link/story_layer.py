@@ -173,17 +173,23 @@ class GroupLayer:
     skipped: list[StepSkip] = field(default_factory=list)
     copies: dict[str, str] = field(default_factory=dict)
 
-    def for_articles(self, articles: set[str]) -> StoryLayer:
+    def for_articles(
+        self, articles: set[str], story_of: dict[str, str] | None = None
+    ) -> StoryLayer:
         """The items of ``articles``: each entity with its mentions there only (its id and
         name stay the storyline's), quotes, facts and dated events from them, and each
-        claim with a side there, with those sides and a count of the others."""
+        claim with a side there, with those sides and a count of the others (and the
+        stories, by ``story_of``: article id -> story id, that list them)."""
         own = {a for a in articles if a not in self.copies}
+        story_of = story_of or {}
         return StoryLayer(
             entities=_own_entities(self.entities, own),
             quotes=[q for q in self.quotes if q.article in own],
             facts=[f for f in self.facts if f.article in own],
             timeline=[t for t in self.timeline if t.article in own],
-            claims=[c for c in (_own_claim(c, articles) for c in self.claims) if c is not None],
+            claims=[
+                c for c in (_own_claim(c, articles, story_of) for c in self.claims) if c is not None
+            ],
             skipped=[s for s in self.skipped if s.article in articles],
         )
 
@@ -200,12 +206,18 @@ def _own_entities(entities: Sequence[Entity], own: set[str]) -> list[EntityItem]
     return sorted(items, key=lambda e: (-len(e.mentions), e.name, e.id))
 
 
-def _own_claim(claim: ClaimItem, own: set[str]) -> ClaimItem | None:
+def _own_claim(claim: ClaimItem, own: set[str], story_of: dict[str, str]) -> ClaimItem | None:
     mine = [s for s in claim.sides if s.article in own]
     if not mine:
         return None
     others = [s.article for s in claim.sides if s.article not in own]
-    return replace(claim, sides=mine, others=OtherSides(len(others), tuple(sorted(set(others)))))
+    stories = tuple(sorted({story_of[a] for a in others if a in story_of}))
+    return replace(
+        claim,
+        sources=sorted({s.source for s in mine}),
+        sides=mine,
+        others=OtherSides(len(others), stories),
+    )
 
 
 def group_claim(claim: AlignedClaim, copies: dict[str, str]) -> ClaimItem:
@@ -239,7 +251,14 @@ def group_claim(claim: AlignedClaim, copies: dict[str, str]) -> ClaimItem:
         if s.article not in copies or key(s) not in stated
     ]
     return ClaimItem(
-        claim.id, claim.kind, claim.subject, claim.text, claim.status, list(claim.sources), kept
+        claim.id,
+        claim.kind,
+        claim.subject,
+        claim.text,
+        claim.status,
+        list(claim.sources),
+        kept,
+        source_count=len(claim.sources),
     )
 
 
@@ -441,6 +460,7 @@ def attach_layers(
             failed.add(key)
             continue
         group.skipped = sorted(too_long + group.skipped, key=lambda s: (s.article, s.step))
+        story_of = {aid: story.id for story in groups[key] for aid in story.articles}
         for story in groups[key]:
-            story.layer = group.for_articles(set(story.articles))
+            story.layer = group.for_articles(set(story.articles), story_of)
     return failed
