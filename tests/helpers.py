@@ -63,3 +63,48 @@ def assert_layer_offsets(layer, texts: dict[str, str]) -> None:
             if side.value_start is not None:
                 assert side.start <= side.value_start < side.value_end <= side.end
             assert all(copy in texts for copy in side.copies)
+
+
+TEXT = "Mr Putin said 56 people died on May 26. Putin denied it."
+
+
+def sample_layer(article: str = "a1", entity: str = "E1"):
+    """A story layer with one record of every kind, all offsets into ``TEXT``."""
+    from storyline.layer import (
+        ClaimItem,
+        ClaimSideItem,
+        EntityItem,
+        FactItem,
+        MentionRef,
+        OtherSides,
+        QuoteItem,
+        SentenceRef,
+        StepSkip,
+        StoryLayer,
+        TimelineEvent,
+    )
+
+    return StoryLayer(
+        entities=[
+            EntityItem(entity, "Vladimir Putin", "PERSON", ["Mr Putin", "Putin"], "president",
+                       [MentionRef(article, 0, 8), MentionRef(article, 40, 45)])
+        ],
+        quotes=[
+            QuoteItem("56 people died on May 26", article, 14, 38, "Mr Putin", entity, 0, 8,
+                      None, None, None, "said", "indirect")
+        ],
+        facts=[
+            FactItem(article, "56", 14, 16, 56.0, None, "people", 17, 23, None, "die", 0, 39)
+        ],
+        timeline=[
+            TimelineEvent("2012-05-26", True, "May 26", article, 32, 38,
+                          SentenceRef(0, 39, TEXT[0:39]))
+        ],
+        claims=[
+            ClaimItem("C1", "fact", "people died", TEXT[0:39], "contradicted", ["FT", "AFP"],
+                      [ClaimSideItem(article, "FT", 0, 39, "asserts", None, "Mr Putin", 56.0,
+                                     14, 16, ("a9",))],
+                      OtherSides(2, ("s2", "s3")), 3)
+        ],
+        skipped=[StepSkip(article, "dates", "[E201] dates over its time budget")],
+    )  # fmt: skip

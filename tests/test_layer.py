@@ -5,55 +5,23 @@ from __future__ import annotations
 
 import json
 
+from helpers import TEXT, assert_layer_offsets, sample_layer
 from storyline.layer import (
-    ClaimItem,
     ClaimSideItem,
-    EntityItem,
     FactItem,
     MentionRef,
     OtherSides,
-    QuoteItem,
     SentenceRef,
-    StepSkip,
     StoryLayer,
     StorylineLayer,
-    TimelineEvent,
     storyline_layer,
 )
 from storyline.model import Story, storylines
 
-TEXT = "Mr Putin said 56 people died on May 26. Putin denied it."
-
-
-def sample_layer(article: str = "a1", entity: str = "E1") -> StoryLayer:
-    return StoryLayer(
-        entities=[
-            EntityItem(entity, "Vladimir Putin", "PERSON", ["Mr Putin", "Putin"], "president",
-                       [MentionRef(article, 0, 8), MentionRef(article, 40, 45)])
-        ],
-        quotes=[
-            QuoteItem("56 people died on May 26", article, 14, 38, "Mr Putin", entity, 0, 8,
-                      None, None, None, "said", "indirect")
-        ],
-        facts=[
-            FactItem(article, "56", 14, 16, 56.0, None, "people", 17, 23, None, "die", 0, 39)
-        ],
-        timeline=[
-            TimelineEvent("2012-05-26", True, "May 26", article, 32, 38,
-                          SentenceRef(0, 39, TEXT[0:39]))
-        ],
-        claims=[
-            ClaimItem("C1", "fact", "people died", TEXT[0:39], "contradicted", ["FT", "AFP"],
-                      [ClaimSideItem(article, "FT", 0, 39, "asserts", None, "Mr Putin", 56.0,
-                                     14, 16, ("a9",))],
-                      OtherSides(2, ("s2", "s3")), 3)
-        ],
-        skipped=[StepSkip(article, "dates", "[E201] dates over its time budget")],
-    )  # fmt: skip
-
 
 def test_every_record_round_trips_through_its_brief_json_shape() -> None:
     layer = sample_layer()
+    assert_layer_offsets(layer, {"a1": TEXT, "a9": TEXT})  # the fixture itself is exact
     data = json.loads(json.dumps(layer.to_dict()))
     assert StoryLayer.from_dict(data) == layer
     # offsets as [start, end] pairs, unset fields left out, a side's source when it differs

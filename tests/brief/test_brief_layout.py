@@ -14,7 +14,7 @@ from storyline.brief.render import (
     render_html,
     render_markdown,
 )
-from storyline.layer import EntityItem, FactItem, MentionRef, StoryLayer
+from storyline.layer import ClaimItem, ClaimSideItem, EntityItem, FactItem, MentionRef, StoryLayer
 from storyline.model import Article, Citation, Story, SummarySentence
 
 
@@ -86,7 +86,8 @@ def test_500_stories_get_a_table_of_contents_and_stay_small() -> None:
     assert len(set(tags.ids)) == len(tags.ids)  # anchors are unique
     # each source text is folded; a long list is folded with its count
     assert html.count('<details class="article"') == 500
-    assert "<summary>facts (30)</summary>" in html and "<summary>facts (1)" not in html
+    assert "<summary>facts (15)</summary>" in html and "<summary>facts (1)" not in html
+    assert "… and 15 more fact(s) in brief.json" in html  # the first 15 of 30 shown
     # proportional: no story's section is much more than its own text
     text = sum(len(a.text) for a in articles)
     assert len(html) < 4 * text + 2_000 * len(stories)
@@ -123,3 +124,22 @@ def test_brief_json_is_one_record_per_line_and_lists_storylines_once() -> None:
         "articles": [],
         "stories": [],
     }
+
+
+def test_a_claim_with_many_sides_shows_a_few_of_each_stance() -> None:
+    article = _article(1, "2012-06-18", words=400)
+    story = _story(1, [article])
+    sides = [
+        ClaimSideItem(article.id, f"Outlet {i}", i * 10, i * 10 + 8,
+                      "disagree" if i % 8 == 0 else "asserts")
+        for i in range(40)
+    ]  # fmt: skip
+    assert story.layer is not None
+    story.layer.claims = [ClaimItem("C1", "fact", "ships", "12 ships", "contradicted", [], sides)]
+    markdown = render_markdown([article], [story])
+    shown = [x for x in markdown.splitlines() if x.startswith("  - Outlet")]
+    assert len(shown) == 10
+    assert sum("disagrees" in x for x in shown) == 5  # every judging side up to half
+    assert "  - … and 30 more side(s) in brief.json" in markdown
+    # a side's sentence is read from the article by its offsets
+    assert f"“{article.text[80:88]}” [a0001:80-88]" in markdown

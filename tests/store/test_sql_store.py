@@ -97,3 +97,18 @@ def test_database_url():
     assert database_url("x.db").startswith("sqlite:////")
     with pytest.raises(ValueError):
         open_store("mysql://u@h/db")
+
+
+def test_a_story_layer_is_stored_and_read_back_as_typed_records(store):
+    from helpers import sample_layer
+
+    store.add_articles([art("a1"), art("a9")], [])
+    articles = store.articles()
+    for a in articles:
+        a.story = "s-1"
+    layered = Story("s-1", "Title", ["a1", "a9"], [], "l-1", sample_layer("a1"))
+    bare = Story("s-2", "Other", [], [], None, None)
+    store.save_analysis(articles, [layered, bare])
+    got = {s.id: s for s in store.stories()}
+    assert got["s-1"].layer == layered.layer and got["s-2"].layer is None
+    assert store.story_brief("s-1") == layered.to_brief()

@@ -2,12 +2,27 @@
 
 from __future__ import annotations
 
-from storyline.brief.md import md_text
-from storyline.layer import ClaimItem, ClaimSideItem, EntityItem, FactItem, QuoteItem, StoryLayer
+from dataclasses import dataclass, field
 
+from storyline.brief.md import md_text
+from storyline.layer import (
+    ClaimItem,
+    ClaimSideItem,
+    EntityItem,
+    FactItem,
+    QuoteItem,
+    StoryLayer,
+    TimelineEvent,
+)
+
+# what brief.md and brief.html show of a story (all of it is in brief.json), so a story
+# of a thousand articles is still a page, not a megabyte
 MAX_ENTITIES = 25
-MAX_FACTS = 15  # facts listed per story in brief.md (all are in brief.json)
-MAX_SINGLE_SOURCE = 10  # single-source claims shown per story (all are in brief.json)
+MAX_QUOTES = 40
+MAX_FACTS = 15
+MAX_SINGLE_SOURCE = 10  # single-source claims (every contradicted and corroborated one)
+MAX_SIDES = 10  # sides of one claim: half stating it, half agreeing or disagreeing
+MAX_EVENTS = 30
 _STANCE_WORDS = {"asserts": "states", "agree": "agrees", "disagree": "disagrees"}
 
 
@@ -85,21 +100,87 @@ def fact_sentence(fact: FactItem, texts: dict[str, str]) -> str:
     return "" if text is None else text[fact.sentence_start : fact.sentence_end]
 
 
+def shown_sides(claim: ClaimItem) -> tuple[list[ClaimSideItem], int]:
+    """The sides shown for a claim (in their order: the first that state it and the first
+    that agree or disagree) and how many are left out."""
+    if len(claim.sides) <= MAX_SIDES:
+        return list(claim.sides), 0
+    half = MAX_SIDES // 2
+    stating = [i for i, s in enumerate(claim.sides) if s.stance == "asserts"]
+    judging = [i for i, s in enumerate(claim.sides) if s.stance != "asserts"]
+    keep = set(judging[: MAX_SIDES - min(half, len(stating))])
+    keep |= set(stating[: MAX_SIDES - len(keep)])
+    return [s for i, s in enumerate(claim.sides) if i in keep], len(claim.sides) - len(keep)
+
+
+@dataclass
+class ShownClaim:
+    claim: ClaimItem
+    sides: list[tuple[ClaimSideItem, str]]  # each shown side with its cited sentence
+    hidden_sides: int
+
+
+@dataclass
+class LayerView:
+    """What brief.md and brief.html show of one story's layer, and how much is left out."""
+
+    entities: list[EntityItem] = field(default_factory=list)
+    quotes: list[tuple[str, list[QuoteItem]]] = field(default_factory=list)
+    hidden_quotes: int = 0
+    facts: list[tuple[FactItem, str]] = field(default_factory=list)  # with their sentence
+    hidden_facts: int = 0
+    claims: list[ShownClaim] = field(default_factory=list)
+    hidden_claims: int = 0
+    timeline: list[TimelineEvent] = field(default_factory=list)
+    hidden_events: int = 0
+
+
+def layer_view(layer: StoryLayer | None, texts: dict[str, str]) -> LayerView:
+    """The story's layer as a reader sees it; ``texts``: article id -> cleaned text."""
+    if layer is None:
+        return LayerView()
+    quotes: list[tuple[str, list[QuoteItem]]] = []
+    left = MAX_QUOTES
+    for speaker, items in quotes_by_speaker(layer):
+        if left > 0:
+            quotes.append((speaker, items[:left]))
+        left -= len(items)
+    claims, hidden = shown_claims(layer)
+    shown = []
+    for claim in claims:
+        sides, hidden_sides = shown_sides(claim)
+        shown.append(ShownClaim(claim, [(s, s.said(texts)) for s in sides], hidden_sides))
+    return LayerView(
+        entities=top_entities(layer),
+        quotes=quotes,
+        hidden_quotes=max(0, -left),
+        facts=[(f, fact_sentence(f, texts)) for f in layer.facts[:MAX_FACTS]],
+        hidden_facts=max(0, len(layer.facts) - MAX_FACTS),
+        claims=shown,
+        hidden_claims=hidden,
+        timeline=layer.timeline[:MAX_EVENTS],
+        hidden_events=max(0, len(layer.timeline) - MAX_EVENTS),
+    )
+
+
 def _cite(article: str, start: int, end: int) -> str:
     return f"[{article}:{start}-{end}]"
 
 
+def _more(n: int, what: str) -> list[str]:
+    return [f"- … and {n} more {what} in brief.json"] if n else []
+
+
 def layer_markdown(layer: StoryLayer | None, texts: dict[str, str] | None = None) -> list[str]:
     """The story's layer as brief.md lines; ``texts`` (article id -> cleaned text) gives
-    each fact its sentence."""
+    facts and claim sides their sentences."""
     if layer is None:
         return []
-    texts = texts or {}
+    view = layer_view(layer, texts or {})
     lines: list[str] = []
-    entities = top_entities(layer)
-    if entities:
+    if view.entities:
         lines += ["### Who and where", ""]
-        for e in entities:
+        for e in view.entities:
             names = ", ".join(md_text(a) for a in e.aliases)
             aliases = f" (also: {names})" if e.aliases else ""
             role = f", {md_text(e.role)}" if e.role else ""
@@ -108,10 +189,9 @@ def layer_markdown(layer: StoryLayer | None, texts: dict[str, str] | None = None
                 f"{len(e.mentions)} mention(s) in {len(e.articles)} article(s)"
             )
         lines.append("")
-    quotes = quotes_by_speaker(layer)
-    if quotes:
+    if view.quotes:
         lines += ["### Who said what", ""]
-        for speaker, items in quotes:
+        for speaker, items in view.quotes:
             lines.append(f"- **{md_text(speaker)}**")
             for q in items:
                 cue = md_text(q.cue) if q.cue else "no cue"
@@ -119,40 +199,41 @@ def layer_markdown(layer: StoryLayer | None, texts: dict[str, str] | None = None
                     f"  - {md_text(q.kind)}, {cue}: {quoted(md_text(q.text))} "
                     f"{_cite(q.article, q.start, q.end)}"
                 )
+        lines += _more(view.hidden_quotes, "quote(s)")
         lines.append("")
-    if layer.facts:
+    if view.facts:
         lines += ["### Facts and figures", ""]
-        for f in layer.facts[:MAX_FACTS]:
-            said = fact_sentence(f, texts)
+        for f, said in view.facts:
             lines.append(
                 f"- **{md_text(f.what)}**" + (f": {md_text(said)}" if said else "") + " "
                 f"{_cite(f.article, f.start, f.end)}"
             )
-        if len(layer.facts) > MAX_FACTS:
-            lines.append(f"- … and {len(layer.facts) - MAX_FACTS} more fact(s) in brief.json")
+        lines += _more(view.hidden_facts, "fact(s)")
         lines.append("")
-    claims, hidden = shown_claims(layer)
-    if claims:
+    if view.claims:
         lines += ["### Claims across sources", ""]
-        for c in claims:
+        for shown in view.claims:
+            c = shown.claim
             lines.append(f"- **{md_text(c.status)}** — {md_text(c.subject)}: “{md_text(c.text)}”")
-            for side in c.sides:
+            for side, said in shown.sides:
                 lines.append(
-                    f"  - {md_text(side_label(side))}: “{md_text(side.said(texts))}” "
+                    f"  - {md_text(side_label(side))}: “{md_text(said)}” "
                     f"{_cite(side.article, side.start, side.end)}"
                 )
+            if shown.hidden_sides:
+                lines.append(f"  - … and {shown.hidden_sides} more side(s) in brief.json")
             if c.others.count:
                 lines.append(f"  - {md_text(others_label(c))}")
-        if hidden:
-            lines.append(f"- … and {hidden} more single-source claim(s) in brief.json")
+        lines += _more(view.hidden_claims, "single-source claim(s)")
         lines.append("")
-    if layer.timeline:
+    if view.timeline:
         lines += ["### Timeline", ""]
-        for t in layer.timeline:
+        for t in view.timeline:
             inferred = " (year inferred)" if t.year_inferred else ""
             lines.append(
                 f"- {md_text(t.value)}{inferred}: {md_text(t.said)} "
                 f"{_cite(t.article, t.start, t.end)}"
             )
+        lines += _more(view.hidden_events, "dated event(s)")
         lines.append("")
     return lines

@@ -17,14 +17,11 @@ from typing import TYPE_CHECKING, Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from storyline.brief.layer_view import (
-    fact_sentence,
     layer_markdown,
+    layer_view,
     others_label,
     quoted,
-    quotes_by_speaker,
-    shown_claims,
     side_label,
-    top_entities,
 )
 from storyline.brief.md import md_text
 from storyline.config import Options
@@ -201,21 +198,12 @@ def render_html(articles: list[Article], stories: list[Story]) -> str:
     view = []
     for story in reading_order(stories, articles):
         texts = {aid: by_id[aid].text for aid in story.articles if aid in by_id}
-        claims, hidden = shown_claims(story.layer)
         view.append(
             {
                 "story": story,
-                "texts": texts,
                 "dates": story_dates(story, by_id),
                 "siblings": siblings(story, members),
-                "entities": top_entities(story.layer),
-                "quotes": quotes_by_speaker(story.layer),
-                "facts": [
-                    (f, fact_sentence(f, texts)) for f in (story.layer.facts if story.layer else [])
-                ],
-                "claims": claims,
-                "claims_hidden": hidden,
-                "timeline": story.layer.timeline if story.layer else [],
+                "layer": layer_view(story.layer, texts),
                 "articles": [
                     {
                         "article": by_id[aid],
