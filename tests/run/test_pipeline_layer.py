@@ -62,6 +62,16 @@ def test_each_story_carries_its_own_items_and_the_storyline_its_whole(brief):
     per_story = [e for layer in _layers(brief) for e in layer.entities if e.id == lavrov.id]
     assert lavrov.mentions == sum(len(e.mentions) for e in per_story)
     assert [t.value for t in line.timeline] == sorted(t.value for t in line.timeline)
+    # each storyline event points at the event its story lists, by offsets
+    events = {
+        (story["id"], t.article, t.start, t.end): t
+        for story, layer in zip(brief["stories"], _layers(brief), strict=True)
+        for t in layer.timeline
+    }
+    assert len(line.timeline) == len(events)
+    for ref in line.timeline:
+        event = events[(ref.story, ref.article, ref.start, ref.end)]
+        assert (ref.value, ref.year_inferred) == (event.value, event.year_inferred)
 
 
 def test_entities_resolved_across_both_articles(brief):

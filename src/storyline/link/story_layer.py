@@ -173,51 +173,70 @@ class GroupLayer:
     skipped: list[StepSkip] = field(default_factory=list)
     copies: dict[str, str] = field(default_factory=dict)
 
+    def split(self, story_of: dict[str, str]) -> dict[str, StoryLayer]:
+        """Each story's own part (``story_of``: article id -> story id), in one pass over
+        the group: each entity with its mentions in the story's articles only (its id and
+        name stay the storyline's, its aliases are the names those use), the quotes, facts
+        and dated events of its articles, and each claim with a side there, with those
+        sides and a count of the others and the stories that list them."""
+        layers = {sid: StoryLayer() for sid in sorted(set(story_of.values()))}
+
+        def own(article: str) -> StoryLayer | None:  # a copy's items are its original's
+            sid = story_of.get(article)
+            return None if sid is None or article in self.copies else layers[sid]
+
+        for entity in self.entities:
+            by_story: dict[str, list[MentionRef]] = {}
+            names: dict[str, set[str]] = {}
+            for m in entity.mentions:
+                if own(m.article) is not None:
+                    sid = story_of[m.article]
+                    by_story.setdefault(sid, []).append(MentionRef(m.article, m.start, m.end))
+                    names.setdefault(sid, set()).add(m.text)
+            for sid, refs in by_story.items():
+                aliases = sorted(names[sid] - {entity.name})
+                item = EntityItem(entity.id, entity.name, entity.type, aliases, entity.role, refs)
+                layers[sid].entities.append(item)
+        for quote in self.quotes:
+            if (layer := own(quote.article)) is not None:
+                layer.quotes.append(quote)
+        for fact in self.facts:
+            if (layer := own(fact.article)) is not None:
+                layer.facts.append(fact)
+        for event in self.timeline:
+            if (layer := own(event.article)) is not None:
+                layer.timeline.append(event)
+        for claim in self.claims:
+            sides: dict[str, list[ClaimSideItem]] = {}
+            for side in claim.sides:
+                if side.article in story_of:
+                    sides.setdefault(story_of[side.article], []).append(side)
+            for sid, mine in sides.items():
+                others = len(claim.sides) - len(mine)
+                listed = tuple(sorted(s for s in sides if s != sid))
+                layers[sid].claims.append(
+                    replace(
+                        claim,
+                        sources=sorted({s.source for s in mine}),
+                        sides=mine,
+                        others=OtherSides(others, listed),
+                    )
+                )
+        for skip in self.skipped:
+            if skip.article in story_of:
+                layers[story_of[skip.article]].skipped.append(skip)
+        for layer in layers.values():
+            layer.entities.sort(key=lambda e: (-len(e.mentions), e.name, e.id))
+        return layers
+
     def for_articles(
         self, articles: set[str], story_of: dict[str, str] | None = None
     ) -> StoryLayer:
-        """The items of ``articles``: each entity with its mentions there only (its id and
-        name stay the storyline's), quotes, facts and dated events from them, and each
-        claim with a side there, with those sides and a count of the others (and the
-        stories, by ``story_of``: article id -> story id, that list them)."""
-        own = {a for a in articles if a not in self.copies}
-        story_of = story_of or {}
-        return StoryLayer(
-            entities=_own_entities(self.entities, own),
-            quotes=[q for q in self.quotes if q.article in own],
-            facts=[f for f in self.facts if f.article in own],
-            timeline=[t for t in self.timeline if t.article in own],
-            claims=[
-                c for c in (_own_claim(c, articles, story_of) for c in self.claims) if c is not None
-            ],
-            skipped=[s for s in self.skipped if s.article in articles],
-        )
-
-
-def _own_entities(entities: Sequence[Entity], own: set[str]) -> list[EntityItem]:
-    items = []
-    for e in entities:
-        mentions = [m for m in e.mentions if m.article in own]
-        if not mentions:
-            continue
-        aliases = sorted({m.text for m in mentions} - {e.name})
-        refs = [MentionRef(m.article, m.start, m.end) for m in mentions]
-        items.append(EntityItem(e.id, e.name, e.type, aliases, e.role, refs))
-    return sorted(items, key=lambda e: (-len(e.mentions), e.name, e.id))
-
-
-def _own_claim(claim: ClaimItem, own: set[str], story_of: dict[str, str]) -> ClaimItem | None:
-    mine = [s for s in claim.sides if s.article in own]
-    if not mine:
-        return None
-    others = [s.article for s in claim.sides if s.article not in own]
-    stories = tuple(sorted({story_of[a] for a in others if a in story_of}))
-    return replace(
-        claim,
-        sources=sorted({s.source for s in mine}),
-        sides=mine,
-        others=OtherSides(len(others), stories),
-    )
+        """The part of one story made of ``articles`` (see ``split``; ``story_of`` names the
+        stories of the group's other articles)."""
+        own = "\0"  # no story id: the story asked for
+        mapping = {a: s for a, s in (story_of or {}).items() if a not in articles}
+        return self.split(mapping | dict.fromkeys(articles, own)).get(own, StoryLayer())
 
 
 def group_claim(claim: AlignedClaim, copies: dict[str, str]) -> ClaimItem:
@@ -461,6 +480,7 @@ def attach_layers(
             continue
         group.skipped = sorted(too_long + group.skipped, key=lambda s: (s.article, s.step))
         story_of = {aid: story.id for story in groups[key] for aid in story.articles}
+        layers = group.split(story_of)
         for story in groups[key]:
-            story.layer = group.for_articles(set(story.articles), story_of)
+            story.layer = layers.get(story.id, StoryLayer())
     return failed
