@@ -143,3 +143,16 @@ def test_a_claim_with_many_sides_shows_a_few_of_each_stance() -> None:
     assert "  - … and 30 more side(s) in brief.json" in markdown
     # a side's sentence is read from the article by its offsets
     assert f"“{article.text[80:88]}” [a0001:80-88]" in markdown
+
+
+def test_a_story_of_many_articles_shows_the_cited_texts_and_lists_the_rest() -> None:
+    articles = [_article(n, "2012-06-18") for n in range(50)]
+    story = _story(1, articles[::-1])  # the summary cites the last article, a0049
+    html = render_html(articles, [story])
+    shown = re.findall(r'<details class="article" id="(a\d+)".*?</details>', html, flags=re.S)
+    assert len(shown) == 50  # every article is listed, with its anchor
+    texts = [a for a in articles if a.text in html]
+    assert len(texts) == 20 and articles[49] not in texts  # the first 20 uncited ones
+    cited = articles[49].text
+    assert f'<mark id="a0049-0-20">{cited[:20]}</mark>{cited[20:]}' in html  # and the cited
+    assert html.count("text in brief.json") == 29

@@ -31,6 +31,7 @@ from storyline.version import __version__
 if TYPE_CHECKING:
     from storyline.model import RunResult
 
+MAX_SOURCE_TEXTS = 20  # source texts in brief.html per story beyond those its summary cites
 # 2: stories carry their own layer items; storyline-wide ones are under "storylines"
 SCHEMA_VERSION = 2
 
@@ -198,6 +199,10 @@ def render_html(articles: list[Article], stories: list[Story]) -> str:
     view = []
     for story in reading_order(stories, articles):
         texts = {aid: by_id[aid].text for aid in story.articles if aid in by_id}
+        # the texts the summary cites, and the first others: a story of hundreds of
+        # articles lists the rest by title (their text is in brief.json)
+        with_text = {aid for aid in story.articles if aid in cited}
+        with_text |= set([a for a in story.articles if a not in with_text][:MAX_SOURCE_TEXTS])
         view.append(
             {
                 "story": story,
@@ -207,7 +212,9 @@ def render_html(articles: list[Article], stories: list[Story]) -> str:
                 "articles": [
                     {
                         "article": by_id[aid],
-                        "segments": article_segments(by_id[aid], cited.get(aid, set())),
+                        "segments": article_segments(by_id[aid], cited.get(aid, set()))
+                        if aid in with_text
+                        else None,
                     }
                     for aid in story.articles
                 ],
