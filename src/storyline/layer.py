@@ -456,12 +456,14 @@ class TimelineRef:
     start: int
     end: int
 
+    PAIRS: ClassVar[Pairs] = (("span", "start", "end"),)
+
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return _pack(asdict(self), self.PAIRS)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> TimelineRef:
-        return _known(cls, data)
+        return _known(cls, _unpack(data, cls.PAIRS))
 
 
 @dataclass
