@@ -179,10 +179,10 @@ def cite_id(article: str, start: int, end: int) -> str:
 Cited = QuoteItem | FactItem | TimelineEvent | ClaimSideItem
 
 
-def item_citations(item: Cited) -> list[tuple[str, int, int]]:
+def item_citation(item: Cited) -> tuple[str, int, int]:
     """The (article, start, end) span an item points at: a quote's words, a fact's
     number phrase, a dated event's date, a claim side's sentence."""
-    return [(item.article, item.start, item.end)]
+    return (item.article, item.start, item.end)
 
 
 def layer_citations(layer: StoryLayer | None) -> list[tuple[str, int, int]]:
@@ -191,7 +191,7 @@ def layer_citations(layer: StoryLayer | None) -> list[tuple[str, int, int]]:
         return []
     items: list[Cited] = [*layer.quotes, *layer.facts, *layer.timeline]
     items += [side for claim in layer.claims for side in claim.sides]
-    return [c for item in items for c in item_citations(item)]
+    return [item_citation(item) for item in items]
 
 
 def cited_segments(text: str, spans: set[tuple[int, int]], article: str) -> list[dict[str, Any]]:
@@ -210,7 +210,7 @@ def cited_segments(text: str, spans: set[tuple[int, int]], article: str) -> list
 
 
 def _cite_attr(item: Cited) -> str:
-    return " ".join(cite_id(*c) for c in item_citations(item))
+    return cite_id(*item_citation(item))
 
 
 def quotes_by_speaker(quotes: list[QuoteItem]) -> list[dict[str, Any]]:
