@@ -29,9 +29,17 @@ import logging
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 
 from storyline.config import EntityLinkOptions as LinkOptions
+from storyline.link.entity_names import (
+    GuardedUnionFind,
+    acronym,
+    first_name,
+    is_variant,
+    rival_names,
+    same_first_name,
+    types_compatible,
+)
 from storyline.nlp.entities import EntityAnalyzer, EntityMention
 
 logger = logging.getLogger(__name__)
@@ -39,11 +47,6 @@ logger = logging.getLogger(__name__)
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
-
-
-_CONNECTORS = frozenset({"of", "for", "the", "and", "de", "on", "in", "&"})
-_PERSONISH = {"PERSON", "NORP"}
-_PLACEISH = {"GPE", "LOC", "FAC"}
 
 
 @dataclass(frozen=True)
@@ -73,23 +76,6 @@ class Entity:
         return out
 
 
-class _UnionFind:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            # the smaller index is the representative: deterministic
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-
 def substories(texts: Sequence[str], threshold: float) -> list[int]:
     """Label articles by sub-story: average-link clustering of TF-IDF cosine similarity."""
     n = len(texts)
@@ -116,44 +102,10 @@ def substories(texts: Sequence[str], threshold: float) -> list[int]:
     return [int(x) for x in labels]
 
 
-def _rival_names(a: set[str], b: set[str], person: bool = False) -> bool:
-    """Two names with the same head but each its own modifier: "black sea"/"mediterranean
-    sea". "us surgeon general"/"surgeon general of the united states" are not rivals."""
-    only_a, only_b = a - b, b - a
-    if not (only_a and only_b) or (only_a | only_b) & _CONNECTORS:
-        return False
-    # spelling variants and abbreviations are not rivals: "aden"/"eden", "mt"/"mount"
-    if person:  # a first name and its short form share the initial: Mo / Maurice
-        return not any(x[0] == y[0] for x in only_a for y in only_b)
-    return not any(_same_word(x, y) for x in only_a for y in only_b)
-
-
-def _same_word(x: str, y: str) -> bool:
-    short, long = sorted((x, y), key=len)
-    if short[0] == long[0] and len(short) <= 3 and _subsequence(short, long):
-        return True
-    return SequenceMatcher(None, x, y).ratio() >= 0.7
-
-
-def _subsequence(short: str, long: str) -> bool:
-    it = iter(long)
-    return all(ch in it for ch in short)
-
-
-def _types_compatible(a: str, b: str) -> bool:
-    if not a or not b or a == b:
-        return True
-    if "NORP" in (a, b):  # "Russian" is not "Russia"
-        return False
-    if a in _PLACEISH and b in _PLACEISH:
-        return True
-    return (a == "PERSON") == (b == "PERSON")
-
-
 def _link_protagonists(
     mentions: Sequence[Sequence[EntityMention]],
     labels: list[int],
-    uf: _UnionFind,
+    uf: GuardedUnionFind,
     index: dict[tuple[int, int], int],
     by_head: dict[tuple[int, str], list[int]],
     options: LinkOptions,
@@ -225,7 +177,7 @@ _DEICTIC_DAYS = _words("today yesterday tonight night morning evening afternoon"
 def _link_deictic_days(
     mentions: Sequence[Sequence[EntityMention]],
     labels: list[int],
-    uf: _UnionFind,
+    uf: GuardedUnionFind,
     index: dict[tuple[int, int], int],
 ) -> None:
     days: dict[int, Counter] = defaultdict(Counter)
@@ -259,20 +211,6 @@ def _adjacent(text: str, a: EntityMention, b: EntityMention, window: int) -> boo
     return len(gap) <= window and not gap.strip(" ,")
 
 
-def _acronym(key: str) -> str:
-    words = [w for w in key.split() if w not in _CONNECTORS]
-    return "".join(w[0] for w in words) if len(words) >= 2 else ""
-
-
-def _is_variant(a: str, b: str, options: LinkOptions) -> bool:
-    """Spelling variants of the same name: "tartous"/"tartus", "gulf of aden"/"gulf of eden"."""
-    if min(len(a), len(b)) < options.variant_min_length or a[0] != b[0]:
-        return False
-    if len(a.split()) != len(b.split()):
-        return False
-    return SequenceMatcher(None, a, b).ratio() >= options.variant_similarity
-
-
 @dataclass
 class _Linking:
     """The mentions of one group being linked: every pass reads it and joins in ``uf``."""
@@ -282,7 +220,7 @@ class _Linking:
     options: LinkOptions
     nodes: list[tuple[int, int]]  # (article index, mention index)
     index: dict[tuple[int, int], int]
-    uf: _UnionFind
+    uf: GuardedUnionFind
     labels: list[int]  # sub-story of each article
 
     def m(self, node: tuple[int, int]) -> EntityMention:
@@ -298,7 +236,7 @@ def cluster_mentions(
     nodes = [(d, i) for d, ms in enumerate(mentions) for i in range(len(ms))]
     index = {node: k for k, node in enumerate(nodes)}
     ctx = _Linking(
-        mentions, texts, options, nodes, index, _UnionFind(len(nodes)),
+        mentions, texts, options, nodes, index, GuardedUnionFind([_first(mentions, n) for n in nodes]),
         substories(texts, options.substory_similarity),
     )  # fmt: skip
     _link_names(ctx)
@@ -319,6 +257,11 @@ def cluster_mentions(
     for node in nodes:
         groups[ctx.uf.find(index[node])].append(node)
     return sorted((sorted(g) for g in groups.values()), key=lambda g: g[0])
+
+
+def _first(mentions: Sequence[Sequence[EntityMention]], node: tuple[int, int]) -> str:
+    m = mentions[node[0]][node[1]]
+    return first_name(m.name) if m.kind == "name" and m.type == "PERSON" else ""
 
 
 def _link_names(ctx: _Linking) -> None:
@@ -346,19 +289,19 @@ def _link_names(ctx: _Linking) -> None:
             if k != short
             and len(k.split()) > len(short_words)
             and k.split()[-len(short_words) :] == short_words
-            and _types_compatible(key_type[k], key_type[short])
+            and types_compatible(key_type[k], key_type[short])
         ]
         roots = {uf.find(by_key[k][0]) for k in longer}
         if len(roots) == 1:
             uf.union(by_key[short][0], by_key[longer[0]][0])
         # acronym: "icrc" = "international committee (of the) red cross"
         if len(short_words) == 1 and len(short) >= 2:
-            expansions = [k for k in keys if _acronym(k) == short]
+            expansions = [k for k in keys if acronym(k) == short]
             if len({uf.find(by_key[k][0]) for k in expansions}) == 1:
                 uf.union(by_key[short][0], by_key[expansions[0]][0])
     for i, a in enumerate(keys):
         for b in keys[i + 1 :]:
-            if _types_compatible(key_type[a], key_type[b]) and _is_variant(a, b, options):
+            if types_compatible(key_type[a], key_type[b]) and is_variant(a, b, options):
                 uf.union(by_key[a][0], by_key[b][0])
 
 
@@ -376,15 +319,26 @@ def _link_heads(ctx: _Linking) -> dict[tuple[int, str], list[int]]:
     for members in by_head.values():
         joined: list[tuple[set[str], bool]] = []  # multi-word names in: (words, person)
         first = None
+        # two people share the surname ("Hillary Clinton", "Bill Clinton"): a bare
+        # "Clinton" joins neither by its head
+        firsts = {_first(ctx.mentions, ctx.nodes[k]) for k in members} - {""}
+        ambiguous = any(not same_first_name(a, b) for a in firsts for b in firsts)
         for k in members:
             mention = ctx.m(ctx.nodes[k])
+            if (
+                ambiguous
+                and mention.kind == "name"
+                and mention.type == "PERSON"
+                and " " not in mention.name
+            ):
+                continue
             if mention.kind == "name" and " " in mention.name:
                 # "Black Sea" never joins "Mediterranean Sea" by their shared head,
                 # nor "John Smith" "Mary Smith" (but "Mo Cheeks" may be "Maurice Cheeks")
                 words = set(mention.name.split())
                 person = mention.type == "PERSON"
                 if options.names_by_head == "nested" and any(
-                    _rival_names(words, w, person) for w, p in joined if p == person
+                    rival_names(words, w, person) for w, p in joined if p == person
                 ):
                     continue
                 joined.append((words, person))
@@ -440,9 +394,9 @@ def _link_pronouns(ctx: _Linking) -> None:
             if antecedent is not None:
                 j = order[antecedent]
                 ra, rb = uf.find(index[(d, i)]), uf.find(index[(d, j)])
-                merged = genders.pop(ra, set()) | genders.pop(rb, set())
-                uf.union(ra, rb)
-                genders[uf.find(ra)] = merged
+                if uf.union(ra, rb):
+                    merged = genders.pop(ra, set()) | genders.pop(rb, set())
+                    genders[uf.find(ra)] = merged
 
 
 _RELATIVE = frozenset({"who", "whom", "whose", "which", "that", "where"})
