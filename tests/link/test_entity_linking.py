@@ -242,3 +242,67 @@ def test_namesakes_from_real_text_stay_apart_and_are_typed_by_their_form():
     assert by_name["New Jersey"].type == "GPE"
     assert "Hayne Palmour IV" in by_name and by_name["Hayne Palmour IV"].type == "PERSON"
     assert not any("Photo" in e.name for e in entities)
+
+
+def test_amounts_link_only_in_the_same_words_and_you_links_to_no_one():
+    text = "Reid paid $22 million ; the fund held $160 million . $22 million , you know ."
+    ms = [
+        _m(text.index("Reid"), "Reid", "name", "reid", "reid", "PERSON"),
+        _m(text.index("$22"), "$22 million", "nominal", "million"),
+        _m(text.index("$160"), "$160 million", "nominal", "million"),
+        _m(text.rindex("$22"), "$22 million", "nominal", "million"),
+        _m(text.index("you"), "you", "pronoun", "you", type_="PERSON"),
+    ]
+    clusters = cluster_mentions([ms], [text], LinkOptions())
+    assert [(0, 1), (0, 3)] in clusters and [(0, 2)] in clusters
+    assert [(0, 4)] in clusters
+
+
+def test_type_nouns_and_synonyms_join_the_leading_name_of_a_story():
+    texts = [
+        "The Colts beat the Chiefs . The Colts won again and the team celebrated .",
+        "The Colts are happy ; the facility near the Lucas Center was closed , the clinic said .",
+    ]
+    ms = [
+        [
+            _m(texts[0].index("Colts"), "Colts", "name", "colts", "colts", "ORG"),
+            _m(texts[0].index("Chiefs"), "Chiefs", "name", "chiefs", "chiefs", "ORG"),
+            _m(texts[0].rindex("Colts"), "Colts", "name", "colts", "colts", "ORG"),
+            _m(texts[0].index("team"), "team", "nominal", "team"),
+        ],
+        [
+            _m(texts[1].index("Colts"), "Colts", "name", "colts", "colts", "ORG"),
+            _m(texts[1].index("facility"), "facility", "nominal", "facility"),
+            _m(texts[1].index("clinic"), "clinic", "nominal", "clinic"),
+        ],
+    ]
+    clusters = cluster_mentions(ms, texts, LinkOptions())
+    colts = next(c for c in clusters if (0, 0) in c)
+    assert (0, 3) in colts and (0, 1) not in colts  # "the team" is the leading team
+    assert any({(1, 1), (1, 2)} <= set(c) for c in clusters)  # facility = clinic
+
+
+def test_the_lawyer_of_a_story_is_not_its_protagonist():
+    texts = [
+        "Lindsay Lohan arrived ; her lawyer spoke .",
+        "Lohan left court with the lawyer .",
+        "The lawyer said Lohan was fine .",
+    ]
+    ms = [
+        [
+            _m(0, "Lindsay Lohan", "name", "lohan", "lindsay lohan", "PERSON"),
+            _m(texts[0].index("lawyer"), "lawyer", "nominal", "lawyer"),
+        ],
+        [
+            _m(0, "Lohan", "name", "lohan", "lohan", "PERSON"),
+            _m(texts[1].index("lawyer"), "lawyer", "nominal", "lawyer"),
+        ],
+        [
+            _m(texts[2].index("Lohan"), "Lohan", "name", "lohan", "lohan", "PERSON"),
+            _m(4, "lawyer", "nominal", "lawyer"),
+        ],
+    ]
+    clusters = cluster_mentions(ms, texts, LinkOptions())
+    lohan = next(c for c in clusters if (0, 0) in c)
+    assert {(1, 0), (2, 0)} <= set(lohan)
+    assert not {(0, 1), (1, 1), (2, 1)} & set(lohan)

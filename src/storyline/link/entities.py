@@ -32,9 +32,20 @@ from dataclasses import dataclass, field
 
 from storyline.config import EntityLinkOptions as LinkOptions
 from storyline.link.entity_names import (
+    _AUTHORITIES,
+    _COLLECTIVE_PEOPLE,
+    _FEMININE,
+    _GENERIC,
+    _HEAD_GENDER,
+    _MASCULINE,
+    _NOT_PEOPLE,
+    _OTHER_PARTIES,
+    _PERSON_NOUNS,
+    _TYPE_NOUNS,
     GuardedUnionFind,
     acronym,
     first_name,
+    head_key,
     is_variant,
     rival_names,
     same_first_name,
@@ -115,8 +126,12 @@ def _link_protagonists(
     names_in_doc: dict[int, set[int]] = defaultdict(set)
     for d, ms in enumerate(mentions):
         for i, mention in enumerate(ms):
+            if _amount(mention):
+                continue
             if mention.kind == "nominal" and not mention.plural and _person_noun(mention):
-                docs_of_head[(labels[d], mention.head)].add(d)
+                if mention.head in _OTHER_PARTIES:
+                    continue  # "the lawyer", "the judge": someone beside the protagonist
+                docs_of_head[(labels[d], head_key(mention.head, mention.kind))].add(d)
             elif (
                 options.plural_groups
                 and mention.kind == "nominal"
@@ -124,7 +139,7 @@ def _link_protagonists(
                 and _person_noun(mention)
                 and mention.head not in _AUTHORITIES
             ):
-                plural_heads[labels[d]][mention.head] += 1
+                plural_heads[labels[d]][head_key(mention.head, mention.kind)] += 1
             elif mention.kind == "name" and mention.type == "PERSON":
                 names_in_doc[d].add(uf.find(index[(d, i)]))
     unlinked: dict[int, list[tuple[int, str]]] = defaultdict(list)
@@ -251,6 +266,8 @@ def cluster_mentions(
     # mostly mean its event day: join the sub-story's most named weekday
     if options.link_nominals and options.link_deictic_days:
         _link_deictic_days(mentions, ctx.labels, ctx.uf, index)
+    if options.link_nominals:
+        _link_type_nouns(ctx, by_head)
     if options.link_pronouns:
         _link_pronouns(ctx)
     groups: dict[int, list[tuple[int, int]]] = defaultdict(list)
@@ -315,7 +332,9 @@ def _link_heads(ctx: _Linking) -> dict[tuple[int, str], list[int]]:
         mention = ctx.m(node)
         if mention.kind not in kinds:
             continue
-        by_head[(ctx.labels[node[0]], mention.head)].append(ctx.index[node])
+        # an amount ("$22 million", "409 yards") is the same thing only in the same words
+        head = mention.text.lower() if _amount(mention) else head_key(mention.head, mention.kind)
+        by_head[(ctx.labels[node[0]], head)].append(ctx.index[node])
     for members in by_head.values():
         joined: list[tuple[set[str], bool]] = []  # multi-word names in: (words, person)
         first = None
@@ -349,6 +368,30 @@ def _link_heads(ctx: _Linking) -> dict[tuple[int, str], list[int]]:
     return by_head
 
 
+def _link_type_nouns(ctx: _Linking, by_head: dict[tuple[int, str], list[int]]) -> None:
+    """A type noun joins the sub-story's most mentioned name of that type, if one leads."""
+    counts: dict[tuple[int, str], Counter] = defaultdict(Counter)
+    for node in ctx.nodes:
+        m = ctx.m(node)
+        if m.kind == "name" and m.type:
+            counts[(ctx.labels[node[0]], m.type)][ctx.uf.find(ctx.index[node])] += 1
+    for (label, head), members in sorted(by_head.items()):
+        types = _TYPE_NOUNS.get(head)
+        if not types or ctx.m(ctx.nodes[members[0]]).kind != "nominal":
+            continue
+        votes = sum((counts[(label, t)] for t in types), Counter())
+        ranked = votes.most_common(2)
+        if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            for k in members:
+                m = ctx.m(ctx.nodes[k])
+                if m.kind == "nominal" and not m.plural:
+                    ctx.uf.union(ranked[0][0], k)
+
+
+def _amount(m: EntityMention) -> bool:
+    return m.kind == "nominal" and any(ch.isdigit() for ch in m.text)
+
+
 def _link_roles(ctx: _Linking, by_head: dict[tuple[int, str], list[int]]) -> None:
     """A common-noun role next to a name ("host Hugh Jackman", "Jackman, the host") joins
     that name's entity, within the sub-story."""
@@ -361,7 +404,8 @@ def _link_roles(ctx: _Linking, by_head: dict[tuple[int, str], list[int]]) -> Non
                 if name.kind != "name" or name.type != "PERSON":
                     continue
                 if _adjacent(ctx.texts[d], nominal, name, ctx.options.role_window):
-                    votes[(ctx.labels[d], nominal.head)][ctx.uf.find(ctx.index[(d, i)])] += 1
+                    key = (ctx.labels[d], head_key(nominal.head, nominal.kind))
+                    votes[key][ctx.uf.find(ctx.index[(d, i)])] += 1
     for (label, head), counter in sorted(votes.items()):
         ranked = counter.most_common(2)
         if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
@@ -382,7 +426,7 @@ def _link_pronouns(ctx: _Linking) -> None:
         order = sorted(range(len(ms)), key=lambda i: (ms[i].start, ms[i].end))
         for pos, i in enumerate(order):
             pron = ms[i]
-            if pron.kind != "pronoun":
+            if pron.kind != "pronoun" or pron.head in _GENERIC:
                 continue
             gender = _gender(pron)
 
@@ -433,24 +477,6 @@ def _antecedent(
     return None
 
 
-_FEMININE = _words(
-    "she her hers herself woman girl mother grandmother wife daughter sister actress "
-    "spokeswoman mrs ms miss lady queen princess"
-)
-_MASCULINE = _words(
-    "he him his himself man boy father grandfather husband son brother actor spokesman "
-    "gunman mr sir lord king prince"
-)
-
-
-# singular in form, plural in agreement: "the police ... they"
-_COLLECTIVE_PEOPLE = _words("police people crew staff personnel")
-_AUTHORITIES = _words(
-    "police officer official authority investigator cop agent spokesman spokesperson people person"
-)
-_HEAD_GENDER = {w: "f" for w in _FEMININE} | {w: "m" for w in _MASCULINE}
-
-
 def _gender(m: EntityMention) -> str:
     first = m.text.split()[0].lower().rstrip(".") if m.text.split() else ""
     for word in (m.head, first):
@@ -461,25 +487,14 @@ def _gender(m: EntityMention) -> str:
     return ""
 
 
-_PERSON_NOUNS = _words(
-    "man woman boy girl child person people host star actor actress comedian singer player "
-    "official spokesman spokeswoman spokesperson president minister leader chief boss "
-    "suspect victim police officer employee worker doctor judge lawyer father mother son "
-    "daughter wife husband friend member fan captain soldier driver pilot reporter coach "
-    "emcee guard receptionist ceo chairman director grandmother grandfather pirate "
-    "brigand raider bandit gunman shooter climber accountant colleague partner motorist "
-    "physician surgeon nominee candidate rebel militant activist protester resident "
-    "survivor witness hostage crew commando troop marine sailor attacker killer thief "
-    "robber terrorist insurgent fighter student teacher mom dad pedestrian"
-)
-
-
 def _person_noun(m: EntityMention) -> bool:
     """A common noun that names a person ("the host", "an accountant", "the gunman")."""
     if m.kind != "nominal":
         return False
     h = m.head
-    return h in _PERSON_NOUNS or h.endswith(("man", "woman", "ist", "ian", "er", "or", "ee"))
+    if h in _PERSON_NOUNS:
+        return True
+    return h.endswith(("man", "woman", "ist", "ian", "er", "or", "ee")) and h not in _NOT_PEOPLE
 
 
 def entity_id(name: str, type_: str) -> str:

@@ -138,3 +138,96 @@ def is_variant(a: str, b: str, options: LinkOptions) -> bool:
     if len(a.split()) != len(b.split()):
         return False
     return SequenceMatcher(None, a, b).ratio() >= options.variant_similarity
+
+
+# common nouns that news copy uses for the same thing in one story: each group keys
+# to its first word ("the facility" ... "rehab" ... "the clinic")
+_SYNONYM_GROUPS = (
+    "facility rehab clinic center centre",
+    "flaw vulnerability hole bug loophole",
+    "patch fix update",
+    "prison jail",
+    "store shop boutique jeweler jeweller",
+    "movie film",
+    "rule regulation",
+    "vehicle car",
+    "video footage",
+    "home house",
+    "blaze fire",
+    "earthquake quake",
+    "ship vessel boat",
+    "plane aircraft jet",
+    "gunman shooter",
+    "killer murderer",
+    "deal agreement",
+)
+_SYNONYM = {w: group.split()[0] for group in _SYNONYM_GROUPS for w in group.split()}
+
+
+def head_key(head: str, kind: str) -> str:
+    """The head a common noun is grouped by: its synonym group's first word."""
+    return _SYNONYM.get(head, head) if kind in ("nominal", "name") else head
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_FEMININE = _words(
+    "she her hers herself woman girl mother grandmother wife daughter sister actress "
+    "spokeswoman mrs ms miss lady queen princess"
+)
+
+_MASCULINE = _words(
+    "he him his himself man boy father grandfather husband son brother actor spokesman "
+    "gunman mr sir lord king prince"
+)
+
+# singular in form, plural in agreement: "the police ... they"
+_COLLECTIVE_PEOPLE = _words("police people crew staff personnel")
+
+# who deals with the protagonist of a story without being them
+_OTHER_PARTIES = _words(
+    "lawyer attorney judge prosecutor publicist spokesman spokeswoman spokesperson rep "
+    "representative police officer coroner witness detective investigator agent"
+)
+
+_GENERIC = _words(
+    "you your yours yourself nothing something anything everything everyone someone "
+    "anyone nobody none all each both one others another"
+)
+
+_AUTHORITIES = _words(
+    "police officer official authority investigator cop agent spokesman spokesperson people person"
+)
+
+_HEAD_GENDER = {w: "f" for w in _FEMININE} | {w: "m" for w in _MASCULINE}
+
+_PERSON_NOUNS = _words(
+    "man woman boy girl child person people host star actor actress comedian singer player "
+    "official spokesman spokeswoman spokesperson president minister leader chief boss "
+    "suspect victim police officer employee worker doctor judge lawyer father mother son "
+    "daughter wife husband friend member fan captain soldier driver pilot reporter coach "
+    "emcee guard receptionist ceo chairman director grandmother grandfather pirate "
+    "brigand raider bandit gunman shooter climber accountant colleague partner motorist "
+    "physician surgeon nominee candidate rebel militant activist protester resident "
+    "survivor witness hostage crew commando troop marine sailor attacker killer thief "
+    "robber terrorist insurgent fighter student teacher mom dad pedestrian"
+)
+
+# nouns with a person-like ending that name things
+_NOT_PEOPLE = _words(
+    "shoulder computer number order border corner center water paper letter matter "
+    "quarter chapter floor door error power tower weather winter summer november "
+    "october december september disaster manner murder charter river cancer trailer "
+    "register meter liter monitor sector factor motor mirror tumor horror labor "
+    "behavior color floor record award guarantee committee fee coffee degree"
+)
+
+# common nouns that stand for the leading name of a type in a story ("the team" for the
+# Colts, "the company" for Microsoft, "the country" for Turkmenistan)
+_TYPE_NOUNS = {
+    **dict.fromkeys(("team", "club", "squad", "franchise"), ("ORG",)),
+    **dict.fromkeys(("company", "firm", "giant", "maker", "corporation"), ("ORG",)),
+    **dict.fromkeys(("country", "nation"), ("GPE",)),
+}
