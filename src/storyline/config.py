@@ -93,17 +93,17 @@ class ClusterOptions:
     # of storyline_strong_text; dated ones only within storyline_window_days
     storyline_min_names: int = 2
     storyline_min_names_undated: int = 3
-    storyline_min_text: float = 0.05
+    storyline_min_text: float = 0.08
     storyline_strong_text: float = 0.3
     storyline_window_days: float = 120.0
     # a name is specific when at most max(storyline_specific_min, fraction x stories)
     # stories carry it; a story is about its storyline_names most mentioned names
-    storyline_specific_min: int = 3
+    storyline_specific_min: int = 5
     storyline_specific_fraction: float = 0.02
     storyline_names: int = 30
     # a story joins a storyline when linked to this fraction of its storyline_recent
     # latest stories (cohesion: no chains of look-alikes)
-    storyline_cohesion: float = 0.34
+    storyline_cohesion: float = 0.5
     storyline_recent: int = 6
 
 

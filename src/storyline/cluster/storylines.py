@@ -84,13 +84,17 @@ def name_counts(title: str, text: str) -> Counter[str]:
             initial = m.start() == 0 or bool(_SENTENCE_END.search(before))
             for words, first in _runs(m.group().split()):
                 if len(words) == 1 and (
-                    (initial and first) or len(words[0]) < 2 or words[0] in _GENERIC
+                    (initial and first) or len(words[0]) < 2 or _generic(words[0])
                 ):
                     continue
                 found[" ".join(words)] += weight
                 if 2 <= len(words) <= 3 and len(words[-1]) > 2:
                     found[words[-1]] += weight
     return found
+
+
+def _generic(word: str) -> bool:
+    return word in _GENERIC or (word.endswith("s") and word[:-1] in _GENERIC)
 
 
 def _runs(raw: list[str]) -> list[tuple[list[str], bool]]:
@@ -287,7 +291,7 @@ class StorylineLinker:
             if not recent:
                 continue
             linked = sum(1 for s in recent if any(k.story == s for k in found))
-            if linked < max(1, round(opts.storyline_cohesion * len(recent))):
+            if linked < max(1, math.ceil(opts.storyline_cohesion * len(recent) - 1e-9)):
                 continue
             key = (linked / len(recent), sum(k.strength for k in found), line)
             if best is None or key[:2] > best[:2] or (key[:2] == best[:2] and line < best[2]):
