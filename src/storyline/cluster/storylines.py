@@ -25,6 +25,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
 from storyline.cluster.features import dot, span_gap
 from storyline.cluster.groups import short_id
 from storyline.config import ClusterOptions
@@ -47,7 +49,7 @@ _NOT_NAMES = frozenset(
     monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
     read more share photo getty images ap reuters afp related advertisement
     """.split()  # noqa: SIM905
-)
+) | frozenset(ENGLISH_STOP_WORDS)
 # single words that name a group, an institution or a kind, not a participant: a story
 # about any election says "Democrats" and "Senate", any war story "American"
 _GENERIC = frozenset(
@@ -76,6 +78,7 @@ def name_counts(title: str, text: str) -> Counter[str]:
     Headline mentions count twice.
     """
     found: Counter[str] = Counter()
+    initial_words: Counter[str] = Counter()
     for part, weight in ((title, 2), (text, 1)):
         if not part:
             continue
@@ -83,13 +86,18 @@ def name_counts(title: str, text: str) -> Counter[str]:
             before = part[max(0, m.start() - 3) : m.start()]
             initial = m.start() == 0 or bool(_SENTENCE_END.search(before))
             for words, first in _runs(m.group().split()):
-                if len(words) == 1 and (
-                    (initial and first) or len(words[0]) < 2 or _generic(words[0])
-                ):
+                if len(words) == 1 and (len(words[0]) < 2 or _generic(words[0])):
+                    continue
+                if len(words) == 1 and initial and first:
+                    initial_words[words[0]] += weight
                     continue
                 found[" ".join(words)] += weight
                 if 2 <= len(words) <= 3 and len(words[-1]) > 2:
                     found[words[-1]] += weight
+    # a sentence-initial word counts when the article also names it elsewhere
+    for word, n in initial_words.items():
+        if word in found:
+            found[word] += n
     return found
 
 
