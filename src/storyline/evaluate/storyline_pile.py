@@ -166,13 +166,13 @@ def generate_pile(seed: int = 7) -> list[PileArticle]:
     rng = random.Random(seed)
     out: list[PileArticle] = []
     for label, events in (("harbour", HARBOUR), ("leak", LEAK)):
-        for n, (day, headline, sentences) in enumerate(events):
-            for article in _tell(rng, f"{label}-{n}", _START + timedelta(days=day), headline,
-                                 sentences):  # fmt: skip
+        for n, (offset, headline, sentences) in enumerate(events):
+            when = _START + timedelta(days=offset)
+            for article in _tell(rng, f"{label}-{n}", when, headline, sentences):
                 out.append(PileArticle(article, label, True))
     for n, (headline, sentences) in enumerate(FILLER):
-        day = _START + timedelta(days=rng.randrange(0, 56))
-        for article in _tell(rng, f"filler-{n}", day, headline, sentences):
+        when = _START + timedelta(days=rng.randrange(0, 56))
+        for article in _tell(rng, f"filler-{n}", when, headline, sentences):
             out.append(PileArticle(article, f"filler-{n}", False))
     rng.shuffle(out)
     return out
