@@ -101,6 +101,8 @@ class ClusterOptions:
     storyline_specific_min: int = 5
     storyline_specific_fraction: float = 0.02
     storyline_names: int = 30
+    # stories a new story is compared with: those sharing the most specific names
+    storyline_candidates: int = 30
     # a story joins a storyline when linked to this fraction of its storyline_recent
     # latest stories (cohesion: no chains of look-alikes)
     storyline_cohesion: float = 0.5

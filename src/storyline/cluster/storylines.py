@@ -258,18 +258,11 @@ class StorylineLinker:
         )
         placed: dict[str, str] = {}
         for story in todo:
-            links: list[Link] = []
-            seen: set[str] = set()
-            for name in self.salient(story.id):
-                if not self.is_specific(name):
-                    continue
-                for other in self.postings.get(name, [])[-opts.max_postings :]:
-                    if other in seen or other not in stories:
-                        continue
-                    seen.add(other)
-                    found = self.link(story, stories[other])
-                    if found is not None:
-                        links.append(found)
+            links = [
+                found
+                for other in self._candidates(story.id, stories)
+                if (found := self.link(story, stories[other])) is not None
+            ]
             line = self._choose(links)
             if line is None:
                 line = short_id("l-", story.id)
@@ -286,6 +279,22 @@ class StorylineLinker:
                 self.postings[name].append(story.id)
             placed[story.id] = line
         return placed
+
+    def _candidates(self, story_id: str, stories: Mapping[str, StoryLike]) -> list[str]:
+        """Placed stories sharing enough specific names to be linked, most shared first
+        (at most ``storyline_candidates``; only the latest postings of a name are read)."""
+        opts = self.options
+        overlap: Counter[str] = Counter()
+        for name in self.salient(story_id):
+            if self.is_specific(name):
+                overlap.update(set(self.postings.get(name, [])[-opts.max_postings :]))
+        # a link needs one name fewer than the fewest a rule asks for, with strong text
+        least = max(1, min(opts.storyline_min_names, opts.storyline_min_names_undated) - 1)
+        ranked = sorted(
+            (s for s, n in overlap.items() if n >= least and s in stories and s != story_id),
+            key=lambda s: (-overlap[s], s),
+        )
+        return ranked[: opts.storyline_candidates]
 
     def _choose(self, links: list[Link]) -> str | None:
         """The storyline the links vouch for: enough of its recent members linked."""
