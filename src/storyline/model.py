@@ -140,6 +140,11 @@ class Article:
     storyline: str | None = None  # derived each run; stories keep it in the store
     # the input record's own id ("id" of a JSON/JSONL/CSV record); never part of ``id``
     record_id: str | None = None
+    # per-article work stored with the article and read, not redone, by later runs: the
+    # version it was made with (run.incremental.work_version; None: not made yet), and
+    # the LSH band keys of its MinHash signature (uint64 bytes; ``sentences`` is the rest)
+    work: str | None = None
+    band_keys: bytes | None = None
 
     def sentence_texts(self) -> list[str]:
         return [self.text[s.start : s.end] for s in self.sentences]
