@@ -22,7 +22,7 @@ from storyline.model import Article, DocumentOutcome, InputReport, RawDocument, 
 if TYPE_CHECKING:
     from storyline.brief.summarize import Picked
     from storyline.cluster.stories import ClusterItem
-    from storyline.model import StepTiming
+    from storyline.model import Progress, StepTiming
     from storyline.nlp.dates import TimeExpression
     from storyline.nlp.quotes import Quote
     from storyline.store.base import Store
@@ -98,22 +98,24 @@ def brief(
     full: bool = False,
     stdin: bytes | None = None,
     profile: list[StepTiming] | None = None,
+    progress: Progress | None = None,
 ) -> Brief:
     """Read, clean, find copies, group into stories and storylines, summarise and analyse.
 
     Without ``store`` everything happens in memory. With ``store`` (a SQLite file or a
     database URL) the inputs are added to what it holds and the analysis is brought up to
     date incrementally (``full`` redoes every story); the brief covers the whole store.
-    ``stdin`` is the bytes read for a ``"-"`` input.
+    ``stdin`` is the bytes read for a ``"-"`` input. ``progress`` hears of every stage as
+    it starts, advances and finishes (``storyline.model.Progress``).
     """
     from storyline.run.pipeline import brief_in_memory, brief_in_store
 
     options = options or Options()
     items = read_inputs(inputs, options, stdin)
     if store is None:
-        return Brief.of(brief_in_memory(items, options, profile), options)
+        return Brief.of(brief_in_memory(items, options, profile, progress), options)
     with open_store(store) as db:
-        return Brief.of(brief_in_store(db, items, options, full, profile), options)
+        return Brief.of(brief_in_store(db, items, options, full, profile, progress), options)
 
 
 def read_inputs(

@@ -14,6 +14,7 @@ from rich.markup import escape
 
 from storyline.config import IngestOptions, Options, RunOptions, SummaryOptions
 from storyline.evaluate.dev_files import dev_file
+from storyline.model import progress_stage
 from storyline.version import __version__
 
 app = typer.Typer(
@@ -71,6 +72,12 @@ def main(
 
 # parameters many commands share
 VerboseOption = Annotated[bool, typer.Option("-v", "--verbose")]
+QuietOption = Annotated[
+    bool,
+    typer.Option(
+        "-q", "--quiet", help="No progress bars, stage table or per-stage lines on stderr."
+    ),
+]
 InputJsonl = Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="Input JSONL.")]
 OutputJsonl = Annotated[Path, typer.Option("-o", "--out", help="Output JSONL path.")]
 
@@ -105,9 +112,11 @@ def brief(
         bool, typer.Option("--full", help="Summarise and analyse every stored story again.")
     ] = False,
     verbose: VerboseOption = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Read a pile of articles and write brief.json, brief.md, brief.html and manifest.json."""
     import storyline.api
+    from storyline.commands.progress import StageProgress
 
     _setup_logging(verbose)
     options = Options(
@@ -119,10 +128,18 @@ def brief(
     # one byte over the limit tells a too-large stdin from one exactly at it
     stdin = sys.stdin.buffer.read(options.ingest.max_bytes + 1) if "-" in paths else None
     out.mkdir(parents=True, exist_ok=True)  # the default store lives in it
-    result = storyline.api.brief(
-        paths, options, store=db or out / "storyline.db", full=full, stdin=stdin
-    )
-    result.write(out)
+    with StageProgress(console, quiet) as progress:
+        result = storyline.api.brief(
+            paths,
+            options,
+            store=db or out / "storyline.db",
+            full=full,
+            stdin=stdin,
+            progress=progress,
+        )
+        with progress_stage(progress, "write", 4):
+            result.write(out)
+            progress.advance("write", 4)  # brief.json, brief.md, brief.html, manifest.json
     for report in result.reports:
         if report.status == "skipped":
             where, why = escape(report.source), escape(report.reason)  # "[E120] ...", names
@@ -381,12 +398,15 @@ def cluster_command(
     executor: ExecutorOption = "local",
     workers: WorkersOption = 1,
     scheduler: SchedulerOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """Group articles into stories and storylines; flag near-duplicate copies (streams IN_PATH)."""
     from storyline.commands.cluster import cluster_file
+    from storyline.commands.progress import StageProgress
 
     run = RunOptions(executor=executor, workers=workers, scheduler=scheduler)
-    n, skipped = cluster_file(in_path, out, state_path=state, run=run)
+    with StageProgress(console, quiet) as progress:
+        n, skipped = cluster_file(in_path, out, state_path=state, run=run, progress=progress)
     for s in skipped:
         console.print(f"skipped line {s.line}: {s.reason}", highlight=False)
     typer.echo(f"clustered {n} articles -> {out} ({len(skipped)} skipped)")
