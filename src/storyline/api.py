@@ -20,6 +20,8 @@ from storyline.config import Options
 from storyline.model import Article, DocumentOutcome, InputReport, RawDocument, RunResult, Story
 
 if TYPE_CHECKING:
+    import pyarrow as pa
+
     from storyline.brief.summarize import Picked
     from storyline.cluster.stories import ClusterItem
     from storyline.model import Progress, StepTiming
@@ -188,6 +190,28 @@ def analyse(store: Store, options: Options | None = None, full: bool = False) ->
     options = options or Options()
     articles, stories, timings = analyse_store(store, options, incremental=not full)
     return Brief([], articles, stories, timings=timings, options=options)
+
+
+def export_table(store: Store, kind: str) -> pa.Table:
+    """One of the notebook tables (``stories``, ``articles``, ``quotes``, ``claims``) of
+    a store as a pyarrow Table with typed columns: one row per item, with article ids and
+    character offsets (needs the "export" extra, pyarrow)."""
+    from storyline.store.export import export_table as _table
+
+    return _table(store, kind)
+
+
+def export(
+    store: Store,
+    outdir: str | os.PathLike[str],
+    fmt: str = "parquet",
+    kinds: Sequence[str] | None = None,
+) -> list[tuple[Path, int]]:
+    """Write a store's tables as OUTDIR/{kind}.{fmt} (parquet, jsonl or csv); return each
+    file with its row count."""
+    from storyline.store.export import KINDS, write_export
+
+    return write_export(store, Path(outdir), fmt, tuple(kinds or KINDS))
 
 
 def open_store(url: str | os.PathLike[str]) -> Store:

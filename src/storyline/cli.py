@@ -387,6 +387,53 @@ def serve(
     )
 
 
+@app.command("export")
+def export_command(
+    outdir: Annotated[Path, typer.Argument(help="Folder for stories/articles/quotes/claims.*")],
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="parquet (typed columns), jsonl or csv.")
+    ] = "parquet",
+    db: Annotated[
+        str, typer.Option(help="The store: a SQLite file `storyline brief` wrote, or a URL.")
+    ] = "out/storyline.db",
+    kind: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--kind", help="Only this table (repeatable): stories, articles, quotes, claims."
+        ),
+    ] = None,
+    verbose: VerboseOption = False,
+) -> None:
+    """Write a store's stories, articles, quotes and claims for a notebook: one row per
+    item, with article ids and character offsets."""
+    from storyline.commands.export import StoreMissing, run_export
+    from storyline.store.export import FORMATS, KINDS
+
+    _setup_logging(verbose)
+    if fmt not in FORMATS:
+        console.print(f"[red]error:[/] --format is one of {', '.join(FORMATS)}", highlight=False)
+        raise typer.Exit(2)
+    unknown = [k for k in kind or [] if k not in KINDS]
+    if unknown:
+        console.print(
+            f"[red]error:[/] no table {escape(unknown[0])}: one of {', '.join(KINDS)}",
+            highlight=False,
+        )
+        raise typer.Exit(2)
+    try:
+        written = run_export(db, outdir, fmt, tuple(kind or KINDS))
+    except StoreMissing as exc:
+        console.print(f"[red]error:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from None
+    except ImportError as exc:  # pyarrow is the "export" extra
+        console.print(
+            f"[red]error:[/] {escape(str(exc))}: pip install 'storyline[export]'", highlight=False
+        )
+        raise typer.Exit(2) from None
+    for path, rows in written:
+        typer.echo(f"{path} ({rows} row{'' if rows == 1 else 's'})")
+
+
 @app.command("cluster")
 def cluster_command(
     in_path: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="input JSONL")],

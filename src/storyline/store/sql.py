@@ -34,7 +34,8 @@ from storyline.model import (
     Story,
     SummarySentence,
 )
-from storyline.store.base import Page, Store, StoryListing
+from storyline.store import browse
+from storyline.store.base import Page, Store, StoryFilter, StoryListing
 
 log = logging.getLogger(__name__)
 
@@ -298,6 +299,7 @@ class SqlStore(Store):
         # (two runs opening a fresh store at once: no "table already exists")
         with self._write() as conn:
             metadata.create_all(conn)
+            browse.metadata.create_all(conn)  # story facets (filters); older stores get it too
             self._migrate(conn)
 
     @contextmanager
@@ -416,6 +418,7 @@ class SqlStore(Store):
                 conn.execute(state_table.insert().values(name=name, value=value))
             conn.execute(stories_table.delete())
             conn.execute(sa.text("DELETE FROM story_search"))
+            conn.execute(browse.facets_table.delete())
             if stories:
                 members = self._story_members(conn)
                 rows = [self._story_row(s, members.get(s.id, [])) for s in stories]
@@ -430,6 +433,9 @@ class SqlStore(Store):
                     ),
                     [self._search_row(s, members.get(s.id, [])) for s in stories],
                 )
+                facets = [f for s in stories for f in browse.facet_rows(s, members.get(s.id, []))]
+                if facets:
+                    conn.execute(browse.facets_table.insert(), facets)
 
     def _insert_new(self, table: sa.Table) -> Any:
         """INSERT that skips rows whose primary key is already stored."""
@@ -603,6 +609,15 @@ class SqlStore(Store):
             rows = conn.execute(sa.select(*_LISTING_COLUMNS).where(stories_table.c.id.in_(ids)))
             by_id = {r.id: _listing_from_row(r) for r in rows}
         return Page([by_id[i] for i in ids if i in by_id], total, limit, offset)
+
+    def find_stories(self, where: StoryFilter, limit: int, offset: int) -> Page[StoryListing]:
+        return browse.find_stories(self, where, limit, offset)
+
+    def outlet_articles(self, outlet: str) -> list[Article]:
+        return browse.outlet_articles(self, outlet)
+
+    def copies_of(self, ids: Iterable[str]) -> list[Article]:
+        return browse.copies_of(self, ids)
 
     def story_brief(self, story_id: str) -> dict[str, Any] | None:
         with self.engine.connect() as conn:
