@@ -66,9 +66,7 @@ def test_parquet_tables_match_the_api(loaded: TestClient) -> None:
     assert loaded.get("/api/export/quotes.csv").status_code == 404  # csv: stories|articles
 
 
-def test_cli_export_writes_the_same_tables(
-    loaded: TestClient, db_url: str, tmp_path: Path
-) -> None:
+def test_cli_export_writes_the_same_tables(loaded: TestClient, db_url: str, tmp_path: Path) -> None:
     if not db_url.startswith("sqlite:///"):
         pytest.skip("the CLI test reads the SQLite file")
     db = db_url.removeprefix("sqlite:///")
