@@ -20,9 +20,11 @@ from storyline.config import Options
 from storyline.model import Article, DocumentOutcome, InputReport, RawDocument, RunResult, Story
 
 if TYPE_CHECKING:
+    import pyarrow as pa
+
     from storyline.brief.summarize import Picked
     from storyline.cluster.stories import ClusterItem
-    from storyline.model import StepTiming
+    from storyline.model import Progress, StepTiming
     from storyline.nlp.dates import TimeExpression
     from storyline.nlp.quotes import Quote
     from storyline.store.base import Store
@@ -98,22 +100,24 @@ def brief(
     full: bool = False,
     stdin: bytes | None = None,
     profile: list[StepTiming] | None = None,
+    progress: Progress | None = None,
 ) -> Brief:
     """Read, clean, find copies, group into stories and storylines, summarise and analyse.
 
     Without ``store`` everything happens in memory. With ``store`` (a SQLite file or a
     database URL) the inputs are added to what it holds and the analysis is brought up to
     date incrementally (``full`` redoes every story); the brief covers the whole store.
-    ``stdin`` is the bytes read for a ``"-"`` input.
+    ``stdin`` is the bytes read for a ``"-"`` input. ``progress`` hears of every stage as
+    it starts, advances and finishes (``storyline.model.Progress``).
     """
     from storyline.run.pipeline import brief_in_memory, brief_in_store
 
     options = options or Options()
     items = read_inputs(inputs, options, stdin)
     if store is None:
-        return Brief.of(brief_in_memory(items, options, profile), options)
+        return Brief.of(brief_in_memory(items, options, profile, progress), options)
     with open_store(store) as db:
-        return Brief.of(brief_in_store(db, items, options, full, profile), options)
+        return Brief.of(brief_in_store(db, items, options, full, profile, progress), options)
 
 
 def read_inputs(
@@ -186,6 +190,28 @@ def analyse(store: Store, options: Options | None = None, full: bool = False) ->
     options = options or Options()
     articles, stories, timings = analyse_store(store, options, incremental=not full)
     return Brief([], articles, stories, timings=timings, options=options)
+
+
+def export_table(store: Store, kind: str) -> pa.Table:
+    """One of the notebook tables (``stories``, ``articles``, ``quotes``, ``claims``) of
+    a store as a pyarrow Table with typed columns: one row per item, with article ids and
+    character offsets (needs the "export" extra, pyarrow)."""
+    from storyline.store.export import export_table as _table
+
+    return _table(store, kind)
+
+
+def export(
+    store: Store,
+    outdir: str | os.PathLike[str],
+    fmt: str = "parquet",
+    kinds: Sequence[str] | None = None,
+) -> list[tuple[Path, int]]:
+    """Write a store's tables as OUTDIR/{kind}.{fmt} (parquet, jsonl or csv); return each
+    file with its row count."""
+    from storyline.store.export import KINDS, write_export
+
+    return write_export(store, Path(outdir), fmt, tuple(kinds or KINDS))
 
 
 def open_store(url: str | os.PathLike[str]) -> Store:

@@ -14,6 +14,7 @@ from rich.markup import escape
 
 from storyline.config import IngestOptions, Options, RunOptions, SummaryOptions
 from storyline.evaluate.dev_files import dev_file
+from storyline.model import progress_stage
 from storyline.version import __version__
 
 app = typer.Typer(
@@ -72,6 +73,12 @@ def main(
 
 # parameters many commands share
 VerboseOption = Annotated[bool, typer.Option("-v", "--verbose")]
+QuietOption = Annotated[
+    bool,
+    typer.Option(
+        "-q", "--quiet", help="No progress bars, stage table or per-stage lines on stderr."
+    ),
+]
 InputJsonl = Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="Input JSONL.")]
 OutputJsonl = Annotated[Path, typer.Option("-o", "--out", help="Output JSONL path.")]
 
@@ -106,9 +113,11 @@ def brief(
         bool, typer.Option("--full", help="Summarise and analyse every stored story again.")
     ] = False,
     verbose: VerboseOption = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Read a pile of articles and write brief.json, brief.md, brief.html and manifest.json."""
     import storyline.api
+    from storyline.commands.progress import StageProgress
 
     _setup_logging(verbose)
     options = Options(
@@ -120,10 +129,18 @@ def brief(
     # one byte over the limit tells a too-large stdin from one exactly at it
     stdin = sys.stdin.buffer.read(options.ingest.max_bytes + 1) if "-" in paths else None
     out.mkdir(parents=True, exist_ok=True)  # the default store lives in it
-    result = storyline.api.brief(
-        paths, options, store=db or out / "storyline.db", full=full, stdin=stdin
-    )
-    result.write(out)
+    with StageProgress(console, quiet) as progress:
+        result = storyline.api.brief(
+            paths,
+            options,
+            store=db or out / "storyline.db",
+            full=full,
+            stdin=stdin,
+            progress=progress,
+        )
+        with progress_stage(progress, "write", 4):
+            result.write(out)
+            progress.advance("write", 4)  # brief.json, brief.md, brief.html, manifest.json
     for report in result.reports:
         if report.status == "skipped":
             where, why = escape(report.source), escape(report.reason)  # "[E120] ...", names
@@ -371,6 +388,53 @@ def serve(
     )
 
 
+@app.command("export")
+def export_command(
+    outdir: Annotated[Path, typer.Argument(help="Folder for stories/articles/quotes/claims.*")],
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="parquet (typed columns), jsonl or csv.")
+    ] = "parquet",
+    db: Annotated[
+        str, typer.Option(help="The store: a SQLite file `storyline brief` wrote, or a URL.")
+    ] = "out/storyline.db",
+    kind: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--kind", help="Only this table (repeatable): stories, articles, quotes, claims."
+        ),
+    ] = None,
+    verbose: VerboseOption = False,
+) -> None:
+    """Write a store's stories, articles, quotes and claims for a notebook: one row per
+    item, with article ids and character offsets."""
+    from storyline.commands.export import StoreMissing, run_export
+    from storyline.store.export import FORMATS, KINDS
+
+    _setup_logging(verbose)
+    if fmt not in FORMATS:
+        console.print(f"[red]error:[/] --format is one of {', '.join(FORMATS)}", highlight=False)
+        raise typer.Exit(2)
+    unknown = [k for k in kind or [] if k not in KINDS]
+    if unknown:
+        console.print(
+            f"[red]error:[/] no table {escape(unknown[0])}: one of {', '.join(KINDS)}",
+            highlight=False,
+        )
+        raise typer.Exit(2)
+    try:
+        written = run_export(db, outdir, fmt, tuple(kind or KINDS))
+    except StoreMissing as exc:
+        console.print(f"[red]error:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from None
+    except ImportError as exc:  # pyarrow is the "export" extra
+        console.print(
+            f"[red]error:[/] {escape(str(exc))}: pip install 'storyline[export]'", highlight=False
+        )
+        raise typer.Exit(2) from None
+    for path, rows in written:
+        typer.echo(f"{path} ({rows} row{'' if rows == 1 else 's'})")
+
+
 @app.command("cluster")
 def cluster_command(
     in_path: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="input JSONL")],
@@ -382,12 +446,15 @@ def cluster_command(
     executor: ExecutorOption = "local",
     workers: WorkersOption = 1,
     scheduler: SchedulerOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """Group articles into stories and storylines; flag near-duplicate copies (streams IN_PATH)."""
     from storyline.commands.cluster import cluster_file
+    from storyline.commands.progress import StageProgress
 
     run = RunOptions(executor=executor, workers=workers, scheduler=scheduler)
-    n, skipped = cluster_file(in_path, out, state_path=state, run=run)
+    with StageProgress(console, quiet) as progress:
+        n, skipped = cluster_file(in_path, out, state_path=state, run=run, progress=progress)
     for s in skipped:
         console.print(f"skipped line {s.line}: {s.reason}", highlight=False)
     typer.echo(f"clustered {n} articles -> {out} ({len(skipped)} skipped)")

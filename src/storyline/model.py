@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 # the analyst's layer records live in storyline.layer; StepSkip is re-exported here
 from storyline.layer import StepSkip as StepSkip
@@ -117,6 +119,47 @@ class StepTiming:
     step: str
     seconds: float
     chars: int
+
+
+class Progress(Protocol):
+    """Watches a run's stages as they go (the CLI draws it; the library only reports).
+
+    A stage starts with its item count (None when it streams and cannot know), advances
+    by the items done (``skipped`` of them were skipped, with a logged reason) and finishes.
+    """
+
+    def start(self, stage: str, total: int | None) -> None: ...
+
+    def advance(self, stage: str, done: int = 1, skipped: int = 0) -> None: ...
+
+    def finish(self, stage: str) -> None: ...
+
+
+class NoProgress:
+    """The ``Progress`` nobody watches (the default)."""
+
+    def start(self, stage: str, total: int | None) -> None:
+        return None
+
+    def advance(self, stage: str, done: int = 1, skipped: int = 0) -> None:
+        return None
+
+    def finish(self, stage: str) -> None:
+        return None
+
+
+NO_PROGRESS = NoProgress()
+
+
+@contextmanager
+def progress_stage(progress: Progress | None, stage: str, total: int | None) -> Iterator[Progress]:
+    """``progress`` (or nobody) told that ``stage`` starts now and finishes on leaving."""
+    watcher = progress or NO_PROGRESS
+    watcher.start(stage, total)
+    try:
+        yield watcher
+    finally:
+        watcher.finish(stage)
 
 
 @dataclass

@@ -149,3 +149,83 @@ def test_real_server_reads_need_the_token_for_forwarded_remote_clients(server: s
         f"{server}/api/articles", content=big, headers={"Authorization": f"Bearer {TOKEN}"}
     )
     assert response.status_code == 413
+
+
+@pytest.fixture
+def screenshots(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The tests' output folder for screenshots: STORYLINE_SCREENSHOTS if set, else
+    pytest's base temporary folder (kept for the last three runs) /screenshots."""
+    import os
+
+    named = os.environ.get("STORYLINE_SCREENSHOTS")
+    folder = Path(named) if named else tmp_path_factory.getbasetemp() / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def test_outlet_page_and_date_filter_on_the_sample_pile(
+    server: str, sample_dir: Path, screenshots: Path
+) -> None:
+    if not CHROMIUM.exists():
+        pytest.skip("/usr/bin/chromium is not installed (Debian package chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    files = [
+        ("files", (p.name, p.read_bytes(), "text/plain")) for p in sorted(sample_dir.iterdir())
+    ]
+    response = httpx.post(
+        f"{server}/api/articles/upload",
+        files=files,
+        headers={"Authorization": f"Bearer {TOKEN}"},
+        timeout=120,
+    )
+    assert response.status_code == 200, response.text
+    naharnet = (sample_dir / "naharnet-icrc-truce.txt").read_text(encoding="utf-8")
+
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            for name, viewport in (("laptop", (1280, 900)), ("phone", (390, 844))):
+                page = browser.new_page(viewport={"width": viewport[0], "height": viewport[1]})
+                problems: list[str] = []
+                page.on("pageerror", lambda exc, problems=problems: problems.append(str(exc)))
+                page.goto(f"{server}/")
+                assert page.locator(".story-item").count() == 2
+
+                # the outlet page for Naharnet lists its article, an original, by story
+                page.click('.story-item a.chip:text-is("Naharnet")')
+                page.wait_for_selector("h1:text-is('Naharnet')")
+                items = page.locator(".outlet-articles li")
+                assert items.count() == 1
+                assert naharnet[:60] in items.first.inner_text()
+                assert "original" in items.first.inner_text()
+                assert page.locator(".outlet-story h2 a").count() == 1
+                page.screenshot(
+                    path=str(screenshots / f"outlet-naharnet-{name}.png"), full_page=True
+                )
+                width = page.evaluate("document.documentElement.scrollWidth")
+                assert width <= viewport[0], f"the outlet page scrolls sideways ({name})"
+
+                # a date filter hides the February story: only the May/June one is left
+                page.goto(f"{server}/")
+                page.fill('input[name="since"]', "2012-05-01")
+                page.click('.filters button[type="submit"]')
+                page.wait_for_selector("a.clear")
+                titles = page.locator(".story-item a.story-title").all_inner_texts()
+                assert len(titles) == 1 and "warships" in titles[0]
+                assert "Russia called on Syria" not in page.inner_text("ul.stories")
+                assert page.input_value('input[name="since"]') == "2012-05-01"
+                page.screenshot(
+                    path=str(screenshots / f"list-since-may-{name}.png"), full_page=True
+                )
+                width = page.evaluate("document.documentElement.scrollWidth")
+                assert width <= viewport[0], f"the list scrolls sideways ({name})"
+
+                # and a range around February keeps only the Naharnet story
+                page.goto(f"{server}/?since=2012-02-01&until=2012-02-29")
+                titles = page.locator(".story-item a.story-title").all_inner_texts()
+                assert len(titles) == 1 and titles[0].startswith("Russia called on Syria")
+                assert problems == []
+            print(f"screenshots: {screenshots}")
+            assert (screenshots / "outlet-naharnet-phone.png").stat().st_size > 5_000
+        finally:
+            browser.close()

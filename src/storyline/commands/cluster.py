@@ -12,6 +12,7 @@ from typing import Any
 
 from storyline.cluster.stories import ClusterItem, StoryClusterer
 from storyline.config import ClusterOptions, DedupOptions, RunOptions
+from storyline.model import Progress, progress_stage
 from storyline.run.executor import executor_for
 from storyline.run.stream_cluster import (
     Skipped,
@@ -48,6 +49,7 @@ def cluster_file(
     dedup_options: DedupOptions | None = None,
     state_path: Path | None = None,
     run: RunOptions | None = None,
+    progress: Progress | None = None,
 ) -> tuple[int, list[Skipped]]:
     """Cluster a JSONL file; write one sorted output line per article. Returns (n, skipped).
 
@@ -55,7 +57,7 @@ def cluster_file(
     offset, date and LSH band keys, plus one batch of texts; per-article work runs in
     the executor of ``run``. With ``state_path``, the clusterer state is read from it (if
     it exists) and written back, so a later file joins the stories of earlier ones with the
-    same story ids.
+    same story ids. ``progress`` hears of the passes as stages scan, dedup and cluster.
     """
     run = run or RunOptions()
     if not in_path.is_file():  # a pipe or <(zcat ...): the passes re-read, so spool it
@@ -63,22 +65,29 @@ def cluster_file(
             with in_path.open("rb") as src:
                 shutil.copyfileobj(src, spool)
             spool.flush()
-            return cluster_file(Path(spool.name), out_path, options, dedup_options, state_path, run)
+            spooled = Path(spool.name)
+            return cluster_file(
+                spooled, out_path, options, dedup_options, state_path, run, progress
+            )
     if state_path is not None and state_path.exists():
         state = json.loads(state_path.read_text(encoding="utf-8"))
         clusterer = StoryClusterer.from_state(state, options)
     else:
         clusterer = StoryClusterer(options)
     dedup_options = dedup_options or DedupOptions()
-    with (
-        executor_for(run) as executor,
-        scan_pile(in_path, executor, dedup_options, run.chunk_size) as pile,
-    ):
-        duplicates = find_copies(in_path, pile, dedup_options)
-        # copies follow their original: they add no new evidence to a story's centroid
-        assignments = cluster_originals(
-            in_path, pile, duplicates, clusterer, executor, run.chunk_size
-        )
+    with executor_for(run) as executor:
+        with progress_stage(progress, "scan", None) as watch:
+            pile = scan_pile(in_path, executor, dedup_options, run.chunk_size, watch)
+        with pile:
+            with progress_stage(progress, "dedup", len(set(pile.ids))) as watch:
+                duplicates = find_copies(in_path, pile, dedup_options)
+                watch.advance("dedup", len(set(pile.ids)))
+            originals = sum(1 for i in pile.ids if i not in duplicates)
+            # copies follow their original: they add no new evidence to a story's centroid
+            with progress_stage(progress, "cluster", originals) as watch:
+                assignments = cluster_originals(
+                    in_path, pile, duplicates, clusterer, executor, run.chunk_size, watch
+                )
     ids = sorted(set(pile.ids))
     with out_path.open("w", encoding="utf-8") as out:
         for item_id in ids:

@@ -41,7 +41,16 @@ from storyline.link.claims import (
     judge_claims,
 )
 from storyline.link.entities import Entity, resolve_mentions
-from storyline.model import Article, SentenceIndex, Span, StepSkip, StepTiming, Story
+from storyline.model import (
+    NO_PROGRESS,
+    Article,
+    Progress,
+    SentenceIndex,
+    Span,
+    StepSkip,
+    StepTiming,
+    Story,
+)
 from storyline.nlp.dates import TimeExpression, extract_dates
 from storyline.nlp.entities import EntityMention, mentions_in_doc
 from storyline.nlp.facts import Fact, facts_in_doc
@@ -52,6 +61,8 @@ from storyline.nlp.speakers import resolve_speakers
 logger = logging.getLogger(__name__)
 
 T = TypeVar("T")
+
+LAYER_STAGE = "analysis"  # the Progress stage: one item per article analysed
 
 
 def independent_source(article: Article, by_id: dict[str, Article]) -> str:
@@ -114,6 +125,7 @@ def analyze_articles(
     options: Options,
     source_of: Callable[[Article], str],
     steps: _Steps,
+    progress: Progress = NO_PROGRESS,
 ) -> list[ArticleAnalysis]:
     """Parse each article once (``nlp.pipe``, batched) and run every extractor on that Doc."""
     from storyline.nlp.spacy_model import load_pipeline, parse_input
@@ -153,6 +165,7 @@ def analyze_articles(
             found.quotes,
         )
         out.append(found)
+        progress.advance(LAYER_STAGE)
     return out
 
 
@@ -296,6 +309,7 @@ def analyze_story(
     options: Options | None = None,
     source_of: Callable[[Article], str] | None = None,
     profile: list[StepTiming] | None = None,
+    progress: Progress = NO_PROGRESS,
 ) -> GroupLayer:
     """Entities, quotes, facts, timeline and claims of a group of articles; every offset
     slices its article's text. Steps skipped for an article are listed in ``skipped``."""
@@ -307,7 +321,7 @@ def analyze_story(
     sentences = [a.sentences or split_sentences(a.text) for a in ordered]
     key = source_of or (lambda a: independent_source(a, by_id))
     steps = _Steps(options.budget)
-    found = analyze_articles(ordered, sentences, options, key, steps)
+    found = analyze_articles(ordered, sentences, options, key, steps, progress)
     candidates = [f.claims for f in found if f.claims is not None]
     statements = [s for c in candidates for s in c.statements]
     verdicts: list[Verdict] = []
@@ -444,6 +458,7 @@ def attach_layers(
     articles: Sequence[Article],
     options: Options | None = None,
     profile: list[StepTiming] | None = None,
+    progress: Progress = NO_PROGRESS,
 ) -> set[str]:
     """Give each story its own layer, resolved across its whole storyline.
 
@@ -471,9 +486,10 @@ def attach_layers(
         if too_long:
             logger.warning("not analysed (over %d chars): %s", limit, [s.article for s in too_long])
         skipped_ids = {s.article for s in too_long}
+        progress.advance(LAYER_STAGE, len(too_long), skipped=len(too_long))
         try:
             kept = [a for a in members if a.id not in skipped_ids]
-            group = analyze_story(kept, options, profile=profile)
+            group = analyze_story(kept, options, profile=profile, progress=progress)
         except Exception:  # one storyline's failure must not lose every other one's layer
             logger.exception("analysis failed for storyline %s", key)
             failed.add(key)

@@ -21,13 +21,16 @@ from storyline.config import Options, RunOptions
 from storyline.errors import BudgetExceeded, Errors
 from storyline.ingest.files import ingest_paths
 from storyline.model import (
+    NO_PROGRESS,
     Article,
     DocumentOutcome,
     InputReport,
+    Progress,
     RawDocument,
     RunResult,
     StepTiming,
     Story,
+    progress_stage,
 )
 from storyline.run.executor import executor_for
 from storyline.run.incremental import DEDUP_STATE, Signatures, reusable, signatures
@@ -71,6 +74,7 @@ def store_items(
     run_options: RunOptions | None = None,
     record_seconds: float = 60.0,
     profile: list[StepTiming] | None = None,
+    progress: Progress | None = None,
 ) -> tuple[list[InputReport], int, int]:
     """Clean and store documents in batches; return (reports, articles read, articles new).
 
@@ -95,7 +99,10 @@ def store_items(
         batch.clear()
         batch_reports.clear()
 
-    with executor_for(run_options or RunOptions()) as executor:
+    with (
+        executor_for(run_options or RunOptions()) as executor,
+        progress_stage(progress, "ingest", None) as watch,
+    ):
         last = time.perf_counter()
         for item in executor.map(partial(clean_item, seconds=record_seconds), items):
             if profile is not None:  # reading + cleaning, as this loop waited for the item
@@ -103,6 +110,8 @@ def store_items(
                 size = len(item.raw_text) if isinstance(item, Article) else 0
                 profile.append(StepTiming(item.source, "read+clean", now - last, size))
                 last = now
+            if isinstance(item, Article) or item.status == "skipped":  # not an input's own report
+                watch.advance("ingest", skipped=int(not isinstance(item, Article)))
             if isinstance(item, Article):
                 batch.append(item)
                 read += 1
@@ -145,6 +154,7 @@ def analyse_store(
     options: Options,
     incremental: bool = True,
     profile: list[StepTiming] | None = None,
+    progress: Progress | None = None,
 ) -> tuple[list[Article], list[Story], dict[str, float]]:
     """Bring the analysis up to date with everything stored and save it atomically.
 
@@ -165,11 +175,11 @@ def analyse_store(
     stored = store.stories() if incremental else []
     before = Signatures.from_json(loaded[incremental_state] if incremental else None)
     timings = {"load from store": time.perf_counter() - started}
-    timings.update(run_stages(articles, options, state=state))
+    timings.update(run_stages(articles, options, state=state, progress=progress))
     started = time.perf_counter()
     now = signatures(articles, options, layer_version(options))
     kept, current_layers = reusable(now, before, stored)
-    stories = build_stories(articles, options, reuse=kept)
+    stories = build_stories(articles, options, reuse=kept, progress=progress)
     timings["summarize"] = time.perf_counter() - started
     # a storyline is analysed again when its inputs changed or one of its stories was not
     # taken from the store (a layer is the whole storyline's)
@@ -189,7 +199,7 @@ def analyse_store(
         started = time.perf_counter()
         for story in stale:
             story.layer = None  # a failed storyline must not keep an outdated layer
-        for line in add_analysis_layer(stale, articles, options, profile):
+        for line in add_analysis_layer(stale, articles, options, profile, progress):
             now.storylines.pop(line, None)  # failed: the next run tries again
         timings["entities+quotes+facts+dates+claims"] = time.perf_counter() - started
     state[incremental_state] = now.to_json()
@@ -198,12 +208,14 @@ def analyse_store(
     # stories not taken unchanged from the store (summary and layer)
     changed = [a for a in articles if stored_analysis[a.id] != (a.work, a.duplicate_of, a.story)]
     keep = {s.id for s in stories if s.id in kept and s.storyline_key not in stale_lines}
-    store.save_analysis(
-        changed,
-        stories,
-        {name: value for name, value in state.items() if loaded.get(name) != value},
-        keep=keep if incremental else None,
-    )
+    with progress_stage(progress, "save", len(stories)) as watch:
+        store.save_analysis(
+            changed,
+            stories,
+            {name: value for name, value in state.items() if loaded.get(name) != value},
+            keep=keep if incremental else None,
+        )
+        watch.advance("save", len(stories))
     timings["save analysis"] = time.perf_counter() - started
     return articles, stories, timings
 
@@ -214,6 +226,7 @@ def brief_in_store(
     options: Options,
     full: bool = False,
     profile: list[StepTiming] | None = None,
+    progress: Progress | None = None,
 ) -> RunResult:
     """Clean and store ``items``, then bring the analysis of everything stored up to date
     (only changed stories again, unless ``full``)."""
@@ -224,10 +237,11 @@ def brief_in_store(
         run_options=options.run,
         record_seconds=options.ingest.record_seconds,
         profile=profile,
+        progress=progress,
     )
     timings = {"ingest+clean+store": time.perf_counter() - started}
     articles, stories, analysis = analyse_store(
-        store, options, incremental=not full, profile=profile
+        store, options, incremental=not full, profile=profile, progress=progress
     )
     return RunResult(reports, articles, stories, new, read, timings | analysis)
 
@@ -236,6 +250,7 @@ def brief_in_memory(
     items: Iterable[RawDocument | InputReport],
     options: Options,
     profile: list[StepTiming] | None = None,
+    progress: Progress | None = None,
 ) -> RunResult:
     """The same stages as ``brief_in_store`` with no database: clean (the same content
     twice is one article), find copies, cluster, summarise, analyse."""
@@ -243,22 +258,29 @@ def brief_in_memory(
     reports: list[InputReport] = []
     by_id: dict[str, Article] = {}
     read = 0
+    watch = progress or NO_PROGRESS
+    watch.start("ingest", None)
     for item in items:
         cleaned = clean_item(item, options.ingest.record_seconds)
         if isinstance(cleaned, InputReport):
             reports.append(cleaned)
+            watch.advance(
+                "ingest", int(cleaned.status == "skipped"), int(cleaned.status == "skipped")
+            )
             continue
         read += 1
         by_id.setdefault(cleaned.id, cleaned)
+        watch.advance("ingest")
+    watch.finish("ingest")
     articles = sorted(by_id.values(), key=lambda a: a.id)
     timings = {"ingest+clean": time.perf_counter() - started}
-    timings.update(run_stages(articles, options))
+    timings.update(run_stages(articles, options, progress=progress))
     started = time.perf_counter()
-    stories = build_stories(articles, options)
+    stories = build_stories(articles, options, progress=progress)
     timings["summarize"] = time.perf_counter() - started
     if options.analysis:
         started = time.perf_counter()
-        add_analysis_layer(stories, articles, options, profile)
+        add_analysis_layer(stories, articles, options, profile, progress)
         timings["entities+quotes+facts+dates+claims"] = time.perf_counter() - started
     return RunResult(reports, articles, stories, len(articles), read, timings)
 
@@ -271,6 +293,7 @@ def run_brief(
     stdin: bytes | None = None,
     full: bool = False,
     profile: list[StepTiming] | None = None,
+    progress: Progress | None = None,
 ) -> RunResult:
     """Ingest ``paths`` into the store, analyse, write the brief files; ``full`` recomputes
     every story's summary and layer instead of only the changed ones."""
@@ -278,7 +301,7 @@ def run_brief(
     outdir.mkdir(parents=True, exist_ok=True)
     with open_store(db or outdir / "storyline.db") as store:
         items = ingest_paths(paths, options.ingest, stdin=stdin)
-        result = brief_in_store(store, items, options, full, profile)
+        result = brief_in_store(store, items, options, full, profile, progress)
     result.outdir = outdir
     write_outputs(result, options)
     return result

@@ -29,7 +29,17 @@ from storyline.dedup.near import choose_originals
 from storyline.dedup.update import update_near_duplicates
 from storyline.errors import BudgetExceeded
 from storyline.layer import LAYER_SHAPE
-from storyline.model import Article, Citation, Span, StepTiming, Story, SummarySentence
+from storyline.model import (
+    NO_PROGRESS,
+    Article,
+    Citation,
+    Progress,
+    Span,
+    StepTiming,
+    Story,
+    SummarySentence,
+    progress_stage,
+)
 from storyline.nlp.sentences import split_paragraphs, split_sentences
 from storyline.run.executor import executor_for
 from storyline.run.incremental import DEDUP_STATE, DedupState, work_version
@@ -216,10 +226,12 @@ def run_stages(
     options: Options,
     stages: Sequence[Stage] = STAGES,
     state: dict[str, str] | None = None,
+    progress: Progress | None = None,
 ) -> dict[str, float]:
     """Run ``stages`` in order over ``articles``; return seconds per stage.
 
-    ``state`` is updated in place by incremental stages; the caller saves it."""
+    ``state`` is updated in place by incremental stages; the caller saves it. ``progress``
+    hears of each stage as a whole (its articles are done when it returns)."""
     state = {} if state is None else state
     available = set(CLEANED_FIELDS)
     timings: dict[str, float] = {}
@@ -230,7 +242,9 @@ def run_stages(
                 f"stage {stage.name!r} needs {sorted(missing)} which no earlier stage assigns"
             )
         started = time.perf_counter()
-        stage.run(articles, options, state)
+        with progress_stage(progress, stage.name, len(articles)) as watch:
+            stage.run(articles, options, state)
+            watch.advance(stage.name, len(articles))
         timings[stage.name] = time.perf_counter() - started
         available |= stage.assigns
         log.info("stage %s: %d articles in %.3fs", stage.name, len(articles), timings[stage.name])
@@ -251,7 +265,10 @@ def _story_title(members: list[Article], summary: list[SummarySentence]) -> str:
 
 
 def build_stories(
-    articles: list[Article], options: Options, reuse: dict[str, Story] | None = None
+    articles: list[Article],
+    options: Options,
+    reuse: dict[str, Story] | None = None,
+    progress: Progress | None = None,
 ) -> list[Story]:
     """One story per cluster, its summary drawn from original (non-duplicate) articles.
 
@@ -262,9 +279,12 @@ def build_stories(
     for article in articles:
         by_story.setdefault(article.story or "", []).append(article)
     stories = []
+    watch = progress or NO_PROGRESS
+    watch.start("summarize", len(by_story))
     for sid in sorted(by_story):
         if reuse and sid in reuse:
             stories.append(reuse[sid])
+            watch.advance("summarize")
             continue
         members = sorted(by_story[sid], key=lambda a: (a.date is None, a.date or "", a.id))
         originals = [a for a in members if a.duplicate_of is None] or members
@@ -285,6 +305,8 @@ def build_stories(
                 sid, _story_title(originals, summary), [a.id for a in members], summary, storyline
             )
         )
+        watch.advance("summarize")
+    watch.finish("summarize")
     return stories
 
 
@@ -313,6 +335,7 @@ def add_analysis_layer(
     articles: list[Article],
     options: Options | None = None,
     profile: list[StepTiming] | None = None,
+    progress: Progress | None = None,
 ) -> set[str]:
     """Entities, quotes, facts, timeline and claims per story, when spaCy is installed.
 
@@ -324,6 +347,9 @@ def add_analysis_layer(
     if not pipeline_available():
         log.warning("spaCy or its English model is not installed: no entities, quotes or claims")
         return set()
-    from storyline.link.story_layer import attach_layers
+    from storyline.link.story_layer import LAYER_STAGE, attach_layers
 
-    return attach_layers(stories, articles, options, profile)
+    known = {a.id for a in articles}
+    total = sum(1 for s in stories for aid in s.articles if aid in known)
+    with progress_stage(progress, LAYER_STAGE, total) as watch:
+        return attach_layers(stories, articles, options, profile, watch)

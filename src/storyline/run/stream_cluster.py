@@ -39,6 +39,7 @@ from storyline.config import ClusterOptions, DedupOptions
 from storyline.dedup.minhash import band_keys, find_near_duplicates_by_keys, fingerprint_keys
 from storyline.dedup.near import DedupInput, choose_originals
 from storyline.jsonl import parse_object
+from storyline.model import NO_PROGRESS, Progress
 from storyline.run.executor import DEFAULT_CHUNK_SIZE, Executor
 
 
@@ -200,15 +201,21 @@ class _ShinglesOfRows(Sequence[np.ndarray]):
 
 
 def scan_pile(
-    path: Path, executor: Executor, options: DedupOptions, chunk_size: int = DEFAULT_CHUNK_SIZE
+    path: Path,
+    executor: Executor,
+    options: DedupOptions,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+    progress: Progress = NO_PROGRESS,
 ) -> ScannedPile:
-    """Pass 1: stream the file; the dedup map (band keys, shingles) runs in the executor."""
+    """Pass 1: stream the file; the dedup map (band keys, shingles) runs in the executor.
+    ``progress`` hears of each line as stage "scan" (a skipped line as skipped)."""
     result = ScannedPile(bands=len(band_keys(np.zeros(options.num_perm), options)))
 
     def texts() -> Iterator[str]:
         for got in read_records(path):
             if isinstance(got, Skipped):
                 result.skipped.append(got)
+                progress.advance("scan", skipped=1)
                 continue
             offset, item, _ = got
             result.ids.append(item.id)
@@ -220,6 +227,7 @@ def scan_pile(
     mapped = executor.map(partial(fingerprint_keys, options=options), texts(), chunk_size)
     for keys, shingles in mapped:
         result.add_fingerprint(keys, shingles)
+        progress.advance("scan")
     result.shingle_file.flush()  # read back with pread, past the file object's buffer
     return result
 
@@ -258,8 +266,10 @@ def cluster_originals(
     clusterer: StoryClusterer,
     executor: Executor,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
+    progress: Progress = NO_PROGRESS,
 ) -> dict[str, tuple[str, str]]:
-    """Pass 3: {original id: (story, storyline)}, as ``add_in_batches`` of the originals."""
+    """Pass 3: {original id: (story, storyline)}, as ``add_in_batches`` of the originals;
+    ``progress`` hears of each batch's lines as stage "cluster"."""
     rows = [row for row, article_id in enumerate(pile.ids) if article_id not in duplicates]
     ids = [pile.ids[row] for row in rows]
     # a repeated id is ordered by its last line's date, as add_in_batches orders it
@@ -280,4 +290,5 @@ def cluster_originals(
         for a in clusterer.add(items + list(placeholders), features):
             found[a.id] = (a.story, a.storyline)
         del items, features, by_id
+        progress.advance("cluster", len(batch))
     return found

@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from fastapi import APIRouter, Body, File, HTTPException, Query, Request, UploadFile
-from fastapi.responses import StreamingResponse
+from fastapi.responses import Response, StreamingResponse
 
 from storyline.api import read_record, read_upload, store_documents
 from storyline.model import DocumentOutcome, InputReport
@@ -36,6 +36,9 @@ from storyline.serve.views import (
     safe_upload_name,
 )
 from storyline.serve.writer import Analysis, QueueFull, WriteJob
+from storyline.store.base import StoryFilter
+from storyline.store.export import KINDS as TABLE_KINDS
+from storyline.store.export import export_table, parquet_bytes
 
 if TYPE_CHECKING:
     from storyline.serve.app import ServerState
@@ -46,6 +49,7 @@ log = logging.getLogger(__name__)
 # Offsets are bound to what both backends take as a 64-bit OFFSET: a larger one is a
 # validation error (422), not a database error (500).
 MAX_OFFSET = 2**63 - 1
+DAY = r"^\d{4}-\d{2}-\d{2}$"  # an ISO day, as the date filters take it
 
 Items = Iterable[Any]
 
@@ -201,18 +205,28 @@ def build_api_router(state: ServerState, write_dependency: Any) -> APIRouter:
     def list_stories(
         q: str | None = Query(None, max_length=500, description="full-text query"),
         storyline: str | None = Query(None, max_length=64, description="one storyline's"),
+        since: str | None = Query(None, pattern=DAY, description="covering this day or later"),
+        until: str | None = Query(None, pattern=DAY, description="covering this day or earlier"),
+        outlet: str | None = Query(None, max_length=200, description="run by this outlet"),
+        entity: str | None = Query(
+            None, max_length=200, description="mentioning this entity (id, name or alias)"
+        ),
+        contradicted: bool | None = Query(
+            None, description="with (true) or without (false) a contradicted claim"
+        ),
+        sort: str | None = Query(
+            None,
+            pattern="^(latest|articles|outlets)$",
+            description="latest (default), articles (most first), outlets (most independent)",
+        ),
         limit: int = Limit,
         offset: int = Offset,
     ) -> dict[str, Any]:
-        """Stories, latest first (or one storyline's); with ``q``, the stories matching every
-        word, best first."""
-        if q and q.strip():
-            if storyline:
-                raise HTTPException(422, "use either q or storyline")
-            page = state.store.search_stories(q, limit, offset)
-        else:
-            page = state.store.story_page(limit, offset, storyline=storyline)
-        return page_dict(page, lambda s: s.to_dict())
+        """Stories, latest first, narrowed by the filters given; with ``q``, the stories
+        matching every word, best first (unless ``sort``). A story undated by its articles
+        is placed by the dates its articles state (``dated_by``: text)."""
+        where = StoryFilter(q, since, until, outlet, entity, storyline, contradicted, sort)
+        return page_dict(state.store.find_stories(where, limit, offset), lambda s: s.to_dict())
 
     @router.get("/search", tags=["stories"], response_model=StoryPage)
     def search(
@@ -221,7 +235,8 @@ def build_api_router(state: ServerState, write_dependency: Any) -> APIRouter:
         offset: int = Offset,
     ) -> dict[str, Any]:
         """Full-text search over story titles, summaries and article texts."""
-        return page_dict(state.store.search_stories(q, limit, offset), lambda s: s.to_dict())
+        page = state.store.find_stories(StoryFilter(q=q), limit, offset)
+        return page_dict(page, lambda s: s.to_dict())
 
     @router.get("/stories/{story_id}", tags=["stories"], response_model=StoryBrief)
     def get_story(story_id: str) -> dict[str, Any]:
@@ -278,12 +293,24 @@ def build_api_router(state: ServerState, write_dependency: Any) -> APIRouter:
         rows = quote_items(state.store, story, speaker)
         return page_dict(rows[offset : offset + limit], None, len(rows), limit, offset)
 
-    @router.get("/export/{kind}.{fmt}", tags=["export"])
-    def export(kind: str, fmt: str) -> StreamingResponse:
-        """Everything as JSON lines or CSV: ``stories.jsonl``, ``stories.csv``,
-        ``articles.jsonl``, ``articles.csv``."""
+    @router.get("/export/{kind}.{fmt}", tags=["export"], response_model=None)
+    def export(kind: str, fmt: str) -> StreamingResponse | Response:
+        """Everything as JSON lines or CSV (``stories``, ``articles``), or as Parquet with
+        typed columns for a notebook (``stories``, ``articles``, ``quotes``, ``claims``:
+        one row per item, with article ids and character offsets)."""
+        if fmt == "parquet" and kind in TABLE_KINDS:
+            data = parquet_bytes(export_table(state.store, kind))
+            return Response(
+                data,
+                media_type="application/vnd.apache.parquet",
+                headers={"Content-Disposition": f'attachment; filename="{kind}.parquet"'},
+            )
         if kind not in EXPORT_KINDS or fmt not in ("jsonl", "csv"):
-            raise HTTPException(404, "export one of stories|articles as .jsonl or .csv")
+            raise HTTPException(
+                404,
+                "export stories|articles as .jsonl or .csv, or "
+                "stories|articles|quotes|claims as .parquet",
+            )
         media = "application/x-ndjson" if fmt == "jsonl" else "text/csv"
         return StreamingResponse(
             export_lines(state.store, kind, fmt),

@@ -20,6 +20,13 @@ class StoryListingOut(BaseModel):
     outlets: list[str]
     first_date: str | None
     last_date: str | None
+    independent_outlets: int = Field(0, description="outlets of its original articles")
+    contradictions: int = Field(0, description="its contradicted claims")
+    first_day: str | None = Field(None, description="first day it covers (ISO)")
+    last_day: str | None = Field(None, description="last day it covers (ISO)")
+    dated_by: str | None = Field(
+        None, description="articles (their dates) or text (dates they state, none dated)"
+    )
 
 
 class StoryPage(BaseModel):

@@ -1,7 +1,8 @@
 """The web UI: server-rendered Jinja pages (autoescaped) plus one small script.
 
-Pages: the story list with search (/), a story (/stories/{id}) and an article with
-the spans cleaning removed (/articles/{id}).
+Pages: the story list with search, filters and sorts (/), a story (/stories/{id}), an
+article with the spans cleaning removed (/articles/{id}) and an outlet's articles by
+story, originals and copies (/outlets/{name}).
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib.resources import files
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, FastAPI, HTTPException, Query
 from fastapi.responses import HTMLResponse
@@ -17,6 +19,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from storyline.layer import StoryLayer
 from storyline.model import Article, Citation
+from storyline.serve.listing import outlet_view, story_filter, story_snippet
 from storyline.serve.views import (
     cited_segments,
     claim_rows,
@@ -42,6 +45,8 @@ def template_env() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["safe_url"] = safe_url
+    # a name as one path segment ("/" too is encoded: outlet names hold anything)
+    env.filters["segment"] = lambda value: quote(str(value), safe="")
     return env
 
 
@@ -109,25 +114,60 @@ def build_web_router(state: ServerState) -> APIRouter:
     def index(
         q: str | None = Query(None, max_length=500),
         storyline: str | None = Query(None, max_length=64),
+        since: str | None = Query(None, max_length=10),
+        until: str | None = Query(None, max_length=10),
+        outlet: str | None = Query(None, max_length=200),
+        entity: str | None = Query(None, max_length=200),
+        contradicted: str | None = Query(None, max_length=3),
+        sort: str | None = Query(None, max_length=10),
         page: int = Query(1, ge=1, le=1_000_000),
     ) -> HTMLResponse:
         size = limits.page_size
         offset = (page - 1) * size
-        query = (q or "").strip()
-        if query:
-            storyline = None
-            listing = state.store.search_stories(query, size, offset)
-        else:
-            listing = state.store.story_page(size, offset, storyline=storyline or None)
+        where = story_filter(q, storyline, since, until, outlet, entity, contradicted, sort)
+        listing = state.store.find_stories(where, size, offset)
+        snippets = (
+            {s.id: story_snippet(state.store, s.id, where.q) for s in listing.items}
+            if where.q
+            else {}
+        )
         pages = max(1, -(-listing.total // size))
+        form = {
+            "q": where.q or "",
+            "storyline": where.storyline or "",
+            "since": where.since or "",
+            "until": where.until or "",
+            "outlet": where.outlet or "",
+            "entity": where.entity or "",
+            "contradicted": ""
+            if where.contradicted is None
+            else ("yes" if where.contradicted else "no"),
+            "sort": where.sort or "",
+        }
+
+        def link(**change: Any) -> str:
+            """This list's URL with ``change`` applied (empty values dropped)."""
+            return "/?" + urlencode({k: v for k, v in (form | change).items() if v})
+
         return render(
             "index.html.j2",
             listing=listing,
-            q=query,
-            storyline=storyline or "",
+            q=form["q"],
+            storyline=form["storyline"],
+            form=form,
+            filtered=any(v for k, v in form.items() if k not in ("q", "sort")),
+            snippets=snippets,
+            link=link,
             page=page,
             pages=pages,
         )
+
+    @router.api_route("/outlets/{name:path}", methods=["GET", "HEAD"], response_class=HTMLResponse)
+    def outlet(name: str) -> HTMLResponse:
+        view = outlet_view(state.store, name)
+        if view is None:
+            raise HTTPException(404, "no article from this outlet")
+        return render("outlet.html.j2", **view)
 
     @router.api_route("/stories/{story_id}", methods=["GET", "HEAD"], response_class=HTMLResponse)
     def story(story_id: str) -> HTMLResponse:

@@ -40,6 +40,13 @@ class StoryListing:
     first_date: str | None = None
     last_date: str | None = None
     storyline: str | None = None
+    # filled by find_stories: outlets of the original articles, contradicted claims
+    independent_outlets: int = 0
+    contradictions: int = 0
+    # the days it covers: its articles' dates, or the dates they state ("text")
+    first_day: str | None = None
+    last_day: str | None = None
+    dated_by: str | None = None  # "articles" | "text"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -51,7 +58,35 @@ class StoryListing:
             "outlets": list(self.outlets),
             "first_date": self.first_date,
             "last_date": self.last_date,
+            "independent_outlets": self.independent_outlets,
+            "contradictions": self.contradictions,
+            "first_day": self.first_day,
+            "last_day": self.last_day,
+            "dated_by": self.dated_by,
         }
+
+
+STORY_SORTS = ("latest", "articles", "outlets")
+
+
+@dataclass(frozen=True)
+class StoryFilter:
+    """Which stories a list shows and in what order. Every given field narrows it:
+    ``since``/``until`` (ISO days, inclusive) keep stories with an article dated within;
+    ``outlet`` one that ran it (a copy counts); ``entity`` an entity id, name or alias
+    (case-insensitive); ``contradicted`` stories with (True) or without (False) a
+    contradicted claim. ``sort``: latest (last article date), articles (most first),
+    outlets (most independent outlets first); ties by the latest order. With ``q`` the
+    stories matching every word, best match first unless ``sort`` is given."""
+
+    q: str | None = None
+    since: str | None = None
+    until: str | None = None
+    outlet: str | None = None
+    entity: str | None = None
+    storyline: str | None = None
+    contradicted: bool | None = None
+    sort: str | None = None
 
 
 class Store(ABC):
@@ -116,6 +151,18 @@ class Store(ABC):
     def search_stories(self, query: str, limit: int, offset: int) -> Page[StoryListing]:
         """Full-text search over story titles, summaries and article texts, best match
         first (ties by id); every query word must match (stemmed)."""
+
+    @abstractmethod
+    def find_stories(self, where: StoryFilter, limit: int, offset: int) -> Page[StoryListing]:
+        """Stories narrowed and ordered by ``where`` (see StoryFilter), with the total."""
+
+    @abstractmethod
+    def outlet_articles(self, outlet: str) -> list[Article]:
+        """Articles whose outlet (or, with none, publisher) is ``outlet``, by id."""
+
+    @abstractmethod
+    def copies_of(self, ids: Iterable[str]) -> list[Article]:
+        """Articles marked as copies (``duplicate_of``) of any of ``ids``, by id."""
 
     @abstractmethod
     def story_brief(self, story_id: str) -> dict[str, Any] | None:

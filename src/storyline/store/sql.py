@@ -35,7 +35,8 @@ from storyline.model import (
     Story,
     SummarySentence,
 )
-from storyline.store.base import Page, Store, StoryListing
+from storyline.store import browse
+from storyline.store.base import Page, Store, StoryFilter, StoryListing
 
 log = logging.getLogger(__name__)
 
@@ -302,6 +303,7 @@ class SqlStore(Store):
         # (two runs opening a fresh store at once: no "table already exists")
         with self._write() as conn:
             metadata.create_all(conn)
+            browse.metadata.create_all(conn)  # story facets (filters); older stores get it too
             self._migrate(conn)
 
     @contextmanager
@@ -423,6 +425,7 @@ class SqlStore(Store):
             if keep is None:
                 conn.execute(stories_table.delete())
                 conn.execute(sa.text("DELETE FROM story_search"))
+                conn.execute(browse.facets_table.delete())
             else:
                 kept, stories = self._drop_stories_not_kept(conn, set(keep), stories)
             members = self._story_members(conn, [s.id for s in stories])
@@ -441,6 +444,9 @@ class SqlStore(Store):
                     ),
                     [self._search_row(s, members.get(s.id, [])) for s in stories],
                 )
+                facets = [f for s in stories for f in browse.facet_rows(s, members.get(s.id, []))]
+                if facets:
+                    conn.execute(browse.facets_table.insert(), facets)
             # a kept story moves down the list when a later one comes before it
             moved = [
                 {"b_id": r.id, "b_rank": ranks[r.id]} for r in kept if r.list_rank != ranks[r.id]
@@ -471,6 +477,9 @@ class SqlStore(Store):
                     sa.bindparam("ids", expanding=True)
                 ),
                 {"ids": part},
+            )
+            conn.execute(
+                browse.facets_table.delete().where(browse.facets_table.c.story_id.in_(part))
             )
         kept = [r for r in stored if r.id in keep]
         return kept, [s for s in stories if s.id not in keep]
@@ -654,6 +663,15 @@ class SqlStore(Store):
             rows = conn.execute(sa.select(*_LISTING_COLUMNS).where(stories_table.c.id.in_(ids)))
             by_id = {r.id: _listing_from_row(r) for r in rows}
         return Page([by_id[i] for i in ids if i in by_id], total, limit, offset)
+
+    def find_stories(self, where: StoryFilter, limit: int, offset: int) -> Page[StoryListing]:
+        return browse.find_stories(self, where, limit, offset)
+
+    def outlet_articles(self, outlet: str) -> list[Article]:
+        return browse.outlet_articles(self, outlet)
+
+    def copies_of(self, ids: Iterable[str]) -> list[Article]:
+        return browse.copies_of(self, ids)
 
     def story_brief(self, story_id: str) -> dict[str, Any] | None:
         with self.engine.connect() as conn:

@@ -1,0 +1,73 @@
+"""Story list filters and sorts (store.browse) on both backends, and the outlet reads."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from storyline.layer import StoryLayer, TimelineEvent
+from storyline.model import Story
+from storyline.store.base import StoryFilter
+from storyline.store.browse import story_days
+from storyline.store.sql import SqlStore
+from workbench_fixtures import workbench_store
+
+
+def ids(store: SqlStore, **where: Any) -> list[str]:
+    return [s.id for s in store.find_stories(StoryFilter(**where), 10, 0).items]
+
+
+def test_filters_narrow_and_figures_fill(db_url: str) -> None:
+    with workbench_store(db_url) as store:
+        assert ids(store) == ["s-ships", "s-truce", "s-road"]  # latest, undated last
+        page = store.find_stories(StoryFilter(), 10, 0)
+        ships, truce, road = page.items
+        assert (ships.independent_outlets, ships.first_day, ships.last_day) == (
+            2, "2012-06-18", "2012-06-20",
+        )  # fmt: skip
+        assert ships.dated_by == "articles" and ships.contradictions == 0
+        # undated articles: the days its own article states (a month), flagged
+        assert (truce.first_day, truce.last_day, truce.dated_by) == (
+            "2012-02-01", "2012-02-29", "text",
+        )  # fmt: skip
+        assert truce.contradictions == 1 and road.first_day is None
+        assert ids(store, since="2012-06-01") == ["s-ships"]
+        assert ids(store, until="2012-03-01") == ["s-truce"]
+        assert ids(store, since="2012-02-29", until="2012-06-18") == ["s-ships", "s-truce"]
+        assert ids(store, since="2013-01-01") == []
+        assert ids(store, outlet="Blog") == ["s-ships"]  # a copy counts
+        assert ids(store, outlet="Naharnet") == ["s-truce"]
+        assert ids(store, entity="lavrov") == ids(store, entity="E1") == ["s-ships", "s-truce"]
+        assert ids(store, contradicted=True) == ["s-truce"]
+        assert ids(store, contradicted=False) == ["s-ships", "s-road"]
+        assert ids(store, storyline="l-1", until="2012-03-01") == ["s-truce"]
+        assert ids(store, sort="articles") == ["s-ships", "s-truce", "s-road"]
+        assert sorted(ids(store, q="lavrov")) == ["s-ships", "s-truce"]
+        assert ids(store, q="lavrov", contradicted=True) == ["s-truce"]
+        assert store.find_stories(StoryFilter(q="lavrov", outlet="FT"), 10, 0).total == 1
+        paged = [store.find_stories(StoryFilter(), 1, n).items[0].id for n in range(3)]
+        assert paged == ids(store)
+
+
+def test_sort_by_independent_outlets(db_url: str) -> None:
+    with workbench_store(db_url) as store:
+        assert ids(store, sort="outlets")[0] == "s-ships"  # FT and Reuters; the copy not
+        assert store.find_stories(StoryFilter(sort="outlets"), 10, 0).total == 3
+
+
+def test_outlet_articles_and_copies(db_url: str) -> None:
+    with workbench_store(db_url) as store:
+        assert [a.id for a in store.outlet_articles("Naharnet")] == ["a-4"]
+        assert store.outlet_articles("Nobody") == []
+        assert [a.id for a in store.copies_of(["a-1", "a-4"])] == ["a-2"]
+
+
+@pytest.mark.parametrize(
+    ("value", "days"),
+    [("2012-12", ("2012-12-01", "2012-12-31")), ("2012", ("2012-01-01", "2012-12-31"))],
+)
+def test_stated_months_and_years_cover_their_days(value: str, days: tuple[str, str]) -> None:
+    event = TimelineEvent(value, False, value, "a", 0, len(value))
+    story = Story("s", "t", ["a"], layer=StoryLayer(timeline=[event]))
+    assert story_days(story, []) == (*days, "text")
