@@ -9,6 +9,10 @@ Prints brief.json, brief.md and brief.html bytes, the cleaned text the brief cov
 bytes of every article's ``text``), their ratio beside the limit (issue 17: brief.json <= 5x
 the cleaned text), the bytes each part of brief.json takes, the run's stage timings and
 its peak RSS (ru_maxrss of this process).
+
+Measured (2 shared cores, the analysis layer on): 2,000 articles (1,928 after exact
+duplicates) 4.69x, 598 MiB peak; 20,000 (19,276) 4.37x, 108 MB brief.json. Before the
+story layer carried its own items: 526 MB at 2,000 articles (issue 17).
 """
 
 from __future__ import annotations
