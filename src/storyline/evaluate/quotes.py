@@ -68,17 +68,33 @@ def _overlap(a: Span, b: Span) -> int:
 _PRONOUNS = frozenset({"he", "she", "they", "it", "him", "them"})
 _NOT_NAME = (
     frozenset({"the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those"})
+    | {"i", "we", "you", "me", "us", "my", "our", "your", "who", "which"}
     | _PRONOUNS
 )
 
 
 def _name_word(speaker: str) -> str | None:
-    """The last capitalised word of a source that is a name ("President Donald Trump"
-    -> "trump"), None for a description or a pronoun ("the campaign", "he")."""
-    words = [w.strip(".,'’\"“”()") for w in speaker.split()]
-    words = [w.removesuffix("'s").removesuffix("’s") for w in words if w]
-    names = [w for w in words if w[:1].isupper() and w.lower() not in _NOT_NAME]
-    return names[-1].lower() if names else None
+    """The surname of a source that names someone: the last capitalised word of the
+    first comma-separated part that ends in a name, before any aside ("Sen. Ted Cruz
+    (R-Texas)" -> "cruz", "Clinton's opponent, Vermont Sen. Bernie Sanders," ->
+    "sanders", "Brent Bozell III" -> "bozell"); None for a description or a pronoun
+    ("the campaign", "he", "I")."""
+    parts = re.split(r"\s*[,;:(]\s*", speaker.strip())
+    best = None
+    for part in parts:
+        head = re.split(r"\s+(?:of|who|from|at|in|and)\s+", part, maxsplit=1)[0]
+        words = [w.strip(".'’\"“”)") for w in head.split()]
+        words = [w.removesuffix("'s").removesuffix("’s") for w in words if w]
+        words = [w for w in words if w.lower().rstrip(".") not in _SUFFIXES]
+        names = [w for w in words if w[:1].isupper() and w.lower() not in _NOT_NAME]
+        if names and words and names[-1] == words[-1] and len(names) >= 2:
+            return names[-1].lower()  # a full name ends this part
+        if names and best is None:
+            best = names[-1].lower()
+    return best
+
+
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
 def gold_referents(gold: list[dict]) -> dict[int, str]:

@@ -14,7 +14,7 @@ whose only speaker is one ("Russian") keeps no speaker rather than a wrong one.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -115,6 +115,10 @@ def _resolve(ctx: _Context, quote: Quote, earlier: list[Quote]) -> Quote:
     elif first in _PERSONAL:
         # "he", "his comments": the first fitting person of the nearest sentence naming one
         target = _antecedent(ctx, start, _PERSONAL[first])
+        if target is None:
+            # no person named near: the last person quoted (articles name a speaker
+            # once, then go on with "he said")
+            target = _previous_person(ctx, start, earlier, _PERSONAL[first]) or target
     elif first in _NEUTER:
         # "it", "they": the one quoted just before, else the nearest organisation named
         target = _previous_speaker(ctx.text, start, earlier) or _antecedent(ctx, start, None)
@@ -140,6 +144,22 @@ def _resolve(ctx: _Context, quote: Quote, earlier: list[Quote]) -> Quote:
         words_start=start,
         words_end=end,
     )
+
+
+def _previous_person(
+    ctx: _Context, before: int, earlier: list[Quote], gender: str
+) -> tuple[int, int] | None:
+    """The speaker of the nearest earlier quote that names a person of a fitting gender."""
+    for quote in reversed(earlier):
+        s, e = quote.speaker_start, quote.speaker_end
+        if s is None or e is None or quote.end > before:
+            continue
+        k = bisect_left(ctx.name_starts, s)
+        while k < len(ctx.names) and ctx.names[k].start < e:
+            if ctx.names[k].end <= e and _fits(ctx.names[k], gender):
+                return s, e
+            k += 1
+    return None
 
 
 def _apposed_name(span: Any) -> tuple[int, int] | None:
