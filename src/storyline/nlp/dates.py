@@ -131,8 +131,9 @@ def _month_day(m: re.Match[str], ctx: _Ctx) -> Resolved | None:
         return "DATE", f"XXXX-{month:02d}-{day:02d}", None
     # a month and day with no year is the one nearest the article date ("Nov. 25" in
     # January is last November's, "Feb. 1" in October next February's)
+    dct = ctx.dct
     found = []
-    for year in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1):
+    for year in (dct.year - 1, dct.year, dct.year + 1):
         try:
             found.append(dt.date(year, month, day))
         except ValueError:
@@ -142,10 +143,10 @@ def _month_day(m: re.Match[str], ctx: _Ctx) -> Resolved | None:
     if _PAST_DAY.search(
         ctx.text[max(0, ctx.text.rfind(".", 0, m.start()) + 1, m.start() - 40) : m.start()]
     ):
-        found = [d for d in found if d <= ctx.dct] or found  # "the year ended March 31"
+        found = [d for d in found if d <= dct] or found  # "the year ended March 31"
     elif is_future(ctx.text, m.start(), m.end()):
-        found = [d for d in found if d >= ctx.dct] or found
-    nearest = min(found, key=lambda d: (abs((d - ctx.dct).days), d))
+        found = [d for d in found if d >= dct] or found
+    nearest = min(found, key=lambda d: (abs((d - dct).days), d))
     return "DATE", nearest.isoformat(), None
 
 
