@@ -65,6 +65,8 @@ def is_speech_verb(token: Any) -> bool:
     verbs = speech_verbs()
     if token.lemma_.lower() in _NOT_SPEECH:
         return False
+    if token.dep_ in ("xcomp", "ccomp") and _request(token.head):
+        return False  # "called on Syria to accept demands": what is asked, not said
     return token.pos_ in ("VERB", "AUX") and (
         token.lemma_.lower() in verbs or token.lower_ in verbs or is_stance_verb(token)
     )
@@ -180,6 +182,8 @@ def content_of(verb: Any, text: str, stance: bool = False) -> tuple[int, int] | 
                 end -= 1
             return (start, end) if end > start else None
         stance = False  # the listener is never the content; a plain ccomp still is
+    if stance and _request(verb):
+        return None  # "called on Syria to accept", "urged NATO to act": a request, no words
     if stance:
         # the stance's object and whatever follows it in the verb phrase: "see X as an
         # opportunity to...", "called on X to retaliate", "expect X to win"
@@ -205,3 +209,24 @@ def content_of(verb: Any, text: str, stance: bool = False) -> tuple[int, int] | 
             start, end = token_span(host)
             return trim_span(text, start, end)
     return None
+
+
+_REQUEST_LEMMAS = {"call", "urge", "ask", "press", "appeal", "implore", "beg"}
+
+
+def _request(verb: Any) -> bool:
+    """A request reported as an action: the verb's addressee then what they should do
+    ("called on Syria to accept demands", "asked NATO members to exert influence")."""
+    if verb.lemma_.lower() not in _REQUEST_LEMMAS:
+        return False
+    addressee = any(
+        c.dep_ in ("dobj", "dative")
+        or (c.dep_ == "prep" and c.lower_ == "on" and any(g.dep_ == "pobj" for g in c.children))
+        for c in verb.children
+    )
+    infinitive = any(
+        t.dep_ in ("xcomp", "ccomp", "advcl") and any(a.lower_ == "to" for a in t.children)
+        for c in verb.children
+        for t in (c, *c.children)
+    )
+    return addressee and infinitive
