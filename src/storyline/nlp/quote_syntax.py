@@ -42,6 +42,10 @@ _STANCE_LEMMAS = {
     "favor", "prefer", "embrace", "tout", "extol", "laud", "hail", "decry", "rip", "scold",
     "chide", "assail", "dispute", "challenge", "reaffirm", "outline", "unveil", "weigh",
     "mull", "recite", "lambaste", "excoriate", "denounce", "tease", "fault",
+    # attributions PolNeAR marks that the list missed (train split)
+    "thank", "congratulate", "vote", "refer", "express", "repeat", "list", "ridicule",
+    "plead", "share", "hop", "name", "commend", "salute", "answer", "yell",
+    "shout", "read", "push", "press", "intend", "deem", "address", "raise", "cast",
 }  # fmt: skip
 _STANCE_PREPS = {"about", "of", "for", "on", "against", "over", "with"}
 _STANCE_CONTENT_DEPS = {"dobj", "xcomp", "ccomp", "prep", "dative", "oprd", "attr", "prt"}
