@@ -45,8 +45,19 @@ _STANCE_LEMMAS = {
     # attributions PolNeAR marks that the list missed (train split)
     "thank", "congratulate", "vote", "refer", "express", "repeat", "list", "ridicule",
     "plead", "share", "hop", "name", "commend", "salute", "answer", "yell",
-    "shout", "read", "push", "press", "intend", "deem", "address", "raise", "cast",
+    "shout", "push", "press", "intend", "deem", "address", "raise", "cast",
 }  # fmt: skip
+# nouns that name a position someone holds or voiced ("his attacks on", "criticism of")
+ATTRIBUTION_NOUNS = frozenset(
+    {
+        "question", "criticism", "attack", "promise", "complaint", "endorsement", "proposal",
+        "accusation", "message", "remark", "claim", "disclosure", "request", "suggestion",
+        "reference", "insistence", "declaration", "concern", "advice", "announcement",
+        "comment", "statement", "warning", "pledge", "vow", "praise", "denial", "demand",
+        "argument", "critique", "assertion", "objection", "embrace", "critic", "position",
+    }
+)  # fmt: skip
+NOUN_CONTENT_PREPS = frozenset({"of", "on", "about", "against", "to", "over"})
 _STANCE_PREPS = {"about", "of", "for", "on", "against", "over", "with"}
 _STANCE_CONTENT_DEPS = {"dobj", "xcomp", "ccomp", "prep", "dative", "oprd", "attr", "prt"}
 
