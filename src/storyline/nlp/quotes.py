@@ -379,9 +379,7 @@ def _nominal_drafts(doc: Any, text: str) -> list[_Draft]:
     for noun in doc:
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in ATTRIBUTION_NOUNS:
             continue
-        preps = [
-            c for c in noun.children if c.dep_ == "prep" and c.lower_ in NOUN_CONTENT_PREPS
-        ]
+        preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in NOUN_CONTENT_PREPS]
         objects = [o for p in preps[:1] for o in p.children if o.dep_ in ("pobj", "pcomp")]
         if not objects:
             continue
