@@ -83,3 +83,13 @@ def test_he_far_from_any_name_is_the_last_person_quoted():
     he = next(q for q in quotes if q.speaker_words == "He")
     assert he.speaker == "Brent Bozell"
     assert text[he.speaker_start : he.speaker_end] == he.speaker
+
+
+def test_he_after_a_quote_goes_on_with_the_person_quoted():
+    text = (
+        "Paul Ryan said the bill would pass this week. "
+        "The vote was delayed by an amendment from Tim Scott. "
+        "He said the delay would be short."
+    )
+    he = next(q for q in _quotes(text) if q.speaker_words == "He")
+    assert he.speaker == "Paul Ryan"

@@ -97,26 +97,46 @@ def _name_word(speaker: str) -> str | None:
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
-def gold_referents(gold: list[dict]) -> dict[int, str]:
+def gold_referents(gold: list[dict], text: str = "") -> dict[int, str]:
     """For each gold attribution whose source is a pronoun, the name word of the nearest
-    earlier gold source in the article that is a name (none when the article names none
-    before it)."""
-    named: list[tuple[int, str]] = []  # (source start, name word)
+    earlier gold source in the article that is a name and may be meant by it (none when
+    the article names none before it): "he"/"she" skip sources the article titles with
+    the other sex ("Mrs. Clinton" is never "he") and organisations ("the White House")."""
+    named: list[tuple[int, str, bool]] = []  # (source start, name word, an organisation?)
     for g in gold:
         span = g["speaker_span"]
         word = _name_word(g["speaker"] or "") if span else None
         if word:
-            named.append((span[0], word))
+            org = (g["speaker"] or "").strip().lower().startswith("the ")
+            named.append((span[0], word, org))
     named.sort()
+    sex = _titled_sex(text)
     out: dict[int, str] = {}
     for gi, g in enumerate(gold):
         span = g["speaker_span"]
-        if not span or (g["speaker"] or "").strip().lower() not in _PRONOUNS:
+        pronoun = (g["speaker"] or "").strip().lower()
+        if not span or pronoun not in _PRONOUNS:
             continue
-        before = [word for start, word in named if start < span[0]]
+        want = _PRONOUN_SEX.get(pronoun)
+        before = [
+            word
+            for start, word, org in named
+            if start < span[0] and not (want and (org or sex.get(word, want) != want))
+        ]
         if before:
             out[gi] = before[-1]
     return out
+
+
+_PRONOUN_SEX = {"he": "m", "him": "m", "she": "f"}
+
+
+def _titled_sex(text: str) -> dict[str, str]:
+    """Surnames the article titles "Mr." (m) or "Mrs."/"Ms." (f), when it does one way only."""
+    seen: dict[str, set[str]] = {}
+    for title, name in re.findall(r"\b(Mr|Mrs|Ms|Miss)\.?\s+([A-Z][\w'’-]+)", text):
+        seen.setdefault(name.lower(), set()).add("m" if title == "Mr" else "f")
+    return {name: next(iter(s)) for name, s in seen.items() if len(s) == 1}
 
 
 def _speaker_right(g: dict, pred: Prediction, referent: str | None) -> tuple[bool, bool]:
@@ -137,7 +157,7 @@ def score(docs: list[dict], predictions: list[list[Prediction]], threshold: floa
     scores = QuoteScores()
     for doc, pred in zip(docs, predictions, strict=True):
         gold = doc["quotes"]
-        referents = gold_referents(gold)
+        referents = gold_referents(gold, doc.get("text", ""))
         scores.gold += len(gold)
         scores.predicted += len(pred)
         scores.direct_gold += sum(g["quote_type"] == "direct" for g in gold)
