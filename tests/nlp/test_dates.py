@@ -129,3 +129,11 @@ def test_a_scheduled_weekday_is_the_coming_one():
 def test_a_month_well_after_the_article_date_is_last_years():
     assert _values("Sales fell in December.", "1998-03-04") == {"December": "1997-12"}
     assert _values("A mission will fly in December.", "1998-03-04") == {"December": "1998-12"}
+
+
+def test_counted_units_with_a_qualifier_are_durations():
+    found = {
+        t.text: t.value
+        for t in extract_dates("It took eight trading days and two more weeks.", "1998-01-08")
+    }
+    assert found == {"eight trading days": "P8D", "two more weeks": "P2W"}

@@ -425,7 +425,8 @@ def _ago(m: re.Match[str], ctx: _Ctx) -> Resolved | None:
     r"up to|at least|roughly|approximately)\s+)?((?:the|its|their|his|her|an?)\s+)?"
     r"(?:(past|last|next|first|coming|previous|following|final|additional|entire|full|"
     r"latest|remaining)\s+)?"
-    rf"(?:({NUM_WORD}|{VAGUE})[- ])?({UNIT})(?:\s+(?:or so|and a half))?\b"
+    rf"(?:({NUM_WORD}|{VAGUE})[- ])?(?:(?:more|trading|straight|consecutive)\s+)?({UNIT})"
+    r"(?:\s+(?:or so|and a half))?\b"
     r"(?!\s+(?:ago|earlier|before|later|from now))"
 )
 def _duration_rule(m: re.Match[str], ctx: _Ctx) -> Resolved | None:
