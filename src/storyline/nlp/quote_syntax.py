@@ -73,7 +73,7 @@ def speech_verbs() -> frozenset[str]:
 # GGT verbs that, in news copy, mostly do not report speech.
 # Verbs whose object is the listener, never the message.
 _TELL_LEMMAS = {"tell", "inform", "notify", "remind", "assure", "reassure"}
-_NOT_SPEECH = {"ensure", "persist", "present", "release", "illustrate", "demonstrate"}
+_NOT_SPEECH = {"ensure", "persist", "present", "release", "illustrate", "demonstrate", "continue"}
 
 
 def is_speech_verb(token: Any) -> bool:
