@@ -306,3 +306,17 @@ def test_the_lawyer_of_a_story_is_not_its_protagonist():
     lohan = next(c for c in clusters if (0, 0) in c)
     assert {(1, 0), (2, 0)} <= set(lohan)
     assert not {(0, 1), (1, 1), (2, 1)} & set(lohan)
+
+
+def test_he_prefers_a_named_person_and_goes_on_through_his_and_him():
+    text = "Brian Nichols hit the guard and he ran ; police chased him ."
+    ms = [
+        _m(0, "Brian Nichols", "name", "nichols", "brian nichols", "PERSON"),
+        _m(text.index("guard"), "guard", "nominal", "guard"),
+        _m(text.index("he ran"), "he", "pronoun", "he", type_="PERSON"),
+        _m(text.index("police"), "police", "nominal", "police", plural=True),
+        _m(text.index("him"), "him", "pronoun", "him", type_="PERSON"),
+    ]
+    clusters = cluster_mentions([ms], [text], LinkOptions())
+    assert [(0, 0), (0, 2), (0, 4)] in clusters
+    assert [(0, 1)] in clusters

@@ -116,3 +116,21 @@ def test_facts_in_the_pile(pile):
     assert got["36"].counted == "Yak-130 trainer aircraft"
     for f in facts:
         assert text[f.start : f.end] == f.text
+
+
+@pytest.mark.parametrize("article", ["naharnet-icrc-truce", "ft-repost-warships"])
+def test_tartus_is_a_place_in_each_story_alone(pile, article):
+    """Each story resolves its own entities: Tartus is typed a place there too."""
+    entities = resolve_entities([article], [pile[article]], SpacyEntityAnalyzer())[1]
+    tartus = [e for e in entities if e.name in ("Tartus", "Tartous")]
+    assert tartus and all(e.type in ("GPE", "LOC") for e in tartus)
+
+
+def test_the_lede_request_is_not_a_quote(pile):
+    from storyline.nlp.quotes import extract_quotes
+
+    text = pile["naharnet-icrc-truce"]
+    lede = text[: text.index("\n")]
+    assert lede.startswith("Russia called on Syria Monday")
+    for q in extract_quotes(text):
+        assert q.start >= len(lede)  # nothing in the lede is reported speech

@@ -102,3 +102,38 @@ def test_a_count_is_not_a_year_but_a_year_before_a_noun_after_in_is():
 def test_month_names_inside_other_words_are_not_months():
     text = "RIA Novosti said the Mayor of Marchtown met Junebug fans in Augusta."
     assert _values(text, "2012-03-19") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # a month and day with no year: the occurrence nearest the article date
+        ("The talks resume Nov. 25 in Geneva.", "2000-01-07", {"Nov. 25": "1999-11-25"}),
+        ("The pact takes effect Feb. 1, officials said.", "1989-10-26", {"Feb. 1": "1990-02-01"}),
+        # ... unless the sentence says it is past: "the year ended March 31"
+        ("Revenue was $76 million for the year ended March 31.", "1989-11-01",
+         {"March 31": "1989-03-31"}),
+    ],
+)  # fmt: skip
+def test_month_day_without_year_is_the_nearest_fitting_one(text, dct, expected):
+    assert _values(text, dct) == expected
+
+
+def test_a_scheduled_weekday_is_the_coming_one():
+    # 1989-10-27 is a Friday
+    text = "The acquisition is scheduled to close Monday."
+    assert _values(text, "1989-10-27") == {"Monday": "1989-10-30"}
+    assert _values("The deal closed Monday.", "1989-10-27") == {"Monday": "1989-10-23"}
+
+
+def test_a_month_well_after_the_article_date_is_last_years():
+    assert _values("Sales fell in December.", "1998-03-04") == {"December": "1997-12"}
+    assert _values("A mission will fly in December.", "1998-03-04") == {"December": "1998-12"}
+
+
+def test_counted_units_with_a_qualifier_are_durations():
+    found = {
+        t.text: t.value
+        for t in extract_dates("It took eight trading days and two more weeks.", "1998-01-08")
+    }
+    assert found == {"eight trading days": "P8D", "two more weeks": "P2W"}

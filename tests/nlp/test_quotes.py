@@ -208,3 +208,29 @@ def test_told_reports_the_that_clause_not_the_listener():
     assert len(quotes) == 1
     assert quotes[0].text == 'that he felt "gratified" that Russia shared Western concerns'
     assert quotes[0].speaker == "Kellenberger"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia called on Syria Monday to immediately accept demands by the International "
+        "Committee for the Red Cross for a daily two-hour humanitarian truce.",
+        "Kellenberger then flew to Brussels to ask NATO members to exert similar influence.",
+    ],
+)
+def test_a_reported_request_is_not_a_quote(text):
+    assert extract_quotes(text) == []
+
+
+def test_what_a_request_leaves_said_is_still_a_quote():
+    text = "Lavrov urged calm and said that Russia had no plans to send troops to Syria."
+    quotes = extract_quotes(text)
+    assert any("no plans to send troops" in q.text and q.speaker == "Lavrov" for q in quotes)
+
+
+def test_a_position_named_by_a_noun_is_an_attribution():
+    text = "Mr. Trump's continual attacks on the nomination process angered party leaders."
+    quotes = extract_quotes(text)
+    found = [q for q in quotes if q.text == "the nomination process"]
+    assert found and found[0].speaker == "Mr. Trump's" and found[0].cue == "attacks"
+    assert text[found[0].start : found[0].end] == found[0].text

@@ -70,3 +70,27 @@ def test_no_pronoun_or_nationality_speaker_survives_on_the_sample(sample_dir, tm
     for wrong in ("- **Homs**\n", "- **Russian**\n", "- **United States**\n"):
         assert wrong not in markdown
     assert "““" not in markdown and "””" not in markdown
+
+
+def test_he_far_from_any_name_is_the_last_person_quoted():
+    text = (
+        "Brent Bozell, the founder of the group, said the party had failed its voters.\n"
+        "The party lost three seats in the vote.\n"
+        "The count came late in the evening.\n"
+        "Few voters came out across the state.\n"
+        "He said the result was a warning to the leadership."
+    )
+    quotes = _quotes(text)
+    he = next(q for q in quotes if q.speaker_words == "He")
+    assert he.speaker == "Brent Bozell"
+    assert text[he.speaker_start : he.speaker_end] == he.speaker
+
+
+def test_he_after_a_quote_goes_on_with_the_person_quoted():
+    text = (
+        "Paul Ryan said the bill would pass this week. "
+        "The vote was delayed by an amendment from Tim Scott. "
+        "He said the delay would be short."
+    )
+    he = next(q for q in _quotes(text) if q.speaker_words == "He")
+    assert he.speaker == "Paul Ryan"

@@ -68,39 +68,75 @@ def _overlap(a: Span, b: Span) -> int:
 _PRONOUNS = frozenset({"he", "she", "they", "it", "him", "them"})
 _NOT_NAME = (
     frozenset({"the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those"})
+    | {"i", "we", "you", "me", "us", "my", "our", "your", "who", "which"}
     | _PRONOUNS
 )
 
 
 def _name_word(speaker: str) -> str | None:
-    """The last capitalised word of a source that is a name ("President Donald Trump"
-    -> "trump"), None for a description or a pronoun ("the campaign", "he")."""
-    words = [w.strip(".,'’\"“”()") for w in speaker.split()]
-    words = [w.removesuffix("'s").removesuffix("’s") for w in words if w]
-    names = [w for w in words if w[:1].isupper() and w.lower() not in _NOT_NAME]
-    return names[-1].lower() if names else None
+    """The surname of a source that names someone: the last capitalised word of the
+    first comma-separated part that ends in a name, before any aside ("Sen. Ted Cruz
+    (R-Texas)" -> "cruz", "Clinton's opponent, Vermont Sen. Bernie Sanders," ->
+    "sanders", "Brent Bozell III" -> "bozell"); None for a description or a pronoun
+    ("the campaign", "he", "I")."""
+    parts = re.split(r"\s*[,;:(]\s*", speaker.strip())
+    best = None
+    for part in parts:
+        head = re.split(r"\s+(?:of|who|from|at|in|and)\s+", part, maxsplit=1)[0]
+        words = [w.strip(".'’\"“”)") for w in head.split()]
+        words = [w.removesuffix("'s").removesuffix("’s") for w in words if w]
+        words = [w for w in words if w.lower().rstrip(".") not in _SUFFIXES]
+        names = [w for w in words if w[:1].isupper() and w.lower() not in _NOT_NAME]
+        if names and words and names[-1] == words[-1] and len(names) >= 2:
+            return names[-1].lower()  # a full name ends this part
+        if names and best is None:
+            best = names[-1].lower()
+    return best
 
 
-def gold_referents(gold: list[dict]) -> dict[int, str]:
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def gold_referents(gold: list[dict], text: str = "") -> dict[int, str]:
     """For each gold attribution whose source is a pronoun, the name word of the nearest
-    earlier gold source in the article that is a name (none when the article names none
-    before it)."""
-    named: list[tuple[int, str]] = []  # (source start, name word)
+    earlier gold source in the article that is a name and may be meant by it (none when
+    the article names none before it): "he"/"she" skip sources the article titles with
+    the other sex ("Mrs. Clinton" is never "he") and organisations ("the White House")."""
+    named: list[tuple[int, str, bool]] = []  # (source start, name word, an organisation?)
     for g in gold:
         span = g["speaker_span"]
         word = _name_word(g["speaker"] or "") if span else None
         if word:
-            named.append((span[0], word))
+            org = (g["speaker"] or "").strip().lower().startswith("the ")
+            named.append((span[0], word, org))
     named.sort()
+    sex = _titled_sex(text)
     out: dict[int, str] = {}
     for gi, g in enumerate(gold):
         span = g["speaker_span"]
-        if not span or (g["speaker"] or "").strip().lower() not in _PRONOUNS:
+        pronoun = (g["speaker"] or "").strip().lower()
+        if not span or pronoun not in _PRONOUNS:
             continue
-        before = [word for start, word in named if start < span[0]]
+        want = _PRONOUN_SEX.get(pronoun)
+        before = [
+            word
+            for start, word, org in named
+            if start < span[0] and not (want and (org or sex.get(word, want) != want))
+        ]
         if before:
             out[gi] = before[-1]
     return out
+
+
+_PRONOUN_SEX = {"he": "m", "him": "m", "she": "f"}
+
+
+def _titled_sex(text: str) -> dict[str, str]:
+    """Surnames the article titles "Mr." (m) or "Mrs."/"Ms." (f), when it does one way only."""
+    seen: dict[str, set[str]] = {}
+    for title, name in re.findall(r"\b(Mr|Mrs|Ms|Miss)\.?\s+([A-Z][\w'’-]+)", text):
+        seen.setdefault(name.lower(), set()).add("m" if title == "Mr" else "f")
+    return {name: next(iter(s)) for name, s in seen.items() if len(s) == 1}
 
 
 def _speaker_right(g: dict, pred: Prediction, referent: str | None) -> tuple[bool, bool]:
@@ -121,7 +157,7 @@ def score(docs: list[dict], predictions: list[list[Prediction]], threshold: floa
     scores = QuoteScores()
     for doc, pred in zip(docs, predictions, strict=True):
         gold = doc["quotes"]
-        referents = gold_referents(gold)
+        referents = gold_referents(gold, doc.get("text", ""))
         scores.gold += len(gold)
         scores.predicted += len(pred)
         scores.direct_gold += sum(g["quote_type"] == "direct" for g in gold)

@@ -443,6 +443,10 @@ def _link_pronouns(ctx: _Linking) -> None:
                     genders[uf.find(ra)] = merged
 
 
+_SAME_PERSON_PRONOUN = {
+    **dict.fromkeys(("he", "him", "his", "himself"), "m"),
+    **dict.fromkeys(("she", "her", "hers", "herself"), "f"),
+}
 _RELATIVE = frozenset({"who", "whom", "whose", "which", "that", "where"})
 
 
@@ -453,6 +457,14 @@ def _antecedent(
     clash: Callable[[int], bool],
 ) -> int | None:
     """Index into ``before`` of the antecedent of ``pron``, or None."""
+    if pron.head in _SAME_PERSON_PRONOUN:
+        # "he"/"she" mean a named person when one is near, before a role noun
+        for k in range(len(before) - 1, -1, -1):
+            cand = before[k]
+            if pron.sentence - cand.sentence > options.pronoun_window:
+                break
+            if cand.kind == "name" and cand.type == "PERSON" and not clash(k):
+                return k
     for k in range(len(before) - 1, -1, -1):
         cand = before[k]
         if pron.sentence - cand.sentence > options.pronoun_window:
@@ -460,8 +472,10 @@ def _antecedent(
         if clash(k):
             continue
         if cand.kind in ("pronoun", "time"):
-            if cand.kind == "pronoun" and cand.head == pron.head and pron.head in ("he", "she"):
-                return k
+            if cand.kind == "pronoun" and _SAME_PERSON_PRONOUN.get(cand.head, 1) == (
+                _SAME_PERSON_PRONOUN.get(pron.head, 2)
+            ):
+                return k  # "he ... his ... him": one person goes on
             continue
         if pron.head in _RELATIVE:
             return k if cand.sentence == pron.sentence else None

@@ -137,7 +137,11 @@ def is_future(text: str, start: int, end: int) -> bool:
     return bool(FUTURE_CUES.search(window))
 
 
-_WEEKDAY_FUTURE = re.compile(r"\b(will|shall|'ll|is to|are to|to resume|is due|are due)\b", re.I)
+_WEEKDAY_FUTURE = re.compile(
+    r"\b(will|shall|'ll|is to|are to|to resume|is due|are due|scheduled|schedules|planned|"
+    r"plans?|as soon as|as early as|expected|likely to|would be|could come|ready to)\b",
+    re.I,
+)
 
 
 def is_future_weekday(text: str, start: int) -> bool:

@@ -129,10 +129,28 @@ def _month_day(m: re.Match[str], ctx: _Ctx) -> Resolved | None:
         return None
     if ctx.dct is None:
         return "DATE", f"XXXX-{month:02d}-{day:02d}", None
-    try:
-        return "DATE", dt.date(ctx.dct.year, month, day).isoformat(), None
-    except ValueError:
+    # a month and day with no year is the one nearest the article date ("Nov. 25" in
+    # January is last November's, "Feb. 1" in October next February's)
+    dct = ctx.dct
+    found = []
+    for year in (dct.year - 1, dct.year, dct.year + 1):
+        try:
+            found.append(dt.date(year, month, day))
+        except ValueError:
+            continue
+    if not found:
         return None
+    if _PAST_DAY.search(
+        ctx.text[max(0, ctx.text.rfind(".", 0, m.start()) + 1, m.start() - 40) : m.start()]
+    ):
+        found = [d for d in found if d <= dct] or found  # "the year ended March 31"
+    elif is_future(ctx.text, m.start(), m.end()):
+        found = [d for d in found if d >= dct] or found
+    nearest = min(found, key=lambda d: (abs((d - dct).days), d))
+    return "DATE", nearest.isoformat(), None
+
+
+_PAST_DAY = re.compile(r"\b(ended|since|set on|was|were|had been|last seen|the night of)\b", re.I)
 
 
 @_rule(r"\b(\d{4})-(\d{2})-(\d{2})\b")
@@ -175,8 +193,12 @@ def _month_alone(m: re.Match[str], ctx: _Ctx) -> Resolved | None:
         year = year - 1 if month >= ctx.dct.month else year
     elif lead == "next":
         year = year + 1 if month <= ctx.dct.month else year
-    elif month > ctx.dct.month + 1 and not is_future(ctx.text, m.start(), m.end()):
-        year -= 1  # a month well after the DCT, told in the past tense, is last year's
+    elif not is_future(ctx.text, m.start(), m.end()) and (
+        month - ctx.dct.month > 6 or (month > ctx.dct.month + 1 and not lead)
+    ):
+        year -= 1  # a month well after the DCT (told in the past tense) is last year's
+    elif ctx.dct.month - month > 6 and is_future(ctx.text, m.start(), m.end()):
+        year += 1  # "in February", said in October of what will be, is next year's
     return "DATE", f"{year}-{month:02d}", mod
 
 
@@ -403,7 +425,8 @@ def _ago(m: re.Match[str], ctx: _Ctx) -> Resolved | None:
     r"up to|at least|roughly|approximately)\s+)?((?:the|its|their|his|her|an?)\s+)?"
     r"(?:(past|last|next|first|coming|previous|following|final|additional|entire|full|"
     r"latest|remaining)\s+)?"
-    rf"(?:({NUM_WORD}|{VAGUE})[- ])?({UNIT})(?:\s+(?:or so|and a half))?\b"
+    rf"(?:({NUM_WORD}|{VAGUE})[- ])?(?:(?:more|trading|straight|consecutive)\s+)?({UNIT})"
+    r"(?:\s+(?:or so|and a half))?\b"
     r"(?!\s+(?:ago|earlier|before|later|from now))"
 )
 def _duration_rule(m: re.Match[str], ctx: _Ctx) -> Resolved | None:
@@ -563,7 +586,7 @@ def extract_dates(text: str, dct: str | dt.date | None = None) -> list[TimeExpre
     return _year_ago_quarters(_merge_adjacent(chosen, text), text)
 
 
-_YEAR_AGO = re.compile(r"^(?:a year (?:ago|earlier)|last year|year-ago|the year-ago.*)$", re.I)
+_YEAR_AGO = re.compile(r"^(?:a year (?:ago|earlier)|year-ago|the year-ago.*)$", re.I)
 
 
 _QUARTER_REACH = 600  # chars after a named quarter within which "a year ago" means its twin

@@ -33,6 +33,8 @@ from typing import Any
 
 from storyline.config import QuoteOptions
 from storyline.nlp.quote_syntax import (
+    ATTRIBUTION_NOUNS,
+    NOUN_CONTENT_PREPS,
     content_of,
     is_speech_verb,
     noun_phrase,
@@ -364,6 +366,31 @@ def _indirect_drafts(
         drafts.append(_Draft(content[0], content[1], "indirect", speaker=speaker, cue=cue,
                              fragments=[content]))  # fmt: skip
     drafts.extend(_according_to_drafts(doc, text, direct))
+    if options.stance:
+        drafts.extend(_nominal_drafts(doc, text))
+    return drafts
+
+
+def _nominal_drafts(doc: Any, text: str) -> list[_Draft]:
+    """A position named by a noun: "his attacks on billionaire financiers", "Mrs.
+    Clinton's criticism of the deal", "questions about possible conflicts": the object
+    of the noun's preposition is the content, its owner (if any) the source."""
+    drafts = []
+    for noun in doc:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in ATTRIBUTION_NOUNS:
+            continue
+        preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in NOUN_CONTENT_PREPS]
+        objects = [o for p in preps[:1] for o in p.children if o.dep_ in ("pobj", "pcomp")]
+        if not objects:
+            continue
+        start, end = trim_span(text, *token_span(list(objects[0].subtree)))
+        if end <= start:
+            continue
+        owners = [c for c in noun.children if c.dep_ == "poss"]
+        speaker = noun_phrase(owners[0], text) if owners else None
+        cue = (noun.idx, noun.idx + len(noun.text))
+        drafts.append(_Draft(start, end, "indirect", speaker=speaker, cue=cue,
+                             fragments=[(start, end)]))  # fmt: skip
     return drafts
 
 

@@ -14,7 +14,7 @@ whose only speaker is one ("Russian") keeps no speaker rather than a wrong one.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -29,6 +29,8 @@ _MALE_TITLES = {"mr", "mr.", "sir", "lord", "king", "prince"}
 _FEMALE_TITLES = {"mrs", "mrs.", "ms", "ms.", "miss", "lady", "queen", "princess", "dame"}
 # how far back (in paragraphs) a pronoun may find its antecedent
 _PARAGRAPHS_BACK = 2
+# characters after a person's quote within which "he"/"she" goes on with that person
+_QUOTED_REACH = 400
 
 
 @dataclass(frozen=True)
@@ -113,8 +115,14 @@ def _resolve(ctx: _Context, quote: Quote, earlier: list[Quote]) -> Quote:
     if len(tokens) == 1 and first in _RELATIVE and span is not None:
         target = _relative_head(ctx.doc, span[0])
     elif first in _PERSONAL:
-        # "he", "his comments": the first fitting person of the nearest sentence naming one
-        target = _antecedent(ctx, start, _PERSONAL[first])
+        # "he", "his comments": the person quoted just before goes on ("Harris said ...
+        # He added"); else the first fitting person of the nearest sentence naming one;
+        # else the last person quoted (articles name a speaker once, then say "he")
+        target = _previous_person(ctx, start, earlier, _PERSONAL[first], _QUOTED_REACH)
+        if target is None:
+            target = _antecedent(ctx, start, _PERSONAL[first])
+        if target is None:
+            target = _previous_person(ctx, start, earlier, _PERSONAL[first], len(ctx.text))
     elif first in _NEUTER:
         # "it", "they": the one quoted just before, else the nearest organisation named
         target = _previous_speaker(ctx.text, start, earlier) or _antecedent(ctx, start, None)
@@ -140,6 +148,25 @@ def _resolve(ctx: _Context, quote: Quote, earlier: list[Quote]) -> Quote:
         words_start=start,
         words_end=end,
     )
+
+
+def _previous_person(
+    ctx: _Context, before: int, earlier: list[Quote], gender: str, reach: int
+) -> tuple[int, int] | None:
+    """The speaker of the nearest earlier quote that names a person of a fitting gender,
+    if that quote ends within ``reach`` characters before ``before``."""
+    for quote in reversed(earlier):
+        s, e = quote.speaker_start, quote.speaker_end
+        if s is None or e is None or quote.end > before:
+            continue
+        if before - quote.end > reach:
+            return None
+        k = bisect_left(ctx.name_starts, s)
+        while k < len(ctx.names) and ctx.names[k].start < e:
+            if ctx.names[k].end <= e and _fits(ctx.names[k], gender):
+                return s, e
+            k += 1
+    return None
 
 
 def _apposed_name(span: Any) -> tuple[int, int] | None:

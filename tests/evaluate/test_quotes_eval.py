@@ -1,0 +1,57 @@
+"""The quotes scorer: a pronoun speaker is right only when resolved to the name it means."""
+
+from storyline.evaluate.quotes import Prediction, _name_word, gold_referents, score
+
+TEXT = "Sen. Ted Cruz (R-Texas) said taxes were high. He said spending was worse. It rained."
+
+
+def _gold(quote: str, speaker: str | None, speaker_at: int | None = None) -> dict:
+    start = TEXT.index(quote)
+    span = None
+    if speaker is not None:
+        at = TEXT.index(speaker) if speaker_at is None else speaker_at
+        span = [at, at + len(speaker)]
+    return {
+        "quote_span": [start, start + len(quote)],
+        "speaker": speaker,
+        "speaker_span": span,
+        "quote_type": "indirect",
+    }
+
+
+DOC = {
+    "text": TEXT,
+    "quotes": [
+        _gold("taxes were high", "Sen. Ted Cruz (R-Texas)"),
+        _gold("spending was worse", "He", TEXT.index("He said")),
+    ],
+}
+
+
+def _pred(quote: str, words: str, resolved: str | None) -> Prediction:
+    s = TEXT.index(quote)
+    w = TEXT.index(words)
+    return Prediction((s, s + len(quote)), (w, w + len(words)), resolved)
+
+
+def test_name_words_of_sources():
+    assert _name_word("Sen. Ted Cruz (R-Texas)") == "cruz"
+    assert _name_word("Clinton's opponent, Vermont Sen. Bernie Sanders,") == "sanders"
+    assert _name_word("Brent Bozell III, founder of the group") == "bozell"
+    assert _name_word("he") is None and _name_word("I") is None
+    assert gold_referents(DOC["quotes"]) == {1: "cruz"}
+
+
+def test_a_pronoun_speaker_counts_only_when_resolved_to_the_referent():
+    cruz = _pred("taxes were high", "Ted Cruz", None)
+    unresolved = [cruz, _pred("spending was worse", "He", None)]
+    resolved = [cruz, _pred("spending was worse", "He", "Ted Cruz")]
+    wrong = [cruz, _pred("spending was worse", "He", "Bernie Sanders")]
+    rows = {
+        name: score([DOC], [preds], 0.3)
+        for name, preds in (("unresolved", unresolved), ("resolved", resolved), ("wrong", wrong))
+    }
+    assert rows["resolved"].speaker_correct == 2
+    assert rows["unresolved"].speaker_correct == 1 and rows["wrong"].speaker_correct == 1
+    # by surface overlap all three would have been right
+    assert all(r.surface_correct == 2 for r in rows.values())
