@@ -191,3 +191,9 @@ def test_a_state_of_the_former_storylines_still_loads():
     state["options"]["storyline_threshold"] = 0.1  # an option that no longer exists
     restored = StoryClusterer.from_state(state)
     assert {i: restored.storyline_of(i) for i in out} == {i: a.storyline for i, a in out.items()}
+
+
+def test_groups_and_a_country_with_its_demonym_are_not_several_participants():
+    found = name_counts("", "Then House Republicans and Senate Democrats met in South Korea.")
+    assert set(found) == {"south korea", "korea"}  # "senate democrats": no participant
+    assert distinct_names(["south korea", "south korean", "korea"]) == ["south korea"]
