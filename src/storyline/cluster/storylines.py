@@ -199,7 +199,11 @@ class StorylineLinker:
         keep = 2 * self.options.storyline_names
         if len(names) > 2 * keep:
             top = dict(heapq.nsmallest(keep, names.items(), key=lambda kv: (-kv[1], kv[0])))
-            self.df.subtract(n for n in names if n not in top)
+            for name in names:
+                if name not in top:  # the story no longer carries it
+                    self.df[name] -= 1
+                    if self.df[name] <= 0:
+                        del self.df[name]
             self.names[story_id] = Counter(top)
 
     def salient(self, story_id: str) -> list[str]:
