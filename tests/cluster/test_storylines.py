@@ -191,3 +191,21 @@ def test_a_state_of_the_former_storylines_still_loads():
     state["options"]["storyline_threshold"] = 0.1  # an option that no longer exists
     restored = StoryClusterer.from_state(state)
     assert {i: restored.storyline_of(i) for i in out} == {i: a.storyline for i, a in out.items()}
+
+
+def test_groups_and_a_country_with_its_demonym_are_not_several_participants():
+    found = name_counts("", "Then House Republicans and Senate Democrats met in South Korea.")
+    assert set(found) == {"south korea", "korea"}  # "senate democrats": no participant
+    assert distinct_names(["south korea", "south korean", "korea"]) == ["south korea"]
+
+
+def test_a_story_keeps_its_most_mentioned_names_and_the_counts_follow():
+    opts = ClusterOptions(storyline_names=2)  # keeps 4 names once past 8
+    linker = StorylineLinker(opts)
+    people = ["Anna Kovacs", "Emil Varga", "Ilona Marek", "Pavel Orlov", "Lidia Nowak"]
+    many = " ".join(f"Then {p} spoke." for p in people)
+    linker.observe("s", "Alpha Beta and Gamma Delta", many)
+    assert len(linker.names["s"]) == 4
+    assert set(linker.df) == set(linker.names["s"])  # a dropped name is no longer counted
+    restored = StorylineLinker.from_state(json.loads(json.dumps(linker.to_state())), opts)
+    assert restored.df == linker.df and restored.names == linker.names

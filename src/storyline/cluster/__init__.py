@@ -7,8 +7,10 @@
   the batch's articles against the final centroids; stories opened in the batch merge
   into an older story at a stricter centroid threshold. Candidate stories come from an
   inverted index over heavy features (the most recent postings only), so the cost per
-  article does not grow with the collection. Storylines group stories by shared
-  entities (capitalised, not sentence-initial words) plus terms, with a slow time decay.
+  article does not grow with the collection.
+- ``storylines.StorylineLinker``: a storyline is one developing situation; stories join
+  it on shared specific names (rare in the pile), alike texts and nearness in time, when
+  linked to enough of its recent stories.
 - ``features``, ``split``: article vectors; the 2-means split of a story holding two events.
 
 Calling the package, ``storyline.cluster(items)``, groups items into stories

@@ -2,8 +2,8 @@
 
 An article joins the story whose centroid it is most similar to (TF-IDF terms plus boosted
 entity features, damped by the time gap to the story's dates), or starts a new story.
-Stories then join storylines the same way with a looser threshold and a slower time decay:
-a storyline is "related events over time", a story is "one event".
+Stories then join storylines (``cluster.storylines``: shared specific names, text
+similarity, time): a storyline is "one developing situation", a story is "one event".
 
 Incremental by construction: the state (running document frequencies, story centroids,
 inverted index) is exported with ``to_state`` and a later batch only touches the stories

@@ -65,6 +65,8 @@ _GENERIC = frozenset(
     spanish russian russians chinese japanese korean indian pakistani iranian iraqi syrian
     israeli israelis palestinian palestinians arab arabs african european europeans asian
     mexican canadian australian irish scottish ukrainian turkish egyptian afghan saudi
+    dutch swedish norwegian danish finnish greek polish czech hungarian brazilian cuban
+    venezuelan colombian nigerian kenyan somali libyan lebanese jordanian yemeni kurdish
     """.split()  # noqa: SIM905
 )
 
@@ -86,13 +88,13 @@ def name_counts(title: str, text: str) -> Counter[str]:
             before = part[max(0, m.start() - 3) : m.start()]
             initial = m.start() == 0 or bool(_SENTENCE_END.search(before))
             for words, first in _runs(m.group().split()):
-                if len(words) == 1 and (len(words[0]) < 2 or _generic(words[0])):
+                if all(_generic(w) for w in words) or (len(words) == 1 and len(words[0]) < 2):
                     continue
                 if len(words) == 1 and initial and first:
                     initial_words[words[0]] += weight
                     continue
                 found[" ".join(words)] += weight
-                if 2 <= len(words) <= 3 and len(words[-1]) > 2:
+                if 2 <= len(words) <= 3 and len(words[-1]) > 2 and not _generic(words[-1]):
                     found[words[-1]] += weight
     # a sentence-initial word counts when the article also names it elsewhere
     for word, n in initial_words.items():
@@ -132,8 +134,8 @@ def _norm(word: str) -> str:
 
 def distinct_names(shared: Iterable[str]) -> list[str]:
     """Shared names counted once per person or place: a name whose words all belong to a
-    longer shared name ("trump" beside "donald trump") is dropped, and so is a word that
-    only extends another ("syrian" beside "syria")."""
+    longer shared name ("trump" beside "donald trump") is dropped, and so is a name that
+    only extends another ("syrian" beside "syria", "south korean" beside "south korea")."""
     names = sorted(set(shared), key=lambda n: (-len(n.split()), n))
     kept: list[str] = []
     covered: set[str] = set()
@@ -143,11 +145,10 @@ def distinct_names(shared: Iterable[str]) -> list[str]:
             continue
         kept.append(name)
         covered |= words
-    singles = sorted(n for n in kept if " " not in n)
     variants = {
         longer
-        for short in singles
-        for longer in singles
+        for short in kept
+        for longer in kept
         if longer != short and longer.startswith(short) and len(longer) - len(short) <= 3
     }
     return sorted(n for n in kept if n not in variants)
@@ -198,7 +199,11 @@ class StorylineLinker:
         keep = 2 * self.options.storyline_names
         if len(names) > 2 * keep:
             top = dict(heapq.nsmallest(keep, names.items(), key=lambda kv: (-kv[1], kv[0])))
-            self.df.subtract(n for n in names if n not in top)
+            for name in names:
+                if name not in top:  # the story no longer carries it
+                    self.df[name] -= 1
+                    if self.df[name] <= 0:
+                        del self.df[name]
             self.names[story_id] = Counter(top)
 
     def salient(self, story_id: str) -> list[str]:
