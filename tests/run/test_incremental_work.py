@@ -166,3 +166,22 @@ def test_a_run_with_nothing_to_cluster_does_not_read_the_clusterer(tmp_path, mon
         again, _, _ = analyse_store(store, OPTIONS)
         assert _analysis(store) == indexed
         assert [(a.story, a.storyline) for a in again] == [(a.story, a.storyline) for a in articles]
+
+
+def test_articles_a_parallel_run_analysed_are_checked_again(tmp_path):
+    # run A stores a repost and its analysis; run B, which started before and never saw
+    # it, saves its dedup state last: the repost has stored work but no edges in that state
+    texts = _texts(6, 10)
+    with open_store(tmp_path / "s.db") as store:
+        store_items(store, _docs(texts))
+        analyse_store(store, OPTIONS)
+        older = store.load_state("dedup")
+        original = next(a for a in store.articles() if a.duplicate_of is None)
+        store_items(store, _docs([f"Posted by a blog\n\n{original.text}"], start=len(texts)))
+        articles, _, _ = analyse_store(store, OPTIONS)
+        repost = next(a for a in articles if a.source == f"doc{len(texts):04d}.txt")
+        assert repost.duplicate_of == original.id
+        store.save_analysis([], store.stories(), {"dedup": older}, keep=None)
+        analyse_store(store, OPTIONS)
+        again = {a.id: a for a in store.articles()}
+        assert again[repost.id].duplicate_of == original.id

@@ -91,7 +91,8 @@ def mark_duplicates(articles: list[Article], options: Options, state: dict[str, 
         return
     version = work_version(options)
     saved = DedupState.from_json(state.get(DEDUP_STATE))
-    new = [a.work != version or a.band_keys is None or saved.version != version for a in articles]
+    covered = set(saved.articles) if saved.version == version else set()
+    new = [a.work != version or a.band_keys is None or a.id not in covered for a in articles]
     todo = [a for a, is_new in zip(articles, new, strict=True) if is_new]
     computed = parallel_map(
         partial(fingerprint_keys, options=options.dedup), [a.text for a in todo], options
@@ -122,7 +123,7 @@ def mark_duplicates(articles: list[Article], options: Options, state: dict[str, 
         if is_new:
             article.work = version
             article.band_keys = fresh[article.id][0].astype(np.uint64).tobytes()
-    state[DEDUP_STATE] = DedupState(version, edges).to_json()
+    state[DEDUP_STATE] = DedupState(version, edges, [a.id for a in articles]).to_json()
     log.info(
         "dedup: %d articles fingerprinted, %d read from the store",
         len(todo),
