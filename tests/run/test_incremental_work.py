@@ -137,3 +137,51 @@ def test_a_store_made_before_stored_work_is_upgraded(db_url):
         rows = _analysis(store)[0]
         assert [row[:4] for row in rows] == expected
         assert all(row[4] and row[5] for row in rows)
+
+
+def test_a_run_with_nothing_to_cluster_does_not_read_the_clusterer(tmp_path, monkeypatch):
+    texts = _texts(5, 12)
+    with open_store(tmp_path / "s.db") as store:
+        store_items(store, _docs(texts))
+        analyse_store(store, OPTIONS)
+        # reposts of stored originals only: their stories come from the saved index
+        originals = [a for a in store.articles() if a.duplicate_of is None]
+        reposts = [f"Posted by a blog {n}\n\n{a.text}" for n, a in enumerate(originals[:3])]
+        store_items(store, _docs(reposts, start=len(texts)))
+
+        def no_reading(*args, **kwargs):
+            raise AssertionError("the clusterer state was read")
+
+        with monkeypatch.context() as patch:
+            patch.setattr(stages.StoryClusterer, "from_state", no_reading)
+            articles, _, _ = analyse_store(store, OPTIONS)
+            analyse_store(store, OPTIONS)  # nothing new at all
+        indexed = _analysis(store)
+        copies = [a for a in articles if a.source.startswith(f"doc{len(texts):04d}")]
+        assert copies and all(a.duplicate_of and a.story for a in copies)
+        # the same stories and storylines as read from the clusterer itself
+        state = store.load_state(stages.CLUSTER_STATE)
+        assert state is not None
+        store.save_analysis([], store.stories(), {stages.CLUSTER_INDEX: "[]"}, keep=None)
+        again, _, _ = analyse_store(store, OPTIONS)
+        assert _analysis(store) == indexed
+        assert [(a.story, a.storyline) for a in again] == [(a.story, a.storyline) for a in articles]
+
+
+def test_articles_a_parallel_run_analysed_are_checked_again(tmp_path):
+    # run A stores a repost and its analysis; run B, which started before and never saw
+    # it, saves its dedup state last: the repost has stored work but no edges in that state
+    texts = _texts(6, 10)
+    with open_store(tmp_path / "s.db") as store:
+        store_items(store, _docs(texts))
+        analyse_store(store, OPTIONS)
+        older = store.load_state("dedup")
+        original = next(a for a in store.articles() if a.duplicate_of is None)
+        store_items(store, _docs([f"Posted by a blog\n\n{original.text}"], start=len(texts)))
+        articles, _, _ = analyse_store(store, OPTIONS)
+        repost = next(a for a in articles if a.source == f"doc{len(texts):04d}.txt")
+        assert repost.duplicate_of == original.id
+        store.save_analysis([], store.stories(), {"dedup": older}, keep=None)
+        analyse_store(store, OPTIONS)
+        again = {a.id: a for a in store.articles()}
+        assert again[repost.id].duplicate_of == original.id

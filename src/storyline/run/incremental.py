@@ -115,14 +115,20 @@ def work_version(options: Options) -> str:
 
 @dataclass
 class DedupState:
-    """The near-duplicate edges verified by the last run (run.stages.mark_duplicates),
-    with the work version they were found with: the next run verifies new pairs only."""
+    """The near-duplicate edges verified by the last run (run.stages.mark_duplicates), the
+    articles that run covered and the work version: the next run verifies only pairs with
+    an article not covered (one stored by a run that saved its analysis before or after,
+    in parallel, counts as new)."""
 
     version: str = ""
     edges: list[tuple[str, str]] = field(default_factory=list)
+    articles: list[str] = field(default_factory=list)
 
     def to_json(self) -> str:
-        return json.dumps({"version": self.version, "edges": self.edges}, sort_keys=True)
+        return json.dumps(
+            {"version": self.version, "edges": self.edges, "articles": self.articles},
+            sort_keys=True,
+        )
 
     @classmethod
     def from_json(cls, saved: str | None) -> DedupState:
@@ -130,6 +136,10 @@ class DedupState:
             return cls()
         try:
             data = json.loads(saved)
-            return cls(str(data["version"]), [(str(a), str(b)) for a, b in data["edges"]])
+            return cls(
+                str(data["version"]),
+                [(str(a), str(b)) for a, b in data["edges"]],
+                [str(a) for a in data["articles"]],
+            )
         except (ValueError, KeyError, TypeError):
             return cls()  # an unreadable record only costs verifying every pair again

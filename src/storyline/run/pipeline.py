@@ -33,9 +33,15 @@ from storyline.model import (
     progress_stage,
 )
 from storyline.run.executor import executor_for
-from storyline.run.incremental import DEDUP_STATE, Signatures, reusable, signatures
 from storyline.run.incremental import STATE_NAME as incremental_state
-from storyline.run.stages import add_analysis_layer, build_stories, layer_version, run_stages
+from storyline.run.incremental import Signatures, reusable, signatures
+from storyline.run.stages import (
+    SAVED_STATES,
+    add_analysis_layer,
+    build_stories,
+    layer_version,
+    run_stages,
+)
 from storyline.store.base import Store
 from storyline.store.factory import open_store
 
@@ -170,8 +176,8 @@ def analyse_store(
         for article in articles:
             article.work = None  # made again, as on a new store
     stored_analysis = {a.id: (a.work, a.duplicate_of, a.story) for a in articles}
-    loaded = {name: store.load_state(name) for name in ("cluster", DEDUP_STATE, incremental_state)}
-    state = {name: value for name in ("cluster", DEDUP_STATE) if (value := loaded[name])}
+    loaded = {name: store.load_state(name) for name in (*SAVED_STATES, incremental_state)}
+    state = {name: value for name in SAVED_STATES if (value := loaded[name])}
     stored = store.stories() if incremental else []
     before = Signatures.from_json(loaded[incremental_state] if incremental else None)
     timings = {"load from store": time.perf_counter() - started}

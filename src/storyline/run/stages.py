@@ -9,6 +9,7 @@ the ``Stage`` record names the ``Article`` fields it requires and assigns, and
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import time
@@ -79,11 +80,12 @@ def _sentences_of(job: tuple[str, str, float]) -> list[Span]:
 
 
 def add_sentences(articles: list[Article], options: Options, state: dict[str, str]) -> None:
-    """Sentence spans of the articles whose stored work is missing or of another version;
-    the others keep the spans read from the store."""
+    """Sentence spans of the articles whose stored work (Article.work, marked made by
+    mark_duplicates) is missing or of another version; the others keep the spans read
+    from the store."""
     seconds = options.budget.article_seconds
     version = work_version(options)
-    todo = [a for a in articles if a.work != version]
+    todo = [a for a in articles if a.work != version or not a.sentences]
     found = parallel_map(_sentences_of, [(a.text, a.lang or "en", seconds) for a in todo], options)
     for article, spans in zip(todo, found, strict=True):
         article.sentences = spans
@@ -100,7 +102,8 @@ def mark_duplicates(articles: list[Article], options: Options, state: dict[str, 
         return
     version = work_version(options)
     saved = DedupState.from_json(state.get(DEDUP_STATE))
-    new = [a.work != version or a.band_keys is None or saved.version != version for a in articles]
+    covered = set(saved.articles) if saved.version == version else set()
+    new = [a.work != version or a.band_keys is None or a.id not in covered for a in articles]
     todo = [a for a, is_new in zip(articles, new, strict=True) if is_new]
     computed = parallel_map(
         partial(fingerprint_keys, options=options.dedup), [a.text for a in todo], options
@@ -131,7 +134,7 @@ def mark_duplicates(articles: list[Article], options: Options, state: dict[str, 
         if is_new:
             article.work = version
             article.band_keys = fresh[article.id][0].astype(np.uint64).tobytes()
-    state[DEDUP_STATE] = DedupState(version, edges).to_json()
+    state[DEDUP_STATE] = DedupState(version, edges, [a.id for a in articles]).to_json()
     log.info(
         "dedup: %d articles fingerprinted, %d read from the store",
         len(todo),
@@ -176,42 +179,100 @@ def _originals(articles: list[Article], new: list[bool], found: dict[str, str]) 
     return duplicate_of
 
 
+CLUSTER_STATE = "cluster"
+# who is in which story and storyline, beside the clusterer's (big) state it was read from:
+# a run with nothing to cluster takes them from here and never reads the clusterer
+CLUSTER_INDEX = "cluster-index"
+
+
+def _state_digest(saved: str) -> str:
+    return hashlib.sha1(saved.encode("utf-8")).hexdigest()
+
+
+def _roots(articles: list[Article]) -> dict[str, Article]:
+    """Each article's original: a copy follows its original (also one clustered before)."""
+    by_id = {a.id: a for a in articles}
+    roots = {}
+    for article in articles:
+        root = article
+        seen: set[str] = set()
+        while root.duplicate_of in by_id and root.id not in seen:
+            seen.add(root.id)
+            root = by_id[root.duplicate_of]
+        roots[article.id] = root
+    return roots
+
+
+def _from_index(articles: list[Article], state: dict[str, str]) -> bool:
+    """Stories and storylines from the saved index when no article needs clustering."""
+    saved, index = state.get(CLUSTER_STATE), state.get(CLUSTER_INDEX)
+    if not saved or not index:
+        return False
+    try:
+        data = json.loads(index)
+        placed: dict[str, list[str | None]] = data["stories"]
+        if data["state"] != _state_digest(saved):
+            return False  # written beside another clusterer state
+    except (ValueError, KeyError, TypeError):
+        return False
+    roots = _roots(articles)
+    if any(root.id not in placed for root in roots.values()):
+        return False
+    for article in articles:
+        article.story, article.storyline = placed[roots[article.id].id]
+    return True
+
+
 def assign_stories(articles: list[Article], options: Options, state: dict[str, str]) -> None:
     """Stories and storylines, incrementally: articles clustered in earlier runs keep their
-    story ids; only new originals are added to the saved clusterer."""
-    saved = state.get("cluster")
+    story ids; only new originals are added to the saved clusterer, which is not even
+    read when there are none (CLUSTER_INDEX)."""
+    if _from_index(articles, state):
+        return
+    saved = state.get(CLUSTER_STATE)
     clusterer = (
         StoryClusterer.from_state(json.loads(saved), options.cluster)
         if saved
         else StoryClusterer(options.cluster)
     )
-    by_id = {a.id: a for a in articles}
     new = [
         ClusterItem(a.id, a.title or "", a.text, a.date, a.outlet or a.publisher)
         for a in articles
         if a.duplicate_of is None and clusterer.story_of(a.id) is None
     ]
-    clusterer.add_in_batches(new)
+    if new:
+        clusterer.add_in_batches(new)
     added = bool(new)
+    roots = _roots(articles)
     for article in articles:
-        root = article
-        seen: set[str] = set()
-        # a copy follows its original (also one clustered in an earlier run)
-        while root.duplicate_of in by_id and root.id not in seen:
-            seen.add(root.id)
-            root = by_id[root.duplicate_of]
+        root = roots[article.id]
         if clusterer.story_of(root.id) is None:  # an original first seen as a duplicate
             clusterer.add([ClusterItem(root.id, root.title or "", root.text, root.date)])
             added = True
         article.story = clusterer.story_of(root.id)
         article.storyline = clusterer.storyline_of(root.id)
     if added or not saved:  # the state is big: saved again only when it changed
-        state["cluster"] = json.dumps(clusterer.to_state(), sort_keys=True)
+        saved = json.dumps(clusterer.to_state(), sort_keys=True)
+        state[CLUSTER_STATE] = saved
+    placed = {
+        aid: [clusterer.story_of(aid), clusterer.storyline_of(aid)]
+        for aid in sorted(clusterer.assigned)
+    }
+    state[CLUSTER_INDEX] = json.dumps({"state": _state_digest(saved), "stories": placed})
+
+
+# the stages' saved state, read and written by run.pipeline.analyse_store
+SAVED_STATES = (CLUSTER_STATE, CLUSTER_INDEX, DEDUP_STATE)
 
 
 STAGES: tuple[Stage, ...] = (
     Stage("sentences", frozenset({"text", "lang"}), frozenset({"sentences"}), add_sentences),
-    Stage("dedup", frozenset({"text", "date"}), frozenset({"duplicate_of"}), mark_duplicates),
+    Stage(
+        "dedup",
+        frozenset({"text", "date"}),
+        frozenset({"duplicate_of", "work", "band_keys"}),
+        mark_duplicates,
+    ),
     Stage(
         "cluster",
         frozenset({"text", "title", "date", "duplicate_of"}),
