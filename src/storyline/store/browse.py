@@ -165,15 +165,16 @@ def find_stories(
     independent = _facet(t.c.id, "source").label("independent_outlets")
     contradictions = _facet(t.c.id, "contradicted").label("contradictions")
     days = [_value(t.c.id, name).label(name) for name in ("first_day", "last_day", "dated")]
+    last_day = days[1]
     query = sa.select(*_LISTING_COLUMNS, independent, contradictions, *days).where(*conditions)
     count = sa.select(sa.func.count()).select_from(t).where(*conditions)
     order = {
         "articles": [sa.func.coalesce(t.c.article_count, 0).desc()],
         "outlets": [independent.desc()],
     }.get(where.sort or "", [])
-    # latest: list_rank, saved with the stories: the last article date, or for a story no
-    # article of which is dated, the last day its articles state; undated last
-    query = query.order_by(*order, t.c.list_rank, t.c.id)
+    # latest: the last day covered (stated dates count when no article is dated), undated last
+    latest = [sa.case((last_day.is_(None), 1), else_=0), last_day.desc()]
+    query = query.order_by(*order, *latest, t.c.list_rank, t.c.id)
     with store.engine.connect() as conn:
         if searched is not None:
             rows = {r.id: r for r in conn.execute(query)}

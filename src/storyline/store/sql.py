@@ -422,14 +422,7 @@ class SqlStore(Store):
             if stories:
                 members = self._story_members(conn)
                 rows = [self._story_row(s, members.get(s.id, [])) for s in stories]
-                # an undated story is placed by the dates its articles state (browse)
-                stated = {s.id: browse.story_days(s, members.get(s.id, [])) for s in stories}
-                ranks = _list_ranks(
-                    [
-                        (r["id"], r["last_date"] or (stated[r["id"]] or (None, None))[1])
-                        for r in rows
-                    ]
-                )
+                ranks = _list_ranks([(r["id"], r["last_date"]) for r in rows])
                 for row in rows:
                     row["list_rank"] = ranks[row["id"]]
                 conn.execute(stories_table.insert(), rows)
