@@ -86,10 +86,11 @@ def main() -> None:
             f"claims per article (ms): mean {sum(ms) / len(ms):.1f}, median "
             f"{ms[len(ms) // 2]:.1f}, p95 {p95:.1f}, max {ms[-1]:.1f}"
         )
-    claims = [c for s in stories for c in (s.layer or {}).get("claims", [])]
+    # a claim is listed by every story with a side in it: count each once
+    claims = list({c.id: c for s in stories if s.layer for c in s.layer.claims}.values())
     by_status: dict[str, int] = defaultdict(int)
     for c in claims:
-        by_status[c["status"]] += 1
+        by_status[c.status] += 1
     print(f"claims: {len(claims)} ({', '.join(f'{k} {v}' for k, v in sorted(by_status.items()))})")
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from storyline.layer import ClaimItem, EntityItem, MentionRef, StoryLayer, TimelineEvent
 from storyline.model import Article, Citation, Span, Story, SummarySentence
 from storyline.store.factory import open_store
 from storyline.store.sql import SqlStore
@@ -40,22 +41,27 @@ def workbench_store(url: str) -> SqlStore:
     ]
     articles[1].duplicate_of = "a-1"
     store.add_articles(articles, [])
-    lavrov = {"id": "E1", "name": "Sergei Lavrov", "type": "PERSON", "aliases": ["Lavrov"]}
+
+    def lavrov(article: str, start: int, end: int) -> EntityItem:
+        mention = MentionRef(article, start, end)
+        return EntityItem("E1", "Sergei Lavrov", "PERSON", ["Lavrov"], None, [mention])
+
     ships = Story(
         "s-ships", "Warships", ["a-1", "a-2", "a-3"],
         [SummarySentence(WARSHIPS, (Citation("a-1", 0, len(WARSHIPS)),))], "l-1",
-        {"entities": [{**lavrov, "mentions": [{"article": "a-1", "start": SHIP_LAVROV, "end": SHIP_LAVROV + 13}]}]},
+        StoryLayer(entities=[lavrov("a-1", SHIP_LAVROV, SHIP_LAVROV + 13)]),
     )  # fmt: skip
     truce = Story(
         "s-truce", "Truce", ["a-4"], [], "l-1",
-        {
-            "entities": [{**lavrov, "mentions": [{"article": "a-4", "start": TRUCE_LAVROV, "end": TRUCE_LAVROV + 6}]}],
-            "timeline": [
-                {"value": "2012-02", "article": "a-4", "start": FEB, "end": FEB + 8, "text": "February"},
-                {"value": "2012-06-18", "article": "a-1", "start": 0, "end": 6, "text": "Russia"},
+        StoryLayer(
+            entities=[lavrov("a-4", TRUCE_LAVROV, TRUCE_LAVROV + 6)],
+            timeline=[
+                TimelineEvent("2012-02", False, "February", "a-4", FEB, FEB + 8),
+                # another story's event: never dates this one
+                TimelineEvent("2012-06-18", False, "Russia", "a-1", 0, 6),
             ],
-            "claims": [{"id": "c1", "status": "contradicted", "text": "truce", "sides": []}],
-        },
+            claims=[ClaimItem("c1", "statement", "truce", "truce", "contradicted", ["Naharnet"])],
+        ),
     )  # fmt: skip
     road = Story(
         "s-road", "Mountain <i>road</i>", ["a-5"],

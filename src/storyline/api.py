@@ -54,9 +54,9 @@ class Brief(RunResult):
 
     def to_json(self) -> str:
         """brief.json, byte for byte as ``write`` writes it."""
-        from storyline.brief.render import dump_json
+        from storyline.brief.render import dump_brief
 
-        return dump_json(self.to_dict())
+        return dump_brief(self.to_dict())
 
     def to_markdown(self) -> str:
         from storyline.brief.render import render_markdown

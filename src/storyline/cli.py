@@ -39,6 +39,7 @@ STANCE_DEV = dev_file("stance")
 QUOTES_DEV = dev_file("quotes")
 DATES_DEV = dev_file("dates")
 ENTITIES_DEV = dev_file("entities")
+STORYLINES_DEV = dev_file("storylines")
 
 
 def _setup_logging(verbose: bool) -> None:
@@ -483,6 +484,47 @@ def eval_cluster_command(
             f"{r.pairwise.precision:6.3f} {r.pairwise.recall:6.3f} {r.pairwise.f1:7.3f} "
             f"{r.clusters:7d} {r.seconds:8.2f}"
         )
+
+
+@eval_app.command("storylines")
+def eval_storylines_command(
+    multinews: Annotated[
+        Path, typer.Argument(help="Multi-News JSONL, flattened to one article per document")
+    ] = STORYLINES_DEV,
+    sample: Annotated[Path, typer.Option(help="the russia-syria sample folder")] = Path(
+        "../shared/samples/russia-syria"
+    ),
+    seed: Annotated[int, typer.Option(help="seed of the generated pile")] = 7,
+) -> None:
+    """Storylines on a real pile, the sample and a generated pile, vs a shared-entity baseline."""
+    from storyline.evaluate.dev_files import resolve_dev_path
+    from storyline.evaluate.storylines import (
+        FOOTNOTE,
+        evaluate,
+        format_rows,
+        generated_pile,
+        multinews_pile,
+        sample_pile,
+    )
+
+    paths = [resolve_dev_path(multinews), resolve_dev_path(sample)]
+    for path in paths:
+        if not path.exists():
+            console.print(f"[red]error:[/] not found: {path}", highlight=False)
+            raise typer.Exit(2)
+    rows = evaluate(
+        [
+            lambda: multinews_pile(paths[0]),
+            lambda: sample_pile(paths[1]),
+            lambda: generated_pile(seed),
+        ]
+    )
+    typer.echo(
+        "targets: real pile own >= 0.9 and largest <= 5; sample 2 stories in 1 storyline; "
+        "generated: each situation one storyline, no filler attached"
+    )
+    typer.echo(format_rows(rows))
+    typer.echo(FOOTNOTE)
 
 
 if __name__ == "__main__":

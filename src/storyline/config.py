@@ -39,10 +39,6 @@ class ClusterOptions:
     refine_passes: int = 2
     # a story opened in this batch merges into an older one at this centroid cosine
     merge_threshold: float = 0.3
-    # looser: cosine between a story centroid and a storyline centroid to join it
-    storyline_threshold: float = 0.1
-    # storylines compare stories mostly by shared entities (same people, places)
-    storyline_entity_mix: float = 0.5
     # entity features (capitalised, not sentence-initial words) weigh this much more than terms
     entity_weight: float = 0.0
     # adjacent content-word pairs ("travel ban") name events better than single words
@@ -63,7 +59,6 @@ class ClusterOptions:
     # time decay: no penalty within the story's date span +- grace; then exp(-gap / tau)
     time_grace_days: float = 1.0
     time_tau_days: float = 3.0
-    storyline_tau_days: float = 365.0
     # candidate retrieval through the inverted index (keeps the clusterer ~linear)
     index_terms: int = 30
     query_terms: int = 30
@@ -92,6 +87,26 @@ class ClusterOptions:
     # a big ingest is clustered in date-ordered batches of this many articles (bounded
     # memory); refining, merging and splitting work within a batch
     batch_articles: int = 10_000
+    # storylines (cluster.storylines): two stories are linked when they share at least
+    # storyline_min_names specific names (storyline_min_names_undated if either is
+    # undated) and a term cosine of storyline_min_text, or one name fewer and a cosine
+    # of storyline_strong_text; dated ones only within storyline_window_days
+    storyline_min_names: int = 2
+    storyline_min_names_undated: int = 3
+    storyline_min_text: float = 0.08
+    storyline_strong_text: float = 0.3
+    storyline_window_days: float = 120.0
+    # a name is specific when at most max(storyline_specific_min, fraction x stories)
+    # stories carry it; a story is about its storyline_names most mentioned names
+    storyline_specific_min: int = 5
+    storyline_specific_fraction: float = 0.02
+    storyline_names: int = 30
+    # stories a new story is compared with: those sharing the most specific names
+    storyline_candidates: int = 30
+    # a story joins a storyline when linked to this fraction of its storyline_recent
+    # latest stories (cohesion: no chains of look-alikes)
+    storyline_cohesion: float = 0.5
+    storyline_recent: int = 6
 
 
 @dataclass(frozen=True)

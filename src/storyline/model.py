@@ -16,6 +16,10 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
+# the analyst's layer records live in storyline.layer; StepSkip is re-exported here
+from storyline.layer import StepSkip as StepSkip
+from storyline.layer import StoryLayer, StorylineLayer, storyline_layer
+
 
 def parse_day(date: str | None) -> float | None:
     """ISO date or datetime -> days since the epoch (float); None if missing or unparsable."""
@@ -108,18 +112,6 @@ class SentenceIndex:
 
 
 @dataclass(frozen=True)
-class StepSkip:
-    """One analysis step not done for one article (over its budget, or failed), and why."""
-
-    article: str
-    step: str
-    reason: str  # a numbered message from storyline.errors
-
-    def to_dict(self) -> dict[str, str]:
-        return {"article": self.article, "step": self.step, "reason": self.reason}
-
-
-@dataclass(frozen=True)
 class StepTiming:
     """Seconds one step took on one article or record (for the soak bench's slowest list)."""
 
@@ -191,6 +183,11 @@ class Article:
     storyline: str | None = None  # derived each run; stories keep it in the store
     # the input record's own id ("id" of a JSON/JSONL/CSV record); never part of ``id``
     record_id: str | None = None
+    # per-article work stored with the article and read, not redone, by later runs: the
+    # version it was made with (run.incremental.work_version; None: not made yet), and
+    # the LSH band keys of its MinHash signature (uint64 bytes; ``sentences`` is the rest)
+    work: str | None = None
+    band_keys: bytes | None = None
 
     def sentence_texts(self) -> list[str]:
         return [self.text[s.start : s.end] for s in self.sentences]
@@ -237,8 +234,8 @@ class Story:
     articles: list[str]  # all member ids, originals and duplicates
     summary: list[SummarySentence] = field(default_factory=list)
     storyline: str | None = None
-    # the analyst's layer: entities, quotes, facts, timeline, claims (brief.json shapes)
-    layer: dict[str, Any] = field(default_factory=dict)
+    # the analyst's layer (entities, quotes, facts, timeline, claims); None: not analysed
+    layer: StoryLayer | None = None
 
     @property
     def storyline_key(self) -> str:
@@ -252,8 +249,22 @@ class Story:
             "storyline": self.storyline,
             "articles": list(self.articles),
             "summary": [s.to_dict() for s in self.summary],
-            **self.layer,
+            **(self.layer.to_dict() if self.layer is not None else {}),
         }
+
+
+def storylines(stories: list[Story]) -> list[StorylineLayer]:
+    """The storyline-wide layer of every storyline with an analysed story, by id: written
+    once per storyline (its stories carry their own items only)."""
+    groups: dict[str, list[tuple[str, StoryLayer | None]]] = {}
+    for story in stories:
+        if story.storyline is not None:
+            groups.setdefault(story.storyline, []).append((story.id, story.layer))
+    return [
+        storyline_layer(line, members)
+        for line, members in sorted(groups.items())
+        if any(layer is not None for _, layer in members)
+    ]
 
 
 @dataclass

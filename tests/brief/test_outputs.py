@@ -15,6 +15,7 @@ from markdown_it import MarkdownIt
 
 from storyline.brief.render import render_html, render_markdown, write_outputs
 from storyline.config import Options
+from storyline.layer import ClaimItem, StoryLayer
 from storyline.model import Article, Citation, RunResult, Story, SummarySentence
 
 FILES = ("brief.json", "brief.md", "brief.html", "manifest.json")
@@ -36,9 +37,10 @@ def result(outdir: Path, text: str, title: str = "Harbour news") -> RunResult:
                     "sources": [XSS], "sides": [{"article": "a1", "source": "AFP", "start": 0,
                                                  "end": 5, "text": XSS}]}],
         "timeline": [{"value": "2024-01-01", "year_inferred": False, "text": XSS,
-                      "article": "a1", "start": 0, "end": 5, "sentence": {"text": XSS}}],
+                      "article": "a1", "start": 0, "end": 5,
+                      "sentence": {"start": 0, "end": 5, "text": XSS}}],
     }  # fmt: skip
-    story = Story("s1", title, ["a1"], [sentence], None, layer)
+    story = Story("s1", title, ["a1"], [sentence], None, StoryLayer.from_dict(layer))
     return RunResult([], [article], [story], 1, 1, outdir=outdir)
 
 
@@ -114,7 +116,7 @@ def test_a_kill_while_writing_keeps_the_previous_good_copy(tmp_path: Path) -> No
 def test_claims_show_their_text_and_both_sides_in_md_and_html(tmp_path: Path) -> None:
     text = "A unit arrived in Syria, reports said. Lavrov said Russia had no plans to send troops."
     run = result(tmp_path, text)
-    run.stories[0].layer["claims"] = [
+    claims = [
         {"id": "c2", "kind": "statement", "subject": "a Russian military unit",
          "text": "a unit arrived in Syria", "status": "contradicted", "sources": ["Naharnet"],
          "sides": [
@@ -128,6 +130,9 @@ def test_claims_show_their_text_and_both_sides_in_md_and_html(tmp_path: Path) ->
          "status": "single-source", "sources": ["AFP"], "sides": []}
         for i in range(12)
     ]  # fmt: skip
+    layer = run.stories[0].layer
+    assert layer is not None
+    layer.claims = [ClaimItem.from_dict(c) for c in claims]
     markdown = render_markdown(run.articles, run.stories)
     assert "- **contradicted** — a Russian military unit: “a unit arrived in Syria”" in markdown
     assert (

@@ -3,8 +3,8 @@ stance toward each claim, with the deciding sentence cited on both sides."""
 
 import pytest
 
+from helpers import layer_of
 from storyline.link.claims import ClaimArticle, align_claims
-from storyline.link.story_layer import analyze_story
 from storyline.model import Article
 
 pytest.importorskip("spacy")
@@ -31,20 +31,29 @@ def _article(aid, text, outlet, duplicate_of=None):
     )
 
 
+TEXTS: dict[str, str] = {}  # the article texts claim sides cite (ids reused across tests)
+
+
 def _claims(*articles):
-    claims = analyze_story(list(articles))["claims"]
-    texts = {a.id: a.text for a in articles}
+    claims = layer_of(articles).claims
+    TEXTS.clear()
+    TEXTS.update({a.id: a.text for a in articles})
     for claim in claims:
-        assert claim["text"] and claim["sides"]
-        assert len(claim["subject"].split()) > 1 or claim["subject"][:1].isupper()
-        for side in claim["sides"]:
-            assert texts[side["article"]][side["start"] : side["end"]] == side["text"]
+        assert claim.text and claim.sides
+        assert len(claim.subject.split()) > 1 or claim.subject[:1].isupper()
+        for side in claim.sides:
+            assert side.said(TEXTS).strip()
     return claims
 
 
+def said(side, texts=None):
+    return side.said(texts or TEXTS)
+
+
 def _bridge(claims):
-    (bridge,) = [c for c in claims if any("approved the new bridge" in s["text"] for s in
-                                          c["sides"] if s["article"] == "a")]  # fmt: skip
+    texts = {"a": CLAIM}
+    (bridge,) = [c for c in claims if any("approved the new bridge" in said(s, texts) for s in
+                                          c.sides if s.article == "a")]  # fmt: skip
     return bridge
 
 
@@ -58,30 +67,30 @@ def judged():
 
 def test_an_agreeing_source_corroborates(judged):
     bridge = _bridge(judged["agree"])
-    assert bridge["status"] == "corroborated"
-    assert bridge["sources"] == ["Riverton Post", "Wire"]
-    wire = next(s for s in bridge["sides"] if s["source"] == "Wire")
-    assert wire["stance"] == "agree" and wire["score"] >= 0.5
-    assert "council approved the new bridge" in wire["text"]
+    assert bridge.status == "corroborated"
+    assert bridge.sources == ["Riverton Post", "Wire"]
+    wire = next(s for s in bridge.sides if s.source == "Wire")
+    assert wire.stance == "agree" and wire.score >= 0.5
+    assert "council approved the new bridge" in said(wire, {"b": BODIES["agree"]})
 
 
 def test_a_denial_contradicts_with_both_sides_cited(judged):
     bridge = _bridge(judged["denial"])
-    assert bridge["status"] == "contradicted"
-    stances = {s["source"]: s["stance"] for s in bridge["sides"]}
+    assert bridge.status == "contradicted"
+    stances = {s.source: s.stance for s in bridge.sides}
     assert stances == {"Riverton Post": "asserts", "Wire": "disagree"}
-    denial = next(s for s in bridge["sides"] if s["stance"] == "disagree")
-    assert denial["text"].startswith("Mayor Jane Holt denied reports")
+    denial = next(s for s in bridge.sides if s.stance == "disagree")
+    assert said(denial, {"b": BODIES["denial"]}).startswith("Mayor Jane Holt denied reports")
     # the denial is shown on the claim it disputes, not again as a claim of its own
-    assert not [c for c in judged["denial"] if c["text"].startswith("Mayor Jane Holt denied")]
+    assert not [c for c in judged["denial"] if c.text.startswith("Mayor Jane Holt denied")]
 
 
 @pytest.mark.parametrize("kind", ["hedge", "unrelated"])
 def test_a_hedge_or_an_unrelated_body_neither_corroborates_nor_contradicts(judged, kind):
     bridge = _bridge(judged[kind])
-    assert bridge["status"] == "single-source"
-    assert [s["source"] for s in bridge["sides"]] == ["Riverton Post"]
-    assert all(c["status"] == "single-source" for c in judged[kind])
+    assert bridge.status == "single-source"
+    assert [s.source for s in bridge.sides] == ["Riverton Post"]
+    assert all(c.status == "single-source" for c in judged[kind])
 
 
 def test_two_outlets_give_different_death_tolls():
@@ -89,9 +98,9 @@ def test_two_outlets_give_different_death_tolls():
         _article("a", "Shelling in Homs killed 56 people on Monday, activists said.", "Reuters"),
         _article("b", "Shelling in Homs killed 80 people on Monday, the army said.", "SANA"),
     )
-    (toll,) = [c for c in claims if c["kind"] == "fact"]
-    assert toll["status"] == "contradicted" and toll["subject"] == "people killed [monday]"
-    by_value = {s["value"]: (s["source"], s["stance"]) for s in toll["sides"]}
+    (toll,) = [c for c in claims if c.kind == "fact"]
+    assert toll.status == "contradicted" and toll.subject == "people killed [monday]"
+    by_value = {s.value: (s.source, s.stance) for s in toll.sides}
     assert sorted(by_value) == [56, 80]
     assert {stance for _, stance in by_value.values()} == {"asserts", "disagree"}
     assert {source for source, _ in by_value.values()} == {"Reuters", "SANA"}
@@ -102,11 +111,11 @@ def test_a_syndicated_copy_is_not_an_independent_source():
     claims = _claims(
         _article("a", CLAIM, "Riverton Post"), _article("b", copy, "Some Blog", duplicate_of="a")
     )
-    assert claims and all(c["status"] == "single-source" for c in claims)
-    assert {src for c in claims for src in c["sources"]} == {"Riverton Post"}
+    assert claims and all(c.status == "single-source" for c in claims)
+    assert {src for c in claims for src in c.sources} == {"Riverton Post"}
     # the same copy from an independent outlet would corroborate: the test can fail
     independent = _claims(_article("a", CLAIM, "Riverton Post"), _article("b", copy, "Wire"))
-    assert any(c["status"] == "corroborated" for c in independent)
+    assert any(c.status == "corroborated" for c in independent)
 
 
 def test_an_outlet_never_contradicts_itself_in_its_own_voice():
@@ -115,7 +124,7 @@ def test_an_outlet_never_contradicts_itself_in_its_own_voice():
         "Russia did not sell any missiles to Syria last year."
     )
     claims = _claims(_article("a", text, "FT"))
-    assert claims and all(c["status"] != "contradicted" for c in claims)
+    assert claims and all(c.status != "contradicted" for c in claims)
 
 
 def test_same_value_from_two_sources_is_corroborated_and_offsets_slice():
@@ -134,6 +143,6 @@ def test_small_counts_are_not_figures_and_subjects_are_not_bare_nouns():
         "One of the warships carries 25 tanks, said Mr Trukhachev."
     )
     claims = _claims(_article("a", text, "FT"))
-    subjects = [c["subject"] for c in claims]
+    subjects = [c.subject for c in claims]
     assert "side" not in subjects and "sides" not in subjects
     assert any(s.startswith("tanks (") for s in subjects)

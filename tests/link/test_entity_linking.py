@@ -144,3 +144,165 @@ def test_entity_ids_are_unique_even_for_namesakes():
     assert len(ids) == len(set(ids))
     by_name = {e.name: e for e in entities}
     assert "Mary Smith" in by_name and "Mary Smith" not in by_name["John Smith"].aliases
+
+
+def _names(texts, names):
+    """Mentions at each listed (article, name) with its key, typed PERSON."""
+    from storyline.nlp.entities import name_key
+
+    out = [[] for _ in texts]
+    for d, name in names:
+        start = texts[d].index(name)
+        key = name_key(name.split())
+        out[d].append(_m(start, name, "name", key.split()[-1], key, "PERSON"))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("texts", "names", "apart"),
+    [
+        (  # two Clintons in one story, by surname, pronoun-free
+            [
+                "Hillary Clinton spoke . Bill Clinton listened .",
+                "Bill Clinton and Hillary Clinton .",
+            ],
+            [
+                (0, "Hillary Clinton"),
+                (0, "Bill Clinton"),
+                (1, "Bill Clinton"),
+                (1, "Hillary Clinton"),
+            ],
+            ("Hillary Clinton", "Bill Clinton"),
+        ),
+        (
+            ["Maria von Trapp sang . Georg von Trapp listened ."],
+            [(0, "Maria von Trapp"), (0, "Georg von Trapp")],
+            ("Maria von Trapp", "Georg von Trapp"),
+        ),
+        (
+            ["Stephen Humphrey Bogart wrote of Humphrey Bogart ."],
+            [(0, "Stephen Humphrey Bogart"), (0, "Humphrey Bogart")],
+            ("Stephen Humphrey Bogart", "Humphrey Bogart"),
+        ),
+    ],
+)
+def test_a_different_first_name_is_a_different_person(texts, names, apart):
+    mentions = _names(texts, names)
+    clusters = cluster_mentions(mentions, texts, LinkOptions())
+    text_of = {n: mentions[n[0]][n[1]].text for c in clusters for n in c}
+    for c in clusters:
+        assert not set(apart) <= {text_of[n] for n in c}, c
+    # each full name still joins its own repetitions across articles
+    for name in apart:
+        owners = {i for i, c in enumerate(clusters) for n in c if text_of[n] == name}
+        assert len(owners) == 1
+
+
+def test_a_bare_surname_attaches_only_when_unambiguous():
+    texts = [
+        "Hillary Clinton spoke . Clinton smiled .",
+        "Hillary Clinton and Bill Clinton . Clinton",
+    ]
+    one = _names(texts[:1], [(0, "Hillary Clinton"), (0, "Clinton")])
+    assert cluster_mentions(one, texts[:1], LinkOptions()) == [[(0, 0), (0, 1)]]
+    both = _names(texts, [(0, "Hillary Clinton"), (1, "Hillary Clinton"), (1, "Bill Clinton")])
+    both[1].append(_m(len(texts[1]) - 7, "Clinton", "name", "clinton", "clinton", "PERSON"))
+    clusters = cluster_mentions(both, texts, LinkOptions())
+    assert [(1, 2)] in clusters  # "Clinton" beside two Clintons joins neither
+    assert [(1, 1)] in clusters  # Bill is not Hillary
+
+
+def test_short_forms_of_a_first_name_are_the_same_first_name():
+    from storyline.link.entity_names import same_first_name
+
+    assert same_first_name("bill", "william") and same_first_name("chris", "christopher")
+    assert same_first_name("j", "john") and same_first_name("sergei", "sergey")
+    assert not same_first_name("hillary", "bill") and not same_first_name("maria", "georg")
+    assert not same_first_name("stephen", "humphrey")
+
+
+def test_namesakes_from_real_text_stay_apart_and_are_typed_by_their_form():
+    texts = [
+        "Stephen Humphrey Bogart, the son of Humphrey Bogart, wrote a memoir. "
+        "Maria von Trapp and her stepfather Georg von Trapp fled Austria.",
+        "Connor Cummings, 17, a senior at Morris Knolls High School in New Jersey, was hurt. "
+        "Photo by Hayne Palmour IV Share Photo",
+    ]
+    _, entities = resolve_entities(["a", "b"], texts, SpacyEntityAnalyzer())
+    by_name = {e.name: e for e in entities}
+    for name in (
+        "Stephen Humphrey Bogart",
+        "Humphrey Bogart",
+        "Maria von Trapp",
+        "Georg von Trapp",
+    ):
+        assert by_name[name].type == "PERSON" and by_name[name].aliases == []
+    assert by_name["Connor Cummings"].type == "PERSON"
+    assert by_name["Morris Knolls High School"].type == "ORG"
+    assert by_name["New Jersey"].type == "GPE"
+    assert "Hayne Palmour IV" in by_name and by_name["Hayne Palmour IV"].type == "PERSON"
+    assert not any("Photo" in e.name for e in entities)
+
+
+def test_amounts_link_only_in_the_same_words_and_you_links_to_no_one():
+    text = "Reid paid $22 million ; the fund held $160 million . $22 million , you know ."
+    ms = [
+        _m(text.index("Reid"), "Reid", "name", "reid", "reid", "PERSON"),
+        _m(text.index("$22"), "$22 million", "nominal", "million"),
+        _m(text.index("$160"), "$160 million", "nominal", "million"),
+        _m(text.rindex("$22"), "$22 million", "nominal", "million"),
+        _m(text.index("you"), "you", "pronoun", "you", type_="PERSON"),
+    ]
+    clusters = cluster_mentions([ms], [text], LinkOptions())
+    assert [(0, 1), (0, 3)] in clusters and [(0, 2)] in clusters
+    assert [(0, 4)] in clusters
+
+
+def test_type_nouns_and_synonyms_join_the_leading_name_of_a_story():
+    texts = [
+        "The Colts beat the Chiefs . The Colts won again and the team celebrated .",
+        "The Colts are happy ; the facility near the Lucas Center was closed , the clinic said .",
+    ]
+    ms = [
+        [
+            _m(texts[0].index("Colts"), "Colts", "name", "colts", "colts", "ORG"),
+            _m(texts[0].index("Chiefs"), "Chiefs", "name", "chiefs", "chiefs", "ORG"),
+            _m(texts[0].rindex("Colts"), "Colts", "name", "colts", "colts", "ORG"),
+            _m(texts[0].index("team"), "team", "nominal", "team"),
+        ],
+        [
+            _m(texts[1].index("Colts"), "Colts", "name", "colts", "colts", "ORG"),
+            _m(texts[1].index("facility"), "facility", "nominal", "facility"),
+            _m(texts[1].index("clinic"), "clinic", "nominal", "clinic"),
+        ],
+    ]
+    clusters = cluster_mentions(ms, texts, LinkOptions())
+    colts = next(c for c in clusters if (0, 0) in c)
+    assert (0, 3) in colts and (0, 1) not in colts  # "the team" is the leading team
+    assert any({(1, 1), (1, 2)} <= set(c) for c in clusters)  # facility = clinic
+
+
+def test_the_lawyer_of_a_story_is_not_its_protagonist():
+    texts = [
+        "Lindsay Lohan arrived ; her lawyer spoke .",
+        "Lohan left court with the lawyer .",
+        "The lawyer said Lohan was fine .",
+    ]
+    ms = [
+        [
+            _m(0, "Lindsay Lohan", "name", "lohan", "lindsay lohan", "PERSON"),
+            _m(texts[0].index("lawyer"), "lawyer", "nominal", "lawyer"),
+        ],
+        [
+            _m(0, "Lohan", "name", "lohan", "lohan", "PERSON"),
+            _m(texts[1].index("lawyer"), "lawyer", "nominal", "lawyer"),
+        ],
+        [
+            _m(texts[2].index("Lohan"), "Lohan", "name", "lohan", "lohan", "PERSON"),
+            _m(4, "lawyer", "nominal", "lawyer"),
+        ],
+    ]
+    clusters = cluster_mentions(ms, texts, LinkOptions())
+    lohan = next(c for c in clusters if (0, 0) in c)
+    assert {(1, 0), (2, 0)} <= set(lohan)
+    assert not {(0, 1), (1, 1), (2, 1)} & set(lohan)

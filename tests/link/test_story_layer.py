@@ -2,6 +2,7 @@ import json
 
 import pytest
 
+from helpers import assert_layer_offsets, layer_of
 from storyline.link.story_layer import analyze_story, independent_source
 from storyline.model import Article
 
@@ -28,41 +29,63 @@ def test_copies_collapse_onto_their_original_source():
     ]
     by_id = {a.id: a for a in arts}
     assert independent_source(arts[1], by_id) == "reuters"
-    layer = analyze_story(arts)
-    killed = next(c for c in layer["claims"] if c["subject"].startswith("people killed"))
-    assert killed["status"] == "single-source"
+    layer = layer_of(arts)
+    killed = next(c for c in layer.claims if c.subject.startswith("people killed"))
+    assert killed.status == "single-source"
+    # the copy's side is folded into its original's, and the copy adds no facts or mentions
+    (side,) = [s for s in killed.sides]
+    assert side.article == "a" and side.copies == ("b",)
+    assert {f.article for f in layer.facts} == {"a"}
+    assert {m.article for e in layer.entities for m in e.mentions} == {"a"}
 
 
 def test_story_layer_shape_offsets_and_determinism():
     arts = [_article("b", OTHER, "afp"), _article("a", ORIGINAL, "reuters")]
-    layer = analyze_story(arts)
+    layer = layer_of(arts)
     texts = {a.id: a.text for a in arts}
-    assert set(layer) == {"entities", "quotes", "facts", "timeline", "claims"}
-    putin = next(e for e in layer["entities"] if e["name"] == "Vladimir Putin")
-    assert {m["article"] for m in putin["mentions"]} == {"a", "b"}
-    for e in layer["entities"]:
-        assert {"id", "name", "type", "aliases", "mentions"} <= set(e)
-        for m in e["mentions"]:
-            assert texts[m["article"]][m["start"] : m["end"]]
-    for f in layer["facts"]:
-        assert texts[f["article"]][f["start"] : f["end"]] == f["text"]
-    killed = next(c for c in layer["claims"] if c["subject"].startswith("people killed"))
-    assert killed["status"] == "corroborated"
-    again = analyze_story(list(reversed(arts)))
-    assert json.dumps(layer, sort_keys=True) == json.dumps(again, sort_keys=True)
-    for q in layer["quotes"]:
-        assert texts[q["article"]][q["start"] : q["end"]] == q["text"]
-        if q["speaker_start"] is not None:
-            assert texts[q["article"]][q["speaker_start"] : q["speaker_end"]] == q["speaker"]
-    for t in layer["timeline"]:
-        assert texts[t["article"]][t["start"] : t["end"]] == t["text"]
-    assert analyze_story([]) == {
+    putin = next(e for e in layer.entities if e.name == "Vladimir Putin")
+    assert putin.articles == ["a", "b"]
+    assert_layer_offsets(layer, texts)
+    killed = next(c for c in layer.claims if c.subject.startswith("people killed"))
+    assert killed.status == "corroborated"
+    again = layer_of(list(reversed(arts)))
+    assert json.dumps(layer.to_dict(), sort_keys=True) == json.dumps(
+        again.to_dict(), sort_keys=True
+    )
+    assert analyze_story([]).for_articles(set()).to_dict() == {
         "entities": [],
         "quotes": [],
         "facts": [],
         "timeline": [],
         "claims": [],
     }
+
+
+def test_a_story_carries_only_its_own_items_with_storyline_ids():
+    """Two stories of one storyline: each keeps the mentions, facts and claim sides of its
+    own articles; an entity keeps its storyline-wide id; a claim lists the other story's
+    sides as a count and the stories listing them, not copies."""
+    arts = [_article("a", ORIGINAL, "reuters"), _article("b", OTHER, "afp")]
+    group = analyze_story(arts)
+    story_of = {"a": "s1", "b": "s2"}
+    first, second = group.for_articles({"a"}, story_of), group.for_articles({"b"}, story_of)
+    texts = {a.id: a.text for a in arts}
+    for layer in (first, second):
+        assert_layer_offsets(layer, texts)
+    assert {m.article for e in first.entities for m in e.mentions} == {"a"}
+    assert {f.article for f in second.facts} == {"b"}
+    putin_a = next(e for e in first.entities if e.name == "Vladimir Putin")
+    putin_b = next(e for e in second.entities if e.name == "Vladimir Putin")
+    assert putin_a.id == putin_b.id
+    assert putin_a.aliases == ["Mr Putin"] and putin_b.aliases == []  # its own names only
+    whole = next(e for e in group.entities if e.id == putin_a.id)
+    assert len(putin_a.mentions) + len(putin_b.mentions) == len(whole.mentions)
+    killed = next(c for c in first.claims if c.subject.startswith("people killed"))
+    assert [s.article for s in killed.sides] == ["a"]
+    assert killed.others.count == 1 and killed.others.stories == ("s2",)
+    # judged over the whole storyline; its own sources are the story's
+    assert killed.status == "corroborated" and killed.source_count == 2
+    assert killed.sources == ["reuters"]
 
 
 @pytest.mark.slow
@@ -83,8 +106,8 @@ def test_an_article_over_its_budget_loses_that_step_only(monkeypatch):
     monkeypatch.setattr(story_layer, "judge_claims", slow_on_z)
     bridge = " The city council of Riverton approved the new bridge over the Avon river."
     arts = [_article("a", ORIGINAL + bridge, "reuters"), _article("z", OTHER + bridge, "afp")]
-    layer = analyze_story(arts, Options(budget=BudgetOptions(article_seconds=0.3)))
-    skipped = {(s["article"], s["step"]): s["reason"] for s in layer["skipped"]}
+    layer = layer_of(arts, Options(budget=BudgetOptions(article_seconds=0.3)))
+    skipped = {(s.article, s.step): s.reason for s in layer.skipped}
     assert skipped == {
         (
             "z",
@@ -92,11 +115,11 @@ def test_an_article_over_its_budget_loses_that_step_only(monkeypatch):
         ): "[E201] claims over its time budget of 0.3 s on this article; skipped for it"
     }
     # the ordinary article keeps every step, z keeps its other steps
-    assert any(f["article"] == "a" and f["value"] == 56 for f in layer["facts"])
-    assert any(f["article"] == "z" and f["value"] == 56 for f in layer["facts"])
-    assert any(q["article"] == "a" for q in layer["quotes"])
+    assert any(f.article == "a" and f.value == 56 for f in layer.facts)
+    assert any(f.article == "z" and f.value == 56 for f in layer.facts)
+    assert any(q.article == "a" for q in layer.quotes)
     # z judged nothing, so its agreeing figure still counts (a number fact), but no
     # statement of a's has a side from z
-    for claim in layer["claims"]:
-        if claim["kind"] == "statement":
-            assert all(s["article"] != "z" for s in claim["sides"] if s["stance"] != "asserts")
+    for claim in layer.claims:
+        if claim.kind == "statement":
+            assert all(s.article != "z" for s in claim.sides if s.stance != "asserts")

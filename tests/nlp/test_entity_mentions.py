@@ -64,3 +64,32 @@ def test_describe_keeps_caller_offsets_and_kinds(analyzer):
 def test_us_is_a_country_not_a_pronoun(analyzer):
     (mentions,) = analyzer.describe(["Barack Obama , the US president , spoke ."], [[(17, 19)]])
     assert mentions[0].kind != "pronoun"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "type_"),
+    [
+        (
+            "Fans gathered at Morris Knolls High School on Friday.",
+            "Morris Knolls High School",
+            "ORG",
+        ),
+        ("Officials in New Jersey said the storm had passed.", "New Jersey", "GPE"),
+        ("Connor Cummings, 17, a senior, was injured in the crash.", "Connor Cummings", "PERSON"),
+        ("In return Russia has maintained a Navy base at Tartus for years.", "Tartus", "GPE"),
+        ("The port of Tartous in Syria is a key Russian naval base.", "Tartous", "GPE"),
+    ],
+)
+def test_the_form_of_a_name_settles_its_type(analyzer, text, name, type_):
+    (mentions,) = analyzer.detect([text])
+    found = [m for m in mentions if m.text == name]
+    assert found and all(m.type == type_ for m in found), [(m.text, m.type) for m in mentions]
+
+
+def test_photo_credit_words_and_web_addresses_are_not_names(analyzer):
+    text = "Photo by Hayne Palmour IV Share Photo. More at https://naharnet.com/stories/en/33935"
+    (mentions,) = analyzer.detect([text])
+    assert [m.text for m in mentions if "Palmour" in m.text] == ["Hayne Palmour IV"]
+    assert not any("http" in m.text or "Share" in m.text for m in mentions)
+    for m in mentions:
+        assert text[m.start : m.end] == m.text

@@ -71,6 +71,35 @@ def test_other_languages_use_pysbd():
     ]
 
 
+GERMAN = (
+    "Die Bundesregierung hat am Dienstag neue Maßnahmen gegen die Inflation beschlossen. "
+    "Der Finanzminister sagte, die Entlastungen sollten vor allem Familien zugutekommen."
+)
+# English-like text a detector misreads (the bench's synthetic pile is read as "pcm")
+MISREAD = (
+    "Kalo mirtan velsor ishga dunrek ulbra tanka. Sorish gadun rekul bramir kalo vel tan. "
+    "Mirvel sorga ishdun rekbra ulka lomir tansor velish gadunrek."
+)
+
+
+def test_pysbd_only_for_text_confidently_in_its_language(monkeypatch):
+    import storyline.nlp.sentences as sentences
+
+    used: list[str] = []
+    real = sentences._split_pysbd
+
+    def counting(text, language):
+        used.append(language)
+        return real(text, language)
+
+    monkeypatch.setattr(sentences, "_split_pysbd", counting)
+    assert len(split_sentences(GERMAN, "de")) == 2 and used == ["de"]
+    for code in ("de", "nl", "it", "pcm"):  # a misread code: our linear rules, same spans
+        assert split_sentences(MISREAD, code) == split_sentences(MISREAD, "en")
+    assert split_sentences(GERMAN, "fr") == split_sentences(GERMAN, "en")  # not French
+    assert used == ["de"]
+
+
 def test_ap_style_closing_apostrophes_end_a_quotation():
     text = "\"Many came early. They left fast,'' he said. The game began."
     assert texts(text) == ["\"Many came early. They left fast,'' he said.", "The game began."]

@@ -50,13 +50,14 @@ def test_no_pronoun_or_nationality_speaker_survives_on_the_sample(sample_dir, tm
     texts = {a.id: a.text for a in brief.articles}
     speakers = []
     for story in brief.stories:
-        for q in story.layer["quotes"]:
-            speakers.append(q["speaker"])
-            if q["speaker"] is not None:
-                assert texts[q["article"]][q["speaker_start"] : q["speaker_end"]] == q["speaker"]
-            if q["speaker_words"] is not None:
-                start, end = q["speaker_words_start"], q["speaker_words_end"]
-                assert texts[q["article"]][start:end] == q["speaker_words"]
+        assert story.layer is not None
+        for q in story.layer.quotes:
+            speakers.append(q.speaker)
+            if q.speaker is not None:
+                assert texts[q.article][q.speaker_start : q.speaker_end] == q.speaker
+            if q.speaker_words is not None:
+                start, end = q.speaker_words_start, q.speaker_words_end
+                assert texts[q.article][start:end] == q.speaker_words
     forbidden = {"His comments", "who", "it", "he", "He", "That comment", "Russian", "Homs",
                  "United States", "the activist", "the statement"}  # fmt: skip
     assert not forbidden & set(speakers)

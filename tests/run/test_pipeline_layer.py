@@ -2,7 +2,8 @@
 
 import pytest
 
-from helpers import load_brief
+from helpers import assert_layer_offsets, load_brief
+from storyline.layer import StoryLayer, StorylineLayer
 from storyline.nlp.spacy_model import pipeline_available
 from storyline.run.pipeline import run_brief
 
@@ -29,61 +30,87 @@ def test_two_stories_one_storyline(brief):
     assert all(s["storyline"] for s in brief["stories"])
 
 
+def _layers(brief):
+    return [StoryLayer.from_dict(s) for s in brief["stories"]]
+
+
 def test_every_layer_offset_slices_the_text(brief):
     texts = {a["id"]: a["text"] for a in brief["articles"]}
-    for story in brief["stories"]:
-        for e in story["entities"]:
-            for m in e["mentions"]:
-                assert texts[m["article"]][m["start"] : m["end"]].strip()
-        for q in story["quotes"]:
-            assert texts[q["article"]][q["start"] : q["end"]] == q["text"]
-            if q["speaker_start"] is not None:
-                assert texts[q["article"]][q["speaker_start"] : q["speaker_end"]] == q["speaker"]
-        for f in story["facts"]:
-            assert texts[f["article"]][f["start"] : f["end"]] == f["text"]
-        for t in story["timeline"]:
-            assert texts[t["article"]][t["start"] : t["end"]] == t["text"]
-        for c in story["claims"]:
-            for side in c["sides"]:
-                assert texts[side["article"]][side["start"] : side["end"]] == side["text"]
+    for layer in _layers(brief):
+        assert layer is not None
+        assert_layer_offsets(layer, texts)
+
+
+def test_each_story_carries_its_own_items_and_the_storyline_its_whole(brief):
+    """The two stories (one article each) share entity ids; each lists only the mentions,
+    quotes, facts and dated events of its own article; the storyline's entity table and
+    timeline are written once, under "storylines"."""
+    for story, layer in zip(brief["stories"], _layers(brief), strict=True):
+        own = set(story["articles"])
+        assert {m.article for e in layer.entities for m in e.mentions} <= own
+        assert {x.article for x in [*layer.quotes, *layer.facts, *layer.timeline]} <= own
+        for claim in layer.claims:
+            assert {s.article for s in claim.sides} <= own
+            assert story["id"] not in claim.others.stories
+            assert set(claim.others.stories) <= {s["id"] for s in brief["stories"]}
+    (line,) = [StorylineLayer.from_dict(x) for x in brief["storylines"]]
+    assert line.id == brief["stories"][0]["storyline"]
+    assert line.stories == sorted(s["id"] for s in brief["stories"])
+    rows = {e.name: e for e in line.entities}
+    lavrov = rows["Sergei Lavrov"]
+    assert lavrov.articles == 2 and len(lavrov.stories) == 2
+    per_story = [e for layer in _layers(brief) for e in layer.entities if e.id == lavrov.id]
+    assert lavrov.mentions == sum(len(e.mentions) for e in per_story)
+    assert [t.value for t in line.timeline] == sorted(t.value for t in line.timeline)
+    # each storyline event points at the event its story lists, by offsets
+    events = {
+        (story["id"], t.article, t.start, t.end): t
+        for story, layer in zip(brief["stories"], _layers(brief), strict=True)
+        for t in layer.timeline
+    }
+    assert len(line.timeline) == len(events)
+    for ref in line.timeline:
+        event = events[(ref.story, ref.article, ref.start, ref.end)]
+        assert (ref.value, ref.year_inferred) == (event.value, event.year_inferred)
 
 
 def test_entities_resolved_across_both_articles(brief):
-    entities = {}
-    for story in brief["stories"]:
-        for e in story["entities"]:
-            entities.setdefault(e["id"], e)
-    by_name = {e["name"]: e for e in entities.values()}
+    (line,) = [StorylineLayer.from_dict(x) for x in brief["storylines"]]
+    by_name = {e.name: e for e in line.entities}
     lavrov = by_name["Sergei Lavrov"]
-    assert "Lavrov" in lavrov["aliases"] and lavrov.get("role") == "foreign minister"
-    assert len({m["article"] for m in lavrov["mentions"]}) == 2
-    tartus = next(
-        e for e in entities.values() if {"Tartus", "Tartous"} <= {e["name"], *e["aliases"]}
-    )
-    assert len({m["article"] for m in tartus["mentions"]}) == 2
-    assert "Assad" in by_name["Bashar al-Assad"]["aliases"]
+    assert "Lavrov" in lavrov.aliases and lavrov.role == "foreign minister"
+    assert lavrov.articles == 2
+    tartus = next(e for e in line.entities if {"Tartus", "Tartous"} <= {e.name, *e.aliases})
+    assert tartus.articles == 2
+    assert "Assad" in by_name["Bashar al-Assad"].aliases
     assert "Vladimir Putin" in by_name and "Jakob Kellenberger" in by_name
 
 
 def test_quotes_claims_and_timeline(brief):
-    quotes = [q for s in brief["stories"] for q in s["quotes"]]
-    siege = next(q for q in quotes if "We are under siege" in q["text"])
-    assert siege["speaker"] == "one activist in Homs" and siege["kind"] == "direct"
-    claims = [c for s in brief["stories"] for c in s["claims"]]
+    texts = {a["id"]: a["text"] for a in brief["articles"]}
+    layers = _layers(brief)
+    quotes = [q for layer in layers for q in layer.quotes]
+    siege = next(q for q in quotes if "We are under siege" in q.text)
+    assert siege.speaker == "one activist in Homs" and siege.kind == "direct"
+    claims = [c for layer in layers for c in layer.claims]
     denial = [
         c
         for c in claims
-        if c["status"] == "contradicted"
+        if c.status == "contradicted"
         # Lavrov's denial, reported or in his own words ("... military presence there -- no")
         and any(
-            "no plans to send troops" in side["text"]
-            or "ensure our military presence" in side["text"]
-            for side in c["sides"]
+            "no plans to send troops" in side.said(texts)
+            or "ensure our military presence" in side.said(texts)
+            for side in c.sides
         )
     ]
     assert denial and any(
-        "military unit had arrived" in side["text"] for side in denial[0]["sides"]
+        "military unit had arrived" in side.said(texts) for side in denial[0].sides
     )
-    timeline = brief["stories"][0]["timeline"]
-    values = [t["value"] for t in timeline]
+    # the storyline's timeline: both stories' dated events, in date order
+    (line,) = brief["storylines"]
+    values = [t["value"] for t in line["timeline"]]
     assert values == sorted(values) and values[0].startswith("2012-02") and "2012-05-26" in values
+    # a story's own timeline: its article's events only
+    for story, layer in zip(brief["stories"], layers, strict=True):
+        assert {t.article for t in layer.timeline} <= set(story["articles"])

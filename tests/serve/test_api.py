@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from storyline.model import Story
+from storyline.layer import StoryLayer
 from storyline.store.factory import open_store
 
 TOKEN = "test-token-123"  # the token the conftest's apps are created with
@@ -258,30 +258,31 @@ def test_story_articles_and_article_detail(loaded: TestClient) -> None:
 
 
 def save_analysed_story(db_url: str) -> None:
-    """Give the first story the keys issue 5's stages add, as extra brief keys."""
-
-    class Analysed(Story):
-        def to_brief(self) -> dict:
-            return {
-                **super().to_brief(),
-                "entities": [
-                    {"id": "e1", "name": "Sergei Lavrov", "type": "PERSON", "aliases": ["Lavrov"]},
-                    {"id": "e2", "name": "Tartus", "type": "GPE", "aliases": []},
-                    {"id": "e3", "name": "Vladimir Putin", "type": "PERSON", "aliases": []},
-                ],
-                "quotes": [
-                    {"text": "We support the truce", "speaker": "Lavrov", "kind": "direct"},
-                    {"text": "the fleet is ready", "speaker": "Putin", "kind": "indirect"},
-                ],
-            }
-
+    """Give the first story a layer of three entities and two quotes, the others none."""
     with open_store(db_url) as store:
         articles = store.articles()
         stories = store.stories()
-        patched = [Analysed(s.id, s.title, s.articles, s.summary) for s in stories[:1]]
+        aid = stories[0].articles[0]
+        stories[0].layer = StoryLayer.from_dict(
+            {
+                "entities": [
+                    {"id": "e1", "name": "Sergei Lavrov", "type": "PERSON", "aliases": ["Lavrov"],
+                     "mentions": {aid: [[0, 6], [10, 16]]}},
+                    {"id": "e2", "name": "Tartus", "type": "GPE", "aliases": [],
+                     "mentions": {aid: [[20, 26]]}},
+                    {"id": "e3", "name": "Vladimir Putin", "type": "PERSON", "aliases": []},
+                ],
+                "quotes": [
+                    {"text": "We support the truce", "article": aid, "span": [0, 20],
+                     "speaker": "Lavrov", "kind": "direct"},
+                    {"text": "the fleet is ready", "article": aid, "span": [30, 48],
+                     "speaker": "Putin", "kind": "indirect"},
+                ],
+            }
+        )  # fmt: skip
         for s in stories[1:]:
-            s.layer = {}  # only the patched story has entities and quotes
-        store.save_analysis(articles, patched + stories[1:])
+            s.layer = None  # only the first story has entities and quotes
+        store.save_analysis(articles, stories)
 
 
 def test_entities_and_quotes_from_story_objects(loaded: TestClient, db_url: str) -> None:

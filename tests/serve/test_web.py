@@ -9,7 +9,16 @@ from pathlib import Path
 
 from fastapi.testclient import TestClient
 
-from storyline.model import Story
+from storyline.layer import (
+    ClaimItem,
+    ClaimSideItem,
+    EntityItem,
+    FactItem,
+    MentionRef,
+    QuoteItem,
+    StoryLayer,
+    TimelineEvent,
+)
 from storyline.run.pipeline import run_brief
 from storyline.serve.views import cited_segments, safe_upload_name, safe_url, timeline_rows
 from storyline.store.factory import open_store
@@ -81,68 +90,65 @@ def test_search_page(loaded: TestClient) -> None:
     assert "No story matches" in loaded.get("/", params={"q": "xylophone"}).text
 
 
-def test_later_stages_keys_are_shown(loaded: TestClient, db_url: str) -> None:
-    class Analysed(Story):
-        def to_brief(self) -> dict:
-            return {
-                **super().to_brief(),
-                "quotes": [
-                    # a direct quote's text carries the article's own quotation marks
-                    {"text": "“We back the truce”", "speaker": "Zed Quoter", "kind": "direct"},
-                    {"text": "talks will go on", "speaker": "Zed Quoter", "kind": "indirect"},
-                    {"text": "no comment", "speaker": None},
-                ],
-                "entities": [{"name": "Tartus", "type": "GPE", "mentions": [1, 2, 3]}],
-                "facts": [  # brief.json's shape: the number, what it counts, its sentence
-                    {
-                        "text": "two",
-                        "counted": "warships",
-                        "value": 2.0,
-                        "unit": None,
-                        "article": story.articles[0],
-                        "start": 0,
-                        "end": 3,
-                        "sentence_start": 0,
-                        "sentence_end": 24,
-                    },
-                    {"text": "A unit is in Tartus", "status": "corroborated"},
-                ],
-                "timeline": [
-                    {"value": "2012-06-18", "text": "Warships readied"},
-                    {"value": "2012-03-20", "text": "Truce talks in Moscow"},
-                ],
-                "claims": [{"text": "Arms sales are legal", "claimant": "Moscow"}],
-            }
+def _quote(text: str, article: str, speaker: str | None, kind: str, start: int = 0) -> QuoteItem:
+    return QuoteItem(text, article, start, start + len(text), speaker, None, None, None, None,
+                     None, None, "said", kind)  # fmt: skip
 
+
+def _event(value: str, text: str, article: str, start: int) -> TimelineEvent:
+    return TimelineEvent(value, False, text, article, start, start + len(text))
+
+
+def test_the_story_page_shows_the_typed_layer(loaded: TestClient, db_url: str) -> None:
     with open_store(db_url) as store:
         story = store.stories()[0]
-        store.save_analysis(
-            store.articles(), [Analysed(story.id, story.title, story.articles, story.summary)]
-        )
+        aid = story.articles[0]
+        story.layer = StoryLayer(
+            quotes=[
+                # a direct quote's text carries the article's own quotation marks
+                _quote("“We back the truce”", aid, "Zed Quoter", "direct"),
+                _quote("talks will go on", aid, "Zed Quoter", "indirect"),
+                _quote("no comment", aid, None, "indirect"),
+            ],
+            entities=[EntityItem("E1", "Tartus", "GPE", [], None,
+                                 [MentionRef(aid, i, i + 3) for i in (0, 5, 9)])],  # fmt: skip
+            facts=[  # the number, what it counts, its sentence
+                FactItem(aid, "two", 0, 3, 2.0, None, "warships", None, None, None, None, 0, 24)
+            ],
+            timeline=[
+                _event("2012-06-18", "Warships readied", aid, 0),
+                _event("2012-03-20", "Truce talks in Moscow", aid, 0),
+            ],
+            claims=[ClaimItem("C1", "statement", "Moscow", "Arms sales are legal",
+                              "single-source", ["X"], [ClaimSideItem(aid, "X", 0, 10, "asserts")])],
+        )  # fmt: skip
+        store.save_analysis(store.articles(), [story])
     html = loaded.get(f"/stories/{story.id}").text
     assert html.count("Zed Quoter") == 1  # one heading per speaker
     assert "“We back the truce”" in html and "““" not in html and "(unattributed)" in html
     assert "Tartus" in html and ">3<" in html
-    assert "st-corroborated" in html and "<b>two warships</b>" in html
+    assert "<b>two warships</b>" in html
     with open_store(db_url) as store:
         first = next(a for a in store.articles() if a.id == story.articles[0])
     assert html_escape(first.text[0:24]) in html  # the sentence the number comes from
     assert html.index("Truce talks in Moscow") < html.index("Warships readied")
     assert "Arms sales are legal" in html and "Moscow" in html
+    assert html_escape(first.text[0:10]) in html  # the claim side's sentence, read by offsets
 
 
 def test_claim_rows_show_text_status_and_every_side() -> None:
     from storyline.serve.views import claim_rows
 
-    claim = {"id": "c1", "subject": "a Russian military unit", "status": "contradicted",
-             "text": "a unit arrived in Syria", "sides": [
-                 {"article": "a-1", "source": "Naharnet", "start": 0, "end": 10,
-                  "text": "A unit came", "stance": "asserts", "speaker": "reports"},
-                 {"article": "a-1", "source": "Naharnet", "start": 11, "end": 30,
-                  "text": "Lavrov: no troops", "stance": "disagree", "score": 0.61,
-                  "speaker": "Lavrov"}]}  # fmt: skip
-    single = {"id": "c0", "subject": "x y", "status": "single-source", "text": "t", "sides": []}
-    rows = claim_rows([single, claim, "junk"])
+    claim = ClaimItem.from_dict(
+        {"id": "c1", "subject": "a Russian military unit", "status": "contradicted",
+         "text": "a unit arrived in Syria", "sides": [
+             {"article": "a-1", "source": "Naharnet", "span": [0, 11], "stance": "asserts",
+              "speaker": "reports"},
+             {"article": "a-1", "source": "Naharnet", "span": [12, 29], "stance": "disagree",
+              "score": 0.61, "speaker": "Lavrov"}],
+         "other_sides": {"count": 2, "stories": ["s-2"]}})  # fmt: skip
+    single = ClaimItem("c0", "statement", "x y", "t", "single-source", [], [])
+    rows = claim_rows([single, claim], {"a-1": "A unit came Lavrov: no troops"})
     assert [r["status"] for r in rows] == ["contradicted", "single-source"]
     row = rows[0]
     assert row["text"] == "a unit arrived in Syria" and row["subject"] == "a Russian military unit"
@@ -150,7 +156,9 @@ def test_claim_rows_show_text_status_and_every_side() -> None:
         "Naharnet (reports) states",
         "Naharnet (Lavrov) disagrees, 0.61",
     ]
-    assert row["sides"][1]["cite"] == "c-a-1-11-30" and row["sides"][1]["stance"] == "disagree"
+    assert row["sides"][1]["cite"] == "c-a-1-12-29" and row["sides"][1]["stance"] == "disagree"
+    assert [s["text"] for s in row["sides"]] == ["A unit came", "Lavrov: no troops"]
+    assert row["others"] == "2 more side(s) in other stories of this storyline (s-2)"
 
 
 def test_cited_segments_keep_overlapping_and_nested_citations() -> None:
@@ -178,15 +186,9 @@ def test_quotes_with_offsets_highlight_their_source(loaded: TestClient, db_url: 
         cut = story.summary[0].citations[0]
         inner = (cut.start + 4, cut.start + 20)  # a quote nested in a summary sentence
 
-        class Quoted(Story):
-            def to_brief(self) -> dict:
-                quote = {"text": article.text[inner[0] : inner[1]], "speaker": "Someone",
-                         "article": article.id, "quote_span": list(inner)}  # fmt: skip
-                return {**super().to_brief(), "quotes": [quote]}
-
-        store.save_analysis(
-            store.articles(), [Quoted(story.id, story.title, story.articles, story.summary)]
-        )
+        quote = _quote(article.text[inner[0] : inner[1]], article.id, "Someone", "direct", inner[0])
+        story.layer = StoryLayer(quotes=[quote])
+        store.save_analysis(store.articles(), [story])
     tags = tags_of(loaded.get(f"/stories/{story.id}").text)
     quote_li = [a for t, a in tags if t == "li" and "quote" in (a.get("class") or "")]
     wanted = f"c-{article.id}-{inner[0]}-{inner[1]}"
@@ -199,9 +201,9 @@ def test_quotes_with_offsets_highlight_their_source(loaded: TestClient, db_url: 
 
 def test_timeline_rows_sort_by_date_and_space_by_gap() -> None:
     rows = timeline_rows(
-        [{"value": "2012-06"}, {"value": "2012-03-20"}, {"value": "2012-03-21"}, {"text": "x"}]
+        [_event(v, "x", "a", 0) for v in ("2012-06", "2012-03-20", "2012-03-21", "XXXX-05")]
     )
-    assert [r["date"] for r in rows] == ["2012-03-20", "2012-03-21", "2012-06", ""]
+    assert [r["date"] for r in rows] == ["2012-03-20", "2012-03-21", "2012-06", "XXXX-05"]
     assert rows[0]["gap"] == 0 and 0 < rows[1]["gap"] < rows[2]["gap"]
 
 
@@ -296,26 +298,7 @@ def test_hostile_article_is_escaped_in_brief_html(tmp_path: Path) -> None:
 def test_timeline_rows_show_the_normalised_date_not_the_offset():
     from storyline.serve.views import timeline_rows
 
-    events = [
-        {
-            "value": "2012-06-18",
-            "year_inferred": False,
-            "text": "Monday",
-            "article": "a",
-            "start": 2050,
-            "end": 2056,
-            "sentence": None,
-        },
-        {
-            "value": "2012-02",
-            "year_inferred": False,
-            "text": "February",
-            "article": "a",
-            "start": 4482,
-            "end": 4490,
-            "sentence": None,
-        },
-    ]
+    events = [_event("2012-06-18", "Monday", "a", 2050), _event("2012-02", "February", "a", 4482)]
     rows = timeline_rows(events)
     assert [r["date"] for r in rows] == ["2012-02", "2012-06-18"]
     assert all(r["date"] not in ("2050", "4482") for r in rows)

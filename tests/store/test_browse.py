@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from storyline.layer import StoryLayer, TimelineEvent
 from storyline.model import Story
 from storyline.store.base import StoryFilter
 from storyline.store.browse import story_days
@@ -67,5 +68,6 @@ def test_outlet_articles_and_copies(db_url: str) -> None:
     [("2012-12", ("2012-12-01", "2012-12-31")), ("2012", ("2012-01-01", "2012-12-31"))],
 )
 def test_stated_months_and_years_cover_their_days(value: str, days: tuple[str, str]) -> None:
-    story = Story("s", "t", ["a"], layer={"timeline": [{"value": value, "article": "a"}]})
+    event = TimelineEvent(value, False, value, "a", 0, len(value))
+    story = Story("s", "t", ["a"], layer=StoryLayer(timeline=[event]))
     assert story_days(story, []) == (*days, "text")

@@ -80,6 +80,49 @@ def test_analysis_is_replaced_atomically(store):
     assert [s.id for s in store.stories()] == ["s-1"]  # the failed save left the old state
 
 
+def test_stored_work_round_trips_and_kept_stories_stay_as_stored(store):
+    added = [art(i, f"Text of {i}.") for i in "abcd"]
+    for a, day in zip(added, "1234", strict=True):
+        a.date = f"2024-01-0{day}"
+    store.add_articles(added, [])
+    articles = store.articles()
+    assert {(a.work, a.band_keys) for a in articles} == {(None, None)}
+    for a, story in zip(articles, ["s-1", "s-1", "s-2", "s-3"], strict=True):
+        a.story, a.work, a.band_keys = story, "v1", bytes([1, 255]) * 8
+    store.save_analysis(
+        articles,
+        [Story("s-1", "One", ["a", "b"]), Story("s-2", "Two", ["c"]), Story("s-3", "Three", ["d"])],
+    )
+    assert {(a.work, a.band_keys) for a in store.articles()} == {("v1", bytes([1, 255]) * 8)}
+    before = {s.id: s for s in store.stories()}
+    briefs = {sid: store.story_brief(sid) for sid in before}
+    # s-1 kept as stored (even though the story passed in differs), s-2 rewritten,
+    # s-3 gone, s-4 new; only the article moved is passed
+    e = art("e", "Text of e.")
+    e.date = "2024-01-09"
+    store.add_articles([e], [])
+    e.story = "s-4"
+    store.save_analysis(
+        [e],
+        [
+            Story("s-1", "Changed?", ["a", "b"]),
+            Story("s-2", "Two again", ["c"]),
+            Story("s-4", "Four", ["e"]),
+        ],
+        keep={"s-1"},
+    )
+    after = {s.id: s for s in store.stories()}
+    assert after["s-1"] == before["s-1"] and store.story_brief("s-1") == briefs["s-1"]
+    assert after["s-2"].title == "Two again" and sorted(after) == ["s-1", "s-2", "s-4"]
+    assert [(x.id, x.last_date) for x in store.story_page(10, 0).items] == [
+        ("s-4", "2024-01-09"),  # latest first: the kept story moved down the list
+        ("s-2", "2024-01-03"),
+        ("s-1", "2024-01-02"),
+    ]
+    assert [x.id for x in store.search_stories("two", 10, 0).items] == ["s-2"]
+    assert store.search_stories("three", 10, 0).items == []
+
+
 def test_failed_batch_leaves_earlier_batches_and_a_rerun_completes(store):
     store.add_articles([art("a")], [])
     broken = art("b")
@@ -97,3 +140,18 @@ def test_database_url():
     assert database_url("x.db").startswith("sqlite:////")
     with pytest.raises(ValueError):
         open_store("mysql://u@h/db")
+
+
+def test_a_story_layer_is_stored_and_read_back_as_typed_records(store):
+    from helpers import sample_layer
+
+    store.add_articles([art("a1"), art("a9")], [])
+    articles = store.articles()
+    for a in articles:
+        a.story = "s-1"
+    layered = Story("s-1", "Title", ["a1", "a9"], [], "l-1", sample_layer("a1"))
+    bare = Story("s-2", "Other", [], [], None, None)
+    store.save_analysis(articles, [layered, bare])
+    got = {s.id: s for s in store.stories()}
+    assert got["s-1"].layer == layered.layer and got["s-2"].layer is None
+    assert store.story_brief("s-1") == layered.to_brief()

@@ -2,21 +2,38 @@
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass, field
 
 from storyline.brief.md import md_text
+from storyline.layer import (
+    ClaimItem,
+    ClaimSideItem,
+    EntityItem,
+    FactItem,
+    QuoteItem,
+    StoryLayer,
+    TimelineEvent,
+)
 
+# what brief.md and brief.html show of a story (all of it is in brief.json), so a story
+# of a thousand articles is still a page, not a megabyte
 MAX_ENTITIES = 25
+MAX_QUOTES = 40
+MAX_FACTS = 15
+MAX_SINGLE_SOURCE = 10  # single-source claims (every contradicted and corroborated one)
+MAX_SIDES = 10  # sides of one claim: half stating it, half agreeing or disagreeing
+MAX_EVENTS = 30
+_STANCE_WORDS = {"asserts": "states", "agree": "agrees", "disagree": "disagrees"}
 
 
-def quotes_by_speaker(layer: dict[str, Any]) -> list[tuple[str, list[dict[str, Any]]]]:
+def quotes_by_speaker(layer: StoryLayer | None) -> list[tuple[str, list[QuoteItem]]]:
     """Quotes grouped by resolved speaker (entity name, else the speaker's words)."""
-    names = {e["id"]: e["name"] for e in layer.get("entities", [])}
-    groups: dict[str, list[dict[str, Any]]] = {}
-    for quote in layer.get("quotes", []):
-        speaker = (
-            names.get(quote.get("speaker_entity") or "") or quote.get("speaker") or "(unattributed)"
-        )
+    if layer is None:
+        return []
+    names = layer.entity_names()
+    groups: dict[str, list[QuoteItem]] = {}
+    for quote in layer.quotes:
+        speaker = names.get(quote.speaker_entity or "") or quote.speaker or "(unattributed)"
         groups.setdefault(speaker, []).append(quote)
     return sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
 
@@ -35,93 +52,188 @@ def quoted(text: str) -> str:
     return f"“{text}”"
 
 
-def top_entities(layer: dict[str, Any]) -> list[dict[str, Any]]:
-    entities = layer.get("entities", [])
-    ranked = sorted(entities, key=lambda e: (-len(e["mentions"]), e["name"], e["id"]))
+def top_entities(layer: StoryLayer | None) -> list[EntityItem]:
+    """The story's most named entities (its own mentions), most named first."""
+    if layer is None:
+        return []
+    ranked = sorted(layer.entities, key=lambda e: (-len(e.mentions), e.name, e.id))
     return ranked[:MAX_ENTITIES]
 
 
-MAX_SINGLE_SOURCE = 10  # single-source claims shown per story (all are in brief.json)
-_STANCE_WORDS = {"asserts": "states", "agree": "agrees", "disagree": "disagrees"}
-
-
-def claims_by_status(layer: dict[str, Any]) -> list[dict[str, Any]]:
+def claims_by_status(layer: StoryLayer | None) -> list[ClaimItem]:
     """Contradicted first, then corroborated, then single-source; stable within each."""
     order = {"contradicted": 0, "corroborated": 1, "single-source": 2}
-    return sorted(layer.get("claims", []), key=lambda c: (order.get(c["status"], 3), c["id"]))
+    claims = layer.claims if layer is not None else []
+    return sorted(claims, key=lambda c: (order.get(c.status, 3), c.id))
 
 
-def side_label(side: dict[str, Any]) -> str:
+def side_label(side: ClaimSideItem) -> str:
     """Who takes this side and how: "Naharnet (Sergei Lavrov) disagrees, 0.61"."""
-    who = str(side.get("source") or side.get("article") or "")
-    if side.get("speaker"):
-        who += f" ({side['speaker']})"
-    verb = _STANCE_WORDS.get(str(side.get("stance") or "asserts"), str(side.get("stance")))
-    score = side.get("score")
-    return f"{who} {verb}" + (f", {score:.2f}" if isinstance(score, int | float) else "")
+    who = side.source or side.article
+    if side.speaker:
+        who += f" ({side.speaker})"
+    verb = _STANCE_WORDS.get(side.stance or "asserts", side.stance)
+    return f"{who} {verb}" + (f", {side.score:.2f}" if side.score is not None else "")
 
 
-def shown_claims(layer: dict[str, Any]) -> tuple[list[dict[str, Any]], int]:
+def others_label(claim: ClaimItem) -> str:
+    """The claim's sides taken in other stories of the storyline, or ""."""
+    n = claim.others.count
+    if not n:
+        return ""
+    where = f" ({', '.join(claim.others.stories)})" if claim.others.stories else ""
+    return f"{n} more side(s) in other stories of this storyline{where}"
+
+
+def shown_claims(layer: StoryLayer | None) -> tuple[list[ClaimItem], int]:
     """The claims a reader sees (every contradicted and corroborated one, the first
     single-source ones) and how many single-source claims are left out."""
     claims = claims_by_status(layer)
-    single = [c for c in claims if c["status"] == "single-source"]
-    kept = [c for c in claims if c["status"] != "single-source"] + single[:MAX_SINGLE_SOURCE]
+    single = [c for c in claims if c.status == "single-source"]
+    kept = [c for c in claims if c.status != "single-source"] + single[:MAX_SINGLE_SOURCE]
     return kept, max(0, len(single) - MAX_SINGLE_SOURCE)
 
 
-def layer_markdown(layer: dict[str, Any]) -> list[str]:
-    if not layer:
+def fact_sentence(fact: FactItem, texts: dict[str, str]) -> str:
+    """The sentence a fact was read from ("" when its article's text is not at hand)."""
+    text = texts.get(fact.article)
+    return "" if text is None else text[fact.sentence_start : fact.sentence_end]
+
+
+def shown_sides(claim: ClaimItem) -> tuple[list[ClaimSideItem], int]:
+    """The sides shown for a claim (in their order: the first that state it and the first
+    that agree or disagree) and how many are left out."""
+    if len(claim.sides) <= MAX_SIDES:
+        return list(claim.sides), 0
+    half = MAX_SIDES // 2
+    stating = [i for i, s in enumerate(claim.sides) if s.stance == "asserts"]
+    judging = [i for i, s in enumerate(claim.sides) if s.stance != "asserts"]
+    keep = set(judging[: MAX_SIDES - min(half, len(stating))])
+    keep |= set(stating[: MAX_SIDES - len(keep)])
+    return [s for i, s in enumerate(claim.sides) if i in keep], len(claim.sides) - len(keep)
+
+
+@dataclass
+class ShownClaim:
+    claim: ClaimItem
+    sides: list[tuple[ClaimSideItem, str]]  # each shown side with its cited sentence
+    hidden_sides: int
+
+
+@dataclass
+class LayerView:
+    """What brief.md and brief.html show of one story's layer, and how much is left out."""
+
+    entities: list[EntityItem] = field(default_factory=list)
+    quotes: list[tuple[str, list[QuoteItem]]] = field(default_factory=list)
+    hidden_quotes: int = 0
+    facts: list[tuple[FactItem, str]] = field(default_factory=list)  # with their sentence
+    hidden_facts: int = 0
+    claims: list[ShownClaim] = field(default_factory=list)
+    hidden_claims: int = 0
+    timeline: list[TimelineEvent] = field(default_factory=list)
+    hidden_events: int = 0
+
+
+def layer_view(layer: StoryLayer | None, texts: dict[str, str]) -> LayerView:
+    """The story's layer as a reader sees it; ``texts``: article id -> cleaned text."""
+    if layer is None:
+        return LayerView()
+    quotes: list[tuple[str, list[QuoteItem]]] = []
+    left = MAX_QUOTES
+    for speaker, items in quotes_by_speaker(layer):
+        if left > 0:
+            quotes.append((speaker, items[:left]))
+        left -= len(items)
+    claims, hidden = shown_claims(layer)
+    shown = []
+    for claim in claims:
+        sides, hidden_sides = shown_sides(claim)
+        shown.append(ShownClaim(claim, [(s, s.said(texts)) for s in sides], hidden_sides))
+    return LayerView(
+        entities=top_entities(layer),
+        quotes=quotes,
+        hidden_quotes=max(0, -left),
+        facts=[(f, fact_sentence(f, texts)) for f in layer.facts[:MAX_FACTS]],
+        hidden_facts=max(0, len(layer.facts) - MAX_FACTS),
+        claims=shown,
+        hidden_claims=hidden,
+        timeline=layer.timeline[:MAX_EVENTS],
+        hidden_events=max(0, len(layer.timeline) - MAX_EVENTS),
+    )
+
+
+def _cite(article: str, start: int, end: int) -> str:
+    return f"[{article}:{start}-{end}]"
+
+
+def _more(n: int, what: str) -> list[str]:
+    return [f"- … and {n} more {what} in brief.json"] if n else []
+
+
+def layer_markdown(layer: StoryLayer | None, texts: dict[str, str] | None = None) -> list[str]:
+    """The story's layer as brief.md lines; ``texts`` (article id -> cleaned text) gives
+    facts and claim sides their sentences."""
+    if layer is None:
         return []
+    view = layer_view(layer, texts or {})
     lines: list[str] = []
-    entities = top_entities(layer)
-    if entities:
+    if view.entities:
         lines += ["### Who and where", ""]
-        for e in entities:
-            names = ", ".join(md_text(a) for a in e["aliases"])
-            aliases = f" (also: {names})" if e["aliases"] else ""
-            role = f", {md_text(e['role'])}" if e.get("role") else ""
-            articles = len({m["article"] for m in e["mentions"]})
+        for e in view.entities:
+            names = ", ".join(md_text(a) for a in e.aliases)
+            aliases = f" (also: {names})" if e.aliases else ""
+            role = f", {md_text(e.role)}" if e.role else ""
             lines.append(
-                f"- **{md_text(e['name'])}** {md_text(e['type'])}{role}{aliases} — "
-                f"{len(e['mentions'])} mention(s) "
-                f"in {articles} article(s)"
+                f"- **{md_text(e.name)}** {md_text(e.type)}{role}{aliases} — "
+                f"{len(e.mentions)} mention(s) in {len(e.articles)} article(s)"
             )
         lines.append("")
-    quotes = quotes_by_speaker(layer)
-    if quotes:
+    if view.quotes:
         lines += ["### Who said what", ""]
-        for speaker, items in quotes:
+        for speaker, items in view.quotes:
             lines.append(f"- **{md_text(speaker)}**")
             for q in items:
-                cue = md_text(q["cue"]) if q["cue"] else "no cue"
+                cue = md_text(q.cue) if q.cue else "no cue"
                 lines.append(
-                    f"  - {md_text(q['kind'])}, {cue}: {quoted(md_text(q['text']))} "
-                    f"[{q['article']}:{q['start']}-{q['end']}]"
+                    f"  - {md_text(q.kind)}, {cue}: {quoted(md_text(q.text))} "
+                    f"{_cite(q.article, q.start, q.end)}"
                 )
+        lines += _more(view.hidden_quotes, "quote(s)")
         lines.append("")
-    claims, hidden = shown_claims(layer)
-    if claims:
-        lines += ["### Claims across sources", ""]
-        for c in claims:
-            subject = md_text(c["subject"])
-            text = md_text(c.get("text") or "")
-            lines.append(f"- **{md_text(c['status'])}** — {subject}: “{text}”")
-            for side in c["sides"]:
-                lines.append(
-                    f"  - {md_text(side_label(side))}: “{md_text(side['text'])}” "
-                    f"[{side['article']}:{side['start']}-{side['end']}]"
-                )
-        if hidden:
-            lines.append(f"- … and {hidden} more single-source claim(s) in brief.json")
-        lines.append("")
-    if layer.get("timeline"):
-        lines += ["### Timeline", ""]
-        for t in layer["timeline"]:
-            inferred = " (year inferred)" if t["year_inferred"] else ""
-            said = t["sentence"]["text"] if t["sentence"] else t["text"]
+    if view.facts:
+        lines += ["### Facts and figures", ""]
+        for f, said in view.facts:
             lines.append(
-                f"- {md_text(t['value'])}{inferred}: {md_text(said)} [{t['article']}:{t['start']}-{t['end']}]"
+                f"- **{md_text(f.what)}**" + (f": {md_text(said)}" if said else "") + " "
+                f"{_cite(f.article, f.start, f.end)}"
             )
+        lines += _more(view.hidden_facts, "fact(s)")
+        lines.append("")
+    if view.claims:
+        lines += ["### Claims across sources", ""]
+        for shown in view.claims:
+            c = shown.claim
+            lines.append(f"- **{md_text(c.status)}** — {md_text(c.subject)}: “{md_text(c.text)}”")
+            for side, said in shown.sides:
+                lines.append(
+                    f"  - {md_text(side_label(side))}: “{md_text(said)}” "
+                    f"{_cite(side.article, side.start, side.end)}"
+                )
+            if shown.hidden_sides:
+                lines.append(f"  - … and {shown.hidden_sides} more side(s) in brief.json")
+            if c.others.count:
+                lines.append(f"  - {md_text(others_label(c))}")
+        lines += _more(view.hidden_claims, "single-source claim(s)")
+        lines.append("")
+    if view.timeline:
+        lines += ["### Timeline", ""]
+        for t in view.timeline:
+            inferred = " (year inferred)" if t.year_inferred else ""
+            lines.append(
+                f"- {md_text(t.value)}{inferred}: {md_text(t.said)} "
+                f"{_cite(t.article, t.start, t.end)}"
+            )
+        lines += _more(view.hidden_events, "dated event(s)")
         lines.append("")
     return lines

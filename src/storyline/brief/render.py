@@ -18,29 +18,44 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from storyline.brief.layer_view import (
     layer_markdown,
+    layer_view,
+    others_label,
     quoted,
-    quotes_by_speaker,
-    shown_claims,
     side_label,
-    top_entities,
 )
 from storyline.brief.md import md_text
 from storyline.config import Options
-from storyline.model import Article, Story
+from storyline.model import Article, Story, storylines
 from storyline.version import __version__
 
 if TYPE_CHECKING:
     from storyline.model import RunResult
 
-SCHEMA_VERSION = 1
+MAX_SOURCE_TEXTS = 20  # source texts in brief.html per story beyond those its summary cites
+# 2: stories carry their own layer items; storyline-wide ones are under "storylines"
+SCHEMA_VERSION = 2
 
 
 def brief_document(articles: list[Article], stories: list[Story]) -> dict[str, Any]:
+    ordered = sorted(stories, key=lambda s: s.id)
     return {
         "schema_version": SCHEMA_VERSION,
         "articles": [a.to_brief() for a in sorted(articles, key=lambda a: a.id)],
-        "stories": [s.to_brief() for s in sorted(stories, key=lambda s: s.id)],
+        "stories": [s.to_brief() for s in ordered],
+        "storylines": [line.to_dict() for line in storylines(ordered)],
     }
+
+
+def reading_order(stories: list[Story], articles: list[Article]) -> list[Story]:
+    """Stories as a reader takes them: the day of their latest article, latest first, then
+    the most articles, then id; undated stories last."""
+    days = {a.id: a.date[:10] for a in articles if a.date}
+
+    def latest(story: Story) -> str:
+        return max((days[a] for a in story.articles if a in days), default="")
+
+    by_size = sorted(stories, key=lambda s: (-len(s.articles), s.id))
+    return sorted(by_size, key=latest, reverse=True)  # stable: equal days keep size order
 
 
 def manifest_document(result: RunResult, options: Options) -> dict[str, Any]:
@@ -60,19 +75,43 @@ def manifest_document(result: RunResult, options: Options) -> dict[str, Any]:
         ],
         "counts": result.counts(),
         # analysis steps not done for an article (over budget, too long, failed) and why
-        "analysis_skipped": sorted(
-            {
-                (s["article"], s["step"]): s
-                for story in result.stories
-                for s in story.layer.get("skipped", [])
-            }.values(),
-            key=lambda s: (s["article"], s["step"]),
-        ),
+        "analysis_skipped": [
+            s.to_dict()
+            for s in sorted(
+                {
+                    (s.article, s.step): s
+                    for story in result.stories
+                    if story.layer is not None
+                    for s in story.layer.skipped
+                }.values(),
+                key=lambda s: (s.article, s.step),
+            )
+        ],
     }
 
 
 def dump_json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _compact(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def dump_brief(document: dict[str, Any]) -> str:
+    """brief.json: compact JSON with one record (an article, a story, a storyline) per
+    line, so its size follows its content and a line-oriented tool still reads it."""
+    lines = ["{"]
+    keys = list(document)
+    for n, key in enumerate(keys):
+        value = document[key]
+        comma = "," if n < len(keys) - 1 else ""
+        if isinstance(value, list) and value:
+            items = ",\n".join(_compact(item) for item in value)
+            lines.append(f"{_compact(key)}:[\n{items}\n]{comma}")
+        else:
+            lines.append(f"{_compact(key)}:{_compact(value)}{comma}")
+    return "\n".join(lines) + "\n}\n"
 
 
 def article_segments(article: Article, cited: set[tuple[int, int]]) -> list[dict[str, Any]]:
@@ -90,17 +129,37 @@ def article_segments(article: Article, cited: set[tuple[int, int]]) -> list[dict
     return segments
 
 
+def storyline_members(stories: list[Story]) -> dict[str, list[Story]]:
+    """Stories by storyline id, in id order."""
+    members: dict[str, list[Story]] = {}
+    for story in sorted(stories, key=lambda s: s.id):
+        if story.storyline is not None:
+            members.setdefault(story.storyline, []).append(story)
+    return members
+
+
+def siblings(story: Story, members: dict[str, list[Story]]) -> list[Story]:
+    """The other stories of the story's storyline."""
+    return [s for s in members.get(story.storyline or "", []) if s.id != story.id]
+
+
 def render_markdown(articles: list[Article], stories: list[Story]) -> str:
     """brief.md; every piece of article text goes through ``md_text`` (untrusted)."""
     by_id = {a.id: a for a in articles}
+    members = storyline_members(stories)
     lines = ["# Brief", ""]
-    for story in stories:
+    for story in reading_order(stories, articles):
         lines += [f"## {md_text(story.title)}", ""]
+        others = siblings(story, members)
+        if others:
+            names = "; ".join(f"{md_text(s.title)} (`{s.id}`)" for s in others)
+            lines += [f"Same storyline (`{story.storyline}`) as: {names}", ""]
         for n, sentence in enumerate(story.summary, start=1):
             refs = ", ".join(f"[{c.article}:{c.start}-{c.end}]" for c in sentence.citations)
             lines.append(f"{n}. {md_text(sentence.text)} {refs}")
         lines.append("")
-        lines += layer_markdown(story.layer)
+        texts = {aid: by_id[aid].text for aid in story.articles if aid in by_id}
+        lines += layer_markdown(story.layer, texts)
         lines += ["", "Sources:", ""]
         for aid in story.articles:
             a = by_id[aid]
@@ -112,37 +171,57 @@ def render_markdown(articles: list[Article], stories: list[Story]) -> str:
     return "\n".join(lines)
 
 
+def story_dates(story: Story, by_id: dict[str, Article]) -> str:
+    """The first and last article date of a story ("2012-02-13 – 2012-05-28"), or ""."""
+    dates = sorted(by_id[a].date or "" for a in story.articles if a in by_id and by_id[a].date)
+    if not dates:
+        return ""
+    first, last = dates[0][:10], dates[-1][:10]
+    return first if first == last else f"{first} – {last}"
+
+
 def render_html(articles: list[Article], stories: list[Story]) -> str:
+    """brief.html: a table of contents, then each story (latest first) with its layer;
+    long lists and every source text are folded (``<details>``) so hundreds of stories
+    stay readable."""
     env = Environment(
         loader=PackageLoader("storyline.brief", "templates"),
         autoescape=select_autoescape(["html", "j2"], default=True),
         keep_trailing_newline=True,
     )
     by_id = {a.id: a for a in articles}
+    members = storyline_members(stories)
     cited: dict[str, set[tuple[int, int]]] = {}
     for story in stories:
         for sentence in story.summary:
             for c in sentence.citations:
                 cited.setdefault(c.article, set()).add((c.start, c.end))
-    view = [
-        {
-            "story": story,
-            "entities": top_entities(story.layer),
-            "quotes": quotes_by_speaker(story.layer),
-            "claims": shown_claims(story.layer)[0],
-            "claims_hidden": shown_claims(story.layer)[1],
-            "timeline": story.layer.get("timeline", []),
-            "articles": [
-                {
-                    "article": by_id[aid],
-                    "segments": article_segments(by_id[aid], cited.get(aid, set())),
-                }
-                for aid in story.articles
-            ],
-        }
-        for story in stories
-    ]
+    view = []
+    for story in reading_order(stories, articles):
+        texts = {aid: by_id[aid].text for aid in story.articles if aid in by_id}
+        # the texts the summary cites, and the first others: a story of hundreds of
+        # articles lists the rest by title (their text is in brief.json)
+        with_text = {aid for aid in story.articles if aid in cited}
+        with_text |= set([a for a in story.articles if a not in with_text][:MAX_SOURCE_TEXTS])
+        view.append(
+            {
+                "story": story,
+                "dates": story_dates(story, by_id),
+                "siblings": siblings(story, members),
+                "layer": layer_view(story.layer, texts),
+                "articles": [
+                    {
+                        "article": by_id[aid],
+                        "segments": article_segments(by_id[aid], cited.get(aid, set()))
+                        if aid in with_text
+                        else None,
+                    }
+                    for aid in story.articles
+                ],
+            }
+        )
     env.globals["side_label"] = side_label
+    env.globals["others_label"] = others_label
     env.globals["quoted"] = quoted
     return env.get_template("brief.html.j2").render(stories=view)
 
@@ -178,7 +257,7 @@ def write_outputs(result: RunResult, options: Options, outdir: Path | None = Non
     outdir = Path(folder)
     articles = sorted(result.articles, key=lambda a: a.id)
     stories = sorted(result.stories, key=lambda s: s.id)
-    write_atomic(outdir / "brief.json", dump_json(brief_document(articles, stories)))
+    write_atomic(outdir / "brief.json", dump_brief(brief_document(articles, stories)))
     write_atomic(outdir / "brief.md", render_markdown(articles, stories))
     write_atomic(outdir / "brief.html", render_html(articles, stories))
     write_atomic(outdir / "manifest.json", dump_json(manifest_document(result, options)))

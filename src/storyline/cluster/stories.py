@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 from storyline.clean.junk import junk_reason
@@ -38,6 +38,7 @@ from storyline.cluster.groups import (
     unit_vector,
 )
 from storyline.cluster.split import two_means
+from storyline.cluster.storylines import StorylineLinker
 from storyline.config import ClusterOptions
 from storyline.model import parse_day
 
@@ -60,17 +61,6 @@ class Assignment:
     id: str
     story: str
     storyline: str
-
-
-def _storyline_profile(story: Group, opts: ClusterOptions) -> Vector:
-    """A story as seen by storylines: who and where (entities) blended with what (terms)."""
-    mix = opts.storyline_entity_mix
-    text = unit_vector(dict(top_features(story.total, opts.max_terms)))
-    ents = unit_vector(dict(top_features(story.entities, opts.max_terms)))
-    combined = {k: (1 - mix) * v for k, v in text.items()}
-    for k, v in ents.items():
-        combined["#" + k] = mix * v
-    return unit_vector(combined)
 
 
 ArticleFeatures = tuple[Counter[str], Counter[str]]
@@ -121,7 +111,7 @@ class StoryClusterer:
         self.options = options or ClusterOptions()
         self.dfs = DocumentFrequencies()
         self.stories = GroupIndex("s-")
-        self.storylines = GroupIndex("l-")
+        self.storylines = StorylineLinker(self.options)
         self.assigned: dict[str, str] = {}  # article id -> story id
 
     # ----------------------------------------------------------------- public API
@@ -204,6 +194,8 @@ class StoryClusterer:
             for k, v in entity_vectors[it.id].items():
                 story.entities[k] = story.entities.get(k, 0.0) + v
             story.prune(opts.max_story_terms)
+            if it.id not in junk:
+                self.storylines.observe(story.id, it.title or "", it.text or "")
 
         self._place_storylines(touched)
         return [
@@ -426,23 +418,10 @@ class StoryClusterer:
         return story.parent or ""
 
     def _place_storylines(self, new_story_ids: list[str]) -> None:
-        """Give each story created in this batch a storyline, using its final centroid."""
-        opts = self.options
-        ordered = sorted(
-            (self.stories.groups[s] for s in new_story_ids),
-            key=lambda g: (g.first is None, g.first or 0.0, g.id),
-        )
-        for story in ordered:
-            vec = _storyline_profile(story, opts)
-            score, line = self.storylines.best(vec, story.first, opts, opts.storyline_tau_days)
-            if line is None or score < opts.storyline_threshold:
-                line = self.storylines.new_group(story.id)
-            line.add(vec, story.first)
-            line.prune(opts.max_story_terms)
-            if story.last is not None:
-                line.last = story.last if line.last is None else max(line.last, story.last)
-            self.storylines.index(line, vec, opts.index_terms)
-            story.parent = line.id
+        """Give each story created in this batch a storyline (``cluster.storylines``)."""
+        placed = self.storylines.place(new_story_ids, self.stories.groups)
+        for sid, line in placed.items():
+            self.stories.groups[sid].parent = line
 
     # ----------------------------------------------------------------- state
     def to_state(self) -> dict[str, Any]:
@@ -463,8 +442,10 @@ class StoryClusterer:
     ) -> StoryClusterer:
         if state.get("version") != STATE_VERSION:
             raise ValueError(f"unsupported clusterer state version: {state.get('version')!r}")
-        if options is None:
-            options = ClusterOptions(**state.get("options", {}))
+        if options is None:  # options a newer version dropped are ignored
+            known = {f.name for f in fields(ClusterOptions)}
+            saved = state.get("options", {})
+            options = ClusterOptions(**{k: v for k, v in saved.items() if k in known})
         clusterer = cls(options)
         clusterer.dfs = DocumentFrequencies(
             docs=int(state["docs"]),
@@ -473,6 +454,6 @@ class StoryClusterer:
             pruned_at=int(state.get("df_pruned_at", state["docs"])),
         )
         clusterer.stories.load(state["stories"])
-        clusterer.storylines.load(state["storylines"])
+        clusterer.storylines = StorylineLinker.from_state(state["storylines"], options)
         clusterer.assigned = dict(state["assigned"])
         return clusterer

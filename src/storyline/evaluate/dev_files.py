@@ -11,6 +11,7 @@ DEV_FILES = {
     "dates": "timex-dev/timebank_aquaint_all.jsonl",
     "entities": "ecbplus-dev/ecbplus_train_topics.jsonl",
     "stance": "stance-dev/fnc1_train.jsonl",
+    "storylines": "mds-dev/multinews_val250.jsonl",
 }
 
 

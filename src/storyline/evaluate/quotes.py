@@ -4,8 +4,14 @@ Scoring (quotes-dev README, the Gender Gap Tracker convention): a gold attributi
 matched by a predicted quote when their overlap covers more than ``threshold`` of the gold
 quote span (0.3, and 0.8 for strict); matching is one-to-one, greedy by overlap share.
 Precision = matched predictions / predictions, recall = matched gold / gold. Speaker
-accuracy is over matched pairs: correct when the predicted and gold speaker spans overlap,
-or when both are absent. Recall on direct quotes alone is also shown.
+accuracy is over matched pairs: correct when the predicted speaker words and the gold
+speaker span overlap, or when both are absent; but a gold pronoun speaker ("he", "she",
+"they", "it") counts as right only when the system resolved it to the gold referent's
+name, when the article names one. PolNeAR marks sources as surface spans without
+coreference, so the gold referent is the nearest earlier gold source of the article that
+is a name ("Trump said ... He added": "Trump"); the system's resolved speaker must hold
+that name's last word. "speaker acc (surface)" is the plain overlap rule for comparison.
+Recall on direct quotes alone is also shown.
 
 Baseline: a regex direct-quote extractor (quote-mark pairs of 4+ words) with the speaker
 taken from an adjacent ", NAME said" / "said NAME" pattern — what quote extraction looks
@@ -21,10 +27,16 @@ from pathlib import Path
 
 from storyline.evaluate.metrics import match_one_to_one, prf, ratio
 from storyline.jsonl import read_lines
-from storyline.nlp.quotes import QuoteOptions, extract_quotes_batch
+from storyline.nlp.quotes import QuoteOptions, quotes_from_doc
 
 Span = tuple[int, int]
-Prediction = tuple[Span, Span | None]  # quote span, speaker span
+
+
+@dataclass(frozen=True)
+class Prediction:
+    quote: Span
+    speaker: Span | None  # the words the article used for the speaker
+    resolved: str | None = None  # the name those words were resolved to, if any
 
 
 @dataclass
@@ -33,6 +45,7 @@ class QuoteScores:
     predicted: int = 0
     matched: int = 0
     speaker_correct: int = 0
+    surface_correct: int = 0  # speaker spans overlap, pronouns taken as they stand
     direct_gold: int = 0
     direct_matched: int = 0
 
@@ -43,6 +56,7 @@ class QuoteScores:
             "R": 100 * spans.recall,
             "F1": 100 * spans.f1,
             "speaker acc": ratio(100 * self.speaker_correct, self.matched),
+            "speaker acc (surface)": ratio(100 * self.surface_correct, self.matched),
             "R direct": ratio(100 * self.direct_matched, self.direct_gold),
         }
 
@@ -51,10 +65,63 @@ def _overlap(a: Span, b: Span) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
+_PRONOUNS = frozenset({"he", "she", "they", "it", "him", "them"})
+_NOT_NAME = (
+    frozenset({"the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those"})
+    | _PRONOUNS
+)
+
+
+def _name_word(speaker: str) -> str | None:
+    """The last capitalised word of a source that is a name ("President Donald Trump"
+    -> "trump"), None for a description or a pronoun ("the campaign", "he")."""
+    words = [w.strip(".,'’\"“”()") for w in speaker.split()]
+    words = [w.removesuffix("'s").removesuffix("’s") for w in words if w]
+    names = [w for w in words if w[:1].isupper() and w.lower() not in _NOT_NAME]
+    return names[-1].lower() if names else None
+
+
+def gold_referents(gold: list[dict]) -> dict[int, str]:
+    """For each gold attribution whose source is a pronoun, the name word of the nearest
+    earlier gold source in the article that is a name (none when the article names none
+    before it)."""
+    named: list[tuple[int, str]] = []  # (source start, name word)
+    for g in gold:
+        span = g["speaker_span"]
+        word = _name_word(g["speaker"] or "") if span else None
+        if word:
+            named.append((span[0], word))
+    named.sort()
+    out: dict[int, str] = {}
+    for gi, g in enumerate(gold):
+        span = g["speaker_span"]
+        if not span or (g["speaker"] or "").strip().lower() not in _PRONOUNS:
+            continue
+        before = [word for start, word in named if start < span[0]]
+        if before:
+            out[gi] = before[-1]
+    return out
+
+
+def _speaker_right(g: dict, pred: Prediction, referent: str | None) -> tuple[bool, bool]:
+    """(right under the pronoun rule, right by surface overlap)."""
+    gold_speaker = g["speaker_span"]
+    if gold_speaker is None or pred.speaker is None:
+        both_absent = gold_speaker is None and pred.speaker is None
+        return both_absent, both_absent
+    surface = _overlap(tuple(gold_speaker), pred.speaker) > 0
+    if referent is None:
+        return surface, surface
+    resolved = [w.strip(".,'’").lower() for w in (pred.resolved or "").split()]
+    resolved = [w.removesuffix("'s").removesuffix("’s") for w in resolved]
+    return surface and referent in resolved, surface
+
+
 def score(docs: list[dict], predictions: list[list[Prediction]], threshold: float) -> QuoteScores:
     scores = QuoteScores()
     for doc, pred in zip(docs, predictions, strict=True):
         gold = doc["quotes"]
+        referents = gold_referents(gold)
         scores.gold += len(gold)
         scores.predicted += len(pred)
         scores.direct_gold += sum(g["quote_type"] == "direct" for g in gold)
@@ -62,30 +129,39 @@ def score(docs: list[dict], predictions: list[list[Prediction]], threshold: floa
         for gi, g in enumerate(gold):
             gs = tuple(g["quote_span"])
             length = max(1, gs[1] - gs[0])
-            for pi, (ps, _speaker) in enumerate(pred):
-                share = _overlap(gs, ps) / length
+            for pi, p in enumerate(pred):
+                share = _overlap(gs, p.quote) / length
                 if share > threshold:
                     pairs.append((-share, gi, pi))
         for gi, pi in match_one_to_one(pairs):
             g = gold[gi]
             scores.matched += 1
             scores.direct_matched += g["quote_type"] == "direct"
-            gold_speaker = g["speaker_span"]
-            pred_speaker = pred[pi][1]
-            if gold_speaker is None or pred_speaker is None:
-                scores.speaker_correct += gold_speaker is None and pred_speaker is None
-            else:
-                scores.speaker_correct += _overlap(tuple(gold_speaker), pred_speaker) > 0
+            right, surface = _speaker_right(g, pred[pi], referents.get(gi))
+            scores.speaker_correct += right
+            scores.surface_correct += surface
     return scores
 
 
 def predict_storyline(texts: list[str]) -> list[list[Prediction]]:
+    """Quotes as the brief gets them: one parse, speakers resolved to the names they mean."""
+    from storyline.nlp.spacy_model import load_pipeline, parse_input
+    from storyline.nlp.speakers import resolve_speakers
+
+    options = QuoteOptions()
+    nlp = load_pipeline(options.model)
     out = []
-    for quotes in extract_quotes_batch(texts, QuoteOptions()):
+    for doc in nlp.pipe((parse_input(nlp, t) for t in texts), batch_size=32):
         preds: list[Prediction] = []
-        for q in quotes:
-            speaker = None if q.speaker_start is None else (q.speaker_start, q.speaker_end)
-            preds.append(((q.start, q.end), speaker))  # type: ignore[arg-type]
+        for q in resolve_speakers(doc, quotes_from_doc(doc, options)):
+            if q.words_start is not None and q.words_end is not None:
+                words: Span | None = (q.words_start, q.words_end)
+                resolved = q.speaker
+            elif q.speaker_start is not None and q.speaker_end is not None:
+                words, resolved = (q.speaker_start, q.speaker_end), None
+            else:
+                words, resolved = None, None
+            preds.append(Prediction((q.start, q.end), words, resolved))
         out.append(preds)
     return out
 
@@ -108,7 +184,7 @@ def predict_regex_baseline(texts: list[str]) -> list[list[Prediction]]:
             if after:
                 group = 1 if after.group(1) else 2
                 speaker = (after.start(group), after.end(group))
-            preds.append(((m.start(), m.end()), speaker))
+            preds.append(Prediction((m.start(), m.end()), speaker))
         out.append(preds)
     return out
 

@@ -29,9 +29,28 @@ import logging
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 
 from storyline.config import EntityLinkOptions as LinkOptions
+from storyline.link.entity_names import (
+    _AUTHORITIES,
+    _COLLECTIVE_PEOPLE,
+    _FEMININE,
+    _GENERIC,
+    _HEAD_GENDER,
+    _MASCULINE,
+    _NOT_PEOPLE,
+    _OTHER_PARTIES,
+    _PERSON_NOUNS,
+    _TYPE_NOUNS,
+    GuardedUnionFind,
+    acronym,
+    first_name,
+    head_key,
+    is_variant,
+    rival_names,
+    same_first_name,
+    types_compatible,
+)
 from storyline.nlp.entities import EntityAnalyzer, EntityMention
 
 logger = logging.getLogger(__name__)
@@ -39,11 +58,6 @@ logger = logging.getLogger(__name__)
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
-
-
-_CONNECTORS = frozenset({"of", "for", "the", "and", "de", "on", "in", "&"})
-_PERSONISH = {"PERSON", "NORP"}
-_PLACEISH = {"GPE", "LOC", "FAC"}
 
 
 @dataclass(frozen=True)
@@ -73,23 +87,6 @@ class Entity:
         return out
 
 
-class _UnionFind:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            # the smaller index is the representative: deterministic
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-
 def substories(texts: Sequence[str], threshold: float) -> list[int]:
     """Label articles by sub-story: average-link clustering of TF-IDF cosine similarity."""
     n = len(texts)
@@ -116,44 +113,10 @@ def substories(texts: Sequence[str], threshold: float) -> list[int]:
     return [int(x) for x in labels]
 
 
-def _rival_names(a: set[str], b: set[str], person: bool = False) -> bool:
-    """Two names with the same head but each its own modifier: "black sea"/"mediterranean
-    sea". "us surgeon general"/"surgeon general of the united states" are not rivals."""
-    only_a, only_b = a - b, b - a
-    if not (only_a and only_b) or (only_a | only_b) & _CONNECTORS:
-        return False
-    # spelling variants and abbreviations are not rivals: "aden"/"eden", "mt"/"mount"
-    if person:  # a first name and its short form share the initial: Mo / Maurice
-        return not any(x[0] == y[0] for x in only_a for y in only_b)
-    return not any(_same_word(x, y) for x in only_a for y in only_b)
-
-
-def _same_word(x: str, y: str) -> bool:
-    short, long = sorted((x, y), key=len)
-    if short[0] == long[0] and len(short) <= 3 and _subsequence(short, long):
-        return True
-    return SequenceMatcher(None, x, y).ratio() >= 0.7
-
-
-def _subsequence(short: str, long: str) -> bool:
-    it = iter(long)
-    return all(ch in it for ch in short)
-
-
-def _types_compatible(a: str, b: str) -> bool:
-    if not a or not b or a == b:
-        return True
-    if "NORP" in (a, b):  # "Russian" is not "Russia"
-        return False
-    if a in _PLACEISH and b in _PLACEISH:
-        return True
-    return (a == "PERSON") == (b == "PERSON")
-
-
 def _link_protagonists(
     mentions: Sequence[Sequence[EntityMention]],
     labels: list[int],
-    uf: _UnionFind,
+    uf: GuardedUnionFind,
     index: dict[tuple[int, int], int],
     by_head: dict[tuple[int, str], list[int]],
     options: LinkOptions,
@@ -163,8 +126,12 @@ def _link_protagonists(
     names_in_doc: dict[int, set[int]] = defaultdict(set)
     for d, ms in enumerate(mentions):
         for i, mention in enumerate(ms):
+            if _amount(mention):
+                continue
             if mention.kind == "nominal" and not mention.plural and _person_noun(mention):
-                docs_of_head[(labels[d], mention.head)].add(d)
+                if mention.head in _OTHER_PARTIES:
+                    continue  # "the lawyer", "the judge": someone beside the protagonist
+                docs_of_head[(labels[d], head_key(mention.head, mention.kind))].add(d)
             elif (
                 options.plural_groups
                 and mention.kind == "nominal"
@@ -172,7 +139,7 @@ def _link_protagonists(
                 and _person_noun(mention)
                 and mention.head not in _AUTHORITIES
             ):
-                plural_heads[labels[d]][mention.head] += 1
+                plural_heads[labels[d]][head_key(mention.head, mention.kind)] += 1
             elif mention.kind == "name" and mention.type == "PERSON":
                 names_in_doc[d].add(uf.find(index[(d, i)]))
     unlinked: dict[int, list[tuple[int, str]]] = defaultdict(list)
@@ -225,7 +192,7 @@ _DEICTIC_DAYS = _words("today yesterday tonight night morning evening afternoon"
 def _link_deictic_days(
     mentions: Sequence[Sequence[EntityMention]],
     labels: list[int],
-    uf: _UnionFind,
+    uf: GuardedUnionFind,
     index: dict[tuple[int, int], int],
 ) -> None:
     days: dict[int, Counter] = defaultdict(Counter)
@@ -259,20 +226,6 @@ def _adjacent(text: str, a: EntityMention, b: EntityMention, window: int) -> boo
     return len(gap) <= window and not gap.strip(" ,")
 
 
-def _acronym(key: str) -> str:
-    words = [w for w in key.split() if w not in _CONNECTORS]
-    return "".join(w[0] for w in words) if len(words) >= 2 else ""
-
-
-def _is_variant(a: str, b: str, options: LinkOptions) -> bool:
-    """Spelling variants of the same name: "tartous"/"tartus", "gulf of aden"/"gulf of eden"."""
-    if min(len(a), len(b)) < options.variant_min_length or a[0] != b[0]:
-        return False
-    if len(a.split()) != len(b.split()):
-        return False
-    return SequenceMatcher(None, a, b).ratio() >= options.variant_similarity
-
-
 @dataclass
 class _Linking:
     """The mentions of one group being linked: every pass reads it and joins in ``uf``."""
@@ -282,7 +235,7 @@ class _Linking:
     options: LinkOptions
     nodes: list[tuple[int, int]]  # (article index, mention index)
     index: dict[tuple[int, int], int]
-    uf: _UnionFind
+    uf: GuardedUnionFind
     labels: list[int]  # sub-story of each article
 
     def m(self, node: tuple[int, int]) -> EntityMention:
@@ -298,7 +251,7 @@ def cluster_mentions(
     nodes = [(d, i) for d, ms in enumerate(mentions) for i in range(len(ms))]
     index = {node: k for k, node in enumerate(nodes)}
     ctx = _Linking(
-        mentions, texts, options, nodes, index, _UnionFind(len(nodes)),
+        mentions, texts, options, nodes, index, GuardedUnionFind([_first(mentions, n) for n in nodes]),
         substories(texts, options.substory_similarity),
     )  # fmt: skip
     _link_names(ctx)
@@ -313,12 +266,19 @@ def cluster_mentions(
     # mostly mean its event day: join the sub-story's most named weekday
     if options.link_nominals and options.link_deictic_days:
         _link_deictic_days(mentions, ctx.labels, ctx.uf, index)
+    if options.link_nominals:
+        _link_type_nouns(ctx, by_head)
     if options.link_pronouns:
         _link_pronouns(ctx)
     groups: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for node in nodes:
         groups[ctx.uf.find(index[node])].append(node)
     return sorted((sorted(g) for g in groups.values()), key=lambda g: g[0])
+
+
+def _first(mentions: Sequence[Sequence[EntityMention]], node: tuple[int, int]) -> str:
+    m = mentions[node[0]][node[1]]
+    return first_name(m.name) if m.kind == "name" and m.type == "PERSON" else ""
 
 
 def _link_names(ctx: _Linking) -> None:
@@ -346,19 +306,19 @@ def _link_names(ctx: _Linking) -> None:
             if k != short
             and len(k.split()) > len(short_words)
             and k.split()[-len(short_words) :] == short_words
-            and _types_compatible(key_type[k], key_type[short])
+            and types_compatible(key_type[k], key_type[short])
         ]
         roots = {uf.find(by_key[k][0]) for k in longer}
         if len(roots) == 1:
             uf.union(by_key[short][0], by_key[longer[0]][0])
         # acronym: "icrc" = "international committee (of the) red cross"
         if len(short_words) == 1 and len(short) >= 2:
-            expansions = [k for k in keys if _acronym(k) == short]
+            expansions = [k for k in keys if acronym(k) == short]
             if len({uf.find(by_key[k][0]) for k in expansions}) == 1:
                 uf.union(by_key[short][0], by_key[expansions[0]][0])
     for i, a in enumerate(keys):
         for b in keys[i + 1 :]:
-            if _types_compatible(key_type[a], key_type[b]) and _is_variant(a, b, options):
+            if types_compatible(key_type[a], key_type[b]) and is_variant(a, b, options):
                 uf.union(by_key[a][0], by_key[b][0])
 
 
@@ -372,19 +332,32 @@ def _link_heads(ctx: _Linking) -> dict[tuple[int, str], list[int]]:
         mention = ctx.m(node)
         if mention.kind not in kinds:
             continue
-        by_head[(ctx.labels[node[0]], mention.head)].append(ctx.index[node])
+        # an amount ("$22 million", "409 yards") is the same thing only in the same words
+        head = mention.text.lower() if _amount(mention) else head_key(mention.head, mention.kind)
+        by_head[(ctx.labels[node[0]], head)].append(ctx.index[node])
     for members in by_head.values():
         joined: list[tuple[set[str], bool]] = []  # multi-word names in: (words, person)
         first = None
+        # two people share the surname ("Hillary Clinton", "Bill Clinton"): a bare
+        # "Clinton" joins neither by its head
+        firsts = {_first(ctx.mentions, ctx.nodes[k]) for k in members} - {""}
+        ambiguous = any(not same_first_name(a, b) for a in firsts for b in firsts)
         for k in members:
             mention = ctx.m(ctx.nodes[k])
+            if (
+                ambiguous
+                and mention.kind == "name"
+                and mention.type == "PERSON"
+                and " " not in mention.name
+            ):
+                continue
             if mention.kind == "name" and " " in mention.name:
                 # "Black Sea" never joins "Mediterranean Sea" by their shared head,
                 # nor "John Smith" "Mary Smith" (but "Mo Cheeks" may be "Maurice Cheeks")
                 words = set(mention.name.split())
                 person = mention.type == "PERSON"
                 if options.names_by_head == "nested" and any(
-                    _rival_names(words, w, person) for w, p in joined if p == person
+                    rival_names(words, w, person) for w, p in joined if p == person
                 ):
                     continue
                 joined.append((words, person))
@@ -393,6 +366,30 @@ def _link_heads(ctx: _Linking) -> dict[tuple[int, str], list[int]]:
             else:
                 ctx.uf.union(first, k)
     return by_head
+
+
+def _link_type_nouns(ctx: _Linking, by_head: dict[tuple[int, str], list[int]]) -> None:
+    """A type noun joins the sub-story's most mentioned name of that type, if one leads."""
+    counts: dict[tuple[int, str], Counter] = defaultdict(Counter)
+    for node in ctx.nodes:
+        m = ctx.m(node)
+        if m.kind == "name" and m.type:
+            counts[(ctx.labels[node[0]], m.type)][ctx.uf.find(ctx.index[node])] += 1
+    for (label, head), members in sorted(by_head.items()):
+        types = _TYPE_NOUNS.get(head)
+        if not types or ctx.m(ctx.nodes[members[0]]).kind != "nominal":
+            continue
+        votes = sum((counts[(label, t)] for t in types), Counter())
+        ranked = votes.most_common(2)
+        if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            for k in members:
+                m = ctx.m(ctx.nodes[k])
+                if m.kind == "nominal" and not m.plural:
+                    ctx.uf.union(ranked[0][0], k)
+
+
+def _amount(m: EntityMention) -> bool:
+    return m.kind == "nominal" and any(ch.isdigit() for ch in m.text)
 
 
 def _link_roles(ctx: _Linking, by_head: dict[tuple[int, str], list[int]]) -> None:
@@ -407,7 +404,8 @@ def _link_roles(ctx: _Linking, by_head: dict[tuple[int, str], list[int]]) -> Non
                 if name.kind != "name" or name.type != "PERSON":
                     continue
                 if _adjacent(ctx.texts[d], nominal, name, ctx.options.role_window):
-                    votes[(ctx.labels[d], nominal.head)][ctx.uf.find(ctx.index[(d, i)])] += 1
+                    key = (ctx.labels[d], head_key(nominal.head, nominal.kind))
+                    votes[key][ctx.uf.find(ctx.index[(d, i)])] += 1
     for (label, head), counter in sorted(votes.items()):
         ranked = counter.most_common(2)
         if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
@@ -428,7 +426,7 @@ def _link_pronouns(ctx: _Linking) -> None:
         order = sorted(range(len(ms)), key=lambda i: (ms[i].start, ms[i].end))
         for pos, i in enumerate(order):
             pron = ms[i]
-            if pron.kind != "pronoun":
+            if pron.kind != "pronoun" or pron.head in _GENERIC:
                 continue
             gender = _gender(pron)
 
@@ -440,9 +438,9 @@ def _link_pronouns(ctx: _Linking) -> None:
             if antecedent is not None:
                 j = order[antecedent]
                 ra, rb = uf.find(index[(d, i)]), uf.find(index[(d, j)])
-                merged = genders.pop(ra, set()) | genders.pop(rb, set())
-                uf.union(ra, rb)
-                genders[uf.find(ra)] = merged
+                if uf.union(ra, rb):
+                    merged = genders.pop(ra, set()) | genders.pop(rb, set())
+                    genders[uf.find(ra)] = merged
 
 
 _RELATIVE = frozenset({"who", "whom", "whose", "which", "that", "where"})
@@ -479,24 +477,6 @@ def _antecedent(
     return None
 
 
-_FEMININE = _words(
-    "she her hers herself woman girl mother grandmother wife daughter sister actress "
-    "spokeswoman mrs ms miss lady queen princess"
-)
-_MASCULINE = _words(
-    "he him his himself man boy father grandfather husband son brother actor spokesman "
-    "gunman mr sir lord king prince"
-)
-
-
-# singular in form, plural in agreement: "the police ... they"
-_COLLECTIVE_PEOPLE = _words("police people crew staff personnel")
-_AUTHORITIES = _words(
-    "police officer official authority investigator cop agent spokesman spokesperson people person"
-)
-_HEAD_GENDER = {w: "f" for w in _FEMININE} | {w: "m" for w in _MASCULINE}
-
-
 def _gender(m: EntityMention) -> str:
     first = m.text.split()[0].lower().rstrip(".") if m.text.split() else ""
     for word in (m.head, first):
@@ -507,25 +487,14 @@ def _gender(m: EntityMention) -> str:
     return ""
 
 
-_PERSON_NOUNS = _words(
-    "man woman boy girl child person people host star actor actress comedian singer player "
-    "official spokesman spokeswoman spokesperson president minister leader chief boss "
-    "suspect victim police officer employee worker doctor judge lawyer father mother son "
-    "daughter wife husband friend member fan captain soldier driver pilot reporter coach "
-    "emcee guard receptionist ceo chairman director grandmother grandfather pirate "
-    "brigand raider bandit gunman shooter climber accountant colleague partner motorist "
-    "physician surgeon nominee candidate rebel militant activist protester resident "
-    "survivor witness hostage crew commando troop marine sailor attacker killer thief "
-    "robber terrorist insurgent fighter student teacher mom dad pedestrian"
-)
-
-
 def _person_noun(m: EntityMention) -> bool:
     """A common noun that names a person ("the host", "an accountant", "the gunman")."""
     if m.kind != "nominal":
         return False
     h = m.head
-    return h in _PERSON_NOUNS or h.endswith(("man", "woman", "ist", "ian", "er", "or", "ee"))
+    if h in _PERSON_NOUNS:
+        return True
+    return h.endswith(("man", "woman", "ist", "ian", "er", "or", "ee")) and h not in _NOT_PEOPLE
 
 
 def entity_id(name: str, type_: str) -> str:

@@ -1,7 +1,8 @@
 """The analyst's layer of a group of articles, in brief.json shape.
 
 ``analyze_story`` takes the articles of a story or storyline (``storyline.model.Article``)
-and returns ``{"entities", "quotes", "facts", "timeline", "claims"}``. Syndicated copies
+and returns their ``GroupLayer``; ``attach_layers`` gives each story its own part of its
+storyline's (``storyline.layer.StoryLayer``). Syndicated copies
 (``duplicate_of`` set) are collapsed onto their original's source key so a repost never
 counts as a second independent source.
 """
@@ -11,21 +12,35 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
 from storyline.budget import time_budget
 from storyline.config import BudgetOptions, Options, QuoteOptions
 from storyline.errors import BudgetExceeded, Errors
+from storyline.layer import (
+    ClaimItem,
+    ClaimSideItem,
+    EntityItem,
+    FactItem,
+    MentionRef,
+    OtherSides,
+    QuoteItem,
+    SentenceRef,
+    StoryLayer,
+    TimelineEvent,
+)
 from storyline.link.claims import (
+    AlignedClaim,
     ClaimArticle,
     ClaimCandidates,
+    ClaimSide,
     Verdict,
     align_candidates,
     claim_candidates,
     judge_claims,
 )
-from storyline.link.entities import resolve_mentions
+from storyline.link.entities import Entity, resolve_mentions
 from storyline.model import (
     NO_PROGRESS,
     Article,
@@ -154,19 +169,154 @@ def analyze_articles(
     return out
 
 
+@dataclass
+class GroupLayer:
+    """The layer of a group of articles (a storyline): entities with every mention,
+    claims with every side. ``for_articles`` cuts out one story's own part.
+
+    ``copies`` maps each syndicated copy to its original (both in the group): a copy says
+    what its original says, so its facts and mentions are the original's and its claim
+    sides are folded into the original's (``ClaimSideItem.copies``)."""
+
+    entities: list[Entity] = field(default_factory=list)
+    quotes: list[QuoteItem] = field(default_factory=list)
+    facts: list[FactItem] = field(default_factory=list)
+    timeline: list[TimelineEvent] = field(default_factory=list)
+    claims: list[ClaimItem] = field(default_factory=list)
+    skipped: list[StepSkip] = field(default_factory=list)
+    copies: dict[str, str] = field(default_factory=dict)
+
+    def split(self, story_of: dict[str, str]) -> dict[str, StoryLayer]:
+        """Each story's own part (``story_of``: article id -> story id), in one pass over
+        the group: each entity with its mentions in the story's articles only (its id and
+        name stay the storyline's, its aliases are the names those use), the quotes, facts
+        and dated events of its articles, and each claim with a side there, with those
+        sides and a count of the others and the stories that list them."""
+        layers = {sid: StoryLayer() for sid in sorted(set(story_of.values()))}
+
+        def own(article: str) -> StoryLayer | None:  # a copy's items are its original's
+            sid = story_of.get(article)
+            return None if sid is None or article in self.copies else layers[sid]
+
+        for entity in self.entities:
+            by_story: dict[str, list[MentionRef]] = {}
+            names: dict[str, set[str]] = {}
+            for m in entity.mentions:
+                if own(m.article) is not None:
+                    sid = story_of[m.article]
+                    by_story.setdefault(sid, []).append(MentionRef(m.article, m.start, m.end))
+                    names.setdefault(sid, set()).add(m.text)
+            for sid, refs in by_story.items():
+                aliases = sorted(names[sid] - {entity.name})
+                item = EntityItem(entity.id, entity.name, entity.type, aliases, entity.role, refs)
+                layers[sid].entities.append(item)
+        for quote in self.quotes:
+            if (layer := own(quote.article)) is not None:
+                layer.quotes.append(quote)
+        for fact in self.facts:
+            if (layer := own(fact.article)) is not None:
+                layer.facts.append(fact)
+        for event in self.timeline:
+            if (layer := own(event.article)) is not None:
+                layer.timeline.append(event)
+        for claim in self.claims:
+            sides: dict[str, list[ClaimSideItem]] = {}
+            for side in claim.sides:
+                if side.article in story_of:
+                    sides.setdefault(story_of[side.article], []).append(side)
+            for sid, mine in sides.items():
+                others = len(claim.sides) - len(mine)
+                listed = tuple(sorted(s for s in sides if s != sid))
+                layers[sid].claims.append(
+                    replace(
+                        claim,
+                        sources=sorted({s.source for s in mine}),
+                        sides=mine,
+                        others=OtherSides(others, listed),
+                    )
+                )
+        for skip in self.skipped:
+            if skip.article in story_of:
+                layers[story_of[skip.article]].skipped.append(skip)
+        for layer in layers.values():
+            layer.entities.sort(key=lambda e: (-len(e.mentions), e.name, e.id))
+        return layers
+
+    def for_articles(
+        self, articles: set[str], story_of: dict[str, str] | None = None
+    ) -> StoryLayer:
+        """The part of one story made of ``articles`` (see ``split``; ``story_of`` names the
+        stories of the group's other articles)."""
+        own = "\0"  # no story id: the story asked for
+        mapping = {a: s for a, s in (story_of or {}).items() if a not in articles}
+        return self.split(mapping | dict.fromkeys(articles, own)).get(own, StoryLayer())
+
+
+def group_claim(claim: AlignedClaim, copies: dict[str, str]) -> ClaimItem:
+    """A claim with every side; a copy's side saying what its original's side says (same
+    source, stance and sentence) is folded into it as one of its ``copies``."""
+    sides = claim.sides + claim.opposing
+
+    def key(side: ClaimSide) -> tuple[str, str, str, str]:
+        return (copies.get(side.article, side.article), side.source, side.stance, side.text)
+
+    stated = {key(s) for s in sides if s.article not in copies}
+    folded: dict[tuple[str, str, str, str], list[str]] = {}
+    for side in sides:
+        if side.article in copies and key(side) in stated:
+            folded.setdefault(key(side), []).append(side.article)
+    kept = [
+        ClaimSideItem(
+            s.article,
+            s.source,
+            s.start,
+            s.end,
+            s.stance,
+            None if s.score is None else round(s.score, 4),
+            s.speaker,
+            s.value,
+            s.value_start,
+            s.value_end,
+            tuple(sorted(folded.get(key(s), []))) if s.article not in copies else (),
+        )
+        for s in sides
+        if s.article not in copies or key(s) not in stated
+    ]
+    return ClaimItem(
+        claim.id,
+        claim.kind,
+        claim.subject,
+        claim.text,
+        claim.status,
+        list(claim.sources),
+        kept,
+        source_count=len(claim.sources),
+    )
+
+
+def original_of(article: Article, by_id: dict[str, Article]) -> str | None:
+    """The original a copy repeats, when it is in ``by_id``; None for an original."""
+    seen = set()
+    current = article
+    while current.duplicate_of and current.duplicate_of in by_id and current.id not in seen:
+        seen.add(current.id)
+        current = by_id[current.duplicate_of]
+    return None if current is article else current.id
+
+
 def analyze_story(
     articles: Sequence[Article],
     options: Options | None = None,
     source_of: Callable[[Article], str] | None = None,
     profile: list[StepTiming] | None = None,
     progress: Progress = NO_PROGRESS,
-) -> dict[str, Any]:
+) -> GroupLayer:
     """Entities, quotes, facts, timeline and claims of a group of articles; every offset
-    slices its article's text. Steps skipped for an article are listed under "skipped"."""
+    slices its article's text. Steps skipped for an article are listed in ``skipped``."""
     options = options or Options()
     ordered = sorted(articles, key=lambda a: a.id)
     if not ordered:
-        return {"entities": [], "quotes": [], "facts": [], "timeline": [], "claims": []}
+        return GroupLayer()
     by_id = {a.id: a for a in ordered}
     sentences = [a.sentences or split_sentences(a.text) for a in ordered]
     key = source_of or (lambda a: independent_source(a, by_id))
@@ -187,28 +337,34 @@ def analyze_story(
     texts = [a.text for a in ordered]
     entities = resolve_mentions(ids, texts, [f.mentions for f in found], options.entities)
     facts = [
-        {"article": article.id, **fact.to_dict()}
+        FactItem(article=article.id, **fact.to_dict())
         for article, f in zip(ordered, found, strict=True)
         for fact in f.facts
     ]
+    copies = {a.id: o for a in ordered if (o := original_of(a, by_id)) is not None}
     claims = align_candidates(candidates, options.claims, verdicts)
-    entity_dicts = [e.to_dict() for e in entities]
-    layer: dict[str, Any] = {
-        "entities": entity_dicts,
-        "quotes": story_quotes(ordered, [f.quotes for f in found], entity_dicts),
-        "facts": facts,
-        "timeline": story_timeline(ordered, sentences, [f.dates for f in found]),
-        "claims": [c.to_dict() for c in claims],
-    }
-    if steps.skips:
-        layer["skipped"] = [
-            s.to_dict() for s in sorted(steps.skips, key=lambda s: (s.article, s.step))
-        ]
-    return layer
+    return GroupLayer(
+        entities=entities,
+        quotes=story_quotes(ordered, [f.quotes for f in found], entities),
+        facts=facts,
+        timeline=story_timeline(ordered, sentences, [f.dates for f in found]),
+        claims=[group_claim(c, copies) for c in claims],
+        skipped=sorted(steps.skips, key=lambda s: (s.article, s.step)),
+        copies=copies,
+    )
+
+
+def _speaker_index(entities: Sequence[Entity]) -> dict[str, list[tuple[int, int, Entity]]]:
+    """Every mention by article, in entity order: (start, end, entity)."""
+    index: dict[str, list[tuple[int, int, Entity]]] = {}
+    for entity in entities:
+        for m in entity.mentions:
+            index.setdefault(m.article, []).append((m.start, m.end, entity))
+    return index
 
 
 def _speaker_entity(
-    article: str, start: int | None, end: int | None, entities: list[dict[str, Any]]
+    start: int | None, end: int | None, mentions: Sequence[tuple[int, int, Entity]]
 ) -> str | None:
     """The entity that speaks: one whose mention is the whole speaker span ("Russia"), or a
     person or organisation named in it ("Mr Trukhachev", "Interfax"). A place or
@@ -216,28 +372,29 @@ def _speaker_entity(
     Homs, "Russian technicians" not Russian, "the US president" not the United States."""
     if start is None or end is None:
         return None
-    for entity in entities:
-        for m in entity["mentions"]:
-            if m["article"] != article or not (m["start"] < end and start < m["end"]):
-                continue
-            whole = m["start"] <= start and end <= m["end"]
-            if whole or entity.get("type") in ("PERSON", "ORG"):
-                return str(entity["id"])
+    for m_start, m_end, entity in mentions:
+        if not (m_start < end and start < m_end):
+            continue
+        whole = m_start <= start and end <= m_end
+        if whole or entity.type in ("PERSON", "ORG"):
+            return entity.id
     return None
 
 
 def story_quotes(
     articles: Sequence[Article],
     found: Sequence[Sequence[Quote]],
-    entities: list[dict[str, Any]],
-) -> list[dict]:
+    entities: Sequence[Entity],
+) -> list[QuoteItem]:
     """Quotes of the articles (one list per article), speakers resolved to entities."""
+    index = _speaker_index(entities)
     quotes = []
     for article, article_quotes in zip(articles, found, strict=True):
+        mentions = index.get(article.id, [])
         for q in article_quotes:
-            entity = _speaker_entity(article.id, q.speaker_start, q.speaker_end, entities)
-            quotes.append(q.to_brief(article.id, entity))
-    return sorted(quotes, key=lambda q: (q["article"], q["start"], q["end"]))
+            entity = _speaker_entity(q.speaker_start, q.speaker_end, mentions)
+            quotes.append(QuoteItem(**q.to_brief(article.id, entity)))
+    return sorted(quotes, key=lambda q: (q.article, q.start, q.end))
 
 
 def reference_year(articles: Sequence[Article]) -> int | None:
@@ -251,7 +408,7 @@ def story_timeline(
     articles: Sequence[Article],
     sentences: Sequence[Sequence[Span]],
     dates: Sequence[Sequence[TimeExpression]],
-) -> list[dict[str, Any]]:
+) -> list[TimelineEvent]:
     """Dated events: each calendar date with the sentence that mentions it, in time order.
 
     Dates are resolved against the article's date. An undated article's partial dates
@@ -277,23 +434,23 @@ def story_timeline(
                 continue
             sentence = index.containing(t.start)
             events.append(
-                {
-                    "value": value,
-                    "year_inferred": inferred,
-                    "text": t.text,
-                    "article": article.id,
-                    "start": t.start,
-                    "end": t.end,
-                    "sentence": None
+                TimelineEvent(
+                    value,
+                    inferred,
+                    t.text,
+                    article.id,
+                    t.start,
+                    t.end,
+                    None
                     if sentence is None
-                    else {
-                        "start": sentence.start,
-                        "end": sentence.end,
-                        "text": article.text[sentence.start : sentence.end],
-                    },
-                }
+                    else SentenceRef(
+                        sentence.start,
+                        sentence.end,
+                        article.text[sentence.start : sentence.end],
+                    ),
+                )
             )
-    return sorted(events, key=lambda e: (e["value"], e["article"], e["start"]))
+    return sorted(events, key=lambda e: (e.value, e.article, e.start))
 
 
 def attach_layers(
@@ -303,12 +460,13 @@ def attach_layers(
     profile: list[StepTiming] | None = None,
     progress: Progress = NO_PROGRESS,
 ) -> set[str]:
-    """Give each story its layer, resolved across its whole storyline.
+    """Give each story its own layer, resolved across its whole storyline.
 
     Entities are resolved over every article of the storyline, so "Mr Putin" in one story
-    and "Vladimir Putin" in another share an entity (its mentions list both); the timeline
-    is the storyline's; quotes and facts are the story's own; claims are those with a side
-    in the story. Returns the storylines whose analysis failed (their stories keep no layer).
+    and "Vladimir Putin" in another share an entity id; each story keeps the mentions in
+    its own articles, its own quotes, facts and dated events, and the claims it takes a
+    side in (with its own sides; agreement is judged storyline-wide). Returns the
+    storylines whose analysis failed (their stories keep no layer).
     """
     options = options or Options()
     limit = options.budget.analysis_max_chars
@@ -331,28 +489,14 @@ def attach_layers(
         progress.advance(LAYER_STAGE, len(too_long), skipped=len(too_long))
         try:
             kept = [a for a in members if a.id not in skipped_ids]
-            layer = analyze_story(kept, options, profile=profile, progress=progress)
+            group = analyze_story(kept, options, profile=profile, progress=progress)
         except Exception:  # one storyline's failure must not lose every other one's layer
             logger.exception("analysis failed for storyline %s", key)
             failed.add(key)
             continue
-        skipped = [s.to_dict() for s in too_long] + layer.get("skipped", [])
+        group.skipped = sorted(too_long + group.skipped, key=lambda s: (s.article, s.step))
+        story_of = {aid: story.id for story in groups[key] for aid in story.articles}
+        layers = group.split(story_of)
         for story in groups[key]:
-            own = set(story.articles)
-            story.layer = {
-                "entities": [
-                    e for e in layer["entities"] if any(m["article"] in own for m in e["mentions"])
-                ],
-                "quotes": [q for q in layer["quotes"] if q["article"] in own],
-                "facts": [f for f in layer["facts"] if f["article"] in own],
-                "timeline": layer["timeline"],
-                "claims": [
-                    c for c in layer["claims"] if any(s["article"] in own for s in c["sides"])
-                ],
-            }
-            own_skips = sorted(
-                (s for s in skipped if s["article"] in own), key=lambda s: (s["article"], s["step"])
-            )
-            if own_skips:
-                story.layer["skipped"] = own_skips
+            story.layer = layers.get(story.id, StoryLayer())
     return failed

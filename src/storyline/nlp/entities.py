@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from storyline.nlp.name_shape import credit_trimmed, shape_type
 from storyline.nlp.spacy_model import doc_text
 
 logger = logging.getLogger(__name__)
@@ -190,6 +191,8 @@ def mentions_in_doc(doc: Any) -> list[EntityMention]:
         if ent.label_ not in NAMED_TYPES:
             continue
         span = _trim(ent)
+        if span is not None:
+            span = credit_trimmed(span)
         if span is None:
             continue
         # "Mr Putin": keep the honorific in the mention (name_key drops it again)
@@ -298,7 +301,10 @@ def _mention_features(doc: Any, span: Any) -> EntityMention:
         kind, name = "time", ""
     elif head.pos_ == "PROPN" or ent_type in NAMED_TYPES:
         kind = "name"
-        name = name_key(t.text for t in _name_tokens(span, head))
+        tokens = _name_tokens(span, head)
+        name = name_key(t.text for t in tokens)
+        # the name's form settles some types ("... High School" ORG, "New Jersey" GPE)
+        ent_type = shape_type(doc[tokens[0].i : tokens[-1].i + 1], ent_type)
     else:
         kind, name = "nominal", ""
     if kind == "name" and (not name or (name in TITLES and not ent_type)):

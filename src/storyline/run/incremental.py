@@ -22,6 +22,7 @@ from storyline.model import Article, Story
 from storyline.version import __version__
 
 STATE_NAME = "analysis"
+DEDUP_STATE = "dedup"
 
 
 @lru_cache(maxsize=1)
@@ -104,3 +105,31 @@ def reusable(
     }
     layers = {line for line, sig in now.storylines.items() if before.storylines.get(line) == sig}
     return summaries, layers
+
+
+def work_version(options: Options) -> str:
+    """What an article's stored per-article work (sentences, MinHash band keys) is made
+    with: storyline's code and the dedup options. Work of another version is made again."""
+    return _digest({"code": code_digest(), "dedup": asdict(options.dedup)})[:32]
+
+
+@dataclass
+class DedupState:
+    """The near-duplicate edges verified by the last run (run.stages.mark_duplicates),
+    with the work version they were found with: the next run verifies new pairs only."""
+
+    version: str = ""
+    edges: list[tuple[str, str]] = field(default_factory=list)
+
+    def to_json(self) -> str:
+        return json.dumps({"version": self.version, "edges": self.edges}, sort_keys=True)
+
+    @classmethod
+    def from_json(cls, saved: str | None) -> DedupState:
+        if not saved:
+            return cls()
+        try:
+            data = json.loads(saved)
+            return cls(str(data["version"]), [(str(a), str(b)) for a, b in data["edges"]])
+        except (ValueError, KeyError, TypeError):
+            return cls()  # an unreadable record only costs verifying every pair again

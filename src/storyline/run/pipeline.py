@@ -33,8 +33,8 @@ from storyline.model import (
     progress_stage,
 )
 from storyline.run.executor import executor_for
+from storyline.run.incremental import DEDUP_STATE, Signatures, reusable, signatures
 from storyline.run.incremental import STATE_NAME as incremental_state
-from storyline.run.incremental import Signatures, reusable, signatures
 from storyline.run.stages import add_analysis_layer, build_stories, layer_version, run_stages
 from storyline.store.base import Store
 from storyline.store.factory import open_store
@@ -158,15 +158,22 @@ def analyse_store(
 ) -> tuple[list[Article], list[Story], dict[str, float]]:
     """Bring the analysis up to date with everything stored and save it atomically.
 
-    Dedup and clustering run over the whole store (the clusterer continues from its saved
-    state); summaries and analyst layers are recomputed only for stories and storylines
-    whose inputs changed (``incremental=False`` recomputes them all).
+    Per-article work (sentences, MinHash band keys) is read from the store and made only
+    for new articles; dedup verifies only pairs with a new article and the clusterer
+    continues from its saved state; summaries and analyst layers are recomputed only for
+    stories and storylines whose inputs changed, and only what changed is written back
+    (``incremental=False`` recomputes and rewrites it all).
     """
     started = time.perf_counter()
     articles = store.articles()
-    state = {name: value for name in ("cluster",) if (value := store.load_state(name))}
+    if not incremental:
+        for article in articles:
+            article.work = None  # made again, as on a new store
+    stored_analysis = {a.id: (a.work, a.duplicate_of, a.story) for a in articles}
+    loaded = {name: store.load_state(name) for name in ("cluster", DEDUP_STATE, incremental_state)}
+    state = {name: value for name in ("cluster", DEDUP_STATE) if (value := loaded[name])}
     stored = store.stories() if incremental else []
-    before = Signatures.from_json(store.load_state(incremental_state) if incremental else None)
+    before = Signatures.from_json(loaded[incremental_state] if incremental else None)
     timings = {"load from store": time.perf_counter() - started}
     timings.update(run_stages(articles, options, state=state, progress=progress))
     started = time.perf_counter()
@@ -191,14 +198,23 @@ def analyse_store(
     if options.analysis:
         started = time.perf_counter()
         for story in stale:
-            story.layer = {}  # a failed storyline must not keep an outdated layer
+            story.layer = None  # a failed storyline must not keep an outdated layer
         for line in add_analysis_layer(stale, articles, options, profile, progress):
             now.storylines.pop(line, None)  # failed: the next run tries again
         timings["entities+quotes+facts+dates+claims"] = time.perf_counter() - started
     state[incremental_state] = now.to_json()
     started = time.perf_counter()
+    # only what changed is written: articles whose analysis moved, state that changed,
+    # stories not taken unchanged from the store (summary and layer)
+    changed = [a for a in articles if stored_analysis[a.id] != (a.work, a.duplicate_of, a.story)]
+    keep = {s.id for s in stories if s.id in kept and s.storyline_key not in stale_lines}
     with progress_stage(progress, "save", len(stories)) as watch:
-        store.save_analysis(articles, stories, state)
+        store.save_analysis(
+            changed,
+            stories,
+            {name: value for name, value in state.items() if loaded.get(name) != value},
+            keep=keep if incremental else None,
+        )
         watch.advance("save", len(stories))
     timings["save analysis"] = time.perf_counter() - started
     return articles, stories, timings

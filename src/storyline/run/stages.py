@@ -17,14 +17,18 @@ from dataclasses import asdict, dataclass
 from functools import partial
 from typing import TypeVar
 
+import numpy as np
+
 from storyline.brief.summarize import summarize_documents
 from storyline.budget import time_budget
 from storyline.clean.junk import is_credit
 from storyline.cluster.stories import ClusterItem, StoryClusterer
 from storyline.config import Options
-from storyline.dedup.minhash import find_near_duplicates, fingerprint
+from storyline.dedup.minhash import fingerprint_keys, shingle_hashes
 from storyline.dedup.near import choose_originals
+from storyline.dedup.update import update_near_duplicates
 from storyline.errors import BudgetExceeded
+from storyline.layer import LAYER_SHAPE
 from storyline.model import (
     NO_PROGRESS,
     Article,
@@ -38,6 +42,7 @@ from storyline.model import (
 )
 from storyline.nlp.sentences import split_paragraphs, split_sentences
 from storyline.run.executor import executor_for
+from storyline.run.incremental import DEDUP_STATE, DedupState, work_version
 
 log = logging.getLogger(__name__)
 
@@ -74,35 +79,101 @@ def _sentences_of(job: tuple[str, str, float]) -> list[Span]:
 
 
 def add_sentences(articles: list[Article], options: Options, state: dict[str, str]) -> None:
+    """Sentence spans of the articles whose stored work is missing or of another version;
+    the others keep the spans read from the store."""
     seconds = options.budget.article_seconds
-    jobs = [(a.text, a.lang or "en", seconds) for a in articles]
-    found = parallel_map(_sentences_of, jobs, options)
-    for article, spans in zip(articles, found, strict=True):
+    version = work_version(options)
+    todo = [a for a in articles if a.work != version]
+    found = parallel_map(_sentences_of, [(a.text, a.lang or "en", seconds) for a in todo], options)
+    for article, spans in zip(todo, found, strict=True):
         article.sentences = spans
+    log.info(
+        "sentences: %d articles split, %d read from the store", len(todo), len(articles) - len(todo)
+    )
 
 
 def mark_duplicates(articles: list[Article], options: Options, state: dict[str, str]) -> None:
-    prints = parallel_map(
-        partial(fingerprint, options=options.dedup), [a.text for a in articles], options
+    """Near-duplicates over all articles, fingerprinting only those without stored band
+    keys and verifying only candidate pairs with such an article (dedup.update): the
+    edges verified before are kept in ``state``; the result equals a full recompute."""
+    if not articles:
+        return
+    version = work_version(options)
+    saved = DedupState.from_json(state.get(DEDUP_STATE))
+    new = [a.work != version or a.band_keys is None or saved.version != version for a in articles]
+    todo = [a for a, is_new in zip(articles, new, strict=True) if is_new]
+    computed = parallel_map(
+        partial(fingerprint_keys, options=options.dedup), [a.text for a in todo], options
     )
-    found = find_near_duplicates(
+    fresh = {a.id: found for a, found in zip(todo, computed, strict=True)}
+    keys = [
+        fresh[a.id][0] if is_new else np.frombuffer(a.band_keys or b"", dtype=np.uint64)
+        for a, is_new in zip(articles, new, strict=True)
+    ]
+
+    def shingles_of(i: int) -> np.ndarray:
+        article = articles[i]
+        made = fresh.get(article.id)
+        return made[1] if made is not None else shingle_hashes(article.text, options.dedup)
+
+    found, edges = update_near_duplicates(
         [a.id for a in articles],
-        [p.signature for p in prints],
-        [p.shingles for p in prints],
+        np.array(keys, dtype=np.uint64).reshape(len(articles), -1),
+        np.array(new, dtype=bool),
+        saved.edges if saved.version == version else [],
+        shingles_of,
         [a.date for a in articles],
         options.dedup,
     )
-    by_id = {a.id: a for a in articles}
-    duplicate_of = choose_originals(
-        found,
-        lambda ids: [
-            (i, by_id[i].text, by_id[i].date, by_id[i].outlet or by_id[i].publisher) for i in ids
-        ],
-        # the copy with less boilerplate around it is the better original when undated
-        ranks={a.id: len(a.removed) for a in articles},
-    )
-    for article in articles:
+    duplicate_of = _originals(articles, new, found)
+    for article, is_new in zip(articles, new, strict=True):
         article.duplicate_of = duplicate_of.get(article.id)
+        if is_new:
+            article.work = version
+            article.band_keys = fresh[article.id][0].astype(np.uint64).tobytes()
+    state[DEDUP_STATE] = DedupState(version, edges).to_json()
+    log.info(
+        "dedup: %d articles fingerprinted, %d read from the store",
+        len(todo),
+        len(articles) - len(todo),
+    )
+
+
+def _originals(articles: list[Article], new: list[bool], found: dict[str, str]) -> dict[str, str]:
+    """``found``'s groups re-rooted on their real original (dedup.near.choose_originals);
+    a group whose members are all old and were one stored group keeps its stored links."""
+    by_id = {a.id: a for a in articles}
+    is_new = {a.id: n for a, n in zip(articles, new, strict=True)}
+    stored: dict[str, set[str]] = {}  # a stored original -> its stored group
+    for article in articles:
+        root = article.duplicate_of or article.id
+        stored.setdefault(root, {root}).add(article.id)
+    groups: dict[str, set[str]] = {}
+    for dup, root in found.items():
+        groups.setdefault(root, {root}).add(dup)
+    duplicate_of: dict[str, str] = {}
+    changed: dict[str, str] = {}
+    for root, members in groups.items():
+        first = by_id[root]
+        if (
+            not any(is_new[m] for m in members)
+            and stored.get(first.duplicate_of or first.id) == members
+        ):
+            duplicate_of.update((m, d) for m in members if (d := by_id[m].duplicate_of))
+        else:
+            changed.update((m, root) for m in members if m != root)
+    duplicate_of.update(
+        choose_originals(
+            changed,
+            lambda ids: [
+                (i, by_id[i].text, by_id[i].date, by_id[i].outlet or by_id[i].publisher)
+                for i in ids
+            ],
+            # the copy with less boilerplate around it is the better original when undated
+            ranks={a.id: len(a.removed) for a in articles},
+        )
+    )
+    return duplicate_of
 
 
 def assign_stories(articles: list[Article], options: Options, state: dict[str, str]) -> None:
@@ -121,7 +192,7 @@ def assign_stories(articles: list[Article], options: Options, state: dict[str, s
         if a.duplicate_of is None and clusterer.story_of(a.id) is None
     ]
     clusterer.add_in_batches(new)
-    state["cluster"] = json.dumps(clusterer.to_state(), sort_keys=True)
+    added = bool(new)
     for article in articles:
         root = article
         seen: set[str] = set()
@@ -131,9 +202,11 @@ def assign_stories(articles: list[Article], options: Options, state: dict[str, s
             root = by_id[root.duplicate_of]
         if clusterer.story_of(root.id) is None:  # an original first seen as a duplicate
             clusterer.add([ClusterItem(root.id, root.title or "", root.text, root.date)])
-            state["cluster"] = json.dumps(clusterer.to_state(), sort_keys=True)
+            added = True
         article.story = clusterer.story_of(root.id)
         article.storyline = clusterer.storyline_of(root.id)
+    if added or not saved:  # the state is big: saved again only when it changed
+        state["cluster"] = json.dumps(clusterer.to_state(), sort_keys=True)
 
 
 STAGES: tuple[Stage, ...] = (
@@ -251,6 +324,7 @@ def layer_version(options: Options) -> str:
             asdict(options.entities),
             asdict(options.claims),
             model_versions(),
+            LAYER_SHAPE,
         ],
         sort_keys=True,
     )

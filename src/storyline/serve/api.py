@@ -29,9 +29,10 @@ from storyline.serve.schemas import (
 from storyline.serve.views import (
     EXPORT_KINDS,
     article_detail,
+    entity_items,
     export_lines,
-    flatten_story_items,
     page_dict,
+    quote_items,
     safe_upload_name,
 )
 from storyline.serve.writer import Analysis, QueueFull, WriteJob
@@ -278,9 +279,7 @@ def build_api_router(state: ServerState, write_dependency: Any) -> APIRouter:
         offset: int = Offset,
     ) -> dict[str, Any]:
         """Entities of every story (or one), by story id then as the story lists them."""
-        rows = flatten_story_items(state.store, "entities", story)
-        if type:
-            rows = [r for r in rows if str(r.get("type", "")).lower() == type.lower()]
+        rows = entity_items(state.store, story, type)
         return page_dict(rows[offset : offset + limit], None, len(rows), limit, offset)
 
     @router.get("/quotes", tags=["analysis"], response_model=ItemPage)
@@ -291,9 +290,7 @@ def build_api_router(state: ServerState, write_dependency: Any) -> APIRouter:
         offset: int = Offset,
     ) -> dict[str, Any]:
         """Quotes of every story (or one), by story id then as the story lists them."""
-        rows = flatten_story_items(state.store, "quotes", story)
-        if speaker:
-            rows = [r for r in rows if str(r.get("speaker") or "").lower() == speaker.lower()]
+        rows = quote_items(state.store, story, speaker)
         return page_dict(rows[offset : offset + limit], None, len(rows), limit, offset)
 
     @router.get("/export/{kind}.{fmt}", tags=["export"], response_model=None)

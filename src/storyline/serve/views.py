@@ -1,9 +1,6 @@
 """Plain helpers behind the API and the pages: paging, upload names, export rows, and the
-view of a story's analysis (quotes, entities, facts, timeline, claims).
-
-The analysis keys are filled by later stages; a story object may lack any of them, and
-their items are read tolerantly (the first of a few likely field names) so the pages
-show what is there and never fail on what is not.
+view of a story's analysis (quotes, entities, facts, timeline, claims), read from its
+typed layer (``storyline.layer.StoryLayer``) by field.
 """
 
 from __future__ import annotations
@@ -19,11 +16,19 @@ from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
 
-from storyline.brief.layer_view import side_label
+from storyline.brief.layer_view import fact_sentence, others_label, side_label
+from storyline.layer import (
+    ClaimItem,
+    ClaimSideItem,
+    EntityItem,
+    FactItem,
+    QuoteItem,
+    StoryLayer,
+    TimelineEvent,
+)
 from storyline.model import Article, calendar_day
 from storyline.store.base import Page, Store
 
-ANALYSIS_KEYS = ("entities", "quotes", "facts", "timeline", "claims")
 EXPORT_KINDS = ("stories", "articles")
 _EXPORT_PAGE = 200
 
@@ -77,18 +82,37 @@ def article_detail(article: Article) -> dict[str, Any]:
     return detail
 
 
-def flatten_story_items(store: Store, key: str, story: str | None) -> list[dict[str, Any]]:
-    """``key`` items of one story or of all stories (by story id), each tagged with it."""
+def story_layers(store: Store, story: str | None) -> Iterator[tuple[str, StoryLayer]]:
+    """(story id, layer) of one story or of every analysed story, by story id."""
     briefs = [store.story_brief(story)] if story else store.iter_story_briefs()
-    rows: list[dict[str, Any]] = []
     for brief in briefs:
-        if not brief:
-            continue
-        for item in brief.get(key) or []:
-            row = dict(item) if isinstance(item, dict) else {"value": item}
-            row.setdefault("story", brief["id"])
-            rows.append(row)
-    return rows
+        layer = StoryLayer.from_dict(brief) if brief else None
+        if brief is not None and layer is not None:
+            yield brief["id"], layer
+
+
+def entity_items(store: Store, story: str | None, type_: str | None) -> list[dict[str, Any]]:
+    """The entities of one story or of all (by story id), of one type if asked, each as
+    brief.json has it and tagged with its story."""
+    wanted = (type_ or "").lower()
+    return [
+        {**e.to_dict(), "story": sid}
+        for sid, layer in story_layers(store, story)
+        for e in layer.entities
+        if not wanted or e.type.lower() == wanted
+    ]
+
+
+def quote_items(store: Store, story: str | None, speaker: str | None) -> list[dict[str, Any]]:
+    """The quotes of one story or of all (by story id), of one speaker (case-insensitive)
+    if asked, each as brief.json has it and tagged with its story."""
+    wanted = (speaker or "").lower()
+    return [
+        {**q.to_dict(), "story": sid}
+        for sid, layer in story_layers(store, story)
+        for q in layer.quotes
+        if not wanted or (q.speaker or "").lower() == wanted
+    ]
 
 
 def _csv_cell(value: Any) -> str:
@@ -145,59 +169,29 @@ def export_lines(store: Store, kind: str, fmt: str) -> Iterator[str]:
             return
 
 
-# --- the story page's view of later stages' output --------------------------------------
-
-
-def _first(item: Any, keys: tuple[str, ...]) -> Any:
-    if not isinstance(item, dict):
-        return item if keys and keys[0] == "text" else None
-    for key in keys:
-        value = item.get(key)
-        if value not in (None, "", [], {}):
-            return value
-    return None
-
-
-def _label(value: Any) -> str:
-    if isinstance(value, dict):
-        return str(_first(value, ("name", "text", "label", "id")) or "")
-    return "" if value is None else str(value)
-
-
-def _sources(item: Any) -> list[str]:
-    """Article ids an item cites, whatever the shape (ids, citation dicts)."""
-    found = _first(item, ("articles", "sources", "citations", "support", "evidence"))
-    if found is None and isinstance(item, dict) and item.get("article"):
-        found = [item["article"]]
-    out: list[str] = []
-    for entry in found or []:
-        aid = entry.get("article") if isinstance(entry, dict) else entry
-        if isinstance(aid, str) and aid not in out:
-            out.append(aid)
-    return out
+# --- the story page's view of the analysis layer (typed records, read by field) ---------
 
 
 def cite_id(article: str, start: int, end: int) -> str:
     return f"c-{article}-{start}-{end}"
 
 
-def item_citations(item: Any) -> list[tuple[str, int, int]]:
-    """The (article, start, end) spans an item points at: a ``citations`` list of
-    {article, start, end}, or its own ``article`` with ``start``/``end`` or ``quote_span``."""
-    if not isinstance(item, dict):
+Cited = QuoteItem | FactItem | TimelineEvent | ClaimSideItem
+
+
+def item_citation(item: Cited) -> tuple[str, int, int]:
+    """The (article, start, end) span an item points at: a quote's words, a fact's
+    number phrase, a dated event's date, a claim side's sentence."""
+    return (item.article, item.start, item.end)
+
+
+def layer_citations(layer: StoryLayer | None) -> list[tuple[str, int, int]]:
+    """Every span the story's layer cites (claims: each of its sides)."""
+    if layer is None:
         return []
-    found: list[tuple[str, int, int]] = []
-    citations = item.get("citations")
-    entries = citations if isinstance(citations, list) else [item]
-    for entry in entries:
-        if not isinstance(entry, dict) or not isinstance(entry.get("article"), str):
-            continue
-        span = entry.get("quote_span") or entry.get("span")
-        start, end = (span if isinstance(span, list | tuple) and len(span) == 2 else
-                      (entry.get("start"), entry.get("end")))  # fmt: skip
-        if isinstance(start, int) and isinstance(end, int) and 0 <= start < end:
-            found.append((entry["article"], start, end))
-    return found
+    items: list[Cited] = [*layer.quotes, *layer.facts, *layer.timeline]
+    items += [side for claim in layer.claims for side in claim.sides]
+    return [item_citation(item) for item in items]
 
 
 def cited_segments(text: str, spans: set[tuple[int, int]], article: str) -> list[dict[str, Any]]:
@@ -215,20 +209,19 @@ def cited_segments(text: str, spans: set[tuple[int, int]], article: str) -> list
     return pieces or [{"text": text, "ids": ""}]
 
 
-def _cite_attr(item: Any) -> str:
-    return " ".join(cite_id(*c) for c in item_citations(item))
+def _cite_attr(item: Cited) -> str:
+    return cite_id(*item_citation(item))
 
 
-def quotes_by_speaker(quotes: list[Any]) -> list[dict[str, Any]]:
+def quotes_by_speaker(quotes: list[QuoteItem]) -> list[dict[str, Any]]:
     groups: dict[str, list[dict[str, Any]]] = {}
     for quote in quotes:
-        speaker = _label(_first(quote, ("speaker", "speaker_name", "source"))) or "(unattributed)"
-        groups.setdefault(speaker, []).append(
+        groups.setdefault(quote.speaker or "(unattributed)", []).append(
             {
-                "text": _label(_first(quote, ("text", "quote"))),
-                "kind": _first(quote, ("kind", "type")),
-                "cue": _first(quote, ("cue",)),
-                "articles": _sources(quote),
+                "text": quote.text,
+                "kind": quote.kind,
+                "cue": quote.cue,
+                "articles": [quote.article],
                 "cite": _cite_attr(quote),
             }
         )
@@ -236,106 +229,82 @@ def quotes_by_speaker(quotes: list[Any]) -> list[dict[str, Any]]:
     return [{"speaker": name, "quotes": items} for name, items in ordered]
 
 
-def entity_rows(entities: list[Any]) -> list[dict[str, Any]]:
-    rows = []
-    for entity in entities:
-        mentions = _first(entity, ("mentions", "mention_count", "count"))
-        aliases = _first(entity, ("aliases",)) or []
-        name = _label(_first(entity, ("name", "text", "label")))
-        rows.append(
-            {
-                "name": name,
-                "type": _first(entity, ("type", "label_", "kind")) or "",
-                "aliases": [_label(a) for a in aliases if _label(a) != name][:8]
-                if isinstance(aliases, list)
-                else [],
-                "mentions": len(mentions) if isinstance(mentions, list) else mentions,
-                "articles": _sources(entity),
-            }
-        )
-    return sorted(rows, key=lambda r: (-(r["mentions"] or 0), r["name"].lower()))
+def entity_rows(entities: list[EntityItem]) -> list[dict[str, Any]]:
+    """The story's entities, its own mentions counted, most named first."""
+    rows = [
+        {
+            "id": e.id,
+            "name": e.name,
+            "type": e.type,
+            "aliases": [a for a in e.aliases if a != e.name][:8],
+            "mentions": len(e.mentions),
+            "articles": e.articles,
+        }
+        for e in entities
+    ]
+    return sorted(rows, key=lambda r: (-r["mentions"], r["name"].lower()))
 
 
 def _status_class(status: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", status.lower()).strip("-")[:40] or "unknown"
 
 
-def fact_rows(facts: list[Any], texts: dict[str, str] | None = None) -> list[dict[str, Any]]:
+def fact_rows(facts: list[FactItem], texts: dict[str, str] | None = None) -> list[dict[str, Any]]:
     """Facts as the story page shows them: what was counted ("56 people", never a bare
-    "56"), and the sentence it was read from (brief.json facts: ``text``, ``counted``,
-    ``article``, ``sentence_start``/``sentence_end``); older items keep their status."""
+    "56", ``FactItem.what``) and the sentence it was read from."""
     texts = texts or {}
-    rows = []
-    for fact in facts:
-        status = _label(_first(fact, ("status", "corroboration", "verdict"))) or ""
-        number = _label(_first(fact, ("text", "fact", "claim", "statement")))
-        counted = _label(fact.get("counted")) if isinstance(fact, dict) else ""
-        what = f"{number} {counted}" if counted and counted not in number else number
-        if isinstance(fact, dict) and fact.get("unit") and not counted:
-            what = f"{number} ({fact['unit']})" if fact["unit"] not in number else number
-        sentence = ""
-        if isinstance(fact, dict) and fact.get("article") in texts:
-            start, end = fact.get("sentence_start"), fact.get("sentence_end")
-            if isinstance(start, int) and isinstance(end, int):
-                sentence = texts[fact["article"]][start:end]
-        rows.append(
-            {
-                "text": what,
-                "sentence": sentence,
-                "status": status,
-                "status_class": _status_class(status),
-                "claimant": _label(_first(fact, ("claimant", "speaker", "attributed_to"))),
-                "articles": _sources(fact),
-                "cite": _cite_attr(fact),
-            }
-        )
-    return rows
+    return [
+        {
+            "text": fact.what,
+            "sentence": fact_sentence(fact, texts),
+            "articles": [fact.article],
+            "cite": _cite_attr(fact),
+        }
+        for fact in facts
+    ]
 
 
-def claim_rows(claims: list[Any]) -> list[dict[str, Any]]:
+def claim_rows(claims: list[ClaimItem], texts: dict[str, str]) -> list[dict[str, Any]]:
     """brief.json claims as the story page shows them: status, subject, the claim's text
-    and every side (source, speaker, stance, cited sentence), contradicted first."""
+    and the story's sides (source, speaker, stance, cited sentence), contradicted first;
+    sides in other stories of the storyline as a count."""
     rows = []
     order = {"contradicted": 0, "corroborated": 1, "single-source": 2}
-    kept = [c for c in claims if isinstance(c, dict)]
-    for claim in sorted(kept, key=lambda c: order.get(str(c.get("status")), 3)):
-        status = _label(claim.get("status")) or "unknown"
-        sides = [s for s in claim.get("sides") or [] if isinstance(s, dict)]
+    for claim in sorted(claims, key=lambda c: order.get(c.status, 3)):
+        status = claim.status or "unknown"
         rows.append(
             {
                 "status": status,
                 "status_class": _status_class(status),
-                "subject": _label(_first(claim, ("subject", "claimant", "speaker"))),
-                "text": _label(claim.get("text"))
-                or (_label(sides[0].get("text")) if sides else ""),
+                "subject": claim.subject,
+                "text": claim.text or (claim.sides[0].said(texts) if claim.sides else ""),
+                "others": others_label(claim),
                 "sides": [
                     {
                         "label": side_label(side),
-                        "stance": _status_class(_label(side.get("stance")) or "asserts"),
-                        "text": _label(side.get("text")),
-                        "articles": _sources(side),
+                        "stance": _status_class(side.stance or "asserts"),
+                        "text": side.said(texts),
+                        "articles": [side.article],
                         "cite": _cite_attr(side),
                     }
-                    for side in sides
+                    for side in claim.sides
                 ],
             }
         )
     return rows
 
 
-def timeline_rows(events: list[Any]) -> list[dict[str, Any]]:
-    """Events sorted by date, each with the gap to the previous one (drawn as spacing)."""
+def timeline_rows(events: list[TimelineEvent]) -> list[dict[str, Any]]:
+    """Events sorted by date, each labelled with its normalised date (``value``) and the
+    sentence it is in, with the gap to the previous one (drawn as spacing)."""
     rows: list[dict[str, Any]] = []
     for event in events:
-        # brief.json's timeline: "value" is the normalised date ("start" is a character
-        # offset into the article, never a date)
-        when = _first(event, ("value",))
         rows.append(
             {
-                "date": _label(when),
-                "day": calendar_day(str(when) if when is not None else None),
-                "text": _label(_first(event, ("text", "event", "label", "description"))),
-                "articles": _sources(event),
+                "date": event.value,
+                "day": calendar_day(event.value),
+                "text": event.said,
+                "articles": [event.article],
                 "cite": _cite_attr(event),
             }
         )

@@ -17,14 +17,15 @@ from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from storyline.model import Article
+from storyline.layer import StoryLayer
+from storyline.model import Article, Citation
 from storyline.serve.listing import outlet_view, story_filter, story_snippet
 from storyline.serve.views import (
     cited_segments,
     claim_rows,
     entity_rows,
     fact_rows,
-    item_citations,
+    layer_citations,
     quotes_by_speaker,
     safe_url,
     timeline_rows,
@@ -75,15 +76,11 @@ def removed_segments(article: Article) -> list[dict[str, Any]]:
 def story_view(brief: dict[str, Any], articles: list[Article]) -> dict[str, Any]:
     by_id = {a.id: a for a in articles}
     cited: dict[str, set[tuple[int, int]]] = {}
-    cited_items = [*brief.get("summary", [])]
-    for key in ("quotes", "facts", "claims", "timeline"):
-        cited_items += [x for x in brief.get(key) or [] if isinstance(x, dict)]
-    for claim in brief.get("claims") or []:  # a claim cites a sentence per side
-        if isinstance(claim, dict):
-            cited_items += [s for s in claim.get("sides") or [] if isinstance(s, dict)]
-    for item in cited_items:
-        for article, start, end in item_citations(item):
-            cited.setdefault(article, set()).add((start, end))
+    layer = StoryLayer.from_dict(brief)
+    summary = [Citation(**c) for s in brief.get("summary", []) for c in s["citations"]]
+    spans = [(c.article, c.start, c.end) for c in summary] + layer_citations(layer)
+    for article, start, end in spans:
+        cited.setdefault(article, set()).add((start, end))
     members = [by_id[aid] for aid in brief.get("articles", []) if aid in by_id]
     members.sort(key=lambda a: (a.duplicate_of is not None, a.date is None, a.date or "", a.id))
     sources: list[dict[str, Any]] = [
@@ -97,11 +94,11 @@ def story_view(brief: dict[str, Any], articles: list[Article]) -> dict[str, Any]
         "numbers": numbers,
         "outlets": sorted({a.outlet or a.publisher or "(unknown outlet)" for a in members}),
         "duplicates": sum(1 for a in members if a.duplicate_of),
-        "quotes": quotes_by_speaker(brief.get("quotes") or []),
-        "entities": entity_rows(brief.get("entities") or []),
-        "facts": fact_rows(brief.get("facts") or [], {a.id: a.text for a in members}),
-        "claims": claim_rows(brief.get("claims") or []),
-        "timeline": timeline_rows(brief.get("timeline") or []),
+        "quotes": quotes_by_speaker(layer.quotes if layer else []),
+        "entities": entity_rows(layer.entities if layer else []),
+        "facts": fact_rows(layer.facts if layer else [], {a.id: a.text for a in members}),
+        "claims": claim_rows(layer.claims if layer else [], {a.id: a.text for a in members}),
+        "timeline": timeline_rows(layer.timeline if layer else []),
     }
 
 

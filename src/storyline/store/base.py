@@ -9,7 +9,7 @@ previous consistent state and a rerun completes it.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
@@ -105,9 +105,15 @@ class Store(ABC):
         articles: Sequence[Article],
         stories: Sequence[Story],
         state: dict[str, str] | None = None,
+        keep: Collection[str] | None = None,
     ) -> None:
-        """Replace sentences, duplicate links, story assignments and all stories atomically,
-        with the stages' saved state (name -> JSON text) in the same transaction."""
+        """Update the analysis of ``articles`` (sentences, stored work, duplicate links,
+        story assignments) and replace the stories atomically, with the stages' saved
+        state (name -> JSON text) in the same transaction.
+
+        Without ``keep`` every stored story is replaced by ``stories``; with it, the stored
+        stories whose ids are in ``keep`` stay as they are (unchanged since saved), the
+        rest of ``stories`` are written and every other stored story is removed."""
 
     @abstractmethod
     def load_state(self, name: str) -> str | None:

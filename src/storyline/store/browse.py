@@ -22,7 +22,7 @@ import sqlalchemy as sa
 
 from storyline.model import Article, Story, calendar_day
 from storyline.store.base import Page, StoryFilter, StoryListing
-from storyline.store.export import layer_items
+from storyline.store.export import story_layer
 
 if TYPE_CHECKING:
     from storyline.store.sql import SqlStore
@@ -65,9 +65,9 @@ def story_days(story: Story, members: Sequence[Any]) -> tuple[str, str, str] | N
     own = set(story.articles)
     spans = [
         span
-        for event in layer_items(story, "timeline")
-        if event.get("article") in own and isinstance(event.get("value"), str)
-        if (span := _span(event["value"])) is not None
+        for event in story_layer(story).timeline
+        if event.article in own
+        if (span := _span(event.value)) is not None
     ]
     if not spans:
         return None
@@ -88,15 +88,13 @@ def facet_rows(story: Story, members: Sequence[Any]) -> list[dict[str, str]]:
             found.add(("outlet", outlet))
             if not m.duplicate_of:
                 found.add(("source", outlet))
-    for entity in layer_items(story, "entities"):
-        if entity.get("id") is not None:
-            found.add(("entity", str(entity["id"])))
-        aliases = entity.get("aliases")
-        names = [entity.get("name"), *(aliases if isinstance(aliases, list) else [])]
-        found.update(("entity_name", n.strip().lower()) for n in names if isinstance(n, str))
-    for claim in layer_items(story, "claims"):
-        if claim.get("status") == "contradicted":
-            found.add(("contradicted", str(claim.get("id") or claim.get("text") or "")))
+    layer = story_layer(story)
+    for entity in layer.entities:
+        found.add(("entity", entity.id))
+        found.update(("entity_name", n.strip().lower()) for n in [entity.name, *entity.aliases])
+    for claim in layer.claims:
+        if claim.status == "contradicted":
+            found.add(("contradicted", claim.id))
     return [{"story_id": story.id, "facet": f, "value": v} for f, v in sorted(found)]
 
 

@@ -7,7 +7,7 @@ side of a claim (each side is a sentence of one article, with its offsets), so a
 with three sources is three rows sharing ``claim``. The same tables back
 ``storyline export`` and the server's ``/api/export/{kind}.parquet``.
 
-The analyst layer is read only through ``layer_items`` (its one accessor here).
+The analyst layer is read by field from ``storyline.layer`` records.
 """
 
 from __future__ import annotations
@@ -15,11 +15,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from storyline.layer import StoryLayer
 from storyline.model import Story, calendar_day
 from storyline.store.base import Store, StoryFilter
 
@@ -31,10 +32,9 @@ FORMATS = ("parquet", "jsonl", "csv")
 _PAGE = 500
 
 
-def layer_items(story: Story, key: str) -> list[Mapping[str, Any]]:
-    """The ``key`` items (quotes, claims, entities, ...) of a story's analyst layer."""
-    found = story.layer.get(key) or []
-    return [item for item in found if isinstance(item, Mapping)]
+def story_layer(story: Story) -> StoryLayer:
+    """A story's analyst layer (empty when it has none: analysis off or failed)."""
+    return story.layer or StoryLayer()
 
 
 def _day(value: str | None) -> date | None:
@@ -148,7 +148,7 @@ def story_rows(store: Store) -> Iterator[dict[str, Any]]:
         listing = store.find_stories(StoryFilter(), _PAGE, offset)
         for item in listing.items:
             story = by_id[item.id]
-            claims = layer_items(story, "claims")
+            layer = story_layer(story)
             yield {
                 "id": item.id,
                 "title": item.title,
@@ -162,9 +162,9 @@ def story_rows(store: Store) -> Iterator[dict[str, Any]]:
                 "last_date": item.last_date,
                 "first_day": _day(item.first_date),
                 "last_day": _day(item.last_date),
-                "quotes": len(layer_items(story, "quotes")),
-                "claims": len(claims),
-                "contradicted": sum(1 for c in claims if c.get("status") == "contradicted"),
+                "quotes": len(layer.quotes),
+                "claims": len(layer.claims),
+                "contradicted": sum(1 for c in layer.claims if c.status == "contradicted"),
                 "summary": " ".join(s.text for s in story.summary),
                 "article_ids": list(story.articles),
             }
@@ -204,44 +204,47 @@ def article_rows(store: Store) -> Iterator[dict[str, Any]]:
 
 def quote_rows(store: Store) -> Iterator[dict[str, Any]]:
     for story in store.stories():
-        for q in layer_items(story, "quotes"):
+        for q in story_layer(story).quotes:
             yield {
                 "story": story.id,
-                "article": _str(q.get("article")),
-                "start": _int(q.get("start")),
-                "end": _int(q.get("end")),
-                "text": _str(q.get("text")),
-                "kind": _str(q.get("kind")),
-                "speaker": _str(q.get("speaker")),
-                "speaker_entity": _str(q.get("speaker_entity")),
-                "speaker_start": _int(q.get("speaker_start")),
-                "speaker_end": _int(q.get("speaker_end")),
-                "cue": _str(q.get("cue")),
+                "article": q.article,
+                "start": q.start,
+                "end": q.end,
+                "text": q.text,
+                "kind": q.kind,
+                "speaker": q.speaker,
+                "speaker_entity": q.speaker_entity,
+                "speaker_start": q.speaker_start,
+                "speaker_end": q.speaker_end,
+                "cue": q.cue,
             }
 
 
 def claim_rows(store: Store) -> Iterator[dict[str, Any]]:
+    """One row per side a story lists (its own sides; the storyline's other sides are in
+    the stories that list them)."""
     for story in store.stories():
-        for claim in layer_items(story, "claims"):
-            sides = [s for s in claim.get("sides") or [] if isinstance(s, Mapping)]
-            for n, side in enumerate(sides):
-                score = side.get("score")
+        claims = story_layer(story).claims
+        cited = sorted({side.article for claim in claims for side in claim.sides})
+        texts = {a.id: a.text for a in store.articles(cited)} if cited else {}
+        for claim in claims:
+            for n, side in enumerate(claim.sides):
                 yield {
                     "story": story.id,
-                    "claim": _str(claim.get("id")),
-                    "claim_kind": _str(claim.get("kind")),
-                    "status": _str(claim.get("status")),
-                    "subject": _str(claim.get("subject")),
-                    "claim_text": _str(claim.get("text")),
+                    "claim": claim.id,
+                    "claim_kind": claim.kind,
+                    "status": claim.status,
+                    "subject": claim.subject,
+                    "claim_text": claim.text,
                     "side": n,
-                    "article": _str(side.get("article")),
-                    "start": _int(side.get("start")),
-                    "end": _int(side.get("end")),
-                    "text": _str(side.get("text")),
-                    "source": _str(side.get("source")),
-                    "speaker": _str(side.get("speaker")),
-                    "stance": _str(side.get("stance")),
-                    "score": float(score) if isinstance(score, int | float) else None,
+                    "article": side.article,
+                    "start": side.start,
+                    "end": side.end,
+                    "text": side.said(texts),
+                    "source": side.source,
+                    "speaker": side.speaker,
+                    "stance": side.stance,
+                    "score": side.score,
                 }
 
 

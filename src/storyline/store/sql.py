@@ -16,7 +16,7 @@ import logging
 import math
 import re
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict
 from typing import Any
@@ -25,6 +25,7 @@ import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.dialects import postgresql, sqlite
 
+from storyline.layer import StoryLayer
 from storyline.model import (
     Article,
     Citation,
@@ -61,6 +62,10 @@ articles_table = sa.Table(
     sa.Column("duplicate_of", sa.String(64)),
     sa.Column("story", sa.String(64), index=True),
     sa.Column("record_id", sa.Text),  # the input record's own id; older stores: ALTER TABLE
+    # per-article work read by later runs (Article.work, band_keys); older stores: ALTER
+    # TABLE, their articles' work (NULL) is made once on the next run
+    sa.Column("work", sa.String(64)),
+    sa.Column("band_keys", sa.LargeBinary),
 )
 
 reports_table = sa.Table(
@@ -111,7 +116,7 @@ _ADDED_STORY_COLUMNS = (
     "list_rank",
 )
 
-_ADDED_ARTICLE_COLUMNS = ("record_id",)
+_ADDED_ARTICLE_COLUMNS = ("record_id", "work", "band_keys")
 
 # A story's searchable text is capped: PostgreSQL refuses tsvectors over 1 MB.
 SEARCH_BODY_CHARS = 200_000
@@ -219,6 +224,8 @@ def _article_from_row(row: sa.Row) -> Article:
         duplicate_of=row.duplicate_of,
         story=row.story,
         record_id=getattr(row, "record_id", None),
+        work=row.work,
+        band_keys=None if row.band_keys is None else bytes(row.band_keys),
     )
 
 
@@ -233,12 +240,9 @@ def _story_from_row(row: sa.Row) -> Story:
         for s in json.loads(row.summary)
     ]
     brief = json.loads(row.brief) if getattr(row, "brief", None) else {}
-    layer = {k: brief[k] for k in LAYER_KEYS if k in brief}
+    # the analysis layer is stored in the story's brief object (``StoryLayer.to_dict``)
+    layer = StoryLayer.from_dict(brief)
     return Story(row.id, row.title, json.loads(row.articles), summary, row.storyline, layer)
-
-
-# keys of a story's brief object added by the analysis layer (stored in ``brief``)
-LAYER_KEYS = ("entities", "quotes", "facts", "timeline", "claims", "skipped")
 
 
 def _listing_from_row(row: Any) -> StoryListing:
@@ -409,6 +413,7 @@ class SqlStore(Store):
         articles: Sequence[Article],
         stories: Sequence[Story],
         state: dict[str, str] | None = None,
+        keep: Collection[str] | None = None,
     ) -> None:
         with self._write() as conn:
             if articles:
@@ -416,13 +421,19 @@ class SqlStore(Store):
             for name, value in sorted((state or {}).items()):
                 conn.execute(state_table.delete().where(state_table.c.name == name))
                 conn.execute(state_table.insert().values(name=name, value=value))
-            conn.execute(stories_table.delete())
-            conn.execute(sa.text("DELETE FROM story_search"))
-            conn.execute(browse.facets_table.delete())
-            if stories:
-                members = self._story_members(conn)
-                rows = [self._story_row(s, members.get(s.id, [])) for s in stories]
-                ranks = _list_ranks([(r["id"], r["last_date"]) for r in rows])
+            kept: list[Any] = []
+            if keep is None:
+                conn.execute(stories_table.delete())
+                conn.execute(sa.text("DELETE FROM story_search"))
+                conn.execute(browse.facets_table.delete())
+            else:
+                kept, stories = self._drop_stories_not_kept(conn, set(keep), stories)
+            members = self._story_members(conn, [s.id for s in stories])
+            rows = [self._story_row(s, members.get(s.id, [])) for s in stories]
+            ranks = _list_ranks(
+                [(r["id"], r["last_date"]) for r in rows] + [(r.id, r.last_date) for r in kept]
+            )
+            if rows:
                 for row in rows:
                     row["list_rank"] = ranks[row["id"]]
                 conn.execute(stories_table.insert(), rows)
@@ -436,6 +447,42 @@ class SqlStore(Store):
                 facets = [f for s in stories for f in browse.facet_rows(s, members.get(s.id, []))]
                 if facets:
                     conn.execute(browse.facets_table.insert(), facets)
+            # a kept story moves down the list when a later one comes before it
+            moved = [
+                {"b_id": r.id, "b_rank": ranks[r.id]} for r in kept if r.list_rank != ranks[r.id]
+            ]
+            if moved:
+                t = stories_table
+                conn.execute(
+                    t.update()
+                    .where(t.c.id == sa.bindparam("b_id"))
+                    .values(list_rank=sa.bindparam("b_rank")),
+                    moved,
+                )
+
+    @staticmethod
+    def _drop_stories_not_kept(
+        conn: sa.Connection, keep: set[str], stories: Sequence[Story]
+    ) -> tuple[list[Any], list[Story]]:
+        """Delete the stored stories (and their search rows) not in ``keep``; return the
+        kept rows (id, last_date, list_rank) and the stories to write."""
+        t = stories_table
+        stored = conn.execute(sa.select(t.c.id, t.c.last_date, t.c.list_rank)).all()
+        gone = sorted(r.id for r in stored if r.id not in keep)
+        for chunk in range(0, len(gone), 500):
+            part = gone[chunk : chunk + 500]
+            conn.execute(t.delete().where(t.c.id.in_(part)))
+            conn.execute(
+                sa.text("DELETE FROM story_search WHERE story_id IN :ids").bindparams(
+                    sa.bindparam("ids", expanding=True)
+                ),
+                {"ids": part},
+            )
+            conn.execute(
+                browse.facets_table.delete().where(browse.facets_table.c.story_id.in_(part))
+            )
+        kept = [r for r in stored if r.id in keep]
+        return kept, [s for s in stories if s.id not in keep]
 
     def _insert_new(self, table: sa.Table) -> Any:
         """INSERT that skips rows whose primary key is already stored."""
@@ -446,18 +493,21 @@ class SqlStore(Store):
         return table.insert()
 
     @staticmethod
-    def _story_members(conn: sa.Connection) -> dict[str, list[Any]]:
-        """Stored articles per story (what the list figures and the search index need)."""
+    def _story_members(conn: sa.Connection, stories: Sequence[str]) -> dict[str, list[Any]]:
+        """Stored articles of these stories (what the list figures and the search index
+        need)."""
         t = articles_table
-        rows = conn.execute(
-            sa.select(t.c.id, t.c.story, t.c.title, t.c.text, t.c.outlet, t.c.publisher)
-            .add_columns(t.c.date, t.c.duplicate_of)
-            .where(t.c.story.is_not(None))
-            .order_by(t.c.story, t.c.id)
-        )
         members: dict[str, list[Any]] = {}
-        for row in rows:
-            members.setdefault(row.story, []).append(row)
+        wanted = sorted(set(stories))
+        for chunk in range(0, len(wanted), 500):
+            rows = conn.execute(
+                sa.select(t.c.id, t.c.story, t.c.title, t.c.text, t.c.outlet, t.c.publisher)
+                .add_columns(t.c.date, t.c.duplicate_of)
+                .where(t.c.story.in_(wanted[chunk : chunk + 500]))
+                .order_by(t.c.story, t.c.id)
+            )
+            for row in rows:
+                members.setdefault(row.story, []).append(row)
         return members
 
     @staticmethod
@@ -496,6 +546,8 @@ class SqlStore(Store):
                 sentences=sa.bindparam("b_sentences"),
                 duplicate_of=sa.bindparam("b_duplicate_of"),
                 story=sa.bindparam("b_story"),
+                work=sa.bindparam("b_work"),
+                band_keys=sa.bindparam("b_band_keys"),
             ),
             [
                 {
@@ -503,6 +555,8 @@ class SqlStore(Store):
                     "b_sentences": json.dumps([[s.start, s.end] for s in a.sentences]),
                     "b_duplicate_of": a.duplicate_of,
                     "b_story": a.story,
+                    "b_work": a.work,
+                    "b_band_keys": a.band_keys,
                 }
                 for a in articles
             ],

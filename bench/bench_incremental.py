@@ -1,0 +1,105 @@
+"""What an update costs beside a full run: +1% and +1 article added to a stored pile.
+
+    PYTHONPATH=src python bench/bench_incremental.py --articles 20000 [--check]
+
+The pile is bench/synthetic_pile.py's (stories told by several outlets, reposts, trimmed
+copies, paraphrases; its text is tagged "pcm" by the language detector). A new SQLite
+store gets the first ``--articles`` lines (ingest + analysis: the full run); copies of it
+then get the next 1% of lines, and one line, each followed by the incremental analysis
+(what `storyline brief` runs on a store). No analyst layer (spaCy), no brief files.
+Targets (issue 17): +1% costs <= 3% of the full run, +1 article < 2 s. ``--check``
+also recomputes the +1% store with ``incremental=False`` and checks that the stories and
+every article's analysis are the same.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from synthetic_pile import build_pile  # noqa: E402
+
+from storyline.config import Options  # noqa: E402
+from storyline.run.pipeline import analyse_store, ingest_into  # noqa: E402
+from storyline.store.factory import open_store  # noqa: E402
+
+TARGET_SHARE = 0.03
+TARGET_ONE = 2.0
+
+
+def _run(db: Path, pile: Path, options: Options) -> tuple[float, dict[str, float]]:
+    """Ingest ``pile`` into the store at ``db`` and bring its analysis up to date."""
+    with open_store(db) as store:
+        started = time.perf_counter()
+        ingest_into(store, [str(pile)], options)
+        timings = {"ingest+clean+store": time.perf_counter() - started}
+        _articles, _stories, analysis = analyse_store(store, options)
+        seconds = time.perf_counter() - started
+    return seconds, timings | analysis
+
+
+def _copy(src: Path, dst: Path) -> None:
+    with sqlite3.connect(src) as a, sqlite3.connect(dst) as b:
+        a.backup(b)
+
+
+def _same_as_full(db: Path, options: Options) -> bool:
+    with open_store(db) as store:
+        articles, stories, _ = analyse_store(store, options)
+        again, full, _ = analyse_store(store, options, incremental=False)
+    fields = [(a.id, a.sentences, a.duplicate_of, a.story, a.band_keys) for a in articles]
+    return fields == [
+        (a.id, a.sentences, a.duplicate_of, a.story, a.band_keys) for a in again
+    ] and [s.to_brief() for s in stories] == [s.to_brief() for s in full]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--articles", type=int, default=20_000)
+    parser.add_argument("--check", action="store_true", help="compare with a full recompute")
+    args = parser.parse_args()
+    options = Options(analysis=False)
+    more = max(1, args.articles // 100)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        build_pile(folder / "all.jsonl", args.articles + more)
+        lines = (folder / "all.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
+        (folder / "base.jsonl").write_text("".join(lines[: args.articles]), encoding="utf-8")
+        (folder / "more.jsonl").write_text("".join(lines[args.articles :]), encoding="utf-8")
+        (folder / "one.jsonl").write_text(lines[args.articles], encoding="utf-8")
+        full, full_stages = _run(folder / "base.db", folder / "base.jsonl", options)
+        rows = [("full run", args.articles, full, full_stages)]
+        for label, pile, count in (("+1%", "more.jsonl", more), ("+1 article", "one.jsonl", 1)):
+            db = folder / f"{pile}.db"
+            _copy(folder / "base.db", db)
+            seconds, stages = _run(db, folder / pile, options)
+            rows.append((label, count, seconds, stages))
+        same = _same_as_full(folder / "more.jsonl.db", options) if args.check else None
+    print(f"store: {args.articles} articles (synthetic pile), no analyst layer")
+    print(f"{'run':<12}{'articles':>9}{'seconds':>9}{'% of full':>11}   target")
+    for label, count, seconds, _stages in rows:
+        target = {"+1%": f"<= {TARGET_SHARE:.0%} of full", "+1 article": f"< {TARGET_ONE:g} s"}
+        share = f"{seconds / full:>10.1%}" if label != "full run" else f"{'':>10}"
+        met = ""
+        if label == "+1%":
+            met = "  met" if seconds <= TARGET_SHARE * full else "  NOT met"
+        elif label == "+1 article":
+            met = "  met" if seconds < TARGET_ONE else "  NOT met"
+        print(f"{label:<12}{count:>9}{seconds:>9.2f} {share}   {target.get(label, '')}{met}")
+    print("\nseconds per stage")
+    names = list(dict.fromkeys(k for *_, stages in rows for k in stages))
+    print(f"{'stage':<24}" + "".join(f"{label:>12}" for label, *_ in rows))
+    for name in names:
+        print(f"{name:<24}" + "".join(f"{stages.get(name, 0.0):>12.2f}" for *_, stages in rows))
+    if same is not None:
+        print(f"\n+1% store, incremental == full recompute: {same}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,233 @@
+"""Name evidence for entity resolution: when two names may or may not be one entity.
+
+``GuardedUnionFind`` keeps, for each cluster, the first names of the person names in it
+and refuses a union that would put two different first names in one cluster: "Hillary
+Clinton" is not "Bill Clinton", "Maria von Trapp" is not "Georg von Trapp", "Stephen
+Humphrey Bogart" is not "Humphrey Bogart", whatever evidence (a shared surname, a
+pronoun, a role noun) argues for it. A first name and its short form ("Mo"/"Maurice",
+"Chris"/"Christopher", "Bill"/"William", an initial) are the same first name.
+"""
+
+from __future__ import annotations
+
+from difflib import SequenceMatcher
+
+from storyline.config import EntityLinkOptions as LinkOptions
+
+CONNECTORS = frozenset({"of", "for", "the", "and", "de", "on", "in", "&"})
+PLACEISH = frozenset({"GPE", "LOC", "FAC"})
+
+# particles that start a surname, not a first name ("von Trapp" said alone)
+_SURNAME_PARTICLES = frozenset(
+    {"von", "van", "de", "del", "da", "di", "al", "el", "bin", "ibn", "le", "la"}
+)
+# common English short forms that share no prefix with the full first name
+_NICKNAME_PAIRS = (
+    "bill/william bob/robert bobby/robert rob/robert dick/richard rick/richard "
+    "jim/james jimmy/james jack/john johnny/john ted/edward ned/edward "
+    "peggy/margaret maggie/margaret meg/margaret betty/elizabeth liz/elizabeth "
+    "beth/elizabeth bess/elizabeth kate/katherine kathy/katherine chuck/charles "
+    "hank/henry harry/henry tony/anthony sasha/alexander mike/michael "
+    "joe/joseph tom/thomas dan/daniel steve/steven steve/stephen ben/benjamin "
+    "sam/samuel nick/nicholas larry/lawrence al/albert al/alan al/alfred"
+)
+_NICKNAMES = {frozenset(p.split("/")) for p in _NICKNAME_PAIRS.split()}
+
+
+def first_name(key: str) -> str:
+    """The first name of a person's name key ("hillary clinton" -> "hillary"), "" for a
+    bare surname ("clinton", "von trapp")."""
+    words = key.split()
+    if len(words) < 2 or words[0] in _SURNAME_PARTICLES:
+        return ""
+    return words[0]
+
+
+def same_first_name(a: str, b: str) -> bool:
+    if a == b or not a or not b:
+        return True
+    short, long = sorted((a, b), key=len)
+    if short[0] == long[0] and (
+        len(short) == 1 or long.startswith(short) or (len(short) <= 3 and subsequence(short, long))
+    ):
+        return True
+    if frozenset((a, b)) in _NICKNAMES:
+        return True
+    return SequenceMatcher(None, a, b).ratio() >= 0.8  # sergei / sergey
+
+
+class GuardedUnionFind:
+    """Union-find over mentions whose clusters never hold two different first names."""
+
+    def __init__(self, first_names: list[str]) -> None:
+        self.parent = list(range(len(first_names)))
+        self.firsts: dict[int, frozenset[str]] = {
+            i: frozenset({f}) for i, f in enumerate(first_names) if f
+        }
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def compatible(self, a: int, b: int) -> bool:
+        fa = self.firsts.get(self.find(a), frozenset())
+        fb = self.firsts.get(self.find(b), frozenset())
+        return all(same_first_name(x, y) for x in fa for y in fb)
+
+    def union(self, a: int, b: int) -> bool:
+        """Join the clusters of a and b unless their first names differ; True if joined."""
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return True
+        if not self.compatible(ra, rb):
+            return False
+        # the smaller index is the representative: deterministic
+        root, child = min(ra, rb), max(ra, rb)
+        self.parent[child] = root
+        merged = self.firsts.pop(child, frozenset()) | self.firsts.get(root, frozenset())
+        if merged:
+            self.firsts[root] = merged
+        return True
+
+
+def subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+def rival_names(a: set[str], b: set[str], person: bool = False) -> bool:
+    """Two names with the same head but each its own modifier: "black sea"/"mediterranean
+    sea". "us surgeon general"/"surgeon general of the united states" are not rivals."""
+    only_a, only_b = a - b, b - a
+    if not (only_a and only_b) or (only_a | only_b) & CONNECTORS:
+        return False
+    # spelling variants and abbreviations are not rivals: "aden"/"eden", "mt"/"mount"
+    if person:  # a first name and its short form share the initial: Mo / Maurice
+        return not any(x[0] == y[0] for x in only_a for y in only_b)
+    return not any(same_word(x, y) for x in only_a for y in only_b)
+
+
+def same_word(x: str, y: str) -> bool:
+    short, long = sorted((x, y), key=len)
+    if short[0] == long[0] and len(short) <= 3 and subsequence(short, long):
+        return True
+    return SequenceMatcher(None, x, y).ratio() >= 0.7
+
+
+def types_compatible(a: str, b: str) -> bool:
+    if not a or not b or a == b:
+        return True
+    if "NORP" in (a, b):  # "Russian" is not "Russia"
+        return False
+    if a in PLACEISH and b in PLACEISH:
+        return True
+    return (a == "PERSON") == (b == "PERSON")
+
+
+def acronym(key: str) -> str:
+    words = [w for w in key.split() if w not in CONNECTORS]
+    return "".join(w[0] for w in words) if len(words) >= 2 else ""
+
+
+def is_variant(a: str, b: str, options: LinkOptions) -> bool:
+    """Spelling variants of the same name: "tartous"/"tartus", "gulf of aden"/"gulf of eden"."""
+    if min(len(a), len(b)) < options.variant_min_length or a[0] != b[0]:
+        return False
+    if len(a.split()) != len(b.split()):
+        return False
+    return SequenceMatcher(None, a, b).ratio() >= options.variant_similarity
+
+
+# common nouns that news copy uses for the same thing in one story: each group keys
+# to its first word ("the facility" ... "rehab" ... "the clinic")
+_SYNONYM_GROUPS = (
+    "facility rehab clinic center centre",
+    "flaw vulnerability hole bug loophole",
+    "patch fix update",
+    "prison jail",
+    "store shop boutique jeweler jeweller",
+    "movie film",
+    "rule regulation",
+    "vehicle car",
+    "video footage",
+    "home house",
+    "blaze fire",
+    "earthquake quake",
+    "ship vessel boat",
+    "plane aircraft jet",
+    "gunman shooter",
+    "killer murderer",
+    "deal agreement",
+)
+_SYNONYM = {w: group.split()[0] for group in _SYNONYM_GROUPS for w in group.split()}
+
+
+def head_key(head: str, kind: str) -> str:
+    """The head a common noun is grouped by: its synonym group's first word."""
+    return _SYNONYM.get(head, head) if kind in ("nominal", "name") else head
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_FEMININE = _words(
+    "she her hers herself woman girl mother grandmother wife daughter sister actress "
+    "spokeswoman mrs ms miss lady queen princess"
+)
+
+_MASCULINE = _words(
+    "he him his himself man boy father grandfather husband son brother actor spokesman "
+    "gunman mr sir lord king prince"
+)
+
+# singular in form, plural in agreement: "the police ... they"
+_COLLECTIVE_PEOPLE = _words("police people crew staff personnel")
+
+# who deals with the protagonist of a story without being them
+_OTHER_PARTIES = _words(
+    "lawyer attorney judge prosecutor publicist spokesman spokeswoman spokesperson rep "
+    "representative police officer coroner witness detective investigator agent"
+)
+
+_GENERIC = _words(
+    "you your yours yourself nothing something anything everything everyone someone "
+    "anyone nobody none all each both one others another"
+)
+
+_AUTHORITIES = _words(
+    "police officer official authority investigator cop agent spokesman spokesperson people person"
+)
+
+_HEAD_GENDER = {w: "f" for w in _FEMININE} | {w: "m" for w in _MASCULINE}
+
+_PERSON_NOUNS = _words(
+    "man woman boy girl child person people host star actor actress comedian singer player "
+    "official spokesman spokeswoman spokesperson president minister leader chief boss "
+    "suspect victim police officer employee worker doctor judge lawyer father mother son "
+    "daughter wife husband friend member fan captain soldier driver pilot reporter coach "
+    "emcee guard receptionist ceo chairman director grandmother grandfather pirate "
+    "brigand raider bandit gunman shooter climber accountant colleague partner motorist "
+    "physician surgeon nominee candidate rebel militant activist protester resident "
+    "survivor witness hostage crew commando troop marine sailor attacker killer thief "
+    "robber terrorist insurgent fighter student teacher mom dad pedestrian"
+)
+
+# nouns with a person-like ending that name things
+_NOT_PEOPLE = _words(
+    "shoulder computer number order border corner center water paper letter matter "
+    "quarter chapter floor door error power tower weather winter summer november "
+    "october december september disaster manner murder charter river cancer trailer "
+    "register meter liter monitor sector factor motor mirror tumor horror labor "
+    "behavior color floor record award guarantee committee fee coffee degree"
+)
+
+# common nouns that stand for the leading name of a type in a story ("the team" for the
+# Colts, "the company" for Microsoft, "the country" for Turkmenistan)
+_TYPE_NOUNS = {
+    **dict.fromkeys(("team", "club", "squad", "franchise"), ("ORG",)),
+    **dict.fromkeys(("company", "firm", "giant", "maker", "corporation"), ("ORG",)),
+    **dict.fromkeys(("country", "nation"), ("GPE",)),
+}

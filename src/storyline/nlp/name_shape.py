@@ -1,0 +1,105 @@
+"""What a name's own shape and its neighbours say about its type, and credit words to trim.
+
+The small NER model types by context and is often wrong on names whose form settles
+the question: "Morris Knolls High School" is an organisation whatever the sentence,
+"New Jersey" is a place, "Hayne Palmour IV" and "Connor Cummings, 17," are people,
+"the port of Tartus" is a place. ``shape_type`` returns the corrected type of a name span;
+``credit_trimmed`` drops photo-credit words glued to a name ("... Share Photo").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_STATES = (
+    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|"
+    "Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|"
+    "Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|"
+    "New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|"
+    "Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|"
+    "Texas|Utah|Vermont|Virginia|West Virginia|Wisconsin|Wyoming"
+)
+US_STATES = frozenset(_STATES.lower().split("|"))
+# the last word of an organisation's name ("Morris Knolls High School", "Acme Corp.")
+ORG_HEADS = _words(
+    "school university college academy institute hospital clinic company corporation corp "
+    "inc ltd llc plc co party ministry department agency council committee commission "
+    "association federation union bank church foundation society board bureau authority "
+    "administration office court senate parliament congress assembly network newspaper "
+    "airlines airline group team club league"
+)
+# a person's name suffix ("Hayne Palmour IV", "Martin Luther King Jr.")
+PERSON_SUFFIXES = _words("jr jr. sr sr. ii iii iv")
+# particles inside a person's name ("Maria von Trapp", "Osama bin Laden")
+PERSON_PARTICLES = _words("von van bin ibn")
+PERSON_HONORIFICS = _words("mr mr. mrs mrs. ms ms. miss dr dr.")
+# "the port of Tartus", "the city of Homs"
+PLACE_OF = _words("port city town village province region county island district capital")
+# "Tartous harbour"; "a base at Tartus"
+PLACE_AFTER = _words("harbour harbor")
+PLACE_AT = _words("base port harbour harbor")
+# words a photo credit glues to a name: "Hayne Palmour IV Share Photo"
+CREDIT_WORDS = _words("share photo photos video caption credit email print tweet comments")
+_NAMED = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "")
+
+
+def shape_type(span: Any, ner_type: str) -> str:
+    """The type a name span's form or immediate context settles, else ``ner_type``."""
+    if ner_type not in _NAMED or len(span) == 0:
+        return ner_type
+    words = [t.lower_ for t in span]
+    doc = span.doc
+    if len(words) >= 2 and words[-1].rstrip(".") in ORG_HEADS:
+        return "ORG"
+    if " ".join(words) in US_STATES:
+        return "GPE"
+    capitalised = all(t.text[:1].isupper() for t in span if t.lower_ not in PERSON_PARTICLES)
+    if len(words) >= 3 and words[-1] in PERSON_SUFFIXES and capitalised:
+        return "PERSON"
+    if len(words) >= 3 and capitalised and any(w in PERSON_PARTICLES for w in words[1:-1]):
+        return "PERSON"
+    if ner_type in ("PERSON", "NORP"):
+        return ner_type
+    before = [doc[i].lower_ for i in range(max(span.start - 2, 0), span.start)]
+    after = [doc[i] for i in range(span.end, min(span.end + 3, len(doc)))]
+    if len(words) >= 2 and before[-1:] and before[-1] in PERSON_HONORIFICS:
+        return "PERSON"
+    # "Connor Cummings, 17, a senior": an age in apposition
+    if (
+        len(words) >= 2
+        and len(after) == 3
+        and after[0].text == ","
+        and after[1].like_num
+        and after[1].text.isdigit()
+        and 0 < int(after[1].text) < 120
+        and after[2].text == ","
+    ):
+        return "PERSON"
+    if ner_type in ("GPE", "LOC"):
+        return ner_type
+    if len(before) == 2 and before[1] == "of" and before[0] in PLACE_OF:
+        return "GPE"
+    if len(before) == 2 and before[1] in ("at", "in") and before[0] in PLACE_AT:
+        return "GPE"
+    if after and after[0].lower_ in PLACE_AFTER:
+        return "GPE"
+    return ner_type
+
+
+def credit_trimmed(span: Any) -> Any:
+    """The span without photo-credit words at either end, or None if nothing else is left
+    or it is a web address."""
+    if any("http" in t.lower_ or "/" in t.text or "@" in t.text for t in span):
+        return None
+    doc = span.doc
+    s, e = span.start, span.end
+    while e > s and doc[e - 1].lower_ in CREDIT_WORDS:
+        e -= 1
+    while s < e and doc[s].lower_ in CREDIT_WORDS:
+        s += 1
+    return doc[s:e] if e > s else None

@@ -1,0 +1,139 @@
+"""Per-article work (sentences, MinHash band keys) is made once and read by later runs."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+import sqlalchemy as sa
+
+import storyline.run.stages as stages
+from storyline.config import Options
+from storyline.dedup.minhash import band_keys, fingerprint
+from storyline.model import RawDocument
+from storyline.run.incremental import work_version
+from storyline.run.pipeline import analyse_store, store_items
+from storyline.store.factory import open_store
+
+OPTIONS = Options(analysis=False)
+
+
+def _texts(seed: int, stories: int) -> list[str]:
+    """Stories with reposts (near-duplicates) and paraphrases."""
+    rng = random.Random(seed)
+    vocab = [f"word{i}" for i in range(2_000)]
+    out = []
+    for _ in range(stories):
+        topic = [rng.choice(vocab) for _ in range(12)]
+        body = "\n\n".join(
+            " ".join(rng.choice(topic + vocab[:50]) for _ in range(18)).capitalize() + "."
+            for _ in range(rng.randrange(3, 7))
+        )
+        out.append(body)
+        for copy in range(rng.choice([0, 1, 2])):
+            out.append(f"Share this story {copy}\n\n{body}")
+    return out
+
+
+def _docs(texts: list[str], start: int = 0) -> list[RawDocument]:
+    return [
+        RawDocument(
+            source=f"doc{start + i:04d}.txt",
+            text=text,
+            fmt="txt",
+            date=f"2024-01-{1 + (start + i) % 27:02d}",
+        )
+        for i, text in enumerate(texts)
+    ]
+
+
+def _analysis(store):
+    articles = store.articles()
+    stories = store.stories()
+    return (
+        [(a.id, a.sentences, a.duplicate_of, a.story, a.work, a.band_keys) for a in articles],
+        [s.to_brief() for s in stories],
+    )
+
+
+@pytest.fixture
+def counted(monkeypatch):
+    """How many texts were split and fingerprinted."""
+    calls = {"split": 0, "fingerprint": 0}
+    split, keys = stages.split_sentences, stages.fingerprint_keys
+
+    def counting_split(*args, **kwargs):
+        calls["split"] += 1
+        return split(*args, **kwargs)
+
+    def counting_keys(*args, **kwargs):
+        calls["fingerprint"] += 1
+        return keys(*args, **kwargs)
+
+    monkeypatch.setattr(stages, "split_sentences", counting_split)
+    monkeypatch.setattr(stages, "fingerprint_keys", counting_keys)
+    return calls
+
+
+def test_stored_work_is_read_not_made_again_and_equals_a_full_run(tmp_path, counted):
+    first, later = _texts(1, 30), _texts(2, 3)
+    with open_store(tmp_path / "s.db") as store:
+        store_items(store, _docs(first))
+        articles, _, _ = analyse_store(store, OPTIONS)
+        assert counted == {"split": len(articles), "fingerprint": len(articles)}
+        assert any(a.duplicate_of for a in articles)
+        version = work_version(OPTIONS)
+        for article in store.articles():  # stored with the article
+            assert article.work == version and article.sentences
+            expected = band_keys(fingerprint(article.text, OPTIONS.dedup).signature, OPTIONS.dedup)
+            assert np.array_equal(np.frombuffer(article.band_keys, dtype=np.uint64), expected)
+
+        counted.update(split=0, fingerprint=0)
+        _, _, added = store_items(store, _docs(later, start=len(first)))
+        analyse_store(store, OPTIONS)
+        assert counted == {"split": added, "fingerprint": added}  # only the new articles
+        incremental = _analysis(store)
+
+        counted.update(split=0, fingerprint=0)
+        analyse_store(store, OPTIONS)  # nothing new: nothing made
+        assert counted == {"split": 0, "fingerprint": 0}
+        assert _analysis(store) == incremental
+
+        analyse_store(store, OPTIONS, incremental=False)  # --full makes everything again
+        assert counted["split"] == counted["fingerprint"] == len(first) + len(later)
+        assert _analysis(store) == incremental
+
+
+def test_work_of_another_version_is_made_again(tmp_path, counted, monkeypatch):
+    with open_store(tmp_path / "s.db") as store:
+        store_items(store, _docs(_texts(3, 10)))
+        analyse_store(store, OPTIONS)
+        before = _analysis(store)
+        counted.update(split=0, fingerprint=0)
+        monkeypatch.setattr(stages, "work_version", lambda options: "another")
+        analyse_store(store, OPTIONS)
+        assert counted["split"] == counted["fingerprint"] == store.count_articles()
+        after = _analysis(store)
+        assert {row[4] for row in after[0]} == {"another"}
+        assert [row[:4] for row in after[0]] == [row[:4] for row in before[0]]
+
+
+def test_a_store_made_before_stored_work_is_upgraded(db_url):
+    db = db_url
+    with open_store(db) as store:
+        store_items(store, _docs(_texts(4, 8)))
+        analyse_store(store, OPTIONS)
+        expected = [row[:4] for row in _analysis(store)[0]]
+    engine = sa.create_engine(db)
+    with engine.begin() as conn:  # the columns an older storyline did not have
+        conn.execute(sa.text("ALTER TABLE articles DROP COLUMN work"))
+        conn.execute(sa.text("ALTER TABLE articles DROP COLUMN band_keys"))
+        conn.execute(sa.text("DELETE FROM stage_state WHERE name = 'dedup'"))
+    engine.dispose()
+    with open_store(db) as store:
+        assert {a.work for a in store.articles()} == {None}
+        analyse_store(store, OPTIONS)
+        rows = _analysis(store)[0]
+        assert [row[:4] for row in rows] == expected
+        assert all(row[4] and row[5] for row in rows)
