@@ -232,6 +232,22 @@ def main() -> None:
         "search      one common word": [
             f"/api/search?limit=20&q={rng.choice(COMMON)}" for _ in range(requests)
         ],
+        "filtered    GET /api/stories?since&until&outlet": [
+            "/api/stories?limit=20&since=2012-03-01&until=2012-06-30&outlet="
+            + rng.choice(OUTLETS).replace(" ", "+")
+            for _ in range(requests)
+        ],
+        "sorted      GET /api/stories?sort=outlets": [
+            f"/api/stories?limit=20&sort=outlets&offset={20 * rng.randrange(pages)}"
+            for _ in range(requests)
+        ],
+        "list page   GET /?since&sort=articles": [
+            f"/?since=2012-0{rng.randint(1, 9)}-01&sort=articles" for _ in range(requests)
+        ],
+        # the whole store as a typed table: a few requests, each the whole table
+        "export      GET /api/export/articles.parquet": [
+            "/api/export/articles.parquet" for _ in range(max(4, requests // 50))
+        ],
     }
     port = free_port()
     server = start_server(url, port)

@@ -8,6 +8,7 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -227,5 +228,118 @@ def test_outlet_page_and_date_filter_on_the_sample_pile(
                 assert problems == []
             print(f"screenshots: {screenshots}")
             assert (screenshots / "outlet-naharnet-phone.png").stat().st_size > 5_000
+        finally:
+            browser.close()
+
+
+def generated_pile(n: int = 300, seed: int = 11) -> list[dict[str, str]]:
+    """``n`` articles on 30 topics spread over 2023 (a topic's articles within a few days),
+    from 12 outlets; every tenth article is a syndicated copy of the one before it."""
+    import random
+    from datetime import date, timedelta
+
+    rng = random.Random(seed)
+    filler = [
+        "the",
+        "a",
+        "of",
+        "in",
+        "on",
+        "for",
+        "with",
+        "after",
+        "before",
+        "said",
+        "report",
+        "officials",
+        "people",
+        "city",
+    ]
+    records: list[dict[str, str]] = []
+    for i in range(n):
+        topic = i % 30
+        if i % 10 == 9:  # a copy of the article before, reposted by another outlet
+            copy = dict(records[-1])
+            copy["outlet"] = f"Outlet {(i + 5) % 12}"
+            copy["text"] = f"Reposted from {records[-1]['outlet']}.\n\n" + copy["text"]
+            records.append(copy)
+            continue
+        words = [f"topic{topic}word{k}" for k in range(8)]
+        sentences = [
+            " ".join(rng.choice(words if rng.random() < 0.5 else filler) for _ in range(14))
+            for _ in range(6)
+        ]
+        day = date(2023, 1, 1) + timedelta(days=topic * 12 + rng.randrange(3))
+        records.append(
+            {
+                "title": f"Topic {topic} update {i}",
+                "text": ". ".join(s.capitalize() for s in sentences) + ".",
+                "date": day.isoformat(),
+                "outlet": f"Outlet {i % 12}",
+            }
+        )
+    return records
+
+
+def test_list_and_outlet_pages_on_a_generated_pile(
+    tmp_path: Path, screenshots: Path, live_server: Any
+) -> None:
+    if not CHROMIUM.exists():
+        pytest.skip("/usr/bin/chromium is not installed (Debian package chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    import storyline
+    from storyline.config import Options
+    from storyline.serve.app import create_app
+
+    db = tmp_path / "pile.db"
+    storyline.brief(generated_pile(), Options(analysis=False), store=db)
+    base = live_server(create_app(f"sqlite:///{db}", TOKEN))
+    everything = httpx.get(f"{base}/api/stories", params={"limit": 1}).json()["total"]
+    in_march = httpx.get(
+        f"{base}/api/stories", params={"since": "2023-03-01", "until": "2023-03-31", "limit": 100}
+    ).json()
+    assert 0 < in_march["total"] < everything
+    articles = httpx.get(f"{base}/api/articles", params={"limit": 100}).json()
+    rows = list(articles["items"])
+    while len(rows) < articles["total"]:
+        rows += httpx.get(
+            f"{base}/api/articles", params={"limit": 100, "offset": len(rows)}
+        ).json()["items"]
+    outlet2 = [r for r in rows if r["outlet"] == "Outlet 2"]
+    assert outlet2
+
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            for name, viewport in (("laptop", (1280, 900)), ("phone", (390, 844))):
+                page = browser.new_page(viewport={"width": viewport[0], "height": viewport[1]})
+                page.goto(f"{base}/")
+                page.fill('input[name="since"]', "2023-03-01")
+                page.fill('input[name="until"]', "2023-03-31")
+                page.click('.filters button[type="submit"]')
+                page.wait_for_selector("a.clear")
+                shown = page.locator(".story-item").count()
+                assert shown == min(in_march["total"], 20)  # one page of the filtered list
+                for days in page.locator(".story-item .days").all_inner_texts():
+                    first, _, last = days.partition(" – ")
+                    assert first[:10] <= "2023-03-31" and (last or first)[:10] >= "2023-03-01"
+                page.screenshot(path=str(screenshots / f"pile-march-{name}.png"), full_page=True)
+                assert page.evaluate("document.documentElement.scrollWidth") <= viewport[0]
+
+                page.goto(f"{base}/?sort=articles")
+                counts = [
+                    int(t.split()[0])
+                    for t in page.locator(".story-item .meta span:first-child").all_inner_texts()
+                ]
+                assert counts == sorted(counts, reverse=True) and len(counts) == 20
+
+                page.goto(f"{base}/outlets/Outlet%202")
+                page.wait_for_selector("h1:text-is('Outlet 2')")
+                assert page.locator(".outlet-articles li").count() == len(outlet2)
+                copies = sum(1 for r in outlet2 if r["duplicate_of"])
+                assert copies > 0  # it reposted others' articles, shown as copies of whom
+                assert page.locator(".outlet-articles li.copy").count() == copies
+                page.screenshot(path=str(screenshots / f"pile-outlet-{name}.png"), full_page=True)
+                assert page.evaluate("document.documentElement.scrollWidth") <= viewport[0]
         finally:
             browser.close()
