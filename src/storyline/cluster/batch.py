@@ -109,7 +109,7 @@ def regroup(
     spans = _spans(days)
     graph = neighbour_graph(
         matrix, spans, opts.link_floor, opts.link_neighbours, opts.time_grace_days,
-        opts.time_tau_days,
+        opts.time_tau_days, opts.link_density_neighbours, opts.link_density_weight,
     )  # fmt: skip
     total = n + len(stories)
     graph = Graph(total, graph.rows, graph.cols, graph.weights)
@@ -180,9 +180,10 @@ def _merge_groups(
     group_spans = np.column_stack([first, last])
     for g, placed in enumerate(groups):
         if placed.story is not None:
-            story = stories[placed.story]
-            if story.first is not None:
-                lo, hi = story.first, story.last if story.last is not None else story.first
+            earlier = stories[placed.story]
+            if earlier.first is not None:
+                lo = earlier.first
+                hi = earlier.last if earlier.last is not None else earlier.first
                 group_spans[g] = [np.fmin(lo, first[g]), np.fmax(hi, last[g])]
     # earlier stories that took nothing in step 1 may still take a group here
     taken = {p.story for p in groups if p.story is not None}
@@ -195,7 +196,8 @@ def _merge_groups(
         fixed = fixed + [True] * len(idle)
     graph = neighbour_graph(
         sparse.csr_matrix(unit), group_spans, opts.link_merge_threshold, opts.link_neighbours,
-        opts.time_grace_days, opts.time_tau_days,
+        opts.time_grace_days, opts.time_tau_days, opts.link_density_neighbours,
+        opts.link_density_weight,
     )  # fmt: skip
     roots = average_linkage([1] * len(fixed), fixed, graph, opts.link_merge_threshold)
     merged: dict[int, list[int]] = {}

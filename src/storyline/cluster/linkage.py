@@ -86,17 +86,27 @@ def neighbour_graph(
     neighbours: int,
     grace: float,
     tau: float,
+    density_neighbours: int = 0,
+    density_weight: float = 0.0,
     block: int = 1024,
 ) -> Graph:
     """Each row's ``neighbours`` most similar other rows with a (decayed) cosine >= ``floor``.
 
     Rows of ``matrix`` are unit vectors, ``spans`` their date spans (n x 2, NaN undated).
     The union of both directions is kept, once per pair.
+
+    With ``density_weight`` > 0, each pair's similarity is lowered by ``density_weight``
+    times the mean of its two ends' local densities (a row's mean similarity to its
+    ``density_neighbours`` most similar rows; CSLS, Conneau et al. 2018, after local
+    scaling): in a crowded part of the pile (many stories about the same people) an
+    article must stand out from its neighbourhood to link, in a sparse part it need not.
     """
     n = matrix.shape[0]
     rows: list[np.ndarray] = []
     cols: list[np.ndarray] = []
     weights: list[np.ndarray] = []
+    density = np.zeros(n)
+    m = density_neighbours
     transposed = matrix.T.tocsc()
     for start in range(0, n, block):
         stop = min(n, start + block)
@@ -106,6 +116,8 @@ def neighbour_graph(
             sims *= decay
         local = np.arange(stop - start)
         sims[local, local + start] = 0.0  # no self-loops
+        if density_weight > 0 and 0 < m < n:
+            density[start:stop] = np.partition(sims, n - m, axis=1)[:, n - m :].mean(axis=1)
         sims[sims < floor] = 0.0
         if neighbours < n - 1:
             # keep the k largest per row (ties: argpartition is deterministic for one input)
@@ -125,7 +137,12 @@ def neighbour_graph(
     # a pair found from both ends appears twice with the same weight: keep one
     key = lo.astype(np.int64) * n + hi
     key, first = np.unique(key, return_index=True)
-    return Graph(n, lo[first], hi[first], w[first])
+    lo, hi, w = lo[first], hi[first], w[first]
+    if density_weight > 0:
+        w = w - density_weight * (density[lo] + density[hi]) / 2
+        keep = w >= floor
+        lo, hi, w = lo[keep], hi[keep], w[keep]
+    return Graph(n, lo, hi, w)
 
 
 def average_linkage(
