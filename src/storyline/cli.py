@@ -410,7 +410,7 @@ def eval_cluster_command(
 ) -> None:
     """BCubed and pairwise P/R/F1 of ours vs a TF-IDF single-pass baseline (at the given and at
     its best threshold); CPU seconds."""
-    from storyline.evaluate.clusters import evaluate_file, size_sweep
+    from storyline.evaluate.clusters import SweepRow, evaluate_file, size_sweep
 
     n, k, rows = evaluate_file(in_path, baseline_threshold=baseline_threshold)
     typer.echo(f"{in_path.name}: {n} articles, {k} gold stories")
@@ -432,7 +432,8 @@ def eval_cluster_command(
         f"{'docs':>6} {'stories':>7} {'ours-P':>6} {'ours-R':>6} {'ours-F1':>7} "
         f"{'base-F1':>7} {'@thr':>5} {'margin':>6} {'ours-cpu':>8} {'base-cpu':>8}"
     )
-    for row in size_sweep(in_path):
+    whole = SweepRow(n, k, rows[0], rows[-1], float(rows[-1].system.rsplit("@", 1)[1]))
+    for row in [*size_sweep(in_path, whole=False), whole]:
         ours, base = row.ours.bcubed, row.baseline.bcubed
         typer.echo(
             f"{row.documents:6d} {row.stories:7d} {ours.precision:6.3f} {ours.recall:6.3f} "

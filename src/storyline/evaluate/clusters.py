@@ -23,7 +23,7 @@ from storyline.evaluate.cluster_metrics import bcubed, pairwise
 from storyline.evaluate.metrics import PRF
 
 # thresholds scanned for the baseline's best (its best on the dev files lie in 0.06-0.3)
-BASELINE_THRESHOLDS = (0.04, 0.06, 0.08, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
+BASELINE_THRESHOLDS = (0.06, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4)
 SWEEP_SIZES = (1000, 3000)
 SWEEP_SEED = 13
 
@@ -62,11 +62,11 @@ def evaluate_file(
     """Score ours, the TF-IDF single-pass baseline at ``baseline_threshold`` and at its best
     threshold against the ``cluster`` field."""
     items, gold = load_gold(in_path)
-    rows = [score_ours(items, gold, options)]
-    rows.append(score_baseline(items, gold, baseline_threshold))
-    best, threshold = best_baseline(items, gold)
-    if threshold != baseline_threshold:
-        rows.append(best)
+    whole = _sweep_row(items, gold, options)
+    rows = [whole.ours]
+    if whole.baseline_threshold != baseline_threshold:
+        rows.append(score_baseline(items, gold, baseline_threshold))
+    rows.append(whole.baseline)
     return len(items), len(set(gold.values())), rows
 
 
@@ -124,26 +124,23 @@ def size_sweep(
     options: ClusterOptions | None = None,
     sizes: Sequence[int] = SWEEP_SIZES,
     seed: int = SWEEP_SEED,
+    whole: bool = True,
 ) -> list[SweepRow]:
-    """Ours and the best-threshold baseline on subsamples of ``sizes`` documents and the whole
-    file (a size at or above the file's is skipped)."""
+    """Ours and the best-threshold baseline on subsamples of ``sizes`` documents and (with
+    ``whole``) the whole file; a size at or above the file's is skipped."""
     items, gold = load_gold(in_path)
     piles = [subsample_by_story(items, gold, n, seed) for n in sizes if n < len(items)]
-    piles.append(items)
-    out = []
-    for pile in piles:
-        sub = {it.id: gold[it.id] for it in pile}
-        baseline, threshold = best_baseline(pile, sub)
-        out.append(
-            SweepRow(
-                len(pile),
-                len(set(sub.values())),
-                score_ours(pile, sub, options),
-                baseline,
-                threshold,
-            )
-        )
-    return out
+    if whole:
+        piles.append(items)
+    return [_sweep_row(pile, {it.id: gold[it.id] for it in pile}, options) for pile in piles]
+
+
+def _sweep_row(
+    items: list[ClusterItem], gold: dict[str, str], options: ClusterOptions | None
+) -> SweepRow:
+    baseline, threshold = best_baseline(items, gold)
+    ours = score_ours(items, gold, options)
+    return SweepRow(len(items), len(set(gold.values())), ours, baseline, threshold)
 
 
 def _row(name: str, pred: dict[str, str], gold: dict[str, str], seconds: float) -> EvalRow:
