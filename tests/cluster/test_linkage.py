@@ -170,3 +170,19 @@ def test_linkage_options_reach_the_grouping():
     single = ClusterOptions(grouping="single-pass", join_threshold=1.1, short_join_threshold=1.1)
     stories = {a.id: a.story for a in StoryClusterer(single).add(items)}
     assert len(set(stories.values())) == len(items)
+
+
+def test_a_crowded_neighbourhood_raises_the_bar():
+    # 0-1 at 0.3; with density correction each end's mean similarity to its nearest
+    # (here: the other) is 0.3, so the pair falls to 0.3 - w * 0.3
+    from scipy import sparse
+
+    from storyline.cluster.linkage import neighbour_graph
+
+    rows = sparse.csr_matrix(np.array([[1.0, 0.0], [0.3, np.sqrt(1 - 0.09)]]))
+    spans = np.full((2, 2), np.nan)
+    plain = neighbour_graph(rows, spans, 0.05, 30, 1.0, 3.0)
+    assert plain.weights.tolist() == pytest.approx([0.3])
+    crowded = neighbour_graph(rows, spans, 0.05, 30, 1.0, 3.0, 30, 0.5)
+    assert crowded.weights.tolist() == pytest.approx([0.15])
+    assert len(neighbour_graph(rows, spans, 0.05, 30, 1.0, 3.0, 30, 0.9).weights) == 0

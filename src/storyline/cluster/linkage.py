@@ -106,7 +106,7 @@ def neighbour_graph(
     cols: list[np.ndarray] = []
     weights: list[np.ndarray] = []
     density = np.zeros(n)
-    m = density_neighbours
+    m = min(density_neighbours, n - 1)  # a small pile: all the others
     transposed = matrix.T.tocsc()
     for start in range(0, n, block):
         stop = min(n, start + block)
@@ -116,7 +116,7 @@ def neighbour_graph(
             sims *= decay
         local = np.arange(stop - start)
         sims[local, local + start] = 0.0  # no self-loops
-        if density_weight > 0 and 0 < m < n:
+        if density_weight > 0 and m > 0:
             density[start:stop] = np.partition(sims, n - m, axis=1)[:, n - m :].mean(axis=1)
         sims[sims < floor] = 0.0
         if neighbours < n - 1:
