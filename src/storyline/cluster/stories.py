@@ -1,7 +1,9 @@
 """Incremental story and storyline clustering.
 
-An article joins the story whose centroid it is most similar to (TF-IDF terms plus boosted
-entity features, damped by the time gap to the story's dates), or starts a new story.
+A batch is grouped retrospectively by average linkage over its articles and the earlier
+stories they retrieve (``cluster.batch``); a batch of headlines only goes through a single
+pass, where an article joins the story whose centroid it is most similar to (TF-IDF terms,
+damped by the time gap to the story's dates) or starts a new story.
 Stories then join storylines the same way with a looser threshold and a slower time decay:
 a storyline is "related events over time", a story is "one event".
 
