@@ -7,7 +7,8 @@ that each get a burst of articles over a few days (paraphrased: each article dra
 own sentences from the event's vocabulary plus general filler), some events share a
 topic (same names, different details) and some articles are reposts with boilerplate.
 Prints articles/s for one-shot and incremental clustering, BCubed F1 against the
-generator's events, and peak memory.
+generator's events, the CPU seconds of the TF-IDF single-pass baseline on the same pile
+beside ours (limit: ours <= 2x the baseline's), and peak memory.
 """
 
 from __future__ import annotations
@@ -18,7 +19,10 @@ import resource
 import time
 
 from storyline.cluster.stories import ClusterItem, StoryClusterer, article_features
+from storyline.evaluate.cluster_baseline import single_pass_tfidf
 from storyline.evaluate.cluster_metrics import bcubed
+
+CPU_LIMIT = 2.0  # ours may cost at most this many times the baseline's CPU
 
 SYLLABLES = [c + v for c in "bcdfghklmnprstvz" for v in "aeiou"] + ["an", "er", "ol", "is"]
 
@@ -81,6 +85,7 @@ def main() -> None:
     print(f"generated {len(items)} articles, {len(set(gold.values()))} events "
           f"in {time.perf_counter() - t0:.1f}s")  # fmt: skip
 
+    c0 = time.process_time()
     t0 = time.perf_counter()
     clusterer = StoryClusterer()
     features = {it.id: article_features(it, clusterer.options) for it in items}
@@ -92,11 +97,21 @@ def main() -> None:
     secs = time.perf_counter() - t0
     print(f"grouping:    {len(items) / secs:8.0f} articles/s ({secs:.1f}s, reduce step)")
     secs += map_secs
+    ours_cpu = time.process_time() - c0
     score = bcubed(one_shot, gold)
     print(f"one batch:   {len(items) / secs:8.0f} articles/s ({secs:.1f}s), "
           f"{len(set(one_shot.values()))} stories, "
           f"{len({clusterer.stories.groups[s].parent for s in set(one_shot.values())})} "
           f"storylines, BCubed F1 {score.f1:.3f}")  # fmt: skip
+
+    c0 = time.process_time()
+    base = single_pass_tfidf(items, 0.2)
+    base_cpu = time.process_time() - c0
+    print(f"baseline:    {len(items) / base_cpu:8.0f} articles per CPU s ({base_cpu:.1f}s CPU), "
+          f"TF-IDF single pass @0.2, BCubed F1 {bcubed(base, gold).f1:.3f}")  # fmt: skip
+    ratio = ours_cpu / base_cpu
+    print(f"cpu ratio:   {ratio:8.2f}x the baseline (ours {ours_cpu:.1f}s CPU, features + "
+          f"grouping; limit {CPU_LIMIT:.1f}x: {'ok' if ratio <= CPU_LIMIT else 'OVER'})")  # fmt: skip
 
     t0 = time.perf_counter()
     incremental = StoryClusterer()

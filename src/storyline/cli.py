@@ -468,21 +468,45 @@ def eval_cluster_command(
     baseline_threshold: Annotated[
         float, typer.Option(help="cosine threshold of the baseline")
     ] = 0.2,
+    sweep: Annotated[
+        bool,
+        typer.Option(
+            help="also score 1k / 3k / all documents of the file (whole stories, fixed seed): "
+            "ours and the baseline at its best threshold on each"
+        ),
+    ] = False,
 ) -> None:
-    """BCubed and pairwise P/R/F1 of ours vs a TF-IDF single-pass baseline."""
-    from storyline.evaluate.clusters import evaluate_file
+    """BCubed and pairwise P/R/F1 of ours vs a TF-IDF single-pass baseline (at the given and at
+    its best threshold); CPU seconds."""
+    from storyline.evaluate.clusters import SweepRow, evaluate_file, size_sweep
 
     n, k, rows = evaluate_file(in_path, baseline_threshold=baseline_threshold)
     typer.echo(f"{in_path.name}: {n} articles, {k} gold stories")
     typer.echo(
         f"{'system':28} {'B3-P':>6} {'B3-R':>6} {'B3-F1':>6} {'pair-P':>6} {'pair-R':>6} "
-        f"{'pair-F1':>7} {'stories':>7} {'seconds':>8}"
+        f"{'pair-F1':>7} {'stories':>7} {'cpu-s':>8}"
     )
     for r in rows:
         typer.echo(
             f"{r.system:28} {r.bcubed.precision:6.3f} {r.bcubed.recall:6.3f} {r.bcubed.f1:6.3f} "
             f"{r.pairwise.precision:6.3f} {r.pairwise.recall:6.3f} {r.pairwise.f1:7.3f} "
             f"{r.clusters:7d} {r.seconds:8.2f}"
+        )
+    if not sweep:
+        return
+    typer.echo("")
+    typer.echo("size sweep (BCubed P/R/F1; baseline at its best threshold on each pile)")
+    typer.echo(
+        f"{'docs':>6} {'stories':>7} {'ours-P':>6} {'ours-R':>6} {'ours-F1':>7} "
+        f"{'base-F1':>7} {'@thr':>5} {'margin':>6} {'ours-cpu':>8} {'base-cpu':>8}"
+    )
+    whole = SweepRow(n, k, rows[0], rows[-1], float(rows[-1].system.rsplit("@", 1)[1]))
+    for row in [*size_sweep(in_path, whole=False), whole]:
+        ours, base = row.ours.bcubed, row.baseline.bcubed
+        typer.echo(
+            f"{row.documents:6d} {row.stories:7d} {ours.precision:6.3f} {ours.recall:6.3f} "
+            f"{ours.f1:7.3f} {base.f1:7.3f} {row.baseline_threshold:5.2f} "
+            f"{ours.f1 - base.f1:+6.3f} {row.ours.seconds:8.2f} {row.baseline.seconds:8.2f}"
         )
 
 

@@ -33,6 +33,26 @@ class DedupOptions:
 
 @dataclass(frozen=True)
 class ClusterOptions:
+    # how a batch of articles is grouped: "linkage" (average linkage over a sparse
+    # similarity graph with a cohesion check, then a centroid merge: cluster.batch) or
+    # "single-pass" (each article joins the nearest centroid, then refine, merge, split).
+    # Headline-only batches always use single pass: two headlines share too few words for
+    # pairwise similarities to hold a story together, a centroid's bag of words does
+    grouping: str = "linkage"
+    # linkage: a pair's cosine is lowered by link_density_weight times its two articles'
+    # mean cosine with their link_density_neighbours nearest (an article in a crowded
+    # topic must stand out from it); pairs below link_floor then count as unrelated; each
+    # article keeps its link_neighbours most similar others; groups merge while their members' average
+    # cosine is at least link_threshold and, for two groups of several members, at least
+    # link_cohesion times the average inside the looser one; then groups whose centroids
+    # have a cosine of at least link_merge_threshold merge (1 disables)
+    link_floor: float = 0.05
+    link_neighbours: int = 30
+    link_threshold: float = 0.06
+    link_cohesion: float = 0.7
+    link_density_neighbours: int = 30
+    link_density_weight: float = 0.5
+    link_merge_threshold: float = 0.3
     # cosine similarity (after time decay) between an article and a story centroid to join it
     join_threshold: float = 0.12
     # passes that re-place each article against the final story centroids

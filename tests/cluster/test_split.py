@@ -47,12 +47,14 @@ def test_story_holding_two_similar_events_is_split_with_stable_first_id():
     items = _items("a", "Vincent Jackson", "receiver", "January", 5) + _items(
         "b", "Jamal Williams", "tackle", "February", 5
     )
-    options = ClusterOptions(join_threshold=0.05, merge_threshold=0.05)
+    options = ClusterOptions(grouping="single-pass", join_threshold=0.05, merge_threshold=0.05)
     stories = {a.id: a.story for a in StoryClusterer(options).add(items)}
     assert len({stories[f"a{i}"] for i in range(5)}) == 1
     assert len({stories[f"b{i}"] for i in range(5)}) == 1
     assert stories["a0"] != stories["b0"]
-    unsplit = ClusterOptions(join_threshold=0.05, merge_threshold=0.05, split_threshold=0.0)
+    unsplit = ClusterOptions(
+        grouping="single-pass", join_threshold=0.05, merge_threshold=0.05, split_threshold=0.0
+    )
     merged = {a.id: a.story for a in StoryClusterer(unsplit).add(items)}
     assert len(set(merged.values())) == 1  # the loose thresholds chain both events
     assert stories["a0"] == merged["a0"]  # the earliest member's half keeps the id

@@ -74,3 +74,16 @@ def test_eval_cluster_prints_both_systems(tmp_path):
     assert "storyline" in result.output and "tfidf-single-pass" in result.output
     ours = next(line for line in result.output.splitlines() if line.startswith("storyline "))
     assert float(ours.split()[3]) == 1.0  # B3-F1 column
+
+
+def test_eval_cluster_sweep_prints_each_pile_size(tmp_path):
+    src = tmp_path / "gold.jsonl"
+    with src.open("w") as fh:
+        for it in QUAKE_A + QUAKE_B:
+            gold = "A" if it.id.startswith("qa") else "B"
+            rec = {"id": it.id, "title": it.title, "text": it.text, "date": it.date}
+            fh.write(json.dumps(rec | {"cluster": gold}) + "\n")
+    result = CliRunner().invoke(app, ["eval", "cluster", "--sweep", str(src)])
+    assert result.exit_code == 0, result.output
+    sweep = result.output.split("size sweep")[1].splitlines()[2:]
+    assert [line.split()[:2] for line in sweep if line.strip()] == [["6", "2"]]

@@ -16,3 +16,17 @@ def test_baseline_threshold_one_gives_singletons():
 
 def test_baseline_empty():
     assert single_pass_tfidf([]) == {}
+
+
+def test_subsample_keeps_whole_stories_and_is_seeded():
+    from storyline.cluster.stories import ClusterItem
+    from storyline.evaluate.clusters import subsample_by_story
+
+    items = [ClusterItem(f"{s}-{i}", "t", "x") for s in "abcdefgh" for i in range(3)]
+    gold = {it.id: it.id[0] for it in items}
+    sub = subsample_by_story(items, gold, 7)
+    assert len(sub) == 9  # three whole stories: the third one passes 7
+    kept = {gold[it.id] for it in sub}
+    assert all(gold[it.id] in kept for it in items if gold[it.id] in kept)
+    assert sub == subsample_by_story(items, gold, 7)
+    assert [it.id for it in sub] == sorted(it.id for it in sub)  # input order kept

@@ -1,17 +1,17 @@
 """storyline.cluster: stories (one event) and storylines (related events over time).
 
 - ``stories.StoryClusterer``: incremental clustering with exportable state and stable ids.
-  Per batch: running document frequencies are updated, then each article (date, then id
-  order) joins the story whose centroid it matches best (TF-IDF terms + bigrams, headline
-  and lead weighted, damped by the time gap) or opens one; a refinement pass re-places
-  the batch's articles against the final centroids; stories opened in the batch merge
-  into an older story at a stricter centroid threshold. Candidate stories come from an
-  inverted index over heavy features (the most recent postings only), so the cost per
-  article does not grow with the collection.
+  Per batch: running document frequencies are updated, article vectors built (TF-IDF
+  terms + bigrams, headline and lead weighted), then the batch is grouped retrospectively
+  (``batch``: average linkage with a cohesion check over a sparse nearest-neighbour graph,
+  then a centroid merge; earlier stories found through the inverted index take part as
+  fixed nodes, so their ids stay). A batch of headlines only goes through the single
+  pass instead (join the best centroid, refine, merge new stories, split mixed ones).
 - ``storylines.StorylineLinker``: a storyline is one developing situation; stories join
   it on shared specific names (rare in the pile), alike texts and nearness in time, when
   linked to enough of its recent stories.
-- ``features``, ``split``: article vectors; the 2-means split of a story holding two events.
+- ``features``, ``groups``, ``linkage``, ``split``: article vectors; centroid groups and
+  their index; the similarity graph and average linkage; the 2-means split.
 
 Calling the package, ``storyline.cluster(items)``, groups items into stories
 (``storyline.api.cluster``). The baseline and metrics live in ``storyline.evaluate``; the

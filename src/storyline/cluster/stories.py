@@ -1,7 +1,9 @@
 """Incremental story and storyline clustering.
 
-An article joins the story whose centroid it is most similar to (TF-IDF terms plus boosted
-entity features, damped by the time gap to the story's dates), or starts a new story.
+A batch is grouped retrospectively by average linkage over its articles and the earlier
+stories they retrieve (``cluster.batch``); a batch of headlines only goes through a single
+pass, where an article joins the story whose centroid it is most similar to (TF-IDF terms,
+damped by the time gap to the story's dates) or starts a new story.
 Stories then join storylines (``cluster.storylines``: shared specific names, text
 similarity, time): a storyline is "one developing situation", a story is "one event".
 
@@ -20,6 +22,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from storyline.clean.junk import junk_reason
+from storyline.cluster.batch import regroup
 from storyline.cluster.features import (
     BIGRAM_PREFIX,
     DocumentFrequencies,
@@ -169,6 +172,64 @@ class StoryClusterer:
                 )
             )
             entity_vectors[it.id] = weighted_vector(Counter(), ents, self.dfs, 1.0, opts.max_terms)
+        n_short = sum(short.values())
+        if opts.grouping == "linkage" and 2 * n_short <= len(fresh):
+            touched = self._assign_by_linkage(fresh, vectors, days)
+        else:
+            touched = self._assign_in_one_pass(fresh, vectors, days, short)
+        for it in fresh:
+            story = self.stories.groups[self.assigned[it.id]]
+            for k, v in entity_vectors[it.id].items():
+                story.entities[k] = story.entities.get(k, 0.0) + v
+            story.prune(opts.max_story_terms)
+            if it.id not in junk:
+                self.storylines.observe(story.id, it.title or "", it.text or "")
+
+        self._place_storylines(touched)
+        return [
+            Assignment(id=i, story=self.assigned[i], storyline=self._storyline_of(i))
+            for i in sorted(batch)
+        ]
+
+    def _assign_by_linkage(
+        self, fresh: list[ClusterItem], vectors: list[Vector], days: dict[str, float | None]
+    ) -> list[str]:
+        """Retrospective grouping of the batch (``cluster.batch``); returns new story ids.
+
+        Earlier stories are retrieved through the inverted index and take part as fixed
+        nodes, so they keep their ids; a new story's id comes from its first member.
+        """
+        opts = self.options
+        seen: set[str] = set()
+        for vec in vectors:
+            if vec:
+                seen.update(self.stories.candidates(vec, opts, self._query(vec)))
+        earlier = [self.stories.groups[sid] for sid in sorted(seen)]
+        placed = regroup(vectors, [days[it.id] for it in fresh], earlier, opts)
+        created: list[str] = []
+        for group in placed:
+            if group.story is not None:
+                story = earlier[group.story]
+            else:
+                story = self.stories.new_group(fresh[group.members[0]].id)
+                created.append(story.id)
+            for n in group.members:
+                story.add(vectors[n], days[fresh[n].id])
+                self.assigned[fresh[n].id] = story.id
+            story.prune(opts.max_story_terms)
+            self.stories.index(story, story.unit_vector(), opts.index_terms)
+        return created
+
+    def _assign_in_one_pass(
+        self,
+        fresh: list[ClusterItem],
+        vectors: list[Vector],
+        days: dict[str, float | None],
+        short: dict[str, bool],
+    ) -> list[str]:
+        """Single pass, refinement, merge of new stories, split of mixed ones; returns new
+        story ids."""
+        opts = self.options
         # the batch's document frequencies are fixed now: one query per article
         queries = [self._query(v) for v in vectors]
         thresholds = [
@@ -189,19 +250,7 @@ class StoryClusterer:
                 [queries[n] for n in redo],
                 [thresholds[n] for n in redo],
             )
-        for it in fresh:
-            story = self.stories.groups[self.assigned[it.id]]
-            for k, v in entity_vectors[it.id].items():
-                story.entities[k] = story.entities.get(k, 0.0) + v
-            story.prune(opts.max_story_terms)
-            if it.id not in junk:
-                self.storylines.observe(story.id, it.title or "", it.text or "")
-
-        self._place_storylines(touched)
-        return [
-            Assignment(id=i, story=self.assigned[i], storyline=self._storyline_of(i))
-            for i in sorted(batch)
-        ]
+        return touched
 
     def add_in_batches(self, items: list[ClusterItem]) -> list[Assignment]:
         """``add`` in date-ordered batches of ``options.batch_articles``, sorted by id.

@@ -1,0 +1,213 @@
+"""Retrospective grouping of one batch: average linkage, then a centroid merge.
+
+1. Articles of the batch and the earlier stories they may join are the nodes of a
+   sparse similarity graph (``linkage.neighbour_graph``; an article's link to an
+   earlier story is its summed cosine with the story's members). Average linkage with a
+   cohesion check groups them (``linkage.average_linkage``): tight groups, no drift.
+2. Groups whose centroids have a cosine of at least ``link_merge_threshold`` merge (an
+   event told in two vocabularies, a long story's two halves), again by average linkage
+   over the groups, and a new group may join an earlier story here.
+
+Earlier stories are fixed nodes in both steps: they never merge with each other, so
+their ids survive; a single article added to a big store is placed by the same rule as
+a whole batch. Everything is vectorised with sparse matrices (no per-pair Python).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+
+from storyline.cluster.features import Vector
+from storyline.cluster.groups import Group
+from storyline.cluster.linkage import (
+    Graph,
+    average_linkage,
+    decay_matrix,
+    neighbour_graph,
+    to_matrix,
+    vocabulary,
+)
+from storyline.config import ClusterOptions
+
+
+@dataclass(frozen=True)
+class Placed:
+    """Members (indices into the batch, in batch order) and the index of the earlier story
+    they join (into the ``stories`` given to ``regroup``), if any."""
+
+    members: list[int]
+    story: int | None
+
+
+def _spans(days: Sequence[float | None]) -> np.ndarray:
+    col = np.array([np.nan if d is None else d for d in days], dtype=np.float64)
+    return np.column_stack([col, col]) if len(col) else np.zeros((0, 2))
+
+
+def _story_spans(stories: Sequence[Group]) -> np.ndarray:
+    rows = [
+        (np.nan, np.nan)
+        if g.first is None
+        else (g.first, g.last if g.last is not None else g.first)
+        for g in stories
+    ]
+    return np.array(rows, dtype=np.float64).reshape(len(stories), 2)
+
+
+def _story_links(
+    matrix: sparse.csr_matrix,
+    spans: np.ndarray,
+    stories: Sequence[Group],
+    columns: dict[str, int],
+    opts: ClusterOptions,
+) -> Graph:
+    """Edges article -> earlier story (node ``n + j``) whose average cosine >= the floor."""
+    n = matrix.shape[0]
+    totals = to_matrix([g.total for g in stories], columns)
+    sums = (matrix @ totals.T).tocoo()
+    sizes = np.array([max(g.size, 1) for g in stories], dtype=np.float64)
+    rows, cols, weights = sums.row, sums.col, sums.data.copy()
+    decay = decay_matrix(spans, _story_spans(stories), opts.time_grace_days, opts.time_tau_days)
+    if decay is not None:
+        weights *= decay[rows, cols]
+    keep = weights / sizes[cols] >= opts.link_floor
+    return Graph(n + len(stories), rows[keep].astype(np.int64), cols[keep] + n, weights[keep])
+
+
+def _sqnorms(rows: sparse.csr_matrix) -> np.ndarray:
+    return np.asarray(rows.multiply(rows).sum(axis=1), dtype=np.float64).ravel()
+
+
+def _union(a: Graph, b: Graph, n: int) -> Graph:
+    return Graph(
+        n,
+        np.concatenate([a.rows, b.rows]),
+        np.concatenate([a.cols, b.cols]),
+        np.concatenate([a.weights, b.weights]),
+    )
+
+
+def regroup(
+    vectors: Sequence[Vector],
+    days: Sequence[float | None],
+    stories: Sequence[Group],
+    opts: ClusterOptions,
+) -> list[Placed]:
+    """Group a batch's unit ``vectors`` among themselves and with earlier ``stories``.
+
+    Returns the groups in order of their first member; an empty vector stays alone.
+    """
+    n = len(vectors)
+    if n == 0:
+        return []
+    columns = vocabulary(vectors)
+    matrix = to_matrix(vectors, columns)
+    spans = _spans(days)
+    graph = neighbour_graph(
+        matrix, spans, opts.link_floor, opts.link_neighbours, opts.time_grace_days,
+        opts.time_tau_days, opts.link_density_neighbours, opts.link_density_weight,
+    )  # fmt: skip
+    total = n + len(stories)
+    graph = Graph(total, graph.rows, graph.cols, graph.weights)
+    if stories:
+        graph = _union(graph, _story_links(matrix, spans, stories, columns, opts), total)
+    sizes = [1] * n + [max(g.size, 1) for g in stories]
+    fixed = [False] * n + [True] * len(stories)
+    roots = average_linkage(sizes, fixed, graph, opts.link_threshold, opts.link_cohesion)
+    groups = _groups(roots, n)
+    if opts.link_merge_threshold < 1.0 and len(groups) > 1:
+        groups = _merge_groups(groups, matrix, spans, stories, columns, opts)
+    return groups
+
+
+def _groups(roots: list[int], n: int) -> list[Placed]:
+    """Groups of batch members by root; a root >= n is an earlier story's node."""
+    by_root: dict[int, list[int]] = {}
+    for i in range(n):
+        by_root.setdefault(roots[i], []).append(i)
+    joined: dict[int, int] = {}
+    for i in range(n):
+        root = roots[i]
+        if root >= n:
+            joined[root] = root - n
+    out = [Placed(members, None) for root, members in by_root.items() if root < n]
+    return sorted(out, key=lambda p: p.members[0]) + [
+        Placed(by_root[root], joined[root]) for root in sorted(joined)
+    ]
+
+
+def _merge_groups(
+    groups: list[Placed],
+    matrix: sparse.csr_matrix,
+    spans: np.ndarray,
+    stories: Sequence[Group],
+    columns: dict[str, int],
+    opts: ClusterOptions,
+) -> list[Placed]:
+    """Step 2: merge groups (and a new group into an earlier story) by centroid cosine."""
+    n = matrix.shape[0]
+    rows: list[int] = []
+    cols: list[int] = []
+    for g, placed in enumerate(groups):
+        rows.extend([g] * len(placed.members))
+        cols.extend(placed.members)
+        if placed.story is not None:  # an earlier story with what it took in step 1
+            rows.append(g)
+            cols.append(n + placed.story)
+    totals = to_matrix([g.total for g in stories], columns)
+    member_of = sparse.csr_matrix(
+        (np.ones(len(rows)), (np.array(rows), np.array(cols))),
+        shape=(len(groups), n + len(stories)),
+    )
+    sums = member_of @ sparse.vstack([matrix, totals]).tocsr()
+    fixed = [p.story is not None for p in groups]
+    # a story's features outside the batch's vocabulary still count in its norm
+    outside = np.array([g.sqnorm for g in stories]) - _sqnorms(totals)
+    sq = _sqnorms(sums)
+    for g, placed in enumerate(groups):
+        if placed.story is not None:
+            sq[g] += max(outside[placed.story], 0.0)
+    norms = np.sqrt(sq)
+    unit = sparse.diags(1.0 / np.maximum(norms, 1e-12)) @ sums
+    first = np.array([np.nanmin(spans[p.members, 0]) if not np.isnan(spans[p.members, 0]).all()
+                      else np.nan for p in groups])  # fmt: skip
+    last = np.array([np.nanmax(spans[p.members, 1]) if not np.isnan(spans[p.members, 1]).all()
+                     else np.nan for p in groups])  # fmt: skip
+    group_spans = np.column_stack([first, last])
+    for g, placed in enumerate(groups):
+        if placed.story is not None:
+            earlier = stories[placed.story]
+            if earlier.first is not None:
+                lo = earlier.first
+                hi = earlier.last if earlier.last is not None else earlier.first
+                group_spans[g] = [np.fmin(lo, first[g]), np.fmax(hi, last[g])]
+    # earlier stories that took nothing in step 1 may still take a group here
+    taken = {p.story for p in groups if p.story is not None}
+    idle = [j for j in range(len(stories)) if j not in taken]
+    if idle:
+        rest = totals[idle]
+        tnorms = np.sqrt(np.array([stories[j].sqnorm for j in idle]))
+        unit = sparse.vstack([unit, sparse.diags(1.0 / np.maximum(tnorms, 1e-12)) @ rest])
+        group_spans = np.vstack([group_spans, _story_spans([stories[j] for j in idle])])
+        fixed = fixed + [True] * len(idle)
+    graph = neighbour_graph(
+        sparse.csr_matrix(unit), group_spans, opts.link_merge_threshold, opts.link_neighbours,
+        opts.time_grace_days, opts.time_tau_days, opts.link_density_neighbours,
+        opts.link_density_weight,
+    )  # fmt: skip
+    roots = average_linkage([1] * len(fixed), fixed, graph, opts.link_merge_threshold)
+    merged: dict[int, list[int]] = {}
+    for g, placed in enumerate(groups):
+        merged.setdefault(roots[g], []).extend(placed.members)
+    out: list[Placed] = []
+    for root, members in merged.items():
+        if root >= len(groups):
+            story: int | None = idle[root - len(groups)]
+        else:
+            story = groups[root].story
+        out.append(Placed(sorted(members), story))
+    return sorted(out, key=lambda p: (p.story is not None, p.members[0]))

@@ -1,0 +1,229 @@
+"""Average-linkage grouping over a sparse similarity graph (the batch re-grouping).
+
+A single-pass centroid drifts: every article it takes makes it a little more general, so a
+big story ends up taking any article on the same broad topic (the same politicians, the
+same country) and the pile's largest stories become grab-bags. Average linkage does not
+drift: two groups merge only if their members are, on average, as alike as the
+threshold says, whatever their sizes, so a threshold that works on 1,000 articles works
+on 100,000.
+
+The graph holds, for each article, its most similar other articles (cosine of the unit
+TF-IDF vectors, damped by the time gap) above a floor, computed with sparse matrix
+products in row blocks; pairs below the floor count as 0 (background similarity of
+articles on the same topic is what glues grab-bags together). Earlier stories take part as
+fixed nodes of their size: an article's link to one is its summed cosine with the
+story's members (its dot product with the story's vector sum), and two earlier stories
+never merge, so their ids stay. The merge order is the classic greedy one (best average
+first, ties by node number), so the result is deterministic.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+
+from storyline.cluster.features import Vector
+
+
+@dataclass(frozen=True)
+class Graph:
+    """Undirected weighted edges between nodes 0..n-1 (``i < j``), as parallel arrays."""
+
+    n: int
+    rows: np.ndarray
+    cols: np.ndarray
+    weights: np.ndarray
+
+
+def vocabulary(vectors: Sequence[Vector]) -> dict[str, int]:
+    """Column of each feature, in sorted order (deterministic)."""
+    keys: set[str] = set()
+    for vec in vectors:
+        keys.update(vec)
+    return {k: n for n, k in enumerate(sorted(keys))}
+
+
+def to_matrix(vectors: Sequence[Vector], columns: dict[str, int]) -> sparse.csr_matrix:
+    """Rows of ``vectors`` as a CSR matrix over ``columns`` (features not in it dropped)."""
+    indptr = [0]
+    indices: list[int] = []
+    data: list[float] = []
+    for vec in vectors:
+        for k, v in vec.items():
+            col = columns.get(k)
+            if col is not None:
+                indices.append(col)
+                data.append(v)
+        indptr.append(len(indices))
+    return sparse.csr_matrix(
+        (np.asarray(data, dtype=np.float64), np.asarray(indices, dtype=np.int64), indptr),
+        shape=(len(vectors), len(columns)),
+    )
+
+
+def decay_matrix(
+    spans_a: np.ndarray, spans_b: np.ndarray, grace: float, tau: float
+) -> np.ndarray | None:
+    """exp(-(gap - grace) / tau) between date spans (rows of [first, last]; NaN = undated),
+    1 within ``grace`` days; None when nothing is dated or ``tau`` is 0."""
+    if tau <= 0 or np.isnan(spans_a).all() or np.isnan(spans_b).all():
+        return None
+    gap = np.maximum(
+        spans_a[:, None, 0] - spans_b[None, :, 1], spans_b[None, :, 0] - spans_a[:, None, 1]
+    )
+    gap = np.where(np.isnan(gap), 0.0, np.maximum(gap - grace, 0.0))
+    return np.exp(-gap / tau)
+
+
+def neighbour_graph(
+    matrix: sparse.csr_matrix,
+    spans: np.ndarray,
+    floor: float,
+    neighbours: int,
+    grace: float,
+    tau: float,
+    density_neighbours: int = 0,
+    density_weight: float = 0.0,
+    block: int = 1024,
+) -> Graph:
+    """Each row's ``neighbours`` most similar other rows with a (decayed) cosine >= ``floor``.
+
+    Rows of ``matrix`` are unit vectors, ``spans`` their date spans (n x 2, NaN undated).
+    The union of both directions is kept, once per pair.
+
+    With ``density_weight`` > 0, each pair's similarity is lowered by ``density_weight``
+    times the mean of its two ends' local densities (a row's mean similarity to its
+    ``density_neighbours`` most similar rows; CSLS, Conneau et al. 2018, after local
+    scaling): in a crowded part of the pile (many stories about the same people) an
+    article must stand out from its neighbourhood to link, in a sparse part it need not.
+    """
+    n = matrix.shape[0]
+    rows: list[np.ndarray] = []
+    cols: list[np.ndarray] = []
+    weights: list[np.ndarray] = []
+    density = np.zeros(n)
+    m = min(density_neighbours, n - 1)  # a small pile: all the others
+    transposed = matrix.T.tocsc()
+    for start in range(0, n, block):
+        stop = min(n, start + block)
+        sims = (matrix[start:stop] @ transposed).toarray()
+        decay = decay_matrix(spans[start:stop], spans, grace, tau)
+        if decay is not None:
+            sims *= decay
+        local = np.arange(stop - start)
+        sims[local, local + start] = 0.0  # no self-loops
+        if density_weight > 0 and m > 0:
+            density[start:stop] = np.partition(sims, n - m, axis=1)[:, n - m :].mean(axis=1)
+        sims[sims < floor] = 0.0
+        if neighbours < n - 1:
+            # keep the k largest per row (ties: argpartition is deterministic for one input)
+            cut = np.partition(sims, n - neighbours - 1, axis=1)[:, n - neighbours - 1]
+            sims[sims < cut[:, None]] = 0.0
+        r, c = np.nonzero(sims)
+        rows.append(r + start)
+        cols.append(c)
+        weights.append(sims[r, c])
+    if not rows:
+        empty = np.zeros(0, dtype=np.int64)
+        return Graph(n, empty, empty, np.zeros(0))
+    r = np.concatenate(rows)
+    c = np.concatenate(cols)
+    w = np.concatenate(weights)
+    lo, hi = np.minimum(r, c), np.maximum(r, c)
+    # a pair found from both ends appears twice with the same weight: keep one
+    key = lo.astype(np.int64) * n + hi
+    key, first = np.unique(key, return_index=True)
+    lo, hi, w = lo[first], hi[first], w[first]
+    if density_weight > 0:
+        w = w - density_weight * (density[lo] + density[hi]) / 2
+        keep = w >= floor
+        lo, hi, w = lo[keep], hi[keep], w[keep]
+    return Graph(n, lo, hi, w)
+
+
+def average_linkage(
+    sizes: Sequence[int],
+    fixed: Sequence[bool],
+    graph: Graph,
+    threshold: float,
+    cohesion: float = 0.0,
+) -> list[int]:
+    """Greedy average-linkage over ``graph``; return each node's group (its root node).
+
+    ``sizes`` are the nodes' member counts (a fixed node is an earlier story); an edge's
+    weight is the summed similarity between the two nodes' members. Two groups merge
+    while the best average, summed weight / (size x size), is at least ``threshold``;
+    a group holds at most one fixed node. With ``cohesion`` > 0, two groups of several
+    members each merge only if their average is at least ``cohesion`` times the average
+    inside the looser of the two (the cohesion check: two tight stories about the same
+    people stay two). The root of a group is its fixed node if it has
+    one, else its smallest node.
+    """
+    n = graph.n
+    size = [float(s) for s in sizes]
+    has_fixed = list(fixed)
+    links: list[dict[int, float]] = [{} for _ in range(n)]
+    for a, b, w in zip(
+        graph.rows.tolist(), graph.cols.tolist(), graph.weights.tolist(), strict=True
+    ):
+        links[a][b] = links[a].get(b, 0.0) + w
+        links[b][a] = links[b].get(a, 0.0) + w
+    root = list(range(n))
+    inner = [0.0] * n  # summed similarity of the pairs inside a group
+    heap: list[tuple[float, int, int]] = []
+    for a in range(n):
+        for b, w in links[a].items():
+            if a < b and not (has_fixed[a] and has_fixed[b]):
+                score = w / (size[a] * size[b])
+                if score >= threshold:
+                    heap.append((-score, a, b))
+    heapq.heapify(heap)
+    alive = [True] * n
+    while heap:
+        neg, a, b = heapq.heappop(heap)
+        if not (alive[a] and alive[b]) or (has_fixed[a] and has_fixed[b]):
+            continue
+        w = links[a].get(b)
+        if w is None:
+            continue
+        score = w / (size[a] * size[b])
+        if score != -neg:  # stale: a side changed since, and a fresh entry was pushed then
+            continue
+        if cohesion > 0 and min(size[a], size[b]) > 1 and not (has_fixed[a] or has_fixed[b]):
+            within = min(2 * inner[x] / (size[x] * (size[x] - 1)) for x in (a, b))
+            if score < cohesion * within:
+                continue
+        # keep the node with the fixed story (its id must survive), else the smaller one
+        keep, gone = (a, b) if has_fixed[a] or (not has_fixed[b] and a < b) else (b, a)
+        alive[gone] = False
+        root[gone] = keep
+        size[keep] += size[gone]
+        inner[keep] += inner[gone] + w
+        has_fixed[keep] = has_fixed[keep] or has_fixed[gone]
+        mine = links[keep]
+        del mine[gone]
+        for x, w_gone in links[gone].items():
+            if x == keep:
+                continue
+            other = links[x]
+            del other[gone]
+            mine[x] = other[keep] = mine.get(x, 0.0) + w_gone
+        links[gone] = {}
+        for x, w_x in sorted(mine.items()):
+            if has_fixed[keep] and has_fixed[x]:
+                continue
+            score = w_x / (size[keep] * size[x])
+            if score >= threshold:
+                lo, hi = (keep, x) if keep < x else (x, keep)
+                heapq.heappush(heap, (-score, lo, hi))
+    out = []
+    for node in range(n):
+        top = node
+        while root[top] != top:
+            top = root[top]
+        out.append(top)
+    return out
