@@ -88,7 +88,7 @@ def neighbour_graph(
     tau: float,
     density_neighbours: int = 0,
     density_weight: float = 0.0,
-    block: int = 1024,
+    block_cells: int = 2_000_000,
 ) -> Graph:
     """Each row's ``neighbours`` most similar other rows with a (decayed) cosine >= ``floor``.
 
@@ -108,6 +108,8 @@ def neighbour_graph(
     density = np.zeros(n)
     m = min(density_neighbours, n - 1)  # a small pile: all the others
     transposed = matrix.T.tocsc()
+    # rows per block: a block's dense similarities (and their temporaries) stay small
+    block = max(16, block_cells // max(n, 1))
     for start in range(0, n, block):
         stop = min(n, start + block)
         sims = (matrix[start:stop] @ transposed).toarray()
