@@ -88,7 +88,7 @@ class ClusterOptions:
     # with anything, so their cosines run low: they join and merge at looser thresholds,
     # and adjacent-word pairs, rare in a headline, weigh less
     short_text_terms: int = 12
-    short_join_threshold: float = 0.10
+    short_join_threshold: float = 0.12
     short_merge_threshold: float = 0.15
     short_bigram_weight: float = 0.5
     # a story of this batch (at least split_min_size articles) whose 2-means halves'

@@ -186,3 +186,8 @@ def test_a_crowded_neighbourhood_raises_the_bar():
     crowded = neighbour_graph(rows, spans, 0.05, 30, 1.0, 3.0, 30, 0.5)
     assert crowded.weights.tolist() == pytest.approx([0.15])
     assert len(neighbour_graph(rows, spans, 0.05, 30, 1.0, 3.0, 30, 0.9).weights) == 0
+
+
+def test_an_unknown_grouping_is_refused():
+    with pytest.raises(ValueError, match="grouping"):
+        StoryClusterer(ClusterOptions(grouping="kmeans"))

@@ -26,7 +26,7 @@ from storyline.cluster.groups import Group
 from storyline.cluster.linkage import (
     Graph,
     average_linkage,
-    decay_matrix,
+    decayed_products,
     neighbour_graph,
     to_matrix,
     vocabulary,
@@ -68,12 +68,11 @@ def _story_links(
     """Edges article -> earlier story (node ``n + j``) whose average cosine >= the floor."""
     n = matrix.shape[0]
     totals = to_matrix([g.total for g in stories], columns)
-    sums = (matrix @ totals.T).tocoo()
+    sums = decayed_products(
+        matrix, totals.T, spans, _story_spans(stories), opts.time_grace_days, opts.time_tau_days
+    ).tocoo()
     sizes = np.array([max(g.size, 1) for g in stories], dtype=np.float64)
-    rows, cols, weights = sums.row, sums.col, sums.data.copy()
-    decay = decay_matrix(spans, _story_spans(stories), opts.time_grace_days, opts.time_tau_days)
-    if decay is not None:
-        weights *= decay[rows, cols]
+    rows, cols, weights = sums.row, sums.col, sums.data
     keep = weights / sizes[cols] >= opts.link_floor
     return Graph(n + len(stories), rows[keep].astype(np.int64), cols[keep] + n, weights[keep])
 

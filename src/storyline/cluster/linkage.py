@@ -65,18 +65,35 @@ def to_matrix(vectors: Sequence[Vector], columns: dict[str, int]) -> sparse.csr_
     )
 
 
-def decay_matrix(
+def pair_decay(
     spans_a: np.ndarray, spans_b: np.ndarray, grace: float, tau: float
 ) -> np.ndarray | None:
-    """exp(-(gap - grace) / tau) between date spans (rows of [first, last]; NaN = undated),
-    1 within ``grace`` days; None when nothing is dated or ``tau`` is 0."""
+    """exp(-(gap - grace) / tau) between the date spans of row i of ``spans_a`` and row i of
+    ``spans_b`` (rows of [first, last]; NaN = undated), 1 within ``grace`` days; None when
+    either side is undated throughout or ``tau`` is 0."""
     if tau <= 0 or np.isnan(spans_a).all() or np.isnan(spans_b).all():
         return None
-    gap = np.maximum(
-        spans_a[:, None, 0] - spans_b[None, :, 1], spans_b[None, :, 0] - spans_a[:, None, 1]
-    )
+    gap = np.maximum(spans_a[:, 0] - spans_b[:, 1], spans_b[:, 0] - spans_a[:, 1])
     gap = np.where(np.isnan(gap), 0.0, np.maximum(gap - grace, 0.0))
     return np.exp(-gap / tau)
+
+
+def decayed_products(
+    left: sparse.csr_matrix,
+    right_t: sparse.csc_matrix | sparse.csr_matrix,
+    spans_left: np.ndarray,
+    spans_right: np.ndarray,
+    grace: float,
+    tau: float,
+) -> sparse.csr_matrix:
+    """``left @ right_t`` with each non-zero damped by the time gap of its row and column."""
+    prod = sparse.csr_matrix(left @ right_t)
+    if prod.nnz:
+        rows = np.repeat(np.arange(prod.shape[0]), np.diff(prod.indptr))
+        decay = pair_decay(spans_left[rows], spans_right[prod.indices], grace, tau)
+        if decay is not None:
+            prod.data *= decay
+    return prod
 
 
 def neighbour_graph(
@@ -88,7 +105,7 @@ def neighbour_graph(
     tau: float,
     density_neighbours: int = 0,
     density_weight: float = 0.0,
-    block: int = 1024,
+    block_cells: int = 2_000_000,
 ) -> Graph:
     """Each row's ``neighbours`` most similar other rows with a (decayed) cosine >= ``floor``.
 
@@ -108,12 +125,13 @@ def neighbour_graph(
     density = np.zeros(n)
     m = min(density_neighbours, n - 1)  # a small pile: all the others
     transposed = matrix.T.tocsc()
+    # rows per block: a block's dense similarities (and their temporaries) stay small
+    block = max(16, block_cells // max(n, 1))
     for start in range(0, n, block):
         stop = min(n, start + block)
-        sims = (matrix[start:stop] @ transposed).toarray()
-        decay = decay_matrix(spans[start:stop], spans, grace, tau)
-        if decay is not None:
-            sims *= decay
+        block_spans = spans[start:stop]
+        sims = decayed_products(matrix[start:stop], transposed, block_spans, spans, grace, tau)
+        sims = sims.toarray()
         local = np.arange(stop - start)
         sims[local, local + start] = 0.0  # no self-loops
         if density_weight > 0 and m > 0:

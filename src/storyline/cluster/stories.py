@@ -48,6 +48,7 @@ from storyline.model import parse_day
 log = logging.getLogger(__name__)
 
 STATE_VERSION = 1
+GROUPINGS = ("linkage", "single-pass")
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,8 @@ class StoryClusterer:
 
     def __init__(self, options: ClusterOptions | None = None) -> None:
         self.options = options or ClusterOptions()
+        if self.options.grouping not in GROUPINGS:
+            raise ValueError(f"unknown grouping {self.options.grouping!r}: one of {GROUPINGS}")
         self.dfs = DocumentFrequencies()
         self.stories = GroupIndex("s-")
         self.storylines = StorylineLinker(self.options)
