@@ -234,3 +234,9 @@ def test_a_position_named_by_a_noun_is_an_attribution():
     found = [q for q in quotes if q.text == "the nomination process"]
     assert found and found[0].speaker == "Mr. Trump's" and found[0].cue == "attacks"
     assert text[found[0].start : found[0].end] == found[0].text
+
+
+def test_a_position_held_by_the_one_it_is_said_of():
+    text = "Barney Frank, a fierce critic of the Wall Street proposals, spoke on Monday."
+    found = [q for q in extract_quotes(text) if q.text == "the Wall Street proposals"]
+    assert found and found[0].speaker == "Barney Frank"

@@ -386,8 +386,7 @@ def _nominal_drafts(doc: Any, text: str) -> list[_Draft]:
         start, end = trim_span(text, *token_span(list(objects[0].subtree)))
         if end <= start:
             continue
-        owners = [c for c in noun.children if c.dep_ == "poss"]
-        speaker = noun_phrase(owners[0], text) if owners else None
+        speaker = _holder(noun, text)
         cue = (noun.idx, noun.idx + len(noun.text))
         drafts.append(_Draft(start, end, "indirect", speaker=speaker, cue=cue,
                              fragments=[(start, end)]))  # fmt: skip
@@ -436,6 +435,23 @@ def _according_to_drafts(doc: Any, text: str, direct: list[_Draft]) -> list[_Dra
         drafts.append(_Draft(start, end, "indirect", speaker=speaker, cue=cue,
                              fragments=[(start, end)]))  # fmt: skip
     return drafts
+
+
+def _holder(noun: Any, text: str) -> tuple[int, int] | None:
+    """Who holds the position a noun names: its owner ("his attacks"), the one it is said
+    of ("Barney Frank, a fierce critic of"), or the subject of the verb taking it
+    ("Trump launched attacks on")."""
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    if owners:
+        return noun_phrase(owners[0], text)
+    holder = None
+    if noun.dep_ == "appos":
+        holder = noun.head
+    elif noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
+        holder = subject_of(noun.head)
+    if holder is None or holder.pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    return noun_phrase(holder, text)
 
 
 def _finish(draft: _Draft, text: str) -> Quote:
