@@ -71,3 +71,14 @@ def test_stated_months_and_years_cover_their_days(value: str, days: tuple[str, s
     event = TimelineEvent(value, False, value, "a", 0, len(value))
     story = Story("s", "t", ["a"], layer=StoryLayer(timeline=[event]))
     assert story_days(story, []) == (*days, "text")
+
+
+def test_latest_order_keeps_stated_days_when_stories_are_kept(db_url: str) -> None:
+    """An undated story placed by the days its text states stays placed so when a later
+    save keeps it (incremental) and rewrites the others."""
+    with workbench_store(db_url) as store:
+        before = ids(store)
+        stories = store.stories()
+        store.save_analysis(store.articles(), stories, keep={"s-truce"})
+        assert ids(store) == before == ["s-ships", "s-truce", "s-road"]
+        assert [s.id for s in store.story_page(10, 0).items] == before

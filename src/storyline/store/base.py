@@ -145,7 +145,8 @@ class Store(ABC):
         self, limit: int, offset: int, storyline: str | None = None
     ) -> Page[StoryListing]:
         """Stories (optionally one storyline's), latest first (last article date
-        descending, undated last, then id)."""
+        descending; a story with no dated article by the last day its articles state;
+        undated last; then id)."""
 
     @abstractmethod
     def search_stories(self, query: str, limit: int, offset: int) -> Page[StoryListing]:

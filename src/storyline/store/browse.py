@@ -32,11 +32,48 @@ metadata = sa.MetaData()
 facets_table = sa.Table(
     "story_facets",
     metadata,
-    sa.Column("story_id", sa.String(64), nullable=False, index=True),
+    sa.Column("story_id", sa.String(64), nullable=False),
     sa.Column("facet", sa.String(16), nullable=False),
     sa.Column("value", sa.Text, nullable=False),
+    # one story's facet of a kind (the list's figures), and the stories with a value
+    sa.Index("ix_story_facets_story_facet", "story_id", "facet", "value"),
     sa.Index("ix_story_facets_facet_value", "facet", "value"),
 )
+
+
+def create_schema(conn: sa.Connection) -> None:
+    """The facets table and its indexes (an older store's table gets the indexes too:
+    with only a story_id index, SQLite looked figures up by facet and scanned)."""
+    metadata.create_all(conn)
+    for index in facets_table.indexes:
+        index.create(conn, checkfirst=True)
+
+
+def stated_last_days(
+    conn: sa.Connection,
+    stories: Sequence[Story],
+    members: dict[str, list[Any]],
+    kept: Iterable[str],
+) -> dict[str, str]:
+    """The last day each story's articles state, for the stories with no dated article:
+    from ``stories`` being written (their layer) and from the facets of ``kept`` ones."""
+    found: dict[str, str] = {}
+    for story in stories:
+        days = story_days(story, members.get(story.id, []))
+        if days is not None and days[2] == "text":
+            found[story.id] = days[1]
+    wanted = sorted(set(kept))
+    f = facets_table
+    for chunk in range(0, len(wanted), 500):
+        part = wanted[chunk : chunk + 500]
+        rows = conn.execute(
+            sa.select(f.c.story_id, f.c.value).where(
+                f.c.facet == "last_day", f.c.story_id.in_(part)
+            )
+        )
+        found.update({r.story_id: r.value for r in rows})
+    return found
+
 
 # a search narrowed by filters ranks at most this many hits (the best ones)
 SEARCH_HITS = 2000
@@ -163,16 +200,15 @@ def find_stories(
     independent = _facet(t.c.id, "source").label("independent_outlets")
     contradictions = _facet(t.c.id, "contradicted").label("contradictions")
     days = [_value(t.c.id, name).label(name) for name in ("first_day", "last_day", "dated")]
-    last_day = days[1]
     query = sa.select(*_LISTING_COLUMNS, independent, contradictions, *days).where(*conditions)
     count = sa.select(sa.func.count()).select_from(t).where(*conditions)
     order = {
         "articles": [sa.func.coalesce(t.c.article_count, 0).desc()],
         "outlets": [independent.desc()],
     }.get(where.sort or "", [])
-    # latest: the last day covered (stated dates count when no article is dated), undated last
-    latest = [sa.case((last_day.is_(None), 1), else_=0), last_day.desc()]
-    query = query.order_by(*order, *latest, t.c.list_rank, t.c.id)
+    # latest: list_rank, saved with the stories (the last article date, or for a story no
+    # article of which is dated the last day they state; undated last): an index scan
+    query = query.order_by(*order, t.c.list_rank, t.c.id)
     with store.engine.connect() as conn:
         if searched is not None:
             rows = {r.id: r for r in conn.execute(query)}

@@ -303,7 +303,7 @@ class SqlStore(Store):
         # (two runs opening a fresh store at once: no "table already exists")
         with self._write() as conn:
             metadata.create_all(conn)
-            browse.metadata.create_all(conn)  # story facets (filters); older stores get it too
+            browse.create_schema(conn)  # story facets (filters); older stores get them too
             self._migrate(conn)
 
     @contextmanager
@@ -430,8 +430,11 @@ class SqlStore(Store):
                 kept, stories = self._drop_stories_not_kept(conn, set(keep), stories)
             members = self._story_members(conn, [s.id for s in stories])
             rows = [self._story_row(s, members.get(s.id, [])) for s in stories]
+            # a story with no dated article is placed by the last day its articles state
+            stated = browse.stated_last_days(conn, stories, members, [r.id for r in kept])
             ranks = _list_ranks(
-                [(r["id"], r["last_date"]) for r in rows] + [(r.id, r.last_date) for r in kept]
+                [(r["id"], r["last_date"] or stated.get(r["id"])) for r in rows]
+                + [(r.id, r.last_date or stated.get(r.id)) for r in kept]
             )
             if rows:
                 for row in rows:
