@@ -83,7 +83,8 @@ def update_near_duplicates(
             continue
         bucket_of = np.empty(n, dtype=np.int64)
         bucket_of[by_bucket] = bucket
-        for b in np.unique(bucket_of[new_rows]).tolist():
+        touched = np.unique(bucket_of[new_rows])
+        for b in touched[ends[touched] - starts[touched] > 1].tolist():
             members = by_bucket[starts[b] : ends[b]].tolist()
             for at, later in enumerate(members[1:], start=1):
                 for earlier in members[: min(at, cap)]:
