@@ -163,7 +163,7 @@ def _value(story_id: Any, facet: str) -> Any:
 def find_stories(
     store: SqlStore, where: StoryFilter, limit: int, offset: int
 ) -> Page[StoryListing]:
-    from storyline.store.sql import _LISTING_COLUMNS, _listing_from_row, stories_table
+    from storyline.store.tables import LISTING_COLUMNS, listing_from_row, stories_table
 
     t = stories_table
     conditions: list[Any] = []
@@ -200,7 +200,7 @@ def find_stories(
     independent = _facet(t.c.id, "source").label("independent_outlets")
     contradictions = _facet(t.c.id, "contradicted").label("contradictions")
     days = [_value(t.c.id, name).label(name) for name in ("first_day", "last_day", "dated")]
-    query = sa.select(*_LISTING_COLUMNS, independent, contradictions, *days).where(*conditions)
+    query = sa.select(*LISTING_COLUMNS, independent, contradictions, *days).where(*conditions)
     count = sa.select(sa.func.count()).select_from(t).where(*conditions)
     order = {
         "articles": [sa.func.coalesce(t.c.article_count, 0).desc()],
@@ -222,7 +222,7 @@ def find_stories(
             page = list(conn.execute(query.limit(limit).offset(offset)))
     items = [
         replace(
-            _listing_from_row(r),
+            listing_from_row(r),
             independent_outlets=r.independent_outlets,
             contradictions=r.contradictions,
             first_day=r.first_day,
@@ -235,17 +235,17 @@ def find_stories(
 
 
 def outlet_articles(store: SqlStore, outlet: str) -> list[Article]:
-    from storyline.store.sql import _article_from_row, articles_table
+    from storyline.store.tables import article_from_row, articles_table
 
     t = articles_table
     named = sa.or_(t.c.outlet == outlet, sa.and_(t.c.outlet.is_(None), t.c.publisher == outlet))
     with store.engine.connect() as conn:
         rows = conn.execute(sa.select(t).where(named).order_by(t.c.id))
-        return [_article_from_row(r) for r in rows]
+        return [article_from_row(r) for r in rows]
 
 
 def copies_of(store: SqlStore, ids: Iterable[str]) -> list[Article]:
-    from storyline.store.sql import _article_from_row, articles_table
+    from storyline.store.tables import article_from_row, articles_table
 
     t = articles_table
     wanted = sorted(set(ids))
@@ -254,5 +254,5 @@ def copies_of(store: SqlStore, ids: Iterable[str]) -> list[Article]:
         for chunk in range(0, len(wanted), 500):
             part = wanted[chunk : chunk + 500]
             rows = conn.execute(sa.select(t).where(t.c.duplicate_of.in_(part)))
-            found += [_article_from_row(r) for r in rows]
+            found += [article_from_row(r) for r in rows]
     return sorted(found, key=lambda a: a.id)

@@ -25,122 +25,35 @@ import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.dialects import postgresql, sqlite
 
-from storyline.layer import StoryLayer
 from storyline.model import (
     Article,
-    Citation,
     InputReport,
-    RemovedSpan,
-    Span,
     Story,
-    SummarySentence,
 )
 from storyline.store import browse
 from storyline.store.base import Page, Store, StoryFilter, StoryListing
+from storyline.store.tables import (
+    ADDED_ARTICLE_COLUMNS,
+    ADDED_STORY_COLUMNS,
+    LISTING_COLUMNS,
+    POSTGRES_SEARCH_DDL,
+    QUERY_WORDS,
+    SEARCH_BODY_CHARS,
+    SQLITE_SEARCH_DDL,
+    article_from_row,
+    articles_table,
+    db_text,
+    list_ranks,
+    listing_from_row,
+    metadata,
+    report_row,
+    reports_table,
+    state_table,
+    stories_table,
+    story_from_row,
+)
 
 log = logging.getLogger(__name__)
-
-metadata = sa.MetaData()
-
-articles_table = sa.Table(
-    "articles",
-    metadata,
-    sa.Column("id", sa.String(64), primary_key=True),
-    sa.Column("seq", sa.Integer, nullable=False),  # ingest order, for stable listings
-    sa.Column("source", sa.Text, nullable=False),
-    sa.Column("raw_text", sa.Text, nullable=False),
-    sa.Column("text", sa.Text, nullable=False),
-    sa.Column("title", sa.Text),
-    sa.Column("outlet", sa.Text),
-    sa.Column("publisher", sa.Text),
-    sa.Column("url", sa.Text),
-    sa.Column("date", sa.String(40)),
-    sa.Column("year", sa.Integer),
-    sa.Column("lang", sa.String(16)),
-    sa.Column("removed", sa.Text, nullable=False),
-    sa.Column("sentences", sa.Text, nullable=False, server_default="[]"),
-    sa.Column("duplicate_of", sa.String(64)),
-    sa.Column("story", sa.String(64), index=True),
-    sa.Column("record_id", sa.Text),  # the input record's own id; older stores: ALTER TABLE
-    # per-article work read by later runs (Article.work, band_keys); older stores: ALTER
-    # TABLE, their articles' work (NULL) is made once on the next run
-    sa.Column("work", sa.String(64)),
-    sa.Column("band_keys", sa.LargeBinary),
-)
-
-reports_table = sa.Table(
-    "input_reports",
-    metadata,
-    sa.Column("seq", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("source", sa.Text, nullable=False),
-    sa.Column("status", sa.String(16), nullable=False),
-    sa.Column("reason", sa.Text, nullable=False),
-    sa.Column("digest", sa.String(64), nullable=False),
-    sa.Column("documents", sa.Integer, nullable=False),
-)
-
-stories_table = sa.Table(
-    "stories",
-    metadata,
-    sa.Column("id", sa.String(64), primary_key=True),
-    sa.Column("title", sa.Text, nullable=False),
-    sa.Column("storyline", sa.String(64), index=True),
-    sa.Column("articles", sa.Text, nullable=False),
-    sa.Column("summary", sa.Text, nullable=False),
-    # added for the web UI and API; older stores get them by ALTER TABLE on open
-    sa.Column("brief", sa.Text),  # the story's brief.json object
-    sa.Column("article_count", sa.Integer),
-    sa.Column("duplicate_count", sa.Integer),
-    sa.Column("outlets", sa.Text),  # JSON list, sorted
-    sa.Column("first_date", sa.String(40)),
-    sa.Column("last_date", sa.String(40)),
-    # position in the story list (latest first), so a page is an index range scan
-    sa.Column("list_rank", sa.Integer, index=True),
-)
-
-# stages that work incrementally keep their state here (one JSON text per stage)
-state_table = sa.Table(
-    "stage_state",
-    metadata,
-    sa.Column("name", sa.String(64), primary_key=True),
-    sa.Column("value", sa.Text, nullable=False),
-)
-
-_ADDED_STORY_COLUMNS = (
-    "brief",
-    "article_count",
-    "duplicate_count",
-    "outlets",
-    "first_date",
-    "last_date",
-    "list_rank",
-)
-
-_ADDED_ARTICLE_COLUMNS = ("record_id", "work", "band_keys")
-
-# A story's searchable text is capped: PostgreSQL refuses tsvectors over 1 MB.
-SEARCH_BODY_CHARS = 200_000
-_QUERY_WORDS = 32
-
-_SQLITE_SEARCH_DDL = (
-    "CREATE VIRTUAL TABLE IF NOT EXISTS story_search USING fts5("
-    "story_id UNINDEXED, title, body, tokenize='porter unicode61')",
-)
-_POSTGRES_SEARCH_DDL = (
-    "CREATE TABLE IF NOT EXISTS story_search ("
-    "story_id VARCHAR(64) PRIMARY KEY, title TEXT NOT NULL, body TEXT NOT NULL, "
-    "tsv tsvector GENERATED ALWAYS AS ("
-    "setweight(to_tsvector('english', title), 'A') || "
-    "setweight(to_tsvector('english', body), 'B')) STORED)",
-    "CREATE INDEX IF NOT EXISTS story_search_tsv ON story_search USING gin (tsv)",
-)
-
-
-def _text(value: str | None) -> str | None:
-    """PostgreSQL text cannot hold NUL; U+FFFD is one code point too, so every offset into
-    the text stays valid (done on both backends so they store the same text)."""
-    return None if value is None else value.replace("\x00", "\ufffd")
-
 
 # How long a SQLite writer waits for another process's write transaction (a long
 # save_analysis of a big store) before giving up: waiting is better than losing a run.
@@ -206,85 +119,9 @@ def _begin(conn: sa.Connection) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
-def _article_from_row(row: sa.Row) -> Article:
-    return Article(
-        id=row.id,
-        text=row.text,
-        raw_text=row.raw_text,
-        source=row.source,
-        title=row.title,
-        outlet=row.outlet,
-        publisher=row.publisher,
-        url=row.url,
-        date=row.date,
-        year=row.year,
-        lang=row.lang,
-        removed=[RemovedSpan(**r) for r in json.loads(row.removed)],
-        sentences=[Span(s, e) for s, e in json.loads(row.sentences)],
-        duplicate_of=row.duplicate_of,
-        story=row.story,
-        record_id=getattr(row, "record_id", None),
-        work=row.work,
-        band_keys=None if row.band_keys is None else bytes(row.band_keys),
-    )
-
-
-def _report_row(report: InputReport) -> dict[str, Any]:
-    """An input report's stored columns (``record`` only sorts this run's counts)."""
-    return {c.name: getattr(report, c.name) for c in reports_table.c if c.name != "seq"}
-
-
-def _story_from_row(row: sa.Row) -> Story:
-    summary = [
-        SummarySentence(s["text"], tuple(Citation(**c) for c in s["citations"]))
-        for s in json.loads(row.summary)
-    ]
-    brief = json.loads(row.brief) if getattr(row, "brief", None) else {}
-    # the analysis layer is stored in the story's brief object (``StoryLayer.to_dict``)
-    layer = StoryLayer.from_dict(brief)
-    return Story(row.id, row.title, json.loads(row.articles), summary, row.storyline, layer)
-
-
-def _listing_from_row(row: Any) -> StoryListing:
-    count = row.article_count
-    if count is None:  # a store saved before these columns existed
-        count = len(json.loads(row.articles))
-    return StoryListing(
-        id=row.id,
-        title=row.title,
-        articles=count,
-        duplicates=row.duplicate_count or 0,
-        outlets=json.loads(row.outlets) if row.outlets else [],
-        first_date=row.first_date,
-        last_date=row.last_date,
-        storyline=row.storyline,
-    )
-
-
-_LISTING_COLUMNS = (
-    stories_table.c.id,
-    stories_table.c.title,
-    stories_table.c.storyline,
-    stories_table.c.articles,
-    stories_table.c.article_count,
-    stories_table.c.duplicate_count,
-    stories_table.c.outlets,
-    stories_table.c.first_date,
-    stories_table.c.last_date,
-)
-
-
-def _list_ranks(stories: list[tuple[str, str | None]]) -> dict[str, int]:
-    """Story list order: latest article date first, undated last, then id."""
-    ordered = sorted(stories, key=lambda s: s[0])
-    ordered.sort(key=lambda s: s[1] or "", reverse=True)
-    ordered.sort(key=lambda s: s[1] is None)
-    return {sid: rank for rank, (sid, _date) in enumerate(ordered)}
-
-
 def fts5_query(query: str) -> str:
     """User words as FTS5 phrases (implicitly ANDed): no FTS5 syntax gets through."""
-    words = re.findall(r"\w+", query.lower())[:_QUERY_WORDS]
+    words = re.findall(r"\w+", query.lower())[:QUERY_WORDS]
     return " ".join(f'"{w}"' for w in words)
 
 
@@ -324,14 +161,14 @@ class SqlStore(Store):
         """Add the columns and search index newer code expects to an older store."""
         inspector = sa.inspect(conn)
         present = {c["name"] for c in inspector.get_columns("stories")}
-        ddl = _SQLITE_SEARCH_DDL if self.dialect == "sqlite" else _POSTGRES_SEARCH_DDL
-        for name in _ADDED_STORY_COLUMNS:
+        ddl = SQLITE_SEARCH_DDL if self.dialect == "sqlite" else POSTGRES_SEARCH_DDL
+        for name in ADDED_STORY_COLUMNS:
             if name not in present:
                 column = stories_table.c[name]
                 kind = column.type.compile(dialect=self.engine.dialect)
                 conn.execute(sa.text(f"ALTER TABLE stories ADD COLUMN {name} {kind}"))
         article_columns = {c["name"] for c in inspector.get_columns("articles")}
-        for name in _ADDED_ARTICLE_COLUMNS:
+        for name in ADDED_ARTICLE_COLUMNS:
             if name not in article_columns:
                 kind = articles_table.c[name].type.compile(dialect=self.engine.dialect)
                 conn.execute(sa.text(f"ALTER TABLE articles ADD COLUMN {name} {kind}"))
@@ -344,7 +181,7 @@ class SqlStore(Store):
         if "list_rank" not in present:
             t = stories_table
             old = conn.execute(sa.select(t.c.id, t.c.last_date)).all()
-            ranks = _list_ranks([(r.id, r.last_date) for r in old])
+            ranks = list_ranks([(r.id, r.last_date) for r in old])
             if ranks:
                 conn.execute(
                     t.update()
@@ -377,14 +214,14 @@ class SqlStore(Store):
                         "id": article.id,
                         "seq": seq,
                         "source": article.source,
-                        "record_id": _text(article.record_id),
-                        "raw_text": _text(article.raw_text),
-                        "text": _text(article.text),
-                        "title": _text(article.title),
-                        "outlet": _text(article.outlet),
-                        "publisher": _text(article.publisher),
-                        "url": _text(article.url),
-                        "date": _text(article.date),
+                        "record_id": db_text(article.record_id),
+                        "raw_text": db_text(article.raw_text),
+                        "text": db_text(article.text),
+                        "title": db_text(article.title),
+                        "outlet": db_text(article.outlet),
+                        "publisher": db_text(article.publisher),
+                        "url": db_text(article.url),
+                        "date": db_text(article.date),
                         "year": article.year,
                         "lang": article.lang,
                         "removed": json.dumps(
@@ -398,7 +235,7 @@ class SqlStore(Store):
                 # also covers a writer that does not take it (an older storyline)
                 conn.execute(self._insert_new(articles_table), new_rows)
             if reports:
-                conn.execute(reports_table.insert(), [_report_row(r) for r in reports])
+                conn.execute(reports_table.insert(), [report_row(r) for r in reports])
         return len(new_rows)
 
     def articles(self, ids: Iterable[str] | None = None) -> list[Article]:
@@ -406,7 +243,7 @@ class SqlStore(Store):
         if ids is not None:
             query = query.where(articles_table.c.id.in_(list(ids)))
         with self.engine.connect() as conn:
-            return [_article_from_row(r) for r in conn.execute(query)]
+            return [article_from_row(r) for r in conn.execute(query)]
 
     def save_analysis(
         self,
@@ -432,7 +269,7 @@ class SqlStore(Store):
             rows = [self._story_row(s, members.get(s.id, [])) for s in stories]
             # a story with no dated article is placed by the last day its articles state
             stated = browse.stated_last_days(conn, stories, members, [r.id for r in kept])
-            ranks = _list_ranks(
+            ranks = list_ranks(
                 [(r["id"], r["last_date"] or stated.get(r["id"])) for r in rows]
                 + [(r.id, r.last_date or stated.get(r.id)) for r in kept]
             )
@@ -519,7 +356,7 @@ class SqlStore(Store):
         outlets = sorted({m.outlet or m.publisher for m in members if m.outlet or m.publisher})
         return {
             "id": story.id,
-            "title": _text(story.title),
+            "title": db_text(story.title),
             "storyline": story.storyline,
             "articles": json.dumps(story.articles),
             "summary": json.dumps([x.to_dict() for x in story.summary], ensure_ascii=False),
@@ -538,7 +375,7 @@ class SqlStore(Store):
         parts += [m.title for m in members if m.title]
         parts += [m.text for m in members if not m.duplicate_of]
         body = "\n".join(parts)[:SEARCH_BODY_CHARS]
-        return {"story_id": story.id, "title": _text(story.title), "body": _text(body)}
+        return {"story_id": story.id, "title": db_text(story.title), "body": db_text(body)}
 
     @staticmethod
     def _update_analysis(conn: sa.Connection, articles: Sequence[Article]) -> None:
@@ -568,7 +405,7 @@ class SqlStore(Store):
     def stories(self) -> list[Story]:
         with self.engine.connect() as conn:
             rows = conn.execute(sa.select(stories_table).order_by(stories_table.c.id))
-            return [_story_from_row(r) for r in rows]
+            return [story_from_row(r) for r in rows]
 
     def reports(self) -> list[InputReport]:
         with self.engine.connect() as conn:
@@ -605,13 +442,13 @@ class SqlStore(Store):
         with self.engine.connect() as conn:
             total = conn.execute(count).scalar_one()
             rows = conn.execute(query.limit(limit).offset(offset))
-            return Page([_article_from_row(r) for r in rows], total, limit, offset)
+            return Page([article_from_row(r) for r in rows], total, limit, offset)
 
     def story_page(
         self, limit: int, offset: int, storyline: str | None = None
     ) -> Page[StoryListing]:
         t = stories_table
-        query = sa.select(*_LISTING_COLUMNS).order_by(t.c.list_rank, t.c.id)
+        query = sa.select(*LISTING_COLUMNS).order_by(t.c.list_rank, t.c.id)
         count = sa.select(sa.func.count()).select_from(t)
         if storyline is not None:
             query = query.where(t.c.storyline == storyline)
@@ -619,7 +456,7 @@ class SqlStore(Store):
         query = query.limit(limit).offset(offset)
         with self.engine.connect() as conn:
             total = conn.execute(count).scalar_one()
-            items = [_listing_from_row(r) for r in conn.execute(query)]
+            items = [listing_from_row(r) for r in conn.execute(query)]
         return Page(items, total, limit, offset)
 
     def search_stories(self, query: str, limit: int, offset: int) -> Page[StoryListing]:
@@ -634,7 +471,7 @@ class SqlStore(Store):
             boost = f"storyline_size_boost({_ORIGINALS})"
             params: dict[str, Any] = {"q": match}
         else:
-            words = re.findall(r"\w+", query)[:_QUERY_WORDS]
+            words = re.findall(r"\w+", query)[:QUERY_WORDS]
             if not words:
                 return Page([], 0, limit, offset)
             where = "tsv @@ plainto_tsquery('english', :q)"
@@ -663,8 +500,8 @@ class SqlStore(Store):
                 ).scalar_one()
             else:
                 total = 0
-            rows = conn.execute(sa.select(*_LISTING_COLUMNS).where(stories_table.c.id.in_(ids)))
-            by_id = {r.id: _listing_from_row(r) for r in rows}
+            rows = conn.execute(sa.select(*LISTING_COLUMNS).where(stories_table.c.id.in_(ids)))
+            by_id = {r.id: listing_from_row(r) for r in rows}
         return Page([by_id[i] for i in ids if i in by_id], total, limit, offset)
 
     def find_stories(self, where: StoryFilter, limit: int, offset: int) -> Page[StoryListing]:
@@ -704,7 +541,7 @@ class SqlStore(Store):
     def _brief_from_row(row: Any) -> dict[str, Any]:
         if row.brief:
             return json.loads(row.brief)
-        return _story_from_row(row).to_brief()
+        return story_from_row(row).to_brief()
 
     def close(self) -> None:
         self.engine.dispose()

@@ -1,0 +1,202 @@
+"""The store's tables and how a row becomes a record (``SqlStore``'s schema).
+
+Lists (removed spans, sentences, summaries) are stored as JSON text so SQLite and
+PostgreSQL share one schema. Columns added after a store was first made are listed in
+``ADDED_*_COLUMNS`` and added by ``SqlStore`` on open (ALTER TABLE).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import sqlalchemy as sa
+
+from storyline.layer import StoryLayer
+from storyline.model import (
+    Article,
+    Citation,
+    InputReport,
+    RemovedSpan,
+    Span,
+    Story,
+    SummarySentence,
+)
+from storyline.store.base import StoryListing
+
+metadata = sa.MetaData()
+
+articles_table = sa.Table(
+    "articles",
+    metadata,
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("seq", sa.Integer, nullable=False),  # ingest order, for stable listings
+    sa.Column("source", sa.Text, nullable=False),
+    sa.Column("raw_text", sa.Text, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("title", sa.Text),
+    sa.Column("outlet", sa.Text),
+    sa.Column("publisher", sa.Text),
+    sa.Column("url", sa.Text),
+    sa.Column("date", sa.String(40)),
+    sa.Column("year", sa.Integer),
+    sa.Column("lang", sa.String(16)),
+    sa.Column("removed", sa.Text, nullable=False),
+    sa.Column("sentences", sa.Text, nullable=False, server_default="[]"),
+    sa.Column("duplicate_of", sa.String(64)),
+    sa.Column("story", sa.String(64), index=True),
+    sa.Column("record_id", sa.Text),  # the input record's own id; older stores: ALTER TABLE
+    # per-article work read by later runs (Article.work, band_keys); older stores: ALTER
+    # TABLE, their articles' work (NULL) is made once on the next run
+    sa.Column("work", sa.String(64)),
+    sa.Column("band_keys", sa.LargeBinary),
+)
+
+reports_table = sa.Table(
+    "input_reports",
+    metadata,
+    sa.Column("seq", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("source", sa.Text, nullable=False),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("reason", sa.Text, nullable=False),
+    sa.Column("digest", sa.String(64), nullable=False),
+    sa.Column("documents", sa.Integer, nullable=False),
+)
+
+stories_table = sa.Table(
+    "stories",
+    metadata,
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("title", sa.Text, nullable=False),
+    sa.Column("storyline", sa.String(64), index=True),
+    sa.Column("articles", sa.Text, nullable=False),
+    sa.Column("summary", sa.Text, nullable=False),
+    # added for the web UI and API; older stores get them by ALTER TABLE on open
+    sa.Column("brief", sa.Text),  # the story's brief.json object
+    sa.Column("article_count", sa.Integer),
+    sa.Column("duplicate_count", sa.Integer),
+    sa.Column("outlets", sa.Text),  # JSON list, sorted
+    sa.Column("first_date", sa.String(40)),
+    sa.Column("last_date", sa.String(40)),
+    # position in the story list (latest first), so a page is an index range scan
+    sa.Column("list_rank", sa.Integer, index=True),
+)
+
+# stages that work incrementally keep their state here (one JSON text per stage)
+state_table = sa.Table(
+    "stage_state",
+    metadata,
+    sa.Column("name", sa.String(64), primary_key=True),
+    sa.Column("value", sa.Text, nullable=False),
+)
+
+ADDED_STORY_COLUMNS = (
+    "brief",
+    "article_count",
+    "duplicate_count",
+    "outlets",
+    "first_date",
+    "last_date",
+    "list_rank",
+)
+
+ADDED_ARTICLE_COLUMNS = ("record_id", "work", "band_keys")
+
+# A story's searchable text is capped: PostgreSQL refuses tsvectors over 1 MB.
+SEARCH_BODY_CHARS = 200_000
+QUERY_WORDS = 32
+
+SQLITE_SEARCH_DDL = (
+    "CREATE VIRTUAL TABLE IF NOT EXISTS story_search USING fts5("
+    "story_id UNINDEXED, title, body, tokenize='porter unicode61')",
+)
+POSTGRES_SEARCH_DDL = (
+    "CREATE TABLE IF NOT EXISTS story_search ("
+    "story_id VARCHAR(64) PRIMARY KEY, title TEXT NOT NULL, body TEXT NOT NULL, "
+    "tsv tsvector GENERATED ALWAYS AS ("
+    "setweight(to_tsvector('english', title), 'A') || "
+    "setweight(to_tsvector('english', body), 'B')) STORED)",
+    "CREATE INDEX IF NOT EXISTS story_search_tsv ON story_search USING gin (tsv)",
+)
+
+
+def db_text(value: str | None) -> str | None:
+    """PostgreSQL text cannot hold NUL; U+FFFD is one code point too, so every offset into
+    the text stays valid (done on both backends so they store the same text)."""
+    return None if value is None else value.replace("\x00", "\ufffd")
+
+
+def article_from_row(row: sa.Row) -> Article:
+    return Article(
+        id=row.id,
+        text=row.text,
+        raw_text=row.raw_text,
+        source=row.source,
+        title=row.title,
+        outlet=row.outlet,
+        publisher=row.publisher,
+        url=row.url,
+        date=row.date,
+        year=row.year,
+        lang=row.lang,
+        removed=[RemovedSpan(**r) for r in json.loads(row.removed)],
+        sentences=[Span(s, e) for s, e in json.loads(row.sentences)],
+        duplicate_of=row.duplicate_of,
+        story=row.story,
+        record_id=getattr(row, "record_id", None),
+        work=row.work,
+        band_keys=None if row.band_keys is None else bytes(row.band_keys),
+    )
+
+
+def report_row(report: InputReport) -> dict[str, Any]:
+    """An input report's stored columns (``record`` only sorts this run's counts)."""
+    return {c.name: getattr(report, c.name) for c in reports_table.c if c.name != "seq"}
+
+
+def story_from_row(row: sa.Row) -> Story:
+    summary = [
+        SummarySentence(s["text"], tuple(Citation(**c) for c in s["citations"]))
+        for s in json.loads(row.summary)
+    ]
+    brief = json.loads(row.brief) if getattr(row, "brief", None) else {}
+    # the analysis layer is stored in the story's brief object (``StoryLayer.to_dict``)
+    layer = StoryLayer.from_dict(brief)
+    return Story(row.id, row.title, json.loads(row.articles), summary, row.storyline, layer)
+
+
+def listing_from_row(row: Any) -> StoryListing:
+    count = row.article_count
+    if count is None:  # a store saved before these columns existed
+        count = len(json.loads(row.articles))
+    return StoryListing(
+        id=row.id,
+        title=row.title,
+        articles=count,
+        duplicates=row.duplicate_count or 0,
+        outlets=json.loads(row.outlets) if row.outlets else [],
+        first_date=row.first_date,
+        last_date=row.last_date,
+        storyline=row.storyline,
+    )
+
+
+LISTING_COLUMNS = (
+    stories_table.c.id,
+    stories_table.c.title,
+    stories_table.c.storyline,
+    stories_table.c.articles,
+    stories_table.c.article_count,
+    stories_table.c.duplicate_count,
+    stories_table.c.outlets,
+    stories_table.c.first_date,
+    stories_table.c.last_date,
+)
+
+
+def list_ranks(stories: list[tuple[str, str | None]]) -> dict[str, int]:
+    """Story list order: latest article date first, undated last, then id."""
+    ordered = sorted(stories, key=lambda s: s[0])
+    ordered.sort(key=lambda s: s[1] or "", reverse=True)
+    ordered.sort(key=lambda s: s[1] is None)
+    return {sid: rank for rank, (sid, _date) in enumerate(ordered)}
