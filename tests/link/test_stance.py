@@ -179,3 +179,20 @@ def test_decision_factors_are_tuned_toward_a_rare_stance_and_applied():
     row = np.array([0.30, 0.28, 0.22, 0.20])
     assert model.decide(row) == int((row[:3] * np.asarray(model.scales)).argmax())
     assert model.decide(np.array([0.1, 0.1, 0.1, 0.7])) == 3  # unrelated first
+
+
+def test_cue_terms_carry_the_aligned_sentences_words_not_the_claims():
+    from storyline.link.stance_features import (
+        analyse_body,
+        analyse_claim,
+        cue_terms,
+        sentence_scores,
+    )
+
+    model = load_model()
+    claim = analyse_claim(CLAIM, model.idf)
+    body = analyse_body(DENIAL, model.idf)
+    terms = cue_terms(claim, body, sentence_scores(claim, body))
+    assert "a:publicist" in terms and "a:alive" in terms  # words of the aligned sentences
+    assert not any(t in terms for t in ("a:quinn", "a:singer", "a:crash"))  # the claim's own
+    assert "t:hoax" in terms and "a:hoax" not in terms  # a cue word keeps its own term
