@@ -190,7 +190,7 @@ class ClaimOptions:
     # for "disagree" (one aligned sentence with a refuting or negating cue): a false
     # "contradicted" costs the analyst's trust, so the bar is high
     agree_threshold: float = 0.5
-    disagree_threshold: float = 0.8
+    disagree_threshold: float = 0.6
 
 
 @dataclass(frozen=True)
