@@ -158,3 +158,41 @@ def test_extract_stance_file_both_formats_and_a_bad_line(tmp_path):
     first = out.read_bytes()
     CliRunner().invoke(app, ["extract", "stance", str(src), "-o", str(out)])
     assert out.read_bytes() == first
+
+
+def test_decision_factors_are_tuned_toward_a_rare_stance_and_applied():
+    from storyline.link.stance_model import tune_scales
+
+    # disagree is always second best by a little: only a factor > 1 on it finds it
+    gold = ["agree"] * 40 + ["disagree"] * 10 + ["discuss"] * 50
+    probs = np.array([[0.7, 0.1, 0.2]] * 40 + [[0.45, 0.35, 0.2]] * 10 + [[0.1, 0.1, 0.8]] * 50)
+    scales = tune_scales(probs, gold)
+    assert scales[1] > 1.0 and scales[2] == 1.0
+    assert (probs * np.asarray(scales)).argmax(axis=1).tolist() == [0] * 40 + [1] * 10 + [2] * 50
+    # nothing to gain: the factors stay at 1
+    assert tune_scales(np.eye(3)[[0, 1, 2] * 5], ["agree", "disagree", "discuss"] * 5) == (
+        1.0,
+        1.0,
+        1.0,
+    )
+    model = load_model()
+    row = np.array([0.30, 0.28, 0.22, 0.20])
+    assert model.decide(row) == int((row[:3] * np.asarray(model.scales)).argmax())
+    assert model.decide(np.array([0.1, 0.1, 0.1, 0.7])) == 3  # unrelated first
+
+
+def test_cue_terms_carry_the_aligned_sentences_words_not_the_claims():
+    from storyline.link.stance_features import (
+        analyse_body,
+        analyse_claim,
+        cue_terms,
+        sentence_scores,
+    )
+
+    model = load_model()
+    claim = analyse_claim(CLAIM, model.idf)
+    body = analyse_body(DENIAL, model.idf)
+    terms = cue_terms(claim, body, sentence_scores(claim, body))
+    assert "a:publicist" in terms and "a:alive" in terms  # words of the aligned sentences
+    assert not any(t in terms for t in ("a:quinn", "a:singer", "a:crash"))  # the claim's own
+    assert "t:hoax" in terms and "a:hoax" not in terms  # a cue word keeps its own term

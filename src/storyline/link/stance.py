@@ -81,7 +81,8 @@ def stance_many(
     results = []
     for pair, row in zip(analysed, probabilities, strict=True):
         # two stages: unrelated when stage 1 says so, else stage 2's best related stance
-        best = STANCES.index("unrelated") if row[-1] > 0.5 else int(row[:-1].argmax())
+        # (its probabilities weighed by the factors tuned in training)
+        best = model.decide(row)
         label = STANCES[best]
         results.append(StanceResult(label, float(row[best]), _evidence(pair, label)))
     return results

@@ -370,7 +370,8 @@ _CUE_WORDS = REFUTE | HEDGE | CONFIRM | NEGATION
 
 def cue_terms(claim: Claim, body: Body, scores: Sequence[float]) -> list[str]:
     """Which cue words occur where, for the linear cue model: in the best-aligned
-    sentences ("t:"), anywhere in the body ("b:"), in the claim ("c:"). A cue the claim
+    sentences ("t:"), anywhere in the body ("b:"), in the claim ("c:"), and the other
+    words of the best-aligned sentences ("a:"). A cue the claim
     itself uses is left out of the body's terms (a "hoax" headline over a "hoax" body)."""
     claim_words = frozenset(claim.tokens)
     top_words = {t for i in aligned_order(scores)[:_TOP] for t in body.sentences[i].tokens}
@@ -388,4 +389,8 @@ def cue_terms(claim: Claim, body: Body, scores: Sequence[float]) -> list[str]:
         toks = body.sentences[i].tokens
         negated |= {toks[j + 1] for j in range(len(toks) - 1) if _is_negation(toks[j])}
     terms += [f"n:{t}" for t in negated if t not in claim_words and t not in _STOP]
+    # every other word of the best-aligned sentences (Athene's and UCLMR's bag of words,
+    # kept to the sentences about the claim): how the article words what the claim says
+    # ("stunt", "staged", "alive"); the cue model keeps those seen in enough pairs
+    terms += [f"a:{t}" for t in top_words if t not in claim_words and t not in _CUE_WORDS]
     return sorted(set(terms))
