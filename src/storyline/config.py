@@ -210,7 +210,12 @@ class ClaimOptions:
     # for "disagree" (one aligned sentence with a refuting or negating cue): a false
     # "contradicted" costs the analyst's trust, so the bar is high
     agree_threshold: float = 0.5
-    disagree_threshold: float = 0.6
+    disagree_threshold: float = 0.8
+    # the bar for "disagree" when the sentence denies a plan to move something to a place
+    # and the claim reports that move done there by the same actor ("no plans to send
+    # troops to Syria" / "a Russian military unit had arrived in Syria"):
+    # storyline.link.stance_denials; the engine reads this structure badly
+    plan_denial_threshold: float = 0.4
 
 
 @dataclass(frozen=True)

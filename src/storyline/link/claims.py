@@ -14,7 +14,9 @@ Two kinds of claims:
   (``storyline.link.stance``): ``agree`` when its article, read whole, agrees with the
   claim and the sentence that decides it is aligned with the claim; ``disagree`` when one
   of its sentences aligned with the claim carries a refuting or negating cue and the
-  engine, reading that sentence, says ``disagree`` with a high score. No topic lexicon.
+  engine, reading that sentence, says ``disagree`` with a high score (a lower one when the
+  sentence denies a plan to make the move the claim reports done: ``stance_denials``).
+  No topic lexicon.
 
 A claim is ``contradicted`` when a side disagrees with the deciding sentence cited on both
 sides, ``corroborated`` when two or more independent sources assert or agree, else
@@ -36,6 +38,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from storyline.config import ClaimOptions
+from storyline.link.stance_denials import Move, denied_moves, denies_move, done_move
 from storyline.model import Article, Span
 from storyline.nlp.facts import Fact, facts_in_docs
 from storyline.nlp.quotes import Quote
@@ -174,6 +177,7 @@ class SentenceInfo:
     keys: frozenset[str]  # names and content lemmas
     cue: bool  # carries a refuting word or a negation
     cue_near: frozenset[str] = frozenset()  # keys within _CUE_REACH tokens of a cue
+    denied: tuple[Move, ...] = ()  # planned moves it denies ("no plans to send troops to X")
 
 
 @dataclass(frozen=True)
@@ -184,6 +188,7 @@ class Statement:
     sentence: SentenceInfo
     proposition: str  # what is claimed (attribution cut off), the stance engine's claim
     subject: str
+    move: Move | None = None  # the move it reports as done ("a unit had arrived in X")
 
 
 @dataclass(frozen=True)
@@ -478,6 +483,7 @@ def _sentence_infos(
                 frozenset(names | keys),
                 cue,
                 frozenset(cue_near),
+                denied_moves(span, _name_key) if cue and span is not None else (),
             )
         )
     return out
@@ -547,7 +553,9 @@ def _statements(
             continue
         subject = _subject(doc, start, end, info, ents)
         if subject:
-            out.append(Statement(article, info, proposition, subject))
+            claimed = doc.char_span(start, end, alignment_mode="expand")
+            move = done_move(claimed, _name_key) if claimed is not None else None
+            out.append(Statement(article, info, proposition, subject, move))
     return out
 
 
@@ -692,7 +700,13 @@ def judge_claims(
         judged += [(claim, sentence, rest[2 * i]), (claim, sentence, rest[2 * i + 1])]
     for claim, sentence, result in judged:
         key = (claim.article.id, claim.sentence.start)
-        if result.stance != "disagree" or result.score < options.disagree_threshold:
+        # the general bar, or the lower one for a denied plan against the claim's done move
+        bar = (
+            options.plan_denial_threshold
+            if denies_move(claim.move, sentence.denied)
+            else options.disagree_threshold
+        )
+        if result.stance != "disagree" or result.score < bar:
             continue
         if key in agreed:  # the article as a whole agrees: one sentence does not overturn it
             continue
