@@ -156,6 +156,11 @@ class SummaryOptions:
     length_exponent: float = 0.4
     # concept weight = other documents stating it + singleton_weight * log(1 + count) / log(2 + docs)
     singleton_weight: float = 0.25
+    # support a concept gets from each headline that states it
+    title_weight: float = 1.0
+    # a content-word bigram's weight is multiplied by this (unigrams by 1; Gillick & Favre
+    # 2009 score bigram concepts only)
+    bigram_weight: float = 1.0
     # a story with more documents is summarised from this many, spread evenly over its
     # documents in the given (date) order: the cost per story stays bounded
     max_documents: int = 200

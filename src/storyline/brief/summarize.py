@@ -240,7 +240,9 @@ def _concept_weights(
         else:
             weights[c] = math.log1p(frequency[c])
         # a headline is its writer's own summary of the story
-        weights[c] += in_titles[c]
+        weights[c] += opts.title_weight * in_titles[c]
+        if " " in c:  # a bigram pins down a fact better than its two words apart
+            weights[c] *= opts.bigram_weight
     return weights
 
 
