@@ -161,6 +161,9 @@ class SummaryOptions:
     # a content-word bigram's weight is multiplied by this (unigrams by 1; Gillick & Favre
     # 2009 score bigram concepts only)
     bigram_weight: float = 1.0
+    # after the greedy pass, single adds and one-for-one trades among this many best
+    # units (by coverage per word) while they raise the coverage value; 0 = greedy only
+    swap_candidates: int = 0
     # a story with more documents is summarised from this many, spread evenly over its
     # documents in the given (date) order: the cost per story stays bounded
     max_documents: int = 200
