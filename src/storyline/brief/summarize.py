@@ -347,13 +347,15 @@ def _swap(
 ) -> list[_Unit]:
     """Local search after the greedy pass: add one unit, or trade one chosen unit for
     another, while that raises the coverage value within the budget (the ratio rule
-    leaves words of the budget unused; a longer sentence saying more can fill them).
+    leaves words of the budget unused; a longer sentence saying more can fill them),
+    never citing fewer documents than the greedy pass.
     Only the ``opts.swap_candidates`` best units by single coverage per word are tried."""
     value = {id(u): _coverage([u], weights, opts) / u.words for u in units}
     pool = sorted(range(len(units)), key=lambda i: (-value[id(units[i])], i))
     pool = pool[: opts.swap_candidates]
     current = list(chosen)
     score = _coverage(current, weights, opts)
+    sources = len({u.doc for u in current})
     for _ in range(2 * opts.swap_candidates):  # each step strictly improves: bounded anyway
         used = sum(u.words for u in current)
         keys = {(u.doc, u.position) for u in current}
@@ -369,6 +371,8 @@ def _swap(
                 if any(_cosine(v.terms, u.terms) > opts.redundancy for u in rest):
                     continue
                 trial = rest + [v]
+                if len({u.doc for u in trial}) < sources:
+                    continue  # never cite fewer sources than the greedy pass did
                 got = _coverage(trial, weights, opts)
                 if got > score + 1e-9:
                     score, move = got, trial
