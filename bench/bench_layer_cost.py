@@ -10,6 +10,7 @@ For each size N: N articles written by bench_pipeline's ``make_pile`` generator,
 split into sentences, all put in one storyline, then ``analyze_story`` run on them with its
 parts timed (parse + per-article extraction, stance judging, entity resolution, claim
 alignment). Prints seconds and traced peak memory (tracemalloc, Python objects) per part,
+the memory the finished layer holds (what a run keeps per storyline),
 stance pairs judged, claims and sides, and seconds and peak KiB per article beside the
 first size's: a part whose per-article cost grows with N is superlinear.
 """
@@ -62,6 +63,7 @@ class Parts:
         self.seconds: dict[str, float] = {}
         self.peak: dict[str, int] = {}
         self.calls: dict[str, int] = {}
+        self.top = 0  # the highest traced memory seen in any part (absolute)
 
     def wrap(self, name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
         def timed(*args: Any, **kwargs: Any) -> Any:
@@ -72,7 +74,9 @@ class Parts:
                 return fn(*args, **kwargs)
             finally:
                 self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - started
-                peak = tracemalloc.get_traced_memory()[1] - base
+                top = tracemalloc.get_traced_memory()[1]
+                self.top = max(self.top, top)
+                peak = top - base
                 self.peak[name] = max(self.peak.get(name, 0), peak)
                 self.calls[name] = self.calls.get(name, 0) + 1
 
@@ -102,14 +106,15 @@ def measure(articles: list[Article], options: Options) -> tuple[dict[str, float]
         started = time.perf_counter()
         group = layer.analyze_story(articles, options)
         total = time.perf_counter() - started
-        whole_peak = tracemalloc.get_traced_memory()[1]
+        whole_peak = max(parts.top, tracemalloc.get_traced_memory()[1])
+        kept = tracemalloc.get_traced_memory()[0]  # the storyline's layer, still held
         tracemalloc.stop()
     finally:
         for name, fn in originals.items():
             setattr(layer, name, fn)
         claims._default_stance = default_stance
     sides = sum(len(c.sides) for c in group.claims)
-    stats = {"total": total, "peak": whole_peak, "pairs": pairs[0]}
+    stats = {"total": total, "peak": whole_peak, "pairs": pairs[0], "kept": kept}
     stats |= {"claims": len(group.claims), "sides": sides, "entities": len(group.entities)}
     return parts.seconds | {"total": total}, parts.peak | {"total": whole_peak}, stats
 
@@ -128,7 +133,8 @@ def main() -> None:
         seconds, peaks, stats = measure(articles, options)
         print(
             f"\n{n} articles in one storyline: {stats['total']:.1f} s, traced peak "
-            f"{stats['peak'] / 2**20:,.0f} MiB; stance pairs {stats['pairs']:,}; claims "
+            f"{stats['peak'] / 2**20:,.0f} MiB, layer kept {stats['kept'] / 2**20:,.1f} MiB "
+            f"({stats['kept'] / 1024 / n:,.1f} KiB/article); stance pairs {stats['pairs']:,}; claims "
             f"{stats['claims']:,} with {stats['sides']:,} sides; entities {stats['entities']:,}"
         )
         print(

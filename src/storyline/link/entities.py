@@ -303,13 +303,13 @@ def _link_names(ctx: _Linking) -> None:
     by_last: dict[str, list[str]] = defaultdict(list)
     by_acronym: dict[str, list[str]] = defaultdict(list)
     by_shape: dict[tuple[str, int], list[str]] = defaultdict(list)
-    for k in keys:
-        words = k.split()
+    for key in keys:
+        words = key.split()
         if words:
-            by_last[words[-1]].append(k)
-            by_shape[(k[0], len(words))].append(k)
-        if letters := acronym(k):
-            by_acronym[letters].append(k)
+            by_last[words[-1]].append(key)
+            by_shape[(key[0], len(words))].append(key)
+        if letters := acronym(key):
+            by_acronym[letters].append(key)
     for short in keys:
         short_words = short.split()
         # containment: "putin" ends "vladimir putin"; "assad" ends "bashar al assad"
