@@ -220,6 +220,10 @@ class ClaimOptions:
     # "contradicted" costs the analyst's trust, so the bar is high
     agree_threshold: float = 0.5
     disagree_threshold: float = 0.6
+    # an article is judged against at most this many of its storyline's statements: those
+    # its sentences share the most key terms with (ties: the statement's article id, then
+    # offset), so the stance work of a storyline grows with its articles, not their square
+    max_claims_per_article: int = 40
 
 
 @dataclass(frozen=True)
