@@ -14,6 +14,7 @@ from fastapi.testclient import TestClient
 
 from storyline.layer import EntityItem, MentionRef, QuoteItem, StoryLayer, TimelineEvent
 from storyline.model import Citation, Story, SummarySentence
+from storyline.serve.lines import quote_marks
 from storyline.store.factory import open_store
 from workbench_fixtures import article
 
@@ -116,6 +117,8 @@ def test_storyline_page_orders_stories_and_shows_timeline_and_entities(
     entities = html[html.index('id="entities"') :]
     assert '<a href="/entities/E1"><strong>Sergei Lavrov</strong></a>' in entities
     assert "2 mentions in 2 articles" in entities
+    # in the stories numbered 1 (February) and 2 (June) on the time axis
+    assert 'in stories <a href="#story-1">1</a>, <a href="#story-2">2</a>' in entities
     assert "s-dam" not in html and "Dam" not in entities
     assert client.get("/storylines/l-404").status_code == 404
 
@@ -132,7 +135,7 @@ def test_entity_page_lists_stories_storylines_and_quotes_with_citations(
     # his quotes, sliced from the stored articles, escaped, with their citations
     assert "Russia had no plans to send &lt;script&gt;x()&lt;/script&gt; troops" in html
     assert f"a-3</a> [{NO_TROOPS[0]}–{NO_TROOPS[1]}]" in html
-    assert "We will &lt;b&gt;not&lt;/b&gt; back down" in html
+    assert "“We will &lt;b&gt;not&lt;/b&gt; back down”" in html
     assert f"a-1</a> [{SAID[0]}–{SAID[1]}]" in html
     assert TRUCE[NO_TROOPS[0] : NO_TROOPS[1]].startswith("Russia had no plans")
     other = client.get("/entities/E2").text
@@ -146,3 +149,9 @@ def test_story_page_and_list_link_to_storyline_and_entity_pages(client: TestClie
     assert 'href="/entities/E1"' in story
     listing = client.get("/").text
     assert 'href="/storylines/l-1"' in listing and 'href="/storylines/l-2"' in listing
+
+
+def test_quote_marks_are_added_once() -> None:
+    assert quote_marks("no plans") == "“no plans”"
+    assert quote_marks(' "We will not," ') == '"We will not,"'
+    assert quote_marks('"') == '“"”'

@@ -71,6 +71,7 @@ def storyline_view(store: Store, line: str) -> dict[str, Any] | None:
         stories.append(LineStory(item, _lead(brief), StoryLayer.from_dict(brief)))
     layer = storyline_layer(line, [(s.listing.id, s.layer) for s in stories])
     titles = {s.listing.id: s.listing.title for s in stories}
+    numbers = {s.listing.id: n for n, s in enumerate(stories, start=1)}
     # a timeline row shows the sentence its story's layer kept for the event
     events: dict[tuple[str, int, int], TimelineEvent] = {
         (e.article, e.start, e.end): e
@@ -105,7 +106,22 @@ def storyline_view(store: Store, line: str) -> dict[str, Any] | None:
         "entities": layer.entities[:MAX_ENTITIES],
         "hidden_entities": max(0, len(layer.entities) - MAX_ENTITIES),
         "titles": titles,
+        "numbers": numbers,
+        # each entity's stories as their numbers on the time axis
+        "in_stories": {
+            e.id: sorted(numbers[sid] for sid in e.stories if sid in numbers)
+            for e in layer.entities[:MAX_ENTITIES]
+        },
     }
+
+
+def quote_marks(text: str) -> str:
+    """``text`` in quotation marks, unless it already begins and ends with them (a
+    direct quote's span holds its own)."""
+    stripped = text.strip()
+    if stripped[:1] in '"“‘«' and stripped[-1:] in '"”’»' and len(stripped) > 1:
+        return stripped
+    return f"“{stripped}”"
 
 
 @dataclass(frozen=True)
