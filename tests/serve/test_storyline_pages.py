@@ -14,7 +14,6 @@ from fastapi.testclient import TestClient
 
 from storyline.layer import EntityItem, MentionRef, QuoteItem, StoryLayer, TimelineEvent
 from storyline.model import Citation, Story, SummarySentence
-from storyline.serve.lines import quote_marks
 from storyline.store.factory import open_store
 from workbench_fixtures import article
 
@@ -149,9 +148,3 @@ def test_story_page_and_list_link_to_storyline_and_entity_pages(client: TestClie
     assert 'href="/entities/E1"' in story
     listing = client.get("/").text
     assert 'href="/storylines/l-1"' in listing and 'href="/storylines/l-2"' in listing
-
-
-def test_quote_marks_are_added_once() -> None:
-    assert quote_marks("no plans") == "“no plans”"
-    assert quote_marks(' "We will not," ') == '"We will not,"'
-    assert quote_marks('"') == '“"”'

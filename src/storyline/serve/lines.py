@@ -115,15 +115,6 @@ def storyline_view(store: Store, line: str) -> dict[str, Any] | None:
     }
 
 
-def quote_marks(text: str) -> str:
-    """``text`` in quotation marks, unless it already begins and ends with them (a
-    direct quote's span holds its own)."""
-    stripped = text.strip()
-    if stripped[:1] in '"“‘«' and stripped[-1:] in '"”’»' and len(stripped) > 1:
-        return stripped
-    return f"“{stripped}”"
-
-
 @dataclass(frozen=True)
 class EntityQuote:
     """A quote of the entity as speaker, its text sliced from the stored article."""

@@ -18,9 +18,10 @@ from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from storyline.brief.layer_view import quoted
 from storyline.layer import StoryLayer
 from storyline.model import Article, Citation
-from storyline.serve.lines import entity_view, quote_marks, storyline_view
+from storyline.serve.lines import entity_view, storyline_view
 from storyline.serve.listing import outlet_view, story_filter, story_snippet
 from storyline.serve.views import (
     cited_segments,
@@ -47,7 +48,7 @@ def template_env() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["safe_url"] = safe_url
-    env.globals["quote_marks"] = quote_marks
+    env.globals["quoted"] = quoted
     # a name as one path segment ("/" too is encoded: outlet names hold anything)
     env.filters["segment"] = lambda value: quote(str(value), safe="")
     return env
