@@ -14,11 +14,12 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, FastAPI, HTTPException, Query
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, PlainTextResponse
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from storyline.brief.layer_view import quoted
+from storyline.brief.render import render_markdown
 from storyline.layer import StoryLayer
 from storyline.model import Article, Citation
 from storyline.serve.lines import entity_view, storyline_view
@@ -186,6 +187,19 @@ def build_web_router(state: ServerState) -> APIRouter:
         if view is None:
             raise HTTPException(404, "no story mentions this entity")
         return render("entity.html.j2", **view)
+
+    @router.api_route("/stories/{story_id}.md", methods=["GET", "HEAD"], response_model=None)
+    def story_markdown(story_id: str) -> PlainTextResponse:
+        """The story's section of brief.md (summary, layer, sources), as a file."""
+        found = state.store.story(story_id)
+        if found is None:
+            raise HTTPException(404, "no such story")
+        text = render_markdown(state.store.articles(found.articles), [found])
+        return PlainTextResponse(
+            text,
+            media_type="text/markdown; charset=utf-8",
+            headers={"Content-Disposition": f'attachment; filename="{found.id}.md"'},
+        )
 
     @router.api_route("/stories/{story_id}", methods=["GET", "HEAD"], response_class=HTMLResponse)
     def story(story_id: str) -> HTMLResponse:
