@@ -35,6 +35,21 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def upload_sample(server: str, sample_dir: Path) -> httpx.Response:
+    """Every file of the sample pile through the upload API (as a user would)."""
+    files = [
+        ("files", (p.name, p.read_bytes(), "text/plain")) for p in sorted(sample_dir.iterdir())
+    ]
+    response = httpx.post(
+        f"{server}/api/articles/upload",
+        files=files,
+        headers={"Authorization": f"Bearer {TOKEN}"},
+        timeout=120,
+    )
+    assert response.status_code == 200, response.text
+    return response
+
+
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[str]:
     import uvicorn
@@ -66,16 +81,7 @@ def test_clicking_a_summary_sentence_highlights_its_source(
         pytest.skip("/usr/bin/chromium is not installed (Debian package chromium)")
     sync_api = pytest.importorskip("playwright.sync_api")
 
-    files = [
-        ("files", (p.name, p.read_bytes(), "text/plain")) for p in sorted(sample_dir.iterdir())
-    ]
-    response = httpx.post(
-        f"{server}/api/articles/upload",
-        files=files,
-        headers={"Authorization": f"Bearer {TOKEN}"},
-        timeout=120,
-    )
-    assert response.status_code == 200, response.text
+    response = upload_sample(server, sample_dir)
     assert response.json()["counts"]["new"] == 2
 
     with sync_api.sync_playwright() as p:
@@ -170,16 +176,7 @@ def test_outlet_page_and_date_filter_on_the_sample_pile(
     if not CHROMIUM.exists():
         pytest.skip("/usr/bin/chromium is not installed (Debian package chromium)")
     sync_api = pytest.importorskip("playwright.sync_api")
-    files = [
-        ("files", (p.name, p.read_bytes(), "text/plain")) for p in sorted(sample_dir.iterdir())
-    ]
-    response = httpx.post(
-        f"{server}/api/articles/upload",
-        files=files,
-        headers={"Authorization": f"Bearer {TOKEN}"},
-        timeout=120,
-    )
-    assert response.status_code == 200, response.text
+    upload_sample(server, sample_dir)
     naharnet = (sample_dir / "naharnet-icrc-truce.txt").read_text(encoding="utf-8")
 
     with sync_api.sync_playwright() as p:
@@ -353,16 +350,7 @@ def test_storyline_and_entity_pages_on_the_sample_pile(
     if not CHROMIUM.exists():
         pytest.skip("/usr/bin/chromium is not installed (Debian package chromium)")
     sync_api = pytest.importorskip("playwright.sync_api")
-    files = [
-        ("files", (p.name, p.read_bytes(), "text/plain")) for p in sorted(sample_dir.iterdir())
-    ]
-    response = httpx.post(
-        f"{server}/api/articles/upload",
-        files=files,
-        headers={"Authorization": f"Bearer {TOKEN}"},
-        timeout=120,
-    )
-    assert response.status_code == 200, response.text
+    upload_sample(server, sample_dir)
 
     with sync_api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)

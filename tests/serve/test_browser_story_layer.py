@@ -12,24 +12,11 @@ from typing import Any
 import httpx
 import pytest
 
-from serve.test_browser import CHROMIUM, CHROMIUM_ARGS, TOKEN, server  # noqa: F401 (fixture)
+from serve.test_browser import CHROMIUM, CHROMIUM_ARGS, server, upload_sample  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.slow
 
 DATE_LABEL = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-
-
-def _upload(server_url: str, sample_dir: Path) -> None:
-    files = [
-        ("files", (p.name, p.read_bytes(), "text/plain")) for p in sorted(sample_dir.iterdir())
-    ]
-    response = httpx.post(
-        f"{server_url}/api/articles/upload",
-        files=files,
-        headers={"Authorization": f"Bearer {TOKEN}"},
-        timeout=120,
-    )
-    assert response.status_code == 200, response.text
 
 
 def _texts(server_url: str, ids: set[str]) -> dict[str, str]:
@@ -49,7 +36,7 @@ def test_story_page_layer_matches_brief_json(
     if not CHROMIUM.exists():
         pytest.skip("/usr/bin/chromium is not installed (Debian package chromium)")
     sync_api = pytest.importorskip("playwright.sync_api")
-    _upload(server, sample_dir)
+    upload_sample(server, sample_dir)
     stories = httpx.get(f"{server}/api/stories").json()["items"]
     assert len(stories) == 2
     seen = {"timeline": 0, "claims": 0, "quotes": 0}
