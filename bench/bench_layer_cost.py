@@ -13,6 +13,14 @@ alignment). Prints seconds and traced peak memory (tracemalloc, Python objects) 
 the memory the finished layer holds (what a run keeps per storyline),
 stance pairs judged, claims and sides, and seconds and peak KiB per article beside the
 first size's: a part whose per-article cost grows with N is superlinear.
+
+Measured (2 shared cores; ms per article, traced peak, layer kept):
+    before (5e04009): 400 articles 133.6 ms (claims 36.8, entities 23.3), 143 MiB, 37.9 KiB
+    after, 200:  104.6 ms (parse+extract 74.4, claims 18.2, entities 10.3), 126 MiB
+    after, 400:  123.2 ms (parse+extract 74.5, claims 35.7, entities 11.0), 142 MiB, 23.6 KiB
+    after, 800:  149.3 ms (parse+extract 83.1, claims 55.8, entities 8.1), 158 MiB, 21.3 KiB
+The claim step's stance pairs per article are capped by ClaimOptions.max_claims_per_article
+(800 articles: 38 per article, 30,436 in all); process peak RSS 565 MiB at 800.
 """
 
 from __future__ import annotations
