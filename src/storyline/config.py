@@ -155,7 +155,16 @@ class SummaryOptions:
     dangling_penalty: float = 0.0
     length_exponent: float = 0.4
     # concept weight = other documents stating it + singleton_weight * log(1 + count) / log(2 + docs)
-    singleton_weight: float = 0.25
+    singleton_weight: float = 0.1
+    # support a concept gets from each headline that states it
+    title_weight: float = 0.5
+    # a content-word bigram's weight is multiplied by this (unigrams by 1; Gillick & Favre
+    # 2009 score bigram concepts only)
+    bigram_weight: float = 1.0
+    # after the greedy pass, single adds and one-for-one trades among this many best
+    # units (by coverage per word) while they raise the coverage value; 0 = greedy only.
+    # Defaults tuned on multinews_val250 + neus_allsides_val (bench/tune_summary.py)
+    swap_candidates: int = 20
     # a story with more documents is summarised from this many, spread evenly over its
     # documents in the given (date) order: the cost per story stays bounded
     max_documents: int = 200
@@ -216,6 +225,10 @@ class ClaimOptions:
     # troops to Syria" / "a Russian military unit had arrived in Syria"):
     # storyline.link.stance_denials; the engine reads this structure badly
     plan_denial_threshold: float = 0.4
+    # an article is judged against at most this many of its storyline's statements: those
+    # its sentences share the most key terms with (ties: the statement's article id, then
+    # offset), so the stance work of a storyline grows with its articles, not their square
+    max_claims_per_article: int = 40
 
 
 @dataclass(frozen=True)

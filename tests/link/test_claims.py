@@ -146,3 +146,14 @@ def test_small_counts_are_not_figures_and_subjects_are_not_bare_nouns():
     subjects = [c.subject for c in claims]
     assert "side" not in subjects and "sides" not in subjects
     assert any(s.startswith("tanks (") for s in subjects)
+
+
+def test_the_claim_cap_reaches_the_layer():
+    from storyline.config import ClaimOptions, Options
+
+    articles = [_article("a", CLAIM, "Riverton Post"), _article("b", BODIES["agree"], "Wire")]
+    capped = Options(claims=ClaimOptions(max_claims_per_article=0))
+    sides = [s for c in layer_of(articles, capped).claims for s in c.sides]
+    assert sides and not [s for s in sides if s.stance == "agree"]  # no article judged
+    sides = [s for c in layer_of(articles).claims for s in c.sides]
+    assert [s for s in sides if s.stance == "agree"]

@@ -20,7 +20,7 @@ BLOG_COPY_TAIL = (
 def test_sample_pile_end_to_end(sample_dir, tmp_path):
     result = run_brief([str(sample_dir)], tmp_path)
     brief = load_brief(tmp_path)
-    assert brief["schema_version"] == 1
+    assert brief["schema_version"] == 2
     assert len(brief["articles"]) == 2
     assert_brief_offsets(brief)
     by_outlet = {a["outlet"]: a for a in brief["articles"]}

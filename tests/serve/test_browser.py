@@ -35,6 +35,21 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def upload_sample(server: str, sample_dir: Path) -> httpx.Response:
+    """Every file of the sample pile through the upload API (as a user would)."""
+    files = [
+        ("files", (p.name, p.read_bytes(), "text/plain")) for p in sorted(sample_dir.iterdir())
+    ]
+    response = httpx.post(
+        f"{server}/api/articles/upload",
+        files=files,
+        headers={"Authorization": f"Bearer {TOKEN}"},
+        timeout=120,
+    )
+    assert response.status_code == 200, response.text
+    return response
+
+
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[str]:
     import uvicorn
@@ -66,16 +81,7 @@ def test_clicking_a_summary_sentence_highlights_its_source(
         pytest.skip("/usr/bin/chromium is not installed (Debian package chromium)")
     sync_api = pytest.importorskip("playwright.sync_api")
 
-    files = [
-        ("files", (p.name, p.read_bytes(), "text/plain")) for p in sorted(sample_dir.iterdir())
-    ]
-    response = httpx.post(
-        f"{server}/api/articles/upload",
-        files=files,
-        headers={"Authorization": f"Bearer {TOKEN}"},
-        timeout=120,
-    )
-    assert response.status_code == 200, response.text
+    response = upload_sample(server, sample_dir)
     assert response.json()["counts"]["new"] == 2
 
     with sync_api.sync_playwright() as p:
@@ -170,16 +176,7 @@ def test_outlet_page_and_date_filter_on_the_sample_pile(
     if not CHROMIUM.exists():
         pytest.skip("/usr/bin/chromium is not installed (Debian package chromium)")
     sync_api = pytest.importorskip("playwright.sync_api")
-    files = [
-        ("files", (p.name, p.read_bytes(), "text/plain")) for p in sorted(sample_dir.iterdir())
-    ]
-    response = httpx.post(
-        f"{server}/api/articles/upload",
-        files=files,
-        headers={"Authorization": f"Bearer {TOKEN}"},
-        timeout=120,
-    )
-    assert response.status_code == 200, response.text
+    upload_sample(server, sample_dir)
     naharnet = (sample_dir / "naharnet-icrc-truce.txt").read_text(encoding="utf-8")
 
     with sync_api.sync_playwright() as p:
@@ -341,5 +338,57 @@ def test_list_and_outlet_pages_on_a_generated_pile(
                 assert page.locator(".outlet-articles li.copy").count() == copies
                 page.screenshot(path=str(screenshots / f"pile-outlet-{name}.png"), full_page=True)
                 assert page.evaluate("document.documentElement.scrollWidth") <= viewport[0]
+        finally:
+            browser.close()
+
+
+def test_storyline_and_entity_pages_on_the_sample_pile(
+    server: str, sample_dir: Path, screenshots: Path
+) -> None:
+    """The storyline page lists both sample stories, the February one before the May/June
+    one; the entity page for Lavrov, reached from it, shows his quote."""
+    if not CHROMIUM.exists():
+        pytest.skip("/usr/bin/chromium is not installed (Debian package chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    upload_sample(server, sample_dir)
+
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            for name, viewport in (("laptop", (1280, 900)), ("phone", (390, 844))):
+                page = browser.new_page(viewport={"width": viewport[0], "height": viewport[1]})
+                problems: list[str] = []
+                page.on("pageerror", lambda exc, problems=problems: problems.append(str(exc)))
+                page.goto(f"{server}/")
+                # one storyline: both stories carry its chip, which opens its page
+                assert page.locator(".story-item a.chip.storyline").count() == 2
+                page.click(".story-item a.chip.storyline >> nth=0")
+                page.wait_for_selector("h1:has-text('Storyline')")
+                titles = page.locator(".line-story a.story-title").all_inner_texts()
+                assert len(titles) == 2
+                assert titles[0].startswith("Russia called on Syria")  # February
+                assert "warships" in titles[1]  # May/June
+                days = page.locator(".line-story .days").all_inner_texts()
+                assert days[0].startswith("2012-02") and days[1] > days[0]
+                assert page.locator(".line-timeline li").count() > 0
+                page.screenshot(path=str(screenshots / f"storyline-{name}.png"), full_page=True)
+                width = page.evaluate("document.documentElement.scrollWidth")
+                assert width <= viewport[0], f"the storyline page scrolls sideways ({name})"
+
+                # Lavrov's entity page, from the storyline's entity table
+                page.click("#entities a:has-text('Sergei Lavrov')")
+                page.wait_for_selector("h1:text-is('Sergei Lavrov')")
+                quotes = page.inner_text("#quotes")
+                assert (
+                    "Russia had no plans to send troops" in quotes
+                    or "confront the United States" in quotes
+                )
+                assert page.locator("#stories .story-item").count() == 2
+                page.screenshot(path=str(screenshots / f"entity-lavrov-{name}.png"), full_page=True)
+                width = page.evaluate("document.documentElement.scrollWidth")
+                assert width <= viewport[0], f"the entity page scrolls sideways ({name})"
+                assert problems == []
+            print(f"screenshots: {screenshots}")
+            assert (screenshots / "storyline-phone.png").stat().st_size > 5_000
         finally:
             browser.close()

@@ -316,3 +316,27 @@ def test_a_page_past_the_end_says_so_and_links_back(loaded: TestClient) -> None:
         assert here.replace("&amp;", "&") + "page=1" in links
     first = loaded.get("/").text
     assert "showing 1–" in first and "Nothing on page" not in first
+
+
+def test_a_story_page_offers_its_brief_as_markdown_and_json(loaded: TestClient) -> None:
+    listing = loaded.get("/api/stories").json()["items"][0]
+    sid = listing["id"]
+    html = loaded.get(f"/stories/{sid}").text
+    assert f'href="/stories/{sid}.md"' in html and f'href="/api/stories/{sid}"' in html
+    md = loaded.get(f"/stories/{sid}.md")
+    assert md.status_code == 200 and md.headers["content-type"].startswith("text/markdown")
+    assert f'filename="{sid}.md"' in md.headers["content-disposition"]
+    brief = loaded.get(f"/api/stories/{sid}").json()
+    text = md.text
+    assert text.startswith("# Brief") and brief["title"][:40] in text
+    # every summary sentence with its citation, as in brief.md
+    for sentence in brief["summary"]:
+        citation = sentence["citations"][0]
+        start, end = (
+            citation["span"] if "span" in citation else (citation["start"], citation["end"])
+        )
+        assert f"[{citation['article']}:{start}-{end}]" in text
+    # only this story: no other story's section
+    others = [s for s in loaded.get("/api/stories").json()["items"] if s["id"] != sid]
+    assert all(f"## {o['title'][:30]}" not in text for o in others)
+    assert loaded.get("/stories/no-such-story.md").status_code == 404

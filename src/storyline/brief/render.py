@@ -23,6 +23,7 @@ from storyline.brief.layer_view import (
     quoted,
     side_label,
 )
+from storyline.brief.lines import line_sections, lines_markdown
 from storyline.brief.md import md_text
 from storyline.config import Options
 from storyline.model import Article, Story, storylines
@@ -148,6 +149,7 @@ def render_markdown(articles: list[Article], stories: list[Story]) -> str:
     by_id = {a.id: a for a in articles}
     members = storyline_members(stories)
     lines = ["# Brief", ""]
+    lines += lines_markdown(line_sections(stories, articles))
     for story in reading_order(stories, articles):
         lines += [f"## {md_text(story.title)}", ""]
         others = siblings(story, members)
@@ -223,7 +225,9 @@ def render_html(articles: list[Article], stories: list[Story]) -> str:
     env.globals["side_label"] = side_label
     env.globals["others_label"] = others_label
     env.globals["quoted"] = quoted
-    return env.get_template("brief.html.j2").render(stories=view)
+    return env.get_template("brief.html.j2").render(
+        stories=view, lines=line_sections(stories, articles)
+    )
 
 
 def write_atomic(path: Path, text: str) -> None:

@@ -240,7 +240,9 @@ def _concept_weights(
         else:
             weights[c] = math.log1p(frequency[c])
         # a headline is its writer's own summary of the story
-        weights[c] += in_titles[c]
+        weights[c] += opts.title_weight * in_titles[c]
+        if " " in c:  # a bigram pins down a fact better than its two words apart
+            weights[c] *= opts.bigram_weight
     return weights
 
 
@@ -315,7 +317,69 @@ def _select(
     taken.clear()
     from_doc.clear()
     single = max(range(len(units)), key=lambda i: (plain(i), -i))
-    return [units[single]] if plain(single) > total else chosen
+    best = [units[single]] if plain(single) > total else chosen
+    if opts.swap_candidates > 0:
+        best = _swap(units, best, weights, budget, opts)
+    return best
+
+
+def _coverage(picked: list[_Unit], weights: dict[str, float], opts: SummaryOptions) -> float:
+    """A set's value: each covered concept's weight times the best position prior among
+    the picked units stating it (an opener without its antecedent counts reduced)."""
+    at = {(u.doc, u.position) for u in picked}
+    best: dict[str, float] = {}
+    for u in picked:
+        prior = 1.0 / (1.0 + u.position) ** opts.position_decay
+        if u.dangling and (u.doc, u.position - 1) not in at:
+            prior *= opts.dangling_penalty
+        for c in u.concepts:
+            if best.get(c, 0.0) < prior:
+                best[c] = prior
+    return sum(weights[c] * prior for c, prior in sorted(best.items()))
+
+
+def _swap(
+    units: list[_Unit],
+    chosen: list[_Unit],
+    weights: dict[str, float],
+    budget: int,
+    opts: SummaryOptions,
+) -> list[_Unit]:
+    """Local search after the greedy pass: add one unit, or trade one chosen unit for
+    another, while that raises the coverage value within the budget (the ratio rule
+    leaves words of the budget unused; a longer sentence saying more can fill them),
+    never citing fewer documents than the greedy pass.
+    Only the ``opts.swap_candidates`` best units by single coverage per word are tried."""
+    value = {id(u): _coverage([u], weights, opts) / u.words for u in units}
+    pool = sorted(range(len(units)), key=lambda i: (-value[id(units[i])], i))
+    pool = pool[: opts.swap_candidates]
+    current = list(chosen)
+    score = _coverage(current, weights, opts)
+    sources = len({u.doc for u in current})
+    for _ in range(2 * opts.swap_candidates):  # each step strictly improves: bounded anyway
+        used = sum(u.words for u in current)
+        keys = {(u.doc, u.position) for u in current}
+        move: list[_Unit] | None = None
+        for i in pool:
+            v = units[i]
+            if (v.doc, v.position) in keys:
+                continue
+            for out in [None, *current]:
+                rest = [u for u in current if u is not out]
+                if used - (out.words if out else 0) + v.words > budget:
+                    continue
+                if any(_cosine(v.terms, u.terms) > opts.redundancy for u in rest):
+                    continue
+                trial = rest + [v]
+                if len({u.doc for u in trial}) < sources:
+                    continue  # never cite fewer sources than the greedy pass did
+                got = _coverage(trial, weights, opts)
+                if got > score + 1e-9:
+                    score, move = got, trial
+        if move is None:
+            break
+        current = move
+    return current
 
 
 def _reading_order(picked: list[Picked], dates: list[str | None] | None) -> list[Picked]:

@@ -62,12 +62,12 @@ def _story_links(
     matrix: sparse.csr_matrix,
     spans: np.ndarray,
     stories: Sequence[Group],
-    columns: dict[str, int],
+    totals: sparse.csr_matrix,
     opts: ClusterOptions,
 ) -> Graph:
-    """Edges article -> earlier story (node ``n + j``) whose average cosine >= the floor."""
+    """Edges article -> earlier story (node ``n + j``) whose average cosine >= the floor;
+    ``totals`` are the stories' vector sums over the batch's columns."""
     n = matrix.shape[0]
-    totals = to_matrix([g.total for g in stories], columns)
     sums = decayed_products(
         matrix, totals.T, spans, _story_spans(stories), opts.time_grace_days, opts.time_tau_days
     ).tocoo()
@@ -112,14 +112,16 @@ def regroup(
     )  # fmt: skip
     total = n + len(stories)
     graph = Graph(total, graph.rows, graph.cols, graph.weights)
+    # the earlier stories' vector sums over the batch's columns, built once for both steps
+    totals = to_matrix([g.total for g in stories], columns)
     if stories:
-        graph = _union(graph, _story_links(matrix, spans, stories, columns, opts), total)
+        graph = _union(graph, _story_links(matrix, spans, stories, totals, opts), total)
     sizes = [1] * n + [max(g.size, 1) for g in stories]
     fixed = [False] * n + [True] * len(stories)
     roots = average_linkage(sizes, fixed, graph, opts.link_threshold, opts.link_cohesion)
     groups = _groups(roots, n)
     if opts.link_merge_threshold < 1.0 and len(groups) > 1:
-        groups = _merge_groups(groups, matrix, spans, stories, columns, opts)
+        groups = _merge_groups(groups, matrix, spans, stories, totals, opts)
     return groups
 
 
@@ -144,7 +146,7 @@ def _merge_groups(
     matrix: sparse.csr_matrix,
     spans: np.ndarray,
     stories: Sequence[Group],
-    columns: dict[str, int],
+    totals: sparse.csr_matrix,
     opts: ClusterOptions,
 ) -> list[Placed]:
     """Step 2: merge groups (and a new group into an earlier story) by centroid cosine."""
@@ -157,7 +159,6 @@ def _merge_groups(
         if placed.story is not None:  # an earlier story with what it took in step 1
             rows.append(g)
             cols.append(n + placed.story)
-    totals = to_matrix([g.total for g in stories], columns)
     member_of = sparse.csr_matrix(
         (np.ones(len(rows)), (np.array(rows), np.array(cols))),
         shape=(len(groups), n + len(stories)),

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -265,8 +265,17 @@ def find_near_duplicates_by_keys(
             if root_a != root_b:
                 parent[max(root_a, root_b)] = min(root_a, root_b)
 
+    return first_seen_originals(ids, order, find)
+
+
+def first_seen_originals(
+    ids: Sequence[str], order: Iterable[int], find: Callable[[int], int]
+) -> dict[str, str]:
+    """duplicate id -> original id: in each group (``find`` gives its root) the member
+    first in ``order`` (the canonical order) is the original, every other one its copy."""
+    order = list(order)
     original_of_root: dict[int, int] = {}
-    for i in order:  # canonical order: the first member seen of each group is its original
+    for i in order:
         original_of_root.setdefault(find(i), i)
     duplicates = {}
     for i in order:

@@ -25,6 +25,7 @@ from storyline.dedup.minhash import (
     _MAX_BUCKET_PAIRS_PER_MEMBER,
     _canonical_order,
     containment,
+    first_seen_originals,
 )
 
 Edge = tuple[str, str]
@@ -127,13 +128,6 @@ def update_near_duplicates(
         root_a, root_b = find(earlier), find(later)
         if root_a != root_b:
             parent[max(root_a, root_b)] = min(root_a, root_b)
-    original_of_root: dict[int, int] = {}
-    for i in order:  # canonical order: the first member seen of each group is its original
-        original_of_root.setdefault(find(i), i)
-    duplicates = {}
-    for i in order:
-        original = original_of_root[find(i)]
-        if original != i:
-            duplicates[ids[i]] = ids[original]
+    duplicates = first_seen_originals(ids, order, find)
     stored = sorted({(ids[a], ids[b]) if ids[a] < ids[b] else (ids[b], ids[a]) for a, b in edges})
-    return dict(sorted(duplicates.items())), stored
+    return duplicates, stored

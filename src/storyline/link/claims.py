@@ -33,7 +33,7 @@ import hashlib
 import logging
 import re
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -621,12 +621,16 @@ def judge_claims(
     statements: Sequence[Statement],
     options: ClaimOptions | None = None,
     stance_fn: StanceFn | None = None,
+    index: StatementIndex | None = None,
 ) -> list[Verdict]:
-    """The stance of one article (an independent source) toward every statement of the
-    story, each with its deciding sentence: ``agree`` from the stance engine on the whole
-    article, ``disagree`` from the engine on an aligned sentence carrying a refuting or
-    negating cue, above ``options.disagree_threshold``. Toward statements of its own
-    source it can only report a disagreement between two speakers it names."""
+    """The stance of one article (an independent source) toward the statements of the
+    story its sentences align with (at most ``options.max_claims_per_article``, those
+    sharing the most key terms), each with its deciding sentence: ``agree`` from the
+    stance engine on the whole article, ``disagree`` from the engine on an aligned sentence
+    carrying a refuting or negating cue, above ``options.disagree_threshold``. Toward
+    statements of its own source it can only report a disagreement between two speakers it
+    names. ``index`` (``StatementIndex`` of ``statements``) finds the statements naming
+    what the article names without reading the others."""
     options = options or ClaimOptions()
     if judge.article.copy or not judge.sentences:
         return []
@@ -635,10 +639,8 @@ def judge_claims(
     for n, sentence in enumerate(judge.sentences):
         for name in sentence.names:
             by_name[name].append(n)
-    whole: list[Statement] = []
-    single: list[tuple[Statement, SentenceInfo]] = []
-    for claim in statements:
-        own = claim.article.source == judge.article.source
+    found: list[tuple[Statement, list[SentenceInfo]]] = []
+    for claim in index.naming(by_name) if index is not None else statements:
         naming = sorted({n for name in claim.sentence.names for n in by_name.get(name, ())})
         aligned = [
             s
@@ -646,8 +648,14 @@ def judge_claims(
             if not (claim.article.id == judge.article.id and s.start == claim.sentence.start)
             and _aligned(claim, s, options.min_shared_keys)
         ]
-        if not aligned:
-            continue
+        if aligned:
+            found.append((claim, aligned))
+    if len(found) > options.max_claims_per_article:
+        found = _best_aligned(found, options.max_claims_per_article)
+    whole: list[Statement] = []
+    single: list[tuple[Statement, SentenceInfo]] = []
+    for claim, aligned in found:
+        own = claim.article.source == judge.article.source
         if own:
             voice = claim.sentence.voice
             single += [
@@ -717,6 +725,37 @@ def judge_claims(
         [*agreed.values(), *disagreed.values()],
         key=lambda v: (v.claim, v.side.stance, v.side.start),
     )
+
+
+class StatementIndex:
+    """A storyline's statements by the names they mention: the statements an article can
+    align with (one naming something its sentences name), in ``statements`` order."""
+
+    def __init__(self, statements: Sequence[Statement]) -> None:
+        self.statements = list(statements)
+        self.by_name: dict[str, list[int]] = defaultdict(list)
+        for i, statement in enumerate(self.statements):
+            for name in statement.sentence.names:
+                self.by_name[name].append(i)
+
+    def naming(self, names: Iterable[str]) -> list[Statement]:
+        found = {i for name in names for i in self.by_name.get(name, ())}
+        return [self.statements[i] for i in sorted(found)]
+
+
+def _best_aligned(
+    found: Sequence[tuple[Statement, list[SentenceInfo]]], cap: int
+) -> list[tuple[Statement, list[SentenceInfo]]]:
+    """The ``cap`` statements an article aligns with best (most key terms shared with one
+    of its sentences; ties by the statement's article id and offset), in their order."""
+
+    def rank(n: int) -> tuple[int, str, int]:
+        claim, aligned = found[n]
+        shared = max(len(claim.sentence.keys & s.keys) for s in aligned)
+        return -shared, claim.article.id, claim.sentence.start
+
+    kept = sorted(sorted(range(len(found)), key=rank)[:cap])
+    return [found[n] for n in kept]
 
 
 def _sentence_at(sentences: Sequence[SentenceInfo], offset: int) -> SentenceInfo | None:

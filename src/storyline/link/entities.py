@@ -297,12 +297,25 @@ def _link_names(ctx: _Linking) -> None:
             uf.union(members[0], k)
     keys = sorted(by_key)
     key_type = {k: key_types[k].most_common(1)[0][0] for k in keys}
+    # blocked, not all pairs: a longer form ends with the short one's last word, an
+    # expansion has the short key as its acronym, a variant shares first letter and length
+    # in words (``is_variant``); each block keeps the sorted order of ``keys``
+    by_last: dict[str, list[str]] = defaultdict(list)
+    by_acronym: dict[str, list[str]] = defaultdict(list)
+    by_shape: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for key in keys:
+        words = key.split()
+        if words:
+            by_last[words[-1]].append(key)
+            by_shape[(key[0], len(words))].append(key)
+        if letters := acronym(key):
+            by_acronym[letters].append(key)
     for short in keys:
         short_words = short.split()
         # containment: "putin" ends "vladimir putin"; "assad" ends "bashar al assad"
         longer = [
             k
-            for k in keys
+            for k in (by_last.get(short_words[-1], []) if short_words else [])
             if k != short
             and len(k.split()) > len(short_words)
             and k.split()[-len(short_words) :] == short_words
@@ -313,13 +326,14 @@ def _link_names(ctx: _Linking) -> None:
             uf.union(by_key[short][0], by_key[longer[0]][0])
         # acronym: "icrc" = "international committee (of the) red cross"
         if len(short_words) == 1 and len(short) >= 2:
-            expansions = [k for k in keys if acronym(k) == short]
+            expansions = by_acronym.get(short, [])
             if len({uf.find(by_key[k][0]) for k in expansions}) == 1:
                 uf.union(by_key[short][0], by_key[expansions[0]][0])
-    for i, a in enumerate(keys):
-        for b in keys[i + 1 :]:
-            if types_compatible(key_type[a], key_type[b]) and is_variant(a, b, options):
-                uf.union(by_key[a][0], by_key[b][0])
+    for block in by_shape.values():
+        for i, a in enumerate(block):
+            for b in block[i + 1 :]:
+                if types_compatible(key_type[a], key_type[b]) and is_variant(a, b, options):
+                    uf.union(by_key[a][0], by_key[b][0])
 
 
 def _link_heads(ctx: _Linking) -> dict[tuple[int, str], list[int]]:

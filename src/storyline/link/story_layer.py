@@ -35,6 +35,7 @@ from storyline.link.claims import (
     ClaimArticle,
     ClaimCandidates,
     ClaimSide,
+    StatementIndex,
     Verdict,
     align_candidates,
     claim_candidates,
@@ -324,12 +325,22 @@ def analyze_story(
     found = analyze_articles(ordered, sentences, options, key, steps, progress)
     candidates = [f.claims for f in found if f.claims is not None]
     statements = [s for c in candidates for s in c.statements]
+    index = StatementIndex(statements)
     verdicts: list[Verdict] = []
     for article, f in zip(ordered, found, strict=True):
-        # each independent source's stance toward every claim: the article's "claims" step
+        # each independent source's stance toward the claims it speaks of: the article's
+        # "claims" step (at most options.claims.max_claims_per_article of them)
         if f.claims is not None and f.claims.sentences and statements:
             verdicts += steps.run(
-                "claims", article, [], judge_claims, f.claims, statements, options.claims
+                "claims",
+                article,
+                [],
+                judge_claims,
+                f.claims,
+                statements,
+                options.claims,
+                None,
+                index,
             )
     if profile is not None:
         profile.extend(steps.timings)

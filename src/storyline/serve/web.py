@@ -1,8 +1,9 @@
 """The web UI: server-rendered Jinja pages (autoescaped) plus one small script.
 
 Pages: the story list with search, filters and sorts (/), a story (/stories/{id}), an
-article with the spans cleaning removed (/articles/{id}) and an outlet's articles by
-story, originals and copies (/outlets/{name}).
+article with the spans cleaning removed (/articles/{id}), an outlet's articles by
+story, originals and copies (/outlets/{name}), a storyline's stories on one time axis
+(/storylines/{id}) and an entity's stories and quotes (/entities/{id}).
 """
 
 from __future__ import annotations
@@ -13,12 +14,15 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, FastAPI, HTTPException, Query
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, PlainTextResponse
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from storyline.brief.layer_view import quoted
+from storyline.brief.render import render_markdown
 from storyline.layer import StoryLayer
 from storyline.model import Article, Citation
+from storyline.serve.lines import entity_view, storyline_view
 from storyline.serve.listing import outlet_view, story_filter, story_snippet
 from storyline.serve.views import (
     cited_segments,
@@ -45,6 +49,7 @@ def template_env() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["safe_url"] = safe_url
+    env.globals["quoted"] = quoted
     # a name as one path segment ("/" too is encoded: outlet names hold anything)
     env.filters["segment"] = lambda value: quote(str(value), safe="")
     return env
@@ -168,6 +173,33 @@ def build_web_router(state: ServerState) -> APIRouter:
         if view is None:
             raise HTTPException(404, "no article from this outlet")
         return render("outlet.html.j2", **view)
+
+    @router.api_route("/storylines/{line_id}", methods=["GET", "HEAD"], response_class=HTMLResponse)
+    def storyline(line_id: str) -> HTMLResponse:
+        view = storyline_view(state.store, line_id)
+        if view is None:
+            raise HTTPException(404, "no such storyline")
+        return render("storyline.html.j2", **view)
+
+    @router.api_route("/entities/{entity_id}", methods=["GET", "HEAD"], response_class=HTMLResponse)
+    def entity(entity_id: str) -> HTMLResponse:
+        view = entity_view(state.store, entity_id)
+        if view is None:
+            raise HTTPException(404, "no story mentions this entity")
+        return render("entity.html.j2", **view)
+
+    @router.api_route("/stories/{story_id}.md", methods=["GET", "HEAD"], response_model=None)
+    def story_markdown(story_id: str) -> PlainTextResponse:
+        """The story's section of brief.md (summary, layer, sources), as a file."""
+        found = state.store.story(story_id)
+        if found is None:
+            raise HTTPException(404, "no such story")
+        text = render_markdown(state.store.articles(found.articles), [found])
+        return PlainTextResponse(
+            text,
+            media_type="text/markdown; charset=utf-8",
+            headers={"Content-Disposition": f'attachment; filename="{found.id}.md"'},
+        )
 
     @router.api_route("/stories/{story_id}", methods=["GET", "HEAD"], response_class=HTMLResponse)
     def story(story_id: str) -> HTMLResponse:

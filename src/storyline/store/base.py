@@ -100,6 +100,10 @@ class Store(ABC):
         """Articles sorted by id, with their analysis fields (sentences, duplicate_of, story)."""
 
     @abstractmethod
+    def story(self, story_id: str) -> Story | None:
+        """One stored story (summary and layer), or None."""
+
+    @abstractmethod
     def save_analysis(
         self,
         articles: Sequence[Article],

@@ -513,6 +513,13 @@ class SqlStore(Store):
     def copies_of(self, ids: Iterable[str]) -> list[Article]:
         return browse.copies_of(self, ids)
 
+    def story(self, story_id: str) -> Story | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                sa.select(stories_table).where(stories_table.c.id == story_id)
+            ).first()
+        return None if row is None else story_from_row(row)
+
     def story_brief(self, story_id: str) -> dict[str, Any] | None:
         with self.engine.connect() as conn:
             row = conn.execute(

@@ -1,0 +1,151 @@
+"""The storyline section of brief.md and brief.html: each storyline of more than one
+story, its stories in time order, its timeline across them and the entities running
+through them (``storyline.layer.storyline_layer``), bounded like a story's layer.
+
+A story is placed by its articles' dates, or, when none is dated, by the dates its own
+articles state (its timeline's events), flagged "stated in text".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from storyline.brief.md import md_text
+from storyline.layer import StorylineEntity, TimelineRef, storyline_layer
+from storyline.model import Article, Story, calendar_day
+
+MAX_LINE_EVENTS = 30  # a storyline's timeline in brief.md/.html (all of it in brief.json)
+MAX_LINE_ENTITIES = 15
+
+
+@dataclass(frozen=True)
+class LineStory:
+    story: Story
+    first: str  # the first day (or month, year) it covers; "" undated
+    last: str
+    stated: bool  # no article is dated: the days are those its articles state
+
+    @property
+    def days(self) -> str:
+        if not self.first:
+            return "undated"
+        span = self.first if self.first == self.last else f"{self.first} – {self.last}"
+        return f"{span} (stated in text)" if self.stated else span
+
+
+@dataclass(frozen=True)
+class TimelineRow:
+    ref: TimelineRef
+    said: str  # the sentence its story's layer kept, else the date as written
+
+
+@dataclass(frozen=True)
+class LineSection:
+    id: str
+    stories: list[LineStory]
+    timeline: list[TimelineRow]
+    hidden_events: int
+    entities: list[StorylineEntity]
+    hidden_entities: int
+    numbers: dict[str, int]  # story id -> its place on the time axis (1 = earliest)
+
+    def places(self, entity: StorylineEntity) -> list[tuple[int, str]]:
+        """(number, story id) of the stories naming ``entity``, earliest first."""
+        return sorted((self.numbers[s], s) for s in entity.stories if s in self.numbers)
+
+
+def line_story(story: Story, by_id: dict[str, Article]) -> LineStory:
+    dates = [by_id[a].date or "" for a in story.articles if a in by_id]
+    dated = sorted(d[:10] for d in dates if d and calendar_day(d))
+    if dated:
+        return LineStory(story, dated[0], dated[-1], False)
+    own = set(story.articles)
+    stated = sorted(
+        t.value
+        for t in (story.layer.timeline if story.layer else [])
+        if t.article in own and calendar_day(t.value)
+    )
+    if stated:
+        return LineStory(story, stated[0], stated[-1], True)
+    return LineStory(story, "", "", False)
+
+
+def _day_key(item: LineStory) -> tuple[bool, str, str, str]:
+    first = calendar_day(item.first) if item.first else None
+    return (first is None, first.isoformat() if first else "", item.last, item.story.id)
+
+
+def line_sections(stories: list[Story], articles: list[Article]) -> list[LineSection]:
+    """Every storyline of more than one story, by id, its stories earliest first."""
+    by_id = {a.id: a for a in articles}
+    members: dict[str, list[Story]] = {}
+    for story in sorted(stories, key=lambda s: s.id):
+        if story.storyline is not None:
+            members.setdefault(story.storyline, []).append(story)
+    sections = []
+    for line, group in sorted(members.items()):
+        if len(group) < 2:
+            continue
+        placed = sorted((line_story(s, by_id) for s in group), key=_day_key)
+        layer = storyline_layer(line, [(s.id, s.layer) for s in group])
+        said = {
+            (t.article, t.start, t.end): t.said
+            for s in group
+            if s.layer is not None
+            for t in s.layer.timeline
+        }
+        rows = [
+            TimelineRow(t, said.get((t.article, t.start, t.end), ""))
+            for t in layer.timeline[:MAX_LINE_EVENTS]
+        ]
+        sections.append(
+            LineSection(
+                line,
+                placed,
+                rows,
+                max(0, len(layer.timeline) - MAX_LINE_EVENTS),
+                layer.entities[:MAX_LINE_ENTITIES],
+                max(0, len(layer.entities) - MAX_LINE_ENTITIES),
+                {p.story.id: n for n, p in enumerate(placed, start=1)},
+            )
+        )
+    return sections
+
+
+def lines_markdown(sections: list[LineSection]) -> list[str]:
+    """brief.md's storyline section (article text through ``md_text``)."""
+    if not sections:
+        return []
+    out = ["## Storylines", ""]
+    for section in sections:
+        out += [f"### Storyline `{section.id}`", ""]
+        for n, item in enumerate(section.stories, start=1):
+            out.append(f"{n}. {item.days}: {md_text(item.story.title)} (`{item.story.id}`)")
+        out.append("")
+        if section.timeline:
+            out += ["Timeline:", ""]
+            for row in section.timeline:
+                t = row.ref
+                inferred = " (year inferred)" if t.year_inferred else ""
+                where = f"story {section.numbers.get(t.story, '?')}"
+                text = f" {md_text(row.said)}" if row.said else ""
+                out.append(
+                    f"- {t.value}{inferred}:{text} [{t.article}:{t.start}-{t.end}] ({where})"
+                )
+            if section.hidden_events:
+                out.append(f"- … and {section.hidden_events} more dated event(s) in brief.json")
+            out.append("")
+        if section.entities:
+            out += ["Entities:", ""]
+            for e in section.entities:
+                also = [a for a in e.aliases if a != e.name][:8]
+                alias = f"; also {', '.join(md_text(a) for a in also)}" if also else ""
+                places = ", ".join(str(n) for n, _ in section.places(e))
+                out.append(
+                    f"- {md_text(e.name)} ({md_text(e.type)}{alias}): {e.mentions} mention(s) "
+                    f"in {e.articles} article(s), stories {places}"
+                )
+            if section.hidden_entities:
+                out.append(f"- … and {section.hidden_entities} more entities in brief.json")
+            out.append("")
+    return out

@@ -1,0 +1,93 @@
+"""The story page's analyst layer as a reader sees it, in a real browser, checked against
+the story's brief.json object (``GET /api/stories/{id}``) by content: timeline labels are
+the normalised dates (never character offsets), claims show their text and each side's
+cited sentence, quotes show the quoted words once-quoted, each sliced from its article."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from serve.test_browser import CHROMIUM, CHROMIUM_ARGS, server, upload_sample  # noqa: F401 (fixture)
+
+pytestmark = pytest.mark.slow
+
+DATE_LABEL = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def _texts(server_url: str, ids: set[str]) -> dict[str, str]:
+    return {aid: httpx.get(f"{server_url}/api/articles/{aid}").json()["text"] for aid in ids}
+
+
+def _span(item: dict[str, Any]) -> tuple[int, int]:
+    start, end = item["span"]
+    return int(start), int(end)
+
+
+def test_story_page_layer_matches_brief_json(
+    server: str,  # noqa: F811 (the fixture imported above)
+    sample_dir: Path,
+    tmp_path: Path,
+) -> None:
+    if not CHROMIUM.exists():
+        pytest.skip("/usr/bin/chromium is not installed (Debian package chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    upload_sample(server, sample_dir)
+    stories = httpx.get(f"{server}/api/stories").json()["items"]
+    assert len(stories) == 2
+    seen = {"timeline": 0, "claims": 0, "quotes": 0}
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            for listing in stories:
+                brief = httpx.get(f"{server}/api/stories/{listing['id']}").json()
+                texts = _texts(server, set(brief["articles"]))
+                page.goto(f"{server}/stories/{listing['id']}")
+
+                # timeline: one row per event, labelled with its normalised date
+                labels = page.locator("#timeline time").all_inner_texts()
+                values = sorted(e["value"] for e in brief.get("timeline", []))
+                assert sorted(labels) == values
+                assert all(DATE_LABEL.match(label) for label in labels), labels
+                rows = page.locator("#timeline .ev").all_inner_texts()
+                for event in brief.get("timeline", []):
+                    start, end = _span(event)
+                    assert texts[event["article"]][start:end] == event["text"]
+                    assert any(event["text"] in row for row in rows)
+                seen["timeline"] += len(labels)
+
+                # claims: the claim's text and every side's cited sentence, never a bare badge
+                claim_items = page.locator("#claims > ul > li")
+                claims = brief.get("claims", [])
+                assert claim_items.count() == len(claims)
+                for n, claim in enumerate(claims):
+                    shown = claim_items.nth(n).inner_text()
+                    assert claim["status"] in shown and claim["text"] in shown
+                    for side in claim["sides"]:
+                        start, end = _span(side)
+                        said = texts[side["article"]][start:end]
+                        assert said.strip() and said.strip() in shown
+                seen["claims"] += len(claims)
+
+                # quotes: each quote's words appear once-quoted, sliced from its article
+                shown_quotes = page.locator("#quotes li.quote").all_inner_texts()
+                quotes = brief.get("quotes", [])
+                assert len(shown_quotes) == len(quotes)
+                for quote in quotes:
+                    start, end = _span(quote)
+                    assert texts[quote["article"]][start:end] == quote["text"]
+                    assert any(quote["text"].strip("“”\"' ") in q for q in shown_quotes)
+                assert not any("““" in q or "””" in q for q in shown_quotes)
+                seen["quotes"] += len(quotes)
+            shot = tmp_path / "story-layer.png"
+            page.screenshot(path=str(shot), full_page=True)
+            assert shot.stat().st_size > 10_000
+        finally:
+            browser.close()
+    # the sample has dated events, claims and quotes: an empty section is a defect
+    assert all(count > 0 for count in seen.values()), seen
