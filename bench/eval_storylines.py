@@ -9,21 +9,10 @@ import sys
 from pathlib import Path
 
 from storyline.evaluate.dev_files import dev_file, resolve_dev_path
-from storyline.evaluate.storylines import (
-    FOOTNOTE,
-    evaluate,
-    format_rows,
-    generated_pile,
-    multinews_pile,
-    sample_pile,
-)
+from storyline.evaluate.storylines import report
 
 args = sys.argv[1:]
 multinews = resolve_dev_path(Path(args[0]) if args else dev_file("storylines"))
 sample = resolve_dev_path(Path(args[1] if len(args) > 1 else "../shared/samples/russia-syria"))
 seed = int(args[2]) if len(args) > 2 else 7
-rows = evaluate(
-    [lambda: multinews_pile(multinews), lambda: sample_pile(sample), lambda: generated_pile(seed)]
-)
-print(format_rows(rows))
-print(FOOTNOTE)
+print(report(multinews, sample, seed))

@@ -522,33 +522,14 @@ def eval_storylines_command(
 ) -> None:
     """Storylines on a real pile, the sample and a generated pile, vs a shared-entity baseline."""
     from storyline.evaluate.dev_files import resolve_dev_path
-    from storyline.evaluate.storylines import (
-        FOOTNOTE,
-        evaluate,
-        format_rows,
-        generated_pile,
-        multinews_pile,
-        sample_pile,
-    )
+    from storyline.evaluate.storylines import report
 
     paths = [resolve_dev_path(multinews), resolve_dev_path(sample)]
     for path in paths:
         if not path.exists():
             console.print(f"[red]error:[/] not found: {path}", highlight=False)
             raise typer.Exit(2)
-    rows = evaluate(
-        [
-            lambda: multinews_pile(paths[0]),
-            lambda: sample_pile(paths[1]),
-            lambda: generated_pile(seed),
-        ]
-    )
-    typer.echo(
-        "targets: real pile own >= 0.9 and largest <= 5; sample 2 stories in 1 storyline; "
-        "generated: each situation one storyline, no filler attached"
-    )
-    typer.echo(format_rows(rows))
-    typer.echo(FOOTNOTE)
+    typer.echo(report(paths[0], paths[1], seed))
 
 
 if __name__ == "__main__":

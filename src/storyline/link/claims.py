@@ -82,21 +82,6 @@ class ClaimSide:
     value_start: int | None = None  # the number phrase, for facts
     value_end: int | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "article": self.article,
-            "source": self.source,
-            "start": self.start,
-            "end": self.end,
-            "text": self.text,
-            "stance": self.stance,
-            "score": None if self.score is None else round(self.score, 4),
-            "speaker": self.speaker,
-        }
-        if self.value is not None:
-            out.update(value=self.value, value_start=self.value_start, value_end=self.value_end)
-        return out
-
 
 @dataclass
 class AlignedClaim:
@@ -108,17 +93,6 @@ class AlignedClaim:
     sources: list[str]
     sides: list[ClaimSide] = field(default_factory=list)  # asserting or agreeing
     opposing: list[ClaimSide] = field(default_factory=list)  # disagreeing
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "kind": self.kind,
-            "subject": self.subject,
-            "text": self.text,
-            "status": self.status,
-            "sources": self.sources,
-            "sides": [s.to_dict() for s in self.sides + self.opposing],
-        }
 
 
 # counted nouns that count the same thing
