@@ -53,6 +53,15 @@ class ClusterOptions:
     link_density_neighbours: int = 30
     link_density_weight: float = 0.5
     link_merge_threshold: float = 0.3
+    link_mutual: bool = False
+    # article vectors: "lexical" (TF-IDF terms, the default), "dense" (also all-MiniLM-L6-v2
+    # sentence vectors: the optional ``dense`` extra; without it, lexical and a warning) or
+    # "auto" (dense when the extra is installed). A similarity is then (1 - dense_weight) x
+    # the TF-IDF cosine + dense_weight x the dense one; the encoder runs on dense_threads
+    # CPU threads. Headline batches go through linkage too when dense vectors are on
+    vectors: str = "lexical"
+    dense_weight: float = 0.5
+    dense_threads: int = 2
     # cosine similarity (after time decay) between an article and a story centroid to join it
     join_threshold: float = 0.12
     # passes that re-place each article against the final story centroids

@@ -96,6 +96,28 @@ def decayed_products(
     return prod
 
 
+def dense_products(
+    left: np.ndarray,
+    right: np.ndarray,
+    spans_left: np.ndarray,
+    spans_right: np.ndarray,
+    grace: float,
+    tau: float,
+) -> np.ndarray:
+    """``left @ right.T`` (dense vectors or their sums), negatives as 0, damped by the time
+    gap of each row and column (a dense block: callers keep ``left`` a row block)."""
+    out = np.asarray(left @ right.T, dtype=np.float64)
+    np.maximum(out, 0.0, out=out)
+    rows, cols = out.shape
+    if rows and cols:
+        decay = pair_decay(
+            np.repeat(spans_left, cols, axis=0), np.tile(spans_right, (rows, 1)), grace, tau
+        )
+        if decay is not None:
+            out *= decay.reshape(rows, cols)
+    return out
+
+
 def neighbour_graph(
     matrix: sparse.csr_matrix,
     spans: np.ndarray,
@@ -106,6 +128,9 @@ def neighbour_graph(
     density_neighbours: int = 0,
     density_weight: float = 0.0,
     block_cells: int = 2_000_000,
+    mutual: bool = False,
+    dense: np.ndarray | None = None,
+    dense_weight: float = 0.0,
 ) -> Graph:
     """Each row's ``neighbours`` most similar other rows with a (decayed) cosine >= ``floor``.
 
@@ -117,6 +142,12 @@ def neighbour_graph(
     ``density_neighbours`` most similar rows; CSLS, Conneau et al. 2018, after local
     scaling): in a crowded part of the pile (many stories about the same people) an
     article must stand out from its neighbourhood to link, in a sparse part it need not.
+
+    With ``dense`` (n x d unit sentence vectors, rows of zeros for articles without one)
+    each similarity is ``(1 - dense_weight)`` x the TF-IDF cosine plus ``dense_weight`` x
+    the dense cosine (damped by the same time gap): the dense side sees paraphrase, the
+    TF-IDF side the exact names and numbers.
+    With ``mutual``, a pair is kept only when each is among the other's ``neighbours``.
     """
     n = matrix.shape[0]
     rows: list[np.ndarray] = []
@@ -132,6 +163,9 @@ def neighbour_graph(
         block_spans = spans[start:stop]
         sims = decayed_products(matrix[start:stop], transposed, block_spans, spans, grace, tau)
         sims = sims.toarray()
+        if dense is not None and dense_weight > 0:
+            extra = dense_products(dense[start:stop], dense, block_spans, spans, grace, tau)
+            sims = (1.0 - dense_weight) * sims + dense_weight * extra
         local = np.arange(stop - start)
         sims[local, local + start] = 0.0  # no self-loops
         if density_weight > 0 and m > 0:
@@ -154,7 +188,9 @@ def neighbour_graph(
     lo, hi = np.minimum(r, c), np.maximum(r, c)
     # a pair found from both ends appears twice with the same weight: keep one
     key = lo.astype(np.int64) * n + hi
-    key, first = np.unique(key, return_index=True)
+    key, first, found = np.unique(key, return_index=True, return_counts=True)
+    if mutual:
+        first = first[found > 1]
     lo, hi, w = lo[first], hi[first], w[first]
     if density_weight > 0:
         w = w - density_weight * (density[lo] + density[hi]) / 2
