@@ -61,6 +61,7 @@ class ClusterOptions:
     # CPU threads. Headline batches go through linkage too when dense vectors are on
     vectors: str = "lexical"
     dense_weight: float = 0.5
+    dense_base: float = 0.0
     dense_threads: int = 2
     # cosine similarity (after time decay) between an article and a story centroid to join it
     join_threshold: float = 0.12

@@ -88,8 +88,9 @@ def _story_links(
             matrix[start:stop], totals.T, spans[start:stop], story_spans, grace, tau
         ).toarray()
         sem = dense_products(
-            dense.articles[start:stop], dense.stories, spans[start:stop], story_spans, grace, tau
-        )
+            dense.articles[start:stop], dense.stories, spans[start:stop], story_spans, grace,
+            tau, opts.dense_base, sizes,
+        )  # fmt: skip
         sims = (1.0 - dense.weight) * lex + dense.weight * sem
         r, c = np.nonzero(sims / sizes[None, :] >= opts.link_floor)
         found.append((r + start, c, sims[r, c]))
@@ -144,7 +145,7 @@ def regroup(
         matrix, spans, opts.link_floor, opts.link_neighbours, opts.time_grace_days,
         opts.time_tau_days, opts.link_density_neighbours, opts.link_density_weight,
         mutual=opts.link_mutual, dense=None if dense is None else dense.articles,
-        dense_weight=0.0 if dense is None else dense.weight,
+        dense_weight=0.0 if dense is None else dense.weight, dense_base=opts.dense_base,
     )  # fmt: skip
     total = n + len(stories)
     graph = Graph(total, graph.rows, graph.cols, graph.weights)
@@ -243,7 +244,7 @@ def _merge_groups(
         sparse.csr_matrix(unit), group_spans, opts.link_merge_threshold, opts.link_neighbours,
         opts.time_grace_days, opts.time_tau_days, opts.link_density_neighbours,
         opts.link_density_weight, dense=centroids,
-        dense_weight=0.0 if dense is None else dense.weight,
+        dense_weight=0.0 if dense is None else dense.weight, dense_base=opts.dense_base,
     )  # fmt: skip
     roots = average_linkage([1] * len(fixed), fixed, graph, opts.link_merge_threshold)
     merged: dict[int, list[int]] = {}

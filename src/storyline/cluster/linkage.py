@@ -103,11 +103,22 @@ def dense_products(
     spans_right: np.ndarray,
     grace: float,
     tau: float,
+    base: float = 0.0,
+    sizes: np.ndarray | None = None,
 ) -> np.ndarray:
-    """``left @ right.T`` (dense vectors or their sums), negatives as 0, damped by the time
-    gap of each row and column (a dense block: callers keep ``left`` a row block)."""
+    """``left @ right.T`` (dense unit vectors, or sums of ``sizes`` of them on the right),
+    rescaled so that a cosine of ``base`` or less is 0 and 1 stays 1, damped by the time
+    gap of each row and column (a dense block: callers keep ``left`` a row block).
+
+    Any two news texts have a dense cosine of 0.1-0.3 and two on the same topic 0.5 or
+    more; only the part above ``base`` tells one event from another.
+    """
     out = np.asarray(left @ right.T, dtype=np.float64)
-    np.maximum(out, 0.0, out=out)
+    if sizes is not None:
+        out /= sizes[None, :]
+    out = np.maximum(out - base, 0.0) / (1.0 - base)
+    if sizes is not None:
+        out *= sizes[None, :]
     rows, cols = out.shape
     if rows and cols:
         decay = pair_decay(
@@ -131,6 +142,7 @@ def neighbour_graph(
     mutual: bool = False,
     dense: np.ndarray | None = None,
     dense_weight: float = 0.0,
+    dense_base: float = 0.0,
 ) -> Graph:
     """Each row's ``neighbours`` most similar other rows with a (decayed) cosine >= ``floor``.
 
@@ -164,7 +176,9 @@ def neighbour_graph(
         sims = decayed_products(matrix[start:stop], transposed, block_spans, spans, grace, tau)
         sims = sims.toarray()
         if dense is not None and dense_weight > 0:
-            extra = dense_products(dense[start:stop], dense, block_spans, spans, grace, tau)
+            extra = dense_products(
+                dense[start:stop], dense, block_spans, spans, grace, tau, dense_base
+            )
             sims = (1.0 - dense_weight) * sims + dense_weight * extra
         local = np.arange(stop - start)
         sims[local, local + start] = 0.0  # no self-loops

@@ -187,10 +187,10 @@ class StoryClusterer:
             )
             entity_vectors[it.id] = weighted_vector(Counter(), ents, self.dfs, 1.0, opts.max_terms)
         n_short = sum(short.values())
-        dense = self._encode(fresh, junk)
-        # a dense vector holds a headline's meaning, its few words do not: with dense
-        # vectors, headline batches are grouped by linkage too
-        if opts.grouping == "linkage" and (dense is not None or 2 * n_short <= len(fresh)):
+        if opts.grouping == "linkage" and 2 * n_short <= len(fresh):
+            # headline batches keep the single pass: tried with dense vectors, linkage
+            # over headlines broke the UCI stories (hundreds of headlines each) apart
+            dense = self._encode(fresh, junk)
             touched = self._assign_by_linkage(fresh, vectors, days, dense)
         else:
             touched = self._assign_in_one_pass(fresh, vectors, days, short)
