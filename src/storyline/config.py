@@ -53,7 +53,6 @@ class ClusterOptions:
     link_density_neighbours: int = 30
     link_density_weight: float = 0.5
     link_merge_threshold: float = 0.3
-    link_mutual: bool = False
     # article vectors: "lexical" (TF-IDF terms, the default), "dense" (also all-MiniLM-L6-v2
     # sentence vectors: the optional ``dense`` extra; without it, lexical and a warning) or
     # "auto" (dense when the extra is installed). A similarity is then (1 - dense_weight) x

@@ -144,7 +144,7 @@ def regroup(
     graph = neighbour_graph(
         matrix, spans, opts.link_floor, opts.link_neighbours, opts.time_grace_days,
         opts.time_tau_days, opts.link_density_neighbours, opts.link_density_weight,
-        mutual=opts.link_mutual, dense=None if dense is None else dense.articles,
+        dense=None if dense is None else dense.articles,
         dense_weight=0.0 if dense is None else dense.weight, dense_base=opts.dense_base,
     )  # fmt: skip
     total = n + len(stories)

@@ -139,7 +139,6 @@ def neighbour_graph(
     density_neighbours: int = 0,
     density_weight: float = 0.0,
     block_cells: int = 2_000_000,
-    mutual: bool = False,
     dense: np.ndarray | None = None,
     dense_weight: float = 0.0,
     dense_base: float = 0.0,
@@ -159,7 +158,6 @@ def neighbour_graph(
     each similarity is ``(1 - dense_weight)`` x the TF-IDF cosine plus ``dense_weight`` x
     the dense cosine (damped by the same time gap): the dense side sees paraphrase, the
     TF-IDF side the exact names and numbers.
-    With ``mutual``, a pair is kept only when each is among the other's ``neighbours``.
     """
     n = matrix.shape[0]
     rows: list[np.ndarray] = []
@@ -202,9 +200,7 @@ def neighbour_graph(
     lo, hi = np.minimum(r, c), np.maximum(r, c)
     # a pair found from both ends appears twice with the same weight: keep one
     key = lo.astype(np.int64) * n + hi
-    key, first, found = np.unique(key, return_index=True, return_counts=True)
-    if mutual:
-        first = first[found > 1]
+    key, first = np.unique(key, return_index=True)
     lo, hi, w = lo[first], hi[first], w[first]
     if density_weight > 0:
         w = w - density_weight * (density[lo] + density[hi]) / 2
