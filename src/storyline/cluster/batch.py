@@ -16,7 +16,7 @@ a whole batch. Everything is vectorised with sparse matrices (no per-pair Python
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from scipy import sparse
@@ -42,6 +42,16 @@ class Placed:
 
     members: list[int]
     story: int | None
+
+
+@dataclass(frozen=True)
+class Dense:
+    """Sentence vectors of a batch's articles (unit rows, zeros for none), the earlier
+    stories' sums of them, and the weight of the dense cosine in a similarity."""
+
+    articles: np.ndarray
+    stories: np.ndarray
+    weight: float
 
 
 def _spans(days: Sequence[float | None]) -> np.ndarray:
@@ -100,16 +110,6 @@ def _story_links(
     return Graph(n + m, rows, cols + n, weights)
 
 
-@dataclass(frozen=True)
-class Dense:
-    """Sentence vectors of a batch's articles (unit rows, zeros for none), the earlier
-    stories' sums of them, and the weight of the dense cosine in a similarity."""
-
-    articles: np.ndarray
-    stories: np.ndarray
-    weight: float
-
-
 def _sqnorms(rows: sparse.csr_matrix) -> np.ndarray:
     return np.asarray(rows.multiply(rows).sum(axis=1), dtype=np.float64).ravel()
 
@@ -138,6 +138,11 @@ def regroup(
     n = len(vectors)
     if n == 0:
         return []
+    if dense is not None:
+        # blended similarities run higher inside a topic: stricter merges
+        opts = replace(
+            opts, link_cohesion=opts.dense_cohesion, link_merge_threshold=opts.dense_merge_threshold
+        )
     columns = vocabulary(vectors)
     matrix = to_matrix(vectors, columns)
     spans = _spans(days)
