@@ -121,3 +121,12 @@ def test_dense_story_ids_hold_over_a_state_round_trip():
     after = {a.id: a.story for a in second.add([STRIKE_B])}
     assert after["st-2"] == before["st-1"]
     assert second.stories.groups[before["st-1"]].dense is not None
+
+
+def test_cached_encoder_encodes_each_text_once():
+    inner = TopicEncoder(STRIKE_WORDS)
+    cached = dense_module.CachedEncoder(inner)
+    first = cached.encode(["harbours strike", "museum wing"])
+    again = cached.encode(["museum wing", "harbours strike", "harbours strike"])
+    assert inner.calls == 1
+    assert np.array_equal(again[0], first[1]) and np.array_equal(again[2], first[0])

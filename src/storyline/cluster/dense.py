@@ -54,6 +54,24 @@ class MiniLMEncoder:
         return np.asarray(vectors, dtype=np.float32)
 
 
+class CachedEncoder:
+    """Remembers each text's vector: an eval that clusters subsets of one file (the size
+    sweep) encodes every document once."""
+
+    def __init__(self, encoder: SentenceEncoder) -> None:
+        self.encoder = encoder
+        self.cache: dict[str, np.ndarray] = {}
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        missing = sorted({t for t in texts if t not in self.cache})
+        if missing:
+            for text, vec in zip(missing, self.encoder.encode(missing), strict=True):
+                self.cache[text] = vec
+        if not texts:
+            return np.zeros((0, 0), dtype=np.float32)
+        return np.stack([self.cache[t] for t in texts])
+
+
 _loaded: dict[int, SentenceEncoder | None] = {}
 
 
