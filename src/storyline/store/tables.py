@@ -90,6 +90,17 @@ state_table = sa.Table(
     sa.Column("value", sa.Text, nullable=False),
 )
 
+# stages' state kept as one row per entry (cluster.state_rows: the incremental story
+# clusterer), so a run reads and writes only the entries it touches (store.rows)
+state_rows_table = sa.Table(
+    "state_rows",
+    metadata,
+    sa.Column("kind", sa.String(32), primary_key=True),
+    sa.Column("key", sa.Text, primary_key=True),
+    sa.Column("value", sa.Text, nullable=False),
+    sqlite_with_rowid=False,
+)
+
 ADDED_STORY_COLUMNS = (
     "brief",
     "article_count",
