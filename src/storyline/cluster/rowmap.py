@@ -107,8 +107,10 @@ class RowMap(dict[str, V]):
             return
         decode = self._decode
         for key, text in self.source.all_rows(self.kind).items():
-            if key not in self._saved and key not in self._absent and not dict.__contains__(
-                self, key
+            if (
+                key not in self._saved
+                and key not in self._absent
+                and not dict.__contains__(self, key)
             ):
                 self._saved[key] = text
                 dict.__setitem__(self, key, decode(text))

@@ -103,9 +103,7 @@ def read_meta(source: RowSource) -> dict[str, Any] | None:
     return None if text is None else json.loads(text)
 
 
-def from_rows(
-    source: RowSource, options: ClusterOptions, meta: dict[str, Any]
-) -> StoryClusterer:
+def from_rows(source: RowSource, options: ClusterOptions, meta: dict[str, Any]) -> StoryClusterer:
     """A clusterer over the stored rows (``meta`` from ``read_meta``); raises ValueError
     for rows of another state version."""
     if meta.get("version") != STATE_VERSION:

@@ -13,7 +13,7 @@ import hashlib
 import json
 import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from functools import partial
 from typing import TypeVar
@@ -153,6 +153,22 @@ def mark_duplicates(
     )
 
 
+class _RemovedCounts(Mapping[str, int]):
+    """Spans of boilerplate removed per article, counted only for the articles asked."""
+
+    def __init__(self, by_id: dict[str, Article]) -> None:
+        self._by_id = by_id
+
+    def __getitem__(self, article_id: str) -> int:
+        return len(self._by_id[article_id].removed)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._by_id)
+
+    def __len__(self) -> int:
+        return len(self._by_id)
+
+
 def _originals(articles: list[Article], new: list[bool], found: dict[str, str]) -> dict[str, str]:
     """``found``'s groups re-rooted on their real original (dedup.near.choose_originals);
     a group whose members are all old and were one stored group keeps its stored links."""
@@ -184,7 +200,7 @@ def _originals(articles: list[Article], new: list[bool], found: dict[str, str]) 
                 for i in ids
             ],
             # the copy with less boilerplate around it is the better original when undated
-            ranks={a.id: len(a.removed) for a in articles},
+            ranks=_RemovedCounts(by_id),
         )
     )
     return duplicate_of

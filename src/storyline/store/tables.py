@@ -137,8 +137,43 @@ def db_text(value: str | None) -> str | None:
     return None if value is None else value.replace("\x00", "\ufffd")
 
 
+class StoredArticle(Article):
+    """An article read from the store whose removed spans and sentence spans are decoded
+    from their stored JSON on first use: a run over a big store reads every article but
+    needs the spans of only the few it analyses again."""
+
+    _removed_json: str | None = None
+    _sentences_json: str | None = None
+
+    @property  # type: ignore[override]
+    def removed(self) -> list[RemovedSpan]:
+        if self._removed_json is not None:
+            self.__dict__["_removed"] = [RemovedSpan(**r) for r in json.loads(self._removed_json)]
+            self._removed_json = None
+        return self.__dict__["_removed"]  # type: ignore[no-any-return]
+
+    @removed.setter
+    def removed(self, value: list[RemovedSpan]) -> None:
+        self._removed_json = None
+        self.__dict__["_removed"] = value
+
+    @property  # type: ignore[override]
+    def sentences(self) -> list[Span]:
+        if self._sentences_json is not None:
+            self.__dict__["_sentences"] = [Span(s, e) for s, e in json.loads(self._sentences_json)]
+            self._sentences_json = None
+        return self.__dict__["_sentences"]  # type: ignore[no-any-return]
+
+    @sentences.setter
+    def sentences(self, value: list[Span]) -> None:
+        self._sentences_json = None
+        self.__dict__["_sentences"] = value
+
+
 def article_from_row(row: sa.Row) -> Article:
-    return Article(
+    # made without __init__ (the field values are known): a big store reads every article
+    article = StoredArticle.__new__(StoredArticle)
+    article.__dict__.update(
         id=row.id,
         text=row.text,
         raw_text=row.raw_text,
@@ -150,14 +185,16 @@ def article_from_row(row: sa.Row) -> Article:
         date=row.date,
         year=row.year,
         lang=row.lang,
-        removed=[RemovedSpan(**r) for r in json.loads(row.removed)],
-        sentences=[Span(s, e) for s, e in json.loads(row.sentences)],
+        _removed_json=row.removed,
+        _sentences_json=row.sentences,
         duplicate_of=row.duplicate_of,
         story=row.story,
+        storyline=None,
         record_id=getattr(row, "record_id", None),
         work=row.work,
         band_keys=None if row.band_keys is None else bytes(row.band_keys),
     )
+    return article
 
 
 def report_row(report: InputReport) -> dict[str, Any]:
