@@ -117,7 +117,7 @@ def assign_with_rows(
                 clusterer = _open_rows(rows.source, options, meta)
             else:  # a new store
                 clusterer, replace = StoryClusterer(options.cluster), True
-        prefetch(clusterer.assigned, (r.id for r in roots.values()))
+        prefetch(clusterer.assigned, (r.id for r in roots.values() if r.id not in known))
         fresh = [_item(a) for a in new if clusterer.story_of(a.id) is None]
         if fresh:
             clusterer.add_in_batches(fresh)
