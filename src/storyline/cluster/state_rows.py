@@ -142,9 +142,8 @@ def to_rows(clusterer: StoryClusterer, previous: str = "") -> tuple[Rows, str]:
     if not rows:
         return {}, previous
     h = hashlib.sha1(previous.encode("utf-8"))
-    for kind in sorted(rows):
-        for key, text in sorted(rows[kind].items()):
-            h.update(f"{kind}\0{key}\0{text}\0".encode())
+    for kind in sorted(rows):  # rows in the (deterministic) order they were made
+        h.update("\0".join(f"{key}\0{text}" for key, text in rows[kind].items()).encode())
     generation = h.hexdigest()
     options = clusterer.options
     rows[META] = {
