@@ -8,15 +8,20 @@ store gets the first ``--articles`` lines (ingest + analysis: the full run); cop
 then get the next 1% of lines, one line, and one repost of a stored article (nothing to
 cluster), each followed by the incremental analysis (what `storyline brief` runs on a
 store). No analyst layer (spaCy), no brief files.
-Targets (issue 17): +1% costs <= 3% of the full run, +1 article < 2 s. ``--check``
-also recomputes the +1% store with ``incremental=False`` and checks that the stories and
-every article's analysis are the same.
+Targets (issue 17): +1% costs <= 3% of the full run, +1 article < 2 s, peak memory
+<= 1.5 GB at 20k articles (ru_maxrss after the full run, no layer). ``--check`` also
+recomputes the +1% store with ``incremental=False`` and checks that the stories and every
+article's analysis are the same. ``--keep DIR`` keeps the pile and the full run's store
+(with its time and peak memory) in DIR: a later run with the same ``--articles`` measures
+only the updates (the base store must be made by the same code: a code change makes
+every stored story and article's work stale, so rebuild it after one).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import resource
 import sqlite3
 import sys
 import tempfile
@@ -33,6 +38,11 @@ from storyline.store.factory import open_store  # noqa: E402
 
 TARGET_SHARE = 0.03
 TARGET_ONE = 2.0
+TARGET_PEAK_MIB = 1536  # peak memory at 20k articles without dense vectors (issue 17)
+
+
+def _peak_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
 def _run(db: Path, pile: Path, options: Options) -> tuple[float, dict[str, float]]:
@@ -81,15 +91,18 @@ def main() -> None:
             for name in ("base.jsonl", "more.jsonl", "one.jsonl", "repost.jsonl"):
                 (folder / name).write_bytes((kept / name).read_bytes())
             _copy(kept / "base.db", folder / "base.db")
-            full, full_stages = json.loads((kept / "full.json").read_text(encoding="utf-8"))
+            full, full_stages, peak = json.loads((kept / "full.json").read_text(encoding="utf-8"))
         else:
             full, full_stages = _full_run(folder, args.articles, more, options)
+            peak = _peak_mib()
             if kept:
                 kept.mkdir(parents=True, exist_ok=True)
                 for name in ("base.jsonl", "more.jsonl", "one.jsonl", "repost.jsonl"):
                     (kept / name).write_bytes((folder / name).read_bytes())
                 _copy(folder / "base.db", kept / "base.db")
-                (kept / "full.json").write_text(json.dumps([full, full_stages]), encoding="utf-8")
+                (kept / "full.json").write_text(
+                    json.dumps([full, full_stages, peak]), encoding="utf-8"
+                )
         rows = [("full run", args.articles, full, full_stages)]
         updates = (
             ("+1%", "more.jsonl", more),
@@ -103,6 +116,11 @@ def main() -> None:
             rows.append((label, count, seconds, stages))
         same = _same_as_full(folder / "more.jsonl.db", options) if args.check else None
     _print(args.articles, rows, full, same)
+    met = "met" if peak <= TARGET_PEAK_MIB else "NOT met"
+    print(
+        f"\npeak RSS of the full run: {peak:,.0f} MiB  (target <= {TARGET_PEAK_MIB:,} MiB "
+        f"at 20k articles: {met}); of this process at the end: {_peak_mib():,.0f} MiB"
+    )
 
 
 def _full_run(
