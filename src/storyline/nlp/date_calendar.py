@@ -71,6 +71,9 @@ def _month_day(m: re.Match[str], ctx: Ctx) -> Resolved | None:
             continue
     if not found:
         return None
+    nearest = min(found, key=lambda d: (abs((d - dct).days), d))
+    if abs((nearest - dct).days) <= _SURE_DAYS:
+        return "DATE", nearest.isoformat(), None  # close to the article date: tense adds noise
     if _PAST_DAY.search(
         ctx.text[max(0, ctx.text.rfind(".", 0, m.start()) + 1, m.start() - 40) : m.start()]
     ):
@@ -81,6 +84,9 @@ def _month_day(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return "DATE", nearest.isoformat(), None
 
 
+# a month-day within this many days of the article date is that one, whatever the tense
+# cues around it say ("had been set to expire Nov. 6" four days after the DCT)
+_SURE_DAYS = 60
 _PAST_DAY = re.compile(r"\b(ended|since|set on|was|were|had been|last seen|the night of)\b", re.I)
 
 
@@ -124,8 +130,12 @@ def _month_alone(m: re.Match[str], ctx: Ctx) -> Resolved | None:
         year = year - 1 if month >= ctx.dct.month else year
     elif lead == "next":
         year = year + 1 if month <= ctx.dct.month else year
+    elif lead == "since":
+        year = year - 1 if month > ctx.dct.month else year
+    elif lead == "this":
+        pass
     elif not is_future(ctx.text, m.start(), m.end()) and (
-        month - ctx.dct.month > 6 or (month > ctx.dct.month + 1 and not lead)
+        month - ctx.dct.month >= 6 or (month > ctx.dct.month + 1 and not lead)
     ):
         year -= 1  # a month well after the DCT (told in the past tense) is last year's
     elif ctx.dct.month - month > 6 and is_future(ctx.text, m.start(), m.end()):

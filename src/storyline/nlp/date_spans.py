@@ -86,13 +86,16 @@ def _reference(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return None  # "former", "once": too often not temporal expressions in news
 
 
-@_rule(r"\b(?:(?:around|about|at|by|before|after|until)\s+)?(\d{1,2}):(\d{2})\s*"
-       r"(a\.?m\.?|p\.?m\.?)?(?=\W|$)|\b(noon|midnight)\b")  # fmt: skip
+@_rule(r"\b(?:(?:around|about|at|by|before|after|until)\s+)?(\d{1,2})(?::(\d{2}))?\s*"
+       r"(a\.?m\.?|p\.?m\.?)?(?=\W|$)(?:\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC)\b)?"
+       r"|\b(noon|midnight)\b")  # fmt: skip
 def _clock_time(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     if m.group(4):
         hh, mm = (12, 0) if m.group(4).lower() == "noon" else (0, 0)
     else:
-        hh, mm = int(m.group(1)), int(m.group(2))
+        if m.group(2) is None and not m.group(3):
+            return None  # a bare number: "10 p.m." needs its a.m./p.m.
+        hh, mm = int(m.group(1)), int(m.group(2) or 0)
         ampm = (m.group(3) or "").lower().replace(".", "")
         if ampm == "pm" and hh < 12:
             hh += 12

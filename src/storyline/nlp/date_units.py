@@ -139,13 +139,18 @@ def is_future(text: str, start: int, end: int) -> bool:
 
 _WEEKDAY_FUTURE = re.compile(
     r"\b(will|shall|'ll|is to|are to|to resume|is due|are due|scheduled|schedules|planned|"
-    r"plans?|as soon as|as early as|expected|likely to|would be|could come|ready to)\b",
+    r"plans?|planning|as soon as|as early as|expected|likely to|would be|could come|ready to|"
+    r"until|postponed|this coming)\b",
     re.I,
 )
+
+
+_SENTENCE_END = re.compile(r"(?<![ .][a-zA-Z])[.!?]['\"`]*\s+(?=[A-Z`'\"])")
 
 
 def is_future_weekday(text: str, start: int) -> bool:
     """News weekdays are past unless an explicit future marker precedes them closely."""
     window = text[max(0, start - 40) : start]
-    window = window[window.rfind(".") + 1 :]
+    ends = list(_SENTENCE_END.finditer(window))  # not the dot of "a.m." or "Gen."
+    window = window[ends[-1].end() :] if ends else window
     return bool(_WEEKDAY_FUTURE.search(window))

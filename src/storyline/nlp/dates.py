@@ -58,7 +58,7 @@ def _merge_adjacent(found: list[TimeExpression], text: str) -> list[TimeExpressi
             prev = out[-1]
             gap = text[prev.end : item.start]
             if (
-                gap == " "
+                gap in (" ", ", ")
                 and prev.type == "TIME"
                 and item.type == "DATE"
                 and prev.value is not None
