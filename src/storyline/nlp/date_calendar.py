@@ -208,21 +208,47 @@ def _century(m: re.Match[str], ctx: Ctx) -> Resolved | None:
 
 
 @_rule(
-    r"\b(?:(?:the|its|a|this|last|next)\s+)?(?:(fiscal|flat|latest)\s+)?(?:(\d{4})\s+)?"
+    r"\b(?:(the|its|a|this|last|next|the year-ago|the year-earlier|year-ago|year-earlier|"
+    r"last year's|next year's|this year's)\s+)?(?:(fiscal|flat|latest)\s+)?(?:(\d{4})\s+)?"
     r"(first|second|third|fourth)[- ](?:fiscal\s+)?quarter\b(?:\s+of\s+(\d{4}))?"
 )
 def _quarter_ordinal(m: re.Match[str], ctx: Ctx) -> Resolved | None:
-    q = ORDINALS[m.group(3).lower()]
-    year = m.group(2) or m.group(4)
+    q = ORDINALS[m.group(4).lower()]
+    year = m.group(3) or m.group(5)
     if year is None:
         if ctx.dct is None:
             return "DATE", f"XXXX-Q{q}", None
+        lead = (m.group(1) or "").lower()
         year = ctx.dct.year
-        if m.group(0).lower().startswith("last"):
-            year -= 1
-        elif m.group(0).lower().startswith("next"):
+        if lead.startswith("last") or "year-" in lead:
+            year -= 1  # "the year-ago third quarter" is last year's third quarter
+        elif lead.startswith("next"):
             year += 1
     return "DATE", f"{year}-Q{q}", None
+
+
+@_rule(
+    rf"\b(?:the\s+)?(?:(first|second|last|latter)\s+half|first\s+two\s+quarters)"
+    rf"\s+of\s+(?:the\s+year\s+)?({YEAR})\b"
+)
+def _half_year(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    half = 1 if (m.group(1) or "first").lower() == "first" else 2
+    return "DATE", f"{m.group(2)}-H{half}", None
+
+
+@_rule(rf"\b({MONTH_RE})\s+(this|last|next)\s+year\b", 0)
+def _month_of_relative_year(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    month = month_num(m.group(1))
+    if ctx.dct is None:
+        return "DATE", f"XXXX-{month:02d}", None
+    step = {"this": 0, "last": -1, "next": 1}[m.group(2)]
+    return "DATE", f"{ctx.dct.year + step}-{month:02d}", None
+
+
+@_rule(r"\b(?:for\s+)?the\s+(?:full|whole|entire)\s+year\b(?!\s+(?:ago|earlier|before))")
+def _full_year(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    # "sales for the full year": the reporting year of the article, not a span of one year
+    return "DATE", str(ctx.dct.year) if ctx.dct else None, None
 
 
 @_rule(r"\b(?:(this|last|next|early|late)\s+)?(spring|summer|autumn|winter)(?:\s+of\s+(\d{4}))?\b")

@@ -13,6 +13,7 @@ from storyline.nlp.date_units import (
     VAGUE,
     WEEKDAY_RE,
     WEEKDAYS,
+    duration,
     is_future_weekday,
     iso_week,
     mod_of,
@@ -108,6 +109,9 @@ def _the_weekend(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return "DATE", iso_week(d) + "-WE", None
 
 
+_SHORT_UNITS = ("second", "minute", "hour", "day", "week")
+
+
 @_rule(rf"\b(?:(about|nearly|almost|some|roughly|around|more than|over)\s+)?"
        rf"({NUM_WORD}|{VAGUE})\s+({UNIT})\s+(?:or so\s+)?"
        r"(ago|earlier|before|later|from now|hence)\b")  # fmt: skip
@@ -120,6 +124,10 @@ def _ago(m: re.Match[str], ctx: Ctx) -> Resolved | None:
         return None  # "some years later" is anchored to another event, not the DCT
     sign = 1 if direction in ("later", "from now", "hence") else -1
     unit = unit_key(m.group(3))
+    if direction in ("earlier", "before", "later") and unit in _SHORT_UNITS:
+        # "three days later", "30 days before the closing": a gap after another event,
+        # told as its length (TimeBank), not a date counted from the article's
+        return "DURATION", duration(amount, unit), None
     if ctx.dct is None:
         return "DATE", None, mod
     if amount is None:
