@@ -245,7 +245,7 @@ def _month_of_relative_year(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return "DATE", f"{ctx.dct.year + step}-{month:02d}", None
 
 
-@_rule(r"\b(?:for\s+)?the\s+(?:full|whole|entire)\s+year\b(?!\s+(?:ago|earlier|before))")
+@_rule(r"\bthe\s+(?:full|whole|entire)\s+year\b(?!\s+(?:ago|earlier|before))")
 def _full_year(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     # "sales for the full year": the reporting year of the article, not a span of one year
     return "DATE", str(ctx.dct.year) if ctx.dct else None, None

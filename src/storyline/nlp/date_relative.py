@@ -29,14 +29,20 @@ _rule = rule_registry(RULES)
 
 
 @_rule(
-    r"\b(?:(early|late|earlier|later)\s+)?(today|yesterday|tomorrow|tonight)"
+    r"\b(?:(early|late|earlier|later|mid-?morning|mid-?afternoon)\s+)?"
+    r"(today|yesterday|tomorrow|tonight)"
     r"(?:\s+(morning|afternoon|evening|night))?\b"
 )
 def _deictic_day(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     word = m.group(2).lower()
     offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word]
     mod = mod_of(m.group(1)) if m.group(1) and m.group(1).lower() in ("early", "late") else None
-    part = PART_OF_DAY.get((m.group(3) or "").lower()) or ("NI" if word == "tonight" else None)
+    lead = (m.group(1) or "").lower().replace("-", "")
+    part = (
+        PART_OF_DAY.get((m.group(3) or "").lower())
+        or {"midmorning": "MO", "midafternoon": "AF"}.get(lead)
+        or ("NI" if word == "tonight" else None)
+    )
     if ctx.dct is None:
         return ("TIME" if part else "DATE"), None, mod
     d = (ctx.dct + dt.timedelta(days=offset)).isoformat()
@@ -113,13 +119,15 @@ _SHORT_UNITS = ("second", "minute", "hour", "day", "week")
 
 
 @_rule(rf"\b(?:(about|nearly|almost|some|roughly|around|more than|over)\s+)?"
-       rf"({NUM_WORD}|{VAGUE})\s+({UNIT})\s+(?:or so\s+)?"
+       rf"({NUM_WORD}|{VAGUE})\s+({UNIT})\s+(?:or so\s+|(and a half)\s+)?"
        r"(ago|earlier|before|later|from now|hence)\b")  # fmt: skip
 def _ago(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     qualifier = (m.group(1) or "").lower()
     mod = "APPROX" if qualifier in ("about", "nearly", "almost", "roughly", "around") else None
     amount = number(m.group(2))
-    direction = m.group(4).lower()
+    direction = m.group(5).lower()
+    if amount is not None and m.group(4):
+        amount += 0.5  # "a minute and a half later"
     if direction in ("earlier", "before", "later") and amount is None:
         return None  # "some years later" is anchored to another event, not the DCT
     sign = 1 if direction in ("later", "from now", "hence") else -1
@@ -152,3 +160,11 @@ def _ago(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     if unit == "century":
         return "DATE", str(d.year + sign * 100 * n)[:2], mod
     return "DATE", str(d.year + sign * n), mod
+
+
+@_rule(r"\bthe\s+(following|next)\s+(year|month|day)\b(?=\s*,)|\bthe\s+following\s+(year|month|day)\b")
+def _following(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    # anchored to the date told just before it, not to the article date: the value is
+    # filled in by ``storyline.nlp.dates`` once every expression of the text is known
+    return "DATE", None, "FOLLOWING"
+

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import re
 
-from storyline.nlp.date_rule import Ctx, Resolved, Rule, rule_registry
+from storyline.nlp.date_rule import Ctx, Resolved, Rule, month_num, rule_registry
 from storyline.nlp.date_units import (
+    MONTH_RE,
     NUM_WORD,
+    PART_OF_DAY,
     UNIT,
     VAGUE,
     VAGUE_NUMBERS,
+    WEEKDAY_RE,
+    WEEKDAYS,
     duration,
     number,
     unit_key,
@@ -66,7 +70,7 @@ def _duration_rule(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return "DURATION", duration(amount, unit), mod
 
 
-@_rule(r"\b(?:(\d{1,2})\s+)(\d)/(\d)\s+(years?|months?|days?|hours?)\b")
+@_rule(r"\b(?:(\d{1,2})\s+)(\d)/(\d)\s+(years?|months?|days?|hours?|minutes?)\b")
 def _fraction_duration(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     amount = int(m.group(1)) + int(m.group(2)) / int(m.group(3))
     return "DURATION", duration(amount, m.group(4)), None
@@ -107,6 +111,16 @@ def _clock_time(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     if ctx.dct is None:
         return "TIME", f"XXXX-XX-XXT{hh:02d}:{mm:02d}", mod
     return "TIME", f"{ctx.dct.isoformat()}T{hh:02d}:{mm:02d}", mod
+
+
+@_rule(rf"\b(?:every|each)\s+({WEEKDAY_RE}|{MONTH_RE})(?:\s+(morning|afternoon|evening|night))?\b")
+def _set_named(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    name = m.group(1).lower()
+    part = PART_OF_DAY.get((m.group(2) or "").lower())
+    if name in WEEKDAYS:
+        value = f"XXXX-WXX-{WEEKDAYS[name] + 1}" + (f"T{part}" if part else "")
+        return "SET", value, None
+    return "SET", f"XXXX-{month_num(name):02d}", None
 
 
 @_rule(r"\b(?:every|each)\s+(day|week|month|year|quarter)\b|\b(daily|weekly|monthly|"

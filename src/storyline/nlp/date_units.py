@@ -106,6 +106,9 @@ def duration(amount: float | None, unit: str) -> str:
         return f"P{time_part}{int(amount)}{code}"
     if code == "Y" and (amount * 2) == int(amount * 2):  # "2 1/2 years"-like halves
         return f"P{int(amount)}Y6M"
+    if code in ("H", "M") and time_part == "T":  # "5 1/2 hours" is PT5H30M, not PT5.5H
+        whole, rest = int(amount), round((amount - int(amount)) * 60)
+        return f"PT{whole}{code}{rest}{'M' if code == 'H' else 'S'}"
     return f"P{time_part}{amount}{code}"
 
 

@@ -111,7 +111,38 @@ def extract_dates(text: str, dct: str | dt.date | None = None) -> list[TimeExpre
         taken.append((start, end))
         chosen.append(TimeExpression(text[start:end], start, end, kind, value, mod))
     chosen.sort(key=lambda t: (t.start, t.end))
-    return _year_ago_quarters(_merge_adjacent(chosen, text), text)
+    return _following(_year_ago_quarters(_merge_adjacent(chosen, text), text))
+
+
+_DAY_VALUE = re.compile(r"(\d{4})-(\d{2})-(\d{2})$")
+_MONTH_VALUE = re.compile(r"(\d{4})-(\d{2})")
+_YEAR_VALUE = re.compile(r"(\d{4})")
+
+
+def _following(found: list[TimeExpression]) -> list[TimeExpression]:
+    """"The following year/month/day" is one after the date told just before it."""
+    out: list[TimeExpression] = []
+    for t in found:
+        if t.mod == "FOLLOWING":
+            unit = t.text.lower().split()[-1]
+            value = _after_previous(out, unit)
+            t = TimeExpression(t.text, t.start, t.end, t.type, value, None)
+        out.append(t)
+    return out
+
+
+def _after_previous(before: list[TimeExpression], unit: str) -> str | None:
+    for prev in reversed(before):
+        v = prev.value or ""
+        if unit == "day" and (m := _DAY_VALUE.match(v)):
+            d = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            return (d + dt.timedelta(days=1)).isoformat()
+        if unit == "month" and (m := _MONTH_VALUE.match(v)):
+            total = int(m.group(1)) * 12 + int(m.group(2))  # month index + 1 = next month
+            return f"{total // 12}-{total % 12 + 1:02d}"
+        if unit == "year" and (m := _YEAR_VALUE.match(v)):
+            return str(int(m.group(1)) + 1)
+    return None
 
 
 _YEAR_AGO = re.compile(r"^(?:a year (?:ago|earlier)|year-ago|the year-ago.*)$", re.I)
