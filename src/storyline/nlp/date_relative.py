@@ -162,9 +162,10 @@ def _ago(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return "DATE", str(d.year + sign * n), mod
 
 
-@_rule(r"\bthe\s+(following|next)\s+(year|month|day)\b(?=\s*,)|\bthe\s+following\s+(year|month|day)\b")
+@_rule(
+    r"\bthe\s+(following|next)\s+(year|month|day)\b(?=\s*,)|\bthe\s+following\s+(year|month|day)\b"
+)
 def _following(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     # anchored to the date told just before it, not to the article date: the value is
     # filled in by ``storyline.nlp.dates`` once every expression of the text is known
     return "DATE", None, "FOLLOWING"
-

@@ -120,7 +120,7 @@ _YEAR_VALUE = re.compile(r"(\d{4})")
 
 
 def _following(found: list[TimeExpression]) -> list[TimeExpression]:
-    """"The following year/month/day" is one after the date told just before it."""
+    """The following year, month or day is one after the date told just before it."""
     out: list[TimeExpression] = []
     for t in found:
         if t.mod == "FOLLOWING":
