@@ -125,7 +125,13 @@ def name_key(words: Iterable[str]) -> str:
         else:
             joined.append(w)
         initials = single or (initials and single)
+    # "W. Mark Felt Sr." is "w mark felt": a generational suffix is not part of the key
+    while len(joined) > 1 and joined[-1] in _NAME_SUFFIXES:
+        joined.pop()
     return " ".join(joined)
+
+
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
 class SpacyEntityAnalyzer:
