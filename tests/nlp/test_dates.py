@@ -190,3 +190,19 @@ def test_sets_of_named_days_and_months_and_half_hours():
     assert values["each Thursday"] == "XXXX-WXX-4"
     assert values["each July"] == "XXXX-07"
     assert values["5 1/2 hours"] == "PT5H30M"
+
+
+def test_the_quarter_follows_the_quarter_reported_and_parts_of_the_day():
+    text = (
+        "Third-quarter profit fell. Sales in the quarter rose from the year-ago quarter. "
+        "It grew last fall and analysts met this morning; CBS reported last night."
+    )
+    values = _values(text, "1989-10-26")
+    assert values["the quarter"] == "1989-Q3"
+    assert values["the year-ago quarter"] == "1988-Q3"
+    assert values["last fall"] == "1988-FA"
+    assert values["this morning"] == "1989-10-26TMO"
+    assert values["last night"] == "1989-10-25TNI"
+    # with no quarter named, "the quarter" is the one reported: before the article's
+    assert _values("Sales in the quarter rose.", "1998-02-03")["the quarter"] == "1997-Q4"
+    assert "fall" not in _values("Shares fall in the fall of 1998.", "1998-02-03")

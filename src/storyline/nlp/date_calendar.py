@@ -251,8 +251,19 @@ def _full_year(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return "DATE", str(ctx.dct.year) if ctx.dct else None, None
 
 
-@_rule(r"\b(?:(this|last|next|early|late)\s+)?(spring|summer|autumn|winter)(?:\s+of\s+(\d{4}))?\b")
+@_rule(
+    r"\b(?:(this|last|next|early|late)\s+)?(spring|summer|autumn|winter)(?:\s+of\s+(\d{4}))?\b"
+    r"|\b(this|last|next)\s+(fall)\b|\bthe\s+(fall)\s+of\s+(\d{4})\b"
+)
 def _season(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    if m.group(5) or m.group(6):  # "fall" only with a lead or "of YEAR": else the verb
+        code = "FA"
+        lead = (m.group(4) or "").lower()
+        if m.group(7):
+            return "DATE", f"{m.group(7)}-{code}", None
+        if ctx.dct is None:
+            return "DATE", None, None
+        return "DATE", f"{ctx.dct.year + {'last': -1, 'next': 1}.get(lead, 0)}-{code}", None
     code = SEASONS[m.group(2).lower()]
     lead = (m.group(1) or "").lower()
     if m.group(3):
@@ -263,3 +274,15 @@ def _season(m: re.Match[str], ctx: Ctx) -> Resolved | None:
         return "DATE", None, None
     year = ctx.dct.year + (-1 if lead == "last" else 1 if lead == "next" else 0)
     return "DATE", f"{year}-{code}", mod_of(lead)
+
+
+@_rule(
+    r"\bthe\s+(?:(year-ago|year-earlier)\s+)?(?:quarter|period)\b"
+    r"(?!\s+(?:of|a year|a year-earlier|the year)\b)"
+)
+def _the_quarter(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    # in results reporting "the quarter" is the one named before it ("the year-ago
+    # quarter" its twin a year back); ``storyline.nlp.dates`` fills the value in
+    if m.group(0).lower().endswith("period") and not m.group(1):
+        return None  # a bare "the period" is too vague
+    return "DATE", None, "QUARTER_BACK" if m.group(1) else "QUARTER"

@@ -169,3 +169,14 @@ def _following(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     # anchored to the date told just before it, not to the article date: the value is
     # filled in by ``storyline.nlp.dates`` once every expression of the text is known
     return "DATE", None, "FOLLOWING"
+
+
+@_rule(r"\b(?:(later|earlier)\s+)?(this|last)\s+(morning|afternoon|evening|night)\b")
+def _part_of_today(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    # "this morning" is the article's day; "last night" the night before it
+    word = m.group(3).lower()
+    back = 1 if (m.group(2) or "").lower() == "last" else 0
+    if ctx.dct is None:
+        return "TIME", None, None
+    d = ctx.dct - dt.timedelta(days=back)
+    return "TIME", f"{d.isoformat()}T{PART_OF_DAY[word]}", None

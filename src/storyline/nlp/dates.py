@@ -111,7 +111,7 @@ def extract_dates(text: str, dct: str | dt.date | None = None) -> list[TimeExpre
         taken.append((start, end))
         chosen.append(TimeExpression(text[start:end], start, end, kind, value, mod))
     chosen.sort(key=lambda t: (t.start, t.end))
-    return _following(_year_ago_quarters(_merge_adjacent(chosen, text), text))
+    return _following(_year_ago_quarters(_merge_adjacent(chosen, text), text, ctx.dct))
 
 
 _DAY_VALUE = re.compile(r"(\d{4})-(\d{2})-(\d{2})$")
@@ -151,19 +151,49 @@ _YEAR_AGO = re.compile(r"^(?:a year (?:ago|earlier)|year-ago|the year-ago.*)$", 
 _QUARTER_REACH = 600  # chars after a named quarter within which "a year ago" means its twin
 
 
-def _year_ago_quarters(found: list[TimeExpression], text: str) -> list[TimeExpression]:
+def _year_ago_quarters(
+    found: list[TimeExpression], text: str, dct: dt.date | None
+) -> list[TimeExpression]:
     """In quarterly results ("profit rose from $5m a year ago"), a year-ago expression
     means the same quarter one year back, as TimeBank annotates: it follows the quarter
     named shortly before it."""
     out: list[TimeExpression] = []
     last_quarter: tuple[int, int, int] | None = None  # year, quarter, where it was named
     for t in found:
+        if t.mod in ("QUARTER", "QUARTER_BACK"):
+            t = _the_quarter(t, last_quarter, dct)
         m = re.fullmatch(r"(\d{4})-Q([1-4])", t.value or "")
-        if m:
-            last_quarter = (int(m.group(1)), int(m.group(2)), t.end)
+        if m and t.mod is None and not _YEAR_BACK.search(t.text):
+            # reported results: "fourth quarter ended Aug. 26", "fourth-quarter profit"
+            reported = text.startswith(" ended", t.end) or "-quarter" in t.text.lower()
+            if reported or not _after(int(m.group(1)), int(m.group(2)), dct):
+                last_quarter = (int(m.group(1)), int(m.group(2)), t.end)
         elif last_quarter and t.type == "DATE" and _YEAR_AGO.match(t.text):
             year, q, named_at = last_quarter
             if t.start - named_at <= _QUARTER_REACH:
                 t = TimeExpression(t.text, t.start, t.end, t.type, f"{year - 1}-Q{q}", t.mod)
         out.append(t)
     return out
+
+
+_YEAR_BACK = re.compile(r"year-(?:ago|earlier)|a year (?:ago|earlier)", re.I)
+
+
+def _after(year: int, quarter: int, dct: dt.date | None) -> bool:
+    """Is the quarter the article's or later? Results are reported for quarters past."""
+    return dct is not None and year * 4 + quarter >= dct.year * 4 + (dct.month - 1) // 3 + 1
+
+
+def _the_quarter(
+    t: TimeExpression, named: tuple[int, int, int] | None, dct: dt.date | None
+) -> TimeExpression:
+    """ "The quarter" is the quarter named last, else the one before the article's (the
+    quarter being reported); "the year-ago quarter" is that one a year back."""
+    value = None
+    if named is None and dct is not None:
+        total = dct.year * 4 + (dct.month - 1) // 3 - 1
+        named = (total // 4, total % 4 + 1, t.start)
+    if named is not None:
+        year, q, _at = named
+        value = f"{year - 1 if t.mod == 'QUARTER_BACK' else year}-Q{q}"
+    return TimeExpression(t.text, t.start, t.end, t.type, value, None)
