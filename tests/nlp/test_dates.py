@@ -206,3 +206,16 @@ def test_the_quarter_follows_the_quarter_reported_and_parts_of_the_day():
     # with no quarter named, "the quarter" is the one reported: before the article's
     assert _values("Sales in the quarter rose.", "1998-02-03")["the quarter"] == "1997-Q4"
     assert "fall" not in _values("Shares fall in the fall of 1998.", "1998-02-03")
+
+
+def test_current_is_the_present_and_the_week_of_a_day_is_its_iso_week():
+    values = _values(
+        "Given current market conditions, a hearing is set the week of March 6.", "2000-02-24"
+    )
+    assert values["current"] == "PRESENT_REF"
+    assert values["the week of March 6"] == "2000-W10"
+    values = _values(
+        "Holders buy at the then current price for the current fiscal year.", "1989-11-02"
+    )
+    assert values["current"] == "PAST_REF"
+    assert values["the current fiscal year"] == "1989"

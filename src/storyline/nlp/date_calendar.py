@@ -15,6 +15,7 @@ from storyline.nlp.date_units import (
     WEEKDAY_RE,
     YEAR,
     is_future,
+    iso_week,
     mod_of,
     number,
 )
@@ -286,3 +287,15 @@ def _the_quarter(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     if m.group(0).lower().endswith("period") and not m.group(1):
         return None  # a bare "the period" is too vague
     return "DATE", None, "QUARTER_BACK" if m.group(1) else "QUARTER"
+
+
+@_rule(rf"\bthe\s+week\s+of\s+({MONTH_RE})\s+({DAY})\b(?:,?\s+({YEAR}))?", 0)
+def _week_of(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    day = int(re.match(r"\d+", m.group(2)).group())  # type: ignore[union-attr]
+    year = int(m.group(3)) if m.group(3) else (ctx.dct.year if ctx.dct else None)
+    if year is None:
+        return "DATE", None, None
+    try:
+        return "DATE", iso_week(dt.date(year, month_num(m.group(1)), day)), None
+    except ValueError:
+        return None

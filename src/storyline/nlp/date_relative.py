@@ -78,7 +78,7 @@ def _weekday(m: re.Match[str], ctx: Ctx) -> Resolved | None:
 
 @_rule(
     r"\b(?:(earlier|later|early|late)\s+)?(this|last|next|the past|the previous|the coming|"
-    r"the current|the latest|the same|the next)\s+(week|weekend|month|year|quarter)\b"
+    r"the current|the latest|the same|the next)\s+(?:fiscal\s+)?(week|weekend|month|year|quarter)\b"
 )
 def _this_last_next(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     lead = m.group(2).lower()

@@ -76,12 +76,16 @@ def _fraction_duration(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return "DURATION", duration(amount, m.group(4)), None
 
 
-@_rule(r"\b(?:(?:more|most)\s+)?(now|currently|at present|nowadays|presently|these days|"
+@_rule(r"\b(?:(?:more|most)\s+)?(now|currently|current|at present|nowadays|presently|these days|"
        r"recently|recent|lately|the past|the future|in the past|in the future|"
        r"the short term|the long term|soon|former|formerly|once)\b")  # fmt: skip
 def _reference(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     word = m.group(1).lower()
-    if word in ("now", "currently", "at present", "nowadays", "presently", "these days"):
+    if word == "current" and ctx.text[max(0, m.start() - 5) : m.start()].lower() == "then ":
+        return "DATE", "PAST_REF", None  # "the then current price"
+    # "current market conditions": TimeML marks the adjective too
+    if word in ("now", "currently", "current", "at present", "nowadays", "presently",
+                "these days"):  # fmt: skip
         return "DATE", "PRESENT_REF", None
     if word in ("recently", "recent", "lately", "the past", "in the past", "formerly"):
         return "DATE", "PAST_REF", None
