@@ -219,3 +219,10 @@ def test_current_is_the_present_and_the_week_of_a_day_is_its_iso_week():
     )
     assert values["current"] == "PAST_REF"
     assert values["the current fiscal year"] == "1989"
+
+
+def test_a_past_verb_before_a_month_day_keeps_it_in_the_past():
+    values = _values("A block of shares issued July 1, which will receive part.", "1989-10-27")
+    assert values["July 1"] == "1989-07-01"
+    values = _values("Profit in the 1988 quarter fell. Third-quarter sales rose.", "1989-10-30")
+    assert values["Third-quarter"] == "1989-Q3"

@@ -75,9 +75,8 @@ def _month_day(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     nearest = min(found, key=lambda d: (abs((d - dct).days), d))
     if abs((nearest - dct).days) <= _SURE_DAYS:
         return "DATE", nearest.isoformat(), None  # close to the article date: tense adds noise
-    if _PAST_DAY.search(
-        ctx.text[max(0, ctx.text.rfind(".", 0, m.start()) + 1, m.start() - 40) : m.start()]
-    ):
+    before = ctx.text[max(0, ctx.text.rfind(".", 0, m.start()) + 1, m.start() - 40) : m.start()]
+    if _PAST_DAY.search(before) or _PAST_VERB.search(before):
         found = [d for d in found if d <= dct] or found  # "the year ended March 31"
     elif is_future(ctx.text, m.start(), m.end()):
         found = [d for d in found if d >= dct] or found
@@ -88,6 +87,12 @@ def _month_day(m: re.Match[str], ctx: Ctx) -> Resolved | None:
 # a month-day within this many days of the article date is that one, whatever the tense
 # cues around it say ("had been set to expire Nov. 6" four days after the DCT)
 _SURE_DAYS = 60
+# a verb in the past tense just before the date: "shares issued July 1", "announced the
+# plan Aug. 21" (not "scheduled", "expected": those look ahead)
+_PAST_VERB = re.compile(
+    r"\b(?!(?:scheduled|expected|planned|slated|proposed|needed)\b)[a-z]+ed\s+"
+    r"(?:(?:the|a|an|its|his|her|their|plan|deal|it|them)\s+){0,2}(?:on\s+)?$"
+)
 _PAST_DAY = re.compile(r"\b(ended|since|set on|was|were|had been|last seen|the night of)\b", re.I)
 
 
@@ -299,3 +304,9 @@ def _week_of(m: re.Match[str], ctx: Ctx) -> Resolved | None:
         return "DATE", iso_week(dt.date(year, month_num(m.group(1)), day)), None
     except ValueError:
         return None
+
+
+@_rule(rf"\bthe\s+({YEAR})\s+(?:quarter|period)\b")
+def _quarter_of_year(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    # "the 1988 period": that year's twin of the quarter being reported (filled in later)
+    return "DATE", m.group(1), "QUARTER_OF_YEAR"

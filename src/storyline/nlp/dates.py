@@ -145,7 +145,9 @@ def _after_previous(before: list[TimeExpression], unit: str) -> str | None:
     return None
 
 
-_YEAR_AGO = re.compile(r"^(?:a year (?:ago|earlier)|year-ago|the year-ago.*)$", re.I)
+_YEAR_AGO = re.compile(
+    r"^(?:a year (?:ago|earlier)|(?:a )?year-(?:ago|earlier)|the year-ago.*)$", re.I
+)
 
 
 _QUARTER_REACH = 600  # chars after a named quarter within which "a year ago" means its twin
@@ -160,10 +162,14 @@ def _year_ago_quarters(
     out: list[TimeExpression] = []
     last_quarter: tuple[int, int, int] | None = None  # year, quarter, where it was named
     for t in found:
+        derived = t.mod in ("QUARTER", "QUARTER_BACK", "QUARTER_OF_YEAR")
         if t.mod in ("QUARTER", "QUARTER_BACK"):
             t = _the_quarter(t, last_quarter, dct)
+        elif t.mod == "QUARTER_OF_YEAR":
+            q = f"-Q{last_quarter[1]}" if last_quarter else ""
+            t = TimeExpression(t.text, t.start, t.end, t.type, f"{t.value}{q}", None)
         m = re.fullmatch(r"(\d{4})-Q([1-4])", t.value or "")
-        if m and t.mod is None and not _YEAR_BACK.search(t.text):
+        if m and not derived and t.mod is None and not _YEAR_BACK.search(t.text):
             # reported results: "fourth quarter ended Aug. 26", "fourth-quarter profit"
             reported = text.startswith(" ended", t.end) or "-quarter" in t.text.lower()
             if reported or not _after(int(m.group(1)), int(m.group(2)), dct):
