@@ -166,8 +166,8 @@ def _year_ago_quarters(
         if t.mod in ("QUARTER", "QUARTER_BACK"):
             t = _the_quarter(t, last_quarter, dct)
         elif t.mod == "QUARTER_OF_YEAR":
-            q = f"-Q{last_quarter[1]}" if last_quarter else ""
-            t = TimeExpression(t.text, t.start, t.end, t.type, f"{t.value}{q}", None)
+            twin = f"-Q{last_quarter[1]}" if last_quarter else ""
+            t = TimeExpression(t.text, t.start, t.end, t.type, f"{t.value}{twin}", None)
         m = re.fullmatch(r"(\d{4})-Q([1-4])", t.value or "")
         if m and not derived and t.mod is None and not _YEAR_BACK.search(t.text):
             # reported results: "fourth quarter ended Aug. 26", "fourth-quarter profit"
