@@ -8,15 +8,20 @@ store gets the first ``--articles`` lines (ingest + analysis: the full run); cop
 then get the next 1% of lines, one line, and one repost of a stored article (nothing to
 cluster), each followed by the incremental analysis (what `storyline brief` runs on a
 store). No analyst layer (spaCy), no brief files.
-Targets (issue 17): +1% costs <= 3% of the full run, +1 article < 2 s. ``--check``
-also recomputes the +1% store with ``incremental=False`` and checks that the stories and
-every article's analysis are the same.
+Targets (issue 17): +1% costs <= 3% of the full run, +1 article < 2 s, peak memory
+<= 1.5 GB at 20k articles (ru_maxrss after the full run, no layer). ``--check`` also
+recomputes the +1% store with ``incremental=False`` and checks that the stories and every
+article's analysis are the same. ``--keep DIR`` keeps the pile and the full run's store
+(with its time and peak memory) in DIR: a later run with the same ``--articles`` measures
+only the updates (the base store must be made by the same code: a code change makes
+every stored story and article's work stale, so rebuild it after one).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import resource
 import sqlite3
 import sys
 import tempfile
@@ -33,6 +38,11 @@ from storyline.store.factory import open_store  # noqa: E402
 
 TARGET_SHARE = 0.03
 TARGET_ONE = 2.0
+TARGET_PEAK_MIB = 1536  # peak memory at 20k articles without dense vectors (issue 17)
+
+
+def _peak_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
 def _run(db: Path, pile: Path, options: Options) -> tuple[float, dict[str, float]]:
@@ -65,22 +75,34 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--articles", type=int, default=20_000)
     parser.add_argument("--check", action="store_true", help="compare with a full recompute")
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        help="folder that keeps the pile and the full run's store (and its time) between "
+        "runs: a second run reuses them and measures only the updates",
+    )
     args = parser.parse_args()
     options = Options(analysis=False)
     more = max(1, args.articles // 100)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        build_pile(folder / "all.jsonl", args.articles + more)
-        lines = (folder / "all.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
-        (folder / "base.jsonl").write_text("".join(lines[: args.articles]), encoding="utf-8")
-        (folder / "more.jsonl").write_text("".join(lines[args.articles :]), encoding="utf-8")
-        (folder / "one.jsonl").write_text(lines[args.articles], encoding="utf-8")
-        repost = json.loads(lines[0])
-        # undated and from another outlet: the stored copy stays the original
-        repost |= {"id": "repost-1", "text": f"Posted by a blog\n\n{repost['text']}"}
-        repost |= {"date": None, "outlet": "A blog"}
-        (folder / "repost.jsonl").write_text(json.dumps(repost) + "\n", encoding="utf-8")
-        full, full_stages = _run(folder / "base.db", folder / "base.jsonl", options)
+        kept = args.keep / f"base-{args.articles}" if args.keep else None
+        if kept and (kept / "full.json").exists():
+            for name in ("base.jsonl", "more.jsonl", "one.jsonl", "repost.jsonl"):
+                (folder / name).write_bytes((kept / name).read_bytes())
+            _copy(kept / "base.db", folder / "base.db")
+            full, full_stages, peak = json.loads((kept / "full.json").read_text(encoding="utf-8"))
+        else:
+            full, full_stages = _full_run(folder, args.articles, more, options)
+            peak = _peak_mib()
+            if kept:
+                kept.mkdir(parents=True, exist_ok=True)
+                for name in ("base.jsonl", "more.jsonl", "one.jsonl", "repost.jsonl"):
+                    (kept / name).write_bytes((folder / name).read_bytes())
+                _copy(folder / "base.db", kept / "base.db")
+                (kept / "full.json").write_text(
+                    json.dumps([full, full_stages, peak]), encoding="utf-8"
+                )
         rows = [("full run", args.articles, full, full_stages)]
         updates = (
             ("+1%", "more.jsonl", more),
@@ -93,7 +115,38 @@ def main() -> None:
             seconds, stages = _run(db, folder / pile, options)
             rows.append((label, count, seconds, stages))
         same = _same_as_full(folder / "more.jsonl.db", options) if args.check else None
-    print(f"store: {args.articles} articles (synthetic pile), no analyst layer")
+    _print(args.articles, rows, full, same)
+    met = "met" if peak <= TARGET_PEAK_MIB else "NOT met"
+    print(
+        f"\npeak RSS of the full run: {peak:,.0f} MiB  (target <= {TARGET_PEAK_MIB:,} MiB "
+        f"at 20k articles: {met}); of this process at the end: {_peak_mib():,.0f} MiB"
+    )
+
+
+def _full_run(
+    folder: Path, articles: int, more: int, options: Options
+) -> tuple[float, dict[str, float]]:
+    """Write the pile's parts into ``folder`` and make its base store (the full run)."""
+    build_pile(folder / "all.jsonl", articles + more)
+    lines = (folder / "all.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
+    (folder / "base.jsonl").write_text("".join(lines[:articles]), encoding="utf-8")
+    (folder / "more.jsonl").write_text("".join(lines[articles:]), encoding="utf-8")
+    (folder / "one.jsonl").write_text(lines[articles], encoding="utf-8")
+    repost = json.loads(lines[0])
+    # undated and from another outlet: the stored copy stays the original
+    repost |= {"id": "repost-1", "text": f"Posted by a blog\n\n{repost['text']}"}
+    repost |= {"date": None, "outlet": "A blog"}
+    (folder / "repost.jsonl").write_text(json.dumps(repost) + "\n", encoding="utf-8")
+    return _run(folder / "base.db", folder / "base.jsonl", options)
+
+
+def _print(
+    articles: int,
+    rows: list[tuple[str, int, float, dict[str, float]]],
+    full: float,
+    same: bool | None,
+) -> None:
+    print(f"store: {articles} articles (synthetic pile), no analyst layer")
     print(f"{'run':<12}{'articles':>9}{'seconds':>9}{'% of full':>11}   target")
     for label, count, seconds, _stages in rows:
         target = {

@@ -218,6 +218,8 @@ class EntityLinkOptions:
     link_deictic_days: bool = True
     unnamed_protagonist: bool = True
     plural_groups: bool = True
+    # a nameless "she ... her" chain joins the person its article names most
+    orphan_chains: bool = True
 
 
 @dataclass(frozen=True)

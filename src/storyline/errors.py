@@ -98,6 +98,12 @@ class Errors:
     )
     # analysis: a step that failed on one article (its other steps and articles go on)
     E301 = ErrorCode("E301", "{stage} failed on this article: {error}")
+    # E4xx the store: what a run finds stored and cannot use
+    E401 = ErrorCode(
+        "E401",
+        "the store's story clusterer state cannot be read (this version reads state "
+        "version {version}): {error}; analyse the articles into a new store",
+    )
 
 
 class StorylineError(Exception):

@@ -8,7 +8,9 @@ import numpy as np
 import pytest
 import sqlalchemy as sa
 
+import storyline.run.cluster_state as cluster_state
 import storyline.run.stages as stages
+from storyline.cluster.state_rows import read_meta
 from storyline.config import Options
 from storyline.dedup.minhash import band_keys, fingerprint
 from storyline.model import RawDocument
@@ -153,15 +155,14 @@ def test_a_run_with_nothing_to_cluster_does_not_read_the_clusterer(tmp_path, mon
             raise AssertionError("the clusterer state was read")
 
         with monkeypatch.context() as patch:
-            patch.setattr(stages.StoryClusterer, "from_state", no_reading)
+            patch.setattr(cluster_state, "from_rows", no_reading)
             articles, _, _ = analyse_store(store, OPTIONS)
             analyse_store(store, OPTIONS)  # nothing new at all
         indexed = _analysis(store)
         copies = [a for a in articles if a.source.startswith(f"doc{len(texts):04d}")]
         assert copies and all(a.duplicate_of and a.story for a in copies)
         # the same stories and storylines as read from the clusterer itself
-        state = store.load_state(stages.CLUSTER_STATE)
-        assert state is not None
+        assert read_meta(store) is not None
         store.save_analysis([], store.stories(), {stages.CLUSTER_INDEX: "[]"}, keep=None)
         again, _, _ = analyse_store(store, OPTIONS)
         assert _analysis(store) == indexed

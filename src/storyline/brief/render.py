@@ -167,7 +167,7 @@ def render_markdown(articles: list[Article], stories: list[Story]) -> str:
             a = by_id[aid]
             dup = f" (duplicate of {a.duplicate_of})" if a.duplicate_of else ""
             meta = " · ".join(md_text(x) for x in (a.outlet, a.publisher, a.date, a.url) if x)
-            title = md_text(a.title) if a.title else "(untitled)"
+            title = md_text(a.label)
             lines.append(f"- `{a.id}` {title} — {meta}{dup}")
         lines.append("")
     return "\n".join(lines)

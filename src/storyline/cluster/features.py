@@ -121,13 +121,19 @@ class DocumentFrequencies:
     """Running document frequencies: the IDF grows with the collection, no refit needed."""
 
     docs: int = 0
-    df: Counter[str] = field(default_factory=Counter)
+    # a Counter in memory; a cluster.rowmap.RowMap when read from the store's rows
+    df: dict[str, int] = field(default_factory=Counter)
     # document count at the last prune_rare() call
     pruned_at: int = 0
 
     def add(self, features: set[str] | dict[str, float]) -> None:
         self.docs += 1
-        self.df.update(features)
+        df = self.df
+        if isinstance(df, Counter):
+            df.update(features)
+        else:
+            for key in features:
+                df[key] = df.get(key, 0) + 1
 
     def prune_rare(self, keep: Container[str] = ()) -> int:
         """Forget features seen in one document only, except those in ``keep``; return how

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from storyline.cluster.features import Vector, dot, span_gap, time_decay
+from storyline.cluster.rowmap import prefetch, prefetch_keys
 from storyline.config import ClusterOptions
 
 
@@ -161,12 +162,13 @@ class GroupIndex:
     def candidates(self, vec: Vector, opts: ClusterOptions, query: list | None = None) -> list[str]:
         """Groups sharing a heavy feature with ``vec``, best lexical overlap first."""
         overlap: Counter[str] = Counter()
-        for key, weight in query if query is not None else top_features(vec, opts.query_terms):
-            posting = self.postings.get(key)
-            if not posting:
-                continue
-            # the most recent groups are at the end: old ones rarely take new articles
-            for gid in posting[-opts.max_postings :]:
+        wanted = query if query is not None else top_features(vec, opts.query_terms)
+        prefetch(self.postings, (key for key, _ in wanted))
+        # the most recent groups are at the end: old ones rarely take new articles
+        recent = [(self.postings.get(key) or [])[-opts.max_postings :] for key, _ in wanted]
+        prefetch_keys(self.groups, (gid for posting in recent for gid in posting))
+        for (_key, weight), posting in zip(wanted, recent, strict=True):
+            for gid in posting:
                 if gid in self.groups:  # merged-away stories leave stale postings
                     overlap[gid] += weight  # type: ignore[assignment]  # float weights
         if len(overlap) <= opts.max_candidates:
@@ -183,7 +185,9 @@ class GroupIndex:
         query: list[tuple[str, float]] | None = None,
     ) -> tuple[float, Group | None]:
         best_score, best_group = 0.0, None
-        for gid in self.candidates(vec, opts, query):
+        found = self.candidates(vec, opts, query)
+        prefetch(self.groups, found)
+        for gid in found:
             group = self.groups[gid]
             decay = time_decay(day, group.first, group.last, opts.time_grace_days, tau)
             if decay < 1e-3:

@@ -43,6 +43,7 @@ from storyline.cluster.groups import (
     top_features,
     unit_vector,
 )
+from storyline.cluster.rowmap import load_all, prefetch
 from storyline.cluster.split import two_means
 from storyline.cluster.storylines import StorylineLinker
 from storyline.config import ClusterOptions
@@ -147,6 +148,7 @@ class StoryClusterer:
                 log.warning("duplicate article id %s in batch: keeping the first", item.id)
                 continue
             batch[item.id] = item
+        prefetch(self.assigned, batch)  # state read from rows: one read per batch
         fresh = [it for it in batch.values() if it.id not in self.assigned]
         days = {it.id: parse_day(it.date) for it in fresh}
         fresh.sort(key=lambda it: _date_order(days[it.id], it.id))
@@ -163,8 +165,12 @@ class StoryClusterer:
             log.info("%d non-article documents kept as single-article stories", len(junk))
         every = opts.prune_rare_every
         if every > 0 and self.dfs.docs - self.dfs.pruned_at >= every:
+            load_all(self.dfs.df, self.stories.postings)  # pruning walks them whole
             dropped = self.dfs.prune_rare(keep=self.stories.postings)
             log.info("forgot %d features seen in one of %d documents", dropped, self.dfs.docs)
+        keys = {k for it in fresh for k in feature_keys(*counts[it.id])}
+        prefetch(self.dfs.df, keys)
+        prefetch(self.stories.postings, keys)
         # the IDF of a batch is known before any of its articles is placed: update first
         for it in fresh:
             if it.id not in junk:

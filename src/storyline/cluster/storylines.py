@@ -180,7 +180,7 @@ class StorylineLinker:
     def __init__(self, options: ClusterOptions | None = None) -> None:
         self.options = options or ClusterOptions()
         self.names: dict[str, Counter[str]] = {}  # story id -> name -> mentions
-        self.df: Counter[str] = Counter()  # name -> number of stories carrying it
+        self.df: dict[str, int] = Counter()  # name -> number of stories carrying it
         self.line_of: dict[str, str] = {}  # story id -> storyline id
         self.recent: dict[str, list[str]] = {}  # storyline id -> its latest member stories
         self.postings: dict[str, list[str]] = defaultdict(list)  # name -> placed stories
@@ -194,16 +194,18 @@ class StorylineLinker:
         names = self.names.setdefault(story_id, Counter())
         for name in found:
             if name not in names:
-                self.df[name] += 1
+                self.df[name] = self.df.get(name, 0) + 1
         names.update(found)
         keep = 2 * self.options.storyline_names
         if len(names) > 2 * keep:
             top = dict(heapq.nsmallest(keep, names.items(), key=lambda kv: (-kv[1], kv[0])))
             for name in names:
                 if name not in top:  # the story no longer carries it
-                    self.df[name] -= 1
-                    if self.df[name] <= 0:
-                        del self.df[name]
+                    left = self.df.get(name, 0) - 1
+                    if left <= 0:
+                        self.df.pop(name, None)
+                    else:
+                        self.df[name] = left
             self.names[story_id] = Counter(top)
 
     def salient(self, story_id: str) -> list[str]:
@@ -340,7 +342,8 @@ class StorylineLinker:
         for story, names in state.get("names", {}).items():
             counts = Counter({str(k): int(v) for k, v in names.items()})
             linker.names[story] = counts
-            linker.df.update(counts.keys())
+            for name in counts:
+                linker.df[name] = linker.df.get(name, 0) + 1
         linker.line_of = {str(k): str(v) for k, v in state.get("line_of", {}).items()}
         linker.recent = {str(k): [str(s) for s in v] for k, v in state.get("recent", {}).items()}
         for name, posting in state.get("postings", {}).items():

@@ -32,6 +32,7 @@ from storyline.model import (
     Story,
     progress_stage,
 )
+from storyline.run.cluster_state import RowState
 from storyline.run.executor import executor_for
 from storyline.run.incremental import STATE_NAME as incremental_state
 from storyline.run.incremental import Signatures, reusable, signatures
@@ -181,7 +182,8 @@ def analyse_store(
     stored = store.stories() if incremental else []
     before = Signatures.from_json(loaded[incremental_state] if incremental else None)
     timings = {"load from store": time.perf_counter() - started}
-    timings.update(run_stages(articles, options, state=state, progress=progress))
+    rows = RowState(store)
+    timings.update(run_stages(articles, options, state=state, progress=progress, rows=rows))
     started = time.perf_counter()
     now = signatures(articles, options, layer_version(options))
     kept, current_layers = reusable(now, before, stored)
@@ -220,6 +222,7 @@ def analyse_store(
             stories,
             {name: value for name, value in state.items() if loaded.get(name) != value},
             keep=keep if incremental else None,
+            row_changes=rows.changes if rows.changes.rows or rows.changes.replace else None,
         )
         watch.advance("save", len(stories))
     timings["save analysis"] = time.perf_counter() - started

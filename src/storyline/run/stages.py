@@ -13,7 +13,7 @@ import hashlib
 import json
 import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from functools import partial
 from typing import TypeVar
@@ -42,6 +42,13 @@ from storyline.model import (
     progress_stage,
 )
 from storyline.nlp.sentences import split_paragraphs, split_sentences
+from storyline.run.cluster_state import (
+    CLUSTER_INDEX,
+    CLUSTER_STATE,
+    RowState,
+    assign_with_rows,
+    roots_of,
+)
 from storyline.run.executor import executor_for
 from storyline.run.incremental import DEDUP_STATE, DedupState, work_version
 
@@ -59,7 +66,7 @@ class Stage:
     name: str
     requires: frozenset[str]
     assigns: frozenset[str]
-    run: Callable[[list[Article], Options, dict[str, str]], None]
+    run: Callable[[list[Article], Options, dict[str, str], RowState | None], None]
 
 
 def parallel_map(fn: Callable[[T], R], items: Sequence[T], options: Options) -> list[R]:
@@ -79,7 +86,9 @@ def _sentences_of(job: tuple[str, str, float]) -> list[Span]:
         return split_paragraphs(text)
 
 
-def add_sentences(articles: list[Article], options: Options, state: dict[str, str]) -> None:
+def add_sentences(
+    articles: list[Article], options: Options, state: dict[str, str], rows: RowState | None = None
+) -> None:
     """Sentence spans of the articles whose stored work (Article.work, marked made by
     mark_duplicates) is missing or of another version; the others keep the spans read
     from the store."""
@@ -94,7 +103,9 @@ def add_sentences(articles: list[Article], options: Options, state: dict[str, st
     )
 
 
-def mark_duplicates(articles: list[Article], options: Options, state: dict[str, str]) -> None:
+def mark_duplicates(
+    articles: list[Article], options: Options, state: dict[str, str], rows: RowState | None = None
+) -> None:
     """Near-duplicates over all articles, fingerprinting only those without stored band
     keys and verifying only candidate pairs with such an article (dedup.update): the
     edges verified before are kept in ``state``; the result equals a full recompute."""
@@ -142,6 +153,22 @@ def mark_duplicates(articles: list[Article], options: Options, state: dict[str, 
     )
 
 
+class _RemovedCounts(Mapping[str, int]):
+    """Spans of boilerplate removed per article, counted only for the articles asked."""
+
+    def __init__(self, by_id: dict[str, Article]) -> None:
+        self._by_id = by_id
+
+    def __getitem__(self, article_id: str) -> int:
+        return len(self._by_id[article_id].removed)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._by_id)
+
+    def __len__(self) -> int:
+        return len(self._by_id)
+
+
 def _originals(articles: list[Article], new: list[bool], found: dict[str, str]) -> dict[str, str]:
     """``found``'s groups re-rooted on their real original (dedup.near.choose_originals);
     a group whose members are all old and were one stored group keeps its stored links."""
@@ -173,34 +200,14 @@ def _originals(articles: list[Article], new: list[bool], found: dict[str, str]) 
                 for i in ids
             ],
             # the copy with less boilerplate around it is the better original when undated
-            ranks={a.id: len(a.removed) for a in articles},
+            ranks=_RemovedCounts(by_id),
         )
     )
     return duplicate_of
 
 
-CLUSTER_STATE = "cluster"
-# who is in which story and storyline, beside the clusterer's (big) state it was read from:
-# a run with nothing to cluster takes them from here and never reads the clusterer
-CLUSTER_INDEX = "cluster-index"
-
-
 def _state_digest(saved: str) -> str:
     return hashlib.sha1(saved.encode("utf-8")).hexdigest()
-
-
-def _roots(articles: list[Article]) -> dict[str, Article]:
-    """Each article's original: a copy follows its original (also one clustered before)."""
-    by_id = {a.id: a for a in articles}
-    roots = {}
-    for article in articles:
-        root = article
-        seen: set[str] = set()
-        while root.duplicate_of in by_id and root.id not in seen:
-            seen.add(root.id)
-            root = by_id[root.duplicate_of]
-        roots[article.id] = root
-    return roots
 
 
 def _from_index(articles: list[Article], state: dict[str, str]) -> bool:
@@ -215,7 +222,7 @@ def _from_index(articles: list[Article], state: dict[str, str]) -> bool:
             return False  # written beside another clusterer state
     except (ValueError, KeyError, TypeError):
         return False
-    roots = _roots(articles)
+    roots = roots_of(articles)
     if any(root.id not in placed for root in roots.values()):
         return False
     for article in articles:
@@ -223,10 +230,17 @@ def _from_index(articles: list[Article], state: dict[str, str]) -> bool:
     return True
 
 
-def assign_stories(articles: list[Article], options: Options, state: dict[str, str]) -> None:
+def assign_stories(
+    articles: list[Article], options: Options, state: dict[str, str], rows: RowState | None = None
+) -> None:
     """Stories and storylines, incrementally: articles clustered in earlier runs keep their
     story ids; only new originals are added to the saved clusterer, which is not even
-    read when there are none (CLUSTER_INDEX)."""
+    read when there are none (CLUSTER_INDEX). With ``rows`` (a store) the clusterer's
+    state is the store's rows, read and written per entry (run.cluster_state); without,
+    it is one JSON text in ``state``."""
+    if rows is not None:
+        assign_with_rows(articles, options, state, rows)
+        return
     if _from_index(articles, state):
         return
     saved = state.get(CLUSTER_STATE)
@@ -243,7 +257,7 @@ def assign_stories(articles: list[Article], options: Options, state: dict[str, s
     if new:
         clusterer.add_in_batches(new)
     added = bool(new)
-    roots = _roots(articles)
+    roots = roots_of(articles)
     for article in articles:
         root = roots[article.id]
         if clusterer.story_of(root.id) is None:  # an original first seen as a duplicate
@@ -288,11 +302,13 @@ def run_stages(
     stages: Sequence[Stage] = STAGES,
     state: dict[str, str] | None = None,
     progress: Progress | None = None,
+    rows: RowState | None = None,
 ) -> dict[str, float]:
     """Run ``stages`` in order over ``articles``; return seconds per stage.
 
-    ``state`` is updated in place by incremental stages; the caller saves it. ``progress``
-    hears of each stage as a whole (its articles are done when it returns)."""
+    ``state`` is updated in place by incremental stages and ``rows`` (the store's row
+    state) collects their changed rows; the caller saves both. ``progress`` hears of each
+    stage as a whole (its articles are done when it returns)."""
     state = {} if state is None else state
     available = set(CLEANED_FIELDS)
     timings: dict[str, float] = {}
@@ -304,7 +320,7 @@ def run_stages(
             )
         started = time.perf_counter()
         with progress_stage(progress, stage.name, len(articles)) as watch:
-            stage.run(articles, options, state)
+            stage.run(articles, options, state, rows)
             watch.advance(stage.name, len(articles))
         timings[stage.name] = time.perf_counter() - started
         available |= stage.assigns

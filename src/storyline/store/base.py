@@ -69,6 +69,17 @@ class StoryListing:
 STORY_SORTS = ("latest", "articles", "outlets")
 
 
+@dataclass
+class StateRows:
+    """Rows of a stage's state to write (``Store.save_analysis``): kind -> key -> text, None
+    to remove the row. With ``replace``, every stored row of ``kinds`` goes first (a state
+    written whole: a new store, or one converted from an older format)."""
+
+    rows: dict[str, dict[str, str | None]] = field(default_factory=dict)
+    replace: bool = False
+    kinds: tuple[str, ...] = ()
+
+
 @dataclass(frozen=True)
 class StoryFilter:
     """Which stories a list shows and in what order. Every given field narrows it:
@@ -110,6 +121,7 @@ class Store(ABC):
         stories: Sequence[Story],
         state: dict[str, str] | None = None,
         keep: Collection[str] | None = None,
+        row_changes: StateRows | None = None,
     ) -> None:
         """Update the analysis of ``articles`` (sentences, stored work, duplicate links,
         story assignments) and replace the stories atomically, with the stages' saved
@@ -117,11 +129,29 @@ class Store(ABC):
 
         Without ``keep`` every stored story is replaced by ``stories``; with it, the stored
         stories whose ids are in ``keep`` stay as they are (unchanged since saved), the
-        rest of ``stories`` are written and every other stored story is removed."""
+        rest of ``stories`` are written and every other stored story is removed. ``row_changes``
+        are the changed rows of the stages' row state (``fetch_rows``), written in the same
+        transaction; a state value "" removes that state."""
 
     @abstractmethod
     def load_state(self, name: str) -> str | None:
         """A stage's saved state (e.g. the incremental story clusterer), or None."""
+
+    # A stage's state as rows, read on demand (cluster.rowmap.RowSource).
+
+    @abstractmethod
+    def fetch_rows(self, kind: str, keys: Sequence[str]) -> dict[str, str]:
+        """The stored text of these keys of ``kind`` (absent keys left out)."""
+
+    @abstractmethod
+    def stored_keys(self, kind: str, keys: Sequence[str]) -> set[str]:
+        """Which of these keys of ``kind`` are stored."""
+
+    @abstractmethod
+    def all_rows(self, kind: str) -> dict[str, str]: ...
+
+    @abstractmethod
+    def count_rows(self, kind: str) -> int: ...
 
     @abstractmethod
     def stories(self) -> list[Story]:

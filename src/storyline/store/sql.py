@@ -31,7 +31,8 @@ from storyline.model import (
     Story,
 )
 from storyline.store import browse
-from storyline.store.base import Page, Store, StoryFilter, StoryListing
+from storyline.store import rows as row_state
+from storyline.store.base import Page, StateRows, Store, StoryFilter, StoryListing
 from storyline.store.tables import (
     ADDED_ARTICLE_COLUMNS,
     ADDED_STORY_COLUMNS,
@@ -251,13 +252,17 @@ class SqlStore(Store):
         stories: Sequence[Story],
         state: dict[str, str] | None = None,
         keep: Collection[str] | None = None,
+        row_changes: StateRows | None = None,
     ) -> None:
         with self._write() as conn:
             if articles:
                 self._update_analysis(conn, articles)
             for name, value in sorted((state or {}).items()):
                 conn.execute(state_table.delete().where(state_table.c.name == name))
-                conn.execute(state_table.insert().values(name=name, value=value))
+                if value:  # "" removes it
+                    conn.execute(state_table.insert().values(name=name, value=value))
+            if row_changes is not None:
+                row_state.write_rows(conn, row_changes)
             kept: list[Any] = []
             if keep is None:
                 conn.execute(stories_table.delete())
@@ -416,6 +421,22 @@ class SqlStore(Store):
         with self.engine.connect() as conn:
             query = sa.select(state_table.c.value).where(state_table.c.name == name)
             return conn.execute(query).scalar_one_or_none()
+
+    def fetch_rows(self, kind: str, keys: Sequence[str]) -> dict[str, str]:
+        with self.engine.connect() as conn:
+            return row_state.fetch_rows(conn, kind, keys)
+
+    def stored_keys(self, kind: str, keys: Sequence[str]) -> set[str]:
+        with self.engine.connect() as conn:
+            return row_state.stored_keys(conn, kind, keys)
+
+    def all_rows(self, kind: str) -> dict[str, str]:
+        with self.engine.connect() as conn:
+            return row_state.all_rows(conn, kind)
+
+    def count_rows(self, kind: str) -> int:
+        with self.engine.connect() as conn:
+            return row_state.count_rows(conn, kind)
 
     def count_articles(self) -> int:
         with self.engine.connect() as conn:

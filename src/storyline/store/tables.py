@@ -8,6 +8,7 @@ PostgreSQL share one schema. Columns added after a store was first made are list
 from __future__ import annotations
 
 import json
+from dataclasses import fields
 from typing import Any
 
 import sqlalchemy as sa
@@ -90,6 +91,17 @@ state_table = sa.Table(
     sa.Column("value", sa.Text, nullable=False),
 )
 
+# stages' state kept as one row per entry (cluster.state_rows: the incremental story
+# clusterer), so a run reads and writes only the entries it touches (store.rows)
+state_rows_table = sa.Table(
+    "state_rows",
+    metadata,
+    sa.Column("kind", sa.String(32), primary_key=True),
+    sa.Column("key", sa.Text, primary_key=True),
+    sa.Column("value", sa.Text, nullable=False),
+    sqlite_with_rowid=False,
+)
+
 ADDED_STORY_COLUMNS = (
     "brief",
     "article_count",
@@ -126,8 +138,54 @@ def db_text(value: str | None) -> str | None:
     return None if value is None else value.replace("\x00", "\ufffd")
 
 
+def _same_fields(a: object, b: object, kind: type) -> bool:
+    """Equality of a stored record with its plain kind (the dataclass's own __eq__ asks for
+    the same class)."""
+    if not isinstance(b, kind):
+        return NotImplemented
+    return all(getattr(a, f.name) == getattr(b, f.name) for f in fields(kind))
+
+
+class StoredArticle(Article):
+    """An article read from the store whose removed spans and sentence spans are decoded
+    from their stored JSON on first use: a run over a big store reads every article but
+    needs the spans of only the few it analyses again."""
+
+    _removed_json: str | None = None
+    _sentences_json: str | None = None
+
+    def __eq__(self, other: object) -> bool:
+        return _same_fields(self, other, Article)
+
+    @property  # type: ignore[override]
+    def removed(self) -> list[RemovedSpan]:
+        if self._removed_json is not None:
+            self.__dict__["_removed"] = [RemovedSpan(**r) for r in json.loads(self._removed_json)]
+            self._removed_json = None
+        return self.__dict__["_removed"]  # type: ignore[no-any-return]
+
+    @removed.setter
+    def removed(self, value: list[RemovedSpan]) -> None:
+        self._removed_json = None
+        self.__dict__["_removed"] = value
+
+    @property  # type: ignore[override]
+    def sentences(self) -> list[Span]:
+        if self._sentences_json is not None:
+            self.__dict__["_sentences"] = [Span(s, e) for s, e in json.loads(self._sentences_json)]
+            self._sentences_json = None
+        return self.__dict__["_sentences"]  # type: ignore[no-any-return]
+
+    @sentences.setter
+    def sentences(self, value: list[Span]) -> None:
+        self._sentences_json = None
+        self.__dict__["_sentences"] = value
+
+
 def article_from_row(row: sa.Row) -> Article:
-    return Article(
+    # made without __init__ (the field values are known): a big store reads every article
+    article = StoredArticle.__new__(StoredArticle)
+    article.__dict__.update(
         id=row.id,
         text=row.text,
         raw_text=row.raw_text,
@@ -139,14 +197,16 @@ def article_from_row(row: sa.Row) -> Article:
         date=row.date,
         year=row.year,
         lang=row.lang,
-        removed=[RemovedSpan(**r) for r in json.loads(row.removed)],
-        sentences=[Span(s, e) for s, e in json.loads(row.sentences)],
+        _removed_json=row.removed,
+        _sentences_json=row.sentences,
         duplicate_of=row.duplicate_of,
         story=row.story,
+        storyline=None,
         record_id=getattr(row, "record_id", None),
         work=row.work,
         band_keys=None if row.band_keys is None else bytes(row.band_keys),
     )
+    return article
 
 
 def report_row(report: InputReport) -> dict[str, Any]:
@@ -154,15 +214,64 @@ def report_row(report: InputReport) -> dict[str, Any]:
     return {c.name: getattr(report, c.name) for c in reports_table.c if c.name != "seq"}
 
 
+class StoredStory(Story):
+    """A story read from the store whose member list, summary and layer are decoded from
+    their stored JSON on first use: a run reads every story but changes few of them."""
+
+    _json: dict[str, str | None]
+
+    def __eq__(self, other: object) -> bool:
+        return _same_fields(self, other, Story)
+
+    def _decoded(self, name: str) -> Any:
+        if name not in self.__dict__:
+            text = self._json.get(name)
+            if name == "articles":
+                value: Any = json.loads(text or "[]")
+            elif name == "summary":
+                value = [
+                    SummarySentence(s["text"], tuple(Citation(**c) for c in s["citations"]))
+                    for s in json.loads(text or "[]")
+                ]
+            else:  # the layer is stored in the story's brief object (StoryLayer.to_dict)
+                value = StoryLayer.from_dict(json.loads(text) if text else {})
+            self.__dict__[name] = value
+        return self.__dict__[name]
+
+    @property  # type: ignore[override]
+    def articles(self) -> list[str]:
+        return self._decoded("articles")  # type: ignore[no-any-return]
+
+    @articles.setter
+    def articles(self, value: list[str]) -> None:
+        self.__dict__["articles"] = value
+
+    @property  # type: ignore[override]
+    def summary(self) -> list[SummarySentence]:
+        return self._decoded("summary")  # type: ignore[no-any-return]
+
+    @summary.setter
+    def summary(self, value: list[SummarySentence]) -> None:
+        self.__dict__["summary"] = value
+
+    @property  # type: ignore[override]
+    def layer(self) -> StoryLayer | None:
+        return self._decoded("layer")  # type: ignore[no-any-return]
+
+    @layer.setter
+    def layer(self, value: StoryLayer | None) -> None:
+        self.__dict__["layer"] = value
+
+
 def story_from_row(row: sa.Row) -> Story:
-    summary = [
-        SummarySentence(s["text"], tuple(Citation(**c) for c in s["citations"]))
-        for s in json.loads(row.summary)
-    ]
-    brief = json.loads(row.brief) if getattr(row, "brief", None) else {}
-    # the analysis layer is stored in the story's brief object (``StoryLayer.to_dict``)
-    layer = StoryLayer.from_dict(brief)
-    return Story(row.id, row.title, json.loads(row.articles), summary, row.storyline, layer)
+    story = StoredStory.__new__(StoredStory)
+    story.__dict__.update(id=row.id, title=row.title, storyline=row.storyline)
+    story._json = {
+        "articles": row.articles,
+        "summary": row.summary,
+        "layer": getattr(row, "brief", None) or None,
+    }
+    return story
 
 
 def listing_from_row(row: Any) -> StoryListing:
