@@ -130,3 +130,41 @@ def test_cached_encoder_encodes_each_text_once():
     again = cached.encode(["museum wing", "harbours strike", "harbours strike"])
     assert inner.calls == 1
     assert np.array_equal(again[0], first[1]) and np.array_equal(again[2], first[0])
+
+
+class _Rows:
+    """An in-memory RowSource."""
+
+    def __init__(self, rows) -> None:
+        self.data = {kind: {k: t for k, t in changed.items() if t is not None}
+                     for kind, changed in rows.items()}  # fmt: skip
+
+    def fetch_rows(self, kind, keys):
+        table = self.data.get(kind, {})
+        return {k: table[k] for k in keys if k in table}
+
+    def stored_keys(self, kind, keys):
+        return {k for k in keys if k in self.data.get(kind, {})}
+
+    def all_rows(self, kind):
+        return dict(self.data.get(kind, {}))
+
+    def count_rows(self, kind):
+        return len(self.data.get(kind, {}))
+
+
+def test_dense_sums_travel_in_the_state_rows(no_dense_package):
+    from storyline.cluster.state_rows import from_rows, read_meta, to_rows
+
+    encoder = TopicEncoder(STRIKE_WORDS)
+    options = ClusterOptions(vectors="dense")
+    first = StoryClusterer(options, encoder=encoder)
+    before = {a.id: a.story for a in first.add([STRIKE_A, OTHER])}
+    rows, _ = to_rows(first)
+    source = _Rows(rows)
+    meta = read_meta(source)
+    assert meta is not None
+    stored = from_rows(source, options, meta)
+    stored.encoder = encoder
+    after = {a.id: a.story for a in stored.add([STRIKE_B])}
+    assert after["st-2"] == before["st-1"]
