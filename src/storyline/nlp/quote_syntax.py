@@ -102,13 +102,19 @@ def token_span(tokens: list[Any]) -> tuple[int, int]:
     return first.idx, last.idx + len(last.text)
 
 
-def noun_phrase(head: Any, text: str) -> tuple[int, int]:
+def noun_phrase(head: Any, text: str, asides: bool = True) -> tuple[int, int]:
     """The speaker phrase: the subject's subtree without relative clauses and their like.
 
     Left-side modifiers ("Russia's foreign minister Sergei") stay; material after the head
-    that opens a new clause or a comma-separated aside ("who said...", ", 54,") goes.
+    that opens a new clause goes. Appositions and conjuncts stay with their commas
+    ("Flynn, a top Trump surrogate", "X, the US president, and Y") unless ``asides`` is
+    False; a comma-separated aside that is neither (", 54,") goes.
     """
     keep = [head]
+    joined = [c for c in head.children if c.dep_ in ("conj", "appos") and c.i > head.i]
+    if not asides:
+        joined = []
+    last_joined = max((c.i for c in joined), default=head.i)
     for child in head.children:
         short_prep = (
             child.dep_ == "prep"
@@ -116,7 +122,12 @@ def noun_phrase(head: Any, text: str) -> tuple[int, int]:
             and child.i == head.i + 1
             and (head.pos_ != "PROPN" or child.lower_ == "of")  # not "Kellenberger for his part"
         )
-        if child.i < head.i or short_prep or child.dep_ not in _SPEAKER_CUT:
+        # the commas of "Flynn, a Trump surrogate," and "X, the US president, and Y"
+        inner_comma = child.dep_ == "punct" and child.text == "," and head.i < child.i < last_joined
+        aside = not asides and child.dep_ in ("conj", "appos", "cc") and child.i > head.i
+        if aside:
+            continue
+        if child.i < head.i or short_prep or inner_comma or child.dep_ not in _SPEAKER_CUT:
             keep.extend(child.subtree)
     # a phrase is contiguous: stop at the first gap from the head outwards
     indices = sorted({t.i for t in keep})
@@ -127,8 +138,27 @@ def noun_phrase(head: Any, text: str) -> tuple[int, int]:
         lo -= 1
     while hi + 1 in index_set:
         hi += 1
+    lo = _misattached_name(doc, lo, head)
     span = doc[lo : hi + 1]
     return trim_span(text, span.start_char, span.end_char)
+
+
+def _misattached_name(doc: Any, lo: int, head: Any) -> int:
+    """ "as Barack Obama, the US president, and Vladimir Putin, his Russian counterpart,
+    called": the parser hangs the first name on "as" and makes "the US president" the
+    subject; when the subject's conjunct is a name with its own apposition, the name
+    before the comma belongs to the phrase (the new start index, else ``lo``)."""
+    if lo < 2 or doc[lo - 1].text != "," or doc[lo - 2].ent_type_ != "PERSON":
+        return lo
+    if head.pos_ != "NOUN" or not any(
+        c.dep_ == "conj" and c.ent_type_ == "PERSON" and any(a.dep_ == "appos" for a in c.children)
+        for c in head.children
+    ):
+        return lo
+    start = lo - 2
+    while start > 0 and doc[start].ent_iob_ == "I" and doc[start - 1].ent_type_ == "PERSON":
+        start -= 1
+    return start
 
 
 def subject_of(verb: Any) -> Any | None:

@@ -443,7 +443,7 @@ def _holder(noun: Any, text: str) -> tuple[int, int] | None:
     ("Trump launched attacks on")."""
     owners = [c for c in noun.children if c.dep_ == "poss"]
     if owners:
-        return noun_phrase(owners[0], text)
+        return noun_phrase(owners[0], text, asides=False)
     holder = None
     if noun.dep_ == "appos":
         holder = noun.head
@@ -451,7 +451,7 @@ def _holder(noun: Any, text: str) -> tuple[int, int] | None:
         holder = subject_of(noun.head)
     if holder is None or holder.pos_ not in ("PROPN", "NOUN", "PRON"):
         return None
-    return noun_phrase(holder, text)
+    return noun_phrase(holder, text, asides=False)  # the aside may be the position itself
 
 
 def _finish(draft: _Draft, text: str) -> Quote:
