@@ -36,6 +36,7 @@ from storyline.nlp.quote_syntax import (
     ATTRIBUTION_NOUNS,
     NOUN_CONTENT_PREPS,
     content_of,
+    is_raising,
     is_speech_verb,
     noun_phrase,
     speech_verbs,
@@ -346,7 +347,8 @@ def _indirect_drafts(
             or word_count(text[content[0] : content[1]]) < options.min_indirect_words
         ):
             continue
-        if options.stance and subject_of(verb) is None:
+        raising = is_raising(verb)
+        if options.stance and subject_of(verb) is None and not raising:
             continue  # a stance with no one holding it is just narration
         # content mostly inside a direct quote: this verb is that quote's cue, not new speech
         inside = sum(_overlap(content, (d.start, d.end)) for d in direct)
@@ -358,7 +360,7 @@ def _indirect_drafts(
                     if subject is not None and not (d.start <= subject.idx < d.end):
                         d.speaker = noun_phrase(subject, text)
             continue
-        subject = subject_of(verb)
+        subject = None if raising else subject_of(verb)
         speaker = None
         own_subject = subject is not None and subject.head == verb
         if subject is not None and (own_subject or not content[0] <= subject.idx < content[1]):
