@@ -244,10 +244,12 @@ def layer_markdown(layer: StoryLayer | None, texts: dict[str, str] | None = None
         lines += ["### Claims across sources", ""]
         for shown in view.claims:
             c = shown.claim
-            lines.append(f"- **{md_text(c.status)}** — {md_text(c.subject)}: “{md_text(c.text)}”")
+            lines.append(
+                f"- **{md_text(c.status)}** — {md_text(c.subject)}: {quoted(md_text(c.text))}"
+            )
             for side, said in shown.sides:
                 lines.append(
-                    f"  - {md_text(side_label(side))}: “{md_text(said)}” "
+                    f"  - {md_text(side_label(side))}: {quoted(md_text(said))} "
                     f"{_cite(side.article, side.start, side.end)}"
                 )
             if shown.hidden_sides:

@@ -162,15 +162,15 @@ def _misattached_name(doc: Any, lo: int, head: Any) -> int:
     called": the parser hangs the first name on "as" and makes "the US president" the
     subject; when the subject's conjunct is a name with its own apposition, the name
     before the comma belongs to the phrase (the new start index, else ``lo``)."""
-    if lo < 2 or doc[lo - 1].text != "," or doc[lo - 2].ent_type_ != "PERSON":
+    if lo < 2 or doc[lo - 1].text != "," or doc[lo - 2].pos_ != "PROPN":
         return lo
     if head.pos_ != "NOUN" or not any(
-        c.dep_ == "conj" and c.ent_type_ == "PERSON" and any(a.dep_ == "appos" for a in c.children)
+        c.dep_ == "conj" and c.pos_ == "PROPN" and any(a.dep_ == "appos" for a in c.children)
         for c in head.children
     ):
         return lo
     start = lo - 2
-    while start > 0 and doc[start].ent_iob_ == "I" and doc[start - 1].ent_type_ == "PERSON":
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound":
         start -= 1
     return start
 
@@ -231,6 +231,16 @@ def is_raising(verb: Any) -> bool:
     )
 
 
+def spoken_subject(verb: Any) -> Any | None:
+    """The subject of a raising verb when it names something said ("That comment appeared
+    to acknowledge", "The statement seemed to rule out"): it is the source, the rest what
+    was said."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() in ATTRIBUTION_NOUNS:
+            return child
+    return None
+
+
 def content_of(verb: Any, text: str, stance: bool = False) -> tuple[int, int] | None:
     """The reported clause of a speech verb (its ``ccomp``), or the host clause of a
     parenthetical ", he said" that the parser attached as parataxis. With ``stance``,
@@ -243,7 +253,11 @@ def content_of(verb: Any, text: str, stance: bool = False) -> tuple[int, int] | 
     ):
         return None  # "a ship called the Professor Katsman docked": a name, misparsed
     if is_raising(verb):
-        start, end = trim_span(text, *token_span(list(verb.subtree)))
+        tokens = list(verb.subtree)
+        if spoken_subject(verb) is not None:
+            # "That comment appeared to acknowledge X": the comment's words are X
+            tokens = [t for c in verb.children if c.dep_ == "xcomp" for t in c.subtree]
+        start, end = trim_span(text, *token_span(tokens))
         while end > start and text[end - 1] in ".!?":
             end -= 1
         return (start, end) if end > start else None

@@ -40,6 +40,7 @@ from storyline.nlp.quote_syntax import (
     is_speech_verb,
     noun_phrase,
     speech_verbs,
+    spoken_subject,
     subject_of,
     token_span,
 )
@@ -219,10 +220,24 @@ def _direct_drafts(doc: Any, text: str, verbs: list[Any], options: QuoteOptions)
             draft.cue = (verb.idx, verb.idx + len(verb.text))
             draft.cue_after = after
             subject = subject_of(verb)
+            if after and (subject is None or start <= subject.idx < end):
+                subject = _inverted_subject(verb)
             if subject is not None and not (start <= subject.idx < end):
                 draft.speaker = noun_phrase(subject, text)
         drafts.append(draft)
     return _merge_split_quotes(drafts, text)
+
+
+def _inverted_subject(verb: Any) -> Any | None:
+    """ "...," said retired neurosurgeon Ben Carson, asked about...': the noun phrase right
+    after the verb, wherever the parser hung it (here on "asked")."""
+    doc = verb.doc
+    for token in doc[verb.i + 1 : min(len(doc), verb.i + 12)]:
+        if token.is_punct or token.pos_ not in ("PROPN", "NOUN"):
+            continue
+        if token.left_edge.i == verb.i + 1 and token.dep_ not in ("compound", "amod", "poss"):
+            return token
+    return None
 
 
 def _merge_split_quotes(drafts: list[_Draft], text: str) -> list[_Draft]:
@@ -360,7 +375,7 @@ def _indirect_drafts(
                     if subject is not None and not (d.start <= subject.idx < d.end):
                         d.speaker = noun_phrase(subject, text)
             continue
-        subject = None if raising else subject_of(verb)
+        subject = spoken_subject(verb) if raising else subject_of(verb)
         speaker = None
         own_subject = subject is not None and subject.head == verb
         if subject is not None and (own_subject or not content[0] <= subject.idx < content[1]):
@@ -389,6 +404,8 @@ def _nominal_drafts(doc: Any, text: str) -> list[_Draft]:
         if end <= start:
             continue
         speaker = _holder(noun, text)
+        if speaker is None and word_count(text[start:end]) < 3:
+            continue  # "a joint statement on Syria": no one's position, no words of it
         cue = (noun.idx, noun.idx + len(noun.text))
         drafts.append(_Draft(start, end, "indirect", speaker=speaker, cue=cue,
                              fragments=[(start, end)]))  # fmt: skip

@@ -19,11 +19,13 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from storyline.nlp.name_gender import FEMALE_TITLES, MALE_TITLES, person_genders, person_key
+from storyline.nlp.quote_syntax import noun_phrase
 from storyline.nlp.quotes import Quote
 from storyline.nlp.spacy_model import doc_text
 
 _PERSONAL = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _NEUTER = {"it", "its", "they", "them", "their"}
+_PLURAL = {"they", "them", "their"}
 _RELATIVE = {"who", "whom", "whose", "which", "that"}
 _DEFINITE = {"the", "that", "this", "these", "those"}
 # how far back (in paragraphs) a pronoun may find its antecedent
@@ -136,7 +138,11 @@ def _resolve(ctx: _Context, quote: Quote, earlier: list[Quote]) -> Quote:
             target = _previous_person(ctx, start, earlier, _PERSONAL[first], len(ctx.text))
     elif first in _NEUTER:
         # "it", "they": the one quoted just before, else the nearest organisation named
-        target = _previous_speaker(ctx.text, start, earlier) or _antecedent(ctx, start, None)
+        target = None
+        if first in _PLURAL and span is not None:
+            target = _plural_subject(ctx, span[0])
+        if target is None:
+            target = _previous_speaker(ctx.text, start, earlier) or _antecedent(ctx, start, None)
     elif first in _DEFINITE and span is not None and _description(span):
         # "the activist", "the statement", "that comment"
         target = (
@@ -152,7 +158,7 @@ def _resolve(ctx: _Context, quote: Quote, earlier: list[Quote]) -> Quote:
         # "Russia's Foreign Minister Sergei Lavrov", "Flynn, a top Trump surrogate": the
         # name speaks, the rest of the words say who that is
         target = named
-    elif span is not None and all(t.ent_type_ == "NORP" for t in span):
+    elif span is not None and _nationality(span):
         # a nationality ("Russian") names no one who speaks
         return replace(quote, speaker=None, speaker_start=None, speaker_end=None)
     if target is None or target == (start, end):
@@ -230,6 +236,54 @@ def _apposed_name(span: Any) -> tuple[int, int] | None:
             first, last = tokens[0], tokens[-1]
             return first.idx, last.idx + len(last.text)
     return None
+
+
+def _nationality(span: Any) -> bool:
+    """ "Russian": a nationality, which names no one who speaks; but "Republicans" is a
+    group that does, and "Cuban" is Mark Cuban when the article names him so."""
+    if not all(t.ent_type_ == "NORP" for t in span):
+        return False
+    if any(t.tag_ in ("NNPS", "NNS") for t in span):
+        return False
+    last = span[-1].text
+    doc = span.doc
+    return not any(
+        t.text == last and t.i > 0 and doc[t.i - 1].pos_ == "PROPN" and doc[t.i - 1].is_title
+        for t in doc
+    )
+
+
+def _plural_subject(ctx: _Context, pronoun: Any) -> tuple[int, int] | None:
+    """ "Workers objected ... They also said", "Brown and From ... today they share": the
+    nearest plural subject before "they", in its own sentence or the two before."""
+    doc = ctx.doc
+    k = bisect_right(ctx.sentences, pronoun.idx) - 1
+    floor = ctx.sentences[max(0, k - 2)] if k >= 0 else 0
+    for token in reversed(doc[: pronoun.i]):
+        if token.idx < floor:
+            break
+        if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        joined = token.pos_ == "PROPN" and any(
+            c.dep_ == "conj" and c.pos_ == "PROPN" for c in token.children
+        )
+        people = token.tag_ == "NNPS" or token.lemma_.lower() in _PEOPLE
+        if people or joined:
+            return noun_phrase(token, ctx.text, asides=joined)
+    return None
+
+
+# plural nouns that name people who speak ("Workers objected ... They also said")
+_PEOPLE = frozenset(
+    {
+        "official", "worker", "voter", "leader", "member", "aide", "critic", "supporter",
+        "resident", "expert", "analyst", "activist", "lawmaker", "senator", "democrat",
+        "republican", "protester", "candidate", "operative", "advocate", "economist",
+        "investigator", "prosecutor", "officer", "parent", "student", "researcher",
+        "scientist", "executive", "strategist", "organizer", "delegate", "adviser", "advisor",
+        "spokesman", "spokeswoman", "lawyer", "attorney", "doctor", "teacher", "governor",
+    }
+)  # fmt: skip
 
 
 def _head_name(span: Any) -> tuple[int, int] | None:
