@@ -269,10 +269,11 @@ def _merge_split_quotes(drafts: list[_Draft], text: str) -> list[_Draft]:
                 and not signed
                 and (
                     (same_paragraph and not between.strip())
-                    or (opens_paragraph and between.count("\n") == 1 and len(between) <= 160)
+                    or (opens_paragraph and 1 <= between.count("\n") <= 2 and len(between) <= 160)
                 )
             ):
-                # a cue-less quote right after an attributed one continues that speaker
+                # a cue-less quote right after an attributed one (the next paragraph,
+                # blank line or not) continues that speaker
                 draft.speaker = prev.speaker
         out.append(draft)
     return out
@@ -376,6 +377,9 @@ def _indirect_drafts(
                         d.speaker = noun_phrase(subject, text)
             continue
         subject = spoken_subject(verb) if raising else subject_of(verb)
+        if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and subject is not None:
+            if subject.head != verb:
+                subject = None  # "Asked about the polls, he said": he was asked, not asking
         speaker = None
         own_subject = subject is not None and subject.head == verb
         if subject is not None and (own_subject or not content[0] <= subject.idx < content[1]):
