@@ -377,9 +377,9 @@ def _indirect_drafts(
                         d.speaker = noun_phrase(subject, text)
             continue
         subject = spoken_subject(verb) if raising else subject_of(verb)
-        if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and subject is not None:
-            if subject.head != verb:
-                subject = None  # "Asked about the polls, he said": he was asked, not asking
+        participle = verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl")
+        if participle and subject is not None and subject.head != verb:
+            subject = None  # "Asked about the polls, he said": he was asked, not asking
         speaker = None
         own_subject = subject is not None and subject.head == verb
         if subject is not None and (own_subject or not content[0] <= subject.idx < content[1]):
