@@ -298,3 +298,22 @@ def test_a_position_held_by_the_one_it_is_said_of():
     text = "Barney Frank, a fierce critic of the Wall Street proposals, spoke on Monday."
     found = [q for q in extract_quotes(text) if q.text == "the Wall Street proposals"]
     assert found and found[0].speaker == "Barney Frank"
+
+
+def test_asked_about_gives_the_question_no_asker():
+    text = "Asked about the polls on Sunday, Clinton said she was not worried about them."
+    quotes = extract_quotes(text)
+    _check_offsets(text, quotes)
+    asked = [q for q in quotes if q.cue == "Asked"]
+    said = [q for q in quotes if q.cue == "said"]
+    assert all(q.speaker is None for q in asked)
+    assert said and said[0].speaker == "Clinton"
+
+
+def test_a_cue_less_quote_after_a_blank_line_goes_on_with_the_speaker():
+    text = (
+        '"We will win this state," Harris said on Monday.\n\n'
+        '"And then we will win the next one, whatever the polls say."'
+    )
+    quotes = [q for q in extract_quotes(text) if q.kind == "direct"]
+    assert [q.speaker for q in quotes] == ["Harris", "Harris"]
