@@ -106,3 +106,9 @@ def test_nationality_adjectives_generic_institutions_and_urls_are_not_entities(a
     assert not texts & {"Russian", "Syrian", "Islamic", "Navy", "Defense"}
     assert not any("naharnet.com" in t for t in texts)
     assert "Anatoly Serdyukov" in texts or "Serdyukov" in texts
+
+
+def test_a_model_number_is_a_product_not_an_organisation(analyzer):
+    (mentions,) = analyzer.detect(["Russia sold MiG-29 fighter jets to NATO members last year."])
+    types = {m.text: m.type for m in mentions}
+    assert types.get("MiG-29", "PRODUCT") == "PRODUCT"

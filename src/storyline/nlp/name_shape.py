@@ -9,6 +9,7 @@ the question: "Morris Knolls High School" is an organisation whatever the senten
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 
@@ -45,6 +46,7 @@ PLACE_AFTER = _words("harbour harbor")
 PLACE_AT = _words("base port harbour harbor")
 # words a photo credit glues to a name: "Hayne Palmour IV Share Photo"
 CREDIT_WORDS = _words("share photo photos video caption credit email print tweet comments")
+_MODEL_NUMBER = re.compile(r"^[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Z]{0,2}$")  # not "G20"
 _NAMED = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "")
 
 
@@ -52,6 +54,8 @@ def shape_type(span: Any, ner_type: str) -> str:
     """The type a name span's form or immediate context settles, else ``ner_type``."""
     if ner_type not in _NAMED or len(span) == 0:
         return ner_type
+    if ner_type == "ORG" and _MODEL_NUMBER.match(span.text):
+        return "PRODUCT"  # "MiG-29 bombers", "S-300 missiles": a model, not an organisation
     words = [t.lower_ for t in span]
     doc = span.doc
     if len(words) >= 2 and words[-1].rstrip(".") in ORG_HEADS:
