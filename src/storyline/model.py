@@ -189,6 +189,10 @@ class Article:
     work: str | None = None
     band_keys: bytes | None = None
 
+    def has_sentences(self) -> bool:
+        """Whether sentence spans are set (a stored article answers without decoding them)."""
+        return bool(self.sentences)
+
     def sentence_texts(self) -> list[str]:
         return [self.text[s.start : s.end] for s in self.sentences]
 

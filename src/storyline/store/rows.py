@@ -57,7 +57,9 @@ def write_rows(conn: sa.Connection, changes: StateRows) -> None:
             for start in range(0, len(keys), CHUNK):
                 part = keys[start : start + CHUNK]
                 conn.execute(_t.delete().where(_t.c.kind == kind, _t.c.key.in_(part)))
-        new = [(kind, k, v) for k, v in rows.items() if v is not None]
+        # in key order: the (kind, key) index then grows at its end instead of splitting
+        # pages all over (a new store's millions of rows write several times faster)
+        new = [(kind, k, v) for k, v in sorted(rows.items()) if v is not None]
         # the driver's own executemany with plain tuples: a new store writes millions of
         # rows (one per feature), and SQLAlchemy's per-row parameter handling would double
         # the first run's saving time
