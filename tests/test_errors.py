@@ -23,7 +23,7 @@ def test_every_entry_has_a_unique_code_matching_its_name():
     entries = {name: value for name, value in vars(Errors).items() if not name.startswith("_")}
     assert len(entries) > 50
     for name, entry in entries.items():
-        assert re.fullmatch(r"E[1-3]\d\d", name), name
+        assert re.fullmatch(r"E[1-4]\d\d", name), name
         assert isinstance(entry, ErrorCode) and entry.code == name, name
         assert entry.strip() and not entry.startswith("["), name
     assert len({e.code for e in entries.values()}) == len(entries)
