@@ -12,7 +12,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from storyline.config import IngestOptions, Options, RunOptions, SummaryOptions
+from storyline.config import ClusterOptions, IngestOptions, Options, RunOptions, SummaryOptions
 from storyline.evaluate.dev_files import dev_file
 from storyline.model import progress_stage
 from storyline.version import __version__
@@ -475,12 +475,26 @@ def eval_cluster_command(
             "ours and the baseline at its best threshold on each"
         ),
     ] = False,
+    vectors: Annotated[
+        str,
+        typer.Option(
+            help="article vectors: lexical (default), dense (needs the 'dense' extra; "
+            "without it the lexical result, with a warning) or auto"
+        ),
+    ] = "lexical",
 ) -> None:
     """BCubed and pairwise P/R/F1 of ours vs a TF-IDF single-pass baseline (at the given and at
     its best threshold); CPU seconds."""
-    from storyline.evaluate.clusters import SweepRow, evaluate_file, size_sweep
+    from storyline.cluster.dense import VECTOR_MODES
+    from storyline.evaluate.clusters import SweepRow, evaluate_file, shared_encoder, size_sweep
 
-    n, k, rows = evaluate_file(in_path, baseline_threshold=baseline_threshold)
+    if vectors not in VECTOR_MODES:
+        raise typer.BadParameter(f"one of {', '.join(VECTOR_MODES)}", param_hint="--vectors")
+    options = ClusterOptions(vectors=vectors)
+    encoder = shared_encoder(options)  # the sweep's piles reuse the whole file's vectors
+    if vectors == "dense" and encoder is None:
+        typer.echo("dense vectors unavailable: lexical scores (pip install 'storyline[dense]')")
+    n, k, rows = evaluate_file(in_path, options, baseline_threshold, encoder)
     typer.echo(f"{in_path.name}: {n} articles, {k} gold stories")
     typer.echo(
         f"{'system':28} {'B3-P':>6} {'B3-R':>6} {'B3-F1':>6} {'pair-P':>6} {'pair-R':>6} "
@@ -501,7 +515,7 @@ def eval_cluster_command(
         f"{'base-F1':>7} {'@thr':>5} {'margin':>6} {'ours-cpu':>8} {'base-cpu':>8}"
     )
     whole = SweepRow(n, k, rows[0], rows[-1], float(rows[-1].system.rsplit("@", 1)[1]))
-    for row in [*size_sweep(in_path, whole=False), whole]:
+    for row in [*size_sweep(in_path, options, whole=False, encoder=encoder), whole]:
         ours, base = row.ours.bcubed, row.baseline.bcubed
         typer.echo(
             f"{row.documents:6d} {row.stories:7d} {ours.precision:6.3f} {ours.recall:6.3f} "

@@ -53,6 +53,20 @@ class ClusterOptions:
     link_density_neighbours: int = 30
     link_density_weight: float = 0.5
     link_merge_threshold: float = 0.3
+    # article vectors: "lexical" (TF-IDF terms, the default), "dense" (also all-MiniLM-L6-v2
+    # sentence vectors: the optional ``dense`` extra; without it, lexical and a warning) or
+    # "auto" (dense when the extra is installed). In linkage a similarity is then
+    # (1 - dense_weight) x the TF-IDF cosine + dense_weight x the dense cosine rescaled
+    # so that dense_base (same-topic background) is 0, and groups merge at dense_cohesion
+    # and dense_merge_threshold instead of link_cohesion and link_merge_threshold. The
+    # encoder runs on dense_threads CPU threads. Headline batches (single pass) do not
+    # use dense vectors. Defaults tuned on neus_train_docs (eval cluster --vectors dense)
+    vectors: str = "lexical"
+    dense_weight: float = 0.4
+    dense_base: float = 0.4
+    dense_cohesion: float = 0.9
+    dense_merge_threshold: float = 0.4
+    dense_threads: int = 2
     # cosine similarity (after time decay) between an article and a story centroid to join it
     join_threshold: float = 0.12
     # passes that re-place each article against the final story centroids
@@ -204,6 +218,8 @@ class EntityLinkOptions:
     link_deictic_days: bool = True
     unnamed_protagonist: bool = True
     plural_groups: bool = True
+    # a nameless "she ... her" chain joins the person its article names most
+    orphan_chains: bool = True
 
 
 @dataclass(frozen=True)

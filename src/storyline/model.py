@@ -193,6 +193,14 @@ class Article:
         """Whether sentence spans are set (a stored article answers without decoding them)."""
         return bool(self.sentences)
 
+    @property
+    def label(self) -> str:
+        """What a reader calls the article: its title, else the file or record it came from."""
+        if self.title:
+            return self.title
+        name = self.source.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+        return f"(untitled) {name}" if name else "(untitled)"
+
     def sentence_texts(self) -> list[str]:
         return [self.text[s.start : s.end] for s in self.sentences]
 

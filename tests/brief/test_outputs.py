@@ -58,6 +58,14 @@ def test_brief_md_passes_no_html_or_links_from_article_text(tmp_path: Path) -> N
     assert "\n# injected" not in broken
 
 
+def test_an_untitled_article_is_named_by_the_file_it_came_from(tmp_path: Path) -> None:
+    run = result(tmp_path, "The harbour reopened on Monday after the storm.", "")
+    run.articles[0].title = None
+    markdown = render_markdown(run.articles, run.stories)
+    assert "`a1` (untitled) a1.txt — AFP" in markdown
+    assert "(untitled) a1.txt" in render_html(run.articles, run.stories)
+
+
 def test_outputs_replace_the_previous_files_instead_of_writing_into_them(
     tmp_path: Path,
 ) -> None:

@@ -320,3 +320,43 @@ def test_he_prefers_a_named_person_and_goes_on_through_his_and_him():
     clusters = cluster_mentions([ms], [text], LinkOptions())
     assert [(0, 0), (0, 2), (0, 4)] in clusters
     assert [(0, 1)] in clusters
+
+
+def test_an_initial_and_a_generational_suffix_do_not_split_a_person():
+    from storyline.link.entity_names import first_name
+    from storyline.nlp.entities import name_key
+
+    assert name_key(["W.", "Mark", "Felt", "Sr."]) == "w mark felt"
+    assert first_name("w mark felt") == "mark"
+    texts = ["W. Mark Felt Sr. died .", "Mark Felt was Deep Throat .", "Felt was 95 ."]
+    ms = [
+        [_m(0, "W. Mark Felt Sr.", "name", "felt", "w mark felt", "PERSON")],
+        [_m(0, "Mark Felt", "name", "felt", "mark felt", "PERSON")],
+        [_m(0, "Felt", "name", "felt", "felt", "PERSON")],
+    ]
+    clusters = cluster_mentions(ms, texts, LinkOptions())
+    assert [(0, 0), (1, 0), (2, 0)] in clusters
+
+
+def test_a_nameless_she_chain_joins_the_person_its_article_names_most():
+    # the naming sentence of the second article is not among its mentions (ECB+ marks
+    # only some sentences): its "she ... her" would otherwise be an entity of its own
+    texts = [
+        "Lindsay Lohan entered rehab , and Lohan said she was fine .",
+        "Lindsay Lohan is in rehab . Her lawyer spoke . Later she left and her mother cried .",
+    ]
+    first = [
+        _m(0, "Lindsay Lohan", "name", "lohan", "lindsay lohan", "PERSON"),
+        _m(texts[0].index("Lohan said"), "Lohan", "name", "lohan", "lohan", "PERSON"),
+        _m(texts[0].index("she"), "she", "pronoun", "she", type_="PERSON"),
+    ]
+    second = [
+        _m(0, "Lindsay Lohan", "name", "lohan", "lindsay lohan", "PERSON", sentence=0),
+        _m(texts[1].index("she left"), "she", "pronoun", "she", type_="PERSON", sentence=5),
+        _m(texts[1].index("her mother"), "her", "pronoun", "her", type_="PERSON", sentence=5),
+    ]
+    clusters = cluster_mentions([first, second], texts, LinkOptions())
+    lohan = next(c for c in clusters if (0, 0) in c)
+    assert {(1, 1), (1, 2)} <= set(lohan)
+    alone = cluster_mentions([first, second], texts, LinkOptions(orphan_chains=False))
+    assert (1, 1) not in next(c for c in alone if (0, 0) in c)

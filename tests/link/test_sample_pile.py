@@ -134,3 +134,11 @@ def test_the_lede_request_is_not_a_quote(pile):
     assert lede.startswith("Russia called on Syria Monday")
     for q in extract_quotes(text):
         assert q.start >= len(lede)  # nothing in the lede is reported speech
+
+
+def test_no_nationality_adjective_or_address_is_an_entity(entities):
+    # what an analyst reads in brief.md's entity tables: "Russian citizens" names Russia's
+    # people, not an entity "Russian"; a copyright line's URL is not a person
+    names = {n for e in entities for n in (e.name, *e.aliases)}
+    assert not names & {"Russian", "Syrian", "British", "Western", "Islamic", "Soviet", "Navy"}
+    assert not any("://" in n for n in names)

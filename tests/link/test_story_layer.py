@@ -123,3 +123,43 @@ def test_an_article_over_its_budget_loses_that_step_only(monkeypatch):
     for claim in layer.claims:
         if claim.kind == "statement":
             assert all(s.article != "z" for s in claim.sides if s.stance != "asserts")
+
+
+def _speaker_of(text, speaker, names):
+    """The entity ``story_quotes`` gives a quote whose speaker words are ``speaker``, with
+    the article's entities named by ``names`` ((name, type) pairs, first occurrence)."""
+    from storyline.link.entities import Entity, MentionRef
+    from storyline.link.story_layer import story_quotes
+    from storyline.nlp.quotes import Quote
+
+    entities = []
+    for i, (name, kind) in enumerate(names):
+        at = text.index(name)
+        mention = MentionRef("a1", at, at + len(name), name)
+        entities.append(Entity(f"E{i}", name, kind, [], None, [mention]))
+    start = text.index(speaker)
+    quote = Quote("x", 0, 1, speaker, start, start + len(speaker), None, None, None, "indirect")
+    (item,) = story_quotes([_article("a1", text, "Wire")], [[quote]], entities)
+    return {e.id: e.name for e in entities}.get(item.speaker_entity or "")
+
+
+def test_the_speaker_entity_is_who_speaks_not_a_fragment_or_a_modifier():
+    text = "Russia's Defense Minister Anatoly Serdyukov denied the reports."
+    names = [("Russia", "GPE"), ("Defense", "ORG")]
+    assert _speaker_of(text, "Russia's Defense Minister Anatoly Serdyukov", names) is None
+    names.append(("Anatoly Serdyukov", "PERSON"))
+    assert _speaker_of(text, "Russia's Defense Minister Anatoly Serdyukov", names) == (
+        "Anatoly Serdyukov"
+    )
+    text = "The Russian embassy and the Russian mission to the U.N. declined to comment."
+    speaker = "The Russian embassy and the Russian mission to the U.N."
+    assert _speaker_of(text, speaker, [("U.N.", "ORG")]) is None
+    text = "Barack Obama, the US president, and Vladimir Putin called for calm."
+    speaker = "Barack Obama, the US president, and Vladimir Putin"
+    names = [("Barack Obama", "PERSON"), ("US", "GPE"), ("Vladimir Putin", "PERSON")]
+    assert _speaker_of(text, speaker, names) is None  # joint: neither alone
+    text = "Ed Rendell, a Clinton surrogate, said the race was close."
+    names = [("Ed Rendell", "PERSON"), ("Clinton", "PERSON")]
+    assert _speaker_of(text, "Ed Rendell, a Clinton surrogate", names) == "Ed Rendell"
+    text = "The Interfax news agency reported the move."
+    assert _speaker_of(text, "The Interfax news agency", [("Interfax", "ORG")]) == "Interfax"

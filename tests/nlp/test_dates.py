@@ -137,3 +137,92 @@ def test_counted_units_with_a_qualifier_are_durations():
         for t in extract_dates("It took eight trading days and two more weeks.", "1998-01-08")
     }
     assert found == {"eight trading days": "P8D", "two more weeks": "P2W"}
+
+
+def test_month_day_near_the_article_date_ignores_tense_cues():
+    # four days after the article date, told in the past perfect: still this year's
+    values = _values("The offer had been set to expire Nov. 6.", "1989-11-02")
+    assert values["Nov. 6"] == "1989-11-06"
+    # the leaders decided two weeks ago, though the clause talks of what "would" happen
+    values = _values("They decided on Feb. 11 that a war would be needed.", "1991-02-25")
+    assert values["Feb. 11"] == "1991-02-11"
+
+
+def test_clock_times_with_am_pm_and_zone_join_the_day_after_them():
+    values = _values("He was taken at 10 p.m. Wednesday, police said.", "1998-02-13")
+    assert values["10 p.m. Wednesday"] == "1998-02-11T22:00"
+    values = _values("The offer runs until 5 p.m. EST Nov. 9.", "1989-11-02")
+    assert values["5 p.m. EST Nov. 9"] == "1989-11-09T17:00"
+    # "until" a weekday is ahead; the dot of "a.m." is not a sentence end
+    values = _values("They have until 9 a.m. Tuesday to sign.", "2000-04-03")
+    assert values["9 a.m. Tuesday"] == "2000-04-04T09:00"
+
+
+def test_quarters_halves_and_months_of_a_relative_year():
+    text = (
+        "Earnings in the year-ago third quarter fell; a deal may close in next year's first "
+        "quarter. Costs rise for the last half of 1989. In June last year they met. "
+        "Sales for the full year rose."
+    )
+    values = _values(text, "1989-10-30")
+    assert values["the year-ago third quarter"] == "1988-Q3"
+    assert values["next year's first quarter"] == "1990-Q1"
+    assert values["the last half of 1989"] == "1989-H2"
+    assert values["June last year"] == "1988-06"
+    assert values["the full year"] == "1989"
+
+
+def test_gaps_after_another_event_are_durations_and_following_counts_from_the_last_date():
+    text = (
+        "In March 1995 he left. Three days later he wrote. A minute and a half later it "
+        "ended. The following month he returned, and the following year he retired."
+    )
+    found = {t.text: t for t in extract_dates(text, "1998-04-18")}
+    assert found["Three days later"].value == "P3D"
+    assert found["Three days later"].type == "DURATION"
+    assert found["A minute and a half later"].value == "PT1M30S"
+    assert found["The following month"].value == "1995-04"
+    assert found["the following year"].value == "1996"
+
+
+def test_sets_of_named_days_and_months_and_half_hours():
+    values = _values("Flights leave each Thursday; marchers walk each July for 5 1/2 hours.", None)
+    assert values["each Thursday"] == "XXXX-WXX-4"
+    assert values["each July"] == "XXXX-07"
+    assert values["5 1/2 hours"] == "PT5H30M"
+
+
+def test_the_quarter_follows_the_quarter_reported_and_parts_of_the_day():
+    text = (
+        "Third-quarter profit fell. Sales in the quarter rose from the year-ago quarter. "
+        "It grew last fall and analysts met this morning; CBS reported last night."
+    )
+    values = _values(text, "1989-10-26")
+    assert values["the quarter"] == "1989-Q3"
+    assert values["the year-ago quarter"] == "1988-Q3"
+    assert values["last fall"] == "1988-FA"
+    assert values["this morning"] == "1989-10-26TMO"
+    assert values["last night"] == "1989-10-25TNI"
+    # with no quarter named, "the quarter" is the one reported: before the article's
+    assert _values("Sales in the quarter rose.", "1998-02-03")["the quarter"] == "1997-Q4"
+    assert "fall" not in _values("Shares fall in the fall of 1998.", "1998-02-03")
+
+
+def test_current_is_the_present_and_the_week_of_a_day_is_its_iso_week():
+    values = _values(
+        "Given current market conditions, a hearing is set the week of March 6.", "2000-02-24"
+    )
+    assert values["current"] == "PRESENT_REF"
+    assert values["the week of March 6"] == "2000-W10"
+    values = _values(
+        "Holders buy at the then current price for the current fiscal year.", "1989-11-02"
+    )
+    assert values["current"] == "PAST_REF"
+    assert values["the current fiscal year"] == "1989"
+
+
+def test_a_past_verb_before_a_month_day_keeps_it_in_the_past():
+    values = _values("A block of shares issued July 1, which will receive part.", "1989-10-27")
+    assert values["July 1"] == "1989-07-01"
+    values = _values("Profit in the 1988 quarter fell. Third-quarter sales rose.", "1989-10-30")
+    assert values["Third-quarter"] == "1989-Q3"

@@ -93,3 +93,16 @@ def test_photo_credit_words_and_web_addresses_are_not_names(analyzer):
     assert not any("http" in m.text or "Share" in m.text for m in mentions)
     for m in mentions:
         assert text[m.start : m.end] == m.text
+
+
+def test_nationality_adjectives_generic_institutions_and_urls_are_not_entities(analyzer):
+    text = (
+        "Russian troops guard a Navy base near the Syrian port, Defense Minister Anatoly "
+        "Serdyukov said. Syrians fear radical Islamic parties. "
+        "Source: https://naharnet.com/stories/en/33935"
+    )
+    (mentions,) = analyzer.detect([text])
+    texts = {m.text for m in mentions}
+    assert not texts & {"Russian", "Syrian", "Islamic", "Navy", "Defense"}
+    assert not any("naharnet.com" in t for t in texts)
+    assert "Anatoly Serdyukov" in texts or "Serdyukov" in texts

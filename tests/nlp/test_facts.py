@@ -125,3 +125,18 @@ def test_a_table_of_thousands_of_numbers_stays_linear():
     assert len(facts) > 1000 and mentions
     for f in facts[:50]:
         assert rows[f.start : f.end] == f.text
+
+
+def test_people_already_named_are_not_counts():
+    text = (
+        "The two leaders said they were united. "
+        "\u201cWe are under siege,\u201d said one activist in Homs. "
+        "Two soldiers and one civilian were killed on Monday, and both sides traded fire."
+    )
+    (facts,) = extract_facts([text])
+    got = {(f.text, f.counted) for f in facts}
+    assert ("two", "leaders") not in got and ("Two", "leaders") not in got
+    assert not any(f.counted == "activist" for f in facts)
+    assert not any(f.counted == "sides" for f in facts)
+    assert ("Two", "soldiers") in got
+    assert ("one", "civilian") in got

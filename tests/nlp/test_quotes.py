@@ -218,8 +218,66 @@ def test_told_reports_the_that_clause_not_the_listener():
         "Kellenberger then flew to Brussels to ask NATO members to exert similar influence.",
     ],
 )
-def test_a_reported_request_is_not_a_quote(text):
+def test_a_request_in_the_first_line_is_not_a_quote(text):
+    # the brief takes an article's first line as the story's title
     assert extract_quotes(text) == []
+
+
+def test_a_request_further_down_is_an_attribution():
+    text = (
+        "Talks resumed in Geneva.\n"
+        "Two House committees on Monday asked the Justice Department to investigate the "
+        "contracts."
+    )
+    quotes = extract_quotes(text)
+    _check_offsets(text, quotes)
+    (quote,) = quotes
+    assert "to investigate the contracts" in quote.text
+    assert quote.speaker == "Two House committees"
+
+
+def test_the_reported_clause_follows_the_verb():
+    # the parser hangs the preamble's clause on "said" too; what was said comes after it
+    text = (
+        "In a statement released after the senator suspended his campaign, Cruz said he "
+        "was certain the party would unite."
+    )
+    quotes = [q for q in extract_quotes(text) if q.cue == "said"]
+    assert quotes and quotes[0].text == "he was certain the party would unite"
+    assert quotes[0].speaker == "Cruz"
+
+
+def test_raising_verbs_attribute_their_whole_clause_with_no_source():
+    text = (
+        "The vote came late.\nThe committee is expected to release its report next week. "
+        "The governor seemed to accept the plan."
+    )
+    quotes = extract_quotes(text)
+    _check_offsets(text, quotes)
+    texts = {q.text: q for q in quotes}
+    assert texts["The committee is expected to release its report next week"].speaker is None
+    assert texts["The governor seemed to accept the plan"].speaker is None
+
+
+def test_inverted_cue_finds_the_speaker_after_the_verb():
+    text = (
+        '"I am not going to say it is a mistake, so forget about it," said retired '
+        "neurosurgeon Ben Carson, asked about his claims."
+    )
+    quotes = [q for q in extract_quotes(text) if q.kind == "direct"]
+    assert quotes and quotes[0].speaker == "retired neurosurgeon Ben Carson"
+
+
+def test_joint_speakers_stay_whole():
+    text = (
+        "The talks ended as Barack Obama, the US president, and Vladimir Putin, his Russian "
+        "counterpart, called for an end to violence in Syria."
+    )
+    quotes = extract_quotes(text)
+    (quote,) = [q for q in quotes if q.cue == "called"]
+    assert quote.speaker is not None
+    assert "Obama" in quote.speaker and "Putin" in quote.speaker
+    assert text[quote.speaker_start : quote.speaker_end] == quote.speaker
 
 
 def test_what_a_request_leaves_said_is_still_a_quote():
@@ -240,3 +298,22 @@ def test_a_position_held_by_the_one_it_is_said_of():
     text = "Barney Frank, a fierce critic of the Wall Street proposals, spoke on Monday."
     found = [q for q in extract_quotes(text) if q.text == "the Wall Street proposals"]
     assert found and found[0].speaker == "Barney Frank"
+
+
+def test_asked_about_gives_the_question_no_asker():
+    text = "Asked about the polls on Sunday, Clinton said she was not worried about them."
+    quotes = extract_quotes(text)
+    _check_offsets(text, quotes)
+    asked = [q for q in quotes if q.cue == "Asked"]
+    said = [q for q in quotes if q.cue == "said"]
+    assert all(q.speaker is None for q in asked)
+    assert said and said[0].speaker == "Clinton"
+
+
+def test_a_cue_less_quote_after_a_blank_line_goes_on_with_the_speaker():
+    text = (
+        '"We will win this state," Harris said on Monday.\n\n'
+        '"And then we will win the next one, whatever the polls say."'
+    )
+    quotes = [q for q in extract_quotes(text) if q.kind == "direct"]
+    assert [q.speaker for q in quotes] == ["Harris", "Harris"]

@@ -38,6 +38,31 @@ def quotes_by_speaker(layer: StoryLayer | None) -> list[tuple[str, list[QuoteIte
     return sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
 
 
+def speaker_roles(layer: StoryLayer | None) -> dict[str, str]:
+    """The role of each speaker that is an entity with one ("Vyacheslav Trukhachev" ->
+    "spokesman"), by the name ``quotes_by_speaker`` groups under."""
+    if layer is None:
+        return {}
+    speaking = {q.speaker_entity for q in layer.quotes if q.speaker_entity}
+    return {e.name: e.role for e in layer.entities if e.id in speaking and e.role}
+
+
+def said_as(quote: QuoteItem, speaker: str) -> str | None:
+    """The words the article used for the speaker when they are not the name grouped
+    under ("he", "the activist", "Russia's Foreign Minister Sergei Lavrov"), else None."""
+    words = quote.speaker_words or quote.speaker
+    if not words:
+        return None
+    # "Kellenberger" or "Mr Trukhachev" under "Jakob Kellenberger" adds nothing
+    named = set(speaker.split())
+    if all(w in named or w.rstrip(".") in _HONORIFICS for w in words.split()):
+        return None
+    return words
+
+
+_HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Dr", "Miss"})
+
+
 _QUOTE_MARKS = "\"'“”‘’«»„"
 
 
@@ -126,6 +151,7 @@ class LayerView:
 
     entities: list[EntityItem] = field(default_factory=list)
     quotes: list[tuple[str, list[QuoteItem]]] = field(default_factory=list)
+    roles: dict[str, str] = field(default_factory=dict)  # speaker name -> role
     hidden_quotes: int = 0
     facts: list[tuple[FactItem, str]] = field(default_factory=list)  # with their sentence
     hidden_facts: int = 0
@@ -153,6 +179,7 @@ def layer_view(layer: StoryLayer | None, texts: dict[str, str]) -> LayerView:
     return LayerView(
         entities=top_entities(layer),
         quotes=quotes,
+        roles=speaker_roles(layer),
         hidden_quotes=max(0, -left),
         facts=[(f, fact_sentence(f, texts)) for f in layer.facts[:MAX_FACTS]],
         hidden_facts=max(0, len(layer.facts) - MAX_FACTS),
@@ -192,11 +219,14 @@ def layer_markdown(layer: StoryLayer | None, texts: dict[str, str] | None = None
     if view.quotes:
         lines += ["### Who said what", ""]
         for speaker, items in view.quotes:
-            lines.append(f"- **{md_text(speaker)}**")
+            role = view.roles.get(speaker, "")
+            lines.append(f"- **{md_text(speaker)}**" + (f", {md_text(role)}" if role else ""))
             for q in items:
                 cue = md_text(q.cue) if q.cue else "no cue"
+                words = said_as(q, speaker)
+                said = f" (as “{md_text(words)}”)" if words else ""
                 lines.append(
-                    f"  - {md_text(q.kind)}, {cue}: {quoted(md_text(q.text))} "
+                    f"  - {md_text(q.kind)}, {cue}{said}: {quoted(md_text(q.text))} "
                     f"{_cite(q.article, q.start, q.end)}"
                 )
         lines += _more(view.hidden_quotes, "quote(s)")
@@ -214,10 +244,12 @@ def layer_markdown(layer: StoryLayer | None, texts: dict[str, str] | None = None
         lines += ["### Claims across sources", ""]
         for shown in view.claims:
             c = shown.claim
-            lines.append(f"- **{md_text(c.status)}** — {md_text(c.subject)}: “{md_text(c.text)}”")
+            lines.append(
+                f"- **{md_text(c.status)}** — {md_text(c.subject)}: {quoted(md_text(c.text))}"
+            )
             for side, said in shown.sides:
                 lines.append(
-                    f"  - {md_text(side_label(side))}: “{md_text(said)}” "
+                    f"  - {md_text(side_label(side))}: {quoted(md_text(said))} "
                     f"{_cite(side.article, side.start, side.end)}"
                 )
             if shown.hidden_sides:

@@ -21,6 +21,7 @@ from storyline.brief.layer_view import (
     layer_view,
     others_label,
     quoted,
+    said_as,
     side_label,
 )
 from storyline.brief.lines import line_sections, lines_markdown
@@ -167,7 +168,7 @@ def render_markdown(articles: list[Article], stories: list[Story]) -> str:
             a = by_id[aid]
             dup = f" (duplicate of {a.duplicate_of})" if a.duplicate_of else ""
             meta = " · ".join(md_text(x) for x in (a.outlet, a.publisher, a.date, a.url) if x)
-            title = md_text(a.title) if a.title else "(untitled)"
+            title = md_text(a.label)
             lines.append(f"- `{a.id}` {title} — {meta}{dup}")
         lines.append("")
     return "\n".join(lines)
@@ -225,6 +226,7 @@ def render_html(articles: list[Article], stories: list[Story]) -> str:
     env.globals["side_label"] = side_label
     env.globals["others_label"] = others_label
     env.globals["quoted"] = quoted
+    env.globals["said_as"] = said_as
     return env.get_template("brief.html.j2").render(
         stories=view, lines=line_sections(stories, articles)
     )

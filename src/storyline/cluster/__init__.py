@@ -12,6 +12,8 @@
   linked to enough of its recent stories.
 - ``features``, ``groups``, ``linkage``, ``split``: article vectors; centroid groups and
   their index; the similarity graph and average linkage; the 2-means split.
+- ``dense``: optional sentence vectors (all-MiniLM-L6-v2, the ``dense`` extra) blended into
+  the linkage similarities when ``ClusterOptions.vectors`` asks for them.
 
 Calling the package, ``storyline.cluster(items)``, groups items into stories
 (``storyline.api.cluster``). The baseline and metrics live in ``storyline.evaluate``; the

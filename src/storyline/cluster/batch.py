@@ -16,7 +16,7 @@ a whole batch. Everything is vectorised with sparse matrices (no per-pair Python
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from scipy import sparse
@@ -27,6 +27,7 @@ from storyline.cluster.linkage import (
     Graph,
     average_linkage,
     decayed_products,
+    dense_products,
     neighbour_graph,
     to_matrix,
     vocabulary,
@@ -41,6 +42,16 @@ class Placed:
 
     members: list[int]
     story: int | None
+
+
+@dataclass(frozen=True)
+class Dense:
+    """Sentence vectors of a batch's articles (unit rows, zeros for none), the earlier
+    stories' sums of them, and the weight of the dense cosine in a similarity."""
+
+    articles: np.ndarray
+    stories: np.ndarray
+    weight: float
 
 
 def _spans(days: Sequence[float | None]) -> np.ndarray:
@@ -64,17 +75,39 @@ def _story_links(
     stories: Sequence[Group],
     totals: sparse.csr_matrix,
     opts: ClusterOptions,
+    dense: Dense | None = None,
 ) -> Graph:
     """Edges article -> earlier story (node ``n + j``) whose average cosine >= the floor;
     ``totals`` are the stories' vector sums over the batch's columns."""
     n = matrix.shape[0]
-    sums = decayed_products(
-        matrix, totals.T, spans, _story_spans(stories), opts.time_grace_days, opts.time_tau_days
-    ).tocoo()
+    story_spans = _story_spans(stories)
+    grace, tau = opts.time_grace_days, opts.time_tau_days
     sizes = np.array([max(g.size, 1) for g in stories], dtype=np.float64)
-    rows, cols, weights = sums.row, sums.col, sums.data
-    keep = weights / sizes[cols] >= opts.link_floor
-    return Graph(n + len(stories), rows[keep].astype(np.int64), cols[keep] + n, weights[keep])
+    if dense is None:
+        sums = decayed_products(matrix, totals.T, spans, story_spans, grace, tau).tocoo()
+        rows, cols, weights = sums.row, sums.col, sums.data
+        keep = weights / sizes[cols] >= opts.link_floor
+        return Graph(n + len(stories), rows[keep].astype(np.int64), cols[keep] + n, weights[keep])
+    # with dense vectors every pair has a similarity: row blocks of a dense matrix
+    m = len(stories)
+    block = max(16, 2_000_000 // max(m, 1))
+    found: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+    for start in range(0, n, block):
+        stop = min(n, start + block)
+        lex = decayed_products(
+            matrix[start:stop], totals.T, spans[start:stop], story_spans, grace, tau
+        ).toarray()
+        sem = dense_products(
+            dense.articles[start:stop], dense.stories, spans[start:stop], story_spans, grace,
+            tau, opts.dense_base, sizes,
+        )  # fmt: skip
+        sims = (1.0 - dense.weight) * lex + dense.weight * sem
+        r, c = np.nonzero(sims / sizes[None, :] >= opts.link_floor)
+        found.append((r + start, c, sims[r, c]))
+    rows = np.concatenate([f[0] for f in found]).astype(np.int64)
+    cols = np.concatenate([f[1] for f in found])
+    weights = np.concatenate([f[2] for f in found])
+    return Graph(n + m, rows, cols + n, weights)
 
 
 def _sqnorms(rows: sparse.csr_matrix) -> np.ndarray:
@@ -95,33 +128,42 @@ def regroup(
     days: Sequence[float | None],
     stories: Sequence[Group],
     opts: ClusterOptions,
+    dense: Dense | None = None,
 ) -> list[Placed]:
     """Group a batch's unit ``vectors`` among themselves and with earlier ``stories``.
 
+    With ``dense``, similarities blend in the dense cosine (``linkage.neighbour_graph``).
     Returns the groups in order of their first member; an empty vector stays alone.
     """
     n = len(vectors)
     if n == 0:
         return []
+    if dense is not None:
+        # blended similarities run higher inside a topic: stricter merges
+        opts = replace(
+            opts, link_cohesion=opts.dense_cohesion, link_merge_threshold=opts.dense_merge_threshold
+        )
     columns = vocabulary(vectors)
     matrix = to_matrix(vectors, columns)
     spans = _spans(days)
     graph = neighbour_graph(
         matrix, spans, opts.link_floor, opts.link_neighbours, opts.time_grace_days,
         opts.time_tau_days, opts.link_density_neighbours, opts.link_density_weight,
+        dense=None if dense is None else dense.articles,
+        dense_weight=0.0 if dense is None else dense.weight, dense_base=opts.dense_base,
     )  # fmt: skip
     total = n + len(stories)
     graph = Graph(total, graph.rows, graph.cols, graph.weights)
     # the earlier stories' vector sums over the batch's columns, built once for both steps
     totals = to_matrix([g.total for g in stories], columns)
     if stories:
-        graph = _union(graph, _story_links(matrix, spans, stories, totals, opts), total)
+        graph = _union(graph, _story_links(matrix, spans, stories, totals, opts, dense), total)
     sizes = [1] * n + [max(g.size, 1) for g in stories]
     fixed = [False] * n + [True] * len(stories)
     roots = average_linkage(sizes, fixed, graph, opts.link_threshold, opts.link_cohesion)
     groups = _groups(roots, n)
     if opts.link_merge_threshold < 1.0 and len(groups) > 1:
-        groups = _merge_groups(groups, matrix, spans, stories, totals, opts)
+        groups = _merge_groups(groups, matrix, spans, stories, totals, opts, dense)
     return groups
 
 
@@ -148,6 +190,7 @@ def _merge_groups(
     stories: Sequence[Group],
     totals: sparse.csr_matrix,
     opts: ClusterOptions,
+    dense: Dense | None = None,
 ) -> list[Placed]:
     """Step 2: merge groups (and a new group into an earlier story) by centroid cosine."""
     n = matrix.shape[0]
@@ -194,10 +237,19 @@ def _merge_groups(
         unit = sparse.vstack([unit, sparse.diags(1.0 / np.maximum(tnorms, 1e-12)) @ rest])
         group_spans = np.vstack([group_spans, _story_spans([stories[j] for j in idle])])
         fixed = fixed + [True] * len(idle)
+    centroids = None
+    if dense is not None:
+        # the groups' (and idle stories') dense centroids, in the rows' order
+        sem = member_of @ np.vstack([dense.articles, dense.stories])
+        if idle:
+            sem = np.vstack([sem, dense.stories[idle]])
+        lengths = np.linalg.norm(sem, axis=1, keepdims=True)
+        centroids = sem / np.maximum(lengths, 1e-12)
     graph = neighbour_graph(
         sparse.csr_matrix(unit), group_spans, opts.link_merge_threshold, opts.link_neighbours,
         opts.time_grace_days, opts.time_tau_days, opts.link_density_neighbours,
-        opts.link_density_weight,
+        opts.link_density_weight, dense=centroids,
+        dense_weight=0.0 if dense is None else dense.weight, dense_base=opts.dense_base,
     )  # fmt: skip
     roots = average_linkage([1] * len(fixed), fixed, graph, opts.link_merge_threshold)
     merged: dict[int, list[int]] = {}

@@ -12,6 +12,7 @@ import hashlib
 import heapq
 import math
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -38,6 +39,14 @@ class Group:
     indexed: set[str] = field(default_factory=set)
     # stories only: sum of members' entity vectors (who/where), for storyline matching
     entities: Vector = field(default_factory=dict)
+    # stories only, with dense vectors on: sum of members' sentence vectors
+    dense: list[float] | None = None
+
+    def add_dense(self, vec: Sequence[float]) -> None:
+        if self.dense is None:
+            self.dense = [float(v) for v in vec]
+        else:
+            self.dense = [a + float(b) for a, b in zip(self.dense, vec, strict=True)]
 
     def add(self, vec: Vector, day: float | None, weight: float = 1.0) -> None:
         total = self.total
@@ -104,6 +113,7 @@ class Group:
             "parent": self.parent,
             "indexed": sorted(self.indexed),
             "entities": dict(sorted(self.entities.items())),
+            **({"dense": [round(v, 6) for v in self.dense]} if self.dense is not None else {}),
         }
 
     @classmethod
@@ -119,6 +129,7 @@ class Group:
             parent=d.get("parent"),
             indexed=set(d.get("indexed", [])),
             entities={str(k): float(v) for k, v in d.get("entities", {}).items()},
+            dense=[float(v) for v in d["dense"]] if d.get("dense") is not None else None,
         )
         return g
 
@@ -218,6 +229,8 @@ def absorb(target: Group, source: Group) -> None:
         sq += new * new - old * old
     target.sqnorm = max(sq, 0.0)
     target.size += source.size
+    if source.dense is not None:
+        target.add_dense(source.dense)
     for k, v in source.entities.items():
         target.entities[k] = target.entities.get(k, 0.0) + v
     if source.first is not None:

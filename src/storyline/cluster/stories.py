@@ -21,8 +21,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from typing import Any
 
+import numpy as np
+
 from storyline.clean.junk import junk_reason
-from storyline.cluster.batch import regroup
+from storyline.cluster.batch import Dense, regroup
+from storyline.cluster.dense import SentenceEncoder, encoder_text, load_encoder
 from storyline.cluster.features import (
     BIGRAM_PREFIX,
     DocumentFrequencies,
@@ -112,10 +115,18 @@ def article_features(item: ClusterItem, opts: ClusterOptions) -> ArticleFeatures
 class StoryClusterer:
     """Single-pass, incremental story + storyline clustering with stable ids."""
 
-    def __init__(self, options: ClusterOptions | None = None) -> None:
+    def __init__(
+        self, options: ClusterOptions | None = None, encoder: SentenceEncoder | None = None
+    ) -> None:
+        """``encoder`` overrides the sentence encoder ``options.vectors`` asks for."""
         self.options = options or ClusterOptions()
         if self.options.grouping not in GROUPINGS:
             raise ValueError(f"unknown grouping {self.options.grouping!r}: one of {GROUPINGS}")
+        self.encoder = (
+            encoder
+            if encoder is not None
+            else load_encoder(self.options.vectors, self.options.dense_threads)
+        )
         self.dfs = DocumentFrequencies()
         self.stories = GroupIndex("s-")
         self.storylines = StorylineLinker(self.options)
@@ -183,7 +194,10 @@ class StoryClusterer:
             entity_vectors[it.id] = weighted_vector(Counter(), ents, self.dfs, 1.0, opts.max_terms)
         n_short = sum(short.values())
         if opts.grouping == "linkage" and 2 * n_short <= len(fresh):
-            touched = self._assign_by_linkage(fresh, vectors, days)
+            # headline batches keep the single pass: tried with dense vectors, linkage
+            # over headlines broke the UCI stories (hundreds of headlines each) apart
+            dense = self._encode(fresh, junk)
+            touched = self._assign_by_linkage(fresh, vectors, days, dense)
         else:
             touched = self._assign_in_one_pass(fresh, vectors, days, short)
         for it in fresh:
@@ -200,8 +214,40 @@ class StoryClusterer:
             for i in sorted(batch)
         ]
 
+    def _encode(self, fresh: list[ClusterItem], junk: set[str]) -> np.ndarray | None:
+        """Unit sentence vectors of the fresh articles (zeros for junk), or None (lexical)."""
+        if self.encoder is None or not fresh:
+            return None
+        texts = [encoder_text(it.title or "", it.text or "") for it in fresh]
+        vectors = np.asarray(self.encoder.encode(texts), dtype=np.float64)
+        for n, it in enumerate(fresh):
+            if it.id in junk:
+                vectors[n] = 0.0
+        return vectors
+
+    def _dense_candidates(self, dense: np.ndarray, block: int = 1024) -> set[str]:
+        """Earlier stories among each article's ``max_candidates`` nearest by dense cosine:
+        a paraphrase shares no indexed word with the story it belongs to."""
+        ids = sorted(gid for gid, g in self.stories.groups.items() if g.dense is not None)
+        if not ids:
+            return set()
+        sums = np.array([self.stories.groups[gid].dense for gid in ids], dtype=np.float64)
+        centroids = sums / np.maximum(np.linalg.norm(sums, axis=1, keepdims=True), 1e-12)
+        k = min(self.options.max_candidates, len(ids))
+        found: set[str] = set()
+        for start in range(0, dense.shape[0], block):
+            sims = dense[start : start + block] @ centroids.T
+            top = np.argpartition(-sims, k - 1, axis=1)[:, :k]
+            for row, cols in enumerate(top):
+                found.update(ids[c] for c in cols if sims[row, c] > 0)
+        return found
+
     def _assign_by_linkage(
-        self, fresh: list[ClusterItem], vectors: list[Vector], days: dict[str, float | None]
+        self,
+        fresh: list[ClusterItem],
+        vectors: list[Vector],
+        days: dict[str, float | None],
+        dense: np.ndarray | None = None,
     ) -> list[str]:
         """Retrospective grouping of the batch (``cluster.batch``); returns new story ids.
 
@@ -213,8 +259,16 @@ class StoryClusterer:
         for vec in vectors:
             if vec:
                 seen.update(self.stories.candidates(vec, opts, self._query(vec)))
+        if dense is not None:
+            seen.update(self._dense_candidates(dense))
         earlier = [self.stories.groups[sid] for sid in sorted(seen)]
-        placed = regroup(vectors, [days[it.id] for it in fresh], earlier, opts)
+        blend = None
+        if dense is not None:
+            width = dense.shape[1]
+            # a story made before dense vectors were on has none: it links lexically only
+            sums = np.array([g.dense or [0.0] * width for g in earlier], dtype=np.float64)
+            blend = Dense(dense, sums.reshape(len(earlier), width), opts.dense_weight)
+        placed = regroup(vectors, [days[it.id] for it in fresh], earlier, opts, blend)
         created: list[str] = []
         for group in placed:
             if group.story is not None:
@@ -224,6 +278,8 @@ class StoryClusterer:
                 created.append(story.id)
             for n in group.members:
                 story.add(vectors[n], days[fresh[n].id])
+                if dense is not None:
+                    story.add_dense(dense[n])
                 self.assigned[fresh[n].id] = story.id
             story.prune(opts.max_story_terms)
             self.stories.index(story, story.unit_vector(), opts.index_terms)

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from storyline.cluster.dense import CachedEncoder, SentenceEncoder, load_encoder
 from storyline.cluster.stories import ClusterItem, StoryClusterer
 from storyline.commands.cluster import load_items
 from storyline.config import ClusterOptions
@@ -57,12 +58,15 @@ def load_gold(in_path: Path) -> tuple[list[ClusterItem], dict[str, str]]:
 
 
 def evaluate_file(
-    in_path: Path, options: ClusterOptions | None = None, baseline_threshold: float = 0.2
+    in_path: Path,
+    options: ClusterOptions | None = None,
+    baseline_threshold: float = 0.2,
+    encoder: SentenceEncoder | None = None,
 ) -> tuple[int, int, list[EvalRow]]:
     """Score ours, the TF-IDF single-pass baseline at ``baseline_threshold`` and at its best
-    threshold against the ``cluster`` field."""
+    threshold against the ``cluster`` field (``encoder``: see ``shared_encoder``)."""
     items, gold = load_gold(in_path)
-    whole = _sweep_row(items, gold, options)
+    whole = _sweep_row(items, gold, options, encoder or shared_encoder(options))
     rows = [whole.ours]
     if whole.baseline_threshold != baseline_threshold:
         rows.append(score_baseline(items, gold, baseline_threshold))
@@ -71,10 +75,14 @@ def evaluate_file(
 
 
 def score_ours(
-    items: list[ClusterItem], gold: dict[str, str], options: ClusterOptions | None = None
+    items: list[ClusterItem],
+    gold: dict[str, str],
+    options: ClusterOptions | None = None,
+    encoder: SentenceEncoder | None = None,
 ) -> EvalRow:
     start = time.process_time()
-    ours = {a.id: a.story for a in StoryClusterer(options).add_in_batches(items)}
+    clusterer = StoryClusterer(options, encoder=encoder)
+    ours = {a.id: a.story for a in clusterer.add_in_batches(items)}
     return _row("storyline", ours, gold, time.process_time() - start)
 
 
@@ -125,6 +133,7 @@ def size_sweep(
     sizes: Sequence[int] = SWEEP_SIZES,
     seed: int = SWEEP_SEED,
     whole: bool = True,
+    encoder: SentenceEncoder | None = None,
 ) -> list[SweepRow]:
     """Ours and the best-threshold baseline on subsamples of ``sizes`` documents and (with
     ``whole``) the whole file; a size at or above the file's is skipped."""
@@ -132,14 +141,28 @@ def size_sweep(
     piles = [subsample_by_story(items, gold, n, seed) for n in sizes if n < len(items)]
     if whole:
         piles.append(items)
-    return [_sweep_row(pile, {it.id: gold[it.id] for it in pile}, options) for pile in piles]
+    encoder = encoder or shared_encoder(options)
+    return [
+        _sweep_row(pile, {it.id: gold[it.id] for it in pile}, options, encoder) for pile in piles
+    ]
+
+
+def shared_encoder(options: ClusterOptions | None) -> SentenceEncoder | None:
+    """The encoder the options ask for, remembering vectors across the piles of one file
+    (an eval CPU row then holds the encoding of the documents not seen before)."""
+    opts = options or ClusterOptions()
+    encoder = load_encoder(opts.vectors, opts.dense_threads)
+    return CachedEncoder(encoder) if encoder is not None else None
 
 
 def _sweep_row(
-    items: list[ClusterItem], gold: dict[str, str], options: ClusterOptions | None
+    items: list[ClusterItem],
+    gold: dict[str, str],
+    options: ClusterOptions | None,
+    encoder: SentenceEncoder | None = None,
 ) -> SweepRow:
     baseline, threshold = best_baseline(items, gold)
-    ours = score_ours(items, gold, options)
+    ours = score_ours(items, gold, options, encoder)
     return SweepRow(len(items), len(set(gold.values())), ours, baseline, threshold)
 
 

@@ -51,6 +51,8 @@ from storyline.link.entity_names import (
     same_first_name,
     types_compatible,
 )
+from storyline.link.entity_orphans import attach_orphan_chains
+from storyline.link.substories import substories
 from storyline.nlp.entities import EntityAnalyzer, EntityMention
 
 logger = logging.getLogger(__name__)
@@ -85,32 +87,6 @@ class Entity:
             {"article": m.article, "start": m.start, "end": m.end} for m in self.mentions
         ]
         return out
-
-
-def substories(texts: Sequence[str], threshold: float) -> list[int]:
-    """Label articles by sub-story: average-link clustering of TF-IDF cosine similarity."""
-    n = len(texts)
-    if n < 2:
-        return [0] * n
-    import numpy as np
-    from sklearn.cluster import AgglomerativeClustering
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    try:
-        matrix = TfidfVectorizer(
-            stop_words="english", sublinear_tf=True, ngram_range=(1, 2)
-        ).fit_transform(texts)
-    except ValueError:  # only stop words / empty texts
-        return list(range(n))
-    # cosine on L2-normalised rows; an empty text (zero row) is similar to nothing
-    similarity = (matrix @ matrix.T).toarray()
-    distance = np.clip(1.0 - similarity, 0.0, None)
-    np.fill_diagonal(distance, 0.0)
-    model = AgglomerativeClustering(
-        n_clusters=None, metric="precomputed", linkage="average", distance_threshold=1 - threshold
-    )
-    labels = model.fit_predict(distance)
-    return [int(x) for x in labels]
 
 
 def _link_protagonists(
@@ -270,6 +246,8 @@ def cluster_mentions(
         _link_type_nouns(ctx, by_head)
     if options.link_pronouns:
         _link_pronouns(ctx)
+    if options.link_pronouns and options.orphan_chains:
+        attach_orphan_chains(mentions, nodes, index, ctx.uf, ctx.labels, _gender, _person_noun)
     groups: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for node in nodes:
         groups[ctx.uf.find(index[node])].append(node)

@@ -40,6 +40,8 @@ def first_name(key: str) -> str:
     words = key.split()
     if len(words) < 2 or words[0] in _SURNAME_PARTICLES:
         return ""
+    if len(words) > 2 and len(words[0]) == 1 and len(words[1]) > 1:
+        return words[1]  # "w mark felt" goes by "mark", "j edgar hoover" by "edgar"
     return words[0]
 
 

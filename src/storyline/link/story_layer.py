@@ -10,6 +10,7 @@ counts as a second independent source.
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -374,22 +375,50 @@ def _speaker_index(entities: Sequence[Entity]) -> dict[str, list[tuple[int, int,
     return index
 
 
+_MODIFIER_BEFORE = re.compile(r"\b(?:of|to|in|for|at|from|with|on)\s+(?:the\s+)?$")
+
+
 def _speaker_entity(
-    start: int | None, end: int | None, mentions: Sequence[tuple[int, int, Entity]]
+    start: int | None,
+    end: int | None,
+    mentions: Sequence[tuple[int, int, Entity]],
+    text: str = "",
 ) -> str | None:
     """The entity that speaks: one whose mention is the whole speaker span ("Russia"), or a
-    person or organisation named in it ("Mr Trukhachev", "Interfax"). A place or
-    nationality inside a longer phrase is not the speaker: "one activist in Homs" is not
-    Homs, "Russian technicians" not Russian, "the US president" not the United States."""
+    person or organisation naming it ("Mr Trukhachev", "the Interfax news agency"). A
+    place or nationality inside a longer phrase is not the speaker: "one activist in Homs"
+    is not Homs, "Russian technicians" not Russian, "the US president" not the United
+    States; nor is an organisation followed by more name words ("Russia's Defense Minister
+    Anatoly Serdyukov" is not "Defense"), nor one of several joint speakers ("Barack
+    Obama, the US president, and Vladimir Putin" is neither alone)."""
     if start is None or end is None:
         return None
+    inside: list[tuple[int, int, Entity]] = []
     for m_start, m_end, entity in mentions:
         if not (m_start < end and start < m_end):
             continue
-        whole = m_start <= start and end <= m_end
-        if whole or entity.type in ("PERSON", "ORG"):
+        if m_start <= start and end <= m_end:
             return entity.id
-    return None
+        if entity.type in ("PERSON", "ORG"):
+            inside.append((m_start, m_end, entity))
+    # the speaker's own name comes before any aside ("Rendell, a Clinton surrogate")
+    comma = text.find(",", start, end) if text else -1
+    head_end = comma if comma > start else end
+    if text and " and " in text[start:end] and len({e.id for _, _, e in inside}) > 1:
+        return None
+    best: tuple[int, int, Entity] | None = None
+    for m_start, m_end, entity in inside:
+        if m_end > head_end:
+            continue
+        rest = text[m_end:head_end].split() if text else []
+        if any(w[:1].isupper() for w in rest):
+            continue  # more of a name follows: the mention is a fragment of it
+        if _MODIFIER_BEFORE.search(text[start:m_start]):
+            continue  # "the Russian mission to the U.N.": the mission speaks, not the U.N.
+        rank = (entity.type == "PERSON", m_end)
+        if best is None or rank > (best[2].type == "PERSON", best[1]):
+            best = (m_start, m_end, entity)
+    return best[2].id if best is not None else None
 
 
 def story_quotes(
@@ -403,7 +432,7 @@ def story_quotes(
     for article, article_quotes in zip(articles, found, strict=True):
         mentions = index.get(article.id, [])
         for q in article_quotes:
-            entity = _speaker_entity(q.speaker_start, q.speaker_end, mentions)
+            entity = _speaker_entity(q.speaker_start, q.speaker_end, mentions, article.text)
             quotes.append(QuoteItem(**q.to_brief(article.id, entity)))
     return sorted(quotes, key=lambda q: (q.article, q.start, q.end))
 

@@ -106,6 +106,9 @@ def duration(amount: float | None, unit: str) -> str:
         return f"P{time_part}{int(amount)}{code}"
     if code == "Y" and (amount * 2) == int(amount * 2):  # "2 1/2 years"-like halves
         return f"P{int(amount)}Y6M"
+    if code in ("H", "M") and time_part == "T":  # "5 1/2 hours" is PT5H30M, not PT5.5H
+        whole, rest = int(amount), round((amount - int(amount)) * 60)
+        return f"PT{whole}{code}{rest}{'M' if code == 'H' else 'S'}"
     return f"P{time_part}{amount}{code}"
 
 
@@ -139,13 +142,18 @@ def is_future(text: str, start: int, end: int) -> bool:
 
 _WEEKDAY_FUTURE = re.compile(
     r"\b(will|shall|'ll|is to|are to|to resume|is due|are due|scheduled|schedules|planned|"
-    r"plans?|as soon as|as early as|expected|likely to|would be|could come|ready to)\b",
+    r"plans?|planning|as soon as|as early as|expected|likely to|would be|could come|ready to|"
+    r"until|postponed|this coming)\b",
     re.I,
 )
+
+
+_SENTENCE_END = re.compile(r"(?<![ .][a-zA-Z])[.!?]['\"`]*\s+(?=[A-Z`'\"])")
 
 
 def is_future_weekday(text: str, start: int) -> bool:
     """News weekdays are past unless an explicit future marker precedes them closely."""
     window = text[max(0, start - 40) : start]
-    window = window[window.rfind(".") + 1 :]
+    ends = list(_SENTENCE_END.finditer(window))  # not the dot of "a.m." or "Gen."
+    window = window[ends[-1].end() :] if ends else window
     return bool(_WEEKDAY_FUTURE.search(window))

@@ -125,7 +125,13 @@ def name_key(words: Iterable[str]) -> str:
         else:
             joined.append(w)
         initials = single or (initials and single)
+    # "W. Mark Felt Sr." is "w mark felt": a generational suffix is not part of the key
+    while len(joined) > 1 and joined[-1] in _NAME_SUFFIXES:
+        joined.pop()
     return " ".join(joined)
+
+
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
 class SpacyEntityAnalyzer:
@@ -193,13 +199,39 @@ def mentions_in_doc(doc: Any) -> list[EntityMention]:
         span = _trim(ent)
         if span is not None:
             span = credit_trimmed(span)
-        if span is None:
+        if span is None or not_an_entity(span, ent.label_):
             continue
         # "Mr Putin": keep the honorific in the mention (name_key drops it again)
         if span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in HONORIFICS:
             span = doc[span.start - 1 : span.end]
         mentions.append(_features(doc, span))
     return mentions
+
+
+# capitalised common nouns NER takes for an organisation when they only qualify a noun
+# ("a Navy base", "Defense Minister Anatoly Serdyukov")
+_GENERIC_INSTITUTIONS = _words(
+    "navy army defense defence interior foreign justice police military government "
+    "parliament treasury finance health state"
+)
+
+
+def not_an_entity(span: Any, label: str) -> bool:
+    """An NER span an analyst would not call an entity: a nationality or creed used as an
+    adjective ("Russian citizens", "Islamic parties", "Soviet times"), a generic
+    institution word qualifying a noun ("a Navy base"), a web address."""
+    text = span.text
+    if "://" in text or text.lower().startswith("www.") or "@" in text:
+        return True
+    root = span.root
+    if label == "NORP" and (root.pos_ == "ADJ" or root.dep_ == "amod"):
+        return True
+    return (
+        label == "ORG"
+        and len(span) == 1
+        and root.lower_ in _GENERIC_INSTITUTIONS
+        and root.dep_ == "compound"
+    )
 
 
 def _with_span(m: EntityMention, start: int, end: int, text: str) -> EntityMention:

@@ -224,6 +224,8 @@ def _fact(doc: Any, match: re.Match, sentences: SentenceIndex | None) -> Fact | 
         return None
     if match.group("number").lower() == "one" and tok.dep_ in ("nsubj", "dobj", "pobj"):
         return None  # "One of the warships": a pronoun, not a count
+    if _refers_back(doc, tok, match):
+        return None
     value = parse_number(match.group("number"), match.group("scale"))
     if value is None:
         return None
@@ -275,6 +277,34 @@ def _fact(doc: Any, match: re.Match, sentences: SentenceIndex | None) -> Fact | 
         s_end,
         value_max,
     )
+
+
+# "the two leaders", "both sides", "one activist in Homs": a small number word after a
+# determiner names people already in the story, it does not report a count
+_SMALL_NUMBER_WORDS = frozenset(
+    ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+)
+_BACK_REFERENCES = frozenset(
+    ["the", "these", "those", "both", "its", "their", "his", "her", "our", "my", "your"]
+)
+_SPEECH_LEMMAS = frozenset(
+    ["say", "tell", "add", "claim", "report", "write", "note", "warn", "explain"]
+)
+
+
+def _refers_back(doc: Any, tok: Any, match: re.Match) -> bool:
+    if match.group("modifier") or match.group("currency") or match.group("percent"):
+        return False
+    if match.group("scale") or match.group("high"):
+        return False
+    number = match.group("number").lower()
+    if number not in _SMALL_NUMBER_WORDS:
+        return False
+    if number == "one":  # "said one activist": an indefinite speaker, not a count of one
+        noun = tok.head
+        return noun.dep_ == "nsubj" and noun.head.lemma_.lower() in _SPEECH_LEMMAS
+    previous = doc[tok.i - 1].lower_ if tok.i > 0 else ""
+    return previous in _BACK_REFERENCES
 
 
 def _counted(doc: Any, tok: Any, number_end: int) -> tuple[str | None, int | None, int | None, Any]:

@@ -36,9 +36,11 @@ from storyline.nlp.quote_syntax import (
     ATTRIBUTION_NOUNS,
     NOUN_CONTENT_PREPS,
     content_of,
+    is_raising,
     is_speech_verb,
     noun_phrase,
     speech_verbs,
+    spoken_subject,
     subject_of,
     token_span,
 )
@@ -218,10 +220,24 @@ def _direct_drafts(doc: Any, text: str, verbs: list[Any], options: QuoteOptions)
             draft.cue = (verb.idx, verb.idx + len(verb.text))
             draft.cue_after = after
             subject = subject_of(verb)
+            if after and (subject is None or start <= subject.idx < end):
+                subject = _inverted_subject(verb)
             if subject is not None and not (start <= subject.idx < end):
                 draft.speaker = noun_phrase(subject, text)
         drafts.append(draft)
     return _merge_split_quotes(drafts, text)
+
+
+def _inverted_subject(verb: Any) -> Any | None:
+    """ "...," said retired neurosurgeon Ben Carson, asked about...': the noun phrase right
+    after the verb, wherever the parser hung it (here on "asked")."""
+    doc = verb.doc
+    for token in doc[verb.i + 1 : min(len(doc), verb.i + 12)]:
+        if token.is_punct or token.pos_ not in ("PROPN", "NOUN"):
+            continue
+        if token.left_edge.i == verb.i + 1 and token.dep_ not in ("compound", "amod", "poss"):
+            return token
+    return None
 
 
 def _merge_split_quotes(drafts: list[_Draft], text: str) -> list[_Draft]:
@@ -253,10 +269,11 @@ def _merge_split_quotes(drafts: list[_Draft], text: str) -> list[_Draft]:
                 and not signed
                 and (
                     (same_paragraph and not between.strip())
-                    or (opens_paragraph and between.count("\n") == 1 and len(between) <= 160)
+                    or (opens_paragraph and 1 <= between.count("\n") <= 2 and len(between) <= 160)
                 )
             ):
-                # a cue-less quote right after an attributed one continues that speaker
+                # a cue-less quote right after an attributed one (the next paragraph,
+                # blank line or not) continues that speaker
                 draft.speaker = prev.speaker
         out.append(draft)
     return out
@@ -346,7 +363,8 @@ def _indirect_drafts(
             or word_count(text[content[0] : content[1]]) < options.min_indirect_words
         ):
             continue
-        if options.stance and subject_of(verb) is None:
+        raising = is_raising(verb)
+        if options.stance and subject_of(verb) is None and not raising:
             continue  # a stance with no one holding it is just narration
         # content mostly inside a direct quote: this verb is that quote's cue, not new speech
         inside = sum(_overlap(content, (d.start, d.end)) for d in direct)
@@ -358,7 +376,10 @@ def _indirect_drafts(
                     if subject is not None and not (d.start <= subject.idx < d.end):
                         d.speaker = noun_phrase(subject, text)
             continue
-        subject = subject_of(verb)
+        subject = spoken_subject(verb) if raising else subject_of(verb)
+        participle = verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl")
+        if participle and subject is not None and subject.head != verb:
+            subject = None  # "Asked about the polls, he said": he was asked, not asking
         speaker = None
         own_subject = subject is not None and subject.head == verb
         if subject is not None and (own_subject or not content[0] <= subject.idx < content[1]):
@@ -387,6 +408,8 @@ def _nominal_drafts(doc: Any, text: str) -> list[_Draft]:
         if end <= start:
             continue
         speaker = _holder(noun, text)
+        if speaker is None and word_count(text[start:end]) < 3:
+            continue  # "a joint statement on Syria": no one's position, no words of it
         cue = (noun.idx, noun.idx + len(noun.text))
         drafts.append(_Draft(start, end, "indirect", speaker=speaker, cue=cue,
                              fragments=[(start, end)]))  # fmt: skip
@@ -443,7 +466,7 @@ def _holder(noun: Any, text: str) -> tuple[int, int] | None:
     ("Trump launched attacks on")."""
     owners = [c for c in noun.children if c.dep_ == "poss"]
     if owners:
-        return noun_phrase(owners[0], text)
+        return noun_phrase(owners[0], text, asides=False)
     holder = None
     if noun.dep_ == "appos":
         holder = noun.head
@@ -451,7 +474,7 @@ def _holder(noun: Any, text: str) -> tuple[int, int] | None:
         holder = subject_of(noun.head)
     if holder is None or holder.pos_ not in ("PROPN", "NOUN", "PRON"):
         return None
-    return noun_phrase(holder, text)
+    return noun_phrase(holder, text, asides=False)  # the aside may be the position itself
 
 
 def _finish(draft: _Draft, text: str) -> Quote:

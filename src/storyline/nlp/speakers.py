@@ -18,19 +18,22 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from typing import Any
 
+from storyline.nlp.name_gender import FEMALE_TITLES, MALE_TITLES, person_genders, person_key
+from storyline.nlp.quote_syntax import noun_phrase
 from storyline.nlp.quotes import Quote
 from storyline.nlp.spacy_model import doc_text
 
 _PERSONAL = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _NEUTER = {"it", "its", "they", "them", "their"}
+_PLURAL = {"they", "them", "their"}
 _RELATIVE = {"who", "whom", "whose", "which", "that"}
 _DEFINITE = {"the", "that", "this", "these", "those"}
-_MALE_TITLES = {"mr", "mr.", "sir", "lord", "king", "prince"}
-_FEMALE_TITLES = {"mrs", "mrs.", "ms", "ms.", "miss", "lady", "queen", "princess", "dame"}
 # how far back (in paragraphs) a pronoun may find its antecedent
 _PARAGRAPHS_BACK = 2
 # characters after a person's quote within which "he"/"she" goes on with that person
 _QUOTED_REACH = 400
+# characters before "the two leaders" within which the joint speakers it means are named
+_JOINT_REACH = 1500
 
 
 @dataclass(frozen=True)
@@ -79,11 +82,14 @@ def _names(doc: Any, quotes: list[Quote]) -> list[_Name]:
     Anatoly Serdyukov denied ... He did say")."""
     names = []
     persons: set[int] = set()
+    genders = person_genders(doc)
     for ent in doc.ents:
         if ent.label_ not in ("PERSON", "ORG", "GPE"):
             continue
         before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
-        gender = "m" if before in _MALE_TITLES else "f" if before in _FEMALE_TITLES else ""
+        gender = "m" if before in MALE_TITLES else "f" if before in FEMALE_TITLES else ""
+        if ent.label_ == "PERSON" and not gender:
+            gender = genders.get(person_key(ent.text), "")
         names.append(_Name(ent.start_char, ent.end_char, ent.label_, gender))
         if ent.label_ == "PERSON":
             persons.update(range(ent.start, ent.end))
@@ -93,8 +99,13 @@ def _names(doc: Any, quotes: list[Quote]) -> list[_Name]:
         span = doc.char_span(quote.speaker_start, quote.speaker_end, alignment_mode="expand")
         if span is None or any(t.i in persons for t in span):
             continue
-        if sum(t.pos_ == "PROPN" and t.ent_type_ in ("", "PERSON") for t in span) >= 2:
-            names.append(_Name(span.start_char, span.end_char, "PERSON", ""))
+        # "Trump" tagged an organisation, "Mr. Gidley" left untyped: a proper noun that
+        # speaks is a person unless a determiner makes it a body ("the White House")
+        if span[0].lower_ not in ("the", "a", "an") and any(
+            t.pos_ == "PROPN" and t.ent_type_ in ("", "PERSON", "ORG") for t in span
+        ):
+            gender = genders.get(person_key(span.text), "")
+            names.append(_Name(span.start_char, span.end_char, "PERSON", gender))
     # a name inside quotation marks is what someone said, not who the narrator means by
     # "he" ('"... that Sergei Lavrov shares our concern," Kellenberger said. "...," he said')
     quoted = [f for q in quotes if q.kind == "direct" for f in (q.fragments or ((q.start, q.end),))]
@@ -118,22 +129,36 @@ def _resolve(ctx: _Context, quote: Quote, earlier: list[Quote]) -> Quote:
         # "he", "his comments": the person quoted just before goes on ("Harris said ...
         # He added"); else the first fitting person of the nearest sentence naming one;
         # else the last person quoted (articles name a speaker once, then say "he")
-        target = _previous_person(ctx, start, earlier, _PERSONAL[first], _QUOTED_REACH)
+        target = _same_sentence_person(ctx, span, _PERSONAL[first]) if span is not None else None
+        if target is None:
+            target = _previous_person(ctx, start, earlier, _PERSONAL[first], _QUOTED_REACH)
         if target is None:
             target = _antecedent(ctx, start, _PERSONAL[first])
         if target is None:
             target = _previous_person(ctx, start, earlier, _PERSONAL[first], len(ctx.text))
     elif first in _NEUTER:
         # "it", "they": the one quoted just before, else the nearest organisation named
-        target = _previous_speaker(ctx.text, start, earlier) or _antecedent(ctx, start, None)
+        target = None
+        if first in _PLURAL and span is not None:
+            target = _plural_subject(ctx, span[0])
+        if target is None:
+            target = _previous_speaker(ctx.text, start, earlier) or _antecedent(ctx, start, None)
     elif first in _DEFINITE and span is not None and _description(span):
         # "the activist", "the statement", "that comment"
-        target = _same_head_speaker(span, earlier) or _previous_speaker(ctx.text, start, earlier)
+        target = (
+            _joint_speaker(ctx.text, span, earlier)
+            or _same_head_speaker(span, earlier)
+            or _previous_speaker(ctx.text, start, earlier)
+        )
     elif span is not None and (named := _apposed_name(span)) is not None:
         # "A spokesman for Russia's Black Sea fleet, Vyacheslav Trukhachev, told": the
         # description's apposition names who speaks
         target = named
-    elif span is not None and all(t.ent_type_ == "NORP" for t in span):
+    elif span is not None and (named := _head_name(span)) is not None:
+        # "Russia's Foreign Minister Sergei Lavrov", "Flynn, a top Trump surrogate": the
+        # name speaks, the rest of the words say who that is
+        target = named
+    elif span is not None and _nationality(span):
         # a nationality ("Russian") names no one who speaks
         return replace(quote, speaker=None, speaker_start=None, speaker_end=None)
     if target is None or target == (start, end):
@@ -161,11 +186,42 @@ def _previous_person(
             continue
         if before - quote.end > reach:
             return None
+        # a fitting name before any aside ("Rendell, a Clinton surrogate" is Rendell's
+        # words); the quote's whole speaker phrase is who goes on speaking
+        comma = ctx.text.find(",", s, e)
+        head_end = comma if comma > s else e
         k = bisect_left(ctx.name_starts, s)
-        while k < len(ctx.names) and ctx.names[k].start < e:
-            if ctx.names[k].end <= e and _fits(ctx.names[k], gender):
+        while k < len(ctx.names) and ctx.names[k].start < head_end:
+            if ctx.names[k].end <= head_end and _fits(ctx.names[k], gender):
                 return s, e
             k += 1
+    return None
+
+
+def _same_sentence_person(ctx: _Context, words: Any, gender: str) -> tuple[int, int] | None:
+    """ "Lavrov leveled some of his strongest criticism", "Trump told reporters he": a
+    fitting person earlier in the pronoun's own sentence who is the subject of a verb
+    the pronoun hangs under."""
+    before = words.start_char
+    above = {t.i for t in words.root.ancestors}
+    k = bisect_right(ctx.sentences, before) - 1
+    if k < 0:
+        return None
+    floor = max(ctx.sentences[k], ctx.text.rfind("\n", 0, before) + 1)
+    i = bisect_left(ctx.name_starts, floor)
+    while i < len(ctx.names) and ctx.names[i].end <= before:
+        name = ctx.names[i]
+        i += 1
+        if not _fits(name, gender):
+            continue
+        span = ctx.doc.char_span(name.start, name.end, alignment_mode="expand")
+        # a subject, not "Campaigning against Mitt Romney in 2012, he ..."
+        if (
+            span is not None
+            and span.root.dep_ in ("nsubj", "nsubjpass")
+            and span.root.head.i in above
+        ):
+            return name.start, name.end
     return None
 
 
@@ -179,6 +235,68 @@ def _apposed_name(span: Any) -> tuple[int, int] | None:
             tokens = [t for t in child.subtree if t.ent_type_ == "PERSON"]
             first, last = tokens[0], tokens[-1]
             return first.idx, last.idx + len(last.text)
+    return None
+
+
+def _nationality(span: Any) -> bool:
+    """ "Russian": a nationality, which names no one who speaks; but "Republicans" is a
+    group that does, and "Cuban" is Mark Cuban when the article names him so."""
+    if not all(t.ent_type_ == "NORP" for t in span):
+        return False
+    if any(t.tag_ in ("NNPS", "NNS") for t in span):
+        return False
+    last = span[-1].text
+    doc = span.doc
+    return not any(
+        t.text == last and t.i > 0 and doc[t.i - 1].pos_ == "PROPN" and doc[t.i - 1].is_title
+        for t in doc
+    )
+
+
+def _plural_subject(ctx: _Context, pronoun: Any) -> tuple[int, int] | None:
+    """ "Workers objected ... They also said", "Brown and From ... today they share": the
+    nearest plural subject before "they", in its own sentence or the two before."""
+    doc = ctx.doc
+    k = bisect_right(ctx.sentences, pronoun.idx) - 1
+    floor = ctx.sentences[max(0, k - 2)] if k >= 0 else 0
+    for token in reversed(doc[: pronoun.i]):
+        if token.idx < floor:
+            break
+        if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        joined = token.pos_ == "PROPN" and any(
+            c.dep_ == "conj" and c.pos_ == "PROPN" for c in token.children
+        )
+        people = token.tag_ == "NNPS" or token.lemma_.lower() in _PEOPLE
+        if people or joined:
+            return noun_phrase(token, ctx.text, asides=joined)
+    return None
+
+
+# plural nouns that name people who speak ("Workers objected ... They also said")
+_PEOPLE = frozenset(
+    {
+        "official", "worker", "voter", "leader", "member", "aide", "critic", "supporter",
+        "resident", "expert", "analyst", "activist", "lawmaker", "senator", "democrat",
+        "republican", "protester", "candidate", "operative", "advocate", "economist",
+        "investigator", "prosecutor", "officer", "parent", "student", "researcher",
+        "scientist", "executive", "strategist", "organizer", "delegate", "adviser", "advisor",
+        "spokesman", "spokeswoman", "lawyer", "attorney", "doctor", "teacher", "governor",
+    }
+)  # fmt: skip
+
+
+def _head_name(span: Any) -> tuple[int, int] | None:
+    """The person's name heading a longer speaker phrase (title, role or apposition
+    around it), unless the phrase joins several speakers ("X and Y")."""
+    root = span.root
+    if root.ent_type_ != "PERSON" or any(t.dep_ == "conj" for t in span):
+        return None
+    for ent in span.ents:
+        if ent.label_ == "PERSON" and ent.start <= root.i < ent.end:
+            if len(ent) < len(span):
+                return ent.start_char, ent.end_char
+            return None
     return None
 
 
@@ -251,6 +369,25 @@ def _previous_speaker(text: str, before: int, earlier: list[Quote]) -> tuple[int
         if before - quote.end > 400 or "\n\n" in text[quote.end : before]:
             return None
         return quote.speaker_start, quote.speaker_end
+    return None
+
+
+def _joint_speaker(text: str, span: Any, earlier: list[Quote]) -> tuple[int, int] | None:
+    """ "the two leaders" after "Barack Obama, the US president, and Vladimir Putin ...
+    called for": the nearest earlier speaker that joins several, a few paragraphs back
+    at most."""
+    root = span.root
+    plural = root.tag_ == "NNS" and any(t.lower_ in ("two", "both") for t in span)
+    if not plural:
+        return None
+    for quote in reversed(earlier):
+        s, e = quote.speaker_start, quote.speaker_end
+        if s is None or e is None or e > span.start_char:
+            continue
+        if span.start_char - e > _JOINT_REACH:
+            return None
+        if " and " in text[s:e]:
+            return s, e
     return None
 
 

@@ -1,0 +1,312 @@
+"""TIMEX rules for calendar expressions: dates, months, years, decades, quarters, seasons."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from storyline.nlp.date_rule import Ctx, Resolved, Rule, month_num, rule_registry
+from storyline.nlp.date_units import (
+    DAY,
+    MOD_RE,
+    MONTH_RE,
+    ORDINALS,
+    SEASONS,
+    WEEKDAY_RE,
+    YEAR,
+    is_future,
+    iso_week,
+    mod_of,
+    number,
+)
+
+RULES: list[Rule] = []
+_rule = rule_registry(RULES)
+
+# -- absolute calendar dates ---------------------------------------------------------------
+
+
+@_rule(rf"\b(?:{WEEKDAY_RE},?\s+)?({MONTH_RE})\s+({DAY}),?\s+({YEAR})\b")
+def _month_day_year(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    day = int(re.match(r"\d+", m.group(2)).group())  # type: ignore[union-attr]
+    try:
+        d = dt.date(int(m.group(3)), month_num(m.group(1)), day)
+    except ValueError:
+        return None
+    return "DATE", d.isoformat(), None
+
+
+@_rule(rf"\b(?:{WEEKDAY_RE},?\s+)?({DAY})\s+({MONTH_RE})(?:,?\s+({YEAR}))?\b")
+def _day_month_year(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    day = int(re.match(r"\d+", m.group(1)).group())  # type: ignore[union-attr]
+    month = month_num(m.group(2))
+    if m.group(2) == "may" or (m.group(2).lower() == "may" and not m.group(3)):
+        return None  # "5 may ..." is far more often the modal verb
+    year = int(m.group(3)) if m.group(3) else (ctx.dct.year if ctx.dct else None)
+    if year is None:
+        return "DATE", f"XXXX-{month:02d}-{day:02d}", None
+    try:
+        return "DATE", dt.date(year, month, day).isoformat(), None
+    except ValueError:
+        return None
+
+
+@_rule(rf"\b(?:{WEEKDAY_RE},?\s+)?({MONTH_RE})\s+({DAY})\b(?!,?\s*{YEAR})(?!\s*[,.]?\d)")
+def _month_day(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    if m.group(1) == "may" or m.group(1) == "MAY":
+        return None
+    day = int(re.match(r"\d+", m.group(2)).group())  # type: ignore[union-attr]
+    month = month_num(m.group(1))
+    if not 1 <= day <= 31:
+        return None
+    if ctx.dct is None:
+        return "DATE", f"XXXX-{month:02d}-{day:02d}", None
+    # a month and day with no year is the one nearest the article date ("Nov. 25" in
+    # January is last November's, "Feb. 1" in October next February's)
+    dct = ctx.dct
+    found = []
+    for year in (dct.year - 1, dct.year, dct.year + 1):
+        try:
+            found.append(dt.date(year, month, day))
+        except ValueError:
+            continue
+    if not found:
+        return None
+    nearest = min(found, key=lambda d: (abs((d - dct).days), d))
+    if abs((nearest - dct).days) <= _SURE_DAYS:
+        return "DATE", nearest.isoformat(), None  # close to the article date: tense adds noise
+    before = ctx.text[max(0, ctx.text.rfind(".", 0, m.start()) + 1, m.start() - 40) : m.start()]
+    if _PAST_DAY.search(before) or _PAST_VERB.search(before):
+        found = [d for d in found if d <= dct] or found  # "the year ended March 31"
+    elif is_future(ctx.text, m.start(), m.end()):
+        found = [d for d in found if d >= dct] or found
+    nearest = min(found, key=lambda d: (abs((d - dct).days), d))
+    return "DATE", nearest.isoformat(), None
+
+
+# a month-day within this many days of the article date is that one, whatever the tense
+# cues around it say ("had been set to expire Nov. 6" four days after the DCT)
+_SURE_DAYS = 60
+# a verb in the past tense just before the date: "shares issued July 1", "announced the
+# plan Aug. 21" (not "scheduled", "expected": those look ahead)
+_PAST_VERB = re.compile(
+    r"\b(?!(?:scheduled|expected|planned|slated|proposed|needed)\b)[a-z]+ed\s+"
+    r"(?:(?:the|a|an|its|his|her|their|plan|deal|it|them)\s+){0,2}(?:on\s+)?$"
+)
+_PAST_DAY = re.compile(r"\b(ended|since|set on|was|were|had been|last seen|the night of)\b", re.I)
+
+
+@_rule(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+def _iso_date(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    try:
+        d = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+    return "DATE", d.isoformat(), None
+
+
+@_rule(rf"\b{MOD_RE}?({MONTH_RE}),?\s+(?:of\s+)?({YEAR})\b")
+def _month_year(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    mod = mod_of(m.group(0)[: m.start(1) - m.start()])
+    return "DATE", f"{m.group(2)}-{month_num(m.group(1)):02d}", mod
+
+
+@_rule(
+    rf"\b(?:(last|next|this|in|since|until|by|from|before|after|during|of|through|early|late|"
+    rf"mid-?|the end of|the beginning of|the middle of|earlier|later)\s+)?"
+    rf"((?:early|late|mid-?)\s*)?({MONTH_RE})(?![A-Za-z])(?!\.?\s*{DAY}\b)(?!\s*,?\s*{YEAR})",
+    0,
+)
+def _month_alone(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    lead = (m.group(1) or "").lower()
+    month_token = m.group(3)
+    if month_token[0].islower():
+        return None
+    if month_token == "May" and not lead:
+        return None  # sentence-initial modal "May"
+    if lead in ("in", "since", "until", "by", "from", "before", "after", "during", "of",
+                "through", "earlier", "later"):  # fmt: skip
+        pass
+    mod = mod_of(m.group(2)) or mod_of(lead)
+    month = month_num(month_token)
+    if ctx.dct is None:
+        return "DATE", f"XXXX-{month:02d}", mod
+    year = ctx.dct.year
+    if lead == "last":
+        year = year - 1 if month >= ctx.dct.month else year
+    elif lead == "next":
+        year = year + 1 if month <= ctx.dct.month else year
+    elif lead == "since":
+        year = year - 1 if month > ctx.dct.month else year
+    elif lead == "this":
+        pass
+    elif not is_future(ctx.text, m.start(), m.end()) and (
+        month - ctx.dct.month >= 6 or (month > ctx.dct.month + 1 and not lead)
+    ):
+        year -= 1  # a month well after the DCT (told in the past tense) is last year's
+    elif ctx.dct.month - month > 6 and is_future(ctx.text, m.start(), m.end()):
+        year += 1  # "in February", said in October of what will be, is next year's
+    return "DATE", f"{year}-{month:02d}", mod
+
+
+_COUNTED = re.compile(
+    r"\s+(?:more\s+|other\s+|new\s+)?(?:people|men|women|children|troops|soldiers|marines|"
+    r"tanks|jobs|members|workers|residents|civilians|refugees|dollars|euros|pounds|units|"
+    r"cases|votes|deaths|lives|rebels|prisoners|protesters|casualties|staff|employees|"
+    r"students|miles|kilometres|kilometers|km|feet|tonnes|tons|barrels|shares)\b"
+)
+_YEAR_PREPOSITIONS = {"in", "since", "by", "of", "until", "from", "before", "after", "during"}
+
+
+@_rule(rf"\b(?:(fiscal|calendar|early|late|mid-?)\s*)?({YEAR})\b(?![-/]\d)(?!\s*(?:%|percent))")
+def _year(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    before = ctx.text[max(0, m.start() - 2) : m.start()]
+    if "$" in before or re.search(r"\d[,.]$", before):
+        return None
+    if not m.group(1) and _COUNTED.match(ctx.text, m.end()):
+        previous = ctx.text[max(0, m.start() - 12) : m.start()].split()
+        if not previous or previous[-1].lower() not in _YEAR_PREPOSITIONS:
+            return None  # "2000 troops": a count, not a year
+    lead = (m.group(1) or "").lower()
+    mod = mod_of(lead) if lead not in ("", "fiscal", "calendar") else None
+    return "DATE", m.group(2), mod
+
+
+@_rule(rf"\b(?:the\s+)?{MOD_RE}?(1[6-9]\d|20\d)0'?s\b")
+def _decade(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    prefix = re.sub(r"^the\s+", "", m.group(0)[: m.start(1) - m.start()], flags=re.I)
+    return "DATE", m.group(1), mod_of(prefix)
+
+
+@_rule(r"\b(?:the\s+)?(nineteen|twenty)-?(tens|twenties|thirties|forties|fifties|sixties|"
+       r"seventies|eighties|nineties)\b|\bthe\s+(twenties|thirties|forties|fifties|sixties|"
+       r"seventies|eighties|nineties)\b")  # fmt: skip
+def _decade_words(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    names = ["tens", "twenties", "thirties", "forties", "fifties", "sixties", "seventies",
+             "eighties", "nineties"]  # fmt: skip
+    century = "20" if (m.group(1) or "").lower() == "twenty" else "19"
+    word = (m.group(2) or m.group(3)).lower()
+    return "DATE", f"{century}{names.index(word) + 1}", None
+
+
+@_rule(r"\b(nineteen|twenty)[- ]((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+       r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|"
+       r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b")  # fmt: skip
+def _spoken_year(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    tail = number(m.group(2))
+    if tail is None:
+        return None
+    return "DATE", f"{19 if m.group(1).lower() == 'nineteen' else 20}{int(tail):02d}", None
+
+
+@_rule(r"\bthe year two thousand(?:\s+and\s+(\w+))?\b|\btwo thousand\b(?=\s+(?:and|[.,]))")
+def _year_2000(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    tail = number(m.group(1)) if m.group(1) else 0
+    return "DATE", f"{2000 + int(tail or 0)}", None
+
+
+@_rule(r"\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\s+century\b")
+def _century(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    return "DATE", f"{int(m.group(1)) - 1:02d}", None
+
+
+# -- quarters and seasons ------------------------------------------------------------------
+
+
+@_rule(
+    r"\b(?:(the|its|a|this|last|next|the year-ago|the year-earlier|year-ago|year-earlier|"
+    r"last year's|next year's|this year's)\s+)?(?:(fiscal|flat|latest)\s+)?(?:(\d{4})\s+)?"
+    r"(first|second|third|fourth)[- ](?:fiscal\s+)?quarter\b(?:\s+of\s+(\d{4}))?"
+)
+def _quarter_ordinal(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    q = ORDINALS[m.group(4).lower()]
+    year = m.group(3) or m.group(5)
+    if year is None:
+        if ctx.dct is None:
+            return "DATE", f"XXXX-Q{q}", None
+        lead = (m.group(1) or "").lower()
+        year = ctx.dct.year
+        if lead.startswith("last") or "year-" in lead:
+            year -= 1  # "the year-ago third quarter" is last year's third quarter
+        elif lead.startswith("next"):
+            year += 1
+    return "DATE", f"{year}-Q{q}", None
+
+
+@_rule(
+    rf"\b(?:the\s+)?(?:(first|second|last|latter)\s+half|first\s+two\s+quarters)"
+    rf"\s+of\s+(?:the\s+year\s+)?({YEAR})\b"
+)
+def _half_year(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    half = 1 if (m.group(1) or "first").lower() == "first" else 2
+    return "DATE", f"{m.group(2)}-H{half}", None
+
+
+@_rule(rf"\b({MONTH_RE})\s+(this|last|next)\s+year\b", 0)
+def _month_of_relative_year(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    month = month_num(m.group(1))
+    if ctx.dct is None:
+        return "DATE", f"XXXX-{month:02d}", None
+    step = {"this": 0, "last": -1, "next": 1}[m.group(2)]
+    return "DATE", f"{ctx.dct.year + step}-{month:02d}", None
+
+
+@_rule(r"\bthe\s+(?:full|whole|entire)\s+year\b(?!\s+(?:ago|earlier|before))")
+def _full_year(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    # "sales for the full year": the reporting year of the article, not a span of one year
+    return "DATE", str(ctx.dct.year) if ctx.dct else None, None
+
+
+@_rule(
+    r"\b(?:(this|last|next|early|late)\s+)?(spring|summer|autumn|winter)(?:\s+of\s+(\d{4}))?\b"
+    r"|\b(this|last|next)\s+(fall)\b|\bthe\s+(fall)\s+of\s+(\d{4})\b"
+)
+def _season(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    if m.group(5) or m.group(6):  # "fall" only with a lead or "of YEAR": else the verb
+        code = "FA"
+        lead = (m.group(4) or "").lower()
+        if m.group(7):
+            return "DATE", f"{m.group(7)}-{code}", None
+        if ctx.dct is None:
+            return "DATE", None, None
+        return "DATE", f"{ctx.dct.year + {'last': -1, 'next': 1}.get(lead, 0)}-{code}", None
+    code = SEASONS[m.group(2).lower()]
+    lead = (m.group(1) or "").lower()
+    if m.group(3):
+        return "DATE", f"{m.group(3)}-{code}", None
+    if not lead and not ctx.text[max(0, m.start() - 4) : m.start()].lower().endswith("the "):
+        return None
+    if ctx.dct is None:
+        return "DATE", None, None
+    year = ctx.dct.year + (-1 if lead == "last" else 1 if lead == "next" else 0)
+    return "DATE", f"{year}-{code}", mod_of(lead)
+
+
+@_rule(
+    r"\bthe\s+(?:(year-ago|year-earlier)\s+)?(?:quarter|period)\b"
+    r"(?!\s+(?:of|a year|a year-earlier|the year)\b)"
+)
+def _the_quarter(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    # in results reporting "the quarter" is the one named before it ("the year-ago
+    # quarter" its twin a year back); ``storyline.nlp.dates`` fills the value in
+    if m.group(0).lower().endswith("period") and not m.group(1):
+        return None  # a bare "the period" is too vague
+    return "DATE", None, "QUARTER_BACK" if m.group(1) else "QUARTER"
+
+
+@_rule(rf"\bthe\s+week\s+of\s+({MONTH_RE})\s+({DAY})\b(?:,?\s+({YEAR}))?", 0)
+def _week_of(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    day = int(re.match(r"\d+", m.group(2)).group())  # type: ignore[union-attr]
+    year = int(m.group(3)) if m.group(3) else (ctx.dct.year if ctx.dct else None)
+    if year is None:
+        return "DATE", None, None
+    try:
+        return "DATE", iso_week(dt.date(year, month_num(m.group(1)), day)), None
+    except ValueError:
+        return None
+
+
+@_rule(rf"\bthe\s+({YEAR})\s+(?:quarter|period)\b")
+def _quarter_of_year(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    # "the 1988 period": that year's twin of the quarter being reported (filled in later)
+    return "DATE", m.group(1), "QUARTER_OF_YEAR"

@@ -1,0 +1,182 @@
+"""TIMEX rules resolved against the article date: today, weekdays, last week, two years ago."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from storyline.nlp.date_rule import Ctx, Resolved, Rule, rule_registry
+from storyline.nlp.date_units import (
+    NUM_WORD,
+    PART_OF_DAY,
+    UNIT,
+    VAGUE,
+    WEEKDAY_RE,
+    WEEKDAYS,
+    duration,
+    is_future_weekday,
+    iso_week,
+    mod_of,
+    number,
+    shift_months,
+    unit_key,
+)
+
+RULES: list[Rule] = []
+_rule = rule_registry(RULES)
+
+# -- relative to the article date ----------------------------------------------------------
+
+
+@_rule(
+    r"\b(?:(early|late|earlier|later|mid-?morning|mid-?afternoon)\s+)?"
+    r"(today|yesterday|tomorrow|tonight)"
+    r"(?:\s+(morning|afternoon|evening|night))?\b"
+)
+def _deictic_day(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    word = m.group(2).lower()
+    offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word]
+    mod = mod_of(m.group(1)) if m.group(1) and m.group(1).lower() in ("early", "late") else None
+    lead = (m.group(1) or "").lower().replace("-", "")
+    part = (
+        PART_OF_DAY.get((m.group(3) or "").lower())
+        or {"midmorning": "MO", "midafternoon": "AF"}.get(lead)
+        or ("NI" if word == "tonight" else None)
+    )
+    if ctx.dct is None:
+        return ("TIME" if part else "DATE"), None, mod
+    d = (ctx.dct + dt.timedelta(days=offset)).isoformat()
+    if part:
+        return "TIME", f"{d}T{part}", mod
+    return "DATE", d, mod
+
+
+@_rule(
+    rf"\b(?:(?:on|last|next|this|early|late)\s+)?(?:(early|late)\s+)?({WEEKDAY_RE})"
+    r"(?:\s+(morning|afternoon|evening|night))?\b",
+    0,
+)
+def _weekday(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    lead = m.group(0).split()[0].lower()
+    target = WEEKDAYS[m.group(2).lower()]
+    part = PART_OF_DAY.get((m.group(3) or "").lower())
+    mod = mod_of(m.group(1)) or (mod_of(lead) if lead in ("early", "late") else None)
+    kind = "TIME" if part else "DATE"
+    if ctx.dct is None:
+        return kind, None, mod
+    delta = (target - ctx.dct.weekday()) % 7
+    future = lead == "next" or (lead != "last" and is_future_weekday(ctx.text, m.start()))
+    if future:
+        d = ctx.dct + dt.timedelta(days=delta if lead != "next" else delta or 7)
+    else:
+        d = ctx.dct - dt.timedelta(days=(ctx.dct.weekday() - target) % 7)
+        if lead == "last" and d == ctx.dct:
+            d -= dt.timedelta(days=7)
+    value = d.isoformat() + (f"T{part}" if part else "")
+    return kind, value, mod
+
+
+@_rule(
+    r"\b(?:(earlier|later|early|late)\s+)?(this|last|next|the past|the previous|the coming|"
+    r"the current|the latest|the same|the next)\s+(?:fiscal\s+)?(week|weekend|month|year|quarter)\b"
+)
+def _this_last_next(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    lead = m.group(2).lower()
+    unit = m.group(3).lower()
+    mod = {"earlier": "START", "early": "START", "late": "END", "later": "END"}.get(
+        (m.group(1) or "").lower()
+    )
+    if ctx.dct is None:
+        return "DATE", None, mod
+    step = {"last": -1, "the past": -1, "the previous": -1, "next": 1, "the coming": 1,
+            "the next": 1}.get(lead, 0)  # fmt: skip
+    if lead == "the latest" and unit == "quarter":
+        step = -1  # "the latest quarter" is the last one reported, before the DCT's quarter
+    d = ctx.dct
+    if unit == "week":
+        return "DATE", iso_week(d + dt.timedelta(weeks=step)), mod
+    if unit == "weekend":
+        return "DATE", iso_week(d + dt.timedelta(weeks=step)) + "-WE", mod
+    if unit == "month":
+        y, mo = shift_months(d, step)
+        return "DATE", f"{y}-{mo:02d}", mod
+    if unit == "quarter":
+        y, mo = shift_months(d, 3 * step)
+        return "DATE", f"{y}-Q{(mo - 1) // 3 + 1}", mod
+    return "DATE", str(d.year + step), mod
+
+
+@_rule(r"\bthe (weekend)\b")
+def _the_weekend(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    if ctx.dct is None:
+        return "DATE", None, None
+    # news "over the weekend" is the one just past (or the current one on a weekend day)
+    d = ctx.dct if ctx.dct.weekday() >= 5 else ctx.dct - dt.timedelta(days=ctx.dct.weekday() + 1)
+    return "DATE", iso_week(d) + "-WE", None
+
+
+_SHORT_UNITS = ("second", "minute", "hour", "day", "week")
+
+
+@_rule(rf"\b(?:(about|nearly|almost|some|roughly|around|more than|over)\s+)?"
+       rf"({NUM_WORD}|{VAGUE})\s+({UNIT})\s+(?:or so\s+|(and a half)\s+)?"
+       r"(ago|earlier|before|later|from now|hence)\b")  # fmt: skip
+def _ago(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    qualifier = (m.group(1) or "").lower()
+    mod = "APPROX" if qualifier in ("about", "nearly", "almost", "roughly", "around") else None
+    amount = number(m.group(2))
+    direction = m.group(5).lower()
+    if amount is not None and m.group(4):
+        amount += 0.5  # "a minute and a half later"
+    if direction in ("earlier", "before", "later") and amount is None:
+        return None  # "some years later" is anchored to another event, not the DCT
+    sign = 1 if direction in ("later", "from now", "hence") else -1
+    unit = unit_key(m.group(3))
+    if direction in ("earlier", "before", "later") and unit in _SHORT_UNITS:
+        # "three days later", "30 days before the closing": a gap after another event,
+        # told as its length (TimeBank), not a date counted from the article's
+        return "DURATION", duration(amount, unit), None
+    if ctx.dct is None:
+        return "DATE", None, mod
+    if amount is None:
+        if unit == "year" and m.group(2).lower() in ("a few", "few"):
+            return "DATE", str(ctx.dct.year)[:3] + "X", mod
+        return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod
+    n = int(amount)
+    d = ctx.dct
+    if unit in ("day", "hour", "minute", "second"):
+        days = n if unit == "day" else 0
+        return "DATE", (d + dt.timedelta(days=sign * days)).isoformat(), mod
+    if unit == "week":
+        return "DATE", iso_week(d + dt.timedelta(weeks=sign * n)), mod
+    if unit == "month":
+        y, mo = shift_months(d, sign * n)
+        return "DATE", f"{y}-{mo:02d}", mod
+    if unit == "quarter":
+        y, mo = shift_months(d, sign * 3 * n)
+        return "DATE", f"{y}-Q{(mo - 1) // 3 + 1}", mod
+    if unit == "decade":
+        return "DATE", str(d.year + sign * 10 * n)[:3], mod
+    if unit == "century":
+        return "DATE", str(d.year + sign * 100 * n)[:2], mod
+    return "DATE", str(d.year + sign * n), mod
+
+
+@_rule(
+    r"\bthe\s+(following|next)\s+(year|month|day)\b(?=\s*,)|\bthe\s+following\s+(year|month|day)\b"
+)
+def _following(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    # anchored to the date told just before it, not to the article date: the value is
+    # filled in by ``storyline.nlp.dates`` once every expression of the text is known
+    return "DATE", None, "FOLLOWING"
+
+
+@_rule(r"\b(?:(later|earlier)\s+)?(this|last)\s+(morning|afternoon|evening|night)\b")
+def _part_of_today(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    # "this morning" is the article's day; "last night" the night before it
+    word = m.group(3).lower()
+    back = 1 if (m.group(2) or "").lower() == "last" else 0
+    if ctx.dct is None:
+        return "TIME", None, None
+    d = ctx.dct - dt.timedelta(days=back)
+    return "TIME", f"{d.isoformat()}T{PART_OF_DAY[word]}", None

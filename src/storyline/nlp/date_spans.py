@@ -1,0 +1,139 @@
+"""TIMEX rules for durations, sets, clock times and the PRESENT/PAST/FUTURE references."""
+
+from __future__ import annotations
+
+import re
+
+from storyline.nlp.date_rule import Ctx, Resolved, Rule, month_num, rule_registry
+from storyline.nlp.date_units import (
+    MONTH_RE,
+    NUM_WORD,
+    PART_OF_DAY,
+    UNIT,
+    VAGUE,
+    VAGUE_NUMBERS,
+    WEEKDAY_RE,
+    WEEKDAYS,
+    duration,
+    number,
+    unit_key,
+)
+
+RULES: list[Rule] = []
+_rule = rule_registry(RULES)
+
+
+@_rule(
+    r"\b(?:(more than|less than|over(?!\s+the\b)|under|nearly|almost|about|around|some|"
+    r"up to|at least|roughly|approximately)\s+)?((?:the|its|their|his|her|an?)\s+)?"
+    r"(?:(past|last|next|first|coming|previous|following|final|additional|entire|full|"
+    r"latest|remaining)\s+)?"
+    rf"(?:({NUM_WORD}|{VAGUE})[- ])?(?:(?:more|trading|straight|consecutive)\s+)?({UNIT})"
+    r"(?:\s+(?:or so|and a half))?\b"
+    r"(?!\s+(?:ago|earlier|before|later|from now))"
+)
+def _duration_rule(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    qualifier = (m.group(1) or "").lower()
+    det = (m.group(2) or "").strip().lower()
+    amount_text = m.group(4)
+    unit = unit_key(m.group(5))
+    plural = m.group(5).lower().endswith("s")
+    if amount_text is None:
+        if det in ("a", "an"):
+            amount: float | None = 1.0
+        elif m.group(3) and not plural and det in ("the", "its", "their", "his", "her"):
+            amount = 1.0  # "the past year" as a span; values as a one-unit duration
+        elif plural and m.group(3):
+            amount = None  # "the next weeks"
+        elif plural and not det:
+            amount = None  # bare "weeks", "years"
+        else:
+            return None  # "the year", "a day's work"-like fragments are too ambiguous
+    else:
+        amount = number(amount_text)
+        if amount is None and amount_text.lower() not in VAGUE_NUMBERS:
+            return None
+        if amount is not None and amount_text.isdigit() and amount > 500:
+            return None
+    if unit in ("quarter",) and amount_text is None and det in ("the",):
+        return None
+    if m.group(0).lower().endswith("and a half") and amount is not None:
+        amount += 0.5
+    mod = {
+        "more than": "MORE_THAN", "over": "MORE_THAN", "at least": "EQUAL_OR_MORE",
+        "less than": "LESS_THAN", "under": "LESS_THAN", "up to": "EQUAL_OR_LESS",
+        "nearly": "APPROX", "almost": "LESS_THAN", "about": "APPROX", "around": "APPROX",
+        "some": "APPROX", "roughly": "APPROX", "approximately": "APPROX",
+    }.get(qualifier)  # fmt: skip
+    if amount_text and amount_text.lower().startswith(("a couple", "couple")):
+        mod = mod or "APPROX"
+    return "DURATION", duration(amount, unit), mod
+
+
+@_rule(r"\b(?:(\d{1,2})\s+)(\d)/(\d)\s+(years?|months?|days?|hours?|minutes?)\b")
+def _fraction_duration(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    amount = int(m.group(1)) + int(m.group(2)) / int(m.group(3))
+    return "DURATION", duration(amount, m.group(4)), None
+
+
+@_rule(r"\b(?:(?:more|most)\s+)?(now|currently|current|at present|nowadays|presently|these days|"
+       r"recently|recent|lately|the past|the future|in the past|in the future|"
+       r"the short term|the long term|soon|former|formerly|once)\b")  # fmt: skip
+def _reference(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    word = m.group(1).lower()
+    if word == "current" and ctx.text[max(0, m.start() - 5) : m.start()].lower() == "then ":
+        return "DATE", "PAST_REF", None  # "the then current price"
+    # "current market conditions": TimeML marks the adjective too
+    if word in ("now", "currently", "current", "at present", "nowadays", "presently",
+                "these days"):  # fmt: skip
+        return "DATE", "PRESENT_REF", None
+    if word in ("recently", "recent", "lately", "the past", "in the past", "formerly"):
+        return "DATE", "PAST_REF", None
+    if word in ("the future", "in the future", "the long term", "the short term", "soon"):
+        return "DATE", "FUTURE_REF", None
+    return None  # "former", "once": too often not temporal expressions in news
+
+
+@_rule(r"\b(?:(?:around|about|at|by|before|after|until)\s+)?(\d{1,2})(?::(\d{2}))?\s*"
+       r"(a\.?m\.?|p\.?m\.?)?(?=\W|$)(?:\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC)\b)?"
+       r"|\b(noon|midnight)\b")  # fmt: skip
+def _clock_time(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    if m.group(4):
+        hh, mm = (12, 0) if m.group(4).lower() == "noon" else (0, 0)
+    else:
+        if m.group(2) is None and not m.group(3):
+            return None  # a bare number: "10 p.m." needs its a.m./p.m.
+        hh, mm = int(m.group(1)), int(m.group(2) or 0)
+        ampm = (m.group(3) or "").lower().replace(".", "")
+        if ampm == "pm" and hh < 12:
+            hh += 12
+        if ampm == "am" and hh == 12:
+            hh = 0
+        if hh > 23 or mm > 59:
+            return None
+    mod = "APPROX" if m.group(0).lower().startswith(("around", "about")) else None
+    if ctx.dct is None:
+        return "TIME", f"XXXX-XX-XXT{hh:02d}:{mm:02d}", mod
+    return "TIME", f"{ctx.dct.isoformat()}T{hh:02d}:{mm:02d}", mod
+
+
+@_rule(rf"\b(?:every|each)\s+({WEEKDAY_RE}|{MONTH_RE})(?:\s+(morning|afternoon|evening|night))?\b")
+def _set_named(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    name = m.group(1).lower()
+    part = PART_OF_DAY.get((m.group(2) or "").lower())
+    if name in WEEKDAYS:
+        value = f"XXXX-WXX-{WEEKDAYS[name] + 1}" + (f"T{part}" if part else "")
+        return "SET", value, None
+    return "SET", f"XXXX-{month_num(name):02d}", None
+
+
+@_rule(r"\b(?:every|each)\s+(day|week|month|year|quarter)\b|\b(daily|weekly|monthly|"
+       r"annually|yearly|quarterly)\b|\ba (day|week|month|year)\b(?=\s*[,.;])")  # fmt: skip
+def _set(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    word = (m.group(1) or m.group(2) or "").lower()
+    codes = {"day": "P1D", "daily": "P1D", "week": "P1W", "weekly": "P1W", "month": "P1M",
+             "monthly": "P1M", "year": "P1Y", "annually": "XXXX", "yearly": "P1Y",
+             "quarter": "P1Q", "quarterly": "P1Q"}  # fmt: skip
+    if m.group(3):
+        return None  # "a year" at a clause end is usually a duration; leave to _duration_rule
+    return "SET", codes[word], None
