@@ -15,6 +15,11 @@ article's analysis are the same. ``--keep DIR`` keeps the pile and the full run'
 (with its time and peak memory) in DIR: a later run with the same ``--articles`` measures
 only the updates (the base store must be made by the same code: a code change makes
 every stored story and article's work stale, so rebuild it after one).
+
+Measured (2 shared cores, busy), ``--articles 20000 --check``, branch incr4 (clusterer
+state as rows): full run 136.7 s; +1% 3.14 s (2.3%); +1 article 1.50 s; +1 repost 1.33 s;
+peak RSS 1,270 MiB; incremental == full recompute. Before (main 7794f85, state as one
+106 MB JSON text): 83.6 s; 11.2 s (13.4%); 10.0 s; 1.98 s.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 
 A message is ``Errors.E201.format(stage="quotes", seconds=60)`` → ``"[E201] ..."``.
 Codes are grouped by where they arise: E1xx ingest (reading, decoding, parsing, cleaning a
-record), E2xx budgets, E3xx analysis. A code keeps its meaning once given: new messages get
+record), E2xx budgets, E3xx analysis, E4xx the store. A code keeps its meaning once given: new messages get
 new numbers, a retired one leaves its number unused.
 """
 

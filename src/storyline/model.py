@@ -189,6 +189,10 @@ class Article:
     work: str | None = None
     band_keys: bytes | None = None
 
+    def has_sentences(self) -> bool:
+        """Whether sentence spans are set (a stored article answers without decoding them)."""
+        return bool(self.sentences)
+
     @property
     def label(self) -> str:
         """What a reader calls the article: its title, else the file or record it came from."""

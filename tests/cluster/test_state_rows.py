@@ -132,3 +132,21 @@ def _clustered() -> StoryClusterer:
     clusterer = StoryClusterer()
     clusterer.add(QUAKE_A)
     return clusterer
+
+
+def test_pruning_rare_features_reads_the_whole_state_and_matches_json():
+    options = ClusterOptions(prune_rare_every=40)
+    first, second = _pile(90)[:50], _pile(90)[50:]
+    live = StoryClusterer(options)
+    live.add(first)
+    source = Rows()
+    rows, _ = to_rows(live)
+    source.write(rows)
+    from_json = StoryClusterer.from_state(json.loads(json.dumps(live.to_state())), options)
+    stored = from_rows(source, options, read_meta(source) or {})
+    assert stored.add(second) == from_json.add(second)  # this batch prunes first
+    assert stored.dfs.pruned_at == from_json.dfs.pruned_at == 50
+    changed, _ = to_rows(stored)
+    assert any(text is None for text in changed["df"].values())  # forgotten features
+    source.write(changed)
+    assert source.data["df"] == {k: str(v) for k, v in from_json.dfs.df.items()}

@@ -24,7 +24,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from storyline.cluster.features import DocumentFrequencies
@@ -36,7 +36,24 @@ from storyline.config import ClusterOptions
 META = "meta"
 META_KEY = "clusterer"
 
-Rows = dict[str, dict[str, str | None]]  # kind -> key -> text (None: remove the row)
+Rows = dict[str, Mapping[str, str | None]]  # kind -> key -> text (None: remove the row)
+
+
+class Encoded(Mapping[str, str | None]):
+    """An in-memory mapping's rows, each encoded when read (no second copy of a state
+    written whole)."""
+
+    def __init__(self, mapping: Mapping[str, Any], encode: Callable[[Any], str]) -> None:
+        self._mapping, self._encode = mapping, encode
+
+    def __getitem__(self, key: str) -> str | None:
+        return self._encode(self._mapping[key])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._mapping)
+
+    def __len__(self) -> int:
+        return len(self._mapping)
 
 
 def _json(value: Any) -> str:
@@ -131,19 +148,18 @@ def to_rows(clusterer: StoryClusterer, previous: str = "") -> tuple[Rows, str]:
     The generation names this state (a digest of the previous one and the changes): a
     record written beside it (the placement index) says which state it belongs to."""
     rows: Rows = {}
+    h = hashlib.sha1(previous.encode("utf-8"))
     for kind, mapping in _mappings(clusterer).items():
         if isinstance(mapping, RowMap):
-            changed = mapping.changes()
-        else:
-            encode = _CODECS[kind][1]
-            changed = {key: encode(value) for key, value in mapping.items()}
+            changed: Mapping[str, str | None] = mapping.changes()
+            h.update("\0".join(f"{key}\0{text}" for key, text in changed.items()).encode())
+        else:  # a state written whole (millions of rows): encoded as they are written
+            changed = Encoded(mapping, _CODECS[kind][1])
+            h.update(f"{kind}\0whole\0{len(changed)}\0{clusterer.dfs.docs}\0".encode())
         if changed:
             rows[kind] = changed
     if not rows:
         return {}, previous
-    h = hashlib.sha1(previous.encode("utf-8"))
-    for kind in sorted(rows):  # rows in the (deterministic) order they were made
-        h.update("\0".join(f"{key}\0{text}" for key, text in rows[kind].items()).encode())
     generation = h.hexdigest()
     options = clusterer.options
     rows[META] = {

@@ -94,7 +94,7 @@ def add_sentences(
     from the store."""
     seconds = options.budget.article_seconds
     version = work_version(options)
-    todo = [a for a in articles if a.work != version or not a.sentences]
+    todo = [a for a in articles if a.work != version or not a.has_sentences()]
     found = parallel_map(_sentences_of, [(a.text, a.lang or "en", seconds) for a in todo], options)
     for article, spans in zip(todo, found, strict=True):
         article.sentences = spans

@@ -9,7 +9,7 @@ previous consistent state and a rerun completes it.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
@@ -75,7 +75,7 @@ class StateRows:
     to remove the row. With ``replace``, every stored row of ``kinds`` goes first (a state
     written whole: a new store, or one converted from an older format)."""
 
-    rows: dict[str, dict[str, str | None]] = field(default_factory=dict)
+    rows: Mapping[str, Mapping[str, str | None]] = field(default_factory=dict)
     replace: bool = False
     kinds: tuple[str, ...] = ()
 

@@ -169,6 +169,11 @@ class StoredArticle(Article):
         self._removed_json = None
         self.__dict__["_removed"] = value
 
+    def has_sentences(self) -> bool:
+        if self._sentences_json is not None:
+            return self._sentences_json.strip() not in ("", "[]")
+        return bool(self.sentences)
+
     @property  # type: ignore[override]
     def sentences(self) -> list[Span]:
         if self._sentences_json is not None:
