@@ -4,8 +4,8 @@ gives the stance engine's ``disagree`` in claim alignment."""
 import pytest
 
 from storyline.config import ClaimOptions
-from storyline.link import claims as claims_module
-from storyline.link.claims import ClaimArticle, _name_key, align_claims
+from storyline.link import claim_judge
+from storyline.link.claims import ClaimArticle, align_claims, name_key
 from storyline.link.stance import StanceResult
 from storyline.link.stance_denials import Move, denied_moves, denies_move, done_move
 from storyline.nlp.sentences import split_sentences
@@ -29,7 +29,7 @@ def nlp():
     ],
 )
 def test_a_denied_plan_names_who_and_where(nlp, sentence):
-    assert denied_moves(nlp(sentence)[:], _name_key) == (
+    assert denied_moves(nlp(sentence)[:], name_key) == (
         Move(frozenset({"russia"}), frozenset({"syria"})),
     )
 
@@ -43,11 +43,11 @@ def test_a_denied_plan_names_who_and_where(nlp, sentence):
     ],
 )
 def test_no_denied_plan(nlp, sentence):
-    assert denied_moves(nlp(sentence)[:], _name_key) == ()
+    assert denied_moves(nlp(sentence)[:], name_key) == ()
 
 
 def test_a_done_move_and_what_is_not_one(nlp):
-    done = done_move(nlp("A Russian military unit had arrived in Syria.")[:], _name_key)
+    done = done_move(nlp("A Russian military unit had arrived in Syria.")[:], name_key)
     assert done == Move(frozenset({"russia"}), frozenset({"syria"}))
     for text in (
         "Russia is readying two warships to sail to Syria.",  # under way, not done
@@ -55,7 +55,7 @@ def test_a_done_move_and_what_is_not_one(nlp):
         "A Russian unit had not arrived in Syria.",  # negated
         "Russia sold missiles to Syria.",  # not a move
     ):
-        assert done_move(nlp(text)[:], _name_key) is None, text
+        assert done_move(nlp(text)[:], name_key) is None, text
 
 
 def test_the_denial_must_cover_place_and_actor():
@@ -80,7 +80,7 @@ def _contradicted(monkeypatch, denial, options):
     def engine(pairs):
         return [StanceResult("disagree", 0.5, ()) for _ in pairs]
 
-    monkeypatch.setattr(claims_module, "_default_stance", engine)
+    monkeypatch.setattr(claim_judge, "_default_stance", engine)
     articles = [
         ClaimArticle(aid, text, tuple(split_sentences(text)), aid)
         for aid, text in (("media", REPORT), ("wire", denial))

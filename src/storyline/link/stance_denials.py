@@ -45,7 +45,7 @@ class Move:
     places: frozenset[str]
 
 
-KeyFn = Callable[[Any], str]  # an entity span -> its name key (claims._name_key)
+KeyFn = Callable[[Any], str]  # an entity span -> its name key (claim_types.name_key)
 
 
 def _names(tokens: Any, labels: frozenset[str], key: KeyFn) -> frozenset[str]:
