@@ -101,6 +101,22 @@ def test_without_the_structure_the_general_bar_holds(monkeypatch):
     assert _contradicted(monkeypatch, DENIALS["other place"], ClaimOptions(disagree_threshold=0.4))
 
 
-def test_the_plan_denial_bar_reaches_the_decision(monkeypatch):
+def test_the_structure_decides_and_the_engine_score_is_kept_above_the_plan_bar(monkeypatch):
+    # the engine's 0.5 disagree is under this bar: the denial stands on its structure alone
     options = ClaimOptions(plan_denial_threshold=0.6)
-    assert _contradicted(monkeypatch, DENIALS["same place"], options) == []
+    (claim,) = _contradicted(monkeypatch, DENIALS["same place"], options)
+    (denial,) = claim.opposing
+    assert denial.stance == "disagree" and denial.score is None
+
+
+def test_a_denied_plan_stands_when_the_engine_reads_agree(monkeypatch):
+    def engine(pairs):
+        return [StanceResult("agree", 0.8, ()) for _ in pairs]
+
+    monkeypatch.setattr(claim_judge, "_default_stance", engine)
+    articles = [
+        ClaimArticle(aid, text, tuple(split_sentences(text)), aid)
+        for aid, text in (("media", REPORT), ("wire", DENIALS["same place"]))
+    ]
+    contradicted = [c for c in align_claims(articles) if c.status == "contradicted"]
+    assert len(contradicted) == 1 and contradicted[0].opposing[0].score is None

@@ -131,21 +131,24 @@ def judge_claims(
         judged += [(claim, sentence, rest[2 * i]), (claim, sentence, rest[2 * i + 1])]
     for claim, sentence, result in judged:
         key = (claim.article.id, claim.sentence.start)
-        # the general bar, or the lower one for a denied plan against the claim's done move
-        bar = (
-            options.plan_denial_threshold
-            if denies_move(claim.move, sentence.denied)
-            else options.disagree_threshold
-        )
-        if result.stance != "disagree" or result.score < bar:
+        # a denied plan against the move the claim reports done ("no plans to send troops
+        # to Syria" / "a unit had arrived in Syria"): the engine reads that structure badly
+        # (it calls the Lavrov sentence agree), so the structure decides; the engine's
+        # score is kept only when it said disagree above the plan bar
+        planned = denies_move(claim.move, sentence.denied)
+        engine_disagrees = result.stance == "disagree"
+        if planned:
+            bar = options.plan_denial_threshold
+            score = result.score if engine_disagrees and result.score >= bar else None
+        elif engine_disagrees and result.score >= options.disagree_threshold:
+            score = result.score
+        else:
             continue
         if key in agreed:  # the article as a whole agrees: one sentence does not overturn it
             continue
         best = disagreed.get(key)
-        if best is None or (best.side.score or 0.0) < result.score:
-            disagreed[key] = Verdict(
-                key, make_side(judge.article, sentence, "disagree", result.score)
-            )
+        if best is None or (best.side.score or 0.0) < (score or 0.0):
+            disagreed[key] = Verdict(key, make_side(judge.article, sentence, "disagree", score))
     return sorted(
         [*agreed.values(), *disagreed.values()],
         key=lambda v: (v.claim, v.side.stance, v.side.start),
