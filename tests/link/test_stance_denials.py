@@ -120,3 +120,20 @@ def test_a_denied_plan_stands_when_the_engine_reads_agree(monkeypatch):
     ]
     contradicted = [c for c in align_claims(articles) if c.status == "contradicted"]
     assert len(contradicted) == 1 and contradicted[0].opposing[0].score is None
+
+
+def test_a_negation_next_to_a_shared_name_only_does_not_contradict(monkeypatch):
+    """'The New York Times has not viewed the memo' says nothing against what the Times
+    was told: the negation bears on the paper's name, not on the claim's words."""
+
+    def engine(pairs):
+        return [StanceResult("disagree", 0.95, ()) for _ in pairs]
+
+    monkeypatch.setattr(claim_judge, "_default_stance", engine)
+    claim = "Sources told The New York Times on Tuesday that Comey wrote a memo about the probe."
+    other = "The New York Times has not viewed a copy of the memo written by Comey, officials said."
+    articles = [
+        ClaimArticle(aid, text, tuple(split_sentences(text)), aid)
+        for aid, text in (("cnn", claim), ("wire", other))
+    ]
+    assert [c for c in align_claims(articles) if c.status == "contradicted"] == []

@@ -35,8 +35,18 @@ def _aligned(claim: Statement, sentence: SentenceInfo, min_shared: int) -> bool:
 
 
 def _denies(claim: Statement, sentence: SentenceInfo) -> bool:
-    """Does a refuting word or negation in the sentence bear on what the claim names?"""
-    return bool(sentence.cue and claim.sentence.keys & sentence.cue_near)
+    """Does a refuting word or negation in the sentence bear on what the claim says: a
+    content word of the claim near it; a name of the claim is enough only next to a
+    refuting word ("Holt denied reports that the Riverton council..."), not next to a
+    negation ("The New York Times has not viewed the memo" against "Comey wrote a memo,
+    sources told the New York Times"); or a denied plan to make the move the claim
+    reports done."""
+    if not sentence.cue:
+        return False
+    if denies_move(claim.move, sentence.denied):
+        return True
+    names = claim.sentence.names
+    return bool((claim.sentence.keys & sentence.cue_near) - names or names & sentence.refute_near)
 
 
 def judge_claims(

@@ -61,6 +61,7 @@ def sentence_infos(
         names: set[str] = set()
         keys: set[str] = set()
         cue_near: set[str] = set()
+        refute_near: set[str] = set()
         cue = False
         if span is not None:
             token_keys: dict[int, str] = {}
@@ -70,10 +71,13 @@ def sentence_infos(
                     for i in range(ent.start, ent.end):
                         token_keys[i] = name_key(ent)
             cues = []
+            refutes: set[int] = set()
             for tok in span:
                 low = tok.lower_
                 if low in REFUTE or low in NEGATION or low.endswith(("n't", "n’t")):
                     cues.append(tok.i)
+                if low in REFUTE:
+                    refutes.add(tok.i)
                 if tok.ent_type_ in NAME_LABELS or tok.is_stop or not tok.is_alpha:
                     continue
                 lemma = tok.lemma_.lower()
@@ -85,6 +89,8 @@ def sentence_infos(
                 for j in range(i - _CUE_REACH, i + _CUE_REACH + 1):
                     if j in token_keys:
                         cue_near.add(token_keys[j])
+                        if i in refutes:
+                            refute_near.add(token_keys[j])
         out.append(
             SentenceInfo(
                 sentence.start,
@@ -95,6 +101,7 @@ def sentence_infos(
                 frozenset(names | keys),
                 cue,
                 frozenset(cue_near),
+                frozenset(refute_near),
                 denied_moves(span, name_key) if cue and span is not None else (),
             )
         )

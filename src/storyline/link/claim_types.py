@@ -128,6 +128,7 @@ class SentenceInfo:
     keys: frozenset[str]  # names and content lemmas
     cue: bool  # carries a refuting word or a negation
     cue_near: frozenset[str] = frozenset()  # keys within _CUE_REACH tokens of a cue
+    refute_near: frozenset[str] = frozenset()  # those near a refuting word ("denied")
     denied: tuple[Move, ...] = ()  # planned moves it denies ("no plans to send troops to X")
 
 
