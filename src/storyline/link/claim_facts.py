@@ -105,7 +105,15 @@ def align_facts(candidates: Sequence[ClaimCandidates], options: ClaimOptions) ->
         main, others = readings[0], readings[1:]
         main_sources = {a.source for a, _ in main}
         # another source's different value contradicts; an outlet never contradicts itself
-        opposing = [r for r in others if len(main_sources | {a.source for a, _ in r}) >= 2]
+        # and only about the same event: both values given with the same verb ("killed 56" /
+        # "killed 80"); a count without a verb, or with another one ("36 remained in hospital"
+        # / "12 held ... freed", "tops 1500 points" / "ended down 1,175"), is another figure
+        opposing = [
+            r
+            for r in others
+            if len(main_sources | {a.source for a, _ in r}) >= 2
+            and _same_event(main[0][1], r[0][1])
+        ]
         alone = [r for r in others if r not in opposing]
         for reading, against in [(main, [m for r in opposing for m in r])] + [
             (r, []) for r in alone
@@ -139,3 +147,7 @@ def _factmake_side(article: ClaimArticle, fact: Fact, stance: str) -> ClaimSide:
 
 
 # --- statements ----------------------------------------------------------------------
+
+
+def _same_event(a: Fact, b: Fact) -> bool:
+    return a.verb is not None and a.verb == b.verb
