@@ -98,7 +98,7 @@ def measure(articles: list[Article], options: Options) -> tuple[dict[str, float]
         for name in ("analyze_articles", "judge_claims", "resolve_mentions", "align_candidates")
     }
     pairs = [0]
-    import storyline.link.claims as claims
+    import storyline.link.claim_judge as claims
 
     default_stance = claims._default_stance
 

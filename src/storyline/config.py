@@ -236,10 +236,11 @@ class ClaimOptions:
     # "contradicted" costs the analyst's trust, so the bar is high
     agree_threshold: float = 0.5
     disagree_threshold: float = 0.8
-    # the bar for "disagree" when the sentence denies a plan to move something to a place
-    # and the claim reports that move done there by the same actor ("no plans to send
-    # troops to Syria" / "a Russian military unit had arrived in Syria"):
-    # storyline.link.stance_denials; the engine reads this structure badly
+    # a sentence that denies a plan to move something to a place against a claim that
+    # reports that move done there by the same actor ("no plans to send troops to Syria" /
+    # "a Russian military unit had arrived in Syria", storyline.link.stance_denials)
+    # disagrees on its structure (the engine reads it badly, even as agree); the side
+    # carries the engine's score only when it said disagree at least this high
     plan_denial_threshold: float = 0.4
     # an article is judged against at most this many of its storyline's statements: those
     # its sentences share the most key terms with (ties: the statement's article id, then

@@ -2,7 +2,9 @@
 the shipped model file, and the tree export against scikit-learn."""
 
 import gzip
+import hashlib
 import json
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -11,6 +13,9 @@ from storyline.link.stance import MODEL_RESOURCE, StanceResult, load_model, stan
 from storyline.link.stance_features import FEATURE_NAMES
 from storyline.link.stance_trees import TreeEnsemble, export_hist_gradient_boosting
 from storyline.nlp.sentences import split_sentences
+
+# sha256 (first 16 hex digits) of the shipped model, as README's stance section records it
+SHIPPED_MODEL_SHA256 = "a96431d52a00dc54"
 
 CLAIM = "Singer Marla Quinn has died in a car crash in Nevada"
 
@@ -106,6 +111,11 @@ def test_shipped_model_is_small_and_matches_the_feature_list():
     data = json.loads(gzip.decompress(raw))
     assert tuple(data["features"]) == FEATURE_NAMES
     assert load_model().stance.classes == ("agree", "disagree", "discuss")
+    # the file scripts/train_stance.py makes byte for byte: its sha256 is the one the
+    # README records (retraining means updating both)
+    assert hashlib.sha256(raw).hexdigest()[:16] == SHIPPED_MODEL_SHA256
+    readme = Path(__file__).resolve().parents[2] / "README.md"
+    assert f"sha256 `{SHIPPED_MODEL_SHA256}`" in readme.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("n_classes", [2, 3])

@@ -2,7 +2,7 @@
 
 "Russia had no plans to send troops to Syria" against "a Russian military unit had arrived
 in Syria": the engine, trained on headline/body pairs, sees a negation near shared names
-and gives ``disagree`` a middling score, no higher than to sentences that merely share the
+and gives ``disagree`` at best a middling score, no higher than to sentences that merely share the
 names ("readying two warships to sail to Syria"). What makes the first a contradiction is
 structure, read here from the parse:
 
@@ -15,7 +15,9 @@ structure, read here from the parse:
 - both name the **same place**, and the one who denies the plan (the subject of the
   intent) is named in the claim's subject ("Russia" / "a Russian military unit").
 
-Only then may a ``disagree`` from the engine below the general bar count, above
+Then the sentence disagrees on its structure alone, whatever the engine says (the model
+trained with the sentence-level cue features calls the Lavrov sentence ``agree``, 0.80);
+its side carries the engine's score only when that is a ``disagree`` at least
 ``ClaimOptions.plan_denial_threshold``. The word lists are closed classes of movement and
 intent verbs, not a topic lexicon: troops, aid convoys, ships or refugees alike.
 """
@@ -45,7 +47,7 @@ class Move:
     places: frozenset[str]
 
 
-KeyFn = Callable[[Any], str]  # an entity span -> its name key (claims._name_key)
+KeyFn = Callable[[Any], str]  # an entity span -> its name key (claim_types.name_key)
 
 
 def _names(tokens: Any, labels: frozenset[str], key: KeyFn) -> frozenset[str]:

@@ -29,6 +29,7 @@ from typing import Any
 from storyline.nlp.sentences import split_sentences
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:['\u2019][a-z]+)?")
+_CASED_TOKEN = re.compile(r"[A-Za-z0-9]+(?:['\u2019][A-Za-z]+)?")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
@@ -231,6 +232,19 @@ class Claim:
     bigrams: frozenset[tuple[str, str]]
     grams: frozenset[str]
     cues: tuple[int, int, int, int]
+    # stems of its specific words: capitalised past the first word, or with a digit
+    # ("Lavrov", "Syria", "800m"); a denial about these is a denial about the claim
+    names: frozenset[str]
+
+
+def claim_names(text: str) -> frozenset[str]:
+    found = set()
+    for i, tok in enumerate(_CASED_TOKEN.findall(text)):
+        low = tok.lower()
+        specific = (i > 0 and tok[0].isupper()) or any(ch.isdigit() for ch in tok)
+        if specific and low not in _STOP:
+            found.add(stem(low))
+    return frozenset(found)
 
 
 def analyse_claim(text: str, idf: Idf) -> Claim:
@@ -244,6 +258,7 @@ def analyse_claim(text: str, idf: Idf) -> Claim:
         frozenset(_bigrams(content)),
         char_grams(text),
         _cue_counts(toks),
+        claim_names(text),
     )
 
 
@@ -287,7 +302,15 @@ FEATURE_NAMES: tuple[str, ...] = (
     "aligned_refute", "aligned_hedge", "aligned_confirm", "aligned_negation",
     "first_refute_at", "body_questions", "body_quote_marks", "polarity_mismatch",
     "refute_near_claim", "hedge_near_claim", "confirm_near_claim",
+    "refute_sentences_share", "negation_sentences_share", "hedge_sentences_share",
+    "refute_sentences", "negation_sentences",
+    "refute_near_names", "negation_near_names", "hedge_near_names",
+    "refute_near_words_all", "best_refute_near_words", "best_negation_near_words",
+    "negated_top", "names_in_body", "names_in_top", "names",
+    "polarity_mismatch_weighted", "cue_after_best", "refute_before_best",
 )  # fmt: skip
+_ALIGNED = 0.15  # a sentence this close to the claim (cosine) is about it
+_NEAR_NAMES = 5  # tokens either side of a claim name searched for a cue
 
 
 def pair_features(claim: Claim, body: Body, scores: Sequence[float] | None = None) -> list[float]:
@@ -353,6 +376,64 @@ def pair_features(claim: Claim, body: Body, scores: Sequence[float] | None = Non
         sum(body.text.count(q) for q in _QUOTE_MARKS) / n if n else 0.0,
         1.0 if (claim.cues[3] > 0) != (best_cues[3] > 0) else 0.0,
         *near_claim[:3],
+        *_sentence_level(claim, body, scores, order),
+    ]
+
+
+def _sentence_level(
+    claim: Claim, body: Body, scores: Sequence[float], order: Sequence[int]
+) -> list[float]:
+    """Cues read sentence by sentence over the whole body: how many sentences about the
+    claim refute, negate or hedge; cues next to the claim's names or words in any sentence
+    (a denial may sit far from the best-aligned lines); negation polarity of the aligned
+    sentences against the claim's; and the cue right around the best-aligned sentence."""
+    sentences = body.sentences
+    n = len(sentences)
+    about = [i for i in range(n) if scores[i] > _ALIGNED]
+    counts = [float(sum(1 for i in about if sentences[i].cues[k])) for k in (0, 3, 1)]
+    claim_set = frozenset(claim.stems)
+    near_names = [0.0, 0.0, 0.0]  # refute, negation, hedge
+    refute_near_words = 0.0
+    best_refute = best_negation = 0.0
+    for i, sentence in enumerate(sentences):
+        if not any(sentence.cues[k] for k in (0, 1, 3)):
+            continue
+        name_at = [j for j, s in enumerate(sentence.stems) if s in claim.names]
+        word_at = [j for j, s in enumerate(sentence.stems) if s in claim_set]
+        for j, tok in enumerate(sentence.tokens):
+            kinds = (tok in REFUTE, _is_negation(tok), tok in HEDGE)
+            if not any(kinds):
+                continue
+            if any(abs(j - h) <= _NEAR_NAMES for h in name_at):
+                for k, hit in enumerate(kinds):
+                    near_names[k] += hit
+            if any(abs(j - h) <= _NEAR_NAMES for h in word_at):
+                if kinds[0]:
+                    refute_near_words += 1
+                    best_refute = max(best_refute, scores[i])
+                if kinds[1]:
+                    best_negation = max(best_negation, scores[i])
+    top = order[:_TOP]
+    names = claim.names
+    in_top = {s for i in top for s in sentences[i].stems}
+    negated = claim.cues[3] > 0
+    best = order[0] if order else n
+    after = sentences[best + 1].cues if best + 1 < n else (0, 0, 0, 0)
+    return [
+        *(c / n if n else 0.0 for c in counts[:3]),
+        counts[0],
+        counts[1],
+        *near_names,
+        refute_near_words,
+        best_refute,
+        best_negation,
+        float(sum(1 for i in top if sentences[i].cues[3])),
+        sum(1 for w in names if w in body.stems) / len(names) if names else 1.0,
+        sum(1 for w in names if w in in_top) / len(names) if names else 1.0,
+        float(len(names)),
+        sum(scores[i] for i in top if (sentences[i].cues[3] > 0) != negated),
+        float(after[0] + after[3]),
+        float(sentences[best - 1].cues[0]) if 0 < best < n else 0.0,
     ]
 
 
@@ -393,4 +474,9 @@ def cue_terms(claim: Claim, body: Body, scores: Sequence[float]) -> list[str]:
     # kept to the sentences about the claim): how the article words what the claim says
     # ("stunt", "staged", "alive"); the cue model keeps those seen in enough pairs
     terms += [f"a:{t}" for t in top_words if t not in claim_words and t not in _CUE_WORDS]
+    # each cue of the claim (or none) with each cue of the best-aligned sentences: "hoax"
+    # over "hoax" agrees, "confirmed" over "hoax" disagrees, "reportedly" over "denied"...
+    claim_cues = [t for t in claim_words if t in _CUE_WORDS] or ["-"]
+    top_cues = [t for t in top_words if t in _CUE_WORDS]
+    terms += [f"x:{a}|{b}" for a in claim_cues for b in top_cues]
     return sorted(set(terms))

@@ -1,0 +1,153 @@
+"""Number facts aligned across sources: same counted thing (head noun, with a few synonyms
+such as lives/people), same unit and same time scope (the dates named in the sentence).
+Equal values (allowing "more than"/"about") agree; different values given by different
+sources contradict; an outlet never contradicts itself."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+from storyline.config import ClaimOptions
+from storyline.link.claim_types import (
+    AlignedClaim,
+    ClaimArticle,
+    ClaimCandidates,
+    ClaimSide,
+    Ents,
+    make_claim,
+)
+from storyline.nlp.facts import Fact
+
+# counted nouns that count the same thing
+_COUNT_SYNONYMS = {"life": "people", "person": "people", "casualty": "people", "death": "people"}
+_SMALL_NUMBER_WORDS = {"one", "two", "both", "a", "an", "single"}
+
+
+def fact_key(
+    fact: Fact, doc: Any, ents: Ents | None = None
+) -> tuple[str, str, frozenset[str]] | None:
+    """(counted thing, unit, time scope) or None when the fact counts nothing citable."""
+    if fact.counted is None and fact.unit is None:
+        return None
+    if fact.unit is None and fact.text.lower() in _SMALL_NUMBER_WORDS:
+        return None  # "the two sides", "one activist": a determiner, not a figure to check
+    head = ""
+    if fact.counted_start is not None and fact.counted_end is not None:
+        span = doc.char_span(fact.counted_start, fact.counted_end, alignment_mode="expand")
+        if span is not None and len(span):
+            lemma = span.root.lemma_.lower()
+            head = _COUNT_SYNONYMS.get(lemma, lemma)
+            if fact.verb in ("kill", "claim") and head in ("people", "civilian"):
+                head = "people killed"
+    if not head and fact.unit:
+        head = f"amount ({fact.verb or 'value'})"
+    ents = ents or Ents(doc)
+    within = ents.within(fact.sentence_start, fact.sentence_end)
+    dates = frozenset(e.text.lower() for e in within if e.label_ == "DATE")
+    return head, fact.unit or "", dates
+
+
+def _agree(a: Fact, b: Fact, tolerance: float) -> bool:
+    lo_a, hi_a = _range(a)
+    lo_b, hi_b = _range(b)
+    return bool(lo_a <= hi_b * (1 + tolerance) and lo_b <= hi_a * (1 + tolerance))
+
+
+def _range(f: Fact) -> tuple[float, float]:
+    if f.value_max is not None:
+        return f.value, f.value_max
+    m = f.modifier or ""
+    if m in ("more than", "over", "at least"):
+        return f.value, float("inf")
+    if m in ("less than", "fewer than", "under", "at most", "up to"):
+        return 0.0, f.value
+    if m in ("about", "around", "approximately", "roughly", "some", "nearly", "almost"):
+        return f.value * 0.9, f.value * 1.1
+    return f.value, f.value
+
+
+def _fact_subject(key: tuple[str, str, frozenset[str]], fact: Fact, text: str) -> str:
+    """What is counted, never a bare common noun: "people killed", "contingent of
+    marines", "tanks (Trukhachev)"; the time scope in brackets."""
+    head = key[0]
+    counted = (fact.counted or "").strip()
+    if len(head.split()) >= 2:
+        subject = head
+    elif len(counted.split()) >= 2:
+        subject = counted
+    else:
+        subject = f"{counted or head} ({fact.verb or fact.text})"
+    if key[2]:
+        subject += f" [{', '.join(sorted(key[2]))}]"
+    return subject
+
+
+def align_facts(candidates: Sequence[ClaimCandidates], options: ClaimOptions) -> list[AlignedClaim]:
+    groups: dict[tuple, list[tuple[ClaimArticle, Fact]]] = defaultdict(list)
+    for found in candidates:
+        for key, fact in found.facts:
+            groups[key].append((found.article, fact))
+    out = []
+    for key in sorted(groups, key=lambda k: (k[0], k[1], sorted(k[2]))):
+        # readings: members whose values agree with each other
+        readings: list[list[tuple[ClaimArticle, Fact]]] = []
+        for article, fact in groups[key]:
+            for reading in readings:
+                if _agree(reading[0][1], fact, options.value_tolerance):
+                    reading.append((article, fact))
+                    break
+            else:
+                readings.append([(article, fact)])
+        # the reading backed by the most sources leads
+        readings.sort(key=lambda r: -len({a.source for a, _ in r}))
+        main, others = readings[0], readings[1:]
+        main_sources = {a.source for a, _ in main}
+        # another source's different value contradicts; an outlet never contradicts itself
+        # and only about the same event: both values given with the same verb ("killed 56" /
+        # "killed 80"); a count without a verb, or with another one ("36 remained in hospital"
+        # / "12 held ... freed", "tops 1500 points" / "ended down 1,175"), is another figure
+        opposing = [
+            r
+            for r in others
+            if len(main_sources | {a.source for a, _ in r}) >= 2
+            and _same_event(main[0][1], r[0][1])
+        ]
+        alone = [r for r in others if r not in opposing]
+        for reading, against in [(main, [m for r in opposing for m in r])] + [
+            (r, []) for r in alone
+        ]:
+            first_article, first = reading[0]
+            subject = _fact_subject(key, first, first_article.text)
+            out.append(
+                make_claim(
+                    "fact",
+                    subject,
+                    [_factmake_side(a, f, "asserts") for a, f in reading],
+                    [_factmake_side(a, f, "disagree") for a, f in against],
+                )
+            )
+    return out
+
+
+def _factmake_side(article: ClaimArticle, fact: Fact, stance: str) -> ClaimSide:
+    s, e = fact.sentence_start, fact.sentence_end
+    return ClaimSide(
+        article.id,
+        article.source,
+        s,
+        e,
+        article.text[s:e],
+        stance,
+        value=fact.value,
+        value_start=fact.start,
+        value_end=fact.end,
+    )
+
+
+# --- statements ----------------------------------------------------------------------
+
+
+def _same_event(a: Fact, b: Fact) -> bool:
+    return a.verb is not None and a.verb == b.verb

@@ -1,0 +1,222 @@
+"""Check-worthy statements of an article, and what the stance step needs of each sentence
+(speaker, names, key words, cues): attributed sentences and events naming someone or
+somewhere, with what they claim (the reported clause, attribution cut off) and their
+subject (never a bare common noun)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+from storyline.link.claim_types import (
+    NAME_LABELS,
+    ClaimArticle,
+    Ents,
+    SentenceInfo,
+    Statement,
+    name_key,
+)
+from storyline.link.stance_denials import denied_moves, done_move
+from storyline.model import Span
+from storyline.nlp.quotes import Quote
+
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "this", "one"}
+# verbs every attributed sentence has: they say nothing about what two sentences share
+_GENERIC_LEMMAS = {"say", "tell", "report", "add", "accord", "be", "have", "do", "make", "go"}
+_CLAUSE_BREAK = re.compile(r",\s|;\s|\s--?\s|\s[\u2013\u2014]\s")
+_QUOTE_CHARS = "\"'\u201c\u201d\u2018\u2019 "
+_CUE_REACH = 4  # tokens either side of a refuting word or negation that it bears on
+
+
+def _voice(speaker: str | None) -> str | None:
+    if not speaker:
+        return None
+    words = re.findall(r"[a-z][a-z.\-]*", speaker.lower())
+    if not words or (len(words) == 1 and words[0] in _PRONOUNS):
+        return None
+    return words[-1]
+
+
+def sentence_infos(
+    article: ClaimArticle, doc: Any, quotes: Sequence[Quote], ents: Ents
+) -> list[SentenceInfo]:
+    from storyline.link.stance_features import NEGATION, REFUTE
+
+    sentences = article.sentences or tuple(Span(s.start_char, s.end_char) for s in doc.sents)
+    overlapping = _quotes_by_sentence(sentences, quotes)
+    out = []
+    for n, sentence in enumerate(sentences):
+        span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        quote = _speaker_of(sentence, overlapping.get(n, []))
+        speaker = quote.speaker if quote is not None else None
+        named = False  # a voice is someone named: "Lavrov", "Russian media reports"
+        if quote is not None and quote.speaker_start is not None and quote.speaker_end is not None:
+            who = doc.char_span(quote.speaker_start, quote.speaker_end, alignment_mode="expand")
+            named = who is not None and any(
+                t.ent_type_ in NAME_LABELS or t.pos_ == "PROPN" for t in who
+            )
+        names: set[str] = set()
+        keys: set[str] = set()
+        cue_near: set[str] = set()
+        refute_near: set[str] = set()
+        cue = False
+        if span is not None:
+            token_keys: dict[int, str] = {}
+            for ent in ents.within(span.start_char, span.end_char):
+                if ent.label_ in NAME_LABELS:
+                    names.add(name_key(ent))
+                    for i in range(ent.start, ent.end):
+                        token_keys[i] = name_key(ent)
+            cues = []
+            refutes: set[int] = set()
+            for tok in span:
+                low = tok.lower_
+                if low in REFUTE or low in NEGATION or low.endswith(("n't", "n’t")):
+                    cues.append(tok.i)
+                if low in REFUTE:
+                    refutes.add(tok.i)
+                if tok.ent_type_ in NAME_LABELS or tok.is_stop or not tok.is_alpha:
+                    continue
+                lemma = tok.lemma_.lower()
+                if tok.pos_ in ("NOUN", "VERB", "ADJ", "PROPN") and lemma not in _GENERIC_LEMMAS:
+                    keys.add(lemma)
+                    token_keys[tok.i] = lemma
+            cue = bool(cues)
+            for i in cues:  # what the denial or negation is about: the words around it
+                for j in range(i - _CUE_REACH, i + _CUE_REACH + 1):
+                    if j in token_keys:
+                        cue_near.add(token_keys[j])
+                        if i in refutes:
+                            refute_near.add(token_keys[j])
+        out.append(
+            SentenceInfo(
+                sentence.start,
+                sentence.end,
+                speaker,
+                _voice(speaker) if named else None,
+                frozenset(names),
+                frozenset(names | keys),
+                cue,
+                frozenset(cue_near),
+                frozenset(refute_near),
+                denied_moves(span, name_key) if cue and span is not None else (),
+            )
+        )
+    return out
+
+
+def _quotes_by_sentence(
+    sentences: Sequence[Span], quotes: Sequence[Quote]
+) -> dict[int, list[Quote]]:
+    """The quotes overlapping each sentence (by index), found by binary search."""
+
+    starts = [s.start for s in sentences]
+    out: dict[int, list[Quote]] = defaultdict(list)
+    for q in sorted(quotes, key=lambda q: q.start):
+        n = max(0, bisect.bisect_right(starts, q.start) - 1)
+        while n < len(sentences) and sentences[n].start < q.end:
+            if sentences[n].end > q.start:
+                out[n].append(q)
+            n += 1
+    return out
+
+
+def _speaker_of(sentence: Span, quotes: Sequence[Quote]) -> Quote | None:
+    best, overlap = None, 0
+    for q in quotes:
+        if q.start >= sentence.end:
+            break
+        shared = min(q.end, sentence.end) - max(q.start, sentence.start)
+        if shared > overlap and q.speaker:
+            best, overlap = q, shared
+    return best
+
+
+def _quote_in(sentence: SentenceInfo, quotes: Sequence[Quote]) -> Quote | None:
+    inside = [q for q in quotes if q.start >= sentence.start and q.end <= sentence.end]
+    return max(inside, key=lambda q: q.end - q.start) if inside else None
+
+
+def statements_of(
+    article: ClaimArticle,
+    doc: Any,
+    quotes: Sequence[Quote],
+    infos: Sequence[SentenceInfo],
+    fact_sentences: set[int],
+    ents: Ents,
+) -> list[Statement]:
+    """Check-worthy sentences: attributed ones and events, naming someone or somewhere
+    (a sentence with a number fact is that fact's claim)."""
+    overlapping = _quotes_by_sentence([Span(i.start, i.end) for i in infos], quotes)
+    out = []
+    for n, info in enumerate(infos):
+        if info.start in fact_sentences or not info.names:
+            continue
+        quote = _quote_in(info, overlapping.get(n, []))
+        span = doc.char_span(info.start, info.end, alignment_mode="expand")
+        if span is None:
+            continue
+        according = quote is not None and (quote.cue or "").lower().startswith("according")
+        if quote is not None and not info.cue and not according:
+            start, end = _proposition(article.text, quote.start, quote.end)
+        elif quote is not None or _is_event(span):
+            start, end = info.start, info.end  # a denial keeps its words: it is the claim
+        else:
+            continue
+        proposition = article.text[start:end].strip(_QUOTE_CHARS)
+        if len(proposition.split()) < 4:
+            continue
+        subject = _subject(doc, start, end, info, ents)
+        if subject:
+            claimed = doc.char_span(start, end, alignment_mode="expand")
+            move = done_move(claimed, name_key) if claimed is not None else None
+            out.append(Statement(article, info, proposition, subject, move))
+    return out
+
+
+def _proposition(text: str, start: int, end: int) -> tuple[int, int]:
+    """The reported clause without its trailing apposition ("..., a development that")."""
+    for m in _CLAUSE_BREAK.finditer(text, start, end):
+        if len(text[start : m.start()].split()) >= 4:
+            return start, m.start()
+    return start, end
+
+
+def _is_event(span: Any) -> bool:
+    """An event: the main verb's subject names someone or somewhere."""
+    root = span.root
+    if root.pos_ not in ("VERB", "AUX"):
+        return False
+    for child in root.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return any(t.ent_type_ in NAME_LABELS or t.pos_ == "PROPN" for t in child.subtree)
+    return False
+
+
+def _subject(doc: Any, start: int, end: int, info: SentenceInfo, ents: Ents) -> str:
+    """The claim's grammatical subject ("a Russian military unit"); when that is a pronoun
+    or a bare common noun, the names the claim mentions."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is not None:
+        root = span.root
+        for child in root.children:
+            if child.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            words = [t for t in doc[child.left_edge.i : child.i + 1] if t.i >= span.start]
+            content = [t for t in words if t.pos_ not in ("DET", "NUM", "PUNCT")]
+            bare = len(content) == 1 and content[0].pos_ in ("NOUN", "PRON")
+            if content and not bare and len(words) <= 8:
+                phrase = doc.text[words[0].idx : words[-1].idx + len(words[-1].text)]
+                return str(phrase).strip(_QUOTE_CHARS)
+            if content and content[0].pos_ == "PRON" and info.voice and info.speaker:
+                return info.speaker  # "Russia has admitted it is ...": Russia
+        names: list[str] = []
+        for ent in ents.within(span.start_char, span.end_char):
+            if ent.label_ in NAME_LABELS and ent.text not in names:
+                names.append(ent.text)
+        if names:
+            return ", ".join(names[:3])
+    return (info.speaker or "") if info.voice else ""
