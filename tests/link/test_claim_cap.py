@@ -53,10 +53,11 @@ class _Stance:
 
 
 STATEMENTS = [
-    _statement("s1", {"riverton"}, {"council"}),  # 2 keys shared with the judge
-    _statement("s2", {"riverton"}, {"council", "approve", "bridge"}),  # 4
-    _statement("s3", {"riverton"}, {"council", "approve"}),  # 3
-    _statement("s0", {"riverton"}, {"bridge"}),  # 2, lower article id than s1
+    # keys shared with the judge (an agreeing side shares two words beyond the names)
+    _statement("s1", {"riverton"}, {"council", "vote"}),  # 3
+    _statement("s2", {"riverton"}, {"council", "approve", "bridge", "vote"}),  # 5
+    _statement("s3", {"riverton"}, {"council", "approve", "vote"}),  # 4
+    _statement("s0", {"riverton"}, {"bridge", "vote"}),  # 3, lower article id than s1
     _statement("s4", {"avon"}, {"council", "approve", "bridge", "vote"}),  # names nothing shared
 ]
 
@@ -91,3 +92,13 @@ def test_the_index_finds_the_same_statements_as_reading_them_all():
         assert plain == indexed and plain_stance.claims == indexed_stance.claims
     assert [s.article.id for s in index.naming({"avon"})] == ["s4"]
     assert [s.article.id for s in index.naming({"riverton", "nowhere"})] == ["s1", "s2", "s3", "s0"]
+
+
+def test_a_side_sharing_only_the_names_does_not_corroborate():
+    """The sample's false corroboration: "Russia seeks a political solution in Syria"
+    against "Lavrov denied Russia sells arms to Syria" shares the names and one word."""
+    names_only = _statement("s5", {"riverton"}, {"bridge", "storm"})
+    verdicts = judge_claims(_judge(), [names_only], ClaimOptions(), _Stance())
+    assert verdicts == []
+    verdicts = judge_claims(_judge(), [STATEMENTS[1]], ClaimOptions(), _Stance())
+    assert [v.claim[0] for v in verdicts] == ["s2"]

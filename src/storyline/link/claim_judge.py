@@ -34,6 +34,16 @@ def _aligned(claim: Statement, sentence: SentenceInfo, min_shared: int) -> bool:
     return len(claim.sentence.keys & sentence.keys) >= min_shared
 
 
+def _corroborates(claim: Statement, sentence: SentenceInfo, min_shared: int) -> bool:
+    """Can this sentence stand as an agreeing source: aligned, and sharing what the claim
+    says, not only whom it names ("Russia seeks a political solution in Syria" is not
+    corroborated by "Lavrov denied Russia sells arms to Syria", which shares only the
+    names and one word)."""
+    names = claim.sentence.names | sentence.names
+    said = (claim.sentence.keys & sentence.keys) - names
+    return _aligned(claim, sentence, min_shared) and len(said) >= min_shared
+
+
 def _denies(claim: Statement, sentence: SentenceInfo) -> bool:
     """Does a refuting word or negation in the sentence bear on what the claim says: a
     content word of the claim near it; a name of the claim is enough only next to a
@@ -131,7 +141,7 @@ def judge_claims(
             continue
         for start, _end in result.evidence:
             hit = _sentence_at(judge.sentences, start) or by_start.get(start)
-            if hit is not None and _aligned(claim, hit, options.min_shared_keys):
+            if hit is not None and _corroborates(claim, hit, options.min_shared_keys):
                 key = (claim.article.id, claim.sentence.start)
                 agreed[key] = Verdict(key, make_side(judge.article, hit, "agree", result.score))
                 break
