@@ -287,7 +287,9 @@ def test_what_a_request_leaves_said_is_still_a_quote():
 
 
 def test_a_position_named_by_a_noun_is_an_attribution():
-    text = "Party leaders resented Mr. Trump's continual attacks on how the party picks its nominee."
+    text = (
+        "Party leaders resented Mr. Trump's continual attacks on how the party picks its nominee."
+    )
     quotes = extract_quotes(text)
     found = [q for q in quotes if q.text == "how the party picks its nominee"]
     assert found and found[0].speaker == "Mr. Trump's" and found[0].cue == "attacks"
