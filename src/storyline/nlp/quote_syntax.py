@@ -272,10 +272,10 @@ def content_of(verb: Any, text: str, stance: bool = False) -> tuple[int, int] | 
         after = [c for c in clauses if c.i > verb.i]
         child = after[0] if after else clauses[0]
         tokens = list(child.subtree)
-        if child.i > verb.i:
+        if child.i > verb.i and verb.dep_ == "relcl":
             # "a base, which experts estimate has 50 staff": the relative pronoun hangs
             # on the clause, so its subtree holds the speaker and the verb; what was said
-            # is what follows the verb
+            # is what follows the verb ("what I thought I knew" keeps its "what")
             tokens = [t for t in tokens if t.i > verb.i]
         start, end = token_span(tokens)
         return trim_span(text, start, end)
@@ -323,13 +323,24 @@ def content_of(verb: Any, text: str, stance: bool = False) -> tuple[int, int] | 
 
 
 _REFUSAL_LEMMAS = {"decline", "refuse"}
+# what one declines to do when one says nothing ("declined to comment on the report",
+# "refused to say whether"); "refused to concede that critics had a point" says something
+_NO_WORDS_LEMMAS = {
+    "comment", "say", "elaborate", "speculate", "discuss", "answer", "respond", "confirm",
+    "disclose", "specify", "reveal", "identify", "detail", "explain", "give", "provide",
+}  # fmt: skip
 
 
 def _refusal(verb: Any) -> bool:
     """ "declined to comment", "refused to say where": turning down speech reports none."""
     if verb.lemma_.lower() not in _REFUSAL_LEMMAS:
         return False
-    return any(c.dep_ == "xcomp" and c.lemma_.lower() in speech_verbs() for c in verb.children)
+    return any(
+        c.dep_ == "xcomp"
+        and c.lemma_.lower() in _NO_WORDS_LEMMAS
+        and not any(m.dep_ == "mark" and m.lower_ == "that" for g in c.children for m in g.children)
+        for c in verb.children
+    )
 
 
 def analysis_subject(verb: Any) -> bool:
