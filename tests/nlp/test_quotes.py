@@ -374,3 +374,9 @@ def test_a_relative_clause_report_keeps_only_what_was_said():
     (quote,) = [q for q in quotes if q.cue == "estimate"]
     assert quote.text == "has about 50 Russian staff working there"
     assert quote.speaker == "experts"
+
+
+def test_a_refusal_that_still_says_something_is_a_quote():
+    text = "The governor refused to concede that critics had a point about the wage law."
+    quotes = extract_quotes(text)
+    assert any("critics had a point" in q.text and q.speaker == "The governor" for q in quotes)
