@@ -287,16 +287,18 @@ def test_what_a_request_leaves_said_is_still_a_quote():
 
 
 def test_a_position_named_by_a_noun_is_an_attribution():
-    text = "Mr. Trump's continual attacks on the nomination process angered party leaders."
+    text = (
+        "Party leaders resented Mr. Trump's continual attacks on how the party picks its nominee."
+    )
     quotes = extract_quotes(text)
-    found = [q for q in quotes if q.text == "the nomination process"]
+    found = [q for q in quotes if q.text == "how the party picks its nominee"]
     assert found and found[0].speaker == "Mr. Trump's" and found[0].cue == "attacks"
     assert text[found[0].start : found[0].end] == found[0].text
 
 
 def test_a_position_held_by_the_one_it_is_said_of():
-    text = "Barney Frank, a fierce critic of the Wall Street proposals, spoke on Monday."
-    found = [q for q in extract_quotes(text) if q.text == "the Wall Street proposals"]
+    text = "Barney Frank, a fierce critic of what the banks proposed, spoke on Monday."
+    found = [q for q in extract_quotes(text) if q.text == "what the banks proposed"]
     assert found and found[0].speaker == "Barney Frank"
 
 
@@ -317,3 +319,64 @@ def test_a_cue_less_quote_after_a_blank_line_goes_on_with_the_speaker():
     )
     quotes = [q for q in extract_quotes(text) if q.kind == "direct"]
     assert [q.speaker for q in quotes] == ["Harris", "Harris"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lavrov leveled some of his strongest criticism of Assad on Monday.",
+        "Moscow has stepped up its criticism of Assad.",
+        "Mr. Trump's continual attacks on the nomination process angered party leaders.",
+    ],
+)
+def test_a_noun_cue_naming_only_a_target_is_no_quote(text):
+    assert [q for q in extract_quotes(text) if q.cue in ("criticism", "attacks")] == []
+
+
+def test_a_noun_cue_with_a_clause_is_a_quote():
+    text = "She voiced criticism of how the war was run."
+    quotes = extract_quotes(text)
+    _check_offsets(text, quotes)
+    found = [q for q in quotes if q.cue == "criticism"]
+    assert found and found[0].text == "how the war was run" and found[0].speaker == "She"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia first backed the idea in February.",
+        "A spokesman for the ministry declined to comment.",
+        "The minister refused to say whether the ships had left.",
+        "That comment appeared to acknowledge the West's recent ability to assuage Russia's "
+        "concerns.",
+        "His comments appeared designed to clarify speculation that warships had already set "
+        "sail for Syria.",
+    ],
+)
+def test_acts_refusals_and_the_writers_reading_are_no_quotes(text):
+    assert extract_quotes(text) == []
+
+
+def test_an_utterance_that_reports_is_still_a_source():
+    text = "The statement said the army would withdraw from the city."
+    (quote,) = extract_quotes(text)
+    assert quote.speaker == "The statement"
+    assert quote.text == "the army would withdraw from the city"
+
+
+def test_a_relative_clause_report_keeps_only_what_was_said():
+    text = (
+        "The port of Tartous in Syria is a key Russian naval base, which experts estimate "
+        "has about 50 Russian staff working there."
+    )
+    quotes = extract_quotes(text)
+    _check_offsets(text, quotes)
+    (quote,) = [q for q in quotes if q.cue == "estimate"]
+    assert quote.text == "has about 50 Russian staff working there"
+    assert quote.speaker == "experts"
+
+
+def test_a_refusal_that_still_says_something_is_a_quote():
+    text = "The governor refused to concede that critics had a point about the wage law."
+    quotes = extract_quotes(text)
+    assert any("critics had a point" in q.text and q.speaker == "The governor" for q in quotes)

@@ -340,3 +340,44 @@ def test_a_story_page_offers_its_brief_as_markdown_and_json(loaded: TestClient) 
     others = [s for s in loaded.get("/api/stories").json()["items"] if s["id"] != sid]
     assert all(f"## {o['title'][:30]}" not in text for o in others)
     assert loaded.get("/stories/no-such-story.md").status_code == 404
+
+
+def test_the_story_page_shows_who_said_what_as_the_brief_does(
+    loaded: TestClient, db_url: str
+) -> None:
+    # the name the speaker resolved to, its role, and the article's own words for them
+    with open_store(db_url) as store:
+        story = store.stories()[0]
+        aid = story.articles[0]
+        said = QuoteItem("the fleet would sail", aid, 0, 20, "Vyacheslav Trukhachev", "E7",
+                         None, None, "A spokesman for the fleet", None, None, "told",
+                         "indirect")  # fmt: skip
+        plain = QuoteItem("no ship had left", aid, 0, 16, "Mr Trukhachev", "E7", None, None,
+                          None, None, None, "said", "indirect")  # fmt: skip
+        story.layer = StoryLayer(
+            quotes=[said, plain],
+            entities=[
+                EntityItem(
+                    "E7",
+                    "Vyacheslav Trukhachev",
+                    "PERSON",
+                    [],
+                    "spokesman",
+                    [MentionRef(aid, 0, 3)],
+                )
+            ],  # fmt: skip
+        )
+        store.save_analysis(store.articles(), [story])
+    html = loaded.get(f"/stories/{story.id}").text
+    section = html[html.index('id="quotes"') :]
+    section = section[: section.index("</section>")]
+    heading = re.search(r"<h3>(.*?)</h3>", section, re.S)
+    assert heading is not None
+    assert "Vyacheslav Trukhachev" in heading.group(1) and ", spokesman" in heading.group(1)
+    assert section.count("<h3>") == 1  # both quotes under the one resolved name
+    items = re.findall(r"<li [^>]*>(.*?)</li>", section, re.S)
+    assert len(items) == 2
+    told = next(i for i in items if "the fleet would sail" in i)
+    assert "(told, as “A spokesman for the fleet”)" in told
+    plain_li = next(i for i in items if "no ship had left" in i)
+    assert "(said)" in plain_li and "as “" not in plain_li  # "Mr Trukhachev" adds nothing

@@ -35,6 +35,7 @@ from storyline.config import QuoteOptions
 from storyline.nlp.quote_syntax import (
     ATTRIBUTION_NOUNS,
     NOUN_CONTENT_PREPS,
+    analysis_subject,
     content_of,
     is_raising,
     is_speech_verb,
@@ -376,6 +377,8 @@ def _indirect_drafts(
                     if subject is not None and not (d.start <= subject.idx < d.end):
                         d.speaker = noun_phrase(subject, text)
             continue
+        if analysis_subject(verb):
+            continue  # "His comments appeared designed to clarify X": the writer's reading
         subject = spoken_subject(verb) if raising else subject_of(verb)
         participle = verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl")
         if participle and subject is not None and subject.head != verb:
@@ -393,9 +396,9 @@ def _indirect_drafts(
 
 
 def _nominal_drafts(doc: Any, text: str) -> list[_Draft]:
-    """A position named by a noun: "his attacks on billionaire financiers", "Mrs.
-    Clinton's criticism of the deal", "questions about possible conflicts": the object
-    of the noun's preposition is the content, its owner (if any) the source."""
+    """A position named by a noun: "his criticism of how the war was run", "questions
+    about whether he would run": the object of the noun's preposition is the content
+    when it is a clause or a quotation, its owner (if any) the source."""
     drafts = []
     for noun in doc:
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in ATTRIBUTION_NOUNS:
@@ -404,8 +407,9 @@ def _nominal_drafts(doc: Any, text: str) -> list[_Draft]:
         objects = [o for p in preps[:1] for o in p.children if o.dep_ in ("pobj", "pcomp")]
         if not objects:
             continue
-        start, end = trim_span(text, *token_span(list(objects[0].subtree)))
-        if end <= start:
+        tokens = list(objects[0].subtree)
+        start, end = trim_span(text, *token_span(tokens))
+        if end <= start or not _said_content(tokens, text[start:end]):
             continue
         speaker = _holder(noun, text)
         if speaker is None and word_count(text[start:end]) < 3:
@@ -414,6 +418,15 @@ def _nominal_drafts(doc: Any, text: str) -> list[_Draft]:
         drafts.append(_Draft(start, end, "indirect", speaker=speaker, cue=cue,
                              fragments=[(start, end)]))  # fmt: skip
     return drafts
+
+
+def _said_content(tokens: list[Any], words: str) -> bool:
+    """A noun cue's content is a clause ("criticism of how he handled the war") or a
+    quotation ('his warning of "grave consequences"'); a bare noun phrase ("criticism of
+    Assad", "attacks on the process") names a target, not what was said."""
+    if any(c in words for c in '"“”«»'):
+        return True
+    return any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") for t in tokens)
 
 
 def _according_to_drafts(doc: Any, text: str, direct: list[_Draft]) -> list[_Draft]:

@@ -16,7 +16,14 @@ from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
 
-from storyline.brief.layer_view import fact_sentence, others_label, side_label
+from storyline.brief.layer_view import (
+    fact_sentence,
+    others_label,
+    said_as,
+    side_label,
+    speaker_roles,
+)
+from storyline.brief.layer_view import quotes_by_speaker as layer_quotes_by_speaker
 from storyline.layer import (
     ClaimItem,
     ClaimSideItem,
@@ -213,20 +220,30 @@ def _cite_attr(item: Cited) -> str:
     return cite_id(*item_citation(item))
 
 
-def quotes_by_speaker(quotes: list[QuoteItem]) -> list[dict[str, Any]]:
-    groups: dict[str, list[dict[str, Any]]] = {}
-    for quote in quotes:
-        groups.setdefault(quote.speaker or "(unattributed)", []).append(
-            {
-                "text": quote.text,
-                "kind": quote.kind,
-                "cue": quote.cue,
-                "articles": [quote.article],
-                "cite": _cite_attr(quote),
-            }
-        )
-    ordered = sorted(groups.items(), key=lambda kv: (kv[0] == "(unattributed)", -len(kv[1]), kv[0]))
-    return [{"speaker": name, "quotes": items} for name, items in ordered]
+def quotes_by_speaker(layer: StoryLayer | None) -> list[dict[str, Any]]:
+    """Who said what, as brief.md shows it: grouped under the speaker's resolved name with
+    its role, each quote with the words the article used for the speaker ("as ...")."""
+    roles = speaker_roles(layer)
+    groups = [
+        {
+            "speaker": name,
+            "role": roles.get(name, ""),
+            "quotes": [
+                {
+                    "text": quote.text,
+                    "kind": quote.kind,
+                    "cue": quote.cue,
+                    "said_as": said_as(quote, name),
+                    "articles": [quote.article],
+                    "cite": _cite_attr(quote),
+                }
+                for quote in quotes
+            ],
+        }
+        for name, quotes in layer_quotes_by_speaker(layer)
+    ]
+    # stable: the brief's order (most quoted first), the unattributed last
+    return sorted(groups, key=lambda g: g["speaker"] == "(unattributed)")
 
 
 def entity_rows(entities: list[EntityItem]) -> list[dict[str, Any]]:

@@ -99,7 +99,7 @@ def story_view(brief: dict[str, Any], articles: list[Article]) -> dict[str, Any]
         "numbers": numbers,
         "outlets": sorted({a.outlet or a.publisher or "(unknown outlet)" for a in members}),
         "duplicates": sum(1 for a in members if a.duplicate_of),
-        "quotes": quotes_by_speaker(layer.quotes if layer else []),
+        "quotes": quotes_by_speaker(layer),
         "entities": entity_rows(layer.entities if layer else []),
         "facts": fact_rows(layer.facts if layer else [], {a.id: a.text for a in members}),
         "claims": claim_rows(layer.claims if layer else [], {a.id: a.text for a in members}),
