@@ -40,7 +40,10 @@ def _corroborates(claim: Statement, sentence: SentenceInfo, min_shared: int) -> 
     corroborated by "Lavrov denied Russia sells arms to Syria", which shares only the
     names and one word)."""
     names = claim.sentence.names | sentence.names
-    said = (claim.sentence.keys & sentence.keys) - names
+    # words of what is claimed, not of its attribution ("a foreign ministry statement
+    # said ..." shares "foreign" with "Russia's foreign minister denied ...")
+    claimed = claim.proposition.lower()
+    said = {k for k in (claim.sentence.keys & sentence.keys) - names if k in claimed}
     return _aligned(claim, sentence, min_shared) and len(said) >= min_shared
 
 
