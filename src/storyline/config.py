@@ -62,7 +62,7 @@ class ClusterOptions:
     # entity features (capitalised, not sentence-initial words) weigh this much more than terms
     entity_weight: float = 0.0
     # adjacent content-word pairs ("travel ban") name events better than single words
-    bigram_weight: float = 1.25
+    bigram_weight: float = 1.0
     # no bigram for two capitalised words in a row (a name would be counted twice)
     skip_name_bigrams: bool = True
     # headline words count this many times (the headline names the event)
