@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 
 @dataclass(frozen=True)
@@ -163,7 +163,7 @@ class SummaryOptions:
     min_sentence_words: int = 6
     max_sentence_words: int = 55
     # score = concept gain * position prior * spread * opener / words ** length_exponent
-    position_decay: float = 0.4  # prior = 1 / (1 + sentence index) ** decay
+    position_decay: float = 0.8  # prior = 1 / (1 + sentence index) ** decay
     document_spread: float = 0.3  # each sentence already taken from a document: / (1 + x*k)
     # factor for an opener like "He", "But", "This" whose previous sentence is not chosen
     dangling_penalty: float = 0.0
@@ -174,7 +174,7 @@ class SummaryOptions:
     title_weight: float = 0.5
     # a content-word bigram's weight is multiplied by this (unigrams by 1; Gillick & Favre
     # 2009 score bigram concepts only)
-    bigram_weight: float = 1.0
+    bigram_weight: float = 1.25
     # after the greedy pass, single adds and one-for-one trades among this many best
     # units (by coverage per word) while they raise the coverage value; 0 = greedy only.
     # Defaults tuned on multinews_val250 + neus_allsides_val (bench/tune_summary.py)
@@ -182,6 +182,17 @@ class SummaryOptions:
     # a story with more documents is summarised from this many, spread evenly over its
     # documents in the given (date) order: the cost per story stays bounded
     max_documents: int = 200
+    # a summary of several articles is at most this fraction of their words, but never
+    # held below compression_floor times the word budget: a roundup of three 30-word leads
+    # is shorter than one of three long reports. 0 = the word budget alone
+    compression: float = 0.33
+    compression_floor: float = 0.75
+    # words left in the budget after the whole sentences are filled with the start of the
+    # sentence that follows a chosen one (its continuation, never another article's lead),
+    # cut at the budget ("words") or after a clause ("clause", a little less ROUGE);
+    # "none" keeps whole sentences only. Such a sentence is marked Picked.partial
+    fill: Literal["none", "clause", "words"] = "words"
+    fill_min_words: int = 4
 
 
 @dataclass(frozen=True)

@@ -55,7 +55,8 @@ def test_near_duplicate_document_counts_once(flood):
     # a syndicated copy with a changed first line and a credit line
     copy = flood[0].replace("about 2,000 residents", "some 2,000 residents") + "\n\nStaff report."
     texts = [flood[0], copy, flood[2]]
-    picked = summarize_documents(texts, words=80)
+    # the whole budget (these short articles would otherwise be held to a third of them)
+    picked = summarize_documents(texts, words=80, options=SummaryOptions(compression=0))
     assert_valid(texts, picked, 80)
     assert len({p.doc for p in picked} & {0, 1}) == 1
 
@@ -168,8 +169,11 @@ def test_headlines_steer_the_choice():
     texts = [
         "The council approved a new budget on Monday night. The city library will close early on Fridays."
     ]
-    plain = summarize_documents(texts, words=10)
-    steered = summarize_documents(texts, words=10, titles=["Library to close early on Fridays"])
+    flat = SummaryOptions(position_decay=0.4)  # the headline against a mild lead prior
+    plain = summarize_documents(texts, words=10, options=flat)
+    steered = summarize_documents(
+        texts, words=10, titles=["Library to close early on Fridays"], options=flat
+    )
     assert [p.text for p in plain] == ["The council approved a new budget on Monday night."]
     assert [p.text for p in steered] == ["The city library will close early on Fridays."]
 
@@ -229,7 +233,7 @@ def test_bigram_weight_scales_bigram_concepts_only():
 
     texts = ["Flood waters rose over the river bank.", "Flood waters reached the river bank."]
     docs = [_Document.analyse(i, t) for i, t in enumerate(texts)]
-    plain = _concept_weights(docs, None, SummaryOptions())
+    plain = _concept_weights(docs, None, SummaryOptions(bigram_weight=1.0))
     doubled = _concept_weights(docs, None, SummaryOptions(bigram_weight=2.0))
     bigrams = [c for c in plain if " " in c]
     assert bigrams and any(plain[c] > 0 for c in bigrams)
@@ -240,8 +244,9 @@ def test_bigram_weight_scales_bigram_concepts_only():
 def test_swap_search_raises_coverage_and_stays_valid(flood):
     from storyline.brief.summarize import _concept_weights, _coverage, _Document, _units
 
-    opts = SummaryOptions(swap_candidates=20)
-    plain = SummaryOptions(swap_candidates=0)
+    # whole sentences only: the fill would use the words the greedy pass leaves
+    opts = SummaryOptions(swap_candidates=20, fill="none")
+    plain = SummaryOptions(swap_candidates=0, fill="none")
     docs = [_Document.analyse(i, t) for i, t in enumerate(flood)]
     weights = _concept_weights(docs, None, opts)
     units = {(u.doc, u.start): u for d in docs for u in _units(d, opts)}
@@ -254,7 +259,60 @@ def test_swap_search_raises_coverage_and_stays_valid(flood):
         swapped = summarize_documents(flood, words=words, options=opts)
         assert_valid(flood, swapped, words)
         assert value(swapped) >= value(greedy) - 1e-9
-    # the option reaches the selection: at 90 words the greedy pass leaves words unused
-    assert summarize_documents(flood, words=90, options=opts) != summarize_documents(
-        flood, words=90, options=plain
+    # the option reaches the selection: at 170 words the greedy pass leaves words unused
+    assert summarize_documents(flood, words=170, options=opts) != summarize_documents(
+        flood, words=170, options=plain
     )
+
+
+def _leads() -> list[str]:
+    return [
+        "Flood waters forced hundreds of families in Riverton to leave their homes on Tuesday. "
+        "The Clear River rose four feet overnight after heavy rain, the county said.",
+        "Hundreds of Riverton families left their homes on Tuesday as flood waters rose. "
+        "Governor Lisa Marsh declared an emergency, and troops arrived by the evening.",
+        "The Clear River flooded Riverton on Tuesday, forcing families from their homes. "
+        "Shelters opened at two schools, where volunteers handed out blankets and food.",
+    ]
+
+
+def test_compression_holds_a_summary_of_short_leads_below_the_word_budget():
+    texts = _leads()
+    total = sum(count_words(t) for t in texts)
+    opts = SummaryOptions(compression=0.3, compression_floor=0.1)
+    picked = summarize_documents(texts, words=60, options=opts)
+    assert_valid(texts, picked, int(0.3 * total))
+    assert picked
+    # the floor keeps a usable summary, and long articles never meet the cap
+    floored = SummaryOptions(compression=0.3, compression_floor=1.0)
+    plain = SummaryOptions(compression=0)
+    assert summarize_documents(texts, words=60, options=floored) == summarize_documents(
+        texts, words=60, options=plain
+    )
+    # one document alone is summarised within the budget asked for
+    alone = summarize_documents(texts[:1], words=25, options=opts)
+    assert sum(count_words(p.text) for p in alone) > int(0.3 * count_words(texts[0]))
+
+
+@pytest.mark.parametrize("mode", ["words", "clause"])
+def test_fill_cites_the_start_of_the_next_sentence_within_the_budget(mode):
+    texts = _leads()
+    opts = SummaryOptions(fill=mode, fill_min_words=3, compression=0)
+    for words in range(20, 70, 3):
+        whole = summarize_documents(
+            texts, words=words, options=SummaryOptions(fill="none", compression=0)
+        )
+        picked = summarize_documents(texts, words=words, options=opts)
+        assert_valid(texts, picked, words)
+        assert [p for p in picked if not p.partial] == whole
+        for p in picked:
+            if not p.partial:
+                continue
+            # right after a chosen sentence of the same article, and a prefix of the next
+            assert any(q.doc == p.doc and 0 < p.start - q.end <= 2 for q in picked)
+            assert count_words(p.text) >= 3
+            if mode == "clause":
+                assert texts[p.doc][p.end] in ",;:"
+    filled = summarize_documents(texts, words=30, options=SummaryOptions(compression=0))
+    assert any(p.partial for p in filled)
+    assert sum(count_words(p.text) for p in filled) == 30

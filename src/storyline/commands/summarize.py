@@ -68,7 +68,11 @@ def cluster_output(cluster: Cluster, picked: list[Picked]) -> dict[str, Any]:
         "id": cluster.id,
         "summary": "\n".join(p.text for p in picked),
         "sentences": [
-            {"text": p.text, "citations": [{"doc": p.doc, "start": p.start, "end": p.end}]}
+            {
+                "text": p.text,
+                "citations": [{"doc": p.doc, "start": p.start, "end": p.end}],
+                "partial": p.partial,  # the start of a sentence, not all of it
+            }
             for p in picked
         ],
     }

@@ -108,7 +108,8 @@ def format_table(results: list[SystemScore], words: int) -> str:
     clusters = results[0].clusters if results else 0
     lines.append(
         f"({clusters} clusters, ROUGE F1 x 100, stemming; baselines' ranked sentences cut at "
-        f"{words} words, storyline whole sentences within {words} words)"
+        f"{words} words, storyline whole sentences within {words} words, the start of one more "
+        "where words are left (SummaryOptions.fill))"
     )
     for r in results:
         if r.name == "storyline" and r.over_budget:

@@ -4,7 +4,8 @@ Round-robin Lead, LexRank (Erkan & Radev 2004), TextRank (Mihalcea & Tarau 2004)
 SumBasic (Nenkova & Vanderwende 2005). They share our sentence splitter and take ranked
 sentences until the word budget is reached, cutting the last one at the budget (the usual
 "cut the system output at N words" convention of published Multi-News numbers), which is
-generous to them: our own summarizer only ever emits whole sentences.
+generous to them: our own summarizer emits whole sentences and cuts only the one that
+continues a chosen sentence (SummaryOptions.fill), never in a quotation.
 """
 
 from __future__ import annotations
