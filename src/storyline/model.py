@@ -234,9 +234,14 @@ class Citation:
 class SummarySentence:
     text: str
     citations: tuple[Citation, ...]
+    # the start of a source sentence, not all of it (SummaryOptions.fill): shown with "…"
+    partial: bool = False
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "citations": [asdict(c) for c in self.citations]}
+        out: dict[str, Any] = {"text": self.text, "citations": [asdict(c) for c in self.citations]}
+        if self.partial:
+            out["partial"] = True
+        return out
 
 
 @dataclass

@@ -153,3 +153,14 @@ def test_claims_show_their_text_and_both_sides_in_md_and_html(tmp_path: Path) ->
     html = render_html(run.articles, run.stories)
     assert "Naharnet (Lavrov) disagrees, 0.61</span>: “Lavrov said Russia had no plans" in html
     assert "<b>a Russian military unit</b>: “a unit arrived in Syria”" in html
+
+
+def test_a_partial_summary_sentence_is_shown_cut(tmp_path: Path) -> None:
+    text = "The harbour reopened on Monday after the storm, officials said."
+    run = result(tmp_path, text)
+    cut = SummarySentence(text[:30], (Citation("a1", 0, 30),), partial=True)
+    story = Story("s1", "Harbour news", ["a1"], [cut])
+    assert f"1. {text[:30]} … [a1:0-30]" in render_markdown(run.articles, [story])
+    assert f"{text[:30]} …" in render_html(run.articles, [story])
+    assert cut.to_dict()["partial"] is True
+    assert "partial" not in SummarySentence(text, (Citation("a1", 0, len(text)),)).to_dict()

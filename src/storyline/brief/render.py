@@ -159,7 +159,8 @@ def render_markdown(articles: list[Article], stories: list[Story]) -> str:
             lines += [f"Same storyline (`{story.storyline}`) as: {names}", ""]
         for n, sentence in enumerate(story.summary, start=1):
             refs = ", ".join(f"[{c.article}:{c.start}-{c.end}]" for c in sentence.citations)
-            lines.append(f"{n}. {md_text(sentence.text)} {refs}")
+            cut = " …" if sentence.partial else ""
+            lines.append(f"{n}. {md_text(sentence.text)}{cut} {refs}")
         lines.append("")
         texts = {aid: by_id[aid].text for aid in story.articles if aid in by_id}
         lines += layer_markdown(story.layer, texts)

@@ -373,7 +373,9 @@ def build_stories(
             titles=[a.title for a in originals],  # headlines add support to their concepts
         )
         summary = [
-            SummarySentence(p.text, (Citation(originals[p.doc].id, p.start, p.end),))
+            SummarySentence(
+                p.text, (Citation(originals[p.doc].id, p.start, p.end),), partial=p.partial
+            )
             for p in picked
         ]
         storyline = next((a.storyline for a in originals if a.storyline), None)

@@ -45,6 +45,7 @@ class CitationOut(BaseModel):
 class SummarySentenceOut(BaseModel):
     text: str
     citations: list[CitationOut]
+    partial: bool = False  # the start of a source sentence, shown with "…"
 
 
 class StoryBrief(BaseModel):

@@ -235,7 +235,11 @@ class StoredStory(Story):
                 value: Any = json.loads(text or "[]")
             elif name == "summary":
                 value = [
-                    SummarySentence(s["text"], tuple(Citation(**c) for c in s["citations"]))
+                    SummarySentence(
+                        s["text"],
+                        tuple(Citation(**c) for c in s["citations"]),
+                        bool(s.get("partial", False)),
+                    )
                     for s in json.loads(text or "[]")
                 ]
             else:  # the layer is stored in the story's brief object (StoryLayer.to_dict)
