@@ -238,10 +238,11 @@ class SummarySentence:
     partial: bool = False
 
     def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"text": self.text, "citations": [asdict(c) for c in self.citations]}
-        if self.partial:
-            out["partial"] = True
-        return out
+        return {
+            "text": self.text,
+            "citations": [asdict(c) for c in self.citations],
+            "partial": self.partial,
+        }
 
 
 @dataclass

@@ -163,4 +163,4 @@ def test_a_partial_summary_sentence_is_shown_cut(tmp_path: Path) -> None:
     assert f"1. {text[:30]} … [a1:0-30]" in render_markdown(run.articles, [story])
     assert f"{text[:30]} …" in render_html(run.articles, [story])
     assert cut.to_dict()["partial"] is True
-    assert "partial" not in SummarySentence(text, (Citation("a1", 0, len(text)),)).to_dict()
+    assert SummarySentence(text, (Citation("a1", 0, len(text)),)).to_dict()["partial"] is False

@@ -313,6 +313,7 @@ def test_fill_cites_the_start_of_the_next_sentence_within_the_budget(mode):
             assert count_words(p.text) >= 3
             if mode == "clause":
                 assert texts[p.doc][p.end] in ",;:"
-    filled = summarize_documents(texts, words=30, options=SummaryOptions(compression=0))
+    cut = SummaryOptions(compression=0, fill="words")
+    filled = summarize_documents(texts, words=30, options=cut)
     assert any(p.partial for p in filled)
     assert sum(count_words(p.text) for p in filled) == 30
