@@ -108,3 +108,18 @@ def sample_layer(article: str = "a1", entity: str = "E1"):
         ],
         skipped=[StepSkip(article, "dates", "[E201] dates over its time budget")],
     )  # fmt: skip
+
+
+def dated_docs(texts: list[str], start: int = 0):
+    """Plain-text documents doc0000.txt... dated through January 2024 (27-day cycle)."""
+    from storyline.model import RawDocument
+
+    return [
+        RawDocument(
+            source=f"doc{start + i:04d}.txt",
+            text=text,
+            fmt="txt",
+            date=f"2024-01-{1 + (start + i) % 27:02d}",
+        )
+        for i, text in enumerate(texts)
+    ]

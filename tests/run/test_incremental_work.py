@@ -10,10 +10,10 @@ import sqlalchemy as sa
 
 import storyline.run.cluster_state as cluster_state
 import storyline.run.stages as stages
+from helpers import dated_docs
 from storyline.cluster.state_rows import read_meta
 from storyline.config import Options
 from storyline.dedup.minhash import band_keys, fingerprint
-from storyline.model import RawDocument
 from storyline.run.incremental import work_version
 from storyline.run.pipeline import analyse_store, store_items
 from storyline.store.factory import open_store
@@ -36,18 +36,6 @@ def _texts(seed: int, stories: int) -> list[str]:
         for copy in range(rng.choice([0, 1, 2])):
             out.append(f"Share this story {copy}\n\n{body}")
     return out
-
-
-def _docs(texts: list[str], start: int = 0) -> list[RawDocument]:
-    return [
-        RawDocument(
-            source=f"doc{start + i:04d}.txt",
-            text=text,
-            fmt="txt",
-            date=f"2024-01-{1 + (start + i) % 27:02d}",
-        )
-        for i, text in enumerate(texts)
-    ]
 
 
 def _analysis(store):
@@ -81,7 +69,7 @@ def counted(monkeypatch):
 def test_stored_work_is_read_not_made_again_and_equals_a_full_run(tmp_path, counted):
     first, later = _texts(1, 30), _texts(2, 3)
     with open_store(tmp_path / "s.db") as store:
-        store_items(store, _docs(first))
+        store_items(store, dated_docs(first))
         articles, _, _ = analyse_store(store, OPTIONS)
         assert counted == {"split": len(articles), "fingerprint": len(articles)}
         assert any(a.duplicate_of for a in articles)
@@ -92,7 +80,7 @@ def test_stored_work_is_read_not_made_again_and_equals_a_full_run(tmp_path, coun
             assert np.array_equal(np.frombuffer(article.band_keys, dtype=np.uint64), expected)
 
         counted.update(split=0, fingerprint=0)
-        _, _, added = store_items(store, _docs(later, start=len(first)))
+        _, _, added = store_items(store, dated_docs(later, start=len(first)))
         analyse_store(store, OPTIONS)
         assert counted == {"split": added, "fingerprint": added}  # only the new articles
         incremental = _analysis(store)
@@ -109,7 +97,7 @@ def test_stored_work_is_read_not_made_again_and_equals_a_full_run(tmp_path, coun
 
 def test_work_of_another_version_is_made_again(tmp_path, counted, monkeypatch):
     with open_store(tmp_path / "s.db") as store:
-        store_items(store, _docs(_texts(3, 10)))
+        store_items(store, dated_docs(_texts(3, 10)))
         analyse_store(store, OPTIONS)
         before = _analysis(store)
         counted.update(split=0, fingerprint=0)
@@ -124,7 +112,7 @@ def test_work_of_another_version_is_made_again(tmp_path, counted, monkeypatch):
 def test_a_store_made_before_stored_work_is_upgraded(db_url):
     db = db_url
     with open_store(db) as store:
-        store_items(store, _docs(_texts(4, 8)))
+        store_items(store, dated_docs(_texts(4, 8)))
         analyse_store(store, OPTIONS)
         expected = [row[:4] for row in _analysis(store)[0]]
     engine = sa.create_engine(db)
@@ -144,12 +132,12 @@ def test_a_store_made_before_stored_work_is_upgraded(db_url):
 def test_a_run_with_nothing_to_cluster_does_not_read_the_clusterer(tmp_path, monkeypatch):
     texts = _texts(5, 12)
     with open_store(tmp_path / "s.db") as store:
-        store_items(store, _docs(texts))
+        store_items(store, dated_docs(texts))
         analyse_store(store, OPTIONS)
         # reposts of stored originals only: their stories come from the saved index
         originals = [a for a in store.articles() if a.duplicate_of is None]
         reposts = [f"Posted by a blog {n}\n\n{a.text}" for n, a in enumerate(originals[:3])]
-        store_items(store, _docs(reposts, start=len(texts)))
+        store_items(store, dated_docs(reposts, start=len(texts)))
 
         def no_reading(*args, **kwargs):
             raise AssertionError("the clusterer state was read")
@@ -174,11 +162,11 @@ def test_articles_a_parallel_run_analysed_are_checked_again(tmp_path):
     # it, saves its dedup state last: the repost has stored work but no edges in that state
     texts = _texts(6, 10)
     with open_store(tmp_path / "s.db") as store:
-        store_items(store, _docs(texts))
+        store_items(store, dated_docs(texts))
         analyse_store(store, OPTIONS)
         older = store.load_state("dedup")
         original = next(a for a in store.articles() if a.duplicate_of is None)
-        store_items(store, _docs([f"Posted by a blog\n\n{original.text}"], start=len(texts)))
+        store_items(store, dated_docs([f"Posted by a blog\n\n{original.text}"], start=len(texts)))
         articles, _, _ = analyse_store(store, OPTIONS)
         repost = next(a for a in articles if a.source == f"doc{len(texts):04d}.txt")
         assert repost.duplicate_of == original.id
