@@ -163,7 +163,7 @@ class SummaryOptions:
     min_sentence_words: int = 6
     max_sentence_words: int = 55
     # score = concept gain * position prior * spread * opener / words ** length_exponent
-    position_decay: float = 0.8  # prior = 1 / (1 + sentence index) ** decay
+    position_decay: float = 1.0  # prior = 1 / (1 + sentence index) ** decay
     document_spread: float = 0.3  # each sentence already taken from a document: / (1 + x*k)
     # factor for an opener like "He", "But", "This" whose previous sentence is not chosen
     dangling_penalty: float = 0.0

@@ -245,8 +245,9 @@ def test_swap_search_raises_coverage_and_stays_valid(flood):
     from storyline.brief.summarize import _concept_weights, _coverage, _Document, _units
 
     # whole sentences only: the fill would use the words the greedy pass leaves
-    opts = SummaryOptions(swap_candidates=20, fill="none")
-    plain = SummaryOptions(swap_candidates=0, fill="none")
+    # (a position prior of 0.8 leaves the greedy pass a swap to make on this pile)
+    opts = SummaryOptions(swap_candidates=20, fill="none", position_decay=0.8)
+    plain = SummaryOptions(swap_candidates=0, fill="none", position_decay=0.8)
     docs = [_Document.analyse(i, t) for i, t in enumerate(flood)]
     weights = _concept_weights(docs, None, opts)
     units = {(u.doc, u.start): u for d in docs for u in _units(d, opts)}
