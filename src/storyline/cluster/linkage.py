@@ -129,6 +129,44 @@ def dense_products(
     return out
 
 
+def _top_links(
+    sims: np.ndarray, floor: float, neighbours: int, m: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Per row of a block of similarities: the links kept (>= ``floor`` and >= the row's
+    (``neighbours`` + 1)-th largest value) and the row's density (mean of its ``m``
+    largest values, 0 when ``m`` is 0).
+
+    Only the values >= ``floor`` are sorted (one comparison pass over the block instead of
+    a partition of every row): a row with more than max(m, neighbours) of them has all its
+    top values among them; the few rows with fewer fall back to a partition of the row."""
+    count, n = sims.shape
+    need = max(m, neighbours + 1)
+    r, c = np.nonzero(sims >= floor) if floor > 0 else np.nonzero(sims > 0)
+    v = sims[r, c]
+    order = np.lexsort((c, -v, r))  # by row, then value descending (ties: column)
+    r, c, v = r[order], c[order], v[order]
+    starts = np.searchsorted(r, np.arange(count))
+    rank = np.arange(len(r)) - starts[r]  # position of each value within its row
+    per_row = np.bincount(r, minlength=count)
+    top = np.zeros((count, need))
+    inside = rank < need
+    top[r[inside], rank[inside]] = v[inside]
+    short = np.nonzero(per_row < need)[0]
+    if len(short) and n > need:  # fewer candidates than needed: read the whole row
+        part = -np.partition(-sims[short], need - 1, axis=1)[:, :need]
+        top[short] = -np.sort(-part, axis=1)
+    elif len(short):
+        width = min(need, n)
+        top[short, :width] = -np.sort(-sims[short], axis=1)[:, :width]
+    density = top[:, :m].sum(axis=1) / m if m > 0 else np.zeros(count)
+    if neighbours < n - 1:
+        cut = top[:, neighbours]  # the (neighbours + 1)-th largest value of the row
+        keep = v >= cut[r]
+        r, c, v = r[keep], c[keep], v[keep]
+    back = np.lexsort((c, r))  # row-major order, as np.nonzero gives
+    return r[back], c[back], v[back], density
+
+
 def neighbour_graph(
     matrix: sparse.csr_matrix,
     spans: np.ndarray,
@@ -180,17 +218,11 @@ def neighbour_graph(
             sims = (1.0 - dense_weight) * sims + dense_weight * extra
         local = np.arange(stop - start)
         sims[local, local + start] = 0.0  # no self-loops
-        if density_weight > 0 and m > 0:
-            density[start:stop] = np.partition(sims, n - m, axis=1)[:, n - m :].mean(axis=1)
-        sims[sims < floor] = 0.0
-        if neighbours < n - 1:
-            # keep the k largest per row (ties: argpartition is deterministic for one input)
-            cut = np.partition(sims, n - neighbours - 1, axis=1)[:, n - neighbours - 1]
-            sims[sims < cut[:, None]] = 0.0
-        r, c = np.nonzero(sims)
+        r, c, w, block_density = _top_links(sims, floor, neighbours, m if density_weight > 0 else 0)
+        density[start:stop] = block_density
         rows.append(r + start)
         cols.append(c)
-        weights.append(sims[r, c])
+        weights.append(w)
     if not rows:
         empty = np.zeros(0, dtype=np.int64)
         return Graph(n, empty, empty, np.zeros(0))
