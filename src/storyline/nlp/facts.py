@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from storyline.model import SentenceIndex, Span
+from storyline.nlp.quote_syntax import speech_verbs
 from storyline.nlp.spacy_model import doc_text
 
 logger = logging.getLogger(__name__)
@@ -287,9 +288,6 @@ _SMALL_NUMBER_WORDS = frozenset(
 _BACK_REFERENCES = frozenset(
     ["the", "these", "those", "both", "its", "their", "his", "her", "our", "my", "your"]
 )
-_SPEECH_LEMMAS = frozenset(
-    ["say", "tell", "add", "claim", "report", "write", "note", "warn", "explain"]
-)
 
 
 def _refers_back(doc: Any, tok: Any, match: re.Match) -> bool:
@@ -302,7 +300,7 @@ def _refers_back(doc: Any, tok: Any, match: re.Match) -> bool:
         return False
     if number == "one":  # "said one activist": an indefinite speaker, not a count of one
         noun = tok.head
-        return noun.dep_ == "nsubj" and noun.head.lemma_.lower() in _SPEECH_LEMMAS
+        return noun.dep_ == "nsubj" and noun.head.lemma_.lower() in speech_verbs()
     previous = doc[tok.i - 1].lower_ if tok.i > 0 else ""
     return previous in _BACK_REFERENCES
 
