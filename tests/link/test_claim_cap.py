@@ -32,7 +32,8 @@ def _info(start, end, names, keys):
 def _statement(aid, names, keys, source=None):
     text = "Riverton said the council approved the bridge and the vote today."
     article = ClaimArticle(aid, text, (), source or f"outlet-{aid}")
-    return Statement(article, _info(0, len(text), names, keys), text, "Riverton")
+    info = _info(0, len(text), names, keys)
+    return Statement(article, info, text, "Riverton", frozenset(keys))
 
 
 def _judge():

@@ -39,11 +39,9 @@ def _corroborates(claim: Statement, sentence: SentenceInfo, min_shared: int) -> 
     says, not only whom it names ("Russia seeks a political solution in Syria" is not
     corroborated by "Lavrov denied Russia sells arms to Syria", which shares only the
     names and one word)."""
-    names = claim.sentence.names | sentence.names
     # words of what is claimed, not of its attribution ("a foreign ministry statement
     # said ..." shares "foreign" with "Russia's foreign minister denied ...")
-    claimed = claim.proposition.lower()
-    said = {k for k in (claim.sentence.keys & sentence.keys) - names if k in claimed}
+    said = (claim.claimed_keys & sentence.keys) - claim.sentence.names - sentence.names
     return _aligned(claim, sentence, min_shared) and len(said) >= min_shared
 
 

@@ -40,6 +40,17 @@ def _voice(speaker: str | None) -> str | None:
     return words[-1]
 
 
+def _content_lemma(tok: Any) -> str | None:
+    """A token's key as a content word (its lower-case lemma), or None: names, stop words,
+    non-words and generic lemmas carry no content of their own."""
+    if tok.ent_type_ in NAME_LABELS or tok.is_stop or not tok.is_alpha:
+        return None
+    lemma = tok.lemma_.lower()
+    if tok.pos_ in ("NOUN", "VERB", "ADJ", "PROPN") and lemma not in _GENERIC_LEMMAS:
+        return lemma
+    return None
+
+
 def sentence_infos(
     article: ClaimArticle, doc: Any, quotes: Sequence[Quote], ents: Ents
 ) -> list[SentenceInfo]:
@@ -78,10 +89,8 @@ def sentence_infos(
                     cues.append(tok.i)
                 if low in REFUTE:
                     refutes.add(tok.i)
-                if tok.ent_type_ in NAME_LABELS or tok.is_stop or not tok.is_alpha:
-                    continue
-                lemma = tok.lemma_.lower()
-                if tok.pos_ in ("NOUN", "VERB", "ADJ", "PROPN") and lemma not in _GENERIC_LEMMAS:
+                lemma = _content_lemma(tok)
+                if lemma is not None:
                     keys.add(lemma)
                     token_keys[tok.i] = lemma
             cue = bool(cues)
@@ -173,7 +182,11 @@ def statements_of(
         if subject:
             claimed = doc.char_span(start, end, alignment_mode="expand")
             move = done_move(claimed, name_key) if claimed is not None else None
-            out.append(Statement(article, info, proposition, subject, move))
+            words = frozenset(
+                lemma for lemma in map(_content_lemma, claimed if claimed is not None else span)
+                if lemma is not None
+            )  # fmt: skip
+            out.append(Statement(article, info, proposition, subject, words, move))
     return out
 
 

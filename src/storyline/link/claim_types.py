@@ -140,6 +140,7 @@ class Statement:
     sentence: SentenceInfo
     proposition: str  # what is claimed (attribution cut off), the stance engine's claim
     subject: str
+    claimed_keys: frozenset[str]  # the content lemmas of the proposition alone
     move: Move | None = None  # the move it reports as done ("a unit had arrived in X")
 
 
