@@ -57,7 +57,7 @@ def test_sections_order_stories_by_date_and_skip_single_story_lines() -> None:
     assert [s.id for s in sections] == ["l-1"]
     line = sections[0]
     assert [i.story.id for i in line.stories] == ["s-b", "s-a"]
-    assert line.stories[0].days == "2012-02 (stated in text)"
+    assert line.stories[0].days == "undated (mentions 2012-02)"
     assert line.stories[1].days == "2012-06-18"
     assert [r.ref.value for r in line.timeline] == ["2012-02", "2012-06-18"]
     assert [r.said for r in line.timeline] == ["February", "June 18"]
@@ -72,7 +72,7 @@ def test_markdown_section_lists_stories_timeline_entities_escaped() -> None:
     articles, stories = pile()
     md = render_markdown(articles, stories)
     section = md[md.index("## Storylines") : md.index("## Warships")]
-    assert "1. 2012-02 (stated in text): Truce (`s-b`)" in section
+    assert "1. undated (mentions 2012-02): Truce (`s-b`)" in section
     assert "2. 2012-06-18: Warships &lt;b&gt;sail&lt;/b&gt; (`s-a`)" in section
     assert section.index("- 2012-02: February [a-2:") < section.index("- 2012-06-18: June 18")
     assert "(story 1)" in section and "(story 2)" in section
@@ -90,7 +90,7 @@ def test_html_section_links_stories_and_bounds_the_timeline() -> None:
     html = render_html(articles, stories)
     section = html[html.index('id="storylines"') : html.index('<section class="story"')]
     assert section.index('href="#s-b">Truce') < section.index('href="#s-a">Warships &lt;b&gt;sail')
-    assert "(stated in text)" in section
+    assert "undated (mentions " in section
     assert section.count("<time ") == MAX_LINE_EVENTS
     assert "… and 7 more dated event(s) in brief.json" in section
     assert 'stories <a href="#s-b">1</a>, <a href="#s-a">2</a>' in section

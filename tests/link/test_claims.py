@@ -157,3 +157,18 @@ def test_the_claim_cap_reaches_the_layer():
     assert sides and not [s for s in sides if s.stance == "agree"]  # no article judged
     sides = [s for c in layer_of(articles).claims for s in c.sides]
     assert [s for s in sides if s.stance == "agree"]
+
+
+def test_a_stance_verbs_object_is_not_a_claim_on_its_own_and_a_quote_claim_is_its_speakers():
+    text = (
+        "Barack Obama and Vladimir Putin called for an end to violence in Syria on Monday.\n"
+        '"I believe this would be against Russia\'s national interests," Sergei Lavrov '
+        "told lawmakers in Moscow."
+    )
+    claims = _claims(_article("a", text, "FT"))
+    texts = {c.text: c for c in claims}
+    assert "an end to violence in Syria" not in texts  # a noun phrase claims nothing
+    called = [c for c in claims if "called for an end to violence" in c.text]
+    assert called and called[0].sides[0].start == 0
+    (national,) = [c for c in claims if "national interests" in c.text]
+    assert national.subject == "Sergei Lavrov"  # the speaker, not "Russia"

@@ -99,7 +99,7 @@ def test_storyline_page_orders_stories_and_shows_timeline_and_entities(
     html = response.text
     # the February story (dated by what its text states) before the June one
     assert story_ids(html) == ["s-truce", "s-ships"]
-    assert "2012-02-01 – 2012-02-29 (stated in text)" in html
+    assert "undated (mentions 2012-02-01 – 2012-02-29)" in html
     assert "2012-06-18 – 2012-06-19" in html
     # lead sentences, counts, outlets; article text and titles escaped
     assert "Russia readies two warships for Tartus" in html

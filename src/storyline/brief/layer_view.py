@@ -222,7 +222,8 @@ def layer_markdown(layer: StoryLayer | None, texts: dict[str, str] | None = None
             role = view.roles.get(speaker, "")
             lines.append(f"- **{md_text(speaker)}**" + (f", {md_text(role)}" if role else ""))
             for q in items:
-                cue = md_text(q.cue) if q.cue else "no cue"
+                # a cue-less quote inherits the speaker of the attributed quote right before it
+                cue = md_text(q.cue) if q.cue else "continuing"
                 words = said_as(q, speaker)
                 said = f" (as “{md_text(words)}”)" if words else ""
                 lines.append(

@@ -3,7 +3,8 @@ story, its stories in time order, its timeline across them and the entities runn
 through them (``storyline.layer.storyline_layer``), bounded like a story's layer.
 
 A story is placed by its articles' dates, or, when none is dated, by the dates its own
-articles state (its timeline's events), flagged "stated in text".
+articles state (its timeline's events), shown as "undated (mentions ...)": an article
+mentions earlier events, so a stated date places the story but is not its date.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ class LineStory:
         if not self.first:
             return "undated"
         span = self.first if self.first == self.last else f"{self.first} – {self.last}"
-        return f"{span} (stated in text)" if self.stated else span
+        return f"undated (mentions {span})" if self.stated else span
 
 
 @dataclass(frozen=True)

@@ -171,6 +171,10 @@ def statements_of(
         according = quote is not None and (quote.cue or "").lower().startswith("according")
         if quote is not None and not info.cue and not according:
             start, end = _proposition(article.text, quote.start, quote.end)
+            if not _is_clause(doc.char_span(start, end, alignment_mode="expand")):
+                # "called for an end to violence": the object of a stance verb claims
+                # nothing on its own; the sentence says who wants what
+                start, end = info.start, info.end
         elif quote is not None or _is_event(span):
             start, end = info.start, info.end  # a denial keeps its words: it is the claim
         else:
@@ -198,6 +202,12 @@ def _proposition(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _is_clause(span: Any) -> bool:
+    """A span headed by a verb ("Russia had no plans"), not a noun phrase ("an end to
+    violence", "the regime of dragging its feet")."""
+    return span is not None and span.root.pos_ in ("VERB", "AUX")
+
+
 def _is_event(span: Any) -> bool:
     """An event: the main verb's subject names someone or somewhere."""
     root = span.root
@@ -211,7 +221,7 @@ def _is_event(span: Any) -> bool:
 
 def _subject(doc: Any, start: int, end: int, info: SentenceInfo, ents: Ents) -> str:
     """The claim's grammatical subject ("a Russian military unit"); when that is a pronoun
-    or a bare common noun, the names the claim mentions."""
+    or a bare common noun, the claim's speaker, else the names the claim mentions."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is not None:
         root = span.root
@@ -226,6 +236,8 @@ def _subject(doc: Any, start: int, end: int, info: SentenceInfo, ents: Ents) -> 
                 return str(phrase).strip(_QUOTE_CHARS)
             if content and content[0].pos_ == "PRON" and info.voice and info.speaker:
                 return info.speaker  # "Russia has admitted it is ...": Russia
+        if info.voice and info.speaker:
+            return info.speaker  # a quote's claim is its speaker's: "Lavrov", not the names in it
         names: list[str] = []
         for ent in ents.within(span.start_char, span.end_char):
             if ent.label_ in NAME_LABELS and ent.text not in names:
