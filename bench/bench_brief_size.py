@@ -8,13 +8,20 @@ Run (heavy: take the shared lock):
 Prints brief.json, brief.md and brief.html bytes, the cleaned text the brief covers (UTF-8
 bytes of every article's ``text``), their ratio beside the limit (issue 17: brief.json <= 5x
 the cleaned text), the bytes each part of brief.json takes, the run's stage timings and
-its peak RSS (ru_maxrss of this process).
+its peak RSS (ru_maxrss of this process), the run's and each stage's (sampled every
+50 ms; "after X" is the time between stage X and the next) before this script reads
+brief.json back (a line at a time, as it is written).
 
 Measured (2 shared cores, the analysis layer on): 2,000 articles (1,928 after exact
 duplicates) 4.69x, 598 MiB peak; 20,000 (19,276) 4.37x, 108 MB brief.json.
 With the claim cap and blocked name linking (branch layercost): 2,000 articles 4.92x,
 543 MiB peak, layer 69.1 s (before: 73 s). Before the
 story layer carried its own items: 526 MB at 2,000 articles (issue 17).
+Writing the brief files as they are made and saving stories 500 at a time (branch
+mem17): 2,000 articles 572 -> 479 MiB peak (the analysis stage now; it was writing the
+files), same bytes; 20,000 without the layer 763 MiB (was 1,270 MiB, with this script
+then loading brief.json whole); 20,000 with the layer 913 MiB (was 2,046 MiB; the
+analysis stage's peak), 4.81x, run 1,500.6 s on shared cores (layer 1,352 s).
 """
 
 from __future__ import annotations
