@@ -57,7 +57,7 @@ def _known(cls: type[R], data: dict[str, Any]) -> R:
     return cls(**{k: v for k, v in data.items() if k in names})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class StepSkip:
     """One analysis step not done for one article (over its budget, or failed), and why."""
 
@@ -73,7 +73,7 @@ class StepSkip:
         return cls(str(data["article"]), str(data["step"]), str(data["reason"]))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MentionRef:
     """Where an entity is named: ``text[start:end]`` of that article."""
 
@@ -89,7 +89,7 @@ class MentionRef:
         return cls(str(data["article"]), int(data["start"]), int(data["end"]))
 
 
-@dataclass
+@dataclass(slots=True)
 class EntityItem:
     """A storyline entity as one story sees it: its storyline-wide ``id``, name, type and
     role, the names this story's articles use for it, and only their mentions."""
@@ -140,7 +140,7 @@ class EntityItem:
         )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class QuoteItem:
     """Who said what: ``text`` is ``article[start:end]``; ``speaker`` (the name, resolved
     when the article used a pronoun or a description, whose words are ``speaker_words``)
@@ -175,7 +175,7 @@ class QuoteItem:
         return _known(cls, full | _unpack(data, cls.PAIRS))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FactItem:
     """A number phrase (``text`` = ``article[start:end]``), what it counts and the sentence
     (``sentence_start:sentence_end``) it was read from."""
@@ -221,14 +221,14 @@ class FactItem:
         return _known(cls, full | _unpack(data, cls.PAIRS))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SentenceRef:
     start: int
     end: int
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TimelineEvent:
     """A dated event: ``value`` the normalised date ("2012-05-26", "2012-06"), ``text`` the
     date as written (``article[start:end]``) and the sentence mentioning it."""
@@ -273,7 +273,7 @@ class TimelineEvent:
         )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ClaimSideItem:
     """One source's stance on a claim, citing its sentence ``article[start:end]`` (a
     citation, like a summary sentence's: the text is the article's, ``said`` reads it);
@@ -316,7 +316,7 @@ class ClaimSideItem:
         return _known(cls, data | {"copies": tuple(data.get("copies") or ())})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class OtherSides:
     """The sides of a claim taken in the storyline's other stories: how many, and which
     stories list them (in full, under the same claim id)."""
@@ -334,7 +334,7 @@ class OtherSides:
         return cls(int(data.get("count") or 0), tuple(data.get("stories") or ()))
 
 
-@dataclass
+@dataclass(slots=True)
 class ClaimItem:
     """A claim aligned across the storyline's sources, as one story lists it: ``status``
     is judged over the whole storyline (``source_count`` independent sources); ``sides``
@@ -382,7 +382,7 @@ class ClaimItem:
 LAYER_KEYS = ("entities", "quotes", "facts", "timeline", "claims", "skipped")
 
 
-@dataclass
+@dataclass(slots=True)
 class StoryLayer:
     """A story's own analysis: every item comes from one of its articles."""
 
@@ -423,7 +423,7 @@ class StoryLayer:
         return {e.id: e.name for e in self.entities}
 
 
-@dataclass
+@dataclass(slots=True)
 class StorylineEntity:
     """One row of a storyline's entity table: every name its articles use, how often it is
     named and in which stories (the stories hold the mentions)."""
@@ -445,7 +445,7 @@ class StorylineEntity:
         return _known(cls, {"role": None} | data)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TimelineRef:
     """One event of a storyline's timeline: its date and where the story lists it."""
 
@@ -466,7 +466,7 @@ class TimelineRef:
         return _known(cls, _unpack(data, cls.PAIRS))
 
 
-@dataclass
+@dataclass(slots=True)
 class StorylineLayer:
     """What belongs to a whole storyline, once: its stories, entity table and timeline."""
 

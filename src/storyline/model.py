@@ -274,15 +274,19 @@ class Story:
 def storylines(stories: list[Story]) -> list[StorylineLayer]:
     """The storyline-wide layer of every storyline with an analysed story, by id: written
     once per storyline (its stories carry their own items only)."""
-    groups: dict[str, list[tuple[str, StoryLayer | None]]] = {}
+    return list(iter_storylines(stories))
+
+
+def iter_storylines(stories: list[Story]) -> Iterator[StorylineLayer]:
+    """``storylines`` one at a time (brief.json is written as they are made)."""
+    groups: dict[str, list[Story]] = {}
     for story in stories:
         if story.storyline is not None:
-            groups.setdefault(story.storyline, []).append((story.id, story.layer))
-    return [
-        storyline_layer(line, members)
-        for line, members in sorted(groups.items())
-        if any(layer is not None for _, layer in members)
-    ]
+            groups.setdefault(story.storyline, []).append(story)
+    for line, members in sorted(groups.items()):
+        layers = [(s.id, s.layer) for s in members]
+        if any(layer is not None for _, layer in layers):
+            yield storyline_layer(line, layers)
 
 
 @dataclass

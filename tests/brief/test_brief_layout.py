@@ -8,7 +8,9 @@ import re
 from html.parser import HTMLParser
 
 from storyline.brief.render import (
+    brief_chunks,
     brief_document,
+    brief_records,
     dump_brief,
     reading_order,
     render_html,
@@ -124,6 +126,22 @@ def test_brief_json_is_one_record_per_line_and_lists_storylines_once() -> None:
         "articles": [],
         "stories": [],
     }
+
+
+def test_brief_json_is_written_a_record_at_a_time_as_dumped_whole() -> None:
+    """brief.json is written from generators (issue 17: memory), byte for byte what the
+    whole document dumps, empty lists included."""
+    document = {"v": 2, "empty": iter([]), "items": (x for x in [{"a": "é"}, {"b": [1]}])}
+    assert "".join(brief_chunks(document)) == (
+        '{\n"v":2,\n"empty":[],\n"items":[\n{"a":"é"},\n{"b":[1]}\n]\n}\n'
+    )
+    articles = [_article(1, "2012-06-18"), _article(2, None)]
+    stories = [_story(1, [articles[0]]), _story(2, [articles[1]])]
+    stories[0].storyline = "L1"
+    stories[1].layer = None
+    whole = dump_brief(brief_document(articles, stories))
+    assert "".join(brief_chunks(brief_records(articles, stories))) == whole
+    assert '"storylines":[\n{"id":"L1"' in whole
 
 
 def test_a_claim_with_many_sides_shows_a_few_of_each_stance() -> None:

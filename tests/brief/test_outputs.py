@@ -9,11 +9,13 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from markdown_it import MarkdownIt
 
-from storyline.brief.render import render_html, render_markdown, write_outputs
+from storyline.brief.render import render_html, render_markdown, write_atomic, write_outputs
 from storyline.config import Options
 from storyline.layer import ClaimItem, StoryLayer
 from storyline.model import Article, Citation, RunResult, Story, SummarySentence
@@ -164,3 +166,20 @@ def test_a_partial_summary_sentence_is_shown_cut(tmp_path: Path) -> None:
     assert f"{text[:30]} …" in render_html(run.articles, [story])
     assert cut.to_dict()["partial"] is True
     assert SummarySentence(text, (Citation("a1", 0, len(text)),)).to_dict()["partial"] is False
+
+
+def test_a_file_written_in_pieces_is_whole_or_not_replaced(tmp_path: Path) -> None:
+    """brief files are written as they are made (issue 17); one whose making fails part
+    way leaves the previous file and no temporary one."""
+    path = tmp_path / "brief.md"
+    write_atomic(path, iter(["# Brief\n", "one ", "story\n"]))
+    assert path.read_text(encoding="utf-8") == "# Brief\none story\n"
+
+    def failing() -> Iterator[str]:
+        yield "# Half"
+        raise RuntimeError("rendering failed")
+
+    with pytest.raises(RuntimeError):
+        write_atomic(path, failing())
+    assert path.read_text(encoding="utf-8") == "# Brief\none story\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["brief.md"]

@@ -8,6 +8,7 @@ import pytest
 
 from storyline.layer import StoryLayer, TimelineEvent
 from storyline.model import Story
+from storyline.store import sql
 from storyline.store.base import StoryFilter
 from storyline.store.browse import story_days
 from storyline.store.sql import SqlStore
@@ -82,3 +83,21 @@ def test_latest_order_keeps_stated_days_when_stories_are_kept(db_url: str) -> No
         store.save_analysis(store.articles(), stories, keep={"s-truce"})
         assert ids(store) == before == ["s-ships", "s-truce", "s-road"]
         assert [s.id for s in store.story_page(10, 0).items] == before
+
+
+def test_stories_written_a_few_at_a_time_are_listed_and_found_as_when_written_at_once(
+    db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """save_analysis writes stories in chunks (issue 17: memory); the list order, which
+    needs every story's last day, and the search and facet rows come out the same."""
+    with workbench_store(db_url) as store:
+        queries: list[dict[str, Any]] = [
+            {}, {"q": "lavrov"}, {"entity": "E1"}, {"contradicted": True}, {"outlet": "Blog"},
+        ]  # fmt: skip
+        before = [ids(store, **q) for q in queries]
+        monkeypatch.setattr(sql, "WRITE_CHUNK", 1)
+        store.save_analysis(store.articles(), store.stories())
+        assert [ids(store, **q) for q in queries] == before
+        assert before[0] == ["s-ships", "s-truce", "s-road"]
+        store.save_analysis(store.articles(), store.stories(), keep={"s-truce"})
+        assert [ids(store, **q) for q in queries] == before

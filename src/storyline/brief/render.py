@@ -11,12 +11,14 @@ import contextlib
 import json
 import os
 import tempfile
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from storyline.brief.layer_view import (
+    LayerView,
     layer_markdown,
     layer_view,
     others_label,
@@ -27,7 +29,7 @@ from storyline.brief.layer_view import (
 from storyline.brief.lines import line_sections, lines_markdown
 from storyline.brief.md import md_text
 from storyline.config import Options
-from storyline.model import Article, Story, storylines
+from storyline.model import Article, Story, iter_storylines
 from storyline.version import __version__
 
 if TYPE_CHECKING:
@@ -39,12 +41,19 @@ SCHEMA_VERSION = 2
 
 
 def brief_document(articles: list[Article], stories: list[Story]) -> dict[str, Any]:
+    parts = brief_records(articles, stories).items()
+    return {k: list(v) if isinstance(v, Iterator) else v for k, v in parts}
+
+
+def brief_records(articles: list[Article], stories: list[Story]) -> dict[str, Any]:
+    """brief.json's parts, each list a generator made record by record as it is written:
+    a whole brief as dicts is several times its JSON (issue 17)."""
     ordered = sorted(stories, key=lambda s: s.id)
     return {
         "schema_version": SCHEMA_VERSION,
-        "articles": [a.to_brief() for a in sorted(articles, key=lambda a: a.id)],
-        "stories": [s.to_brief() for s in ordered],
-        "storylines": [line.to_dict() for line in storylines(ordered)],
+        "articles": (a.to_brief() for a in sorted(articles, key=lambda a: a.id)),
+        "stories": (s.to_brief() for s in ordered),
+        "storylines": (line.to_dict() for line in iter_storylines(ordered)),
     }
 
 
@@ -103,17 +112,33 @@ def _compact(value: Any) -> str:
 def dump_brief(document: dict[str, Any]) -> str:
     """brief.json: compact JSON with one record (an article, a story, a storyline) per
     line, so its size follows its content and a line-oriented tool still reads it."""
-    lines = ["{"]
+    return "".join(brief_chunks(document))
+
+
+def brief_chunks(document: dict[str, Any]) -> Iterator[str]:
+    """``dump_brief``'s text in pieces, one record at a time; a list value may be any
+    iterable (``brief_records``' generators), read once."""
+    yield "{"
     keys = list(document)
     for n, key in enumerate(keys):
         value = document[key]
         comma = "," if n < len(keys) - 1 else ""
-        if isinstance(value, list) and value:
-            items = ",\n".join(_compact(item) for item in value)
-            lines.append(f"{_compact(key)}:[\n{items}\n]{comma}")
+        if isinstance(value, (list, Iterator)):
+            items = iter(value)
+            first = next(items, _NOTHING)
+            if first is _NOTHING:
+                yield f"\n{_compact(key)}:[]{comma}"
+                continue
+            yield f"\n{_compact(key)}:[\n{_compact(first)}"
+            for item in items:
+                yield f",\n{_compact(item)}"
+            yield f"\n]{comma}"
         else:
-            lines.append(f"{_compact(key)}:{_compact(value)}{comma}")
-    return "\n".join(lines) + "\n}\n"
+            yield f"\n{_compact(key)}:{_compact(value)}{comma}"
+    yield "\n}\n"
+
+
+_NOTHING = object()  # an empty iterable's first item
 
 
 def article_segments(article: Article, cited: set[tuple[int, int]]) -> list[dict[str, Any]]:
@@ -147,12 +172,18 @@ def siblings(story: Story, members: dict[str, list[Story]]) -> list[Story]:
 
 def render_markdown(articles: list[Article], stories: list[Story]) -> str:
     """brief.md; every piece of article text goes through ``md_text`` (untrusted)."""
+    return "".join(markdown_chunks(articles, stories))
+
+
+def markdown_chunks(articles: list[Article], stories: list[Story]) -> Iterator[str]:
+    """``render_markdown``'s text in pieces, one story at a time."""
     by_id = {a.id: a for a in articles}
     members = storyline_members(stories)
     lines = ["# Brief", ""]
     lines += lines_markdown(line_sections(stories, articles))
+    yield "\n".join(lines)
     for story in reading_order(stories, articles):
-        lines += [f"## {md_text(story.title)}", ""]
+        lines = ["", f"## {md_text(story.title)}", ""]  # "" joins it to the text before
         others = siblings(story, members)
         if others:
             names = "; ".join(f"{md_text(s.title)} (`{s.id}`)" for s in others)
@@ -172,7 +203,7 @@ def render_markdown(articles: list[Article], stories: list[Story]) -> str:
             title = md_text(a.label)
             lines.append(f"- `{a.id}` {title} — {meta}{dup}")
         lines.append("")
-    return "\n".join(lines)
+        yield "\n".join(lines)
 
 
 def story_dates(story: Story, by_id: dict[str, Article]) -> str:
@@ -184,10 +215,60 @@ def story_dates(story: Story, by_id: dict[str, Article]) -> str:
     return first if first == last else f"{first} – {last}"
 
 
+class _StoryView:
+    """One story as the HTML template reads it; its layer view and source texts are made
+    when the template reaches them and dropped after, so the brief is never held whole
+    as views (the table of contents reads only the story and its dates)."""
+
+    def __init__(
+        self,
+        story: Story,
+        by_id: dict[str, Article],
+        members: dict[str, list[Story]],
+        cited: dict[str, set[tuple[int, int]]],
+    ) -> None:
+        self.story = story
+        self.dates = story_dates(story, by_id)
+        self._by_id = by_id
+        self._members = members
+        self._cited = cited
+
+    @property
+    def siblings(self) -> list[Story]:
+        return siblings(self.story, self._members)
+
+    @property
+    def layer(self) -> LayerView:
+        texts = {aid: self._by_id[aid].text for aid in self.story.articles if aid in self._by_id}
+        return layer_view(self.story.layer, texts)
+
+    @property
+    def articles(self) -> list[dict[str, Any]]:
+        story, by_id, cited = self.story, self._by_id, self._cited
+        # the texts the summary cites, and the first others: a story of hundreds of
+        # articles lists the rest by title (their text is in brief.json)
+        with_text = {aid for aid in story.articles if aid in cited}
+        with_text |= set([a for a in story.articles if a not in with_text][:MAX_SOURCE_TEXTS])
+        return [
+            {
+                "article": by_id[aid],
+                "segments": article_segments(by_id[aid], cited.get(aid, set()))
+                if aid in with_text
+                else None,
+            }
+            for aid in story.articles
+        ]
+
+
 def render_html(articles: list[Article], stories: list[Story]) -> str:
     """brief.html: a table of contents, then each story (latest first) with its layer;
     long lists and every source text are folded (``<details>``) so hundreds of stories
     stay readable."""
+    return "".join(html_chunks(articles, stories))
+
+
+def html_chunks(articles: list[Article], stories: list[Story]) -> Iterator[str]:
+    """``render_html``'s text in pieces, as the template makes them."""
     env = Environment(
         loader=PackageLoader("storyline.brief", "templates"),
         autoescape=select_autoescape(["html", "j2"], default=True),
@@ -200,47 +281,25 @@ def render_html(articles: list[Article], stories: list[Story]) -> str:
         for sentence in story.summary:
             for c in sentence.citations:
                 cited.setdefault(c.article, set()).add((c.start, c.end))
-    view = []
-    for story in reading_order(stories, articles):
-        texts = {aid: by_id[aid].text for aid in story.articles if aid in by_id}
-        # the texts the summary cites, and the first others: a story of hundreds of
-        # articles lists the rest by title (their text is in brief.json)
-        with_text = {aid for aid in story.articles if aid in cited}
-        with_text |= set([a for a in story.articles if a not in with_text][:MAX_SOURCE_TEXTS])
-        view.append(
-            {
-                "story": story,
-                "dates": story_dates(story, by_id),
-                "siblings": siblings(story, members),
-                "layer": layer_view(story.layer, texts),
-                "articles": [
-                    {
-                        "article": by_id[aid],
-                        "segments": article_segments(by_id[aid], cited.get(aid, set()))
-                        if aid in with_text
-                        else None,
-                    }
-                    for aid in story.articles
-                ],
-            }
-        )
+    view = [_StoryView(s, by_id, members, cited) for s in reading_order(stories, articles)]
     env.globals["side_label"] = side_label
     env.globals["others_label"] = others_label
     env.globals["quoted"] = quoted
     env.globals["said_as"] = said_as
-    return env.get_template("brief.html.j2").render(
-        stories=view, lines=line_sections(stories, articles)
-    )
+    template = env.get_template("brief.html.j2")
+    yield from template.generate(stories=view, lines=line_sections(stories, articles))
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to a temporary file beside ``path``, then rename it over ``path``: a
-    reader (or a run killed mid-write) sees the previous file or the new one, never half
-    of one. The temporary file is removed if writing fails."""
+def write_atomic(path: Path, text: str | Iterable[str]) -> None:
+    """Write ``text`` (or its pieces, one at a time) to a temporary file beside ``path``,
+    then rename it over ``path``: a reader (or a run killed mid-write) sees the previous
+    file or the new one, never half of one. The temporary file is removed if writing
+    fails."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
+            for piece in [text] if isinstance(text, str) else text:
+                fh.write(piece)
             fh.flush()
             os.fsync(fh.fileno())  # the data is on disk before the name points at it
         # mkstemp makes 0600: keep the previous file's mode, or the usual 0644
@@ -264,7 +323,9 @@ def write_outputs(result: RunResult, options: Options, outdir: Path | None = Non
     outdir = Path(folder)
     articles = sorted(result.articles, key=lambda a: a.id)
     stories = sorted(result.stories, key=lambda s: s.id)
-    write_atomic(outdir / "brief.json", dump_brief(brief_document(articles, stories)))
-    write_atomic(outdir / "brief.md", render_markdown(articles, stories))
-    write_atomic(outdir / "brief.html", render_html(articles, stories))
+    # each written as it is made: the whole brief as one string (or as dicts) is several
+    # times the file (issue 17)
+    write_atomic(outdir / "brief.json", brief_chunks(brief_records(articles, stories)))
+    write_atomic(outdir / "brief.md", markdown_chunks(articles, stories))
+    write_atomic(outdir / "brief.html", html_chunks(articles, stories))
     write_atomic(outdir / "manifest.json", dump_json(manifest_document(result, options)))

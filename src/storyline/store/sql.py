@@ -126,6 +126,14 @@ def fts5_query(query: str) -> str:
     return " ".join(f'"{w}"' for w in words)
 
 
+WRITE_CHUNK = 500  # stories written at a time by save_analysis
+
+
+def _chunks(stories: Sequence[Story]) -> Iterator[Sequence[Story]]:
+    for start in range(0, len(stories), WRITE_CHUNK):
+        yield stories[start : start + WRITE_CHUNK]
+
+
 class SqlStore(Store):
     def __init__(self, url: str) -> None:
         self.url = url
@@ -270,15 +278,21 @@ class SqlStore(Store):
                 conn.execute(browse.facets_table.delete())
             else:
                 kept, stories = self._drop_stories_not_kept(conn, set(keep), stories)
-            members = self._story_members(conn, [s.id for s in stories])
-            rows = [self._story_row(s, members.get(s.id, [])) for s in stories]
-            # a story with no dated article is placed by the last day its articles state
-            stated = browse.stated_last_days(conn, stories, members, [r.id for r in kept])
-            ranks = list_ranks(
-                [(r["id"], r["last_date"] or stated.get(r["id"])) for r in rows]
-                + [(r.id, r.last_date or stated.get(r.id)) for r in kept]
-            )
-            if rows:
+            # written WRITE_CHUNK stories at a time (their member rows, brief JSON, search
+            # text and facets): all of a large run's at once were much of its peak memory
+            # (issue 17). The list order needs every story's last day first: from dates.
+            lasts: list[tuple[str, str | None]] = []
+            for part in _chunks(stories):
+                members = self._story_members(conn, [s.id for s in part], text=False)
+                stated = browse.stated_last_days(conn, part, members, [])
+                for story in part:
+                    dates = sorted(m.date for m in members.get(story.id, []) if m.date)
+                    lasts.append((story.id, dates[-1] if dates else stated.get(story.id)))
+            stated = browse.stated_last_days(conn, [], {}, [r.id for r in kept])
+            ranks = list_ranks(lasts + [(r.id, r.last_date or stated.get(r.id)) for r in kept])
+            for part in _chunks(stories):
+                members = self._story_members(conn, [s.id for s in part])
+                rows = [self._story_row(s, members.get(s.id, [])) for s in part]
                 for row in rows:
                     row["list_rank"] = ranks[row["id"]]
                 conn.execute(stories_table.insert(), rows)
@@ -287,9 +301,9 @@ class SqlStore(Store):
                         "INSERT INTO story_search (story_id, title, body) "
                         "VALUES (:story_id, :title, :body)"
                     ),
-                    [self._search_row(s, members.get(s.id, [])) for s in stories],
+                    [self._search_row(s, members.get(s.id, [])) for s in part],
                 )
-                facets = [f for s in stories for f in browse.facet_rows(s, members.get(s.id, []))]
+                facets = [f for s in part for f in browse.facet_rows(s, members.get(s.id, []))]
                 if facets:
                     conn.execute(browse.facets_table.insert(), facets)
             # a kept story moves down the list when a later one comes before it
@@ -338,15 +352,18 @@ class SqlStore(Store):
         return table.insert()
 
     @staticmethod
-    def _story_members(conn: sa.Connection, stories: Sequence[str]) -> dict[str, list[Any]]:
+    def _story_members(
+        conn: sa.Connection, stories: Sequence[str], text: bool = True
+    ) -> dict[str, list[Any]]:
         """Stored articles of these stories (what the list figures and the search index
-        need)."""
+        need; without ``text``, their dates and sources only)."""
         t = articles_table
         members: dict[str, list[Any]] = {}
         wanted = sorted(set(stories))
+        columns = [t.c.id, t.c.story, t.c.title, t.c.outlet, t.c.publisher]
         for chunk in range(0, len(wanted), 500):
             rows = conn.execute(
-                sa.select(t.c.id, t.c.story, t.c.title, t.c.text, t.c.outlet, t.c.publisher)
+                sa.select(*columns, *([t.c.text] if text else []))
                 .add_columns(t.c.date, t.c.duplicate_of)
                 .where(t.c.story.in_(wanted[chunk : chunk + 500]))
                 .order_by(t.c.story, t.c.id)
