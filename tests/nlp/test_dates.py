@@ -226,3 +226,33 @@ def test_a_past_verb_before_a_month_day_keeps_it_in_the_past():
     assert values["July 1"] == "1989-07-01"
     values = _values("Profit in the 1988 quarter fell. Third-quarter sales rose.", "1989-10-30")
     assert values["Third-quarter"] == "1989-Q3"
+
+
+def test_year_ago_adjective_is_a_date_not_a_one_year_duration():
+    text = "It lost $5 in the third quarter, compared with a year-earlier loss of $2."
+    found = {t.text: (t.type, t.value) for t in extract_dates(text, "1989-11-02")}
+    assert found["year-earlier"] == ("DATE", "1988-Q3")  # the reported quarter's twin
+    assert "a year" not in found
+    assert _values("Sales topped year-ago levels.", "1989-11-02") == {"year-ago": "1988"}
+
+
+def test_year_ago_after_a_nine_month_figure_is_not_the_quarter_twin():
+    text = (
+        "Net rose in the third quarter. Net for the nine months was $254 million, "
+        "up from $163 million a year earlier."
+    )
+    assert _values(text, "1989-10-26")["a year earlier"] == "1988"
+
+
+def test_recent_future_and_past_plural_units():
+    text = (
+        "Prices rose in recent months and in recent years; tax cuts in future quarters; "
+        "there were sell programs in past years; funds in recent weeks and months sold."
+    )
+    found = {t.text: (t.type, t.value) for t in extract_dates(text, "1989-10-30")}
+    assert found["recent months"] == ("DURATION", "PXM")
+    assert found["recent years"] == ("DATE", "PAST_REF")
+    assert found["future quarters"] == ("DATE", "FUTURE_REF")
+    assert found["past years"] == ("DATE", "PAST_REF")
+    assert found["recent weeks and months"] == ("DATE", "PAST_REF")
+    assert _values("over the past years", "1989-10-30") == {"the past years": "PXY"}

@@ -162,6 +162,15 @@ def _ago(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return "DATE", str(d.year + sign * n), mod
 
 
+@_rule(r"\byear-(?:ago|earlier)\b(?!\s+(?:quarter|period|nine months|first|second|third|fourth))")
+def _year_ago_adjective(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    # "a year-earlier loss", "year-ago levels": the year before the article's; after a
+    # quarter named in results reporting, ``storyline.nlp.dates`` makes it that quarter's twin
+    if ctx.dct is None:
+        return "DATE", None, None
+    return "DATE", str(ctx.dct.year - 1), None
+
+
 @_rule(
     r"\bthe\s+(following|next)\s+(year|month|day)\b(?=\s*,)|\bthe\s+following\s+(year|month|day)\b"
 )

@@ -23,6 +23,24 @@ RULES: list[Rule] = []
 _rule = rule_registry(RULES)
 
 
+@_rule(r"\b(recent|future|past)\s+(days|weeks|months|quarters|years|decades)"
+       r"(\s+(?:and|or)\s+(?:days|weeks|months|quarters|years|decades))?\b")
+def _vague_stretch(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    # registered before the duration rule, which would read "past years" as PXY.
+    # TimeBank: "future quarters" and a bare "past years" are the vague references; "in
+    # recent weeks/months" a stretch of unknown length; "recent years" the vague past
+    word, unit = m.group(1).lower(), unit_key(m.group(2))
+    if word == "future":
+        return "DATE", "FUTURE_REF", None
+    if word == "past":
+        if ctx.text[max(0, m.start() - 4) : m.start()].lower() == "the ":
+            return None  # "the past years" is left to the duration rule
+        return "DATE", "PAST_REF", None
+    if unit in ("year", "decade") or m.group(3):  # "in recent weeks and months" too
+        return "DATE", "PAST_REF", None
+    return "DURATION", duration(None, unit), None
+
+
 @_rule(
     r"\b(?:(more than|less than|over(?!\s+the\b)|under|nearly|almost|about|around|some|"
     r"up to|at least|roughly|approximately)\s+)?((?:the|its|their|his|her|an?)\s+)?"
@@ -30,7 +48,8 @@ _rule = rule_registry(RULES)
     r"latest|remaining)\s+)?"
     rf"(?:({NUM_WORD}|{VAGUE})[- ])?(?:(?:more|trading|straight|consecutive)\s+)?({UNIT})"
     r"(?:\s+(?:or so|and a half))?\b"
-    r"(?!\s+(?:ago|earlier|before|later|from now))"
+    # not "a year ago" nor the adjective of "a year-earlier loss": those are dates
+    r"(?!\s+(?:ago|earlier|before|later|from now))(?!-(?:ago|earlier)\b)"
 )
 def _duration_rule(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     qualifier = (m.group(1) or "").lower()

@@ -178,10 +178,15 @@ def _year_ago_quarters(
             year, q, named_at = last_quarter
             if t.start - named_at <= _QUARTER_REACH:
                 t = TimeExpression(t.text, t.start, t.end, t.type, f"{year - 1}-Q{q}", t.mod)
+        elif _OTHER_PERIOD.fullmatch(t.value or "") and not derived:
+            # "for the nine months": the comparison has
+            # moved off the quarter, so a year-ago expression after it is not its twin
+            last_quarter = None
         out.append(t)
     return out
 
 
+_OTHER_PERIOD = re.compile(r"P(?:[6-9]|1[0-2])M")
 _YEAR_BACK = re.compile(r"year-(?:ago|earlier)|a year (?:ago|earlier)", re.I)
 
 
