@@ -256,3 +256,23 @@ def test_recent_future_and_past_plural_units():
     assert found["past years"] == ("DATE", "PAST_REF")
     assert found["recent weeks and months"] == ("DATE", "PAST_REF")
     assert _values("over the past years", "1989-10-30") == {"the past years": "PXY"}
+
+
+def test_month_behind_the_article_is_next_years_when_the_sentence_looks_ahead():
+    dct = "1989-10-30"
+    assert _values("It agreed to purchase the line for $22 million in February.", dct) == {
+        "February": "1990-02"
+    }
+    assert _values("The bank extended loans through January.", dct) == {"January": "1990-01"}
+    assert _values("KKR bought RJR in February for $25 billion.", dct) == {"February": "1989-02"}
+    # a past clause after the plan cue owns the month
+    text = "It will begin the transfer from kin caring for him since he was rescued in late November."
+    assert _values(text, "2000-04-05")["late November"] == "1999-11"
+    text = "Collins will be named commander of the shuttle Columbia for a mission in December."
+    assert _values(text, "1998-03-04") == {"December": "1998-12"}
+
+
+def test_month_day_far_from_the_article_follows_a_plan_cue():
+    text = "Costs rose under the company's new labor pact effective June 1."
+    assert _values(text, "1989-10-26") == {"June 1": "1990-06-01"}
+    assert _values("Shares were issued June 1.", "1989-10-26") == {"June 1": "1989-06-01"}

@@ -18,6 +18,7 @@ from storyline.nlp.date_units import (
     iso_week,
     mod_of,
     number,
+    sentence_looks_ahead,
 )
 
 RULES: list[Rule] = []
@@ -78,7 +79,7 @@ def _month_day(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     before = ctx.text[max(0, ctx.text.rfind(".", 0, m.start()) + 1, m.start() - 40) : m.start()]
     if _PAST_DAY.search(before) or _PAST_VERB.search(before):
         found = [d for d in found if d <= dct] or found  # "the year ended March 31"
-    elif is_future(ctx.text, m.start(), m.end()):
+    elif is_future(ctx.text, m.start(), m.end()) or sentence_looks_ahead(ctx.text, m.start()):
         found = [d for d in found if d >= dct] or found
     nearest = min(found, key=lambda d: (abs((d - dct).days), d))
     return "DATE", nearest.isoformat(), None
@@ -132,6 +133,7 @@ def _month_alone(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     if ctx.dct is None:
         return "DATE", f"XXXX-{month:02d}", mod
     year = ctx.dct.year
+    ahead = is_future(ctx.text, m.start(), m.end()) or sentence_looks_ahead(ctx.text, m.start())
     if lead == "last":
         year = year - 1 if month >= ctx.dct.month else year
     elif lead == "next":
@@ -140,11 +142,9 @@ def _month_alone(m: re.Match[str], ctx: Ctx) -> Resolved | None:
         year = year - 1 if month > ctx.dct.month else year
     elif lead == "this":
         pass
-    elif not is_future(ctx.text, m.start(), m.end()) and (
-        month - ctx.dct.month >= 6 or (month > ctx.dct.month + 1 and not lead)
-    ):
+    elif not ahead and (month - ctx.dct.month >= 6 or (month > ctx.dct.month + 1 and not lead)):
         year -= 1  # a month well after the DCT (told in the past tense) is last year's
-    elif ctx.dct.month - month > 6 and is_future(ctx.text, m.start(), m.end()):
+    elif ctx.dct.month - month > 6 and (ahead or lead in ("by", "through", "until")):
         year += 1  # "in February", said in October of what will be, is next year's
     return "DATE", f"{year}-{month:02d}", mod
 

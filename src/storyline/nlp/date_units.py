@@ -157,3 +157,28 @@ def is_future_weekday(text: str, start: int) -> bool:
     ends = list(_SENTENCE_END.finditer(window))  # not the dot of "a.m." or "Gen."
     window = window[ends[-1].end() :] if ends else window
     return bool(_WEEKDAY_FUTURE.search(window))
+
+
+# a plan or a deadline in the sentence before a month: "will be named ... for a mission in
+# December", "agreed to purchase the line ... in February", "to pay down the loan by February"
+_AHEAD = re.compile(
+    r"\b(will|shall|'ll|would|is to|are to|going to|expects?|expected|plans?|planned|"
+    r"planning|scheduled|due|slated|set to|agreement to|agreed to|program to|ready to|"
+    r"effective)\b",
+    re.I,
+)
+
+_PAST_CLAUSE = re.compile(r"\b(since|was|were|had|did|ago)\b", re.I)
+
+
+def sentence_looks_ahead(text: str, start: int) -> bool:
+    """A future or plan cue between the sentence start and ``start`` (the expression)."""
+    window = text[max(0, start - 250) : start]
+    ends = list(_SENTENCE_END.finditer(window))
+    window = window[ends[-1].end() :] if ends else window
+    cues = list(_AHEAD.finditer(window))
+    if not cues:
+        return False
+    # "... it will begin the transfer from relatives caring for him since he was rescued in
+    # late November": a past clause after the plan cue owns the month
+    return not _PAST_CLAUSE.search(window, cues[-1].end())
