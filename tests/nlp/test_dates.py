@@ -266,7 +266,9 @@ def test_month_behind_the_article_is_next_years_when_the_sentence_looks_ahead():
     assert _values("The bank extended loans through January.", dct) == {"January": "1990-01"}
     assert _values("KKR bought RJR in February for $25 billion.", dct) == {"February": "1989-02"}
     # a past clause after the plan cue owns the month
-    text = "It will begin the transfer from kin caring for him since he was rescued in late November."
+    text = (
+        "It will begin the transfer from kin caring for him since he was rescued in late November."
+    )
     assert _values(text, "2000-04-05")["late November"] == "1999-11"
     text = "Collins will be named commander of the shuttle Columbia for a mission in December."
     assert _values(text, "1998-03-04") == {"December": "1998-12"}

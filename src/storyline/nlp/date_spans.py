@@ -23,8 +23,10 @@ RULES: list[Rule] = []
 _rule = rule_registry(RULES)
 
 
-@_rule(r"\b(recent|future|past)\s+(days|weeks|months|quarters|years|decades)"
-       r"(\s+(?:and|or)\s+(?:days|weeks|months|quarters|years|decades))?\b")
+@_rule(
+    r"\b(recent|future|past)\s+(days|weeks|months|quarters|years|decades)"
+    r"(\s+(?:and|or)\s+(?:days|weeks|months|quarters|years|decades))?\b"
+)
 def _vague_stretch(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     # registered before the duration rule, which would read "past years" as PXY.
     # TimeBank: "future quarters" and a bare "past years" are the vague references; "in
