@@ -278,3 +278,41 @@ def test_month_day_far_from_the_article_follows_a_plan_cue():
     text = "Costs rose under the company's new labor pact effective June 1."
     assert _values(text, "1989-10-26") == {"June 1": "1990-06-01"}
     assert _values("Shares were issued June 1.", "1989-10-26") == {"June 1": "1989-06-01"}
+
+
+def test_holidays_resolve_to_the_nearest_occurrence_or_by_their_lead():
+    assert _values("Elian was found Thanksgiving Day.", "2000-01-07") == {
+        "Thanksgiving Day": "1999-11-25"
+    }
+    assert _values("He was found last Thanksgiving.", "2000-02-10") == {
+        "last Thanksgiving": "1999-11-25"
+    }
+    assert _values("the campaign from now to Election Day.", "1998-10-26")["Election Day"] == (
+        "1998-11-03"
+    )
+    assert _values("as Easter week began", "2000-04-17") == {"Easter week": "2000-W16"}
+    assert _values("on Christmas 1995", None) == {"Christmas 1995": "1995-12-25"}
+    assert _values("Thanksgiving", None) == {"Thanksgiving": None}
+
+
+def test_easter_dates():
+    from storyline.nlp.date_holidays import easter
+
+    assert [easter(y).isoformat() for y in (1998, 2000, 2019)] == [
+        "1998-04-12", "2000-04-23", "2019-04-21"
+    ]  # fmt: skip
+
+
+def test_near_future_and_latest_period():
+    assert _values("an offering in the near future.", "1989-11-01") == {
+        "the near future": "FUTURE_REF"
+    }
+    text = "Profit rose in the third quarter. The latest period had gains."
+    assert _values(text, "1989-11-01")["The latest period"] == "1989-Q3"
+
+
+def test_spoken_years_with_a_month_or_season():
+    text = "January nineteen ninety-seven. We saw it in the winter of nineteen ninety-four."
+    values = _values(text, "1998-02-27")
+    assert values["January nineteen ninety-seven"] == "1997-01"
+    assert values["winter of nineteen ninety-four"] == "1994-WI"

@@ -12,6 +12,7 @@ from storyline.nlp.date_units import (
     MONTH_RE,
     ORDINALS,
     SEASONS,
+    SPOKEN_YEAR,
     WEEKDAY_RE,
     YEAR,
     is_future,
@@ -19,6 +20,7 @@ from storyline.nlp.date_units import (
     mod_of,
     number,
     sentence_looks_ahead,
+    year_of,
 )
 
 RULES: list[Rule] = []
@@ -106,10 +108,13 @@ def _iso_date(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return "DATE", d.isoformat(), None
 
 
-@_rule(rf"\b{MOD_RE}?({MONTH_RE}),?\s+(?:of\s+)?({YEAR})\b")
+@_rule(rf"\b{MOD_RE}?({MONTH_RE}),?\s+(?:of\s+)?({YEAR}|{SPOKEN_YEAR})\b")
 def _month_year(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     mod = mod_of(m.group(0)[: m.start(1) - m.start()])
-    return "DATE", f"{m.group(2)}-{month_num(m.group(1)):02d}", mod
+    year = year_of(m.group(2))
+    if year is None:
+        return None
+    return "DATE", f"{year}-{month_num(m.group(1)):02d}", mod
 
 
 @_rule(
@@ -258,22 +263,23 @@ def _full_year(m: re.Match[str], ctx: Ctx) -> Resolved | None:
 
 
 @_rule(
-    r"\b(?:(this|last|next|early|late)\s+)?(spring|summer|autumn|winter)(?:\s+of\s+(\d{4}))?\b"
-    r"|\b(this|last|next)\s+(fall)\b|\bthe\s+(fall)\s+of\s+(\d{4})\b"
+    r"\b(?:(this|last|next|early|late)\s+)?(spring|summer|autumn|winter)"
+    rf"(?:\s+of\s+(\d{{4}}|{SPOKEN_YEAR}))?\b"
+    rf"|\b(this|last|next)\s+(fall)\b|\bthe\s+(fall)\s+of\s+(\d{{4}}|{SPOKEN_YEAR})\b"
 )
 def _season(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     if m.group(5) or m.group(6):  # "fall" only with a lead or "of YEAR": else the verb
         code = "FA"
         lead = (m.group(4) or "").lower()
         if m.group(7):
-            return "DATE", f"{m.group(7)}-{code}", None
+            return "DATE", f"{year_of(m.group(7))}-{code}", None
         if ctx.dct is None:
             return "DATE", None, None
         return "DATE", f"{ctx.dct.year + {'last': -1, 'next': 1}.get(lead, 0)}-{code}", None
     code = SEASONS[m.group(2).lower()]
     lead = (m.group(1) or "").lower()
     if m.group(3):
-        return "DATE", f"{m.group(3)}-{code}", None
+        return "DATE", f"{year_of(m.group(3))}-{code}", None
     if not lead and not ctx.text[max(0, m.start() - 4) : m.start()].lower().endswith("the "):
         return None
     if ctx.dct is None:
@@ -283,14 +289,14 @@ def _season(m: re.Match[str], ctx: Ctx) -> Resolved | None:
 
 
 @_rule(
-    r"\bthe\s+(?:(year-ago|year-earlier)\s+)?(?:quarter|period)\b"
+    r"\bthe\s+(?:(year-ago|year-earlier)\s+|(latest)\s+(?=period))?(?:quarter|period)\b"
     r"(?!\s+(?:of|a year|a year-earlier|the year)\b)"
 )
 def _the_quarter(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     # in results reporting "the quarter" is the one named before it ("the year-ago
     # quarter" its twin a year back); ``storyline.nlp.dates`` fills the value in
-    if m.group(0).lower().endswith("period") and not m.group(1):
-        return None  # a bare "the period" is too vague
+    if m.group(0).lower().endswith("period") and not (m.group(1) or m.group(2)):
+        return None  # a bare "the period" is too vague; "the latest period" is the reported one
     return "DATE", None, "QUARTER_BACK" if m.group(1) else "QUARTER"
 
 

@@ -98,8 +98,8 @@ def _fraction_duration(m: re.Match[str], ctx: Ctx) -> Resolved | None:
 
 
 @_rule(r"\b(?:(?:more|most)\s+)?(now|currently|current|at present|nowadays|presently|these days|"
-       r"recently|recent|lately|the past|the future|in the past|in the future|"
-       r"the short term|the long term|soon|former|formerly|once)\b")  # fmt: skip
+       r"recently|recent|lately|the past|the future|in the past|in the future|the near future|"
+       r"the short term|the long term|the near term|soon|former|formerly|once)\b")  # fmt: skip
 def _reference(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     word = m.group(1).lower()
     if word == "current" and ctx.text[max(0, m.start() - 5) : m.start()].lower() == "then ":
@@ -110,7 +110,8 @@ def _reference(m: re.Match[str], ctx: Ctx) -> Resolved | None:
         return "DATE", "PRESENT_REF", None
     if word in ("recently", "recent", "lately", "the past", "in the past", "formerly"):
         return "DATE", "PAST_REF", None
-    if word in ("the future", "in the future", "the long term", "the short term", "soon"):
+    if word in ("the future", "in the future", "the near future", "the long term", "the short term",
+                "the near term", "soon"):  # fmt: skip
         return "DATE", "FUTURE_REF", None
     return None  # "former", "once": too often not temporal expressions in news
 

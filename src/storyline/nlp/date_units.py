@@ -55,6 +55,12 @@ VAGUE = r"(?:several|a few|few|some|many|a number of)"
 UNIT = r"(?:second|minute|hour|day|week|month|quarter|year|decade|centur(?:y|ie))s?"
 MOD_RE = r"(?:(?:early|late|mid-?|the (?:end|beginning|middle|start) of)\s*)"
 YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+# a year read out in broadcast transcripts: "nineteen ninety-seven", "twenty ten"
+SPOKEN_YEAR = (
+    r"(?:nineteen|twenty)[- ](?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+)
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 
 
@@ -182,3 +188,14 @@ def sentence_looks_ahead(text: str, start: int) -> bool:
     # "... it will begin the transfer from relatives caring for him since he was rescued in
     # late November": a past clause after the plan cue owns the month
     return not _PAST_CLAUSE.search(window, cues[-1].end())
+
+
+def year_of(text: str) -> int | None:
+    """A four-digit or spoken year ("1997", "nineteen ninety-seven") as a number."""
+    if text.isdigit():
+        return int(text)
+    head, _, tail = text.lower().replace("-", " ").partition(" ")
+    rest = number(tail)
+    if head not in ("nineteen", "twenty") or rest is None:
+        return None
+    return (1900 if head == "nineteen" else 2000) + int(rest)

@@ -17,7 +17,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from storyline.nlp import date_calendar, date_relative, date_spans
+from storyline.nlp import date_calendar, date_holidays, date_relative, date_spans
 from storyline.nlp.date_rule import Ctx, Resolved, Rule
 from storyline.nlp.date_units import parse_dct
 
@@ -25,7 +25,12 @@ __all__ = ["TimeExpression", "extract_dates", "parse_dct"]
 
 # calendar first, then article-relative, then spans: the order breaks ties between
 # candidates of equal length at the same place
-_RULES: list[Rule] = [*date_calendar.RULES, *date_relative.RULES, *date_spans.RULES]
+_RULES: list[Rule] = [
+    *date_calendar.RULES,
+    *date_holidays.RULES,
+    *date_relative.RULES,
+    *date_spans.RULES,
+]
 
 
 @dataclass(frozen=True)
