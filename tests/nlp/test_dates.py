@@ -316,3 +316,36 @@ def test_spoken_years_with_a_month_or_season():
     values = _values(text, "1998-02-27")
     assert values["January nineteen ninety-seven"] == "1997-01"
     assert values["winter of nineteen ninety-four"] == "1994-WI"
+
+
+def test_quarter_after_the_articles_is_last_years_unless_the_sentence_looks_ahead():
+    text = "AT&T announced an eighteen percent drop in profits for the fourth quarter."
+    assert _values(text, "1998-01-26") == {"the fourth quarter": "1997-Q4"}
+    text = "It expects profit to rise in the fourth quarter."
+    assert _values(text, "1998-01-26") == {"the fourth quarter": "1998-Q4"}
+    assert _values("Profit fell in the first quarter.", "1998-05-26") == {
+        "the first quarter": "1998-Q1"
+    }
+
+
+def test_latest_fiscal_year_is_the_last_finished_one():
+    assert _values("sales in the latest fiscal year", "1989-10-26") == {
+        "the latest fiscal year": "1988"
+    }
+
+
+def test_one_day_after_a_modal_is_the_vague_future():
+    found = {
+        t.text: (t.type, t.value) for t in extract_dates("Islam will one day be big.", "1998-03-03")
+    }
+    assert found == {"one day": ("DATE", "FUTURE_REF")}
+    found = {t.text: (t.type, t.value) for t in extract_dates("It lasted one day.", "1998-03-03")}
+    assert found == {"one day": ("DURATION", "P1D")}
+
+
+def test_plural_weekdays_are_sets():
+    found = {
+        t.text: (t.type, t.value)
+        for t in extract_dates("flights on Tuesday nights and on Sundays", "1998-02-13")
+    }
+    assert found == {"Tuesday nights": ("SET", "XXXX-WXX-2TNI"), "Sundays": ("SET", "XXXX-WXX-7")}

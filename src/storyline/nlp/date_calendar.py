@@ -235,6 +235,15 @@ def _quarter_ordinal(m: re.Match[str], ctx: Ctx) -> Resolved | None:
             year -= 1  # "the year-ago third quarter" is last year's third quarter
         elif lead.startswith("next"):
             year += 1
+        elif (
+            lead in ("", "the", "its")
+            and q > (ctx.dct.month - 1) // 3 + 1
+            and not is_future(ctx.text, m.start(), m.end())
+            and not sentence_looks_ahead(ctx.text, m.start())
+        ):
+            # results are told for quarters past: "a drop in profits for the fourth
+            # quarter" in a January article is last year's fourth quarter
+            year -= 1
     return "DATE", f"{year}-Q{q}", None
 
 

@@ -90,8 +90,8 @@ def _this_last_next(m: re.Match[str], ctx: Ctx) -> Resolved | None:
         return "DATE", None, mod
     step = {"last": -1, "the past": -1, "the previous": -1, "next": 1, "the coming": 1,
             "the next": 1}.get(lead, 0)  # fmt: skip
-    if lead == "the latest" and unit == "quarter":
-        step = -1  # "the latest quarter" is the last one reported, before the DCT's quarter
+    if lead == "the latest" and unit in ("quarter", "year"):
+        step = -1  # "the latest quarter/fiscal year" is the last one reported, a finished one
     d = ctx.dct
     if unit == "week":
         return "DATE", iso_week(d + dt.timedelta(weeks=step)), mod

@@ -43,6 +43,30 @@ def _vague_stretch(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return "DURATION", duration(None, unit), None
 
 
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|may|might|can|shall)\s+(?:\w+\s+)?$", re.I)
+
+
+@_rule(r"\b(?:one|some) day\b|\bsomeday\b")
+def _one_day(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    # "Islam will one day be ...": an unspecified future time, not a day-long duration
+    # (without a modal before it, the duration rule reads "one day" as P1D)
+    if _MODAL_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start()):
+        return "DATE", "FUTURE_REF", None
+    return None
+
+
+@_rule(
+    rf"\b({WEEKDAY_RE[3:-1]})s\b(?:\s+(morning|afternoon|evening|night)s?)?"
+    rf"|\b({WEEKDAY_RE[3:-1]})\s+(morning|afternoon|evening|night)s\b",
+    0,
+)
+def _weekday_plural(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    # "on Mondays", "Tuesday nights": every such day, not one date
+    day = WEEKDAYS[(m.group(1) or m.group(3)).lower()]
+    part = PART_OF_DAY.get((m.group(2) or m.group(4) or "").lower())
+    return "SET", f"XXXX-WXX-{day + 1}" + (f"T{part}" if part else ""), None
+
+
 @_rule(
     r"\b(?:(more than|less than|over(?!\s+the\b)|under|nearly|almost|about|around|some|"
     r"up to|at least|roughly|approximately)\s+)?((?:the|its|their|his|her|an?)\s+)?"
