@@ -349,3 +349,8 @@ def test_plural_weekdays_are_sets():
         for t in extract_dates("flights on Tuesday nights and on Sundays", "1998-02-13")
     }
     assert found == {"Tuesday nights": ("SET", "XXXX-WXX-2TNI"), "Sundays": ("SET", "XXXX-WXX-7")}
+
+
+def test_ages_are_not_durations():
+    assert _values("the 6-year-old boy and a 44-year-old man", "2000-01-07") == {}
+    assert _values("for six years", "2000-01-07") == {"six years": "P6Y"}
