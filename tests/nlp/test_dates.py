@@ -354,3 +354,10 @@ def test_plural_weekdays_are_sets():
 def test_ages_are_not_durations():
     assert _values("the 6-year-old boy and a 44-year-old man", "2000-01-07") == {}
     assert _values("for six years", "2000-01-07") == {"six years": "P6Y"}
+
+
+def test_frequency_adverbs_are_sets():
+    found = {
+        t.text: (t.type, t.value) for t in extract_dates("held annually, checked hourly", None)
+    }
+    assert found == {"annually": ("SET", "P1Y"), "hourly": ("SET", "PT1H")}

@@ -175,12 +175,14 @@ def _set_named(m: re.Match[str], ctx: Ctx) -> Resolved | None:
 
 
 @_rule(r"\b(?:every|each)\s+(day|week|month|year|quarter)\b|\b(daily|weekly|monthly|"
-       r"annually|yearly|quarterly)\b|\ba (day|week|month|year)\b(?=\s*[,.;])")  # fmt: skip
+       r"annually|yearly|quarterly|hourly)\b|\ba (day|week|month|year)\b(?=\s*[,.;])")  # fmt: skip
 def _set(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     word = (m.group(1) or m.group(2) or "").lower()
     codes = {"day": "P1D", "daily": "P1D", "week": "P1W", "weekly": "P1W", "month": "P1M",
-             "monthly": "P1M", "year": "P1Y", "annually": "XXXX", "yearly": "P1Y",
-             "quarter": "P1Q", "quarterly": "P1Q"}  # fmt: skip
+             "monthly": "P1M", "year": "P1Y", "annually": "P1Y", "yearly": "P1Y",
+             "quarter": "P1Q", "quarterly": "P1Q", "hourly": "PT1H"}  # fmt: skip
+    # "annually" is each year, P1Y, as the TIMEX3 guidelines write it (the gold has it
+    # once as P1Y, once as XXXX); "yearly" and "each year" are P1Y too
     if m.group(3):
         return None  # "a year" at a clause end is usually a duration; leave to _duration_rule
     return "SET", codes[word], None
