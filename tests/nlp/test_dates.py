@@ -361,3 +361,11 @@ def test_frequency_adverbs_are_sets():
         t.text: (t.type, t.value) for t in extract_dates("held annually, checked hourly", None)
     }
     assert found == {"annually": ("SET", "P1Y"), "hourly": ("SET", "PT1H")}
+
+
+def test_weekday_plan_in_the_past_perfect_is_over():
+    # 1999-05-07 is a Friday
+    assert _values("Until Thursday, they had not called him a suspect.", "1999-05-07") == {
+        "Thursday": "1999-05-06"
+    }
+    assert _values("The offer will expire Thursday.", "1999-05-07") == {"Thursday": "1999-05-13"}

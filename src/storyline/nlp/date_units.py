@@ -154,6 +154,7 @@ _WEEKDAY_FUTURE = re.compile(
 )
 
 
+_PAST_PERFECT = re.compile(r"\b(?:had|previously)\b", re.I)
 _SENTENCE_END = re.compile(r"(?<![ .][a-zA-Z])[.!?]['\"`]*\s+(?=[A-Z`'\"])")
 
 
@@ -162,7 +163,11 @@ def is_future_weekday(text: str, start: int) -> bool:
     window = text[max(0, start - 40) : start]
     ends = list(_SENTENCE_END.finditer(window))  # not the dot of "a.m." or "Gen."
     window = window[ends[-1].end() :] if ends else window
-    return bool(_WEEKDAY_FUTURE.search(window))
+    if not _WEEKDAY_FUTURE.search(window):
+        return False
+    # a plan told in the past perfect is over: "had been scheduled to expire at midnight
+    # Friday", "Until Thursday, they had not called him a suspect"
+    return not _PAST_PERFECT.search(window + text[start : start + 40])
 
 
 # a plan or a deadline in the sentence before a month: "will be named ... for a mission in
