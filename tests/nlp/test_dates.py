@@ -226,3 +226,146 @@ def test_a_past_verb_before_a_month_day_keeps_it_in_the_past():
     assert values["July 1"] == "1989-07-01"
     values = _values("Profit in the 1988 quarter fell. Third-quarter sales rose.", "1989-10-30")
     assert values["Third-quarter"] == "1989-Q3"
+
+
+def test_year_ago_adjective_is_a_date_not_a_one_year_duration():
+    text = "It lost $5 in the third quarter, compared with a year-earlier loss of $2."
+    found = {t.text: (t.type, t.value) for t in extract_dates(text, "1989-11-02")}
+    assert found["year-earlier"] == ("DATE", "1988-Q3")  # the reported quarter's twin
+    assert "a year" not in found
+    assert _values("Sales topped year-ago levels.", "1989-11-02") == {"year-ago": "1988"}
+
+
+def test_year_ago_after_a_nine_month_figure_is_not_the_quarter_twin():
+    text = (
+        "Net rose in the third quarter. Net for the nine months was $254 million, "
+        "up from $163 million a year earlier."
+    )
+    assert _values(text, "1989-10-26")["a year earlier"] == "1988"
+
+
+def test_recent_future_and_past_plural_units():
+    text = (
+        "Prices rose in recent months and in recent years; tax cuts in future quarters; "
+        "there were sell programs in past years; funds in recent weeks and months sold."
+    )
+    found = {t.text: (t.type, t.value) for t in extract_dates(text, "1989-10-30")}
+    assert found["recent months"] == ("DURATION", "PXM")
+    assert found["recent years"] == ("DATE", "PAST_REF")
+    assert found["future quarters"] == ("DATE", "FUTURE_REF")
+    assert found["past years"] == ("DATE", "PAST_REF")
+    assert found["recent weeks and months"] == ("DATE", "PAST_REF")
+    assert _values("over the past years", "1989-10-30") == {"the past years": "PXY"}
+
+
+def test_month_behind_the_article_is_next_years_when_the_sentence_looks_ahead():
+    dct = "1989-10-30"
+    assert _values("It agreed to purchase the line for $22 million in February.", dct) == {
+        "February": "1990-02"
+    }
+    assert _values("The bank extended loans through January.", dct) == {"January": "1990-01"}
+    assert _values("KKR bought RJR in February for $25 billion.", dct) == {"February": "1989-02"}
+    # a past clause after the plan cue owns the month
+    text = (
+        "It will begin the transfer from kin caring for him since he was rescued in late November."
+    )
+    assert _values(text, "2000-04-05")["late November"] == "1999-11"
+    text = "Collins will be named commander of the shuttle Columbia for a mission in December."
+    assert _values(text, "1998-03-04") == {"December": "1998-12"}
+
+
+def test_month_day_far_from_the_article_follows_a_plan_cue():
+    text = "Costs rose under the company's new labor pact effective June 1."
+    assert _values(text, "1989-10-26") == {"June 1": "1990-06-01"}
+    assert _values("Shares were issued June 1.", "1989-10-26") == {"June 1": "1989-06-01"}
+
+
+def test_holidays_resolve_to_the_nearest_occurrence_or_by_their_lead():
+    assert _values("Elian was found Thanksgiving Day.", "2000-01-07") == {
+        "Thanksgiving Day": "1999-11-25"
+    }
+    assert _values("He was found last Thanksgiving.", "2000-02-10") == {
+        "last Thanksgiving": "1999-11-25"
+    }
+    assert _values("the campaign from now to Election Day.", "1998-10-26")["Election Day"] == (
+        "1998-11-03"
+    )
+    assert _values("as Easter week began", "2000-04-17") == {"Easter week": "2000-W16"}
+    assert _values("on Christmas 1995", None) == {"Christmas 1995": "1995-12-25"}
+    assert _values("Thanksgiving", None) == {"Thanksgiving": None}
+
+
+def test_easter_dates():
+    from storyline.nlp.date_holidays import easter
+
+    assert [easter(y).isoformat() for y in (1998, 2000, 2019)] == [
+        "1998-04-12", "2000-04-23", "2019-04-21"
+    ]  # fmt: skip
+
+
+def test_near_future_and_latest_period():
+    assert _values("an offering in the near future.", "1989-11-01") == {
+        "the near future": "FUTURE_REF"
+    }
+    text = "Profit rose in the third quarter. The latest period had gains."
+    assert _values(text, "1989-11-01")["The latest period"] == "1989-Q3"
+
+
+def test_spoken_years_with_a_month_or_season():
+    text = "January nineteen ninety-seven. We saw it in the winter of nineteen ninety-four."
+    values = _values(text, "1998-02-27")
+    assert values["January nineteen ninety-seven"] == "1997-01"
+    assert values["winter of nineteen ninety-four"] == "1994-WI"
+
+
+def test_quarter_after_the_articles_is_last_years_unless_the_sentence_looks_ahead():
+    text = "AT&T announced an eighteen percent drop in profits for the fourth quarter."
+    assert _values(text, "1998-01-26") == {"the fourth quarter": "1997-Q4"}
+    text = "It expects profit to rise in the fourth quarter."
+    assert _values(text, "1998-01-26") == {"the fourth quarter": "1998-Q4"}
+    assert _values("Profit fell in the first quarter.", "1998-05-26") == {
+        "the first quarter": "1998-Q1"
+    }
+
+
+def test_latest_fiscal_year_is_the_last_finished_one():
+    assert _values("sales in the latest fiscal year", "1989-10-26") == {
+        "the latest fiscal year": "1988"
+    }
+
+
+def test_one_day_after_a_modal_is_the_vague_future():
+    found = {
+        t.text: (t.type, t.value) for t in extract_dates("Islam will one day be big.", "1998-03-03")
+    }
+    assert found == {"one day": ("DATE", "FUTURE_REF")}
+    found = {t.text: (t.type, t.value) for t in extract_dates("It lasted one day.", "1998-03-03")}
+    assert found == {"one day": ("DURATION", "P1D")}
+
+
+def test_plural_weekdays_are_sets():
+    found = {
+        t.text: (t.type, t.value)
+        for t in extract_dates("flights on Tuesday nights and on Sundays", "1998-02-13")
+    }
+    assert found == {"Tuesday nights": ("SET", "XXXX-WXX-2TNI"), "Sundays": ("SET", "XXXX-WXX-7")}
+
+
+def test_ages_are_not_durations():
+    assert _values("the 6-year-old boy and a 44-year-old man", "2000-01-07") == {}
+    assert _values("for six years", "2000-01-07") == {"six years": "P6Y"}
+
+
+def test_frequency_adverbs_are_sets():
+    found = {
+        t.text: (t.type, t.value) for t in extract_dates("held annually, checked hourly", None)
+    }
+    assert found == {"annually": ("SET", "P1Y"), "hourly": ("SET", "PT1H")}
+
+
+def test_weekday_plan_in_the_past_perfect_is_over():
+    # 1999-05-07 is a Friday
+    assert _values("Until Thursday, they had not called him a suspect.", "1999-05-07") == {
+        "Thursday": "1999-05-06"
+    }
+    assert _values("The offer will expire Thursday.", "1999-05-07") == {"Thursday": "1999-05-13"}

@@ -5,7 +5,10 @@ they share at least one character; matching is one-to-one, greedy by overlap siz
 P/R/F1 count matched pairs. Value accuracy is the share of *matched* gold TIMEX3 whose
 value we predicted exactly (the TempEval convention); ``DATE value acc`` restricts it to
 gold type DATE (the README's reference numbers); ``value acc (all gold)`` divides by every
-gold TIMEX3 instead, so misses count as wrong.
+gold TIMEX3 instead, so misses count as wrong. Values are compared exactly after one
+notational normalisation applied to both sides: ISO week numbers are written with two
+digits, so the AQUAINT gold's ``2000-W7`` and our ``2000-W07`` are the same week (a
+difference of spelling, not of value or granularity).
 
 Baseline: ``dateparser.search.search_dates`` with ``RELATIVE_BASE`` = DCT, value = the
 resolved calendar day (what a date library gives you out of the box).
@@ -15,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,6 +55,17 @@ class DateScores:
         }
 
 
+_SHORT_WEEK = re.compile(r"(?<=-W)(\d)(?!\d)")
+
+
+def same_value(gold: str | None, pred: str | None) -> bool:
+    """Exact equality up to ISO week zero-padding (``W7`` = ``W07``); nothing else is
+    relaxed: ``1998`` against ``1998-Q3`` or ``T17`` against ``T17:00`` still differ."""
+    if gold is None or pred is None:
+        return gold == pred
+    return _SHORT_WEEK.sub(r"0\1", gold) == _SHORT_WEEK.sub(r"0\1", pred)
+
+
 def _match(gold: list[dict], pred: list[Prediction]) -> list[tuple[int, int]]:
     pairs = []
     for gi, g in enumerate(gold):
@@ -77,7 +92,7 @@ def score_documents(
         scores.predicted += len(pred)
         for gi, pi in _match(gold, pred):
             g = gold[gi]
-            ok = pred[pi][2] == g["value"]
+            ok = same_value(g["value"], pred[pi][2])
             scores.matched += 1
             scores.value_correct += ok
             if g["type"] == "DATE":

@@ -12,12 +12,15 @@ from storyline.nlp.date_units import (
     MONTH_RE,
     ORDINALS,
     SEASONS,
+    SPOKEN_YEAR,
     WEEKDAY_RE,
     YEAR,
     is_future,
     iso_week,
     mod_of,
     number,
+    sentence_looks_ahead,
+    year_of,
 )
 
 RULES: list[Rule] = []
@@ -78,7 +81,7 @@ def _month_day(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     before = ctx.text[max(0, ctx.text.rfind(".", 0, m.start()) + 1, m.start() - 40) : m.start()]
     if _PAST_DAY.search(before) or _PAST_VERB.search(before):
         found = [d for d in found if d <= dct] or found  # "the year ended March 31"
-    elif is_future(ctx.text, m.start(), m.end()):
+    elif is_future(ctx.text, m.start(), m.end()) or sentence_looks_ahead(ctx.text, m.start()):
         found = [d for d in found if d >= dct] or found
     nearest = min(found, key=lambda d: (abs((d - dct).days), d))
     return "DATE", nearest.isoformat(), None
@@ -105,10 +108,13 @@ def _iso_date(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return "DATE", d.isoformat(), None
 
 
-@_rule(rf"\b{MOD_RE}?({MONTH_RE}),?\s+(?:of\s+)?({YEAR})\b")
+@_rule(rf"\b{MOD_RE}?({MONTH_RE}),?\s+(?:of\s+)?({YEAR}|{SPOKEN_YEAR})\b")
 def _month_year(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     mod = mod_of(m.group(0)[: m.start(1) - m.start()])
-    return "DATE", f"{m.group(2)}-{month_num(m.group(1)):02d}", mod
+    year = year_of(m.group(2))
+    if year is None:
+        return None
+    return "DATE", f"{year}-{month_num(m.group(1)):02d}", mod
 
 
 @_rule(
@@ -132,6 +138,7 @@ def _month_alone(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     if ctx.dct is None:
         return "DATE", f"XXXX-{month:02d}", mod
     year = ctx.dct.year
+    ahead = is_future(ctx.text, m.start(), m.end()) or sentence_looks_ahead(ctx.text, m.start())
     if lead == "last":
         year = year - 1 if month >= ctx.dct.month else year
     elif lead == "next":
@@ -140,11 +147,9 @@ def _month_alone(m: re.Match[str], ctx: Ctx) -> Resolved | None:
         year = year - 1 if month > ctx.dct.month else year
     elif lead == "this":
         pass
-    elif not is_future(ctx.text, m.start(), m.end()) and (
-        month - ctx.dct.month >= 6 or (month > ctx.dct.month + 1 and not lead)
-    ):
+    elif not ahead and (month - ctx.dct.month >= 6 or (month > ctx.dct.month + 1 and not lead)):
         year -= 1  # a month well after the DCT (told in the past tense) is last year's
-    elif ctx.dct.month - month > 6 and is_future(ctx.text, m.start(), m.end()):
+    elif ctx.dct.month - month > 6 and (ahead or lead in ("by", "through", "until")):
         year += 1  # "in February", said in October of what will be, is next year's
     return "DATE", f"{year}-{month:02d}", mod
 
@@ -230,6 +235,15 @@ def _quarter_ordinal(m: re.Match[str], ctx: Ctx) -> Resolved | None:
             year -= 1  # "the year-ago third quarter" is last year's third quarter
         elif lead.startswith("next"):
             year += 1
+        elif (
+            lead in ("", "the", "its")
+            and q > (ctx.dct.month - 1) // 3 + 1
+            and not is_future(ctx.text, m.start(), m.end())
+            and not sentence_looks_ahead(ctx.text, m.start())
+        ):
+            # results are told for quarters past: "a drop in profits for the fourth
+            # quarter" in a January article is last year's fourth quarter
+            year -= 1
     return "DATE", f"{year}-Q{q}", None
 
 
@@ -258,22 +272,23 @@ def _full_year(m: re.Match[str], ctx: Ctx) -> Resolved | None:
 
 
 @_rule(
-    r"\b(?:(this|last|next|early|late)\s+)?(spring|summer|autumn|winter)(?:\s+of\s+(\d{4}))?\b"
-    r"|\b(this|last|next)\s+(fall)\b|\bthe\s+(fall)\s+of\s+(\d{4})\b"
+    r"\b(?:(this|last|next|early|late)\s+)?(spring|summer|autumn|winter)"
+    rf"(?:\s+of\s+(\d{{4}}|{SPOKEN_YEAR}))?\b"
+    rf"|\b(this|last|next)\s+(fall)\b|\bthe\s+(fall)\s+of\s+(\d{{4}}|{SPOKEN_YEAR})\b"
 )
 def _season(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     if m.group(5) or m.group(6):  # "fall" only with a lead or "of YEAR": else the verb
         code = "FA"
         lead = (m.group(4) or "").lower()
         if m.group(7):
-            return "DATE", f"{m.group(7)}-{code}", None
+            return "DATE", f"{year_of(m.group(7))}-{code}", None
         if ctx.dct is None:
             return "DATE", None, None
         return "DATE", f"{ctx.dct.year + {'last': -1, 'next': 1}.get(lead, 0)}-{code}", None
     code = SEASONS[m.group(2).lower()]
     lead = (m.group(1) or "").lower()
     if m.group(3):
-        return "DATE", f"{m.group(3)}-{code}", None
+        return "DATE", f"{year_of(m.group(3))}-{code}", None
     if not lead and not ctx.text[max(0, m.start() - 4) : m.start()].lower().endswith("the "):
         return None
     if ctx.dct is None:
@@ -283,14 +298,14 @@ def _season(m: re.Match[str], ctx: Ctx) -> Resolved | None:
 
 
 @_rule(
-    r"\bthe\s+(?:(year-ago|year-earlier)\s+)?(?:quarter|period)\b"
+    r"\bthe\s+(?:(year-ago|year-earlier)\s+|(latest)\s+(?=period))?(?:quarter|period)\b"
     r"(?!\s+(?:of|a year|a year-earlier|the year)\b)"
 )
 def _the_quarter(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     # in results reporting "the quarter" is the one named before it ("the year-ago
     # quarter" its twin a year back); ``storyline.nlp.dates`` fills the value in
-    if m.group(0).lower().endswith("period") and not m.group(1):
-        return None  # a bare "the period" is too vague
+    if m.group(0).lower().endswith("period") and not (m.group(1) or m.group(2)):
+        return None  # a bare "the period" is too vague; "the latest period" is the reported one
     return "DATE", None, "QUARTER_BACK" if m.group(1) else "QUARTER"
 
 

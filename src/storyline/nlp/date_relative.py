@@ -90,8 +90,8 @@ def _this_last_next(m: re.Match[str], ctx: Ctx) -> Resolved | None:
         return "DATE", None, mod
     step = {"last": -1, "the past": -1, "the previous": -1, "next": 1, "the coming": 1,
             "the next": 1}.get(lead, 0)  # fmt: skip
-    if lead == "the latest" and unit == "quarter":
-        step = -1  # "the latest quarter" is the last one reported, before the DCT's quarter
+    if lead == "the latest" and unit in ("quarter", "year"):
+        step = -1  # "the latest quarter/fiscal year" is the last one reported, a finished one
     d = ctx.dct
     if unit == "week":
         return "DATE", iso_week(d + dt.timedelta(weeks=step)), mod
@@ -160,6 +160,15 @@ def _ago(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     if unit == "century":
         return "DATE", str(d.year + sign * 100 * n)[:2], mod
     return "DATE", str(d.year + sign * n), mod
+
+
+@_rule(r"\byear-(?:ago|earlier)\b(?!\s+(?:quarter|period|nine months|first|second|third|fourth))")
+def _year_ago_adjective(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    # "a year-earlier loss", "year-ago levels": the year before the article's; after a
+    # quarter named in results reporting, ``storyline.nlp.dates`` makes it that quarter's twin
+    if ctx.dct is None:
+        return "DATE", None, None
+    return "DATE", str(ctx.dct.year - 1), None
 
 
 @_rule(

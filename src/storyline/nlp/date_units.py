@@ -55,6 +55,12 @@ VAGUE = r"(?:several|a few|few|some|many|a number of)"
 UNIT = r"(?:second|minute|hour|day|week|month|quarter|year|decade|centur(?:y|ie))s?"
 MOD_RE = r"(?:(?:early|late|mid-?|the (?:end|beginning|middle|start) of)\s*)"
 YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+# a year read out in broadcast transcripts: "nineteen ninety-seven", "twenty ten"
+SPOKEN_YEAR = (
+    r"(?:nineteen|twenty)[- ](?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+)
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 
 
@@ -148,6 +154,7 @@ _WEEKDAY_FUTURE = re.compile(
 )
 
 
+_PAST_PERFECT = re.compile(r"\b(?:had|previously)\b", re.I)
 _SENTENCE_END = re.compile(r"(?<![ .][a-zA-Z])[.!?]['\"`]*\s+(?=[A-Z`'\"])")
 
 
@@ -156,4 +163,44 @@ def is_future_weekday(text: str, start: int) -> bool:
     window = text[max(0, start - 40) : start]
     ends = list(_SENTENCE_END.finditer(window))  # not the dot of "a.m." or "Gen."
     window = window[ends[-1].end() :] if ends else window
-    return bool(_WEEKDAY_FUTURE.search(window))
+    if not _WEEKDAY_FUTURE.search(window):
+        return False
+    # a plan told in the past perfect is over: "had been scheduled to expire at midnight
+    # Friday", "Until Thursday, they had not called him a suspect"
+    return not _PAST_PERFECT.search(window + text[start : start + 40])
+
+
+# a plan or a deadline in the sentence before a month: "will be named ... for a mission in
+# December", "agreed to purchase the line ... in February", "to pay down the loan by February"
+_AHEAD = re.compile(
+    r"\b(will|shall|'ll|would|is to|are to|going to|expects?|expected|plans?|planned|"
+    r"planning|scheduled|due|slated|set to|agreement to|agreed to|program to|ready to|"
+    r"effective)\b",
+    re.I,
+)
+
+_PAST_CLAUSE = re.compile(r"\b(since|was|were|had|did|ago)\b", re.I)
+
+
+def sentence_looks_ahead(text: str, start: int) -> bool:
+    """A future or plan cue between the sentence start and ``start`` (the expression)."""
+    window = text[max(0, start - 250) : start]
+    ends = list(_SENTENCE_END.finditer(window))
+    window = window[ends[-1].end() :] if ends else window
+    cues = list(_AHEAD.finditer(window))
+    if not cues:
+        return False
+    # "... it will begin the transfer from relatives caring for him since he was rescued in
+    # late November": a past clause after the plan cue owns the month
+    return not _PAST_CLAUSE.search(window, cues[-1].end())
+
+
+def year_of(text: str) -> int | None:
+    """A four-digit or spoken year ("1997", "nineteen ninety-seven") as a number."""
+    if text.isdigit():
+        return int(text)
+    head, _, tail = text.lower().replace("-", " ").partition(" ")
+    rest = number(tail)
+    if head not in ("nineteen", "twenty") or rest is None:
+        return None
+    return (1900 if head == "nineteen" else 2000) + int(rest)

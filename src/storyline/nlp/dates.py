@@ -17,7 +17,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from storyline.nlp import date_calendar, date_relative, date_spans
+from storyline.nlp import date_calendar, date_holidays, date_relative, date_spans
 from storyline.nlp.date_rule import Ctx, Resolved, Rule
 from storyline.nlp.date_units import parse_dct
 
@@ -25,7 +25,12 @@ __all__ = ["TimeExpression", "extract_dates", "parse_dct"]
 
 # calendar first, then article-relative, then spans: the order breaks ties between
 # candidates of equal length at the same place
-_RULES: list[Rule] = [*date_calendar.RULES, *date_relative.RULES, *date_spans.RULES]
+_RULES: list[Rule] = [
+    *date_calendar.RULES,
+    *date_holidays.RULES,
+    *date_relative.RULES,
+    *date_spans.RULES,
+]
 
 
 @dataclass(frozen=True)
@@ -178,10 +183,15 @@ def _year_ago_quarters(
             year, q, named_at = last_quarter
             if t.start - named_at <= _QUARTER_REACH:
                 t = TimeExpression(t.text, t.start, t.end, t.type, f"{year - 1}-Q{q}", t.mod)
+        elif _OTHER_PERIOD.fullmatch(t.value or "") and not derived:
+            # "for the nine months": the comparison has
+            # moved off the quarter, so a year-ago expression after it is not its twin
+            last_quarter = None
         out.append(t)
     return out
 
 
+_OTHER_PERIOD = re.compile(r"P(?:[6-9]|1[0-2])M")
 _YEAR_BACK = re.compile(r"year-(?:ago|earlier)|a year (?:ago|earlier)", re.I)
 
 
