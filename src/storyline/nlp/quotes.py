@@ -365,8 +365,12 @@ def _indirect_drafts(
         ):
             continue
         raising = is_raising(verb)
-        if options.stance and subject_of(verb) is None and not raising:
-            continue  # a stance with no one holding it is just narration
+        clause = any(c.dep_ == "ccomp" for c in verb.children)
+        if options.stance and subject_of(verb) is None and not raising and not clause:
+            # a stance with no one holding it is just narration; a reported clause is
+            # speech even when the parser lost the verb's subject ("Trump summed up
+            # Clinton as "terrible," denounced her record and said she should not run")
+            continue
         # content mostly inside a direct quote: this verb is that quote's cue, not new speech
         inside = sum(_overlap(content, (d.start, d.end)) for d in direct)
         if inside > 0.5 * (content[1] - content[0]):
@@ -380,6 +384,8 @@ def _indirect_drafts(
         if analysis_subject(verb):
             continue  # "His comments appeared designed to clarify X": the writer's reading
         subject = spoken_subject(verb) if raising else subject_of(verb)
+        if subject is None and not raising:
+            subject = _sentence_subject(verb)
         participle = verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl")
         if participle and subject is not None and subject.head != verb:
             subject = None  # "Asked about the polls, he said": he was asked, not asking
@@ -393,6 +399,22 @@ def _indirect_drafts(
     if options.stance:
         drafts.extend(_nominal_drafts(doc, text))
     return drafts
+
+
+def _sentence_subject(verb: Any) -> Any | None:
+    """ "Trump further summed up Clinton as "terrible," denounced her record and said she
+    should not run": a verb the parser left without a subject is said by the subject
+    opening its sentence (a noun or name, not "it" or "there")."""
+    for token in verb.sent:
+        if token.i >= verb.i:
+            return None
+        if (
+            token.dep_ == "nsubj"
+            and token.pos_ in ("PROPN", "NOUN", "PRON")
+            and token.lower_ not in ("it", "there", "this", "that")
+        ):
+            return token
+    return None
 
 
 def _nominal_drafts(doc: Any, text: str) -> list[_Draft]:
@@ -535,7 +557,38 @@ def quotes_from_doc(doc: Any, options: QuoteOptions | None = None) -> list[Quote
     else:
         drafts = list(direct)
     drafts.sort(key=lambda d: (d.start, d.end, d.kind))
-    return [_finish(d, text) for d in drafts]
+    return [_finish(d, text) for d in _join_continuations(drafts, text)]
+
+
+def _join_continuations(drafts: list[_Draft], text: str) -> list[_Draft]:
+    """ "At private courses, members pay more ''because ...,'' Mr. Chipok said. ''But
+    public courses ...''", '"I was sitting in a house," Trump told NBC's "Today". "I could
+    hardly hear."': a cue-less quote right after an attribution whose cue follows its
+    content, in the same paragraph and the next sentence at most, goes on with it (the
+    cue clause may hold a quoted title); PolNeAR marks the whole as one attribution."""
+    out: list[_Draft] = []
+    for draft in drafts:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and draft.kind == "direct"
+            and draft.cue is None
+            and prev.cue is not None
+            and prev.end <= prev.cue[0]
+            and prev.cue[1] <= draft.start
+            and not _signed(prev, text)
+        ):
+            between = text[prev.end : draft.start]
+            if "\n" not in between and len(between) <= 400 and sentence_ends(between) <= 1:
+                prev.fragments.append((draft.start, draft.end))
+                prev.end = draft.end
+                continue
+        out.append(draft)
+    return out
+
+
+def _signed(draft: _Draft, text: str) -> bool:
+    return draft.cue is not None and text[draft.cue[0]] in "―—–-"
 
 
 def extract_quotes(text: str, options: QuoteOptions | None = None) -> list[Quote]:

@@ -133,6 +133,8 @@ def _resolve(ctx: _Context, quote: Quote, earlier: list[Quote]) -> Quote:
         if target is None:
             target = _previous_person(ctx, start, earlier, _PERSONAL[first], _QUOTED_REACH)
         if target is None:
+            target = _subject_person(ctx, start, _PERSONAL[first])
+        if target is None:
             target = _antecedent(ctx, start, _PERSONAL[first])
         if target is None:
             target = _previous_person(ctx, start, earlier, _PERSONAL[first], len(ctx.text))
@@ -195,6 +197,22 @@ def _previous_person(
             if ctx.names[k].end <= head_end and _fits(ctx.names[k], gender):
                 return s, e
             k += 1
+    return None
+
+
+def _subject_person(ctx: _Context, before: int, gender: str) -> tuple[int, int] | None:
+    """The nearest fitting person named before ``before`` as the subject of a clause
+    (who acts and speaks in the story, not whom it mentions: "Trump attacked Cruz ...
+    He said"), however far back: the person the story follows is its running subject."""
+    k = bisect_right(ctx.name_starts, before) - 1
+    while k >= 0:
+        name = ctx.names[k]
+        k -= 1
+        if name.end > before or not _fits(name, gender):
+            continue
+        span = ctx.doc.char_span(name.start, name.end, alignment_mode="expand")
+        if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
+            return name.start, name.end
     return None
 
 
