@@ -16,7 +16,7 @@ Two passes over one spaCy parse of the text:
    a clausal complement gives the reported content (the ``ccomp`` subtree) and its surface
    subject gives the speaker ("Lavrov said Russia had no plans to send troops"); stance
    verbs ("criticized the plan", "called on X to act") take the rest of their verb phrase
-   as content, as PolNeAR annotates attributions. "according to X" / "citing X" and
+   as content, as PolNeAR annotates attributions. "according to X" and
    "X told Y that..." are attributions too; transcript lines ("PENCE: ...") and a
    paragraph introduced by "he added:" are direct quotes. Quoted phrases woven into the
    writer's own sentence (mixed quotes) stay inside the reported clause.
@@ -452,31 +452,28 @@ def _said_content(tokens: list[Any], words: str) -> bool:
 
 
 def _according_to_drafts(doc: Any, text: str, direct: list[_Draft]) -> list[_Draft]:
-    """ "according to Interfax" / "citing officials": the host clause is the content."""
+    """ "according to Interfax": the host clause is the content. ("..., citing X" is a
+    stance: its subject cites X, as PolNeAR marks it, so the verb lexicon takes it.)"""
     drafts = []
     for token in doc:
-        if (
+        if not (
             token.lower_ == "according"
             and token.i + 1 < len(doc)
             and doc[token.i + 1].lower_ == "to"
         ):
-            to = doc[token.i + 1]
-            objects = [c for c in to.children if c.dep_ == "pobj"] or [
-                c for c in token.children if c.dep_ == "pobj"
-            ]
-            cue = (token.idx, to.idx + len(to.text))
-        elif token.lower_ == "citing":
-            to = token
-            objects = [c for c in token.children if c.dep_ == "dobj"]
-            cue = (token.idx, token.idx + len(token.text))
-        else:
             continue
+        to = doc[token.i + 1]
+        objects = [c for c in to.children if c.dep_ == "pobj"] or [
+            c for c in token.children if c.dep_ == "pobj"
+        ]
+        cue = (token.idx, to.idx + len(to.text))
         if not objects:
             continue
         speaker = noun_phrase(objects[0], text)
         phrase = {t.i for t in token.subtree} | {t.i for t in to.subtree}
         sentence = token.sent
-        host = [t for t in sentence if t.i not in phrase]
+        # (not its closing period: "..., according to X." ends with the phrase)
+        host = [t for t in sentence if t.i not in phrase and not t.is_punct]
         if not host:
             continue
         start, end = trim_span(text, *token_span(host))
