@@ -225,8 +225,33 @@ def _direct_drafts(doc: Any, text: str, verbs: list[Any], options: QuoteOptions)
                 subject = _inverted_subject(verb)
             if subject is not None and not (start <= subject.idx < end):
                 draft.speaker = noun_phrase(subject, text)
+            elif after:
+                draft.speaker = _name_after_quote(doc, end, verb)
         drafts.append(draft)
     return _merge_split_quotes(drafts, text)
+
+
+def _name_after_quote(doc: Any, end: int, verb: Any) -> tuple[int, int] | None:
+    """The name the parser lost between a quote and its cue ('"...," Brent Bozell III,
+    founder of the center, tells', where "Bozell III" hangs on the quote's last word) or
+    right after an inverted cue ('"...," said Skelly, explaining', "Skelly" tagged an
+    adverb): the run of capitalised words opening that stretch."""
+    first = next((t for t in doc[verb.i + 1 :] if not t.is_space), None)
+    between = [t for t in doc if end <= t.idx < verb.idx and not (t.is_punct or t.is_space)]
+    if between:
+        first = between[0]
+    if first is None or not _name_word(first):
+        return None
+    last = first
+    for token in doc[first.i + 1 : first.i + 6]:
+        if not (_name_word(token) or token.lower_ in ("iii", "jr.", "jr", "sr.", "ii")):
+            break
+        last = token
+    return first.idx, last.idx + len(last.text)
+
+
+def _name_word(token: Any) -> bool:
+    return token.is_title and not token.is_stop and token.pos_ in ("PROPN", "NOUN", "ADV", "ADJ")
 
 
 def _inverted_subject(verb: Any) -> Any | None:
@@ -404,17 +429,22 @@ def _indirect_drafts(
 def _sentence_subject(verb: Any) -> Any | None:
     """ "Trump further summed up Clinton as "terrible," denounced her record and said she
     should not run": a verb the parser left without a subject is said by the subject
-    opening its sentence (a noun or name, not "it" or "there")."""
+    opening its sentence (a noun or name, not "it" or "there"), else by the last person
+    named before it ("As part of his plea, Marcel Lehel Lazar, 44, said": the name hung
+    on "plea")."""
+    person = None
     for token in verb.sent:
         if token.i >= verb.i:
-            return None
+            break
         if (
             token.dep_ == "nsubj"
             and token.pos_ in ("PROPN", "NOUN", "PRON")
             and token.lower_ not in ("it", "there", "this", "that")
         ):
             return token
-    return None
+        if token.ent_type_ == "PERSON" and token.dep_ in ("appos", "nsubj", "nsubjpass"):
+            person = token
+    return person
 
 
 def _nominal_drafts(doc: Any, text: str) -> list[_Draft]:
