@@ -380,3 +380,28 @@ def test_a_refusal_that_still_says_something_is_a_quote():
     text = "The governor refused to concede that critics had a point about the wage law."
     quotes = extract_quotes(text)
     assert any("critics had a point" in q.text and q.speaker == "The governor" for q in quotes)
+
+
+def test_a_quote_after_an_attribution_cued_behind_it_goes_on_with_it():
+    text = (
+        "At private courses, members may pay more ''because they expect a certain level of"
+        " service,'' Mr. Chipok said. ''But public courses may not have the money to keep"
+        " up their maintenance.''"
+    )
+    quotes = extract_quotes(text)
+    _check_offsets(text, quotes)
+    assert len(quotes) == 1
+    (quote,) = quotes
+    assert quote.speaker == "Mr. Chipok" and len(quote.fragments) == 2
+    assert quote.text.startswith("At private") and quote.text.endswith("maintenance.''")
+
+
+def test_citing_is_its_subjects_stance():
+    text = "The two firms terminated the merger, citing changes in the political climate."
+    quotes = extract_quotes(text)
+    _check_offsets(text, quotes)
+    cited = [q for q in quotes if q.cue == "citing"]
+    assert [(q.text, q.speaker) for q in cited] == [
+        ("changes in the political climate", "The two firms")
+    ]
+
