@@ -404,4 +404,3 @@ def test_citing_is_its_subjects_stance():
     assert [(q.text, q.speaker) for q in cited] == [
         ("changes in the political climate", "The two firms")
     ]
-

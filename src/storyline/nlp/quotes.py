@@ -127,6 +127,15 @@ class Quote:
 
 
 _HEADLINE_SPEAKER = re.compile(r"^\s*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[ \t]+\S")
+# words that open a news line with a colon and name no speaker ("The Latest: Trump urges",
+# "Breaking: ...", "Contributing: ..."; PolNeAR train)
+_LINE_LABELS = frozenset(
+    {
+        "the latest", "latest", "breaking", "contributing", "report", "revealed", "poll",
+        "wow", "update", "updated", "watch", "video", "exclusive", "related", "read more",
+        "editor's note", "note", "photos", "analysis", "opinion", "correction",
+    }
+)  # fmt: skip
 _TRANSCRIPT = re.compile(
     r"^\s*[\"“]?([A-Z][A-Za-z.'’ -]{1,40}?[A-Z]{2,}[A-Za-z.'’ -]{0,20}|[A-Z]{2,}):\s+\S"
 )
@@ -309,7 +318,7 @@ def _transcript_drafts(text: str) -> list[_Draft]:
     drafts = []
     for para in PARAGRAPH.finditer(text):
         m = _TRANSCRIPT.match(para.group()) or _HEADLINE_SPEAKER.match(para.group())
-        if not m:
+        if not m or m.group(1).strip().lower() in _LINE_LABELS:
             continue
         name_start, name_end = para.start() + m.start(1), para.start() + m.end(1)
         colon = para.start() + m.end(1)
