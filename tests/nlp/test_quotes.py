@@ -404,3 +404,15 @@ def test_citing_is_its_subjects_stance():
     assert [(q.text, q.speaker) for q in cited] == [
         ("changes in the political climate", "The two firms")
     ]
+
+
+def test_a_participle_report_hung_on_the_clause_is_its_own_attribution():
+    text = (
+        "Senator Clark argued that the bill would cost too much, citing a report by the"
+        " budget office."
+    )
+    quotes = extract_quotes(text)
+    _check_offsets(text, quotes)
+    got = {q.cue: (q.text, q.speaker) for q in quotes}
+    assert got["argued"] == ("that the bill would cost too much", "Senator Clark")
+    assert got["citing"] == ("a report by the budget office", "Senator Clark")

@@ -368,6 +368,7 @@ def _indirect_drafts(
 ) -> list[_Draft]:
     drafts: list[_Draft] = []
     used_cues = {d.cue for d in direct if d.cue}
+    reporters: dict[int, Any] = {}  # a report cut from a clause -> the verb reporting it
     for verb in verbs:
         cue = (verb.idx, verb.idx + len(verb.text))
         if any(d.start <= cue[0] < d.end for d in direct):
@@ -375,6 +376,8 @@ def _indirect_drafts(
         content = content_of(verb, text, stance=options.stance)
         if content is not None:
             content = clip_to_paragraph(text, content, cue[0])
+        if content is not None:
+            content = _cut_at_next_report(doc, verb, content, text, reporters)
         if cue in used_cues:
             # the verb introduced a quote; if the quote is only a fragment of its reported
             # clause ("said that the campaign was "taking a close look" at..."), the clause
@@ -417,7 +420,7 @@ def _indirect_drafts(
             continue
         if analysis_subject(verb):
             continue  # "His comments appeared designed to clarify X": the writer's reading
-        subject = spoken_subject(verb) if raising else subject_of(verb)
+        subject = spoken_subject(verb) if raising else subject_of(reporters.get(verb.i, verb))
         if subject is None and not raising:
             subject = _sentence_subject(verb)
         participle = verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl")
@@ -433,6 +436,32 @@ def _indirect_drafts(
     if options.stance:
         drafts.extend(_nominal_drafts(doc, text))
     return drafts
+
+
+def _cut_at_next_report(
+    doc: Any, verb: Any, content: tuple[int, int], text: str, reporters: dict[int, Any]
+) -> tuple[int, int] | None:
+    """ "said that X, noting Y", "argued that X, citing Y": the parser hangs the next
+    report, a participle, on the reported clause; what was said stops before it (the
+    next report is an attribution of its own, PolNeAR marks them apart, and keeps the
+    speaker of the first)."""
+    for token in doc[verb.i + 1 :]:
+        if token.idx >= content[1]:
+            break
+        if token.idx <= content[0] or token.dep_ != "advcl" or token.tag_ != "VBG":
+            continue
+        if token.lemma_ not in speech_verbs() or not is_speech_verb(token):
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+            continue
+        # "said that X, noting Y": the one who said X notes Y
+        reporters[token.i] = reporters.get(verb.i, verb)
+        cut = token.left_edge.i
+        while cut > 0 and doc[cut - 1].lower_ in (",", "and", "but", "while", "before", "after"):
+            cut -= 1
+        start, end = trim_span(text, content[0], doc[cut].idx)
+        return (start, end) if end > start else None
+    return content
 
 
 def _sentence_subject(verb: Any) -> Any | None:
