@@ -416,3 +416,11 @@ def test_a_participle_report_hung_on_the_clause_is_its_own_attribution():
     got = {q.cue: (q.text, q.speaker) for q in quotes}
     assert got["argued"] == ("that the bill would cost too much", "Senator Clark")
     assert got["citing"] == ("a report by the budget office", "Senator Clark")
+
+
+def test_a_verb_outside_the_lexicon_that_introduces_a_quote_is_its_cue():
+    text = "Growing sharper as he spoke, Mr. Trump continued: “The worst attack ever in this country happened then.”"
+    quotes = extract_quotes(text)
+    _check_offsets(text, quotes)
+    direct = [q for q in quotes if q.kind == "direct"]
+    assert [(q.cue, q.speaker) for q in direct] == [("continued", "Mr. Trump")]

@@ -199,6 +199,8 @@ def _direct_drafts(doc: Any, text: str, verbs: list[Any], options: QuoteOptions)
             # "... end.” He said" : the verb opens the next sentence; look before instead
             before = [v for v in verbs if v.idx + len(v.text) <= start]
             found = _cue_for_direct(start, end, before, text, quotes, options.max_cue_gap)
+        if found is None:
+            found = _framing_verb(doc, start)
         draft = Draft(start, end, "direct", fragments=[(start, end)])
         byline = _DASH_SPEAKER.match(text, end)
         if byline and not found:
@@ -218,6 +220,33 @@ def _direct_drafts(doc: Any, text: str, verbs: list[Any], options: QuoteOptions)
                 draft.speaker = _name_after_quote(doc, end, verb)
         drafts.append(draft)
     return _merge_split_quotes(drafts, text)
+
+
+def _framing_verb(doc: Any, start: int) -> tuple[Any, bool] | None:
+    """A verb outside the lexicon that introduces a quote: 'Mr. Trump continued: "..."',
+    'A flabbergasted Noah quipped, "..."', 'The letter continues: "..."' (the verb, its
+    subject before it, then ":" or "," and the quote): (verb, False). (A verb closing
+    the sentence after a quote, '"...," Trump continued.', was tried too: it kept
+    cue-less continuations from joining the quote before and lost more than it found.)"""
+    k = _token_before(doc, start)
+    if k is not None and doc[k].text in (":", ",") and k > 0:
+        verb = doc[k - 1]
+        if (
+            verb.pos_ == "VERB"
+            and verb.lemma_ != "read"  # "The banner read:" shows words, no one speaks them
+            and any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children)
+        ):
+            return verb, False
+    return None
+
+
+def _token_before(doc: Any, start: int) -> int | None:
+    """The index of the last non-space token before the one at offset ``start``."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    i = (span.start if span is not None else len(doc)) - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    return int(i) if i >= 0 else None
 
 
 def _name_after_quote(doc: Any, end: int, verb: Any) -> tuple[int, int] | None:
