@@ -424,3 +424,21 @@ def test_a_verb_outside_the_lexicon_that_introduces_a_quote_is_its_cue():
     _check_offsets(text, quotes)
     direct = [q for q in quotes if q.kind == "direct"]
     assert [(q.cue, q.speaker) for q in direct] == [("continued", "Mr. Trump")]
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "holder"),
+    [
+        ("Senator Warren was critical of the merger plan.", "the merger plan", "Senator Warren"),
+        ("The mayor is confident that the budget will pass.", "the budget will pass", "The mayor"),
+        (
+            "Trump made clear that he would not attend the debate.",
+            "he would not attend the debate",
+            "Trump",
+        ),
+    ],
+)
+def test_a_stance_adjective_predicated_of_someone_is_an_attribution(text, said, holder):
+    quotes = extract_quotes(text)
+    _check_offsets(text, quotes)
+    assert (said, holder) in [(q.text.removeprefix("that "), q.speaker) for q in quotes]
