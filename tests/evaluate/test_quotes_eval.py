@@ -40,6 +40,9 @@ def test_name_words_of_sources():
     assert _name_word("Brent Bozell III, founder of the group") == "bozell"
     assert _name_word("he") is None and _name_word("I") is None
     assert gold_referents(DOC["quotes"]) == {1: "cruz"}
+    # capitalised at a sentence's start or as a day, not a name a pronoun can mean
+    assert _name_word("Few people") is None and _name_word("Many lawmakers") is None
+    assert _name_word("His program on Wednesday") is None
 
 
 def test_a_pronoun_speaker_counts_only_when_resolved_to_the_referent():

@@ -380,3 +380,65 @@ def test_a_refusal_that_still_says_something_is_a_quote():
     text = "The governor refused to concede that critics had a point about the wage law."
     quotes = extract_quotes(text)
     assert any("critics had a point" in q.text and q.speaker == "The governor" for q in quotes)
+
+
+def test_a_quote_after_an_attribution_cued_behind_it_goes_on_with_it():
+    text = (
+        "At private courses, members may pay more ''because they expect a certain level of"
+        " service,'' Mr. Chipok said. ''But public courses may not have the money to keep"
+        " up their maintenance.''"
+    )
+    quotes = extract_quotes(text)
+    _check_offsets(text, quotes)
+    assert len(quotes) == 1
+    (quote,) = quotes
+    assert quote.speaker == "Mr. Chipok" and len(quote.fragments) == 2
+    assert quote.text.startswith("At private") and quote.text.endswith("maintenance.''")
+
+
+def test_citing_is_its_subjects_stance():
+    text = "The two firms terminated the merger, citing changes in the political climate."
+    quotes = extract_quotes(text)
+    _check_offsets(text, quotes)
+    cited = [q for q in quotes if q.cue == "citing"]
+    assert [(q.text, q.speaker) for q in cited] == [
+        ("changes in the political climate", "The two firms")
+    ]
+
+
+def test_a_participle_report_hung_on_the_clause_is_its_own_attribution():
+    text = (
+        "Senator Clark argued that the bill would cost too much, citing a report by the"
+        " budget office."
+    )
+    quotes = extract_quotes(text)
+    _check_offsets(text, quotes)
+    got = {q.cue: (q.text, q.speaker) for q in quotes}
+    assert got["argued"] == ("that the bill would cost too much", "Senator Clark")
+    assert got["citing"] == ("a report by the budget office", "Senator Clark")
+
+
+def test_a_verb_outside_the_lexicon_that_introduces_a_quote_is_its_cue():
+    text = "Growing sharper as he spoke, Mr. Trump continued: “The worst attack ever in this country happened then.”"
+    quotes = extract_quotes(text)
+    _check_offsets(text, quotes)
+    direct = [q for q in quotes if q.kind == "direct"]
+    assert [(q.cue, q.speaker) for q in direct] == [("continued", "Mr. Trump")]
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "holder"),
+    [
+        ("Senator Warren was critical of the merger plan.", "the merger plan", "Senator Warren"),
+        ("The mayor is confident that the budget will pass.", "the budget will pass", "The mayor"),
+        (
+            "Trump made clear that he would not attend the debate.",
+            "he would not attend the debate",
+            "Trump",
+        ),
+    ],
+)
+def test_a_stance_adjective_predicated_of_someone_is_an_attribution(text, said, holder):
+    quotes = extract_quotes(text)
+    _check_offsets(text, quotes)
+    assert (said, holder) in [(q.text.removeprefix("that "), q.speaker) for q in quotes]

@@ -179,3 +179,13 @@ def test_they_is_the_people_named_as_subject_before():
     )
     they = next(q for q in _quotes(text) if q.speaker_words == "They")
     assert they.speaker == "Workers"
+
+
+def test_it_goes_on_with_the_last_named_source_paragraphs_later():
+    text = (
+        "The Tax Policy Center said the plan would cost $9.5 trillion.\n\n"
+        "The plan cuts the top rate and ends the estate tax, and its authors call it growth.\n\n"
+        "It also says that most of the gains would go to the top 1 percent."
+    )
+    it = next(q for q in _quotes(text) if q.speaker_words == "It")
+    assert it.speaker is not None and "Tax Policy Center" in it.speaker

@@ -70,6 +70,11 @@ _NOT_NAME = (
     frozenset({"the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those"})
     | {"i", "we", "you", "me", "us", "my", "our", "your", "who", "which"}
     | _PRONOUNS
+    # capitalised only because they open a sentence or name a day: "Few people", "Many
+    # lawmakers", "His program on Wednesday" name no one a pronoun could refer to
+    | {"few", "many", "some", "most", "several", "all", "both", "each", "every", "no"}
+    | {"other", "another", "any", "one", "two", "three", "such", "if", "when", "as"}
+    | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 )
 
 
@@ -82,14 +87,16 @@ def _name_word(speaker: str) -> str | None:
     parts = re.split(r"\s*[,;:(]\s*", speaker.strip())
     best = None
     for part in parts:
-        head = re.split(r"\s+(?:of|who|from|at|in|and)\s+", part, maxsplit=1)[0]
+        head = re.split(r"\s+(?:of|who|from|at|in|on|and)\s+", part, maxsplit=1)[0]
         words = [w.strip(".'’\"“”)") for w in head.split()]
         words = [w.removesuffix("'s").removesuffix("’s") for w in words if w]
         words = [w for w in words if w.lower().rstrip(".") not in _SUFFIXES]
         names = [w for w in words if w[:1].isupper() and w.lower() not in _NOT_NAME]
         if names and words and names[-1] == words[-1] and len(names) >= 2:
             return names[-1].lower()  # a full name ends this part
-        if names and best is None:
+        if names and best is None and names[-1] == words[-1]:
+            # a part that ends in a common noun describes ("Former aides", "American
+            # officials"): its capitalised words are modifiers, not a name
             best = names[-1].lower()
     return best
 
@@ -107,7 +114,10 @@ def gold_referents(gold: list[dict], text: str = "") -> dict[int, str]:
         span = g["speaker_span"]
         word = _name_word(g["speaker"] or "") if span else None
         if word:
-            org = (g["speaker"] or "").strip().lower().startswith("the ")
+            source = (g["speaker"] or "").strip()
+            # "the White House", and acronyms ("NBC", "GOP"): never "he" or "she"
+            acronym = any(w.isupper() and w.lower() == word for w in re.findall(r"[\w.-]+", source))
+            org = source.lower().startswith("the ") or acronym
             named.append((span[0], word, org))
     named.sort()
     sex = _titled_sex(text)

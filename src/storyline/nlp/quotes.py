@@ -16,7 +16,7 @@ Two passes over one spaCy parse of the text:
    a clausal complement gives the reported content (the ``ccomp`` subtree) and its surface
    subject gives the speaker ("Lavrov said Russia had no plans to send troops"); stance
    verbs ("criticized the plan", "called on X to act") take the rest of their verb phrase
-   as content, as PolNeAR annotates attributions. "according to X" / "citing X" and
+   as content, as PolNeAR annotates attributions. "according to X" and
    "X told Y that..." are attributions too; transcript lines ("PENCE: ...") and a
    paragraph introduced by "he added:" are direct quotes. Quoted phrases woven into the
    writer's own sentence (mixed quotes) stay inside the reported clause.
@@ -28,29 +28,21 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from storyline.config import QuoteOptions
+from storyline.nlp.quote_reported import Draft, indirect_drafts, overlap
 from storyline.nlp.quote_syntax import (
-    ATTRIBUTION_NOUNS,
-    NOUN_CONTENT_PREPS,
-    analysis_subject,
-    content_of,
-    is_raising,
     is_speech_verb,
     noun_phrase,
     speech_verbs,
-    spoken_subject,
     subject_of,
-    token_span,
 )
 from storyline.nlp.quote_text import (
     PARAGRAPH,
-    clip_to_paragraph,
     find_quote_marks_spans,
     has_sentence_end,
-    rstrip_offset,
     sentence_ends,
     trim_span,
     word_count,
@@ -127,21 +119,18 @@ class Quote:
 
 
 _HEADLINE_SPEAKER = re.compile(r"^\s*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[ \t]+\S")
+# words that open a news line with a colon and name no speaker ("The Latest: Trump urges",
+# "Breaking: ...", "Contributing: ..."; PolNeAR train)
+_LINE_LABELS = frozenset(
+    {
+        "the latest", "latest", "breaking", "contributing", "report", "revealed", "poll",
+        "wow", "update", "updated", "watch", "video", "exclusive", "related", "read more",
+        "editor's note", "note", "photos", "analysis", "opinion", "correction",
+    }
+)  # fmt: skip
 _TRANSCRIPT = re.compile(
     r"^\s*[\"“]?([A-Z][A-Za-z.'’ -]{1,40}?[A-Z]{2,}[A-Za-z.'’ -]{0,20}|[A-Z]{2,}):\s+\S"
 )
-
-
-@dataclass
-class _Draft:
-    start: int
-    end: int
-    kind: str
-    speaker: tuple[int, int] | None = None
-    cue: tuple[int, int] | None = None
-    fragments: list[tuple[int, int]] = field(default_factory=list)
-    cue_after: bool = False
-    absorbed: bool = False  # a quoted fragment inside reported speech ("said it was "X"")
 
 
 def _cue_for_direct(
@@ -196,21 +185,23 @@ def _ends_sentence(text: str, start: int, end: int) -> bool:
     return inner.endswith(".") and not inner.endswith("...")
 
 
-def _direct_drafts(doc: Any, text: str, verbs: list[Any], options: QuoteOptions) -> list[_Draft]:
+def _direct_drafts(doc: Any, text: str, verbs: list[Any], options: QuoteOptions) -> list[Draft]:
     marked = find_quote_marks_spans(text)
     quotes = [
         (s, e)
         for s, e, _closed in marked
         if word_count(text[s:e]) >= options.min_direct_words and not _is_embedded(text, s, e)
     ]
-    drafts: list[_Draft] = []
+    drafts: list[Draft] = []
     for start, end in quotes:
         found = _cue_for_direct(start, end, verbs, text, quotes, options.max_cue_gap)
         if found and found[1] and _ends_sentence(text, start, end):
             # "... end.” He said" : the verb opens the next sentence; look before instead
             before = [v for v in verbs if v.idx + len(v.text) <= start]
             found = _cue_for_direct(start, end, before, text, quotes, options.max_cue_gap)
-        draft = _Draft(start, end, "direct", fragments=[(start, end)])
+        if found is None:
+            found = _framing_verb(doc, start)
+        draft = Draft(start, end, "direct", fragments=[(start, end)])
         byline = _DASH_SPEAKER.match(text, end)
         if byline and not found:
             # "“...”― Pamela Padilla": a signed quote, the dash is the cue
@@ -225,8 +216,60 @@ def _direct_drafts(doc: Any, text: str, verbs: list[Any], options: QuoteOptions)
                 subject = _inverted_subject(verb)
             if subject is not None and not (start <= subject.idx < end):
                 draft.speaker = noun_phrase(subject, text)
+            elif after:
+                draft.speaker = _name_after_quote(doc, end, verb)
         drafts.append(draft)
     return _merge_split_quotes(drafts, text)
+
+
+def _framing_verb(doc: Any, start: int) -> tuple[Any, bool] | None:
+    """A verb outside the lexicon that introduces a quote: 'Mr. Trump continued: "..."',
+    'A flabbergasted Noah quipped, "..."', 'The letter continues: "..."' (the verb, its
+    subject before it, then ":" or "," and the quote): (verb, False). (A verb closing
+    the sentence after a quote, '"...," Trump continued.', was tried too: it kept
+    cue-less continuations from joining the quote before and lost more than it found.)"""
+    k = _token_before(doc, start)
+    if k is not None and doc[k].text in (":", ",") and k > 0:
+        verb = doc[k - 1]
+        if (
+            verb.pos_ == "VERB"
+            and verb.lemma_ != "read"  # "The banner read:" shows words, no one speaks them
+            and any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children)
+        ):
+            return verb, False
+    return None
+
+
+def _token_before(doc: Any, start: int) -> int | None:
+    """The index of the last non-space token before the one at offset ``start``."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    i = (span.start if span is not None else len(doc)) - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    return int(i) if i >= 0 else None
+
+
+def _name_after_quote(doc: Any, end: int, verb: Any) -> tuple[int, int] | None:
+    """The name the parser lost between a quote and its cue ('"...," Brent Bozell III,
+    founder of the center, tells', where "Bozell III" hangs on the quote's last word) or
+    right after an inverted cue ('"...," said Skelly, explaining', "Skelly" tagged an
+    adverb): the run of capitalised words opening that stretch."""
+    first = next((t for t in doc[verb.i + 1 :] if not t.is_space), None)
+    between = [t for t in doc if end <= t.idx < verb.idx and not (t.is_punct or t.is_space)]
+    if between:
+        first = between[0]
+    if first is None or not _name_word(first):
+        return None
+    last = first
+    for token in doc[first.i + 1 : first.i + 6]:
+        if not (_name_word(token) or token.lower_ in ("iii", "jr.", "jr", "sr.", "ii")):
+            break
+        last = token
+    return first.idx, last.idx + len(last.text)
+
+
+def _name_word(token: Any) -> bool:
+    return token.is_title and not token.is_stop and token.pos_ in ("PROPN", "NOUN", "ADV", "ADJ")
 
 
 def _inverted_subject(verb: Any) -> Any | None:
@@ -241,10 +284,10 @@ def _inverted_subject(verb: Any) -> Any | None:
     return None
 
 
-def _merge_split_quotes(drafts: list[_Draft], text: str) -> list[_Draft]:
+def _merge_split_quotes(drafts: list[Draft], text: str) -> list[Draft]:
     """“X,” he said. “Y.” -> one quote with two fragments; a cue-less quote right after a
     quote of the same paragraph (or the next one) inherits that quote's speaker."""
-    out: list[_Draft] = []
+    out: list[Draft] = []
     for draft in drafts:
         prev = out[-1] if out else None
         if prev is not None and draft.cue is None:
@@ -280,11 +323,11 @@ def _merge_split_quotes(drafts: list[_Draft], text: str) -> list[_Draft]:
     return out
 
 
-def _transcript_drafts(text: str) -> list[_Draft]:
+def _transcript_drafts(text: str) -> list[Draft]:
     drafts = []
     for para in PARAGRAPH.finditer(text):
         m = _TRANSCRIPT.match(para.group()) or _HEADLINE_SPEAKER.match(para.group())
-        if not m:
+        if not m or m.group(1).strip().lower() in _LINE_LABELS:
             continue
         name_start, name_end = para.start() + m.start(1), para.start() + m.end(1)
         colon = para.start() + m.end(1)
@@ -294,7 +337,7 @@ def _transcript_drafts(text: str) -> list[_Draft]:
         if word_count(text[start:end]) < 2:
             continue
         drafts.append(
-            _Draft(
+            Draft(
                 start,
                 end,
                 "direct",
@@ -306,7 +349,7 @@ def _transcript_drafts(text: str) -> list[_Draft]:
     return drafts
 
 
-def _colon_paragraph_drafts(text: str, verbs: list[Any], taken: list[_Draft]) -> list[_Draft]:
+def _colon_paragraph_drafts(text: str, verbs: list[Any], taken: list[Draft]) -> list[Draft]:
     """ "The governor added:" closing a paragraph introduces the next paragraph as a quote."""
     drafts = []
     for verb in verbs:
@@ -316,181 +359,16 @@ def _colon_paragraph_drafts(text: str, verbs: list[Any], taken: list[_Draft]) ->
             continue
         line_end = text.find("\n", m.end())
         start, end = trim_span(text, m.end(), len(text) if line_end < 0 else line_end)
-        if end <= start or any(_overlap((start, end), (d.start, d.end)) for d in taken):
+        if end <= start or any(overlap((start, end), (d.start, d.end)) for d in taken):
             continue
         subject = subject_of(verb)
         speaker = noun_phrase(subject, text) if subject is not None else None
-        drafts.append(_Draft(start, end, "direct", speaker=speaker, cue=(verb.idx, after),
+        drafts.append(Draft(start, end, "direct", speaker=speaker, cue=(verb.idx, after),
                              fragments=[(start, end)]))  # fmt: skip
     return drafts
 
 
-def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
-    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
-
-
-def _indirect_drafts(
-    doc: Any, text: str, verbs: list[Any], direct: list[_Draft], options: QuoteOptions
-) -> list[_Draft]:
-    drafts: list[_Draft] = []
-    used_cues = {d.cue for d in direct if d.cue}
-    for verb in verbs:
-        cue = (verb.idx, verb.idx + len(verb.text))
-        if any(d.start <= cue[0] < d.end for d in direct):
-            continue
-        content = content_of(verb, text, stance=options.stance)
-        if content is not None:
-            content = clip_to_paragraph(text, content, cue[0])
-        if cue in used_cues:
-            # the verb introduced a quote; if the quote is only a fragment of its reported
-            # clause ("said that the campaign was "taking a close look" at..."), the clause
-            # is the attribution (PolNeAR's mixed quotes), else the direct quote stands
-            quoted = [d for d in direct if d.cue == cue]
-            if (
-                content is None
-                or not quoted
-                or not all(
-                    content[0] <= d.start
-                    and d.end <= content[1]
-                    and (content[1] - content[0]) - (d.end - d.start) > 25
-                    for d in quoted
-                )
-            ):
-                continue
-            for d in quoted:
-                d.absorbed = True
-        if (
-            content is None
-            or word_count(text[content[0] : content[1]]) < options.min_indirect_words
-        ):
-            continue
-        raising = is_raising(verb)
-        if options.stance and subject_of(verb) is None and not raising:
-            continue  # a stance with no one holding it is just narration
-        # content mostly inside a direct quote: this verb is that quote's cue, not new speech
-        inside = sum(_overlap(content, (d.start, d.end)) for d in direct)
-        if inside > 0.5 * (content[1] - content[0]):
-            for d in direct:
-                if d.cue is None and _overlap(content, (d.start, d.end)):
-                    d.cue = cue
-                    subject = subject_of(verb)
-                    if subject is not None and not (d.start <= subject.idx < d.end):
-                        d.speaker = noun_phrase(subject, text)
-            continue
-        if analysis_subject(verb):
-            continue  # "His comments appeared designed to clarify X": the writer's reading
-        subject = spoken_subject(verb) if raising else subject_of(verb)
-        participle = verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl")
-        if participle and subject is not None and subject.head != verb:
-            subject = None  # "Asked about the polls, he said": he was asked, not asking
-        speaker = None
-        own_subject = subject is not None and subject.head == verb
-        if subject is not None and (own_subject or not content[0] <= subject.idx < content[1]):
-            speaker = noun_phrase(subject, text)
-        drafts.append(_Draft(content[0], content[1], "indirect", speaker=speaker, cue=cue,
-                             fragments=[content]))  # fmt: skip
-    drafts.extend(_according_to_drafts(doc, text, direct))
-    if options.stance:
-        drafts.extend(_nominal_drafts(doc, text))
-    return drafts
-
-
-def _nominal_drafts(doc: Any, text: str) -> list[_Draft]:
-    """A position named by a noun: "his criticism of how the war was run", "questions
-    about whether he would run": the object of the noun's preposition is the content
-    when it is a clause or a quotation, its owner (if any) the source."""
-    drafts = []
-    for noun in doc:
-        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in ATTRIBUTION_NOUNS:
-            continue
-        preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in NOUN_CONTENT_PREPS]
-        objects = [o for p in preps[:1] for o in p.children if o.dep_ in ("pobj", "pcomp")]
-        if not objects:
-            continue
-        tokens = list(objects[0].subtree)
-        start, end = trim_span(text, *token_span(tokens))
-        if end <= start or not _said_content(tokens, text[start:end]):
-            continue
-        speaker = _holder(noun, text)
-        if speaker is None and word_count(text[start:end]) < 3:
-            continue  # "a joint statement on Syria": no one's position, no words of it
-        cue = (noun.idx, noun.idx + len(noun.text))
-        drafts.append(_Draft(start, end, "indirect", speaker=speaker, cue=cue,
-                             fragments=[(start, end)]))  # fmt: skip
-    return drafts
-
-
-def _said_content(tokens: list[Any], words: str) -> bool:
-    """A noun cue's content is a clause ("criticism of how he handled the war") or a
-    quotation ('his warning of "grave consequences"'); a bare noun phrase ("criticism of
-    Assad", "attacks on the process") names a target, not what was said."""
-    if any(c in words for c in '"“”«»'):
-        return True
-    return any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") for t in tokens)
-
-
-def _according_to_drafts(doc: Any, text: str, direct: list[_Draft]) -> list[_Draft]:
-    """ "according to Interfax" / "citing officials": the host clause is the content."""
-    drafts = []
-    for token in doc:
-        if (
-            token.lower_ == "according"
-            and token.i + 1 < len(doc)
-            and doc[token.i + 1].lower_ == "to"
-        ):
-            to = doc[token.i + 1]
-            objects = [c for c in to.children if c.dep_ == "pobj"] or [
-                c for c in token.children if c.dep_ == "pobj"
-            ]
-            cue = (token.idx, to.idx + len(to.text))
-        elif token.lower_ == "citing":
-            to = token
-            objects = [c for c in token.children if c.dep_ == "dobj"]
-            cue = (token.idx, token.idx + len(token.text))
-        else:
-            continue
-        if not objects:
-            continue
-        speaker = noun_phrase(objects[0], text)
-        phrase = {t.i for t in token.subtree} | {t.i for t in to.subtree}
-        sentence = token.sent
-        host = [t for t in sentence if t.i not in phrase]
-        if not host:
-            continue
-        start, end = trim_span(text, *token_span(host))
-        end = rstrip_offset(text, start, end)
-        while end > start and text[end - 1] in ".":
-            end -= 1
-        if any(_overlap((start, end), (d.start, d.end)) > 0.5 * (end - start) for d in direct):
-            for d in direct:
-                if d.speaker is None and _overlap((start, end), (d.start, d.end)):
-                    d.speaker, d.cue = speaker, cue
-            continue
-        if word_count(text[start:end]) < 3:
-            continue
-        drafts.append(_Draft(start, end, "indirect", speaker=speaker, cue=cue,
-                             fragments=[(start, end)]))  # fmt: skip
-    return drafts
-
-
-def _holder(noun: Any, text: str) -> tuple[int, int] | None:
-    """Who holds the position a noun names: its owner ("his attacks"), the one it is said
-    of ("Barney Frank, a fierce critic of"), or the subject of the verb taking it
-    ("Trump launched attacks on")."""
-    owners = [c for c in noun.children if c.dep_ == "poss"]
-    if owners:
-        return noun_phrase(owners[0], text, asides=False)
-    holder = None
-    if noun.dep_ == "appos":
-        holder = noun.head
-    elif noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
-        holder = subject_of(noun.head)
-    if holder is None or holder.pos_ not in ("PROPN", "NOUN", "PRON"):
-        return None
-    return noun_phrase(holder, text, asides=False)  # the aside may be the position itself
-
-
-def _finish(draft: _Draft, text: str) -> Quote:
+def _finish(draft: Draft, text: str) -> Quote:
     speaker = draft.speaker
     cue = draft.cue
     return Quote(
@@ -517,25 +395,56 @@ def quotes_from_doc(doc: Any, options: QuoteOptions | None = None) -> list[Quote
     direct = [
         d
         for d in _direct_drafts(doc, text, verbs, options)
-        if not any(_overlap((d.start, d.end), (t.start, t.end)) for t in transcript)
+        if not any(overlap((d.start, d.end), (t.start, t.end)) for t in transcript)
     ] + transcript
     direct += _colon_paragraph_drafts(text, verbs, direct)
     direct.sort(key=lambda d: (d.start, d.end))
-    drafts: list[_Draft] = []
+    drafts: list[Draft] = []
     if options.indirect:
-        indirect = _indirect_drafts(doc, text, verbs, direct, options)
+        indirect = indirect_drafts(doc, text, verbs, direct, options)
         drafts = [d for d in direct if not d.absorbed]
         # nested reports ("X said Y told Z that...") keep the outermost one
         indirect.sort(key=lambda d: (d.start, -(d.end - d.start)))
         for d in indirect:
-            if any(_overlap((d.start, d.end), (o.start, o.end))
+            if any(overlap((d.start, d.end), (o.start, o.end))
                    > 0.8 * (d.end - d.start) for o in drafts):  # fmt: skip
                 continue
             drafts.append(d)
     else:
         drafts = list(direct)
     drafts.sort(key=lambda d: (d.start, d.end, d.kind))
-    return [_finish(d, text) for d in drafts]
+    return [_finish(d, text) for d in _join_continuations(drafts, text)]
+
+
+def _join_continuations(drafts: list[Draft], text: str) -> list[Draft]:
+    """ "At private courses, members pay more ''because ...,'' Mr. Chipok said. ''But
+    public courses ...''", '"I was sitting in a house," Trump told NBC's "Today". "I could
+    hardly hear."': a cue-less quote right after an attribution whose cue follows its
+    content, in the same paragraph and the next sentence at most, goes on with it (the
+    cue clause may hold a quoted title); PolNeAR marks the whole as one attribution."""
+    out: list[Draft] = []
+    for draft in drafts:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and draft.kind == "direct"
+            and draft.cue is None
+            and prev.cue is not None
+            and prev.end <= prev.cue[0]
+            and prev.cue[1] <= draft.start
+            and not _signed(prev, text)
+        ):
+            between = text[prev.end : draft.start]
+            if "\n" not in between and len(between) <= 400 and sentence_ends(between) <= 1:
+                prev.fragments.append((draft.start, draft.end))
+                prev.end = draft.end
+                continue
+        out.append(draft)
+    return out
+
+
+def _signed(draft: Draft, text: str) -> bool:
+    return draft.cue is not None and text[draft.cue[0]] in "―—–-"
 
 
 def extract_quotes(text: str, options: QuoteOptions | None = None) -> list[Quote]:

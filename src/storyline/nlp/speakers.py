@@ -4,8 +4,9 @@ become the person or organisation the article names, with that name's offsets.
 Rules over the article's one parse (no coreference model ships offline with a pinned
 package): a relative "who"/"which" is the noun phrase its clause hangs on ("one activist
 in Homs, who said"); a personal pronoun or a possessive ("his comments") is the nearest
-named person (organisation or place for "it", "they") before it in the same or the two
-previous paragraphs, skipping names whose gender clashes ("Mrs X" is never "he"); a
+named person before it in the same or the two previous paragraphs, skipping names whose
+gender clashes ("Mrs X" is never "he"); "it"/"they" the speaker of the nearest quote that
+names one, else a subject name, a plural subject or an organisation or place; a
 definite description ("the activist", "the statement", "that comment") is the nearest
 earlier speaker whose words share its head noun, else the previous quote's speaker when
 it stands in the sentence before. Nationalities and bare places never speak: a quote
@@ -133,16 +134,26 @@ def _resolve(ctx: _Context, quote: Quote, earlier: list[Quote]) -> Quote:
         if target is None:
             target = _previous_person(ctx, start, earlier, _PERSONAL[first], _QUOTED_REACH)
         if target is None:
+            target = _subject_person(ctx, start, _PERSONAL[first])
+        if target is None:
             target = _antecedent(ctx, start, _PERSONAL[first])
         if target is None:
             target = _previous_person(ctx, start, earlier, _PERSONAL[first], len(ctx.text))
     elif first in _NEUTER:
-        # "it", "they": the one quoted just before, else the nearest organisation named
+        # "they": a plural subject ("Workers objected ... They also said"); "it", "they":
+        # the one quoted just before ("A ministry statement said ... It also added");
+        # alone, else the speaker of the nearest quote that names one (articles name a
+        # source, then say "it says", "they added"), the nearest name that is a clause's
+        # subject; else the nearest organisation or place
         target = None
         if first in _PLURAL and span is not None:
             target = _plural_subject(ctx, span[0])
         if target is None:
-            target = _previous_speaker(ctx.text, start, earlier) or _antecedent(ctx, start, None)
+            target = _previous_speaker(ctx.text, start, earlier)
+        if target is None and len(tokens) == 1:
+            target = _previous_named_speaker(ctx, start, earlier) or _subject_name(ctx, start)
+        if target is None:
+            target = _antecedent(ctx, start, None)
     elif first in _DEFINITE and span is not None and _description(span):
         # "the activist", "the statement", "that comment"
         target = (
@@ -195,6 +206,50 @@ def _previous_person(
             if ctx.names[k].end <= head_end and _fits(ctx.names[k], gender):
                 return s, e
             k += 1
+    return None
+
+
+def _subject_person(ctx: _Context, before: int, gender: str) -> tuple[int, int] | None:
+    """The nearest fitting person named before ``before`` as the subject of a clause
+    (who acts and speaks in the story, not whom it mentions: "Trump attacked Cruz ...
+    He said"), however far back: the person the story follows is its running subject."""
+    k = bisect_right(ctx.name_starts, before) - 1
+    while k >= 0:
+        name = ctx.names[k]
+        k -= 1
+        if name.end > before or not _fits(name, gender):
+            continue
+        span = ctx.doc.char_span(name.start, name.end, alignment_mode="expand")
+        if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
+            return name.start, name.end
+    return None
+
+
+def _previous_named_speaker(
+    ctx: _Context, before: int, earlier: list[Quote]
+) -> tuple[int, int] | None:
+    """The speaker of the nearest earlier quote whose speaker words hold a name."""
+    for quote in reversed(earlier):
+        s, e = quote.speaker_start, quote.speaker_end
+        if s is None or e is None or quote.end > before:
+            continue
+        k = bisect_left(ctx.name_starts, s)
+        if k < len(ctx.names) and ctx.names[k].start < e:
+            return s, e
+    return None
+
+
+def _subject_name(ctx: _Context, before: int) -> tuple[int, int] | None:
+    """The nearest name before ``before`` that is the subject of its clause."""
+    k = bisect_right(ctx.name_starts, before) - 1
+    while k >= 0:
+        name = ctx.names[k]
+        k -= 1
+        if name.end > before:
+            continue
+        span = ctx.doc.char_span(name.start, name.end, alignment_mode="expand")
+        if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
+            return name.start, name.end
     return None
 
 

@@ -1,0 +1,323 @@
+"""Reported speech: a speech or stance verb's clause, "according to X", a position named
+by a noun ("his criticism of how the war was run"); the second pass of ``nlp.quotes``.
+
+Drafts carry [start, end) offsets into the article text; ``nlp.quotes`` turns them into
+``Quote`` records.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from storyline.config import QuoteOptions
+from storyline.nlp.quote_syntax import (
+    ATTRIBUTION_NOUNS,
+    NOUN_CONTENT_PREPS,
+    analysis_subject,
+    content_of,
+    is_raising,
+    is_speech_verb,
+    noun_phrase,
+    speech_verbs,
+    spoken_subject,
+    subject_of,
+    token_span,
+)
+from storyline.nlp.quote_text import clip_to_paragraph, rstrip_offset, trim_span, word_count
+
+
+@dataclass
+class Draft:
+    start: int
+    end: int
+    kind: str
+    speaker: tuple[int, int] | None = None
+    cue: tuple[int, int] | None = None
+    fragments: list[tuple[int, int]] = field(default_factory=list)
+    cue_after: bool = False
+    absorbed: bool = False  # a quoted fragment inside reported speech ("said it was "X"")
+
+
+def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def indirect_drafts(
+    doc: Any, text: str, verbs: list[Any], direct: list[Draft], options: QuoteOptions
+) -> list[Draft]:
+    drafts: list[Draft] = []
+    used_cues = {d.cue for d in direct if d.cue}
+    reporters: dict[int, Any] = {}  # a report cut from a clause -> the verb reporting it
+    for verb in verbs:
+        cue = (verb.idx, verb.idx + len(verb.text))
+        if any(d.start <= cue[0] < d.end for d in direct):
+            continue
+        content = content_of(verb, text, stance=options.stance)
+        if content is not None:
+            content = clip_to_paragraph(text, content, cue[0])
+        if content is not None:
+            content = _cut_at_next_report(doc, verb, content, text, reporters)
+        if cue in used_cues:
+            # the verb introduced a quote; if the quote is only a fragment of its reported
+            # clause ("said that the campaign was "taking a close look" at..."), the clause
+            # is the attribution (PolNeAR's mixed quotes), else the direct quote stands
+            quoted = [d for d in direct if d.cue == cue]
+            if (
+                content is None
+                or not quoted
+                or not all(
+                    content[0] <= d.start
+                    and d.end <= content[1]
+                    and (content[1] - content[0]) - (d.end - d.start) > 25
+                    for d in quoted
+                )
+            ):
+                continue
+            for d in quoted:
+                d.absorbed = True
+        if (
+            content is None
+            or word_count(text[content[0] : content[1]]) < options.min_indirect_words
+        ):
+            continue
+        raising = is_raising(verb)
+        clause = any(c.dep_ == "ccomp" for c in verb.children)
+        if options.stance and subject_of(verb) is None and not raising and not clause:
+            # a stance with no one holding it is just narration; a reported clause is
+            # speech even when the parser lost the verb's subject ("Trump summed up
+            # Clinton as "terrible," denounced her record and said she should not run")
+            continue
+        # content mostly inside a direct quote: this verb is that quote's cue, not new speech
+        inside = sum(overlap(content, (d.start, d.end)) for d in direct)
+        if inside > 0.5 * (content[1] - content[0]):
+            for d in direct:
+                if d.cue is None and overlap(content, (d.start, d.end)):
+                    d.cue = cue
+                    subject = subject_of(verb)
+                    if subject is not None and not (d.start <= subject.idx < d.end):
+                        d.speaker = noun_phrase(subject, text)
+            continue
+        if analysis_subject(verb):
+            continue  # "His comments appeared designed to clarify X": the writer's reading
+        subject = spoken_subject(verb) if raising else subject_of(reporters.get(verb.i, verb))
+        if subject is None and not raising:
+            subject = _sentence_subject(verb)
+        participle = verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl")
+        if participle and subject is not None and subject.head != verb:
+            subject = None  # "Asked about the polls, he said": he was asked, not asking
+        speaker = None
+        own_subject = subject is not None and subject.head == verb
+        if subject is not None and (own_subject or not content[0] <= subject.idx < content[1]):
+            speaker = noun_phrase(subject, text)
+        drafts.append(Draft(content[0], content[1], "indirect", speaker=speaker, cue=cue,
+                             fragments=[content]))  # fmt: skip
+    drafts.extend(_according_to_drafts(doc, text, direct))
+    if options.stance:
+        drafts.extend(_nominal_drafts(doc, text))
+        drafts.extend(_adjective_drafts(doc, text))
+    return drafts
+
+
+# adjectives that state a position when predicated of someone ("Sanders is critical of",
+# "she was confident that", "Republicans are eager to"; PolNeAR train marks them)
+_STANCE_ADJECTIVES = frozenset(
+    {
+        "critical", "skeptical", "sceptical", "supportive", "opposed", "confident", "sure",
+        "certain", "concerned", "worried", "aware", "convinced", "optimistic", "pessimistic",
+        "hopeful", "adamant", "eager", "willing", "reluctant", "determined", "committed",
+        "wary", "doubtful", "unsure", "proud", "angry", "furious", "upset", "disappointed",
+        "pleased", "happy", "glad", "frustrated", "afraid", "insistent", "outspoken", "vocal",
+        "careful", "open", "mindful", "fearful", "suspicious", "dismissive", "enthusiastic",
+    }
+)  # fmt: skip
+_ADJECTIVE_PREPS = frozenset({"of", "about", "to", "with", "on", "over", "against", "toward"})
+
+
+def _adjective_drafts(doc: Any, text: str) -> list[Draft]:
+    """ "Sanders is critical of the deal", "she was confident that she would win", "he is
+    against the wall", "Trump made clear that": a stance adjective (or "against")
+    predicated of a subject; what follows it is the position, the subject holds it."""
+    drafts = []
+    for token in doc:
+        if token.dep_ == "acomp" and token.lemma_.lower() in _STANCE_ADJECTIVES:
+            parts = [
+                c
+                for c in token.children
+                if c.dep_ in ("ccomp", "xcomp")
+                or (c.dep_ == "prep" and c.lower_ in _ADJECTIVE_PREPS)
+            ]
+            cue_end = token
+        elif token.lower_ == "clear" and token.head.lemma_ == "make":
+            # "Trump made (it) clear that ...": the clause hangs on "clear" or on "made"
+            parts = [c for c in (*token.children, *token.head.children) if c.dep_ == "ccomp"]
+            cue_end = token
+        elif token.dep_ == "prep" and token.lower_ == "against" and token.head.lemma_ == "be":
+            parts = [c for c in token.children if c.dep_ in ("pobj", "pcomp")]
+            cue_end = token
+        else:
+            continue
+        if not parts:
+            continue
+        copula = token.head
+        subject = subject_of(copula)
+        if subject is None or subject.pos_ not in ("PROPN", "NOUN", "PRON"):
+            continue
+        if subject.lower_ in ("it", "there", "this", "that", "which"):
+            continue
+        part = parts[0]
+        tokens = list(part.subtree)
+        if part.dep_ == "prep":
+            tokens = [t for t in tokens if t.i != part.i]
+        if not tokens:
+            continue
+        start, end = trim_span(text, *token_span(tokens))
+        while end > start and text[end - 1] in ".!?":
+            end -= 1
+        if end <= start or word_count(text[start:end]) < 1:
+            continue
+        speaker = noun_phrase(subject, text)
+        cue = (copula.idx if copula.i < cue_end.i else cue_end.idx, cue_end.idx + len(cue_end.text))
+        drafts.append(
+            Draft(start, end, "indirect", speaker=speaker, cue=cue, fragments=[(start, end)])
+        )
+    return drafts
+
+
+def _cut_at_next_report(
+    doc: Any, verb: Any, content: tuple[int, int], text: str, reporters: dict[int, Any]
+) -> tuple[int, int] | None:
+    """ "said that X, noting Y", "argued that X, citing Y": the parser hangs the next
+    report, a participle, on the reported clause; what was said stops before it (the
+    next report is an attribution of its own, PolNeAR marks them apart, and keeps the
+    speaker of the first)."""
+    for token in doc[verb.i + 1 :]:
+        if token.idx >= content[1]:
+            break
+        if token.idx <= content[0] or token.dep_ != "advcl" or token.tag_ != "VBG":
+            continue
+        if token.lemma_ not in speech_verbs() or not is_speech_verb(token):
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+            continue
+        # "said that X, noting Y": the one who said X notes Y
+        reporters[token.i] = reporters.get(verb.i, verb)
+        cut = token.left_edge.i
+        while cut > 0 and doc[cut - 1].lower_ in (",", "and", "but", "while", "before", "after"):
+            cut -= 1
+        start, end = trim_span(text, content[0], doc[cut].idx)
+        return (start, end) if end > start else None
+    return content
+
+
+def _sentence_subject(verb: Any) -> Any | None:
+    """ "Trump further summed up Clinton as "terrible," denounced her record and said she
+    should not run": a verb the parser left without a subject is said by the subject
+    opening its sentence (a noun or name, not "it" or "there"), else by the last person
+    named before it ("As part of his plea, Marcel Lehel Lazar, 44, said": the name hung
+    on "plea")."""
+    person = None
+    for token in verb.sent:
+        if token.i >= verb.i:
+            break
+        if (
+            token.dep_ == "nsubj"
+            and token.pos_ in ("PROPN", "NOUN", "PRON")
+            and token.lower_ not in ("it", "there", "this", "that")
+        ):
+            return token
+        if token.ent_type_ == "PERSON" and token.dep_ in ("appos", "nsubj", "nsubjpass"):
+            person = token
+    return person
+
+
+def _nominal_drafts(doc: Any, text: str) -> list[Draft]:
+    """A position named by a noun: "his criticism of how the war was run", "questions
+    about whether he would run": the object of the noun's preposition is the content
+    when it is a clause or a quotation, its owner (if any) the source."""
+    drafts = []
+    for noun in doc:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in ATTRIBUTION_NOUNS:
+            continue
+        preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in NOUN_CONTENT_PREPS]
+        objects = [o for p in preps[:1] for o in p.children if o.dep_ in ("pobj", "pcomp")]
+        if not objects:
+            continue
+        tokens = list(objects[0].subtree)
+        start, end = trim_span(text, *token_span(tokens))
+        if end <= start or not _said_content(tokens, text[start:end]):
+            continue
+        speaker = _holder(noun, text)
+        if speaker is None and word_count(text[start:end]) < 3:
+            continue  # "a joint statement on Syria": no one's position, no words of it
+        cue = (noun.idx, noun.idx + len(noun.text))
+        drafts.append(Draft(start, end, "indirect", speaker=speaker, cue=cue,
+                             fragments=[(start, end)]))  # fmt: skip
+    return drafts
+
+
+def _said_content(tokens: list[Any], words: str) -> bool:
+    """A noun cue's content is a clause ("criticism of how he handled the war") or a
+    quotation ('his warning of "grave consequences"'); a bare noun phrase ("criticism of
+    Assad", "attacks on the process") names a target, not what was said."""
+    if any(c in words for c in '"“”«»'):
+        return True
+    return any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") for t in tokens)
+
+
+def _according_to_drafts(doc: Any, text: str, direct: list[Draft]) -> list[Draft]:
+    """ "according to Interfax": the host clause is the content. ("..., citing X" is a
+    stance: its subject cites X, as PolNeAR marks it, so the verb lexicon takes it.)"""
+    drafts = []
+    for token in doc:
+        if not (
+            token.lower_ == "according"
+            and token.i + 1 < len(doc)
+            and doc[token.i + 1].lower_ == "to"
+        ):
+            continue
+        to = doc[token.i + 1]
+        objects = [c for c in to.children if c.dep_ == "pobj"] or [
+            c for c in token.children if c.dep_ == "pobj"
+        ]
+        cue = (token.idx, to.idx + len(to.text))
+        if not objects:
+            continue
+        speaker = noun_phrase(objects[0], text)
+        phrase = {t.i for t in token.subtree} | {t.i for t in to.subtree}
+        sentence = token.sent
+        # (not its closing period: "..., according to X." ends with the phrase)
+        host = [t for t in sentence if t.i not in phrase and not t.is_punct]
+        if not host:
+            continue
+        start, end = trim_span(text, *token_span(host))
+        end = rstrip_offset(text, start, end)
+        while end > start and text[end - 1] in ".":
+            end -= 1
+        if any(overlap((start, end), (d.start, d.end)) > 0.5 * (end - start) for d in direct):
+            for d in direct:
+                if d.speaker is None and overlap((start, end), (d.start, d.end)):
+                    d.speaker, d.cue = speaker, cue
+            continue
+        if word_count(text[start:end]) < 3:
+            continue
+        drafts.append(Draft(start, end, "indirect", speaker=speaker, cue=cue,
+                             fragments=[(start, end)]))  # fmt: skip
+    return drafts
+
+
+def _holder(noun: Any, text: str) -> tuple[int, int] | None:
+    """Who holds the position a noun names: its owner ("his attacks"), the one it is said
+    of ("Barney Frank, a fierce critic of"), or the subject of the verb taking it
+    ("Trump launched attacks on")."""
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    if owners:
+        return noun_phrase(owners[0], text, asides=False)
+    holder = None
+    if noun.dep_ == "appos":
+        holder = noun.head
+    elif noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
+        holder = subject_of(noun.head)
+    if holder is None or holder.pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    return noun_phrase(holder, text, asides=False)  # the aside may be the position itself
