@@ -113,6 +113,8 @@ def test_features_and_candidates_of_a_group():
     # the two Fridays are in different sub-stories and share no name word: never scored;
     # Ohio is in both sub-stories
     assert candidate_pairs(summaries) == [(0, 1), (1, 2)]
+    # a block bounded to one cluster pairs nothing
+    assert candidate_pairs(summaries, max_block=1) == []
     x = feature_matrix(summaries, [(0, 2), (0, 1)])
     assert x.shape == (2, len(FEATURES))
     assert x[0, FEATURES.index("time_word_shared")] == 1.0

@@ -256,7 +256,7 @@ def cluster_mentions(
         rule_clusters = _groups(ctx)
         merge_clusters(
             rule_clusters, mentions, texts, ctx.labels, ctx.uf, index,
-            options.merge_threshold, _person_noun, merge_model,
+            options.merge_threshold, options.merge_max_block, _person_noun, merge_model,
         )  # fmt: skip
     return _groups(ctx)
 

@@ -299,8 +299,12 @@ def pair_features(
     ]
 
 
-def candidate_pairs(summaries: Sequence[ClusterSummary]) -> list[tuple[int, int]]:
-    """Pairs worth scoring: in one sub-story, or sharing a name word."""
+def candidate_pairs(
+    summaries: Sequence[ClusterSummary], max_block: int = 0
+) -> list[tuple[int, int]]:
+    """Pairs worth scoring: in one sub-story, or sharing a name word. A block (sub-story or
+    name word) of more than ``max_block`` clusters (0: no bound) pairs only its largest
+    ``max_block``: the work per block stays bounded on a very large story."""
     by_label: dict[int, list[int]] = defaultdict(list)
     by_word: dict[str, list[int]] = defaultdict(list)
     for k, s in enumerate(summaries):
@@ -310,6 +314,8 @@ def candidate_pairs(summaries: Sequence[ClusterSummary]) -> list[tuple[int, int]
             by_word[w].append(k)
     pairs: set[tuple[int, int]] = set()
     for block in list(by_label.values()) + list(by_word.values()):
+        if max_block and len(block) > max_block:
+            block = sorted(sorted(block, key=lambda k: (-summaries[k].size, k))[:max_block])
         for i, a in enumerate(block):
             for b in block[i + 1 :]:
                 pairs.add((a, b) if a < b else (b, a))
@@ -388,6 +394,7 @@ def merge_clusters(
     uf: GuardedUnionFind,
     index: dict[Node, int],
     threshold: float,
+    max_block: int,
     person_noun: Callable[[EntityMention], bool],
     model: TreeEnsemble | None = None,
 ) -> None:
@@ -395,7 +402,7 @@ def merge_clusters(
     if len(groups) < 2:
         return
     summaries = summarise(groups, mentions, texts, labels, person_noun)
-    pairs = candidate_pairs(summaries)
+    pairs = candidate_pairs(summaries, max_block)
     if not pairs:
         return
     scores = (model or load_model()).probabilities(feature_matrix(summaries, pairs))[:, 1]

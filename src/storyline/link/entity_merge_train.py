@@ -45,7 +45,7 @@ def topic_examples(
     groups = cluster_mentions(topic.mentions, topic.texts, rules)
     labels = substories(topic.texts, options.substory_similarity)
     summaries = summarise(groups, topic.mentions, topic.texts, labels, _person_noun)
-    pairs = candidate_pairs(summaries)
+    pairs = candidate_pairs(summaries, options.merge_max_block)
     majority = [Counter(topic.gold[d][i] for d, i in g).most_common(1)[0][0] for g in groups]
     y = np.asarray([int(majority[a] == majority[b]) for a, b in pairs], dtype=np.int64)
     return feature_matrix(summaries, pairs), y
