@@ -319,6 +319,14 @@ def link_entities_command(
 @eval_app.command("entities")
 def eval_entities_command(
     path: Annotated[Path, typer.Argument(help="ECB+ JSONL")] = ENTITIES_DEV,
+    folds: Annotated[
+        int,
+        typer.Option(
+            "--folds",
+            help="score each fold of topics with a merge model trained on the other folds"
+            " (0: the shipped model)",
+        ),
+    ] = 0,
 ) -> None:
     """Cross-document entity coreference on ECB+ (CoNLL F1 within each topic)."""
     from storyline.evaluate.dev_files import resolve_dev_path
@@ -328,7 +336,7 @@ def eval_entities_command(
     if not path.exists():
         console.print(f"[red]error:[/] dev file not found: {path}", highlight=False)
         raise typer.Exit(2)
-    typer.echo(format_entity_eval(evaluate_entities(path)))
+    typer.echo(format_entity_eval(evaluate_entities(path, folds=folds)))
 
 
 @app.command()

@@ -232,6 +232,13 @@ class EntityLinkOptions:
     plural_groups: bool = True
     # a nameless "she ... her" chain joins the person its article names most
     orphan_chains: bool = True
+    # the learned last pass (link/entity_merge.py) joins rule clusters it scores at least
+    # this likely to be one entity; 0 or less turns it off (0.45: best of 0.4-0.6 on the
+    # ECB+ train topics cross-validated by topic, and on the dev topics)
+    merge_threshold: float = 0.45
+    # a sub-story (or a name word) with more rule clusters than this pairs only its largest
+    # ones: the pass costs at most ~n^2/2 pair scores per block (ECB+ topics: <= 108)
+    merge_max_block: int = 300
 
 
 @dataclass(frozen=True)

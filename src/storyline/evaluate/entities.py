@@ -10,6 +10,7 @@ from storyline.commands.link import LinkRecord, link_group
 from storyline.config import EntityLinkOptions as LinkOptions
 from storyline.evaluate.coref_metrics import CorefScores, score
 from storyline.jsonl import read_lines
+from storyline.link.entity_merge_train import Topic, cross_validated_clusters
 from storyline.nlp.entities import EntityAnalyzer, SpacyEntityAnalyzer
 
 
@@ -46,26 +47,54 @@ class EntityEval:
     documents: int
     mentions: int
     topics: int
+    folds: int = 0  # > 1: the merge model cross-validated by topic
 
 
-def evaluate_entities(
-    path: Path, analyzer: EntityAnalyzer | None = None, options: LinkOptions | None = None
-) -> EntityEval:
-    """Cross-document entity coreference on gold mentions, clustered within each topic."""
-    analyzer = analyzer or SpacyEntityAnalyzer(cache_size=100_000)
-    options = options or LinkOptions()
-    records, gold = _gold_records(path)
+def _by_topic(records: list[LinkRecord]) -> dict[str, list[LinkRecord]]:
     by_topic: dict[str, list[LinkRecord]] = defaultdict(list)
     for r in records:
         by_topic[r.group].append(r)
+    return dict(sorted(by_topic.items()))
+
+
+def ecb_topics(path: Path, analyzer: EntityAnalyzer) -> list[Topic]:
+    """The topics of an ECB+ file with described gold mentions and their gold entities
+    (training and cross-validating the merge model)."""
+    records, gold = _gold_records(path)
+    topics = []
+    for topic, group in _by_topic(records).items():
+        texts = [r.text for r in group]
+        described = analyzer.describe(texts, [r.spans or [] for r in group])
+        labels = [
+            [gold[(r.id, s, e)] for s, e in (r.spans or [])] for r in group
+        ]  # describe keeps the caller's spans, in order
+        topics.append(Topic(topic, texts, described, labels))
+    return topics
+
+
+def evaluate_entities(
+    path: Path,
+    analyzer: EntityAnalyzer | None = None,
+    options: LinkOptions | None = None,
+    folds: int = 0,
+) -> EntityEval:
+    """Cross-document entity coreference on gold mentions, clustered within each topic.
+    With ``folds`` > 1 the merge model is not the shipped one: topics are dealt into folds
+    and each fold is linked by a model trained on the other folds' topics."""
+    analyzer = analyzer or SpacyEntityAnalyzer(cache_size=100_000)
+    options = options or LinkOptions()
+    records, gold = _gold_records(path)
+    by_topic = _by_topic(records)
     system: dict[tuple[str, int, int], str] = {}
     head: dict[tuple[str, int, int], str] = {}
     exact: dict[tuple[str, int, int], str] = {}
-    for topic in sorted(by_topic):
-        group = by_topic[topic]
-        for rec in link_group(group, analyzer, options):
-            for m in rec["mentions"]:
-                system[(rec["id"], *m["span"])] = m["entity"]
+    if folds > 1:
+        system = _cross_validated(ecb_topics(path, analyzer), by_topic, options, folds)
+    for topic, group in by_topic.items():
+        if folds <= 1:
+            for rec in link_group(group, analyzer, options):
+                for m in rec["mentions"]:
+                    system[(rec["id"], *m["span"])] = m["entity"]
         # baselines: same head lemma / same lower-cased string within the topic
         described = analyzer.describe([r.text for r in group], [r.spans or [] for r in group])
         for r, ms in zip(group, described, strict=True):
@@ -80,7 +109,24 @@ def evaluate_entities(
         documents=len(records),
         mentions=len(gold),
         topics=len(by_topic),
+        folds=folds,
     )
+
+
+def _cross_validated(
+    topics: list[Topic], by_topic: dict[str, list[LinkRecord]], options: LinkOptions, folds: int
+) -> dict[tuple[str, int, int], str]:
+    out: dict[tuple[str, int, int], str] = {}
+    for topic, clusters in cross_validated_clusters(topics, options, folds).items():
+        group = by_topic[topic]
+        for cluster in clusters:
+            d, i = cluster[0]
+            spans = group[d].spans or []
+            eid = f"{topic}|{group[d].id}|{spans[i][0]}"
+            for dd, ii in cluster:
+                s, e = (group[dd].spans or [])[ii]
+                out[(group[dd].id, s, e)] = eid
+    return out
 
 
 def format_entity_eval(result: EntityEval) -> str:
@@ -91,7 +137,12 @@ def format_entity_eval(result: EntityEval) -> str:
     ]
     lines = [
         f"ECB+ dev: {result.documents} docs, {result.topics} topics, "
-        f"{result.mentions} gold entity mentions (selected sentences)",
+        f"{result.mentions} gold entity mentions (selected sentences)"
+        + (
+            f"; merge model cross-validated by topic ({result.folds} folds)"
+            if result.folds > 1
+            else ""
+        ),
         f"{'system':<16} {'MUC':>6} {'B3':>6} {'CEAF-e':>6} {'CoNLL':>6}",
     ]
     for name, s in rows:

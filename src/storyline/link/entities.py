@@ -31,6 +31,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from storyline.config import EntityLinkOptions as LinkOptions
+from storyline.link.entity_merge import merge_clusters
 from storyline.link.entity_names import (
     _AUTHORITIES,
     _COLLECTIVE_PEOPLE,
@@ -52,6 +53,7 @@ from storyline.link.entity_names import (
     types_compatible,
 )
 from storyline.link.entity_orphans import attach_orphan_chains
+from storyline.link.stance_trees import TreeEnsemble
 from storyline.link.substories import substories
 from storyline.nlp.entities import EntityAnalyzer, EntityMention
 
@@ -222,8 +224,10 @@ def cluster_mentions(
     mentions: Sequence[Sequence[EntityMention]],
     texts: Sequence[str],
     options: LinkOptions,
+    merge_model: TreeEnsemble | None = None,
 ) -> list[list[tuple[int, int]]]:
-    """Clusters of (article index, mention index), sorted, over all mentions of a group."""
+    """Clusters of (article index, mention index), sorted, over all mentions of a group.
+    ``merge_model`` replaces the shipped merge model (training and cross-validation)."""
     nodes = [(d, i) for d, ms in enumerate(mentions) for i in range(len(ms))]
     index = {node: k for k, node in enumerate(nodes)}
     ctx = _Linking(
@@ -248,9 +252,19 @@ def cluster_mentions(
         _link_pronouns(ctx)
     if options.link_pronouns and options.orphan_chains:
         attach_orphan_chains(mentions, nodes, index, ctx.uf, ctx.labels, _gender, _person_noun)
+    if options.merge_threshold > 0:
+        rule_clusters = _groups(ctx)
+        merge_clusters(
+            rule_clusters, mentions, texts, ctx.labels, ctx.uf, index,
+            options.merge_threshold, options.merge_max_block, _person_noun, merge_model,
+        )  # fmt: skip
+    return _groups(ctx)
+
+
+def _groups(ctx: _Linking) -> list[list[tuple[int, int]]]:
     groups: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for node in nodes:
-        groups[ctx.uf.find(index[node])].append(node)
+    for node in ctx.nodes:
+        groups[ctx.uf.find(ctx.index[node])].append(node)
     return sorted((sorted(g) for g in groups.values()), key=lambda g: g[0])
 
 

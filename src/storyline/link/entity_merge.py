@@ -1,0 +1,409 @@
+"""A learned last pass over the rule clusters: which two clusters are one entity.
+
+The rules (``storyline.link.entities``) leave an entity in pieces where no rule applies:
+"the Brooklyn mother" beside "Zurana Horton", "rehab" beside "Promises", a "she" chain
+beside its name, "on Friday" beside "late Friday night". This pass describes each pair of
+rule clusters in one group by a few numbers (shared name words, heads, surface text and
+context words, shared articles and sub-stories, kinds, types, gender, sizes, who leads the
+articles they share) and joins the pairs a gradient-boosted model scores above a threshold,
+strongest first, when the average score between the two growing groups stays above it
+(so one weak chain link does not pull two entities together). The union-find guard still
+refuses two first names in one entity.
+
+The model (``data/entity_merge.json.gz``) is learned on ECB+ train topics by
+``scripts/train_entity_merge.py``; it is a ``TreeEnsemble`` (numpy only, no pickle).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from storyline.link.entity_names import CONNECTORS, GuardedUnionFind, head_key, types_compatible
+from storyline.link.stance_trees import TreeEnsemble
+from storyline.nlp.entities import PRONOUNS, EntityMention
+
+MODEL_RESOURCE = "entity_merge.json.gz"
+Node = tuple[int, int]
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_CONTEXT_CHARS = 80  # characters each side of a mention read as its context
+_WORD = re.compile(r"[a-z][a-z'-]{3,}")
+_STOP = _words(
+    "that this with from have were been will would said says they their there which about "
+    "after before into over also when what while where than them then just more most some "
+    "such only other being could should these those because"
+)
+_WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
+_MONTHS = _words(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+_FIRST_PERSON = _words("i me my mine myself")
+_FUNCTION = _words("the a an of in on at to for and or by 's his her its their")
+_SHE_HE = {"he": "m", "him": "m", "his": "m", "himself": "m"} | {
+    "she": "f",
+    "her": "f",
+    "hers": "f",
+    "herself": "f",
+}
+
+FEATURES = (
+    "same_substory",
+    "shared_docs",
+    "shared_docs_share",
+    "name_key_shared",
+    "name_word_jaccard",
+    "name_word_shared",
+    "head_shared",
+    "head_jaccard",
+    "text_shared",
+    "context_jaccard",
+    "type_equal",
+    "types_compatible",
+    "type_missing",
+    "name_min",
+    "name_max",
+    "nominal_min",
+    "nominal_max",
+    "pronoun_min",
+    "pronoun_max",
+    "time_min",
+    "time_max",
+    "plural_min",
+    "plural_max",
+    "person_both",
+    "person_one",
+    "gender_clash",
+    "size_min",
+    "size_max",
+    "lead_rank_min",
+    "lead_rank_max",
+    "time_word_shared",
+    "digit_shared",
+    "word_shared",
+    "word_jaccard",
+    "month_shared",
+    "first_person_both",
+    "docs_min",
+    "docs_max",
+    "person_lead_rank",
+    "role_match",
+    "gap",
+    "same_sentence",
+)
+
+
+@dataclass
+class ClusterSummary:
+    """What the pair features read of one rule cluster."""
+
+    docs: frozenset[int]
+    labels: frozenset[int]
+    names: frozenset[str]
+    name_words: frozenset[str]
+    heads: frozenset[str]
+    texts: frozenset[str]
+    context: frozenset[str]
+    type: str
+    shares: tuple[float, float, float, float, float]  # name, nominal, pronoun, time, plural
+    person: bool
+    genders: frozenset[str]
+    size: int
+    time_words: frozenset[str]
+    digits: frozenset[str]
+    words: frozenset[str]  # content words of the mentions' own text
+    months: frozenset[str]
+    first_person: bool
+    person_name: bool  # holds a PERSON name
+    roles: frozenset[str]  # words of the roles its names carry ("host", "foreign minister")
+    spans: dict[int, list[tuple[int, int, int]]]  # article -> (start, end, sentence), sorted
+
+
+def summarise(
+    groups: Sequence[Sequence[Node]],
+    mentions: Sequence[Sequence[EntityMention]],
+    texts: Sequence[str],
+    labels: Sequence[int],
+    person_noun: Callable[[EntityMention], bool],
+) -> list[ClusterSummary]:
+    out = []
+    for group in groups:
+        ms = [mentions[d][i] for d, i in group]
+        kinds = Counter(m.kind for m in ms)
+        n = len(ms)
+        types = Counter(m.type for m in ms if m.type and m.kind != "pronoun")
+        context: set[str] = set()
+        for d, i in group:
+            m = mentions[d][i]
+            window = texts[d][max(0, m.start - _CONTEXT_CHARS) : m.end + _CONTEXT_CHARS]
+            context.update(w for w in _WORD.findall(window.lower()) if w not in _STOP)
+        surface = {m.text.lower() for m in ms}
+        words = {w for m in ms for w in m.text.lower().split()}
+        out.append(
+            ClusterSummary(
+                docs=frozenset(d for d, _ in group),
+                labels=frozenset(labels[d] for d, _ in group),
+                names=frozenset(m.name for m in ms if m.kind == "name" and m.name),
+                name_words=frozenset(
+                    w for m in ms if m.kind == "name" for w in m.name.split() if w not in CONNECTORS
+                ),
+                heads=frozenset(head_key(m.head, m.kind) for m in ms if m.kind != "pronoun"),
+                texts=frozenset(surface),
+                context=frozenset(context),
+                type=types.most_common(1)[0][0] if types else "",
+                shares=(
+                    kinds["name"] / n,
+                    kinds["nominal"] / n,
+                    kinds["pronoun"] / n,
+                    kinds["time"] / n,
+                    sum(m.plural for m in ms) / n,
+                ),
+                person=any(
+                    (m.type == "PERSON" and m.kind != "pronoun")
+                    or person_noun(m)
+                    or m.head in _SHE_HE
+                    for m in ms
+                ),
+                genders=frozenset(g for m in ms if (g := _SHE_HE.get(m.head, ""))),
+                size=n,
+                time_words=frozenset(words & _WEEKDAYS),
+                digits=frozenset(w for w in words if w.isdigit()),
+                words=frozenset(
+                    w for w in words if w.isalpha() and w not in _FUNCTION and w not in PRONOUNS
+                ),
+                months=frozenset(w.rstrip(".") for w in words) & _MONTHS,
+                first_person=any(m.kind == "pronoun" and m.head in _FIRST_PERSON for m in ms),
+                person_name=any(m.kind == "name" and m.type == "PERSON" for m in ms),
+                roles=frozenset(w for m in ms if m.role for w in m.role.lower().split()),
+                spans=_spans(group, mentions),
+            )
+        )
+    return out
+
+
+def _spans(
+    group: Sequence[Node], mentions: Sequence[Sequence[EntityMention]]
+) -> dict[int, list[tuple[int, int, int]]]:
+    out: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
+    for d, i in group:
+        m = mentions[d][i]
+        out[d].append((m.start, m.end, m.sentence))
+    for spans in out.values():
+        spans.sort()
+    return out
+
+
+def _closeness(a: ClusterSummary, b: ClusterSummary, shared: frozenset[int]) -> tuple[float, float]:
+    """log of the fewest characters between a mention of each in one article (10 if they
+    share none), and whether two of them share a sentence."""
+    gap = math.inf
+    sentence = False
+    for d in shared:
+        for s1, e1, n1 in a.spans[d]:
+            for s2, e2, n2 in b.spans[d]:
+                gap = min(gap, max(s2 - e1, s1 - e2, 0))
+                sentence = sentence or n1 == n2
+    return (math.log1p(gap) if gap < math.inf else 10.0), float(sentence)
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def _lead_ranks(summaries: Sequence[ClusterSummary], persons: bool = False) -> list[dict[int, int]]:
+    """Per cluster, per article: its rank among the article's clusters by size (0 = most
+    mentioned in the whole group among those the article holds); ``persons``: among the
+    clusters holding a person's name only."""
+    in_doc: dict[int, list[int]] = defaultdict(list)
+    for k, s in enumerate(summaries):
+        if persons and not s.person_name:
+            continue
+        for d in s.docs:
+            in_doc[d].append(k)
+    ranks: list[dict[int, int]] = [{} for _ in summaries]
+    for d, ks in in_doc.items():
+        ks.sort(key=lambda k: (-summaries[k].size, k))
+        for r, k in enumerate(ks):
+            ranks[k][d] = r
+    return ranks
+
+
+def pair_features(
+    a: ClusterSummary,
+    b: ClusterSummary,
+    rank_a: dict[int, int],
+    rank_b: dict[int, int],
+    person_rank_a: dict[int, int],
+    person_rank_b: dict[int, int],
+) -> list[float]:
+    shared_docs = a.docs & b.docs
+    # how the other cluster ranks in the articles this one is in: a protagonist leads them
+    lead_b = min((rank_b[d] for d in a.docs if d in rank_b), default=50)
+    lead_a = min((rank_a[d] for d in b.docs if d in rank_a), default=50)
+    person_lead = min(
+        min((person_rank_b[d] for d in a.docs if d in person_rank_b), default=50),
+        min((person_rank_a[d] for d in b.docs if d in person_rank_a), default=50),
+    )
+    gap, same_sentence = _closeness(a, b, shared_docs)
+    gender_clash = bool(a.genders and b.genders and a.genders != b.genders)
+    return [
+        float(bool(a.labels & b.labels)),
+        float(len(shared_docs)),
+        len(shared_docs) / min(len(a.docs), len(b.docs)),
+        float(bool(a.names & b.names)),
+        _jaccard(a.name_words, b.name_words),
+        float(bool(a.name_words & b.name_words)),
+        float(bool(a.heads & b.heads)),
+        _jaccard(a.heads, b.heads),
+        float(bool(a.texts & b.texts)),
+        _jaccard(a.context, b.context),
+        float(bool(a.type) and a.type == b.type),
+        float(types_compatible(a.type, b.type)),
+        float(not a.type) + float(not b.type),
+        *(v for pair in zip(a.shares, b.shares, strict=True) for v in (min(pair), max(pair))),
+        float(a.person and b.person),
+        float(a.person != b.person),
+        float(gender_clash),
+        math.log(min(a.size, b.size)),
+        math.log(max(a.size, b.size)),
+        float(min(lead_a, lead_b)),
+        float(max(lead_a, lead_b)),
+        float(bool(a.time_words & b.time_words)),
+        float(bool(a.digits & b.digits)),
+        float(bool(a.words & b.words)),
+        _jaccard(a.words, b.words),
+        float(bool(a.months & b.months)),
+        float(a.first_person and b.first_person),
+        math.log(min(len(a.docs), len(b.docs))),
+        math.log(max(len(a.docs), len(b.docs))),
+        float(person_lead),
+        float(bool(a.roles & b.heads or b.roles & a.heads)),
+        gap,
+        same_sentence,
+    ]
+
+
+def candidate_pairs(
+    summaries: Sequence[ClusterSummary], max_block: int = 0
+) -> list[tuple[int, int]]:
+    """Pairs worth scoring: in one sub-story, or sharing a name word. A block (sub-story or
+    name word) of more than ``max_block`` clusters (0: no bound) pairs only its largest
+    ``max_block``: the work per block stays bounded on a very large story."""
+    by_label: dict[int, list[int]] = defaultdict(list)
+    by_word: dict[str, list[int]] = defaultdict(list)
+    for k, s in enumerate(summaries):
+        for label in s.labels:
+            by_label[label].append(k)
+        for w in s.name_words:
+            by_word[w].append(k)
+    pairs: set[tuple[int, int]] = set()
+    for block in list(by_label.values()) + list(by_word.values()):
+        if max_block and len(block) > max_block:
+            block = sorted(sorted(block, key=lambda k: (-summaries[k].size, k))[:max_block])
+        for i, a in enumerate(block):
+            for b in block[i + 1 :]:
+                pairs.add((a, b) if a < b else (b, a))
+    return sorted(pairs)
+
+
+def feature_matrix(
+    summaries: Sequence[ClusterSummary], pairs: Sequence[tuple[int, int]]
+) -> NDArray[np.float64]:
+    ranks = _lead_ranks(summaries)
+    people = _lead_ranks(summaries, persons=True)
+    rows = [
+        pair_features(summaries[a], summaries[b], ranks[a], ranks[b], people[a], people[b])
+        for a, b in pairs
+    ]
+    return np.asarray(rows, dtype=np.float64).reshape(len(rows), len(FEATURES))
+
+
+def merge_groups(
+    groups: Sequence[Sequence[Node]],
+    pairs: Sequence[tuple[int, int]],
+    scores: NDArray[np.float64],
+    threshold: float,
+    uf: GuardedUnionFind,
+    index: dict[Node, int],
+) -> None:
+    """Join rule clusters, best-scored pair first, while the average score between the two
+    growing groups stays at or above ``threshold`` (pairs not scored count as 0)."""
+    score_of = {p: float(s) for p, s in zip(pairs, scores, strict=True)}
+    members: dict[int, list[int]] = {k: [k] for k in range(len(groups))}
+    parent = list(range(len(groups)))
+
+    def find(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    order = sorted(range(len(pairs)), key=lambda p: (-float(scores[p]), pairs[p]))
+    for p in order:
+        if scores[p] < threshold:
+            break
+        ra, rb = find(pairs[p][0]), find(pairs[p][1])
+        if ra == rb:
+            continue
+        total = sum(
+            score_of.get((x, y) if x < y else (y, x), 0.0) for x in members[ra] for y in members[rb]
+        )
+        if total / (len(members[ra]) * len(members[rb])) < threshold:
+            continue
+        if not uf.union(index[groups[ra][0]], index[groups[rb][0]]):
+            continue  # two first names: not one person
+        root, child = min(ra, rb), max(ra, rb)
+        parent[child] = root
+        members[root] += members.pop(child)
+
+
+@lru_cache(maxsize=1)
+def load_model() -> TreeEnsemble:
+    """The shipped merge model, read once per process."""
+    raw = resources.files("storyline.link").joinpath("data", MODEL_RESOURCE).read_bytes()
+    return model_from_json(json.loads(gzip.decompress(raw)))
+
+
+def model_from_json(data: dict[str, Any]) -> TreeEnsemble:
+    if list(data.get("features", [])) != list(FEATURES):
+        raise ValueError("entity merge model was trained on other features")
+    return TreeEnsemble.from_json(data)
+
+
+def merge_clusters(
+    groups: Sequence[Sequence[Node]],
+    mentions: Sequence[Sequence[EntityMention]],
+    texts: Sequence[str],
+    labels: Sequence[int],
+    uf: GuardedUnionFind,
+    index: dict[Node, int],
+    threshold: float,
+    max_block: int,
+    person_noun: Callable[[EntityMention], bool],
+    model: TreeEnsemble | None = None,
+) -> None:
+    """Score the candidate pairs of rule clusters and join those above ``threshold``."""
+    if len(groups) < 2:
+        return
+    summaries = summarise(groups, mentions, texts, labels, person_noun)
+    pairs = candidate_pairs(summaries, max_block)
+    if not pairs:
+        return
+    scores = (model or load_model()).probabilities(feature_matrix(summaries, pairs))[:, 1]
+    merge_groups(groups, pairs, scores, threshold, uf, index)
