@@ -58,3 +58,35 @@ def test_a_pronoun_speaker_counts_only_when_resolved_to_the_referent():
     assert rows["unresolved"].speaker_correct == 1 and rows["wrong"].speaker_correct == 1
     # by surface overlap all three would have been right
     assert all(r.surface_correct == 2 for r in rows.values())
+
+
+def test_a_role_title_with_of_is_not_the_name_and_a_party_member_is_no_name():
+    assert _name_word("Former Secretary of State Hillary Clinton") == "clinton"
+    assert _name_word("Deputy Secretary of State Tom Nides") == "nides"
+    assert _name_word("Joel Pollak of Breitbart California") == "pollak"
+    assert _name_word("the Wisconsin Republican") is None
+    assert _name_word("A Democrat") is None
+
+
+def test_words_resolved_to_the_marked_source_count():
+    text = "The paper ran a headline that said the war was over."
+    quote = "the war was over"
+    q, src = text.index(quote), text.index("a headline")
+    doc = {
+        "text": text,
+        "quotes": [
+            {
+                "quote_span": [q, q + len(quote)],
+                "speaker": "a headline",
+                "speaker_span": [src, src + len("a headline")],
+                "quote_type": "indirect",
+            }
+        ],
+    }
+    that = text.index("that")
+    words = (that, that + 4)
+    resolved = Prediction((q, q + len(quote)), words, "a headline", (src, src + 10))
+    unresolved = Prediction((q, q + len(quote)), words, None)
+    assert score([doc], [[resolved]], 0.3).speaker_correct == 1
+    assert score([doc], [[unresolved]], 0.3).speaker_correct == 0
+    assert score([doc], [[resolved]], 0.3).surface_correct == 0

@@ -10,7 +10,10 @@ speaker span overlap, or when both are absent; but a gold pronoun speaker ("he",
 name, when the article names one. PolNeAR marks sources as surface spans without
 coreference, so the gold referent is the nearest earlier gold source of the article that
 is a name ("Trump said ... He added": "Trump"); the system's resolved speaker must hold
-that name's last word. "speaker acc (surface)" is the plain overlap rule for comparison.
+that name's last word; any other gold source is matched by the speaker words or by the
+name they were resolved to ("a headline that said": PolNeAR marks "a headline", we say
+"that" -> "a headline"). "speaker acc (surface)" is the plain overlap of the speaker
+words, pronouns taken as they stand, for comparison.
 Recall on direct quotes alone is also shown.
 
 Baseline: a regex direct-quote extractor (quote-mark pairs of 4+ words) with the speaker
@@ -37,6 +40,7 @@ class Prediction:
     quote: Span
     speaker: Span | None  # the words the article used for the speaker
     resolved: str | None = None  # the name those words were resolved to, if any
+    resolved_span: Span | None = None  # where the article names it
 
 
 @dataclass
@@ -75,6 +79,8 @@ _NOT_NAME = (
     | {"few", "many", "some", "most", "several", "all", "both", "each", "every", "no"}
     | {"other", "another", "any", "one", "two", "three", "such", "if", "when", "as"}
     | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    # a party member described, not named ("the Wisconsin Republican", "A Democrat")
+    | {"republican", "democrat", "independent", "conservative", "liberal", "progressive"}
 )
 
 
@@ -87,7 +93,15 @@ def _name_word(speaker: str) -> str | None:
     parts = re.split(r"\s*[,;:(]\s*", speaker.strip())
     best = None
     for part in parts:
-        head = re.split(r"\s+(?:of|who|from|at|in|on|and)\s+", part, maxsplit=1)[0]
+        head, *rest = re.split(r"\s+(?:of|who|from|at|in|on|and)\s+", part, maxsplit=1)
+        if (
+            rest
+            and head.split()[-1].lower().strip(".") in _ROLES
+            and re.match(r"of\s", part[len(head) :].lstrip())
+        ):
+            # "Secretary of State Hillary Clinton": a role's "of" is part of the title
+            # before the name, not the end of the name
+            head = part
         words = [w.strip(".'’\"“”)") for w in head.split()]
         words = [w.removesuffix("'s").removesuffix("’s") for w in words if w]
         words = [w for w in words if w.lower().rstrip(".") not in _SUFFIXES]
@@ -102,6 +116,13 @@ def _name_word(speaker: str) -> str | None:
 
 
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# role nouns a title's "of" follows ("Secretary of State X", "Minister of Defense X")
+_ROLES = frozenset(
+    {
+        "secretary", "minister", "president", "director", "chairman", "chairwoman", "chair",
+        "governor", "mayor", "speaker", "leader", "chief", "ambassador", "general", "head",
+    }
+)  # fmt: skip
 
 
 def gold_referents(gold: list[dict], text: str = "") -> dict[int, str]:
@@ -157,7 +178,13 @@ def _speaker_right(g: dict, pred: Prediction, referent: str | None) -> tuple[boo
         return both_absent, both_absent
     surface = _overlap(tuple(gold_speaker), pred.speaker) > 0
     if referent is None:
-        return surface, surface
+        # PolNeAR marks what a relative or a pronoun stands for as often as the word
+        # itself ("a headline that said": "a headline"); our words "that" resolved to
+        # "a headline" name the same source
+        named = (
+            pred.resolved_span is not None and _overlap(tuple(gold_speaker), pred.resolved_span) > 0
+        )
+        return surface or named, surface
     resolved = [w.strip(".,'’").lower() for w in (pred.resolved or "").split()]
     resolved = [w.removesuffix("'s").removesuffix("’s") for w in resolved]
     return surface and referent in resolved, surface
@@ -200,14 +227,17 @@ def predict_storyline(texts: list[str]) -> list[list[Prediction]]:
     for doc in nlp.pipe((parse_input(nlp, t) for t in texts), batch_size=32):
         preds: list[Prediction] = []
         for q in resolve_speakers(doc, quotes_from_doc(doc, options)):
+            named: Span | None = None
             if q.words_start is not None and q.words_end is not None:
                 words: Span | None = (q.words_start, q.words_end)
                 resolved = q.speaker
+                if q.speaker_start is not None and q.speaker_end is not None:
+                    named = (q.speaker_start, q.speaker_end)
             elif q.speaker_start is not None and q.speaker_end is not None:
                 words, resolved = (q.speaker_start, q.speaker_end), None
             else:
                 words, resolved = None, None
-            preds.append(Prediction((q.start, q.end), words, resolved))
+            preds.append(Prediction((q.start, q.end), words, resolved, named))
         out.append(preds)
     return out
 

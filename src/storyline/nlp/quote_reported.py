@@ -55,6 +55,7 @@ def indirect_drafts(
             continue
         content = content_of(verb, text, stance=options.stance)
         if content is not None:
+            content = _with_adverbials(verb, content, text)
             content = clip_to_paragraph(text, content, cue[0])
         if content is not None:
             content = _cut_at_next_report(doc, verb, content, text, reporters)
@@ -102,7 +103,7 @@ def indirect_drafts(
             continue  # "His comments appeared designed to clarify X": the writer's reading
         subject = spoken_subject(verb) if raising else subject_of(reporters.get(verb.i, verb))
         if subject is None and not raising:
-            subject = _sentence_subject(verb)
+            subject = sentence_subject(verb)
         participle = verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl")
         if participle and subject is not None and subject.head != verb:
             subject = None  # "Asked about the polls, he said": he was asked, not asking
@@ -184,6 +185,25 @@ def _adjective_drafts(doc: Any, text: str) -> list[Draft]:
     return drafts
 
 
+def _with_adverbials(verb: Any, content: tuple[int, int], text: str) -> tuple[int, int]:
+    """ "sought to temper his tone as he drew contrasts", "say they will back Stein unless
+    Sanders disavows": an adverbial clause the parser hangs on the reporting verb after
+    what was said belongs to it (PolNeAR marks it so); not another report ("..., adding
+    that", cut off by ``_cut_at_next_report``)."""
+    end = content[1]
+    for child in verb.children:
+        if child.idx < content[1] or child.dep_ != "advcl" or is_speech_verb(child):
+            continue
+        last = max(child.subtree, key=lambda t: t.i)
+        end = max(end, last.idx + len(last.text))
+    if end == content[1]:
+        return content
+    start, end = trim_span(text, content[0], end)
+    while end > start and text[end - 1] in ".!?":
+        end -= 1
+    return (start, end)
+
+
 def _cut_at_next_report(
     doc: Any, verb: Any, content: tuple[int, int], text: str, reporters: dict[int, Any]
 ) -> tuple[int, int] | None:
@@ -210,7 +230,7 @@ def _cut_at_next_report(
     return content
 
 
-def _sentence_subject(verb: Any) -> Any | None:
+def sentence_subject(verb: Any) -> Any | None:
     """ "Trump further summed up Clinton as "terrible," denounced her record and said she
     should not run": a verb the parser left without a subject is said by the subject
     opening its sentence (a noun or name, not "it" or "there"), else by the last person

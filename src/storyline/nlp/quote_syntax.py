@@ -65,6 +65,9 @@ ATTRIBUTION_NOUNS = frozenset(
     }
 )  # fmt: skip
 NOUN_CONTENT_PREPS = frozenset({"of", "on", "about", "against", "to", "over"})
+# stances whose "to" object is what they are about ("said, referring to the convention",
+# "pointed to his record"; PolNeAR marks the object)
+_TO_LEMMAS = {"refer", "point", "allude", "respond", "react", "object"}
 _STANCE_PREPS = {"about", "of", "for", "on", "against", "over", "with"}
 _STANCE_CONTENT_DEPS = {"dobj", "xcomp", "ccomp", "prep", "dative", "oprd", "attr", "prt"}
 
@@ -303,7 +306,12 @@ def content_of(verb: Any, text: str, stance: bool = False) -> tuple[int, int] | 
             for c in verb.children
             if c.i > verb.i
             and c.dep_ in _STANCE_CONTENT_DEPS
-            and not (c.dep_ == "prep" and c.lower_ not in _STANCE_PREPS and c.i == verb.i + 1)
+            and not (
+                c.dep_ == "prep"
+                and c.lower_ not in _STANCE_PREPS
+                and c.i == verb.i + 1
+                and not (c.lower_ == "to" and verb.lemma_.lower() in _TO_LEMMAS)
+            )
         ]
         if right:
             tokens = [t for c in right for t in c.subtree]

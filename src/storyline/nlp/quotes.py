@@ -10,7 +10,9 @@ Two passes over one spaCy parse of the text:
    (scare quotes, titles) are not quotes of their own. Each direct quote gets the speech
    verb found next to it (", he said" after it, "He said:" before it) and the verb's
    subject as the speaker; a quote followed by a cue clause and another quote with no cue
-   of its own ("“X,” he said. “Y.”") becomes one quote with two fragments.
+   of its own ("“X,” he said. “Y.”"), or by a cue-less quoted paragraph, becomes one quote
+   with two fragments. Verbs outside the lexicon that frame a quote, a colon closing the
+   sentence before it and short spoken lines are in ``quote_cues``.
 2. **Indirect speech**: a speech verb from the lexicon (Gender Gap Tracker verb list, MIT,
    see ``data/quote_verbs_en.LICENSE.txt``, plus verbs of our own; ``quote_syntax``) with
    a clausal complement gives the reported content (the ``ccomp`` subtree) and its surface
@@ -32,7 +34,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from storyline.config import QuoteOptions
-from storyline.nlp.quote_reported import Draft, indirect_drafts, overlap
+from storyline.nlp.quote_cues import (
+    closing_verb,
+    colon_intro,
+    framing_verb,
+    inverted_subject,
+    name_after_quote,
+    spoken_line,
+)
+from storyline.nlp.quote_reported import Draft, indirect_drafts, overlap, sentence_subject
 from storyline.nlp.quote_syntax import (
     is_speech_verb,
     noun_phrase,
@@ -190,7 +200,8 @@ def _direct_drafts(doc: Any, text: str, verbs: list[Any], options: QuoteOptions)
     quotes = [
         (s, e)
         for s, e, _closed in marked
-        if word_count(text[s:e]) >= options.min_direct_words and not _is_embedded(text, s, e)
+        if spoken_line(text, s, e)
+        or (word_count(text[s:e]) >= options.min_direct_words and not _is_embedded(text, s, e))
     ]
     drafts: list[Draft] = []
     for start, end in quotes:
@@ -200,7 +211,9 @@ def _direct_drafts(doc: Any, text: str, verbs: list[Any], options: QuoteOptions)
             before = [v for v in verbs if v.idx + len(v.text) <= start]
             found = _cue_for_direct(start, end, before, text, quotes, options.max_cue_gap)
         if found is None:
-            found = _framing_verb(doc, start)
+            found = framing_verb(doc, start) or colon_intro(doc, start)
+        if found is None:
+            found = closing_verb(doc, text, start, end)
         draft = Draft(start, end, "direct", fragments=[(start, end)])
         byline = _DASH_SPEAKER.match(text, end)
         if byline and not found:
@@ -213,84 +226,31 @@ def _direct_drafts(doc: Any, text: str, verbs: list[Any], options: QuoteOptions)
             draft.cue_after = after
             subject = subject_of(verb)
             if after and (subject is None or start <= subject.idx < end):
-                subject = _inverted_subject(verb)
+                subject = inverted_subject(verb)
             if subject is not None and not (start <= subject.idx < end):
                 draft.speaker = noun_phrase(subject, text)
             elif after:
-                draft.speaker = _name_after_quote(doc, end, verb)
+                draft.speaker = name_after_quote(doc, end, verb)
+            if draft.speaker is None:
+                # "Band member Flea shared the news, writing “...”" parsed with "writing"
+                # as the quote's subject: the subject opening the sentence says it
+                subject = sentence_subject(verb)
+                if subject is not None and not (start <= subject.idx < end):
+                    draft.speaker = noun_phrase(subject, text)
         drafts.append(draft)
     return _merge_split_quotes(drafts, text)
 
 
-def _framing_verb(doc: Any, start: int) -> tuple[Any, bool] | None:
-    """A verb outside the lexicon that introduces a quote: 'Mr. Trump continued: "..."',
-    'A flabbergasted Noah quipped, "..."', 'The letter continues: "..."' (the verb, its
-    subject before it, then ":" or "," and the quote): (verb, False). (A verb closing
-    the sentence after a quote, '"...," Trump continued.', was tried too: it kept
-    cue-less continuations from joining the quote before and lost more than it found.)"""
-    k = _token_before(doc, start)
-    if k is not None and doc[k].text in (":", ",") and k > 0:
-        verb = doc[k - 1]
-        if (
-            verb.pos_ == "VERB"
-            and verb.lemma_ != "read"  # "The banner read:" shows words, no one speaks them
-            and any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children)
-        ):
-            return verb, False
-    return None
-
-
-def _token_before(doc: Any, start: int) -> int | None:
-    """The index of the last non-space token before the one at offset ``start``."""
-    span = doc.char_span(start, start + 1, alignment_mode="expand")
-    i = (span.start if span is not None else len(doc)) - 1
-    while i >= 0 and doc[i].is_space:
-        i -= 1
-    return int(i) if i >= 0 else None
-
-
-def _name_after_quote(doc: Any, end: int, verb: Any) -> tuple[int, int] | None:
-    """The name the parser lost between a quote and its cue ('"...," Brent Bozell III,
-    founder of the center, tells', where "Bozell III" hangs on the quote's last word) or
-    right after an inverted cue ('"...," said Skelly, explaining', "Skelly" tagged an
-    adverb): the run of capitalised words opening that stretch."""
-    first = next((t for t in doc[verb.i + 1 :] if not t.is_space), None)
-    between = [t for t in doc if end <= t.idx < verb.idx and not (t.is_punct or t.is_space)]
-    if between:
-        first = between[0]
-    if first is None or not _name_word(first):
-        return None
-    last = first
-    for token in doc[first.i + 1 : first.i + 6]:
-        if not (_name_word(token) or token.lower_ in ("iii", "jr.", "jr", "sr.", "ii")):
-            break
-        last = token
-    return first.idx, last.idx + len(last.text)
-
-
-def _name_word(token: Any) -> bool:
-    return token.is_title and not token.is_stop and token.pos_ in ("PROPN", "NOUN", "ADV", "ADJ")
-
-
-def _inverted_subject(verb: Any) -> Any | None:
-    """ "...," said retired neurosurgeon Ben Carson, asked about...': the noun phrase right
-    after the verb, wherever the parser hung it (here on "asked")."""
-    doc = verb.doc
-    for token in doc[verb.i + 1 : min(len(doc), verb.i + 12)]:
-        if token.is_punct or token.pos_ not in ("PROPN", "NOUN"):
-            continue
-        if token.left_edge.i == verb.i + 1 and token.dep_ not in ("compound", "amod", "poss"):
-            return token
-    return None
-
-
 def _merge_split_quotes(drafts: list[Draft], text: str) -> list[Draft]:
-    """“X,” he said. “Y.” -> one quote with two fragments; a cue-less quote right after a
-    quote of the same paragraph (or the next one) inherits that quote's speaker."""
+    """“X,” he said. “Y.” -> one quote with two fragments; a cue-less quote opening the
+    paragraph after an attributed one joins it as a fragment; one right after a quote in
+    the same paragraph inherits that quote's speaker."""
     out: list[Draft] = []
     for draft in drafts:
         prev = out[-1] if out else None
-        if prev is not None and draft.cue is None:
+        if prev is not None and (draft.cue is None or draft.cue == prev.cue):
+            # (a quote's second half may find the first half's cue before it: '“Let's
+            # take this opportunity,” Blackwell concluded, “to nominate...”')
             between = text[prev.end : draft.start]
             same_paragraph = "\n" not in between
             if (
@@ -316,8 +276,13 @@ def _merge_split_quotes(drafts: list[Draft], text: str) -> list[Draft]:
                     or (opens_paragraph and 1 <= between.count("\n") <= 2 and len(between) <= 160)
                 )
             ):
-                # a cue-less quote right after an attributed one (the next paragraph,
-                # blank line or not) continues that speaker
+                # a cue-less quote right after an attributed one continues that speaker:
+                # in the next paragraph (blank line or not) it is the same attribution,
+                # as PolNeAR marks it ('“X,” Viguerie tells Breitbart News.⏎⏎“Y.”')
+                if not same_paragraph:
+                    prev.fragments.append((draft.start, draft.end))
+                    prev.end = draft.end
+                    continue
                 draft.speaker = prev.speaker
         out.append(draft)
     return out

@@ -1,0 +1,137 @@
+"""Where a direct quote's cue and speaker are when the speech-verb lexicon does not say:
+verbs outside it that frame a quote ('Mr. Trump continued: "..."', '"...," he
+continued, "..."'), a sentence closing with a colon before a quoted paragraph, and
+short spoken lines ('"Denver," he answered').
+
+spaCy tokens are typed ``Any`` so importing this module does not import spaCy.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+
+def framing_verb(doc: Any, start: int) -> tuple[Any, bool] | None:
+    """A verb outside the lexicon that introduces a quote: 'Mr. Trump continued: "..."',
+    'A flabbergasted Noah quipped, "..."', 'The letter continues: "..."' (the verb, its
+    subject before it, then ":" or "," and the quote): (verb, False). (A verb closing
+    the sentence after a quote is ``closing_verb``.)"""
+    k = token_before(doc, start)
+    if k is not None and doc[k].text in (":", ",") and k > 0:
+        verb = doc[k - 1]
+        if (
+            verb.pos_ == "VERB"
+            and verb.lemma_ != "read"  # "The banner read:" shows words, no one speaks them
+            and any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children)
+        ):
+            return verb, False
+    return None
+
+
+def token_before(doc: Any, start: int) -> int | None:
+    """The index of the last non-space token before the one at offset ``start``."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    i = (span.start if span is not None else len(doc)) - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    return int(i) if i >= 0 else None
+
+
+def name_after_quote(doc: Any, end: int, verb: Any) -> tuple[int, int] | None:
+    """The name the parser lost between a quote and its cue ('"...," Brent Bozell III,
+    founder of the center, tells', where "Bozell III" hangs on the quote's last word) or
+    right after an inverted cue ('"...," said Skelly, explaining', "Skelly" tagged an
+    adverb): the run of capitalised words opening that stretch."""
+    first = next((t for t in doc[verb.i + 1 :] if not t.is_space), None)
+    between = [t for t in doc if end <= t.idx < verb.idx and not (t.is_punct or t.is_space)]
+    if between:
+        first = between[0]
+    if first is None or not _name_word(first):
+        return None
+    last = first
+    for token in doc[first.i + 1 : first.i + 6]:
+        if not (_name_word(token) or token.lower_ in ("iii", "jr.", "jr", "sr.", "ii")):
+            break
+        last = token
+    return first.idx, last.idx + len(last.text)
+
+
+def _name_word(token: Any) -> bool:
+    return token.is_title and not token.is_stop and token.pos_ in ("PROPN", "NOUN", "ADV", "ADJ")
+
+
+def inverted_subject(verb: Any) -> Any | None:
+    """ "...," said retired neurosurgeon Ben Carson, asked about...': the noun phrase right
+    after the verb, wherever the parser hung it (here on "asked")."""
+    doc = verb.doc
+    for token in doc[verb.i + 1 : min(len(doc), verb.i + 12)]:
+        if token.is_punct or token.pos_ not in ("PROPN", "NOUN"):
+            continue
+        if token.left_edge.i == verb.i + 1 and token.dep_ not in ("compound", "amod", "poss"):
+            return token
+    return None
+
+
+def colon_intro(doc: Any, start: int) -> tuple[Any, bool] | None:
+    """ "Cruz called them on it:", "President Clinton released the following statement:"
+    right before a quote (the paragraph before, or the same line): the main verb of the
+    sentence the colon closes, when it has a subject before it, introduces the quote;
+    (verb, False). ('The governor added:' is the lexicon's, 'Trump continued:' the
+    framing verb's; this is the rest, where the colon is not next to the verb.)"""
+    k = token_before(doc, start)
+    if k is None or doc[k].text != ":":
+        return None
+    root = doc[k].sent.root
+    if root.pos_ not in ("VERB", "AUX") or root.i > k or root.lemma_ == "read":
+        return None
+    if not any(c.dep_ == "nsubj" and c.i < root.i for c in root.children):
+        return None
+    return root, False
+
+
+def closing_verb(doc: Any, text: str, start: int, end: int) -> tuple[Any, bool] | None:
+    """'"...," Blackwell continued, "..."', '"...," he continued.': a verb outside the
+    lexicon right after a quote that ends in a comma, with its subject between the quote
+    and the verb and nothing after the verb but punctuation: (verb, True). (The comma
+    inside the marks says the sentence goes on into its cue; a quote ending in a period
+    followed by 'Trump continued' may be a continuation of the quote before instead.)"""
+    if not text[start:end].rstrip("\"”»'` ").endswith(","):
+        return None
+    span = doc.char_span(end, min(len(text), end + 1), alignment_mode="expand")
+    if span is None:
+        return None
+    i = span.start
+    while i < len(doc) and (doc[i].is_space or doc[i].idx < end):
+        i += 1
+    for token in doc[i : i + 6]:
+        if token.is_punct or "\n" in token.text:
+            return None
+        if token.pos_ == "VERB" and any(
+            c.dep_ == "nsubj" and end <= c.idx < token.idx for c in token.children
+        ):
+            nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            if nxt is None or nxt.text in (",", ".", ":") or nxt.is_space:
+                return token, True
+            return None
+    return None
+
+
+_SHORT_CUE = re.compile(
+    r"[ \t\xa0]+(?:he|she|they|I|we|[A-Z][\w.'’-]+(?:[ \t\xa0][A-Z][\w.'’-]+){0,3})[ \t\xa0]+"
+    r"(?:said|says|asked|asks|replied|replies|answered|answers|added|adds|told|tells|"
+    r"shouted|yelled)\b"
+)
+
+
+def spoken_line(text: str, start: int, end: int) -> bool:
+    """'"Denver," he answered', '"You winning?" she said': a quotation too short to be a
+    quote on its own length (or capitalised like a title) is one when it ends in a comma,
+    "?" or "!" inside its marks and a speaker and a speech verb follow right after it (a
+    scare quote or a title is not followed by "she said"); not a word woven into the
+    writer's sentence ('a "big," he said, ...')."""
+    inner = text[start:end].strip("\"”»'`‘’ ")
+    before = text[max(0, start - 3) : start].rstrip(" \xa0")
+    if not inner or (inner[0].islower() and before[-1:].isalnum()):
+        return False
+    return inner.endswith((",", "?", "!")) and _SHORT_CUE.match(text, end) is not None
