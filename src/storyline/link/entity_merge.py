@@ -5,10 +5,10 @@ The rules (``storyline.link.entities``) leave an entity in pieces where no rule 
 beside its name, "on Friday" beside "late Friday night". This pass describes each pair of
 rule clusters in one group by a few numbers (shared name words, heads, surface text and
 context words, the event slots they fill, shared articles and sub-stories, kinds, types,
-gender, sizes, who leads the articles they share) and joins the pairs a gradient-boosted model scores above a threshold,
-strongest first, when the average score between the two growing groups stays above it
-(so one weak chain link does not pull two entities together). The union-find guard still
-refuses two first names in one entity.
+gender, sizes, who leads the articles they share) and joins the pairs a gradient-boosted
+model scores above a threshold, strongest first, when the average score between the two
+growing groups stays above it (so one weak chain link does not pull two entities
+together). The union-find guard still refuses two first names in one entity.
 
 The model (``data/entity_merge.json.gz``) is learned on ECB+ train topics by
 ``scripts/train_entity_merge.py``; it is a ``TreeEnsemble`` (numpy only, no pickle).
