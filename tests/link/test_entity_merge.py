@@ -157,3 +157,33 @@ def test_folds_are_whole_topics_and_training_is_deterministic():
     assert first == fit(examples) and first["features"] == list(FEATURES)
     trained = model_from_json(first).probabilities(synthetic)[:, 1]
     assert trained[synthetic[:, 0] > 0.6].min() > trained[synthetic[:, 0] < 0.4].max()
+
+
+def test_event_slots_set_the_predicate_features():
+    from dataclasses import replace
+
+    texts = [
+        "Police arrested Reid .",
+        "Officers arrested the actress .",
+    ]
+    mentions = [
+        [
+            replace(_m(0, "Police", "nominal", "police", plural=True), predicate="arrest:subj"),
+            replace(_m(16, "Reid", "name", "reid", "reid", "PERSON"), predicate="arrest:obj"),
+        ],
+        [
+            replace(_m(0, "Officers", "nominal", "officer", plural=True), predicate="arrest:subj"),
+            replace(_m(18, "the actress", "nominal", "actress"), predicate="arrest:obj"),
+        ],
+    ]
+    groups = [[(0, 0)], [(0, 1)], [(1, 0)], [(1, 1)]]
+    summaries = summarise(groups, mentions, texts, [0, 0], lambda m: False)
+    x = feature_matrix(summaries, [(1, 3), (0, 3), (0, 2)])
+    shared, jaccard, clash = (
+        FEATURES.index(f) for f in ("predicate_shared", "predicate_jaccard", "slot_clash")
+    )
+    # Reid and "the actress" fill the same slot of "arrest": one participant
+    assert x[0, shared] == 1.0 and x[0, jaccard] == 1.0 and x[0, clash] == 0.0
+    # the police arrest, the actress is arrested: doer and undergoer are two entities
+    assert x[1, shared] == 0.0 and x[1, clash] == 1.0
+    assert x[2, shared] == 1.0 and x[2, clash] == 0.0

@@ -112,3 +112,14 @@ def test_a_model_number_is_a_product_not_an_organisation(analyzer):
     (mentions,) = analyzer.detect(["Russia sold MiG-29 fighter jets to NATO members last year."])
     types = {m.text: m.type for m in mentions}
     assert types.get("MiG-29", "PRODUCT") == "PRODUCT"
+
+
+def test_predicate_is_the_governing_word_and_slot(analyzer):
+    text = "Police arrested Tara Reid and her friend in Malibu . She was charged by prosecutors ."
+    words = ("Police", "Tara Reid", "her friend", "Malibu", "She", "prosecutors")
+    spans = [(text.index(w), text.index(w) + len(w)) for w in words]
+    got = {m.text: m.predicate for m in analyzer.describe([text], [spans])[0]}
+    assert got["Police"] == "arrest:subj"
+    assert got["Tara Reid"] == got["her friend"] == "arrest:obj"  # through the conjunction
+    assert got["Malibu"] == "arrest:in"
+    assert got["She"] == "charge:obj" and got["prosecutors"] == "charge:subj"

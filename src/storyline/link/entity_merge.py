@@ -4,11 +4,11 @@ The rules (``storyline.link.entities``) leave an entity in pieces where no rule 
 "the Brooklyn mother" beside "Zurana Horton", "rehab" beside "Promises", a "she" chain
 beside its name, "on Friday" beside "late Friday night". This pass describes each pair of
 rule clusters in one group by a few numbers (shared name words, heads, surface text and
-context words, shared articles and sub-stories, kinds, types, gender, sizes, who leads the
-articles they share) and joins the pairs a gradient-boosted model scores above a threshold,
-strongest first, when the average score between the two growing groups stays above it
-(so one weak chain link does not pull two entities together). The union-find guard still
-refuses two first names in one entity.
+context words, the event slots they fill, shared articles and sub-stories, kinds, types,
+gender, sizes, who leads the articles they share) and joins the pairs a gradient-boosted
+model scores above a threshold, strongest first, when the average score between the two
+growing groups stays above it (so one weak chain link does not pull two entities
+together). The union-find guard still refuses two first names in one entity.
 
 The model (``data/entity_merge.json.gz``) is learned on ECB+ train topics by
 ``scripts/train_entity_merge.py``; it is a ``TreeEnsemble`` (numpy only, no pickle).
@@ -106,6 +106,9 @@ FEATURES = (
     "role_match",
     "gap",
     "same_sentence",
+    "predicate_shared",
+    "predicate_jaccard",
+    "slot_clash",
 )
 
 
@@ -133,6 +136,7 @@ class ClusterSummary:
     person_name: bool  # holds a PERSON name
     roles: frozenset[str]  # words of the roles its names carry ("host", "foreign minister")
     spans: dict[int, list[tuple[int, int, int]]]  # article -> (start, end, sentence), sorted
+    predicates: frozenset[str]  # "arrest:obj": the event slots its mentions fill
 
 
 def summarise(
@@ -192,6 +196,7 @@ def summarise(
                 person_name=any(m.kind == "name" and m.type == "PERSON" for m in ms),
                 roles=frozenset(w for m in ms if m.role for w in m.role.lower().split()),
                 spans=_spans(group, mentions),
+                predicates=frozenset(m.predicate for m in ms if m.predicate),
             )
         )
     return out
@@ -296,7 +301,24 @@ def pair_features(
         float(bool(a.roles & b.heads or b.roles & a.heads)),
         gap,
         same_sentence,
+        float(len(a.predicates & b.predicates)),
+        _jaccard(a.predicates, b.predicates),
+        float(_slot_clash(a.predicates, b.predicates)),
     ]
+
+
+def _slot_clash(a: frozenset[str], b: frozenset[str]) -> bool:
+    """The two fill opposite slots of one word and never the same one ("the police
+    arrested" / "was arrested"): doer and undergoer of one event are two entities."""
+    if a & b:
+        return False
+    slots_a = {tuple(p.rsplit(":", 1)) for p in a}
+    slots_b = {tuple(p.rsplit(":", 1)) for p in b}
+    return any(
+        word == other and {slot, other_slot} == {"subj", "obj"}
+        for word, slot in slots_a
+        for other, other_slot in slots_b
+    )
 
 
 def candidate_pairs(
