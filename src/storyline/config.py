@@ -42,9 +42,9 @@ class ClusterOptions:
     # linkage: a pair's cosine is lowered by link_density_weight times its two articles'
     # mean cosine with their nearest others ranked link_density_skip + 1 to
     # link_density_neighbours (the topic's background, not the article's own story: an
-    # article in a crowded topic must stand out from it; link_merge_density_weight for
-    # the centroid merge, all ranks; link_small_density_weight, all ranks, in a batch of
-    # at most link_density_neighbours articles); pairs below link_floor then count as unrelated; each
+    # article in a crowded topic must stand out from it; the centroid merge counts all
+    # ranks; in a batch of at most link_density_neighbours articles all ranks count, at
+    # link_small_density_weight); pairs below link_floor then count as unrelated; each
     # article keeps its link_neighbours most similar others; groups merge while their members' average
     # cosine is at least link_threshold and, for two groups of several members, at least
     # link_cohesion times the average inside the looser one; then groups whose centroids
@@ -56,7 +56,6 @@ class ClusterOptions:
     link_density_neighbours: int = 30
     link_density_weight: float = 0.8
     link_density_skip: int = 20
-    link_merge_density_weight: float = 0.5
     link_small_density_weight: float = 0.5
     link_merge_threshold: float = 0.3
     # article vectors: "lexical" (TF-IDF terms, the default), "dense" (also all-MiniLM-L6-v2

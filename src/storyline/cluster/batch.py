@@ -259,7 +259,7 @@ def _merge_groups(
     graph = neighbour_graph(
         sparse.csr_matrix(unit), group_spans, opts.link_merge_threshold, opts.link_neighbours,
         opts.time_grace_days, opts.time_tau_days, opts.link_density_neighbours,
-        opts.link_merge_density_weight, dense=centroids,
+        opts.link_density_weight, dense=centroids,
         dense_weight=0.0 if dense is None else dense.weight, dense_base=opts.dense_base,
     )  # fmt: skip
     roots = average_linkage([1] * len(fixed), fixed, graph, opts.link_merge_threshold)
