@@ -50,7 +50,7 @@ class ClusterOptions:
     # link_cohesion times the average inside the looser one; then groups whose centroids
     # have a cosine of at least link_merge_threshold merge (1 disables)
     link_floor: float = 0.05
-    link_neighbours: int = 30
+    link_neighbours: int = 10
     link_threshold: float = 0.06
     link_cohesion: float = 0.7
     link_density_neighbours: int = 30
