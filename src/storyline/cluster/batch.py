@@ -76,16 +76,24 @@ def _story_links(
     totals: sparse.csr_matrix,
     opts: ClusterOptions,
     dense: Dense | None = None,
+    damping: np.ndarray | None = None,
 ) -> Graph:
     """Edges article -> earlier story (node ``n + j``) whose average cosine >= the floor;
-    ``totals`` are the stories' vector sums over the batch's columns."""
+    ``totals`` are the stories' vector sums over the batch's columns.
+
+    ``damping`` is what each article's links to other articles were lowered by for its
+    local density (``linkage.neighbour_graph``); its link to a story is lowered by as
+    much per member, else an increment would rather join an earlier story about the same
+    people than form its own."""
     n = matrix.shape[0]
+    lower = np.zeros(n) if damping is None else damping
     story_spans = _story_spans(stories)
     grace, tau = opts.time_grace_days, opts.time_tau_days
     sizes = np.array([max(g.size, 1) for g in stories], dtype=np.float64)
     if dense is None:
         sums = decayed_products(matrix, totals.T, spans, story_spans, grace, tau).tocoo()
-        rows, cols, weights = sums.row, sums.col, sums.data
+        rows, cols = sums.row, sums.col
+        weights = sums.data - lower[rows] * sizes[cols]
         keep = weights / sizes[cols] >= opts.link_floor
         return Graph(n + len(stories), rows[keep].astype(np.int64), cols[keep] + n, weights[keep])
     # with dense vectors every pair has a similarity: row blocks of a dense matrix
@@ -102,6 +110,7 @@ def _story_links(
             tau, opts.dense_base, sizes,
         )  # fmt: skip
         sims = (1.0 - dense.weight) * lex + dense.weight * sem
+        sims -= lower[start:stop, None] * sizes[None, :]
         r, c = np.nonzero(sims / sizes[None, :] >= opts.link_floor)
         found.append((r + start, c, sims[r, c]))
     rows = np.concatenate([f[0] for f in found]).astype(np.int64)
@@ -151,13 +160,15 @@ def regroup(
         opts.time_tau_days, opts.link_density_neighbours, opts.link_density_weight,
         dense=None if dense is None else dense.articles,
         dense_weight=0.0 if dense is None else dense.weight, dense_base=opts.dense_base,
+        density_skip=opts.link_density_skip, small_density_weight=opts.link_small_density_weight,
     )  # fmt: skip
     total = n + len(stories)
-    graph = Graph(total, graph.rows, graph.cols, graph.weights)
+    graph = Graph(total, graph.rows, graph.cols, graph.weights, graph.damping)
     # the earlier stories' vector sums over the batch's columns, built once for both steps
     totals = to_matrix([g.total for g in stories], columns)
     if stories:
-        graph = _union(graph, _story_links(matrix, spans, stories, totals, opts, dense), total)
+        links = _story_links(matrix, spans, stories, totals, opts, dense, graph.damping)
+        graph = _union(graph, links, total)
     sizes = [1] * n + [max(g.size, 1) for g in stories]
     fixed = [False] * n + [True] * len(stories)
     roots = average_linkage(sizes, fixed, graph, opts.link_threshold, opts.link_cohesion)

@@ -37,6 +37,8 @@ class Graph:
     rows: np.ndarray
     cols: np.ndarray
     weights: np.ndarray
+    # what each node's links were lowered by for its local density (None: not damped)
+    damping: np.ndarray | None = None
 
 
 def vocabulary(vectors: Sequence[Vector]) -> dict[str, int]:
@@ -130,11 +132,11 @@ def dense_products(
 
 
 def _top_links(
-    sims: np.ndarray, floor: float, neighbours: int, m: int
+    sims: np.ndarray, floor: float, neighbours: int, m: int, skip: int = 0
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Per row of a block of similarities: the links kept (>= ``floor`` and >= the row's
-    (``neighbours`` + 1)-th largest value) and the row's density (mean of its ``m``
-    largest values, 0 when ``m`` is 0).
+    (``neighbours`` + 1)-th largest value) and the row's density (mean of its largest values
+    ranked ``skip`` + 1 to ``m``, missing ones 0; 0 when ``m`` is 0).
 
     Only the values >= ``floor`` are sorted (one comparison pass over the block instead of
     a partition of every row): a row with more than max(m, neighbours) of them has all its
@@ -158,7 +160,8 @@ def _top_links(
     elif len(short):
         width = min(need, n)
         top[short, :width] = -np.sort(-sims[short], axis=1)[:, :width]
-    density = top[:, :m].sum(axis=1) / m if m > 0 else np.zeros(count)
+    skip = min(skip, m - 1) if m > 0 else 0
+    density = top[:, skip:m].sum(axis=1) / (m - skip) if m > 0 else np.zeros(count)
     if neighbours < n - 1:
         cut = top[:, neighbours]  # the (neighbours + 1)-th largest value of the row
         keep = v >= cut[r]
@@ -180,6 +183,8 @@ def neighbour_graph(
     dense: np.ndarray | None = None,
     dense_weight: float = 0.0,
     dense_base: float = 0.0,
+    density_skip: int = 0,
+    small_density_weight: float | None = None,
 ) -> Graph:
     """Each row's ``neighbours`` most similar other rows with a (decayed) cosine >= ``floor``.
 
@@ -188,9 +193,14 @@ def neighbour_graph(
 
     With ``density_weight`` > 0, each pair's similarity is lowered by ``density_weight``
     times the mean of its two ends' local densities (a row's mean similarity to its
-    ``density_neighbours`` most similar rows; CSLS, Conneau et al. 2018, after local
-    scaling): in a crowded part of the pile (many stories about the same people) an
-    article must stand out from its neighbourhood to link, in a sparse part it need not.
+    most similar rows ranked ``density_skip`` + 1 to ``density_neighbours``; CSLS, Conneau
+    et al. 2018, after local scaling): in a crowded part of the pile (many stories about
+    the same people) an article must stand out from its neighbourhood to link, in a
+    sparse part it need not. Skipping the nearest ranks measures the neighbourhood
+    without the article's own story: a story of a dozen articles (ECB+) fills an
+    article's top ranks with its own members, and their mean would damp the very links
+    that hold the story together, while ranks 21-30 are the same-topic background in a
+    pile of three-article stories (NeuS) and in one of dozen-article stories alike.
 
     With ``dense`` (n x d unit sentence vectors, rows of zeros for articles without one)
     each similarity is ``(1 - dense_weight)`` x the TF-IDF cosine plus ``dense_weight`` x
@@ -202,7 +212,13 @@ def neighbour_graph(
     cols: list[np.ndarray] = []
     weights: list[np.ndarray] = []
     density = np.zeros(n)
-    m = min(density_neighbours, n - 1)  # a small pile: all the others
+    if small_density_weight is None:
+        small_density_weight = density_weight
+    m, skip = density_neighbours, density_skip
+    if n - 1 < density_neighbours:
+        # a small pile has no background to measure past the nearest ranks: every other
+        # article counts, at ``small_density_weight``
+        m, skip, density_weight = n - 1, 0, small_density_weight
     transposed = matrix.T.tocsc()
     # rows per block: a block's dense similarities (and their temporaries) stay small
     block = max(16, block_cells // max(n, 1))
@@ -218,14 +234,16 @@ def neighbour_graph(
             sims = (1.0 - dense_weight) * sims + dense_weight * extra
         local = np.arange(stop - start)
         sims[local, local + start] = 0.0  # no self-loops
-        r, c, w, block_density = _top_links(sims, floor, neighbours, m if density_weight > 0 else 0)
+        r, c, w, block_density = _top_links(
+            sims, floor, neighbours, m if density_weight > 0 else 0, skip
+        )
         density[start:stop] = block_density
         rows.append(r + start)
         cols.append(c)
         weights.append(w)
     if not rows:
         empty = np.zeros(0, dtype=np.int64)
-        return Graph(n, empty, empty, np.zeros(0))
+        return Graph(n, empty, empty, np.zeros(0), density_weight * density)
     r = np.concatenate(rows)
     c = np.concatenate(cols)
     w = np.concatenate(weights)
@@ -238,7 +256,7 @@ def neighbour_graph(
         w = w - density_weight * (density[lo] + density[hi]) / 2
         keep = w >= floor
         lo, hi, w = lo[keep], hi[keep], w[keep]
-    return Graph(n, lo, hi, w)
+    return Graph(n, lo, hi, w, density_weight * density)
 
 
 def average_linkage(
