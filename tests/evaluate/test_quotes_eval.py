@@ -90,3 +90,29 @@ def test_words_resolved_to_the_marked_source_count():
     assert score([doc], [[resolved]], 0.3).speaker_correct == 1
     assert score([doc], [[unresolved]], 0.3).speaker_correct == 0
     assert score([doc], [[resolved]], 0.3).surface_correct == 0
+
+
+def test_he_never_refers_to_a_group():
+    # "Republicans", or "Supporters" opening a sentence (the article writes "supporters"
+    # too): a group is never "he"; the person named before it is
+    text = (
+        "Paul Ryan said the bill was ready. Republicans said it would pass. "
+        "Supporters said the vote was near, and supporters cheered. He said it was done."
+    )
+
+    def gold(quote: str, speaker: str) -> dict:
+        q, s = text.index(quote), text.index(speaker)
+        return {
+            "quote_span": [q, q + len(quote)],
+            "speaker": speaker,
+            "speaker_span": [s, s + len(speaker)],
+            "quote_type": "indirect",
+        }
+
+    quotes = [
+        gold("the bill was ready", "Paul Ryan"),
+        gold("it would pass", "Republicans"),
+        gold("the vote was near", "Supporters"),
+        gold("it was done", "He"),
+    ]
+    assert gold_referents(quotes, text) == {3: "ryan"}

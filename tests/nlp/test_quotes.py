@@ -514,3 +514,85 @@ def test_an_adverbial_clause_after_the_report_belongs_to_what_was_said():
     assert [(q.text, q.speaker) for q in quotes] == [
         ("the trade deal as he campaigned in Ohio on Monday", "Moreno")
     ]
+
+
+def test_a_cue_the_parser_split_off_reports_the_clause_before_it():
+    # the parser sometimes ends the sentence before ", he said": the cue then stands
+    # alone, and the clause before the comma is what was said (the parse is given here,
+    # as the small model made it on a PolNeAR article)
+    from spacy.tokens import Doc
+
+    from storyline.nlp.quotes import quotes_from_doc
+    from storyline.nlp.spacy_model import load_pipeline
+
+    rows = [  # word, space after, head, dep, pos, tag, lemma, sentence start
+        ("Borrowers", True, 1, "nsubj", "NOUN", "NNS", "borrower", True),
+        ("struggle", True, 1, "ROOT", "VERB", "VBP", "struggle", False),
+        ("for", True, 1, "prep", "ADP", "IN", "for", False),
+        ("years", False, 2, "pobj", "NOUN", "NNS", "year", False),
+        (",", True, 6, "punct", "PUNCT", ",", ",", True),
+        ("he", True, 6, "nsubj", "PRON", "PRP", "he", False),
+        ("said", False, 6, "ROOT", "VERB", "VBD", "say", False),
+        (".", False, 6, "punct", "PUNCT", ".", ".", False),
+        ("\n\n", False, 7, "dep", "SPACE", "_SP", "\n\n", False),
+        ("Rates", True, 10, "nsubj", "NOUN", "NNS", "rate", True),
+        ("rose", False, 10, "ROOT", "VERB", "VBD", "rise", False),
+        (".", False, 10, "punct", "PUNCT", ".", ".", False),
+    ]
+    columns = list(zip(*rows, strict=True))
+    doc = Doc(
+        load_pipeline().vocab,
+        words=list(columns[0]),
+        spaces=list(columns[1]),
+        heads=list(columns[2]),
+        deps=list(columns[3]),
+        pos=list(columns[4]),
+        tags=list(columns[5]),
+        lemmas=list(columns[6]),
+        sent_starts=list(columns[7]),
+    )
+    (quote,) = [q for q in quotes_from_doc(doc) if q.cue == "said"]
+    assert quote.text == "Borrowers struggle for years"
+    assert quote.speaker == "he"
+
+
+def test_titles_with_small_words_are_not_quotes():
+    text = (
+        "The actress, a star of “Orange is the New Black” since 2013, spoke on Monday.\n"
+        "He appeared on “The Lead with Jake Tapper” on Tuesday."
+    )
+    quotes = extract_quotes(text)
+    _check_offsets(text, quotes)
+    assert not any(q.kind == "direct" for q in quotes)
+
+
+def test_a_participle_stance_is_held_by_the_noun_it_describes():
+    text = "Hundreds of protesters denouncing the pipeline marched on Monday."
+    quotes = extract_quotes(text)
+    _check_offsets(text, quotes)
+    (quote,) = [q for q in quotes if q.cue == "denouncing"]
+    assert quote.speaker == "protesters"
+    assert quote.text == "the pipeline"
+
+
+def test_a_short_line_after_a_name_and_colon_is_a_label_not_speech():
+    text = (
+        "What each candidate needs tonight.\n\n"
+        "Rubio: Finish second.\n\n"
+        "WALLACE: Governor, do you really see those two as equivalent?"
+    )
+    quotes = extract_quotes(text)
+    _check_offsets(text, quotes)
+    assert [q.speaker for q in quotes if q.cue == ":"] == ["WALLACE"]
+
+
+def test_as_someone_put_it_introduces_a_quote():
+    text = (
+        "Or, as Tom Ridge, a former secretary of homeland security, put it: "
+        "“The barbarians are no longer at the gate. They are inside.”"
+    )
+    quotes = extract_quotes(text)
+    _check_offsets(text, quotes)
+    (quote,) = quotes
+    assert quote.cue == "put"
+    assert quote.speaker is not None and quote.speaker.startswith("Tom Ridge")

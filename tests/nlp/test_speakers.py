@@ -189,3 +189,14 @@ def test_it_goes_on_with_the_last_named_source_paragraphs_later():
     )
     it = next(q for q in _quotes(text) if q.speaker_words == "It")
     assert it.speaker is not None and "Tax Policy Center" in it.speaker
+
+
+def test_he_is_the_person_the_story_moved_on_to_after_a_quote():
+    # a person named as a subject after the last quote is who "she" is, not the one quoted
+    text = (
+        '"The debate is over," said Jennifer Palmieri, a spokeswoman.\n\n'
+        "Hillary Clinton spent the morning at a factory in Ohio. "
+        "She says his temperament is dangerous for a president."
+    )
+    she = next(q for q in _quotes(text) if q.speaker_words == "She")
+    assert she.speaker == "Hillary Clinton"

@@ -129,7 +129,8 @@ def gold_referents(gold: list[dict], text: str = "") -> dict[int, str]:
     """For each gold attribution whose source is a pronoun, the name word of the nearest
     earlier gold source in the article that is a name and may be meant by it (none when
     the article names none before it): "he"/"she" skip sources the article titles with
-    the other sex ("Mrs. Clinton" is never "he") and organisations ("the White House")."""
+    the other sex ("Mrs. Clinton" is never "he"), organisations ("the White House") and
+    groups ("Republicans")."""
     named: list[tuple[int, str, bool]] = []  # (source start, name word, an organisation?)
     for g in gold:
         span = g["speaker_span"]
@@ -138,7 +139,10 @@ def gold_referents(gold: list[dict], text: str = "") -> dict[int, str]:
             source = (g["speaker"] or "").strip()
             # "the White House", and acronyms ("NBC", "GOP"): never "he" or "she"
             acronym = any(w.isupper() and w.lower() == word for w in re.findall(r"[\w.-]+", source))
-            org = source.lower().startswith("the ") or acronym
+            org = source.lower().startswith("the ") or acronym or "." in word
+            # nor a group ("Republicans", sentence-initial "Supporters", "Fact-checkers":
+            # plurals the article also writes in lower case): "he" is one person
+            org = org or _group(word, text)
             named.append((span[0], word, org))
     named.sort()
     sex = _titled_sex(text)
@@ -160,6 +164,18 @@ def gold_referents(gold: list[dict], text: str = "") -> dict[int, str]:
 
 
 _PRONOUN_SEX = {"he": "m", "him": "m", "she": "f"}
+_PARTIES = frozenset({"republican", "democrat", "independent", "conservative", "liberal"})
+
+
+def _group(word: str, text: str) -> bool:
+    """A plural name word that names a group, not a person: a party's members, or a
+    common noun the article also writes in lower case ("supporters", not "sanders")."""
+    if not word.endswith("s"):
+        return False
+    return (
+        word[:-1] in _PARTIES
+        or re.search(r"(?<![\w.])" + re.escape(word) + r"\b", text) is not None
+    )
 
 
 def _titled_sex(text: str) -> dict[str, str]:

@@ -20,6 +20,8 @@ def framing_verb(doc: Any, start: int) -> tuple[Any, bool] | None:
     k = token_before(doc, start)
     if k is not None and doc[k].text in (":", ",") and k > 0:
         verb = doc[k - 1]
+        if verb.lower_ == "it" and k > 1 and doc[k - 2].lemma_ == "put":
+            verb = doc[k - 2]  # "As Tom Ridge put it: "..."", "as one aide put it, "...""
         if (
             verb.pos_ == "VERB"
             and verb.lemma_ != "read"  # "The banner read:" shows words, no one speaks them

@@ -54,6 +54,8 @@ def indirect_drafts(
         if any(d.start <= cue[0] < d.end for d in direct):
             continue
         content = content_of(verb, text, stance=options.stance)
+        if content is None:
+            content = _host_before(verb, text)
         if content is not None:
             content = _with_adverbials(verb, content, text)
             content = clip_to_paragraph(text, content, cue[0])
@@ -183,6 +185,29 @@ def _adjective_drafts(doc: Any, text: str) -> list[Draft]:
             Draft(start, end, "indirect", speaker=speaker, cue=cue, fragments=[(start, end)])
         )
     return drafts
+
+
+def _host_before(verb: Any, text: str) -> tuple[int, int] | None:
+    """ "Those who take on heavy debt struggle, even with a good job, he said.": the parser
+    cut the sentence before its cue, leaving ", he said" a sentence of its own; the
+    clause before the comma, in the same paragraph, is what was said."""
+    sent = verb.sent
+    subject = subject_of(verb)
+    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    if subject is None or not words or subject.head.i != verb.i or subject.i > verb.i:
+        return None
+    if words[0].i != subject.left_edge.i or any(t.i < verb.i and t.pos_ == "VERB" for t in words):
+        return None
+    if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
+        return None
+    head = text[: sent.start_char].rstrip(" \t\xa0")
+    comma = sent.start_char if text[sent.start_char] == "," else len(head) - 1
+    if comma < 0 or text[comma] != "," or sent.start == 0:
+        return None
+    previous = sent.doc[sent.start - 1].sent
+    start = max(previous.start_char, text.rfind("\n", 0, comma) + 1)
+    start, end = trim_span(text, start, comma)
+    return (start, end) if end > start else None
 
 
 def _with_adverbials(verb: Any, content: tuple[int, int], text: str) -> tuple[int, int]:

@@ -211,6 +211,10 @@ def subject_of(verb: Any) -> Any | None:
             objects = [c for c in node.head.children if c.dep_ in ("dobj", "dative")]
             if objects:
                 return objects[0]
+        if node.dep_ == "acl" and node.tag_ == "VBG" and _holds_stance(node.head):
+            # "ads attacking his rivals", "a speech denouncing Trump", "polls showing Cruz
+            # ahead": the noun the participle describes holds the stance (PolNeAR's source)
+            return node.head
         if node.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl") and node.head.i != node.i:
             node = node.head
             continue
@@ -219,6 +223,17 @@ def subject_of(verb: Any) -> Any | None:
             continue
         break
     return None
+
+
+def _holds_stance(noun: Any) -> bool:
+    """May the noun a participle describes hold what it says? "candidates blasting X",
+    "with polls showing X": yes; but "released a statement saying", "said in an email
+    saying": the statement is the subject's, who is the source."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if noun.dep_ in ("nsubj", "nsubjpass", "ROOT"):
+        return True
+    return noun.dep_ == "pobj" and noun.head.lower_ not in ("in", "through", "via", "on", "by")
 
 
 _RAISING_LEMMAS = {"seem", "appear"}

@@ -175,6 +175,11 @@ _DASH_SPEAKER = re.compile(
 )
 
 
+_TITLE_SMALL = frozenset(
+    {"a", "an", "the", "of", "in", "on", "at", "to", "for", "with", "and", "or", "is", "by"}
+)
+
+
 def _is_embedded(text: str, start: int, end: int) -> bool:
     """A quoted phrase woven into the writer's sentence ('to speak “directly to white
     people”', 'called it a “massive fraudulent scheme”') or a quoted title is part of
@@ -185,7 +190,14 @@ def _is_embedded(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 3) : start].rstrip(" \xa0")
     woven = inner[0].islower() and before[-1:].isalnum()
     words = inner.rstrip(",.").split()
-    title = len(words) <= 6 and all(w[0].isupper() or not w[0].isalpha() for w in words)
+    # a title may hold small words in lower case ("Orange is the New Black", "The Lead
+    # with Jake Tapper"), never at its ends
+    title = (
+        len(words) <= 7
+        and all(w[0].isupper() or not w[0].isalpha() or w in _TITLE_SMALL for w in words)
+        and words[0][0].isupper()
+        and words[-1][0].isupper()
+    )
     return woven or (title and not inner.rstrip().endswith((".", "!", "?")))
 
 
@@ -288,7 +300,9 @@ def _merge_split_quotes(drafts: list[Draft], text: str) -> list[Draft]:
     return out
 
 
-def _transcript_drafts(text: str) -> list[Draft]:
+def _transcript_drafts(text: str, min_words: int) -> list[Draft]:
+    """ "PENCE: Well, look, ...", "Sanders: ...": a line a name and a colon open. A short
+    line is a label's, not speech ("Rubio: Finish second.", "Clinton: 1,769.", "LOOK: ...")."""
     drafts = []
     for para in PARAGRAPH.finditer(text):
         m = _TRANSCRIPT.match(para.group()) or _HEADLINE_SPEAKER.match(para.group())
@@ -299,7 +313,7 @@ def _transcript_drafts(text: str) -> list[Draft]:
         while text[colon] != ":":
             colon += 1
         start, end = trim_span(text, colon + 1, para.end())
-        if word_count(text[start:end]) < 2:
+        if word_count(text[start:end]) < min_words:
             continue
         drafts.append(
             Draft(
@@ -356,7 +370,7 @@ def quotes_from_doc(doc: Any, options: QuoteOptions | None = None) -> list[Quote
     options = options or QuoteOptions()
     text = doc_text(doc)
     verbs = [t for t in doc if is_speech_verb(t)]
-    transcript = _transcript_drafts(text)
+    transcript = _transcript_drafts(text, options.min_direct_words)
     direct = [
         d
         for d in _direct_drafts(doc, text, verbs, options)

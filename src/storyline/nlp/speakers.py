@@ -204,9 +204,30 @@ def _previous_person(
         k = bisect_left(ctx.name_starts, s)
         while k < len(ctx.names) and ctx.names[k].start < head_end:
             if ctx.names[k].end <= head_end and _fits(ctx.names[k], gender):
+                if _newer_subject(ctx, max(quote.end, e), before, gender, ctx.names[k]):
+                    return None
                 return s, e
             k += 1
     return None
+
+
+def _newer_subject(ctx: _Context, after: int, before: int, gender: str, speaker: _Name) -> bool:
+    """Is another fitting person the subject of a clause between the last quote's end and
+    the pronoun? Then the story has moved on to them ("“...,” Palmieri said.⏎⏎Clinton is
+    describing as “unhinged” a Trump tweet. She says": Clinton says it)."""
+    own = person_key(ctx.text[speaker.start : speaker.end])
+    k = bisect_left(ctx.name_starts, after)
+    while k < len(ctx.names) and ctx.names[k].start < before:
+        name = ctx.names[k]
+        k += 1
+        if name.end > before or not _fits(name, gender):
+            continue
+        if person_key(ctx.text[name.start : name.end]) == own:
+            continue
+        span = ctx.doc.char_span(name.start, name.end, alignment_mode="expand")
+        if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
+            return True
+    return False
 
 
 def _subject_person(ctx: _Context, before: int, gender: str) -> tuple[int, int] | None:
