@@ -596,3 +596,17 @@ def test_as_someone_put_it_introduces_a_quote():
     (quote,) = quotes
     assert quote.cue == "put"
     assert quote.speaker is not None and quote.speaker.startswith("Tom Ridge")
+
+
+def test_a_second_report_joined_to_the_reported_clause_is_its_own():
+    text = (
+        "Merrill says Machado promised to keep supporting the campaign and said she would "
+        "stand up to the attacks."
+    )
+    quotes = extract_quotes(text)
+    _check_offsets(text, quotes)
+    assert [(q.cue, q.text) for q in quotes] == [
+        ("says", "Machado promised to keep supporting the campaign"),
+        ("said", "she would stand up to the attacks"),
+    ]
+    assert all(q.speaker == "Merrill" for q in quotes)

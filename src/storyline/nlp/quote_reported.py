@@ -232,14 +232,18 @@ def _with_adverbials(verb: Any, content: tuple[int, int], text: str) -> tuple[in
 def _cut_at_next_report(
     doc: Any, verb: Any, content: tuple[int, int], text: str, reporters: dict[int, Any]
 ) -> tuple[int, int] | None:
-    """ "said that X, noting Y", "argued that X, citing Y": the parser hangs the next
-    report, a participle, on the reported clause; what was said stops before it (the
+    """ "said that X, noting Y", "argued that X, citing Y", "says X promised Y and said
+    Z": the parser hangs the next report, a participle or a joined verb, on the reported
+    clause; what was said stops before it (the
     next report is an attribution of its own, PolNeAR marks them apart, and keeps the
     speaker of the first)."""
     for token in doc[verb.i + 1 :]:
         if token.idx >= content[1]:
             break
-        if token.idx <= content[0] or token.dep_ != "advcl" or token.tag_ != "VBG":
+        participle = token.dep_ == "advcl" and token.tag_ == "VBG"
+        # "says Machado promised X and said Y": a second report joined to the clause
+        joined = token.dep_ == "conj" and token.tag_ in ("VBD", "VBZ", "VBP")
+        if token.idx <= content[0] or not (participle or joined):
             continue
         if token.lemma_ not in speech_verbs() or not is_speech_verb(token):
             continue
