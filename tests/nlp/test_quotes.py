@@ -160,6 +160,14 @@ def test_made_clear_reports_the_clause_not_the_word_clear():
     ]
 
 
+def test_a_subject_with_no_words_is_no_speaker():
+    # the parser makes the hyphen of an odd compound the subject of "said"
+    text = "Counter-countersignal said that there was “no hacking or illegal activity involved”."
+    quotes = extract_quotes(text)
+    _check_offsets(text, quotes)
+    assert quotes and all(q.speaker is None or q.speaker.strip("-") for q in quotes)
+
+
 def test_empty_and_quote_free_text():
     assert extract_quotes("") == []
     assert extract_quotes("The port is a naval base.") == []
