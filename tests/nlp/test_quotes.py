@@ -168,6 +168,18 @@ def test_a_subject_with_no_words_is_no_speaker():
     assert quotes and all(q.speaker is None or q.speaker.strip("-") for q in quotes)
 
 
+def test_a_hyphenated_verb_split_by_the_parser_stays_in_the_reported_clause():
+    text = (
+        "Campaign group Avaaz said it had co-ordinated an operation to free the wounded "
+        "journalists."
+    )
+    quotes = extract_quotes(text)
+    _check_offsets(text, quotes)
+    assert [q.text for q in quotes] == [
+        "it had co-ordinated an operation to free the wounded journalists"
+    ]
+
+
 def test_empty_and_quote_free_text():
     assert extract_quotes("") == []
     assert extract_quotes("The port is a naval base.") == []
