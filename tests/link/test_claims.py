@@ -106,6 +106,38 @@ def test_two_outlets_give_different_death_tolls():
     assert {source for source, _ in by_value.values()} == {"Reuters", "SANA"}
 
 
+def test_an_open_bound_or_another_event_does_not_corroborate_a_figure():
+    # seen on a real pile: "more than 7,500 people have died" was "corroborated" by "a town
+    # of about 40,000 people", and "89.4% approved" by "a turnout of just over 57%"
+    claims = _claims(
+        _article(
+            "a",
+            "The UN says more than 7,500 people have died in the crackdown.\n"
+            "Officials said 89.4% of voters approved the draft constitution.",
+            "BBC",
+        ),
+        _article(
+            "b",
+            "Binnish is a town of about 40,000 people.\n"
+            "The poll showed a turnout of just over 57% of voters.",
+            "CNN",
+        ),
+    )
+    facts = [c for c in claims if c.kind == "fact"]
+    assert facts and all(c.status != "corroborated" for c in facts)
+    assert all(len({s.source for s in c.sides}) == 1 for c in facts)
+
+
+def test_died_and_killed_tell_the_same_toll():
+    claims = _claims(
+        _article("a", "More than 7,500 people have died in the crackdown, the UN said.", "BBC"),
+        _article("b", "The crackdown has killed about 8,000 people, activists said.", "CNN"),
+    )
+    (toll,) = [c for c in claims if c.kind == "fact"]
+    assert toll.status == "corroborated"
+    assert {s.source for s in toll.sides} == {"BBC", "CNN"}
+
+
 def test_a_syndicated_copy_is_not_an_independent_source():
     copy = CLAIM + "\nShare this on Facebook."
     claims = _claims(

@@ -23,6 +23,9 @@ from storyline.nlp.facts import Fact
 # counted nouns that count the same thing
 _COUNT_SYNONYMS = {"life": "people", "person": "people", "casualty": "people", "death": "people"}
 _SMALL_NUMBER_WORDS = {"one", "two", "both", "a", "an", "single"}
+_OPEN_BOUND = 1.25  # how far past "more than X" (or below "less than X") a figure still agrees
+# verbs that report the same event for a count of people
+_EVENT_SYNONYMS = {"die": "kill", "claim": "kill"}
 
 
 def fact_key(
@@ -39,7 +42,7 @@ def fact_key(
         if span is not None and len(span):
             lemma = span.root.lemma_.lower()
             head = _COUNT_SYNONYMS.get(lemma, lemma)
-            if fact.verb in ("kill", "claim") and head in ("people", "civilian"):
+            if fact.verb in ("kill", "claim", "die") and head in ("people", "civilian"):
                 head = "people killed"
     if not head and fact.unit:
         head = f"amount ({fact.verb or 'value'})"
@@ -59,10 +62,12 @@ def _range(f: Fact) -> tuple[float, float]:
     if f.value_max is not None:
         return f.value, f.value_max
     m = f.modifier or ""
+    # an open bound still names its figure: "more than 7,500" does not back "40,000",
+    # nor "just over 57%" back "89%"; it backs a figure up to a quarter past it
     if m in ("more than", "over", "at least"):
-        return f.value, float("inf")
+        return f.value, f.value * _OPEN_BOUND
     if m in ("less than", "fewer than", "under", "at most", "up to"):
-        return 0.0, f.value
+        return f.value / _OPEN_BOUND, f.value
     if m in ("about", "around", "approximately", "roughly", "some", "nearly", "almost"):
         return f.value * 0.9, f.value * 1.1
     return f.value, f.value
@@ -85,15 +90,22 @@ def _fact_subject(key: tuple[str, str, frozenset[str]], fact: Fact, text: str) -
 
 
 def align_facts(candidates: Sequence[ClaimCandidates], options: ClaimOptions) -> list[AlignedClaim]:
+    # one claim is one event: "7,500 people have died" and "a town of 40,000 people"
+    # count the same noun but are not the same figure (a count without a verb stands apart)
     groups: dict[tuple, list[tuple[ClaimArticle, Fact]]] = defaultdict(list)
     for found in candidates:
         for key, fact in found.facts:
-            groups[key].append((found.article, fact))
+            groups[(*key, _event(fact))].append((found.article, fact))
     out = []
-    for key in sorted(groups, key=lambda k: (k[0], k[1], sorted(k[2]))):
+    for group_key in sorted(groups, key=lambda k: (k[0], k[1], sorted(k[2]), k[3])):
+        key = group_key[:3]
         # readings: members whose values agree with each other
         readings: list[list[tuple[ClaimArticle, Fact]]] = []
-        for article, fact in groups[key]:
+        seen: set[tuple[str, int]] = set()
+        for article, fact in groups[group_key]:
+            if (article.id, fact.sentence_start) in seen:
+                continue  # one sentence is one side, whichever of its figures matched
+            seen.add((article.id, fact.sentence_start))
             for reading in readings:
                 if _agree(reading[0][1], fact, options.value_tolerance):
                     reading.append((article, fact))
@@ -149,5 +161,10 @@ def _factmake_side(article: ClaimArticle, fact: Fact, stance: str) -> ClaimSide:
 # --- statements ----------------------------------------------------------------------
 
 
+def _event(fact: Fact) -> str:
+    verb = fact.verb or ""
+    return _EVENT_SYNONYMS.get(verb, verb)
+
+
 def _same_event(a: Fact, b: Fact) -> bool:
-    return a.verb is not None and a.verb == b.verb
+    return a.verb is not None and _event(a) == _event(b)
