@@ -145,9 +145,14 @@ def test_a_syndicated_copy_is_not_an_independent_source():
     )
     assert claims and all(c.status == "single-source" for c in claims)
     assert {src for c in claims for src in c.sources} == {"Riverton Post"}
-    # the same copy from an independent outlet would corroborate: the test can fail
-    independent = _claims(_article("a", CLAIM, "Riverton Post"), _article("b", copy, "Wire"))
-    assert any(c.status == "corroborated" for c in independent)
+    # an outlet telling it in its own words corroborates: the test can fail; the same
+    # words under another outlet's name are still one voice (the copy was not caught)
+    reworded = _claims(
+        _article("a", CLAIM, "Riverton Post"), _article("b", BODIES["agree"], "Wire")
+    )
+    assert any(c.status == "corroborated" for c in reworded)
+    uncaught = _claims(_article("a", CLAIM, "Riverton Post"), _article("b", copy, "Wire"))
+    assert uncaught and all(c.status == "single-source" for c in uncaught)
 
 
 def test_an_outlet_never_contradicts_itself_in_its_own_voice():
@@ -167,6 +172,17 @@ def test_same_value_from_two_sources_is_corroborated_and_offsets_slice():
     (killed,) = [c for c in align_claims(arts) if c.kind == "fact"]
     assert killed.status == "corroborated" and killed.sources == ["x", "y"]
     assert align_claims([]) == []
+
+
+def test_the_same_sentence_from_two_sources_is_one_voice():
+    # an excerpt of another outlet's article that the near-duplicate check let through
+    sentence = "Shelling in Homs killed 56 people on Monday, activists said."
+    arts = [
+        ClaimArticle("a", "A long feature begins here. " + sentence, (), "x"),
+        ClaimArticle("b", sentence + " The excerpt ends here.", (), "y"),
+    ]
+    (killed,) = [c for c in align_claims(arts) if c.kind == "fact"]
+    assert killed.sources == ["x", "y"] and killed.status == "single-source"
 
 
 def test_small_counts_are_not_figures_and_subjects_are_not_bare_nouns():

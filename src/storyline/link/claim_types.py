@@ -182,6 +182,28 @@ def make_side(
     )
 
 
+def _independent_voices(sides: list[ClaimSide]) -> int:
+    """Sources that say it in their own words: two sources citing the very same sentence
+    copied it from one origin (an excerpt or a rewrite the near-duplicate check let
+    through), which is one voice, not corroboration."""
+    voice = {s.source: s.source for s in sides}
+
+    def find(source: str) -> str:
+        while voice[source] != source:
+            source = voice[source]
+        return source
+
+    first_with: dict[str, str] = {}
+    for side in sides:
+        words = " ".join(side.text.lower().split())
+        if words in first_with:
+            a, b = sorted((find(first_with[words]), find(side.source)))
+            voice[b] = a
+        else:
+            first_with[words] = side.source
+    return len({find(s) for s in voice})
+
+
 def make_claim(
     kind: str,
     subject: str,
@@ -196,7 +218,7 @@ def make_claim(
     sources = sorted({s.source for s in sides} | {s.source for s in opposing})
     if opposing:
         status = "contradicted"
-    elif len({s.source for s in sides}) >= 2:
+    elif _independent_voices(sides) >= 2:
         status = "corroborated"
     else:
         status = "single-source"
