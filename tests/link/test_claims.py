@@ -128,6 +128,16 @@ def test_an_open_bound_or_another_event_does_not_corroborate_a_figure():
     assert all(len({s.source for s in c.sides}) == 1 for c in facts)
 
 
+def test_tolls_told_of_different_places_do_not_contradict():
+    # a country's toll and one town's, one outlet's whole toll and another's local one
+    claims = _claims(
+        _article("a", "As many as 125 people died across Syria on Monday, activists said.", "BBC"),
+        _article("b", "In all, 104 people were killed in Homs on Monday, activists said.", "CNN"),
+    )
+    tolls = [c for c in claims if c.kind == "fact"]
+    assert len(tolls) == 2 and all(c.status == "single-source" for c in tolls)
+
+
 def test_died_and_killed_tell_the_same_toll():
     claims = _claims(
         _article("a", "More than 7,500 people have died in the crackdown, the UN said.", "BBC"),
@@ -220,3 +230,58 @@ def test_a_stance_verbs_object_is_not_a_claim_on_its_own_and_a_quote_claim_is_it
     assert called and called[0].sides[0].start == 0
     (national,) = [c for c in claims if "national interests" in c.text]
     assert national.subject == "Sergei Lavrov"  # the speaker, not "Russia"
+
+
+def _statement(article, text):
+    from storyline.link.claim_types import SentenceInfo, Statement
+
+    info = SentenceInfo(0, len(text), None, None, frozenset(), frozenset(), False)
+    return Statement(article, info, text, text.split()[0], frozenset())
+
+
+def test_a_claim_takes_direct_agreement_only_never_a_chain():
+    # A is backed by B and B by C; C says something else than A: A's claim must not list C
+    from storyline.link.claim_types import ClaimArticle as Art
+    from storyline.link.claim_types import ClaimCandidates, Verdict, make_side
+    from storyline.link.claims import align_candidates
+
+    texts = {
+        "a": "Officer Rose died on Wednesday of his wounds.",
+        "b": "Officer Rose died Wednesday after the shooting.",
+        "c": "The suspect pleaded not guilty on Friday.",
+    }
+    arts = {k: Art(k, t, (), f"outlet-{k}") for k, t in texts.items()}
+    stated = {k: _statement(a, a.text) for k, a in arts.items()}
+    verdicts = [
+        Verdict(("a", 0), make_side(arts["b"], stated["b"].sentence, "agree", 0.9)),
+        Verdict(("b", 0), make_side(arts["c"], stated["c"].sentence, "agree", 0.6)),
+    ]
+    candidates = [ClaimCandidates(a, (), (stated[k],)) for k, a in arts.items()]
+    claims = align_candidates(candidates, None, verdicts)
+    by_lead = {c.sides[0].article: c for c in claims}
+    assert {s.article for s in by_lead["a"].sides} == {"a", "b"}
+    assert by_lead["a"].status == "corroborated"
+    assert "c" not in {s.article for s in by_lead["a"].sides}
+    assert by_lead["c"].status == "single-source"
+
+
+def test_an_agreeing_sentence_must_carry_a_share_of_what_is_claimed():
+    from storyline.config import ClaimOptions
+    from storyline.link.claim_judge import _corroborates
+    from storyline.link.claim_types import ClaimArticle as Art
+    from storyline.link.claim_types import SentenceInfo, Statement
+
+    content = {"conventional", "copper", "electrode", "consist", "individual", "nanoparticle",
+               "sit", "top"}  # fmt: skip
+    claim_info = SentenceInfo(
+        0, 10, None, None, frozenset({"kanan"}), frozenset(content | {"kanan"}), False
+    )
+    claim = Statement(Art("a", "x" * 10, (), "x"), claim_info, "", "Kanan", frozenset(content))
+    weak = SentenceInfo(0, 10, None, None, frozenset({"kanan"}),
+                        frozenset({"kanan", "electrode", "consist", "cell", "build"}), False)  # fmt: skip
+    strong = SentenceInfo(0, 10, None, None, frozenset({"kanan"}),
+                          frozenset({"kanan", "electrode", "copper", "nanoparticle"}), False)  # fmt: skip
+    share = ClaimOptions().min_claimed_share
+    assert not _corroborates(claim, weak, 2, share)  # 2 of 8 content words, a third is 3
+    assert _corroborates(claim, weak, 2, 0.0)  # the option steers it
+    assert _corroborates(claim, strong, 2, share)

@@ -16,6 +16,7 @@ from storyline.link.claim_types import (
     ClaimCandidates,
     ClaimSide,
     Ents,
+    FactKey,
     make_claim,
 )
 from storyline.nlp.facts import Fact
@@ -26,11 +27,12 @@ _SMALL_NUMBER_WORDS = {"one", "two", "both", "a", "an", "single"}
 _OPEN_BOUND = 1.25  # how far past "more than X" (or below "less than X") a figure still agrees
 # verbs that report the same event for a count of people
 _EVENT_SYNONYMS = {"die": "kill", "claim": "kill"}
+# verbs that tell no event of their own: "the average woman has seven children" and "he
+# had five children" are about different people, not two tolls of one event
+_NO_EVENT_VERBS = frozenset({"have", "be", "get", "include", "make", "take", "give", "see"})
 
 
-def fact_key(
-    fact: Fact, doc: Any, ents: Ents | None = None
-) -> tuple[str, str, frozenset[str]] | None:
+def fact_key(fact: Fact, doc: Any, ents: Ents | None = None) -> FactKey | None:
     """(counted thing, unit, time scope) or None when the fact counts nothing citable."""
     if fact.counted is None and fact.unit is None:
         return None
@@ -49,7 +51,8 @@ def fact_key(
     ents = ents or Ents(doc)
     within = ents.within(fact.sentence_start, fact.sentence_end)
     dates = frozenset(e.text.lower() for e in within if e.label_ == "DATE")
-    return head, fact.unit or "", dates
+    places = frozenset(e.text.lower() for e in within if e.label_ in ("GPE", "LOC", "FAC"))
+    return FactKey(head, fact.unit or "", dates, places)
 
 
 def _agree(a: Fact, b: Fact, tolerance: float) -> bool:
@@ -73,7 +76,7 @@ def _range(f: Fact) -> tuple[float, float]:
     return f.value, f.value
 
 
-def _fact_subject(key: tuple[str, str, frozenset[str]], fact: Fact, text: str) -> str:
+def _fact_subject(key: FactKey, fact: Fact, text: str) -> str:
     """What is counted, never a bare common noun: "people killed", "contingent of
     marines", "tanks (Trukhachev)"; the time scope in brackets."""
     head = key[0]
@@ -93,12 +96,14 @@ def align_facts(candidates: Sequence[ClaimCandidates], options: ClaimOptions) ->
     # one claim is one event: "7,500 people have died" and "a town of 40,000 people"
     # count the same noun but are not the same figure (a count without a verb stands apart)
     groups: dict[tuple, list[tuple[ClaimArticle, Fact]]] = defaultdict(list)
+    places: dict[tuple[str, int], frozenset[str]] = {}  # (article, figure start): its places
     for found in candidates:
         for key, fact in found.facts:
-            groups[(*key, _event(fact))].append((found.article, fact))
+            groups[(*key[:3], _event(fact))].append((found.article, fact))
+            places[(found.article.id, fact.start)] = key.places
     out = []
     for group_key in sorted(groups, key=lambda k: (k[0], k[1], sorted(k[2]), k[3])):
-        key = group_key[:3]
+        key = FactKey(group_key[0], group_key[1], group_key[2], frozenset())
         # readings: members whose values agree with each other
         readings: list[list[tuple[ClaimArticle, Fact]]] = []
         seen: set[tuple[str, int]] = set()
@@ -124,7 +129,7 @@ def align_facts(candidates: Sequence[ClaimCandidates], options: ClaimOptions) ->
             r
             for r in others
             if len(main_sources | {a.source for a, _ in r}) >= 2
-            and _same_event(main[0][1], r[0][1])
+            and _same_event(main[0], r[0], places)
         ]
         alone = [r for r in others if r not in opposing]
         for reading, against in [(main, [m for r in opposing for m in r])] + [
@@ -166,5 +171,18 @@ def _event(fact: Fact) -> str:
     return _EVENT_SYNONYMS.get(verb, verb)
 
 
-def _same_event(a: Fact, b: Fact) -> bool:
-    return a.verb is not None and _event(a) == _event(b)
+def _same_event(
+    a: tuple[ClaimArticle, Fact],
+    b: tuple[ClaimArticle, Fact],
+    places: dict[tuple[str, int], frozenset[str]],
+) -> bool:
+    """Two figures of one event: the same verb ("killed 56" / "killed 80"), told of the
+    same places ("125 died across Syria" is not "104 were killed in Homs", nor is a whole
+    toll one town's)."""
+    (article_a, fact_a), (article_b, fact_b) = a, b
+    return (
+        fact_a.verb is not None
+        and fact_a.verb not in _NO_EVENT_VERBS
+        and _event(fact_a) == _event(fact_b)
+        and places[(article_a.id, fact_a.start)] == places[(article_b.id, fact_b.start)]
+    )

@@ -8,7 +8,7 @@ import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from storyline.link.stance_denials import Move
 from storyline.model import Article, Span
@@ -144,6 +144,17 @@ class Statement:
     move: Move | None = None  # the move it reports as done ("a unit had arrived in X")
 
 
+class FactKey(NamedTuple):
+    """What a number fact counts and in what scope: two figures are compared only under
+    the same thing, unit and dates; ``places`` (the sentence's places) only decide
+    whether two different figures are told of the same event."""
+
+    thing: str  # "people killed", "warships", "amount (value)"
+    unit: str
+    dates: frozenset[str]
+    places: frozenset[str]
+
+
 @dataclass(frozen=True)
 class ClaimCandidates:
     """What one article offers to claim alignment, read from its parse once: its number
@@ -151,7 +162,7 @@ class ClaimCandidates:
     and every sentence's speaker, names and cues (what the stance step compares)."""
 
     article: ClaimArticle
-    facts: tuple[tuple[tuple[str, str, frozenset[str]], Fact], ...]
+    facts: tuple[tuple[FactKey, Fact], ...]
     statements: tuple[Statement, ...]
     sentences: tuple[SentenceInfo, ...] = ()
 
