@@ -369,3 +369,39 @@ def test_weekday_plan_in_the_past_perfect_is_over():
         "Thursday": "1999-05-06"
     }
     assert _values("The offer will expire Thursday.", "1999-05-07") == {"Thursday": "1999-05-13"}
+
+
+def test_weekday_plan_cue_earlier_in_the_sentence():
+    # 2000-01-07 is a Friday: the plan cue is far before the weekday, no past verb between
+    text = "Protesters planned a large demonstration in Little Havana on Saturday."
+    assert _values(text, "2000-01-07") == {"Saturday": "2000-01-08"}
+    # a reporting verb after the cue owns the weekday
+    text = "The talks will resume in Geneva next month, the foreign ministry said on Tuesday."
+    assert _values(text, "2000-01-07")["Tuesday"] == "2000-01-04"
+    # a plan whose clause goes on in the past is over
+    text = "A memorial service planned at the university for Saturday was canceled."
+    assert _values(text, "2000-01-07") == {"Saturday": "2000-01-01"}
+    # "lower-than-expected" is no plan
+    text = "It fell after reporting lower-than-expected earnings after the close Wednesday."
+    assert _values(text, "2000-01-07") == {"Wednesday": "2000-01-05"}
+
+
+def test_reported_quarter_is_not_displaced_by_one_named_in_passing():
+    text = (
+        "Kimberly-Clark posted a 20% gain in third-quarter net income. After a flat second "
+        "quarter, the company cited gains abroad. The quarter-to-quarter comparison was helped "
+        "by charges taken in the year-earlier period."
+    )
+    found = _values(text, "1989-11-01")
+    assert found["the year-earlier period"] == "1988-Q3"
+    assert "The quarter" not in found
+
+
+def test_comparable_period_last_year_is_the_quarter_twin():
+    text = (
+        "Net income for the third quarter ended Sept. 30 was $2 million, against $1.8 million "
+        "for the corresponding period last year. Sales for last year's quarter were $3 million."
+    )
+    found = _values(text, "1989-11-01")
+    assert found["the corresponding period last year"] == "1988-Q3"
+    assert found["last year's quarter"] == "1988-Q3"

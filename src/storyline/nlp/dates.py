@@ -166,6 +166,10 @@ def _year_ago_quarters(
     named shortly before it."""
     out: list[TimeExpression] = []
     last_quarter: tuple[int, int, int] | None = None  # year, quarter, where it was named
+    # a quarter told as the one reported ("third-quarter profit", "the quarter ended
+    # Sept. 30") stays the reference when another is named in passing ("after a flat
+    # second quarter"); only another reported quarter replaces it
+    told = False
     for t in found:
         derived = t.mod in ("QUARTER", "QUARTER_BACK", "QUARTER_OF_YEAR")
         if t.mod in ("QUARTER", "QUARTER_BACK"):
@@ -176,9 +180,19 @@ def _year_ago_quarters(
         m = re.fullmatch(r"(\d{4})-Q([1-4])", t.value or "")
         if m and not derived and t.mod is None and not _YEAR_BACK.search(t.text):
             # reported results: "fourth quarter ended Aug. 26", "fourth-quarter profit"
-            reported = text.startswith(" ended", t.end) or "-quarter" in t.text.lower()
-            if reported or not _after(int(m.group(1)), int(m.group(2)), dct):
-                last_quarter = (int(m.group(1)), int(m.group(2)), t.end)
+            year, q = int(m.group(1)), int(m.group(2))
+            ahead = _after(year, q, dct)
+            # the headline quarter may be a fiscal one named ahead of the article's
+            # ("fourth-quarter earnings" in November); once one is told, a quarter ahead
+            # is a forecast ("will result in a fourth-quarter charge")
+            reported = text.startswith(" ended", t.end) or (
+                (not ahead or not told)
+                and ("-quarter" in t.text.lower() or "latest" in t.text.lower())
+            )
+            same = last_quarter is not None and last_quarter[:2] == (year, q)
+            if same or reported or not (ahead or told):
+                last_quarter = (year, q, t.end)
+                told = reported or (same and told)
         elif last_quarter and t.type == "DATE" and _YEAR_AGO.match(t.text):
             year, q, named_at = last_quarter
             if t.start - named_at <= _QUARTER_REACH:
