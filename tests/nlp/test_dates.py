@@ -405,3 +405,21 @@ def test_comparable_period_last_year_is_the_quarter_twin():
     found = _values(text, "1989-11-01")
     assert found["the corresponding period last year"] == "1988-Q3"
     assert found["last year's quarter"] == "1988-Q3"
+
+
+def test_clock_time_takes_the_day_after_an_aside():
+    # 1998-08-08 is a Saturday; the aside keeps the spans apart
+    text = "The blast occurred at 10:35 a.m. (0735 GMT) Friday, toppling a building."
+    found = {t.text: (t.type, t.value) for t in extract_dates(text, "1998-08-08")}
+    assert found["10:35 a.m."] == ("TIME", "1998-08-07T10:35")
+    assert found["Friday"] == ("DATE", "1998-08-07")
+
+
+def test_the_quarter_keeps_the_year_ago_comparison_alive():
+    filler = "The thrift has branches in three states and a new chief executive. " * 20
+    text = (
+        "The thrift reported a third-quarter loss of $70 million. "
+        + filler
+        + "New loans were $6.6 million in the quarter compared with $361.8 million a year ago."
+    )
+    assert _values(text, "1989-11-02")["a year ago"] == "1988-Q3"

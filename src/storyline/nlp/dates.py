@@ -55,13 +55,28 @@ class TimeExpression:
 # -- extraction ----------------------------------------------------------------------------
 
 
+_ASIDE = re.compile(r"\s*\([^()]{1,25}\)\s*")
+
+
 def _merge_adjacent(found: list[TimeExpression], text: str) -> list[TimeExpression]:
-    """Join "noon Saturday", "Thursday evening"-style pairs the rules found separately."""
+    """Join "noon Saturday", "Thursday evening"-style pairs the rules found separately; a
+    clock time with an aside before its day ("10:35 a.m. (0735 GMT) Friday") takes that
+    day but keeps its own span."""
     out: list[TimeExpression] = []
     for item in found:
         if out:
             prev = out[-1]
             gap = text[prev.end : item.start]
+            if (
+                _ASIDE.fullmatch(gap)
+                and prev.type == "TIME"
+                and prev.value is not None
+                and "T" in prev.value
+                and item.value is not None
+                and _DAY_VALUE.match(item.value)
+            ):
+                value = item.value + "T" + prev.value.split("T", 1)[1]
+                out[-1] = TimeExpression(prev.text, prev.start, prev.end, "TIME", value, prev.mod)
             if (
                 gap in (" ", ", ")
                 and prev.type == "TIME"
@@ -155,7 +170,8 @@ _YEAR_AGO = re.compile(
 )
 
 
-_QUARTER_REACH = 600  # chars after a named quarter within which "a year ago" means its twin
+_QUARTER_REACH = 1000  # chars after the reported quarter (named or 'the quarter') within which
+# "a year ago" is its twin: a results story's comparison runs over a few paragraphs
 
 
 def _year_ago_quarters(
@@ -173,6 +189,10 @@ def _year_ago_quarters(
     for t in found:
         derived = t.mod in ("QUARTER", "QUARTER_BACK", "QUARTER_OF_YEAR")
         if t.mod in ("QUARTER", "QUARTER_BACK"):
+            if t.mod == "QUARTER" and last_quarter is not None:
+                # "in the quarter" names the reported quarter again: a year-ago after it
+                # is its twin however far the quarter was first named
+                last_quarter = (*last_quarter[:2], t.end)
             t = _the_quarter(t, last_quarter, dct)
         elif t.mod == "QUARTER_OF_YEAR":
             twin = f"-Q{last_quarter[1]}" if last_quarter else ""
