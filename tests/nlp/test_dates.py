@@ -423,3 +423,11 @@ def test_the_quarter_keeps_the_year_ago_comparison_alive():
         + "New loans were $6.6 million in the quarter compared with $361.8 million a year ago."
     )
     assert _values(text, "1989-11-02")["a year ago"] == "1988-Q3"
+
+
+def test_weekday_opening_a_sentence_governs_its_clause():
+    # 1998-10-26 is a Monday
+    text = "It was the first topic. On Tuesday, the league plans to hold a news conference."
+    assert _values(text, "1998-10-26")["Tuesday"] == "1998-10-27"
+    text = "It was the first topic. On Friday, the government planned to pay the first claims."
+    assert _values(text, "1998-10-26")["Friday"] == "1998-10-23"

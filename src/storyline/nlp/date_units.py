@@ -174,7 +174,10 @@ def is_future_weekday(text: str, start: int) -> bool:
     window = window[ends[-1].end() :] if ends else window
     cues = list(_WEEKDAY_FUTURE.finditer(window))
     if not cues:
-        return False
+        # a weekday opening its sentence governs the clause after it: "On Tuesday, the
+        # league plans to hold a news conference"
+        opening = _OPENING_WEEKDAY.fullmatch(window) and _OPENING_CLAUSE.match(text, start)
+        return bool(opening and _PRESENT_PLAN.search(opening.group(1)))
     cue = cues[-1]
     if cue.start() < len(window) - 40 and _TOLD_AFTER.search(window, cue.end()):
         return False
@@ -186,6 +189,13 @@ def is_future_weekday(text: str, start: int) -> bool:
     return not _PAST_PERFECT.search(own + after) and not _PAST_AFTER.match(after)
 
 
+# a plan told in the present or future (not "the government planned to pay", told after)
+_PRESENT_PLAN = re.compile(
+    r"\b(?:will|shall|'ll|plans to|(?:is|are) (?:to|due|scheduled|expected|set)\b)", re.I
+)
+_OPENING_WEEKDAY = re.compile(r"\s*(?:(?:On|Also|Late|Early|By)\s+)?", re.I)
+# the weekday and the next words of its clause, up to the clause verb or a reporting verb
+_OPENING_CLAUSE = re.compile(r"[A-Z][a-z]+day,\s+((?:(?!\b(?:said|says|told)\b)[^.;,]){1,80})")
 _PAST_AFTER = re.compile(r"[A-Za-z]+(?:\s+(?:morning|afternoon|evening|night))?\s+(?:was|were)\b")
 
 
