@@ -431,3 +431,17 @@ def test_weekday_opening_a_sentence_governs_its_clause():
     assert _values(text, "1998-10-26")["Tuesday"] == "1998-10-27"
     text = "It was the first topic. On Friday, the government planned to pay the first claims."
     assert _values(text, "1998-10-26")["Friday"] == "1998-10-23"
+
+
+def test_coordinated_weekdays_share_the_plural_part_of_day():
+    found = {
+        t.text: (t.type, t.value)
+        for t in extract_dates(
+            "flights leave on Monday and Tuesday nights, and on Friday", "1998-02-13"
+        )
+    }
+    assert found == {
+        "Monday": ("SET", "XXXX-WXX-1TNI"),
+        "Tuesday nights": ("SET", "XXXX-WXX-2TNI"),
+        "Friday": ("DATE", "1998-02-13"),
+    }
