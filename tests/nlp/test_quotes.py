@@ -126,6 +126,60 @@ def test_according_to_and_told_attributions():
     assert "he felt gratified" in by_cue["told"].text
 
 
+def test_according_to_leaves_out_the_phrase_and_the_source_description():
+    # the sample's Naharnet and FT lines: a line break after the phrase, and the
+    # source's apposition parsed as a second subject of the reported clause
+    text = (
+        "The Iman tanker has arrived in the Syrian port of Tartus with an anti-terror squad "
+        "aboard, according to the Interfax news agency.\nThe regime insists it is fighting.\n"
+        "According to the Syrian Observatory for Human Rights, an opposition-affiliated "
+        "monitoring group based in the UK, the regime on Monday launched mortars on the "
+        "Damascus suburb of Douma."
+    )
+    quotes = extract_quotes(text)
+    _check_offsets(text, quotes)
+    according = sorted(
+        (q for q in quotes if q.cue.lower() == "according to"), key=lambda q: q.start
+    )
+    assert [q.text for q in according] == [
+        "The Iman tanker has arrived in the Syrian port of Tartus with an anti-terror squad aboard",
+        "the regime on Monday launched mortars on the Damascus suburb of Douma",
+    ]
+
+
+def test_made_clear_reports_the_clause_not_the_word_clear():
+    text = (
+        "He made clear that the purpose of the mission would be only to evacuate Russian "
+        "personnel and property from Syria."
+    )
+    quotes = extract_quotes(text)
+    _check_offsets(text, quotes)
+    assert [q.text.removeprefix("that ") for q in quotes] == [
+        "the purpose of the mission would be only to evacuate Russian personnel and property "
+        "from Syria"
+    ]
+
+
+def test_a_subject_with_no_words_is_no_speaker():
+    # the parser makes the hyphen of an odd compound the subject of "said"
+    text = "Counter-countersignal said that there was “no hacking or illegal activity involved”."
+    quotes = extract_quotes(text)
+    _check_offsets(text, quotes)
+    assert quotes and all(q.speaker is None or q.speaker.strip("-") for q in quotes)
+
+
+def test_a_hyphenated_verb_split_by_the_parser_stays_in_the_reported_clause():
+    text = (
+        "Campaign group Avaaz said it had co-ordinated an operation to free the wounded "
+        "journalists."
+    )
+    quotes = extract_quotes(text)
+    _check_offsets(text, quotes)
+    assert [q.text for q in quotes] == [
+        "it had co-ordinated an operation to free the wounded journalists"
+    ]
+
+
 def test_empty_and_quote_free_text():
     assert extract_quotes("") == []
     assert extract_quotes("The port is a naval base.") == []

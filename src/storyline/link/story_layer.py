@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
 from storyline.budget import time_budget
+from storyline.clean.junk import junk_reason
 from storyline.config import BudgetOptions, Options, QuoteOptions
 from storyline.errors import BudgetExceeded, Errors
 from storyline.layer import (
@@ -523,8 +524,14 @@ def attach_layers(
             for a in members
             if len(a.text) > limit
         ]
+        # a web-archive crawl notice or a cookie wall kept as its own story claims nothing
+        too_long += [
+            StepSkip(a.id, "analysis", Errors.E204.format(reason=reason))
+            for a in members
+            if len(a.text) <= limit and (reason := junk_reason(a.text, len(a.text.split())))
+        ]
         if too_long:
-            logger.warning("not analysed (over %d chars): %s", limit, [s.article for s in too_long])
+            logger.warning("not analysed: %s", [f"{s.article}: {s.reason}" for s in too_long])
         skipped_ids = {s.article for s in too_long}
         progress.advance(LAYER_STAGE, len(too_long), skipped=len(too_long))
         try:

@@ -153,7 +153,12 @@ def _adjective_drafts(doc: Any, text: str) -> list[Draft]:
             cue_end = token
         elif token.lower_ == "clear" and token.head.lemma_ == "make":
             # "Trump made (it) clear that ...": the clause hangs on "clear" or on "made"
-            parts = [c for c in (*token.children, *token.head.children) if c.dep_ == "ccomp"]
+            # (not "clear" itself, which the parser may hang on "made" as its ccomp)
+            parts = [
+                c
+                for c in (*token.children, *token.head.children)
+                if c.dep_ == "ccomp" and c.i != token.i
+            ]
             cue_end = token
         elif token.dep_ == "prep" and token.lower_ == "against" and token.head.lemma_ == "be":
             parts = [c for c in token.children if c.dep_ in ("pobj", "pcomp")]
@@ -335,8 +340,9 @@ def _according_to_drafts(doc: Any, text: str, direct: list[Draft]) -> list[Draft
         speaker = noun_phrase(objects[0], text)
         phrase = {t.i for t in token.subtree} | {t.i for t in to.subtree}
         sentence = token.sent
-        # (not its closing period: "..., according to X." ends with the phrase)
-        host = [t for t in sentence if t.i not in phrase and not t.is_punct]
+        phrase |= _source_apposition(sentence, to)
+        # (not its closing period nor the line break after it: "..., according to X.\n")
+        host = [t for t in sentence if t.i not in phrase and not (t.is_punct or t.is_space)]
         if not host:
             continue
         start, end = trim_span(text, *token_span(host))
@@ -353,6 +359,23 @@ def _according_to_drafts(doc: Any, text: str, direct: list[Draft]) -> list[Draft
         drafts.append(Draft(start, end, "indirect", speaker=speaker, cue=cue,
                              fragments=[(start, end)]))  # fmt: skip
     return drafts
+
+
+def _source_apposition(sentence: Any, to: Any) -> set[int]:
+    """ "According to the Observatory, a monitoring group based in the UK, the regime
+    launched ...": the parser takes the source's apposition for a second subject of the
+    host verb; two subjects of one verb, the first right after the phrase's comma, make
+    the first the source's description, not what was said."""
+    last = max(t.i for t in to.subtree)
+    if last + 1 >= len(sentence.doc) or sentence.doc[last + 1].text != ",":
+        return set()
+    subjects = [c for c in sentence.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if len(subjects) < 2:
+        return set()
+    first = min(subjects[0].subtree, key=lambda t: t.i)
+    if first.i != last + 2:
+        return set()
+    return {t.i for t in subjects[0].subtree}
 
 
 def _holder(noun: Any, text: str) -> tuple[int, int] | None:

@@ -290,6 +290,16 @@ def content_of(verb: Any, text: str, stance: bool = False) -> tuple[int, int] | 
         after = [c for c in clauses if c.i > verb.i]
         child = after[0] if after else clauses[0]
         tokens = list(child.subtree)
+        for other in verb.children:
+            # "it had co-ordinated an operation": the parser may split a hyphenated verb
+            # into sibling clauses or objects; what is glued to the clause (no space
+            # between) is the rest of its word and of what was said
+            last = max(t.i for t in tokens)
+            if other.dep_ == "punct" or other.i <= last:
+                continue
+            glued = not verb.doc[last].whitespace_
+            if glued and min(t.i for t in other.subtree) == last + 1:
+                tokens.extend(other.subtree)
         if child.i > verb.i and verb.dep_ == "relcl":
             # "a base, which experts estimate has 50 staff": the relative pronoun hangs
             # on the clause, so its subtree holds the speaker and the verb; what was said

@@ -349,6 +349,10 @@ def _colon_paragraph_drafts(text: str, verbs: list[Any], taken: list[Draft]) -> 
 
 def _finish(draft: Draft, text: str) -> Quote:
     speaker = draft.speaker
+    if speaker and not any(c.isalnum() for c in text[speaker[0] : speaker[1]]):
+        # a misparse can make a bare hyphen the subject ("Counter-countersignal said"):
+        # no words, no speaker, rather than an empty name
+        speaker = None
     cue = draft.cue
     return Quote(
         text=text[draft.start : draft.end],

@@ -98,7 +98,7 @@ def _names(doc: Any, quotes: list[Quote]) -> list[_Name]:
         if quote.speaker_start is None or quote.speaker_end is None:
             continue
         span = doc.char_span(quote.speaker_start, quote.speaker_end, alignment_mode="expand")
-        if span is None or any(t.i in persons for t in span):
+        if span is None or len(span) == 0 or any(t.i in persons for t in span):
             continue
         # "Trump" tagged an organisation, "Mr. Gidley" left untyped: a proper noun that
         # speaks is a person unless a determiner makes it a body ("the White House")
