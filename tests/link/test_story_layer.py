@@ -163,3 +163,32 @@ def test_the_speaker_entity_is_who_speaks_not_a_fragment_or_a_modifier():
     assert _speaker_of(text, "Ed Rendell, a Clinton surrogate", names) == "Ed Rendell"
     text = "The Interfax news agency reported the move."
     assert _speaker_of(text, "The Interfax news agency", [("Interfax", "ORG")]) == "Interfax"
+
+
+def test_a_broken_map_fails_the_storylines_it_did_not_deliver(monkeypatch):
+    """The per-article phase runs on the caller's map (worker processes): results arrive
+    in order, and when the map breaks (a worker died) the storylines already analysed
+    keep their layers and the rest are reported failed, not the run."""
+    from storyline.link import story_layer
+    from storyline.link.article_layer import ArticleAnalysis
+    from storyline.model import Story
+
+    arts = [_article("a", ORIGINAL, "reuters"), _article("b", OTHER, "afp")]
+    stories = [Story("s1", "one", ["a"], storyline="L1"), Story("s2", "two", ["b"], storyline="L2")]
+
+    def breaks_after_one(fn, batches):
+        for batch in batches:
+            assert [job.id for job in batch] == ["a", "b"]  # one batch across storylines
+            yield [ArticleAnalysis("a")]
+            raise RuntimeError("a worker process died")
+
+    calls = []
+
+    def story_phase(articles, options, **kwargs):
+        calls.append([f.id for f in kwargs["found"]])
+        return story_layer.GroupLayer()
+
+    monkeypatch.setattr(story_layer, "analyze_story", story_phase)
+    failed = story_layer.attach_layers(stories, arts, map_batches=breaks_after_one)
+    assert failed == {"L2"} and calls == [["a"]]
+    assert stories[0].layer is not None and stories[1].layer is None
