@@ -258,6 +258,10 @@ class ClaimOptions:
     # a sentence speaks of a statement when it names one of the statement's names and
     # shares this many key terms (names, content lemmas) with it
     min_shared_keys: int = 2
+    # an agreeing source's cited sentence carries at least this share of the content words
+    # of what is claimed (not only two of them: "Kanan and Li built an electrochemical
+    # cell" does not back "conventional copper electrodes consist of nanoparticles")
+    min_claimed_share: float = 1 / 3
     # the stance engine's probability for a source's "agree" (the article read whole) and
     # for "disagree" (one aligned sentence with a refuting or negating cue): a false
     # "contradicted" costs the analyst's trust, so the bar is high

@@ -96,6 +96,7 @@ class Errors:
     E203 = ErrorCode(
         "E203", "article of {chars} characters is over analysis_max_chars={limit}: no layer"
     )
+    E204 = ErrorCode("E204", "not a news article ({reason}): no layer")
     # analysis: a step that failed on one article (its other steps and articles go on)
     E301 = ErrorCode("E301", "{stage} failed on this article: {error}")
     # E4xx the store: what a run finds stored and cannot use

@@ -122,5 +122,18 @@ def test_common_page_furniture_is_removed():
         "(Reporting by John Smith; Editing by Jane Doe)": "wire credit",
         "Copy link": "share prompt",
         "Photo: Reuters": "share prompt",
+        # seen on the Multi-News dev pile, where they became story titles and summaries
+        "Are you there? Send us your images or video.": "share prompt",
+        "Join us on Facebook Like us and you'll find top breaking news in your Facebook "
+        "newsfeed.": "share prompt",
+        "Sign up for the Curbed NY newsletter Sign up for our daily email newsletter and get "
+        "top stories and breaking news delivered to your inbox.": "share prompt",
+        "Story highlights DeAngelo Lamar Davis, 31, charged in connection with the death": (
+            "share prompt"
+        ),
+        "WARNING: The video contains subject matter of a graphic nature that some may find "
+        "offensive": "content warning",
+        "Published: January 2011 Special Series: 7 Billion": "dateline",
+        "Photograph by Randy Olson": "share prompt",
     }.items():
         assert classify_line(line) == reason, line

@@ -369,3 +369,79 @@ def test_weekday_plan_in_the_past_perfect_is_over():
         "Thursday": "1999-05-06"
     }
     assert _values("The offer will expire Thursday.", "1999-05-07") == {"Thursday": "1999-05-13"}
+
+
+def test_weekday_plan_cue_earlier_in_the_sentence():
+    # 2000-01-07 is a Friday: the plan cue is far before the weekday, no past verb between
+    text = "Protesters planned a large demonstration in Little Havana on Saturday."
+    assert _values(text, "2000-01-07") == {"Saturday": "2000-01-08"}
+    # a reporting verb after the cue owns the weekday
+    text = "The talks will resume in Geneva next month, the foreign ministry said on Tuesday."
+    assert _values(text, "2000-01-07")["Tuesday"] == "2000-01-04"
+    # a plan whose clause goes on in the past is over
+    text = "A memorial service planned at the university for Saturday was canceled."
+    assert _values(text, "2000-01-07") == {"Saturday": "2000-01-01"}
+    # "lower-than-expected" is no plan
+    text = "It fell after reporting lower-than-expected earnings after the close Wednesday."
+    assert _values(text, "2000-01-07") == {"Wednesday": "2000-01-05"}
+
+
+def test_reported_quarter_is_not_displaced_by_one_named_in_passing():
+    text = (
+        "Kimberly-Clark posted a 20% gain in third-quarter net income. After a flat second "
+        "quarter, the company cited gains abroad. The quarter-to-quarter comparison was helped "
+        "by charges taken in the year-earlier period."
+    )
+    found = _values(text, "1989-11-01")
+    assert found["the year-earlier period"] == "1988-Q3"
+    assert "The quarter" not in found
+
+
+def test_comparable_period_last_year_is_the_quarter_twin():
+    text = (
+        "Net income for the third quarter ended Sept. 30 was $2 million, against $1.8 million "
+        "for the corresponding period last year. Sales for last year's quarter were $3 million."
+    )
+    found = _values(text, "1989-11-01")
+    assert found["the corresponding period last year"] == "1988-Q3"
+    assert found["last year's quarter"] == "1988-Q3"
+
+
+def test_clock_time_takes_the_day_after_an_aside():
+    # 1998-08-08 is a Saturday; the aside keeps the spans apart
+    text = "The blast occurred at 10:35 a.m. (0735 GMT) Friday, toppling a building."
+    found = {t.text: (t.type, t.value) for t in extract_dates(text, "1998-08-08")}
+    assert found["10:35 a.m."] == ("TIME", "1998-08-07T10:35")
+    assert found["Friday"] == ("DATE", "1998-08-07")
+
+
+def test_the_quarter_keeps_the_year_ago_comparison_alive():
+    filler = "The thrift has branches in three states and a new chief executive. " * 20
+    text = (
+        "The thrift reported a third-quarter loss of $70 million. "
+        + filler
+        + "New loans were $6.6 million in the quarter compared with $361.8 million a year ago."
+    )
+    assert _values(text, "1989-11-02")["a year ago"] == "1988-Q3"
+
+
+def test_weekday_opening_a_sentence_governs_its_clause():
+    # 1998-10-26 is a Monday
+    text = "It was the first topic. On Tuesday, the league plans to hold a news conference."
+    assert _values(text, "1998-10-26")["Tuesday"] == "1998-10-27"
+    text = "It was the first topic. On Friday, the government planned to pay the first claims."
+    assert _values(text, "1998-10-26")["Friday"] == "1998-10-23"
+
+
+def test_coordinated_weekdays_share_the_plural_part_of_day():
+    found = {
+        t.text: (t.type, t.value)
+        for t in extract_dates(
+            "flights leave on Monday and Tuesday nights, and on Friday", "1998-02-13"
+        )
+    }
+    assert found == {
+        "Monday": ("SET", "XXXX-WXX-1TNI"),
+        "Tuesday nights": ("SET", "XXXX-WXX-2TNI"),
+        "Friday": ("DATE", "1998-02-13"),
+    }

@@ -140,3 +140,15 @@ def test_people_already_named_are_not_counts():
     assert not any(f.counted == "sides" for f in facts)
     assert ("Two", "soldiers") in got
     assert ("one", "civilian") in got
+
+
+def test_one_as_a_determiner_or_a_circumstance_is_no_count():
+    text = (
+        "The one certain thing is that the photographer made it across the border. "
+        "Residents found 47 corpses in one area, it said. "
+        "The blast killed one person on Monday."
+    )
+    (facts,) = extract_facts([text])
+    got = {(f.text, f.counted) for f in facts}
+    assert not any(f.counted in ("certain thing", "thing", "area") for f in facts), got
+    assert ("47", "corpses") in got and ("one", "person") in got

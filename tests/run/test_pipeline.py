@@ -160,6 +160,29 @@ def test_an_article_too_long_for_the_analysis_keeps_the_run_going(sample_dir, tm
     assert {s["article"] for s in manifest["analysis_skipped"]} == long_ids
 
 
+def test_a_crawl_notice_is_its_own_story_named_for_what_it_is_and_claims_nothing(
+    sample_dir, tmp_path
+):
+    pile = tmp_path / "pile"
+    shutil.copytree(sample_dir, pile)
+    (pile / "wayback.txt").write_text(
+        "Starting in 1996, Alexa Internet has been donating their crawl data to the Internet "
+        "Archive. Flowing in every day, these data are added to the Wayback Machine after an "
+        "embargo period.\n",
+        encoding="utf-8",
+    )
+    result = run_brief([str(pile)], tmp_path / "out")
+    brief = load_brief(tmp_path / "out")
+    assert result.usable
+    notice = next(a["id"] for a in brief["articles"] if a["source"].endswith("wayback.txt"))
+    (story,) = [s for s in brief["stories"] if notice in s["articles"]]
+    assert story["articles"] == [notice]
+    assert story["title"] == "Not a news article: boilerplate (crawl data)"
+    assert not story.get("claims") and not story.get("entities")
+    assert [s["reason"][:6] for s in story["skipped"]] == ["[E204]"]
+    assert all(notice not in s["articles"] for s in brief["stories"] if s is not story)
+
+
 @pytest.mark.slow
 def test_executors_give_identical_briefs(sample_dir, tmp_path):
     from storyline.config import Options, RunOptions

@@ -76,12 +76,17 @@ LINE_RULES: tuple[Rule, ...] = (
         r"follow us on .{0,60}",
         r"advertisement|sponsored content|read more:?.{0,80}",
         r"(advertisement\s*-\s*)?(story )?continues? (reading )?below( advertisement)?",
-        r"(sign up|subscribe)( now)? (for|to) (our|the) .{0,40}newsletters?.{0,60}",
+        r"(sign up|subscribe)( now)? (for|to) (our|the) .{0,40}newsletters?.{0,160}",
+        # reader call-outs and page furniture seen on real scraped piles
+        r"(are you there\? )?send us your (images|photos|pictures|videos?|stories|tips)"
+        r"( or (images|photos|pictures|videos?))?\.?",
+        r"(join|like|follow) us on (facebook|twitter|instagram)\b.{0,160}",
+        r"story highlights\b.{0,200}",
         r"get the latest .{0,60} delivered to your inbox.?",
         r"want more stories like this\?.{0,40}",
         r"(copy link|most read|listen to this article|click here to subscribe).{0,20}",
         r"this (article|story) (was )?(originally )?(published|appeared) (on|in|at) .{1,80}",
-        r"\(?photo( by)?:? [^.]{1,80}\)?",
+        r"\(?photo(graph)?( by)?:? [^.]{1,80}\)?",
     ),
     _rule(
         "photo credit",
@@ -91,6 +96,16 @@ LINE_RULES: tuple[Rule, ...] = (
         r"(?-i:REUTERS) ?/[^.!?]{1,80}",
         # a caption widget's label after the photographer's name
         r"[^.!?]{0,80}\b(share|enlarge|expand|view) (photo|image)s?",
+    ),
+    _rule(
+        "content warning",
+        r"(?=.{0,200}$)warning:? (the|this) (video|image|images|footage|story|article|content)"
+        r" (contains|may|includes)\b.*",
+    ),
+    _rule(
+        "dateline",
+        # a page's own publication line, not a sentence: "Published: January 2011 ..."
+        r"(published|updated|posted)( on)?: [^.!?]{1,80}",
     ),
     _rule(
         "notification prompt",

@@ -16,6 +16,7 @@ from storyline.link.claim_types import (
     ClaimCandidates,
     ClaimSide,
     Ents,
+    FactKey,
     make_claim,
 )
 from storyline.nlp.facts import Fact
@@ -23,11 +24,15 @@ from storyline.nlp.facts import Fact
 # counted nouns that count the same thing
 _COUNT_SYNONYMS = {"life": "people", "person": "people", "casualty": "people", "death": "people"}
 _SMALL_NUMBER_WORDS = {"one", "two", "both", "a", "an", "single"}
+_OPEN_BOUND = 1.25  # how far past "more than X" (or below "less than X") a figure still agrees
+# verbs that report the same event for a count of people
+_EVENT_SYNONYMS = {"die": "kill", "claim": "kill"}
+# verbs that tell no event of their own: "the average woman has seven children" and "he
+# had five children" are about different people, not two tolls of one event
+_NO_EVENT_VERBS = frozenset({"have", "be", "get", "include", "make", "take", "give", "see"})
 
 
-def fact_key(
-    fact: Fact, doc: Any, ents: Ents | None = None
-) -> tuple[str, str, frozenset[str]] | None:
+def fact_key(fact: Fact, doc: Any, ents: Ents | None = None) -> FactKey | None:
     """(counted thing, unit, time scope) or None when the fact counts nothing citable."""
     if fact.counted is None and fact.unit is None:
         return None
@@ -39,14 +44,15 @@ def fact_key(
         if span is not None and len(span):
             lemma = span.root.lemma_.lower()
             head = _COUNT_SYNONYMS.get(lemma, lemma)
-            if fact.verb in ("kill", "claim") and head in ("people", "civilian"):
+            if fact.verb in ("kill", "claim", "die") and head in ("people", "civilian"):
                 head = "people killed"
     if not head and fact.unit:
         head = f"amount ({fact.verb or 'value'})"
     ents = ents or Ents(doc)
     within = ents.within(fact.sentence_start, fact.sentence_end)
     dates = frozenset(e.text.lower() for e in within if e.label_ == "DATE")
-    return head, fact.unit or "", dates
+    places = frozenset(e.text.lower() for e in within if e.label_ in ("GPE", "LOC", "FAC"))
+    return FactKey(head, fact.unit or "", dates, places)
 
 
 def _agree(a: Fact, b: Fact, tolerance: float) -> bool:
@@ -59,16 +65,18 @@ def _range(f: Fact) -> tuple[float, float]:
     if f.value_max is not None:
         return f.value, f.value_max
     m = f.modifier or ""
+    # an open bound still names its figure: "more than 7,500" does not back "40,000",
+    # nor "just over 57%" back "89%"; it backs a figure up to a quarter past it
     if m in ("more than", "over", "at least"):
-        return f.value, float("inf")
+        return f.value, f.value * _OPEN_BOUND
     if m in ("less than", "fewer than", "under", "at most", "up to"):
-        return 0.0, f.value
+        return f.value / _OPEN_BOUND, f.value
     if m in ("about", "around", "approximately", "roughly", "some", "nearly", "almost"):
         return f.value * 0.9, f.value * 1.1
     return f.value, f.value
 
 
-def _fact_subject(key: tuple[str, str, frozenset[str]], fact: Fact, text: str) -> str:
+def _fact_subject(key: FactKey, fact: Fact, text: str) -> str:
     """What is counted, never a bare common noun: "people killed", "contingent of
     marines", "tanks (Trukhachev)"; the time scope in brackets."""
     head = key[0]
@@ -85,15 +93,24 @@ def _fact_subject(key: tuple[str, str, frozenset[str]], fact: Fact, text: str) -
 
 
 def align_facts(candidates: Sequence[ClaimCandidates], options: ClaimOptions) -> list[AlignedClaim]:
+    # one claim is one event: "7,500 people have died" and "a town of 40,000 people"
+    # count the same noun but are not the same figure (a count without a verb stands apart)
     groups: dict[tuple, list[tuple[ClaimArticle, Fact]]] = defaultdict(list)
+    places: dict[tuple[str, int], frozenset[str]] = {}  # (article, figure start): its places
     for found in candidates:
         for key, fact in found.facts:
-            groups[key].append((found.article, fact))
+            groups[(*key[:3], _event(fact))].append((found.article, fact))
+            places[(found.article.id, fact.start)] = key.places
     out = []
-    for key in sorted(groups, key=lambda k: (k[0], k[1], sorted(k[2]))):
+    for group_key in sorted(groups, key=lambda k: (k[0], k[1], sorted(k[2]), k[3])):
+        key = FactKey(group_key[0], group_key[1], group_key[2], frozenset())
         # readings: members whose values agree with each other
         readings: list[list[tuple[ClaimArticle, Fact]]] = []
-        for article, fact in groups[key]:
+        seen: set[tuple[str, int]] = set()
+        for article, fact in groups[group_key]:
+            if (article.id, fact.sentence_start) in seen:
+                continue  # one sentence is one side, whichever of its figures matched
+            seen.add((article.id, fact.sentence_start))
             for reading in readings:
                 if _agree(reading[0][1], fact, options.value_tolerance):
                     reading.append((article, fact))
@@ -112,7 +129,7 @@ def align_facts(candidates: Sequence[ClaimCandidates], options: ClaimOptions) ->
             r
             for r in others
             if len(main_sources | {a.source for a, _ in r}) >= 2
-            and _same_event(main[0][1], r[0][1])
+            and _same_event(main[0], r[0], places)
         ]
         alone = [r for r in others if r not in opposing]
         for reading, against in [(main, [m for r in opposing for m in r])] + [
@@ -149,5 +166,23 @@ def _factmake_side(article: ClaimArticle, fact: Fact, stance: str) -> ClaimSide:
 # --- statements ----------------------------------------------------------------------
 
 
-def _same_event(a: Fact, b: Fact) -> bool:
-    return a.verb is not None and a.verb == b.verb
+def _event(fact: Fact) -> str:
+    verb = fact.verb or ""
+    return _EVENT_SYNONYMS.get(verb, verb)
+
+
+def _same_event(
+    a: tuple[ClaimArticle, Fact],
+    b: tuple[ClaimArticle, Fact],
+    places: dict[tuple[str, int], frozenset[str]],
+) -> bool:
+    """Two figures of one event: the same verb ("killed 56" / "killed 80"), told of the
+    same places ("125 died across Syria" is not "104 were killed in Homs", nor is a whole
+    toll one town's)."""
+    (article_a, fact_a), (article_b, fact_b) = a, b
+    return (
+        fact_a.verb is not None
+        and fact_a.verb not in _NO_EVENT_VERBS
+        and _event(fact_a) == _event(fact_b)
+        and places[(article_a.id, fact_a.start)] == places[(article_b.id, fact_b.start)]
+    )

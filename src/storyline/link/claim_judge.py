@@ -5,6 +5,7 @@ cue), each verdict with its deciding sentence."""
 from __future__ import annotations
 
 import bisect
+import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -34,7 +35,9 @@ def _aligned(claim: Statement, sentence: SentenceInfo, min_shared: int) -> bool:
     return len(claim.sentence.keys & sentence.keys) >= min_shared
 
 
-def _corroborates(claim: Statement, sentence: SentenceInfo, min_shared: int) -> bool:
+def _corroborates(
+    claim: Statement, sentence: SentenceInfo, min_shared: int, min_share: float
+) -> bool:
     """Can this sentence stand as an agreeing source: aligned, and sharing what the claim
     says, not only whom it names ("Russia seeks a political solution in Syria" is not
     corroborated by "Lavrov denied Russia sells arms to Syria", which shares only the
@@ -42,7 +45,9 @@ def _corroborates(claim: Statement, sentence: SentenceInfo, min_shared: int) -> 
     # words of what is claimed, not of its attribution ("a foreign ministry statement
     # said ..." shares "foreign" with "Russia's foreign minister denied ...")
     said = (claim.claimed_keys & sentence.keys) - claim.sentence.names - sentence.names
-    return _aligned(claim, sentence, min_shared) and len(said) >= min_shared
+    content = claim.claimed_keys - claim.sentence.names
+    needed = max(min_shared, math.ceil(min_share * len(content) - 1e-9))
+    return _aligned(claim, sentence, min_shared) and len(said) >= needed
 
 
 def _denies(claim: Statement, sentence: SentenceInfo) -> bool:
@@ -142,7 +147,9 @@ def judge_claims(
             continue
         for start, _end in result.evidence:
             hit = _sentence_at(judge.sentences, start) or by_start.get(start)
-            if hit is not None and _corroborates(claim, hit, options.min_shared_keys):
+            if hit is not None and _corroborates(
+                claim, hit, options.min_shared_keys, options.min_claimed_share
+            ):
                 key = (claim.article.id, claim.sentence.start)
                 agreed[key] = Verdict(key, make_side(judge.article, hit, "agree", result.score))
                 break

@@ -8,7 +8,7 @@ import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from storyline.link.stance_denials import Move
 from storyline.model import Article, Span
@@ -144,6 +144,17 @@ class Statement:
     move: Move | None = None  # the move it reports as done ("a unit had arrived in X")
 
 
+class FactKey(NamedTuple):
+    """What a number fact counts and in what scope: two figures are compared only under
+    the same thing, unit and dates; ``places`` (the sentence's places) only decide
+    whether two different figures are told of the same event."""
+
+    thing: str  # "people killed", "warships", "amount (value)"
+    unit: str
+    dates: frozenset[str]
+    places: frozenset[str]
+
+
 @dataclass(frozen=True)
 class ClaimCandidates:
     """What one article offers to claim alignment, read from its parse once: its number
@@ -151,7 +162,7 @@ class ClaimCandidates:
     and every sentence's speaker, names and cues (what the stance step compares)."""
 
     article: ClaimArticle
-    facts: tuple[tuple[tuple[str, str, frozenset[str]], Fact], ...]
+    facts: tuple[tuple[FactKey, Fact], ...]
     statements: tuple[Statement, ...]
     sentences: tuple[SentenceInfo, ...] = ()
 
@@ -182,6 +193,28 @@ def make_side(
     )
 
 
+def _independent_voices(sides: list[ClaimSide]) -> int:
+    """Sources that say it in their own words: two sources citing the very same sentence
+    copied it from one origin (an excerpt or a rewrite the near-duplicate check let
+    through), which is one voice, not corroboration."""
+    voice = {s.source: s.source for s in sides}
+
+    def find(source: str) -> str:
+        while voice[source] != source:
+            source = voice[source]
+        return source
+
+    first_with: dict[str, str] = {}
+    for side in sides:
+        words = " ".join(side.text.lower().split())
+        if words in first_with:
+            a, b = sorted((find(first_with[words]), find(side.source)))
+            voice[b] = a
+        else:
+            first_with[words] = side.source
+    return len({find(s) for s in voice})
+
+
 def make_claim(
     kind: str,
     subject: str,
@@ -196,7 +229,7 @@ def make_claim(
     sources = sorted({s.source for s in sides} | {s.source for s in opposing})
     if opposing:
         status = "contradicted"
-    elif len({s.source for s in sides}) >= 2:
+    elif _independent_voices(sides) >= 2:
         status = "corroborated"
     else:
         status = "single-source"

@@ -137,32 +137,33 @@ _STATUS_ORDER = {"contradicted": 0, "corroborated": 1, "single-source": 2}
 def _statement_claims(
     statements: Sequence[Statement], verdicts: Sequence[Verdict]
 ) -> list[AlignedClaim]:
-    """One claim per statement with its verdicts; a statement another claim cites as
-    agreeing is the same claim (merged); one cited as disagreeing and stated by no one
-    else is shown on that claim's opposing side only."""
+    """One claim per statement with its verdicts; a statement the claim's lead cites as
+    agreeing is the same claim (merged, directly only); one cited as disagreeing and
+    stated by no one else is shown on that claim's opposing side only."""
     by_key = {(s.article.id, s.sentence.start): s for s in statements}
     sides: dict[tuple[str, int], list[ClaimSide]] = defaultdict(list)
     opposing: dict[tuple[str, int], list[ClaimSide]] = defaultdict(list)
     for v in verdicts:
         if v.claim in by_key:
             (opposing if v.side.stance == "disagree" else sides)[v.claim].append(v.side)
-    parent = {k: k for k in by_key}
 
-    def find(k: tuple[str, int]) -> tuple[str, int]:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
+    # a claim is a lead statement and the statements that agree with it directly, never
+    # through a chain (A backs B, B backs C: A and C may say different things); leads with
+    # a disagreement first, then those backed by the most sources
+    def backing(k: tuple[str, int]) -> list[tuple[str, int]]:
+        return [(s.article, s.start) for s in sides[k] if (s.article, s.start) in by_key]
 
-    for key in sorted(by_key):
-        for side in sides[key]:
-            other = (side.article, side.start)
-            if other in by_key:
-                a, b = sorted((find(key), find(other)))
-                parent[b] = a
-    groups: dict[tuple[str, int], list[tuple[str, int]]] = defaultdict(list)
-    for key in sorted(by_key):
-        groups[find(key)].append(key)
+    def rank(k: tuple[str, int]) -> tuple[bool, int, tuple[str, int]]:
+        return (not opposing[k], -len({s.source for s in sides[k]}), k)
+
+    groups: dict[tuple[str, int], list[tuple[str, int]]] = {}
+    placed: set[tuple[str, int]] = set()
+    for key in sorted(by_key, key=rank):
+        if key in placed:
+            continue
+        members = [key] + [k for k in dict.fromkeys(backing(key)) if k not in placed and k != key]
+        placed.update(members)
+        groups[key] = members
     cited_against = {(s.article, s.start) for ss in opposing.values() for s in ss}
     out = []
     for members in groups.values():
@@ -174,9 +175,9 @@ def _statement_claims(
             and not sides[members[0]]
         ):
             continue  # shown as the opposing side of the claim it disputes
-        lead = next((k for k in members if opposing[k]), members[0])
+        lead = members[0]
         statement = by_key[lead]
-        verdict_sides = {(s.article, s.start): s for k in members for s in sides[k]}
+        verdict_sides = {(s.article, s.start): s for s in sides[lead]}
         own = [
             verdict_sides[k]
             if k != lead and k in verdict_sides
@@ -185,11 +186,10 @@ def _statement_claims(
         ]
         seen = {(s.article, s.start) for s in own}
         support = list(own)
-        for k in members:
-            for s in sides[k]:
-                if (s.article, s.start) not in seen:
-                    seen.add((s.article, s.start))
-                    support.append(s)
+        for s in sides[lead]:  # the lead's own backers (a member's backers may not back it)
+            if (s.article, s.start) not in seen:
+                seen.add((s.article, s.start))
+                support.append(s)
         against = [s for s in against if (s.article, s.start) not in seen]
         out.append(
             make_claim("statement", statement.subject, support, against, statement.proposition)

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from itertools import islice
 
+from storyline.clean.junk import junk_reason
 from storyline.config import Options
 from storyline.errors import Errors, StorylineError
 from storyline.layer import (
@@ -471,8 +472,14 @@ def attach_layers(
             for a in members
             if len(a.text) > limit
         ]
+        # a web-archive crawl notice or a cookie wall kept as its own story claims nothing
+        too_long += [
+            StepSkip(a.id, "analysis", Errors.E204.format(reason=reason))
+            for a in members
+            if len(a.text) <= limit and (reason := junk_reason(a.text, len(a.text.split())))
+        ]
         if too_long:
-            logger.warning("not analysed (over %d chars): %s", limit, [s.article for s in too_long])
+            logger.warning("not analysed: %s", [f"{s.article}: {s.reason}" for s in too_long])
         skipped_ids = {s.article for s in too_long}
         kept = sorted((a for a in members if a.id not in skipped_ids), key=lambda a: a.id)
         plan.append((key, too_long, kept))

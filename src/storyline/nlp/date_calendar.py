@@ -299,7 +299,7 @@ def _season(m: re.Match[str], ctx: Ctx) -> Resolved | None:
 
 @_rule(
     r"\bthe\s+(?:(year-ago|year-earlier)\s+|(latest)\s+(?=period))?(?:quarter|period)\b"
-    r"(?!\s+(?:of|a year|a year-earlier|the year)\b)"
+    r"(?!-)(?!\s+(?:of|a year|a year-earlier|the year)\b)"  # not "the quarter-to-quarter"
 )
 def _the_quarter(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     # in results reporting "the quarter" is the one named before it ("the year-ago
@@ -307,6 +307,18 @@ def _the_quarter(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     if m.group(0).lower().endswith("period") and not (m.group(1) or m.group(2)):
         return None  # a bare "the period" is too vague; "the latest period" is the reported one
     return "DATE", None, "QUARTER_BACK" if m.group(1) else "QUARTER"
+
+
+@_rule(
+    r"\bthe\s+(?:corresponding|comparable|same|like)\s+(?:(year-ago|year-earlier)\s+)?"
+    r"(?:quarter|period)\b(?(1)|(?:\s+(?:of\s+|in\s+)?(?:last year|a year (?:ago|earlier)|"
+    r"the (?:previous|prior) year)\b))"
+    r"|\blast\s+year's\s+(?:quarter|period)\b"
+)
+def _comparable_quarter(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    # "the corresponding period last year", "the comparable year-ago quarter", "last
+    # year's quarter": in results reporting, the twin a year back of the quarter reported
+    return "DATE", None, "QUARTER_BACK"
 
 
 @_rule(rf"\bthe\s+week\s+of\s+({MONTH_RE})\s+({DAY})\b(?:,?\s+({YEAR}))?", 0)

@@ -57,6 +57,8 @@ def _deictic_day(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     0,
 )
 def _weekday(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    if not m.group(3) and _SHARED_PLURAL.match(ctx.text, m.end()):
+        return None  # "Monday and Tuesday nights": a set, left to the plural rule
     lead = m.group(0).split()[0].lower()
     target = WEEKDAYS[m.group(2).lower()]
     part = PART_OF_DAY.get((m.group(3) or "").lower())
@@ -74,6 +76,11 @@ def _weekday(m: re.Match[str], ctx: Ctx) -> Resolved | None:
             d -= dt.timedelta(days=7)
     value = d.isoformat() + (f"T{part}" if part else "")
     return kind, value, mod
+
+
+_SHARED_PLURAL = re.compile(
+    rf"\s+(?:and|or)\s+{WEEKDAY_RE}\s+(?:morning|afternoon|evening|night)s\b"
+)
 
 
 @_rule(

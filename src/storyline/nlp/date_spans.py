@@ -57,13 +57,16 @@ def _one_day(m: re.Match[str], ctx: Ctx) -> Resolved | None:
 
 @_rule(
     rf"\b({WEEKDAY_RE[3:-1]})s\b(?:\s+(morning|afternoon|evening|night)s?)?"
-    rf"|\b({WEEKDAY_RE[3:-1]})\s+(morning|afternoon|evening|night)s\b",
+    rf"|\b({WEEKDAY_RE[3:-1]})\s+(morning|afternoon|evening|night)s\b"
+    # the first of a coordination shares the plural: "on Monday and Tuesday nights"
+    rf"|\b({WEEKDAY_RE[3:-1]})(?=\s+(?:and|or)\s+{WEEKDAY_RE}\s+"
+    r"(morning|afternoon|evening|night)s\b)",
     0,
 )
 def _weekday_plural(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     # "on Mondays", "Tuesday nights": every such day, not one date
-    day = WEEKDAYS[(m.group(1) or m.group(3)).lower()]
-    part = PART_OF_DAY.get((m.group(2) or m.group(4) or "").lower())
+    day = WEEKDAYS[(m.group(1) or m.group(3) or m.group(5)).lower()]
+    part = PART_OF_DAY.get((m.group(2) or m.group(4) or m.group(6) or "").lower())
     return "SET", f"XXXX-WXX-{day + 1}" + (f"T{part}" if part else ""), None
 
 

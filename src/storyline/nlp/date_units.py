@@ -146,8 +146,9 @@ def is_future(text: str, start: int, end: int) -> bool:
     return bool(FUTURE_CUES.search(window))
 
 
+# not the "expected" of "lower-than-expected earnings": an adjective, no plan
 _WEEKDAY_FUTURE = re.compile(
-    r"\b(will|shall|'ll|is to|are to|to resume|is due|are due|scheduled|schedules|planned|"
+    r"(?<!-)\b(will|shall|'ll|is to|are to|to resume|is due|are due|scheduled|schedules|planned|"
     r"plans?|planning|as soon as|as early as|expected|likely to|would be|could come|ready to|"
     r"until|postponed|this coming)\b",
     re.I,
@@ -158,16 +159,44 @@ _PAST_PERFECT = re.compile(r"\b(?:had|previously)\b", re.I)
 _SENTENCE_END = re.compile(r"(?<![ .][a-zA-Z])[.!?]['\"`]*\s+(?=[A-Z`'\"])")
 
 
+# a past or reporting verb after the plan cue owns the weekday: "the talks will resume,
+# officials said Tuesday" is told on a past Tuesday
+_TOLD_AFTER = re.compile(r"\b(?:said|says|told|announced|reported|added|[a-z]+ed)\b", re.I)
+_CLAUSE_REACH = 150  # chars back to the sentence start searched for a plan cue
+
+
 def is_future_weekday(text: str, start: int) -> bool:
-    """News weekdays are past unless an explicit future marker precedes them closely."""
-    window = text[max(0, start - 40) : start]
+    """News weekdays are past unless an explicit future marker precedes them: closely, or
+    earlier in the sentence with no past or reporting verb between ("protesters planned a
+    large demonstration in Little Havana on Saturday")."""
+    window = text[max(0, start - _CLAUSE_REACH) : start]
     ends = list(_SENTENCE_END.finditer(window))  # not the dot of "a.m." or "Gen."
     window = window[ends[-1].end() :] if ends else window
-    if not _WEEKDAY_FUTURE.search(window):
+    cues = list(_WEEKDAY_FUTURE.finditer(window))
+    if not cues:
+        # a weekday opening its sentence governs the clause after it: "On Tuesday, the
+        # league plans to hold a news conference"
+        opening = _OPENING_WEEKDAY.fullmatch(window) and _OPENING_CLAUSE.match(text, start)
+        return bool(opening and _PRESENT_PLAN.search(opening.group(1)))
+    cue = cues[-1]
+    if cue.start() < len(window) - 40 and _TOLD_AFTER.search(window, cue.end()):
         return False
+    own = window[max(0, min(len(window) - 40, cue.start() - 25)) :]
     # a plan told in the past perfect is over: "had been scheduled to expire at midnight
-    # Friday", "Until Thursday, they had not called him a suspect"
-    return not _PAST_PERFECT.search(window + text[start : start + 40])
+    # Friday", "Until Thursday, they had not called him a suspect"; so is one whose
+    # clause goes on in the past: "a memorial service planned for Saturday was canceled"
+    after = text[start : start + 40]
+    return not _PAST_PERFECT.search(own + after) and not _PAST_AFTER.match(after)
+
+
+# a plan told in the present or future (not "the government planned to pay", told after)
+_PRESENT_PLAN = re.compile(
+    r"\b(?:will|shall|'ll|plans to|(?:is|are) (?:to|due|scheduled|expected|set)\b)", re.I
+)
+_OPENING_WEEKDAY = re.compile(r"\s*(?:(?:On|Also|Late|Early|By)\s+)?", re.I)
+# the weekday and the next words of its clause, up to the clause verb or a reporting verb
+_OPENING_CLAUSE = re.compile(r"[A-Z][a-z]+day,\s+((?:(?!\b(?:said|says|told)\b)[^.;,]){1,80})")
+_PAST_AFTER = re.compile(r"[A-Za-z]+(?:\s+(?:morning|afternoon|evening|night))?\s+(?:was|were)\b")
 
 
 # a plan or a deadline in the sentence before a month: "will be named ... for a mission in

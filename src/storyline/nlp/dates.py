@@ -55,13 +55,28 @@ class TimeExpression:
 # -- extraction ----------------------------------------------------------------------------
 
 
+_ASIDE = re.compile(r"\s*\([^()]{1,25}\)\s*")
+
+
 def _merge_adjacent(found: list[TimeExpression], text: str) -> list[TimeExpression]:
-    """Join "noon Saturday", "Thursday evening"-style pairs the rules found separately."""
+    """Join "noon Saturday", "Thursday evening"-style pairs the rules found separately; a
+    clock time with an aside before its day ("10:35 a.m. (0735 GMT) Friday") takes that
+    day but keeps its own span."""
     out: list[TimeExpression] = []
     for item in found:
         if out:
             prev = out[-1]
             gap = text[prev.end : item.start]
+            if (
+                _ASIDE.fullmatch(gap)
+                and prev.type == "TIME"
+                and prev.value is not None
+                and "T" in prev.value
+                and item.value is not None
+                and _DAY_VALUE.match(item.value)
+            ):
+                value = item.value + "T" + prev.value.split("T", 1)[1]
+                out[-1] = TimeExpression(prev.text, prev.start, prev.end, "TIME", value, prev.mod)
             if (
                 gap in (" ", ", ")
                 and prev.type == "TIME"
@@ -155,7 +170,8 @@ _YEAR_AGO = re.compile(
 )
 
 
-_QUARTER_REACH = 600  # chars after a named quarter within which "a year ago" means its twin
+_QUARTER_REACH = 1000  # chars after the reported quarter (named or 'the quarter') within which
+# "a year ago" is its twin: a results story's comparison runs over a few paragraphs
 
 
 def _year_ago_quarters(
@@ -166,9 +182,17 @@ def _year_ago_quarters(
     named shortly before it."""
     out: list[TimeExpression] = []
     last_quarter: tuple[int, int, int] | None = None  # year, quarter, where it was named
+    # a quarter told as the one reported ("third-quarter profit", "the quarter ended
+    # Sept. 30") stays the reference when another is named in passing ("after a flat
+    # second quarter"); only another reported quarter replaces it
+    told = False
     for t in found:
         derived = t.mod in ("QUARTER", "QUARTER_BACK", "QUARTER_OF_YEAR")
         if t.mod in ("QUARTER", "QUARTER_BACK"):
+            if t.mod == "QUARTER" and last_quarter is not None:
+                # "in the quarter" names the reported quarter again: a year-ago after it
+                # is its twin however far the quarter was first named
+                last_quarter = (*last_quarter[:2], t.end)
             t = _the_quarter(t, last_quarter, dct)
         elif t.mod == "QUARTER_OF_YEAR":
             twin = f"-Q{last_quarter[1]}" if last_quarter else ""
@@ -176,9 +200,19 @@ def _year_ago_quarters(
         m = re.fullmatch(r"(\d{4})-Q([1-4])", t.value or "")
         if m and not derived and t.mod is None and not _YEAR_BACK.search(t.text):
             # reported results: "fourth quarter ended Aug. 26", "fourth-quarter profit"
-            reported = text.startswith(" ended", t.end) or "-quarter" in t.text.lower()
-            if reported or not _after(int(m.group(1)), int(m.group(2)), dct):
-                last_quarter = (int(m.group(1)), int(m.group(2)), t.end)
+            year, q = int(m.group(1)), int(m.group(2))
+            ahead = _after(year, q, dct)
+            # the headline quarter may be a fiscal one named ahead of the article's
+            # ("fourth-quarter earnings" in November); once one is told, a quarter ahead
+            # is a forecast ("will result in a fourth-quarter charge")
+            reported = text.startswith(" ended", t.end) or (
+                (not ahead or not told)
+                and ("-quarter" in t.text.lower() or "latest" in t.text.lower())
+            )
+            same = last_quarter is not None and last_quarter[:2] == (year, q)
+            if same or reported or not (ahead or told):
+                last_quarter = (year, q, t.end)
+                told = reported or (same and told)
         elif last_quarter and t.type == "DATE" and _YEAR_AGO.match(t.text):
             year, q, named_at = last_quarter
             if t.start - named_at <= _QUARTER_REACH:

@@ -298,10 +298,13 @@ def _refers_back(doc: Any, tok: Any, match: re.Match) -> bool:
     number = match.group("number").lower()
     if number not in _SMALL_NUMBER_WORDS:
         return False
-    if number == "one":  # "said one activist": an indefinite speaker, not a count of one
-        noun = tok.head
-        return noun.dep_ == "nsubj" and noun.head.lemma_.lower() in speech_verbs()
     previous = doc[tok.i - 1].lower_ if tok.i > 0 else ""
+    if number == "one":
+        # "said one activist": an indefinite speaker; "the one certain thing", "in one
+        # area", "at one point": a determiner or a circumstance, not a count of one
+        noun = tok.head
+        speaker = noun.dep_ == "nsubj" and noun.head.lemma_.lower() in speech_verbs()
+        return speaker or previous in _BACK_REFERENCES or noun.dep_ == "pobj"
     return previous in _BACK_REFERENCES
 
 

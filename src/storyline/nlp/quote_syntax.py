@@ -282,9 +282,9 @@ def content_of(verb: Any, text: str, stance: bool = False) -> tuple[int, int] | 
             last = max(t.i for t in tokens)
             if other.dep_ == "punct" or other.i <= last:
                 continue
-            if min(t.i for t in other.subtree) == last + 1:
-                if not verb.doc[last].whitespace_:
-                    tokens.extend(other.subtree)
+            glued = not verb.doc[last].whitespace_
+            if glued and min(t.i for t in other.subtree) == last + 1:
+                tokens.extend(other.subtree)
         if child.i > verb.i and verb.dep_ == "relcl":
             # "a base, which experts estimate has 50 staff": the relative pronoun hangs
             # on the clause, so its subtree holds the speaker and the verb; what was said

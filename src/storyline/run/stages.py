@@ -22,7 +22,7 @@ import numpy as np
 
 from storyline.brief.summarize import summarize_documents
 from storyline.budget import time_budget
-from storyline.clean.junk import is_credit
+from storyline.clean.junk import is_credit, junk_reason
 from storyline.cluster.stories import ClusterItem, StoryClusterer
 from storyline.config import Options
 from storyline.dedup.minhash import fingerprint_keys, shingle_hashes
@@ -341,6 +341,10 @@ def _story_title(members: list[Article], summary: list[SummarySentence]) -> str:
         if not is_credit(sentence.text):
             words = sentence.text.split()
             return " ".join(words[:12]) + ("…" if len(words) > 12 else "")
+    # a crawl notice or a cookie wall, kept apart as its own story: say what it is
+    reasons = [junk_reason(a.text, len(a.text.split())) for a in members]
+    if members and all(reasons):
+        return f"Not a news article: {reasons[0]}"
     return "Untitled story"
 
 
