@@ -1,12 +1,15 @@
 """The analyst's layer beside one spaCy pass: articles/s on real news articles.
 
-Run: .venv/bin/python bench/bench_layer.py [--articles 300]
+Run: .venv/bin/python bench/bench_layer.py [--articles 300] [--workers 1 2]
 Articles: the first N documents of ../shared/data/mds-dev/multinews_val250.jsonl (read at
 run time), each cluster one story. Printed side by side in one run: one ``nlp.pipe`` pass
-over the same texts with every component the layer uses, and the whole layer (that parse,
-then entities, quotes, facts, claims and dates per article, then linking per story), with
-the layer's time per step from its own profile and the claim step's cost per article
-(claim candidates plus the stance of the article toward every claim of its storyline).
+over the same texts with every component the layer uses (one process), and the whole layer
+as the pipeline runs it (``add_analysis_layer``: that parse, then entities, quotes, facts,
+claims and dates per article, batched across storylines, then linking per story) with
+each number of worker processes asked for; for the first of those, the layer's time per
+step from its own profile and the claim step's cost per article (claim candidates plus the
+stance of the article toward every claim of its storyline). The layers made with more
+workers are checked to be the same as the first's.
 """
 
 from __future__ import annotations
@@ -19,11 +22,11 @@ from collections import defaultdict
 from pathlib import Path
 
 from storyline.clean.article import clean_document
-from storyline.config import Options
-from storyline.link.story_layer import attach_layers
-from storyline.model import RawDocument, StepTiming, Story
+from storyline.config import Options, RunOptions
+from storyline.model import Article, RawDocument, StepTiming, Story
 from storyline.nlp.sentences import split_sentences
 from storyline.nlp.spacy_model import load_pipeline, parse_input
+from storyline.run.stages import add_analysis_layer
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "data" / "mds-dev" / "multinews_val250.jsonl"
 
@@ -31,10 +34,12 @@ DEV = Path(__file__).resolve().parents[2] / "shared" / "data" / "mds-dev" / "mul
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=300)
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     args = parser.parse_args()
     if not DEV.exists():
         sys.exit(f"dev file missing: {DEV}")
-    articles, stories = [], []
+    articles: list[Article] = []
+    members_of: list[tuple[str, list[str]]] = []
     for line in DEV.open(encoding="utf-8"):
         cluster = json.loads(line)
         members = []
@@ -46,7 +51,7 @@ def main() -> None:
             articles.append(article)
             members.append(article.id)
         if members:
-            stories.append(Story(cluster["id"], cluster["id"], members, [], cluster["id"]))
+            members_of.append((cluster["id"], members))
         if len(articles) >= args.articles:
             break
     chars = sum(len(a.text) for a in articles)
@@ -56,16 +61,27 @@ def main() -> None:
     for _doc in nlp.pipe((parse_input(nlp, a.text) for a in articles), batch_size=32):
         pass
     parse = time.perf_counter() - started
-    profile: list[StepTiming] = []
-    started = time.perf_counter()
-    attach_layers(stories, articles, Options(), profile)
-    layer = time.perf_counter() - started
+    layers: dict[int, tuple[float, list[Story], list[StepTiming]]] = {}
+    for workers in args.workers:
+        stories = [Story(cid, cid, members, [], cid) for cid, members in members_of]
+        profile: list[StepTiming] = []
+        options = Options(run=RunOptions(workers=workers))
+        started = time.perf_counter()
+        add_analysis_layer(stories, articles, options, profile)
+        layers[workers] = (time.perf_counter() - started, stories, profile)
     n = len(articles)
-    print(f"{n} articles, {chars / n:.0f} chars on average, {len(stories)} stories")
-    print(f"{'':34}{'seconds':>9}{'articles/s':>12}")
-    print(f"{'one nlp.pipe pass (all components)':34}{parse:9.1f}{n / parse:12.1f}")
-    print(f"{'analyst layer (parse + extractors)':34}{layer:9.1f}{n / layer:12.1f}")
-    print(f"layer / one parse: {layer / parse:.2f}x")
+    print(f"{n} articles, {chars / n:.0f} chars on average, {len(members_of)} stories")
+    print(f"{'':42}{'seconds':>9}{'articles/s':>12}{'/ parse':>9}")
+    print(f"{'one nlp.pipe pass (all components, 1 proc)':42}{parse:9.1f}{n / parse:12.1f}")
+    first = args.workers[0]
+    for workers, (layer, stories, _) in layers.items():
+        name = f"analyst layer, workers={workers}"
+        print(f"{name:42}{layer:9.1f}{n / layer:12.1f}{layer / parse:8.2f}x")
+        if workers != first:
+            same = [s.layer for s in stories] == [s.layer for s in layers[first][1]]
+            print(f"  layers the same as workers={first}'s: {same}")
+    layer, stories, profile = layers[first]
+    print(f"steps at workers={first} (parse and extractors per article, from its profile):")
     steps: dict[str, float] = defaultdict(float)
     for t in profile:
         steps[t.step] += t.seconds

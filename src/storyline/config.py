@@ -156,6 +156,9 @@ class RunOptions:
     workers: int = 1  # processes (local) or Dask workers started for a LocalCluster
     scheduler: str | None = None  # address of an existing Dask scheduler
     chunk_size: int = 256  # articles per task; in flight at most 2 chunks per worker
+    # articles per spaCy batch and per task of the analyst's layer (batched across
+    # storylines); worker processes are used once a pile has more than one batch
+    layer_batch: int = 32
 
 
 @dataclass(frozen=True)

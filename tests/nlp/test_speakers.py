@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from storyline.config import QuoteOptions
-from storyline.link.story_layer import quotes_with_speakers
+from storyline.link.article_layer import quotes_with_speakers
 from storyline.nlp.spacy_model import load_pipeline
 
 ARTICLE = (

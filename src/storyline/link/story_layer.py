@@ -5,21 +5,25 @@ and returns their ``GroupLayer``; ``attach_layers`` gives each story its own par
 storyline's (``storyline.layer.StoryLayer``). Syndicated copies
 (``duplicate_of`` set) are collapsed onto their original's source key so a repost never
 counts as a second independent source.
+
+The work comes in two phases: every article of the run is parsed and read once
+(``storyline.link.article_layer``, in batches across storylines, on the caller's map:
+worker processes for a big pile), then each storyline's story-level work (stances toward
+its claims, entity resolution, claim alignment) runs here on those records.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any, TypeVar
+from functools import partial
+from itertools import islice
 
-from storyline.budget import time_budget
 from storyline.clean.junk import junk_reason
-from storyline.config import BudgetOptions, Options, QuoteOptions
-from storyline.errors import BudgetExceeded, Errors
+from storyline.config import Options
+from storyline.errors import Errors, StorylineError
 from storyline.layer import (
     ClaimItem,
     ClaimSideItem,
@@ -32,15 +36,21 @@ from storyline.layer import (
     StoryLayer,
     TimelineEvent,
 )
+from storyline.link.article_layer import (
+    ArticleAnalysis,
+    ArticleJob,
+    BatchMap,
+    Steps,
+    analyze_batch,
+    batches_of,
+    map_here,
+)
 from storyline.link.claims import (
     AlignedClaim,
-    ClaimArticle,
-    ClaimCandidates,
     ClaimSide,
     StatementIndex,
     Verdict,
     align_candidates,
-    claim_candidates,
     judge_claims,
 )
 from storyline.link.entities import Entity, resolve_mentions
@@ -54,16 +64,11 @@ from storyline.model import (
     StepTiming,
     Story,
 )
-from storyline.nlp.dates import TimeExpression, extract_dates
-from storyline.nlp.entities import EntityMention, mentions_in_doc
-from storyline.nlp.facts import Fact, facts_in_doc
-from storyline.nlp.quotes import Quote, quotes_from_doc
+from storyline.nlp.dates import TimeExpression
+from storyline.nlp.quotes import Quote
 from storyline.nlp.sentences import split_sentences
-from storyline.nlp.speakers import resolve_speakers
 
 logger = logging.getLogger(__name__)
-
-T = TypeVar("T")
 
 LAYER_STAGE = "analysis"  # the Progress stage: one item per article analysed
 
@@ -76,100 +81,6 @@ def independent_source(article: Article, by_id: dict[str, Article]) -> str:
         seen.add(current.id)
         current = by_id[current.duplicate_of]
     return current.outlet or current.publisher or current.id
-
-
-@dataclass
-class ArticleAnalysis:
-    """What one article's single parse yields; every step is empty when it was skipped."""
-
-    mentions: list[EntityMention] = field(default_factory=list)
-    quotes: list[Quote] = field(default_factory=list)
-    facts: list[Fact] = field(default_factory=list)
-    claims: ClaimCandidates | None = None
-    dates: list[TimeExpression] = field(default_factory=list)
-
-
-class _Steps:
-    """Runs one article's analysis steps, each inside its time budget: an article over
-    budget or failing loses that step only (a batch boundary), with a named reason."""
-
-    def __init__(self, budget: BudgetOptions) -> None:
-        self.budget = budget
-        self.skips: list[StepSkip] = []
-        self.timings: list[StepTiming] = []
-
-    def run(self, name: str, article: Article, empty: T, work: Callable[..., T], *args: Any) -> T:
-        seconds = self.budget.article_seconds
-        started = time.perf_counter()
-        try:
-            with time_budget(seconds, name):
-                return work(*args)
-        except BudgetExceeded:
-            logger.warning("%s over its %gs budget on article %s", name, seconds, article.id)
-            reason = Errors.E201.format(stage=name, seconds=seconds)
-        except Exception as exc:  # noqa: BLE001 - one article's step, logged with its traceback
-            logger.exception("%s failed on article %s", name, article.id)
-            reason = Errors.E301.format(stage=name, error=f"{type(exc).__name__}: {exc}")
-        finally:
-            took = time.perf_counter() - started
-            self.timings.append(StepTiming(article.id, name, took, len(article.text)))
-        self.skips.append(StepSkip(article.id, name, reason))
-        return empty
-
-
-def quotes_with_speakers(doc: Any, options: QuoteOptions) -> list[Quote]:
-    """The article's quotes, each speaker resolved to the name it refers to."""
-    return resolve_speakers(doc, quotes_from_doc(doc, options))
-
-
-def analyze_articles(
-    articles: Sequence[Article],
-    sentences: Sequence[Sequence[Span]],
-    options: Options,
-    source_of: Callable[[Article], str],
-    steps: _Steps,
-    progress: Progress = NO_PROGRESS,
-) -> list[ArticleAnalysis]:
-    """Parse each article once (``nlp.pipe``, batched) and run every extractor on that Doc."""
-    from storyline.nlp.spacy_model import load_pipeline, parse_input
-
-    nlp = load_pipeline(options.quotes.model)
-    out = []
-    docs = iter(nlp.pipe((parse_input(nlp, a.text) for a in articles), batch_size=32))
-    for article, spans in zip(articles, sentences, strict=True):
-        started = time.perf_counter()
-        doc = next(docs)  # the first article of each batch of 32 waits for the batch
-        took = time.perf_counter() - started
-        steps.timings.append(StepTiming(article.id, "parse", took, len(article.text)))
-        found = ArticleAnalysis()
-        found.mentions = steps.run("entities", article, [], mentions_in_doc, doc)
-        found.facts = steps.run("facts", article, [], facts_in_doc, doc, spans)
-        if article.duplicate_of is None:  # copies say the same: quotes and dates of originals
-            found.quotes = steps.run(
-                "quotes", article, [], quotes_with_speakers, doc, options.quotes
-            )
-            found.dates = steps.run("dates", article, [], extract_dates, article.text, article.date)
-        claim_article = ClaimArticle(
-            article.id,
-            article.text,
-            tuple(spans),
-            source_of(article),
-            article.duplicate_of is not None,
-        )
-        empty = ClaimCandidates(claim_article, (), ())
-        found.claims = steps.run(
-            "claims",
-            article,
-            empty,
-            claim_candidates,
-            claim_article,
-            doc,
-            found.facts,
-            found.quotes,
-        )
-        out.append(found)
-        progress.advance(LAYER_STAGE)
-    return out
 
 
 @dataclass
@@ -307,24 +218,50 @@ def original_of(article: Article, by_id: dict[str, Article]) -> str | None:
     return None if current is article else current.id
 
 
+def article_jobs(
+    ordered: Sequence[Article], source_of: Callable[[Article], str] | None = None
+) -> Iterator[ArticleJob]:
+    """The per-article work of a group (its articles in order), each with its independent
+    source key within the group (``independent_source`` unless ``source_of`` is given)."""
+    by_id = {a.id: a for a in ordered}
+    key = source_of or (lambda a: independent_source(a, by_id))
+    for a in ordered:
+        spans = a.sentences or split_sentences(a.text)
+        yield ArticleJob(a.id, a.text, tuple(spans), key(a), a.duplicate_of is not None, a.date)
+
+
 def analyze_story(
     articles: Sequence[Article],
     options: Options | None = None,
     source_of: Callable[[Article], str] | None = None,
     profile: list[StepTiming] | None = None,
     progress: Progress = NO_PROGRESS,
+    found: Sequence[ArticleAnalysis] | None = None,
 ) -> GroupLayer:
     """Entities, quotes, facts, timeline and claims of a group of articles; every offset
-    slices its article's text. Steps skipped for an article are listed in ``skipped``."""
+    slices its article's text. Steps skipped for an article are listed in ``skipped``.
+
+    ``found`` is the per-article phase already done (``analyze_batch`` on ``article_jobs``
+    of the articles sorted by id, ``source_of`` applied there); without it the articles
+    are parsed here, in this process."""
     options = options or Options()
     ordered = sorted(articles, key=lambda a: a.id)
     if not ordered:
         return GroupLayer()
+    if found is None:
+        jobs = article_jobs(ordered, source_of)
+        found = []
+        for batch in batches_of(jobs, options.run.layer_batch):
+            found += analyze_batch(options, batch)
+            progress.advance(LAYER_STAGE, len(batch))
+    if [f.id for f in found] != [a.id for a in ordered]:
+        raise ValueError("the per-article analyses are not those of the group's articles")
+    for f in found:
+        if f.error is not None:  # unparsed: the storyline has no layer this run
+            raise StorylineError(f"article {f.id}: {f.error}")
     by_id = {a.id: a for a in ordered}
     sentences = [a.sentences or split_sentences(a.text) for a in ordered]
-    key = source_of or (lambda a: independent_source(a, by_id))
-    steps = _Steps(options.budget)
-    found = analyze_articles(ordered, sentences, options, key, steps, progress)
+    steps = Steps(options.budget)
     candidates = [f.claims for f in found if f.claims is not None]
     statements = [s for c in candidates for s in c.statements]
     index = StatementIndex(statements)
@@ -335,7 +272,8 @@ def analyze_story(
         if f.claims is not None and f.claims.sentences and statements:
             verdicts += steps.run(
                 "claims",
-                article,
+                article.id,
+                len(article.text),
                 [],
                 judge_claims,
                 f.claims,
@@ -345,6 +283,8 @@ def analyze_story(
                 index,
             )
     if profile is not None:
+        for f in found:
+            profile.extend(f.timings)
         profile.extend(steps.timings)
     ids = [a.id for a in ordered]
     texts = [a.text for a in ordered]
@@ -356,13 +296,14 @@ def analyze_story(
     ]
     copies = {a.id: o for a in ordered if (o := original_of(a, by_id)) is not None}
     claims = align_candidates(candidates, options.claims, verdicts)
+    skips = [s for f in found for s in f.skips] + steps.skips
     return GroupLayer(
         entities=entities,
         quotes=story_quotes(ordered, [f.quotes for f in found], entities),
         facts=facts,
         timeline=story_timeline(ordered, sentences, [f.dates for f in found]),
         claims=[group_claim(c, copies) for c in claims],
-        skipped=sorted(steps.skips, key=lambda s: (s.article, s.step)),
+        skipped=sorted(skips, key=lambda s: (s.article, s.step)),
         copies=copies,
     )
 
@@ -500,6 +441,7 @@ def attach_layers(
     options: Options | None = None,
     profile: list[StepTiming] | None = None,
     progress: Progress = NO_PROGRESS,
+    map_batches: BatchMap = map_here,
 ) -> set[str]:
     """Give each story its own layer, resolved across its whole storyline.
 
@@ -508,6 +450,12 @@ def attach_layers(
     its own articles, its own quotes, facts and dated events, and the claims it takes a
     side in (with its own sides; agreement is judged storyline-wide). Returns the
     storylines whose analysis failed (their stories keep no layer).
+
+    Every article of every storyline is parsed and read first, in batches of
+    ``options.run.layer_batch`` across storylines (a pile of small storylines still gives
+    full ``nlp.pipe`` batches), by ``map_batches`` (this process, or the run's worker
+    processes: the output is the same); each storyline's story-level work runs as soon as
+    its articles are in.
     """
     options = options or Options()
     limit = options.budget.analysis_max_chars
@@ -515,7 +463,7 @@ def attach_layers(
     groups: dict[str, list[Story]] = {}
     for story in stories:
         groups.setdefault(story.storyline_key, []).append(story)
-    failed: set[str] = set()
+    plan: list[tuple[str, list[StepSkip], list[Article]]] = []
     for key in sorted(groups):
         members = [by_id[aid] for s in groups[key] for aid in s.articles if aid in by_id]
         # spaCy's time grows with the text; a giant page keeps its summary, not a layer
@@ -533,10 +481,25 @@ def attach_layers(
         if too_long:
             logger.warning("not analysed: %s", [f"{s.article}: {s.reason}" for s in too_long])
         skipped_ids = {s.article for s in too_long}
+        kept = sorted((a for a in members if a.id not in skipped_ids), key=lambda a: a.id)
+        plan.append((key, too_long, kept))
+    jobs = (job for _, _, kept in plan for job in article_jobs(kept))
+    batches = map_batches(
+        partial(analyze_batch, options), batches_of(jobs, options.run.layer_batch)
+    )
+    results = (f for batch in batches for f in batch)
+    failed: set[str] = set()
+    for n, (key, too_long, kept) in enumerate(plan):
         progress.advance(LAYER_STAGE, len(too_long), skipped=len(too_long))
         try:
-            kept = [a for a in members if a.id not in skipped_ids]
-            group = analyze_story(kept, options, profile=profile, progress=progress)
+            found = list(islice(results, len(kept)))
+        except Exception:  # the map itself broke (a worker process died): no more results
+            logger.exception("the per-article analysis stopped at storyline %s", key)
+            failed.update(k for k, _, _ in plan[n:])
+            break
+        progress.advance(LAYER_STAGE, len(found))
+        try:
+            group = analyze_story(kept, options, profile=profile, found=found)
         except Exception:  # one storyline's failure must not lose every other one's layer
             logger.exception("analysis failed for storyline %s", key)
             failed.add(key)

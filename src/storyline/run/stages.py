@@ -13,10 +13,10 @@ import hashlib
 import json
 import logging
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from functools import partial
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
 
@@ -51,6 +51,9 @@ from storyline.run.cluster_state import (
 )
 from storyline.run.executor import executor_for
 from storyline.run.incremental import DEDUP_STATE, DedupState, work_version
+
+if TYPE_CHECKING:  # the layer's modules are imported when it runs (spaCy is optional)
+    from storyline.link.article_layer import ArticleAnalysis, ArticleJob, BatchFn
 
 log = logging.getLogger(__name__)
 
@@ -432,7 +435,19 @@ def add_analysis_layer(
         return set()
     from storyline.link.story_layer import LAYER_STAGE, attach_layers
 
+    options = options or Options()
     known = {a.id for a in articles}
     total = sum(1 for s in stories for aid in s.articles if aid in known)
     with progress_stage(progress, LAYER_STAGE, total) as watch:
-        return attach_layers(stories, articles, options, profile, watch)
+        # the parse and per-article steps go to the executor's processes once there is more
+        # than one batch for them (each process loads spaCy once: not worth it for less)
+        if options.run.workers == 1 or total <= options.run.layer_batch:
+            return attach_layers(stories, articles, options, profile, watch)
+        with executor_for(options.run) as executor:
+
+            def on_executor(
+                fn: BatchFn, batches: Iterable[list[ArticleJob]]
+            ) -> Iterator[list[ArticleAnalysis]]:
+                return executor.map(fn, batches, chunk_size=1)  # a batch is one task
+
+            return attach_layers(stories, articles, options, profile, watch, on_executor)
