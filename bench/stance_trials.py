@@ -104,6 +104,7 @@ def build_cache(dev: Path, out: Path) -> None:
             "dense": dense[rel],
             "cue": out_of_fold,
             "labels": rel_labels,
+            "keys": [train[i].body_key for i in rel],  # inner folds for nested tuning
             "test_dense": test_dense,
             "test_cue": cues.probabilities(
                 [cue_terms(p.claim, p.body, p.scores) for p in test_pairs]
