@@ -362,3 +362,18 @@ def test_a_nameless_she_chain_joins_the_person_its_article_names_most():
         [first, second], texts, LinkOptions(orphan_chains=False, merge_threshold=0)
     )  # the rule alone: the merge model may join them too
     assert (1, 1) not in next(c for c in alone if (0, 0) in c)
+
+
+def test_same_head_names_with_their_own_modifiers_are_rivals_whatever_their_connectors():
+    from storyline.link.entity_names import rival_names
+
+    def rivals(a: str, b: str) -> bool:
+        return rival_names(set(a.split(" ")), set(b.split(" ")))
+
+    # seen on a real pile: the EU's council took in the UN Human Rights Council
+    assert rivals("council of the european union", "un human rights council")
+    assert rivals("black sea", "mediterranean sea")
+    # one name's words are an acronym or a rewording of the other's: the same body
+    assert not rivals("us surgeon general", "surgeon general of the united states")
+    assert not rivals("council of the european union", "european union council")
+    assert not rivals("un human rights council", "united nations human rights council")

@@ -102,13 +102,25 @@ def subsequence(short: str, long: str) -> bool:
 def rival_names(a: set[str], b: set[str], person: bool = False) -> bool:
     """Two names with the same head but each its own modifier: "black sea"/"mediterranean
     sea". "us surgeon general"/"surgeon general of the united states" are not rivals."""
-    only_a, only_b = a - b, b - a
-    if not (only_a and only_b) or (only_a | only_b) & CONNECTORS:
+    # connectors say nothing ("council of the european union" / "un human rights council"
+    # differ by what is left: rivals); an acronym of the other's words is no rival ("us
+    # surgeon general" / "surgeon general of the united states")
+    only_a, only_b = (a - b) - CONNECTORS, (b - a) - CONNECTORS
+    if not (only_a and only_b) or _abbreviates(only_a, only_b) or _abbreviates(only_b, only_a):
         return False
     # spelling variants and abbreviations are not rivals: "aden"/"eden", "mt"/"mount"
     if person:  # a first name and its short form share the initial: Mo / Maurice
         return not any(x[0] == y[0] for x in only_a for y in only_b)
-    return not any(same_word(x, y) for x in only_a for y in only_b)
+    # every word of the shorter difference must have its variant in the other ("un" may
+    # shorten "union", but "european" has no match in "un human rights")
+    fewer, more = sorted((only_a, only_b), key=len)
+    return not all(any(same_word(x, y) for y in more) for x in fewer)
+
+
+def _abbreviates(words: set[str], other: set[str]) -> bool:
+    """One word of ``other`` is made of the initials of ``words`` ("us": united states)."""
+    initials = sorted(w[0] for w in words if w)
+    return any(len(w) == len(initials) and sorted(w) == initials for w in other)
 
 
 def same_word(x: str, y: str) -> bool:
