@@ -10,16 +10,12 @@ never saw it) or on topics it was not trained on.
 
 from __future__ import annotations
 
-import argparse
-import gzip
-import hashlib
-import json
-import logging
 import time
 from pathlib import Path
 
+from model_file import dev_and_out, write_model
+
 from storyline.config import EntityLinkOptions
-from storyline.evaluate.dev_files import resolve_dev_path
 from storyline.evaluate.entities import ecb_topics
 from storyline.link.entity_merge_train import fit, topic_examples
 from storyline.nlp.entities import SpacyEntityAnalyzer
@@ -30,27 +26,12 @@ DEFAULT_OUT = REPO / "src" / "storyline" / "link" / "data" / "entity_merge.json.
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("dev", nargs="?", type=Path, default=DEFAULT_DEV)
-    parser.add_argument("-o", "--out", type=Path, default=DEFAULT_OUT)
-    args = parser.parse_args()
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
-    dev = resolve_dev_path(args.dev)
-    if not dev.exists():
-        raise SystemExit(f"dev file not found: {dev}")
+    dev, out = dev_and_out(__doc__.split("\n")[0], DEFAULT_DEV, DEFAULT_OUT)
     start = time.perf_counter()
     options = EntityLinkOptions()
     topics = ecb_topics(dev, SpacyEntityAnalyzer())
     model = fit([topic_examples(t, options) for t in topics])
-    text = json.dumps(model, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    data = gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_bytes(data)
-    print(
-        f"wrote {args.out} ({len(data) / 1024:.0f} KiB, sha256"
-        f" {hashlib.sha256(data).hexdigest()[:16]}) from {len(topics)} topics"
-        f" in {time.perf_counter() - start:.0f} s"
-    )
+    write_model(model, out, start, f" from {len(topics)} topics")
 
 
 if __name__ == "__main__":

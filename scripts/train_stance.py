@@ -9,15 +9,11 @@ cue weights and an IDF table.
 
 from __future__ import annotations
 
-import argparse
-import gzip
-import hashlib
-import json
-import logging
 import time
 from pathlib import Path
 
-from storyline.evaluate.dev_files import resolve_dev_path
+from model_file import dev_and_out, write_model
+
 from storyline.evaluate.stance import read_dev
 from storyline.link.stance_model import train
 
@@ -27,24 +23,10 @@ DEFAULT_OUT = REPO / "src" / "storyline" / "link" / "data" / "stance_model.json.
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("dev", nargs="?", type=Path, default=DEFAULT_DEV)
-    parser.add_argument("-o", "--out", type=Path, default=DEFAULT_OUT)
-    args = parser.parse_args()
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
-    dev = resolve_dev_path(args.dev)
-    if not dev.exists():
-        raise SystemExit(f"dev file not found: {dev}")
+    dev, out = dev_and_out(__doc__.split("\n")[0], DEFAULT_DEV, DEFAULT_OUT)
     start = time.perf_counter()
     model = train(read_dev(dev))
-    text = json.dumps(model, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    data = gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_bytes(data)
-    print(
-        f"wrote {args.out} ({len(data) / 1024:.0f} KiB, sha256"
-        f" {hashlib.sha256(data).hexdigest()[:16]}) in {time.perf_counter() - start:.0f} s"
-    )
+    write_model(model, out, start)
 
 
 if __name__ == "__main__":
