@@ -135,5 +135,8 @@ def test_common_page_furniture_is_removed():
         "offensive": "content warning",
         "Published: January 2011 Special Series: 7 Billion": "dateline",
         "Photograph by Randy Olson": "share prompt",
+        "FILE - In this May 24, 2016, file photo, Rep. John Conyers, D-Mich., speaks on "
+        "Capitol Hill in Washington during a hearing. Police say they're... (Associated "
+        "Press)": "photo caption",
     }.items():
         assert classify_line(line) == reason, line

@@ -98,6 +98,12 @@ LINE_RULES: tuple[Rule, ...] = (
         r"[^.!?]{0,80}\b(share|enlarge|expand|view) (photo|image)s?",
     ),
     _rule(
+        "photo caption",
+        # an agency caption: "FILE - In this May 24, 2016, file photo, X speaks ..."
+        r"(file\s*[-–—]\s*)?in this [^.]{0,80}\b(file )?(photo|photograph|image|picture)"
+        r"( provided by [^,]{1,60})?,.{0,600}",
+    ),
+    _rule(
         "content warning",
         r"(?=.{0,200}$)warning:? (the|this) (video|image|images|footage|story|article|content)"
         r" (contains|may|includes)\b.*",
