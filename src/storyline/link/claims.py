@@ -177,21 +177,19 @@ def _statement_claims(
             continue  # shown as the opposing side of the claim it disputes
         lead = members[0]
         statement = by_key[lead]
-        verdict_sides = {(s.article, s.start): s for s in sides[lead]}
-        own = [
-            verdict_sides[k]
-            if k != lead and k in verdict_sides
-            else make_side(by_key[k].article, by_key[k].sentence, "asserts")
-            for k in members
-        ]
-        seen = {(s.article, s.start) for s in own}
-        support = list(own)
-        for s in sides[lead]:  # the lead's own backers (a member's backers may not back it)
-            if (s.article, s.start) not in seen:
-                seen.add((s.article, s.start))
-                support.append(s)
-        against = [s for s in against if (s.article, s.start) not in seen]
+        # the lead states it; its backers (the members among them) agree with it, each
+        # with its deciding sentence (a member's own backers may not back the lead)
+        support = {lead: make_side(statement.article, statement.sentence, "asserts")}
+        for s in sides[lead]:
+            support.setdefault((s.article, s.start), s)
+        against = [s for s in against if (s.article, s.start) not in support]
         out.append(
-            make_claim("statement", statement.subject, support, against, statement.proposition)
+            make_claim(
+                "statement",
+                statement.subject,
+                list(support.values()),
+                against,
+                statement.proposition,
+            )
         )
     return out
