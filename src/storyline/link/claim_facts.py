@@ -76,10 +76,9 @@ def _range(f: Fact) -> tuple[float, float]:
     return f.value, f.value
 
 
-def _fact_subject(key: FactKey, fact: Fact, text: str) -> str:
+def _fact_subject(head: str, dates: frozenset[str], fact: Fact) -> str:
     """What is counted, never a bare common noun: "people killed", "contingent of
     marines", "tanks (Trukhachev)"; the time scope in brackets."""
-    head = key[0]
     counted = (fact.counted or "").strip()
     if len(head.split()) >= 2:
         subject = head
@@ -87,8 +86,8 @@ def _fact_subject(key: FactKey, fact: Fact, text: str) -> str:
         subject = counted
     else:
         subject = f"{counted or head} ({fact.verb or fact.text})"
-    if key[2]:
-        subject += f" [{', '.join(sorted(key[2]))}]"
+    if dates:
+        subject += f" [{', '.join(sorted(dates))}]"
     return subject
 
 
@@ -103,7 +102,7 @@ def align_facts(candidates: Sequence[ClaimCandidates], options: ClaimOptions) ->
             places[(found.article.id, fact.start)] = key.places
     out = []
     for group_key in sorted(groups, key=lambda k: (k[0], k[1], sorted(k[2]), k[3])):
-        key = FactKey(group_key[0], group_key[1], group_key[2], frozenset())
+        head, _unit, dates, _event_verb = group_key
         # readings: members whose values agree with each other
         readings: list[list[tuple[ClaimArticle, Fact]]] = []
         seen: set[tuple[str, int]] = set()
@@ -135,8 +134,8 @@ def align_facts(candidates: Sequence[ClaimCandidates], options: ClaimOptions) ->
         for reading, against in [(main, [m for r in opposing for m in r])] + [
             (r, []) for r in alone
         ]:
-            first_article, first = reading[0]
-            subject = _fact_subject(key, first, first_article.text)
+            first = reading[0][1]
+            subject = _fact_subject(head, dates, first)
             out.append(
                 make_claim(
                     "fact",
