@@ -467,30 +467,30 @@ def attach_layers(
     for key in sorted(groups):
         members = [by_id[aid] for s in groups[key] for aid in s.articles if aid in by_id]
         # spaCy's time grows with the text; a giant page keeps its summary, not a layer
-        too_long = [
+        not_analysed = [
             StepSkip(a.id, "analysis", Errors.E203.format(chars=len(a.text), limit=limit))
             for a in members
             if len(a.text) > limit
         ]
         # a web-archive crawl notice or a cookie wall kept as its own story claims nothing
-        too_long += [
+        not_analysed += [
             StepSkip(a.id, "analysis", Errors.E204.format(reason=reason))
             for a in members
             if len(a.text) <= limit and (reason := junk_reason(a.text, len(a.text.split())))
         ]
-        if too_long:
-            logger.warning("not analysed: %s", [f"{s.article}: {s.reason}" for s in too_long])
-        skipped_ids = {s.article for s in too_long}
+        if not_analysed:
+            logger.warning("not analysed: %s", [f"{s.article}: {s.reason}" for s in not_analysed])
+        skipped_ids = {s.article for s in not_analysed}
         kept = sorted((a for a in members if a.id not in skipped_ids), key=lambda a: a.id)
-        plan.append((key, too_long, kept))
+        plan.append((key, not_analysed, kept))
     jobs = (job for _, _, kept in plan for job in article_jobs(kept))
     batches = map_batches(
         partial(analyze_batch, options), batches_of(jobs, options.run.layer_batch)
     )
     results = (f for batch in batches for f in batch)
     failed: set[str] = set()
-    for n, (key, too_long, kept) in enumerate(plan):
-        progress.advance(LAYER_STAGE, len(too_long), skipped=len(too_long))
+    for n, (key, not_analysed, kept) in enumerate(plan):
+        progress.advance(LAYER_STAGE, len(not_analysed), skipped=len(not_analysed))
         try:
             found = list(islice(results, len(kept)))
         except Exception:  # the map itself broke (a worker process died): no more results
@@ -504,7 +504,7 @@ def attach_layers(
             logger.exception("analysis failed for storyline %s", key)
             failed.add(key)
             continue
-        group.skipped = sorted(too_long + group.skipped, key=lambda s: (s.article, s.step))
+        group.skipped = sorted(not_analysed + group.skipped, key=lambda s: (s.article, s.step))
         story_of = {aid: story.id for story in groups[key] for aid in story.articles}
         layers = group.split(story_of)
         for story in groups[key]:
