@@ -232,7 +232,7 @@ def _subject(doc: Any, start: int, end: int, info: SentenceInfo, ents: Ents) -> 
             content = [t for t in words if t.pos_ not in ("DET", "NUM", "PUNCT")]
             bare = len(content) == 1 and content[0].pos_ in ("NOUN", "PRON")
             if content and not bare and len(words) <= 8:
-                phrase = doc.text[words[0].idx : words[-1].idx + len(words[-1].text)]
+                phrase = doc[words[0].i : words[-1].i + 1].text  # not doc.text: rebuilt per call
                 return str(phrase).strip(_QUOTE_CHARS)
             if content and content[0].pos_ == "PRON" and info.voice and info.speaker:
                 return info.speaker  # "Russia has admitted it is ...": Russia
