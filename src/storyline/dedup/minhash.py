@@ -29,6 +29,7 @@ from functools import lru_cache
 import numpy as np
 
 from storyline.config import DedupOptions
+from storyline.disjoint import DisjointSet
 from storyline.model import parse_day
 
 _TOKEN = re.compile(r"\w+")
@@ -248,24 +249,15 @@ def find_near_duplicates_by_keys(
         value = texts_or_shingle_sets[i]
         return shingle_hashes(value, options) if isinstance(value, str) else value
 
-    parent = list(range(len(ids)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    copies: DisjointSet[int] = DisjointSet(range(len(ids)))
     for earlier, later in sorted(candidate_pairs(np.atleast_2d(keys), order)):
         a, b = shingles_of(earlier), shingles_of(later)
         if min(len(a), len(b)) < options.min_shingles and not np.array_equal(a, b):
             continue  # a handful of shared words is not evidence of copying
         if containment(a, b) >= options.min_containment:
-            root_a, root_b = find(earlier), find(later)
-            if root_a != root_b:
-                parent[max(root_a, root_b)] = min(root_a, root_b)
+            copies.union(earlier, later)
 
-    return first_seen_originals(ids, order, find)
+    return first_seen_originals(ids, order, copies.find)
 
 
 def first_seen_originals(

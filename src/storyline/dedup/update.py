@@ -27,6 +27,7 @@ from storyline.dedup.minhash import (
     containment,
     first_seen_originals,
 )
+from storyline.disjoint import DisjointSet
 
 Edge = tuple[str, str]
 
@@ -115,19 +116,10 @@ def update_near_duplicates(
         return cache[i]
 
     verified = [p for p in sorted(pairs) if _verified(shingles(p[0]), shingles(p[1]), options)]
-    parent = list(range(n))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    copies: DisjointSet[int] = DisjointSet(range(n))
     edges = kept + verified
     for earlier, later in edges:
-        root_a, root_b = find(earlier), find(later)
-        if root_a != root_b:
-            parent[max(root_a, root_b)] = min(root_a, root_b)
-    duplicates = first_seen_originals(ids, order, find)
+        copies.union(earlier, later)
+    duplicates = first_seen_originals(ids, order, copies.find)
     stored = sorted({(ids[a], ids[b]) if ids[a] < ids[b] else (ids[b], ids[a]) for a, b in edges})
     return duplicates, stored

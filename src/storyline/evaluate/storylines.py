@@ -23,6 +23,7 @@ from pathlib import Path
 
 from storyline.cluster.stories import Assignment, ClusterItem, StoryClusterer
 from storyline.config import ClusterOptions
+from storyline.disjoint import DisjointSet
 from storyline.evaluate.cluster_metrics import pairwise
 from storyline.evaluate.metrics import PRF
 from storyline.evaluate.storyline_pile import generate_pile
@@ -86,22 +87,12 @@ def generated_pile(seed: int = 7) -> Pile:
 
 def shared_name_storylines(clusterer: StoryClusterer, out: list[Assignment]) -> dict[str, str]:
     """Baseline: stories sharing any name are one storyline (union-find); article -> line."""
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        while parent.setdefault(x, x) != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    lines: DisjointSet[str] = DisjointSet()
     first_with: dict[str, str] = {}
     for story in sorted({a.story for a in out}):
         for name in sorted(clusterer.storylines.names.get(story, {})):
-            other = first_with.setdefault(name, story)
-            a, b = find(story), find(other)
-            if a != b:
-                parent[max(a, b)] = min(a, b)
-    return {a.id: "b-" + find(a.story) for a in out}
+            lines.union(story, first_with.setdefault(name, story))
+    return {a.id: "b-" + lines.find(a.story) for a in out}
 
 
 def evaluate_pile(pile: Pile, options: ClusterOptions | None = None) -> list[StorylineRow]:

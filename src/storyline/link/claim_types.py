@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+from storyline.disjoint import DisjointSet
 from storyline.link.stance_denials import Move
 from storyline.model import Article, Span
 from storyline.nlp.facts import Fact
@@ -197,22 +198,12 @@ def _independent_voices(sides: list[ClaimSide]) -> int:
     """Sources that say it in their own words: two sources citing the very same sentence
     copied it from one origin (an excerpt or a rewrite the near-duplicate check let
     through), which is one voice, not corroboration."""
-    voice = {s.source: s.source for s in sides}
-
-    def find(source: str) -> str:
-        while voice[source] != source:
-            source = voice[source]
-        return source
-
+    voices: DisjointSet[str] = DisjointSet(s.source for s in sides)
     first_with: dict[str, str] = {}
     for side in sides:
         words = " ".join(side.text.lower().split())
-        if words in first_with:
-            a, b = sorted((find(first_with[words]), find(side.source)))
-            voice[b] = a
-        else:
-            first_with[words] = side.source
-    return len({find(s) for s in voice})
+        voices.union(side.source, first_with.setdefault(words, side.source))
+    return len({voices.find(s.source) for s in sides})
 
 
 def make_claim(

@@ -30,6 +30,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from storyline.disjoint import DisjointSet
 from storyline.link.entity_names import CONNECTORS, GuardedUnionFind, head_key, types_compatible
 from storyline.link.stance_trees import TreeEnsemble
 from storyline.nlp.entities import PRONOUNS, EntityMention
@@ -368,19 +369,12 @@ def merge_groups(
     growing groups stays at or above ``threshold`` (pairs not scored count as 0)."""
     score_of = {p: float(s) for p, s in zip(pairs, scores, strict=True)}
     members: dict[int, list[int]] = {k: [k] for k in range(len(groups))}
-    parent = list(range(len(groups)))
-
-    def find(k: int) -> int:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
+    joined: DisjointSet[int] = DisjointSet(range(len(groups)))
     order = sorted(range(len(pairs)), key=lambda p: (-float(scores[p]), pairs[p]))
     for p in order:
         if scores[p] < threshold:
             break
-        ra, rb = find(pairs[p][0]), find(pairs[p][1])
+        ra, rb = joined.find(pairs[p][0]), joined.find(pairs[p][1])
         if ra == rb:
             continue
         total = sum(
@@ -390,9 +384,8 @@ def merge_groups(
             continue
         if not uf.union(index[groups[ra][0]], index[groups[rb][0]]):
             continue  # two first names: not one person
-        root, child = min(ra, rb), max(ra, rb)
-        parent[child] = root
-        members[root] += members.pop(child)
+        root = joined.union(ra, rb)
+        members[root] += members.pop(rb if root == ra else ra)
 
 
 @lru_cache(maxsize=1)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from difflib import SequenceMatcher
 
 from storyline.config import EntityLinkOptions as LinkOptions
+from storyline.disjoint import DisjointSet
 
 CONNECTORS = frozenset({"of", "for", "the", "and", "de", "on", "in", "&"})
 PLACEISH = frozenset({"GPE", "LOC", "FAC"})
@@ -62,16 +63,13 @@ class GuardedUnionFind:
     """Union-find over mentions whose clusters never hold two different first names."""
 
     def __init__(self, first_names: list[str]) -> None:
-        self.parent = list(range(len(first_names)))
+        self.groups: DisjointSet[int] = DisjointSet(range(len(first_names)))
         self.firsts: dict[int, frozenset[str]] = {
             i: frozenset({f}) for i, f in enumerate(first_names) if f
         }
 
     def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
+        return self.groups.find(i)
 
     def compatible(self, a: int, b: int) -> bool:
         fa = self.firsts.get(self.find(a), frozenset())
@@ -85,10 +83,9 @@ class GuardedUnionFind:
             return True
         if not self.compatible(ra, rb):
             return False
-        # the smaller index is the representative: deterministic
-        root, child = min(ra, rb), max(ra, rb)
-        self.parent[child] = root
-        merged = self.firsts.pop(child, frozenset()) | self.firsts.get(root, frozenset())
+        root = self.groups.union(ra, rb)  # the smaller index: deterministic
+        merged = self.firsts.pop(rb if root == ra else ra, frozenset())
+        merged |= self.firsts.get(root, frozenset())
         if merged:
             self.firsts[root] = merged
         return True
