@@ -445,3 +445,96 @@ def test_coordinated_weekdays_share_the_plural_part_of_day():
         "Tuesday nights": ("SET", "XXXX-WXX-2TNI"),
         "Friday": ("DATE", "1998-02-13"),
     }
+
+
+# -- issue 11: general TIMEX3 conventions ---------------------------------------------------
+
+
+def test_end_of_year_is_the_year_with_mod_end_and_year_end_the_closing_day():
+    found = {t.text: t for t in extract_dates(
+        "The sale should close by the end of the year, or by year's end at the latest. "
+        "Shares are up 4% since year-end. The deal closes by year-end.",
+        "1989-10-26",
+    )}  # fmt: skip
+    assert (found["the end of the year"].value, found["the end of the year"].mod) == ("1989", "END")
+    assert (found["year's end"].value, found["year's end"].mod) == ("1989", "END")
+    # the hyphenated accounting term: the last day of the year, the one passed after "since"
+    assert found["year-end"].value == "1989-12-31"
+    assert [t.value for t in extract_dates("up 4% since year-end.", "1989-10-26")] == ["1988-12-31"]
+
+
+def test_year_end_adjective_and_earlier_in_the_year():
+    assert _values("Year-end results were weak; year-end net fell.", "1989-10-26") == {}
+    assert _values("Planting was delayed earlier in the year by rain.", "1989-10-26") == {
+        "earlier in the year": "1989"
+    }
+    assert _values("Vote before the end of this month.", "2016-05-10") == {
+        "the end of this month": "2016-05"
+    }
+
+
+def test_a_month_name_used_as_a_first_name_or_a_noun_is_no_date():
+    dct = "1999-03-12"
+    assert _values("Czech Foreign Minister Jan Kavan said so.", dct) == {}
+    assert _values("outside Gov. Jan Brewer's office.", dct) == {}
+    assert _values("protesters at the annual March for Life.", dct) == {}
+    # the month stays a month after a preposition or a determiner, and in a headline
+    assert _values("In March Obama signed it.", dct) == {"March": "1999-03"}
+    assert _values("at a February White House meeting.", dct) == {"February": "1999-02"}
+    assert _values("McDonald's February Sales Slip on US Weakness", dct) == {"February": "1999-02"}
+
+
+def test_an_index_level_with_decimals_is_no_year():
+    assert _values("The index closed at 2082.1, down from 1678.5.", "1989-10-30") == {}
+
+
+def test_the_quarter_told_by_its_end_date():
+    text = (
+        "In the quarter ended July 31, Jayark earned $1 million, up from $0.5 million a year ago."
+    )
+    assert _values(text, "1989-10-30") == {
+        "the quarter": "1989-Q2",  # May-July: the calendar quarter holding its middle
+        "July 31": "1989-07-31",
+        "a year ago": "1988-Q2",
+    }
+    # a fiscal quarter named before stays the one "the quarter ended" refers to
+    text = "Earnings soared in the fiscal first quarter. For the quarter ended Sept. 30, it earned"
+    assert _values(text, "1989-10-26")["the quarter"] == "1989-Q1"
+
+
+def test_this_quarters_results_are_the_reported_quarter():
+    text = "It lost $2 million for the third quarter ended Sept. 30. This quarter's loss includes charges."
+    assert _values(text, "1989-11-01")["This quarter"] == "1989-Q3"
+    assert _values("It will finish the plant this quarter.", "1989-11-01") == {
+        "this quarter": "1989-Q4"
+    }
+
+
+def test_a_month_after_the_article_month_told_in_the_past_is_last_years():
+    dct = "1989-10-27"
+    text = "The operator changed from a fiscal year to a calendar year in December."
+    assert _values(text, dct) == {"December": "1988-12"}
+    assert _values("The company will change its fiscal year in December.", dct) == {
+        "December": "1989-12"
+    }
+
+
+def test_the_day_before_or_after_a_date_is_one_date():
+    dct = "2000-02-24"  # a Thursday
+    assert _values("The day before last Tuesday's hearing, he went home.", dct) == {
+        "The day before last Tuesday": "2000-02-21"
+    }
+    assert _values("They met on the day after Christmas.", dct) == {
+        "the day after Christmas": "1999-12-26"
+    }
+    assert _values("It came a day after Monday's vote.", dct) == {
+        "a day after Monday": "2000-02-22"
+    }
+
+
+def test_counted_seasons_are_a_set_not_the_vague_past():
+    found = extract_dates("There was violence for the past three summers.", "1998-03-22")
+    assert [(t.text, t.type, t.value) for t in found] == [
+        ("the past three summers", "SET", "XXXX-SU")
+    ]
+    assert _values("In the past, it was calm.", "1998-03-22") == {"the past": "PAST_REF"}

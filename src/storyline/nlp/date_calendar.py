@@ -130,6 +130,14 @@ def _month_alone(m: re.Match[str], ctx: Ctx) -> Resolved | None:
         return None
     if month_token == "May" and not lead:
         return None  # sentence-initial modal "May"
+    if (
+        not lead
+        and _NAME_AFTER.match(ctx.text, m.end())
+        and not _TIME_WORD_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start())
+    ):
+        return None  # a first name: "Foreign Minister Jan Kavan", "April Ryan"
+    if month_token == "March" and not lead and _MARCH_NOUN.match(ctx.text, m.end()):
+        return None  # the noun: "the March for Life", "the March of the Combatant Mothers"
     if lead in ("in", "since", "until", "by", "from", "before", "after", "during", "of",
                 "through", "earlier", "later"):  # fmt: skip
         pass
@@ -149,9 +157,45 @@ def _month_alone(m: re.Match[str], ctx: Ctx) -> Resolved | None:
         pass
     elif not ahead and (month - ctx.dct.month >= 6 or (month > ctx.dct.month + 1 and not lead)):
         year -= 1  # a month well after the DCT (told in the past tense) is last year's
+    elif not ahead and month > ctx.dct.month + 1 and _told_in_past(ctx.text, m.start()):
+        year -= 1  # "changed to a calendar year in December", told in October: last December
     elif ctx.dct.month - month > 6 and (ahead or lead in ("by", "through", "until")):
         year += 1  # "in February", said in October of what will be, is next year's
     return "DATE", f"{year}-{month:02d}", mod
+
+
+# a capitalised word right after a bare month, in a sentence not set in title case, is a
+# surname: "Foreign Minister Jan Kavan said", "Gov. Jan Brewer's office" (not a headline's
+# "McDonald's February Sales Slip", where the next word is capitalised too)
+_NAME_AFTER = re.compile(
+    rf"\s(?!{MONTH_RE}\b|{WEEKDAY_RE}\b|(?:The|This|Last|Next|In|On|At)\b)[A-Z][a-z]+"
+    r"(?:'s?)?(?=\s+[a-z]|\s*[.,;:)]|\s*$)"
+)
+# "In March Obama said": a sentence-initial preposition still makes it the month; so does
+# a determiner, the month then an attribute ("at a February White House meeting")
+_TIME_WORD_BEFORE = re.compile(
+    r"\b(?:in|since|until|by|from|before|after|during|of|through|last|next|this|early|late|"
+    r"for|to|a|an|the|its|his|her|their)\s+$",
+    re.IGNORECASE,
+)
+_MARCH_NOUN = re.compile(r"\s+(?:for|on|against|to)\s|\s+of\s+the\s+[A-Z]")
+
+
+# a finite past verb of the clause: "was", "had", a regular past ("changed"); not the
+# participles of plans ("scheduled", "expected") nor common words that end in -ed
+_PAST_FINITE = re.compile(
+    r"\b(?:was|were|had|did|(?!(?:scheduled|expected|planned|slated|proposed|needed|need|"
+    r"indeed|speed|feed|seed|proceed|exceed|succeed|red|bed|based|united|limited|related|"
+    r"interested|concerned|used|supposed|bound|set|due)\b)[a-z]{3,}ed)\b"
+)
+
+
+def _told_in_past(text: str, at: int) -> bool:
+    """Is the clause before ``at`` (back to its sentence start) told in the past tense?"""
+    window = text[max(0, at - 150) : at]
+    ends = list(re.finditer(r"[.!?;]\s", window))
+    window = window[ends[-1].end() :] if ends else window
+    return bool(_PAST_FINITE.search(window))
 
 
 _COUNTED = re.compile(
@@ -163,7 +207,10 @@ _COUNTED = re.compile(
 _YEAR_PREPOSITIONS = {"in", "since", "by", "of", "until", "from", "before", "after", "during"}
 
 
-@_rule(rf"\b(?:(fiscal|calendar|early|late|mid-?)\s*)?({YEAR})\b(?![-/]\d)(?!\s*(?:%|percent))")
+# not an index level or a price: "closed at 2082.1"
+@_rule(
+    rf"\b(?:(fiscal|calendar|early|late|mid-?)\s*)?({YEAR})\b(?![-/]\d|\.\d)(?!\s*(?:%|percent))"
+)
 def _year(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     before = ctx.text[max(0, m.start() - 2) : m.start()]
     if "$" in before or re.search(r"\d[,.]$", before):

@@ -99,6 +99,10 @@ def _this_last_next(m: re.Match[str], ctx: Ctx) -> Resolved | None:
             "the next": 1}.get(lead, 0)  # fmt: skip
     if lead == "the latest" and unit in ("quarter", "year"):
         step = -1  # "the latest quarter/fiscal year" is the last one reported, a finished one
+    if lead == "this" and unit == "quarter" and _RESULTS_OF.match(ctx.text, m.end()):
+        # "this quarter's loss includes charges": results are told of a finished quarter,
+        # the one reported (filled in by ``storyline.nlp.dates``), not the article's
+        return "DATE", None, "QUARTER"
     d = ctx.dct
     if unit == "week":
         return "DATE", iso_week(d + dt.timedelta(weeks=step)), mod
@@ -111,6 +115,52 @@ def _this_last_next(m: re.Match[str], ctx: Ctx) -> Resolved | None:
         y, mo = shift_months(d, 3 * step)
         return "DATE", f"{y}-Q{(mo - 1) // 3 + 1}", mod
     return "DATE", str(d.year + step), mod
+
+
+@_rule(
+    r"\b(?:(by|at|around|until|till|before|after|since|through|toward|towards|near)\s+)?"
+    r"(?:the\s+(?:end|close)\s+of\s+(?:the|this)\s+(year|month|week)\b"
+    r"|(year)'s\s+end\b|(year)[- ]end\b(?!-))"
+)
+def _period_end(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    # TIMEX3 (TIDES 2005, TimeML): "the end of the year" is the year with mod END; with no
+    # other year told it is the article's, as "by year's end" in news always is; "since
+    # year-end" looks back to the last one that has passed
+    lead = (m.group(1) or "").lower()
+    if m.group(4) and not lead:
+        return None  # a bare "year-end" is the adjective of "year-end results", no date
+    unit = (m.group(2) or "year").lower()
+    if ctx.dct is None:
+        return "DATE", None, "END"
+    back = 1 if lead == "since" else 0
+    d = ctx.dct
+    if m.group(4) and m.group(0).lower().endswith("year-end"):
+        # the hyphenated "year-end" is the accounting date that closes the year, Dec. 31
+        # (TimeBank: "complete the transaction by year-end", "since year-end")
+        return "DATE", f"{d.year - back}-12-31", None
+    if unit == "week":
+        return "DATE", iso_week(d - dt.timedelta(weeks=back)), "END"
+    if unit == "month":
+        y, mo = shift_months(d, -back)
+        return "DATE", f"{y}-{mo:02d}", "END"
+    return "DATE", str(d.year - back), "END"
+
+
+@_rule(r"\b(earlier|later)\s+in\s+the\s+(year|month)\b")
+def _earlier_in_the_period(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    # "delayed earlier in the year": the article's year (month), as "earlier this year"
+    if ctx.dct is None:
+        return "DATE", None, None
+    if m.group(2).lower() == "month":
+        return "DATE", f"{ctx.dct.year}-{ctx.dct.month:02d}", None
+    return "DATE", str(ctx.dct.year), None
+
+
+_RESULTS_OF = re.compile(
+    r"'s\s+(?:\w+\s+)?(?:loss|losses|profit|profits|earnings|results|net|sales|revenue|"
+    r"revenues|income|charges?)\b",
+    re.IGNORECASE,
+)
 
 
 @_rule(r"\bthe (weekend)\b")

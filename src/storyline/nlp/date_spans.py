@@ -9,6 +9,7 @@ from storyline.nlp.date_units import (
     MONTH_RE,
     NUM_WORD,
     PART_OF_DAY,
+    SEASONS,
     UNIT,
     VAGUE,
     VAGUE_NUMBERS,
@@ -130,6 +131,8 @@ def _fraction_duration(m: re.Match[str], ctx: Ctx) -> Resolved | None:
        r"the short term|the long term|the near term|soon|former|formerly|once)\b")  # fmt: skip
 def _reference(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     word = m.group(1).lower()
+    if word in ("the past", "in the past") and _COUNT_AFTER.match(ctx.text, m.end()):
+        return None  # "the past three summers": a counted stretch, not the vague past
     if word == "current" and ctx.text[max(0, m.start() - 5) : m.start()].lower() == "then ":
         return "DATE", "PAST_REF", None  # "the then current price"
     # "current market conditions": TimeML marks the adjective too
@@ -142,6 +145,19 @@ def _reference(m: re.Match[str], ctx: Ctx) -> Resolved | None:
                 "the near term", "soon"):  # fmt: skip
         return "DATE", "FUTURE_REF", None
     return None  # "former", "once": too often not temporal expressions in news
+
+
+_COUNT_AFTER = re.compile(rf"\s+(?:{NUM_WORD}|{VAGUE})\s+\w+")
+
+
+@_rule(
+    rf"\b(?:the\s+)?(?:past|last|next|previous|coming)\s+(?:{NUM_WORD}|{VAGUE})\s+"
+    r"(summer|winter|spring|autumn|fall)s\b"
+)
+def _counted_seasons(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    # "for the past three summers": the season recurring, a set in TIMEX3 (XXXX-SU), as
+    # "every summer" is; no unit of the duration rules counts seasons
+    return "SET", f"XXXX-{SEASONS[m.group(1).lower()]}", None
 
 
 @_rule(r"\b(?:(?:around|about|at|by|before|after|until)\s+)?(\d{1,2})(?::(\d{2}))?\s*"

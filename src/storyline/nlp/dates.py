@@ -18,8 +18,8 @@ import re
 from dataclasses import dataclass
 
 from storyline.nlp import date_calendar, date_holidays, date_relative, date_spans
-from storyline.nlp.date_rule import Ctx, Resolved, Rule
-from storyline.nlp.date_units import parse_dct
+from storyline.nlp.date_rule import Ctx, Resolved, Rule, month_num
+from storyline.nlp.date_units import DAY, MONTH_RE, YEAR, parse_dct
 
 __all__ = ["TimeExpression", "extract_dates", "parse_dct"]
 
@@ -131,7 +131,31 @@ def extract_dates(text: str, dct: str | dt.date | None = None) -> list[TimeExpre
         taken.append((start, end))
         chosen.append(TimeExpression(text[start:end], start, end, kind, value, mod))
     chosen.sort(key=lambda t: (t.start, t.end))
-    return _following(_year_ago_quarters(_merge_adjacent(chosen, text), text, ctx.dct))
+    found = _year_ago_quarters(_merge_adjacent(chosen, text), text, ctx.dct)
+    return _day_around(_following(found), text)
+
+
+_DAY_AROUND = re.compile(r"\b(the|a)\s+day\s+(before|after)\s+$", re.IGNORECASE)
+
+
+def _day_around(found: list[TimeExpression], text: str) -> list[TimeExpression]:
+    """ "The day before last Tuesday('s hearing)", "the day after Christmas": one day off the
+    date told, and one expression (TimeML marks the whole phrase with the shifted value)."""
+    out: list[TimeExpression] = []
+    for t in found:
+        lead = _DAY_AROUND.search(text, max(0, t.start - 20), t.start)
+        m = _DAY_VALUE.match(t.value or "") if t.type == "DATE" else None
+        if lead and m and not (out and out[-1].start < lead.start() < out[-1].end):
+            if out and out[-1].start >= lead.start():
+                out.pop()  # "a day" read alone as a duration is part of this date
+            d = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            step = 1 if lead.group(2).lower() == "after" else -1
+            value = (d + dt.timedelta(days=step)).isoformat()
+            t = TimeExpression(
+                text[lead.start() : t.end], lead.start(), t.end, "DATE", value, t.mod
+            )
+        out.append(t)
+    return out
 
 
 _DAY_VALUE = re.compile(r"(\d{4})-(\d{2})-(\d{2})$")
@@ -193,7 +217,13 @@ def _year_ago_quarters(
                 # "in the quarter" names the reported quarter again: a year-ago after it
                 # is its twin however far the quarter was first named
                 last_quarter = (*last_quarter[:2], t.end)
-            t = _the_quarter(t, last_quarter, dct)
+            reported_by_end = t.mod == "QUARTER" and _QUARTER_ENDED.match(text, t.end)
+            t = _the_quarter(t, last_quarter, dct, text)
+            if last_quarter is None and t.value and reported_by_end:
+                # "in the quarter ended July 31" with no quarter named before: the quarter
+                # its end date tells is the one reported; a year-ago after it is its twin
+                year, q = int(t.value[:4]), int(t.value[-1])
+                last_quarter, told = (year, q, t.end), True
         elif t.mod == "QUARTER_OF_YEAR":
             twin = f"-Q{last_quarter[1]}" if last_quarter else ""
             t = TimeExpression(t.text, t.start, t.end, t.type, f"{t.value}{twin}", None)
@@ -234,13 +264,42 @@ def _after(year: int, quarter: int, dct: dt.date | None) -> bool:
     return dct is not None and year * 4 + quarter >= dct.year * 4 + (dct.month - 1) // 3 + 1
 
 
+_QUARTER_ENDED = re.compile(rf"\s+end(?:ed|ing)\s+({MONTH_RE})\s+({DAY})\b(?:,?\s+({YEAR}))?")
+
+
+def _quarter_by_end(text: str, at: int, dct: dt.date | None) -> tuple[int, int] | None:
+    """The calendar quarter of a quarter told by its end date ("the quarter ended July 31"):
+    the one holding its middle, some 45 days before the end; a 13-week quarter ending
+    "Oct. 1" is July-September. The end date without a year is the last one by the DCT."""
+    m = _QUARTER_ENDED.match(text, at)
+    if m is None:
+        return None
+    day = int(re.match(r"\d+", m.group(2)).group())  # type: ignore[union-attr]
+    year = int(m.group(3)) if m.group(3) else (dct.year if dct else None)
+    if year is None:
+        return None
+    try:
+        end = dt.date(year, month_num(m.group(1)), day)
+    except ValueError:
+        return None
+    if not m.group(3) and dct is not None and end > dct and "ended" in m.group(0):
+        end = dt.date(year - 1, end.month, min(end.day, 28 if end.month == 2 else end.day))
+    middle = end - dt.timedelta(days=45)
+    return middle.year, (middle.month - 1) // 3 + 1
+
+
 def _the_quarter(
-    t: TimeExpression, named: tuple[int, int, int] | None, dct: dt.date | None
+    t: TimeExpression, named: tuple[int, int, int] | None, dct: dt.date | None, text: str
 ) -> TimeExpression:
-    """ "The quarter" is the quarter named last, else the one before the article's (the
-    quarter being reported); "the year-ago quarter" is that one a year back."""
+    """ "The quarter" is the quarter named last, else the one its end date tells ("the
+    quarter ended July 31"), else the one before the article's (the quarter being
+    reported); "the year-ago quarter" is that one a year back."""
     value = None
-    if named is None and dct is not None:
+    # "the year-ago quarter ended Oct. 31" is told by its own date, already a year back
+    by_end = _quarter_by_end(text, t.end, dct) if named is None and t.mod == "QUARTER" else None
+    if by_end is not None:
+        named = (*by_end, t.start)
+    elif named is None and dct is not None:
         total = dct.year * 4 + (dct.month - 1) // 3 - 1
         named = (total // 4, total % 4 + 1, t.start)
     if named is not None:
