@@ -14,6 +14,7 @@ from storyline.config import QuoteOptions
 from storyline.nlp.quote_syntax import (
     ATTRIBUTION_NOUNS,
     NOUN_CONTENT_PREPS,
+    TELL_LEMMAS,
     analysis_subject,
     content_of,
     is_raising,
@@ -56,6 +57,8 @@ def indirect_drafts(
         content = content_of(verb, text, stance=options.stance)
         if content is None:
             content = _host_before(verb, text)
+        if content is None:
+            content = _host_around(verb, text)
         if content is not None:
             content = _with_adverbials(verb, content, text)
             content = clip_to_paragraph(text, content, cue[0])
@@ -213,6 +216,99 @@ def _host_before(verb: Any, text: str) -> tuple[int, int] | None:
     start = max(previous.start_char, text.rfind("\n", 0, comma) + 1)
     start, end = trim_span(text, start, comma)
     return (start, end) if end > start else None
+
+
+# what may follow a closing cue inside its own comma stretch: "police said on Tuesday",
+# "he told reporters", "said in a statement" (never a clause of its own)
+_CUE_TAIL_DEPS = frozenset({"prep", "npadvmod", "advmod", "dative", "dobj", "agent", "nsubj"})
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_ABOUT_PREPS = frozenset({"about", "of", "against", "over", "for"})
+
+
+def _host_around(verb: Any, text: str) -> tuple[int, int] | None:
+    """ "As Trump prepared to speak, a girl was pepper-sprayed by a bystander, police
+    said.", "The treaty signals the end for the EU, said Geert Wilders.": a speech verb
+    set off by a comma with its subject and nothing after it but adverbials reports
+    the clause(s) the comma separates it from, wherever the parser hung them (here as
+    an adverbial clause of "said"). The cue must take no clause or object of its own
+    and what it reports must be finite: "When asked about it, he said" reports nothing."""
+    if verb.lemma_.lower() not in speech_verbs():
+        return None
+    subject = subject_of(verb)
+    if subject is None or subject.head.i != verb.i or subject.lower_ in ("who", "which", "that"):
+        return None  # ("Clinton, who added to her lead": a relative clause, no cue)
+    doc = verb.doc
+    sent = verb.sent
+    cue = {verb.i} | {t.i for t in subject.subtree}
+    for child in verb.children:
+        if child.i > verb.i and child.dep_ in _CUE_TAIL_DEPS and child.i != subject.i:
+            if child.dep_ == "dobj" and verb.lemma_.lower() not in TELL_LEMMAS:
+                return None  # "said something": the object is what was said ("told
+                # reporters": the listener)
+            if any(t.dep_ == "prep" and t.lower_ in _ABOUT_PREPS for t in child.subtree):
+                return None  # "reminded viewers about his job": the topic follows
+            cue |= {t.i for t in child.subtree}
+        elif child.dep_ in ("aux", "neg", "advmod") and child.i < verb.i:
+            cue |= {t.i for t in child.subtree}
+    lo, hi = min(cue), max(cue)
+    if any(i not in cue and not doc[i].is_space for i in range(lo, hi + 1)):
+        return None  # the cue words are not one stretch
+    if lo - 1 <= sent.start or doc[lo - 1].text != ",":
+        return None
+    after = doc[hi + 1] if hi + 1 < sent.end else None
+    if after is not None and after.text not in (".", ",", ";", "!", "?") and not after.is_space:
+        return None
+    # (within the cue's paragraph: the sentence split may run over a line break)
+    para_start = text.rfind("\n", 0, verb.idx) + 1
+    para_end = text.find("\n", verb.idx)
+    para_end = len(text) if para_end < 0 else para_end
+    words = [t for t in sent if para_start <= t.idx < para_end and not t.is_space]
+    host = [t for t in words if t.i < lo - 1]
+    right = [t for t in words if after is not None and after.text == "," and t.i > hi + 1]
+    if _finite_clause(right):
+        # "Rather than see taxes rise, said Marcia Smith, Teck wants the gap narrowed";
+        # not an apposition after the cue ("..., Sanders said, a policy that ...")
+        host += right
+    if not host or not any(t.tag_ in _FINITE_TAGS for t in host):
+        return None
+    if _only_subordinate(host):
+        return None  # "When he interviewed Clinton, Ramos reminded viewers": a time
+    start, end = trim_span(text, *token_span(host))
+    while end > start and text[end - 1] in ".!?;":
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _only_subordinate(tokens: list[Any]) -> bool:
+    """Is the stretch one subordinate clause ("When he interviewed Clinton", "even as
+    shares were tumbling"), not a statement? The parser may hang a whole statement under
+    its opening "As X prepared to speak," so a second clause with its own subject makes
+    it one."""
+    inside = {t.i for t in tokens}
+    tops = [t for t in tokens if t.head.i not in inside]
+    marked = [
+        t
+        for t in tops
+        if any(c.dep_ == "mark" or (c.dep_ == "advmod" and c.tag_ == "WRB") for c in t.children)
+    ]
+    if not marked or len(marked) < len([t for t in tops if t.pos_ in ("VERB", "AUX")]):
+        return False
+    clauses = [t for t in tokens if any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)]
+    return len(clauses) < 2
+
+
+def _finite_clause(tokens: list[Any]) -> bool:
+    """Do the tokens hold a clause of their own: a finite verb heading them?"""
+    inside = {t.i for t in tokens}
+    tops = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+    return any(
+        t.pos_ in ("VERB", "AUX")
+        and (
+            t.tag_ in _FINITE_TAGS
+            or any(a.tag_ in _FINITE_TAGS for a in t.children if a.dep_ in ("aux", "auxpass"))
+        )
+        for t in tops
+    )
 
 
 def _with_adverbials(verb: Any, content: tuple[int, int], text: str) -> tuple[int, int]:

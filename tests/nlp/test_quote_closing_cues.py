@@ -1,0 +1,72 @@
+"""Reported speech the parser hangs oddly: a closing cue set off by a comma (", said the
+manager.") and a for-to clause after a stance verb ("called for X to resign")."""
+
+from storyline.nlp.quotes import extract_quotes
+
+
+def _indirect(text, cue):
+    return [q for q in extract_quotes(text) if q.kind == "indirect" and q.cue == cue]
+
+
+def test_a_closing_cue_reports_the_clauses_before_its_comma():
+    # the parser hangs "is holding on" under "said" as an adverbial clause, not a ccomp
+    text = (
+        "In nearby Springfield, the old paper mill is holding on, but it is under heavy"
+        " pressure from cheap imports, said the mill's general manager, Anna Berg."
+    )
+    quotes = _indirect(text, "said")
+    assert len(quotes) == 1
+    q = quotes[0]
+    assert q.speaker == "the mill's general manager, Anna Berg"
+    assert q.text == (
+        "In nearby Springfield, the old paper mill is holding on, but it is under heavy"
+        " pressure from cheap imports"
+    )
+
+
+def test_a_time_clause_before_a_cue_is_not_what_was_said():
+    text = (
+        "When the reporter interviewed the mayor or moderated a forum, the host reminded"
+        " listeners about his wife's job."
+    )
+    assert _indirect(text, "reminded") == []
+
+
+def test_a_relative_clause_is_no_closing_cue():
+    text = "Sanders lost Ohio and Florida to his rival Hillary Clinton, who added to her lead."
+    assert _indirect(text, "added") == []
+
+
+def test_called_for_someone_to_act_reports_the_for_to_clause():
+    # (not the article's first line, which the brief reads as a headline: nlp.quote_syntax)
+    text = "Flood hits the city.\nAfter the flood, the governor called for the mayor to resign."
+    quotes = _indirect(text, "called")
+    assert len(quotes) == 1
+    assert quotes[0].text == "the mayor to resign"
+    assert quotes[0].speaker == "the governor"
+
+
+def test_a_cue_less_quote_right_after_a_reported_clause_goes_on_with_it():
+    text = (
+        "The senator answered in a statement, saying he had “made a fortune in bad"
+        " markets.” “Frankly, this is the kind of thinking our state needs right now.”"
+    )
+    quotes = extract_quotes(text)
+    assert len(quotes) == 1
+    q = quotes[0]
+    assert q.kind == "indirect" and q.cue == "saying"
+    assert q.speaker == "The senator"
+    assert len(q.fragments) == 2
+    assert text[slice(*q.fragments[1])].startswith("“Frankly")
+
+
+def test_a_cue_less_quote_opening_the_next_paragraph_keeps_the_reporter():
+    text = (
+        "The mayor said the new budget would protect every library in the city.\n\n"
+        "“We are not closing a single branch this year, not one.”"
+    )
+    quotes = extract_quotes(text)
+    direct = [q for q in quotes if q.kind == "direct"]
+    assert len(direct) == 1
+    assert direct[0].speaker == "The mayor"
+    assert direct[0].cue is None
