@@ -70,3 +70,17 @@ def test_a_cue_less_quote_opening_the_next_paragraph_keeps_the_reporter():
     assert len(direct) == 1
     assert direct[0].speaker == "The mayor"
     assert direct[0].cue is None
+
+
+def test_a_quotation_opened_in_a_reported_clause_runs_to_its_closing_mark():
+    text = (
+        'The strategist said the party "ship may have left the harbor. I do not want'
+        ' to be a critic of the effort, but the field has to narrow now."\n'
+        "The next primary is in March."
+    )
+    said = [q for q in extract_quotes(text) if q.cue == "said"]
+    assert len(said) == 1
+    assert said[0].kind == "indirect"
+    assert said[0].speaker == "The strategist"
+    assert said[0].text.startswith("the party")
+    assert said[0].text.endswith('has to narrow now."')

@@ -25,7 +25,13 @@ from storyline.nlp.quote_syntax import (
     subject_of,
     token_span,
 )
-from storyline.nlp.quote_text import clip_to_paragraph, rstrip_offset, trim_span, word_count
+from storyline.nlp.quote_text import (
+    clip_to_paragraph,
+    find_quote_marks_spans,
+    rstrip_offset,
+    trim_span,
+    word_count,
+)
 
 
 @dataclass
@@ -50,6 +56,12 @@ def indirect_drafts(
     drafts: list[Draft] = []
     used_cues = {d.cue for d in direct if d.cue}
     reporters: dict[int, Any] = {}  # a report cut from a clause -> the verb reporting it
+    # quotations not taken as direct quotes of their own (woven into a clause)
+    marked = [
+        (s, e)
+        for s, e, closed in find_quote_marks_spans(text)
+        if closed and not any(overlap((s, e), (d.start, d.end)) for d in direct)
+    ]
     for verb in verbs:
         cue = (verb.idx, verb.idx + len(verb.text))
         if any(d.start <= cue[0] < d.end for d in direct):
@@ -64,6 +76,8 @@ def indirect_drafts(
             content = clip_to_paragraph(text, content, cue[0])
         if content is not None:
             content = _cut_at_next_report(doc, verb, content, text, reporters)
+        if content is not None:
+            content = _through_open_quote(content, marked, text)
         if cue in used_cues:
             # the verb introduced a quote; if the quote is only a fragment of its reported
             # clause ("said that the campaign was "taking a close look" at..."), the clause
@@ -193,6 +207,29 @@ def _adjective_drafts(doc: Any, text: str) -> list[Draft]:
             Draft(start, end, "indirect", speaker=speaker, cue=cue, fragments=[(start, end)])
         )
     return drafts
+
+
+def _through_open_quote(
+    content: tuple[int, int], marked: list[tuple[int, int]], text: str
+) -> tuple[int, int]:
+    """'Murphy said the Trump "train may have left the station. I don't want to be a
+    critic."', 'Cruz added that he was the only one "fighting to defend the Constitution.
+    I'll tell you this, ..."': a quotation opened inside the reported clause, or woven
+    into its end, goes on to its closing mark in the same paragraph; all of it is what
+    was said, though the parser's sentence (and so the clause) stopped earlier."""
+    start, end = content
+    for q_start, q_end in marked:
+        if q_end <= end or q_start >= end + 2:
+            continue
+        inside = start <= q_start < end
+        woven = (
+            q_start >= end
+            and not text[end:q_start].strip()
+            and text[q_start + 1 : q_start + 2].islower()
+        )
+        if (inside or woven) and "\n" not in text[end:q_end]:
+            return start, q_end
+    return content
 
 
 def _host_before(verb: Any, text: str) -> tuple[int, int] | None:
