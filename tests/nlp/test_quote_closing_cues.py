@@ -84,3 +84,17 @@ def test_a_quotation_opened_in_a_reported_clause_runs_to_its_closing_mark():
     assert said[0].speaker == "The strategist"
     assert said[0].text.startswith("the party")
     assert said[0].text.endswith('has to narrow now."')
+
+
+def test_a_free_standing_straight_mark_closes_the_open_quote():
+    from storyline.nlp.quote_text import find_quote_marks_spans
+
+    text = (
+        "''The reason he won is that he built coalitions, '' said Mr. Hale, an aide."
+        " ''He sees himself as fighting for workers.''"
+    )
+    spans = [text[s:e] for s, e, _closed in find_quote_marks_spans(text)]
+    assert spans == [
+        "''The reason he won is that he built coalitions, ''",
+        "''He sees himself as fighting for workers.''",
+    ]

@@ -70,6 +70,10 @@ def mark_role(text: str, i: int) -> str | None:
         width = 2 if ch == "'" else 1
         before = text[i - 1] if i > 0 else " "
         after = text[i + width] if i + width < len(text) else " "
+        if before in " \t\xa0" and after in " \t\xa0":
+            # a mark standing free between spaces ('coalitions, '' said Mr. Gunnels',
+            # 'community,' " Reeves wrote'): closes a quote if one is open, else opens
+            return "either"
         if before.isspace() or before in "([{—–-":
             return "open"
         if after.isspace() or after in ".,;:!?)]}—–-":
