@@ -98,3 +98,17 @@ def test_a_free_standing_straight_mark_closes_the_open_quote():
         "''The reason he won is that he built coalitions, ''",
         "''He sees himself as fighting for workers.''",
     ]
+
+
+def test_a_quote_its_cue_clause_takes_in_is_never_lost():
+    # the cue's reported clause takes in the quote and its preamble; one of the two
+    # must stand (once both were dropped: the quote as absorbed, the clause as quoted)
+    text = (
+        "The former coach now says he is being denied work over his politics.\n"
+        "In an interview with a radio station, Walker said, “I have had a lot of people"
+        " cancel events with me because of my support for the governor.”"
+    )
+    start = text.index("“I have had")
+    covering = [q for q in extract_quotes(text) if q.start <= start and q.end >= len(text) - 1]
+    assert len(covering) == 1
+    assert covering[0].speaker == "Walker"

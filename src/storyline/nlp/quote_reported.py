@@ -109,7 +109,7 @@ def indirect_drafts(
             # Clinton as "terrible," denounced her record and said she should not run")
             continue
         # content mostly inside a direct quote: this verb is that quote's cue, not new speech
-        inside = sum(overlap(content, (d.start, d.end)) for d in direct)
+        inside = sum(overlap(content, (d.start, d.end)) for d in direct if not d.absorbed)
         if inside > 0.5 * (content[1] - content[0]):
             for d in direct:
                 if d.cue is None and overlap(content, (d.start, d.end)):
@@ -304,8 +304,10 @@ def _host_around(verb: Any, text: str) -> tuple[int, int] | None:
     right = [t for t in words if after is not None and after.text == "," and t.i > hi + 1]
     if _finite_clause(right):
         # "Rather than see taxes rise, said Marcia Smith, Teck wants the gap narrowed";
-        # not an apposition after the cue ("..., Sanders said, a policy that ...")
-        host += right
+        # not an apposition after the cue ("..., Sanders said, a policy that ..."); a
+        # phrase with no verb before the cue is its setting, not what was said ("In an
+        # interview, Walker said, "I've had ..."")
+        host = host + right if any(t.tag_ in _FINITE_TAGS for t in host) else right
     if not host or not any(t.tag_ in _FINITE_TAGS for t in host):
         return None
     if _only_subordinate(host):
