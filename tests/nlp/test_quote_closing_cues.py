@@ -112,3 +112,10 @@ def test_a_quote_its_cue_clause_takes_in_is_never_lost():
     covering = [q for q in extract_quotes(text) if q.start <= start and q.end >= len(text) - 1]
     assert len(covering) == 1
     assert covering[0].speaker == "Walker"
+
+
+def test_a_party_state_label_does_not_end_the_cue_sentence():
+    from storyline.nlp.quote_text import sentence_ends
+
+    assert sentence_ends(" said Sen. Dick Durbin (D-Ill.) in an interview. ") == 1
+    assert sentence_ends(" the vote failed (again.) Then it passed. ") == 2
