@@ -119,3 +119,14 @@ def test_a_party_state_label_does_not_end_the_cue_sentence():
 
     assert sentence_ends(" said Sen. Dick Durbin (D-Ill.) in an interview. ") == 1
     assert sentence_ends(" the vote failed (again.) Then it passed. ") == 2
+
+
+def test_a_bare_cue_after_a_quote_ending_its_sentence_is_its_cue():
+    text = (
+        "The senator says the emails were personal.\n"
+        "“Russia, if you are listening, I hope you are able to find the emails that are"
+        " missing.” Trump said.\nHe spoke in Florida."
+    )
+    direct = [q for q in extract_quotes(text) if q.kind == "direct"]
+    assert len(direct) == 1
+    assert direct[0].speaker == "Trump" and direct[0].cue == "said"

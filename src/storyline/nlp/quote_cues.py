@@ -137,3 +137,19 @@ def spoken_line(text: str, start: int, end: int) -> bool:
     if not inner or (inner[0].islower() and before[-1:].isalnum()):
         return False
     return inner.endswith((",", "?", "!")) and _SHORT_CUE.match(text, end) is not None
+
+
+def bare_cue(verb: Any) -> bool:
+    """ "Trump said." standing alone: a speech verb with its subject and nothing it
+    governs after it but adverbials ("said Sunday", "told reporters") up to the
+    sentence's end; it can only be the cue of what came before it."""
+    if any(
+        c.dep_ in ("ccomp", "xcomp", "attr", "oprd", "conj") and c.i > verb.i for c in verb.children
+    ):
+        return False
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    last = max(t.i for t in verb.subtree if not (t.is_punct or t.is_space))
+    doc = verb.doc
+    nxt = doc[last + 1] if last + 1 < len(doc) else None
+    return nxt is None or nxt.text in (".", "!") or nxt.is_space

@@ -35,6 +35,7 @@ from typing import Any
 
 from storyline.config import QuoteOptions
 from storyline.nlp.quote_cues import (
+    bare_cue,
     closing_verb,
     colon_intro,
     framing_verb,
@@ -221,7 +222,10 @@ def _direct_drafts(doc: Any, text: str, verbs: list[Any], options: QuoteOptions)
         if found and found[1] and _ends_sentence(text, start, end):
             # "... end.” He said" : the verb opens the next sentence; look before instead
             before = [v for v in verbs if v.idx + len(v.text) <= start]
+            closing = found
             found = _cue_for_direct(start, end, before, text, quotes, options.max_cue_gap)
+            if found is None and bare_cue(closing[0]):
+                found = closing  # '"... that are missing." Trump said.': no other cue
         if found is None:
             found = framing_verb(doc, start) or colon_intro(doc, start)
         if found is None:
