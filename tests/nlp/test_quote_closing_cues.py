@@ -130,3 +130,20 @@ def test_a_bare_cue_after_a_quote_ending_its_sentence_is_its_cue():
     direct = [q for q in extract_quotes(text) if q.kind == "direct"]
     assert len(direct) == 1
     assert direct[0].speaker == "Trump" and direct[0].cue == "said"
+
+
+def test_a_closing_verb_may_take_adverbials_but_no_second_clause():
+    text = (
+        "The moderators asked about the feud.\n"
+        '"If you ask one more mean question, I may have to leave the stage," Cruz quipped'
+        " in reference to his absent rival."
+    )
+    direct = [q for q in extract_quotes(text) if q.kind == "direct"]
+    assert len(direct) == 1
+    assert direct[0].speaker == "Cruz" and direct[0].cue == "quipped"
+    text = (
+        "The crowd was loud.\n"
+        '"Go back to your seats, all of you," Trump barked and a guard led the man out.'
+    )
+    direct = [q for q in extract_quotes(text) if q.kind == "direct"]
+    assert len(direct) == 1 and direct[0].cue is None

@@ -115,6 +115,11 @@ def closing_verb(doc: Any, text: str, start: int, end: int) -> tuple[Any, bool] 
             nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
             if nxt is None or nxt.text in (",", ".", ":") or nxt.is_space:
                 return token, True
+            # '"...," Cruz quipped in reference to the absent Trump.': only adverbials
+            # after the verb (not '"...," Trump barked and a guard escorted Ramos out')
+            right = [c for c in token.children if c.i > token.i and not c.is_punct]
+            if right and all(c.dep_ in ("prep", "advmod", "npadvmod") for c in right):
+                return token, True
             return None
     return None
 
