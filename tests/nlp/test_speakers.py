@@ -200,3 +200,19 @@ def test_he_is_the_person_the_story_moved_on_to_after_a_quote():
     )
     she = next(q for q in _quotes(text) if q.speaker_words == "She")
     assert she.speaker == "Hillary Clinton"
+
+
+def test_a_name_in_what_someone_reported_is_not_the_story_subject():
+    # "Obama" is a clause subject only inside what Mills said; "he" goes back to Mills
+    text = (
+        "Tom Mills said most of his relatives thought Barack Obama had no chance in the state.\n"
+        "The county has voted the same way in every election since the war, and turnout"
+        " there has stayed above seventy percent for decades.\n"
+        "The local paper backed the same party in each of those races, and its editorial"
+        " page rarely strayed from the line set by the state committee.\n"
+        "Churches and union halls remain the places where most political talk happens,"
+        " especially in the weeks before a primary.\n"
+        "“It is a new day here,” he said."
+    )
+    he = next(q for q in _quotes(text) if q.speaker_words == "he")
+    assert he.speaker == "Tom Mills"

@@ -115,6 +115,11 @@ def closing_verb(doc: Any, text: str, start: int, end: int) -> tuple[Any, bool] 
             nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
             if nxt is None or nxt.text in (",", ".", ":") or nxt.is_space:
                 return token, True
+            # '"...," Cruz quipped in reference to the absent Trump.': only adverbials
+            # after the verb (not '"...," Trump barked and a guard escorted Ramos out')
+            right = [c for c in token.children if c.i > token.i and not c.is_punct]
+            if right and all(c.dep_ in ("prep", "advmod", "npadvmod") for c in right):
+                return token, True
             return None
     return None
 
@@ -137,3 +142,19 @@ def spoken_line(text: str, start: int, end: int) -> bool:
     if not inner or (inner[0].islower() and before[-1:].isalnum()):
         return False
     return inner.endswith((",", "?", "!")) and _SHORT_CUE.match(text, end) is not None
+
+
+def bare_cue(verb: Any) -> bool:
+    """ "Trump said." standing alone: a speech verb with its subject and nothing it
+    governs after it but adverbials ("said Sunday", "told reporters") up to the
+    sentence's end; it can only be the cue of what came before it."""
+    if any(
+        c.dep_ in ("ccomp", "xcomp", "attr", "oprd", "conj") and c.i > verb.i for c in verb.children
+    ):
+        return False
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    last = max(t.i for t in verb.subtree if not (t.is_punct or t.is_space))
+    doc = verb.doc
+    nxt = doc[last + 1] if last + 1 < len(doc) else None
+    return nxt is None or nxt.text in (".", "!") or nxt.is_space

@@ -14,6 +14,7 @@ from storyline.config import QuoteOptions
 from storyline.nlp.quote_syntax import (
     ATTRIBUTION_NOUNS,
     NOUN_CONTENT_PREPS,
+    TELL_LEMMAS,
     analysis_subject,
     content_of,
     is_raising,
@@ -24,7 +25,13 @@ from storyline.nlp.quote_syntax import (
     subject_of,
     token_span,
 )
-from storyline.nlp.quote_text import clip_to_paragraph, rstrip_offset, trim_span, word_count
+from storyline.nlp.quote_text import (
+    clip_to_paragraph,
+    find_quote_marks_spans,
+    rstrip_offset,
+    trim_span,
+    word_count,
+)
 
 
 @dataclass
@@ -49,6 +56,12 @@ def indirect_drafts(
     drafts: list[Draft] = []
     used_cues = {d.cue for d in direct if d.cue}
     reporters: dict[int, Any] = {}  # a report cut from a clause -> the verb reporting it
+    # quotations not taken as direct quotes of their own (woven into a clause)
+    marked = [
+        (s, e)
+        for s, e, closed in find_quote_marks_spans(text)
+        if closed and not any(overlap((s, e), (d.start, d.end)) for d in direct)
+    ]
     for verb in verbs:
         cue = (verb.idx, verb.idx + len(verb.text))
         if any(d.start <= cue[0] < d.end for d in direct):
@@ -56,11 +69,15 @@ def indirect_drafts(
         content = content_of(verb, text, stance=options.stance)
         if content is None:
             content = _host_before(verb, text)
+        if content is None:
+            content = _host_around(verb, text)
         if content is not None:
             content = _with_adverbials(verb, content, text)
             content = clip_to_paragraph(text, content, cue[0])
         if content is not None:
             content = _cut_at_next_report(doc, verb, content, text, reporters)
+        if content is not None:
+            content = _through_open_quote(content, marked, text)
         if cue in used_cues:
             # the verb introduced a quote; if the quote is only a fragment of its reported
             # clause ("said that the campaign was "taking a close look" at..."), the clause
@@ -92,7 +109,7 @@ def indirect_drafts(
             # Clinton as "terrible," denounced her record and said she should not run")
             continue
         # content mostly inside a direct quote: this verb is that quote's cue, not new speech
-        inside = sum(overlap(content, (d.start, d.end)) for d in direct)
+        inside = sum(overlap(content, (d.start, d.end)) for d in direct if not d.absorbed)
         if inside > 0.5 * (content[1] - content[0]):
             for d in direct:
                 if d.cue is None and overlap(content, (d.start, d.end)):
@@ -192,6 +209,29 @@ def _adjective_drafts(doc: Any, text: str) -> list[Draft]:
     return drafts
 
 
+def _through_open_quote(
+    content: tuple[int, int], marked: list[tuple[int, int]], text: str
+) -> tuple[int, int]:
+    """'Murphy said the Trump "train may have left the station. I don't want to be a
+    critic."', 'Cruz added that he was the only one "fighting to defend the Constitution.
+    I'll tell you this, ..."': a quotation opened inside the reported clause, or woven
+    into its end, goes on to its closing mark in the same paragraph; all of it is what
+    was said, though the parser's sentence (and so the clause) stopped earlier."""
+    start, end = content
+    for q_start, q_end in marked:
+        if q_end <= end or q_start >= end + 2:
+            continue
+        inside = start <= q_start < end
+        woven = (
+            q_start >= end
+            and not text[end:q_start].strip()
+            and text[q_start + 1 : q_start + 2].islower()
+        )
+        if (inside or woven) and "\n" not in text[end:q_end]:
+            return start, q_end
+    return content
+
+
 def _host_before(verb: Any, text: str) -> tuple[int, int] | None:
     """ "Those who take on heavy debt struggle, even with a good job, he said.": the parser
     cut the sentence before its cue, leaving ", he said" a sentence of its own; the
@@ -213,6 +253,101 @@ def _host_before(verb: Any, text: str) -> tuple[int, int] | None:
     start = max(previous.start_char, text.rfind("\n", 0, comma) + 1)
     start, end = trim_span(text, start, comma)
     return (start, end) if end > start else None
+
+
+# what may follow a closing cue inside its own comma stretch: "police said on Tuesday",
+# "he told reporters", "said in a statement" (never a clause of its own)
+_CUE_TAIL_DEPS = frozenset({"prep", "npadvmod", "advmod", "dative", "dobj", "agent", "nsubj"})
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_ABOUT_PREPS = frozenset({"about", "of", "against", "over", "for"})
+
+
+def _host_around(verb: Any, text: str) -> tuple[int, int] | None:
+    """ "As Trump prepared to speak, a girl was pepper-sprayed by a bystander, police
+    said.", "The treaty signals the end for the EU, said Geert Wilders.": a speech verb
+    set off by a comma with its subject and nothing after it but adverbials reports
+    the clause(s) the comma separates it from, wherever the parser hung them (here as
+    an adverbial clause of "said"). The cue must take no clause or object of its own
+    and what it reports must be finite: "When asked about it, he said" reports nothing."""
+    if verb.lemma_.lower() not in speech_verbs():
+        return None
+    subject = subject_of(verb)
+    if subject is None or subject.head.i != verb.i or subject.lower_ in ("who", "which", "that"):
+        return None  # ("Clinton, who added to her lead": a relative clause, no cue)
+    doc = verb.doc
+    sent = verb.sent
+    cue = {verb.i} | {t.i for t in subject.subtree}
+    for child in verb.children:
+        if child.i > verb.i and child.dep_ in _CUE_TAIL_DEPS and child.i != subject.i:
+            if child.dep_ == "dobj" and verb.lemma_.lower() not in TELL_LEMMAS:
+                return None  # "said something": the object is what was said ("told
+                # reporters": the listener)
+            if any(t.dep_ == "prep" and t.lower_ in _ABOUT_PREPS for t in child.subtree):
+                return None  # "reminded viewers about his job": the topic follows
+            cue |= {t.i for t in child.subtree}
+        elif child.dep_ in ("aux", "neg", "advmod") and child.i < verb.i:
+            cue |= {t.i for t in child.subtree}
+    lo, hi = min(cue), max(cue)
+    if any(i not in cue and not doc[i].is_space for i in range(lo, hi + 1)):
+        return None  # the cue words are not one stretch
+    if lo - 1 <= sent.start or doc[lo - 1].text != ",":
+        return None
+    after = doc[hi + 1] if hi + 1 < sent.end else None
+    if after is not None and after.text not in (".", ",", ";", "!", "?") and not after.is_space:
+        return None
+    # (within the cue's paragraph: the sentence split may run over a line break)
+    para_start = text.rfind("\n", 0, verb.idx) + 1
+    para_end = text.find("\n", verb.idx)
+    para_end = len(text) if para_end < 0 else para_end
+    words = [t for t in sent if para_start <= t.idx < para_end and not t.is_space]
+    host = [t for t in words if t.i < lo - 1]
+    right = [t for t in words if after is not None and after.text == "," and t.i > hi + 1]
+    if _finite_clause(right):
+        # "Rather than see taxes rise, said Marcia Smith, Teck wants the gap narrowed";
+        # not an apposition after the cue ("..., Sanders said, a policy that ..."); a
+        # phrase with no verb before the cue is its setting, not what was said ("In an
+        # interview, Walker said, "I've had ..."")
+        host = host + right if any(t.tag_ in _FINITE_TAGS for t in host) else right
+    if not host or not any(t.tag_ in _FINITE_TAGS for t in host):
+        return None
+    if _only_subordinate(host):
+        return None  # "When he interviewed Clinton, Ramos reminded viewers": a time
+    start, end = trim_span(text, *token_span(host))
+    while end > start and text[end - 1] in ".!?;":
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _only_subordinate(tokens: list[Any]) -> bool:
+    """Is the stretch one subordinate clause ("When he interviewed Clinton", "even as
+    shares were tumbling"), not a statement? The parser may hang a whole statement under
+    its opening "As X prepared to speak," so a second clause with its own subject makes
+    it one."""
+    inside = {t.i for t in tokens}
+    tops = [t for t in tokens if t.head.i not in inside]
+    marked = [
+        t
+        for t in tops
+        if any(c.dep_ == "mark" or (c.dep_ == "advmod" and c.tag_ == "WRB") for c in t.children)
+    ]
+    if not marked or len(marked) < len([t for t in tops if t.pos_ in ("VERB", "AUX")]):
+        return False
+    clauses = [t for t in tokens if any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)]
+    return len(clauses) < 2
+
+
+def _finite_clause(tokens: list[Any]) -> bool:
+    """Do the tokens hold a clause of their own: a finite verb heading them?"""
+    inside = {t.i for t in tokens}
+    tops = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+    return any(
+        t.pos_ in ("VERB", "AUX")
+        and (
+            t.tag_ in _FINITE_TAGS
+            or any(a.tag_ in _FINITE_TAGS for a in t.children if a.dep_ in ("aux", "auxpass"))
+        )
+        for t in tops
+    )
 
 
 def _with_adverbials(verb: Any, content: tuple[int, int], text: str) -> tuple[int, int]:

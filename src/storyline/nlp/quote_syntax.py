@@ -82,7 +82,7 @@ def speech_verbs() -> frozenset[str]:
 
 # GGT verbs that, in news copy, mostly do not report speech.
 # Verbs whose object is the listener, never the message.
-_TELL_LEMMAS = {"tell", "inform", "notify", "remind", "assure", "reassure"}
+TELL_LEMMAS = {"tell", "inform", "notify", "remind", "assure", "reassure"}
 # (need, raise, choose, love, hate: on PolNeAR train under a tenth of their uses attribute
 # anything, and their objects made most of the extra quotes: "raised questions", "need it";
 # speak, maintain, advise: more of their quotes were wrong than right there)
@@ -307,7 +307,7 @@ def content_of(verb: Any, text: str, stance: bool = False) -> tuple[int, int] | 
             tokens = [t for t in tokens if t.i > verb.i]
         start, end = token_span(tokens)
         return trim_span(text, start, end)
-    if verb.lemma_ in _TELL_LEMMAS:
+    if verb.lemma_ in TELL_LEMMAS:
         # "told the agency (before leaving Moscow) that he felt...": the recipient is not
         # what was said; the that-clause may hang lower in the parse
         marks = [t for t in verb.subtree if t.dep_ == "mark" and t.lower_ == "that"]
@@ -323,6 +323,8 @@ def content_of(verb: Any, text: str, stance: bool = False) -> tuple[int, int] | 
         return None  # "declined to comment", "refused to say whether": no words given
     if stance and _request(verb):
         return None  # "called on Syria to accept", "urged NATO to act": a request, no words
+    if stance and (for_to := _for_clause(verb)) is not None:
+        return trim_span(text, *token_span(for_to))
     if stance:
         # the stance's object and whatever follows it in the verb phrase: "see X as an
         # opportunity to...", "called on X to retaliate", "expect X to win"
@@ -352,6 +354,25 @@ def content_of(verb: Any, text: str, stance: bool = False) -> tuple[int, int] | 
         if host:
             start, end = token_span(host)
             return trim_span(text, start, end)
+    return None
+
+
+def _for_clause(verb: Any) -> list[Any] | None:
+    """ "Trump called for the president to resign", "is pushing for Congress to act": a
+    for-to clause right after the verb, which the parser hangs on it as an adverbial
+    clause with "for" as its marker; the clause without "for" is the position."""
+    for child in verb.children:
+        if child.dep_ != "advcl" or child.i < verb.i:
+            continue
+        marks = [m for m in child.children if m.dep_ == "mark" and m.lower_ == "for"]
+        if not marks or any(
+            not t.is_space and t.dep_ != "prt" for t in verb.doc[verb.i + 1 : marks[0].i]
+        ):
+            continue
+        if not any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children):
+            continue
+        tokens = [t for t in child.subtree if t.i != marks[0].i]
+        return tokens or None
     return None
 
 

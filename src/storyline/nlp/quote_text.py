@@ -19,12 +19,18 @@ _ABBREVIATION = re.compile(
 )
 
 
+# a short parenthesis closing on an abbreviation's period ("(D-Ill.)", "(R-Fla.)")
+_ASIDE_ABBREVIATION = re.compile(r"\([A-Z]{1,2}-[A-Z][A-Za-z.]{0,8}\.\)$")
+
+
 def sentence_ends(between: str) -> int:
     """Sentence boundaries inside ``between`` (periods of "Mr." or "U.S." are not)."""
     count = 0
     for m in _SENTENCE_END.finditer(between):
         if between[m.start()] == "." and _ABBREVIATION.search(between[: m.start() + 1]):
             continue
+        if _ASIDE_ABBREVIATION.search(between[: m.end()].rstrip()):
+            continue  # "Dick Durbin (D-Ill.) in an interview": a party-state label
         count += 1
     return count
 
@@ -70,6 +76,10 @@ def mark_role(text: str, i: int) -> str | None:
         width = 2 if ch == "'" else 1
         before = text[i - 1] if i > 0 else " "
         after = text[i + width] if i + width < len(text) else " "
+        if before in " \t\xa0" and after in " \t\xa0":
+            # a mark standing free between spaces ('coalitions, '' said Mr. Gunnels',
+            # 'community,' " Reeves wrote'): closes a quote if one is open, else opens
+            return "either"
         if before.isspace() or before in "([{—–-":
             return "open"
         if after.isspace() or after in ".,;:!?)]}—–-":

@@ -35,6 +35,7 @@ from typing import Any
 
 from storyline.config import QuoteOptions
 from storyline.nlp.quote_cues import (
+    bare_cue,
     closing_verb,
     colon_intro,
     framing_verb,
@@ -221,7 +222,10 @@ def _direct_drafts(doc: Any, text: str, verbs: list[Any], options: QuoteOptions)
         if found and found[1] and _ends_sentence(text, start, end):
             # "... end.” He said" : the verb opens the next sentence; look before instead
             before = [v for v in verbs if v.idx + len(v.text) <= start]
+            closing = found
             found = _cue_for_direct(start, end, before, text, quotes, options.max_cue_gap)
+            if found is None and bare_cue(closing[0]):
+                found = closing  # '"... that are missing." Trump said.': no other cue
         if found is None:
             found = framing_verb(doc, start) or colon_intro(doc, start)
         if found is None:
@@ -404,7 +408,8 @@ def _join_continuations(drafts: list[Draft], text: str) -> list[Draft]:
     public courses ...''", '"I was sitting in a house," Trump told NBC's "Today". "I could
     hardly hear."': a cue-less quote right after an attribution whose cue follows its
     content, in the same paragraph and the next sentence at most, goes on with it (the
-    cue clause may hold a quoted title); PolNeAR marks the whole as one attribution."""
+    cue clause may hold a quoted title); PolNeAR marks the whole as one attribution. A
+    cue-less quote right after a reported clause goes on with its reporter too (see below)."""
     out: list[Draft] = []
     for draft in drafts:
         prev = out[-1] if out else None
@@ -422,6 +427,39 @@ def _join_continuations(drafts: list[Draft], text: str) -> list[Draft]:
                 prev.fragments.append((draft.start, draft.end))
                 prev.end = draft.end
                 continue
+        if (
+            prev is not None
+            and draft.kind == "direct"
+            and draft.cue is None
+            and prev.kind == "indirect"
+            and prev.speaker is not None
+            and prev.cue is not None
+            and prev.cue[1] <= prev.start
+            and prev.end <= draft.start
+            and not any(c.isalnum() or c == "\n" for c in text[prev.end : draft.start])
+        ):
+            # 'Trump shot back, saying he's "made a lot of money." "Frankly, this is the
+            # kind of thinking our country needs."': a quote with no cue of its own right
+            # after a reported clause goes on with the one reporting it
+            prev.fragments.append((draft.start, draft.end))
+            prev.end = draft.end
+            continue
+        if (
+            prev is not None
+            and draft.kind == "direct"
+            and draft.cue is None
+            and draft.speaker is None
+            and prev.kind == "indirect"
+            and prev.speaker is not None
+            and prev.cue is not None
+            and prev.cue[1] <= prev.start
+            and prev.end <= draft.start
+            and not any(c.isalnum() for c in text[prev.end : draft.start])
+            and 1 <= text[prev.end : draft.start].count("\n") <= 2
+        ):
+            # the same after a paragraph break ('He said he's proud of the campaign.⏎⏎"We
+            # built this together."'), which stays a quote of its own with that speaker
+            draft.speaker = prev.speaker
         out.append(draft)
     return out
 

@@ -5,8 +5,9 @@ Rules over the article's one parse (no coreference model ships offline with a pi
 package): a relative "who"/"which" is the noun phrase its clause hangs on ("one activist
 in Homs, who said"); a personal pronoun or a possessive ("his comments") is the nearest
 named person before it in the same or the two previous paragraphs, skipping names whose
-gender clashes ("Mrs X" is never "he"); "it"/"they" the speaker of the nearest quote that
-names one, else a subject name, a plural subject or an organisation or place; a
+gender clashes ("Mrs X" is never "he"; the story's running subject is never a name
+that is a subject only inside what someone reported); "it"/"they" the speaker of the
+nearest quote that names one, else a subject name, a plural subject or an organisation or place; a
 definite description ("the activist", "the statement", "that comment") is the nearest
 earlier speaker whose words share its head noun, else the previous quote's speaker when
 it stands in the sentence before. Nationalities and bare places never speak: a quote
@@ -55,6 +56,7 @@ class _Context:
     name_starts: list[int]
     paragraphs: list[int]  # offsets of line breaks
     sentences: list[int]  # start offsets of spaCy's sentences
+    reported: list[tuple[int, int]]  # what indirect quotes report (content spans)
 
 
 def resolve_speakers(doc: Any, quotes: list[Quote]) -> list[Quote]:
@@ -69,6 +71,7 @@ def resolve_speakers(doc: Any, quotes: list[Quote]) -> list[Quote]:
         [n.start for n in names],
         [i for i, ch in enumerate(text) if ch == "\n"],
         [s.start_char for s in doc.sents] if doc.has_annotation("SENT_START") else [],
+        [(q.start, q.end) for q in quotes if q.kind == "indirect"],
     )
     out: list[Quote] = []
     for quote in quotes:
@@ -240,6 +243,9 @@ def _subject_person(ctx: _Context, before: int, gender: str) -> tuple[int, int] 
         k -= 1
         if name.end > before or not _fits(name, gender):
             continue
+        if any(a <= name.start < b for a, b in ctx.reported):
+            continue  # "Simmons said most of his family thought Obama had no shot": Obama
+            # is in what Simmons said, the story's subject is Simmons
         span = ctx.doc.char_span(name.start, name.end, alignment_mode="expand")
         if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
             return name.start, name.end

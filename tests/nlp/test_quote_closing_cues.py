@@ -1,0 +1,149 @@
+"""Reported speech the parser hangs oddly: a closing cue set off by a comma (", said the
+manager.") and a for-to clause after a stance verb ("called for X to resign")."""
+
+from storyline.nlp.quotes import extract_quotes
+
+
+def _indirect(text, cue):
+    return [q for q in extract_quotes(text) if q.kind == "indirect" and q.cue == cue]
+
+
+def test_a_closing_cue_reports_the_clauses_before_its_comma():
+    # the parser hangs "is holding on" under "said" as an adverbial clause, not a ccomp
+    text = (
+        "In nearby Springfield, the old paper mill is holding on, but it is under heavy"
+        " pressure from cheap imports, said the mill's general manager, Anna Berg."
+    )
+    quotes = _indirect(text, "said")
+    assert len(quotes) == 1
+    q = quotes[0]
+    assert q.speaker == "the mill's general manager, Anna Berg"
+    assert q.text == (
+        "In nearby Springfield, the old paper mill is holding on, but it is under heavy"
+        " pressure from cheap imports"
+    )
+
+
+def test_a_time_clause_before_a_cue_is_not_what_was_said():
+    text = (
+        "When the reporter interviewed the mayor or moderated a forum, the host reminded"
+        " listeners about his wife's job."
+    )
+    assert _indirect(text, "reminded") == []
+
+
+def test_a_relative_clause_is_no_closing_cue():
+    text = "Sanders lost Ohio and Florida to his rival Hillary Clinton, who added to her lead."
+    assert _indirect(text, "added") == []
+
+
+def test_called_for_someone_to_act_reports_the_for_to_clause():
+    # (not the article's first line, which the brief reads as a headline: nlp.quote_syntax)
+    text = "Flood hits the city.\nAfter the flood, the governor called for the mayor to resign."
+    quotes = _indirect(text, "called")
+    assert len(quotes) == 1
+    assert quotes[0].text == "the mayor to resign"
+    assert quotes[0].speaker == "the governor"
+
+
+def test_a_cue_less_quote_right_after_a_reported_clause_goes_on_with_it():
+    text = (
+        "The senator answered in a statement, saying he had “made a fortune in bad"
+        " markets.” “Frankly, this is the kind of thinking our state needs right now.”"
+    )
+    quotes = extract_quotes(text)
+    assert len(quotes) == 1
+    q = quotes[0]
+    assert q.kind == "indirect" and q.cue == "saying"
+    assert q.speaker == "The senator"
+    assert len(q.fragments) == 2
+    assert text[slice(*q.fragments[1])].startswith("“Frankly")
+
+
+def test_a_cue_less_quote_opening_the_next_paragraph_keeps_the_reporter():
+    text = (
+        "The mayor said the new budget would protect every library in the city.\n\n"
+        "“We are not closing a single branch this year, not one.”"
+    )
+    quotes = extract_quotes(text)
+    direct = [q for q in quotes if q.kind == "direct"]
+    assert len(direct) == 1
+    assert direct[0].speaker == "The mayor"
+    assert direct[0].cue is None
+
+
+def test_a_quotation_opened_in_a_reported_clause_runs_to_its_closing_mark():
+    text = (
+        'The strategist said the party "ship may have left the harbor. I do not want'
+        ' to be a critic of the effort, but the field has to narrow now."\n'
+        "The next primary is in March."
+    )
+    said = [q for q in extract_quotes(text) if q.cue == "said"]
+    assert len(said) == 1
+    assert said[0].kind == "indirect"
+    assert said[0].speaker == "The strategist"
+    assert said[0].text.startswith("the party")
+    assert said[0].text.endswith('has to narrow now."')
+
+
+def test_a_free_standing_straight_mark_closes_the_open_quote():
+    from storyline.nlp.quote_text import find_quote_marks_spans
+
+    text = (
+        "''The reason he won is that he built coalitions, '' said Mr. Hale, an aide."
+        " ''He sees himself as fighting for workers.''"
+    )
+    spans = [text[s:e] for s, e, _closed in find_quote_marks_spans(text)]
+    assert spans == [
+        "''The reason he won is that he built coalitions, ''",
+        "''He sees himself as fighting for workers.''",
+    ]
+
+
+def test_a_quote_its_cue_clause_takes_in_is_never_lost():
+    # the cue's reported clause takes in the quote and its preamble; one of the two
+    # must stand (once both were dropped: the quote as absorbed, the clause as quoted)
+    text = (
+        "The former coach now says he is being denied work over his politics.\n"
+        "In an interview with a radio station, Walker said, “I have had a lot of people"
+        " cancel events with me because of my support for the governor.”"
+    )
+    start = text.index("“I have had")
+    covering = [q for q in extract_quotes(text) if q.start <= start and q.end >= len(text) - 1]
+    assert len(covering) == 1
+    assert covering[0].speaker == "Walker"
+
+
+def test_a_party_state_label_does_not_end_the_cue_sentence():
+    from storyline.nlp.quote_text import sentence_ends
+
+    assert sentence_ends(" said Sen. Dick Durbin (D-Ill.) in an interview. ") == 1
+    assert sentence_ends(" the vote failed (again.) Then it passed. ") == 2
+
+
+def test_a_bare_cue_after_a_quote_ending_its_sentence_is_its_cue():
+    text = (
+        "The senator says the emails were personal.\n"
+        "“Russia, if you are listening, I hope you are able to find the emails that are"
+        " missing.” Trump said.\nHe spoke in Florida."
+    )
+    direct = [q for q in extract_quotes(text) if q.kind == "direct"]
+    assert len(direct) == 1
+    assert direct[0].speaker == "Trump" and direct[0].cue == "said"
+
+
+def test_a_closing_verb_may_take_adverbials_but_no_second_clause():
+    text = (
+        "The moderators asked about the feud.\n"
+        '"If you ask one more mean question, I may have to leave the stage," Cruz quipped'
+        " in reference to his absent rival."
+    )
+    direct = [q for q in extract_quotes(text) if q.kind == "direct"]
+    assert len(direct) == 1
+    assert direct[0].speaker == "Cruz" and direct[0].cue == "quipped"
+    text = (
+        "The crowd was loud.\n"
+        '"Go back to your seats, all of you," Trump barked and a guard led the man out.'
+    )
+    direct = [q for q in extract_quotes(text) if q.kind == "direct"]
+    assert len(direct) == 1 and direct[0].cue is None
