@@ -41,22 +41,25 @@ class ClusterOptions:
     grouping: str = "linkage"
     # linkage: a pair's cosine is lowered by link_density_weight times its two articles'
     # mean cosine with their nearest others ranked link_density_skip + 1 to
-    # link_density_neighbours (the topic's background, not the article's own story: an
-    # article in a crowded topic must stand out from it; the centroid merge counts all
-    # ranks; in a batch of at most link_density_neighbours articles all ranks count, at
-    # link_small_density_weight); pairs below link_floor then count as unrelated; each
-    # article keeps its link_neighbours most similar others; groups merge while their members' average
-    # cosine is at least link_threshold and, for two groups of several members, at least
-    # link_cohesion times the average inside the looser one; then groups whose centroids
-    # have a cosine of at least link_merge_threshold merge (1 disables)
+    # link_density_neighbours in the whole pile, earlier stories' members included (the
+    # topic's background, not the article's own story: an article in a crowded topic
+    # must stand out from it; the centroid merge counts all ranks); a rank the pile is
+    # too small to have counts as link_background_prior (a two-article pile cannot tell
+    # a topic's words from an event's, so two reports on one topic must stand out from
+    # what such reports share in a large pile); pairs below link_floor then count as
+    # unrelated; each article keeps its link_neighbours most similar others; groups merge
+    # while their members' average cosine is at least link_threshold and, for two groups
+    # of several members, at least link_cohesion times the average inside the looser one;
+    # then groups whose centroids have a cosine of at least link_merge_threshold merge
+    # (1 disables)
     link_floor: float = 0.05
     link_neighbours: int = 10
     link_threshold: float = 0.06
     link_cohesion: float = 0.7
     link_density_neighbours: int = 30
-    link_density_weight: float = 0.8
+    link_density_weight: float = 1.0
     link_density_skip: int = 20
-    link_small_density_weight: float = 0.5
+    link_background_prior: float = 0.15
     link_merge_threshold: float = 0.3
     # article vectors: "lexical" (TF-IDF terms, the default), "dense" (also all-MiniLM-L6-v2
     # sentence vectors: the optional ``dense`` extra; without it, lexical and a warning) or
@@ -81,7 +84,7 @@ class ClusterOptions:
     # entity features (capitalised, not sentence-initial words) weigh this much more than terms
     entity_weight: float = 0.0
     # adjacent content-word pairs ("travel ban") name events better than single words
-    bigram_weight: float = 1.0
+    bigram_weight: float = 0.5
     # no bigram for two capitalised words in a row (a name would be counted twice)
     skip_name_bigrams: bool = True
     # headline words count this many times (the headline names the event)

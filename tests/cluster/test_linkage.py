@@ -162,12 +162,37 @@ def test_cohesion_keeps_two_tight_groups_apart():
     assert average_linkage([1] * 4, [False] * 4, graph, 0.3, cohesion=1.0) == [0, 0, 2, 2]
 
 
+def test_cohesion_keeps_a_loose_group_out_of_a_tight_earlier_story():
+    # node 0 is an earlier story of 4 (fixed) whose members' average cosine is 0.6; nodes
+    # 1 and 2 are new articles alike at 0.6, each at 0.35 on average with the story's members
+    graph = _graph(3, [(0, 1, 1.4), (0, 2, 1.4), (1, 2, 0.6)])
+    sizes, fixed = [4, 1, 1], [True, False, False]
+    nan = float("nan")
+    assert average_linkage(sizes, fixed, graph, 0.1, cohesion=0.7) == [0, 0, 0]  # no estimate
+    # the pair forms first (0.6), then its 0.35 with the story is under 0.7 x 0.6
+    assert average_linkage(sizes, fixed, graph, 0.1, 0.7, [0.6, nan, nan]) == [0, 1, 1]
+    # a story as loose as the pair's link to it takes it
+    assert average_linkage(sizes, fixed, graph, 0.1, 0.7, [0.45, nan, nan]) == [0, 0, 0]
+    # a single article joins by the threshold alone, as it joins a group in one batch
+    alone = _graph(2, [(0, 1, 1.4)])
+    assert average_linkage([4, 1], [True, False], alone, 0.1, 0.7, [0.6, nan]) == [0, 0]
+    # the pair's damping (0.2 each) lowered its links to 0.15 on average: the story's own
+    # average is lowered by as much (0.4 -> 0.2, bar 0.7 x 0.2), else 0.15 < 0.7 x 0.4
+    # would keep it out
+    damped = Graph(3, graph.rows, graph.cols, np.array([0.6, 0.6, 0.6]), np.array([0, 0.2, 0.2]))
+    assert average_linkage(sizes, fixed, damped, 0.1, 0.7, [0.4, nan, nan]) == [0, 0, 0]
+    assert average_linkage(sizes, fixed, damped, 0.1, 0.7, [0.6, nan, nan]) == [0, 1, 1]
+
+
 def test_linkage_options_reach_the_grouping():
     items, bridge, fire = _pile(0, dated=False)
     loose = ClusterOptions(link_threshold=0.0, link_cohesion=0.0, link_floor=0.0)
     stories = {a.id: a.story for a in StoryClusterer(loose).add(items)}
     assert len(set(stories.values())) == 1
-    single = ClusterOptions(grouping="single-pass", join_threshold=1.1, short_join_threshold=1.1)
+    single = ClusterOptions(
+        grouping="single-pass", join_threshold=1.1, short_join_threshold=1.1,
+        merge_threshold=1.0, short_merge_threshold=1.0,
+    )  # fmt: skip
     stories = {a.id: a.story for a in StoryClusterer(single).add(items)}
     assert len(set(stories.values())) == len(items)
 

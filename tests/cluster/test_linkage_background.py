@@ -7,7 +7,7 @@ from scipy import sparse
 
 from storyline.cluster.batch import _story_links
 from storyline.cluster.groups import Group
-from storyline.cluster.linkage import _top_links, neighbour_graph
+from storyline.cluster.linkage import Background, _top_links, neighbour_graph
 from storyline.config import ClusterOptions
 
 
@@ -48,17 +48,43 @@ def test_a_story_of_a_dozen_is_not_damped_by_its_own_members():
         np.testing.assert_allclose(graph.weights[inside], 0.34 - 0.8 * density)
 
 
-def test_a_small_pile_is_damped_by_all_its_articles():
+def test_a_pile_too_small_for_the_background_ranks_takes_the_prior():
     rows = _story_pile(4, 4, 4)
     spans = np.full((12, 2), np.nan)
+    # 11 others: ranks 21-30 do not exist, the background is the prior
     graph = neighbour_graph(rows, spans, 0.0, 30, 1.0, 3.0, 30, 0.8, density_skip=20,
-                            small_density_weight=0.5)  # fmt: skip
-    plain = neighbour_graph(rows, spans, 0.0, 30, 1.0, 3.0)
-    # 11 others: each row's mean similarity with all of them, at half weight
-    means = np.asarray((rows @ rows.T).sum(axis=1)).ravel() - 1.0
+                            background_prior=0.1)  # fmt: skip
     assert graph.damping is not None
-    np.testing.assert_allclose(graph.damping, 0.5 * means / 11)
-    assert graph.weights.sum() < plain.weights.sum()
+    np.testing.assert_allclose(graph.damping, 0.8 * 0.1)
+    # the same twelve articles in a pile of 26 (earlier ones, far from these): ranks 21-25
+    # exist (at similarity 0), the prior stands in for the five ranks past them only
+    grown = neighbour_graph(rows, spans, 0.0, 30, 1.0, 3.0, 30, 0.8, density_skip=20,
+                            background_prior=0.1, pile=26)  # fmt: skip
+    assert grown.damping is not None
+    np.testing.assert_allclose(grown.damping, 0.8 * 0.1 * 5 / 10)
+    # from 31 articles on the prior is gone
+    full = neighbour_graph(rows, spans, 0.0, 30, 1.0, 3.0, 30, 0.8, density_skip=20,
+                           background_prior=0.1, pile=31)  # fmt: skip
+    assert full.damping is not None
+    np.testing.assert_allclose(full.damping, 0.0)
+    # without a prior (the centroid merge) a missing rank is the mean of those that exist
+    means = np.asarray((rows @ rows.T).sum(axis=1)).ravel() - 1.0
+    plain = neighbour_graph(rows, spans, 0.0, 30, 1.0, 3.0, 30, 0.8)
+    assert plain.damping is not None
+    np.testing.assert_allclose(plain.damping, 0.8 * means / 11)
+
+
+def test_the_earlier_stories_members_are_part_of_the_background():
+    # a batch of two unrelated articles meets, among the earlier stories, 25 members at
+    # an average of 0.2 (two stories) and 40 at 0.05 (one): ranks 21-30 hold 5 x 0.2, 5 x 0.05
+    rows = sparse.csr_matrix(np.eye(2))
+    spans = np.full((2, 2), np.nan)
+    averages = sparse.csr_matrix(np.array([[0.2, 0.2, 0.05], [0.0, 0.0, 0.0]]))
+    found = Background(averages, np.array([5, 20, 40]))
+    graph = neighbour_graph(rows, spans, 0.0, 30, 1.0, 3.0, 30, 1.0, density_skip=20,
+                            background_prior=0.3, pile=67, background=found)  # fmt: skip
+    assert graph.damping is not None
+    np.testing.assert_allclose(graph.damping, [(5 * 0.2 + 5 * 0.05) / 10, 0.0])
 
 
 def test_an_article_joins_an_earlier_story_under_the_same_damping():

@@ -15,6 +15,7 @@ a whole batch. Everything is vectorised with sparse matrices (no per-pair Python
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -24,6 +25,7 @@ from scipy import sparse
 from storyline.cluster.features import Vector
 from storyline.cluster.groups import Group
 from storyline.cluster.linkage import (
+    Background,
     Graph,
     average_linkage,
     decayed_products,
@@ -69,35 +71,26 @@ def _story_spans(stories: Sequence[Group]) -> np.ndarray:
     return np.array(rows, dtype=np.float64).reshape(len(stories), 2)
 
 
-def _story_links(
+def _story_sums(
     matrix: sparse.csr_matrix,
     spans: np.ndarray,
     stories: Sequence[Group],
     totals: sparse.csr_matrix,
     opts: ClusterOptions,
     dense: Dense | None = None,
-    damping: np.ndarray | None = None,
-) -> Graph:
-    """Edges article -> earlier story (node ``n + j``) whose average cosine >= the floor;
-    ``totals`` are the stories' vector sums over the batch's columns.
-
-    ``damping`` is what each article's links to other articles were lowered by for its
-    local density (``linkage.neighbour_graph``); its link to a story is lowered by as
-    much per member, else an increment would rather join an earlier story about the same
-    people than form its own."""
-    n = matrix.shape[0]
-    lower = np.zeros(n) if damping is None else damping
+) -> sparse.csr_matrix:
+    """Each article's summed similarity with each earlier story's members (articles x
+    stories), where the average is at least the floor; ``totals`` are the stories' vector
+    sums over the batch's columns."""
+    n, m = matrix.shape[0], len(stories)
     story_spans = _story_spans(stories)
     grace, tau = opts.time_grace_days, opts.time_tau_days
     sizes = np.array([max(g.size, 1) for g in stories], dtype=np.float64)
     if dense is None:
         sums = decayed_products(matrix, totals.T, spans, story_spans, grace, tau).tocoo()
-        rows, cols = sums.row, sums.col
-        weights = sums.data - lower[rows] * sizes[cols]
-        keep = weights / sizes[cols] >= opts.link_floor
-        return Graph(n + len(stories), rows[keep].astype(np.int64), cols[keep] + n, weights[keep])
+        keep = sums.data / sizes[sums.col] >= opts.link_floor
+        return sparse.csr_matrix((sums.data[keep], (sums.row[keep], sums.col[keep])), shape=(n, m))
     # with dense vectors every pair has a similarity: row blocks of a dense matrix
-    m = len(stories)
     block = max(16, 2_000_000 // max(m, 1))
     found: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
     for start in range(0, n, block):
@@ -110,13 +103,55 @@ def _story_links(
             tau, opts.dense_base, sizes,
         )  # fmt: skip
         sims = (1.0 - dense.weight) * lex + dense.weight * sem
-        sims -= lower[start:stop, None] * sizes[None, :]
         r, c = np.nonzero(sims / sizes[None, :] >= opts.link_floor)
         found.append((r + start, c, sims[r, c]))
-    rows = np.concatenate([f[0] for f in found]).astype(np.int64)
-    cols = np.concatenate([f[1] for f in found])
-    weights = np.concatenate([f[2] for f in found])
-    return Graph(n + m, rows, cols + n, weights)
+    rows = np.concatenate([f[0] for f in found]) if found else np.zeros(0, dtype=np.int64)
+    cols = np.concatenate([f[1] for f in found]) if found else np.zeros(0, dtype=np.int64)
+    data = np.concatenate([f[2] for f in found]) if found else np.zeros(0)
+    return sparse.csr_matrix((data, (rows, cols)), shape=(n, m))
+
+
+def _story_links(
+    matrix: sparse.csr_matrix,
+    spans: np.ndarray,
+    stories: Sequence[Group],
+    totals: sparse.csr_matrix,
+    opts: ClusterOptions,
+    dense: Dense | None = None,
+    damping: np.ndarray | None = None,
+    sums: sparse.csr_matrix | None = None,
+) -> Graph:
+    """Edges article -> earlier story (node ``n + j``) whose average cosine >= the floor;
+    ``totals`` are the stories' vector sums over the batch's columns, ``sums`` the
+    ``_story_sums`` if already computed.
+
+    ``damping`` is what each article's links to other articles were lowered by for its
+    local density (``linkage.neighbour_graph``); its link to a story is lowered by as
+    much per member, else an increment would rather join an earlier story about the same
+    people than form its own."""
+    n = matrix.shape[0]
+    if sums is None:
+        sums = _story_sums(matrix, spans, stories, totals, opts, dense)
+    lower = np.zeros(n) if damping is None else damping
+    sizes = np.array([max(g.size, 1) for g in stories], dtype=np.float64)
+    found = sums.tocoo()
+    rows, cols = found.row, found.col
+    weights = found.data - lower[rows] * sizes[cols]
+    keep = weights / sizes[cols] >= opts.link_floor
+    return Graph(n + len(stories), rows[keep].astype(np.int64), cols[keep] + n, weights[keep])
+
+
+def _within(story: Group) -> float:
+    """A story's average cosine between two of its members, from its vector sum: the sum
+    of n unit vectors has a squared norm of n plus twice the pairs' cosines (pruning the
+    sum's light tail only lowers the estimate); NaN for a story of one. The norm is
+    recomputed exactly from the sum (not the running one), so a story read back from a
+    saved state gives the same estimate to the last bit."""
+    n = story.size
+    if n < 2:
+        return math.nan
+    sqnorm = math.fsum(v * v for v in story.total.values())
+    return max(sqnorm - n, 0.0) / (n * (n - 1))
 
 
 def _sqnorms(rows: sparse.csr_matrix) -> np.ndarray:
@@ -138,11 +173,15 @@ def regroup(
     stories: Sequence[Group],
     opts: ClusterOptions,
     dense: Dense | None = None,
+    pile: int | None = None,
 ) -> list[Placed]:
     """Group a batch's unit ``vectors`` among themselves and with earlier ``stories``.
 
     With ``dense``, similarities blend in the dense cosine (``linkage.neighbour_graph``).
-    Returns the groups in order of their first member; an empty vector stays alone.
+    ``pile`` counts the articles placed before and in this batch (default: the batch):
+    an article's topic background is measured over all of them, the earlier stories'
+    members included. Returns the groups in order of their first member; an empty vector
+    stays alone.
     """
     n = len(vectors)
     if n == 0:
@@ -155,23 +194,31 @@ def regroup(
     columns = vocabulary(vectors)
     matrix = to_matrix(vectors, columns)
     spans = _spans(days)
+    # the earlier stories' vector sums over the batch's columns, built once for both steps
+    totals = to_matrix([g.total for g in stories], columns)
+    sums = _story_sums(matrix, spans, stories, totals, opts, dense) if stories else None
+    background = None
+    if sums is not None:
+        members = np.array([max(g.size, 1) for g in stories], dtype=np.int64)
+        averages = sparse.csr_matrix(sums @ sparse.diags(1.0 / members))
+        background = Background(averages, members)
     graph = neighbour_graph(
         matrix, spans, opts.link_floor, opts.link_neighbours, opts.time_grace_days,
         opts.time_tau_days, opts.link_density_neighbours, opts.link_density_weight,
         dense=None if dense is None else dense.articles,
         dense_weight=0.0 if dense is None else dense.weight, dense_base=opts.dense_base,
-        density_skip=opts.link_density_skip, small_density_weight=opts.link_small_density_weight,
+        density_skip=opts.link_density_skip, background_prior=opts.link_background_prior,
+        pile=pile, background=background,
     )  # fmt: skip
     total = n + len(stories)
     graph = Graph(total, graph.rows, graph.cols, graph.weights, graph.damping)
-    # the earlier stories' vector sums over the batch's columns, built once for both steps
-    totals = to_matrix([g.total for g in stories], columns)
     if stories:
-        links = _story_links(matrix, spans, stories, totals, opts, dense, graph.damping)
+        links = _story_links(matrix, spans, stories, totals, opts, dense, graph.damping, sums)
         graph = _union(graph, links, total)
     sizes = [1] * n + [max(g.size, 1) for g in stories]
     fixed = [False] * n + [True] * len(stories)
-    roots = average_linkage(sizes, fixed, graph, opts.link_threshold, opts.link_cohesion)
+    within = [math.nan] * n + [_within(g) for g in stories]
+    roots = average_linkage(sizes, fixed, graph, opts.link_threshold, opts.link_cohesion, within)
     groups = _groups(roots, n)
     if opts.link_merge_threshold < 1.0 and len(groups) > 1:
         groups = _merge_groups(groups, matrix, spans, stories, totals, opts, dense)

@@ -20,6 +20,7 @@ first, ties by node number), so the result is deterministic.
 from __future__ import annotations
 
 import heapq
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -132,11 +133,23 @@ def dense_products(
 
 
 def _top_links(
-    sims: np.ndarray, floor: float, neighbours: int, m: int, skip: int = 0
+    sims: np.ndarray,
+    floor: float,
+    neighbours: int,
+    m: int,
+    skip: int = 0,
+    others: int | None = None,
+    prior: float | None = None,
+    extra: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Per row of a block of similarities: the links kept (>= ``floor`` and >= the row's
     (``neighbours`` + 1)-th largest value) and the row's density (mean of its largest values
     ranked ``skip`` + 1 to ``m``, missing ones 0; 0 when ``m`` is 0).
+
+    ``others`` is how many articles the pile holds besides the row's own (default: the
+    block's columns less one); a rank past it does not exist and counts as ``prior``
+    (None: the mean of the ranks that exist). ``extra`` (block rows, values) are further
+    similarities that count towards the density only (earlier stories' members).
 
     Only the values >= ``floor`` are sorted (one comparison pass over the block instead of
     a partition of every row): a row with more than max(m, neighbours) of them has all its
@@ -147,12 +160,8 @@ def _top_links(
     v = sims[r, c]
     order = np.lexsort((c, -v, r))  # by row, then value descending (ties: column)
     r, c, v = r[order], c[order], v[order]
-    starts = np.searchsorted(r, np.arange(count))
-    rank = np.arange(len(r)) - starts[r]  # position of each value within its row
+    top = _ranked(r, v, count, need)
     per_row = np.bincount(r, minlength=count)
-    top = np.zeros((count, need))
-    inside = rank < need
-    top[r[inside], rank[inside]] = v[inside]
     short = np.nonzero(per_row < need)[0]
     if len(short) and n > need:  # fewer candidates than needed: read the whole row
         part = -np.partition(-sims[short], need - 1, axis=1)[:, :need]
@@ -160,14 +169,65 @@ def _top_links(
     elif len(short):
         width = min(need, n)
         top[short, :width] = -np.sort(-sims[short], axis=1)[:, :width]
-    skip = min(skip, m - 1) if m > 0 else 0
-    density = top[:, skip:m].sum(axis=1) / (m - skip) if m > 0 else np.zeros(count)
+    density = _density(top, m, skip, n - 1 if others is None else others, prior, extra)
     if neighbours < n - 1:
         cut = top[:, neighbours]  # the (neighbours + 1)-th largest value of the row
         keep = v >= cut[r]
         r, c, v = r[keep], c[keep], v[keep]
     back = np.lexsort((c, r))  # row-major order, as np.nonzero gives
     return r[back], c[back], v[back], density
+
+
+def _ranked(r: np.ndarray, v: np.ndarray, count: int, width: int) -> np.ndarray:
+    """``count`` x ``width``: each row's largest values (entries sorted by row, then value
+    descending), 0 where a row has fewer."""
+    starts = np.searchsorted(r, np.arange(count))
+    rank = np.arange(len(r)) - starts[r]  # position of each value within its row
+    top = np.zeros((count, width))
+    inside = rank < width
+    top[r[inside], rank[inside]] = v[inside]
+    return top
+
+
+def _density(
+    top: np.ndarray,
+    m: int,
+    skip: int,
+    others: int,
+    prior: float | None,
+    extra: tuple[np.ndarray, np.ndarray] | None,
+) -> np.ndarray:
+    """Mean of each row's values ranked ``skip`` + 1 to ``m`` (see ``_top_links``)."""
+    count = top.shape[0]
+    if m <= 0:
+        return np.zeros(count)
+    ranks = top[:, :m]
+    if extra is not None and len(extra[0]):
+        er, ev = extra
+        order = np.lexsort((-ev, er))
+        ranks = np.hstack([ranks, _ranked(er[order], ev[order], count, m)])
+        ranks = -np.sort(-ranks, axis=1)[:, :m]
+    skip = min(skip, m - 1)
+    have = max(0, min(m, others))  # ranks the pile has an article for
+    measured = ranks[:, skip:have].sum(axis=1) if have > skip else np.zeros(count)
+    missing = m - max(skip, have)
+    if missing:
+        if prior is None:
+            fill = ranks[:, :have].mean(axis=1) if have else np.zeros(count)
+        else:
+            fill = np.full(count, prior)
+        measured = measured + missing * fill
+    return measured / (m - skip)
+
+
+@dataclass(frozen=True)
+class Background:
+    """Earlier stories as part of an article's neighbourhood: ``averages`` (articles x
+    stories, sparse) is the article's mean similarity with a story's members, ``members``
+    how many of them count (a story's size, at most the density ranks)."""
+
+    averages: sparse.csr_matrix
+    members: np.ndarray
 
 
 def neighbour_graph(
@@ -184,7 +244,9 @@ def neighbour_graph(
     dense_weight: float = 0.0,
     dense_base: float = 0.0,
     density_skip: int = 0,
-    small_density_weight: float | None = None,
+    background_prior: float | None = None,
+    pile: int | None = None,
+    background: Background | None = None,
 ) -> Graph:
     """Each row's ``neighbours`` most similar other rows with a (decayed) cosine >= ``floor``.
 
@@ -202,6 +264,14 @@ def neighbour_graph(
     that hold the story together, while ranks 21-30 are the same-topic background in a
     pile of three-article stories (NeuS) and in one of dozen-article stories alike.
 
+    The neighbourhood is the whole pile, not the batch: ``background`` holds the earlier
+    stories' members (an increment of a few articles added to a store meets its topic
+    there, and would otherwise see no background at all) and ``pile`` counts every
+    article of the pile (default: the rows). A pile too small to have an article at a
+    rank has no background to measure there: the rank counts as ``background_prior``
+    (None: the mean of the ranks the pile has), so the prior fades as the pile grows and
+    is gone once it reaches ``density_neighbours`` + 1 articles.
+
     With ``dense`` (n x d unit sentence vectors, rows of zeros for articles without one)
     each similarity is ``(1 - dense_weight)`` x the TF-IDF cosine plus ``dense_weight`` x
     the dense cosine (damped by the same time gap): the dense side sees paraphrase, the
@@ -212,13 +282,8 @@ def neighbour_graph(
     cols: list[np.ndarray] = []
     weights: list[np.ndarray] = []
     density = np.zeros(n)
-    if small_density_weight is None:
-        small_density_weight = density_weight
     m, skip = density_neighbours, density_skip
-    if n - 1 < density_neighbours:
-        # a small pile has no background to measure past the nearest ranks: every other
-        # article counts, at ``small_density_weight``
-        m, skip, density_weight = n - 1, 0, small_density_weight
+    others = (n if pile is None else max(pile, n)) - 1
     transposed = matrix.T.tocsc()
     # rows per block: a block's dense similarities (and their temporaries) stay small
     block = max(16, block_cells // max(n, 1))
@@ -234,9 +299,15 @@ def neighbour_graph(
             sims = (1.0 - dense_weight) * sims + dense_weight * extra
         local = np.arange(stop - start)
         sims[local, local + start] = 0.0  # no self-loops
+        members = None
+        if background is not None and density_weight > 0 and m > 0:
+            found = background.averages[start:stop].tocoo()
+            times = np.minimum(background.members[found.col], m).astype(np.int64)
+            members = (np.repeat(found.row, times), np.repeat(found.data, times))
         r, c, w, block_density = _top_links(
-            sims, floor, neighbours, m if density_weight > 0 else 0, skip
-        )
+            sims, floor, neighbours, m if density_weight > 0 else 0, skip, others,
+            background_prior, members,
+        )  # fmt: skip
         density[start:stop] = block_density
         rows.append(r + start)
         cols.append(c)
@@ -265,6 +336,7 @@ def average_linkage(
     graph: Graph,
     threshold: float,
     cohesion: float = 0.0,
+    fixed_within: Sequence[float] | None = None,
 ) -> list[int]:
     """Greedy average-linkage over ``graph``; return each node's group (its root node).
 
@@ -276,6 +348,14 @@ def average_linkage(
     inside the looser of the two (the cohesion check: two tight stories about the same
     people stay two). The root of a group is its fixed node if it has
     one, else its smallest node.
+
+    ``fixed_within`` gives, per node, the undamped average similarity inside a fixed
+    node's story (NaN: unknown, as for a story of one; ignored for other nodes). With it a
+    group of several members joins an earlier story only under the same cohesion check,
+    the story's own average lowered by the group's mean damping (its links to the story
+    were lowered by as much): a pile that arrives in pieces gets the answer the whole
+    pile gets, where the story's members would be a group and the check would apply. A
+    single article joins by the threshold alone, as it joins a group in one batch.
     """
     n = graph.n
     size = [float(s) for s in sizes]
@@ -288,6 +368,12 @@ def average_linkage(
         links[b][a] = links[b].get(a, 0.0) + w
     root = list(range(n))
     inner = [0.0] * n  # summed similarity of the pairs inside a group
+    # summed damping of a group's batch members (a fixed story's own is not known)
+    damp = [0.0] * n
+    if graph.damping is not None:
+        for x in range(min(n, len(graph.damping))):
+            damp[x] = 0.0 if fixed[x] else float(graph.damping[x])
+    within_fixed = [math.nan] * n if fixed_within is None else [float(w) for w in fixed_within]
     heap: list[tuple[float, int, int]] = []
     for a in range(n):
         for b, w in links[a].items():
@@ -311,12 +397,19 @@ def average_linkage(
             within = min(2 * inner[x] / (size[x] * (size[x] - 1)) for x in (a, b))
             if score < cohesion * within:
                 continue
+        elif cohesion > 0 and min(size[a], size[b]) > 1 and has_fixed[a] != has_fixed[b]:
+            story, loose = (a, b) if has_fixed[a] else (b, a)
+            own = within_fixed[story] - damp[loose] / size[loose]
+            bar = min(own, 2 * inner[loose] / (size[loose] * (size[loose] - 1)))
+            if not math.isnan(own) and score < cohesion * bar:
+                continue
         # keep the node with the fixed story (its id must survive), else the smaller one
         keep, gone = (a, b) if has_fixed[a] or (not has_fixed[b] and a < b) else (b, a)
         alive[gone] = False
         root[gone] = keep
         size[keep] += size[gone]
         inner[keep] += inner[gone] + w
+        damp[keep] += damp[gone]
         has_fixed[keep] = has_fixed[keep] or has_fixed[gone]
         mine = links[keep]
         del mine[gone]

@@ -268,7 +268,9 @@ class StoryClusterer:
             # a story made before dense vectors were on has none: it links lexically only
             sums = np.array([g.dense or [0.0] * width for g in earlier], dtype=np.float64)
             blend = Dense(dense, sums.reshape(len(earlier), width), opts.dense_weight)
-        placed = regroup(vectors, [days[it.id] for it in fresh], earlier, opts, blend)
+        # the pile an article's background is measured in: this batch and all placed before
+        pile = len(self.assigned) + len(fresh)
+        placed = regroup(vectors, [days[it.id] for it in fresh], earlier, opts, blend, pile)
         created: list[str] = []
         for group in placed:
             if group.story is not None:
