@@ -449,6 +449,29 @@ def aligned_order(scores: Sequence[float]) -> list[int]:
 _CUE_WORDS = REFUTE | HEDGE | CONFIRM | NEGATION
 
 
+def claim_side(claim: Claim) -> str:
+    """The claim's own side in one letter: it refutes or negates ("R": "... is a hoax",
+    "X did not ..."), hedges or asks ("H": "reportedly", "?"), or states ("-")."""
+    refute, hedge, _confirm, negation = claim.cues
+    if refute or negation:
+        return "R"
+    if hedge or "?" in claim.text:
+        return "H"
+    return "-"
+
+
+def _body_side(body: Body, top_words: set[str], claim_words: frozenset[str]) -> str:
+    """The body's side in one letter: a refuting word in the best-aligned sentences ("T"),
+    only elsewhere in the body ("B"), or none ("-"); the claim's own cue words do not count
+    (a "hoax" headline over a body repeating it)."""
+    if any(t in REFUTE and t not in claim_words for t in top_words):
+        return "T"
+    for sentence in body.sentences:
+        if sentence.cues[0] and any(t in REFUTE and t not in claim_words for t in sentence.tokens):
+            return "B"
+    return "-"
+
+
 def cue_terms(claim: Claim, body: Body, scores: Sequence[float]) -> list[str]:
     """Which cue words occur where, for the linear cue model: in the best-aligned
     sentences ("t:"), anywhere in the body ("b:"), in the claim ("c:"), and the other
@@ -474,6 +497,15 @@ def cue_terms(claim: Claim, body: Body, scores: Sequence[float]) -> list[str]:
     # kept to the sentences about the claim): how the article words what the claim says
     # ("stunt", "staged", "alive"); the cue model keeps those seen in enough pairs
     terms += [f"a:{t}" for t in top_words if t not in claim_words and t not in _CUE_WORDS]
+    # the same words with the claim's own side: "hoax", "staged" or "alive" in the aligned
+    # sentences agree with a claim that calls the story a hoax and disagree with one that
+    # states it, a flip the additive cue model cannot make from the words alone
+    side = claim_side(claim)
+    terms += [f"q:{t}|{side}" for t in top_words if t not in claim_words and t not in _STOP]
+    # and the claim's own words (its specific names left out) with the body's side:
+    # "died" under a body whose aligned sentences refute disagrees, "hoax" there agrees
+    body_side = _body_side(body, top_words, claim_words)
+    terms += [f"z:{w}|{body_side}" for w in claim.stems if w not in claim.names]
     # each cue of the claim (or none) with each cue of the best-aligned sentences: "hoax"
     # over "hoax" agrees, "confirmed" over "hoax" disagrees, "reportedly" over "denied"...
     claim_cues = [t for t in claim_words if t in _CUE_WORDS] or ["-"]
