@@ -15,7 +15,7 @@ from storyline.link.stance_trees import TreeEnsemble, export_hist_gradient_boost
 from storyline.nlp.sentences import split_sentences
 
 # sha256 (first 16 hex digits) of the shipped model, as README's stance section records it
-SHIPPED_MODEL_SHA256 = "a96431d52a00dc54"
+SHIPPED_MODEL_SHA256 = "f74eb897227a2320"
 
 CLAIM = "Singer Marla Quinn has died in a car crash in Nevada"
 
@@ -206,3 +206,33 @@ def test_cue_terms_carry_the_aligned_sentences_words_not_the_claims():
     assert "a:publicist" in terms and "a:alive" in terms  # words of the aligned sentences
     assert not any(t in terms for t in ("a:quinn", "a:singer", "a:crash"))  # the claim's own
     assert "t:hoax" in terms and "a:hoax" not in terms  # a cue word keeps its own term
+
+
+def test_claim_side_and_the_aligned_words_paired_with_it():
+    from storyline.link.stance_features import (
+        analyse_body,
+        analyse_claim,
+        claim_side,
+        cue_terms,
+        sentence_scores,
+    )
+
+    model = load_model()
+    hoax_claim = "Report that singer Marla Quinn died in a car crash is a hoax"
+    sides = {
+        CLAIM: "-",
+        hoax_claim: "R",
+        "Marla Quinn did not die in a car crash": "R",
+        "Singer Marla Quinn reportedly died in a car crash": "H",
+        "Did Marla Quinn die in a car crash?": "H",
+    }
+    for text, side in sides.items():
+        assert claim_side(analyse_claim(text, model.idf)) == side, text
+    body = analyse_body(DENIAL, model.idf)
+    stating, denying = analyse_claim(CLAIM, model.idf), analyse_claim(hoax_claim, model.idf)
+    states = cue_terms(stating, body, sentence_scores(stating, body))
+    denies = cue_terms(denying, body, sentence_scores(denying, body))
+    # the same aligned word under each claim's side; the claim's own words stay out
+    assert "q:false|-" in states and "q:false|R" in denies
+    assert "q:hoax|-" in states and not any(t.startswith("q:hoax") for t in denies)
+    assert not any(t.startswith(("q:quinn|", "q:the|")) for t in states)

@@ -449,6 +449,17 @@ def aligned_order(scores: Sequence[float]) -> list[int]:
 _CUE_WORDS = REFUTE | HEDGE | CONFIRM | NEGATION
 
 
+def claim_side(claim: Claim) -> str:
+    """The claim's own side in one letter: it refutes or negates ("R": "... is a hoax",
+    "X did not ..."), hedges or asks ("H": "reportedly", "?"), or states ("-")."""
+    refute, hedge, _confirm, negation = claim.cues
+    if refute or negation:
+        return "R"
+    if hedge or "?" in claim.text:
+        return "H"
+    return "-"
+
+
 def cue_terms(claim: Claim, body: Body, scores: Sequence[float]) -> list[str]:
     """Which cue words occur where, for the linear cue model: in the best-aligned
     sentences ("t:"), anywhere in the body ("b:"), in the claim ("c:"), and the other
@@ -474,6 +485,14 @@ def cue_terms(claim: Claim, body: Body, scores: Sequence[float]) -> list[str]:
     # kept to the sentences about the claim): how the article words what the claim says
     # ("stunt", "staged", "alive"); the cue model keeps those seen in enough pairs
     terms += [f"a:{t}" for t in top_words if t not in claim_words and t not in _CUE_WORDS]
+    # the same words with the claim's own side: "hoax", "staged" or "alive" in the aligned
+    # sentences agree with a claim that calls the story a hoax and disagree with one that
+    # states it, a flip the additive cue model cannot make from the words alone
+    side = claim_side(claim)
+    # (the claim's own words paired with the body's side scored higher with folds by body,
+    # but not with folds by story: a headline's words seen with other bodies of its story
+    # are story memory, which a new story's claims do not have)
+    terms += [f"q:{t}|{side}" for t in top_words if t not in claim_words and t not in _STOP]
     # each cue of the claim (or none) with each cue of the best-aligned sentences: "hoax"
     # over "hoax" agrees, "confirmed" over "hoax" disagrees, "reportedly" over "denied"...
     claim_cues = [t for t in claim_words if t in _CUE_WORDS] or ["-"]
