@@ -31,7 +31,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeGuard
 
 from storyline.config import QuoteOptions
 from storyline.nlp.quote_cues import (
@@ -427,16 +427,8 @@ def _join_continuations(drafts: list[Draft], text: str) -> list[Draft]:
                 prev.fragments.append((draft.start, draft.end))
                 prev.end = draft.end
                 continue
-        if (
-            prev is not None
-            and draft.kind == "direct"
-            and draft.cue is None
-            and prev.kind == "indirect"
-            and prev.speaker is not None
-            and prev.cue is not None
-            and prev.cue[1] <= prev.start
-            and prev.end <= draft.start
-            and not any(c.isalnum() or c == "\n" for c in text[prev.end : draft.start])
+        if _after_report(prev, draft) and not any(
+            c.isalnum() or c == "\n" for c in text[prev.end : draft.start]
         ):
             # 'Trump shot back, saying he's "made a lot of money." "Frankly, this is the
             # kind of thinking our country needs."': a quote with no cue of its own right
@@ -445,15 +437,8 @@ def _join_continuations(drafts: list[Draft], text: str) -> list[Draft]:
             prev.end = draft.end
             continue
         if (
-            prev is not None
-            and draft.kind == "direct"
-            and draft.cue is None
+            _after_report(prev, draft)
             and draft.speaker is None
-            and prev.kind == "indirect"
-            and prev.speaker is not None
-            and prev.cue is not None
-            and prev.cue[1] <= prev.start
-            and prev.end <= draft.start
             and not any(c.isalnum() for c in text[prev.end : draft.start])
             and 1 <= text[prev.end : draft.start].count("\n") <= 2
         ):
@@ -462,6 +447,21 @@ def _join_continuations(drafts: list[Draft], text: str) -> list[Draft]:
             draft.speaker = prev.speaker
         out.append(draft)
     return out
+
+
+def _after_report(prev: Draft | None, draft: Draft) -> TypeGuard[Draft]:
+    """Is ``draft`` a direct quote with no cue of its own that comes after ``prev``, a
+    reported clause whose cue stands before it and whose speaker is known?"""
+    return (
+        prev is not None
+        and draft.kind == "direct"
+        and draft.cue is None
+        and prev.kind == "indirect"
+        and prev.speaker is not None
+        and prev.cue is not None
+        and prev.cue[1] <= prev.start
+        and prev.end <= draft.start
+    )
 
 
 def _signed(draft: Draft, text: str) -> bool:
