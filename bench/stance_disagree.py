@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from stance_trials import ORACLE_GRID, SHIPPED_FACTORS, _decide
+from stance_trials import SHIPPED_FACTORS, _decide, oracle_disagree, score_line
 
 from storyline.evaluate.dev_files import resolve_dev_path
 from storyline.evaluate.stance import read_dev, score
@@ -301,22 +301,11 @@ def run_trial(
         gold += d["test_gold"]
     p, r = np.vstack(probabilities), np.concatenate(related)
     for tag, factors in (("2.2/2.5", SHIPPED_FACTORS), ("argmax", (1.0, 1.0, 1.0))):
-        s = score(gold, _decide(p, r, factors))
-        print(
-            f"{name:14} {tag:8} FNC {s.fnc:.4f} macro {s.macro_f1:.4f} disagree"
-            f" {s.f1['disagree']:.4f} agree {s.f1['agree']:.4f} discuss {s.f1['discuss']:.4f}"
-        )
+        print(score_line(name, tag, score(gold, _decide(p, r, factors))))
     for slack, rows in zip(slacks, tuned, strict=True):
         s = score(gold, _decide(np.vstack(rows), r, (1.0, 1.0, 1.0)))
-        print(
-            f"{name:14} slack{slack:<4} FNC {s.fnc:.4f} macro {s.macro_f1:.4f} disagree"
-            f" {s.f1['disagree']:.4f} agree {s.f1['agree']:.4f} discuss {s.f1['discuss']:.4f}"
-        )
-    oracle = max(
-        (score(gold, _decide(p, r, (a, dd, 1.0))).f1["disagree"], a, dd)
-        for a in ORACLE_GRID
-        for dd in ORACLE_GRID
-    )
+        print(score_line(name, f"slack{slack:<4}", s))
+    oracle = oracle_disagree(gold, p, r)
     print(
         f"{name:14} oracle   disagree {oracle[0]:.4f} at agree {oracle[1]}, disagree"
         f" {oracle[2]} ({time.perf_counter() - start:.0f} s)",

@@ -35,7 +35,7 @@ from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
-from stance_trials import ORACLE_GRID, SHIPPED_FACTORS, _decide
+from stance_trials import SHIPPED_FACTORS, _decide, oracle_disagree, score_line
 
 from storyline.evaluate.stance import score
 from storyline.link.stance_model import (
@@ -176,19 +176,11 @@ def combine(
         ("tuned", np.vstack(tuned_rows), (1.0, 1.0, 1.0)),
         ("2.2/2.5", p, SHIPPED_FACTORS),
     ):
-        s = score(gold, _decide(probs, r, factors))
-        print(
-            f"{label:30} {tag:8} FNC {s.fnc:.4f} macro {s.macro_f1:.4f} disagree"
-            f" {s.f1['disagree']:.4f} agree {s.f1['agree']:.4f} discuss {s.f1['discuss']:.4f}"
-        )
+        print(score_line(label, tag, score(gold, _decide(probs, r, factors)), width=30))
     if not oracle_grid:
         print(f"{label:30} tuned factors {factors_seen}", flush=True)
         return
-    oracle = max(
-        (score(gold, _decide(p, r, (a, dd, 1.0))).f1["disagree"], a, dd)
-        for a in ORACLE_GRID
-        for dd in ORACLE_GRID
-    )
+    oracle = oracle_disagree(gold, p, r)
     print(
         f"{label:30} oracle   disagree {oracle[0]:.4f} at {oracle[1]}/{oracle[2]};"
         f" tuned factors {factors_seen}",
