@@ -206,6 +206,20 @@ def test_small_counts_are_not_figures_and_subjects_are_not_bare_nouns():
     assert any(s.startswith("tanks (") for s in subjects)
 
 
+def test_a_subject_keeps_the_name_it_is_of_and_skips_a_misparsed_apposition():
+    text = (
+        "The port of Tartous in Syria is a key Russian naval base for the fleet.\n"
+        "According to the Syrian Observatory for Human Rights, an opposition-affiliated "
+        "monitoring group based in the UK, the regime on Monday launched mortars on the "
+        "Damascus suburb of Douma."
+    )
+    claims = _claims(_article("a", text, "FT"))
+    subjects = {c.text.split()[1]: c.subject for c in claims}
+    assert subjects["port"] == "The port of Tartous in Syria"  # not "port", not "Syria"
+    # the group is the Observatory's apposition; the claim is the Observatory's report
+    assert subjects["to"] == "the Syrian Observatory"
+
+
 def test_the_claim_cap_reaches_the_layer():
     from storyline.config import ClaimOptions, Options
 

@@ -225,17 +225,22 @@ def _subject(doc: Any, start: int, end: int, info: SentenceInfo, ents: Ents) -> 
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is not None:
         root = span.root
-        for child in root.children:
-            if child.dep_ not in ("nsubj", "nsubjpass"):
-                continue
+        subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        # the subject nearest the verb: an earlier one is a misparsed apposition ("According
+        # to X, an opposition group based in the UK, the regime launched ...")
+        for child in sorted(subjects, key=lambda c: abs(root.i - c.i))[:1]:
             words = [t for t in doc[child.left_edge.i : child.i + 1] if t.i >= span.start]
             content = [t for t in words if t.pos_ not in ("DET", "NUM", "PUNCT")]
             bare = len(content) == 1 and content[0].pos_ in ("NOUN", "PRON")
+            said = bool(info.voice and info.speaker)  # then the speaker is the subject
+            named = _named_phrase(doc, child, span.start) if bare and not said else []
+            if named and content[0].pos_ == "NOUN":
+                words, bare = named, False
             if content and not bare and len(words) <= 8:
                 phrase = doc[words[0].i : words[-1].i + 1].text  # not doc.text: rebuilt per call
                 return str(phrase).strip(_QUOTE_CHARS)
-            if content and content[0].pos_ == "PRON" and info.voice and info.speaker:
-                return info.speaker  # "Russia has admitted it is ...": Russia
+            if content and content[0].pos_ == "PRON" and said:
+                return info.speaker or ""  # "Russia has admitted it is ...": Russia
         if info.voice and info.speaker:
             return info.speaker  # a quote's claim is its speaker's: "Lavrov", not the names in it
         names: list[str] = []
@@ -245,3 +250,14 @@ def _subject(doc: Any, start: int, end: int, info: SentenceInfo, ents: Ents) -> 
         if names:
             return ", ".join(names[:3])
     return (info.speaker or "") if info.voice else ""
+
+
+def _named_phrase(doc: Any, head: Any, first: int) -> list[Any]:
+    """A common-noun subject with the name it is "of" ("The port of Tartous in Syria"):
+    its whole phrase, when short, verbless and naming something; else nothing."""
+    words = list(doc[max(head.left_edge.i, first) : head.right_edge.i + 1])
+    if len(words) > 8 or any(t.pos_ in ("VERB", "AUX") or t.text == "," for t in words):
+        return []
+    if not any(t.ent_type_ in NAME_LABELS for t in words if t.i > head.i):
+        return []
+    return words
