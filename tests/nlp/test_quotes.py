@@ -532,6 +532,20 @@ def test_a_sentence_closing_with_a_colon_introduces_the_quoted_paragraph():
     assert quote.speaker == "President Clinton" and quote.cue == "released"
 
 
+def test_a_colon_sentence_the_parser_runs_into_the_quote_still_introduces_it():
+    # spaCy hangs the colon's sentence under the quote's first verb ("are"): the verb
+    # before the colon that the colon's phrase hangs on is the cue
+    text = (
+        "After the storm, Governor Ann Lee of Ohio issued the following statement:\n\n"
+        "“Our thoughts are with all those affected by the floods in the valley. We will "
+        "rebuild together.”"
+    )
+    quotes = extract_quotes(text)
+    _check_offsets(text, quotes)
+    [quote] = [q for q in quotes if q.kind == "direct"]
+    assert quote.speaker == "Governor Ann Lee of Ohio" and quote.cue == "issued"
+
+
 def test_a_short_spoken_line_with_its_cue_is_a_quote():
     text = "Asked who would win the game, the candidate did not hesitate.\n\n“Denver,” he answered."
     quotes = extract_quotes(text)
