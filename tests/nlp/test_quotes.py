@@ -678,3 +678,26 @@ def test_a_second_report_joined_to_the_reported_clause_is_its_own():
         ("said", "she would stand up to the attacks"),
     ]
     assert all(q.speaker == "Merrill" for q in quotes)
+
+
+def test_a_stance_verbs_one_word_object_is_the_position_it_states():
+    quotes = extract_quotes("The governor endorsed Cruz.")
+    assert [(q.kind, q.text, q.speaker, q.cue) for q in quotes] == [
+        ("indirect", "Cruz", "The governor", "endorsed")
+    ]
+    # a particle, an adjective or a date after the verb is no object
+    for text in ("The former aide pleaded guilty.", "The agency reported Tuesday."):
+        assert extract_quotes(text) == []
+
+
+def test_a_quote_after_a_one_word_stance_stays_a_quote_of_its_own():
+    text = (
+        "The president did not suggest retaliation. “Our goal is not to start a cycle of "
+        "escalation like the one we saw in the past.”"
+    )
+    quotes = extract_quotes(text)
+    _check_offsets(text, quotes)
+    assert [(q.kind, q.text) for q in quotes] == [
+        ("indirect", "retaliation"),
+        ("direct", text[text.index("“") :]),
+    ]

@@ -96,9 +96,9 @@ def indirect_drafts(
                 continue
             for d in quoted:
                 d.absorbed = True
-        if (
-            content is None
-            or word_count(text[content[0] : content[1]]) < options.min_indirect_words
+        if content is None or (
+            word_count(text[content[0] : content[1]]) < options.min_indirect_words
+            and not _lone_object(verb, content)
         ):
             continue
         raising = is_raising(verb)
@@ -140,6 +140,22 @@ def indirect_drafts(
         drafts.extend(_nominal_drafts(doc, text))
         drafts.extend(_adjective_drafts(doc, text))
     return drafts
+
+
+def _lone_object(verb: Any, content: tuple[int, int]) -> bool:
+    """ "endorsed Cruz", "backed him", "expressed concern": a stance verb's one-word
+    object is the position it states (PolNeAR marks it); a particle ("pointed out"), an
+    adjective ("pleaded guilty") or a date ("reported Tuesday") is no object."""
+    span = verb.doc.char_span(*content, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    token = span[0]
+    return (
+        token.head.i == verb.i
+        and token.dep_ == "dobj"
+        and token.pos_ in ("NOUN", "PROPN", "PRON")
+        and token.ent_type_ not in ("DATE", "TIME")
+    )
 
 
 def _cue_before_participle(verb: Any) -> Any | None:
