@@ -147,3 +147,46 @@ def test_a_closing_verb_may_take_adverbials_but_no_second_clause():
     )
     direct = [q for q in extract_quotes(text) if q.kind == "direct"]
     assert len(direct) == 1 and direct[0].cue is None
+
+
+def test_a_participle_after_a_cue_keeps_its_speaker_however_it_is_parsed():
+    # "adding" hung on the verb of a later clause (as spaCy does in long sentences): the
+    # participle set off by a comma after "he said" is still his
+    from spacy.tokens import Doc
+
+    from storyline.nlp.quotes import quotes_from_doc
+    from storyline.nlp.spacy_model import load_pipeline
+
+    rows = [  # word, space after, head, dep, pos, tag, lemma, sentence start
+        ("We", True, 1, "nsubj", "PRON", "PRP", "we", True),
+        ("won", False, 4, "ccomp", "VERB", "VBD", "win", False),
+        (",", True, 4, "punct", "PUNCT", ",", ",", False),
+        ("he", True, 4, "nsubj", "PRON", "PRP", "he", False),
+        ("said", False, 4, "ROOT", "VERB", "VBD", "say", False),
+        (",", True, 4, "punct", "PUNCT", ",", ",", False),
+        ("adding", True, 13, "advcl", "VERB", "VBG", "add", True),
+        ("that", True, 9, "mark", "SCONJ", "IN", "that", False),
+        ("voters", True, 9, "nsubj", "NOUN", "NNS", "voter", False),
+        ("came", True, 6, "ccomp", "VERB", "VBD", "come", False),
+        ("out", False, 9, "prt", "ADP", "RP", "out", False),
+        (",", True, 13, "punct", "PUNCT", ",", ",", False),
+        ("turnout", True, 13, "nsubj", "NOUN", "NN", "turnout", False),
+        ("is", True, 13, "ROOT", "AUX", "VBZ", "be", False),
+        ("back", False, 13, "advmod", "ADV", "RB", "back", False),
+        (".", False, 13, "punct", "PUNCT", ".", ".", False),
+    ]
+    columns = list(zip(*rows, strict=True))
+    doc = Doc(
+        load_pipeline().vocab,
+        words=list(columns[0]),
+        spaces=list(columns[1]),
+        heads=list(columns[2]),
+        deps=list(columns[3]),
+        pos=list(columns[4]),
+        tags=list(columns[5]),
+        lemmas=list(columns[6]),
+        sent_starts=list(columns[7]),
+    )
+    (quote,) = [q for q in quotes_from_doc(doc) if q.cue == "adding"]
+    assert quote.text.startswith("that voters came out")
+    assert quote.speaker == "he"

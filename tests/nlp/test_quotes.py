@@ -532,6 +532,20 @@ def test_a_sentence_closing_with_a_colon_introduces_the_quoted_paragraph():
     assert quote.speaker == "President Clinton" and quote.cue == "released"
 
 
+def test_a_colon_sentence_the_parser_runs_into_the_quote_still_introduces_it():
+    # spaCy hangs the colon's sentence under the quote's first verb ("are"): the verb
+    # before the colon that the colon's phrase hangs on is the cue
+    text = (
+        "After the storm, Governor Ann Lee of Ohio issued the following statement:\n\n"
+        "“Our thoughts are with all those affected by the floods in the valley. We will "
+        "rebuild together.”"
+    )
+    quotes = extract_quotes(text)
+    _check_offsets(text, quotes)
+    [quote] = [q for q in quotes if q.kind == "direct"]
+    assert quote.speaker == "Governor Ann Lee of Ohio" and quote.cue == "issued"
+
+
 def test_a_short_spoken_line_with_its_cue_is_a_quote():
     text = "Asked who would win the game, the candidate did not hesitate.\n\n“Denver,” he answered."
     quotes = extract_quotes(text)
@@ -664,3 +678,26 @@ def test_a_second_report_joined_to_the_reported_clause_is_its_own():
         ("said", "she would stand up to the attacks"),
     ]
     assert all(q.speaker == "Merrill" for q in quotes)
+
+
+def test_a_stance_verbs_one_word_object_is_the_position_it_states():
+    quotes = extract_quotes("The governor endorsed Cruz.")
+    assert [(q.kind, q.text, q.speaker, q.cue) for q in quotes] == [
+        ("indirect", "Cruz", "The governor", "endorsed")
+    ]
+    # a particle, an adjective or a date after the verb is no object
+    for text in ("The former aide pleaded guilty.", "The agency reported Tuesday."):
+        assert extract_quotes(text) == []
+
+
+def test_a_quote_after_a_one_word_stance_stays_a_quote_of_its_own():
+    text = (
+        "The president did not suggest retaliation. “Our goal is not to start a cycle of "
+        "escalation like the one we saw in the past.”"
+    )
+    quotes = extract_quotes(text)
+    _check_offsets(text, quotes)
+    assert [(q.kind, q.text) for q in quotes] == [
+        ("indirect", "retaliation"),
+        ("direct", text[text.index("“") :]),
+    ]

@@ -85,6 +85,11 @@ def colon_intro(doc: Any, start: int) -> tuple[Any, bool] | None:
     if k is None or doc[k].text != ":":
         return None
     root = doc[k].sent.root
+    if root.i > k:
+        # the parser ran the colon's sentence on into the quote ("... issued the following
+        # statement:⏎⏎“Our prayers are ...”" under "are"): the verb the colon's phrase
+        # hangs on before it is the one that introduces the quote
+        root = next((a for a in doc[k].ancestors if a.i < k and a.pos_ in ("VERB", "AUX")), root)
     if root.pos_ not in ("VERB", "AUX") or root.i > k or root.lemma_ == "read":
         return None
     if not any(c.dep_ == "nsubj" and c.i < root.i for c in root.children):

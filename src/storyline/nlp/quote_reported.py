@@ -96,9 +96,9 @@ def indirect_drafts(
                 continue
             for d in quoted:
                 d.absorbed = True
-        if (
-            content is None
-            or word_count(text[content[0] : content[1]]) < options.min_indirect_words
+        if content is None or (
+            word_count(text[content[0] : content[1]]) < options.min_indirect_words
+            and not _lone_object(verb, content)
         ):
             continue
         raising = is_raising(verb)
@@ -121,6 +121,9 @@ def indirect_drafts(
         if analysis_subject(verb):
             continue  # "His comments appeared designed to clarify X": the writer's reading
         subject = spoken_subject(verb) if raising else subject_of(reporters.get(verb.i, verb))
+        before = _cue_before_participle(verb)
+        if before is not None:
+            subject = subject_of(before)
         if subject is None and not raising:
             subject = sentence_subject(verb)
         participle = verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl")
@@ -137,6 +140,37 @@ def indirect_drafts(
         drafts.extend(_nominal_drafts(doc, text))
         drafts.extend(_adjective_drafts(doc, text))
     return drafts
+
+
+def _lone_object(verb: Any, content: tuple[int, int]) -> bool:
+    """ "endorsed Cruz", "backed him", "expressed concern": a stance verb's one-word
+    object is the position it states (PolNeAR marks it); a particle ("pointed out"), an
+    adjective ("pleaded guilty") or a date ("reported Tuesday") is no object."""
+    span = verb.doc.char_span(*content, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    token = span[0]
+    return (
+        token.head.i == verb.i
+        and token.dep_ == "dobj"
+        and token.pos_ in ("NOUN", "PROPN", "PRON")
+        and token.ent_type_ not in ("DATE", "TIME")
+    )
+
+
+def _cue_before_participle(verb: Any) -> Any | None:
+    """'"...," he said, adding that the state would ...': a participle set off by a comma
+    right after a speech verb goes on with that verb's speaker, wherever the parser hung
+    it (here on a verb of the added clause, whose subject is what was said)."""
+    doc = verb.doc
+    if verb.tag_ != "VBG" or verb.i < 2 or doc[verb.i - 1].text != ",":
+        return None
+    before = doc[verb.i - 2]
+    if verb.head.i == before.i or not is_speech_verb(before):
+        return None
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in before.children):
+        return None
+    return before
 
 
 # adjectives that state a position when predicated of someone ("Sanders is critical of",

@@ -427,7 +427,7 @@ def _join_continuations(drafts: list[Draft], text: str) -> list[Draft]:
                 prev.fragments.append((draft.start, draft.end))
                 prev.end = draft.end
                 continue
-        if _after_report(prev, draft) and not any(
+        if _after_report(prev, draft, text) and not any(
             c.isalnum() or c == "\n" for c in text[prev.end : draft.start]
         ):
             # 'Trump shot back, saying he's "made a lot of money." "Frankly, this is the
@@ -437,7 +437,7 @@ def _join_continuations(drafts: list[Draft], text: str) -> list[Draft]:
             prev.end = draft.end
             continue
         if (
-            _after_report(prev, draft)
+            _after_report(prev, draft, text)
             and draft.speaker is None
             and not any(c.isalnum() for c in text[prev.end : draft.start])
             and 1 <= text[prev.end : draft.start].count("\n") <= 2
@@ -449,11 +449,14 @@ def _join_continuations(drafts: list[Draft], text: str) -> list[Draft]:
     return out
 
 
-def _after_report(prev: Draft | None, draft: Draft) -> TypeGuard[Draft]:
+def _after_report(prev: Draft | None, draft: Draft, text: str) -> TypeGuard[Draft]:
     """Is ``draft`` a direct quote with no cue of its own that comes after ``prev``, a
-    reported clause whose cue stands before it and whose speaker is known?"""
+    reported clause whose cue stands before it and whose speaker is known? (Not a lone
+    object: "He did not suggest retaliation." states a position, not words a quote
+    could go on with.)"""
     return (
         prev is not None
+        and word_count(text[prev.start : prev.end]) > 1
         and draft.kind == "direct"
         and draft.cue is None
         and prev.kind == "indirect"
