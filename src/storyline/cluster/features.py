@@ -233,8 +233,11 @@ def weighted_vector(
     keys = list(terms)
     if bigram_weight == 1.0:
         weights: Iterable[float] = repeat(1.0)
-    else:
-        weights = [bigram_weight if k[0] == BIGRAM_PREFIX else 1.0 for k in keys]
+    else:  # bigram_weight for a bigram, else 1
+        weights = map(
+            {True: bigram_weight, False: 1.0}.__getitem__,
+            map(str.startswith, keys, repeat(BIGRAM_PREFIX)),
+        )
     tfs = map(_TF.__getitem__, terms.values())
     values = list(map(mul, map(mul, weights, tfs), map(idf.__getitem__, map(get, keys, repeat(0)))))
     if entity_weight > 0 and entities:

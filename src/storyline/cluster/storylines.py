@@ -16,7 +16,6 @@ with ``to_state``.
 
 from __future__ import annotations
 
-import heapq
 import logging
 import math
 import re
@@ -29,7 +28,7 @@ from typing import Any, Protocol
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from storyline.cluster.features import dot, span_gap
-from storyline.cluster.groups import short_id
+from storyline.cluster.groups import short_id, top_features
 from storyline.config import ClusterOptions
 
 log = logging.getLogger(__name__)
@@ -217,7 +216,7 @@ class StorylineLinker:
         names.update(found)
         keep = 2 * self.options.storyline_names
         if len(names) > 2 * keep:
-            top = dict(heapq.nsmallest(keep, names.items(), key=lambda kv: (-kv[1], kv[0])))
+            top = dict(top_features(names, keep))
             for name in names:
                 if name not in top:  # the story no longer carries it
                     left = self.df.get(name, 0) - 1
@@ -232,10 +231,7 @@ class StorylineLinker:
         names = self.names.get(story_id)
         if not names:
             return []
-        top = heapq.nsmallest(
-            self.options.storyline_names, names.items(), key=lambda kv: (-kv[1], kv[0])
-        )
-        return [n for n, _ in top]
+        return [n for n, _ in top_features(names, self.options.storyline_names)]
 
     def is_specific(self, name: str) -> bool:
         """A name few stories carry; a famous name (in many stories) tells nothing."""
