@@ -262,7 +262,8 @@ class StoryClusterer:
         """
         opts = self.options
         seen: set[str] = set()
-        for vec in vectors:
+        # a first batch has no earlier story to retrieve: no query to build per article
+        for vec in vectors if self.stories.groups else ():
             if vec:
                 seen.update(self.stories.candidates(vec, opts, self._query(vec)))
         if dense is not None:
