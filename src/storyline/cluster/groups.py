@@ -50,12 +50,20 @@ class Group:
 
     def add(self, vec: Vector, day: float | None, weight: float = 1.0) -> None:
         total = self.total
+        get = total.get
         sq = self.sqnorm
-        for k, v in vec.items():
-            old = total.get(k, 0.0)
-            new = old + weight * v
-            total[k] = new
-            sq += new * new - old * old
+        if weight == 1.0:  # v, not 1.0 * v: the same number, one product less per feature
+            for k, v in vec.items():
+                old = get(k, 0.0)
+                new = old + v
+                total[k] = new
+                sq += new * new - old * old
+        else:
+            for k, v in vec.items():
+                old = get(k, 0.0)
+                new = old + weight * v
+                total[k] = new
+                sq += new * new - old * old
         self.sqnorm = max(sq, 0.0)
         self.size += 1
         if day is not None:

