@@ -14,8 +14,8 @@ from collections import Counter
 from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import repeat
-from operator import itemgetter, mul, truediv
+from itertools import compress, repeat
+from operator import ge, itemgetter, mul, truediv
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
@@ -248,8 +248,11 @@ def weighted_vector(
         values += map(mul, map(mul, repeat(entity_weight), tfs), idfs)
     vec = dict(zip(keys, values, strict=True))
     if len(vec) > max_terms:
-        # by weight, then key, so the cut is deterministic: by key, then a stable sort
-        kept = sorted(vec.items())
+        # by weight, then key, so the cut is deterministic. Only the features at or above
+        # the max_terms-th weight can be kept: those are sorted by key, then (stable) by weight
+        values = list(vec.values())
+        least = sorted(values, reverse=True)[max_terms - 1]
+        kept = sorted(compress(vec.items(), map(ge, values, repeat(least))))
         kept.sort(key=itemgetter(1), reverse=True)
         vec = dict(kept[:max_terms])
     found = list(vec.values())
