@@ -86,8 +86,9 @@ def _story_sums(
     story_spans = _story_spans(stories)
     grace, tau = opts.time_grace_days, opts.time_tau_days
     sizes = np.array([max(g.size, 1) for g in stories], dtype=np.float64)
+    right = totals.T.tocsr()  # CSR once: a CSC right side is converted on every product
     if dense is None:
-        sums = decayed_products(matrix, totals.T, spans, story_spans, grace, tau).tocoo()
+        sums = decayed_products(matrix, right, spans, story_spans, grace, tau).tocoo()
         keep = sums.data / sizes[sums.col] >= opts.link_floor
         return sparse.csr_matrix((sums.data[keep], (sums.row[keep], sums.col[keep])), shape=(n, m))
     # with dense vectors every pair has a similarity: row blocks of a dense matrix
@@ -96,7 +97,7 @@ def _story_sums(
     for start in range(0, n, block):
         stop = min(n, start + block)
         lex = decayed_products(
-            matrix[start:stop], totals.T, spans[start:stop], story_spans, grace, tau
+            matrix[start:stop], right, spans[start:stop], story_spans, grace, tau
         ).toarray()
         sem = dense_products(
             dense.articles[start:stop], dense.stories, spans[start:stop], story_spans, grace,

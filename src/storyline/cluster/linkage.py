@@ -47,20 +47,26 @@ def vocabulary(vectors: Sequence[Vector]) -> dict[str, int]:
     keys: set[str] = set()
     for vec in vectors:
         keys.update(vec)
-    return {k: n for n, k in enumerate(sorted(keys))}
+    ordered = sorted(keys)
+    return dict(zip(ordered, range(len(ordered)), strict=True))
 
 
 def to_matrix(vectors: Sequence[Vector], columns: dict[str, int]) -> sparse.csr_matrix:
-    """Rows of ``vectors`` as a CSR matrix over ``columns`` (features not in it dropped)."""
+    """Rows of ``vectors`` as a CSR matrix over ``columns`` (features not in it dropped),
+    each row's entries in its vector's order."""
     indptr = [0]
-    indices: list[int] = []
+    indices: list[int | None] = []
     data: list[float] = []
+    get = columns.get
     for vec in vectors:
-        for k, v in vec.items():
-            col = columns.get(k)
-            if col is not None:
-                indices.append(col)
-                data.append(v)
+        found = list(map(get, vec))
+        if None in found:
+            kept = [(col, v) for col, v in zip(found, vec.values(), strict=True) if col is not None]
+            indices.extend(col for col, _ in kept)
+            data.extend(v for _, v in kept)
+        else:
+            indices.extend(found)
+            data.extend(vec.values())
         indptr.append(len(indices))
     return sparse.csr_matrix(
         (np.asarray(data, dtype=np.float64), np.asarray(indices, dtype=np.int64), indptr),
@@ -81,6 +87,39 @@ def pair_decay(
     return np.exp(-gap / tau)
 
 
+@dataclass(frozen=True)
+class DecayTable:
+    """The time decay between every two distinct date spans of a set of rows (``table``,
+    ``pair_decay`` of the two spans) and each row's code into it: damping a product's
+    non-zeros is then two look-ups each instead of a gap and an exponential each, with
+    the very same values (the same element-wise operations on the same spans)."""
+
+    codes: np.ndarray
+    table: np.ndarray
+
+
+def decay_table(
+    spans: np.ndarray, grace: float, tau: float, cells: int = 4_000_000
+) -> DecayTable | None:
+    """A ``DecayTable`` for the rows of ``spans`` (n x 2, NaN undated); None when there is
+    no decay (``tau`` 0, all undated) or more than ``cells`` pairs of distinct spans."""
+    if tau <= 0 or not len(spans) or np.isnan(spans).all():
+        return None
+    # NaN never equals itself: key undated ends as +inf (no date is) to share one code
+    keyed = np.where(np.isnan(spans), np.inf, spans)
+    distinct, codes = np.unique(keyed, axis=0, return_inverse=True)
+    count = len(distinct)
+    if count * count > cells:
+        return None
+    distinct[np.isinf(distinct)] = np.nan
+    decay = pair_decay(
+        np.repeat(distinct, count, axis=0), np.tile(distinct, (count, 1)), grace, tau
+    )
+    if decay is None:
+        return None
+    return DecayTable(codes.reshape(-1), decay.reshape(count, count))
+
+
 def decayed_products(
     left: sparse.csr_matrix,
     right_t: sparse.csc_matrix | sparse.csr_matrix,
@@ -88,11 +127,21 @@ def decayed_products(
     spans_right: np.ndarray,
     grace: float,
     tau: float,
+    table: tuple[DecayTable, int] | None = None,
 ) -> sparse.csr_matrix:
-    """``left @ right_t`` with each non-zero damped by the time gap of its row and column."""
+    """``left @ right_t`` with each non-zero damped by the time gap of its row and column.
+
+    ``table``, with the offset of ``left``'s first row in it, holds the decay of both
+    sides' spans (``neighbour_graph``: a row block against all rows); ``right_t`` is best
+    CSR (a CSC one is converted on every call)."""
     prod = sparse.csr_matrix(left @ right_t)
     if prod.nnz:
         rows = np.repeat(np.arange(prod.shape[0]), np.diff(prod.indptr))
+        if table is not None:
+            known, start = table
+            left_codes = known.codes[start : start + prod.shape[0]]
+            prod.data *= known.table[left_codes[rows], known.codes[prod.indices]]
+            return prod
         decay = pair_decay(spans_left[rows], spans_right[prod.indices], grace, tau)
         if decay is not None:
             prod.data *= decay
@@ -157,24 +206,85 @@ def _top_links(
     count, n = sims.shape
     need = max(m, neighbours + 1)
     r, c = np.nonzero(sims >= floor) if floor > 0 else np.nonzero(sims > 0)
-    v = sims[r, c]
-    order = np.lexsort((c, -v, r))  # by row, then value descending (ties: column)
-    r, c, v = r[order], c[order], v[order]
-    top = _ranked(r, v, count, need)
-    per_row = np.bincount(r, minlength=count)
-    short = np.nonzero(per_row < need)[0]
+    r, c, v, top = _candidates(r, c, sims[r, c], count, need)
+    short = np.nonzero(np.bincount(r, minlength=count) < need)[0]
     if len(short) and n > need:  # fewer candidates than needed: read the whole row
         part = -np.partition(-sims[short], need - 1, axis=1)[:, :need]
         top[short] = -np.sort(-part, axis=1)
     elif len(short):
         width = min(need, n)
         top[short, :width] = -np.sort(-sims[short], axis=1)[:, :width]
+    return _kept(r, c, v, top, neighbours, n, m, skip, others, prior, extra)
+
+
+def _top_links_sparse(
+    sims: sparse.csr_matrix,
+    floor: float,
+    neighbours: int,
+    m: int,
+    skip: int = 0,
+    others: int | None = None,
+    prior: float | None = None,
+    extra: tuple[np.ndarray, np.ndarray] | None = None,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """``_top_links`` of a block held sparse, its stored values all >= 0 (lexical cosines):
+    the same links and densities without the dense block, since a row's values missing
+    from the block are 0 and only pad a row's largest values. A third or less of a big
+    pile's pairs share a feature, so this reads a third of the cells."""
+    count, n = sims.shape
+    need = max(m, neighbours + 1)
+    rows = np.repeat(np.arange(count), np.diff(sims.indptr))
+    cols, values = sims.indices, sims.data
+    found = values >= floor if floor > 0 else values > 0
+    r, c, v, top = _candidates(rows[found], cols[found], values[found], count, need)
+    short = np.nonzero(np.bincount(r, minlength=count) < need)[0]
+    if len(short):  # fewer candidates than needed: partition the row's stored values
+        lengths = np.diff(sims.indptr)[short]
+        # padded with 0s, as the row's absent cells are: at least need of them, at most n
+        width = min(n, max(need, int(lengths.max())))
+        padded = np.zeros((len(short), width))
+        at = np.repeat(np.arange(len(short)), lengths)
+        within = np.arange(len(at)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+        padded[at, within] = values[within + np.repeat(sims.indptr[short], lengths)]
+        if width > need:
+            part = -np.partition(-padded, need - 1, axis=1)[:, :need]
+            top[short] = -np.sort(-part, axis=1)
+        else:
+            top[short, :width] = -np.sort(-padded, axis=1)[:, :width]
+    return _kept(r, c, v, top, neighbours, n, m, skip, others, prior, extra)
+
+
+def _candidates(
+    r: np.ndarray, c: np.ndarray, v: np.ndarray, count: int, need: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The entries sorted by row, then value descending (ties: column), and each row's
+    ``need`` largest values among them (0 where a row has fewer)."""
+    order = np.lexsort((c, -v, r))
+    r, c, v = r[order], c[order], v[order]
+    return r, c, v, _ranked(r, v, count, need)
+
+
+def _kept(
+    r: np.ndarray,
+    c: np.ndarray,
+    v: np.ndarray,
+    top: np.ndarray,
+    neighbours: int,
+    n: int,
+    m: int,
+    skip: int,
+    others: int | None,
+    prior: float | None,
+    extra: tuple[np.ndarray, np.ndarray] | None,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The candidates at or above their row's (``neighbours`` + 1)-th largest value, in
+    row-major order (as ``np.nonzero`` gives), and the rows' densities."""
     density = _density(top, m, skip, n - 1 if others is None else others, prior, extra)
     if neighbours < n - 1:
         cut = top[:, neighbours]  # the (neighbours + 1)-th largest value of the row
         keep = v >= cut[r]
         r, c, v = r[keep], c[keep], v[keep]
-    back = np.lexsort((c, r))  # row-major order, as np.nonzero gives
+    back = np.lexsort((c, r))
     return r[back], c[back], v[back], density
 
 
@@ -284,30 +394,45 @@ def neighbour_graph(
     density = np.zeros(n)
     m, skip = density_neighbours, density_skip
     others = (n if pile is None else max(pile, n)) - 1
-    transposed = matrix.T.tocsc()
+    # CSR, not the CSC that .T gives: a CSC right side is converted anew for every block
+    transposed = matrix.T.tocsr()
+    known = decay_table(spans, grace, tau)
     # rows per block: a block's dense similarities (and their temporaries) stay small
     block = max(16, block_cells // max(n, 1))
     for start in range(0, n, block):
         stop = min(n, start + block)
         block_spans = spans[start:stop]
-        sims = decayed_products(matrix[start:stop], transposed, block_spans, spans, grace, tau)
-        sims = sims.toarray()
-        if dense is not None and dense_weight > 0:
-            extra = dense_products(
-                dense[start:stop], dense, block_spans, spans, grace, tau, dense_base
-            )
-            sims = (1.0 - dense_weight) * sims + dense_weight * extra
-        local = np.arange(stop - start)
-        sims[local, local + start] = 0.0  # no self-loops
+        sims = decayed_products(
+            matrix[start:stop], transposed, block_spans, spans, grace, tau,
+            None if known is None else (known, start),
+        )  # fmt: skip
         members = None
         if background is not None and density_weight > 0 and m > 0:
             found = background.averages[start:stop].tocoo()
             times = np.minimum(background.members[found.col], m).astype(np.int64)
             members = (np.repeat(found.row, times), np.repeat(found.data, times))
-        r, c, w, block_density = _top_links(
-            sims, floor, neighbours, m if density_weight > 0 else 0, skip, others,
-            background_prior, members,
-        )  # fmt: skip
+        blended = dense is not None and dense_weight > 0
+        if not blended and not (sims.data < 0).any():
+            # lexical cosines: a block is a third or less filled, read it sparse
+            self_loops = sims.indices == np.repeat(np.arange(start, stop), np.diff(sims.indptr))
+            sims.data[self_loops] = 0.0
+            r, c, w, block_density = _top_links_sparse(
+                sims, floor, neighbours, m if density_weight > 0 else 0, skip, others,
+                background_prior, members,
+            )  # fmt: skip
+        else:
+            values = sims.toarray()
+            if dense is not None and blended:
+                extra = dense_products(
+                    dense[start:stop], dense, block_spans, spans, grace, tau, dense_base
+                )
+                values = (1.0 - dense_weight) * values + dense_weight * extra
+            local = np.arange(stop - start)
+            values[local, local + start] = 0.0  # no self-loops
+            r, c, w, block_density = _top_links(
+                values, floor, neighbours, m if density_weight > 0 else 0, skip, others,
+                background_prior, members,
+            )  # fmt: skip
         density[start:stop] = block_density
         rows.append(r + start)
         cols.append(c)

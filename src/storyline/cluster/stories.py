@@ -19,6 +19,7 @@ import logging
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
+from itertools import repeat
 from typing import Any
 
 import numpy as np
@@ -28,6 +29,7 @@ from storyline.cluster.batch import Dense, regroup
 from storyline.cluster.dense import SentenceEncoder, encoder_text, load_encoder
 from storyline.cluster.features import (
     BIGRAM_PREFIX,
+    ENTITY_PREFIX,
     DocumentFrequencies,
     Vector,
     feature_keys,
@@ -168,7 +170,11 @@ class StoryClusterer:
             load_all(self.dfs.df, self.stories.postings)  # pruning walks them whole
             dropped = self.dfs.prune_rare(keep=self.stories.postings)
             log.info("forgot %d features seen in one of %d documents", dropped, self.dfs.docs)
-        keys = {k for it in fresh for k in feature_keys(*counts[it.id])}
+        keys: set[str] = set()  # every feature of the batch (the union of feature_keys)
+        for it in fresh:
+            terms, ents = counts[it.id]
+            keys.update(terms)
+            keys.update([ENTITY_PREFIX + e for e in ents])
         prefetch(self.dfs.df, keys)
         prefetch(self.stories.postings, keys)
         # the IDF of a batch is known before any of its articles is placed: update first
@@ -183,7 +189,7 @@ class StoryClusterer:
             terms, ents = counts.pop(it.id)  # raw counts are big: keep only the vectors
             if it.id in junk:  # an empty vector retrieves nothing and is never retrieved
                 terms, ents = Counter(), Counter()
-            words = sum(1 for t in terms if t[0] != BIGRAM_PREFIX)
+            words = len(terms) - sum(map(str.startswith, terms, repeat(BIGRAM_PREFIX)))
             short[it.id] = words <= opts.short_text_terms
             bigram_weight = opts.short_bigram_weight if short[it.id] else opts.bigram_weight
             vectors.append(
@@ -256,7 +262,8 @@ class StoryClusterer:
         """
         opts = self.options
         seen: set[str] = set()
-        for vec in vectors:
+        # a first batch has no earlier story to retrieve: no query to build per article
+        for vec in vectors if self.stories.groups else ():
             if vec:
                 seen.update(self.stories.candidates(vec, opts, self._query(vec)))
         if dense is not None:
@@ -346,9 +353,9 @@ class StoryClusterer:
     # ----------------------------------------------------------------- batch grouping
     def _query(self, vec: Vector) -> list[tuple[str, float]]:
         # a feature no other article has cannot retrieve anything: query with shared ones
-        df = self.dfs.df
+        get = self.dfs.df.get
         return top_features(
-            {k: v for k, v in vec.items() if df.get(k, 0) > 1}, self.options.query_terms
+            {k: v for k, v in vec.items() if get(k, 0) > 1}, self.options.query_terms
         )
 
     def _assign_single_pass(

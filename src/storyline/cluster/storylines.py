@@ -16,25 +16,27 @@ with ``to_state``.
 
 from __future__ import annotations
 
-import heapq
 import logging
 import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Protocol
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from storyline.cluster.features import dot, span_gap
-from storyline.cluster.groups import short_id
+from storyline.cluster.groups import short_id, top_features
 from storyline.config import ClusterOptions
 
 log = logging.getLogger(__name__)
 
 _WORD = r"(?:(?:al|el)-)?[A-Z][A-Za-z'’\-]*[A-Za-z]|[A-Z]"
-_NAME = re.compile(rf"(?:{_WORD})(?:[ \t]+(?:{_WORD}))*")
+# the lookahead changes no match: it only lets the scan skip a position that cannot start
+# a name at once (a third of the scan's cost) instead of trying both alternatives there
+_NAME = re.compile(rf"(?=[aeA-Z])(?:{_WORD})(?:[ \t]+(?:{_WORD}))*")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\"“”(\[\n]|\s-|—)\s*$")
 # capitalised words that name nothing by themselves (titles, months, weekdays, pronouns)
 _NOT_NAMES = frozenset(
@@ -79,28 +81,46 @@ def name_counts(title: str, text: str) -> Counter[str]:
     under its last word ("Sergei Lavrov" -> "lavrov"), which a later mention may use.
     Headline mentions count twice.
     """
-    found: Counter[str] = Counter()
-    initial_words: Counter[str] = Counter()
+    # plain dicts while counting (a Counter's missing key is a Python call)
+    found: dict[str, int] = {}
+    initial_words: dict[str, int] = {}
+    get = found.get
+    sentence_end = _SENTENCE_END.search
     for part, weight in ((title, 2), (text, 1)):
         if not part:
             continue
         for m in _NAME.finditer(part):
-            before = part[max(0, m.start() - 3) : m.start()]
-            initial = m.start() == 0 or bool(_SENTENCE_END.search(before))
-            for words, first in _runs(m.group().split()):
-                if all(_generic(w) for w in words) or (len(words) == 1 and len(words[0]) < 2):
+            at = m.start()
+            # a slice, not search(pos): the pattern's ^ must match at the slice's start
+            initial = at == 0 or sentence_end(part[max(0, at - 3) : at]) is not None
+            for name, opening, alias in _mentions(m.group()):
+                if opening and initial:
+                    initial_words[name] = initial_words.get(name, 0) + weight
                     continue
-                if len(words) == 1 and initial and first:
-                    initial_words[words[0]] += weight
-                    continue
-                found[" ".join(words)] += weight
-                if 2 <= len(words) <= 3 and len(words[-1]) > 2 and not _generic(words[-1]):
-                    found[words[-1]] += weight
+                found[name] = get(name, 0) + weight
+                if alias:
+                    found[alias] = get(alias, 0) + weight
     # a sentence-initial word counts when the article also names it elsewhere
     for word, n in initial_words.items():
         if word in found:
             found[word] += n
-    return found
+    return Counter(found)
+
+
+@lru_cache(maxsize=65_536)
+def _mentions(run: str) -> tuple[tuple[str, bool, str], ...]:
+    """The names a run of capitalised words mentions (the same run recurs across a pile:
+    cached): each name, whether it is a single word opening the run (which a sentence start
+    may have capitalised), and the alias it also counts under ("" for none)."""
+    out = []
+    for words, first in _runs(run.split()):
+        if all(_generic(w) for w in words) or (len(words) == 1 and len(words[0]) < 2):
+            continue
+        alias = ""
+        if 2 <= len(words) <= 3 and len(words[-1]) > 2 and not _generic(words[-1]):
+            alias = words[-1]
+        out.append((" ".join(words), len(words) == 1 and first, alias))
+    return tuple(out)
 
 
 def _generic(word: str) -> bool:
@@ -198,7 +218,7 @@ class StorylineLinker:
         names.update(found)
         keep = 2 * self.options.storyline_names
         if len(names) > 2 * keep:
-            top = dict(heapq.nsmallest(keep, names.items(), key=lambda kv: (-kv[1], kv[0])))
+            top = dict(top_features(names, keep))
             for name in names:
                 if name not in top:  # the story no longer carries it
                     left = self.df.get(name, 0) - 1
@@ -213,10 +233,7 @@ class StorylineLinker:
         names = self.names.get(story_id)
         if not names:
             return []
-        top = heapq.nsmallest(
-            self.options.storyline_names, names.items(), key=lambda kv: (-kv[1], kv[0])
-        )
-        return [n for n, _ in top]
+        return [n for n, _ in top_features(names, self.options.storyline_names)]
 
     def is_specific(self, name: str) -> bool:
         """A name few stories carry; a famous name (in many stories) tells nothing."""
