@@ -16,6 +16,14 @@ Issue 12, folds by body (FNC / macro-F1 / disagree F1 at 2.2/2.5; oracle disagre
 ``shipped`` 0.878 / 0.724 / 0.429 (0.439); ``qpol`` (aligned words x the claim's side)
 0.882 / 0.733 / 0.447 (0.452); ``zpol`` (that, and the claim's words x the body's side,
 what is shipped) 0.887 / 0.745 / 0.472 (0.474).
+
+Issue 12f, the same caches (folds by body / by story, disagree F1 at 2.2/2.5; oracle):
+``base`` (shipped, with q:) 0.447 / 0.269 as above; ``sides`` (each best-aligned sentence's
+cue kinds x the claim's side x alignment strength) by body FNC 0.883, macro-F1 0.736,
+disagree 0.457 (oracle 0.467), by story 0.848 / 0.648 / 0.255 (oracle 0.263): below the
+shipped terms by story, so not shipped. ``contrast`` (claim numbers missing from the body,
+refuting against hedging weight, a claim word negated) was not run: a trial took 38 min
+(both caches at once) on the shared 2-core machine.
 """
 
 from __future__ import annotations
@@ -37,11 +45,13 @@ from storyline.link import stance_model
 from storyline.link.stance_features import (
     _CUE_WORDS,
     _STOP,
+    CONFIRM,
     HEDGE,
     NEGATION,
     REFUTE,
     Idf,
     aligned_order,
+    claim_side,
     cue_terms,
 )
 from storyline.link.stance_model import (
@@ -161,7 +171,88 @@ def _qz(p: Pair) -> list[str]:
     return sorted(set(_qpol(p)) | set(_zpol(names=False, main=False)(p)))
 
 
+def _sentence_side(tokens: Sequence[str], stems: Sequence[str], claim: Any) -> str:
+    """Which cue kinds one sentence carries, as letters: refuting (R), a negation within
+    four tokens of a claim word (N), hedging (H), confirming (C); cue words the claim
+    itself uses do not count."""
+    claim_words = frozenset(claim.tokens)
+    claim_set = frozenset(claim.stems)
+    letters = set()
+    at = [j for j, s in enumerate(stems) if s in claim_set]
+    for j, tok in enumerate(tokens):
+        if tok in claim_words:
+            continue
+        if tok in REFUTE:
+            letters.add("R")
+        elif tok in HEDGE:
+            letters.add("H")
+        elif tok in CONFIRM:
+            letters.add("C")
+        elif (tok in NEGATION or tok.endswith(("n't", "n\u2019t"))) and any(
+            abs(j - h) <= 4 for h in at
+        ):
+            letters.add("N")
+    return "".join(sorted(letters)) or "-"
+
+
+def _side_terms(p: Pair) -> list[str]:
+    """Each best-aligned sentence's cue kinds with the claim's side and how well the
+    sentence aligns: general terms ("a refuting, well-aligned sentence under a stating
+    claim") rather than words a story's headlines share."""
+    side = claim_side(p.claim)
+    out = []
+    for rank, i in enumerate(aligned_order(p.scores)[:3]):
+        s = p.body.sentences[i]
+        letters = _sentence_side(s.tokens, s.stems, p.claim)
+        strength = "A" if p.scores[i] > 0.3 else "a" if p.scores[i] > 0.15 else "w"
+        out += [f"s{rank}:{letters}|{side}|{strength}", f"s:{letters}|{side}"]
+        out += [f"k:{letter}|{side}|{strength}" for letter in letters]
+    return out
+
+
+def _sides(p: Pair) -> list[str]:
+    return sorted(set(_base_terms(p) + _side_terms(p)))
+
+
+def _numbers(text_tokens: Sequence[str]) -> set[str]:
+    return {t for t in text_tokens if any(ch.isdigit() for ch in t)}
+
+
+def _contrast_columns(pairs: Sequence[Pair]) -> Any:
+    """Numbers of the claim missing from the body and from its best-aligned sentences;
+    refuting against hedging weight in the best-aligned sentences (scaled by alignment);
+    a claim word negated in them (negation just before it)."""
+    rows = []
+    for p in pairs:
+        top = aligned_order(p.scores)[:3]
+        nums = _numbers(p.claim.tokens)
+        body_toks = {t for s in p.body.sentences for t in s.tokens}
+        top_toks = {t for i in top for t in p.body.sentences[i].tokens}
+        claim_set = frozenset(p.claim.stems)
+        refute = sum(p.scores[i] * p.body.sentences[i].cues[0] for i in top)
+        hedge = sum(p.scores[i] * p.body.sentences[i].cues[1] for i in top)
+        negated = 0.0
+        for i in top:
+            s = p.body.sentences[i]
+            for j, tok in enumerate(s.tokens):
+                negation = tok in NEGATION or tok.endswith(("n't", "n\u2019t"))
+                if negation and any(st in claim_set for st in s.stems[j + 1 : j + 4]):
+                    negated = max(negated, p.scores[i])
+        rows.append(
+            [
+                sum(1 for t in nums if t not in body_toks) / len(nums) if nums else -1.0,
+                sum(1 for t in nums if t not in top_toks) / len(nums) if nums else -1.0,
+                refute - hedge,
+                1.0 if refute > 0 and hedge == 0 else 0.0,
+                negated,
+            ]
+        )
+    return np.asarray(rows, dtype=np.float64).reshape(len(pairs), 5)
+
+
 TRIALS: dict[str, Trial] = {
+    "sides": Trial(_sides),
+    "contrast": Trial(columns=_contrast_columns),
     "shipped": Trial(_without_q),
     "qpol": Trial(_qpol),
     "qz": Trial(_qz),
