@@ -4,16 +4,11 @@ import pytest
 
 from storyline.nlp.dates import extract_dates
 
-PILE = Path("/work/main/samples/russia-syria")
-if not PILE.exists():
-    PILE = Path(__file__).resolve().parents[2] / "samples" / "russia-syria"
+PILE = Path(__file__).resolve().parents[2] / "samples" / "russia-syria"  # bundled
 
 
 def _read(name: str) -> str:
-    path = PILE / name
-    if not path.exists():
-        pytest.skip("sample pile not available")
-    return path.read_text(encoding="utf-8")
+    return (PILE / name).read_text(encoding="utf-8")
 
 
 @pytest.mark.slow

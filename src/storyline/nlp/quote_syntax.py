@@ -349,12 +349,37 @@ def content_of(verb: Any, text: str, stance: bool = False) -> tuple[int, int] | 
                 start, end = token_span(tokens)
                 return trim_span(text, start, end)
     if verb.dep_ == "parataxis" and verb.head.i != verb.i:
-        own = {t.i for t in verb.subtree}
-        host = [t for t in verb.head.subtree if t.i not in own]
+        host = _host_clause(verb)
         if host:
             start, end = token_span(host)
             return trim_span(text, start, end)
     return None
+
+
+def _host_clause(verb: Any) -> list[Any]:
+    """What a parenthetical cue interrupts ("One of the warships, said Mr Trukhachev,
+    carries 25 tanks, but he did not give details"): the host clause without the cue, but
+    with a subject the parser hung on the cue before it, and without a clause joined after
+    that tells of the speaker as "he"/"she" (the writer's words, not the speaker's)."""
+    own = {t.i for t in verb.subtree}
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.i < verb.i and verb.nbor(-1).text == ",":
+            own -= {t.i for t in child.subtree}  # "One of the warships, said X,"
+    host = verb.head
+    for child in host.children:
+        if child.dep_ == "conj" and child.i > verb.i and _tells_of_speaker(child):
+            own |= {t.i for t in child.subtree} | {
+                c.i for c in host.children if c.dep_ in ("cc", "punct") and verb.i < c.i < child.i
+            }
+    return [t for t in host.subtree if t.i not in own]
+
+
+def _tells_of_speaker(clause: Any) -> bool:
+    """ "but he did not give details": a joined clause whose subject is a third-person
+    pronoun, which in a report interrupted by its cue is the writer speaking of the speaker."""
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("he", "she") for c in clause.children
+    )
 
 
 def _for_clause(verb: Any) -> list[Any] | None:
