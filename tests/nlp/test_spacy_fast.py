@@ -15,7 +15,7 @@ TEXTS = [
     "We're gonna win, y'all. It ain't over, and let's not pretend it is. C'mon!",
     "There is a plan.  There are two plans.\n\nShe gets what she wants; he got nothing.",
     "The ministers were meeting in Geneva on Tuesday, officials said, denying reports "
-    "that talks had collapsed. \"We have not given up,\" Lavrov told reporters.",
+    'that talks had collapsed. "We have not given up," Lavrov told reporters.',
     "Did they do it? I'd have done it had I known. The mice ran faster than the geese.",
     "Flooding killed 1,200 people in 2011, more than the best-known storms; the "
     "xylophonists' blorfing continued.",

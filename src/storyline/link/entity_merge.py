@@ -313,13 +313,19 @@ def _slot_clash(a: frozenset[str], b: frozenset[str]) -> bool:
     arrested" / "was arrested"): doer and undergoer of one event are two entities."""
     if a & b:
         return False
-    slots_a = {tuple(p.rsplit(":", 1)) for p in a}
-    slots_b = {tuple(p.rsplit(":", 1)) for p in b}
+    slots_a, slots_b = _slots(a), _slots(b)
     return any(
         word == other and {slot, other_slot} == {"subj", "obj"}
         for word, slot in slots_a
         for other, other_slot in slots_b
     )
+
+
+@lru_cache(maxsize=65536)
+def _slots(predicates: frozenset[str]) -> frozenset[tuple[str, ...]]:
+    """(word, slot) of each ``lemma:slot`` predicate: a cluster's set is split once, not
+    once per pair it is scored in."""
+    return frozenset(tuple(p.rsplit(":", 1)) for p in predicates)
 
 
 def candidate_pairs(
