@@ -30,6 +30,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any, cast
 
+from spacy.attrs import DEP, IS_SPACE, LOWER, TAG  # type: ignore[import-not-found]
 from spacy.errors import Errors
 from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.pipeline import AttributeRuler
@@ -78,7 +79,8 @@ class _TokenSpec:
 
 
 _ATTRS = tuple(_READ)
-_LOWER, _TAG = _ATTRS.index("LOWER"), _ATTRS.index("TAG")
+_SIGNATURE = [TAG, LOWER, DEP, IS_SPACE]  # the same attributes as ids
+_LOWER, _TAG, _DEP, _SPACE = (_ATTRS.index(a) for a in ("LOWER", "TAG", "DEP", "IS_SPACE"))
 
 
 class FastAttributeRuler(AttributeRuler):
@@ -88,9 +90,12 @@ class FastAttributeRuler(AttributeRuler):
 
     def _storyline_prepare(self) -> bool:
         """Index the patterns; False when one uses something not handled here."""
+        # a pattern token testing LOWER for equality or membership is indexed by the
+        # words it accepts; one testing it otherwise (REGEX, NOT_IN) is always tried;
+        # one not testing it depends on (TAG, DEP, IS_SPACE) only, cached by those
         by_lower: dict[str, list[_TokenSpec]] = {}
-        by_tag: dict[str, list[_TokenSpec]] = {}
-        rest: list[_TokenSpec] = []
+        lower_rest: list[_TokenSpec] = []
+        no_lower: list[_TokenSpec] = []
         # one entry per alternative pattern: (its rule's number, length, target token);
         # two alternatives of one rule matching one span set the same attributes twice
         alternatives: list[tuple[int, int, int]] = []
@@ -112,33 +117,37 @@ class FastAttributeRuler(AttributeRuler):
                             return False
                         checks.append((_ATTRS.index(attr), check))
                     spec = _TokenSpec(alt, position, checks)
-                    lower, tag = token.get("LOWER"), token.get("TAG")
+                    lower = token.get("LOWER")
                     if isinstance(lower, str):
                         by_lower.setdefault(lower, []).append(spec)
-                    elif isinstance(tag, str):
-                        by_tag.setdefault(tag, []).append(spec)
+                    elif isinstance(lower, dict) and isinstance(lower.get("IN"), list):
+                        for word in dict.fromkeys(lower["IN"]):
+                            by_lower.setdefault(word, []).append(spec)
+                    elif lower is not None:
+                        lower_rest.append(spec)
                     else:
-                        rest.append(spec)
+                        no_lower.append(spec)
         self._storyline_by_lower = by_lower
-        self._storyline_by_tag = by_tag
-        self._storyline_rest = rest
+        self._storyline_lower_rest = lower_rest
+        self._storyline_no_lower = no_lower
+        self._storyline_shapes: dict[tuple[int, ...], frozenset[tuple[int, int]]] = {}
         self._storyline_alternatives = alternatives
-        self._storyline_hits: dict[tuple[Any, ...], frozenset[tuple[int, int]]] = {}
+        self._storyline_hits: dict[tuple[int, ...], frozenset[tuple[int, int]]] = {}
         self._storyline_folded: dict[tuple[int, ...], dict[Any, Any]] = {}
         self._storyline_ready = True
         return True
 
-    def _hits(self, values: tuple[Any, ...]) -> frozenset[tuple[int, int]]:
-        found = self._storyline_hits.get(values)
+    def _match(self, token: Any, key: tuple[int, ...]) -> frozenset[tuple[int, int]]:
+        """The (alternative, position) pattern tokens ``token`` satisfies (``key``: its
+        signature as ids, in _SIGNATURE order)."""
+        values = tuple(read(token) for read in _READ.values())
+        shape = (key[_TAG], key[_DEP], key[_SPACE])
+        found = self._storyline_shapes.get(shape)
         if found is None:
-            candidates = (
-                self._storyline_by_lower.get(values[_LOWER], [])
-                + self._storyline_by_tag.get(values[_TAG], [])
-                + self._storyline_rest
-            )
-            found = frozenset(s.key for s in candidates if s.holds(values))
-            self._storyline_hits[values] = found
-        return found
+            found = frozenset(s.key for s in self._storyline_no_lower if s.holds(values))
+            self._storyline_shapes[shape] = found
+        candidates = self._storyline_by_lower.get(values[_LOWER], []) + self._storyline_lower_rest
+        return found | {s.key for s in candidates if s.holds(values)}
 
     def __call__(self, doc: Doc) -> Doc:
         if not self._storyline_ready:
@@ -151,7 +160,15 @@ class FastAttributeRuler(AttributeRuler):
             return error_handler(self.name, self, [doc], e)  # type: ignore[no-any-return]
 
     def _storyline_apply(self, doc: Doc) -> None:
-        hits = [self._hits(tuple(read(t) for read in _READ.values())) for t in doc]
+        # the signature as ids, read in one call (strings only on a miss)
+        cache = self._storyline_hits
+        hits = []
+        for i, row in enumerate(doc.to_array(_SIGNATURE).tolist() if len(doc) else []):
+            key = tuple(row)
+            found = cache.get(key)
+            if found is None:
+                found = cache[key] = self._match(doc[i], key)
+            hits.append(found)
         alternatives = self._storyline_alternatives
         on: dict[int, set[int]] = {}  # token -> rules whose match sets it
         for i, found in enumerate(hits):
