@@ -10,7 +10,26 @@ import numpy as np
 import pytest
 
 from storyline.link.stance import MODEL_RESOURCE, StanceResult, load_model, stance, stance_many
-from storyline.link.stance_features import FEATURE_NAMES
+from storyline.link.stance_features import (
+    _CUE_WORDS,
+    _NEAR,
+    _NEAR_NAMES,
+    _STOP,
+    _TOP,
+    CONFIRM,
+    FEATURE_NAMES,
+    REFUTE,
+    _cues_near_claim_words,
+    _is_negation,
+    _sentence_level,
+    aligned_order,
+    analyse_body,
+    analyse_claim,
+    cue_terms,
+    pair_features,
+    sentence_scores,
+)
+from storyline.link.stance_features import HEDGE as HEDGE_WORDS
 from storyline.link.stance_trees import TreeEnsemble, export_hist_gradient_boosting
 from storyline.nlp.sentences import split_sentences
 
@@ -236,3 +255,102 @@ def test_claim_side_and_the_aligned_words_paired_with_it():
     assert "q:false|-" in states and "q:false|R" in denies
     assert "q:hoax|-" in states and not any(t.startswith("q:hoax") for t in denies)
     assert not any(t.startswith(("q:quinn|", "q:the|")) for t in states)
+
+
+# --- the per-body cache -----------------------------------------------------------------
+# The features read body-side facts cached once per body (cue words with the stems around
+# them, word sets, sentences per cue kind). Each cached reading is checked against a direct
+# rescan of the body's tokens, the way the features were computed before the cache, on
+# several claims per body: the cache must not change a single value.
+
+BODIES = [AGREE, DENIAL, HEDGE, UNRELATED, "No.", ""]
+CLAIMS = [
+    CLAIM,
+    "Report that singer Marla Quinn died in a car crash is a hoax",
+    "Marla Quinn did not die in a car crash",
+    "Singer Marla Quinn reportedly died in Nevada?",
+    "Council approves budget for 3 new playgrounds",
+]
+
+
+def _rescan_near_claim(tokens, stems, claim_stems):
+    hits = [i for i, s in enumerate(stems) if s in claim_stems]
+    near = [0, 0, 0, 0]
+    for i, tok in enumerate(tokens):
+        if hits and any(abs(i - h) <= _NEAR for h in hits):
+            for k, lexicon in enumerate((REFUTE, HEDGE_WORDS, CONFIRM)):
+                near[k] += tok in lexicon
+            near[3] += _is_negation(tok)
+    return near
+
+
+def _rescan_sentence_level(claim, body, scores):
+    claim_set = frozenset(claim.stems)
+    near_names = [0.0, 0.0, 0.0]
+    near_words, best_refute, best_negation = 0.0, 0.0, 0.0
+    for i, sentence in enumerate(body.sentences):
+        name_at = [j for j, s in enumerate(sentence.stems) if s in claim.names]
+        word_at = [j for j, s in enumerate(sentence.stems) if s in claim_set]
+        for j, tok in enumerate(sentence.tokens):
+            kinds = (tok in REFUTE, _is_negation(tok), tok in HEDGE_WORDS)
+            if any(abs(j - h) <= _NEAR_NAMES for h in name_at):
+                for k, hit in enumerate(kinds):
+                    near_names[k] += hit
+            if any(abs(j - h) <= _NEAR_NAMES for h in word_at):
+                near_words += kinds[0]
+                if kinds[0]:
+                    best_refute = max(best_refute, scores[i])
+                if kinds[1]:
+                    best_negation = max(best_negation, scores[i])
+    top = aligned_order(scores)[:_TOP]
+    in_top = {s for i in top for s in body.sentences[i].stems}
+    in_top_share = (
+        sum(1 for w in claim.names if w in in_top) / len(claim.names) if claim.names else 1.0
+    )
+    return [*near_names, near_words, best_refute, best_negation], in_top_share
+
+
+def _rescan_body_terms(claim, body, scores):
+    claim_words = frozenset(claim.tokens)
+    top = aligned_order(scores)[:_TOP]
+    terms = {f"b:{t}" for s in body.sentences for t in s.tokens if t in _CUE_WORDS}
+    terms |= {f"t:{t}" for i in top for t in body.sentences[i].tokens if t in _CUE_WORDS}
+    if body.sentences:
+        terms |= {f"l:{t}" for t in body.sentences[0].tokens if t in _CUE_WORDS}
+    for i in top:
+        toks = body.sentences[i].tokens
+        negated = {toks[j + 1] for j in range(len(toks) - 1) if _is_negation(toks[j])}
+        terms |= {f"n:{t}" for t in negated if t not in _STOP}
+    return {t for t in terms if t[2:] not in claim_words}
+
+
+@pytest.mark.parametrize(
+    "body_text", BODIES, ids=["agree", "denial", "hedge", "unrelated", "no", "empty"]
+)
+def test_cached_body_facts_read_like_a_rescan_of_the_tokens(body_text):
+    idf = load_model().idf
+    body = analyse_body(body_text, idf)
+    n = len(body.sentences)
+    for k in range(4):
+        assert body.with_cue[k] == tuple(i for i, s in enumerate(body.sentences) if s.cues[k])
+    for text in CLAIMS:
+        claim = analyse_claim(text, idf)
+        claim_set = frozenset(claim.stems)
+        scores = sentence_scores(claim, body)
+        for sentence in body.sentences:
+            rescan = _rescan_near_claim(sentence.tokens, sentence.stems, claim_set)
+            assert _cues_near_claim_words(sentence, claim_set) == rescan
+        level = _sentence_level(claim, body, scores, aligned_order(scores))
+        scanned, in_top = _rescan_sentence_level(claim, body, scores)
+        # _sentence_level's cue-near-names ... best_negation, then names_in_top
+        assert level[5:11] == scanned, text
+        assert level[12] == in_top
+        terms = cue_terms(claim, body, scores)
+        body_terms = {t for t in terms if t[:2] in ("b:", "t:", "l:", "n:")}
+        assert body_terms == _rescan_body_terms(claim, body, scores), text
+        row = dict(zip(FEATURE_NAMES, pair_features(claim, body, scores), strict=True))
+        first_refute = next((i / n for i, s in enumerate(body.sentences) if s.cues[0]), 1.0)
+        assert row["first_refute_at"] == first_refute
+        assert row["body_questions"] == (body.text.count("?") / n if n else 0.0)
+        quotes = body.text.count('"') + body.text.count("\u201c")
+        assert row["body_quote_marks"] == (quotes / n if n else 0.0)

@@ -77,6 +77,7 @@ CONFIRM = _words(
 NEGATION = _words("""not no never none nobody nothing neither nor without cannot nowhere""")
 _NEGATION_SUFFIXES = ("n't", "n\u2019t")
 _NEAR = 4  # tokens either side of an aligned claim word searched for a negation
+_NEAR_NAMES = 5  # tokens either side of a claim name searched for a cue
 _TOP = 3  # best-aligned sentences looked at for cues
 _LEAD_SENTENCES = 2
 _QUOTE_MARKS = ('"', "\u201c")
@@ -166,6 +167,19 @@ def _cue_counts(toks: Sequence[str]) -> tuple[int, int, int, int]:
     )
 
 
+_CUE_WORDS = REFUTE | HEDGE | CONFIRM | NEGATION
+
+
+@dataclass(frozen=True)
+class CueToken:
+    """A cue word of a sentence with the stems around it, so that "is a claim word (or
+    name) near this cue" is one set test per claim instead of a rescan per pair."""
+
+    kinds: tuple[bool, bool, bool, bool]  # refute, hedge, confirm, negation
+    near: frozenset[str]  # stems within _NEAR tokens (the cue itself included)
+    near_names: frozenset[str]  # stems within _NEAR_NAMES tokens
+
+
 @dataclass(frozen=True)
 class Sentence:
     start: int
@@ -174,6 +188,11 @@ class Sentence:
     stems: tuple[str, ...]  # one per token (stop words included) so positions line up
     vector: dict[str, float]
     cues: tuple[int, int, int, int]  # refute, hedge, confirm, negation
+    # body-only facts every claim of the body reads (computed once per body)
+    words: frozenset[str]
+    stem_set: frozenset[str]
+    negated: frozenset[str]  # tokens right after a negation ("not true", "no evidence")
+    cue_tokens: tuple[CueToken, ...]
 
 
 @dataclass(frozen=True)
@@ -189,6 +208,27 @@ class Body:
     joined_stems: str
     flat: str
     cues: tuple[int, int, int, int]
+    cue_words: frozenset[str]  # cue words anywhere in the body
+    lead_cue_words: frozenset[str]  # cue words of the first sentence
+    with_cue: tuple[tuple[int, ...], ...]  # per cue kind, the sentences carrying it
+    question_marks: int
+    quote_marks: int
+
+
+def _cue_tokens(toks: Sequence[str], stems: Sequence[str]) -> tuple[CueToken, ...]:
+    out = []
+    for i, tok in enumerate(toks):
+        negation = _is_negation(tok)
+        if not negation and tok not in _CUE_WORDS:
+            continue
+        out.append(
+            CueToken(
+                (tok in REFUTE, tok in HEDGE, tok in CONFIRM, negation),
+                frozenset(stems[max(0, i - _NEAR) : i + _NEAR + 1]),
+                frozenset(stems[max(0, i - _NEAR_NAMES) : i + _NEAR_NAMES + 1]),
+            )
+        )
+    return tuple(out)
 
 
 def analyse_body(text: str, idf: Idf) -> Body:
@@ -207,10 +247,15 @@ def analyse_body(text: str, idf: Idf) -> Body:
                 stems,
                 idf.vector(content),
                 _cue_counts(toks),
+                frozenset(toks),
+                frozenset(stems),
+                frozenset(toks[j + 1] for j in range(len(toks) - 1) if _is_negation(toks[j])),
+                _cue_tokens(toks, stems),
             )
         )
     lead = [s for sent in sentences[:_LEAD_SENTENCES] for s in content_stems(sent.tokens)]
     cues = tuple(sum(s.cues[i] for s in sentences) for i in range(4))
+    words = frozenset().union(*(s.words for s in sentences))
     return Body(
         text,
         tuple(sentences),
@@ -220,6 +265,11 @@ def analyse_body(text: str, idf: Idf) -> Body:
         f" {' '.join(all_content)} ",
         flat_text(text),
         (cues[0], cues[1], cues[2], cues[3]),
+        words & _CUE_WORDS,
+        sentences[0].words & _CUE_WORDS if sentences else frozenset(),
+        tuple(tuple(i for i, s in enumerate(sentences) if s.cues[k]) for k in range(4)),
+        text.count("?"),
+        sum(text.count(q) for q in _QUOTE_MARKS),
     )
 
 
@@ -270,18 +320,11 @@ def sentence_scores(claim: Claim, body: Body) -> list[float]:
 def _cues_near_claim_words(sentence: Sentence, claim_stems: frozenset[str]) -> list[int]:
     """Refute, hedge, confirm and negation words within _NEAR tokens of a claim word: the
     doubt or denial is about the claim ("denied that the singer had died")."""
-    hits = [i for i, s in enumerate(sentence.stems) if s in claim_stems]
     near = [0, 0, 0, 0]
-    if not hits:
-        return near
-    for i, tok in enumerate(sentence.tokens):
-        if not any(abs(i - h) <= _NEAR for h in hits):
-            continue
-        for k, lexicon in enumerate((REFUTE, HEDGE, CONFIRM)):
-            if tok in lexicon:
-                near[k] += 1
-        if _is_negation(tok):
-            near[3] += 1
+    for cue in sentence.cue_tokens:
+        if not claim_stems.isdisjoint(cue.near):
+            for k in range(4):
+                near[k] += cue.kinds[k]
     return near
 
 
@@ -310,7 +353,6 @@ FEATURE_NAMES: tuple[str, ...] = (
     "polarity_mismatch_weighted", "cue_after_best", "refute_before_best",
 )  # fmt: skip
 _ALIGNED = 0.15  # a sentence this close to the claim (cosine) is about it
-_NEAR_NAMES = 5  # tokens either side of a claim name searched for a cue
 
 
 def pair_features(claim: Claim, body: Body, scores: Sequence[float] | None = None) -> list[float]:
@@ -371,9 +413,9 @@ def pair_features(claim: Claim, body: Body, scores: Sequence[float] | None = Non
         # how well the best-aligned sentence carrying each cue aligns: a denial is a
         # refuting sentence about the claim, not a refuting word anywhere
         *(_best_with_cue(body, scores, k) for k in range(4)),
-        next((i / n for i, s in enumerate(body.sentences) if s.cues[0]), 1.0),
-        body.text.count("?") / n if n else 0.0,
-        sum(body.text.count(q) for q in _QUOTE_MARKS) / n if n else 0.0,
+        body.with_cue[0][0] / n if body.with_cue[0] else 1.0,
+        body.question_marks / n if n else 0.0,
+        body.quote_marks / n if n else 0.0,
         1.0 if (claim.cues[3] > 0) != (best_cues[3] > 0) else 0.0,
         *near_claim[:3],
         *_sentence_level(claim, body, scores, order),
@@ -395,27 +437,24 @@ def _sentence_level(
     near_names = [0.0, 0.0, 0.0]  # refute, negation, hedge
     refute_near_words = 0.0
     best_refute = best_negation = 0.0
+    names = claim.names
     for i, sentence in enumerate(sentences):
-        if not any(sentence.cues[k] for k in (0, 1, 3)):
-            continue
-        name_at = [j for j, s in enumerate(sentence.stems) if s in claim.names]
-        word_at = [j for j, s in enumerate(sentence.stems) if s in claim_set]
-        for j, tok in enumerate(sentence.tokens):
-            kinds = (tok in REFUTE, _is_negation(tok), tok in HEDGE)
-            if not any(kinds):
+        for cue in sentence.cue_tokens:
+            refute, hedge, _confirm, negation = cue.kinds
+            if not (refute or negation or hedge):
                 continue
-            if any(abs(j - h) <= _NEAR_NAMES for h in name_at):
-                for k, hit in enumerate(kinds):
-                    near_names[k] += hit
-            if any(abs(j - h) <= _NEAR_NAMES for h in word_at):
-                if kinds[0]:
+            if not names.isdisjoint(cue.near_names):
+                near_names[0] += refute
+                near_names[1] += negation
+                near_names[2] += hedge
+            if not claim_set.isdisjoint(cue.near_names):
+                if refute:
                     refute_near_words += 1
                     best_refute = max(best_refute, scores[i])
-                if kinds[1]:
+                if negation:
                     best_negation = max(best_negation, scores[i])
     top = order[:_TOP]
-    names = claim.names
-    in_top = {s for i in top for s in sentences[i].stems}
+    in_top = frozenset().union(*(sentences[i].stem_set for i in top))
     negated = claim.cues[3] > 0
     best = order[0] if order else n
     after = sentences[best + 1].cues if best + 1 < n else (0, 0, 0, 0)
@@ -438,15 +477,12 @@ def _sentence_level(
 
 
 def _best_with_cue(body: Body, scores: Sequence[float], kind: int) -> float:
-    return max((scores[i] for i, s in enumerate(body.sentences) if s.cues[kind]), default=0.0)
+    return max((scores[i] for i in body.with_cue[kind]), default=0.0)
 
 
 def aligned_order(scores: Sequence[float]) -> list[int]:
     """Sentence indices, best aligned first (ties: earlier sentence first)."""
     return sorted(range(len(scores)), key=lambda i: (-scores[i], i))
-
-
-_CUE_WORDS = REFUTE | HEDGE | CONFIRM | NEGATION
 
 
 def claim_side(claim: Claim) -> str:
@@ -466,20 +502,16 @@ def cue_terms(claim: Claim, body: Body, scores: Sequence[float]) -> list[str]:
     words of the best-aligned sentences ("a:"). A cue the claim
     itself uses is left out of the body's terms (a "hoax" headline over a "hoax" body)."""
     claim_words = frozenset(claim.tokens)
-    top_words = {t for i in aligned_order(scores)[:_TOP] for t in body.sentences[i].tokens}
-    body_words = {t for s in body.sentences for t in s.tokens}
-    terms = [f"t:{t}" for t in top_words if t in _CUE_WORDS and t not in claim_words]
-    terms += [f"b:{t}" for t in body_words if t in _CUE_WORDS and t not in claim_words]
+    top = [body.sentences[i] for i in aligned_order(scores)[:_TOP]]
+    top_words = frozenset().union(*(s.words for s in top))
+    terms = [f"t:{t}" for t in top_words & _CUE_WORDS if t not in claim_words]
+    terms += [f"b:{t}" for t in body.cue_words if t not in claim_words]
     terms += [f"c:{t}" for t in claim_words if t in _CUE_WORDS]
-    if body.sentences:  # the lead often carries the verdict ("X denies reports that...")
-        lead = set(body.sentences[0].tokens)
-        terms += [f"l:{t}" for t in lead if t in _CUE_WORDS and t not in claim_words]
+    # the lead often carries the verdict ("X denies reports that...")
+    terms += [f"l:{t}" for t in body.lead_cue_words if t not in claim_words]
     # what is negated next to the claim ("not true", "no evidence"): a vocabulary of
     # general words, kept to those seen in enough training pairs by the cue model
-    negated = set()
-    for i in aligned_order(scores)[:_TOP]:
-        toks = body.sentences[i].tokens
-        negated |= {toks[j + 1] for j in range(len(toks) - 1) if _is_negation(toks[j])}
+    negated = frozenset().union(*(s.negated for s in top))
     terms += [f"n:{t}" for t in negated if t not in claim_words and t not in _STOP]
     # every other word of the best-aligned sentences (Athene's and UCLMR's bag of words,
     # kept to the sentences about the claim): how the article words what the claim says
