@@ -123,3 +123,24 @@ def dated_docs(texts: list[str], start: int = 0):
         )
         for i, text in enumerate(texts)
     ]
+
+
+def parsed_doc(rows):
+    """A spaCy Doc with a parse given by hand, one row per token: (word, space after, head,
+    dep, pos, tag, lemma, sentence start), for rules that must hold on a known parse."""
+    from spacy.tokens import Doc
+
+    from storyline.nlp.spacy_model import load_pipeline
+
+    columns = list(zip(*rows, strict=True))
+    return Doc(
+        load_pipeline().vocab,
+        words=list(columns[0]),
+        spaces=list(columns[1]),
+        heads=list(columns[2]),
+        deps=list(columns[3]),
+        pos=list(columns[4]),
+        tags=list(columns[5]),
+        lemmas=list(columns[6]),
+        sent_starts=list(columns[7]),
+    )

@@ -1,6 +1,7 @@
 """Reported speech the parser hangs oddly: a closing cue set off by a comma (", said the
 manager.") and a for-to clause after a stance verb ("called for X to resign")."""
 
+from helpers import parsed_doc
 from storyline.nlp.quotes import extract_quotes
 
 
@@ -152,10 +153,8 @@ def test_a_closing_verb_may_take_adverbials_but_no_second_clause():
 def test_a_participle_after_a_cue_keeps_its_speaker_however_it_is_parsed():
     # "adding" hung on the verb of a later clause (as spaCy does in long sentences): the
     # participle set off by a comma after "he said" is still his
-    from spacy.tokens import Doc
 
     from storyline.nlp.quotes import quotes_from_doc
-    from storyline.nlp.spacy_model import load_pipeline
 
     rows = [  # word, space after, head, dep, pos, tag, lemma, sentence start
         ("We", True, 1, "nsubj", "PRON", "PRP", "we", True),
@@ -175,18 +174,7 @@ def test_a_participle_after_a_cue_keeps_its_speaker_however_it_is_parsed():
         ("back", False, 13, "advmod", "ADV", "RB", "back", False),
         (".", False, 13, "punct", "PUNCT", ".", ".", False),
     ]
-    columns = list(zip(*rows, strict=True))
-    doc = Doc(
-        load_pipeline().vocab,
-        words=list(columns[0]),
-        spaces=list(columns[1]),
-        heads=list(columns[2]),
-        deps=list(columns[3]),
-        pos=list(columns[4]),
-        tags=list(columns[5]),
-        lemmas=list(columns[6]),
-        sent_starts=list(columns[7]),
-    )
+    doc = parsed_doc(rows)
     (quote,) = [q for q in quotes_from_doc(doc) if q.cue == "adding"]
     assert quote.text.startswith("that voters came out")
     assert quote.speaker == "he"

@@ -2,6 +2,7 @@ from pathlib import Path
 
 import pytest
 
+from helpers import parsed_doc
 from storyline.nlp.quote_syntax import speech_verbs
 from storyline.nlp.quote_text import find_quote_marks_spans
 from storyline.nlp.quotes import extract_quotes
@@ -596,10 +597,8 @@ def test_a_cue_the_parser_split_off_reports_the_clause_before_it():
     # the parser sometimes ends the sentence before ", he said": the cue then stands
     # alone, and the clause before the comma is what was said (the parse is given here,
     # as the small model made it on a PolNeAR article)
-    from spacy.tokens import Doc
 
     from storyline.nlp.quotes import quotes_from_doc
-    from storyline.nlp.spacy_model import load_pipeline
 
     rows = [  # word, space after, head, dep, pos, tag, lemma, sentence start
         ("Borrowers", True, 1, "nsubj", "NOUN", "NNS", "borrower", True),
@@ -615,18 +614,7 @@ def test_a_cue_the_parser_split_off_reports_the_clause_before_it():
         ("rose", False, 10, "ROOT", "VERB", "VBD", "rise", False),
         (".", False, 10, "punct", "PUNCT", ".", ".", False),
     ]
-    columns = list(zip(*rows, strict=True))
-    doc = Doc(
-        load_pipeline().vocab,
-        words=list(columns[0]),
-        spaces=list(columns[1]),
-        heads=list(columns[2]),
-        deps=list(columns[3]),
-        pos=list(columns[4]),
-        tags=list(columns[5]),
-        lemmas=list(columns[6]),
-        sent_starts=list(columns[7]),
-    )
+    doc = parsed_doc(rows)
     (quote,) = [q for q in quotes_from_doc(doc) if q.cue == "said"]
     assert quote.text == "Borrowers struggle for years"
     assert quote.speaker == "he"
