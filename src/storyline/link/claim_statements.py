@@ -222,34 +222,34 @@ def _is_event(span: Any) -> bool:
 def _subject(doc: Any, start: int, end: int, info: SentenceInfo, ents: Ents) -> str:
     """The claim's grammatical subject ("a Russian military unit"); when that is a pronoun
     or a bare common noun, the claim's speaker, else the names the claim mentions."""
+    # a quote's claim is its speaker's: "Lavrov", not the names in it; "Russia has
+    # admitted it is ...": Russia
+    speaker = (info.speaker or "") if info.voice else ""
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is not None:
-        root = span.root
-        subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if span is None:
+        return speaker
+    root = span.root
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subjects:
         # the subject nearest the verb: an earlier one is a misparsed apposition ("According
         # to X, an opposition group based in the UK, the regime launched ...")
-        for child in sorted(subjects, key=lambda c: abs(root.i - c.i))[:1]:
-            words = [t for t in doc[child.left_edge.i : child.i + 1] if t.i >= span.start]
-            content = [t for t in words if t.pos_ not in ("DET", "NUM", "PUNCT")]
-            bare = len(content) == 1 and content[0].pos_ in ("NOUN", "PRON")
-            said = bool(info.voice and info.speaker)  # then the speaker is the subject
-            named = _named_phrase(doc, child, span.start) if bare and not said else []
-            if named and content[0].pos_ == "NOUN":
-                words, bare = named, False
-            if content and not bare and len(words) <= 8:
-                phrase = doc[words[0].i : words[-1].i + 1].text  # not doc.text: rebuilt per call
-                return str(phrase).strip(_QUOTE_CHARS)
-            if content and content[0].pos_ == "PRON" and said:
-                return info.speaker or ""  # "Russia has admitted it is ...": Russia
-        if info.voice and info.speaker:
-            return info.speaker  # a quote's claim is its speaker's: "Lavrov", not the names in it
-        names: list[str] = []
-        for ent in ents.within(span.start_char, span.end_char):
-            if ent.label_ in NAME_LABELS and ent.text not in names:
-                names.append(ent.text)
-        if names:
-            return ", ".join(names[:3])
-    return (info.speaker or "") if info.voice else ""
+        child = min(subjects, key=lambda c: abs(root.i - c.i))
+        words = [t for t in doc[child.left_edge.i : child.i + 1] if t.i >= span.start]
+        content = [t for t in words if t.pos_ not in ("DET", "NUM", "PUNCT")]
+        bare = len(content) == 1 and content[0].pos_ in ("NOUN", "PRON")
+        named = _named_phrase(doc, child, span.start) if bare and not speaker else []
+        if named and content[0].pos_ == "NOUN":
+            words, bare = named, False
+        if content and not bare and len(words) <= 8:
+            phrase = doc[words[0].i : words[-1].i + 1].text  # not doc.text: rebuilt per call
+            return str(phrase).strip(_QUOTE_CHARS)
+    if speaker:
+        return speaker
+    names: list[str] = []
+    for ent in ents.within(span.start_char, span.end_char):
+        if ent.label_ in NAME_LABELS and ent.text not in names:
+            names.append(ent.text)
+    return ", ".join(names[:3])
 
 
 def _named_phrase(doc: Any, head: Any, first: int) -> list[Any]:

@@ -362,9 +362,10 @@ def _host_clause(verb: Any) -> list[Any]:
     with a subject the parser hung on the cue before it, and without a clause joined after
     that tells of the speaker as "he"/"she" (the writer's words, not the speaker's)."""
     own = {t.i for t in verb.subtree}
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and child.i < verb.i and verb.nbor(-1).text == ",":
-            own -= {t.i for t in child.subtree}  # "One of the warships, said X,"
+    if verb.i > 0 and verb.nbor(-1).text == ",":  # "One of the warships, said X,"
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.i < verb.i:
+                own -= {t.i for t in child.subtree}
     host = verb.head
     for child in host.children:
         if child.dep_ == "conj" and child.i > verb.i and _tells_of_speaker(child):
