@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from stance_trials import SHIPPED_FACTORS, _decide, oracle_disagree, score_line
+from stance_trials import SHIPPED_FACTORS, _decide, oracle_line, score_line
 
 from storyline.evaluate.dev_files import resolve_dev_path
 from storyline.evaluate.stance import read_dev, score
@@ -396,12 +396,7 @@ def run_trial(
     for slack, rows in zip(slacks, tuned, strict=True):
         s = score(gold, _decide(np.vstack(rows), r, (1.0, 1.0, 1.0)))
         print(score_line(name, f"slack{slack:<4}", s))
-    oracle = oracle_disagree(gold, p, r)
-    print(
-        f"{name:14} oracle   disagree {oracle[0]:.4f} at agree {oracle[1]}, disagree"
-        f" {oracle[2]} ({time.perf_counter() - start:.0f} s)",
-        flush=True,
-    )
+    print(oracle_line(name, gold, p, r, time.perf_counter() - start), flush=True)
 
 
 def main() -> None:

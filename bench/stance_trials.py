@@ -140,6 +140,15 @@ def oracle_disagree(gold: list[str], p: Any, r: Any) -> tuple[float, float, floa
     )
 
 
+def oracle_line(name: str, gold: list[str], p: Any, r: Any, seconds: float) -> str:
+    """The trial's oracle row: its best disagree F1 over the factor grid, and the run time."""
+    oracle = oracle_disagree(gold, p, r)
+    return (
+        f"{name:14} oracle   disagree {oracle[0]:.4f} at agree {oracle[1]}, disagree"
+        f" {oracle[2]} ({seconds:.0f} s)"
+    )
+
+
 def run_trial(name: str, trial: Trial, cache: Path) -> None:
     start = time.perf_counter()
     gold: list[str] = []
@@ -160,12 +169,7 @@ def run_trial(name: str, trial: Trial, cache: Path) -> None:
     p, r = np.vstack(probabilities), np.concatenate(related)
     for tag, factors in (("2.2/2.5", SHIPPED_FACTORS), ("argmax", (1.0, 1.0, 1.0))):
         print(score_line(name, tag, score(gold, _decide(p, r, factors))))
-    oracle = oracle_disagree(gold, p, r)
-    print(
-        f"{name:14} oracle   disagree {oracle[0]:.4f} at agree {oracle[1]}, disagree"
-        f" {oracle[2]} ({time.perf_counter() - start:.0f} s)",
-        flush=True,
-    )
+    print(oracle_line(name, gold, p, r, time.perf_counter() - start), flush=True)
 
 
 def main() -> None:
