@@ -207,7 +207,7 @@ def subject_of(verb: Any) -> Any | None:
                 return objects[0] if objects else None  # "was criticized (by X)"
         if node.dep_ == "relcl":
             return node.head
-        if node.dep_ == "xcomp" and node.head.i != node.i:
+        if node.dep_ == "xcomp" and node.head.i != node.i and _object_control(node.head):
             objects = [c for c in node.head.children if c.dep_ in ("dobj", "dative")]
             if objects:
                 return objects[0]
@@ -223,6 +223,28 @@ def subject_of(verb: Any) -> Any | None:
             continue
         break
     return None
+
+
+# verbs whose object does what their to-infinitive says ("urged NATO to act", "asked
+# Congress to vote"); after any other verb the infinitive is a purpose its subject has
+# ("held a briefing to brag", "are using the bill to portray their opponent")
+_OBJECT_CONTROL = frozenset(
+    {
+        "urge", "ask", "tell", "persuade", "convince", "want", "expect", "allow", "force",
+        "encourage", "invite", "order", "call", "press", "push", "beg", "implore",
+        "challenge", "dare", "warn", "advise", "require", "need", "help", "get", "lead",
+        "cause", "inspire", "prompt", "pressure", "enable", "instruct", "remind",
+        "authorize", "permit", "compel", "trust", "like", "prefer", "hate", "love",
+        "wish", "leave", "nudge", "recruit", "pay", "hire", "appoint", "elect", "choose",
+        "select", "name", "pick", "tap", "nominate", "train", "teach", "believe",
+        "consider", "find", "judge", "know", "see", "watch", "hear", "let", "make", "have",
+        "beseech", "entreat", "direct", "command", "mandate", "oblige", "set",
+    }
+)  # fmt: skip
+
+
+def _object_control(verb: Any) -> bool:
+    return verb.lemma_.lower() in _OBJECT_CONTROL
 
 
 def _holds_stance(noun: Any) -> bool:
@@ -290,6 +312,12 @@ def content_of(verb: Any, text: str, stance: bool = False) -> tuple[int, int] | 
         after = [c for c in clauses if c.i > verb.i]
         child = after[0] if after else clauses[0]
         tokens = list(child.subtree)
+        for other in after[1:]:
+            # "said the Iranians released by the United States were close to ...": the
+            # parser may split one reported clause into two sibling ccomps (here
+            # "released" and "were"); the next one right after the first goes on with it
+            if min(t.i for t in other.subtree) == max(t.i for t in tokens) + 1:
+                tokens.extend(other.subtree)
         for other in verb.children:
             # "it had co-ordinated an operation": the parser may split a hyphenated verb
             # into sibling clauses or objects; what is glued to the clause (no space
@@ -319,6 +347,8 @@ def content_of(verb: Any, text: str, stance: bool = False) -> tuple[int, int] | 
                 end -= 1
             return (start, end) if end > start else None
         stance = False  # the listener is never the content; a plain ccomp still is
+    if (late := _late_that_clause(verb, text)) is not None:
+        return late
     if _refusal(verb):
         return None  # "declined to comment", "refused to say whether": no words given
     if stance and _request(verb):
@@ -353,6 +383,35 @@ def content_of(verb: Any, text: str, stance: bool = False) -> tuple[int, int] | 
         if host:
             start, end = token_span(host)
             return trim_span(text, start, end)
+    return None
+
+
+def _late_that_clause(verb: Any, text: str) -> tuple[int, int] | None:
+    """ "Sanders said following a vote in 2001 that he had concerns": a speech verb with no
+    clause of its own whose that-clause, after an adverbial phrase, the parser took for a
+    relative clause of the phrase's noun; the clause from "that" to the sentence's end is
+    what was said."""
+    if verb.lemma_.lower() not in speech_verbs() or verb.lemma_ in TELL_LEMMAS:
+        return None
+    doc = verb.doc
+    if verb.i + 1 >= len(doc) or not (
+        doc[verb.i + 1].pos_ == "ADP" or doc[verb.i + 1].tag_ == "VBG"
+    ):
+        return None  # "repeated the claim that he lied": the object's own clause
+    for token in doc[verb.i + 1 : min(verb.i + 10, verb.sent.end)]:
+        if token.dep_ == "mark" and token.lower_ == "that":
+            clause = token.head
+            if clause.dep_ not in ("relcl", "acl") or clause.head.i < verb.i:
+                return None
+            between = doc[verb.i + 1 : token.i]
+            if any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBG" for t in between):
+                return None
+            start, end = trim_span(text, token.idx, verb.sent.end_char)
+            while end > start and text[end - 1] in ".!?":
+                end -= 1
+            return (start, end) if end > start else None
+        if token.is_punct and token.text in ".;:":
+            return None
     return None
 
 

@@ -346,6 +346,9 @@ def _plural_subject(ctx: _Context, pronoun: Any) -> tuple[int, int] | None:
             break
         if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ not in ("NOUN", "PROPN"):
             continue
+        if any(a <= token.idx < b for a, b in ctx.reported):
+            continue  # "Democrats believe it is too great for Republicans to resist. They
+            # say": the Republicans are in what Democrats believe; Democrats say it
         joined = token.pos_ == "PROPN" and any(
             c.dep_ == "conj" and c.pos_ == "PROPN" for c in token.children
         )

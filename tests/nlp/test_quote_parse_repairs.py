@@ -1,0 +1,58 @@
+"""Reported clauses and speakers the parser splits or hangs in the wrong place: small
+hand-written sentences (issue 11)."""
+
+from __future__ import annotations
+
+from storyline.config import QuoteOptions
+from storyline.link.article_layer import quotes_with_speakers
+from storyline.nlp.quotes import extract_quotes
+from storyline.nlp.spacy_model import load_pipeline
+
+
+def _by_cue(text: str, cue: str):
+    quotes = extract_quotes(text)
+    for q in quotes:
+        assert text[q.start : q.end] == q.text
+    return [q for q in quotes if q.cue == cue]
+
+
+def test_a_reported_clause_split_in_two_by_the_parser_is_one():
+    # the parser makes "released" and "were" two clauses of "said"
+    text = (
+        "The official said the Iranians released by the United States were close to "
+        "completing their sentences, while the fugitives were beyond reach."
+    )
+    (quote,) = _by_cue(text, "said")
+    assert quote.text.startswith("the Iranians released by the United States were close")
+    assert quote.speaker == "The official"
+
+
+def test_a_that_clause_after_an_adverbial_phrase_is_what_was_said():
+    # "that" hangs as a relative clause on "vote"; it is what Sanders said
+    text = "Sanders said following the vote that he had serious concerns about the industry."
+    (quote,) = _by_cue(text, "said")
+    assert quote.text == "that he had serious concerns about the industry"
+    assert quote.speaker == "Sanders"
+    # a real relative clause of the object is no report of its own
+    text = "The mayor said a prayer for the victims that moved the crowd."
+    assert not any(q.text.startswith("that") for q in extract_quotes(text))
+
+
+def test_a_purpose_infinitive_is_said_by_the_subject_not_the_object():
+    text = "Both campaigns are using the failed bill to portray their opponents as obstructionists."
+    (quote,) = _by_cue(text, "portray")
+    assert quote.speaker == "Both campaigns"
+    # a verb of asking or urging hands the infinitive to its object
+    text = "The coach encouraged his players to criticize the referees."
+    (quote,) = _by_cue(text, "criticize")
+    assert quote.speaker == "his players"
+
+
+def test_they_is_not_a_subject_inside_what_someone_else_reported():
+    text = (
+        "Still, Democrats believe the pressure will become too great for Republicans to "
+        "resist. They say the talks after the shooting showed it."
+    )
+    doc = next(load_pipeline().pipe([text]))
+    they = next(q for q in quotes_with_speakers(doc, QuoteOptions()) if q.speaker_words == "They")
+    assert they.speaker == "Democrats"
