@@ -119,7 +119,8 @@ def test_the_story_page_shows_the_typed_layer(loaded: TestClient, db_url: str) -
                 _event("2012-06-18", "Warships readied", aid, 0),
                 _event("2012-03-20", "Truce talks in Moscow", aid, 0),
             ],
-            claims=[ClaimItem("C1", "statement", "Moscow", "Arms sales are legal",
+            # a claim stated in a direct quote carries the article's marks: never ““...”
+            claims=[ClaimItem("C1", "statement", "Moscow", "“Arms sales are legal,” he said",
                               "single-source", ["X"], [ClaimSideItem(aid, "X", 0, 10, "asserts")])],
         )  # fmt: skip
         store.save_analysis(store.articles(), [story])
@@ -132,7 +133,7 @@ def test_the_story_page_shows_the_typed_layer(loaded: TestClient, db_url: str) -
         first = next(a for a in store.articles() if a.id == story.articles[0])
     assert html_escape(first.text[0:24]) in html  # the sentence the number comes from
     assert html.index("Truce talks in Moscow") < html.index("Warships readied")
-    assert "Arms sales are legal" in html and "Moscow" in html
+    assert "‘“Arms sales are legal,” he said’" in html and "Moscow" in html
     assert html_escape(first.text[0:10]) in html  # the claim side's sentence, read by offsets
 
 
