@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 
 from storyline.clean.junk import junk_reason
-from storyline.cluster.batch import Dense, regroup
+from storyline.cluster.batch import Dense, in_time, regroup
 from storyline.cluster.dense import SentenceEncoder, encoder_text, load_encoder
 from storyline.cluster.features import (
     BIGRAM_PREFIX,
@@ -268,7 +268,7 @@ class StoryClusterer:
                 seen.update(self.stories.candidates(vec, opts, self._query(vec)))
         if dense is not None:
             seen.update(self._dense_candidates(dense))
-        earlier = [self.stories.groups[sid] for sid in sorted(seen)]
+        earlier = in_time([self.stories.groups[sid] for sid in sorted(seen)], days.values(), opts)
         blend = None
         if dense is not None:
             width = dense.shape[1]
