@@ -9,11 +9,13 @@ Stages (each timed separately, articles/s over the articles that enter the stage
   dedup reduce  LSH bucketing + exact containment verification (find_near_duplicates_by_keys)
   cluster map   --clusterer storyline (default): the non-duplicates, in (date, id) order and
                 in batches of --cluster-batch, are read back from the pile by byte offset in
-                the driver and their article_features computed in the executor;
+                the driver and their article_features computed in the executor, the next
+                batch while the reduce adds this one (the row: the reduce's wait for it);
                 --clusterer tfidf: hashed term counts of the non-duplicates in the executor
-  cluster reduce  storyline: StoryClusterer.add of each batch right after its map (later
-                batches join earlier stories), so only one batch of texts and features is
-                alive; tfidf: TF-IDF weighting + single-pass clustering (bench-only baseline)
+  cluster reduce  storyline: StoryClusterer.add of each batch in turn (later batches join
+                earlier stories; its CPU includes the next batch's map), at most two batches
+                of texts and features alive; tfidf: TF-IDF weighting + single-pass
+                clustering (bench-only baseline)
 A stage run once per batch is one row (summed). Peak memory: per stage, the sampled peak of
 the process tree's summed RSS; overall, ru_maxrss of this process and of its largest
 finished child, and the peak of the summed RSS of the whole process tree sampled every
@@ -76,7 +78,7 @@ from storyline.ingest.jsonl_stream import (  # noqa: E402
 )
 from storyline.model import RawDocument  # noqa: E402
 from storyline.run.executor import Executor, make_executor  # noqa: E402
-from storyline.run.stream_cluster import features_of, read_items_at  # noqa: E402
+from storyline.run.stream_cluster import ahead, features_of, read_items_at  # noqa: E402
 
 
 class TreeMemorySampler(threading.Thread):
@@ -188,10 +190,12 @@ def cluster_in_batches(
 ) -> Iterator[Assignment]:
     """Feed the originals (id, line, date) to one StoryClusterer in (date, id) order, in
     batches of ``batch_size``: each batch's texts are read back from the pile, their
-    features computed in the executor (cluster map), then the batch is added to the
-    clusterer (cluster reduce) before the next batch is read. Later batches join the
-    stories of earlier ones, so only one batch of texts and features is ever alive.
-    These are the product's streaming ``storyline cluster`` steps (cluster/stream.py)."""
+    features computed in the executor (cluster map), and the batch is added to the
+    clusterer (cluster reduce). Later batches join the stories of earlier ones. As in the
+    product's streaming ``storyline cluster`` (run/stream_cluster.py), with worker
+    processes the next batch is read and mapped while this one is added, so at most two
+    batches of texts and features are alive; the "cluster map" row is then the time the
+    reduce waited for a batch's features, and its CPU is counted in the reduce rows."""
     options = ClusterOptions()
     clusterer = StoryClusterer(options)
     clock.start()
@@ -202,14 +206,22 @@ def cluster_in_batches(
         max(1, batch_size),
     )
     clock.stop("cluster map", 0)
-    for batch in batches:
-        clock.start()
+
+    def load(batch: list[int]) -> tuple[list, dict]:
         items = read_items_at(pile, [offsets[originals[i][1] - 1] for i in batch])
-        features = features_of(items, executor, options, args.chunk_size)
+        return items, features_of(items, executor, options, args.chunk_size)
+
+    loaded = ahead(batches, load, executor.workers > 1)
+    while True:
+        clock.start()
+        got = next(loaded, None)
+        if got is None:
+            break
+        items, features = got
         clock.stop("cluster map", len(items))
         clock.start()
         assignments = clusterer.add(items, features)
-        del items, features
+        del items, features, got
         clock.stop("cluster reduce", len(assignments))
         yield from assignments
 

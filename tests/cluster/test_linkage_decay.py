@@ -34,7 +34,7 @@ def test_decay_table_gives_the_per_pair_values(seed):
         want = decayed_products(matrix[start:stop], right, spans[start:stop], spans, grace, tau)
         got = decayed_products(
             matrix[start:stop], right, spans[start:stop], spans, grace, tau,
-            None if known is None else (known, start),
+            None if known is None else (known, slice(start, stop)),
         )  # fmt: skip
         np.testing.assert_array_equal(got.indptr, want.indptr)
         np.testing.assert_array_equal(got.indices, want.indices)

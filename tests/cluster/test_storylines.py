@@ -106,7 +106,7 @@ class _Story:
 def _linker(stories: dict[str, str], options: ClusterOptions | None = None) -> StorylineLinker:
     linker = StorylineLinker(options)
     for sid, text in stories.items():
-        linker.observe(sid, "", text)
+        linker.observe(sid, name_counts("", text))
     return linker
 
 
@@ -142,7 +142,7 @@ def test_a_story_linked_to_one_member_only_does_not_join_a_storyline():
     views = {s: _Story(s, first=float(n), last=float(n)) for n, s in enumerate("abcd")}
     # d shares two names with a only ("vashinsky" in all, "borkowska" with nobody): give a
     # its name so that d is linked to a and to nothing else
-    linker.observe("a", "", "Then Lidia Borkowska came.")
+    linker.observe("a", name_counts("", "Then Lidia Borkowska came."))
     placed = linker.place(list("abc"), views)
     assert len(set(placed.values())) == 1
     assert linker.link(views["d"], views["a"]) is not None
@@ -150,7 +150,7 @@ def test_a_story_linked_to_one_member_only_does_not_join_a_storyline():
     assert linker.place(["d"], views)["d"] != placed["a"]  # one link of three: not cohesive
     # with a loose cohesion the same link is enough
     loose = _linker(stories, ClusterOptions(storyline_cohesion=0.2))
-    loose.observe("a", "", "Then Lidia Borkowska came.")
+    loose.observe("a", name_counts("", "Then Lidia Borkowska came."))
     first = loose.place(list("abc"), views)
     assert loose.place(["d"], views)["d"] == first["a"]
 
@@ -204,7 +204,7 @@ def test_a_story_keeps_its_most_mentioned_names_and_the_counts_follow():
     linker = StorylineLinker(opts)
     people = ["Anna Kovacs", "Emil Varga", "Ilona Marek", "Pavel Orlov", "Lidia Nowak"]
     many = " ".join(f"Then {p} spoke." for p in people)
-    linker.observe("s", "Alpha Beta and Gamma Delta", many)
+    linker.observe("s", name_counts("Alpha Beta and Gamma Delta", many))
     assert len(linker.names["s"]) == 4
     assert set(linker.df) == set(linker.names["s"])  # a dropped name is no longer counted
     restored = StorylineLinker.from_state(json.loads(json.dumps(linker.to_state())), opts)

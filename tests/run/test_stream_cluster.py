@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 from dataclasses import replace
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from storyline.cluster.stories import StoryClusterer, date_batches
 from storyline.commands.cluster import cluster_file, load_items
 from storyline.config import ClusterOptions, RunOptions
 from storyline.dedup.near import find_duplicates
-from storyline.run.stream_cluster import Skipped, read_records
+from storyline.run.stream_cluster import Skipped, ahead, read_records
 
 SMALL_BATCHES = ClusterOptions(batch_articles=3)
 
@@ -185,3 +186,28 @@ def test_lines_ending_in_a_lone_cr_and_a_pipe_give_the_same_output(tmp_path):
     cluster_file(fifo, tmp_path / "pipe-out.jsonl", SMALL_BATCHES)
     writer.join()
     assert (tmp_path / "pipe-out.jsonl").read_bytes() == (tmp_path / "lf.jsonl").read_bytes()
+
+
+@pytest.mark.parametrize("overlap", [True, False])
+def test_ahead_loads_the_next_batch_while_the_caller_adds_this_one(overlap):
+    main = threading.current_thread()
+    picked_in: list[bool] = []
+    second_loading = threading.Event()
+
+    def jobs():
+        for job in range(3):
+            picked_in.append(threading.current_thread() is main)  # the caller owns the store
+            yield job
+
+    def load(job: int) -> int:
+        if job == 1:
+            second_loading.set()
+        return 10 * job
+
+    got = []
+    for loaded in ahead(jobs(), load, overlap):
+        if loaded == 0:  # batch 1 is being loaded while batch 0 is in the caller's hands
+            assert second_loading.wait(5 if overlap else 0.05) is overlap
+        got.append(loaded)
+    assert got == [0, 10, 20]
+    assert picked_in == [True, True, True]

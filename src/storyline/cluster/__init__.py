@@ -10,6 +10,8 @@
 - ``storylines.StorylineLinker``: a storyline is one developing situation; stories join
   it on shared specific names (rare in the pile), alike texts and nearness in time, when
   linked to enough of its recent stories.
+- ``articles``: the per-article map step (term and entity counts, the non-article page
+  check, the names storylines match by), which worker processes can run.
 - ``features``, ``groups``, ``linkage``, ``split``: article vectors; centroid groups and
   their index; the similarity graph and average linkage; the 2-means split.
 - ``dense``: optional sentence vectors (all-MiniLM-L6-v2, the ``dense`` extra) blended into

@@ -16,13 +16,13 @@ a whole batch. Everything is vectorised with sparse matrices (no per-pair Python
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
 from scipy import sparse
 
-from storyline.cluster.features import Vector
+from storyline.cluster.features import Vector, span_gap
 from storyline.cluster.groups import Group
 from storyline.cluster.linkage import (
     Background,
@@ -35,6 +35,10 @@ from storyline.cluster.linkage import (
     vocabulary,
 )
 from storyline.config import ClusterOptions
+
+# the time decay below which an earlier story is out of a batch's reach (as in the
+# single pass's GroupIndex.best): a cosine of 1 decayed to it is under any link floor
+TIME_REACH = 1e-3
 
 
 @dataclass(frozen=True)
@@ -87,18 +91,22 @@ def _story_sums(
     grace, tau = opts.time_grace_days, opts.time_tau_days
     sizes = np.array([max(g.size, 1) for g in stories], dtype=np.float64)
     right = totals.T.tocsr()  # CSR once: a CSC right side is converted on every product
-    if dense is None:
-        sums = decayed_products(matrix, right, spans, story_spans, grace, tau).tocoo()
-        keep = sums.data / sizes[sums.col] >= opts.link_floor
-        return sparse.csr_matrix((sums.data[keep], (sums.row[keep], sums.col[keep])), shape=(n, m))
-    # with dense vectors every pair has a similarity: row blocks of a dense matrix
+    # row blocks: a batch of thousands against ten thousand stories would otherwise hold
+    # a third of its cells as one product (and its copies) at once
     block = max(16, 2_000_000 // max(m, 1))
     found: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
     for start in range(0, n, block):
         stop = min(n, start + block)
-        lex = decayed_products(
+        prod = decayed_products(
             matrix[start:stop], right, spans[start:stop], story_spans, grace, tau
-        ).toarray()
+        )
+        if dense is None:
+            r = np.repeat(np.arange(stop - start), np.diff(prod.indptr))
+            keep = prod.data / sizes[prod.indices] >= opts.link_floor
+            found.append((r[keep] + start, prod.indices[keep], prod.data[keep]))
+            continue
+        # with dense vectors every pair has a similarity: row blocks of a dense matrix
+        lex = prod.toarray()
         sem = dense_products(
             dense.articles[start:stop], dense.stories, spans[start:stop], story_spans, grace,
             tau, opts.dense_base, sizes,
@@ -166,6 +174,30 @@ def _union(a: Graph, b: Graph, n: int) -> Graph:
         np.concatenate([a.cols, b.cols]),
         np.concatenate([a.weights, b.weights]),
     )
+
+
+def in_time(
+    stories: list[Group], days: Iterable[float | None], opts: ClusterOptions
+) -> list[Group]:
+    """The ``stories`` within reach of a batch dated ``days``: a story whose time decay to
+    every article of the batch is below ``TIME_REACH`` cannot take one (its decayed
+    cosine stays under the link floor), yet the index retrieves old stories that share
+    the batch's words, and in a store of months each would cost a product per batch.
+    A story or a batch with an undated article is always in reach."""
+    every = list(days)
+    dated = [d for d in every if d is not None]
+    tau = opts.time_tau_days
+    if tau <= 0 or not dated or len(dated) < len(every):
+        return stories  # an undated article is in reach of every story
+    # the largest gap (beyond the grace) at which the decay is still TIME_REACH
+    reach = opts.time_grace_days - tau * math.log(TIME_REACH)
+    lo, hi = min(dated), max(dated)
+    return [
+        g
+        for g in stories
+        if (gap := span_gap(lo, hi, g.first, g.last if g.last is not None else g.first)) is None
+        or gap <= reach
+    ]
 
 
 def regroup(
@@ -290,11 +322,16 @@ def _merge_groups(
     # earlier stories that took nothing in step 1 may still take a group here
     taken = {p.story for p in groups if p.story is not None}
     idle = [j for j in range(len(stories)) if j not in taken]
+    active = None
     if idle:
         rest = totals[idle]
         tnorms = np.sqrt(np.array([stories[j].sqnorm for j in idle]))
-        unit = sparse.vstack([unit, sparse.diags(1.0 / np.maximum(tnorms, 1e-12)) @ rest])
-        group_spans = np.vstack([group_spans, _story_spans([stories[j] for j in idle])])
+        rest_unit = sparse.csr_matrix(sparse.diags(1.0 / np.maximum(tnorms, 1e-12)) @ rest)
+        idle_spans = _story_spans([stories[j] for j in idle])
+        if dense is None:
+            active = _reached(unit, rest_unit, group_spans, idle_spans, opts)
+        unit = sparse.vstack([unit, rest_unit])
+        group_spans = np.vstack([group_spans, idle_spans])
         fixed = fixed + [True] * len(idle)
     centroids = None
     if dense is not None:
@@ -309,6 +346,7 @@ def _merge_groups(
         opts.time_grace_days, opts.time_tau_days, opts.link_density_neighbours,
         opts.link_density_weight, dense=centroids,
         dense_weight=0.0 if dense is None else dense.weight, dense_base=opts.dense_base,
+        active=active,
     )  # fmt: skip
     roots = average_linkage([1] * len(fixed), fixed, graph, opts.link_merge_threshold)
     merged: dict[int, list[int]] = {}
@@ -322,3 +360,27 @@ def _merge_groups(
             story = groups[root].story
         out.append(Placed(sorted(members), story))
     return sorted(out, key=lambda p: (p.story is not None, p.members[0]))
+
+
+def _reached(
+    unit: sparse.csr_matrix,
+    rest: sparse.csr_matrix,
+    spans: np.ndarray,
+    rest_spans: np.ndarray,
+    opts: ClusterOptions,
+) -> np.ndarray:
+    """The rows of step 2's graph worth a neighbourhood: every group, and each idle earlier
+    story that some group reaches with a decayed cosine at the merge threshold.
+
+    An idle story no group reaches cannot take one (a link is kept only at the threshold,
+    and its density damping only lowers it), and two earlier stories never merge, so its
+    own row would only be compared with every other earlier story: the quadratic part of
+    a big store (ten thousand earlier stories retrieved by one batch). A reached story's
+    row is still compared with all rows, so its links and density are what they were."""
+    count = unit.shape[0]
+    reach = decayed_products(
+        unit, rest.T.tocsr(), spans, rest_spans, opts.time_grace_days, opts.time_tau_days
+    )
+    # a hair below the threshold: the graph's own product may round the other way
+    hit = np.unique(reach.indices[reach.data >= opts.link_merge_threshold - 1e-9])
+    return np.concatenate([np.arange(count), count + hit]).astype(np.int64)

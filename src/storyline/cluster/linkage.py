@@ -127,19 +127,19 @@ def decayed_products(
     spans_right: np.ndarray,
     grace: float,
     tau: float,
-    table: tuple[DecayTable, int] | None = None,
+    table: tuple[DecayTable, np.ndarray | slice] | None = None,
 ) -> sparse.csr_matrix:
     """``left @ right_t`` with each non-zero damped by the time gap of its row and column.
 
-    ``table``, with the offset of ``left``'s first row in it, holds the decay of both
-    sides' spans (``neighbour_graph``: a row block against all rows); ``right_t`` is best
-    CSR (a CSC one is converted on every call)."""
+    ``table``, with which of its rows ``left``'s rows are, holds the decay of both sides'
+    spans (``neighbour_graph``: a row block against all rows); ``right_t`` is best CSR (a
+    CSC one is converted on every call)."""
     prod = sparse.csr_matrix(left @ right_t)
     if prod.nnz:
         rows = np.repeat(np.arange(prod.shape[0]), np.diff(prod.indptr))
         if table is not None:
-            known, start = table
-            left_codes = known.codes[start : start + prod.shape[0]]
+            known, picked = table
+            left_codes = known.codes[picked]
             prod.data *= known.table[left_codes[rows], known.codes[prod.indices]]
             return prod
         decay = pair_decay(spans_left[rows], spans_right[prod.indices], grace, tau)
@@ -357,6 +357,7 @@ def neighbour_graph(
     background_prior: float | None = None,
     pile: int | None = None,
     background: Background | None = None,
+    active: np.ndarray | None = None,
 ) -> Graph:
     """Each row's ``neighbours`` most similar other rows with a (decayed) cosine >= ``floor``.
 
@@ -386,6 +387,10 @@ def neighbour_graph(
     each similarity is ``(1 - dense_weight)`` x the TF-IDF cosine plus ``dense_weight`` x
     the dense cosine (damped by the same time gap): the dense side sees paraphrase, the
     TF-IDF side the exact names and numbers.
+
+    ``active`` (sorted row indices; default all) limits the rows whose links and densities
+    are computed, each still against every row: a row left out keeps only the links that
+    an active row finds to it, and a density of 0.
     """
     n = matrix.shape[0]
     rows: list[np.ndarray] = []
@@ -399,22 +404,25 @@ def neighbour_graph(
     known = decay_table(spans, grace, tau)
     # rows per block: a block's dense similarities (and their temporaries) stay small
     block = max(16, block_cells // max(n, 1))
-    for start in range(0, n, block):
-        stop = min(n, start + block)
-        block_spans = spans[start:stop]
+    order = np.arange(n) if active is None else np.asarray(active, dtype=np.int64)
+    for at in range(0, len(order), block):
+        ids = order[at : at + block]
+        # a run of rows is sliced (a view), the active rows of a few are picked
+        picked = slice(int(ids[0]), int(ids[-1]) + 1) if active is None else ids
+        block_spans = spans[picked]
         sims = decayed_products(
-            matrix[start:stop], transposed, block_spans, spans, grace, tau,
-            None if known is None else (known, start),
+            matrix[picked], transposed, block_spans, spans, grace, tau,
+            None if known is None else (known, picked),
         )  # fmt: skip
         members = None
         if background is not None and density_weight > 0 and m > 0:
-            found = background.averages[start:stop].tocoo()
+            found = background.averages[picked].tocoo()
             times = np.minimum(background.members[found.col], m).astype(np.int64)
             members = (np.repeat(found.row, times), np.repeat(found.data, times))
         blended = dense is not None and dense_weight > 0
         if not blended and not (sims.data < 0).any():
             # lexical cosines: a block is a third or less filled, read it sparse
-            self_loops = sims.indices == np.repeat(np.arange(start, stop), np.diff(sims.indptr))
+            self_loops = sims.indices == np.repeat(ids, np.diff(sims.indptr))
             sims.data[self_loops] = 0.0
             r, c, w, block_density = _top_links_sparse(
                 sims, floor, neighbours, m if density_weight > 0 else 0, skip, others,
@@ -424,17 +432,16 @@ def neighbour_graph(
             values = sims.toarray()
             if dense is not None and blended:
                 extra = dense_products(
-                    dense[start:stop], dense, block_spans, spans, grace, tau, dense_base
+                    dense[picked], dense, block_spans, spans, grace, tau, dense_base
                 )
                 values = (1.0 - dense_weight) * values + dense_weight * extra
-            local = np.arange(stop - start)
-            values[local, local + start] = 0.0  # no self-loops
+            values[np.arange(len(ids)), ids] = 0.0  # no self-loops
             r, c, w, block_density = _top_links(
                 values, floor, neighbours, m if density_weight > 0 else 0, skip, others,
                 background_prior, members,
             )  # fmt: skip
-        density[start:stop] = block_density
-        rows.append(r + start)
+        density[ids] = block_density
+        rows.append(ids[r])
         cols.append(c)
         weights.append(w)
     if not rows:

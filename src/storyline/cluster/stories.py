@@ -17,15 +17,21 @@ from __future__ import annotations
 
 import logging
 from collections import Counter, defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from itertools import repeat
 from typing import Any
 
 import numpy as np
 
-from storyline.clean.junk import junk_reason
-from storyline.cluster.batch import Dense, regroup
+from storyline.cluster.articles import (
+    ArticleFeatures,
+    Assignment,
+    ClusterItem,
+    article_features,
+    date_batches,
+    date_order,
+)
+from storyline.cluster.batch import Dense, in_time, regroup
 from storyline.cluster.dense import SentenceEncoder, encoder_text, load_encoder
 from storyline.cluster.features import (
     BIGRAM_PREFIX,
@@ -33,7 +39,6 @@ from storyline.cluster.features import (
     DocumentFrequencies,
     Vector,
     feature_keys,
-    term_counts,
     time_decay,
     weighted_vector,
 )
@@ -55,63 +60,6 @@ log = logging.getLogger(__name__)
 
 STATE_VERSION = 1
 GROUPINGS = ("linkage", "single-pass")
-
-
-@dataclass(frozen=True)
-class ClusterItem:
-    id: str
-    title: str
-    text: str
-    date: str | None = None
-    source: str | None = None
-
-
-@dataclass(frozen=True)
-class Assignment:
-    id: str
-    story: str
-    storyline: str
-
-
-ArticleFeatures = tuple[Counter[str], Counter[str]]
-
-
-def _date_order(day: float | None, article_id: str) -> tuple[bool, float, str]:
-    """The order articles are placed in: by day, then id; undated ones last."""
-    return (day is None, day or 0.0, article_id)
-
-
-def date_batches(ids: Sequence[str], dates: Sequence[str | None], size: int) -> list[list[int]]:
-    """Indices in the batches ``StoryClusterer.add_in_batches`` adds: input order if all fit
-    in one batch, else by ``_date_order`` (stable), ``size`` at a time."""
-    if size <= 0 or len(ids) <= size:
-        return [list(range(len(ids)))]
-    days = [parse_day(d) for d in dates]
-    order = sorted(range(len(ids)), key=lambda i: _date_order(days[i], ids[i]))
-    return [order[start : start + size] for start in range(0, len(order), size)]
-
-
-def _is_junk(item: ClusterItem) -> bool:
-    text = item.text or ""
-    words = len(text.split())
-    # a headline alone ("Facebook changes its privacy policy") is too short to judge
-    if text.strip() == (item.title or "").strip() or words < 20:
-        return False
-    return junk_reason(text, words) is not None
-
-
-def article_features(item: ClusterItem, opts: ClusterOptions) -> ArticleFeatures:
-    """Per-article map step: weighted term and entity counts (no shared state)."""
-    return term_counts(
-        item.title or "",
-        item.text or "",
-        opts.title_weight,
-        opts.bigram_weight > 0,
-        opts.stem,
-        opts.lead_words,
-        opts.lead_weight,
-        opts.skip_name_bigrams,
-    )
 
 
 class StoryClusterer:
@@ -153,7 +101,7 @@ class StoryClusterer:
         prefetch(self.assigned, batch)  # state read from rows: one read per batch
         fresh = [it for it in batch.values() if it.id not in self.assigned]
         days = {it.id: parse_day(it.date) for it in fresh}
-        fresh.sort(key=lambda it: _date_order(days[it.id], it.id))
+        fresh.sort(key=lambda it: date_order(days[it.id], it.id))
 
         features = features or {}
         counts = {
@@ -162,7 +110,7 @@ class StoryClusterer:
         }
         # a web-archive notice or a tweet widget is not reporting: it shares its boilerplate
         # with other such pages of unrelated stories, so it stays a story of its own
-        junk = {it.id for it in fresh if opts.junk_singletons and _is_junk(it)}
+        junk = {it.id for it in fresh if counts[it.id].junk}
         if junk:
             log.info("%d non-article documents kept as single-article stories", len(junk))
         every = opts.prune_rare_every
@@ -172,7 +120,7 @@ class StoryClusterer:
             log.info("forgot %d features seen in one of %d documents", dropped, self.dfs.docs)
         keys: set[str] = set()  # every feature of the batch (the union of feature_keys)
         for it in fresh:
-            terms, ents = counts[it.id]
+            terms, ents = counts[it.id].terms, counts[it.id].entities
             keys.update(terms)
             keys.update([ENTITY_PREFIX + e for e in ents])
         prefetch(self.dfs.df, keys)
@@ -180,13 +128,16 @@ class StoryClusterer:
         # the IDF of a batch is known before any of its articles is placed: update first
         for it in fresh:
             if it.id not in junk:
-                self.dfs.add(feature_keys(*counts[it.id]))
+                self.dfs.add(feature_keys(counts[it.id].terms, counts[it.id].entities))
 
         vectors: list[Vector] = []
         entity_vectors: dict[str, Vector] = {}
+        names: dict[str, Counter[str]] = {}
         short: dict[str, bool] = {}
         for it in fresh:
-            terms, ents = counts.pop(it.id)  # raw counts are big: keep only the vectors
+            found = counts.pop(it.id)  # raw counts are big: keep only the vectors and names
+            terms, ents = found.terms, found.entities
+            names[it.id] = found.names
             if it.id in junk:  # an empty vector retrieves nothing and is never retrieved
                 terms, ents = Counter(), Counter()
             words = len(terms) - sum(map(str.startswith, terms, repeat(BIGRAM_PREFIX)))
@@ -212,7 +163,7 @@ class StoryClusterer:
                 story.entities[k] = story.entities.get(k, 0.0) + v
             story.prune(opts.max_story_terms)
             if it.id not in junk:
-                self.storylines.observe(story.id, it.title or "", it.text or "")
+                self.storylines.observe(story.id, names[it.id])
 
         self._place_storylines(touched)
         return [
@@ -268,7 +219,7 @@ class StoryClusterer:
                 seen.update(self.stories.candidates(vec, opts, self._query(vec)))
         if dense is not None:
             seen.update(self._dense_candidates(dense))
-        earlier = [self.stories.groups[sid] for sid in sorted(seen)]
+        earlier = in_time([self.stories.groups[sid] for sid in sorted(seen)], days.values(), opts)
         blend = None
         if dense is not None:
             width = dense.shape[1]

@@ -206,9 +206,8 @@ class StorylineLinker:
         self.postings: dict[str, list[str]] = defaultdict(list)  # name -> placed stories
 
     # ------------------------------------------------------------------ evidence
-    def observe(self, story_id: str, title: str, text: str) -> None:
-        """Count an article's names into its story."""
-        found = name_counts(title, text)
+    def observe(self, story_id: str, found: Counter[str]) -> None:
+        """Count an article's names (its ``name_counts``) into its story."""
         if not found:
             return
         names = self.names.setdefault(story_id, Counter())

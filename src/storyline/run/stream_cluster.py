@@ -8,8 +8,9 @@
    back only the group members' texts by byte offset.
 3. cluster: the originals, in the clusterer's (day, id) order and in batches of
    ``ClusterOptions.batch_articles``, are read back by offset, their ``article_features``
-   computed in the executor and the batch added to the ``StoryClusterer``; only one batch
-   of texts and features is alive at a time. Copies follow their original.
+   computed in the executor and the batch added to the ``StoryClusterer``. With worker
+   processes the next batch is read and mapped while this one is added (``ahead``), so
+   at most two batches of texts and features are alive. Copies follow their original.
 
 The result equals the in-memory ``find_duplicates`` + ``StoryClusterer.add_in_batches``:
 the same batches in the same order reach the clusterer, whichever executor maps them.
@@ -20,11 +21,13 @@ from __future__ import annotations
 import os
 import tempfile
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
+from itertools import islice
 from pathlib import Path
-from typing import IO, Any, BinaryIO
+from typing import IO, Any, BinaryIO, TypeVar
 
 import numpy as np
 
@@ -146,6 +149,29 @@ def features_of(
     """The cluster map step: ``article_features`` of every item, computed in the executor."""
     mapped = executor.map(partial(article_features, opts=options), items, chunk_size=chunk_size)
     return dict(zip((it.id for it in items), mapped, strict=True))
+
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def ahead(jobs: Iterable[T], load: Callable[[T], R], overlap: bool) -> Iterator[R]:
+    """``load(job)`` of each job, in order. With ``overlap`` the next job is loaded in a
+    thread while the caller works on this one: the cluster map runs in the executor's
+    worker processes and the clusterer's ``add`` in this one, so on two cores both run
+    at once instead of taking turns (the thread itself mostly waits). ``jobs`` is
+    advanced in the caller's thread, so it may read state the caller owns (a store)."""
+    if not overlap:
+        yield from map(load, jobs)
+        return
+    todo = iter(jobs)
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="cluster-map") as thread:
+        pending = [thread.submit(load, job) for job in islice(todo, 1)]
+        while pending:
+            loaded = pending.pop().result()
+            pending = [thread.submit(load, job) for job in islice(todo, 1)]
+            yield loaded
+            del loaded  # the caller is done with it: free it before the next one arrives
 
 
 @dataclass
@@ -276,15 +302,24 @@ def cluster_originals(
     last_date = dict(zip(ids, (pile.dates[row] for row in rows), strict=True))
     dates = [last_date[i] for i in ids]
     found: dict[str, tuple[str, str]] = {}
-    for batch in date_batches(ids, dates, clusterer.options.batch_articles):
-        # only an id's first line in the batch that the clusterer has not placed yet is
-        # read and mapped; ``add`` ignores the others' texts (it only reports them)
+    batches = date_batches(ids, dates, clusterer.options.batch_articles)
+
+    def fresh_lines(batch: list[int]) -> list[int]:
+        # only an id's first line in the batch that the clusterer has not placed is read
+        # and mapped; ``add`` ignores the others' texts (it only reports them). Picked
+        # before the batch ahead of it is added, an id that batch places is mapped in vain
         fresh: dict[str, int] = {}
         for i in batch:
             if ids[i] not in fresh and clusterer.story_of(ids[i]) is None:
                 fresh[ids[i]] = rows[i]
-        items = read_items_at(path, [pile.offsets[row] for row in fresh.values()])
-        features = features_of(items, executor, clusterer.options, chunk_size)
+        return list(fresh.values())
+
+    def load(lines: list[int]) -> tuple[list[ClusterItem], dict[str, ArticleFeatures]]:
+        items = read_items_at(path, [pile.offsets[row] for row in lines])
+        return items, features_of(items, executor, clusterer.options, chunk_size)
+
+    loaded = ahead(map(fresh_lines, batches), load, executor.workers > 1)
+    for batch, (items, features) in zip(batches, loaded, strict=True):
         by_id = {it.id: it for it in items}
         placeholders = (ClusterItem(ids[i], "", "") for i in batch if ids[i] not in by_id)
         for a in clusterer.add(items + list(placeholders), features):
