@@ -90,7 +90,10 @@ def _upgrade(pairs: Sequence[Pair]) -> None:
         for name, value in (
             ("cue_words", words & _CUE_WORDS),
             ("lead_cue_words", sentences[0].words & _CUE_WORDS if sentences else frozenset()),
-            ("with_cue", tuple(tuple(i for i, s in enumerate(sentences) if s.cues[k]) for k in range(4))),
+            (
+                "with_cue",
+                tuple(tuple(i for i, s in enumerate(sentences) if s.cues[k]) for k in range(4)),
+            ),
             ("question_marks", body.text.count("?")),
             ("quote_marks", sum(body.text.count(q) for q in _QUOTE_MARKS)),
         ):
@@ -274,7 +277,9 @@ def run_trial(
         model = _boosted(300, 0.05).fit(
             xs, labels, sample_weight=np.where(labels == "disagree", DISAGREE_WEIGHT, 1.0)
         )
-        print(f"  {name} fold {k}: stage 2 fitted at {time.perf_counter() - start:.0f} s", flush=True)
+        print(
+            f"  {name} fold {k}: stage 2 fitted at {time.perf_counter() - start:.0f} s", flush=True
+        )
         order = [list(model.classes_).index(c) for c in RELATED_STANCES]
         p = np.zeros((len(d["test_gold"]), len(RELATED_STANCES)))
         if len(keep):
@@ -295,7 +300,12 @@ def run_trial(
         calls[f"slack{slack}"] = np.asarray(_decide(np.vstack(rows), r, (1.0, 1.0, 1.0)))
         print(score_line(name, f"slack{slack:<4}", score(gold, list(calls[f"slack{slack}"]))))
     # held-out calls and body texts, for the paired bootstrap of ``compare``
-    np.savez(cache / f"calls.{name}.npz", gold=np.asarray(gold), bodies=np.asarray(bodies, dtype=np.int64), **calls)
+    np.savez(
+        cache / f"calls.{name}.npz",
+        gold=np.asarray(gold),
+        bodies=np.asarray(bodies, dtype=np.int64),
+        **calls,
+    )
     print(oracle_line(name, gold, p, r, time.perf_counter() - start), flush=True)
 
 

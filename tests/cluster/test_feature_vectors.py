@@ -11,6 +11,7 @@ from storyline.cluster.features import (
     BIGRAM_PREFIX,
     ENTITY_PREFIX,
     DocumentFrequencies,
+    feature_keys,
     weighted_vector,
 )
 from storyline.cluster.groups import top_features
@@ -67,3 +68,15 @@ def test_top_features_is_nsmallest_by_weight_then_key():
     for n in (0, 1, 7, 30, 300, 400):
         want = sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
         assert top_features(vec, n) == want
+
+
+def test_an_articles_frequencies_count_each_feature_once():
+    terms = Counter({"quake": 3.0, "+quake toll": 1.0, "toll": 2.0})
+    entities = Counter({"Ankara": 2.0})
+    one, other = DocumentFrequencies(), DocumentFrequencies()
+    for dfs in (one, other):
+        dfs.add({"quake", "@Ankara"})
+    one.add_article(terms, entities)
+    other.add(feature_keys(terms, entities))
+    assert one.df == other.df == {"quake": 2, "+quake toll": 1, "toll": 1, "@Ankara": 2}
+    assert one.docs == other.docs == 2

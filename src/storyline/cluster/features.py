@@ -163,6 +163,16 @@ class DocumentFrequencies:
             for key in features:
                 df[key] = df.get(key, 0) + 1
 
+    def add_article(self, terms: Counter[str], entities: Counter[str]) -> None:
+        """``add`` of an article's ``feature_keys``, without building the set: a term never
+        starts with the entity prefix, so the two key sets are disjoint."""
+        if not isinstance(self.df, Counter):
+            self.add(feature_keys(terms, entities))
+            return
+        self.docs += 1
+        self.df.update(terms.keys())  # keys, not the mapping: each counts once
+        self.df.update([ENTITY_PREFIX + e for e in entities])
+
     def prune_rare(self, keep: Container[str] = ()) -> int:
         """Forget features seen in one document only, except those in ``keep``; return how
         many were dropped.

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import math
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
@@ -167,16 +167,18 @@ class GroupIndex:
 
     def candidates(self, vec: Vector, opts: ClusterOptions, query: list | None = None) -> list[str]:
         """Groups sharing a heavy feature with ``vec``, best lexical overlap first."""
-        overlap: Counter[str] = Counter()
+        overlap: dict[str, float] = {}  # a dict: a Counter's missing key is a Python call
+        get = overlap.get
+        groups = self.groups
         wanted = query if query is not None else top_features(vec, opts.query_terms)
         prefetch(self.postings, (key for key, _ in wanted))
         # the most recent groups are at the end: old ones rarely take new articles
         recent = [(self.postings.get(key) or [])[-opts.max_postings :] for key, _ in wanted]
-        prefetch_keys(self.groups, (gid for posting in recent for gid in posting))
+        prefetch_keys(groups, (gid for posting in recent for gid in posting))
         for (_key, weight), posting in zip(wanted, recent, strict=True):
             for gid in posting:
-                if gid in self.groups:  # merged-away stories leave stale postings
-                    overlap[gid] += weight  # type: ignore[assignment]  # float weights
+                if gid in groups:  # merged-away stories leave stale postings
+                    overlap[gid] = get(gid, 0) + weight
         if len(overlap) <= opts.max_candidates:
             return sorted(overlap)
         return sorted(gid for gid, _ in top_features(overlap, opts.max_candidates))

@@ -204,6 +204,11 @@ class RowMap(dict[str, V]):
         return out
 
 
+def stored(*mappings: object) -> bool:
+    """Whether any of ``mappings`` is read from the store's rows (else all is in memory)."""
+    return any(isinstance(mapping, RowMap) for mapping in mappings)
+
+
 def prefetch(mapping: object, keys: Iterable[str]) -> None:
     """``RowMap.prefetch`` when ``mapping`` is one (a plain dict has everything already)."""
     if isinstance(mapping, RowMap):

@@ -38,7 +38,6 @@ from storyline.cluster.features import (
     ENTITY_PREFIX,
     DocumentFrequencies,
     Vector,
-    feature_keys,
     time_decay,
     weighted_vector,
 )
@@ -50,7 +49,7 @@ from storyline.cluster.groups import (
     top_features,
     unit_vector,
 )
-from storyline.cluster.rowmap import load_all, prefetch
+from storyline.cluster.rowmap import load_all, prefetch, stored
 from storyline.cluster.split import two_means
 from storyline.cluster.storylines import StorylineLinker
 from storyline.config import ClusterOptions
@@ -118,17 +117,17 @@ class StoryClusterer:
             load_all(self.dfs.df, self.stories.postings)  # pruning walks them whole
             dropped = self.dfs.prune_rare(keep=self.stories.postings)
             log.info("forgot %d features seen in one of %d documents", dropped, self.dfs.docs)
-        keys: set[str] = set()  # every feature of the batch (the union of feature_keys)
-        for it in fresh:
-            terms, ents = counts[it.id].terms, counts[it.id].entities
-            keys.update(terms)
-            keys.update([ENTITY_PREFIX + e for e in ents])
-        prefetch(self.dfs.df, keys)
-        prefetch(self.stories.postings, keys)
+        if stored(self.dfs.df, self.stories.postings):  # read from rows: one read per batch
+            keys: set[str] = set()  # every feature of the batch (the union of feature_keys)
+            for it in fresh:
+                keys.update(counts[it.id].terms)
+                keys.update([ENTITY_PREFIX + e for e in counts[it.id].entities])
+            prefetch(self.dfs.df, keys)
+            prefetch(self.stories.postings, keys)
         # the IDF of a batch is known before any of its articles is placed: update first
         for it in fresh:
             if it.id not in junk:
-                self.dfs.add(feature_keys(counts[it.id].terms, counts[it.id].entities))
+                self.dfs.add_article(counts[it.id].terms, counts[it.id].entities)
 
         vectors: list[Vector] = []
         entity_vectors: dict[str, Vector] = {}
