@@ -5,7 +5,8 @@ import random
 import numpy as np
 import pytest
 
-from storyline.cluster.linkage import Graph, average_linkage
+from storyline.cluster.average_linkage import average_linkage
+from storyline.cluster.linkage import Graph
 from storyline.cluster.stories import ClusterItem, StoryClusterer
 from storyline.config import ClusterOptions
 

@@ -12,8 +12,9 @@
   linked to enough of its recent stories.
 - ``articles``: the per-article map step (term and entity counts, the non-article page
   check, the names storylines match by), which worker processes can run.
-- ``features``, ``groups``, ``linkage``, ``split``: article vectors; centroid groups and
-  their index; the similarity graph and average linkage; the 2-means split.
+- ``features``, ``groups``, ``linkage``, ``average_linkage``, ``split``: article vectors;
+  centroid groups and their index; the similarity graph; average linkage over it; the
+  2-means split.
 - ``dense``: optional sentence vectors (all-MiniLM-L6-v2, the ``dense`` extra) blended into
   the linkage similarities when ``ClusterOptions.vectors`` asks for them.
 

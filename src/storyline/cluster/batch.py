@@ -3,7 +3,7 @@
 1. Articles of the batch and the earlier stories they may join are the nodes of a
    sparse similarity graph (``linkage.neighbour_graph``; an article's link to an
    earlier story is its summed cosine with the story's members). Average linkage with a
-   cohesion check groups them (``linkage.average_linkage``): tight groups, no drift.
+   cohesion check groups them (``average_linkage``): tight groups, no drift.
 2. Groups whose centroids have a cosine of at least ``link_merge_threshold`` merge (an
    event told in two vocabularies, a long story's two halves), again by average linkage
    over the groups, and a new group may join an earlier story here.
@@ -22,12 +22,12 @@ from dataclasses import dataclass, replace
 import numpy as np
 from scipy import sparse
 
+from storyline.cluster.average_linkage import average_linkage
 from storyline.cluster.features import Vector, span_gap
 from storyline.cluster.groups import Group
 from storyline.cluster.linkage import (
     Background,
     Graph,
-    average_linkage,
     decayed_products,
     dense_products,
     neighbour_graph,
