@@ -39,7 +39,7 @@ def test_story_page_layer_matches_brief_json(
     upload_sample(server, sample_dir)
     stories = httpx.get(f"{server}/api/stories").json()["items"]
     assert len(stories) == 2
-    seen = {"timeline": 0, "claims": 0, "quotes": 0}
+    seen = {"timeline": 0, "year inferred": 0, "claims": 0, "quotes": 0}
     with sync_api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
@@ -54,6 +54,11 @@ def test_story_page_layer_matches_brief_json(
                 values = sorted(e["value"] for e in brief.get("timeline", []))
                 assert sorted(labels) == values
                 assert all(DATE_LABEL.match(label) for label in labels), labels
+                # a year the article did not state is said so beside the date
+                inferred = page.locator("#timeline .inferred").all_inner_texts()
+                flagged = [e for e in brief.get("timeline", []) if e.get("year_inferred")]
+                assert inferred == ["(year inferred)"] * len(flagged)
+                seen["year inferred"] += len(flagged)
                 rows = page.locator("#timeline .ev").all_inner_texts()
                 for event in brief.get("timeline", []):
                     start, end = _span(event)
@@ -91,5 +96,6 @@ def test_story_page_layer_matches_brief_json(
             assert shot.stat().st_size > 10_000
         finally:
             browser.close()
-    # the sample has dated events, claims and quotes: an empty section is a defect
+    # the sample has dated events (some with the year inferred), claims and quotes: an
+    # empty section is a defect
     assert all(count > 0 for count in seen.values()), seen

@@ -303,6 +303,10 @@ def test_timeline_rows_show_the_normalised_date_not_the_offset():
     rows = timeline_rows(events)
     assert [r["date"] for r in rows] == ["2012-02", "2012-06-18"]
     assert all(r["date"] not in ("2050", "4482") for r in rows)
+    # a year the article did not state is flagged, as brief.md flags it
+    guessed = TimelineEvent("2012-05-26", True, "May 26", "a", 10, 16)
+    rows = timeline_rows([guessed, *events])
+    assert [r["year_inferred"] for r in rows] == [False, True, False]
 
 
 def test_a_page_past_the_end_says_so_and_links_back(loaded: TestClient) -> None:
