@@ -23,7 +23,7 @@ import numpy as np
 from scipy import sparse
 
 from storyline.cluster.average_linkage import average_linkage
-from storyline.cluster.features import Vector, span_gap
+from storyline.cluster.features import Vector
 from storyline.cluster.groups import Group
 from storyline.cluster.linkage import (
     Background,
@@ -31,6 +31,7 @@ from storyline.cluster.linkage import (
     decayed_products,
     dense_products,
     neighbour_graph,
+    pair_decay,
     to_matrix,
     vocabulary,
 )
@@ -185,19 +186,14 @@ def in_time(
     the batch's words, and in a store of months each would cost a product per batch.
     A story or a batch with an undated article is always in reach."""
     every = list(days)
-    dated = [d for d in every if d is not None]
-    tau = opts.time_tau_days
-    if tau <= 0 or not dated or len(dated) < len(every):
+    if not stories or not every or None in every:
         return stories  # an undated article is in reach of every story
-    # the largest gap (beyond the grace) at which the decay is still TIME_REACH
-    reach = opts.time_grace_days - tau * math.log(TIME_REACH)
-    lo, hi = min(dated), max(dated)
-    return [
-        g
-        for g in stories
-        if (gap := span_gap(lo, hi, g.first, g.last if g.last is not None else g.first)) is None
-        or gap <= reach
-    ]
+    dated = [d for d in every if d is not None]
+    batch = np.repeat([[min(dated), max(dated)]], len(stories), axis=0)
+    decay = pair_decay(batch, _story_spans(stories), opts.time_grace_days, opts.time_tau_days)
+    if decay is None:  # no time decay
+        return stories
+    return [g for g, reach in zip(stories, decay.tolist(), strict=True) if reach >= TIME_REACH]
 
 
 def regroup(

@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import compress, repeat
+from itertools import chain, compress, repeat
 from operator import ge, itemgetter, mul, truediv
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
@@ -154,7 +154,8 @@ class DocumentFrequencies:
     # IDF by document frequency for the current document count (see ``idf_by_count``)
     _idf: _IdfByCount | None = field(default=None, init=False, repr=False, compare=False)
 
-    def add(self, features: set[str] | dict[str, float]) -> None:
+    def add(self, features: Iterable[str]) -> None:
+        """Count one document's features (each key once)."""
         self.docs += 1
         df = self.df
         if isinstance(df, Counter):
@@ -166,12 +167,7 @@ class DocumentFrequencies:
     def add_article(self, terms: Counter[str], entities: Counter[str]) -> None:
         """``add`` of an article's ``feature_keys``, without building the set: a term never
         starts with the entity prefix, so the two key sets are disjoint."""
-        if not isinstance(self.df, Counter):
-            self.add(feature_keys(terms, entities))
-            return
-        self.docs += 1
-        self.df.update(terms.keys())  # keys, not the mapping: each counts once
-        self.df.update([ENTITY_PREFIX + e for e in entities])
+        self.add(chain(terms, [ENTITY_PREFIX + e for e in entities]))
 
     def prune_rare(self, keep: Container[str] = ()) -> int:
         """Forget features seen in one document only, except those in ``keep``; return how
