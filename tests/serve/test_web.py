@@ -118,6 +118,7 @@ def test_the_story_page_shows_the_typed_layer(loaded: TestClient, db_url: str) -
             timeline=[
                 _event("2012-06-18", "Warships readied", aid, 0),
                 _event("2012-03-20", "Truce talks in Moscow", aid, 0),
+                TimelineEvent("2012-05-26", True, "May 26", aid, 0, 6),  # the year not stated
             ],
             # a claim stated in a direct quote carries the article's marks: never ““...”
             claims=[ClaimItem("C1", "statement", "Moscow", "“Arms sales are legal,” he said",
@@ -133,6 +134,8 @@ def test_the_story_page_shows_the_typed_layer(loaded: TestClient, db_url: str) -
         first = next(a for a in store.articles() if a.id == story.articles[0])
     assert html_escape(first.text[0:24]) in html  # the sentence the number comes from
     assert html.index("Truce talks in Moscow") < html.index("Warships readied")
+    # the marker stands apart from the event's sentence, not glued to its first word
+    assert '<time>2012-05-26</time> <span class="inferred">(year inferred)</span> <span' in html
     assert "‘“Arms sales are legal,” he said’" in html and "Moscow" in html
     assert html_escape(first.text[0:10]) in html  # the claim side's sentence, read by offsets
 
