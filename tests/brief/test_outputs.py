@@ -183,3 +183,13 @@ def test_a_file_written_in_pieces_is_whole_or_not_replaced(tmp_path: Path) -> No
         write_atomic(path, failing())
     assert path.read_text(encoding="utf-8") == "# Brief\none story\n"
     assert [p.name for p in tmp_path.iterdir()] == ["brief.md"]
+
+
+def test_md_text_escapes_html_but_leaves_plain_ampersands_and_arrows() -> None:
+    from storyline.brief.md import md_text
+
+    assert md_text("English >> World") == "English >> World"
+    assert md_text("Nas, Just Blaze & More") == "Nas, Just Blaze & More"
+    assert md_text("a &lt;b&gt; c") == "a &amp;lt;b&amp;gt; c"  # shown as written
+    assert md_text("<img src=x onerror=alert(1)>") == "&lt;img src=x onerror=alert(1)&gt;"
+    assert "<" not in md_text("x < y <script>alert(1)</script>")

@@ -140,3 +140,38 @@ def test_common_page_furniture_is_removed():
         "Press)": "photo caption",
     }.items():
         assert classify_line(line) == reason, line
+
+
+def test_page_clutter_is_no_title_and_the_first_real_line_is():
+    # first lines a Multi-News pile used as titles
+    clutter = [
+        "Please enable Javascript to watch this video",
+        "English &gt;&gt; World",
+        "Click to email this to a friend (Opens in new window)",
+        "Add a location to your Tweets",
+        "Published on Apr 1, 2017",
+        "Associated Press Tue Feb 19, 2013 7:44 PM",
+        "Follow CBSMIAMI.COM: Facebook | Twitter",
+        "(Washington Post Staff Photo/Andrea Bruce)",
+    ]
+    for line in clutter:
+        article = clean(
+            f"{line}\n\nFloods hit Minot\n\nThe river peaked two feet lower than expected."
+        )
+        assert article.title == "Floods hit Minot", line
+        assert line not in article.text
+        assert article.text.startswith("Floods hit Minot")
+    given = clean(
+        "The river peaked on Monday.", title="Please enable Javascript to watch this video"
+    )
+    assert given.title is None  # no headline line: the story takes its first sentence
+    player = clean("Skip in Skip x Embed x Share The discovery of two children was a tragedy.")
+    assert player.text == "The discovery of two children was a tragedy."
+
+
+def test_html_entities_are_decoded_in_the_stored_text_and_title():
+    raw = "North Korea&#39;s leader was named &quot;Sexiest Man&quot; by The Onion &amp; AT&T."
+    article = clean(raw, title="Prodigy Mourned by Nas, Just Blaze &amp; More")
+    assert article.title == "Prodigy Mourned by Nas, Just Blaze & More"
+    assert article.text == 'North Korea\'s leader was named "Sexiest Man" by The Onion & AT&T.'
+    assert article.raw_text == raw  # removed spans still point into the raw text
