@@ -80,7 +80,7 @@ def test_removed_offsets_point_into_raw_text_and_text_has_no_gaps():
     article = clean(raw)
     assert article.text == "The minister resigned on Monday."
     assert article.url == "https://x.example/a" and article.outlet == "X"
-    assert article.publisher == "Jane Doe"
+    assert article.publisher is None  # a person's byline is an author, not a publisher
 
 
 def test_ids_are_stable_and_depend_on_content_and_copy():
@@ -175,3 +175,19 @@ def test_html_entities_are_decoded_in_the_stored_text_and_title():
     assert article.title == "Prodigy Mourned by Nas, Just Blaze & More"
     assert article.text == 'North Korea\'s leader was named "Sexiest Man" by The Onion & AT&T.'
     assert article.raw_text == raw  # removed spans still point into the raw text
+
+
+def test_a_byline_names_no_outlet_and_a_copyright_holder_loses_its_by():
+    shot = clean(
+        "A police officer died on Monday after he was shot.\n\n"
+        "Copyright 2016 by WDIV ClickOnDetroit - All rights reserved."
+    )
+    assert (shot.outlet, shot.publisher) == ("WDIV ClickOnDetroit", None)
+    for byline in ("By Kase Wickman", "By Emmanuel K. Dogbevi", "Posted by Jane van Doe"):
+        article = clean(f"{byline}\n\nThe Black Caucus will oppose the debt deal, members said.")
+        assert (article.outlet, article.publisher) == (None, None), byline
+        assert byline not in article.text
+    assert (
+        clean("The minister resigned.\n\nPosted by syria-watch-blog").publisher
+        == "syria-watch-blog"
+    )
