@@ -153,6 +153,7 @@ def test_page_clutter_is_no_title_and_the_first_real_line_is():
         "Associated Press Tue Feb 19, 2013 7:44 PM",
         "Follow CBSMIAMI.COM: Facebook | Twitter",
         "(Washington Post Staff Photo/Andrea Bruce)",
+        "/ Updated By Sarah Fitzpatrick",
     ]
     for line in clutter:
         article = clean(
@@ -175,6 +176,11 @@ def test_html_entities_are_decoded_in_the_stored_text_and_title():
     assert article.title == "Prodigy Mourned by Nas, Just Blaze & More"
     assert article.text == 'North Korea\'s leader was named "Sexiest Man" by The Onion & AT&T.'
     assert article.raw_text == raw  # removed spans still point into the raw text
+    # a Windows-1252 dash read as Latin-1 ("\x97") is the dash it was
+    assert (
+        clean("\x97 The missions were completed at night.").text
+        == "— The missions were completed at night."
+    )
 
 
 def test_a_byline_names_no_outlet_and_a_copyright_holder_loses_its_by():

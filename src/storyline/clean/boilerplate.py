@@ -135,6 +135,7 @@ LINE_RULES: tuple[Rule, ...] = (
         # a page's own publication line, not a sentence: "Published: January 2011 ..."
         r"(published|updated|posted)( on)?: [^.!?]{1,80}",
         r"(published|updated|posted)( on)? " + _DAY_WRITTEN + r"[^.!?]{0,40}",
+        r"/\s*(published|updated|posted)\b[^.!?]{0,80}",  # "/ Updated By Sarah Fitzpatrick"
         # an agency's stamp: "Associated Press Tue Feb 19, 2013 7:44 PM"
         r"([A-Z][\w.&'-]*\s+){0,4}(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+"
         + _DAY_WRITTEN
@@ -198,8 +199,14 @@ def split_lines(raw: str) -> list[Line]:
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
+# C1 control characters are Windows-1252 text read as Latin-1 ("\x97" for "—")
+_C1 = re.compile("[\x80-\x9f]")
+
+
 def unescape_entities(text: str) -> str:
-    """``text`` with its HTML entities decoded, everything else as it was."""
+    """``text`` with its HTML entities decoded and its C1 controls read as Windows-1252
+    (what they were meant to be), everything else as it was."""
+    text = _C1.sub(lambda m: bytes([ord(m.group())]).decode("cp1252", errors="ignore"), text)
     if "&" not in text:
         return text
     return _ENTITY.sub(lambda m: html.unescape(m.group()), text)

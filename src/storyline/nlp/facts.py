@@ -381,8 +381,8 @@ def _counted(doc: Any, tok: Any, number_end: int) -> tuple[str | None, int | Non
         return None, None, None, None
     counted = doc_text(doc)[start:end]
     # words that are no noun phrase: a table row ("182 91 BP096 php"), the next paragraph
-    # ("6 of 6\n\nThe Musashi"), a lone letter ("1K M deep")
-    if "\n" in counted or not counted[0].isalpha() or len(counted) < 2:
+    # ("6 of 6\n\nThe Musashi"), a lone capital ("1K M deep"; "4 h" is hours)
+    if "\n" in counted or not counted[0].isalpha() or counted.isupper() and len(counted) < 2:
         return None, None, None, None
     if re.search(r"[.!?;:]", doc_text(doc)[number_end:start]):  # "$550m. Experts ...": new sentence
         return None, None, None, None
