@@ -50,6 +50,30 @@ def calendar_day(value: str | None) -> date | None:
     return None
 
 
+# how far before the latest date an undated story's text states another still places it
+STATED_WINDOW_DAYS = 366
+
+
+def placing_dates(values: list[str]) -> list[str]:
+    """Of the dates an undated story's articles state, those that place the story.
+
+    Articles name history and forecasts ("in 1800", "by 2050") beside the days they report:
+    a span "1800-01-01 – 2050-12-31" tells a reader nothing. Precise dates (a day or a
+    month) place the story when there are any, else years; only the latest and those
+    within a year before it count, and years that disagree place nothing (the story is
+    then undated)."""
+    days = [(d, v) for v in values if (d := calendar_day(v)) is not None]
+    precise = [(d, v) for d, v in days if len(v.strip()) >= 7]
+    pool = precise or days
+    if not pool:
+        return []
+    anchor = max(d for d, _ in pool)
+    kept = [v for d, v in pool if (anchor - d).days <= STATED_WINDOW_DAYS]
+    if not precise and len(kept) < len(pool):
+        return []
+    return kept
+
+
 @dataclass(frozen=True)
 class RawDocument:
     """One document as read from an input, before cleaning."""

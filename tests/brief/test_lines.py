@@ -95,3 +95,16 @@ def test_html_section_links_stories_and_bounds_the_timeline() -> None:
     assert "… and 7 more dated event(s) in brief.json" in section
     assert 'stories <a href="#s-b">1</a>, <a href="#s-a">2</a>' in section
     assert "<script>truce" not in html and "&lt;script&gt;truce()" in html
+
+
+def test_an_undated_story_mentioning_history_and_forecasts_is_shown_undated() -> None:
+    from storyline.brief.lines import line_story
+    from storyline.layer import StoryLayer, TimelineEvent
+    from storyline.model import Story
+
+    events = [TimelineEvent(v, False, v, "a", 0, 4) for v in ("1800", "1966", "2050")]
+    story = Story("s", "t", ["a"], layer=StoryLayer(timeline=events))
+    assert line_story(story, {}).days == "undated"
+    events.append(TimelineEvent("2013-02-19", False, "Feb 19, 2013", "a", 10, 22))
+    story = Story("s", "t", ["a"], layer=StoryLayer(timeline=events))
+    assert line_story(story, {}).days == "undated (mentions 2013-02-19)"

@@ -183,3 +183,50 @@ def test_a_file_written_in_pieces_is_whole_or_not_replaced(tmp_path: Path) -> No
         write_atomic(path, failing())
     assert path.read_text(encoding="utf-8") == "# Brief\none story\n"
     assert [p.name for p in tmp_path.iterdir()] == ["brief.md"]
+
+
+def test_md_text_escapes_html_but_leaves_plain_ampersands_and_arrows() -> None:
+    from storyline.brief.md import md_text
+
+    assert md_text("English >> World") == "English >> World"
+    assert md_text("Nas, Just Blaze & More") == "Nas, Just Blaze & More"
+    assert md_text("a &lt;b&gt; c") == "a &amp;lt;b&amp;gt; c"  # shown as written
+    assert md_text("<img src=x onerror=alert(1)>") == "&lt;img src=x onerror=alert(1)&gt;"
+    assert "<" not in md_text("x < y <script>alert(1)</script>")
+
+
+def test_a_story_without_summary_says_why_and_an_unknown_outlet_is_named(tmp_path: Path) -> None:
+    # Multi-News piles: a story of a crawl notice rendered an empty heading; a source line
+    # with no outlet ended in a bare dash; claim sides named an article id as the outlet
+    crawl = (
+        "These crawls are part of an effort to archive pages. The seed for this crawl was a list."
+    )
+    notice = Article(id="a2", text=crawl, raw_text=crawl, source="pile/mn.jsonl#L5")
+    news = "The harbour reopened on Monday after the storm, officials said."
+    plain = Article(id="a-3c6b02b5cbc81a4e", text=news, raw_text=news, source="pile/mn.jsonl#L6")
+    side = {"article": plain.id, "source": plain.id, "start": 0, "end": len(news),
+            "stance": "asserts"}  # fmt: skip
+    claim = {"id": "c1", "kind": "statement", "subject": "The harbour", "text": news,
+             "status": "single-source", "sources": [plain.id], "sides": [side]}  # fmt: skip
+    stories = [
+        Story("s1", "Not a news article: boilerplate (these crawls)", ["a2"]),
+        Story("s2", "The harbour reopened", [plain.id], [SummarySentence(news, (Citation(plain.id, 0, len(news)),))],
+              None, StoryLayer.from_dict({"claims": [claim]})),
+    ]  # fmt: skip
+    markdown = render_markdown([notice, plain], stories)
+    empty = markdown.split("## Not a news article: boilerplate (these crawls)\n\n", 1)[1]
+    assert empty.startswith("_No summary: its article(s) are not news (boilerplate (these crawls)")
+    assert "- `a2` (untitled) mn.jsonl#L5 — outlet unknown\n" in markdown
+    assert f"  - outlet unknown states: “{news}” [{plain.id}:0-{len(news)}]" in markdown
+    assert f"{plain.id} states" not in markdown
+    html = render_html([notice, plain], stories)
+    assert "No summary: its article(s) are not news" in html
+    assert "outlet unknown states</span>" in html and " · outlet unknown" in html
+
+
+def test_the_table_of_contents_columns_keep_apart() -> None:
+    # a screenshot showed the first column's titles running into the second's numbers
+    html = render_html([], [])
+    toc = html.split(".toc ol{", 1)[1].split("}", 1)[0]
+    assert "columns:2" in toc and "column-gap:" in toc
+    assert ".toc li{break-inside:avoid" in html

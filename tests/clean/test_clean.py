@@ -80,7 +80,7 @@ def test_removed_offsets_point_into_raw_text_and_text_has_no_gaps():
     article = clean(raw)
     assert article.text == "The minister resigned on Monday."
     assert article.url == "https://x.example/a" and article.outlet == "X"
-    assert article.publisher == "Jane Doe"
+    assert article.publisher is None  # a person's byline is an author, not a publisher
 
 
 def test_ids_are_stable_and_depend_on_content_and_copy():
@@ -140,3 +140,60 @@ def test_common_page_furniture_is_removed():
         "Press)": "photo caption",
     }.items():
         assert classify_line(line) == reason, line
+
+
+def test_page_clutter_is_no_title_and_the_first_real_line_is():
+    # first lines a Multi-News pile used as titles
+    clutter = [
+        "Please enable Javascript to watch this video",
+        "English &gt;&gt; World",
+        "Click to email this to a friend (Opens in new window)",
+        "Add a location to your Tweets",
+        "Published on Apr 1, 2017",
+        "Associated Press Tue Feb 19, 2013 7:44 PM",
+        "Follow CBSMIAMI.COM: Facebook | Twitter",
+        "(Washington Post Staff Photo/Andrea Bruce)",
+        "/ Updated By Sarah Fitzpatrick",
+    ]
+    for line in clutter:
+        article = clean(
+            f"{line}\n\nFloods hit Minot\n\nThe river peaked two feet lower than expected."
+        )
+        assert article.title == "Floods hit Minot", line
+        assert line not in article.text
+        assert article.text.startswith("Floods hit Minot")
+    given = clean(
+        "The river peaked on Monday.", title="Please enable Javascript to watch this video"
+    )
+    assert given.title is None  # no headline line: the story takes its first sentence
+    player = clean("Skip in Skip x Embed x Share The discovery of two children was a tragedy.")
+    assert player.text == "The discovery of two children was a tragedy."
+
+
+def test_html_entities_are_decoded_in_the_stored_text_and_title():
+    raw = "North Korea&#39;s leader was named &quot;Sexiest Man&quot; by The Onion &amp; AT&T."
+    article = clean(raw, title="Prodigy Mourned by Nas, Just Blaze &amp; More")
+    assert article.title == "Prodigy Mourned by Nas, Just Blaze & More"
+    assert article.text == 'North Korea\'s leader was named "Sexiest Man" by The Onion & AT&T.'
+    assert article.raw_text == raw  # removed spans still point into the raw text
+    # a Windows-1252 dash read as Latin-1 ("\x97") is the dash it was
+    assert (
+        clean("\x97 The missions were completed at night.").text
+        == "— The missions were completed at night."
+    )
+
+
+def test_a_byline_names_no_outlet_and_a_copyright_holder_loses_its_by():
+    shot = clean(
+        "A police officer died on Monday after he was shot.\n\n"
+        "Copyright 2016 by WDIV ClickOnDetroit - All rights reserved."
+    )
+    assert (shot.outlet, shot.publisher) == ("WDIV ClickOnDetroit", None)
+    for byline in ("By Kase Wickman", "By Emmanuel K. Dogbevi", "Posted by Jane van Doe"):
+        article = clean(f"{byline}\n\nThe Black Caucus will oppose the debt deal, members said.")
+        assert (article.outlet, article.publisher) == (None, None), byline
+        assert byline not in article.text
+    assert (
+        clean("The minister resigned.\n\nPosted by syria-watch-blog").publisher
+        == "syria-watch-blog"
+    )

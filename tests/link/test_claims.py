@@ -299,3 +299,14 @@ def test_an_agreeing_sentence_must_carry_a_share_of_what_is_claimed():
     assert not _corroborates(claim, weak, 2, share)  # 2 of 8 content words, a third is 3
     assert _corroborates(claim, weak, 2, 0.0)  # the option steers it
     assert _corroborates(claim, strong, 2, share)
+
+
+def test_how_long_or_how_often_is_no_time_scope_of_a_figure():
+    # the sample pile's claim read "people killed [a year, daily]"
+    text = (
+        "The ICRC has been promoting a daily ceasefire after a year of fighting that "
+        "has killed more than 9,100 people on Monday."
+    )
+    claims = _claims(_article("a", text, "Naharnet"))
+    (toll,) = [c for c in claims if c.kind == "fact"]
+    assert toll.subject == "people killed [monday]"

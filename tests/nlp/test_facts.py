@@ -152,3 +152,38 @@ def test_one_as_a_determiner_or_a_circumstance_is_no_count():
     got = {(f.text, f.counted) for f in facts}
     assert not any(f.counted in ("certain thing", "thing", "area") for f in facts), got
     assert ("47", "corpses") in got and ("one", "person") in got
+
+
+def test_numbers_that_count_nothing_are_not_facts():
+    # junk seen on a Multi-News pile: list numbering, phone lines, a video's length split
+    # into 3 and 31, DOI and catalogue-id parts, versions, gallery counters, ranks, house
+    # numbers and bare numbers ("called 911", "Furious 7")
+    text = (
+        "1. Beatty begins to read out the card.\n\n2. A close-up photograph shows it.\n\n"
+        "Call the tip line at (844) 459-5786 or 610.668.5532. "
+        "Smith was fatally shot. (3:31)\n\nPlay Video 2:10 UN Security Council steps up. "
+        "Journal reference: PNAS, DOI: 10.1073/pnas.1417712112. "
+        "The bones (KUVP 142200) were found. It was fine before the 5.0.1 update. "
+        "Hide Caption 4 of 6 Photos: the ship. Mr. Schumer, the No. 3 Democrat, lives at "
+        "64 Perry Street. My client also called 911. Furious 7 is a hit. "
+        "The strike killed 56 people on Monday."
+    )
+    (facts,) = extract_facts([text])
+    assert [(f.text, f.counted) for f in facts] == [("56", "people")]
+
+
+def test_m_after_a_number_is_metres_unless_money_or_a_count():
+    text = (
+        "The oil slick is approximately 5,500m downwind of the site. "
+        "The Bluefin-21 is an almost 5m-long underwater vehicle. "
+        "Output rose by 2.5m barrels a day. The firm paid $5.5m and £5m in fines."
+    )
+    (facts,) = extract_facts([text])
+    got = {f.text: (f.value, f.unit, f.counted) for f in facts}
+    assert got["approximately 5,500m"] == (5500, "m", None)
+    assert got["almost 5m"] == (5, "m", None)
+    assert got["2.5m"] == (2_500_000, None, "barrels")
+    assert got["$5.5m"] == (5_500_000, "USD", None)
+    assert got["£5m"] == (5_000_000, "GBP", None)
+    for f in facts:
+        assert text[f.start : f.end] == f.text

@@ -101,3 +101,48 @@ def test_stories_written_a_few_at_a_time_are_listed_and_found_as_when_written_at
         assert before[0] == ["s-ships", "s-truce", "s-road"]
         store.save_analysis(store.articles(), store.stories(), keep={"s-truce"})
         assert [ids(store, **q) for q in queries] == before
+
+
+def _stating(*values: str) -> Story:
+    events = [TimelineEvent(v, False, v, "a", 0, len(v)) for v in values]
+    return Story("s", "t", ["a"], layer=StoryLayer(timeline=events))
+
+
+def test_history_and_forecasts_do_not_place_an_undated_story() -> None:
+    # a Multi-News story listed as "undated (mentions 1800-01-01 – 2050-12-31)", first
+    assert story_days(_stating("1800", "1966", "2011", "2050"), []) is None
+    # precise days win over years; history a year before the latest one is left out
+    assert story_days(_stating("1972-06-17", "1974-08-05", "2013-09", "2016"), []) == (
+        "2013-09-01", "2013-09-30", "text",
+    )  # fmt: skip
+    assert story_days(_stating("2011", "2012"), []) == ("2011-01-01", "2012-12-31", "text")
+
+
+def test_stories_placed_by_stated_days_list_after_dated_ones() -> None:
+    from storyline.store.tables import list_ranks
+
+    ranks = list_ranks(
+        [
+            ("s-a", None, "2050-12-31"),
+            ("s-b", "2012-06-20", None),
+            ("s-c", None, None),
+            ("s-d", "2013-01-01", None),
+        ]
+    )
+    assert sorted(ranks, key=ranks.__getitem__) == ["s-d", "s-b", "s-a", "s-c"]
+
+
+def test_an_original_of_unknown_outlet_is_a_source_of_its_own() -> None:
+    from types import SimpleNamespace
+
+    from storyline.store.browse import facet_rows
+
+    def member(aid: str, outlet: str | None, copy_of: str | None = None) -> Any:
+        return SimpleNamespace(
+            id=aid, outlet=outlet, publisher=None, date=None, duplicate_of=copy_of
+        )
+
+    members = [member("a-1", None), member("a-2", None, "a-1"), member("a-3", "FT")]
+    rows = facet_rows(Story("s", "t", ["a-1", "a-2", "a-3"], layer=StoryLayer()), members)
+    assert sorted(r["value"] for r in rows if r["facet"] == "source") == ["FT", "article a-1"]
+    assert [r["value"] for r in rows if r["facet"] == "outlet"] == ["FT"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from storyline.brief.md import md_text
@@ -92,9 +93,16 @@ def claims_by_status(layer: StoryLayer | None) -> list[ClaimItem]:
     return sorted(claims, key=lambda c: (order.get(c.status, 3), c.id))
 
 
+# an article id ("a-3c6b02b5cbc81a4e"): the source key of an article that names no outlet
+_ARTICLE_ID = re.compile(r"a-[0-9a-f]{16}")
+
+
 def side_label(side: ClaimSideItem) -> str:
-    """Who takes this side and how: "Naharnet (Sergei Lavrov) disagrees, 0.61"."""
-    who = side.source or side.article
+    """Who takes this side and how: "Naharnet (Sergei Lavrov) disagrees, 0.61"; an
+    article with no known outlet is "outlet unknown" (the citation names the article)."""
+    who = side.source
+    if not who or _ARTICLE_ID.fullmatch(who):
+        who = "outlet unknown"
     if side.speaker:
         who += f" ({side.speaker})"
     verb = _STANCE_WORDS.get(side.stance or "asserts", side.stance)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from storyline.brief.md import md_text
 from storyline.layer import StorylineEntity, TimelineRef, storyline_layer
-from storyline.model import Article, Story, calendar_day
+from storyline.model import Article, Story, calendar_day, placing_dates
 
 MAX_LINE_EVENTS = 30  # a storyline's timeline in brief.md/.html (all of it in brief.json)
 MAX_LINE_ENTITIES = 15
@@ -61,11 +61,8 @@ def line_story(story: Story, by_id: dict[str, Article]) -> LineStory:
     if dated:
         return LineStory(story, dated[0], dated[-1], False)
     own = set(story.articles)
-    stated = sorted(
-        t.value
-        for t in (story.layer.timeline if story.layer else [])
-        if t.article in own and calendar_day(t.value)
-    )
+    events = story.layer.timeline if story.layer else []
+    stated = sorted(placing_dates([t.value for t in events if t.article in own]))
     if stated:
         return LineStory(story, stated[0], stated[-1], True)
     return LineStory(story, "", "", False)

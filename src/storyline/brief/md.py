@@ -7,7 +7,10 @@ import re
 from typing import Any
 
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
-_HTML = re.compile(r"[&<>]")
+# only what Markdown would read as HTML: a tag ("<b>", "<img onerror=...>", "</i>"), any
+# other "<", and an "&" that starts an entity ("&lt;"); a plain "&" or ">" is text and
+# stays as written ("Nas, Just Blaze & More", "English >> World")
+_HTML = re.compile(r"<[^<>]*>?|&(?=#?\w+;)")
 # backslash escapes: no link or image ([x](url), ![x](url)) and no code span from text
 _MARKDOWN = re.compile(r"([\\`\[\]])")
 _LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029]+")
@@ -20,4 +23,4 @@ def md_text(value: Any) -> str:
     text = "" if value is None else str(value)
     text = _LINE_BREAKS.sub(" ", text)
     text = _MARKDOWN.sub(r"\\\1", text)
-    return _HTML.sub(lambda m: _ENTITIES[m.group()], text)
+    return _HTML.sub(lambda m: "".join(_ENTITIES.get(c, c) for c in m.group()), text)

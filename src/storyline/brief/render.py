@@ -28,6 +28,7 @@ from storyline.brief.layer_view import (
 )
 from storyline.brief.lines import line_sections, lines_markdown
 from storyline.brief.md import md_text
+from storyline.clean.junk import junk_reason
 from storyline.config import Options
 from storyline.model import Article, Story, iter_storylines
 from storyline.version import __version__
@@ -192,6 +193,8 @@ def markdown_chunks(articles: list[Article], stories: list[Story]) -> Iterator[s
             refs = ", ".join(f"[{c.article}:{c.start}-{c.end}]" for c in sentence.citations)
             cut = " …" if sentence.partial else ""
             lines.append(f"{n}. {md_text(sentence.text)}{cut} {refs}")
+        if not story.summary:
+            lines.append(f"_{md_text(no_summary_note(story, by_id))}_")
         lines.append("")
         texts = {aid: by_id[aid].text for aid in story.articles if aid in by_id}
         lines += layer_markdown(story.layer, texts)
@@ -199,11 +202,27 @@ def markdown_chunks(articles: list[Article], stories: list[Story]) -> Iterator[s
         for aid in story.articles:
             a = by_id[aid]
             dup = f" (duplicate of {a.duplicate_of})" if a.duplicate_of else ""
-            meta = " · ".join(md_text(x) for x in (a.outlet, a.publisher, a.date, a.url) if x)
+            meta = " · ".join(md_text(x) for x in source_meta(a))
             title = md_text(a.label)
             lines.append(f"- `{a.id}` {title} — {meta}{dup}")
         lines.append("")
         yield "\n".join(lines)
+
+
+def source_meta(article: Article) -> list[str]:
+    """What a source line tells of an article: outlet, publisher, date, URL; "outlet
+    unknown" when it names neither outlet nor publisher (never an empty line)."""
+    known = [x for x in (article.outlet, article.publisher, article.date, article.url) if x]
+    return known if article.outlet or article.publisher else ["outlet unknown", *known]
+
+
+def no_summary_note(story: Story, by_id: dict[str, Article]) -> str:
+    """Why a story has no summary, so its section is never an empty heading."""
+    texts = [by_id[a].text for a in story.articles if a in by_id]
+    reasons = [junk_reason(t, len(t.split())) for t in texts]
+    if texts and all(reasons):
+        return f"No summary: its article(s) are not news ({reasons[0]})."
+    return "No summary: no sentence of its article(s) reads as news prose; see its sources."
 
 
 def story_dates(story: Story, by_id: dict[str, Article]) -> str:
@@ -236,6 +255,10 @@ class _StoryView:
     @property
     def siblings(self) -> list[Story]:
         return siblings(self.story, self._members)
+
+    @property
+    def summary_note(self) -> str:
+        return "" if self.story.summary else no_summary_note(self.story, self._by_id)
 
     @property
     def layer(self) -> LayerView:

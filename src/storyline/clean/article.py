@@ -9,8 +9,13 @@ from __future__ import annotations
 import hashlib
 import json
 
-from storyline.clean.boilerplate import cut_spans, find_boilerplate
-from storyline.clean.junk import is_credit
+from storyline.clean.boilerplate import (
+    classify_line,
+    cut_spans,
+    find_boilerplate,
+    unescape_entities,
+)
+from storyline.clean.junk import is_credit, junk_reason
 from storyline.clean.metadata import find_metadata
 from storyline.model import Article, RawDocument
 
@@ -47,21 +52,38 @@ def article_id(
 
 
 def _guess_title(text: str) -> str | None:
+    """The first line when it reads as a headline; page clutter (a credit, a share or
+    video prompt, a widget) is no title: the story then takes its first real sentence."""
     first = text.split("\n", 1)[0].strip()
     words = first.split()
-    if 2 <= len(words) <= 16 and first[-1] not in '.!?"”:;,' and not is_credit(first):
-        return first
-    return None
+    if not 2 <= len(words) <= 16 or first[-1] in '.!?"”:;,' or is_clutter(first):
+        return None
+    return first
+
+
+def is_clutter(title: str) -> bool:
+    """A page's furniture rather than a headline: a photo credit, a share or video prompt
+    ("Please enable Javascript to watch this video"), a breadcrumb or a stamp."""
+    stripped = title.strip()
+    return (
+        is_credit(stripped)
+        or classify_line(stripped) is not None
+        or junk_reason(stripped, len(stripped.split())) is not None
+    )
 
 
 def clean_document(doc: RawDocument) -> Article:
     removed = find_boilerplate(doc.text)
-    text = cut_spans(doc.text, removed)
+    # entities are decoded in the text that is stored, so every offset into it (summary,
+    # quotes, facts) slices what a reader sees; removed spans point into the raw text
+    text = unescape_entities(cut_spans(doc.text, removed))
     found = find_metadata(removed)
     outlet = doc.outlet or found.outlet
     publisher = doc.publisher or found.publisher
     url = doc.url or found.url
-    title = doc.title or _guess_title(text)
+    title = unescape_entities(doc.title) if doc.title else None
+    if title is None or is_clutter(title):
+        title = _guess_title(text)
     return Article(
         id=article_id(text, title, url, outlet, publisher, doc.text),
         text=text,

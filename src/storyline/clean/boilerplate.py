@@ -10,6 +10,7 @@ mention "copyright" or "comment" are never cut.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 
@@ -25,6 +26,11 @@ class Rule:
 def _rule(reason: str, *patterns: str) -> Rule:
     return Rule(reason, re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE))
 
+
+# a day as a page writes it: "Apr 1, 2017", "Feb. 19 2013", "September 2, 2008"
+_DAY_WRITTEN = (
+    r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+(19|20)\d\d"
+)
 
 # Whole-line rules, checked in order; the first match names the reason.
 LINE_RULES: tuple[Rule, ...] = (
@@ -87,12 +93,28 @@ LINE_RULES: tuple[Rule, ...] = (
         r"(copy link|most read|listen to this article|click here to subscribe).{0,20}",
         r"this (article|story) (was )?(originally )?(published|appeared) (on|in|at) .{1,80}",
         r"\(?photo(graph)?( by)?:? [^.]{1,80}\)?",
+        # page furniture used as titles on a Multi-News pile
+        r"(click to )?(email|share|print) this( article| story)? (to|with) a friend"
+        r"( \(opens in new window\))?",
+        r"add a location to your tweets",
+        r"follow [\w.-]+:? ((facebook|twitter|instagram|youtube)[ ,|/]*){1,4}",
+    ),
+    _rule(
+        "script notice",
+        # a video player's fallback, alone or in the line of script around it
+        r"(?=.{0,300}$).*\bplease (enable|turn on) javascript\b.*",
+        r"(?=.{0,120}$)(you (need|must|have) to )?(enable|turn on) javascript (to|in) .*",
+    ),
+    _rule(
+        "breadcrumb",
+        # a site's section path: "English >> World", "News » Politics"
+        r"(?-i:[A-Z])[^.!?>»›]{0,39}(\s(>>|»|›)\s(?-i:[A-Z])[^.!?>»›]{0,39}){1,4}",
     ),
     _rule(
         "photo credit",
         # a credit line: an agency or a photographer's role beside a slash, no sentence
         r"(?=.{0,160}$)(?=.*/)[^.!?]*\b(getty images|ap photo|afp( photo)?|epa(-efe)?"
-        r"|shutterstock|istockphoto|contributor|stringer|staff photographer)\b[^.!?]*",
+        r"|shutterstock|istockphoto|contributor|stringer|staff photo(grapher)?)\b[^.!?]*",
         r"(?-i:REUTERS) ?/[^.!?]{1,80}",
         # a caption widget's label after the photographer's name
         r"[^.!?]{0,80}\b(share|enlarge|expand|view) (photo|image)s?",
@@ -112,11 +134,18 @@ LINE_RULES: tuple[Rule, ...] = (
         "dateline",
         # a page's own publication line, not a sentence: "Published: January 2011 ..."
         r"(published|updated|posted)( on)?: [^.!?]{1,80}",
+        r"(published|updated|posted)( on)? " + _DAY_WRITTEN + r"[^.!?]{0,40}",
+        r"/\s*(published|updated|posted)\b[^.!?]{0,80}",  # "/ Updated By Sarah Fitzpatrick"
+        # an agency's stamp: "Associated Press Tue Feb 19, 2013 7:44 PM"
+        r"([A-Z][\w.&'-]*\s+){0,4}(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+"
+        + _DAY_WRITTEN
+        + r",?\s+\d{1,2}:\d{2}\s*([ap]\.?m\.?)?(\s+[A-Z]{2,4})?",
     ),
     _rule(
         "notification prompt",
         r"(?=.{0,160}$)(get|turn on|enable|allow|sign up for) (push |browser |breaking news )?"
         r"(notifications|alerts)\b.*",
+        r"(?=.{0,200}$)breaking news emails get breaking news alerts\b.*",
     ),
     _rule(
         "copyright footer",
@@ -143,6 +172,9 @@ _COMMENT_SECTION_START = re.compile(
     re.IGNORECASE,
 )
 _WIDGET_MAX_WORDS = 25
+# a video player's controls glued before the first sentence ("Skip in Skip x Embed x
+# Share The discovery of ..."): only that prefix is cut, the sentence stays
+_PLAYER_PREFIX = re.compile(r"(skip in skip x )?embed x share\s+(?=\S)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -162,8 +194,26 @@ def split_lines(raw: str) -> list[Line]:
     return lines
 
 
+# an HTML entity as scrapers leave it in plain text ("English &gt;&gt; World", "Q&amp;A");
+# only complete ones (with ";"): "AT&T" and "R&D" are text
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+# C1 control characters are Windows-1252 text read as Latin-1 ("\x97" for "—")
+_C1 = re.compile("[\x80-\x9f]")
+
+
+def unescape_entities(text: str) -> str:
+    """``text`` with its HTML entities decoded and its C1 controls read as Windows-1252
+    (what they were meant to be), everything else as it was."""
+    text = _C1.sub(lambda m: bytes([ord(m.group())]).decode("cp1252", errors="ignore"), text)
+    if "&" not in text:
+        return text
+    return _ENTITY.sub(lambda m: html.unescape(m.group()), text)
+
+
 def classify_line(text: str) -> str | None:
-    stripped = text.strip()
+    stripped = unescape_entities(text.strip())  # "English &gt;&gt; World" is a breadcrumb
     if not stripped:
         return None
     for rule in LINE_RULES:
@@ -173,7 +223,8 @@ def classify_line(text: str) -> str | None:
 
 
 def find_boilerplate(raw: str) -> list[RemovedSpan]:
-    """Removed spans (whole lines, trimmed of surrounding whitespace) in raw-text order."""
+    """Removed spans (whole lines, trimmed of surrounding whitespace, or a player widget's
+    prefix of a line) in raw-text order."""
     removed: list[RemovedSpan] = []
     in_comment_tail = False
     last_prose_end = -1  # a bare URL is page furniture only after the article's last line
@@ -190,6 +241,11 @@ def find_boilerplate(raw: str) -> list[RemovedSpan]:
             in_comment_tail = False
         if reason is None:
             last_prose_end = line.end
+            prefix = _PLAYER_PREFIX.match(stripped)
+            if prefix:
+                start = line.start + len(line.text) - len(line.text.lstrip())
+                cut = prefix.group().rstrip()
+                removed.append(RemovedSpan(start, start + len(cut), cut, "player widget"))
             continue
         lead = len(line.text) - len(line.text.lstrip())
         start = line.start + lead

@@ -2,8 +2,9 @@
 
 Scraped text often carries its own provenance in the lines we cut as boilerplate:
 "Copyright © 2012 Naharnet.com. All Rights Reserved. | https://naharnet.com/..." names
-the outlet, the year and the URL; "By liverealnews" names who (re)published it; a
-publisher's paywall notice names the outlet whose story it is.
+the outlet, the year and the URL; "By liverealnews" names who (re)published it, while
+"By Kase Wickman" names an author, never an outlet; a publisher's paywall notice names
+the outlet whose story it is.
 """
 
 from __future__ import annotations
@@ -56,8 +57,18 @@ def outlet_from_host(host: str) -> str:
     return name.upper() if len(name) <= 3 else name.capitalize()
 
 
+# a person's name as a byline gives it ("Kase Wickman", "Emmanuel K. Dogbevi"): an author,
+# not the outlet; a handle or site ("liverealnews", "syria-watch-blog") is who published
+_PERSON_NAME = re.compile(
+    r"(?:[A-Z][a-z'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]\.|van|von|de|al|bin)){1,3}"
+)
+
+
 def _holder_to_outlet(holder: str) -> str | None:
-    holder = _HOLDER_SUFFIX.sub("", holder.strip(" .,|"))
+    # "Copyright 2016 by WDIV ClickOnDetroit - All rights reserved.": the holder is
+    # "WDIV ClickOnDetroit", not "by WDIV ClickOnDetroit -"
+    holder = re.sub(r"^by\s+", "", holder.strip(" .,|-–—"), flags=re.IGNORECASE)
+    holder = _HOLDER_SUFFIX.sub("", holder.strip(" .,|-–—"))
     domain = _DOMAIN.search(holder)
     if domain:
         return outlet_from_host(domain.group(0))
@@ -85,8 +96,9 @@ def find_metadata(removed: list[RemovedSpan]) -> FoundMetadata:
                 outlet = _holder_to_outlet(holder.group("holder"))
         if span.reason == "byline" and publisher is None:
             match = _BYLINE.match(span.text.strip())
-            if match:
-                publisher = match.group("name").strip()
+            name = match.group("name").strip() if match else ""
+            if name and not _PERSON_NAME.fullmatch(name):
+                publisher = name
     if outlet is None and url:
         host = urlsplit(url if "://" in url else f"http://{url}").hostname
         if host:

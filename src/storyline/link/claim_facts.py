@@ -5,6 +5,7 @@ sources contradict; an outlet never contradicts itself."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
@@ -25,6 +26,14 @@ from storyline.nlp.facts import Fact
 _COUNT_SYNONYMS = {"life": "people", "person": "people", "casualty": "people", "death": "people"}
 _SMALL_NUMBER_WORDS = {"one", "two", "both", "a", "an", "single"}
 _OPEN_BOUND = 1.25  # how far past "more than X" (or below "less than X") a figure still agrees
+# DATE entities that tell how long or how often, not when ("after a year of fighting",
+# "a daily ceasefire"): no time scope for a figure (a claim read "people killed [a year,
+# daily]")
+_NOT_A_TIME = re.compile(
+    r"(daily|weekly|monthly|yearly|annually|nightly|hourly|days|weeks|months|years"
+    r"|(every|each|per|a|an|one|two|three|several|a few|few|many|\d+)\s+(\w+\s+)?"
+    r"(days?|weeks?|months?|years?|decades?|hours?))"
+)
 # verbs that report the same event for a count of people
 _EVENT_SYNONYMS = {"die": "kill", "claim": "kill"}
 # verbs that tell no event of their own: "the average woman has seven children" and "he
@@ -50,7 +59,11 @@ def fact_key(fact: Fact, doc: Any, ents: Ents | None = None) -> FactKey | None:
         head = f"amount ({fact.verb or 'value'})"
     ents = ents or Ents(doc)
     within = ents.within(fact.sentence_start, fact.sentence_end)
-    dates = frozenset(e.text.lower() for e in within if e.label_ == "DATE")
+    dates = frozenset(
+        e.text.lower()
+        for e in within
+        if e.label_ == "DATE" and not _NOT_A_TIME.fullmatch(e.text.lower())
+    )
     places = frozenset(e.text.lower() for e in within if e.label_ in ("GPE", "LOC", "FAC"))
     return FactKey(head, fact.unit or "", dates, places)
 

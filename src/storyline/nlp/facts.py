@@ -9,6 +9,7 @@ names ("MiG-29", "G20") are not facts here.
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from collections.abc import Sequence
@@ -97,6 +98,28 @@ _NUMBER_RE = re.compile(
     r"(?P<percent>\s?(?:%|per\s?cent\b|percent\b))?"
     r"(?P<strong>-strong\b)?",
     re.IGNORECASE,
+)
+# Numbers that are part of something else, never a count (a page's phone line, a video's
+# length, a paper's DOI, a table's catalogue ids; seen as junk facts on a Multi-News pile):
+# a phone number, a clock time or duration ("(3:31)", "2:10"), a date or ratio written
+# with slashes, a DOI, a dotted version ("5.0.1"), a catalogue id ("KUVP 142200"), a rank
+# ("No. 3", "#7") and a photo gallery's counter ("Caption 4 of 6 Photos").
+_NOT_COUNTS_RE = re.compile(
+    r"\(?\b\d{3}\)?[\s.-]\d{3}[.-]\d{4}\b"
+    r"|\b\d{1,2}:\d{2}(?::\d{2})?"
+    r"|\b\d{1,4}/\d{1,4}(?:/\d{2,4})?\b"
+    r"|\b10\.\d{4,9}/\S+"
+    r"|\b\d+(?:\.\d+){2,}\b"
+    r"|\b[A-Z]{2,}\s\d{4,}\b"
+    r"|(?i:\bno\.\s?\d+\b|#\s?\d+\b)"
+    r"|(?i:\b(?:caption|photo|image|slide|picture)s?\s+\d+\s+of\s+\d+\b)"
+    r"|(?i:\b\d+\s+of\s+\d+\s+(?:photos|images|slides|pictures)\b)"
+)
+# the head noun of a street address ("64 Perry Street", "the 3700 block of ..."): a house
+# number, not a count
+_ADDRESS_NOUNS = frozenset(
+    ["street", "st", "road", "rd", "avenue", "ave", "boulevard", "blvd", "lane", "drive"]
+    + ["block", "highway", "parkway", "place", "square", "court", "way"]
 )
 _SKIP_ENTS = frozenset({"DATE", "TIME", "ORDINAL"})
 _NAME_ENTS = frozenset({"ORG", "PRODUCT", "FAC", "PERSON", "WORK_OF_ART", "EVENT", "LAW"})
@@ -189,7 +212,12 @@ def facts_in_doc(doc: Any, spans: Sequence[Span] | None = None) -> list[Fact]:
     text = doc_text(doc)
     sentences = SentenceIndex(list(spans)) if spans else None
     facts: list[Fact] = []
+    parts = [m.span() for m in _NOT_COUNTS_RE.finditer(text)]  # in text order
+    starts = [s for s, _ in parts]
     for match in _NUMBER_RE.finditer(text):
+        at = bisect.bisect_right(starts, match.start("number")) - 1
+        if at >= 0 and parts[at][1] > match.start("number"):
+            continue  # a digit of a phone number, time, DOI, id, rank or gallery counter
         try:
             fact = _fact(doc, match, sentences)
         except (ValueError, IndexError) as exc:  # one odd number never sinks the text
@@ -213,6 +241,8 @@ def _fact(doc: Any, match: re.Match, sentences: SentenceIndex | None) -> Fact | 
         return None
     if after == "-" and not match.group("strong"):
         return None
+    if re.match(r"/\d", text[match.end() : match.end() + 2]):
+        return None  # "40%/2hr": a rate, not a count
     token = doc.char_span(num_start, num_end, alignment_mode="expand")
     if token is None:
         return None
@@ -253,14 +283,25 @@ def _fact(doc: Any, match: re.Match, sentences: SentenceIndex | None) -> Fact | 
         " ".join(match.group("modifier").split()).lower() if match.group("modifier") else None
     )
     counted, c_start, c_end, noun = _counted(doc, tok, end)
+    if noun is not None and noun.lower_.rstrip(".") in _ADDRESS_NOUNS:
+        return None  # "64 Perry Street", "the 3700 block of Southmore Boulevard"
     if unit is None and noun is not None and noun.lower_ in _CURRENCY_WORDS:
         unit = _CURRENCY_WORDS[noun.lower_]
         counted = c_start = c_end = None
+    if (match.group("scale") or "").lower() == "m" and not currency:
+        # only money ("$5.5m", "£5m") or a count ("2.5m barrels") reads "m" as million;
+        # "5,500m downwind", "a 5m-long vehicle", "7m adjacent" are metres
+        following = _next_noun(doc, end)
+        if following is not None and counted is None:
+            counted, c_start, c_end = following.text, following.idx, following.idx + len(following)
+        elif following is None:
+            value = parse_number(match.group("number")) or value
+            value_max = parse_number(high) if high else None
+            unit, counted, c_start, c_end = "m", None, None, None
     if counted is None and unit is None:
-        if match.group("number").isalpha() or high:
-            return None  # a bare number word ("one of the factors") or range counts nothing
-        if tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN":
-            return None  # part of a name: "Vesti 24", "Channel 4"
+        # a fact is a number with what it counts ("56 people", "$550m", "12%"): a bare
+        # number ("1." of a list, "called 911", "Furious 7", "German, 14") says nothing
+        return None
     verb = _verb(noun if noun is not None else tok)
     s_start, s_end = _sentence(doc, tok, sentences)
     return Fact(
@@ -338,9 +379,29 @@ def _counted(doc: Any, tok: Any, number_end: int) -> tuple[str | None, int | Non
     end = doc[end_tok].idx + len(doc[end_tok].text)
     if start >= end or start < number_end:  # "$550m": the "m" is the scale, not a noun
         return None, None, None, None
+    counted = doc_text(doc)[start:end]
+    # words that are no noun phrase: a table row ("182 91 BP096 php"), the next paragraph
+    # ("6 of 6\n\nThe Musashi"), a lone capital ("1K M deep"; "4 h" is hours)
+    if "\n" in counted or not counted[0].isalpha() or counted.isupper() and len(counted) < 2:
+        return None, None, None, None
     if re.search(r"[.!?;:]", doc_text(doc)[number_end:start]):  # "$550m. Experts ...": new sentence
         return None, None, None, None
     return doc_text(doc)[start:end], start, end, head
+
+
+def _next_noun(doc: Any, end: int) -> Any:
+    """The common noun right after a number ending at ``end`` ("2.5m barrels"), or None
+    ("5m-long", "5,500m downwind", "at 7m.")."""
+    text = doc_text(doc)
+    if not text[end : end + 1].isspace():
+        return None
+    at = doc.char_span(end, len(text), alignment_mode="expand")
+    if at is None or not len(at):
+        return None
+    first = next((t for t in at if t.idx >= end and not t.is_space), None)
+    if first is None or first.pos_ != "NOUN" or not first.text.isalpha():
+        return None
+    return first
 
 
 def _verb(tok: Any) -> str | None:

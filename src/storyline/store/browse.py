@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 
-from storyline.model import Article, Story, calendar_day
+from storyline.model import Article, Story, calendar_day, placing_dates
 from storyline.store.base import Page, StoryFilter, StoryListing
 from storyline.store.export import story_layer
 
@@ -100,12 +100,8 @@ def story_days(story: Story, members: Sequence[Any]) -> tuple[str, str, str] | N
     if dated:
         return dated[0], dated[-1], "articles"
     own = set(story.articles)
-    spans = [
-        span
-        for event in story_layer(story).timeline
-        if event.article in own
-        if (span := _span(event.value)) is not None
-    ]
+    stated = placing_dates([e.value for e in story_layer(story).timeline if e.article in own])
+    spans = [span for value in stated if (span := _span(value)) is not None]
     if not spans:
         return None
     first = min(s[0] for s in spans).isoformat()
@@ -123,8 +119,10 @@ def facet_rows(story: Story, members: Sequence[Any]) -> list[dict[str, str]]:
         outlet = m.outlet or m.publisher
         if outlet:
             found.add(("outlet", outlet))
-            if not m.duplicate_of:
-                found.add(("source", outlet))
+        if not m.duplicate_of:
+            # an original whose outlet is unknown is still a source of its own (as claims
+            # count it): never "1 article, 0 independent outlets"
+            found.add(("source", outlet or f"article {m.id}"))
     layer = story_layer(story)
     for entity in layer.entities:
         found.add(("entity", entity.id))

@@ -190,7 +190,7 @@ class SqlStore(Store):
         if "list_rank" not in present:
             t = stories_table
             old = conn.execute(sa.select(t.c.id, t.c.last_date)).all()
-            ranks = list_ranks([(r.id, r.last_date) for r in old])
+            ranks = list_ranks([(r.id, r.last_date, None) for r in old])
             if ranks:
                 conn.execute(
                     t.update()
@@ -281,15 +281,15 @@ class SqlStore(Store):
             # written WRITE_CHUNK stories at a time (their member rows, brief JSON, search
             # text and facets): all of a large run's at once were much of its peak memory
             # (issue 17). The list order needs every story's last day first: from dates.
-            lasts: list[tuple[str, str | None]] = []
+            lasts: list[tuple[str, str | None, str | None]] = []
             for part in _chunks(stories):
                 members = self._story_members(conn, [s.id for s in part], text=False)
                 stated = browse.stated_last_days(conn, part, members, [])
                 for story in part:
                     dates = sorted(m.date for m in members.get(story.id, []) if m.date)
-                    lasts.append((story.id, dates[-1] if dates else stated.get(story.id)))
+                    lasts.append((story.id, dates[-1] if dates else None, stated.get(story.id)))
             stated = browse.stated_last_days(conn, [], {}, [r.id for r in kept])
-            ranks = list_ranks(lasts + [(r.id, r.last_date or stated.get(r.id)) for r in kept])
+            ranks = list_ranks(lasts + [(r.id, r.last_date, stated.get(r.id)) for r in kept])
             for part in _chunks(stories):
                 members = self._story_members(conn, [s.id for s in part])
                 rows = [self._story_row(s, members.get(s.id, [])) for s in part]

@@ -312,9 +312,12 @@ LISTING_COLUMNS = (
 )
 
 
-def list_ranks(stories: list[tuple[str, str | None]]) -> dict[str, int]:
-    """Story list order: latest article date first, undated last, then id."""
+def list_ranks(stories: list[tuple[str, str | None, str | None]]) -> dict[str, int]:
+    """Story list order from (id, last article date, last day its text states): latest
+    article date first; then the stories no article of which is dated, by the days their
+    text states (a story mentioning 2050 is not news of 2050: it never leads the list);
+    then undated; ties by id."""
     ordered = sorted(stories, key=lambda s: s[0])
-    ordered.sort(key=lambda s: s[1] or "", reverse=True)
-    ordered.sort(key=lambda s: s[1] is None)
-    return {sid: rank for rank, (sid, _date) in enumerate(ordered)}
+    ordered.sort(key=lambda s: s[1] or s[2] or "", reverse=True)
+    ordered.sort(key=lambda s: 0 if s[1] else 1 if s[2] else 2)
+    return {sid: rank for rank, (sid, _dated, _stated) in enumerate(ordered)}
