@@ -23,6 +23,13 @@ def _texts(server_url: str, ids: set[str]) -> dict[str, str]:
     return {aid: httpx.get(f"{server_url}/api/articles/{aid}").json()["text"] for aid in ids}
 
 
+def _sides(claim: dict[str, Any]) -> tuple[tuple[Any, ...], ...]:
+    return tuple(
+        (s["article"], *_span(s), s["stance"], s["source"], s.get("speaker"))
+        for s in claim["sides"]
+    )
+
+
 def _span(item: dict[str, Any]) -> tuple[int, int]:
     start, end = item["span"]
     return int(start), int(end)
@@ -66,17 +73,32 @@ def test_story_page_layer_matches_brief_json(
                     assert any(event["text"] in row for row in rows)
                 seen["timeline"] += len(labels)
 
-                # claims: the claim's text and every side's cited sentence, never a bare badge
-                claim_items = page.locator("#claims > ul > li")
+                # claims: the claim's text and every side's cited sentence, never a bare badge;
+                # single-source claims citing the same sides share a row (folded away)
+                page.locator("#claims details").evaluate_all(
+                    "els => els.forEach(e => e.open = true)"
+                )
+                rows = page.locator("#claims li.claim").all_inner_texts()
                 claims = brief.get("claims", [])
-                assert claim_items.count() == len(claims)
-                for n, claim in enumerate(claims):
-                    shown = claim_items.nth(n).inner_text()
-                    assert claim["status"] in shown and claim["text"] in shown
-                    for side in claim["sides"]:
-                        start, end = _span(side)
-                        said = texts[side["article"]][start:end]
-                        assert said.strip() and said.strip() in shown
+                cited = {_sides(c) for c in claims if c["status"] == "single-source" and c["sides"]}
+                judged = [c for c in claims if c["status"] != "single-source" or not c["sides"]]
+                assert len(rows) == len(cited) + len(judged)
+                for claim in claims:
+                    said = [texts[s["article"]][slice(*_span(s))].strip() for s in claim["sides"]]
+                    assert all(said)
+                    assert any(
+                        claim["status"] in row
+                        and claim["text"] in row
+                        and all(s in row for s in said)
+                        for row in rows
+                    ), claim["id"]
+                    # a single-source claim whose one sentence says it is read once
+                    if (
+                        claim["status"] == "single-source"
+                        and len(said) == 1
+                        and claim["text"] in said[0]
+                    ):
+                        assert not any(row.count(said[0]) > 1 for row in rows)
                 seen["claims"] += len(claims)
 
                 # quotes: each quote's words appear once-quoted, sliced from its article

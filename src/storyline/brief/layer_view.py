@@ -21,7 +21,7 @@ from storyline.layer import (
 MAX_ENTITIES = 25
 MAX_QUOTES = 40
 MAX_FACTS = 15
-MAX_SINGLE_SOURCE = 10  # single-source claims (every contradicted and corroborated one)
+MAX_SINGLE_SOURCE = 10  # single-source claim rows (every contradicted and corroborated one)
 MAX_SIDES = 10  # sides of one claim: half stating it, half agreeing or disagreeing
 MAX_EVENTS = 30
 _STANCE_WORDS = {"asserts": "states", "agree": "agrees", "disagree": "disagrees"}
@@ -86,10 +86,9 @@ def top_entities(layer: StoryLayer | None) -> list[EntityItem]:
     return ranked[:MAX_ENTITIES]
 
 
-def claims_by_status(layer: StoryLayer | None) -> list[ClaimItem]:
-    """Contradicted first, then corroborated, then single-source; stable within each."""
+def claims_by_status(claims: list[ClaimItem]) -> list[ClaimItem]:
+    """Contradicted first, then corroborated, then single-source; by id within each."""
     order = {"contradicted": 0, "corroborated": 1, "single-source": 2}
-    claims = layer.claims if layer is not None else []
     return sorted(claims, key=lambda c: (order.get(c.status, 3), c.id))
 
 
@@ -118,13 +117,60 @@ def others_label(claim: ClaimItem) -> str:
     return f"{n} more side(s) in other stories of this storyline{where}"
 
 
-def shown_claims(layer: StoryLayer | None) -> tuple[list[ClaimItem], int]:
-    """The claims a reader sees (every contradicted and corroborated one, the first
-    single-source ones) and how many single-source claims are left out."""
-    claims = claims_by_status(layer)
-    single = [c for c in claims if c.status == "single-source"]
-    kept = [c for c in claims if c.status != "single-source"] + single[:MAX_SINGLE_SOURCE]
-    return kept, max(0, len(single) - MAX_SINGLE_SOURCE)
+def _side_key(side: ClaimSideItem) -> tuple[object, ...]:
+    return (side.article, side.start, side.end, side.stance, side.source, side.speaker)
+
+
+def same_citation_groups(claims: list[ClaimItem]) -> list[list[ClaimItem]]:
+    """Claims in reading order, single-source ones that cite the very same sides joined
+    (one sentence counting "150 marines" and "25 tanks" is two claims, read once);
+    a contradicted or corroborated claim stays on its own."""
+    groups: list[list[ClaimItem]] = []
+    by_sides: dict[tuple[object, ...], list[ClaimItem]] = {}
+    for claim in claims:
+        if claim.status != "single-source" or not claim.sides:
+            groups.append([claim])
+            continue
+        key = tuple(_side_key(s) for s in claim.sides)
+        if key in by_sides:
+            by_sides[key].append(claim)
+        else:
+            by_sides[key] = [claim]
+            groups.append(by_sides[key])
+    return groups
+
+
+def subjects_label(group: list[ClaimItem]) -> str:
+    """The subjects of claims shown together, once each, in order: "tanks (25); marines"."""
+    return "; ".join(dict.fromkeys(c.subject for c in group if c.subject))
+
+
+def said_once(claim: ClaimItem, texts: dict[str, str]) -> bool:
+    """True when the claim has one side whose cited sentence holds the claim's words: the
+    sentence alone says it (a single-source claim reads once, not twice)."""
+    if len(claim.sides) != 1:
+        return False
+    said = claim.sides[0].said(texts)
+    return bool(said) and (not claim.text or claim.text in said)
+
+
+def subject_beside(subjects: str, side: ClaimSideItem) -> str:
+    """The subject shown before a side that says the claim, or "" when the side's speaker
+    already names it ("Lavrov" beside "Naharnet (Lavrov) states")."""
+    speaker = (side.speaker or "").lower()
+    if speaker and (speaker in subjects.lower() or subjects.lower() in speaker):
+        return ""
+    return subjects
+
+
+def shown_claims(layer: StoryLayer | None) -> tuple[list[list[ClaimItem]], int]:
+    """The claims a reader sees, in groups citing the same sides (every contradicted and
+    corroborated one, the first single-source groups) and how many single-source claims
+    are left out."""
+    groups = same_citation_groups(claims_by_status(layer.claims if layer is not None else []))
+    single = [g for g in groups if g[0].status == "single-source"]
+    kept = [g for g in groups if g[0].status != "single-source"] + single[:MAX_SINGLE_SOURCE]
+    return kept, sum(len(g) for g in single[MAX_SINGLE_SOURCE:])
 
 
 def fact_sentence(fact: FactItem, texts: dict[str, str]) -> str:
@@ -151,6 +197,8 @@ class ShownClaim:
     claim: ClaimItem
     sides: list[tuple[ClaimSideItem, str]]  # each shown side with its cited sentence
     hidden_sides: int
+    subjects: str = ""  # its subject and those of the claims citing the same sides
+    said_once: bool = False  # one side whose sentence says it all: no separate claim text
 
 
 @dataclass
@@ -179,11 +227,20 @@ def layer_view(layer: StoryLayer | None, texts: dict[str, str]) -> LayerView:
         if left > 0:
             quotes.append((speaker, items[:left]))
         left -= len(items)
-    claims, hidden = shown_claims(layer)
+    groups, hidden = shown_claims(layer)
     shown = []
-    for claim in claims:
+    for group in groups:
+        claim = group[0]
         sides, hidden_sides = shown_sides(claim)
-        shown.append(ShownClaim(claim, [(s, s.said(texts)) for s in sides], hidden_sides))
+        shown.append(
+            ShownClaim(
+                claim,
+                [(s, s.said(texts)) for s in sides],
+                hidden_sides,
+                subjects=subjects_label(group),
+                said_once=said_once(claim, texts),
+            )
+        )
     return LayerView(
         entities=top_entities(layer),
         quotes=quotes,
@@ -253,8 +310,18 @@ def layer_markdown(layer: StoryLayer | None, texts: dict[str, str] | None = None
         lines += ["### Claims across sources", ""]
         for shown in view.claims:
             c = shown.claim
+            if shown.said_once:  # the one cited sentence says it: read it once
+                side, said = shown.sides[0]
+                subject = subject_beside(shown.subjects, side)
+                lines.append(
+                    f"- **{md_text(c.status)}** — "
+                    + (f"{md_text(subject)} — " if subject else "")
+                    + f"{md_text(side_label(side))}: {quoted(md_text(said))} "
+                    f"{_cite(side.article, side.start, side.end)}"
+                )
+                continue
             lines.append(
-                f"- **{md_text(c.status)}** — {md_text(c.subject)}: {quoted(md_text(c.text))}"
+                f"- **{md_text(c.status)}** — {md_text(shown.subjects)}: {quoted(md_text(c.text))}"
             )
             for side, said in shown.sides:
                 lines.append(

@@ -17,11 +17,16 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from storyline.brief.layer_view import (
+    claims_by_status,
     fact_sentence,
     others_label,
     said_as,
+    said_once,
+    same_citation_groups,
     side_label,
     speaker_roles,
+    subject_beside,
+    subjects_label,
 )
 from storyline.brief.layer_view import quotes_by_speaker as layer_quotes_by_speaker
 from storyline.layer import (
@@ -284,17 +289,22 @@ def fact_rows(facts: list[FactItem], texts: dict[str, str] | None = None) -> lis
 def claim_rows(claims: list[ClaimItem], texts: dict[str, str]) -> list[dict[str, Any]]:
     """brief.json claims as the story page shows them: status, subject, the claim's text
     and the story's sides (source, speaker, stance, cited sentence), contradicted first;
-    sides in other stories of the storyline as a count."""
+    sides in other stories of the storyline as a count. Single-source claims citing the
+    same sides are one row (their subjects joined); a row whose one cited sentence holds
+    the claim's words shows that sentence only (``said_once``)."""
     rows = []
-    order = {"contradicted": 0, "corroborated": 1, "single-source": 2}
-    for claim in sorted(claims, key=lambda c: order.get(c.status, 3)):
+    for group in same_citation_groups(claims_by_status(claims)):
+        claim = group[0]
         status = claim.status or "unknown"
+        once = said_once(claim, texts)
+        subject = subjects_label(group)
         rows.append(
             {
                 "status": status,
                 "status_class": _status_class(status),
-                "subject": claim.subject,
+                "subject": subject_beside(subject, claim.sides[0]) if once else subject,
                 "text": claim.text or (claim.sides[0].said(texts) if claim.sides else ""),
+                "said_once": once,
                 "others": others_label(claim),
                 "sides": [
                     {
