@@ -217,7 +217,11 @@ def test_a_story_without_summary_says_why_and_an_unknown_outlet_is_named(tmp_pat
     empty = markdown.split("## Not a news article: boilerplate (these crawls)\n\n", 1)[1]
     assert empty.startswith("_No summary: its article(s) are not news (boilerplate (these crawls)")
     assert "- `a2` (untitled) mn.jsonl#L5 — outlet unknown\n" in markdown
-    assert f"  - outlet unknown states: “{news}” [{plain.id}:0-{len(news)}]" in markdown
+    # (a single-source claim its one sentence says is read once, on the claim's line)
+    assert (
+        f"- **single-source** — The harbour — outlet unknown states: “{news}” "
+        f"[{plain.id}:0-{len(news)}]" in markdown
+    )
     assert f"{plain.id} states" not in markdown
     html = render_html([notice, plain], stories)
     assert "No summary: its article(s) are not news" in html
