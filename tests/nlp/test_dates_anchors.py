@@ -1,5 +1,6 @@
 """Anchoring rules of the TIMEX normaliser: tense of a period told as ended, and the
-anaphoric "the previous <weekday>" / "the year-earlier period" (TimeML reference time)."""
+anaphoric "the previous <weekday>" / "the year-earlier period" (TimeML reference time); and
+a quarter that is a share, not a time."""
 
 from storyline.nlp.dates import extract_dates
 
@@ -53,3 +54,11 @@ def test_the_year_earlier_period_after_the_nine_months_is_that_span():
     # right after a quarter it is still that quarter's twin a year back
     text = "Net for the third quarter fell. In the year-earlier period, net was higher."
     assert _values(text, "1989-10-27")["the year-earlier period"] == "1988-Q3"
+
+
+def test_a_quarter_of_a_whole_is_a_share_not_a_time():
+    assert _values("Iraq imports about three-quarters of its food.", "1990-08-15") == {}
+    assert _values("Funds hold more than a quarter of the market.", "1989-10-27") == {}
+    # what filled the time, or a part of the year, still is a duration
+    text = "It turned a profit after several quarters of losses and three quarters of the year."
+    assert _values(text, "1989-10-30") == {"several quarters": "PXQ", "three quarters": "P3Q"}
