@@ -75,6 +75,10 @@ def _month_day(m: re.Match[str], ctx: Ctx) -> Resolved | None:
             continue
     if not found:
         return None
+    if _ENDED_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start()):
+        # "the quarter ended Oct. 31": a period told as ended is over, so its end is on or
+        # before the article date (TimeML/HeidelTime tense: past -> the latest such day)
+        return "DATE", max((d for d in found if d <= dct), default=min(found)).isoformat(), None
     nearest = min(found, key=lambda d: (abs((d - dct).days), d))
     if abs((nearest - dct).days) <= _SURE_DAYS:
         return "DATE", nearest.isoformat(), None  # close to the article date: tense adds noise
@@ -87,6 +91,7 @@ def _month_day(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return "DATE", nearest.isoformat(), None
 
 
+_ENDED_BEFORE = re.compile(r"\bended\s+(?:on\s+)?$", re.IGNORECASE)
 # a month-day within this many days of the article date is that one, whatever the tense
 # cues around it say ("had been set to expire Nov. 6" four days after the DCT)
 _SURE_DAYS = 60
@@ -272,7 +277,7 @@ def _century(m: re.Match[str], ctx: Ctx) -> Resolved | None:
 )
 def _quarter_ordinal(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     q = ORDINALS[m.group(4).lower()]
-    year = m.group(3) or m.group(5)
+    year = m.group(3) or m.group(5) or _ended_year(ctx, m.end())
     if year is None:
         if ctx.dct is None:
             return "DATE", f"XXXX-Q{q}", None
@@ -292,6 +297,29 @@ def _quarter_ordinal(m: re.Match[str], ctx: Ctx) -> Resolved | None:
             # quarter" in a January article is last year's fourth quarter
             year -= 1
     return "DATE", f"{year}-Q{q}", None
+
+
+_QUARTER_ENDED = re.compile(rf"\s+ended\s+({MONTH_RE})\s+({DAY})\b(?:,?\s+({YEAR}))?")
+
+
+def _ended_year(ctx: Ctx, at: int) -> str | None:
+    """The year of a quarter told by the day it ended ("the second quarter ended Oct. 31"):
+    the year of that day, which is over, so on or before the article date."""
+    m = _QUARTER_ENDED.match(ctx.text, at)
+    if m is None:
+        return None
+    if m.group(3):
+        return m.group(3)
+    if ctx.dct is None:
+        return None
+    day = int(re.match(r"\d+", m.group(2)).group())  # type: ignore[union-attr]
+    for year in (ctx.dct.year, ctx.dct.year - 1):
+        try:
+            if dt.date(year, month_num(m.group(1)), day) <= ctx.dct:
+                return str(year)
+        except ValueError:
+            continue
+    return None
 
 
 @_rule(

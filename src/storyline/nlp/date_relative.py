@@ -237,6 +237,14 @@ def _following(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return "DATE", None, "FOLLOWING"
 
 
+@_rule(rf"\bthe\s+(?:previous|preceding|prior)\s+({WEEKDAY_RE})\b", re.IGNORECASE)
+def _previous_weekday(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    # "down 4.5% from the previous Friday": the definite "the previous" is anaphoric, the
+    # such day before the day the text is telling of (TimeML: anchored to the reference
+    # time, not the article date); ``storyline.nlp.dates`` fills the value in
+    return "DATE", None, "PREVIOUS_WEEKDAY"
+
+
 @_rule(r"\b(?:(later|earlier)\s+)?(this|last)\s+(morning|afternoon|evening|night)\b")
 def _part_of_today(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     # "this morning" is the article's day; "last night" the night before it

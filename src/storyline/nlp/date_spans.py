@@ -107,6 +107,8 @@ def _duration_rule(m: re.Match[str], ctx: Ctx) -> Resolved | None:
             return None
     if unit in ("quarter",) and amount_text is None and det in ("the",):
         return None
+    if unit == "quarter" and _FRACTION_OF.match(ctx.text, m.end()):
+        return None  # "three-quarters of its food", "a quarter of the market": a share
     if m.group(0).lower().endswith("and a half") and amount is not None:
         amount += 0.5
     mod = {
@@ -118,6 +120,13 @@ def _duration_rule(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     if amount_text and amount_text.lower().startswith(("a couple", "couple")):
         mod = mod or "APPROX"
     return "DURATION", duration(amount, unit), mod
+
+
+# "of" then a determined whole that is shared out; not a year ("three quarters of the year")
+# nor what filled the time ("several quarters of losses")
+_FRACTION_OF = re.compile(
+    r"\s+of\s+(?:the|its|their|his|her|our|all|those|these)\s+(?!(?:fiscal\s+)?year\b)"
+)
 
 
 @_rule(r"\b(?:(\d{1,2})\s+)(\d)/(\d)\s+(years?|months?|days?|hours?|minutes?)\b")

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from storyline.nlp import date_calendar, date_holidays, date_relative, date_spans
 from storyline.nlp.date_rule import Ctx, Resolved, Rule, month_num
-from storyline.nlp.date_units import DAY, MONTH_RE, YEAR, parse_dct
+from storyline.nlp.date_units import DAY, MONTH_RE, WEEKDAYS, YEAR, parse_dct
 
 __all__ = ["TimeExpression", "extract_dates", "parse_dct"]
 
@@ -132,7 +132,7 @@ def extract_dates(text: str, dct: str | dt.date | None = None) -> list[TimeExpre
         chosen.append(TimeExpression(text[start:end], start, end, kind, value, mod))
     chosen.sort(key=lambda t: (t.start, t.end))
     found = _year_ago_quarters(_merge_adjacent(chosen, text), text, ctx.dct)
-    return _day_around(_following(found), text)
+    return _day_around(_following(found, ctx.dct), text)
 
 
 _DAY_AROUND = re.compile(r"\b(the|a)\s+day\s+(before|after)\s+$", re.IGNORECASE)
@@ -163,16 +163,32 @@ _MONTH_VALUE = re.compile(r"(\d{4})-(\d{2})")
 _YEAR_VALUE = re.compile(r"(\d{4})")
 
 
-def _following(found: list[TimeExpression]) -> list[TimeExpression]:
-    """The following year, month or day is one after the date told just before it."""
+def _following(found: list[TimeExpression], dct: dt.date | None) -> list[TimeExpression]:
+    """The following year, month or day is one after the date told just before it; "the
+    previous Friday" is the Friday before the day told just before it."""
     out: list[TimeExpression] = []
     for t in found:
         if t.mod == "FOLLOWING":
             unit = t.text.lower().split()[-1]
             value = _after_previous(out, unit)
             t = TimeExpression(t.text, t.start, t.end, t.type, value, None)
+        elif t.mod == "PREVIOUS_WEEKDAY":
+            value = _weekday_before(out, dct, WEEKDAYS[t.text.lower().split()[-1]])
+            t = TimeExpression(t.text, t.start, t.end, t.type, value, None)
         out.append(t)
     return out
+
+
+def _weekday_before(before: list[TimeExpression], dct: dt.date | None, weekday: int) -> str | None:
+    """The latest ``weekday`` strictly before the last day told (else the article date)."""
+    anchor = dct
+    for prev in reversed(before):
+        if m := _DAY_VALUE.match((prev.value or "")[:10]):
+            anchor = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            break
+    if anchor is None:
+        return None
+    return (anchor - dt.timedelta(days=(anchor.weekday() - weekday - 1) % 7 + 1)).isoformat()
 
 
 def _after_previous(before: list[TimeExpression], unit: str) -> str | None:
@@ -210,9 +226,19 @@ def _year_ago_quarters(
     # Sept. 30") stays the reference when another is named in passing ("after a flat
     # second quarter"); only another reported quarter replaces it
     told = False
+    span: str | None = None  # "the nine months" when it, not a quarter, was named last
     for t in found:
         derived = t.mod in ("QUARTER", "QUARTER_BACK", "QUARTER_OF_YEAR")
-        if t.mod in ("QUARTER", "QUARTER_BACK"):
+        if (
+            t.mod == "QUARTER_BACK"
+            and not last_quarter
+            and span
+            and t.text.lower().endswith("period")
+        ):
+            # "For the nine months, ... In the year-earlier period": the period is the one
+            # named last, the nine months, and takes its value (TimeBank: P9M)
+            t = TimeExpression(t.text, t.start, t.end, t.type, span, None)
+        elif t.mod in ("QUARTER", "QUARTER_BACK"):
             if t.mod == "QUARTER" and last_quarter is not None:
                 # "in the quarter" names the reported quarter again: a year-ago after it
                 # is its twin however far the quarter was first named
@@ -250,7 +276,7 @@ def _year_ago_quarters(
         elif _OTHER_PERIOD.fullmatch(t.value or "") and not derived:
             # "for the nine months": the comparison has
             # moved off the quarter, so a year-ago expression after it is not its twin
-            last_quarter = None
+            last_quarter, span = None, t.value
         out.append(t)
     return out
 

@@ -1,0 +1,64 @@
+"""Anchoring rules of the TIMEX normaliser: tense of a period told as ended, and the
+anaphoric "the previous <weekday>" / "the year-earlier period" (TimeML reference time); and
+a quarter that is a share, not a time."""
+
+from storyline.nlp.dates import extract_dates
+
+
+def _values(text: str, dct: str | None) -> dict[str, str | None]:
+    return {t.text: t.value for t in extract_dates(text, dct)}
+
+
+def test_a_day_told_as_ended_is_on_or_before_the_article_date():
+    # 1989-10-27: Oct. 31 is four days ahead, but a quarter that "ended" on it is over
+    values = _values("The loss for the period ended Oct. 31 was $12 million.", "1989-10-27")
+    assert values["Oct. 31"] == "1988-10-31"
+    # a day already past keeps this year's, and a plan still looks ahead
+    values = _values("Profit for the quarter ended Sept. 30 rose.", "1989-10-27")
+    assert values["Sept. 30"] == "1989-09-30"
+    values = _values("The offer had been set to expire Nov. 6.", "1989-11-02")
+    assert values["Nov. 6"] == "1989-11-06"
+
+
+def test_an_ordinal_quarter_told_by_the_day_it_ended_takes_that_days_year():
+    text = "A year ago, in the second quarter ended Oct. 31, the company had a loss."
+    values = _values(text, "1989-10-27")
+    assert values["the second quarter"] == "1988-Q2"
+    assert values["Oct. 31"] == "1988-10-31"
+    text = "Sun had a loss for its fourth quarter ended June 30."
+    assert _values(text, "1989-10-26")["its fourth quarter"] == "1989-Q4"
+    text = "It earned $5 million in the third quarter ended Sept. 30, 1988."
+    assert _values(text, "1989-10-26")["the third quarter"] == "1988-Q3"
+
+
+def test_the_previous_weekday_is_the_one_before_the_day_told_last():
+    text = "Shares closed lower Friday. The index was down 4.5% from the previous Friday."
+    values = _values(text, "1989-10-30")  # a Monday: "Friday" is Oct. 27
+    assert values["Friday"] == "1989-10-27"
+    assert values["the previous Friday"] == "1989-10-20"
+    # with no day told before it, the article date is the reference
+    assert _values("Prices fell from the preceding Monday.", "1989-10-30") == {
+        "the preceding Monday": "1989-10-23"
+    }
+    assert _values("Prices fell from the previous Friday.", None) == {"the previous Friday": None}
+
+
+def test_the_year_earlier_period_after_the_nine_months_is_that_span():
+    text = (
+        "Net for the third quarter fell. For the nine months, net rose 4%. "
+        "In the year-earlier period, net was $77 million."
+    )
+    values = _values(text, "1989-10-27")
+    assert values["the nine months"] == "P9M"
+    assert values["the year-earlier period"] == "P9M"
+    # right after a quarter it is still that quarter's twin a year back
+    text = "Net for the third quarter fell. In the year-earlier period, net was higher."
+    assert _values(text, "1989-10-27")["the year-earlier period"] == "1988-Q3"
+
+
+def test_a_quarter_of_a_whole_is_a_share_not_a_time():
+    assert _values("Iraq imports about three-quarters of its food.", "1990-08-15") == {}
+    assert _values("Funds hold more than a quarter of the market.", "1989-10-27") == {}
+    # what filled the time, or a part of the year, still is a duration
+    text = "It turned a profit after several quarters of losses and three quarters of the year."
+    assert _values(text, "1989-10-30") == {"several quarters": "PXQ", "three quarters": "P3Q"}
