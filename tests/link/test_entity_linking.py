@@ -377,3 +377,34 @@ def test_same_head_names_with_their_own_modifiers_are_rivals_whatever_their_conn
     assert not rivals("us surgeon general", "surgeon general of the united states")
     assert not rivals("council of the european union", "european union council")
     assert not rivals("un human rights council", "united nations human rights council")
+
+
+def test_a_comma_list_of_people_is_taken_apart():
+    # NER ran "McCabe, Chaffetz" together (tagged ORG): two people the article names
+    text = (
+        "In a letter to McCabe, Chaffetz said he is seeking records. Earlier, House "
+        "oversight committee chairman Jason Chaffetz told acting FBI Director Andrew "
+        "McCabe that he wants records."
+    )
+    mentions, entities = resolve_entities(["a"], [text], SpacyEntityAnalyzer())
+    assert not any("," in m.text for m in mentions[0])
+    by_name = {e.name: e for e in entities}
+    assert by_name["Jason Chaffetz"].type == "PERSON"
+    assert by_name["Jason Chaffetz"].aliases == ["Chaffetz"]
+    assert by_name["Andrew McCabe"].aliases == ["McCabe"]
+    for e in entities:
+        for m in e.mentions:
+            assert text[m.start : m.end] == m.text
+
+
+def test_the_name_is_the_most_frequent_full_form_and_its_type():
+    from storyline.link.entity_names import canonical_name
+
+    def m(text: str, type_: str) -> EntityMention:
+        return EntityMention(0, len(text), text, type_, "name", text.split()[-1].lower(),
+                             text.lower())  # fmt: skip
+
+    forms = [m("Donald Trump", "PERSON")] * 3 + [m("Donald Trump Sr", "PERSON")]
+    forms += [m("Trump", "ORG")] * 10  # "the Trump campaign"
+    assert canonical_name(forms) == ("Donald Trump", "PERSON")
+    assert canonical_name([m("Assad", "PERSON"), m("Mr Assad", "PERSON")]) == ("Assad", "PERSON")

@@ -45,6 +45,7 @@ from storyline.link.entity_names import (
     _TYPE_NOUNS,
     GuardedUnionFind,
     acronym,
+    canonical_name,
     first_name,
     head_key,
     is_variant,
@@ -278,17 +279,15 @@ def _link_names(ctx: _Linking) -> None:
     in "vladimir putin"), an acronym, a spelling variant."""
     uf, options = ctx.uf, ctx.options
     by_key: dict[str, list[int]] = defaultdict(list)
-    key_types: dict[str, Counter] = defaultdict(Counter)
     for node in ctx.nodes:
         mention = ctx.m(node)
         if mention.kind == "name":
             by_key[mention.name].append(ctx.index[node])
-            key_types[mention.name][mention.type] += 1
     for members in by_key.values():
         for k in members[1:]:
             uf.union(members[0], k)
     keys = sorted(by_key)
-    key_type = {k: key_types[k].most_common(1)[0][0] for k in keys}
+    key_type = _name_types(ctx)
     # blocked, not all pairs: a longer form ends with the short one's last word, an
     # expansion has the short key as its acronym, a variant shares first letter and length
     # in words (``is_variant``); each block keeps the sorted order of ``keys``
@@ -326,6 +325,16 @@ def _link_names(ctx: _Linking) -> None:
             for b in block[i + 1 :]:
                 if types_compatible(key_type[a], key_type[b]) and is_variant(a, b, options):
                     uf.union(by_key[a][0], by_key[b][0])
+
+
+def _name_types(ctx: _Linking) -> dict[str, str]:
+    """Each name key's most common NER type over the group."""
+    key_types: dict[str, Counter] = defaultdict(Counter)
+    for node in ctx.nodes:
+        mention = ctx.m(node)
+        if mention.kind == "name":
+            key_types[mention.name][mention.type] += 1
+    return {k: types.most_common(1)[0][0] for k, types in key_types.items()}
 
 
 def _link_heads(ctx: _Linking) -> dict[tuple[int, str], list[int]]:
@@ -561,11 +570,7 @@ def _entity(
     article_ids: Sequence[str],
 ) -> Entity:
     ms = [mentions[d][i] for d, i in cluster]
-    type_ = Counter(m.type for m in ms if m.type).most_common(1)
-    etype = type_[0][0] if type_ else ""
-    # canonical name: the longest name form, ties to the most frequent then alphabetical
-    surface = Counter(_surface(m) for m in ms)
-    name = min(surface, key=lambda s: (-len(s.split()), -surface[s], s))
+    name, etype = canonical_name(ms)
     aliases = sorted(set(m.text for m in ms) - {name})
     roles = Counter(m.role for m in ms if m.role)
     role = min(roles, key=lambda r: (-roles[r], r.lower())) if roles else None
@@ -577,13 +582,3 @@ def _entity(
     return Entity(
         entity_id(name, etype), name, etype, aliases, role.lower() if role else None, refs
     )
-
-
-def _surface(m: EntityMention) -> str:
-    """The mention text without a leading honorific: "Mr Putin" -> "Putin"."""
-    words = m.text.split()
-    from storyline.nlp.entities import HONORIFICS
-
-    while len(words) > 1 and words[0].lower().rstrip(".") in HONORIFICS:
-        words = words[1:]
-    return " ".join(words)

@@ -10,10 +10,13 @@ pronoun, a role noun) argues for it. A first name and its short form ("Mo"/"Maur
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
 from difflib import SequenceMatcher
 
 from storyline.config import EntityLinkOptions as LinkOptions
 from storyline.disjoint import DisjointSet
+from storyline.nlp.entities import HONORIFICS, EntityMention
 
 CONNECTORS = frozenset({"of", "for", "the", "and", "de", "on", "in", "&"})
 PLACEISH = frozenset({"GPE", "LOC", "FAC"})
@@ -242,3 +245,26 @@ _TYPE_NOUNS = {
     **dict.fromkeys(("company", "firm", "giant", "maker", "corporation"), ("ORG",)),
     **dict.fromkeys(("country", "nation"), ("GPE",)),
 }
+
+
+def canonical_name(mentions: Sequence[EntityMention]) -> tuple[str, str]:
+    """An entity's name and type from its mentions. The name is the most frequent full
+    (several-word) form, ties to the longer then alphabetical: a one-off longer form
+    ("Donald Trump Sr.'s" once beside "Donald Trump" thrice) stays an alias. Without a full
+    form, the most frequent one. The type is as NER tagged the name's own mentions (a full
+    name is tagged more reliably than a bare surname in "the Trump campaign"), else as most
+    mentions are tagged."""
+    surface = Counter(_surface(m) for m in mentions)
+    full = [s for s in surface if len(s.split()) > 1] or list(surface)
+    name = min(full, key=lambda s: (-surface[s], -len(s.split()), s))
+    named = Counter(m.type for m in mentions if m.type and _surface(m) == name)
+    ranked = (named or Counter(m.type for m in mentions if m.type)).most_common(1)
+    return name, ranked[0][0] if ranked else ""
+
+
+def _surface(m: EntityMention) -> str:
+    """The mention text without a leading honorific: "Mr Putin" -> "Putin"."""
+    words = m.text.split()
+    while len(words) > 1 and words[0].lower().rstrip(".") in HONORIFICS:
+        words = words[1:]
+    return " ".join(words)

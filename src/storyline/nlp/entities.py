@@ -12,7 +12,7 @@ import logging
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 from storyline.nlp.name_shape import credit_trimmed, shape_type
@@ -197,7 +197,9 @@ class SpacyEntityAnalyzer:
 def mentions_in_doc(doc: Any) -> list[EntityMention]:
     """Named mentions of one parsed ``Doc`` (NER entities of the named types)."""
     mentions = []
-    for ent in doc.ents:
+    ents = doc.ents
+    surnames = {ent[-1].lower_ for ent in ents if ent.label_ == "PERSON"}
+    for ent in ents:
         if ent.label_ not in NAMED_TYPES:
             continue
         span = _trim(ent)
@@ -205,11 +207,41 @@ def mentions_in_doc(doc: Any) -> list[EntityMention]:
             span = credit_trimmed(span)
         if span is None or not_an_entity(span, ent.label_):
             continue
-        # "Mr Putin": keep the honorific in the mention (name_key drops it again)
-        if span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in HONORIFICS:
-            span = doc[span.start - 1 : span.end]
-        mentions.append(_features(doc, span))
+        parts = _listed_names(span, ent.label_, surnames)
+        for part in parts:
+            # "Mr Putin": keep the honorific in the mention (name_key drops it again)
+            if part.start > 0 and doc[part.start - 1].lower_.rstrip(".") in HONORIFICS:
+                part = doc[part.start - 1 : part.end]
+            mention = _features(doc, part)
+            # a list taken apart is a list of people, whatever NER tagged it
+            mentions.append(mention if len(parts) == 1 else replace(mention, type="PERSON"))
     return mentions
+
+
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"})
+
+
+def _listed_names(span: Any, label: str, surnames: set[str]) -> list[Any]:
+    """A span NER ran across a comma that lists people ("In a letter to McCabe, Chaffetz
+    said": "McCabe, Chaffetz"): one mention each. Taken apart when it is a PERSON span (a
+    person's own name has a comma only before a suffix: "Martin Luther King, Jr."), or
+    when each part is the surname of a person the article names ("Skadden, Arps" stays)."""
+    if not any(t.text == "," for t in span):
+        return [span]
+    doc = span.doc
+    parts, start = [], span.start
+    for tok in [*[t for t in span if t.text == ","], None]:
+        end = span.end if tok is None else tok.i
+        part = _trim(doc[start:end]) if end > start else None
+        if part is None or part[0].lower_.rstrip(".") in _NAME_SUFFIXES:
+            return [span]
+        if not any(t.pos_ == "PROPN" for t in part):
+            return [span]
+        if label != "PERSON" and part[-1].lower_ not in surnames:
+            return [span]
+        parts.append(part)
+        start = end + 1
+    return parts
 
 
 # capitalised common nouns NER takes for an organisation when they only qualify a noun
@@ -239,8 +271,6 @@ def not_an_entity(span: Any, label: str) -> bool:
 
 
 def _with_span(m: EntityMention, start: int, end: int, text: str) -> EntityMention:
-    from dataclasses import replace
-
     return replace(m, start=start, end=end, text=text)
 
 
