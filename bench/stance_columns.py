@@ -1,6 +1,6 @@
 """Issue 12 screening of extra stage-2 columns and decision slack, on cached pair analyses.
 
-    PYTHONPATH=src:bench .venv/bin/python bench/stance_columns.py cues --dir D
+    PYTHONPATH=src:bench .venv/bin/python bench/stance_columns.py cues --dir D [--only K ...]
     PYTHONPATH=src:bench .venv/bin/python bench/stance_columns.py run NAME [NAME ...] --dir D [--slack S ...]
 
 Works on the caches of ``bench/stance_disagree.py cache`` (folds by body, or by story with
@@ -108,8 +108,8 @@ def _load(cache: Path, k: int) -> dict[str, Any]:
     return d
 
 
-def build_cues(cache: Path, folds: int) -> None:
-    for k in range(folds):
+def build_cues(cache: Path, folds: Sequence[int]) -> None:
+    for k in folds:
         start = time.perf_counter()
         d = _load(cache, k)
         labels = d["labels"]
@@ -346,10 +346,11 @@ def main() -> None:
     parser.add_argument("args", nargs="*")
     parser.add_argument("--dir", type=Path, default=Path("/tmp/stance-disagree"))
     parser.add_argument("--folds", type=int, default=5, help="the first N outer folds only")
+    parser.add_argument("--only", type=int, nargs="*", help="cues: these outer folds only")
     parser.add_argument("--slack", type=float, nargs="*", default=[], help="tune factors")
     options = parser.parse_args()
     if options.command == "cues":
-        build_cues(options.dir, options.folds)
+        build_cues(options.dir, options.only if options.only else range(options.folds))
         return
     if options.command == "compare":
         compare(options.dir, options.args[0], options.args[1])

@@ -34,7 +34,7 @@ from storyline.link.stance_trees import TreeEnsemble, export_hist_gradient_boost
 from storyline.nlp.sentences import split_sentences
 
 # sha256 (first 16 hex digits) of the shipped model, as README's stance section records it
-SHIPPED_MODEL_SHA256 = "f74eb897227a2320"
+SHIPPED_MODEL_SHA256 = "28dcee517dc256e9"
 
 CLAIM = "Singer Marla Quinn has died in a car crash in Nevada"
 
@@ -126,7 +126,9 @@ def test_shipped_model_is_small_and_matches_the_feature_list():
     from importlib import resources
 
     raw = resources.files("storyline.link").joinpath("data", MODEL_RESOURCE).read_bytes()
-    assert len(raw) < 2 * 1024 * 1024
+    # stage 2 is six tree ensembles (the full model and the five inner-fold ones it is
+    # averaged with): about 2.8 MB
+    assert len(raw) < 4 * 1024 * 1024
     data = json.loads(gzip.decompress(raw))
     assert tuple(data["features"]) == FEATURE_NAMES
     assert load_model().stance.classes == ("agree", "disagree", "discuss")
@@ -135,6 +137,36 @@ def test_shipped_model_is_small_and_matches_the_feature_list():
     assert hashlib.sha256(raw).hexdigest()[:16] == SHIPPED_MODEL_SHA256
     readme = Path(__file__).resolve().parents[2] / "README.md"
     assert f"sha256 `{SHIPPED_MODEL_SHA256}`" in readme.read_text(encoding="utf-8")
+
+
+def test_stage_2_is_the_mean_of_its_models():
+    from dataclasses import replace
+
+    from storyline.link.stance_model import RELATED_STANCES
+
+    model = load_model()
+    assert len(model.stance_folds) == 5
+    rows = np.random.RandomState(0).rand(7, len(FEATURE_NAMES) + len(RELATED_STANCES))
+    members = [
+        m.probabilities(rows)[:, [m.classes.index(s) for s in RELATED_STANCES]]
+        for m in (model.stance, *model.stance_folds)
+    ]
+    # one walk over all members' trees gives exactly what each member gives alone
+    np.testing.assert_array_equal(model.stage2(rows), sum(members) / len(members))
+    np.testing.assert_allclose(replace(model, stance_folds=()).stage2(rows), members[0])
+    # the members differ (each saw other bodies), so the mean is not any one of them
+    assert not np.allclose(members[0], members[1])
+
+
+def test_a_pair_called_unrelated_skips_stage_2_and_the_rest_are_unchanged():
+    model = load_model()
+    pairs = model.pairs([(CLAIM, UNRELATED), (CLAIM, DENIAL), (CLAIM, AGREE)])
+    rows = model.predict(pairs)
+    assert model.decide(rows[0]) == 3 and rows[0][:3].tolist() == [0.0, 0.0, 0.0]
+    for i in (1, 2):
+        # a related pair reads the same in a batch with a skipped one as alone
+        np.testing.assert_array_equal(rows[i], model.predict([pairs[i]])[0])
+        assert rows[i][:3].sum() > 0
 
 
 @pytest.mark.parametrize("n_classes", [2, 3])

@@ -117,21 +117,28 @@ class CrossValidation:
     seconds: float
 
 
+def cross_validate_fold(
+    examples: Sequence[Example], k: int, folds: int = 5
+) -> tuple[list[int], list[str], list[str]]:
+    """One fold of ``cross_validate``: the held-out indices, our calls and the baseline's
+    (a long run can go one fold at a time)."""
+    fold_of = body_folds([e.body_key for e in examples], folds, SEED)
+    train_set = [e for e, f in zip(examples, fold_of, strict=True) if f != k]
+    held = [i for i, f in enumerate(fold_of) if f == k]
+    test_set = [examples[i] for i in held]
+    model = StanceModel.from_json(train(train_set))
+    predicted = stance_many([(e.claim, e.body) for e in test_set], model)
+    return held, [r.stance for r in predicted], baseline_predict(train_set, test_set)
+
+
 def cross_validate(examples: Sequence[Example], folds: int = 5) -> CrossValidation:
     start = time.perf_counter()
-    fold_of = body_folds([e.body_key for e in examples], folds, SEED)
     ours = [""] * len(examples)
     base = [""] * len(examples)
     for k in range(folds):
-        train_set = [e for e, f in zip(examples, fold_of, strict=True) if f != k]
-        held = [i for i, f in enumerate(fold_of) if f == k]
-        test_set = [examples[i] for i in held]
-        model = StanceModel.from_json(train(train_set))
-        predicted = stance_many([(e.claim, e.body) for e in test_set], model)
-        for i, result, b in zip(
-            held, predicted, baseline_predict(train_set, test_set), strict=True
-        ):
-            ours[i] = result.stance
+        held, predicted, baseline = cross_validate_fold(examples, k, folds)
+        for i, call, b in zip(held, predicted, baseline, strict=True):
+            ours[i] = call
             base[i] = b
         log.info("fold %d/%d done", k + 1, folds)
     return CrossValidation(

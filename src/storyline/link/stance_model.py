@@ -4,7 +4,11 @@ Stage 1 tells related from unrelated pairs. Stage 2, trained on related pairs on
 extra weight on the rare ``disagree`` class, picks agree / disagree / discuss; it also sees
 the class probabilities of a linear model over which cue words occur where (stacked: the
 training rows get out-of-fold probabilities, so stage 2 does not learn to trust an
-over-fitted cue model). Training needs scikit-learn; prediction needs numpy only.
+over-fitted cue model). Stage 2's probabilities are the mean of the model fitted on all
+related pairs and the INNER_FOLDS models training fits anyway, each on the other inner
+folds, to tune the decision factors (cross-validation bagging: a single boosted model's
+call on the rare stance swings with which bodies it saw). Training needs scikit-learn;
+prediction needs numpy only.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import logging
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -29,13 +34,18 @@ from storyline.link.stance_features import (
     pair_features,
     sentence_scores,
 )
-from storyline.link.stance_trees import TreeEnsemble, export_hist_gradient_boosting
+from storyline.link.stance_trees import (
+    TreeEnsemble,
+    export_hist_gradient_boosting,
+    side_by_side,
+    softmax,
+)
 
 log = logging.getLogger(__name__)
 
 STANCES = ("agree", "disagree", "discuss", "unrelated")
 RELATED_STANCES = ("agree", "disagree", "discuss")
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 
 # Training settings (fixed: the shipped file is reproduced from them byte for byte)
 SEED = 0
@@ -88,6 +98,8 @@ class StanceModel:
     stance: TreeEnsemble
     cues: CueModel
     scales: tuple[float, ...] = (1.0, 1.0, 1.0)  # per RELATED_STANCES, for the decision
+    # the inner-fold stage-2 models, averaged with ``stance`` (none before format 3)
+    stance_folds: tuple[TreeEnsemble, ...] = ()
 
     def decide(self, row: NDArray[np.float64]) -> int:
         """Index into STANCES of a predict() row: unrelated when P(unrelated) > 0.5, else
@@ -100,7 +112,9 @@ class StanceModel:
         return analyse_pairs(self.idf, claims_and_bodies)
 
     def predict(self, pairs: Sequence[Pair]) -> NDArray[np.float64]:
-        """Rows of probabilities over STANCES (related ones scaled by P(related))."""
+        """Rows of probabilities over STANCES (related ones scaled by P(related)). A pair
+        that ``decide`` calls unrelated on P(unrelated) alone skips stage 2 and the cue
+        model: its related stances are left at 0."""
         if not pairs:
             return np.zeros((0, len(STANCES)))
         dense = _dense(pairs)
@@ -108,15 +122,37 @@ class StanceModel:
         # nothing to compare (an empty claim or body) is unrelated, whatever the trees say
         comparable = np.array([bool(p.claim.vector) and bool(p.body.vector) for p in pairs])
         p_related = np.where(comparable, p_related, 0.0)
-        cue_probs = self.cues.probabilities([cue_terms(p.claim, p.body, p.scores) for p in pairs])
-        stage2 = self.stance.probabilities(np.hstack([dense, cue_probs]))
-        order = [self.stance.classes.index(s) for s in RELATED_STANCES]
-        return np.column_stack([stage2[:, order] * p_related[:, None], 1.0 - p_related])
+        p_unrelated = 1.0 - p_related
+        # the same test as decide's, so no pair it reads stage 2 for is skipped
+        rows = np.flatnonzero(~(p_unrelated > 0.5))
+        stage2 = np.zeros((len(pairs), len(RELATED_STANCES)))
+        if len(rows):
+            cue_probs = self.cues.probabilities(
+                [cue_terms(pairs[i].claim, pairs[i].body, pairs[i].scores) for i in rows.tolist()]
+            )
+            stage2[rows] = self.stage2(np.hstack([dense[rows], cue_probs]))
+        return np.column_stack([stage2 * p_related[:, None], p_unrelated])
+
+    def stage2(self, rows: NDArray[np.float64]) -> NDArray[np.float64]:
+        """Stage 2's probabilities over RELATED_STANCES: the mean over its models."""
+        members = (self.stance, *self.stance_folds)
+        raw = self._stage2_trees.raw_scores(rows)
+        outputs = self.stance.baseline.shape[0]
+        total = np.zeros((rows.shape[0], len(RELATED_STANCES)))
+        for m, model in enumerate(members):
+            order = [model.classes.index(s) for s in RELATED_STANCES]
+            total += softmax(raw[:, m * outputs : (m + 1) * outputs])[:, order]
+        return total / len(members)
+
+    @cached_property
+    def _stage2_trees(self) -> TreeEnsemble:
+        # one walk over all stage-2 trees: a single pair costs one pass, not six
+        return side_by_side((self.stance, *self.stance_folds))
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> StanceModel:
         if (
-            data.get("format") not in (1, FORMAT_VERSION)
+            data.get("format") not in (1, 2, FORMAT_VERSION)
             or tuple(data["features"]) != FEATURE_NAMES
         ):
             raise ValueError("stance model file does not match this code (retrain it)")
@@ -132,6 +168,7 @@ class StanceModel:
             ),
             # format 1 had no tuned factors: its decision was the plain argmax
             scales=tuple(float(x) for x in data["scales"]) if data["format"] > 1 else (1.0,) * 3,
+            stance_folds=tuple(TreeEnsemble.from_json(t) for t in data.get("stance_folds", ())),
         )
 
 
@@ -237,8 +274,10 @@ def train(examples: Sequence[Example]) -> dict[str, Any]:
     weights = np.where(labels[rel] == "disagree", DISAGREE_WEIGHT, 1.0)
     stage2_rows = np.hstack([dense[rel], out_of_fold])
     stance = _boosted(300, 0.05).fit(stage2_rows, labels[rel], sample_weight=weights)
-    # stage 2 out of fold (same inner folds) to tune the decision's per-stance factors
+    # stage 2 out of fold (same inner folds) to tune the decision's per-stance factors; the
+    # inner models also ship, averaged with the full one
     stage2_oof = np.zeros((len(rel), len(RELATED_STANCES)))
+    stance_folds = []
     for k in range(INNER_FOLDS):
         fit_on, held = np.flatnonzero(inner != k), np.flatnonzero(inner == k)
         inner_model = _boosted(300, 0.05).fit(
@@ -246,6 +285,7 @@ def train(examples: Sequence[Example]) -> dict[str, Any]:
         )
         columns = [list(inner_model.classes_).index(c) for c in RELATED_STANCES]
         stage2_oof[held] = inner_model.predict_proba(stage2_rows[held])[:, columns]
+        stance_folds.append(export_hist_gradient_boosting(inner_model))
     scales = tune_scales(stage2_oof, related_labels)
     log.info("decision factors %s", scales)
     log.info("trained on %d pairs (%d related)", len(examples), len(rel))
@@ -255,6 +295,7 @@ def train(examples: Sequence[Example]) -> dict[str, Any]:
         "idf": {"default": idf.default, "table": dict(sorted(idf.table.items()))},
         "related": export_hist_gradient_boosting(related),
         "stance": export_hist_gradient_boosting(stance),
+        "stance_folds": stance_folds,
         "cues": {
             "classes": list(cues.classes),
             "intercept": list(cues.intercept),
