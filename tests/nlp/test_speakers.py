@@ -114,11 +114,24 @@ def test_no_pronoun_or_nationality_speaker_survives_on_the_sample(sample_dir, tm
     assert "- **Vyacheslav Trukhachev**, spokesman\n" in said
     assert "(as “the two leaders”)" in said
     # no noun cue with a bare target, no act, refusal or reading of the writer's, and a
-    # relative clause's report holds only what was said
+    # relative clause's report holds what was said with the subject "which" stands for
     for wrong in ("criticism (as", "backed:", "declined:", "appeared (as", "clarify (as",
-                  "“which experts estimate"):  # fmt: skip
+                  "“which experts estimate", "ask:", "counterpart\n", "(as “The Assad",
+                  "(as “the Black Sea Fleet”)", "statement**", "according to: “Mr Putin"):  # fmt: skip
         assert wrong not in said
-    assert "estimate: “has about 50 Russian staff working there”" in said
+    assert (
+        "estimate: “a key Russian naval base, which experts estimate has about 50 Russian "
+        "staff working there”"
+    ) in said
+    # Putin's warning once, his, ending before its source; the ministry's statements
+    # under the ministry; the regime is not Assad
+    assert said.count("the removal of the Syrian regime could lead") == 1
+    assert (
+        "- **Vladimir Putin**\n  - indirect, warned (according to officials at the summit)" in said
+    )
+    assert "drawing comparisons with Somalia” [" in said
+    assert "- **Russian foreign ministry**\n" in said
+    assert "- **the Assad regime**\n" in said
     for wrong in ("Homs", "Russian", "United States", "Defense", "the US president",
                   "United Nations", "(unattributed)"):  # fmt: skip
         assert f"- **{wrong}**" not in said
