@@ -81,3 +81,17 @@ def test_a_refusal_joined_to_the_reported_clause_is_not_what_was_said():
     _check_offsets(text, quotes)
     (quote,) = [q for q in quotes if q.cue == "said"]
     assert quote.text == "the government had not heard of the reports"
+
+
+def test_countering_with_a_clause_reports_words_countering_a_threat_does_not():
+    text = (
+        "The leaders met on Monday.\n"
+        "The British premier countered that authoritarian regimes were no insurance against "
+        "terrorism. The navy moved ships to counter the threat."
+    )
+    quotes = extract_quotes(text)
+    _check_offsets(text, quotes)
+    (quote,) = [q for q in quotes if q.cue == "countered"]
+    assert quote.speaker == "The British premier"
+    assert quote.text == "that authoritarian regimes were no insurance against terrorism"
+    assert not any(q.cue == "counter" for q in quotes)
