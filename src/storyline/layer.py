@@ -159,11 +159,17 @@ class QuoteItem:
     speaker_words_end: int | None
     cue: str | None
     kind: str  # "direct" | "indirect"
+    # who the writer has a report from when it is not the speaker ("..., according to
+    # officials at the summit")
+    source: str | None = None
+    source_start: int | None = None
+    source_end: int | None = None
 
     PAIRS: ClassVar[Pairs] = (
         ("span", "start", "end"),
         ("speaker_span", "speaker_start", "speaker_end"),
         ("speaker_words_span", "speaker_words_start", "speaker_words_end"),
+        ("source_span", "source_start", "source_end"),
     )
 
     def to_dict(self) -> dict[str, Any]:

@@ -3,6 +3,8 @@ article used for them when those were not the name."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from storyline.brief.layer_view import layer_markdown, said_as
 from storyline.layer import EntityItem, MentionRef, QuoteItem, StoryLayer
 
@@ -50,3 +52,27 @@ def test_who_said_what_shows_name_role_and_the_articles_words():
 def test_said_as_leaves_out_the_name_itself():
     quote = _quote("the ships were ready", None)
     assert said_as(quote, "Vyacheslav Trukhachev") is None
+
+
+def test_said_as_leaves_out_words_that_differ_only_by_an_article_or_case():
+    quote = _quote("the ships would sail", None)
+    quote = replace(quote, speaker="Black Sea Fleet", speaker_words="the Black Sea Fleet")
+    assert said_as(quote, "Black Sea Fleet") is None
+    quote = replace(quote, speaker_words="the activist")
+    assert said_as(quote, "one activist in Homs") == "the activist"
+
+
+def test_a_speaker_that_is_no_entity_groups_whatever_its_articles_case():
+    one = replace(_quote("the ships would sail", None), speaker="The Assad regime",
+                  speaker_entity=None)  # fmt: skip
+    two = replace(_quote("the ships were ready", None), speaker="the Assad regime",
+                  speaker_entity=None)  # fmt: skip
+    sourced = replace(_quote("the reports", None), source="officials at the summit")
+    lines = layer_markdown(StoryLayer(entities=_layer().entities, quotes=[one, two, sourced]))
+    lines = lines[lines.index("### Who said what") :]
+    assert [line for line in lines if line.startswith("- **")] == [
+        "- **the Assad regime**",
+        "- **Vyacheslav Trukhachev**, spokesman",
+    ]
+    assert any("said (according to officials at the summit): “the reports”" in line
+               for line in lines)  # fmt: skip

@@ -164,6 +164,13 @@ def test_the_speaker_entity_is_who_speaks_not_a_fragment_or_a_modifier():
     assert _speaker_of(text, "Ed Rendell, a Clinton surrogate", names) == "Ed Rendell"
     text = "The Interfax news agency reported the move."
     assert _speaker_of(text, "The Interfax news agency", [("Interfax", "ORG")]) == "Interfax"
+    # a person's name modifying who speaks: the regime speaks, not Bashar al-Assad
+    text = "The Assad regime insists it is fighting a terrorist insurgency."
+    assert _speaker_of(text, "The Assad regime", [("Assad", "PERSON")]) is None
+    text = "Obama's spokesman said the talks would go on."
+    assert _speaker_of(text, "Obama's spokesman", [("Obama", "PERSON")]) is None
+    text = "Mr Putin warned Mr Cameron."
+    assert _speaker_of(text, "Mr Putin", [("Putin", "PERSON")]) == "Putin"
 
 
 def test_a_broken_map_fails_the_storylines_it_did_not_deliver(monkeypatch):

@@ -43,6 +43,27 @@ def test_role_from_apposition_or_title(analyzer, text):
     assert text[lavrov.role_start : lavrov.role_end] == "foreign minister"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Barack Obama, the US president, and Vladimir Putin, his Russian counterpart, met.",
+        "Vladimir Putin, Mr Obama's main rival, said on Monday that talks would go on.",
+    ],
+)
+def test_a_relation_to_someone_is_no_role(analyzer, text):
+    (mentions,) = analyzer.detect([text])
+    putin = next(m for m in mentions if m.name == "vladimir putin")
+    assert putin.role is None
+
+
+def test_a_title_is_a_role_where_a_relation_is_not(analyzer):
+    text = "Russian President Vladimir Putin met Barack Obama, his American counterpart."
+    (mentions,) = analyzer.detect([text])
+    by_name = {m.name: m for m in mentions}
+    assert by_name["vladimir putin"].role == "President"
+    assert by_name["barack obama"].role is None
+
+
 def test_no_role_from_an_honorific(analyzer):
     (mentions,) = analyzer.detect(["Mr Cameron said before the meeting that he was ready."])
     cameron = next(m for m in mentions if m.name == "cameron")

@@ -429,7 +429,7 @@ def test_an_utterance_that_reports_is_still_a_source():
     assert quote.text == "the army would withdraw from the city"
 
 
-def test_a_relative_clause_report_keeps_only_what_was_said():
+def test_a_relative_clause_report_keeps_what_was_said_with_its_subject():
     text = (
         "The port of Tartous in Syria is a key Russian naval base, which experts estimate "
         "has about 50 Russian staff working there."
@@ -437,7 +437,11 @@ def test_a_relative_clause_report_keeps_only_what_was_said():
     quotes = extract_quotes(text)
     _check_offsets(text, quotes)
     (quote,) = [q for q in quotes if q.cue == "estimate"]
-    assert quote.text == "has about 50 Russian staff working there"
+    # what "which" stands for is the subject of what was said (a reader of the brief saw
+    # "has about 50 Russian staff working there" with no subject)
+    assert quote.text == (
+        "a key Russian naval base, which experts estimate has about 50 Russian staff working there"
+    )
     assert quote.speaker == "experts"
 
 

@@ -34,9 +34,24 @@ def quotes_by_speaker(layer: StoryLayer | None) -> list[tuple[str, list[QuoteIte
     names = layer.entity_names()
     groups: dict[str, list[QuoteItem]] = {}
     for quote in layer.quotes:
-        speaker = names.get(quote.speaker_entity or "") or quote.speaker or "(unattributed)"
-        groups.setdefault(speaker, []).append(quote)
+        speaker = names.get(quote.speaker_entity or "") or _plain(quote.speaker)
+        groups.setdefault(speaker or "(unattributed)", []).append(quote)
     return sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+
+
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
+def _plain(speaker: str | None) -> str | None:
+    """A speaker that is no entity, as a name: an article opening a sentence is not
+    capitalised ("The Assad regime insists" and "the Assad regime said" are one
+    speaker, "the Assad regime")."""
+    if not speaker:
+        return None
+    first, _, rest = speaker.partition(" ")
+    if rest and first.lower() in _ARTICLES:
+        return f"{first.lower()} {rest}"
+    return speaker
 
 
 def speaker_roles(layer: StoryLayer | None) -> dict[str, str]:
@@ -54,11 +69,20 @@ def said_as(quote: QuoteItem, speaker: str) -> str | None:
     words = quote.speaker_words or quote.speaker
     if not words:
         return None
-    # "Kellenberger" or "Mr Trukhachev" under "Jakob Kellenberger" adds nothing
+    # "Kellenberger" or "Mr Trukhachev" under "Jakob Kellenberger" adds nothing, nor does
+    # "the Black Sea Fleet" under "Black Sea Fleet" (an article or a letter's case)
     named = set(speaker.split())
     if all(w in named or w.rstrip(".") in _HONORIFICS for w in words.split()):
         return None
+    if _bare(words) == _bare(speaker):
+        return None
     return words
+
+
+def _bare(name: str) -> str:
+    """The name in lower case without an article opening it."""
+    first, _, rest = name.lower().partition(" ")
+    return rest if rest and first in _ARTICLES else name.lower()
 
 
 _HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Dr", "Miss"})
@@ -291,6 +315,8 @@ def layer_markdown(layer: StoryLayer | None, texts: dict[str, str] | None = None
                 cue = md_text(q.cue) if q.cue else "continuing"
                 words = said_as(q, speaker)
                 said = f" (as “{md_text(words)}”)" if words else ""
+                if q.source:
+                    said += f" (according to {md_text(q.source)})"
                 lines.append(
                     f"  - {md_text(q.kind)}, {cue}{said}: {quoted(md_text(q.text))} "
                     f"{_cite(q.article, q.start, q.end)}"

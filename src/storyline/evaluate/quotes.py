@@ -244,8 +244,13 @@ def predict_storyline(texts: list[str]) -> list[list[Prediction]]:
         preds: list[Prediction] = []
         for q in resolve_speakers(doc, quotes_from_doc(doc, options)):
             named: Span | None = None
-            if q.words_start is not None and q.words_end is not None:
-                words: Span | None = (q.words_start, q.words_end)
+            words: Span | None
+            if q.source_start is not None and q.source_end is not None:
+                # "Y warned that ..., according to X": PolNeAR's source is X, whom the
+                # quote names as its source (Y is the speaker of the words reported)
+                words, resolved = (q.source_start, q.source_end), None
+            elif q.words_start is not None and q.words_end is not None:
+                words = (q.words_start, q.words_end)
                 resolved = q.speaker
                 if q.speaker_start is not None and q.speaker_end is not None:
                     named = (q.speaker_start, q.speaker_end)

@@ -332,7 +332,8 @@ def _speaker_entity(
     is not Homs, "Russian technicians" not Russian, "the US president" not the United
     States; nor is an organisation followed by more name words ("Russia's Defense Minister
     Anatoly Serdyukov" is not "Defense"), nor one of several joint speakers ("Barack
-    Obama, the US president, and Vladimir Putin" is neither alone)."""
+    Obama, the US president, and Vladimir Putin" is neither alone), nor a person whose
+    name only modifies the noun that speaks ("the Assad regime" is not Bashar al-Assad)."""
     if start is None or end is None:
         return None
     inside: list[tuple[int, int, Entity]] = []
@@ -355,6 +356,8 @@ def _speaker_entity(
         rest = text[m_end:head_end].split() if text else []
         if any(w[:1].isupper() for w in rest):
             continue  # more of a name follows: the mention is a fragment of it
+        if entity.type == "PERSON" and any(w[:1].isalpha() or w[:1] in "'’" for w in rest):
+            continue  # "the Assad regime", "Obama's spokesman": the name modifies who speaks
         if _MODIFIER_BEFORE.search(text[start:m_start]):
             continue  # "the Russian mission to the U.N.": the mission speaks, not the U.N.
         rank = (entity.type == "PERSON", m_end)

@@ -456,10 +456,10 @@ def _role(span: Any, head: Any) -> tuple[str, int, int] | None:
     doc = span.doc
     # 1. apposition after the name: Lavrov -appos-> minister
     for child in head.children:
-        if child.dep_ == "appos" and child.pos_ == "NOUN":
+        if child.dep_ == "appos" and child.pos_ == "NOUN" and not _relational(child):
             return _role_phrase(doc, child)
     # 2. the name is the apposition of a role noun: "the US president, Barack Obama"
-    if head.dep_ == "appos" and head.head.pos_ == "NOUN":
+    if head.dep_ == "appos" and head.head.pos_ == "NOUN" and not _relational(head.head):
         return _role_phrase(doc, head.head)
     # 3. a title in front of the name: "Russia's foreign minister Sergei Lavrov",
     #    "Foreign Minister Sergei Lavrov", "ICRC President Jakob Kellenberger"
@@ -483,11 +483,32 @@ def _role(span: Any, head: Any) -> tuple[str, int, int] | None:
     if (
         words
         and words[-1].lower_.rstrip(".") not in HONORIFICS
+        and not _relational(words[-1])  # "his counterpart Vladimir Putin"
         and any(w.pos_ == "NOUN" or w.lower_ in TITLES for w in words)
     ):
         start, end = words[0].idx, words[-1].idx + len(words[-1].text)
         return doc_text(doc)[start:end], start, end
     return None
+
+
+# nouns that say how a person stands to another, not what office they hold ("Vladimir
+# Putin, his Russian counterpart"): no role; a title before the name still is one
+_RELATIONAL = frozenset(
+    {
+        "counterpart", "colleague", "ally", "friend", "wife", "husband", "son", "daughter",
+        "father", "mother", "brother", "sister", "rival", "successor", "predecessor",
+        "partner", "opponent", "boyfriend", "girlfriend", "fiancé", "fiancée", "fiance",
+        "fiancee", "widow", "widower", "cousin", "nephew", "niece", "uncle", "aunt",
+        "grandson", "granddaughter", "grandfather", "grandmother", "child", "parent",
+        "sibling", "spouse", "relative", "neighbour", "neighbor", "classmate", "roommate",
+        "foe", "nemesis", "protege", "protégé", "mentor", "confidant", "associate",
+        "acquaintance", "heir", "stepson", "stepdaughter", "stepfather", "stepmother",
+    }
+)  # fmt: skip
+
+
+def _relational(noun: Any) -> bool:
+    return noun.lemma_.lower() in _RELATIONAL or noun.lower_ in _RELATIONAL
 
 
 def _role_phrase(doc: Any, noun: Any) -> tuple[str, int, int] | None:

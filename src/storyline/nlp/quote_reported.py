@@ -1,5 +1,6 @@
-"""Reported speech: a speech or stance verb's clause, "according to X", a position named
-by a noun ("his criticism of how the war was run"); the second pass of ``nlp.quotes``.
+"""Reported speech: a speech or stance verb's clause, "according to X" (``quote_sources``),
+a position named by a noun ("his criticism of how the war was run"); the second pass of
+``nlp.quotes``.
 
 Drafts carry [start, end) offsets into the article text; ``nlp.quotes`` turns them into
 ``Quote`` records.
@@ -7,10 +8,12 @@ Drafts carry [start, end) offsets into the article text; ``nlp.quotes`` turns th
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 from storyline.config import QuoteOptions
+from storyline.nlp.quote_clauses import refusal
+from storyline.nlp.quote_draft import Draft, overlap
+from storyline.nlp.quote_sources import according_to_drafts, before_trailing_attribution
 from storyline.nlp.quote_syntax import (
     ATTRIBUTION_NOUNS,
     NOUN_CONTENT_PREPS,
@@ -28,26 +31,9 @@ from storyline.nlp.quote_syntax import (
 from storyline.nlp.quote_text import (
     clip_to_paragraph,
     find_quote_marks_spans,
-    rstrip_offset,
     trim_span,
     word_count,
 )
-
-
-@dataclass
-class Draft:
-    start: int
-    end: int
-    kind: str
-    speaker: tuple[int, int] | None = None
-    cue: tuple[int, int] | None = None
-    fragments: list[tuple[int, int]] = field(default_factory=list)
-    cue_after: bool = False
-    absorbed: bool = False  # a quoted fragment inside reported speech ("said it was "X"")
-
-
-def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
-    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
 def indirect_drafts(
@@ -78,6 +64,8 @@ def indirect_drafts(
             content = _cut_at_next_report(doc, verb, content, text, reporters)
         if content is not None:
             content = _through_open_quote(content, marked, text)
+        if content is not None:
+            content = before_trailing_attribution(doc, verb, content, text)
         if cue in used_cues:
             # the verb introduced a quote; if the quote is only a fragment of its reported
             # clause ("said that the campaign was "taking a close look" at..."), the clause
@@ -103,6 +91,7 @@ def indirect_drafts(
             continue
         raising = is_raising(verb)
         clause = any(c.dep_ == "ccomp" for c in verb.children)
+        speech = verb.lemma_.lower() in speech_verbs() and content[0] >= cue[1]
         if options.stance and subject_of(verb) is None and not raising and not clause:
             # a stance with no one holding it is just narration; a reported clause is
             # speech even when the parser lost the verb's subject ("Trump summed up
@@ -134,8 +123,8 @@ def indirect_drafts(
         if subject is not None and (own_subject or not content[0] <= subject.idx < content[1]):
             speaker = noun_phrase(subject, text)
         drafts.append(Draft(content[0], content[1], "indirect", speaker=speaker, cue=cue,
-                             fragments=[content]))  # fmt: skip
-    drafts.extend(_according_to_drafts(doc, text, direct))
+                             fragments=[content], reported=clause and speech))  # fmt: skip
+    drafts.extend(according_to_drafts(doc, text, direct))
     if options.stance:
         drafts.extend(_nominal_drafts(doc, text))
         drafts.extend(_adjective_drafts(doc, text))
@@ -419,7 +408,10 @@ def _cut_at_next_report(
         joined = token.dep_ == "conj" and token.tag_ in ("VBD", "VBZ", "VBP")
         if token.idx <= content[0] or not (participle or joined):
             continue
-        if token.lemma_ not in speech_verbs() or not is_speech_verb(token):
+        # "said the government had not heard of the reports and declined to comment":
+        # the reporter's refusal joined to the clause is no part of what was said
+        refused = joined and refusal(token)
+        if not refused and (token.lemma_ not in speech_verbs() or not is_speech_verb(token)):
             continue
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
             continue
@@ -486,65 +478,6 @@ def _said_content(tokens: list[Any], words: str) -> bool:
     if any(c in words for c in '"“”«»'):
         return True
     return any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") for t in tokens)
-
-
-def _according_to_drafts(doc: Any, text: str, direct: list[Draft]) -> list[Draft]:
-    """ "according to Interfax": the host clause is the content. ("..., citing X" is a
-    stance: its subject cites X, as PolNeAR marks it, so the verb lexicon takes it.)"""
-    drafts = []
-    for token in doc:
-        if not (
-            token.lower_ == "according"
-            and token.i + 1 < len(doc)
-            and doc[token.i + 1].lower_ == "to"
-        ):
-            continue
-        to = doc[token.i + 1]
-        objects = [c for c in to.children if c.dep_ == "pobj"] or [
-            c for c in token.children if c.dep_ == "pobj"
-        ]
-        cue = (token.idx, to.idx + len(to.text))
-        if not objects:
-            continue
-        speaker = noun_phrase(objects[0], text)
-        phrase = {t.i for t in token.subtree} | {t.i for t in to.subtree}
-        sentence = token.sent
-        phrase |= _source_apposition(sentence, to)
-        # (not its closing period nor the line break after it: "..., according to X.\n")
-        host = [t for t in sentence if t.i not in phrase and not (t.is_punct or t.is_space)]
-        if not host:
-            continue
-        start, end = trim_span(text, *token_span(host))
-        end = rstrip_offset(text, start, end)
-        while end > start and text[end - 1] in ".":
-            end -= 1
-        if any(overlap((start, end), (d.start, d.end)) > 0.5 * (end - start) for d in direct):
-            for d in direct:
-                if d.speaker is None and overlap((start, end), (d.start, d.end)):
-                    d.speaker, d.cue = speaker, cue
-            continue
-        if word_count(text[start:end]) < 3:
-            continue
-        drafts.append(Draft(start, end, "indirect", speaker=speaker, cue=cue,
-                             fragments=[(start, end)]))  # fmt: skip
-    return drafts
-
-
-def _source_apposition(sentence: Any, to: Any) -> set[int]:
-    """ "According to the Observatory, a monitoring group based in the UK, the regime
-    launched ...": the parser takes the source's apposition for a second subject of the
-    host verb; two subjects of one verb, the first right after the phrase's comma, make
-    the first the source's description, not what was said."""
-    last = max(t.i for t in to.subtree)
-    if last + 1 >= len(sentence.doc) or sentence.doc[last + 1].text != ",":
-        return set()
-    subjects = [c for c in sentence.root.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if len(subjects) < 2:
-        return set()
-    first = min(subjects[0].subtree, key=lambda t: t.i)
-    if first.i != last + 2:
-        return set()
-    return {t.i for t in subjects[0].subtree}
 
 
 def _holder(noun: Any, text: str) -> tuple[int, int] | None:

@@ -11,6 +11,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from storyline.nlp.quote_clauses import antecedent_start, refusal
 from storyline.nlp.quote_text import trim_span
 from storyline.nlp.spacy_model import doc_text
 
@@ -24,7 +25,12 @@ _EXTRA_SPEECH_LEMMAS = {
     "announce", "confirm", "report", "claim", "write", "note", "warn", "suggest", "explain",
     "indicate", "declare", "state", "testify", "tweet", "reply", "respond", "conclude",
     "mention", "assert", "assure", "reiterate", "boast", "joke", "recount", "recommend",
+    "counter",
 }  # fmt: skip
+# speech verbs only with a reported clause: "The premier countered that regimes were no
+# insurance" reports words, "to counter the threat" does not (PolNeAR train: its 3 uses
+# with a clause are attributions, 3 of its 17 others)
+_CLAUSE_ONLY = {"counter"}
 # Attitude and stance verbs: they attribute a position (PolNeAR's notion of attribution)
 # when they take a clause, a to-infinitive or an object ("criticized the plan").
 _STANCE_LEMMAS = {
@@ -98,8 +104,10 @@ def is_speech_verb(token: Any) -> bool:
         return False
     if token.dep_ in ("xcomp", "ccomp") and _request(token.head):
         return False  # "called on Syria to accept demands": what is asked, not said
-    if token.dep_ == "xcomp" and _refusal(token.head):
+    if token.dep_ == "xcomp" and refusal(token.head):
         return False  # "refused to say whether": nothing was said
+    if token.lemma_.lower() in _CLAUSE_ONLY and not any(c.dep_ == "ccomp" for c in token.children):
+        return False
     return token.pos_ in ("VERB", "AUX") and (
         token.lemma_.lower() in verbs or token.lower_ in verbs or is_stance_verb(token)
     )
@@ -333,6 +341,9 @@ def content_of(verb: Any, text: str, stance: bool = False) -> tuple[int, int] | 
             # on the clause, so its subtree holds the speaker and the verb; what was said
             # is what follows the verb ("what I thought I knew" keeps its "what")
             tokens = [t for t in tokens if t.i > verb.i]
+        if child.i > verb.i and (antecedent := antecedent_start(verb, child)) is not None:
+            # ... with the subject the relative pronoun stands for in front of it
+            return trim_span(text, antecedent, token_span(tokens)[1])
         start, end = token_span(tokens)
         return trim_span(text, start, end)
     if verb.lemma_ in TELL_LEMMAS:
@@ -349,7 +360,7 @@ def content_of(verb: Any, text: str, stance: bool = False) -> tuple[int, int] | 
         stance = False  # the listener is never the content; a plain ccomp still is
     if (late := _late_that_clause(verb, text)) is not None:
         return late
-    if _refusal(verb):
+    if refusal(verb):
         return None  # "declined to comment", "refused to say whether": no words given
     if stance and _request(verb):
         return None  # "called on Syria to accept", "urged NATO to act": a request, no words
@@ -461,27 +472,6 @@ def _for_clause(verb: Any) -> list[Any] | None:
     return None
 
 
-_REFUSAL_LEMMAS = {"decline", "refuse"}
-# what one declines to do when one says nothing ("declined to comment on the report",
-# "refused to say whether"); "refused to concede that critics had a point" says something
-_NO_WORDS_LEMMAS = {
-    "comment", "say", "elaborate", "speculate", "discuss", "answer", "respond", "confirm",
-    "disclose", "specify", "reveal", "identify", "detail", "explain", "give", "provide",
-}  # fmt: skip
-
-
-def _refusal(verb: Any) -> bool:
-    """ "declined to comment", "refused to say where": turning down speech reports none."""
-    if verb.lemma_.lower() not in _REFUSAL_LEMMAS:
-        return False
-    return any(
-        c.dep_ == "xcomp"
-        and c.lemma_.lower() in _NO_WORDS_LEMMAS
-        and not any(m.dep_ == "mark" and m.lower_ == "that" for g in c.children for m in g.children)
-        for c in verb.children
-    )
-
-
 def analysis_subject(verb: Any) -> bool:
     """ "His comments appeared designed to clarify speculation", "The statement seemed to
     rule out": a verb reached through a raising or purpose verb whose subject is an
@@ -497,14 +487,16 @@ _REQUEST_LEMMAS = {"call", "urge", "ask", "press", "appeal", "implore", "beg"}
 
 
 def _request(verb: Any) -> bool:
-    """A request in an article's first line, reported as an action: the verb's addressee
-    then what they should do ("Russia called on Syria Monday to accept demands ..."). The
-    brief takes that line as the story's title, so it is not listed as a quote too;
-    elsewhere a request is an attribution (PolNeAR marks "asked the network to donate the
-    profits", "called for the president to resign")."""
+    """A request reported as an action, not as words: the verb's addressee then what they
+    should do, in an article's first line ("Russia called on Syria Monday to accept
+    demands ...", which the brief takes as the story's title) or as the purpose of
+    another act ("flew to Brussels to ask NATO members to exert similar influence": the
+    trip's aim, nothing anyone is reported to have said). Elsewhere a request is an
+    attribution (PolNeAR marks "asked the network to donate the profits", "called for
+    the president to resign")."""
     if verb.lemma_.lower() not in _REQUEST_LEMMAS:
         return False
-    if "\n" in doc_text(verb.doc)[: verb.idx]:
+    if "\n" in doc_text(verb.doc)[: verb.idx] and not _purpose(verb):
         return False
     addressee = any(
         c.dep_ in ("dobj", "dative")
@@ -517,3 +509,15 @@ def _request(verb: Any) -> bool:
         for t in (c, *c.children)
     )
     return addressee and infinitive
+
+
+def _purpose(verb: Any) -> bool:
+    """Is the verb a to-infinitive of purpose hung on another verb ("flew to Brussels to
+    ask")?"""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VB"
+        and verb.head.i != verb.i
+        and verb.head.pos_ == "VERB"
+        and any(c.dep_ == "aux" and c.lower_ == "to" and c.i < verb.i for c in verb.children)
+    )

@@ -43,7 +43,8 @@ from storyline.nlp.quote_cues import (
     name_after_quote,
     spoken_line,
 )
-from storyline.nlp.quote_reported import Draft, indirect_drafts, overlap, sentence_subject
+from storyline.nlp.quote_draft import Draft, overlap
+from storyline.nlp.quote_reported import indirect_drafts, sentence_subject
 from storyline.nlp.quote_syntax import (
     is_speech_verb,
     noun_phrase,
@@ -93,6 +94,12 @@ class Quote:
     speaker_words: str | None = None
     words_start: int | None = None
     words_end: int | None = None
+    # who the writer has a report from when that is not its speaker ("Mr Putin warned
+    # ..., according to officials at the summit": Putin speaks, the officials are the
+    # source), with its offsets
+    source: str | None = None
+    source_start: int | None = None
+    source_end: int | None = None
 
     def to_brief(self, article: str, speaker_entity: str | None = None) -> dict[str, Any]:
         """The brief.json shape (the entity linker fills ``speaker_entity``)."""
@@ -110,6 +117,9 @@ class Quote:
             "speaker_words_end": self.words_end,
             "cue": self.cue,
             "kind": self.kind,
+            "source": self.source,
+            "source_start": self.source_start,
+            "source_end": self.source_end,
         }
 
     def to_dict(self) -> dict[str, Any]:
@@ -126,6 +136,10 @@ class Quote:
             "cue_span": cue_span,
             "kind": self.kind,
             "fragments": [list(f) for f in self.fragments],
+            "source": self.source,
+            "source_span": None
+            if self.source_start is None
+            else [self.source_start, self.source_end],
         }
 
 
@@ -358,6 +372,7 @@ def _finish(draft: Draft, text: str) -> Quote:
         # no words, no speaker, rather than an empty name
         speaker = None
     cue = draft.cue
+    source = draft.source
     return Quote(
         text=text[draft.start : draft.end],
         start=draft.start,
@@ -370,6 +385,9 @@ def _finish(draft: Draft, text: str) -> Quote:
         cue_end=cue[1] if cue else None,
         kind=draft.kind,
         fragments=tuple(draft.fragments),
+        source=text[source[0] : source[1]] if source else None,
+        source_start=source[0] if source else None,
+        source_end=source[1] if source else None,
     )
 
 
@@ -390,7 +408,10 @@ def quotes_from_doc(doc: Any, options: QuoteOptions | None = None) -> list[Quote
     if options.indirect:
         indirect = indirect_drafts(doc, text, verbs, direct, options)
         drafts = [d for d in direct if not d.absorbed]
-        # nested reports ("X said Y told Z that...") keep the outermost one
+        # nested reports ("X said Y told Z that...") keep the outermost one, but a
+        # report sourced by "according to X" ("Y warned Z that ..., according to X")
+        # is Y's, with X as its source
+        indirect = [d for d in indirect if not _sources_report(d, indirect)]
         indirect.sort(key=lambda d: (d.start, -(d.end - d.start)))
         for d in indirect:
             if any(overlap((d.start, d.end), (o.start, o.end))
@@ -401,6 +422,29 @@ def quotes_from_doc(doc: Any, options: QuoteOptions | None = None) -> list[Quote
         drafts = list(direct)
     drafts.sort(key=lambda d: (d.start, d.end, d.kind))
     return [_finish(d, text) for d in _join_continuations(drafts, text)]
+
+
+def _sources_report(draft: Draft, drafts: list[Draft]) -> bool:
+    """ "Mr Putin warned Mr Cameron that X, according to officials at the summit": an
+    "according to" whose clause is itself reported speech (a speech verb with its
+    speaker and its reported clause, most of the "according to" clause) names that
+    report's source: the quote is Putin's, shown once, with the officials as its
+    ``source`` (set on the report; PolNeAR marks the officials as the attribution's
+    source, which is what ``source`` holds)."""
+    if not draft.according or draft.cue is None or draft.speaker is None:
+        return False
+    length = draft.end - draft.start
+    for inner in drafts:
+        if inner is draft or not inner.reported or inner.cue is None or inner.speaker is None:
+            continue
+        if not (draft.start <= inner.speaker[0] and inner.cue[1] <= inner.start <= draft.end):
+            continue
+        if inner.start <= draft.cue[0] < inner.end:
+            continue  # "said that according to its analysis, ...": part of what was said
+        if overlap((inner.start, inner.end), (draft.start, draft.end)) >= 0.5 * length:
+            inner.source = draft.speaker
+            return True
+    return False
 
 
 def _join_continuations(drafts: list[Draft], text: str) -> list[Draft]:

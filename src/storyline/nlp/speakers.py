@@ -24,6 +24,7 @@ from storyline.nlp.name_gender import FEMALE_TITLES, MALE_TITLES, person_genders
 from storyline.nlp.quote_syntax import noun_phrase
 from storyline.nlp.quotes import Quote
 from storyline.nlp.spacy_model import doc_text
+from storyline.nlp.speaker_issuers import document_issuer, same_issuer
 
 _PERSONAL = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _NEUTER = {"it", "its", "they", "them", "their"}
@@ -164,6 +165,10 @@ def _resolve(ctx: _Context, quote: Quote, earlier: list[Quote]) -> Quote:
             or _same_head_speaker(span, earlier)
             or _previous_speaker(ctx.text, start, earlier)
         )
+    elif span is not None and (issuer := document_issuer(span)) is not None:
+        # "a Russian foreign ministry statement": the ministry speaks through it; a later
+        # "brief foreign ministry statement" is the same ministry's
+        target = same_issuer(ctx.text, issuer, earlier) or issuer
     elif span is not None and (named := _apposed_name(span)) is not None:
         # "A spokesman for Russia's Black Sea fleet, Vyacheslav Trukhachev, told": the
         # description's apposition names who speaks

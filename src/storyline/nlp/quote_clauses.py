@@ -1,0 +1,63 @@
+"""Clause shapes of reported speech the parse helpers of ``quote_syntax`` ask about: a
+report in a relative clause whose subject is the relative pronoun ("a base, which experts
+estimate has 50 staff"), and a refusal to speak ("declined to comment")."""
+
+from __future__ import annotations
+
+from typing import Any
+
+_RELATIVES = frozenset({"which", "that", "who"})
+# longest antecedent (in words) a reported relative clause is shown with; a longer one is
+# a clause of its own, and the clause starts at its relative pronoun (PolNeAR's span)
+_ANTECEDENT_WORDS = 10
+_NOMINAL_DEPS = frozenset({"pobj", "dobj", "nsubj", "nsubjpass", "attr", "appos"})
+
+
+def antecedent_start(verb: Any, clause: Any) -> int | None:
+    """Where the noun phrase a reporting relative clause hangs on starts when the
+    relative pronoun is the subject of what was said ("a key Russian naval base, which
+    experts estimate has 50 staff": "a key ..."): that phrase is the subject of the
+    report, not the bare "which", so the report starts there. (The parser may hang the
+    reporting verb on the noun as a clause with "that" as its marker, leaving the
+    reported clause without a subject: "a year of fighting that activists say has
+    claimed 9,100 lives".)"""
+    noun = verb.head
+    nominal = noun.pos_ in ("NOUN", "PROPN", "PRON") or noun.dep_ in _NOMINAL_DEPS  # "fighting"
+    if noun.i == verb.i or not nominal:
+        return None
+    if verb.dep_ not in ("relcl", "ccomp", "acl"):
+        return None
+    relative = verb.left_edge
+    if relative.lower_ not in _RELATIVES or relative.i >= verb.i:
+        return None
+    if relative.dep_ == "mark":
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
+            return None  # "the claim that officials said Trump lied": a complement
+    elif relative.dep_ not in ("nsubj", "nsubjpass") or relative.head.i != clause.i:
+        return None
+    first = noun.left_edge.i
+    words = [t for t in verb.doc[first : verb.left_edge.i] if not (t.is_punct or t.is_space)]
+    if not words or len(words) > _ANTECEDENT_WORDS:
+        return None
+    return verb.doc[first].idx
+
+
+_REFUSAL_LEMMAS = {"decline", "refuse"}
+# what one declines to do when one says nothing ("declined to comment on the report",
+# "refused to say whether"); "refused to concede that critics had a point" says something
+_NO_WORDS_LEMMAS = {
+    "comment", "say", "elaborate", "speculate", "discuss", "answer", "respond", "confirm",
+    "disclose", "specify", "reveal", "identify", "detail", "explain", "give", "provide",
+}  # fmt: skip
+
+
+def refusal(verb: Any) -> bool:
+    """ "declined to comment", "refused to say where": turning down speech reports none."""
+    if verb.lemma_.lower() not in _REFUSAL_LEMMAS:
+        return False
+    return any(
+        c.dep_ == "xcomp"
+        and c.lemma_.lower() in _NO_WORDS_LEMMAS
+        and not any(m.dep_ == "mark" and m.lower_ == "that" for g in c.children for m in g.children)
+        for c in verb.children
+    )

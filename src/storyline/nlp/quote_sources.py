@@ -1,0 +1,131 @@
+"""Who the writer has a report from: "according to X" (its host clause is what X says),
+and an attribution trailing a reported clause ("..., according to officials", "...,
+he said"), which is no part of what was said."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from storyline.nlp.quote_draft import Draft, overlap
+from storyline.nlp.quote_syntax import noun_phrase, token_span
+from storyline.nlp.quote_text import rstrip_offset, trim_span, word_count
+
+_TRAILING_PUNCT = ",;:–—-"
+
+
+def before_trailing_attribution(
+    doc: Any, verb: Any, content: tuple[int, int], text: str
+) -> tuple[int, int] | None:
+    """ "warned that the removal could lead to chaos – according to officials at the
+    summit", "said X would win, he said": the parser may hang a trailing attribution on
+    the reported clause; it says who told the writer, not what was said, so the report
+    ends before it."""
+    span = doc.char_span(*content, alignment_mode="expand")
+    if span is None:
+        return content
+    last = max((t.i for t in span if not (t.is_punct or t.is_space)), default=None)
+    if last is None:
+        return content
+    for token in span:
+        if token.i <= verb.i or token.i == span.start:
+            continue
+        before = doc[token.i - 1]
+        if before.text not in _TRAILING_PUNCT:
+            continue  # a trailing attribution is set off by a comma or a dash
+        if _attribution_tail(token, last, verb) and not _quoting(text, content[0], token.idx):
+            start, end = trim_span(text, content[0], before.idx)
+            while end > start and text[end - 1] in _TRAILING_PUNCT + " ":
+                end -= 1
+            return (start, end) if end > start else None
+    return content
+
+
+def _quoting(text: str, start: int, at: int) -> bool:
+    """Is ``at`` inside a quotation opened after ``start`` ('that "the driver fired on the
+    crowd, according to the police"': the attribution is part of the words quoted)?"""
+    stretch = text[start:at]
+    return stretch.count("“") > stretch.count("”") or stretch.count('"') % 2 == 1
+
+
+def _attribution_tail(token: Any, last: int, verb: Any) -> bool:
+    """Do the words from ``token`` to ``last`` form an attribution of their own and
+    nothing more: "according to X", "X said", "said X", "he added"?"""
+    doc = token.doc
+    if token.lower_ == "according" and token.i + 1 <= last and doc[token.i + 1].lower_ == "to":
+        phrase = {t.i for t in token.subtree} | {t.i for t in doc[token.i + 1].subtree}
+        return all(i in phrase or doc[i].is_punct for i in range(token.i, last + 1))
+    cues = [
+        t
+        for t in doc[token.i : last + 1]
+        if t.i != verb.i and t.lemma_.lower() in ("say", "add", "tell", "write", "report")
+    ]
+    if len(cues) != 1:
+        return False
+    cue = cues[0]
+    subjects = [c for c in cue.children if c.dep_ == "nsubj"]
+    own = ("ccomp", "xcomp") if cue.lemma_.lower() == "tell" else ("ccomp", "xcomp", "dobj")
+    if not subjects or any(c.dep_ in own for c in cue.children):
+        return False  # (what "he told reporters" takes is the listener)
+    inside = {cue.i} | {t.i for c in cue.children if c.dep_ != "punct" for t in c.subtree}
+    if min(inside) != token.i:
+        return False
+    return all(i in inside or doc[i].is_punct for i in range(token.i, last + 1))
+
+
+def according_to_drafts(doc: Any, text: str, direct: list[Draft]) -> list[Draft]:
+    """ "according to Interfax": the host clause is the content. ("..., citing X" is a
+    stance: its subject cites X, as PolNeAR marks it, so the verb lexicon takes it.)"""
+    drafts = []
+    for token in doc:
+        if not (
+            token.lower_ == "according"
+            and token.i + 1 < len(doc)
+            and doc[token.i + 1].lower_ == "to"
+        ):
+            continue
+        to = doc[token.i + 1]
+        objects = [c for c in to.children if c.dep_ == "pobj"] or [
+            c for c in token.children if c.dep_ == "pobj"
+        ]
+        cue = (token.idx, to.idx + len(to.text))
+        if not objects:
+            continue
+        speaker = noun_phrase(objects[0], text)
+        phrase = {t.i for t in token.subtree} | {t.i for t in to.subtree}
+        sentence = token.sent
+        phrase |= _source_apposition(sentence, to)
+        # (not its closing period nor the line break after it: "..., according to X.\n")
+        host = [t for t in sentence if t.i not in phrase and not (t.is_punct or t.is_space)]
+        if not host:
+            continue
+        start, end = trim_span(text, *token_span(host))
+        end = rstrip_offset(text, start, end)
+        while end > start and text[end - 1] in ".":
+            end -= 1
+        if any(overlap((start, end), (d.start, d.end)) > 0.5 * (end - start) for d in direct):
+            for d in direct:
+                if d.speaker is None and overlap((start, end), (d.start, d.end)):
+                    d.speaker, d.cue = speaker, cue
+            continue
+        if word_count(text[start:end]) < 3:
+            continue
+        drafts.append(Draft(start, end, "indirect", speaker=speaker, cue=cue,
+                             fragments=[(start, end)], according=True))  # fmt: skip
+    return drafts
+
+
+def _source_apposition(sentence: Any, to: Any) -> set[int]:
+    """ "According to the Observatory, a monitoring group based in the UK, the regime
+    launched ...": the parser takes the source's apposition for a second subject of the
+    host verb; two subjects of one verb, the first right after the phrase's comma, make
+    the first the source's description, not what was said."""
+    last = max(t.i for t in to.subtree)
+    if last + 1 >= len(sentence.doc) or sentence.doc[last + 1].text != ",":
+        return set()
+    subjects = [c for c in sentence.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if len(subjects) < 2:
+        return set()
+    first = min(subjects[0].subtree, key=lambda t: t.i)
+    if first.i != last + 2:
+        return set()
+    return {t.i for t in subjects[0].subtree}

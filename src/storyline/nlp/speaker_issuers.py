@@ -1,0 +1,90 @@
+"""The issuer a document speaks for: "a Russian foreign ministry statement said" is the
+Russian foreign ministry speaking, and "a brief foreign ministry statement" later in the
+article is the same ministry's (``nlp.speakers``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from storyline.nlp.quotes import Quote
+
+# nouns of what an issuer puts out: "a foreign ministry statement said", "the Kremlin's
+# communique", "a letter from the committee"
+_DOCUMENTS = frozenset(
+    {
+        "statement", "report", "communique", "communiqué", "letter", "memo", "release",
+        "announcement", "declaration", "bulletin", "note", "email", "e-mail", "cable",
+        "notice", "dispatch", "editorial", "filing", "document", "readout", "transcript",
+    }
+)  # fmt: skip
+# common nouns that name an issuer with no proper noun in it ("foreign ministry")
+_INSTITUTIONS = frozenset(
+    {
+        "ministry", "government", "office", "department", "agency", "embassy", "mission",
+        "committee", "council", "commission", "party", "campaign", "company", "court",
+        "police", "army", "military", "navy", "fleet", "presidency", "administration",
+        "cabinet", "parliament", "secretariat", "headquarters", "board", "command",
+    }
+)  # fmt: skip
+
+
+def document_issuer(span: Any) -> tuple[int, int] | None:
+    """The issuer a document-noun speaker names ("a Russian foreign ministry statement":
+    "Russian foreign ministry"; "the Kremlin's statement": "the Kremlin"; "a letter from
+    the committee": "the committee"), when it names one (not "news reports"); its
+    determiners and adjectives ("a brief") are not part of it."""
+    root = span.root
+    if root.pos_ != "NOUN" or root.lemma_.lower() not in _DOCUMENTS:
+        return None
+    doc = span.doc
+    tokens: list[Any] = []
+    for child in root.children:
+        if child.dep_ == "poss":
+            tokens = [t for t in child.subtree if t.dep_ != "case"]
+            break
+        if child.dep_ == "prep" and child.lower_ in ("from", "by", "of") and child.i > root.i:
+            tokens = [t for g in child.children if g.dep_ == "pobj" for t in g.subtree]
+            break
+    if not tokens:
+        # the compound run before the noun ("foreign ministry"), with a nationality or a
+        # name right before it ("Russian"), never an adjective of the document ("brief")
+        run = [c for c in root.lefts if c.dep_ == "compound"]
+        if not run:
+            return None
+        tokens = [t for c in run for t in c.subtree]
+        first = min(t.i for t in tokens)
+        while first - 1 > span.start - 1 and _names_issuer(doc[first - 1], root):
+            first -= 1
+            tokens.append(doc[first])
+    if not tokens:
+        return None
+    lo, hi = min(t.i for t in tokens), max(t.i for t in tokens)
+    words = doc[lo : hi + 1]
+    if not (span.start <= lo and hi < span.end):
+        return None
+    named = any(t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "GPE", "NORP") for t in words)
+    if not named and not any(t.lemma_.lower() in _INSTITUTIONS for t in words):
+        return None
+    return words.start_char, words.end_char
+
+
+def _names_issuer(token: Any, document: Any) -> bool:
+    """ "Russian" in "a Russian foreign ministry statement": a nationality or a name
+    modifying the document is its issuer's."""
+    return token.head.i == document.i and (
+        token.pos_ == "PROPN" or token.ent_type_ in ("NORP", "GPE", "ORG")
+    )
+
+
+def same_issuer(text: str, issuer: tuple[int, int], earlier: list[Quote]) -> tuple[int, int] | None:
+    """An earlier speaker naming the same issuer in full ("Russian foreign ministry" for
+    "foreign ministry")."""
+    words = text[issuer[0] : issuer[1]].lower().split()
+    for quote in reversed(earlier):
+        s, e = quote.speaker_start, quote.speaker_end
+        if s is None or e is None:
+            continue
+        theirs = text[s:e].lower().split()
+        if len(theirs) > len(words) and theirs[-len(words) :] == words:
+            return s, e
+    return None
