@@ -46,7 +46,7 @@ def test_story_page_layer_matches_brief_json(
     upload_sample(server, sample_dir)
     stories = httpx.get(f"{server}/api/stories").json()["items"]
     assert len(stories) == 2
-    seen = {"timeline": 0, "year inferred": 0, "claims": 0, "quotes": 0}
+    seen = {"timeline": 0, "year inferred": 0, "claims": 0, "quotes": 0, "sourced quotes": 0}
     with sync_api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
@@ -111,6 +111,10 @@ def test_story_page_layer_matches_brief_json(
                     # (a quote running on into the next paragraph shows on one line)
                     words = " ".join(quote["text"].strip("“”\"' ").split())
                     assert any(words in " ".join(q.split()) for q in shown_quotes), words
+                    if quote.get("source"):  # whose account it is, as brief.md says it
+                        row = next(q for q in shown_quotes if words in " ".join(q.split()))
+                        assert f"according to {quote['source']}" in row
+                        seen["sourced quotes"] += 1
                 assert not any("““" in q or "””" in q for q in shown_quotes)
                 seen["quotes"] += len(quotes)
             shot = tmp_path / "story-layer.png"

@@ -239,6 +239,7 @@ def quotes_by_speaker(layer: StoryLayer | None) -> list[dict[str, Any]]:
                     "kind": quote.kind,
                     "cue": quote.cue,
                     "said_as": said_as(quote, name),
+                    "source": quote.source,  # "according to officials at the summit"
                     "articles": [quote.article],
                     "cite": _cite_attr(quote),
                 }
