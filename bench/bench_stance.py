@@ -26,6 +26,9 @@ def _read(path: Path) -> list[tuple[str, list[str]]]:
     return [(r["body"], [c["claim"] for c in r["claims"]]) for r in records]
 
 
+TARGET_PAIRS_PER_S = 200  # claim-body pairs per second (issue 12)
+
+
 def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 5000
     dev = resolve_dev_path(Path(sys.argv[2]) if len(sys.argv) > 2 else DEFAULT_DEV)
@@ -38,6 +41,7 @@ def main() -> None:
     t0 = time.perf_counter()
     load_model()
     print(f"model load: {time.perf_counter() - t0:.3f} s")
+    print(f"target (issue 12): >= {TARGET_PAIRS_PER_S} pairs/s on 2 cores, every body new")
     for name, pairs in (("bodies shared (file order)", shared), ("one pair per body", distinct)):
         t0 = time.perf_counter()
         stance_many(pairs)

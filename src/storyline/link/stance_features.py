@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import mul
 from typing import Any
 
 from storyline.nlp.sentences import split_sentences
@@ -97,12 +98,31 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(text.lower())
 
 
-def _is_negation(token: str) -> bool:
-    return token in NEGATION or token.endswith(_NEGATION_SUFFIXES)
+class _TokenTest(dict[str, bool]):
+    """A pure test on a token, memoised: bodies repeat their words, and a body is read
+    token by token several times (cue counts, negated words, cue positions)."""
+
+    def __init__(self, test: Callable[[str], bool]) -> None:
+        super().__init__()
+        self.test = test
+
+    def __missing__(self, token: str) -> bool:
+        value = self.test(token)
+        if len(self) < 200_000:
+            self[token] = value
+        return value
 
 
-def _is_content(token: str) -> bool:
-    return token not in _STOP and token not in NEGATION and not token.endswith(_NEGATION_SUFFIXES)
+_NEGATION_TEST = _TokenTest(lambda token: token in NEGATION or token.endswith(_NEGATION_SUFFIXES))
+_CONTENT_TEST = _TokenTest(
+    lambda token: (
+        token not in _STOP and token not in NEGATION and not token.endswith(_NEGATION_SUFFIXES)
+    )
+)
+
+
+_is_negation = _NEGATION_TEST.__getitem__
+_is_content = _CONTENT_TEST.__getitem__
 
 
 def content_stems(toks: Sequence[str]) -> list[str]:
@@ -145,8 +165,10 @@ class Idf:
 
     def vector(self, stems: Sequence[str]) -> dict[str, float]:
         counts = Counter(stems)
-        vec = {w: (1 + math.log(c)) * self.weight(w) for w, c in counts.items()}
-        norm = math.sqrt(sum(v * v for v in vec.values()))
+        weight, default = self.table.get, self.default  # (the per-sentence hot loop)
+        vec = {w: (1 + math.log(c)) * weight(w, default) for w, c in counts.items()}
+        values = list(vec.values())
+        norm = math.sqrt(sum(map(mul, values, values)))
         return {w: v / norm for w, v in vec.items()} if norm else {}
 
 
@@ -156,15 +178,34 @@ def _dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     return sum(v * b.get(w, 0.0) for w, v in a.items())
 
 
+CueKinds = tuple[bool, bool, bool, bool]  # refute, hedge, confirm, negation
+
+
+class _CueKindsByToken(dict[str, "CueKinds | None"]):
+    """A token's cue kinds, None for the (most) tokens that are no cue, memoised: a body
+    is read token by token for its counts and its cue positions."""
+
+    def __missing__(self, token: str) -> CueKinds | None:
+        kinds = (token in REFUTE, token in HEDGE, token in CONFIRM, _is_negation(token))
+        value = kinds if any(kinds) else None
+        if len(self) < 200_000:
+            self[token] = value
+        return value
+
+
+_CUE_KINDS = _CueKindsByToken()
+
+
 def _cue_counts(toks: Sequence[str]) -> tuple[int, int, int, int]:
-    counts = Counter(toks)
-    words = counts.keys()
-    return (
-        sum(counts[w] for w in words & REFUTE),
-        sum(counts[w] for w in words & HEDGE),
-        sum(counts[w] for w in words & CONFIRM),
-        sum(c for w, c in counts.items() if _is_negation(w)),
-    )
+    """How many tokens refute, hedge, confirm and negate."""
+    refute = hedge = confirm = negation = 0
+    for kinds in map(_CUE_KINDS.__getitem__, toks):
+        if kinds is not None:
+            refute += kinds[0]
+            hedge += kinds[1]
+            confirm += kinds[2]
+            negation += kinds[3]
+    return refute, hedge, confirm, negation
 
 
 _CUE_WORDS = REFUTE | HEDGE | CONFIRM | NEGATION
@@ -175,7 +216,7 @@ class CueToken:
     """A cue word of a sentence with the stems around it, so that "is a claim word (or
     name) near this cue" is one set test per claim instead of a rescan per pair."""
 
-    kinds: tuple[bool, bool, bool, bool]  # refute, hedge, confirm, negation
+    kinds: CueKinds
     near: frozenset[str]  # stems within _NEAR tokens (the cue itself included)
     near_names: frozenset[str]  # stems within _NEAR_NAMES tokens
 
@@ -217,13 +258,12 @@ class Body:
 
 def _cue_tokens(toks: Sequence[str], stems: Sequence[str]) -> tuple[CueToken, ...]:
     out = []
-    for i, tok in enumerate(toks):
-        negation = _is_negation(tok)
-        if not negation and tok not in _CUE_WORDS:
+    for i, kinds in enumerate(map(_CUE_KINDS.__getitem__, toks)):
+        if kinds is None:
             continue
         out.append(
             CueToken(
-                (tok in REFUTE, tok in HEDGE, tok in CONFIRM, negation),
+                kinds,
                 frozenset(stems[max(0, i - _NEAR) : i + _NEAR + 1]),
                 frozenset(stems[max(0, i - _NEAR_NAMES) : i + _NEAR_NAMES + 1]),
             )
