@@ -144,3 +144,24 @@ def test_predicate_is_the_governing_word_and_slot(analyzer):
     assert got["Tara Reid"] == got["her friend"] == "arrest:obj"  # through the conjunction
     assert got["Malibu"] == "arrest:in"
     assert got["She"] == "charge:obj" and got["prosecutors"] == "charge:subj"
+
+
+def test_a_misparsed_apposition_still_gives_the_role(analyzer):
+    # the parser takes "president" for the subject of "called"; the words still say it
+    text = (
+        "Russia’s precautions came as Barack Obama, the US president, and Vladimir Putin, "
+        "his Russian counterpart, called for an end to violence in Syria."
+    )
+    (mentions,) = analyzer.detect([text])
+    roles = {m.text: m.role for m in mentions if m.type == "PERSON"}
+    assert roles == {"Barack Obama": "president", "Vladimir Putin": None}
+    # read off the words, a noun phrase that runs on into a clause is no role
+    from storyline.nlp.entities import _written_apposition
+    from storyline.nlp.spacy_model import load_pipeline
+
+    doc = load_pipeline()("Anna Berg, the woman who found the boat, called police.")
+    assert _written_apposition(doc, 2) is None
+    doc = load_pipeline()("Anna Berg, the harbour master, called police.")
+    text = doc.text
+    assert _written_apposition(doc, 2) == ("harbour master", 15, 29)
+    assert text[15:29] == "harbour master"

@@ -488,7 +488,25 @@ def _role(span: Any, head: Any) -> tuple[str, int, int] | None:
     ):
         start, end = words[0].idx, words[-1].idx + len(words[-1].text)
         return doc_text(doc)[start:end], start, end
-    return None
+    # 4. an apposition the parser missed, read off the words: "Barack Obama, the US
+    #    president, and Vladimir Putin" (parsed as "president" the subject)
+    ent_end = _entity_bounds(doc, head.i)[1] if head.ent_iob_ != "O" else span.end
+    return _written_apposition(doc, ent_end)
+
+
+def _written_apposition(doc: Any, i: int) -> tuple[str, int, int] | None:
+    """The role in ", the [modifiers] NOUN," right after a name (token ``i`` on), closed
+    by a comma, "and", or the sentence's end; a relation ("his counterpart") is none."""
+    if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in ("the", "a", "an"):
+        return None
+    j = i + 2
+    while j < len(doc) and doc[j].pos_ in ("ADJ", "PROPN", "NOUN") and not doc[j].is_punct:
+        j += 1
+    noun = doc[j - 1]
+    closed = j == len(doc) or doc[j].text in (",", ";", ".") or doc[j].lower_ == "and"
+    if j == i + 2 or not closed or noun.pos_ != "NOUN" or _relational(noun):
+        return None
+    return _role_phrase(doc, noun)
 
 
 # nouns that say how a person stands to another, not what office they hold ("Vladimir
