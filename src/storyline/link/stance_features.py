@@ -25,7 +25,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import mul
-from typing import Any
+from typing import Any, TypeVar
 
 from storyline.nlp.sentences import split_sentences
 
@@ -98,23 +98,26 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(text.lower())
 
 
-class _TokenTest(dict[str, bool]):
-    """A pure test on a token, memoised: bodies repeat their words, and a body is read
+T = TypeVar("T")
+
+
+class _PerToken(dict[str, T]):
+    """A pure function of a token, memoised: bodies repeat their words, and a body is read
     token by token several times (cue counts, negated words, cue positions)."""
 
-    def __init__(self, test: Callable[[str], bool]) -> None:
+    def __init__(self, function: Callable[[str], T]) -> None:
         super().__init__()
-        self.test = test
+        self.function = function
 
-    def __missing__(self, token: str) -> bool:
-        value = self.test(token)
+    def __missing__(self, token: str) -> T:
+        value = self.function(token)
         if len(self) < 200_000:
             self[token] = value
         return value
 
 
-_NEGATION_TEST = _TokenTest(lambda token: token in NEGATION or token.endswith(_NEGATION_SUFFIXES))
-_CONTENT_TEST = _TokenTest(
+_NEGATION_TEST = _PerToken(lambda token: token in NEGATION or token.endswith(_NEGATION_SUFFIXES))
+_CONTENT_TEST = _PerToken(
     lambda token: (
         token not in _STOP and token not in NEGATION and not token.endswith(_NEGATION_SUFFIXES)
     )
@@ -181,19 +184,13 @@ def _dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
 CueKinds = tuple[bool, bool, bool, bool]  # refute, hedge, confirm, negation
 
 
-class _CueKindsByToken(dict[str, "CueKinds | None"]):
-    """A token's cue kinds, None for the (most) tokens that are no cue, memoised: a body
-    is read token by token for its counts and its cue positions."""
-
-    def __missing__(self, token: str) -> CueKinds | None:
-        kinds = (token in REFUTE, token in HEDGE, token in CONFIRM, _is_negation(token))
-        value = kinds if any(kinds) else None
-        if len(self) < 200_000:
-            self[token] = value
-        return value
+def _cue_kinds(token: str) -> CueKinds | None:
+    """A token's cue kinds, None for the (most) tokens that are no cue."""
+    kinds = (token in REFUTE, token in HEDGE, token in CONFIRM, _is_negation(token))
+    return kinds if any(kinds) else None
 
 
-_CUE_KINDS = _CueKindsByToken()
+_CUE_KINDS = _PerToken(_cue_kinds)
 
 
 def _cue_counts(toks: Sequence[str]) -> tuple[int, int, int, int]:
