@@ -254,10 +254,11 @@ def canonical_name(mentions: Sequence[EntityMention]) -> tuple[str, str]:
     form, the most frequent one. The type is as NER tagged the name's own mentions (a full
     name is tagged more reliably than a bare surname in "the Trump campaign"), else as most
     mentions are tagged."""
-    surface = Counter(_surface(m) for m in mentions)
+    surfaces = [_surface(m) for m in mentions]
+    surface = Counter(surfaces)
     full = [s for s in surface if len(s.split()) > 1] or list(surface)
     name = min(full, key=lambda s: (-surface[s], -len(s.split()), s))
-    named = Counter(m.type for m in mentions if m.type and _surface(m) == name)
+    named = Counter(m.type for m, s in zip(mentions, surfaces, strict=True) if m.type and s == name)
     ranked = (named or Counter(m.type for m in mentions if m.type)).most_common(1)
     return name, ranked[0][0] if ranked else ""
 
