@@ -42,11 +42,17 @@ def _claims() -> list[ClaimItem]:
 
 
 def test_claims_citing_the_same_sides_share_a_row() -> None:
-    groups = same_citation_groups(_claims())
+    texts = {"a1": TEXT}
+    groups = same_citation_groups(_claims(), texts)
     assert [[c.id for c in g] for g in groups] == [["c1", "c2"], ["c3"]]
     # a contradicted claim is never folded into another row
     judged = [ClaimItem("c0", "fact", "x", "t", "contradicted", [], [_side(SHIP)])] + _claims()
-    assert [[c.id for c in g] for g in same_citation_groups(judged)][0] == ["c0"]
+    assert [[c.id for c in g] for g in same_citation_groups(judged, texts)][0] == ["c0"]
+    # nor is one whose own words the shared sentence does not hold: they would be lost
+    other = ClaimItem("c4", "statement", "y", "words said elsewhere", "single-source", [],
+                      [_side(SHIP)])  # fmt: skip
+    groups = same_citation_groups([*_claims(), other], texts)
+    assert [[c.id for c in g] for g in groups] == [["c1", "c2"], ["c3"], ["c4"]]
 
 
 def test_a_sentence_that_says_the_claim_is_read_once() -> None:

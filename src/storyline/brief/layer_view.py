@@ -145,14 +145,15 @@ def _side_key(side: ClaimSideItem) -> tuple[object, ...]:
     return (side.article, side.start, side.end, side.stance, side.source, side.speaker)
 
 
-def same_citation_groups(claims: list[ClaimItem]) -> list[list[ClaimItem]]:
-    """Claims in reading order, single-source ones that cite the very same sides joined
-    (one sentence counting "150 marines" and "25 tanks" is two claims, read once);
-    a contradicted or corroborated claim stays on its own."""
+def same_citation_groups(claims: list[ClaimItem], texts: dict[str, str]) -> list[list[ClaimItem]]:
+    """Claims in reading order, single-source ones whose one cited sentence says them
+    (``said_once``) joined when they cite the very same side (one sentence counting "150
+    marines" and "25 tanks" is two claims, read once); any other claim stays on its own,
+    so no claim's own text is lost behind another's."""
     groups: list[list[ClaimItem]] = []
     by_sides: dict[tuple[object, ...], list[ClaimItem]] = {}
     for claim in claims:
-        if claim.status != "single-source" or not claim.sides:
+        if claim.status != "single-source" or not said_once(claim, texts):
             groups.append([claim])
             continue
         key = tuple(_side_key(s) for s in claim.sides)
@@ -187,11 +188,14 @@ def subject_beside(subjects: str, side: ClaimSideItem) -> str:
     return subjects
 
 
-def shown_claims(layer: StoryLayer | None) -> tuple[list[list[ClaimItem]], int]:
+def shown_claims(
+    layer: StoryLayer | None, texts: dict[str, str]
+) -> tuple[list[list[ClaimItem]], int]:
     """The claims a reader sees, in groups citing the same sides (every contradicted and
     corroborated one, the first single-source groups) and how many single-source claims
     are left out."""
-    groups = same_citation_groups(claims_by_status(layer.claims if layer is not None else []))
+    claims = claims_by_status(layer.claims if layer is not None else [])
+    groups = same_citation_groups(claims, texts)
     single = [g for g in groups if g[0].status == "single-source"]
     kept = [g for g in groups if g[0].status != "single-source"] + single[:MAX_SINGLE_SOURCE]
     return kept, sum(len(g) for g in single[MAX_SINGLE_SOURCE:])
@@ -251,7 +255,7 @@ def layer_view(layer: StoryLayer | None, texts: dict[str, str]) -> LayerView:
         if left > 0:
             quotes.append((speaker, items[:left]))
         left -= len(items)
-    groups, hidden = shown_claims(layer)
+    groups, hidden = shown_claims(layer, texts)
     shown = []
     for group in groups:
         claim = group[0]

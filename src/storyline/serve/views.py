@@ -294,7 +294,7 @@ def claim_rows(claims: list[ClaimItem], texts: dict[str, str]) -> list[dict[str,
     same sides are one row (their subjects joined); a row whose one cited sentence holds
     the claim's words shows that sentence only (``said_once``)."""
     rows = []
-    for group in same_citation_groups(claims_by_status(claims)):
+    for group in same_citation_groups(claims_by_status(claims), texts):
         claim = group[0]
         status = claim.status or "unknown"
         once = said_once(claim, texts)
