@@ -59,3 +59,37 @@ def test_no_budget_means_no_limit():
 def test_error_messages_carry_their_code():
     msg = Errors.E201.format(stage="quotes", seconds=60)
     assert msg.startswith("[E201] quotes over its time budget of 60 s")
+
+
+def test_budgets_firing_at_their_edges_in_many_threads_never_deadlock_or_leak():
+    # the watchdog's exception can land in a thread's own budget bookkeeping; when that
+    # bookkeeping took a Python-level lock (threading.Condition), the lock stayed held and
+    # every thread of the process hung at its next budget (a CI run hung here)
+    results: list[tuple[int, int]] = []
+
+    def work() -> None:
+        fired = 0
+        for _ in range(100):
+            try:
+                with time_budget(0.003, "edge"):
+                    sum(range(300_000))  # about as long as the budget
+            except BudgetExceeded:
+                fired += 1
+        # nothing fires after the last budget ended, outside any budget
+        leaked = 0
+        try:
+            end = time.monotonic() + 0.7
+            while time.monotonic() < end:
+                pass
+        except BudgetExceeded:
+            leaked = 1
+        results.append((fired, leaked))
+
+    threads = [threading.Thread(target=work, daemon=True) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert len(results) == 4, "a thread hung at a budget"
+    assert sum(fired for fired, _ in results) > 0  # the edges were really exercised
+    assert all(leaked == 0 for _, leaked in results)

@@ -20,7 +20,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from storyline.errors import BudgetExceeded
 
@@ -30,68 +30,89 @@ class _Interrupted(BudgetExceeded):
     ``time_budget`` turns it into a ``BudgetExceeded`` that names the work and budget."""
 
 
-@dataclass(order=True)
+@dataclass
 class _Timer:
     deadline: float
-    serial: int
-    thread: int = field(compare=False)
-    armed: bool = field(default=True, compare=False)
-    fired: bool = field(default=False, compare=False)
+    thread: int
+    armed: bool = True
+    fired: bool = False
 
 
 class _Watchdog:
+    """The deadlines of every armed budget in this process, and the thread that fires them.
+
+    The working threads only take ``_lock``, a C-level lock, for a few C calls (a heap
+    push, two attribute stores): the watchdog's exception can land in a working thread at
+    any Python bytecode, and if it landed inside Python-level locking code (a
+    ``threading.Condition``'s ``__enter__``) the lock stayed held and every later budget of
+    the process waited for it for ever. The heap holds ``(deadline, serial, timer)`` tuples
+    so that ordering never runs Python code either."""
+
     def __init__(self) -> None:
-        self._cond = threading.Condition(threading.Lock())
-        self._heap: list[_Timer] = []
+        self._lock = threading.Lock()
+        # released to wake the watchdog early (a new, earlier deadline); a plain lock, not an
+        # Event, for the same reason as above
+        self._wake = threading.Lock()
+        self._wake.acquire()
+        self._heap: list[tuple[float, int, _Timer]] = []
         self._serial = itertools.count()
         self._thread: threading.Thread | None = None
 
-    def arm(self, seconds: float) -> _Timer:
-        timer = _Timer(time.monotonic() + seconds, next(self._serial), threading.get_ident())
-        with self._cond:
+    def push(self, timer: _Timer) -> None:
+        with self._lock:
             if self._thread is None or not self._thread.is_alive():
                 self._thread = threading.Thread(
                     target=self._watch, name="storyline-budget", daemon=True
                 )
                 self._thread.start()
-            heapq.heappush(self._heap, timer)
-            self._cond.notify()
-        return timer
+            heapq.heappush(self._heap, (timer.deadline, next(self._serial), timer))
+        self._nudge()
 
-    def disarm(self, timer: _Timer) -> bool:
-        """Stop the timer; True when it had already fired (its exception may be pending)."""
-        with self._cond:
-            timer.armed = False
-            if timer.fired:
-                # not yet delivered if the work finished first: take it back
-                _set_async_exc(timer.thread, None)
-            return timer.fired
+    def disarm(self, timer: _Timer) -> None:
+        """Stop the timer and take back its exception if it fired but was not delivered."""
+        while True:
+            try:
+                with self._lock:
+                    timer.armed = False
+                    if timer.fired:
+                        # not yet delivered if the work finished first: take it back
+                        _set_async_exc(timer.thread, None)
+                return
+            except _Interrupted:
+                # delivered during this bookkeeping (this timer's, or an outer budget's that
+                # fires again while it stays armed): finish the bookkeeping
+                continue
+
+    def _nudge(self) -> None:
+        try:  # noqa: SIM105 - plain try: no Python-level context manager on this path
+            self._wake.release()
+        except RuntimeError:
+            pass  # already woken
 
     def _watch(self) -> None:
-        with self._cond:
-            while True:
-                while self._heap and not self._heap[0].armed:
+        while True:
+            with self._lock:
+                while self._heap and not self._heap[0][2].armed:
                     heapq.heappop(self._heap)
-                if not self._heap:
-                    self._cond.wait()
+                wait = self._heap[0][0] - time.monotonic() if self._heap else -1.0
+                if self._heap and wait <= 0:
+                    self._fire(heapq.heappop(self._heap)[2])
                     continue
-                wait = self._heap[0].deadline - time.monotonic()
-                if wait > 0:
-                    self._cond.wait(wait)
-                    continue
-                timer = heapq.heappop(self._heap)
-                if _importing(timer.thread):
-                    # an import cut in half leaves a broken module behind for every later
-                    # user: wait for it to finish
-                    timer.deadline = time.monotonic() + _IMPORT_GRACE
-                    heapq.heappush(self._heap, timer)
-                    continue
-                timer.fired = True
-                _set_async_exc(timer.thread, _Interrupted)
-                # an exception that lands in a finalizer (a __del__ run by the garbage
-                # collector) is printed and dropped: fire again until the work stops
-                timer.deadline = time.monotonic() + _REFIRE
-                heapq.heappush(self._heap, timer)
+            # wait for the next deadline, or until a push wakes us (-1: no deadline)
+            self._wake.acquire(timeout=wait)
+
+    def _fire(self, timer: _Timer) -> None:
+        if _importing(timer.thread):
+            # an import cut in half leaves a broken module behind for every later user:
+            # wait for it to finish
+            timer.deadline = time.monotonic() + _IMPORT_GRACE
+        else:
+            timer.fired = True
+            _set_async_exc(timer.thread, _Interrupted)
+            # an exception that lands in a finalizer (a __del__ run by the garbage
+            # collector) is printed and dropped: fire again until the work stops
+            timer.deadline = time.monotonic() + _REFIRE
+        heapq.heappush(self._heap, (timer.deadline, next(self._serial), timer))
 
 
 _IMPORT_GRACE = 0.05
@@ -136,8 +157,11 @@ def time_budget(seconds: float | None, what: str = "") -> Iterator[None]:
         yield
         return
     watchdog = _watchdog
-    timer = watchdog.arm(seconds)
+    # made before the ``try`` and pushed inside it, so that an outer budget's exception
+    # landing anywhere here still leaves this timer disarmed
+    timer = _Timer(time.monotonic() + seconds, threading.get_ident())
     try:
+        watchdog.push(timer)
         yield
     except _Interrupted:
         raise BudgetExceeded(what, seconds) from None
