@@ -1,4 +1,5 @@
 import json
+from dataclasses import replace
 
 import pytest
 
@@ -408,3 +409,28 @@ def test_the_name_is_the_most_frequent_full_form_and_its_type():
     forms += [m("Trump", "ORG")] * 10  # "the Trump campaign"
     assert canonical_name(forms) == ("Donald Trump", "PERSON")
     assert canonical_name([m("Assad", "PERSON"), m("Mr Assad", "PERSON")]) == ("Assad", "PERSON")
+
+
+def test_two_plural_groups_of_one_story_stay_apart_by_default():
+    # "protesters" and "shoppers" in one story are two groups, not one: plural person nouns
+    # of different heads are not pulled into the story's leading group unless asked
+    texts = [
+        "Protesters blocked the mall ; shoppers fled as protesters chanted .",
+        "The protesters marched past shoppers .",
+    ]
+
+    def plural(d, word, at=0):
+        start = texts[d].index(word, at)
+        return _m(start, word, "nominal", word.lower().rstrip("s"), plural=True)
+
+    ms = [
+        [plural(0, "Protesters"), plural(0, "shoppers"), plural(0, "protesters")],
+        [plural(1, "protesters"), plural(1, "shoppers")],
+    ]
+    rules = LinkOptions(merge_threshold=0.0)
+    apart = cluster_mentions(ms, texts, rules)
+    protesters = next(c for c in apart if (0, 0) in c)
+    assert {(0, 2), (1, 0)} <= set(protesters)
+    assert not {(0, 1), (1, 1)} & set(protesters)
+    joined = cluster_mentions(ms, texts, replace(rules, plural_groups=True))
+    assert (0, 1) in next(c for c in joined if (0, 0) in c)

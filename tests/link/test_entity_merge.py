@@ -12,7 +12,7 @@ from storyline.link.entity_merge import (
     summarise,
 )
 from storyline.link.entity_merge_train import Topic, fit, fold_of, topic_examples
-from storyline.link.entity_names import GuardedUnionFind
+from storyline.link.entity_names import GuardedUnionFind, body_of
 from storyline.link.stance_trees import TreeEnsemble
 from storyline.nlp.entities import EntityMention
 
@@ -187,3 +187,27 @@ def test_event_slots_set_the_predicate_features():
     # the police arrest, the actress is arrested: doer and undergoer are two entities
     assert x[1, shared] == 0.0 and x[1, clash] == 1.0
     assert x[2, shared] == 1.0 and x[2, clash] == 0.0
+
+
+def test_a_body_of_an_organisation_is_not_the_organisation():
+    assert body_of("united nations", "united nations security council")
+    assert body_of("european union", "european union court")
+    assert not body_of("united nations", "united nations")  # the same name
+    assert not body_of("promises", "promises treatment center")  # its own full name
+    assert not body_of("security council", "security council committee")  # a body already
+    assert not body_of("nations", "united nations security council")  # not its first words
+
+
+def test_the_merge_pass_never_joins_an_organisation_and_its_body():
+    texts = ["The United Nations met .", "The United Nations Security Council voted ."]
+    mentions = [
+        [_m(4, "United Nations", "name", "nations", "united nations", "ORG")],
+        [_m(4, "United Nations Security Council", "name", "council", "united nations security council", "ORG")],
+    ]  # fmt: skip
+    model = _stump("name_word_shared")  # shared name words: ~0.98 for this pair
+    merged = cluster_mentions(mentions, texts, LinkOptions(), merge_model=model)
+    assert [(0, 0)] in merged and [(1, 0)] in merged
+    # the same score joins two forms of one organisation
+    texts[1] = "The United Nations Organization voted ."
+    mentions[1] = [_m(4, "United Nations Organization", "name", "organization", "united nations organization", "ORG")]  # fmt: skip
+    assert [(0, 0), (1, 0)] in cluster_mentions(mentions, texts, LinkOptions(), merge_model=model)

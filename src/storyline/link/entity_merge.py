@@ -31,7 +31,13 @@ import numpy as np
 from numpy.typing import NDArray
 
 from storyline.disjoint import DisjointSet
-from storyline.link.entity_names import CONNECTORS, GuardedUnionFind, head_key, types_compatible
+from storyline.link.entity_names import (
+    CONNECTORS,
+    GuardedUnionFind,
+    body_of,
+    head_key,
+    types_compatible,
+)
 from storyline.link.stance_trees import TreeEnsemble
 from storyline.nlp.entities import PRONOUNS, EntityMention
 
@@ -370,9 +376,11 @@ def merge_groups(
     threshold: float,
     uf: GuardedUnionFind,
     index: dict[Node, int],
+    apart: Callable[[int, int], bool] | None = None,
 ) -> None:
     """Join rule clusters, best-scored pair first, while the average score between the two
-    growing groups stays at or above ``threshold`` (pairs not scored count as 0)."""
+    growing groups stays at or above ``threshold`` (pairs not scored count as 0) and no
+    two of their clusters are ``apart`` (known to be two entities, whatever the score)."""
     # Python floats, read once: indexing the array per pair in the sort key cost more
     # than the rest of the merge (the same float64 values either way)
     values: list[float] = scores.tolist()
@@ -390,6 +398,8 @@ def merge_groups(
             score_of.get((x, y) if x < y else (y, x), 0.0) for x in members[ra] for y in members[rb]
         )
         if total / (len(members[ra]) * len(members[rb])) < threshold:
+            continue
+        if apart is not None and any(apart(x, y) for x in members[ra] for y in members[rb]):
             continue
         if not uf.union(index[groups[ra][0]], index[groups[rb][0]]):
             continue  # two first names: not one person
@@ -430,4 +440,14 @@ def merge_clusters(
     if not pairs:
         return
     scores = (model or load_model()).probabilities(feature_matrix(summaries, pairs))[:, 1]
-    merge_groups(groups, pairs, scores, threshold, uf, index)
+    merge_groups(groups, pairs, scores, threshold, uf, index, _apart(summaries))
+
+
+def _apart(summaries: Sequence[ClusterSummary]) -> Callable[[int, int], bool]:
+    """Two clusters one of whose names is a body of an organisation the other names."""
+
+    def apart(a: int, b: int) -> bool:
+        names_a, names_b = summaries[a].names, summaries[b].names
+        return any(body_of(x, y) or body_of(y, x) for x in names_a for y in names_b)
+
+    return apart

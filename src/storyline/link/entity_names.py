@@ -117,6 +117,30 @@ def rival_names(a: set[str], b: set[str], person: bool = False) -> bool:
     return not all(any(same_word(x, y) for y in more) for x in fewer)
 
 
+# nouns that name a body inside an organisation or a state ("security council", "ethics
+# committee", "justice department"): "United Nations Security Council" is not the UN
+_BODY_NOUNS = frozenset(
+    {
+        "council", "committee", "commission", "assembly", "court", "department", "ministry",
+        "agency", "office", "board", "bureau", "secretariat", "tribunal", "panel", "senate",
+        "parliament", "cabinet", "directorate", "division", "unit", "subcommittee",
+    }
+)  # fmt: skip
+
+
+def body_of(short: str, long: str) -> bool:
+    """Is name key ``long`` a body of the organisation ``short`` names: ``short``'s words
+    followed by more ending in a body noun ("united nations" / "united nations security
+    council")? The two are different entities whatever else they share."""
+    head, body = short.split(), long.split()
+    return (
+        0 < len(head) < len(body)
+        and body[: len(head)] == head
+        and body[-1] in _BODY_NOUNS
+        and head[-1] not in _BODY_NOUNS
+    )
+
+
 def _abbreviates(words: set[str], other: set[str]) -> bool:
     """One word of ``other`` is made of the initials of ``words`` ("us": united states)."""
     initials = sorted(w[0] for w in words if w)
