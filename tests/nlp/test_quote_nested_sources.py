@@ -1,4 +1,5 @@
-"""A second speaker's report closing a reported clause ("while 22 percent said Y")."""
+"""A report's writer-side source after a direct quote ("..., according to X") and a
+second speaker's report closing a reported clause ("while 22 percent said Y")."""
 
 from __future__ import annotations
 
@@ -12,6 +13,41 @@ def _check_offsets(text, quotes):
             assert text[q.speaker_start : q.speaker_end] == q.speaker
         if q.source is not None:
             assert text[q.source_start : q.source_end] == q.source
+
+
+def test_according_to_after_a_direct_quotes_cue_is_its_source():
+    text = (
+        "The senator addressed his delegates on Monday.\n"
+        "“I ask you not to protest on the convention floor tonight,” Mr. Hale said, "
+        "according to the Daily Courier."
+    )
+    quotes = extract_quotes(text)
+    _check_offsets(text, quotes)
+    (quote,) = [q for q in quotes if "protest on the convention floor" in q.text]
+    assert quote.speaker == "Mr. Hale"
+    assert quote.source == "the Daily Courier"
+
+
+def test_according_to_in_the_next_sentence_is_no_source_of_the_quote():
+    text = (
+        "“We are running the fund exactly as the rules require,” Ms. Ortiz said. "
+        "The fund has raised $3 million, according to the election commission."
+    )
+    quotes = extract_quotes(text)
+    _check_offsets(text, quotes)
+    (quote,) = [q for q in quotes if "running the fund" in q.text]
+    assert quote.speaker == "Ms. Ortiz" and quote.source is None
+
+
+def test_according_to_inside_the_quoted_words_is_no_source():
+    text = (
+        "“The count was final at noon, according to the county clerk, and nobody "
+        "objected,” the newspaper reported."
+    )
+    quotes = extract_quotes(text)
+    _check_offsets(text, quotes)
+    (quote,) = [q for q in quotes if "The count was final" in q.text]
+    assert quote.source is None
 
 
 def test_a_second_speakers_report_ends_the_first_reported_clause():
