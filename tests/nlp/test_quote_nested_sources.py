@@ -1,4 +1,5 @@
-"""A report's writer-side source after a direct quote ("..., according to X") and a
+"""A report's writer-side source after a direct quote ("..., according to X"), a quote
+paragraph signed on the next line ("- Jane Doe."), and a
 second speaker's report closing a reported clause ("while 22 percent said Y")."""
 
 from __future__ import annotations
@@ -63,3 +64,27 @@ def test_a_second_speakers_report_ends_the_first_reported_clause():
     assert first and "22 percent" not in first[0].text
     assert first[0].text.endswith("for the mayor")
     assert second and second[0].speaker == "22 percent"
+
+
+def test_a_quote_paragraph_signed_on_the_next_line_is_the_signers():
+    text = (
+        "Other outlets asked for copies.\n\n"
+        '"I went to the bankers before the crash and warned them about the mortgages."\n\n'
+        "- Jane Doe.\n\n"
+        "Doe tends to overstate it."
+    )
+    quotes = extract_quotes(text)
+    _check_offsets(text, quotes)
+    (quote,) = [q for q in quotes if "bankers" in q.text]
+    assert quote.speaker == "Jane Doe" and quote.cue == "-"
+
+
+def test_a_dash_line_that_is_no_name_signs_nothing():
+    text = (
+        "The list:\n\n"
+        '"We will win this state by a lot, believe me, folks."\n\n'
+        "- weather permitting, the rally goes on.\n"
+    )
+    quotes = extract_quotes(text)
+    _check_offsets(text, quotes)
+    assert all(q.speaker is None for q in quotes if "win this state" in q.text)
