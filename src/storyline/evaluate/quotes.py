@@ -27,6 +27,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from storyline.evaluate.metrics import match_one_to_one, prf, ratio
 from storyline.jsonl import read_lines
@@ -235,32 +236,35 @@ def score(docs: list[dict], predictions: list[list[Prediction]], threshold: floa
 def predict_storyline(texts: list[str]) -> list[list[Prediction]]:
     """Quotes as the brief gets them: one parse, speakers resolved to the names they mean."""
     from storyline.nlp.spacy_model import load_pipeline, parse_input
+
+    nlp = load_pipeline(QuoteOptions().model)
+    docs = nlp.pipe((parse_input(nlp, t) for t in texts), batch_size=32)
+    return [predictions_from_doc(doc) for doc in docs]
+
+
+def predictions_from_doc(doc: Any, options: QuoteOptions | None = None) -> list[Prediction]:
+    """One parsed article's quotes as scored predictions (a cached parse scores the same)."""
     from storyline.nlp.speakers import resolve_speakers
 
-    options = QuoteOptions()
-    nlp = load_pipeline(options.model)
-    out = []
-    for doc in nlp.pipe((parse_input(nlp, t) for t in texts), batch_size=32):
-        preds: list[Prediction] = []
-        for q in resolve_speakers(doc, quotes_from_doc(doc, options)):
-            named: Span | None = None
-            words: Span | None
-            if q.source_start is not None and q.source_end is not None:
-                # "Y warned that ..., according to X": PolNeAR's source is X, whom the
-                # quote names as its source (Y is the speaker of the words reported)
-                words, resolved = (q.source_start, q.source_end), None
-            elif q.words_start is not None and q.words_end is not None:
-                words = (q.words_start, q.words_end)
-                resolved = q.speaker
-                if q.speaker_start is not None and q.speaker_end is not None:
-                    named = (q.speaker_start, q.speaker_end)
-            elif q.speaker_start is not None and q.speaker_end is not None:
-                words, resolved = (q.speaker_start, q.speaker_end), None
-            else:
-                words, resolved = None, None
-            preds.append(Prediction((q.start, q.end), words, resolved, named))
-        out.append(preds)
-    return out
+    preds: list[Prediction] = []
+    for q in resolve_speakers(doc, quotes_from_doc(doc, options or QuoteOptions())):
+        named: Span | None = None
+        words: Span | None
+        if q.source_start is not None and q.source_end is not None:
+            # "Y warned that ..., according to X": PolNeAR's source is X, whom the
+            # quote names as its source (Y is the speaker of the words reported)
+            words, resolved = (q.source_start, q.source_end), None
+        elif q.words_start is not None and q.words_end is not None:
+            words = (q.words_start, q.words_end)
+            resolved = q.speaker
+            if q.speaker_start is not None and q.speaker_end is not None:
+                named = (q.speaker_start, q.speaker_end)
+        elif q.speaker_start is not None and q.speaker_end is not None:
+            words, resolved = (q.speaker_start, q.speaker_end), None
+        else:
+            words, resolved = None, None
+        preds.append(Prediction((q.start, q.end), words, resolved, named))
+    return preds
 
 
 _BASELINE_QUOTE = re.compile(r"“[^”\n]+”|\"[^\"\n]+\"")

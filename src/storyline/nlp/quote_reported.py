@@ -406,6 +406,14 @@ def _cut_at_next_report(
         participle = token.dep_ == "advcl" and token.tag_ == "VBG"
         # "says Machado promised X and said Y": a second report joined to the clause
         joined = token.dep_ == "conj" and token.tag_ in ("VBD", "VBZ", "VBP")
+        if token.idx > content[0] and _trailing_report(token, content):
+            # "70 percent said X, while 22 percent said Y": another speaker's report
+            # ends the clause; PolNeAR marks the two apart
+            cut = token.left_edge.i
+            while cut > 0 and doc[cut - 1].lower_ in (",", "and", "but", "while", "whereas"):
+                cut -= 1
+            start, end = trim_span(text, content[0], doc[cut].idx)
+            return (start, end) if end > start else None
         if token.idx <= content[0] or not (participle or joined):
             continue
         # "said the government had not heard of the reports and declined to comment":
@@ -423,6 +431,28 @@ def _cut_at_next_report(
         start, end = trim_span(text, content[0], doc[cut].idx)
         return (start, end) if end > start else None
     return content
+
+
+def _trailing_report(token: Any, content: tuple[int, int]) -> bool:
+    """Is ``token`` a finite speech verb with its own subject and reported clause, hung
+    on the clause as a contrast or a conjunct, whose words run to the end of ``content``
+    (a report of its own that closes the clause)?"""
+    if token.tag_ not in ("VBD", "VBZ", "VBP"):
+        return False
+    # a contrast ("while 22 percent said") or a joined clause; not a time or reason
+    # clause ("when she claimed that"), which belongs to what is reported
+    contrast = token.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in token.children
+    )
+    if not (contrast or token.dep_ == "conj"):
+        return False
+    if token.lemma_.lower() not in speech_verbs() or not is_speech_verb(token):
+        return False
+    children = list(token.children)
+    if not any(c.dep_ == "nsubj" for c in children) or not any(c.dep_ == "ccomp" for c in children):
+        return False
+    last = token.right_edge
+    return last.idx + len(last.text) >= content[1] - 1
 
 
 def sentence_subject(verb: Any) -> Any | None:

@@ -104,14 +104,37 @@ def according_to_drafts(doc: Any, text: str, direct: list[Draft]) -> list[Draft]
             end -= 1
         if any(overlap((start, end), (d.start, d.end)) > 0.5 * (end - start) for d in direct):
             for d in direct:
-                if d.speaker is None and overlap((start, end), (d.start, d.end)):
+                if not overlap((start, end), (d.start, d.end)):
+                    continue
+                if d.speaker is None:
                     d.speaker, d.cue = speaker, cue
+                elif d.source is None and _closes_quote_sentence(text, d, token):
+                    # '"...," Bill Clinton said Monday, according to audio provided by
+                    # Wyoming Public Radio': the quote stays his, the audio is the
+                    # writer's source (PolNeAR's source of the attribution)
+                    d.source = speaker
             continue
         if word_count(text[start:end]) < 3:
             continue
         drafts.append(Draft(start, end, "indirect", speaker=speaker, cue=cue,
                              fragments=[(start, end)], according=True))  # fmt: skip
     return drafts
+
+
+def _closes_quote_sentence(text: str, draft: Draft, according: Any) -> bool:
+    """Does the "according to" token ``according`` close the sentence of a fragment of
+    the quote ``draft`` (after it and its cue, in the sentence the fragment ends in, no
+    line break between), rather than stand inside the quoted words or in a sentence of
+    its own?"""
+    at = according.idx
+    fragments = draft.fragments or [(draft.start, draft.end)]
+    if any(start <= at < end for start, end in fragments):
+        return False
+    ends = [end for _start, end in fragments if end <= at]
+    if not ends:
+        return False
+    last = max(ends)
+    return "\n" not in text[last:at] and according.sent.start_char < last
 
 
 def _source_apposition(sentence: Any, to: Any) -> set[int]:

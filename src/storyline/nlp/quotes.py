@@ -190,6 +190,12 @@ _DASH_SPEAKER = re.compile(
 )
 
 
+# "“...”⏎⏎- Hillary Clinton.": a quote paragraph signed on a line of its own
+_DASH_LINE_SPEAKER = re.compile(
+    r"[ \t\xa0]*\n{1,2}[ \t\xa0]*([―—–-]|--)[ \t\xa0]*([A-Z][\w.'’ -]{1,40}?)\.?[ \t\xa0]*(?=\n|$)"
+)
+
+
 _TITLE_SMALL = frozenset(
     {"a", "an", "the", "of", "in", "on", "at", "to", "for", "with", "and", "or", "is", "by"}
 )
@@ -214,6 +220,10 @@ def _is_embedded(text: str, start: int, end: int) -> bool:
         and words[-1][0].isupper()
     )
     return woven or (title and not inner.rstrip().endswith((".", "!", "?")))
+
+
+def _opens_paragraph(text: str, start: int) -> bool:
+    return not text[text.rfind("\n", 0, start) + 1 : start].strip()
 
 
 def _ends_sentence(text: str, start: int, end: int) -> bool:
@@ -246,6 +256,8 @@ def _direct_drafts(doc: Any, text: str, verbs: list[Any], options: QuoteOptions)
             found = closing_verb(doc, text, start, end)
         draft = Draft(start, end, "direct", fragments=[(start, end)])
         byline = _DASH_SPEAKER.match(text, end)
+        if byline is None and _opens_paragraph(text, start):
+            byline = _DASH_LINE_SPEAKER.match(text, end)
         if byline and not found:
             # "“...”― Pamela Padilla": a signed quote, the dash is the cue
             draft.cue = (byline.start(1), byline.end(1))
