@@ -252,3 +252,19 @@ def test_a_name_in_what_someone_reported_is_not_the_story_subject():
     )
     he = next(q for q in _quotes(text) if q.speaker_words == "he")
     assert he.speaker == "Tom Mills"
+
+
+def test_a_role_with_a_nationality_names_the_person_given_that_role():
+    text = (
+        "David Cameron, the British prime minister, told reporters that he did not support "
+        "the plan. Officials said Putin had warned him about it. The British premier "
+        "countered that the regime was not an insurance against terrorism.\n"
+        "Russian diplomats said the ships would sail."
+    )
+    quotes = _quotes(text)
+    by_words = {q.speaker_words: q for q in quotes if q.speaker_words}
+    premier = by_words["The British premier"]
+    assert premier.speaker == "David Cameron"
+    assert text[premier.speaker_start : premier.speaker_end] == "David Cameron"
+    # a nationality is no one: "Russian diplomats" stay the speaker, not a named person
+    assert any(q.speaker == "Russian diplomats" for q in quotes)

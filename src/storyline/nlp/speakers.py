@@ -443,10 +443,13 @@ def _fits(name: _Name, gender: str | None) -> bool:
 def _description(span: Any) -> bool:
     """ "the activist", "the statement", "that comment": a short common-noun phrase that
     names no one ("the Interfax news agency" and "the US president" name someone)."""
+    # a nationality adjective only describes ("the British premier"); a country or a
+    # party names someone ("the US president", "the Labour leader")
     return (
         len(span) <= 3
         and span.root.pos_ == "NOUN"
-        and not any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "FAC") for t in span)
+        and not any(t.ent_type_ in ("PERSON", "ORG", "GPE", "FAC") for t in span)
+        and not any(t.ent_type_ == "NORP" and t.dep_ != "amod" for t in span)
     )
 
 
@@ -481,16 +484,22 @@ def _joint_speaker(text: str, span: Any, earlier: list[Quote]) -> tuple[int, int
     return None
 
 
+# a role noun news writing uses for a title named in full earlier ("David Cameron, the
+# British prime minister ... The British premier countered")
+_ROLE_SAID = {"premier": "prime minister"}
+
+
 def _same_head_speaker(span: Any, earlier: list[Quote]) -> tuple[int, int] | None:
     """ "the activist" after "one activist in Homs": the earlier speaker with that head."""
     head = span.root.lemma_.lower()
+    said = _ROLE_SAID.get(head, head)
     for quote in reversed(earlier):
         words = (quote.speaker_words or quote.speaker or "").lower()
         if (
             quote.speaker_start is not None
             and quote.speaker_end is not None
             and head
-            and (head in words.split())
+            and (head in words.split() or (said != head and said in words))
         ):
             return quote.speaker_start, quote.speaker_end
     return None
