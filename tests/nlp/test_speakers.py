@@ -259,7 +259,10 @@ def test_a_role_with_a_nationality_names_the_person_given_that_role():
         "David Cameron, the British prime minister, told reporters that he did not support "
         "the plan. Officials said Putin had warned him about it. The British premier "
         "countered that the regime was not an insurance against terrorism.\n"
-        "Russian diplomats said the ships would sail."
+        "Russian diplomats said the ships would sail. Trial lawyers said the bill was bad. "
+        "The Democratic base said it did not care.\n"
+        "Meanwhile, Russia's Defense Minister Anatoly Serdyukov denied reports that troops "
+        "were there."
     )
     quotes = _quotes(text)
     by_words = {q.speaker_words: q for q in quotes if q.speaker_words}
@@ -268,3 +271,8 @@ def test_a_role_with_a_nationality_names_the_person_given_that_role():
     assert text[premier.speaker_start : premier.speaker_end] == "David Cameron"
     # a nationality is no one: "Russian diplomats" stay the speaker, not a named person
     assert any(q.speaker == "Russian diplomats" for q in quotes)
+    # and a nationality's group is not whoever spoke last
+    assert any(q.speaker == "The Democratic base" and q.speaker_words is None for q in quotes)
+    # a name the NER missed, after a title, is who speaks
+    minister = by_words["Russia's Defense Minister Anatoly Serdyukov"]
+    assert minister.speaker == "Anatoly Serdyukov"

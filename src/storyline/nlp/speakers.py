@@ -20,6 +20,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from typing import Any
 
+from storyline.nlp.entities import TITLES
 from storyline.nlp.name_gender import FEMALE_TITLES, MALE_TITLES, person_genders, person_key
 from storyline.nlp.quote_syntax import noun_phrase
 from storyline.nlp.quotes import Quote
@@ -159,12 +160,16 @@ def _resolve(ctx: _Context, quote: Quote, earlier: list[Quote]) -> Quote:
         if target is None:
             target = _antecedent(ctx, start, None)
     elif first in _DEFINITE and span is not None and _description(span):
-        # "the activist", "the statement", "that comment"
-        target = (
-            _joint_speaker(ctx.text, span, earlier)
-            or _same_head_speaker(span, earlier)
-            or _previous_speaker(ctx.text, start, earlier)
-        )
+        # "the activist", "the statement", "that comment"; "the British premier" only
+        # names someone earlier given that role (a nationality's "the Democratic base"
+        # is not whoever spoke last)
+        target = _same_head_speaker(span, earlier)
+        if not any(t.ent_type_ == "NORP" for t in span):
+            target = (
+                _joint_speaker(ctx.text, span, earlier)
+                or target
+                or _previous_speaker(ctx.text, start, earlier)
+            )
     elif span is not None and (issuer := document_issuer(span)) is not None:
         # "a Russian foreign ministry statement": the ministry speaks through it; a later
         # "brief foreign ministry statement" is the same ministry's
@@ -177,11 +182,17 @@ def _resolve(ctx: _Context, quote: Quote, earlier: list[Quote]) -> Quote:
         # "Russia's Foreign Minister Sergei Lavrov", "Flynn, a top Trump surrogate": the
         # name speaks, the rest of the words say who that is
         target = named
+    elif span is not None and (named := _titled_name(span)) is not None:
+        # "Russia's Defense Minister Anatoly Serdyukov" with the name unseen by the NER
+        target = named
     elif span is not None and _nationality(span):
         # a nationality ("Russian") names no one who speaks
         return replace(quote, speaker=None, speaker_start=None, speaker_end=None)
     if target is None or target == (start, end):
         return quote
+    found = ctx.doc.char_span(*target, alignment_mode="expand")
+    if found is not None and (named := _titled_name(found)) is not None:
+        target = named  # "He" after "Russia's Defense Minister Anatoly Serdyukov denied"
     s, e = target
     return replace(
         quote,
@@ -388,6 +399,32 @@ def _head_name(span: Any) -> tuple[int, int] | None:
                 return ent.start_char, ent.end_char
             return None
     return None
+
+
+def _titled_name(span: Any) -> tuple[int, int] | None:
+    """The capitalised proper nouns that end a speaker phrase after a title ("Russia's
+    Defense Minister Anatoly Serdyukov"), when the NER tagged no person there: the name
+    speaks, the title says who that is."""
+    end = span.end
+    if span.root.i != end - 1 or any(t.dep_ in ("conj", "cc") for t in span):
+        return None  # "a representative for Mr. Pinchuk", "Trump and Senator Sanders"
+    i = end - 1
+    while i >= span.start and _name_word(span.doc[i]):
+        i -= 1
+    words = end - 1 - i
+    if not 1 <= words <= 3 or i < span.start or span.doc[i].lower_ not in TITLES:
+        return None
+    first, last = span.doc[i + 1], span.doc[end - 1]
+    return first.idx, last.idx + len(last.text)
+
+
+def _name_word(token: Any) -> bool:
+    return (
+        token.pos_ == "PROPN"
+        and token.is_title
+        and token.ent_type_ in ("", "PERSON")
+        and token.lower_ not in TITLES
+    )
 
 
 def _relative_head(doc: Any, who: Any) -> tuple[int, int] | None:
