@@ -182,17 +182,16 @@ def _resolve(ctx: _Context, quote: Quote, earlier: list[Quote]) -> Quote:
         # "Russia's Foreign Minister Sergei Lavrov", "Flynn, a top Trump surrogate": the
         # name speaks, the rest of the words say who that is
         target = named
-    elif span is not None and (named := _titled_name(span)) is not None:
-        # "Russia's Defense Minister Anatoly Serdyukov" with the name unseen by the NER
-        target = named
     elif span is not None and _nationality(span):
         # a nationality ("Russian") names no one who speaks
         return replace(quote, speaker=None, speaker_start=None, speaker_end=None)
+    # "Russia's Defense Minister Anatoly Serdyukov" with the name unseen by the NER, said
+    # so or reached from a later "He": the name speaks, the title says who that is
+    found = span if target is None else ctx.doc.char_span(*target, alignment_mode="expand")
+    if found is not None and (named := _titled_name(found)) is not None:
+        target = named
     if target is None or target == (start, end):
         return quote
-    found = ctx.doc.char_span(*target, alignment_mode="expand")
-    if found is not None and (named := _titled_name(found)) is not None:
-        target = named  # "He" after "Russia's Defense Minister Anatoly Serdyukov denied"
     s, e = target
     return replace(
         quote,
