@@ -17,6 +17,21 @@ def assert_brief_offsets(brief: dict) -> None:
                 assert " ".join(cited.split()) == " ".join(sentence["text"].split())
 
 
+def assert_quote_offsets(text: str, quotes) -> None:
+    """Every offset a quote carries (its span, speaker, cue, source, fragments) slices
+    ``text`` to exactly what it claims."""
+    for q in quotes:
+        assert text[q.start : q.end] == q.text
+        if q.speaker is not None:
+            assert text[q.speaker_start : q.speaker_end] == q.speaker
+        if q.cue is not None:
+            assert text[q.cue_start : q.cue_end] == q.cue
+        if q.source is not None:
+            assert text[q.source_start : q.source_end] == q.source
+        for s, e in q.fragments:
+            assert q.start <= s < e <= q.end
+
+
 def load_brief(outdir: Path) -> dict:
     return json.loads((outdir / "brief.json").read_text(encoding="utf-8"))
 

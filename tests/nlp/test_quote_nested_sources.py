@@ -4,16 +4,8 @@ second speaker's report closing a reported clause ("while 22 percent said Y").""
 
 from __future__ import annotations
 
+from helpers import assert_quote_offsets
 from storyline.nlp.quotes import extract_quotes
-
-
-def _check_offsets(text, quotes):
-    for q in quotes:
-        assert text[q.start : q.end] == q.text
-        if q.speaker is not None:
-            assert text[q.speaker_start : q.speaker_end] == q.speaker
-        if q.source is not None:
-            assert text[q.source_start : q.source_end] == q.source
 
 
 def test_according_to_after_a_direct_quotes_cue_is_its_source():
@@ -23,7 +15,7 @@ def test_according_to_after_a_direct_quotes_cue_is_its_source():
         "according to the Daily Courier."
     )
     quotes = extract_quotes(text)
-    _check_offsets(text, quotes)
+    assert_quote_offsets(text, quotes)
     (quote,) = [q for q in quotes if "protest on the convention floor" in q.text]
     assert quote.speaker == "Mr. Hale"
     assert quote.source == "the Daily Courier"
@@ -35,7 +27,7 @@ def test_according_to_in_the_next_sentence_is_no_source_of_the_quote():
         "The fund has raised $3 million, according to the election commission."
     )
     quotes = extract_quotes(text)
-    _check_offsets(text, quotes)
+    assert_quote_offsets(text, quotes)
     (quote,) = [q for q in quotes if "running the fund" in q.text]
     assert quote.speaker == "Ms. Ortiz" and quote.source is None
 
@@ -46,7 +38,7 @@ def test_according_to_inside_the_quoted_words_is_no_source():
         "objected,” the newspaper reported."
     )
     quotes = extract_quotes(text)
-    _check_offsets(text, quotes)
+    assert_quote_offsets(text, quotes)
     (quote,) = [q for q in quotes if "The count was final" in q.text]
     assert quote.source is None
 
@@ -58,7 +50,7 @@ def test_a_second_speakers_report_ends_the_first_reported_clause():
         "percent said they might change their minds."
     )
     quotes = extract_quotes(text)
-    _check_offsets(text, quotes)
+    assert_quote_offsets(text, quotes)
     first = [q for q in quotes if "set on voting" in q.text]
     second = [q for q in quotes if "might change their minds" in q.text]
     assert first and "22 percent" not in first[0].text
@@ -74,7 +66,7 @@ def test_a_quote_paragraph_signed_on_the_next_line_is_the_signers():
         "Doe tends to overstate it."
     )
     quotes = extract_quotes(text)
-    _check_offsets(text, quotes)
+    assert_quote_offsets(text, quotes)
     (quote,) = [q for q in quotes if "bankers" in q.text]
     assert quote.speaker == "Jane Doe" and quote.cue == "-"
 
@@ -86,5 +78,5 @@ def test_a_dash_line_that_is_no_name_signs_nothing():
         "- weather permitting, the rally goes on.\n"
     )
     quotes = extract_quotes(text)
-    _check_offsets(text, quotes)
+    assert_quote_offsets(text, quotes)
     assert all(q.speaker is None for q in quotes if "win this state" in q.text)

@@ -5,16 +5,8 @@ to what was said."""
 
 from __future__ import annotations
 
+from helpers import assert_quote_offsets
 from storyline.nlp.quotes import extract_quotes
-
-
-def _check_offsets(text, quotes):
-    for q in quotes:
-        assert text[q.start : q.end] == q.text
-        if q.speaker is not None:
-            assert text[q.speaker_start : q.speaker_end] == q.speaker
-        if q.source is not None:
-            assert text[q.source_start : q.source_end] == q.source
 
 
 def test_a_request_that_is_the_aim_of_a_trip_is_no_quote():
@@ -23,7 +15,7 @@ def test_a_request_that_is_the_aim_of_a_trip_is_no_quote():
         "The envoy then flew to Geneva to ask council members to press the rebels for a truce."
     )
     quotes = extract_quotes(text)
-    _check_offsets(text, quotes)
+    assert_quote_offsets(text, quotes)
     assert not any(q.cue == "ask" for q in quotes)
     assert not any("council members" in q.text for q in quotes)
 
@@ -36,7 +28,7 @@ def test_a_report_sourced_by_according_to_is_the_speakers_once():
         "summit."
     )
     quotes = extract_quotes(text)
-    _check_offsets(text, quotes)
+    assert_quote_offsets(text, quotes)
     (quote,) = [q for q in quotes if "the fall of the regime" in q.text]
     assert quote.speaker == "Mr Putin" and quote.cue == "warned"
     assert quote.text.endswith("drawing comparisons with Somalia")
@@ -51,7 +43,7 @@ def test_according_to_inside_the_words_quoted_stays_in_them():
         'Estrosi told the channel that "the driver fired on the crowd, according to the police."'
     )
     quotes = extract_quotes(text)
-    _check_offsets(text, quotes)
+    assert_quote_offsets(text, quotes)
     told = [q for q in quotes if q.cue == "told"]
     assert told and "according to the police" in told[0].text
     assert told[0].speaker == "Estrosi" and told[0].source is None
@@ -64,7 +56,7 @@ def test_a_reported_clause_keeps_the_subject_its_relative_pronoun_stands_for():
         "working there."
     )
     quotes = extract_quotes(text)
-    _check_offsets(text, quotes)
+    assert_quote_offsets(text, quotes)
     (quote,) = [q for q in quotes if q.cue == "estimate"]
     assert quote.speaker == "experts"
     assert quote.text.startswith("a key naval base")
@@ -78,7 +70,7 @@ def test_a_refusal_joined_to_the_reported_clause_is_not_what_was_said():
         "declined to comment."
     )
     quotes = extract_quotes(text)
-    _check_offsets(text, quotes)
+    assert_quote_offsets(text, quotes)
     (quote,) = [q for q in quotes if q.cue == "said"]
     assert quote.text == "the government had not heard of the reports"
 
@@ -90,7 +82,7 @@ def test_countering_with_a_clause_reports_words_countering_a_threat_does_not():
         "terrorism. The navy moved ships to counter the threat."
     )
     quotes = extract_quotes(text)
-    _check_offsets(text, quotes)
+    assert_quote_offsets(text, quotes)
     (quote,) = [q for q in quotes if q.cue == "countered"]
     assert quote.speaker == "The British premier"
     assert quote.text == "that authoritarian regimes were no insurance against terrorism"

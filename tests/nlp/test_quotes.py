@@ -2,23 +2,12 @@ from pathlib import Path
 
 import pytest
 
-from helpers import parsed_doc
+from helpers import assert_quote_offsets, parsed_doc
 from storyline.nlp.quote_syntax import speech_verbs
 from storyline.nlp.quote_text import find_quote_marks_spans
 from storyline.nlp.quotes import extract_quotes
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "russia-syria"
-
-
-def _check_offsets(text, quotes):
-    for q in quotes:
-        assert text[q.start : q.end] == q.text
-        if q.speaker is not None:
-            assert text[q.speaker_start : q.speaker_end] == q.speaker
-        if q.cue is not None:
-            assert text[q.cue_start : q.cue_end] == q.cue
-        for s, e in q.fragments:
-            assert q.start <= s < e <= q.end
 
 
 def test_lexicon_is_packaged_with_its_licence():
@@ -34,7 +23,7 @@ def test_curly_and_straight_quotes_with_speakers():
         '"The talks will continue next week," the minister told reporters.'
     )
     quotes = extract_quotes(text)
-    _check_offsets(text, quotes)
+    assert_quote_offsets(text, quotes)
     direct = [q for q in quotes if q.kind == "direct"]
     assert [q.text for q in direct] == [
         "“We are running out of medicine,”",
@@ -49,7 +38,7 @@ def test_curly_and_straight_quotes_with_speakers():
 def test_quote_split_by_the_cue_is_one_quote_with_two_fragments():
     text = "“We will not send troops,” the minister said. “Our position has not changed.”"
     quotes = extract_quotes(text)
-    _check_offsets(text, quotes)
+    assert_quote_offsets(text, quotes)
     assert len(quotes) == 1
     q = quotes[0]
     assert q.kind == "direct"
@@ -62,7 +51,7 @@ def test_quote_split_by_the_cue_is_one_quote_with_two_fragments():
 def test_quote_with_no_speaker():
     text = "The banner read: “No to war, no to foreign intervention in our country.”"
     quotes = extract_quotes(text)
-    _check_offsets(text, quotes)
+    assert_quote_offsets(text, quotes)
     assert len(quotes) == 1
     assert quotes[0].kind == "direct"
     assert quotes[0].speaker is None
@@ -79,7 +68,7 @@ def test_unbalanced_quote_marks_do_not_swallow_the_article():
     for start, end, _closed in spans:
         assert "\n" not in text[start:end]  # no passage runs past its paragraph
     quotes = extract_quotes(text)
-    _check_offsets(text, quotes)
+    assert_quote_offsets(text, quotes)
     for q in quotes:
         assert "must stay outside" not in q.text
 
@@ -103,7 +92,7 @@ def test_indirect_speech_with_speaker_and_cue():
         "Last week Russia's Foreign Minister Sergei Lavrov said Russia had no plans to send troops."
     )
     quotes = extract_quotes(text)
-    _check_offsets(text, quotes)
+    assert_quote_offsets(text, quotes)
     indirect = [q for q in quotes if q.kind == "indirect"]
     assert len(indirect) == 1
     q = indirect[0]
@@ -118,7 +107,7 @@ def test_according_to_and_told_attributions():
         "news agency.\nThe envoy told the ITAR-TASS news agency that he felt gratified."
     )
     quotes = extract_quotes(text)
-    _check_offsets(text, quotes)
+    assert_quote_offsets(text, quotes)
     by_cue = {q.cue: q for q in quotes}
     assert by_cue["according to"].speaker == "the Interfax news agency"
     assert by_cue["according to"].text.startswith("The tanker has arrived")
@@ -137,7 +126,7 @@ def test_according_to_leaves_out_the_phrase_and_the_source_description():
         "Damascus suburb of Douma."
     )
     quotes = extract_quotes(text)
-    _check_offsets(text, quotes)
+    assert_quote_offsets(text, quotes)
     according = sorted(
         (q for q in quotes if q.cue.lower() == "according to"), key=lambda q: q.start
     )
@@ -153,7 +142,7 @@ def test_made_clear_reports_the_clause_not_the_word_clear():
         "personnel and property from Syria."
     )
     quotes = extract_quotes(text)
-    _check_offsets(text, quotes)
+    assert_quote_offsets(text, quotes)
     assert [q.text.removeprefix("that ") for q in quotes] == [
         "the purpose of the mission would be only to evacuate Russian personnel and property "
         "from Syria"
@@ -164,7 +153,7 @@ def test_a_subject_with_no_words_is_no_speaker():
     # the parser makes the hyphen of an odd compound the subject of "said"
     text = "Counter-countersignal said that there was “no hacking or illegal activity involved”."
     quotes = extract_quotes(text)
-    _check_offsets(text, quotes)
+    assert_quote_offsets(text, quotes)
     assert quotes and all(q.speaker is None or q.speaker.strip("-") for q in quotes)
 
 
@@ -174,7 +163,7 @@ def test_a_hyphenated_verb_split_by_the_parser_stays_in_the_reported_clause():
         "journalists."
     )
     quotes = extract_quotes(text)
-    _check_offsets(text, quotes)
+    assert_quote_offsets(text, quotes)
     assert [q.text for q in quotes] == [
         "it had co-ordinated an operation to free the wounded journalists"
     ]
@@ -189,7 +178,7 @@ def test_empty_and_quote_free_text():
 def test_sample_pile_siege_quote_is_attributed_to_the_homs_activist():
     text = (SAMPLES / "ft-repost-warships.txt").read_text(encoding="utf-8")
     quotes = extract_quotes(text)
-    _check_offsets(text, quotes)
+    assert_quote_offsets(text, quotes)
     siege = [q for q in quotes if "We are under siege" in q.text]
     assert len(siege) == 1
     assert siege[0].kind == "direct"
@@ -200,7 +189,7 @@ def test_sample_pile_siege_quote_is_attributed_to_the_homs_activist():
 def test_nested_curly_quote_stays_inside_the_outer_quote():
     text = "“I’d rather live in what he calls “hell” than live in that world.” ― Ana Ruiz\n"
     quotes = extract_quotes(text)
-    _check_offsets(text, quotes)
+    assert_quote_offsets(text, quotes)
     assert len(quotes) == 1
     assert quotes[0].text == "“I’d rather live in what he calls “hell” than live in that world.”"
     assert quotes[0].speaker == "Ana Ruiz"  # a signed quote: the dash is the cue
@@ -210,7 +199,7 @@ def test_nested_curly_quote_stays_inside_the_outer_quote():
 def test_parenthetical_cue_takes_the_subject_next_to_it():
     text = "One of the warships, said Mr Trukhachev, carries a contingent of marines."
     quotes = extract_quotes(text)
-    _check_offsets(text, quotes)
+    assert_quote_offsets(text, quotes)
     assert [q.speaker for q in quotes] == ["Mr Trukhachev"]
 
 
@@ -220,7 +209,7 @@ def test_a_parenthetical_cue_reports_its_whole_host_clause_not_the_writers_aside
         "marines, in addition to 25 tanks, but he did not give details of the other ship."
     )
     quotes = extract_quotes(text)
-    _check_offsets(text, quotes)
+    assert_quote_offsets(text, quotes)
     (quote,) = quotes
     assert quote.speaker == "Mr Trukhachev"
     # the subject the parser hung on the cue is what was said; "but he did not ..." is not
@@ -248,7 +237,7 @@ def test_woven_phrases_and_titles_are_not_quotes_of_their_own():
         "He appeared on “The Steve Harvey Morning Show” on Tuesday."
     )
     quotes = extract_quotes(text)
-    _check_offsets(text, quotes)
+    assert_quote_offsets(text, quotes)
     assert all(q.kind == "indirect" for q in quotes)
     assert any("directly to white people" in q.text for q in quotes)  # inside reported speech
 
@@ -256,7 +245,7 @@ def test_woven_phrases_and_titles_are_not_quotes_of_their_own():
 def test_quoted_as_saying_gives_the_quoted_person():
     text = "Interfax had earlier quoted an anonymous official as saying that the ships had sailed."
     quotes = extract_quotes(text)
-    _check_offsets(text, quotes)
+    assert_quote_offsets(text, quotes)
     assert [(q.speaker, q.cue) for q in quotes] == [("an anonymous official", "saying")]
     assert quotes[0].text == "that the ships had sailed"
 
@@ -267,7 +256,7 @@ def test_told_reports_the_that_clause_not_the_listener():
         '"gratified" that Russia shared Western concerns.'
     )
     quotes = extract_quotes(text)
-    _check_offsets(text, quotes)
+    assert_quote_offsets(text, quotes)
     assert len(quotes) == 1
     assert quotes[0].text == 'that he felt "gratified" that Russia shared Western concerns'
     assert quotes[0].speaker == "Kellenberger"
@@ -293,7 +282,7 @@ def test_a_request_further_down_is_an_attribution():
         "contracts."
     )
     quotes = extract_quotes(text)
-    _check_offsets(text, quotes)
+    assert_quote_offsets(text, quotes)
     (quote,) = quotes
     assert "to investigate the contracts" in quote.text
     assert quote.speaker == "Two House committees"
@@ -316,7 +305,7 @@ def test_raising_verbs_attribute_their_whole_clause_with_no_source():
         "The governor seemed to accept the plan."
     )
     quotes = extract_quotes(text)
-    _check_offsets(text, quotes)
+    assert_quote_offsets(text, quotes)
     texts = {q.text: q for q in quotes}
     assert texts["The committee is expected to release its report next week"].speaker is None
     assert texts["The governor seemed to accept the plan"].speaker is None
@@ -368,7 +357,7 @@ def test_a_position_held_by_the_one_it_is_said_of():
 def test_asked_about_gives_the_question_no_asker():
     text = "Asked about the polls on Sunday, Clinton said she was not worried about them."
     quotes = extract_quotes(text)
-    _check_offsets(text, quotes)
+    assert_quote_offsets(text, quotes)
     asked = [q for q in quotes if q.cue == "Asked"]
     said = [q for q in quotes if q.cue == "said"]
     assert all(q.speaker is None for q in asked)
@@ -401,7 +390,7 @@ def test_a_noun_cue_naming_only_a_target_is_no_quote(text):
 def test_a_noun_cue_with_a_clause_is_a_quote():
     text = "She voiced criticism of how the war was run."
     quotes = extract_quotes(text)
-    _check_offsets(text, quotes)
+    assert_quote_offsets(text, quotes)
     found = [q for q in quotes if q.cue == "criticism"]
     assert found and found[0].text == "how the war was run" and found[0].speaker == "She"
 
@@ -435,7 +424,7 @@ def test_a_relative_clause_report_keeps_what_was_said_with_its_subject():
         "has about 50 Russian staff working there."
     )
     quotes = extract_quotes(text)
-    _check_offsets(text, quotes)
+    assert_quote_offsets(text, quotes)
     (quote,) = [q for q in quotes if q.cue == "estimate"]
     # what "which" stands for is the subject of what was said (a reader of the brief saw
     # "has about 50 Russian staff working there" with no subject)
@@ -458,7 +447,7 @@ def test_a_quote_after_an_attribution_cued_behind_it_goes_on_with_it():
         " up their maintenance.''"
     )
     quotes = extract_quotes(text)
-    _check_offsets(text, quotes)
+    assert_quote_offsets(text, quotes)
     assert len(quotes) == 1
     (quote,) = quotes
     assert quote.speaker == "Mr. Chipok" and len(quote.fragments) == 2
@@ -468,7 +457,7 @@ def test_a_quote_after_an_attribution_cued_behind_it_goes_on_with_it():
 def test_citing_is_its_subjects_stance():
     text = "The two firms terminated the merger, citing changes in the political climate."
     quotes = extract_quotes(text)
-    _check_offsets(text, quotes)
+    assert_quote_offsets(text, quotes)
     cited = [q for q in quotes if q.cue == "citing"]
     assert [(q.text, q.speaker) for q in cited] == [
         ("changes in the political climate", "The two firms")
@@ -481,7 +470,7 @@ def test_a_participle_report_hung_on_the_clause_is_its_own_attribution():
         " budget office."
     )
     quotes = extract_quotes(text)
-    _check_offsets(text, quotes)
+    assert_quote_offsets(text, quotes)
     got = {q.cue: (q.text, q.speaker) for q in quotes}
     assert got["argued"] == ("that the bill would cost too much", "Senator Clark")
     assert got["citing"] == ("a report by the budget office", "Senator Clark")
@@ -490,7 +479,7 @@ def test_a_participle_report_hung_on_the_clause_is_its_own_attribution():
 def test_a_verb_outside_the_lexicon_that_introduces_a_quote_is_its_cue():
     text = "Growing sharper as he spoke, Mr. Trump continued: “The worst attack ever in this country happened then.”"
     quotes = extract_quotes(text)
-    _check_offsets(text, quotes)
+    assert_quote_offsets(text, quotes)
     direct = [q for q in quotes if q.kind == "direct"]
     assert [(q.cue, q.speaker) for q in direct] == [("continued", "Mr. Trump")]
 
@@ -509,7 +498,7 @@ def test_a_verb_outside_the_lexicon_that_introduces_a_quote_is_its_cue():
 )
 def test_a_stance_adjective_predicated_of_someone_is_an_attribution(text, said, holder):
     quotes = extract_quotes(text)
-    _check_offsets(text, quotes)
+    assert_quote_offsets(text, quotes)
     assert (said, holder) in [(q.text.removeprefix("that "), q.speaker) for q in quotes]
 
 
@@ -519,7 +508,7 @@ def test_a_verb_outside_the_lexicon_after_a_comma_quote_is_its_cue():
         "our farmers,” she continued. “If the state closes the border to trade, nobody will prosper.”"
     )
     quotes = extract_quotes(text)
-    _check_offsets(text, quotes)
+    assert_quote_offsets(text, quotes)
     assert len(quotes) == 1 and len(quotes[0].fragments) == 2
     assert (quotes[0].speaker, quotes[0].cue) == ("she", "continued")
 
@@ -540,7 +529,7 @@ def test_a_sentence_closing_with_a_colon_introduces_the_quoted_paragraph():
         "statement:\n\n“Hillary and I offer our condolences to the family and friends of the governor.”"
     )
     quotes = extract_quotes(text)
-    _check_offsets(text, quotes)
+    assert_quote_offsets(text, quotes)
     [quote] = [q for q in quotes if q.kind == "direct"]
     assert quote.speaker == "President Clinton" and quote.cue == "released"
 
@@ -554,7 +543,7 @@ def test_a_colon_sentence_the_parser_runs_into_the_quote_still_introduces_it():
         "rebuild together.”"
     )
     quotes = extract_quotes(text)
-    _check_offsets(text, quotes)
+    assert_quote_offsets(text, quotes)
     [quote] = [q for q in quotes if q.kind == "direct"]
     assert quote.speaker == "Governor Ann Lee of Ohio" and quote.cue == "issued"
 
@@ -562,7 +551,7 @@ def test_a_colon_sentence_the_parser_runs_into_the_quote_still_introduces_it():
 def test_a_short_spoken_line_with_its_cue_is_a_quote():
     text = "Asked who would win the game, the candidate did not hesitate.\n\n“Denver,” he answered."
     quotes = extract_quotes(text)
-    _check_offsets(text, quotes)
+    assert_quote_offsets(text, quotes)
     assert [(q.text, q.speaker, q.cue) for q in quotes if q.kind == "direct"] == [
         ("“Denver,”", "he", "answered")
     ]
@@ -582,7 +571,7 @@ def test_a_cue_whose_subject_the_parser_lost_takes_the_sentence_subject():
 def test_referring_to_attributes_what_it_refers_to_to_the_speaker():
     text = '"Nobody wants a fight like this one," Morales said, referring to the spring primary.'
     quotes = extract_quotes(text)
-    _check_offsets(text, quotes)
+    assert_quote_offsets(text, quotes)
     assert ("the spring primary", "Morales", "referring") in {
         (q.text, q.speaker, q.cue) for q in quotes
     }
@@ -591,7 +580,7 @@ def test_referring_to_attributes_what_it_refers_to_to_the_speaker():
 def test_an_adverbial_clause_after_the_report_belongs_to_what_was_said():
     text = "Moreno criticized the trade deal as he campaigned in Ohio on Monday."
     quotes = extract_quotes(text)
-    _check_offsets(text, quotes)
+    assert_quote_offsets(text, quotes)
     assert [(q.text, q.speaker) for q in quotes] == [
         ("the trade deal as he campaigned in Ohio on Monday", "Moreno")
     ]
@@ -630,14 +619,14 @@ def test_titles_with_small_words_are_not_quotes():
         "He appeared on “The Lead with Jake Tapper” on Tuesday."
     )
     quotes = extract_quotes(text)
-    _check_offsets(text, quotes)
+    assert_quote_offsets(text, quotes)
     assert not any(q.kind == "direct" for q in quotes)
 
 
 def test_a_participle_stance_is_held_by_the_noun_it_describes():
     text = "Hundreds of protesters denouncing the pipeline marched on Monday."
     quotes = extract_quotes(text)
-    _check_offsets(text, quotes)
+    assert_quote_offsets(text, quotes)
     (quote,) = [q for q in quotes if q.cue == "denouncing"]
     assert quote.speaker == "protesters"
     assert quote.text == "the pipeline"
@@ -650,7 +639,7 @@ def test_a_short_line_after_a_name_and_colon_is_a_label_not_speech():
         "WALLACE: Governor, do you really see those two as equivalent?"
     )
     quotes = extract_quotes(text)
-    _check_offsets(text, quotes)
+    assert_quote_offsets(text, quotes)
     assert [q.speaker for q in quotes if q.cue == ":"] == ["WALLACE"]
 
 
@@ -660,7 +649,7 @@ def test_as_someone_put_it_introduces_a_quote():
         "“The barbarians are no longer at the gate. They are inside.”"
     )
     quotes = extract_quotes(text)
-    _check_offsets(text, quotes)
+    assert_quote_offsets(text, quotes)
     (quote,) = quotes
     assert quote.cue == "put"
     assert quote.speaker is not None and quote.speaker.startswith("Tom Ridge")
@@ -672,7 +661,7 @@ def test_a_second_report_joined_to_the_reported_clause_is_its_own():
         "stand up to the attacks."
     )
     quotes = extract_quotes(text)
-    _check_offsets(text, quotes)
+    assert_quote_offsets(text, quotes)
     assert [(q.cue, q.text) for q in quotes] == [
         ("says", "Machado promised to keep supporting the campaign"),
         ("said", "she would stand up to the attacks"),
@@ -696,7 +685,7 @@ def test_a_quote_after_a_one_word_stance_stays_a_quote_of_its_own():
         "escalation like the one we saw in the past.”"
     )
     quotes = extract_quotes(text)
-    _check_offsets(text, quotes)
+    assert_quote_offsets(text, quotes)
     assert [(q.kind, q.text) for q in quotes] == [
         ("indirect", "retaliation"),
         ("direct", text[text.index("“") :]),
