@@ -147,3 +147,33 @@ def test_quotes_and_facts_slice_the_text(text):
             assert text[q.speaker_start : q.speaker_end] == q.speaker
     for f in facts:
         assert text[f.start : f.end] == f.text
+
+
+_SPEAKER_PIECES = st.sampled_from(
+    [
+        "Russia's ", "Defense ", "Minister ", "Anatoly ", "Serdyukov ", "The British premier ",
+        "the prime minister ", "David Cameron, ", "He ", "She ", "who ", "the activist ",
+        "denied ", "countered that ", "told reporters ", "according to ", "Mr ", "and ",
+        "\n\n- ", "\u2014 ", '"', "\u201c", "\u201d", ". ", ", ", "\n",
+    ]
+)  # fmt: skip
+SPEAKERISH = st.lists(st.one_of(_SPEAKER_PIECES, _PIECES), max_size=60).map("".join)
+
+
+@settings(max_examples=40, deadline=None, derandomize=True)
+@given(SPEAKERISH)
+def test_resolved_speakers_slice_the_text(text):
+    pytest.importorskip("spacy")
+    from storyline.config import QuoteOptions
+    from storyline.link.article_layer import quotes_with_speakers
+    from storyline.nlp.spacy_model import load_pipeline
+
+    with time_budget(30, "speakers"):
+        doc = next(load_pipeline().pipe([text]))
+        quotes = quotes_with_speakers(doc, QuoteOptions())
+    for q in quotes:
+        assert text[q.start : q.end] == q.text
+        if q.speaker_start is not None:
+            assert text[q.speaker_start : q.speaker_end] == q.speaker
+        if q.words_start is not None:
+            assert text[q.words_start : q.words_end] == q.speaker_words
