@@ -310,3 +310,15 @@ def test_how_long_or_how_often_is_no_time_scope_of_a_figure():
     claims = _claims(_article("a", text, "Naharnet"))
     (toll,) = [c for c in claims if c.kind == "fact"]
     assert toll.subject == "people killed [monday]"
+
+
+def test_a_nationality_adjective_is_not_what_a_claim_is_about():
+    text = (
+        "The ships left port on Monday, officials said.\n"
+        "According to news reports, these helicopters are en route to Syria from the "
+        "Russian port of Kaliningrad."
+    )
+    claims = _claims(_article("a", text, "FT"))
+    (helicopters,) = [c for c in claims if "helicopters" in c.text]
+    assert "Russian" not in helicopters.subject.split(", ")
+    assert "Kaliningrad" in helicopters.subject

@@ -200,3 +200,31 @@ def test_a_broken_map_fails_the_storylines_it_did_not_deliver(monkeypatch):
     failed = story_layer.attach_layers(stories, arts, map_batches=breaks_after_one)
     assert failed == {"L2"} and calls == [["a"]]
     assert stories[0].layer is not None and stories[1].layer is None
+
+
+def test_the_reader_never_speaks_and_an_unresolved_pronoun_is_no_name():
+    """ "you agree to receive our newsletters" is no one's quote; "I", "he" or "that" left
+    unresolved stay the article's words for the speaker, never its name."""
+    from storyline.brief.layer_view import quotes_by_speaker
+    from storyline.layer import StoryLayer
+    from storyline.link.story_layer import story_quotes
+    from storyline.nlp.quotes import Quote
+
+    text = "By signing up, you agree to receive our newsletters. I think the plan will fail. He said no."
+
+    def quote(content, speaker):
+        s, w = text.index(content), text.index(speaker)
+        return Quote(content, s, s + len(content), speaker, w, w + len(speaker), None, None,
+                     None, "indirect")  # fmt: skip
+
+    found = [quote("to receive our newsletters", "you"), quote("the plan will fail", "I"),
+             quote("no", "He")]  # fmt: skip
+    items = story_quotes([_article("a1", text, "Wire")], [found], [])
+    assert [q.text for q in items] == ["the plan will fail", "no"]
+    for q in items:
+        assert q.speaker is None and q.speaker_start is None
+        assert text[q.speaker_words_start : q.speaker_words_end] == q.speaker_words
+    groups = dict(quotes_by_speaker(StoryLayer(quotes=items)))
+    assert [q.speaker_words for q in groups["(unnamed, in the first person)"]] == ["I"]
+    assert [q.speaker_words for q in groups["(unattributed)"]] == ["He"]
+    assert list(groups)[-2:] == ["(unattributed)", "(unnamed, in the first person)"]

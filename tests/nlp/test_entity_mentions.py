@@ -99,6 +99,16 @@ def test_us_is_a_country_not_a_pronoun(analyzer):
         ("Connor Cummings, 17, a senior, was injured in the crash.", "Connor Cummings", "PERSON"),
         ("In return Russia has maintained a Navy base at Tartus for years.", "Tartus", "GPE"),
         ("The port of Tartous in Syria is a key Russian naval base.", "Tartous", "GPE"),
+        (
+            "A Russian cargo ship called the Professor Katsman docked on May 26.",
+            "Katsman",
+            "PRODUCT",
+        ),
+        (
+            "A man called John Smith said the ship called Mr. Smith on Monday.",
+            "John Smith",
+            "PERSON",
+        ),
     ],
 )
 def test_the_form_of_a_name_settles_its_type(analyzer, text, name, type_):

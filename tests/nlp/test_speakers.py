@@ -276,3 +276,38 @@ def test_a_role_with_a_nationality_names_the_person_given_that_role():
     # a name the NER missed, after a title, is who speaks
     minister = by_words["Russia's Defense Minister Anatoly Serdyukov"]
     assert minister.speaker == "Anatoly Serdyukov"
+
+
+def test_someone_of_theirs_speaks_for_themselves_and_an_age_is_not_a_name():
+    text = (
+        "Jeff Delacruz lives in the building.\n"
+        '"She is probably traumatized," said Delacruz, 28.\n'
+        "His wife said the elevators were always out of service. "
+        "His comments drew a response from the landlord."
+    )
+    by_text = {q.text: q for q in _quotes(text)}
+    (first,) = [q for t, q in by_text.items() if "traumatized" in t]
+    assert first.speaker == "Delacruz"
+    (wife,) = [q for t, q in by_text.items() if "elevators" in t]
+    # "his wife" is someone else than Delacruz: her own words say who speaks
+    assert wife.speaker == "His wife" and wife.speaker_words is None
+
+
+def test_a_role_noun_in_the_sentence_before_casts_no_gender_vote():
+    text = (
+        '"Nobody expected the deal," said Roy Verley, the company\'s former spokesman.\n\n'
+        "Anna Keller declined to comment on the merger. "
+        '"If you are not leading, you are failing," she said.'
+    )
+    quotes = _quotes(text)
+    (she,) = [q for q in quotes if q.speaker_words == "she"]
+    assert she.speaker == "Anna Keller"
+
+
+def test_a_dateline_is_never_part_of_who_speaks():
+    text = (
+        "KATHMANDU, Nepal (AP) — A Swiss climber who found the bodies of two mountaineers "
+        "said it took days to realize whom they had found."
+    )
+    (quote,) = [q for q in _quotes(text) if "took days" in q.text]
+    assert quote.speaker == "A Swiss climber"

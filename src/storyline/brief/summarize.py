@@ -38,6 +38,7 @@ from storyline.brief.text import content_terms, count_words
 from storyline.clean.junk import is_junk_sentence, junk_reason
 from storyline.config import SummaryOptions
 from storyline.model import Span
+from storyline.nlp.dateline import DATELINE
 from storyline.nlp.sentences import split_sentences
 
 log = logging.getLogger(__name__)
@@ -66,10 +67,6 @@ class _Unit:
     dangling: bool  # opens with a pronoun or connective that needs the sentence before
 
 
-_DATELINE = re.compile(
-    r"(?:[A-Z][A-Z.'\- ]{2,}(?:,\s*[A-Za-z.' ]{2,20})?\s*(?:\([A-Za-z0-9 .&/-]{1,20}\))?"
-    r"|\((?:CNN|AP|Reuters|AFP)\))\s*[\u2014\u2013-]{1,2}\s*"
-)
 _TERMINAL = re.compile(r"[.!?][\"'\u201d\u2019)\]]*$")
 _DANGLING = re.compile(
     r"^(?:he|she|it|they|them|his|her|its|their|this|that|these|those|but|and|or|so"
@@ -181,7 +178,7 @@ def _units(doc: _Document, opts: SummaryOptions) -> list[_Unit]:
         if position >= opts.max_position:
             break
         start = span.start
-        dateline = _DATELINE.match(text, span.start, span.end)
+        dateline = DATELINE.match(text, span.start, span.end)
         if dateline and dateline.end() < span.end:
             start = dateline.end()
         sentence = text[start : span.end]

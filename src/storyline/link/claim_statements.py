@@ -247,6 +247,8 @@ def _subject(doc: Any, start: int, end: int, info: SentenceInfo, ents: Ents) -> 
         return speaker
     names: list[str] = []
     for ent in ents.within(span.start_char, span.end_char):
+        if ent.label_ == "NORP" and ent.root.dep_ == "amod":
+            continue  # "the Russian port": an adjective, not what the claim is about
         if ent.label_ in NAME_LABELS and ent.text not in names:
             names.append(ent.text)
     return ", ".join(names[:3])

@@ -366,17 +366,47 @@ def _speaker_entity(
     return best[2].id if best is not None else None
 
 
+# a speaker that is only a pronoun no rule could resolve names no one: the quote stays,
+# unattributed, with the article's words for who spoke ("he", "I", "that")
+_UNRESOLVED = frozenset(
+    {
+        "i", "me", "my", "we", "us", "our", "he", "him", "his", "she", "her", "they", "them",
+        "their", "it", "its", "who", "whom", "which", "that", "this", "these", "those", "what",
+        "everyone", "everybody", "anyone", "anybody", "someone", "somebody", "nobody", "none",
+        "no one",
+    }
+)  # fmt: skip
+# the reader is no source: "you agree to receive our newsletters", "it is vital that you
+# donate" are an article's address to its reader, not words a brief can attribute
+_READER = frozenset({"you", "your", "yours", "yourself", "yourselves"})
+
+
 def story_quotes(
     articles: Sequence[Article],
     found: Sequence[Sequence[Quote]],
     entities: Sequence[Entity],
 ) -> list[QuoteItem]:
-    """Quotes of the articles (one list per article), speakers resolved to entities."""
+    """Quotes of the articles (one list per article), speakers resolved to entities; a
+    quote addressed to the reader is left out, a pronoun speaker left unresolved is
+    kept as the words, not as a name."""
     index = _speaker_index(entities)
     quotes = []
     for article, article_quotes in zip(articles, found, strict=True):
         mentions = index.get(article.id, [])
         for q in article_quotes:
+            words = (q.speaker or "").lower()
+            if words in _READER:
+                continue
+            if words in _UNRESOLVED:
+                q = replace(
+                    q,
+                    speaker=None,
+                    speaker_start=None,
+                    speaker_end=None,
+                    speaker_words=q.speaker,
+                    words_start=q.speaker_start,
+                    words_end=q.speaker_end,
+                )
             entity = _speaker_entity(q.speaker_start, q.speaker_end, mentions, article.text)
             quotes.append(QuoteItem(**q.to_brief(article.id, entity)))
     return sorted(quotes, key=lambda q: (q.article, q.start, q.end))

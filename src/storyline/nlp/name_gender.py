@@ -45,7 +45,7 @@ def person_genders(doc: Any) -> dict[str, str]:
         key = person_key(ent.text)
         if not key:
             continue
-        near = [doc[i].lower_ for i in range(max(0, ent.start - 3), ent.start)]
+        near = _words_before(doc, ent.start, 3)
         near += [t.lower_ for t in ent.root.children if t.dep_ == "appos" for t in t.subtree]
         if near[-1:] and near[-1] in MALE_TITLES or any(w in _MALE_NOUNS for w in near):
             votes[key][0] += 3
@@ -62,3 +62,18 @@ def person_genders(doc: Any) -> dict[str, str]:
         for key, (male, female) in votes.items()
         if male != female and key and len(firsts.get(key, ())) <= 1
     }
+
+
+def _words_before(doc: Any, start: int, n: int) -> list[str]:
+    """Up to ``n`` words right before token ``start``, in order, none across punctuation
+    or a sentence start ("... said HP's spokesman.⏎⏎Fiorina declined": no vote for
+    Fiorina)."""
+    words: list[str] = []
+    i = start
+    while i > 0 and len(words) < n and not doc[i].is_sent_start:
+        token = doc[i - 1]
+        if token.is_punct or token.is_space:
+            break
+        words.insert(0, token.lower_)
+        i -= 1
+    return words

@@ -44,6 +44,11 @@ PLACE_OF = _words("port city town village province region county island district
 # "Tartous harbour"; "a base at Tartus"
 PLACE_AFTER = _words("harbour harbor")
 PLACE_AT = _words("base port harbour harbor")
+# what carries a name of its own that NER takes for a person's ("the Professor Katsman")
+VESSELS = _words(
+    "ship vessel tanker freighter frigate destroyer cruiser carrier submarine boat yacht "
+    "ferry liner trawler warship spacecraft"
+)
 # words a photo credit glues to a name: "Hayne Palmour IV Share Photo"
 CREDIT_WORDS = _words("share photo photos video caption credit email print tweet comments")
 _MODEL_NUMBER = re.compile(r"^[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Z]{0,2}$")  # not "G20"
@@ -67,6 +72,8 @@ def shape_type(span: Any, ner_type: str) -> str:
         return "PERSON"
     if len(words) >= 3 and capitalised and any(w in PERSON_PARTICLES for w in words[1:-1]):
         return "PERSON"
+    if _vessel_called(span):
+        return "PRODUCT"  # "a cargo ship called the Professor Katsman": a ship, no one
     if ner_type in ("PERSON", "NORP"):
         return ner_type
     before = [doc[i].lower_ for i in range(max(span.start - 2, 0), span.start)]
@@ -93,6 +100,21 @@ def shape_type(span: Any, ner_type: str) -> str:
     if after and after[0].lower_ in PLACE_AFTER:
         return "GPE"
     return ner_type
+
+
+def _vessel_called(span: Any) -> bool:
+    """Is the name a vessel's ("a cargo ship called the Professor Katsman", "the tanker
+    named Iman")? A vessel noun, then "called"/"named", then "the" and capitalised words
+    (a ship's name may open with a title) up to the name."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0 and span.start - i <= 3 and (doc[i].lower_ == "the" or doc[i].is_title):
+        if doc[i].lower_ in PERSON_HONORIFICS:
+            return False  # "the ship called Mr. Smith": a person after all
+        i -= 1
+    if i < 1 or doc[i].lower_ not in ("called", "named"):
+        return False
+    return any(doc[k].lemma_.lower() in VESSELS for k in range(max(i - 2, 0), i))
 
 
 def credit_trimmed(span: Any) -> Any:

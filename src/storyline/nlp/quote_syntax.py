@@ -143,6 +143,10 @@ def noun_phrase(head: Any, text: str, asides: bool = True) -> tuple[int, int]:
     joined = [c for c in head.children if c.dep_ in ("conj", "appos") and c.i > head.i]
     if not asides:
         joined = []
+    # "said Delacruz, 28.": an age closing the phrase is not part of who speaks
+    age = joined[-1] if joined and joined[-1].like_num and not list(joined[-1].children) else None
+    if age is not None:
+        joined = joined[:-1]
     last_joined = max((c.i for c in joined), default=head.i)
     for child in head.children:
         short_prep = (
@@ -154,7 +158,7 @@ def noun_phrase(head: Any, text: str, asides: bool = True) -> tuple[int, int]:
         # the commas of "Flynn, a Trump surrogate," and "X, the US president, and Y"
         inner_comma = child.dep_ == "punct" and child.text == "," and head.i < child.i < last_joined
         aside = not asides and child.dep_ in ("conj", "appos", "cc") and child.i > head.i
-        if aside:
+        if aside or child is age:
             continue
         if child.i < head.i or short_prep or inner_comma or child.dep_ not in _SPEAKER_CUT:
             keep.extend(child.subtree)

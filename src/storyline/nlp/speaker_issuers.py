@@ -10,7 +10,7 @@ from storyline.nlp.quotes import Quote
 
 # nouns of what an issuer puts out: "a foreign ministry statement said", "the Kremlin's
 # communique", "a letter from the committee"
-_DOCUMENTS = frozenset(
+DOCUMENTS = frozenset(
     {
         "statement", "report", "communique", "communiqué", "letter", "memo", "release",
         "announcement", "declaration", "bulletin", "note", "email", "e-mail", "cable",
@@ -34,7 +34,7 @@ def document_issuer(span: Any) -> tuple[int, int] | None:
     the committee": "the committee"), when it names one (not "news reports"); its
     determiners and adjectives ("a brief") are not part of it."""
     root = span.root
-    if root.pos_ != "NOUN" or root.lemma_.lower() not in _DOCUMENTS:
+    if root.pos_ != "NOUN" or root.lemma_.lower() not in DOCUMENTS:
         return None
     doc = span.doc
     tokens: list[Any] = []

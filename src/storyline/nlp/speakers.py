@@ -25,7 +25,7 @@ from storyline.nlp.name_gender import FEMALE_TITLES, MALE_TITLES, person_genders
 from storyline.nlp.quote_syntax import noun_phrase
 from storyline.nlp.quotes import Quote
 from storyline.nlp.spacy_model import doc_text
-from storyline.nlp.speaker_issuers import document_issuer, same_issuer
+from storyline.nlp.speaker_issuers import DOCUMENTS, document_issuer, same_issuer
 
 _PERSONAL = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _NEUTER = {"it", "its", "they", "them", "their"}
@@ -131,6 +131,9 @@ def _resolve(ctx: _Context, quote: Quote, earlier: list[Quote]) -> Quote:
     target: tuple[int, int] | None = None
     if len(tokens) == 1 and first in _RELATIVE and span is not None:
         target = _relative_head(ctx.doc, span[0])
+    elif first in _PERSONAL and span is not None and _someone_of_theirs(span):
+        # "his wife", "her lawyer", "his office": someone else speaks; the words say who
+        return quote
     elif first in _PERSONAL:
         # "he", "his comments": the person quoted just before goes on ("Harris said ...
         # He added"); else the first fitting person of the nearest sentence naming one;
@@ -474,6 +477,30 @@ def _fits(name: _Name, gender: str | None) -> bool:
     if gender is None:
         return name.label in ("ORG", "GPE")
     return name.label == "PERSON" and not (gender and name.gender and name.gender != gender)
+
+
+# what a person says or puts out: "his comments" are that person's words, while "his
+# wife", "her lawyer", "his office" are someone else speaking
+_UTTERANCES = DOCUMENTS | frozenset(
+    {
+        "comment", "remark", "word", "tweet", "post", "speech", "testimony", "message",
+        "interview", "response", "reply", "answer", "argument", "view", "account", "book",
+        "column", "essay", "blog", "op-ed", "claim", "explanation", "complaint", "lawsuit",
+        "suit", "appeal", "affidavit", "opinion", "assessment", "analysis", "prediction",
+    }
+)  # fmt: skip
+
+
+def _someone_of_theirs(span: Any) -> bool:
+    """Does a possessive speaker ("his wife", "her lawyer") name someone else than the
+    possessor, rather than the possessor's words ("his comments")?"""
+    root = span.root
+    return (
+        len(span) > 1
+        and root.pos_ == "NOUN"
+        and root.i > span[0].i
+        and root.lemma_.lower() not in _UTTERANCES
+    )
 
 
 def _description(span: Any) -> bool:

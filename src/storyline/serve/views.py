@@ -248,8 +248,8 @@ def quotes_by_speaker(layer: StoryLayer | None) -> list[dict[str, Any]]:
         }
         for name, quotes in layer_quotes_by_speaker(layer)
     ]
-    # stable: the brief's order (most quoted first), the unattributed last
-    return sorted(groups, key=lambda g: g["speaker"] == "(unattributed)")
+    # the brief's order: most quoted first, the unnamed ("(unattributed)") last
+    return groups
 
 
 def entity_rows(entities: list[EntityItem]) -> list[dict[str, Any]]:
