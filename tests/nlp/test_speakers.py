@@ -276,3 +276,17 @@ def test_a_role_with_a_nationality_names_the_person_given_that_role():
     # a name the NER missed, after a title, is who speaks
     minister = by_words["Russia's Defense Minister Anatoly Serdyukov"]
     assert minister.speaker == "Anatoly Serdyukov"
+
+
+def test_a_common_noun_speaker_with_a_proper_noun_in_it_is_no_person():
+    # "Recent polls from Monmouth University" speak, but no "he" can mean them: a speaker
+    # phrase counts as a named person only when a proper noun heads it (or stands in
+    # apposition to its head: "One voter, Guadalupe Ruiz, 35,")
+    text = (
+        "Donald Trump held a rally in Ohio on Monday.\n"
+        "Recent polls from Monmouth University showed that Trump led in the state. "
+        '"We are going to win Ohio," he said.'
+    )
+    quotes = _quotes(text)
+    he = next(q for q in quotes if q.speaker_words == "he")
+    assert he.speaker is not None and "Trump" in he.speaker

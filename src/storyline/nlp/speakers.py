@@ -106,9 +106,17 @@ def _names(doc: Any, quotes: list[Quote]) -> list[_Name]:
         if span is None or len(span) == 0 or any(t.i in persons for t in span):
             continue
         # "Trump" tagged an organisation, "Mr. Gidley" left untyped: a proper noun that
-        # speaks is a person unless a determiner makes it a body ("the White House")
-        if span[0].lower_ not in ("the", "a", "an") and any(
-            t.pos_ == "PROPN" and t.ent_type_ in ("", "PERSON", "ORG") for t in span
+        # speaks is a person unless a determiner makes it a body ("the White House"), and
+        # only when it heads the phrase or stands in apposition to its head: "Recent
+        # polls from Monmouth University", "Nine months of Trump" are no one a later
+        # "he" or "she" means
+        if (
+            span[0].lower_ not in ("the", "a", "an")
+            and (
+                span.root.pos_ == "PROPN"
+                or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in span.root.children)
+            )
+            and any(t.pos_ == "PROPN" and t.ent_type_ in ("", "PERSON", "ORG") for t in span)
         ):
             gender = genders.get(person_key(span.text), "")
             names.append(_Name(span.start_char, span.end_char, "PERSON", gender))
