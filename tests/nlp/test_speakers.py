@@ -290,3 +290,16 @@ def test_a_common_noun_speaker_with_a_proper_noun_in_it_is_no_person():
     quotes = _quotes(text)
     he = next(q for q in quotes if q.speaker_words == "he")
     assert he.speaker is not None and "Trump" in he.speaker
+
+
+def test_he_is_the_subject_of_a_main_clause_not_of_a_clause_inside_one():
+    # "If Trump does not win" is a condition Bennett states, not a new person the story
+    # follows: the running subject is whoever acts in the sentence's main clause
+    text = (
+        "Paul Bennett runs a hardware store in Concord.\n"
+        "Bennett does not feel the same way about Sanders. If Trump does not win the "
+        "nomination, he said he would settle for one of the rivals."
+    )
+    quotes = _quotes(text)
+    he = next(q for q in quotes if q.speaker_words == "he")
+    assert he.speaker is not None and "Bennett" in he.speaker

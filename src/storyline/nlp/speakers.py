@@ -270,9 +270,27 @@ def _subject_person(ctx: _Context, before: int, gender: str) -> tuple[int, int] 
             continue  # "Simmons said most of his family thought Obama had no shot": Obama
             # is in what Simmons said, the story's subject is Simmons
         span = ctx.doc.char_span(name.start, name.end, alignment_mode="expand")
-        if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
+        if (
+            span is not None
+            and span.root.dep_ in ("nsubj", "nsubjpass")
+            and _main_clause(span.root)
+        ):
             return name.start, name.end
     return None
+
+
+def _main_clause(subject: Any) -> bool:
+    """Is ``subject`` the subject of its sentence's main verb (or of a verb joined to it),
+    not of a clause inside it ("If Trump doesn't win, he said", "Kasich predicted
+    Republicans will win if Sanders is nominated"): the story follows whoever acts in its
+    main clauses, not whom those clauses talk about."""
+    first = subject.left_edge
+    if first.i == 0 or "\n" in subject.doc[first.i - 1].text_with_ws:
+        return True  # it opens a paragraph the parser ran into the one before
+    verb = subject.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
 
 
 def _previous_named_speaker(
