@@ -303,3 +303,15 @@ def test_he_is_the_subject_of_a_main_clause_not_of_a_clause_inside_one():
     quotes = _quotes(text)
     he = next(q for q in quotes if q.speaker_words == "he")
     assert he.speaker is not None and "Bennett" in he.speaker
+
+
+def test_an_acronym_or_a_web_address_that_speaks_is_no_person_he_means():
+    # "ESPN said": an organisation written as an acronym; "he" goes back to the person
+    text = (
+        "Curt Schilling wrote a post about bathrooms on Monday.\n"
+        '"ESPN is an inclusive company," ESPN said in a statement. '
+        '"I stand by every word," he said.'
+    )
+    quotes = _quotes(text)
+    he = next(q for q in quotes if q.speaker_words == "he")
+    assert he.speaker is not None and "Schilling" in he.speaker

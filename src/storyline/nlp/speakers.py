@@ -117,6 +117,7 @@ def _names(doc: Any, quotes: list[Quote]) -> list[_Name]:
                 or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in span.root.children)
             )
             and any(t.pos_ == "PROPN" and t.ent_type_ in ("", "PERSON", "ORG") for t in span)
+            and not _acronym_or_site(span)
         ):
             gender = genders.get(person_key(span.text), "")
             names.append(_Name(span.start_char, span.end_char, "PERSON", gender))
@@ -126,6 +127,16 @@ def _names(doc: Any, quotes: list[Quote]) -> list[_Name]:
     names = [n for n in names if not any(a <= n.start < b for a, b in quoted)]
     names.sort(key=lambda n: (n.start, n.end))
     return names
+
+
+def _acronym_or_site(span: Any) -> bool:
+    """ "ESPN", "NBC News", "Factcheck.org": proper nouns written as an acronym or a web
+    address name an organisation, never a person a later "he" or "she" could mean."""
+    head = span.root  # the name's last word, not a title's ("CEO Carly Fiorina")
+    return head.pos_ == "PROPN" and (
+        (len(head.text) > 1 and head.text.isupper())
+        or head.lower_.endswith((".com", ".org", ".net"))
+    )
 
 
 def _resolve(ctx: _Context, quote: Quote, earlier: list[Quote]) -> Quote:
