@@ -315,3 +315,30 @@ def test_an_acronym_or_a_web_address_that_speaks_is_no_person_he_means():
     quotes = _quotes(text)
     he = next(q for q in quotes if q.speaker_words == "he")
     assert he.speaker is not None and "Schilling" in he.speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (
+            "Hillary Clinton has called for new rules on hedge funds.\nSimilarly, it's hard to "
+            "know where financial sector donors will decide to put their money in the election.",
+            "where financial sector donors",
+        ),
+        (
+            "Donald Trump spoke in Tampa on Monday.\nIt is important to note that the court "
+            "has ruled only on emergency filings.",
+            "that the court has ruled",
+        ),
+        (
+            "Donald Trump held a rally in Ohio.\nIt doesn't take a mathematician to see why "
+            "those differences are problematic for Trump.",
+            "why those differences",
+        ),
+    ],
+)
+def test_a_dummy_it_credits_no_one_with_the_words(text: str, words: str):
+    # "it's hard to know", "It is important to note": no one says it, least of all the
+    # person the article named last
+    quotes = [q for q in _quotes(text) if q.text.startswith(words)]
+    assert quotes and all(q.speaker is None for q in quotes)

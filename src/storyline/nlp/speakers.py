@@ -11,7 +11,8 @@ nearest quote that names one, else a subject name, a plural subject or an organi
 definite description ("the activist", "the statement", "that comment") is the nearest
 earlier speaker whose words share its head noun, else the previous quote's speaker when
 it stands in the sentence before. Nationalities and bare places never speak: a quote
-whose only speaker is one ("Russian") keeps no speaker rather than a wrong one.
+whose only speaker is one ("Russian") keeps no speaker rather than a wrong one, and so
+does one whose "speaker" is a dummy "it" ("it's hard to know where donors will go").
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from storyline.nlp.name_gender import FEMALE_TITLES, MALE_TITLES, person_genders
 from storyline.nlp.quote_syntax import noun_phrase
 from storyline.nlp.quotes import Quote
 from storyline.nlp.spacy_model import doc_text
+from storyline.nlp.speaker_forms import acronym_or_site, expletive
 from storyline.nlp.speaker_issuers import document_issuer, same_issuer
 
 _PERSONAL = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
@@ -117,7 +119,7 @@ def _names(doc: Any, quotes: list[Quote]) -> list[_Name]:
                 or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in span.root.children)
             )
             and any(t.pos_ == "PROPN" and t.ent_type_ in ("", "PERSON", "ORG") for t in span)
-            and not _acronym_or_site(span)
+            and not acronym_or_site(span)
         ):
             gender = genders.get(person_key(span.text), "")
             names.append(_Name(span.start_char, span.end_char, "PERSON", gender))
@@ -127,16 +129,6 @@ def _names(doc: Any, quotes: list[Quote]) -> list[_Name]:
     names = [n for n in names if not any(a <= n.start < b for a, b in quoted)]
     names.sort(key=lambda n: (n.start, n.end))
     return names
-
-
-def _acronym_or_site(span: Any) -> bool:
-    """ "ESPN", "NBC News", "Factcheck.org": proper nouns written as an acronym or a web
-    address name an organisation, never a person a later "he" or "she" could mean."""
-    head = span.root  # the name's last word, not a title's ("CEO Carly Fiorina")
-    return head.pos_ == "PROPN" and (
-        (len(head.text) > 1 and head.text.isupper())
-        or head.lower_.endswith((".com", ".org", ".net"))
-    )
 
 
 def _resolve(ctx: _Context, quote: Quote, earlier: list[Quote]) -> Quote:
@@ -163,6 +155,10 @@ def _resolve(ctx: _Context, quote: Quote, earlier: list[Quote]) -> Quote:
             target = _antecedent(ctx, start, _PERSONAL[first])
         if target is None:
             target = _previous_person(ctx, start, earlier, _PERSONAL[first], len(ctx.text))
+    elif span is not None and expletive(span):
+        # "it's hard to know where donors will go", "It is important to note that": a
+        # dummy subject, so no one is credited with the words
+        return replace(quote, speaker=None, speaker_start=None, speaker_end=None)
     elif first in _NEUTER:
         # "they": a plural subject ("Workers objected ... They also said"); "it", "they":
         # the one quoted just before ("A ministry statement said ... It also added");
