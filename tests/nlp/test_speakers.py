@@ -342,3 +342,14 @@ def test_a_dummy_it_credits_no_one_with_the_words(text: str, words: str):
     # person the article named last
     quotes = [q for q in _quotes(text) if q.text.startswith(words)]
     assert quotes and all(q.speaker is None for q in quotes)
+
+
+def test_what_someone_releases_speaks_for_them():
+    # "a Web video that accuses": the video carries the words of whoever released it
+    text = (
+        "The senators met in Iowa on Monday.\n"
+        "Sen. Rand Paul has released a Web video that accuses Cruz of welcoming refugees."
+    )
+    quotes = [q for q in _quotes(text) if q.speaker_words == "that"]
+    assert quotes and quotes[0].speaker is not None and "Rand Paul" in quotes[0].speaker
+    assert text[quotes[0].speaker_start : quotes[0].speaker_end] == quotes[0].speaker

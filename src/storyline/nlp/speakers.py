@@ -27,7 +27,7 @@ from storyline.nlp.quote_syntax import noun_phrase
 from storyline.nlp.quotes import Quote
 from storyline.nlp.spacy_model import doc_text
 from storyline.nlp.speaker_forms import acronym_or_site, expletive
-from storyline.nlp.speaker_issuers import document_issuer, same_issuer
+from storyline.nlp.speaker_issuers import document_issuer, releaser, same_issuer
 
 _PERSONAL = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _NEUTER = {"it", "its", "they", "them", "their"}
@@ -141,7 +141,8 @@ def _resolve(ctx: _Context, quote: Quote, earlier: list[Quote]) -> Quote:
     first = tokens[0] if tokens else ""
     target: tuple[int, int] | None = None
     if len(tokens) == 1 and first in _RELATIVE and span is not None:
-        target = _relative_head(ctx.doc, span[0])
+        # "Paul released a video that accuses": who released it speaks through it
+        target = releaser(span[0]) or _relative_head(ctx.doc, span[0])
     elif first in _PERSONAL:
         # "he", "his comments": the person quoted just before goes on ("Harris said ...
         # He added"); else the first fitting person of the nearest sentence naming one;
