@@ -311,3 +311,80 @@ def test_a_dateline_is_never_part_of_who_speaks():
     )
     (quote,) = [q for q in _quotes(text) if "took days" in q.text]
     assert quote.speaker == "A Swiss climber"
+
+
+def test_a_common_noun_speaker_with_a_proper_noun_in_it_is_no_person():
+    # "Recent polls from Monmouth University" speak, but no "he" can mean them: a speaker
+    # phrase counts as a named person only when a proper noun heads it (or stands in
+    # apposition to its head: "One voter, Guadalupe Ruiz, 35,")
+    text = (
+        "Donald Trump held a rally in Ohio on Monday.\n"
+        "Recent polls from Monmouth University showed that Trump led in the state. "
+        '"We are going to win Ohio," he said.'
+    )
+    quotes = _quotes(text)
+    he = next(q for q in quotes if q.speaker_words == "he")
+    assert he.speaker is not None and "Trump" in he.speaker
+
+
+def test_he_is_the_subject_of_a_main_clause_not_of_a_clause_inside_one():
+    # "If Trump does not win" is a condition Bennett states, not a new person the story
+    # follows: the running subject is whoever acts in the sentence's main clause
+    text = (
+        "Paul Bennett runs a hardware store in Concord.\n"
+        "Bennett does not feel the same way about Sanders. If Trump does not win the "
+        "nomination, he said he would settle for one of the rivals."
+    )
+    quotes = _quotes(text)
+    he = next(q for q in quotes if q.speaker_words == "he")
+    assert he.speaker is not None and "Bennett" in he.speaker
+
+
+def test_an_acronym_or_a_web_address_that_speaks_is_no_person_he_means():
+    # "ESPN said": an organisation written as an acronym; "he" goes back to the person
+    text = (
+        "Curt Schilling wrote a post about bathrooms on Monday.\n"
+        '"ESPN is an inclusive company," ESPN said in a statement. '
+        '"I stand by every word," he said.'
+    )
+    quotes = _quotes(text)
+    he = next(q for q in quotes if q.speaker_words == "he")
+    assert he.speaker is not None and "Schilling" in he.speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (
+            "Hillary Clinton has called for new rules on hedge funds.\nSimilarly, it's hard to "
+            "know where financial sector donors will decide to put their money in the election.",
+            "where financial sector donors",
+        ),
+        (
+            "Donald Trump spoke in Tampa on Monday.\nIt is important to note that the court "
+            "has ruled only on emergency filings.",
+            "that the court has ruled",
+        ),
+        (
+            "Donald Trump held a rally in Ohio.\nIt doesn't take a mathematician to see why "
+            "those differences are problematic for Trump.",
+            "why those differences",
+        ),
+    ],
+)
+def test_a_dummy_it_credits_no_one_with_the_words(text: str, words: str):
+    # "it's hard to know", "It is important to note": no one says it, least of all the
+    # person the article named last
+    quotes = [q for q in _quotes(text) if q.text.startswith(words)]
+    assert quotes and all(q.speaker is None for q in quotes)
+
+
+def test_what_someone_releases_speaks_for_them():
+    # "a Web video that accuses": the video carries the words of whoever released it
+    text = (
+        "The senators met in Iowa on Monday.\n"
+        "Sen. Rand Paul has released a Web video that accuses Cruz of welcoming refugees."
+    )
+    quotes = [q for q in _quotes(text) if q.speaker_words == "that"]
+    assert quotes and quotes[0].speaker is not None and "Rand Paul" in quotes[0].speaker
+    assert text[quotes[0].speaker_start : quotes[0].speaker_end] == quotes[0].speaker

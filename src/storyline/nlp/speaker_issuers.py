@@ -1,12 +1,15 @@
 """The issuer a document speaks for: "a Russian foreign ministry statement said" is the
 Russian foreign ministry speaking, and "a brief foreign ministry statement" later in the
-article is the same ministry's (``nlp.speakers``)."""
+article is the same ministry's; "Paul released a video that accuses Cruz" is Paul
+speaking through the video (``nlp.speakers``)."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from storyline.nlp.quote_syntax import noun_phrase
 from storyline.nlp.quotes import Quote
+from storyline.nlp.spacy_model import doc_text
 
 # nouns of what an issuer puts out: "a foreign ministry statement said", "the Kremlin's
 # communique", "a letter from the committee"
@@ -26,6 +29,37 @@ _INSTITUTIONS = frozenset(
         "cabinet", "parliament", "secretariat", "headquarters", "board", "command",
     }
 )  # fmt: skip
+
+
+# what an issuer releases that then "says", "urges" or "accuses" in its own right
+_RELEASED = DOCUMENTS | frozenset(
+    {
+        "ad", "advert", "advertisement", "commercial", "spot", "video", "documentary",
+        "film", "piece", "column", "article", "story", "study", "survey", "data", "paper",
+        "resolution", "motion", "bill", "amendment", "tweet", "post", "message", "letter",
+    }
+)  # fmt: skip
+
+
+def releaser(relative: Any) -> tuple[int, int] | None:
+    """Who put out what a relative "that"/"which" speaks for ("Rand Paul has released a
+    Web video that accuses Cruz", "The Washington Post ran a piece that noted", "the board
+    passed a resolution that addressed"): the subject of the verb whose object the
+    document is, when that subject is a noun or a name (not a pronoun, which the caller
+    resolves on its own). The document only carries their words."""
+    clause = relative.head
+    if clause.dep_ != "relcl":
+        return None
+    document = clause.head
+    if document.dep_ != "dobj" or document.lemma_.lower() not in _RELEASED:
+        return None
+    subjects = [c for c in document.head.children if c.dep_ == "nsubj"]
+    if not subjects or subjects[0].pos_ not in ("NOUN", "PROPN"):
+        return None
+    text = doc_text(relative.doc)
+    start, end = noun_phrase(subjects[0], text)
+    # a dateline or a heading the parser ran into the sentence ("4:23 p.m.⏎⏎Sanders")
+    return text.rfind("\n", start, end) + 1 or start, end
 
 
 def document_issuer(span: Any) -> tuple[int, int] | None:

@@ -11,7 +11,8 @@ nearest quote that names one, else a subject name, a plural subject or an organi
 definite description ("the activist", "the statement", "that comment") is the nearest
 earlier speaker whose words share its head noun, else the previous quote's speaker when
 it stands in the sentence before. Nationalities and bare places never speak: a quote
-whose only speaker is one ("Russian") keeps no speaker rather than a wrong one.
+whose only speaker is one ("Russian") keeps no speaker rather than a wrong one, and so
+does one whose "speaker" is a dummy "it" ("it's hard to know where donors will go").
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ from storyline.nlp.name_gender import FEMALE_TITLES, MALE_TITLES, person_genders
 from storyline.nlp.quote_syntax import noun_phrase
 from storyline.nlp.quotes import Quote
 from storyline.nlp.spacy_model import doc_text
-from storyline.nlp.speaker_issuers import DOCUMENTS, document_issuer, same_issuer
+from storyline.nlp.speaker_forms import acronym_or_site, expletive, someone_of_theirs
+from storyline.nlp.speaker_issuers import document_issuer, releaser, same_issuer
 
 _PERSONAL = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _NEUTER = {"it", "its", "they", "them", "their"}
@@ -106,9 +108,18 @@ def _names(doc: Any, quotes: list[Quote]) -> list[_Name]:
         if span is None or len(span) == 0 or any(t.i in persons for t in span):
             continue
         # "Trump" tagged an organisation, "Mr. Gidley" left untyped: a proper noun that
-        # speaks is a person unless a determiner makes it a body ("the White House")
-        if span[0].lower_ not in ("the", "a", "an") and any(
-            t.pos_ == "PROPN" and t.ent_type_ in ("", "PERSON", "ORG") for t in span
+        # speaks is a person unless a determiner makes it a body ("the White House"), and
+        # only when it heads the phrase or stands in apposition to its head: "Recent
+        # polls from Monmouth University", "Nine months of Trump" are no one a later
+        # "he" or "she" means
+        if (
+            span[0].lower_ not in ("the", "a", "an")
+            and (
+                span.root.pos_ == "PROPN"
+                or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in span.root.children)
+            )
+            and any(t.pos_ == "PROPN" and t.ent_type_ in ("", "PERSON", "ORG") for t in span)
+            and not acronym_or_site(span)
         ):
             gender = genders.get(person_key(span.text), "")
             names.append(_Name(span.start_char, span.end_char, "PERSON", gender))
@@ -130,8 +141,9 @@ def _resolve(ctx: _Context, quote: Quote, earlier: list[Quote]) -> Quote:
     first = tokens[0] if tokens else ""
     target: tuple[int, int] | None = None
     if len(tokens) == 1 and first in _RELATIVE and span is not None:
-        target = _relative_head(ctx.doc, span[0])
-    elif first in _PERSONAL and span is not None and _someone_of_theirs(span):
+        # "Paul released a video that accuses": who released it speaks through it
+        target = releaser(span[0]) or _relative_head(ctx.doc, span[0])
+    elif first in _PERSONAL and span is not None and someone_of_theirs(span):
         # "his wife", "her lawyer", "his office": someone else speaks; the words say who
         return quote
     elif first in _PERSONAL:
@@ -147,6 +159,10 @@ def _resolve(ctx: _Context, quote: Quote, earlier: list[Quote]) -> Quote:
             target = _antecedent(ctx, start, _PERSONAL[first])
         if target is None:
             target = _previous_person(ctx, start, earlier, _PERSONAL[first], len(ctx.text))
+    elif span is not None and expletive(span):
+        # "it's hard to know where donors will go", "It is important to note that": a
+        # dummy subject, so no one is credited with the words
+        return replace(quote, speaker=None, speaker_start=None, speaker_end=None)
     elif first in _NEUTER:
         # "they": a plural subject ("Workers objected ... They also said"); "it", "they":
         # the one quoted just before ("A ministry statement said ... It also added");
@@ -265,9 +281,27 @@ def _subject_person(ctx: _Context, before: int, gender: str) -> tuple[int, int] 
             continue  # "Simmons said most of his family thought Obama had no shot": Obama
             # is in what Simmons said, the story's subject is Simmons
         span = ctx.doc.char_span(name.start, name.end, alignment_mode="expand")
-        if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
+        if (
+            span is not None
+            and span.root.dep_ in ("nsubj", "nsubjpass")
+            and _main_clause(span.root)
+        ):
             return name.start, name.end
     return None
+
+
+def _main_clause(subject: Any) -> bool:
+    """Is ``subject`` the subject of its sentence's main verb (or of a verb joined to it),
+    not of a clause inside it ("If Trump doesn't win, he said", "Kasich predicted
+    Republicans will win if Sanders is nominated"): the story follows whoever acts in its
+    main clauses, not whom those clauses talk about."""
+    first = subject.left_edge
+    if first.i == 0 or "\n" in subject.doc[first.i - 1].text_with_ws:
+        return True  # it opens a paragraph the parser ran into the one before
+    verb = subject.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
 
 
 def _previous_named_speaker(
@@ -477,30 +511,6 @@ def _fits(name: _Name, gender: str | None) -> bool:
     if gender is None:
         return name.label in ("ORG", "GPE")
     return name.label == "PERSON" and not (gender and name.gender and name.gender != gender)
-
-
-# what a person says or puts out: "his comments" are that person's words, while "his
-# wife", "her lawyer", "his office" are someone else speaking
-_UTTERANCES = DOCUMENTS | frozenset(
-    {
-        "comment", "remark", "word", "tweet", "post", "speech", "testimony", "message",
-        "interview", "response", "reply", "answer", "argument", "view", "account", "book",
-        "column", "essay", "blog", "op-ed", "claim", "explanation", "complaint", "lawsuit",
-        "suit", "appeal", "affidavit", "opinion", "assessment", "analysis", "prediction",
-    }
-)  # fmt: skip
-
-
-def _someone_of_theirs(span: Any) -> bool:
-    """Does a possessive speaker ("his wife", "her lawyer") name someone else than the
-    possessor, rather than the possessor's words ("his comments")?"""
-    root = span.root
-    return (
-        len(span) > 1
-        and root.pos_ == "NOUN"
-        and root.i > span[0].i
-        and root.lemma_.lower() not in _UTTERANCES
-    )
 
 
 def _description(span: Any) -> bool:
