@@ -347,6 +347,27 @@ def _full_year(m: re.Match[str], ctx: Ctx) -> Resolved | None:
 
 
 @_rule(
+    r"\bthe\s+(?:(?:fiscal|calendar)\s+)?year\b(?![-'])"
+    r"(?!\s+(?:ago|earlier|before|after|later|two thousand|\d|in which|when|that)\b)"
+)
+def _the_year(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    # the definite "the year" of news copy ("a high for the year", "lower earnings for
+    # the fiscal year") is the article's year (TimeML: anchored to the DCT); told by the
+    # day it ends ("the year ended March 31") it is the twelve-month period reported,
+    # which TimeBank marks as a duration, P1Y; so is the year "throughout" which
+    # something lasts, the whole stretch of it
+    if _YEAR_ENDED.match(ctx.text, m.end()) or _THROUGHOUT.search(
+        ctx.text, max(0, m.start() - 12), m.start()
+    ):
+        return "DURATION", "P1Y", None
+    return "DATE", str(ctx.dct.year) if ctx.dct else None, None
+
+
+_YEAR_ENDED = re.compile(r",?\s+end(?:ed|ing)\b")
+_THROUGHOUT = re.compile(r"\bthroughout\s+$", re.IGNORECASE)
+
+
+@_rule(
     r"\b(?:(this|last|next|early|late)\s+)?(spring|summer|autumn|winter)"
     rf"(?:\s+of\s+(\d{{4}}|{SPOKEN_YEAR}))?\b"
     rf"|\b(this|last|next)\s+(fall)\b|\bthe\s+(fall)\s+of\s+(\d{{4}}|{SPOKEN_YEAR})\b"
