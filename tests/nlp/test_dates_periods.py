@@ -28,3 +28,16 @@ def test_the_year_leaves_other_phrases_alone():
     found = _values("In the year before the vote, the year-ago figures fell.", "2011-10-30")
     assert "the year" not in found
     assert _values("the year two thousand", None)["the year two thousand"][1] == "2000"
+
+
+def test_that_year_and_that_quarter_point_back_to_the_date_told_before():
+    text = "She fled in June 2004 and returned later that year."
+    assert _values(text, "2011-01-28")["later that year"] == ("DATE", "2004")
+    text = "Imports reached $3 billion in 2007, a record for that year."
+    assert _values(text, "2011-01-28")["that year"] == ("DATE", "2007")
+    text = "It lost $2 million in the second quarter of 2009. Results for that quarter fell."
+    assert _values(text, "2011-01-28")["that quarter"] == ("DATE", "2009-Q2")
+
+
+def test_that_year_with_nothing_told_before_is_left_out():
+    assert "that year" not in _values("Nobody expected a crash that year.", "2011-01-28")

@@ -237,6 +237,14 @@ def _following(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return "DATE", None, "FOLLOWING"
 
 
+@_rule(r"\b(?:(?:earlier|later)\s+(?:in\s+)?)?that\s+(?:same\s+)?(year|quarter)\b(?!-)")
+def _that_period(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    # "imports that year", "returned to Cuba later that year": the demonstrative points
+    # back to the year (quarter) of the date told just before it, not to the article's
+    # (TimeML: anchored to the reference time); ``storyline.nlp.dates`` fills it in
+    return "DATE", None, "THAT"
+
+
 @_rule(rf"\bthe\s+(?:previous|preceding|prior)\s+({WEEKDAY_RE})\b", re.IGNORECASE)
 def _previous_weekday(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     # "down 4.5% from the previous Friday": the definite "the previous" is anaphoric, the
