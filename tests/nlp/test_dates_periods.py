@@ -41,3 +41,15 @@ def test_that_year_and_that_quarter_point_back_to_the_date_told_before():
 
 def test_that_year_with_nothing_told_before_is_left_out():
     assert "that year" not in _values("Nobody expected a crash that year.", "2011-01-28")
+
+
+def test_this_past_season_is_the_articles_year():
+    text = "The unit was scrapped this past spring, and sales fell this past fall."
+    values = _values(text, "2011-10-30")
+    assert values["this past spring"] == ("DATE", "2011-SP")
+    assert values["this past fall"] == ("DATE", "2011-FA")
+
+
+def test_midday_is_noon():
+    values = _values("He was due in court at midday.", "2011-10-08")
+    assert values["midday"] == ("TIME", "2011-10-08T12:00")

@@ -368,9 +368,9 @@ _THROUGHOUT = re.compile(r"\bthroughout\s+$", re.IGNORECASE)
 
 
 @_rule(
-    r"\b(?:(this|last|next|early|late)\s+)?(spring|summer|autumn|winter)"
+    r"\b(?:(this(?:\s+past)?|last|next|early|late)\s+)?(spring|summer|autumn|winter)"
     rf"(?:\s+of\s+(\d{{4}}|{SPOKEN_YEAR}))?\b"
-    rf"|\b(this|last|next)\s+(fall)\b|\bthe\s+(fall)\s+of\s+(\d{{4}}|{SPOKEN_YEAR})\b"
+    rf"|\b(this(?:\s+past)?|last|next)\s+(fall)\b|\bthe\s+(fall)\s+of\s+(\d{{4}}|{SPOKEN_YEAR})\b"
 )
 def _season(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     if m.group(5) or m.group(6):  # "fall" only with a lead or "of YEAR": else the verb
