@@ -53,3 +53,10 @@ def test_this_past_season_is_the_articles_year():
 def test_midday_is_noon():
     values = _values("He was due in court at midday.", "2011-10-08")
     assert values["midday"] == ("TIME", "2011-10-08T12:00")
+
+
+def test_the_next_year_or_so_is_next_year_told_roughly():
+    found = extract_dates("The plant will be closed over the next year or so.", "2011-11-02")
+    assert [(t.text, t.type, t.value, t.mod) for t in found] == [
+        ("the next year or so", "DATE", "2012", "APPROX")
+    ]

@@ -86,13 +86,15 @@ _SHARED_PLURAL = re.compile(
 @_rule(
     r"\b(?:(earlier|later|early|late)\s+)?(this|last|next|the past|the previous|the coming|"
     r"the current|the latest|the same|the next)\s+(?:fiscal\s+)?(week|weekend|month|year|quarter)\b"
+    # "over the next year or so": the same year, told as roughly (not a one-year span)
+    r"(\s+or\s+so\b)?"
 )
 def _this_last_next(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     lead = m.group(2).lower()
     unit = m.group(3).lower()
     mod = {"earlier": "START", "early": "START", "late": "END", "later": "END"}.get(
         (m.group(1) or "").lower()
-    )
+    ) or ("APPROX" if m.group(4) else None)
     if ctx.dct is None:
         return "DATE", None, mod
     step = {"last": -1, "the past": -1, "the previous": -1, "next": 1, "the coming": 1,
