@@ -60,3 +60,11 @@ def test_the_next_year_or_so_is_next_year_told_roughly():
     assert [(t.text, t.type, t.value, t.mod) for t in found] == [
         ("the next year or so", "DATE", "2012", "APPROX")
     ]
+
+
+def test_mid_afternoon_alone_is_the_articles_afternoon():
+    values = _values("By mid afternoon, officials said the road was open.", "2011-03-06")
+    assert values["mid afternoon"] == ("TIME", "2011-03-06TAF")
+    values = _values("Shares slipped at mid-afternoon yesterday.", "2011-11-02")
+    assert values["mid-afternoon yesterday"] == ("TIME", "2011-11-01TAF")
+    assert "mid-afternoon" not in _values("A mid-afternoon-ish lull set in.", "2011-11-02")

@@ -29,7 +29,7 @@ _rule = rule_registry(RULES)
 
 
 @_rule(
-    r"\b(?:(early|late|earlier|later|mid-?morning|mid-?afternoon)\s+)?"
+    r"\b(?:(early|late|earlier|later|mid[- ]?morning|mid[- ]?afternoon)\s+)?"
     r"(today|yesterday|tomorrow|tonight)"
     r"(?:\s+(morning|afternoon|evening|night))?\b"
 )
@@ -37,7 +37,7 @@ def _deictic_day(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     word = m.group(2).lower()
     offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word]
     mod = mod_of(m.group(1)) if m.group(1) and m.group(1).lower() in ("early", "late") else None
-    lead = (m.group(1) or "").lower().replace("-", "")
+    lead = re.sub(r"[- ]", "", (m.group(1) or "").lower())
     part = (
         PART_OF_DAY.get((m.group(3) or "").lower())
         or {"midmorning": "MO", "midafternoon": "AF"}.get(lead)
@@ -264,3 +264,12 @@ def _part_of_today(m: re.Match[str], ctx: Ctx) -> Resolved | None:
         return "TIME", None, None
     d = ctx.dct - dt.timedelta(days=back)
     return "TIME", f"{d.isoformat()}T{PART_OF_DAY[word]}", None
+
+
+@_rule(r"\bmid[- ]?(morning|afternoon)\b(?![- ]\w)")
+def _mid_part_of_day(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    # "By mid-afternoon, officials said": with no day told, the article's day, as "this
+    # afternoon" is ("mid-afternoon yesterday" is the deictic rule's, a longer match)
+    if ctx.dct is None:
+        return "TIME", None, None
+    return "TIME", f"{ctx.dct.isoformat()}T{PART_OF_DAY[m.group(1).lower()]}", None
