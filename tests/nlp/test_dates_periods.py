@@ -11,6 +11,8 @@ def _values(text: str, dct: str | None) -> dict[str, tuple[str, str | None]]:
 def test_the_year_is_the_articles_year():
     values = _values("The shares hit a high for the year in June.", "2011-10-30")
     assert values["the year"] == ("DATE", "2011")
+    values = _values("The stock rose to a high for the year of $42.87 a share.", "2011-10-30")
+    assert values["the year"] == ("DATE", "2011")
     values = _values("The maker expects lower earnings for the fiscal year.", "2011-10-30")
     assert values["the fiscal year"] == ("DATE", "2011")
 
@@ -26,6 +28,8 @@ def test_the_year_told_by_its_end_or_throughout_is_a_one_year_span():
 
 def test_the_year_leaves_other_phrases_alone():
     found = _values("In the year before the vote, the year-ago figures fell.", "2011-10-30")
+    assert "the year" not in found
+    found = _values("They condemned him for the year of bloody violence.", "2012-06-19")
     assert "the year" not in found
     assert _values("the year two thousand", None)["the year two thousand"][1] == "2000"
 

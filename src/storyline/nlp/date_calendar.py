@@ -349,13 +349,16 @@ def _full_year(m: re.Match[str], ctx: Ctx) -> Resolved | None:
 @_rule(
     r"\bthe\s+(?:(?:fiscal|calendar)\s+)?year\b(?![-'])"
     r"(?!\s+(?:ago|earlier|before|after|later|two thousand|\d|in which|when|that)\b)"
+    r"(?!\s+of\s+[A-Za-z])"
 )
 def _the_year(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     # the definite "the year" of news copy ("a high for the year", "lower earnings for
     # the fiscal year") is the article's year (TimeML: anchored to the DCT); told by the
     # day it ends ("the year ended March 31") it is the twelve-month period reported,
     # which TimeBank marks as a duration, P1Y; so is the year "throughout" which
-    # something lasts, the whole stretch of it
+    # something lasts, the whole stretch of it. "The year of bloody violence" is told by
+    # what filled it, not placed on the calendar: no date (but "a high for the year of
+    # $42.87" is the article's year)
     if _YEAR_ENDED.match(ctx.text, m.end()) or _THROUGHOUT.search(
         ctx.text, max(0, m.start() - 12), m.start()
     ):
