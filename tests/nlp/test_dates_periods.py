@@ -72,3 +72,14 @@ def test_mid_afternoon_alone_is_the_articles_afternoon():
     values = _values("Shares slipped at mid-afternoon yesterday.", "2011-11-02")
     assert values["mid-afternoon yesterday"] == ("TIME", "2011-11-01TAF")
     assert "mid-afternoon" not in _values("A mid-afternoon-ish lull set in.", "2011-11-02")
+
+
+def test_a_fixture_told_in_the_simple_present_is_a_coming_weekday():
+    # 2011-05-06 is a Friday
+    text = "He and the prime minister meet separately Monday with the envoy."
+    assert _values(text, "2011-05-06")["Monday"] == ("DATE", "2011-05-09")
+    assert _values("The council resumes on Tuesday.", "2011-05-06")["Tuesday"][1] == "2011-05-10"
+    # told in the past, or as a plan that had been due, it is the day before
+    assert _values("They met Monday with the envoy.", "2011-05-06")["Monday"][1] == "2011-05-02"
+    text = "The offer had been due to begin Monday."
+    assert _values(text, "2011-05-06")["Monday"][1] == "2011-05-02"
