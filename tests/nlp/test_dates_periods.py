@@ -83,3 +83,15 @@ def test_a_fixture_told_in_the_simple_present_is_a_coming_weekday():
     assert _values("They met Monday with the envoy.", "2011-05-06")["Monday"][1] == "2011-05-02"
     text = "The offer had been due to begin Monday."
     assert _values(text, "2011-05-06")["Monday"][1] == "2011-05-02"
+
+
+def test_in_a_length_after_a_modal_is_that_far_past_the_article_date():
+    values = _values("The stock would be redeemed in five years.", "2011-11-02")
+    assert values["five years"] == ("DATE", "2016")
+    values = _values("The court will rule in two weeks.", "2011-11-02")  # a Wednesday, W44
+    assert values["two weeks"] == ("DATE", "2011-W46")
+    # without a modal, or as a stretch, it is a length
+    values = _values("It was his second letter in two weeks.", "2011-11-02")
+    assert values["two weeks"] == ("DURATION", "P2W")
+    values = _values("You may, in a year or two, save lives.", "2011-11-02")
+    assert values.get("a year") != ("DATE", "2012")

@@ -221,6 +221,35 @@ def _ago(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return "DATE", str(d.year + sign * n), mod
 
 
+@_rule(rf"\bin\s+({NUM_WORD})\s+(day|week|month|year)s?\b(?!\s+(?:or|and|to|of)\b)(?!-)")
+def _in_time(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    # "the stock would be redeemed in five years": after a modal of the clause, "in" a
+    # length is the point that far past the article date (TimeML: a DATE anchored to the
+    # DCT, as "five years from now"); elsewhere ("the second letter in two weeks") it is
+    # the length, left to the duration rule
+    if not _MODAL_JUST_BEFORE.search(ctx.text, max(0, m.start() - 40), m.start()):
+        return None
+    amount = number(m.group(1))
+    if amount is None or amount != int(amount):
+        return None
+    if ctx.dct is None:
+        return "DATE", None, None
+    n, unit, d = int(amount), m.group(2).lower(), ctx.dct
+    if unit == "day":
+        return "DATE", (d + dt.timedelta(days=n)).isoformat(), None
+    if unit == "week":
+        return "DATE", iso_week(d + dt.timedelta(weeks=n)), None
+    if unit == "month":
+        y, mo = shift_months(d, n)
+        return "DATE", f"{y}-{mo:02d}", None
+    return "DATE", str(d.year + n), None
+
+
+_MODAL_JUST_BEFORE = re.compile(
+    r"\b(?:will|would|'ll|shall|(?:is|are) to)\s+(?:(?!in\b)[a-z]+\s+){0,3}$", re.I
+)
+
+
 @_rule(r"\byear-(?:ago|earlier)\b(?!\s+(?:quarter|period|nine months|first|second|third|fourth))")
 def _year_ago_adjective(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     # "a year-earlier loss", "year-ago levels": the year before the article's; after a
