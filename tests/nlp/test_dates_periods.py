@@ -95,3 +95,12 @@ def test_in_a_length_after_a_modal_is_that_far_past_the_article_date():
     assert values["two weeks"] == ("DURATION", "P2W")
     values = _values("You may, in a year or two, save lives.", "2011-11-02")
     assert values.get("a year") != ("DATE", "2012")
+
+
+def test_last_and_the_name_of_the_month_just_past_is_last_years():
+    values = _values("Two helicopters crashed last February.", "2011-03-01")
+    assert values["last February"] == ("DATE", "2010-02")
+    values = _values("He was arrested last November.", "2011-03-01")
+    assert values["last November"] == ("DATE", "2010-11")
+    values = _values("He was arrested last January.", "2011-06-01")
+    assert values["last January"] == ("DATE", "2011-01")

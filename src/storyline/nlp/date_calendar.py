@@ -153,7 +153,9 @@ def _month_alone(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     year = ctx.dct.year
     ahead = is_future(ctx.text, m.start(), m.end()) or sentence_looks_ahead(ctx.text, m.start())
     if lead == "last":
-        year = year - 1 if month >= ctx.dct.month else year
+        # the month just past is "last month"; naming it ("crashed last February", told
+        # in March) reaches back to the one a year before
+        year = year - 1 if month >= ctx.dct.month - 1 else year
     elif lead == "next":
         year = year + 1 if month <= ctx.dct.month else year
     elif lead == "since":
