@@ -59,6 +59,8 @@ def test_the_year_earlier_period_after_the_nine_months_is_that_span():
 def test_a_quarter_of_a_whole_is_a_share_not_a_time():
     assert _values("Iraq imports about three-quarters of its food.", "1990-08-15") == {}
     assert _values("Funds hold more than a quarter of the market.", "1989-10-27") == {}
-    # what filled the time, or a part of the year, still is a duration
+    # what filled the time, or a part of the year, still is a duration (and "the year"
+    # is the article's)
     text = "It turned a profit after several quarters of losses and three quarters of the year."
-    assert _values(text, "1989-10-30") == {"several quarters": "PXQ", "three quarters": "P3Q"}
+    expected = {"several quarters": "PXQ", "three quarters": "P3Q", "the year": "1989"}
+    assert _values(text, "1989-10-30") == expected

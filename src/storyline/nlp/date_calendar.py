@@ -153,7 +153,9 @@ def _month_alone(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     year = ctx.dct.year
     ahead = is_future(ctx.text, m.start(), m.end()) or sentence_looks_ahead(ctx.text, m.start())
     if lead == "last":
-        year = year - 1 if month >= ctx.dct.month else year
+        # the month just past is "last month"; naming it ("crashed last February", told
+        # in March) reaches back to the one a year before
+        year = year - 1 if month >= ctx.dct.month - 1 else year
     elif lead == "next":
         year = year + 1 if month <= ctx.dct.month else year
     elif lead == "since":
@@ -347,9 +349,33 @@ def _full_year(m: re.Match[str], ctx: Ctx) -> Resolved | None:
 
 
 @_rule(
-    r"\b(?:(this|last|next|early|late)\s+)?(spring|summer|autumn|winter)"
+    r"\bthe\s+(?:(?:fiscal|calendar)\s+)?year\b(?![-'])"
+    r"(?!\s+(?:ago|earlier|before|after|later|two thousand|\d|in which|when|that)\b)"
+    r"(?!\s+of\s+[A-Za-z])"
+)
+def _the_year(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    # the definite "the year" of news copy ("a high for the year", "lower earnings for
+    # the fiscal year") is the article's year (TimeML: anchored to the DCT); told by the
+    # day it ends ("the year ended March 31") it is the twelve-month period reported,
+    # which TimeBank marks as a duration, P1Y; so is the year "throughout" which
+    # something lasts, the whole stretch of it. "The year of bloody violence" is told by
+    # what filled it, not placed on the calendar: no date (but "a high for the year of
+    # $42.87" is the article's year)
+    if _YEAR_ENDED.match(ctx.text, m.end()) or _THROUGHOUT.search(
+        ctx.text, max(0, m.start() - 12), m.start()
+    ):
+        return "DURATION", "P1Y", None
+    return "DATE", str(ctx.dct.year) if ctx.dct else None, None
+
+
+_YEAR_ENDED = re.compile(r",?\s+end(?:ed|ing)\b")
+_THROUGHOUT = re.compile(r"\bthroughout\s+$", re.IGNORECASE)
+
+
+@_rule(
+    r"\b(?:(this(?:\s+past)?|last|next|early|late)\s+)?(spring|summer|autumn|winter)"
     rf"(?:\s+of\s+(\d{{4}}|{SPOKEN_YEAR}))?\b"
-    rf"|\b(this|last|next)\s+(fall)\b|\bthe\s+(fall)\s+of\s+(\d{{4}}|{SPOKEN_YEAR})\b"
+    rf"|\b(this(?:\s+past)?|last|next)\s+(fall)\b|\bthe\s+(fall)\s+of\s+(\d{{4}}|{SPOKEN_YEAR})\b"
 )
 def _season(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     if m.group(5) or m.group(6):  # "fall" only with a lead or "of YEAR": else the verb

@@ -29,7 +29,7 @@ _rule = rule_registry(RULES)
 
 
 @_rule(
-    r"\b(?:(early|late|earlier|later|mid-?morning|mid-?afternoon)\s+)?"
+    r"\b(?:(early|late|earlier|later|mid[- ]?morning|mid[- ]?afternoon)\s+)?"
     r"(today|yesterday|tomorrow|tonight)"
     r"(?:\s+(morning|afternoon|evening|night))?\b"
 )
@@ -37,7 +37,7 @@ def _deictic_day(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     word = m.group(2).lower()
     offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word]
     mod = mod_of(m.group(1)) if m.group(1) and m.group(1).lower() in ("early", "late") else None
-    lead = (m.group(1) or "").lower().replace("-", "")
+    lead = re.sub(r"[- ]", "", (m.group(1) or "").lower())
     part = (
         PART_OF_DAY.get((m.group(3) or "").lower())
         or {"midmorning": "MO", "midafternoon": "AF"}.get(lead)
@@ -86,13 +86,15 @@ _SHARED_PLURAL = re.compile(
 @_rule(
     r"\b(?:(earlier|later|early|late)\s+)?(this|last|next|the past|the previous|the coming|"
     r"the current|the latest|the same|the next)\s+(?:fiscal\s+)?(week|weekend|month|year|quarter)\b"
+    # "over the next year or so": the same year, told as roughly (not a one-year span)
+    r"(\s+or\s+so\b)?"
 )
 def _this_last_next(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     lead = m.group(2).lower()
     unit = m.group(3).lower()
     mod = {"earlier": "START", "early": "START", "late": "END", "later": "END"}.get(
         (m.group(1) or "").lower()
-    )
+    ) or ("APPROX" if m.group(4) else None)
     if ctx.dct is None:
         return "DATE", None, mod
     step = {"last": -1, "the past": -1, "the previous": -1, "next": 1, "the coming": 1,
@@ -219,6 +221,35 @@ def _ago(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return "DATE", str(d.year + sign * n), mod
 
 
+@_rule(rf"\bin\s+({NUM_WORD})\s+(day|week|month|year)s?\b(?!\s+(?:or|and|to|of)\b)(?!-)")
+def _in_time(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    # "the stock would be redeemed in five years": after a modal of the clause, "in" a
+    # length is the point that far past the article date (TimeML: a DATE anchored to the
+    # DCT, as "five years from now"); elsewhere ("the second letter in two weeks") it is
+    # the length, left to the duration rule
+    if not _MODAL_JUST_BEFORE.search(ctx.text, max(0, m.start() - 40), m.start()):
+        return None
+    amount = number(m.group(1))
+    if amount is None or amount != int(amount):
+        return None
+    if ctx.dct is None:
+        return "DATE", None, None
+    n, unit, d = int(amount), m.group(2).lower(), ctx.dct
+    if unit == "day":
+        return "DATE", (d + dt.timedelta(days=n)).isoformat(), None
+    if unit == "week":
+        return "DATE", iso_week(d + dt.timedelta(weeks=n)), None
+    if unit == "month":
+        y, mo = shift_months(d, n)
+        return "DATE", f"{y}-{mo:02d}", None
+    return "DATE", str(d.year + n), None
+
+
+_MODAL_JUST_BEFORE = re.compile(
+    r"\b(?:will|would|'ll|shall|(?:is|are) to)\s+(?:(?!in\b)[a-z]+\s+){0,3}$", re.I
+)
+
+
 @_rule(r"\byear-(?:ago|earlier)\b(?!\s+(?:quarter|period|nine months|first|second|third|fourth))")
 def _year_ago_adjective(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     # "a year-earlier loss", "year-ago levels": the year before the article's; after a
@@ -235,6 +266,14 @@ def _following(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     # anchored to the date told just before it, not to the article date: the value is
     # filled in by ``storyline.nlp.dates`` once every expression of the text is known
     return "DATE", None, "FOLLOWING"
+
+
+@_rule(r"\b(?:(?:earlier|later)\s+(?:in\s+)?)?that\s+(?:same\s+)?(year|quarter)\b(?!-)")
+def _that_period(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    # "imports that year", "returned to Cuba later that year": the demonstrative points
+    # back to the year (quarter) of the date told just before it, not to the article's
+    # (TimeML: anchored to the reference time); ``storyline.nlp.dates`` fills it in
+    return "DATE", None, "THAT"
 
 
 @_rule(rf"\bthe\s+(?:previous|preceding|prior)\s+({WEEKDAY_RE})\b", re.IGNORECASE)
@@ -254,3 +293,12 @@ def _part_of_today(m: re.Match[str], ctx: Ctx) -> Resolved | None:
         return "TIME", None, None
     d = ctx.dct - dt.timedelta(days=back)
     return "TIME", f"{d.isoformat()}T{PART_OF_DAY[word]}", None
+
+
+@_rule(r"\bmid[- ]?(morning|afternoon)\b(?![- ]\w)")
+def _mid_part_of_day(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    # "By mid-afternoon, officials said": with no day told, the article's day, as "this
+    # afternoon" is ("mid-afternoon yesterday" is the deictic rule's, a longer match)
+    if ctx.dct is None:
+        return "TIME", None, None
+    return "TIME", f"{ctx.dct.isoformat()}T{PART_OF_DAY[m.group(1).lower()]}", None

@@ -171,10 +171,10 @@ def _counted_seasons(m: re.Match[str], ctx: Ctx) -> Resolved | None:
 
 @_rule(r"\b(?:(?:around|about|at|by|before|after|until)\s+)?(\d{1,2})(?::(\d{2}))?\s*"
        r"(a\.?m\.?|p\.?m\.?)?(?=\W|$)(?:\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC)\b)?"
-       r"|\b(noon|midnight)\b")  # fmt: skip
+       r"|\b(noon|midday|midnight)\b")  # fmt: skip
 def _clock_time(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     if m.group(4):
-        hh, mm = (12, 0) if m.group(4).lower() == "noon" else (0, 0)
+        hh, mm = (0, 0) if m.group(4).lower() == "midnight" else (12, 0)  # noon, midday
     else:
         if m.group(2) is None and not m.group(3):
             return None  # a bare number: "10 p.m." needs its a.m./p.m.

@@ -165,6 +165,16 @@ _TOLD_AFTER = re.compile(r"\b(?:said|says|told|announced|reported|added|[a-z]+ed
 _CLAUSE_REACH = 150  # chars back to the sentence start searched for a plan cue
 
 
+# a news body tells a fixture in the simple present right before its day ("the talks
+# resume Monday", "the council meets Thursday"); past events take the past tense. Not the
+# infinitive of a plan already told ("had been due to open Friday"), nor verbs that are
+# also nouns of a past event ("the vote Monday", "a start Friday")
+_SCHEDULED_PRESENT = re.compile(
+    r"(?<!\bto )\b(?:meet|meets|convene|convenes|resume|resumes|opens|begin|begins|starts)"
+    r"\s+(?:[a-z]+ly\s+)?(?:on\s+)?$"
+)
+
+
 def is_future_weekday(text: str, start: int) -> bool:
     """News weekdays are past unless an explicit future marker precedes them: closely, or
     earlier in the sentence with no past or reporting verb between ("protesters planned a
@@ -172,6 +182,8 @@ def is_future_weekday(text: str, start: int) -> bool:
     window = text[max(0, start - _CLAUSE_REACH) : start]
     ends = list(_SENTENCE_END.finditer(window))  # not the dot of "a.m." or "Gen."
     window = window[ends[-1].end() :] if ends else window
+    if _SCHEDULED_PRESENT.search(window):
+        return True  # "Arafat and Netanyahu meet separately Monday": a fixture
     cues = list(_WEEKDAY_FUTURE.finditer(window))
     if not cues:
         # a weekday opening its sentence governs the clause after it: "On Tuesday, the

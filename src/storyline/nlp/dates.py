@@ -175,6 +175,11 @@ def _following(found: list[TimeExpression], dct: dt.date | None) -> list[TimeExp
         elif t.mod == "PREVIOUS_WEEKDAY":
             value = _weekday_before(out, dct, WEEKDAYS[t.text.lower().split()[-1]])
             t = TimeExpression(t.text, t.start, t.end, t.type, value, None)
+        elif t.mod == "THAT":
+            value = _period_told_before(out, t.text.lower().split()[-1])
+            if value is None:
+                continue  # no such period told before: nothing to point back to
+            t = TimeExpression(t.text, t.start, t.end, t.type, value, None)
         out.append(t)
     return out
 
@@ -189,6 +194,21 @@ def _weekday_before(before: list[TimeExpression], dct: dt.date | None, weekday: 
     if anchor is None:
         return None
     return (anchor - dt.timedelta(days=(anchor.weekday() - weekday - 1) % 7 + 1)).isoformat()
+
+
+_QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]$")
+
+
+def _period_told_before(before: list[TimeExpression], unit: str) -> str | None:
+    """The year (quarter) of the last date told that has one, for "that year"."""
+    for prev in reversed(before):
+        v = prev.value or ""
+        if unit == "quarter":
+            if _QUARTER_VALUE.match(v):
+                return v
+        elif prev.type == "DATE" and (m := _YEAR_VALUE.match(v)):
+            return m.group(1)
+    return None
 
 
 def _after_previous(before: list[TimeExpression], unit: str) -> str | None:
