@@ -434,3 +434,18 @@ def test_two_plural_groups_of_one_story_stay_apart_by_default():
     assert not {(0, 1), (1, 1)} & set(protesters)
     joined = cluster_mentions(ms, texts, replace(rules, plural_groups=True))
     assert (0, 1) in next(c for c in joined if (0, 0) in c)
+
+
+def test_a_list_of_places_is_none_of_them_and_the_same_list_in_any_order():
+    texts = [
+        "The cable between Europe and Asia was cut near Egypt .",
+        "Traffic from Asia and Europe slowed ; Europe was hit hardest .",
+    ]
+    spans = [
+        [(texts[0].index("between"), texts[0].index(" was")), (texts[0].index("Egypt"), texts[0].index(" ."))],
+        [(texts[1].index("Asia"), texts[1].index(" slowed")), (texts[1].index("Europe was"), texts[1].index(" was"))],
+    ]  # fmt: skip
+    mentions = SpacyEntityAnalyzer().describe(texts, spans)
+    clusters = cluster_mentions(mentions, texts, replace(LinkOptions(), merge_threshold=0.0))
+    assert [(0, 0), (1, 0)] in clusters  # "between Europe and Asia" = "Asia and Europe"
+    assert [(1, 1)] in clusters  # "Europe" alone is another entity

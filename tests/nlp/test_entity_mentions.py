@@ -175,3 +175,42 @@ def test_a_misparsed_apposition_still_gives_the_role(analyzer):
     text = doc.text
     assert _written_apposition(doc, 2) == ("harbour master", 15, 29)
     assert text[15:29] == "harbour master"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "key"),
+    [
+        ("The cable links Europe , the Middle East and Asia .", "Europe , the Middle East and Asia", "asia&europe&middle_east"),
+        ("Traffic between Egypt and Italy fell .", "between Egypt and Italy", "egypt&italy"),
+        ("Traffic between Italy and Egypt fell .", "between Italy and Egypt", "egypt&italy"),
+    ],
+)  # fmt: skip
+def test_a_list_of_names_is_a_group_keyed_by_all_of_them(analyzer, text, mention, key):
+    start = text.index(mention)
+    (m,) = analyzer.describe([text], [[(start, start + len(mention))]])[0]
+    assert (m.kind, m.name, m.head, m.plural) == ("name", key, key, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        # "between" names the gulf's place, no list of it with the countries
+        ("Pirates roam the Gulf of Aden between Somalia and Yemen .", "the Gulf of Aden between Somalia and Yemen", "gulf of aden"),
+        # one organisation's name with "and" in it
+        ("The Academy of Motion Picture Arts and Sciences said .", "The Academy of Motion Picture Arts and Sciences", "academy of motion picture arts and sciences"),
+        ("Crews from Surrey Fire and Rescue came .", "Surrey Fire and Rescue", "surrey fire"),
+    ],
+)  # fmt: skip
+def test_a_name_with_and_near_it_is_no_group(analyzer, text, mention, name):
+    start = text.index(mention)
+    (m,) = analyzer.describe([text], [[(start, start + len(mention))]])[0]
+    assert m.name == name
+    assert "&" not in m.head
+
+
+def test_detected_names_are_never_groups(analyzer):
+    # detect() gives one NER entity per mention: the group key is for given spans only
+    (mentions,) = analyzer.detect(
+        ["Europe , the Middle East and Asia traded with Egypt and Italy ."]
+    )
+    assert mentions and all("&" not in m.name for m in mentions)

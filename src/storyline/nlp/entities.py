@@ -411,6 +411,12 @@ def _mention_features(doc: Any, span: Any) -> EntityMention:
     head_word = _name_head(name) if kind == "name" else head.lemma_.lower()
     if kind == "time":
         head_word = head_word_time
+    if kind == "name" and (group := _coordination(span, head)):
+        # "Europe , Africa and Asia", "between Egypt and Italy": the group the names make
+        # together is none of them ("Europe" alone is another entity); it is keyed by all
+        # of them in any order, so "Italy and Egypt" is the same group
+        head_word = name = group
+        plural = True
     return EntityMention(
         span.start_char,
         span.end_char,
@@ -425,6 +431,54 @@ def _mention_features(doc: Any, span: Any) -> EntityMention:
         role[1] if role else None,
         role[2] if role else None,
     )
+
+
+# what may stand between two names of a list: a comma, "and"/"or", or both, maybe "the"
+_JOINER = re.compile(r"\s*(?:,\s*(?:(?:and|or|&)\s+)?|(?:and|or|&)\s+)(?:the\s+)?", re.I)
+_CONJUNCTION = re.compile(r"\b(?:and|or)\b|&", re.I)
+
+
+def _coordination(span: Any, head: Any) -> str:
+    """Key of a coordination of names the head's name is one of ("Europe , the Middle East
+    and Asia" -> "asia&europe&middle_east", "97th Avenue and 117th Street"), or "": the
+    named entities in the span side by side, only commas, "and"/"or" between them, with
+    at least one "and"/"or". Read off NER, not the parse, which attaches the conjuncts
+    differently from one sentence to the next."""
+    doc = span.doc
+    if head.ent_iob_ == "O":
+        return ""
+    ents: list[tuple[int, int]] = []  # token ranges of the named entities in the span
+    i = span.start
+    while i < span.end:
+        if doc[i].ent_iob_ != "O" and doc[i].ent_type_ in NAMED_TYPES:
+            start, end = _entity_bounds(doc, i)
+            ents.append((max(start, span.start), min(end, span.end)))
+            i = end
+        else:
+            i += 1
+    own = next((k for k, (s, e) in enumerate(ents) if s <= head.i < e), None)
+    if own is None:
+        return ""
+    text = doc_text(doc)
+
+    def gap(k: int) -> str:  # the text between entity k and entity k + 1
+        last_token = doc[ents[k][1] - 1]
+        return text[last_token.idx + len(last_token.text) : doc[ents[k + 1][0]].idx]
+
+    first = last = own
+    while first > 0 and _JOINER.fullmatch(gap(first - 1)):
+        first -= 1
+    while last + 1 < len(ents) and _JOINER.fullmatch(gap(last)):
+        last += 1
+    if not any(_CONJUNCTION.search(gap(k)) for k in range(first, last)):
+        return ""  # a comma alone: an apposition ("Paris , France"), not a list
+    # an organisation's own name holds "and" often, and NER cuts it there ("Surrey Fire
+    # and Rescue", "Central Commission for Elections and Referenda"): no group
+    if any(doc[s].ent_type_ == "ORG" for s, _ in ents[first : last + 1]):
+        return ""
+    keys = {name_key(t.text for t in doc[s:e]) for s, e in ents[first : last + 1]} - {""}
+    # one word (no spaces), so no name rule reads a conjunct off its end
+    return "&".join(sorted(k.replace(" ", "_") for k in keys)) if len(keys) > 1 else ""
 
 
 def _name_head(name: str) -> str:
