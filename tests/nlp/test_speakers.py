@@ -313,43 +313,38 @@ def test_a_dateline_is_never_part_of_who_speaks():
     assert quote.speaker == "A Swiss climber"
 
 
-def test_a_common_noun_speaker_with_a_proper_noun_in_it_is_no_person():
-    # "Recent polls from Monmouth University" speak, but no "he" can mean them: a speaker
-    # phrase counts as a named person only when a proper noun heads it (or stands in
-    # apposition to its head: "One voter, Guadalupe Ruiz, 35,")
-    text = (
-        "Donald Trump held a rally in Ohio on Monday.\n"
-        "Recent polls from Monmouth University showed that Trump led in the state. "
-        '"We are going to win Ohio," he said.'
-    )
-    quotes = _quotes(text)
-    he = next(q for q in quotes if q.speaker_words == "he")
-    assert he.speaker is not None and "Trump" in he.speaker
-
-
-def test_he_is_the_subject_of_a_main_clause_not_of_a_clause_inside_one():
-    # "If Trump does not win" is a condition Bennett states, not a new person the story
-    # follows: the running subject is whoever acts in the sentence's main clause
-    text = (
-        "Paul Bennett runs a hardware store in Concord.\n"
-        "Bennett does not feel the same way about Sanders. If Trump does not win the "
-        "nomination, he said he would settle for one of the rivals."
-    )
-    quotes = _quotes(text)
-    he = next(q for q in quotes if q.speaker_words == "he")
-    assert he.speaker is not None and "Bennett" in he.speaker
-
-
-def test_an_acronym_or_a_web_address_that_speaks_is_no_person_he_means():
-    # "ESPN said": an organisation written as an acronym; "he" goes back to the person
-    text = (
-        "Curt Schilling wrote a post about bathrooms on Monday.\n"
-        '"ESPN is an inclusive company," ESPN said in a statement. '
-        '"I stand by every word," he said.'
-    )
-    quotes = _quotes(text)
-    he = next(q for q in quotes if q.speaker_words == "he")
-    assert he.speaker is not None and "Schilling" in he.speaker
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # "Recent polls from Monmouth University" speak, but no "he" can mean them: a
+        # speaker phrase counts as a named person only when a proper noun heads it (or
+        # stands in apposition to its head: "One voter, Guadalupe Ruiz, 35,")
+        (
+            "Donald Trump held a rally in Ohio on Monday.\n"
+            "Recent polls from Monmouth University showed that Trump led in the state. "
+            '"We are going to win Ohio," he said.',
+            "Trump",
+        ),
+        # "If Trump does not win" is a condition Bennett states, not a new person the
+        # story follows: the running subject is whoever acts in the main clause
+        (
+            "Paul Bennett runs a hardware store in Concord.\n"
+            "Bennett does not feel the same way about Sanders. If Trump does not win the "
+            "nomination, he said he would settle for one of the rivals.",
+            "Bennett",
+        ),
+        # "ESPN said": an organisation written as an acronym; "he" goes back to the person
+        (
+            "Curt Schilling wrote a post about bathrooms on Monday.\n"
+            '"ESPN is an inclusive company," ESPN said in a statement. '
+            '"I stand by every word," he said.',
+            "Schilling",
+        ),
+    ],
+)
+def test_he_goes_on_with_the_person_the_story_follows(text, name):
+    he = next(q for q in _quotes(text) if q.speaker_words == "he")
+    assert he.speaker is not None and name in he.speaker
 
 
 @pytest.mark.parametrize(
