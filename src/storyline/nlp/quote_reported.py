@@ -50,7 +50,9 @@ def indirect_drafts(
     ]
     for verb in verbs:
         cue = (verb.idx, verb.idx + len(verb.text))
-        if any(d.start <= cue[0] < d.end for d in direct):
+        if any(s <= cue[0] < e for d in direct for s, e in _quoted_parts(d)):
+            continue
+        if any(d.start <= cue[0] < d.end for d in direct) and not _aside_report(verb):
             continue
         content = content_of(verb, text, stance=options.stance)
         if content is None:
@@ -98,7 +100,9 @@ def indirect_drafts(
             # Clinton as "terrible," denounced her record and said she should not run")
             continue
         # content mostly inside a direct quote: this verb is that quote's cue, not new speech
-        inside = sum(overlap(content, (d.start, d.end)) for d in direct if not d.absorbed)
+        inside = sum(
+            overlap(content, f) for d in direct if not d.absorbed for f in _quoted_parts(d)
+        )
         if inside > 0.5 * (content[1] - content[0]):
             for d in direct:
                 if d.cue is None and overlap(content, (d.start, d.end)):
@@ -129,6 +133,25 @@ def indirect_drafts(
         drafts.extend(_nominal_drafts(doc, text))
         drafts.extend(_adjective_drafts(doc, text))
     return drafts
+
+
+def _quoted_parts(draft: Draft) -> list[tuple[int, int]]:
+    """The stretches of a quote that are its words: a split quote's cue clause between
+    its fragments ('"X," said Y, who likened the race to a car crash. "Z."') is the
+    writer's, and may hold an attribution of its own."""
+    return draft.fragments or [(draft.start, draft.end)]
+
+
+def _aside_report(verb: Any) -> bool:
+    """In a split quote's cue clause, a report of the speaker's own ('"X," he said,
+    referring to Y, "Z"', '..., asked whether ...', '..., adding that ...'): a participle
+    or a speech verb; not a stance in an aside about the speaker ('said Smith, who
+    endorsed Cruz'), which describes rather than reports."""
+    if any(c.dep_ == "prt" for c in verb.children):
+        return False  # "after Pagliano failed to show up": a phrasal verb, not speech
+    if verb.tag_ == "VBG":
+        return verb.dep_ != "relcl"  # "who has been challenging X": an aside about them
+    return verb.lemma_.lower() in speech_verbs()
 
 
 def _lone_object(verb: Any, content: tuple[int, int]) -> bool:

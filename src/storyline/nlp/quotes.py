@@ -426,7 +426,7 @@ def quotes_from_doc(doc: Any, options: QuoteOptions | None = None) -> list[Quote
         indirect = [d for d in indirect if not _sources_report(d, indirect)]
         indirect.sort(key=lambda d: (d.start, -(d.end - d.start)))
         for d in indirect:
-            if any(overlap((d.start, d.end), (o.start, o.end))
+            if any(sum(overlap((d.start, d.end), f) for f in o.fragments or [(o.start, o.end)])
                    > 0.8 * (d.end - d.start) for o in drafts):  # fmt: skip
                 continue
             drafts.append(d)
