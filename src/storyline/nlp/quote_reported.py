@@ -29,6 +29,7 @@ from storyline.nlp.quote_syntax import (
     token_span,
 )
 from storyline.nlp.quote_text import (
+    around_aside,
     clip_to_paragraph,
     find_quote_marks_spans,
     trim_span,
@@ -127,7 +128,8 @@ def indirect_drafts(
         if subject is not None and (own_subject or not content[0] <= subject.idx < content[1]):
             speaker = noun_phrase(subject, text)
         drafts.append(Draft(content[0], content[1], "indirect", speaker=speaker, cue=cue,
-                             fragments=[content], reported=clause and speech))  # fmt: skip
+                             fragments=around_aside(text, content, cue),
+                             reported=clause and speech))  # fmt: skip
     drafts.extend(according_to_drafts(doc, text, direct))
     if options.stance:
         drafts.extend(_nominal_drafts(doc, text))
