@@ -3,6 +3,7 @@ hand-written sentences (issue 11)."""
 
 from __future__ import annotations
 
+from helpers import assert_quote_offsets
 from storyline.config import QuoteOptions
 from storyline.link.article_layer import quotes_with_speakers
 from storyline.nlp.quotes import extract_quotes
@@ -56,3 +57,18 @@ def test_they_is_not_a_subject_inside_what_someone_else_reported():
     doc = next(load_pipeline().pipe([text]))
     they = next(q for q in quotes_with_speakers(doc, QuoteOptions()) if q.speaker_words == "They")
     assert they.speaker == "Democrats"
+
+
+def test_a_passive_stance_with_its_agent_reports_on_its_subject():
+    text = "The company's tax strategy was sharply criticized by Senate Democrats."
+    quotes = extract_quotes(text)
+    assert_quote_offsets(text, quotes)
+    (quote,) = quotes
+    assert quote.text == "The company's tax strategy"
+    assert quote.speaker == "Senate Democrats"
+    assert quote.cue == "criticized"
+
+
+def test_a_passive_stance_with_no_agent_is_no_attribution():
+    text = "The company's tax strategy was sharply criticized last year."
+    assert extract_quotes(text) == []

@@ -404,6 +404,8 @@ def _with_adverbials(verb: Any, content: tuple[int, int], text: str) -> tuple[in
     what was said belongs to it (PolNeAR marks it so); not another report ("..., adding
     that", cut off by ``_cut_at_next_report``)."""
     end = content[1]
+    if any(c.dep_ == "nsubjpass" and content[0] <= c.idx < end for c in verb.children):
+        return content  # "X was claimed by Y, sparking Z": what was said is the subject
     for child in verb.children:
         if child.idx < content[1] or child.dep_ != "advcl" or is_speech_verb(child):
             continue

@@ -364,6 +364,8 @@ def content_of(verb: Any, text: str, stance: bool = False) -> tuple[int, int] | 
         return None  # "declined to comment", "refused to say whether": no words given
     if stance and _request(verb):
         return None  # "called on Syria to accept", "urged NATO to act": a request, no words
+    if stance and (passive := _passive_content(verb)) is not None:
+        return trim_span(text, *token_span(passive))
     if stance and (for_to := _for_clause(verb)) is not None:
         return trim_span(text, *token_span(for_to))
     if stance:
@@ -395,6 +397,21 @@ def content_of(verb: Any, text: str, stance: bool = False) -> tuple[int, int] | 
             start, end = token_span(host)
             return trim_span(text, start, end)
     return None
+
+
+def _passive_content(verb: Any) -> list[Any] | None:
+    """ "Pfizer's tax strategy was assailed by Democrats", "France was named by three
+    percent": a passive stance or speech verb with its agent reports on its passive
+    subject (the agent holds the stance: ``subject_of``), as an active one on its object."""
+    children = list(verb.children)
+    if any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in children):
+        return None
+    if not any(c.dep_ == "agent" for c in children):
+        return None
+    subjects = [c for c in children if c.dep_ == "nsubjpass" and c.i < verb.i]
+    if not subjects or subjects[0].lower_ in ("which", "that", "who", "it"):
+        return None
+    return list(subjects[0].subtree)
 
 
 def _late_that_clause(verb: Any, text: str) -> tuple[int, int] | None:
