@@ -72,3 +72,17 @@ def test_a_passive_stance_with_its_agent_reports_on_its_subject():
 def test_a_passive_stance_with_no_agent_is_no_attribution():
     text = "The company's tax strategy was sharply criticized last year."
     assert extract_quotes(text) == []
+
+
+def test_the_that_clause_of_an_owned_claim_is_what_its_owner_claims():
+    text = "The mayor's claim that the budget would balance itself drew scorn."
+    quotes = extract_quotes(text)
+    assert_quote_offsets(text, quotes)
+    (quote,) = [q for q in quotes if q.cue == "claim"]
+    assert quote.text == "that the budget would balance itself"
+    assert quote.speaker == "The mayor's"
+
+
+def test_a_that_clause_of_a_claim_nobody_holds_is_no_quote():
+    text = "There was never any suggestion that the budget would balance itself."
+    assert not [q for q in extract_quotes(text) if q.cue == "suggestion"]

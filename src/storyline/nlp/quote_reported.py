@@ -513,19 +513,37 @@ def _nominal_drafts(doc: Any, text: str) -> list[Draft]:
             continue
         preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in NOUN_CONTENT_PREPS]
         objects = [o for p in preps[:1] for o in p.children if o.dep_ in ("pobj", "pcomp")]
+        clause = not objects
+        objects = objects or _that_clauses(noun)
         if not objects:
             continue
         tokens = list(objects[0].subtree)
         start, end = trim_span(text, *token_span(tokens))
         if end <= start or not _said_content(tokens, text[start:end]):
             continue
-        speaker = _holder(noun, text)
+        speaker = _holder(noun, text, owner_only=clause)
+        if speaker is None and clause:
+            continue  # "the suggestion that X" with no one holding it: whose, the
+            # sentence says elsewhere, if at all
         if speaker is None and word_count(text[start:end]) < 3:
             continue  # "a joint statement on Syria": no one's position, no words of it
         cue = (noun.idx, noun.idx + len(noun.text))
         drafts.append(Draft(start, end, "indirect", speaker=speaker, cue=cue,
                              fragments=[(start, end)]))  # fmt: skip
     return drafts
+
+
+def _that_clauses(noun: Any) -> list[Any]:
+    """ "his claim that Obama wants 250,000 refugees", "the warning that prices would
+    rise": a that-clause complementing the noun is what the claim says (not a relative
+    clause: "the statement that he released", whose "that" is the clause's object)."""
+    return [
+        c
+        for c in noun.children
+        if c.dep_ in ("acl", "ccomp")
+        and c.i > noun.i
+        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+    ]
 
 
 def _said_content(tokens: list[Any], words: str) -> bool:
@@ -537,13 +555,16 @@ def _said_content(tokens: list[Any], words: str) -> bool:
     return any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") for t in tokens)
 
 
-def _holder(noun: Any, text: str) -> tuple[int, int] | None:
+def _holder(noun: Any, text: str, owner_only: bool = False) -> tuple[int, int] | None:
     """Who holds the position a noun names: its owner ("his attacks"), the one it is said
     of ("Barney Frank, a fierce critic of"), or the subject of the verb taking it
-    ("Trump launched attacks on")."""
+    ("Trump launched attacks on"). With ``owner_only``, the owner alone: the one who
+    repeats or dismisses "the claim that X" is seldom the one who made it."""
     owners = [c for c in noun.children if c.dep_ == "poss"]
     if owners:
         return noun_phrase(owners[0], text, asides=False)
+    if owner_only:
+        return None
     holder = None
     if noun.dep_ == "appos":
         holder = noun.head
