@@ -86,3 +86,13 @@ def test_the_that_clause_of_an_owned_claim_is_what_its_owner_claims():
 def test_a_that_clause_of_a_claim_nobody_holds_is_no_quote():
     text = "There was never any suggestion that the budget would balance itself."
     assert not [q for q in extract_quotes(text) if q.cue == "suggestion"]
+
+
+def test_a_stance_on_its_object_is_not_on_the_clause_the_parser_hung_before_it():
+    # the parser hangs "The numbers are striking" on "endorsed" as its clause
+    text = "The numbers are striking: hundreds of party delegates have endorsed the governor."
+    quotes = extract_quotes(text)
+    assert_quote_offsets(text, quotes)
+    (quote,) = [q for q in quotes if q.cue == "endorsed"]
+    assert quote.text == "the governor"
+    assert quote.speaker == "hundreds of party delegates"

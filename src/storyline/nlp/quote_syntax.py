@@ -313,6 +313,8 @@ def content_of(verb: Any, text: str, stance: bool = False) -> tuple[int, int] | 
             end -= 1
         return (start, end) if end > start else None
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if stance and clauses and _object_not_clause(verb, clauses):
+        clauses = []
     if clauses:
         # "In a statement released after X suspended his campaign, Cruz said he's certain":
         # the parser hangs a clause of the preamble on the verb too; what was said follows
@@ -412,6 +414,16 @@ def _passive_content(verb: Any) -> list[Any] | None:
     if not subjects or subjects[0].lower_ in ("which", "that", "who", "it"):
         return None
     return list(subjects[0].subtree)
+
+
+def _object_not_clause(verb: Any, clauses: list[Any]) -> bool:
+    """ "… are: Hundreds of superdelegates have endorsed Mrs. Clinton", '“…?” Several
+    leaders have since denounced Trump's comments': a verb with an object after it and
+    clauses only before it (the parser hung the sentence before on it) states a position
+    on its object, not on those clauses. (Not "he told reporters": a listener.)"""
+    if verb.lemma_.lower() in TELL_LEMMAS or any(c.i > verb.i for c in clauses):
+        return False
+    return any(c.dep_ == "dobj" and c.i > verb.i for c in verb.children)
 
 
 def _late_that_clause(verb: Any, text: str) -> tuple[int, int] | None:
