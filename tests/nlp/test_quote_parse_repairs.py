@@ -96,3 +96,17 @@ def test_a_stance_on_its_object_is_not_on_the_clause_the_parser_hung_before_it()
     (quote,) = [q for q in quotes if q.cue == "endorsed"]
     assert quote.text == "the governor"
     assert quote.speaker == "hundreds of party delegates"
+
+
+def test_what_a_light_make_of_speech_is_about_is_what_was_said():
+    text = "At the rally, the governor made no mention of the budget deficit."
+    quotes = extract_quotes(text)
+    assert_quote_offsets(text, quotes)
+    (quote,) = [q for q in quotes if q.cue == "mention"]
+    assert quote.text == "the budget deficit"
+    assert quote.speaker == "the governor"
+
+
+def test_a_made_thing_that_is_no_speech_is_no_quote():
+    text = "At the plant, the workers made parts for the new engine."
+    assert extract_quotes(text) == []

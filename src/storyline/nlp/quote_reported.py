@@ -509,9 +509,11 @@ def _nominal_drafts(doc: Any, text: str) -> list[Draft]:
     when it is a clause or a quotation, its owner (if any) the source."""
     drafts = []
     for noun in doc:
-        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in ATTRIBUTION_NOUNS:
+        light = _made_speech(noun)
+        if noun.pos_ != "NOUN" or (noun.lemma_.lower() not in ATTRIBUTION_NOUNS and not light):
             continue
-        preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in NOUN_CONTENT_PREPS]
+        content_preps = NOUN_CONTENT_PREPS | ({"for"} if light else set())
+        preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in content_preps]
         objects = [o for p in preps[:1] for o in p.children if o.dep_ in ("pobj", "pcomp")]
         clause = not objects
         objects = objects or _that_clauses(noun)
@@ -519,9 +521,9 @@ def _nominal_drafts(doc: Any, text: str) -> list[Draft]:
             continue
         tokens = list(objects[0].subtree)
         start, end = trim_span(text, *token_span(tokens))
-        if end <= start or not _said_content(tokens, text[start:end]):
+        if end <= start or not (light or _said_content(tokens, text[start:end])):
             continue
-        speaker = _holder(noun, text, owner_only=clause)
+        speaker = _holder(noun, text, owner_only=clause and not light)
         if speaker is None and clause:
             continue  # "the suggestion that X" with no one holding it: whose, the
             # sentence says elsewhere, if at all
@@ -531,6 +533,29 @@ def _nominal_drafts(doc: Any, text: str) -> list[Draft]:
         drafts.append(Draft(start, end, "indirect", speaker=speaker, cue=cue,
                              fragments=[(start, end)]))  # fmt: skip
     return drafts
+
+
+# what one makes when one speaks: "made the case for", "made comments about", "made no
+# mention of", "made an appeal for", "made the point that"
+_MADE_NOUNS = frozenset(
+    {
+        "case", "point", "comment", "remark", "mention", "appeal", "call", "argument",
+        "announcement", "statement", "claim", "allegation", "promise", "pledge",
+        "prediction", "accusation", "secret", "pitch", "plea", "threat", "joke",
+    }
+)  # fmt: skip
+
+
+def _made_speech(noun: Any) -> bool:
+    """Is ``noun`` the object of a light "make" that says someone spoke ("Christie has
+    been making the case for weeks that", "Trump made no mention of")? What it is about
+    is what was said, a bare noun phrase included, and the subject of "make" said it."""
+    return (
+        noun.dep_ == "dobj"
+        and noun.head.lemma_.lower() == "make"
+        and noun.lemma_.lower() in _MADE_NOUNS
+        and any(c.dep_ == "nsubj" for c in noun.head.children)
+    )
 
 
 def _that_clauses(noun: Any) -> list[Any]:
