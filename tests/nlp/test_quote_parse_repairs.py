@@ -110,3 +110,11 @@ def test_what_a_light_make_of_speech_is_about_is_what_was_said():
 def test_a_made_thing_that_is_no_speech_is_no_quote():
     text = "At the plant, the workers made parts for the new engine."
     assert extract_quotes(text) == []
+
+
+def test_an_indirect_question_is_what_was_asked():
+    text = "Asked if he had ever been bullied, the senator said no."
+    quotes = extract_quotes(text)
+    assert_quote_offsets(text, quotes)
+    (quote,) = [q for q in quotes if q.cue == "Asked"]
+    assert quote.text == "if he had ever been bullied"

@@ -22,6 +22,7 @@ from storyline.nlp.quote_syntax import (
     is_raising,
     is_speech_verb,
     noun_phrase,
+    question_clauses,
     speech_verbs,
     spoken_subject,
     subject_of,
@@ -92,7 +93,7 @@ def indirect_drafts(
         ):
             continue
         raising = is_raising(verb)
-        clause = any(c.dep_ == "ccomp" for c in verb.children)
+        clause = any(c.dep_ == "ccomp" for c in verb.children) or bool(question_clauses(verb))
         speech = verb.lemma_.lower() in speech_verbs() and content[0] >= cue[1]
         if options.stance and subject_of(verb) is None and not raising and not clause:
             # a stance with no one holding it is just narration; a reported clause is

@@ -315,6 +315,7 @@ def content_of(verb: Any, text: str, stance: bool = False) -> tuple[int, int] | 
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
     if stance and clauses and _object_not_clause(verb, clauses):
         clauses = []
+    clauses = clauses or question_clauses(verb)
     if clauses:
         # "In a statement released after X suspended his campaign, Cruz said he's certain":
         # the parser hangs a clause of the preamble on the verb too; what was said follows
@@ -414,6 +415,24 @@ def _passive_content(verb: Any) -> list[Any] | None:
     if not subjects or subjects[0].lower_ in ("which", "that", "who", "it"):
         return None
     return list(subjects[0].subtree)
+
+
+_QUESTION_LEMMAS = frozenset({"ask", "wonder", "question", "inquire", "enquire"})
+
+
+def question_clauses(verb: Any) -> list[Any]:
+    """ "Asked if he was ever bullied, Trump said no", "the actress was asked whether she
+    had been discriminated against": the parser hangs an indirect question on "ask" as an
+    adverbial clause; it is what was asked, the verb's reported clause."""
+    if verb.lemma_.lower() not in _QUESTION_LEMMAS:
+        return []
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "advcl"
+        and c.i > verb.i
+        and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)
+    ]
 
 
 def _object_not_clause(verb: Any, clauses: list[Any]) -> bool:
