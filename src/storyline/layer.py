@@ -14,6 +14,7 @@ JSON), tolerating items written before a field existed.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, ClassVar, TypeVar
 
@@ -164,6 +165,9 @@ class QuoteItem:
     source: str | None = None
     source_start: int | None = None
     source_end: int | None = None
+    # the stretches of [start, end) that are the words said, when the attribution or
+    # the writer's words come between them ('“X,” he said. “Y.”'); None: all of it
+    fragments: tuple[tuple[int, int], ...] | None = None
 
     PAIRS: ClassVar[Pairs] = (
         ("span", "start", "end"),
@@ -172,13 +176,33 @@ class QuoteItem:
         ("source_span", "source_start", "source_end"),
     )
 
+    def __post_init__(self) -> None:
+        if self.fragments is not None:  # (brief.json gives lists)
+            object.__setattr__(self, "fragments", tuple((s, e) for s, e in self.fragments))
+
+    def words(self) -> str:
+        """What was said, as a reader is shown it: the fragments joined by " … "."""
+        return fragment_words(self.text, self.start, self.fragments or ())
+
     def to_dict(self) -> dict[str, Any]:
-        return _pack(asdict(self), self.PAIRS)
+        data = _pack(asdict(self), self.PAIRS)
+        if "fragments" in data:
+            data["fragments"] = [list(f) for f in data["fragments"]]
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> QuoteItem:
         full = {f.name: None for f in fields(cls)} | {"kind": "direct"}
         return _known(cls, full | _unpack(data, cls.PAIRS))
+
+
+def fragment_words(text: str, start: int, fragments: Sequence[tuple[int, int]]) -> str:
+    """The words of a quote whose ``text`` starts at offset ``start``: its fragments'
+    slices joined by " … " (the stretches between them are not what was said), else
+    all of ``text``."""
+    if len(fragments) < 2:
+        return text
+    return " … ".join(text[s - start : e - start] for s, e in fragments)
 
 
 @dataclass(frozen=True, slots=True)

@@ -76,3 +76,21 @@ def test_a_speaker_that_is_no_entity_groups_whatever_its_articles_case():
     ]
     assert any("said (according to officials at the summit): “the reports”" in line
                for line in lines)  # fmt: skip
+
+
+def test_a_quote_split_by_its_attribution_is_shown_without_it():
+    text = "“We are under siege,” the activist said. “We have no medicine.”"
+    quote = QuoteItem(
+        text, "a2", 0, len(text), "the activist", None, 22, 34, None, None, None, "said",
+        "direct", fragments=((0, 21), (41, len(text))),
+    )  # fmt: skip
+    lines = layer_markdown(StoryLayer(quotes=[quote]), {"a2": text})
+    (line,) = [line for line in lines if line.startswith("  - ")]
+    assert "“We are under siege,” … “We have no medicine.”" in line
+    assert "the activist said" not in line
+    assert "[a2:0-" in line  # the citation is still the whole span
+    # brief.json keeps the fragments, and reads them back
+    data = quote.to_dict()
+    assert data["fragments"] == [[0, 21], [41, len(text)]]
+    assert QuoteItem.from_dict(data) == quote
+    assert "fragments" not in replace(quote, fragments=None).to_dict()

@@ -80,3 +80,27 @@ def test_a_dash_line_that_is_no_name_signs_nothing():
     quotes = extract_quotes(text)
     assert_quote_offsets(text, quotes)
     assert all(q.speaker is None for q in quotes if "win this state" in q.text)
+
+
+def test_a_report_in_a_split_quotes_cue_clause_is_an_attribution_of_its_own():
+    text = (
+        "“We remain open to talks,” the minister said, referring to the offer made in "
+        "March. “But the other side has chosen a different path.”"
+    )
+    quotes = extract_quotes(text)
+    assert_quote_offsets(text, quotes)
+    (direct,) = [q for q in quotes if q.kind == "direct"]
+    assert len(direct.fragments) == 2
+    (aside,) = [q for q in quotes if q.cue == "referring"]
+    assert aside.text == "the offer made in March"
+    assert aside.speaker == "the minister"
+
+
+def test_an_aside_about_the_speaker_in_the_cue_clause_is_no_attribution():
+    text = (
+        "“These are strange days,” said Peter Morgan, a lawyer who has been challenging "
+        "the coal industry for years. “I don't know what they intend.”"
+    )
+    quotes = extract_quotes(text)
+    assert_quote_offsets(text, quotes)
+    assert [q.kind for q in quotes] == ["direct"]

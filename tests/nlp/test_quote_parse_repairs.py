@@ -3,6 +3,7 @@ hand-written sentences (issue 11)."""
 
 from __future__ import annotations
 
+from helpers import assert_quote_offsets
 from storyline.config import QuoteOptions
 from storyline.link.article_layer import quotes_with_speakers
 from storyline.nlp.quotes import extract_quotes
@@ -56,3 +57,64 @@ def test_they_is_not_a_subject_inside_what_someone_else_reported():
     doc = next(load_pipeline().pipe([text]))
     they = next(q for q in quotes_with_speakers(doc, QuoteOptions()) if q.speaker_words == "They")
     assert they.speaker == "Democrats"
+
+
+def test_a_passive_stance_with_its_agent_reports_on_its_subject():
+    text = "The company's tax strategy was sharply criticized by Senate Democrats."
+    quotes = extract_quotes(text)
+    assert_quote_offsets(text, quotes)
+    (quote,) = quotes
+    assert quote.text == "The company's tax strategy"
+    assert quote.speaker == "Senate Democrats"
+    assert quote.cue == "criticized"
+
+
+def test_a_passive_stance_with_no_agent_is_no_attribution():
+    text = "The company's tax strategy was sharply criticized last year."
+    assert extract_quotes(text) == []
+
+
+def test_the_that_clause_of_an_owned_claim_is_what_its_owner_claims():
+    text = "The mayor's claim that the budget would balance itself drew scorn."
+    quotes = extract_quotes(text)
+    assert_quote_offsets(text, quotes)
+    (quote,) = [q for q in quotes if q.cue == "claim"]
+    assert quote.text == "that the budget would balance itself"
+    assert quote.speaker == "The mayor's"
+
+
+def test_a_that_clause_of_a_claim_nobody_holds_is_no_quote():
+    text = "There was never any suggestion that the budget would balance itself."
+    assert not [q for q in extract_quotes(text) if q.cue == "suggestion"]
+
+
+def test_a_stance_on_its_object_is_not_on_the_clause_the_parser_hung_before_it():
+    # the parser hangs "The numbers are striking" on "endorsed" as its clause
+    text = "The numbers are striking: hundreds of party delegates have endorsed the governor."
+    quotes = extract_quotes(text)
+    assert_quote_offsets(text, quotes)
+    (quote,) = [q for q in quotes if q.cue == "endorsed"]
+    assert quote.text == "the governor"
+    assert quote.speaker == "hundreds of party delegates"
+
+
+def test_what_a_light_make_of_speech_is_about_is_what_was_said():
+    text = "At the rally, the governor made no mention of the budget deficit."
+    quotes = extract_quotes(text)
+    assert_quote_offsets(text, quotes)
+    (quote,) = [q for q in quotes if q.cue == "mention"]
+    assert quote.text == "the budget deficit"
+    assert quote.speaker == "the governor"
+
+
+def test_a_made_thing_that_is_no_speech_is_no_quote():
+    text = "At the plant, the workers made parts for the new engine."
+    assert extract_quotes(text) == []
+
+
+def test_an_indirect_question_is_what_was_asked():
+    text = "Asked if he had ever been bullied, the senator said no."
+    quotes = extract_quotes(text)
+    assert_quote_offsets(text, quotes)
+    (quote,) = [q for q in quotes if q.cue == "Asked"]
+    assert quote.text == "if he had ever been bullied"

@@ -5,8 +5,12 @@ to what was said."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from helpers import assert_quote_offsets
 from storyline.nlp.quotes import extract_quotes
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "russia-syria"
 
 
 def test_a_request_that_is_the_aim_of_a_trip_is_no_quote():
@@ -87,3 +91,42 @@ def test_countering_with_a_clause_reports_words_countering_a_threat_does_not():
     assert quote.speaker == "The British premier"
     assert quote.text == "that authoritarian regimes were no insurance against terrorism"
     assert not any(q.cue == "counter" for q in quotes)
+
+
+def test_a_report_interrupted_by_its_attribution_shows_only_the_words_said():
+    # the sample brief showed "One of the warships, said Mr Trukhachev, carries ..." as
+    # the words said
+    text = (SAMPLES / "ft-repost-warships.txt").read_text(encoding="utf-8")
+    quotes = extract_quotes(text)
+    assert_quote_offsets(text, quotes)
+    (quote,) = [q for q in quotes if "contingent of marines" in q.text]
+    assert quote.speaker == "Mr Trukhachev"
+    # the span (what is scored and cited) still covers the whole report ...
+    assert quote.text.startswith("One of the warships, said Mr Trukhachev, carries")
+    # ... but the words shown are its fragments, each an exact slice of the text
+    assert [text[s:e] for s, e in quote.fragments] == [
+        "One of the warships",
+        "carries a 150-strong contingent of marines, in addition to 25 tanks",
+    ]
+    assert quote.words() == (
+        "One of the warships … carries a 150-strong contingent of marines, in addition to 25 tanks"
+    )
+
+
+def test_a_direct_quote_split_by_its_cue_shows_only_the_quoted_words():
+    text = "“We are under siege,” the activist said. “We have no medicine left for anyone.”"
+    quotes = extract_quotes(text)
+    assert_quote_offsets(text, quotes)
+    (quote,) = quotes
+    assert quote.text == text
+    assert quote.words() == "“We are under siege,” … “We have no medicine left for anyone.”"
+    assert "activist" not in quote.words()
+
+
+def test_according_to_set_off_inside_a_report_is_no_part_of_its_words():
+    text = "Fundraising, according to the campaign, has surged in the past three weeks."
+    quotes = extract_quotes(text)
+    assert_quote_offsets(text, quotes)
+    (quote,) = quotes
+    assert quote.speaker == "the campaign"
+    assert quote.words() == "Fundraising … has surged in the past three weeks"

@@ -329,7 +329,7 @@ def layer_markdown(layer: StoryLayer | None, texts: dict[str, str] | None = None
                 if q.source:
                     said += f" (according to {md_text(q.source)})"
                 lines.append(
-                    f"  - {md_text(q.kind)}, {cue}{said}: {quoted(md_text(q.text))} "
+                    f"  - {md_text(q.kind)}, {cue}{said}: {quoted(md_text(q.words()))} "
                     f"{_cite(q.article, q.start, q.end)}"
                 )
         lines += _more(view.hidden_quotes, "quote(s)")

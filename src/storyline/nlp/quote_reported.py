@@ -1,6 +1,6 @@
 """Reported speech: a speech or stance verb's clause, "according to X" (``quote_sources``),
-a position named by a noun ("his criticism of how the war was run"); the second pass of
-``nlp.quotes``.
+a position named by a noun (``quote_nouns``: "his criticism of how the war was run");
+the second pass of ``nlp.quotes``.
 
 Drafts carry [start, end) offsets into the article text; ``nlp.quotes`` turns them into
 ``Quote`` records.
@@ -13,22 +13,23 @@ from typing import Any
 from storyline.config import QuoteOptions
 from storyline.nlp.quote_clauses import refusal
 from storyline.nlp.quote_draft import Draft, overlap
+from storyline.nlp.quote_nouns import nominal_drafts
 from storyline.nlp.quote_sources import according_to_drafts, before_trailing_attribution
 from storyline.nlp.quote_syntax import (
-    ATTRIBUTION_NOUNS,
-    NOUN_CONTENT_PREPS,
     TELL_LEMMAS,
     analysis_subject,
     content_of,
     is_raising,
     is_speech_verb,
     noun_phrase,
+    question_clauses,
     speech_verbs,
     spoken_subject,
     subject_of,
     token_span,
 )
 from storyline.nlp.quote_text import (
+    around_aside,
     clip_to_paragraph,
     find_quote_marks_spans,
     trim_span,
@@ -50,7 +51,9 @@ def indirect_drafts(
     ]
     for verb in verbs:
         cue = (verb.idx, verb.idx + len(verb.text))
-        if any(d.start <= cue[0] < d.end for d in direct):
+        if any(s <= cue[0] < e for d in direct for s, e in _quoted_parts(d)):
+            continue
+        if any(d.start <= cue[0] < d.end for d in direct) and not _aside_report(verb):
             continue
         content = content_of(verb, text, stance=options.stance)
         if content is None:
@@ -90,7 +93,7 @@ def indirect_drafts(
         ):
             continue
         raising = is_raising(verb)
-        clause = any(c.dep_ == "ccomp" for c in verb.children)
+        clause = any(c.dep_ == "ccomp" for c in verb.children) or bool(question_clauses(verb))
         speech = verb.lemma_.lower() in speech_verbs() and content[0] >= cue[1]
         if options.stance and subject_of(verb) is None and not raising and not clause:
             # a stance with no one holding it is just narration; a reported clause is
@@ -98,7 +101,9 @@ def indirect_drafts(
             # Clinton as "terrible," denounced her record and said she should not run")
             continue
         # content mostly inside a direct quote: this verb is that quote's cue, not new speech
-        inside = sum(overlap(content, (d.start, d.end)) for d in direct if not d.absorbed)
+        inside = sum(
+            overlap(content, f) for d in direct if not d.absorbed for f in _quoted_parts(d)
+        )
         if inside > 0.5 * (content[1] - content[0]):
             for d in direct:
                 if d.cue is None and overlap(content, (d.start, d.end)):
@@ -123,12 +128,32 @@ def indirect_drafts(
         if subject is not None and (own_subject or not content[0] <= subject.idx < content[1]):
             speaker = noun_phrase(subject, text)
         drafts.append(Draft(content[0], content[1], "indirect", speaker=speaker, cue=cue,
-                             fragments=[content], reported=clause and speech))  # fmt: skip
+                             fragments=around_aside(text, content, cue),
+                             reported=clause and speech))  # fmt: skip
     drafts.extend(according_to_drafts(doc, text, direct))
     if options.stance:
-        drafts.extend(_nominal_drafts(doc, text))
+        drafts.extend(nominal_drafts(doc, text))
         drafts.extend(_adjective_drafts(doc, text))
     return drafts
+
+
+def _quoted_parts(draft: Draft) -> list[tuple[int, int]]:
+    """The stretches of a quote that are its words: a split quote's cue clause between
+    its fragments ('"X," said Y, who likened the race to a car crash. "Z."') is the
+    writer's, and may hold an attribution of its own."""
+    return draft.fragments or [(draft.start, draft.end)]
+
+
+def _aside_report(verb: Any) -> bool:
+    """In a split quote's cue clause, a report of the speaker's own ('"X," he said,
+    referring to Y, "Z"', '..., asked whether ...', '..., adding that ...'): a participle
+    or a speech verb; not a stance in an aside about the speaker ('said Smith, who
+    endorsed Cruz'), which describes rather than reports."""
+    if any(c.dep_ == "prt" for c in verb.children):
+        return False  # "after Pagliano failed to show up": a phrasal verb, not speech
+    if verb.tag_ == "VBG":
+        return verb.dep_ != "relcl"  # "who has been challenging X": an aside about them
+    return verb.lemma_.lower() in speech_verbs()
 
 
 def _lone_object(verb: Any, content: tuple[int, int]) -> bool:
@@ -379,6 +404,8 @@ def _with_adverbials(verb: Any, content: tuple[int, int], text: str) -> tuple[in
     what was said belongs to it (PolNeAR marks it so); not another report ("..., adding
     that", cut off by ``_cut_at_next_report``)."""
     end = content[1]
+    if any(c.dep_ == "nsubjpass" and content[0] <= c.idx < end for c in verb.children):
+        return content  # "X was claimed by Y, sparking Z": what was said is the subject
     for child in verb.children:
         if child.idx < content[1] or child.dep_ != "advcl" or is_speech_verb(child):
             continue
@@ -474,54 +501,3 @@ def sentence_subject(verb: Any) -> Any | None:
         if token.ent_type_ == "PERSON" and token.dep_ in ("appos", "nsubj", "nsubjpass"):
             person = token
     return person
-
-
-def _nominal_drafts(doc: Any, text: str) -> list[Draft]:
-    """A position named by a noun: "his criticism of how the war was run", "questions
-    about whether he would run": the object of the noun's preposition is the content
-    when it is a clause or a quotation, its owner (if any) the source."""
-    drafts = []
-    for noun in doc:
-        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in ATTRIBUTION_NOUNS:
-            continue
-        preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in NOUN_CONTENT_PREPS]
-        objects = [o for p in preps[:1] for o in p.children if o.dep_ in ("pobj", "pcomp")]
-        if not objects:
-            continue
-        tokens = list(objects[0].subtree)
-        start, end = trim_span(text, *token_span(tokens))
-        if end <= start or not _said_content(tokens, text[start:end]):
-            continue
-        speaker = _holder(noun, text)
-        if speaker is None and word_count(text[start:end]) < 3:
-            continue  # "a joint statement on Syria": no one's position, no words of it
-        cue = (noun.idx, noun.idx + len(noun.text))
-        drafts.append(Draft(start, end, "indirect", speaker=speaker, cue=cue,
-                             fragments=[(start, end)]))  # fmt: skip
-    return drafts
-
-
-def _said_content(tokens: list[Any], words: str) -> bool:
-    """A noun cue's content is a clause ("criticism of how he handled the war") or a
-    quotation ('his warning of "grave consequences"'); a bare noun phrase ("criticism of
-    Assad", "attacks on the process") names a target, not what was said."""
-    if any(c in words for c in '"“”«»'):
-        return True
-    return any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") for t in tokens)
-
-
-def _holder(noun: Any, text: str) -> tuple[int, int] | None:
-    """Who holds the position a noun names: its owner ("his attacks"), the one it is said
-    of ("Barney Frank, a fierce critic of"), or the subject of the verb taking it
-    ("Trump launched attacks on")."""
-    owners = [c for c in noun.children if c.dep_ == "poss"]
-    if owners:
-        return noun_phrase(owners[0], text, asides=False)
-    holder = None
-    if noun.dep_ == "appos":
-        holder = noun.head
-    elif noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
-        holder = subject_of(noun.head)
-    if holder is None or holder.pos_ not in ("PROPN", "NOUN", "PRON"):
-        return None
-    return noun_phrase(holder, text, asides=False)  # the aside may be the position itself

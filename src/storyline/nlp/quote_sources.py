@@ -8,7 +8,7 @@ from typing import Any
 
 from storyline.nlp.quote_draft import Draft, overlap
 from storyline.nlp.quote_syntax import noun_phrase, token_span
-from storyline.nlp.quote_text import rstrip_offset, trim_span, word_count
+from storyline.nlp.quote_text import around_aside, rstrip_offset, trim_span, word_count
 
 _TRAILING_PUNCT = ",;:–—-"
 
@@ -117,7 +117,8 @@ def according_to_drafts(doc: Any, text: str, direct: list[Draft]) -> list[Draft]
         if word_count(text[start:end]) < 3:
             continue
         drafts.append(Draft(start, end, "indirect", speaker=speaker, cue=cue,
-                             fragments=[(start, end)], according=True))  # fmt: skip
+                             fragments=around_aside(text, (start, end), cue),
+                             according=True))  # fmt: skip
     return drafts
 
 

@@ -317,6 +317,9 @@ def content_of(verb: Any, text: str, stance: bool = False) -> tuple[int, int] | 
             end -= 1
         return (start, end) if end > start else None
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if stance and clauses and _object_not_clause(verb, clauses):
+        clauses = []
+    clauses = clauses or question_clauses(verb)
     if clauses:
         # "In a statement released after X suspended his campaign, Cruz said he's certain":
         # the parser hangs a clause of the preamble on the verb too; what was said follows
@@ -368,6 +371,8 @@ def content_of(verb: Any, text: str, stance: bool = False) -> tuple[int, int] | 
         return None  # "declined to comment", "refused to say whether": no words given
     if stance and _request(verb):
         return None  # "called on Syria to accept", "urged NATO to act": a request, no words
+    if stance and (passive := _passive_content(verb)) is not None:
+        return trim_span(text, *token_span(passive))
     if stance and (for_to := _for_clause(verb)) is not None:
         return trim_span(text, *token_span(for_to))
     if stance:
@@ -399,6 +404,49 @@ def content_of(verb: Any, text: str, stance: bool = False) -> tuple[int, int] | 
             start, end = token_span(host)
             return trim_span(text, start, end)
     return None
+
+
+def _passive_content(verb: Any) -> list[Any] | None:
+    """ "Pfizer's tax strategy was assailed by Democrats", "France was named by three
+    percent": a passive stance or speech verb with its agent reports on its passive
+    subject (the agent holds the stance: ``subject_of``), as an active one on its object."""
+    children = list(verb.children)
+    if any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in children):
+        return None
+    if not any(c.dep_ == "agent" for c in children):
+        return None
+    subjects = [c for c in children if c.dep_ == "nsubjpass" and c.i < verb.i]
+    if not subjects or subjects[0].lower_ in ("which", "that", "who", "it"):
+        return None
+    return list(subjects[0].subtree)
+
+
+_QUESTION_LEMMAS = frozenset({"ask", "wonder", "question", "inquire", "enquire"})
+
+
+def question_clauses(verb: Any) -> list[Any]:
+    """ "Asked if he was ever bullied, Trump said no", "the actress was asked whether she
+    had been discriminated against": the parser hangs an indirect question on "ask" as an
+    adverbial clause; it is what was asked, the verb's reported clause."""
+    if verb.lemma_.lower() not in _QUESTION_LEMMAS:
+        return []
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "advcl"
+        and c.i > verb.i
+        and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)
+    ]
+
+
+def _object_not_clause(verb: Any, clauses: list[Any]) -> bool:
+    """ "… are: Hundreds of superdelegates have endorsed Mrs. Clinton", '“…?” Several
+    leaders have since denounced Trump's comments': a verb with an object after it and
+    clauses only before it (the parser hung the sentence before on it) states a position
+    on its object, not on those clauses. (Not "he told reporters": a listener.)"""
+    if verb.lemma_.lower() in TELL_LEMMAS or any(c.i > verb.i for c in clauses):
+        return False
+    return any(c.dep_ == "dobj" and c.i > verb.i for c in verb.children)
 
 
 def _late_that_clause(verb: Any, text: str) -> tuple[int, int] | None:

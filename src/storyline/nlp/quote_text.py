@@ -48,6 +48,26 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def around_aside(
+    text: str, content: tuple[int, int], cue: tuple[int, int]
+) -> list[tuple[int, int]]:
+    """The words of a report its own attribution interrupts ("One of the warships, said
+    Mr Trukhachev, carries 25 tanks", "Fundraising, according to the campaign, has
+    surged"): the stretches of ``content`` either side of the comma-bounded aside that
+    holds ``cue``; the whole of ``content`` when the cue is not such an aside."""
+    start, end = content
+    if not start < cue[0] < end:
+        return [content]
+    left = text.rfind(",", start, cue[0])
+    right = text.find(",", cue[1], end)
+    if left < 0 or right < 0 or "\n" in text[left:right]:
+        return [content]
+    first, second = trim_span(text, start, left), trim_span(text, right + 1, end)
+    if first[1] <= first[0] or second[1] <= second[0]:
+        return [content]
+    return [first, second]
+
+
 def clip_to_paragraph(text: str, span: tuple[int, int], anchor: int) -> tuple[int, int] | None:
     """Reported content never crosses a paragraph break away from its cue."""
     para_start = text.rfind("\n", 0, anchor) + 1

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from typing import Any, TypeGuard
 
 from storyline.config import QuoteOptions
+from storyline.layer import fragment_words
 from storyline.nlp.quote_cues import (
     bare_cue,
     closing_verb,
@@ -101,10 +102,17 @@ class Quote:
     source_start: int | None = None
     source_end: int | None = None
 
+    def words(self) -> str:
+        """What was said, as a reader is shown it: a quote split by its attribution
+        ('“X,” the activist said. “Y.”', "One of the warships, said Mr Trukhachev,
+        carries ...") is its fragments joined by " … ", each sliced from ``text``."""
+        return fragment_words(self.text, self.start, self.fragments)
+
     def to_brief(self, article: str, speaker_entity: str | None = None) -> dict[str, Any]:
         """The brief.json shape (the entity linker fills ``speaker_entity``)."""
         return {
             "text": self.text,
+            "fragments": [tuple(f) for f in self.fragments] if len(self.fragments) > 1 else None,
             "article": article,
             "start": self.start,
             "end": self.end,
@@ -426,7 +434,9 @@ def quotes_from_doc(doc: Any, options: QuoteOptions | None = None) -> list[Quote
         indirect = [d for d in indirect if not _sources_report(d, indirect)]
         indirect.sort(key=lambda d: (d.start, -(d.end - d.start)))
         for d in indirect:
-            if any(overlap((d.start, d.end), (o.start, o.end))
+            # (a split direct quote's cue clause is no part of its words: a report there
+            # stands; a report's own aside, "X, according to Y, Z", is part of its span)
+            if any(sum(overlap((d.start, d.end), f) for f in _words_of(o))
                    > 0.8 * (d.end - d.start) for o in drafts):  # fmt: skip
                 continue
             drafts.append(d)
@@ -434,6 +444,12 @@ def quotes_from_doc(doc: Any, options: QuoteOptions | None = None) -> list[Quote
         drafts = list(direct)
     drafts.sort(key=lambda d: (d.start, d.end, d.kind))
     return [_finish(d, text) for d in _join_continuations(drafts, text)]
+
+
+def _words_of(draft: Draft) -> list[tuple[int, int]]:
+    if draft.kind == "direct" and draft.fragments:
+        return draft.fragments
+    return [(draft.start, draft.end)]
 
 
 def _sources_report(draft: Draft, drafts: list[Draft]) -> bool:

@@ -14,7 +14,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from storyline.layer import EntityItem, QuoteItem, StoryLayer, TimelineEvent, storyline_layer
+from storyline.layer import (
+    EntityItem,
+    QuoteItem,
+    StoryLayer,
+    TimelineEvent,
+    fragment_words,
+    storyline_layer,
+)
 from storyline.model import Article
 from storyline.store.base import Store, StoryFilter, StoryListing
 
@@ -49,6 +56,12 @@ def time_order(items: list[StoryListing]) -> list[StoryListing]:
 
 def _texts(store: Store, ids: set[str]) -> dict[str, Article]:
     return {a.id: a for a in store.articles(sorted(ids))} if ids else {}
+
+
+def _said(sliced: str, quote: QuoteItem) -> str:
+    """The words said, from the stored article's slice: a quote's fragments, not the
+    attribution between them."""
+    return fragment_words(sliced, quote.start, quote.fragments or ()) if sliced else ""
 
 
 def _slice(articles: dict[str, Article], article: str, start: int, end: int) -> str:
@@ -121,7 +134,7 @@ class EntityQuote:
 
     quote: QuoteItem
     story: str
-    said: str  # article.text[quote.start:quote.end] ("" when the article is gone)
+    said: str  # its words from article.text ("" when the article is gone)
 
 
 def entity_view(store: Store, entity: str) -> dict[str, Any] | None:
@@ -148,7 +161,10 @@ def entity_view(store: Store, entity: str) -> dict[str, Any] | None:
     ]
     shown = spoken[:MAX_QUOTES]
     articles = _texts(store, {q.article for _, q in shown})
-    quotes = [EntityQuote(q, sid, _slice(articles, q.article, q.start, q.end)) for sid, q in shown]
+    quotes = [
+        EntityQuote(q, sid, _said(_slice(articles, q.article, q.start, q.end), q))
+        for sid, q in shown
+    ]
     lines = sorted({item.storyline for item, _, _ in own if item.storyline})
     return {
         "entity": first,

@@ -235,7 +235,7 @@ def quotes_by_speaker(layer: StoryLayer | None) -> list[dict[str, Any]]:
             "role": roles.get(name, ""),
             "quotes": [
                 {
-                    "text": quote.text,
+                    "text": quote.words(),  # the words said, not the cue between them
                     "kind": quote.kind,
                     "cue": quote.cue,
                     "said_as": said_as(quote, name),

@@ -1,0 +1,117 @@
+"""Positions named by a noun: "his criticism of how the war was run", "the mayor's claim
+that ...", "made no mention of ..." (the noun cues of reported speech; ``quote_reported``
+adds their drafts to the verbs').
+
+spaCy tokens are typed ``Any`` so importing this module does not import spaCy.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from storyline.nlp.quote_draft import Draft
+from storyline.nlp.quote_syntax import (
+    ATTRIBUTION_NOUNS,
+    NOUN_CONTENT_PREPS,
+    noun_phrase,
+    subject_of,
+    token_span,
+)
+from storyline.nlp.quote_text import trim_span, word_count
+
+
+def nominal_drafts(doc: Any, text: str) -> list[Draft]:
+    """A position named by a noun: "his criticism of how the war was run", "questions
+    about whether he would run": the object of the noun's preposition is the content
+    when it is a clause or a quotation, its owner (if any) the source."""
+    drafts = []
+    for noun in doc:
+        light = _made_speech(noun)
+        if noun.pos_ != "NOUN" or (noun.lemma_.lower() not in ATTRIBUTION_NOUNS and not light):
+            continue
+        content_preps = NOUN_CONTENT_PREPS | ({"for"} if light else set())
+        preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in content_preps]
+        objects = [o for p in preps[:1] for o in p.children if o.dep_ in ("pobj", "pcomp")]
+        clause = not objects
+        objects = objects or _that_clauses(noun)
+        if not objects:
+            continue
+        tokens = list(objects[0].subtree)
+        start, end = trim_span(text, *token_span(tokens))
+        if end <= start or not (light or _said_content(tokens, text[start:end])):
+            continue
+        speaker = _holder(noun, text, owner_only=clause and not light)
+        if speaker is None and clause:
+            continue  # "the suggestion that X" with no one holding it: whose, the
+            # sentence says elsewhere, if at all
+        if speaker is None and word_count(text[start:end]) < 3:
+            continue  # "a joint statement on Syria": no one's position, no words of it
+        cue = (noun.idx, noun.idx + len(noun.text))
+        drafts.append(Draft(start, end, "indirect", speaker=speaker, cue=cue,
+                             fragments=[(start, end)]))  # fmt: skip
+    return drafts
+
+
+# what one makes when one speaks: "made the case for", "made comments about", "made no
+# mention of", "made an appeal for", "made the point that"
+_MADE_NOUNS = frozenset(
+    {
+        "case", "point", "comment", "remark", "mention", "appeal", "call", "argument",
+        "announcement", "statement", "claim", "allegation", "promise", "pledge",
+        "prediction", "accusation", "secret", "pitch", "plea", "threat", "joke",
+    }
+)  # fmt: skip
+
+
+def _made_speech(noun: Any) -> bool:
+    """Is ``noun`` the object of a light "make" that says someone spoke ("Christie has
+    been making the case for weeks that", "Trump made no mention of")? What it is about
+    is what was said, a bare noun phrase included, and the subject of "make" said it."""
+    return (
+        noun.dep_ == "dobj"
+        and noun.head.lemma_.lower() == "make"
+        and noun.lemma_.lower() in _MADE_NOUNS
+        and any(c.dep_ == "nsubj" for c in noun.head.children)
+    )
+
+
+def _that_clauses(noun: Any) -> list[Any]:
+    """ "his claim that Obama wants 250,000 refugees", "the warning that prices would
+    rise": a that-clause complementing the noun is what the claim says (not a relative
+    clause: "the statement that he released", whose "that" is the clause's object)."""
+    return [
+        c
+        for c in noun.children
+        if c.dep_ in ("acl", "ccomp")
+        and c.i > noun.i
+        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+    ]
+
+
+def _said_content(tokens: list[Any], words: str) -> bool:
+    """A noun cue's content is a clause ("criticism of how he handled the war") or a
+    quotation ('his warning of "grave consequences"'); a bare noun phrase ("criticism of
+    Assad", "attacks on the process") names a target, not what was said."""
+    if any(c in words for c in '"“”«»'):
+        return True
+    return any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") for t in tokens)
+
+
+def _holder(noun: Any, text: str, owner_only: bool = False) -> tuple[int, int] | None:
+    """Who holds the position a noun names: its owner ("his attacks"), the one it is said
+    of ("Barney Frank, a fierce critic of"), or the subject of the verb taking it
+    ("Trump launched attacks on"). With ``owner_only``, the owner alone: the one who
+    repeats or dismisses "the claim that X" is seldom the one who made it."""
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    if owners:
+        return noun_phrase(owners[0], text, asides=False)
+    if owner_only:
+        return None
+    holder = None
+    if noun.dep_ == "appos":
+        holder = noun.head
+    elif noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
+        holder = subject_of(noun.head)
+    if holder is None or holder.pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    return noun_phrase(holder, text, asides=False)  # the aside may be the position itself
