@@ -46,7 +46,14 @@ def test_story_page_layer_matches_brief_json(
     upload_sample(server, sample_dir)
     stories = httpx.get(f"{server}/api/stories").json()["items"]
     assert len(stories) == 2
-    seen = {"timeline": 0, "year inferred": 0, "claims": 0, "quotes": 0, "sourced quotes": 0}
+    seen = {
+        "timeline": 0,
+        "year inferred": 0,
+        "claims": 0,
+        "quotes": 0,
+        "sourced quotes": 0,
+        "split quotes": 0,
+    }
     with sync_api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
@@ -107,12 +114,26 @@ def test_story_page_layer_matches_brief_json(
                 assert len(shown_quotes) == len(quotes)
                 for quote in quotes:
                     start, end = _span(quote)
-                    assert texts[quote["article"]][start:end] == quote["text"]
-                    # (a quote running on into the next paragraph shows on one line)
-                    words = " ".join(quote["text"].strip("“”\"' ").split())
-                    assert any(words in " ".join(q.split()) for q in shown_quotes), words
+                    text = texts[quote["article"]]
+                    assert text[start:end] == quote["text"]
+                    # a quote split by its attribution shows its fragments, each sliced
+                    # from the article, and not the attribution between them; (a quote
+                    # running on into the next paragraph shows on one line)
+                    frags = quote.get("fragments") or [[start, end]]
+                    assert all(start <= a < b <= end for a, b in frags)
+                    pieces = [" ".join(text[a:b].strip("“”\"' ").split()) for a, b in frags]
+                    row = next(
+                        (q for q in shown_quotes if all(p in " ".join(q.split()) for p in pieces)),
+                        None,
+                    )
+                    assert row is not None, pieces
+                    between = [
+                        " ".join(text[b:a].split()).strip(",;:“”\"' ")
+                        for (_, b), (a, _) in zip(frags, frags[1:], strict=False)
+                    ]
+                    assert not any(g and g in " ".join(row.split()) for g in between), between
+                    seen["split quotes"] += len(frags) > 1
                     if quote.get("source"):  # whose account it is, as brief.md says it
-                        row = next(q for q in shown_quotes if words in " ".join(q.split()))
                         assert f"according to {quote['source']}" in row
                         seen["sourced quotes"] += 1
                 assert not any("““" in q or "””" in q for q in shown_quotes)
