@@ -374,6 +374,9 @@ def test_same_head_names_with_their_own_modifiers_are_rivals_whatever_their_conn
     # seen on a real pile: the EU's council took in the UN Human Rights Council
     assert rivals("council of the european union", "un human rights council")
     assert rivals("black sea", "mediterranean sea")
+    # opposite compass words read alike ("east"/"west" share three letters) but differ
+    assert rivals("east coast", "west coast")
+    assert rivals("northern province", "southern province")
     # one name's words are an acronym or a rewording of the other's: the same body
     assert not rivals("us surgeon general", "surgeon general of the united states")
     assert not rivals("council of the european union", "european union council")
@@ -449,3 +452,14 @@ def test_a_list_of_places_is_none_of_them_and_the_same_list_in_any_order():
     clusters = cluster_mentions(mentions, texts, replace(LinkOptions(), merge_threshold=0.0))
     assert [(0, 0), (1, 0)] in clusters  # "between Europe and Asia" = "Asia and Europe"
     assert [(1, 1)] in clusters  # "Europe" alone is another entity
+
+
+def test_the_east_coast_is_not_the_west_coast():
+    text = (
+        "The storm hit the East Coast on Monday. Flights on the West Coast ran late. "
+        "Towns on the East Coast lost power."
+    )
+    _, entities = resolve_entities(["a"], [text], SpacyEntityAnalyzer())
+    coasts = [e for e in entities if "Coast" in e.name]
+    assert sorted(e.name for e in coasts) == ["East Coast", "West Coast"]
+    assert all(not e.aliases for e in coasts)

@@ -147,7 +147,18 @@ def _abbreviates(words: set[str], other: set[str]) -> bool:
     return any(len(w) == len(initials) and sorted(w) == initials for w in other)
 
 
+# compass words: a pair of them reads alike ("east"/"west", "northern"/"southern") but
+# names opposite places ("East Coast" / "West Coast", "Northern Ireland" / "Southern ...")
+_COMPASS = frozenset(
+    f"{a}{b}"
+    for a in ("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest")
+    for b in ("", "ern")
+)
+
+
 def same_word(x: str, y: str) -> bool:
+    if x != y and x in _COMPASS and y in _COMPASS:
+        return False
     short, long = sorted((x, y), key=len)
     if short[0] == long[0] and len(short) <= 3 and subsequence(short, long):
         return True
