@@ -274,12 +274,24 @@ def _with_span(m: EntityMention, start: int, end: int, text: str) -> EntityMenti
     return replace(m, start=start, end=end, text=text)
 
 
+_CLOCK = re.compile(r"\d{1,2}(?::\d{2}){1,2}(?:\s*[ap]\.?m\.?)?", re.I)
+_MERIDIEM = re.compile(r"[ap]\.?m\.?", re.I)
+# "PDT", "EST", "CET", "ET", "GMT", "UTC": a zone's abbreviation after a clock time
+_TIME_ZONE = re.compile(r"[A-Z]{0,3}T|UTC")
+
+
 def _trim(span: Any) -> Any:
     """Drop a leading determiner and trailing possessive/punctuation from an NER span."""
     doc = span.doc
     s, e = span.start, span.end
     while s < e and doc[s].lower_ in ("the", "a", "an"):
         s += 1
+    if s < e and _CLOCK.fullmatch(doc[s].text):
+        # a time stamp NER ran into a name ("at 11:32am PDT", "10:33am PDT Prodigy"): no
+        # name starts with a clock time; drop it with its am/pm and time zone
+        s += 1
+        while s < e and (_MERIDIEM.fullmatch(doc[s].text) or _TIME_ZONE.fullmatch(doc[s].text)):
+            s += 1
     while e > s and (doc[e - 1].tag_ == "POS" or doc[e - 1].is_punct):
         e -= 1
     return doc[s:e] if e > s else None
