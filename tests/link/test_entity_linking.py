@@ -412,6 +412,14 @@ def test_the_name_is_the_most_frequent_full_form_and_its_type():
     forms += [m("Trump", "ORG")] * 10  # "the Trump campaign"
     assert canonical_name(forms) == ("Donald Trump", "PERSON")
     assert canonical_name([m("Assad", "PERSON"), m("Mr Assad", "PERSON")]) == ("Assad", "PERSON")
+    # an acronym is a full form: a headline fragment NER ran into it once is no name
+    agency = [m("FBI", "ORG")] * 5 + [m("F.B.I.", "ORG")] * 2 + [m("Asking FBI", "WORK_OF_ART")]
+    assert canonical_name(agency) == ("FBI", "ORG")
+    # the spelled-out name an acronym abbreviates stays the name, however rare
+    un = [m("UN", "ORG")] * 4 + [m("United Nations", "ORG")]
+    assert canonical_name(un) == ("United Nations", "ORG")
+    bureau = agency + [m("Federal Bureau of Investigation", "ORG")]
+    assert canonical_name(bureau) == ("Federal Bureau of Investigation", "ORG")
 
 
 def test_two_plural_groups_of_one_story_stay_apart_by_default():

@@ -10,6 +10,7 @@ pronoun, a role noun) argues for it. A first name and its short form ("Mo"/"Maur
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from difflib import SequenceMatcher
@@ -282,6 +283,10 @@ _TYPE_NOUNS = {
 }
 
 
+# an acronym as written: "FBI", "F.B.I.", "NATO", "U.S." (two capitals or more)
+_ACRONYM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,}")
+
+
 def canonical_name(mentions: Sequence[EntityMention]) -> tuple[str, str]:
     """An entity's name and type from its mentions. The name is the most frequent full
     (several-word) form, ties to the longer then alphabetical: a one-off longer form
@@ -291,8 +296,15 @@ def canonical_name(mentions: Sequence[EntityMention]) -> tuple[str, str]:
     mentions are tagged."""
     surfaces = [_surface(m) for m in mentions]
     surface = Counter(surfaces)
-    full = [s for s in surface if len(s.split()) > 1] or list(surface)
+    # an acronym is a full form too: "FBI" thrice is the name, not a headline's "Asking
+    # FBI" once; but a spelled-out form it abbreviates wins ("United Nations" over "UN")
+    full = [s for s in surface if len(s.split()) > 1 or _ACRONYM.fullmatch(s)] or list(surface)
     name = min(full, key=lambda s: (-surface[s], -len(s.split()), s))
+    if _ACRONYM.fullmatch(name):
+        letters = name.replace(".", "").lower()
+        spelled = [s for s in full if acronym(s.lower()) == letters]
+        if spelled:
+            name = min(spelled, key=lambda s: (-surface[s], s))
     named = Counter(m.type for m, s in zip(mentions, surfaces, strict=True) if m.type and s == name)
     ranked = (named or Counter(m.type for m in mentions if m.type)).most_common(1)
     return name, ranked[0][0] if ranked else ""
