@@ -14,7 +14,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from storyline.layer import EntityItem, QuoteItem, StoryLayer, TimelineEvent, storyline_layer
+from storyline.layer import (
+    EntityItem,
+    QuoteItem,
+    StoryLayer,
+    TimelineEvent,
+    date_label,
+    storyline_layer,
+)
 from storyline.model import Article
 from storyline.store.base import Store, StoryFilter, StoryListing
 
@@ -87,6 +94,7 @@ def storyline_view(store: Store, line: str) -> dict[str, Any] | None:
         timeline.append(
             {
                 "date": t.value,
+                "label": date_label(t.value),
                 "year_inferred": t.year_inferred,
                 "written": _slice(articles, t.article, t.start, t.end),
                 "said": event.said if event else "",
