@@ -471,3 +471,24 @@ def test_the_east_coast_is_not_the_west_coast():
     coasts = [e for e in entities if "Coast" in e.name]
     assert sorted(e.name for e in coasts) == ["East Coast", "West Coast"]
     assert all(not e.aliases for e in coasts)
+
+
+def test_spelling_variants_keep_their_consonants_other_names_do_not():
+    from storyline.config import EntityLinkOptions
+    from storyline.link.entity_names import is_variant
+
+    def variant(a: str, b: str) -> bool:
+        return is_variant(a, b, EntityLinkOptions())
+
+    # vowels, y/h, doubled letters, a transposed pair: one name spelled two ways
+    assert variant("tartous", "tartus")
+    assert variant("sergei lavrov", "sergey lavrov")
+    assert variant("muammar gaddafi", "muammar gadhafi")
+    assert variant("julia louis-drefyus", "julia louis-dreyfus")
+    assert variant("indianapolis colt", "indianapolis colts")
+    assert variant("tallgrass distribution ltd", "tallgrass distributors ltd")
+    # one consonant for another: two countries that read alike
+    assert not variant("iceland", "ireland")
+    text = "Iceland topped the index. Ireland came fifth, and Iceland led again."
+    _, entities = resolve_entities(["a"], [text], SpacyEntityAnalyzer())
+    assert {"Iceland", "Ireland"} <= {e.name for e in entities}

@@ -187,7 +187,28 @@ def is_variant(a: str, b: str, options: LinkOptions) -> bool:
         return False
     if len(a.split()) != len(b.split()):
         return False
+    if " " not in a and consonants(a) != consonants(b):
+        # "iceland"/"ireland": one consonant for another is another name (in a longer
+        # name the shared words are the evidence: "tallgrass distribution(s) ltd")
+        return False
     return SequenceMatcher(None, a, b).ratio() >= options.variant_similarity
+
+
+# consonants that spell one sound: "k"/"c"/"q" (Mikhail, Michael), "z"/"s" (Zelensky)
+_SOUND = str.maketrans({"c": "k", "q": "k", "z": "s"})
+
+
+def consonants(name: str) -> str:
+    """A name's consonant skeleton: spelling and transliteration variants differ in vowels,
+    "y", "h", "w" and doubled letters ("tartous"/"tartus", "sergei"/"sergey",
+    "gaddafi"/"gadhafi", "lindsay"/"lindsey"), a plural "s", or in the order of two letters (a typo:
+    "drefyus"/"dreyfus"); sorted, so a transposition keeps the skeleton."""
+    # a plural "s" is no other name either ("indianapolis colt"/"indianapolis colts")
+    singular = " ".join(w[:-1] if w.endswith("s") else w for w in name.split())
+    letters = [ch for ch in singular.replace("ph", "f").translate(_SOUND) if ch.isalpha()]
+    kept = [ch for ch in letters if ch not in "aeiouyhw"]
+    collapsed = [ch for i, ch in enumerate(kept) if i == 0 or ch != kept[i - 1]]
+    return "".join(sorted(collapsed))
 
 
 # common nouns that news copy uses for the same thing in one story: each group keys
