@@ -228,3 +228,21 @@ def test_a_time_stamp_is_no_name_nor_part_of_one(analyzer):
     start = next(t.i for t in doc if t.text == "10:33am")
     assert _trim(doc[start : start + 3]).text == "Prodigy"
     assert _trim(doc[start : start + 2]) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rapper praised Nas, contemporaries of the duo.",
+        "The mayor thanked Jane Smith, founders of the shelter.",
+        "Reporters asked Paul Jones, the organisers of the march, for comment.",
+    ],
+)
+def test_a_plural_noun_beside_a_name_is_no_role(analyzer, text):
+    (mentions,) = analyzer.detect([text])
+    assert [m.role for m in mentions if m.type == "PERSON"] == [None]
+
+
+def test_a_singular_role_beside_a_name_stays(analyzer):
+    (mentions,) = analyzer.detect(["Officials said Jane Smith, a spokeswoman, declined."])
+    assert [m.role for m in mentions if m.text == "Jane Smith"] == ["spokeswoman"]

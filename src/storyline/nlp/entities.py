@@ -548,6 +548,7 @@ def _role(span: Any, head: Any) -> tuple[str, int, int] | None:
     # keep only a role word ending the run ("minister", "President"), not honorifics alone
     if (
         words
+        and words[-1].tag_ not in _PLURAL_TAGS  # "Getty Images Sofia Vergara"
         and words[-1].lower_.rstrip(".") not in HONORIFICS
         and not _relational(words[-1])  # "his counterpart Vladimir Putin"
         and any(w.pos_ == "NOUN" or w.lower_ in TITLES for w in words)
@@ -591,12 +592,19 @@ _RELATIONAL = frozenset(
 )  # fmt: skip
 
 
+_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+
+
 def _relational(noun: Any) -> bool:
     return noun.lemma_.lower() in _RELATIONAL or noun.lower_ in _RELATIONAL
 
 
 def _role_phrase(doc: Any, noun: Any) -> tuple[str, int, int] | None:
-    """The role noun with its adjective/compound modifiers, minus determiners and owners."""
+    """The role noun with its adjective/compound modifiers, minus determiners and owners.
+    A plural is no one person's role ("Sofia Vergara (Getty Images)", "his whereabouts",
+    "Nas and his contemporaries"): None."""
+    if noun.tag_ in _PLURAL_TAGS:
+        return None
     keep = [noun]
     for child in noun.lefts:
         if child.dep_ in ("amod", "compound") and child.ent_type_ not in ("GPE", "ORG", "NORP"):
