@@ -14,6 +14,7 @@ JSON), tolerating items written before a field existed.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, ClassVar, TypeVar
@@ -258,6 +259,19 @@ class SentenceRef:
     text: str
 
 
+def date_label(value: str) -> str:
+    """A TIMEX value for display. A decade is written with three digits ("199": the 1990s)
+    and a century with two ("19": the 1900s, the 20th century); shown raw, "199" and "10"
+    read as years."""
+    if re.fullmatch(r"\d{3}", value):
+        return f"{value}0s"
+    if re.fullmatch(r"\d{2}", value):
+        n = int(value) + 1
+        suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+        return f"{n}{suffix} century"
+    return value
+
+
 @dataclass(frozen=True, slots=True)
 class TimelineEvent:
     """A dated event: ``value`` the normalised date ("2012-05-26", "2012-06"), ``text`` the
@@ -274,6 +288,12 @@ class TimelineEvent:
     @property
     def said(self) -> str:
         return self.sentence.text if self.sentence else self.text
+
+    @property
+    def label(self) -> str:
+        """The date as a reader reads it: ISO days, months and years as they are, a decade
+        or century value spelled out ("199" -> "1990s", "10" -> "11th century")."""
+        return date_label(self.value)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -487,6 +507,10 @@ class TimelineRef:
     end: int
 
     PAIRS: ClassVar[Pairs] = (("span", "start", "end"),)
+
+    @property
+    def label(self) -> str:
+        return date_label(self.value)
 
     def to_dict(self) -> dict[str, Any]:
         return _pack(asdict(self), self.PAIRS)

@@ -234,3 +234,27 @@ def test_the_table_of_contents_columns_keep_apart() -> None:
     toc = html.split(".toc ol{", 1)[1].split("}", 1)[0]
     assert "columns:2" in toc and "column-gap:" in toc
     assert ".toc li{break-inside:avoid" in html
+
+
+@pytest.mark.parametrize(
+    ("value", "label"),
+    [("199", "1990s"), ("200", "2000s"), ("19", "20th century"), ("10", "11th century"),
+     ("20", "21st century"), ("2017", "2017"), ("2017-08-03", "2017-08-03"), ("2014-Q3", "2014-Q3")],
+)  # fmt: skip
+def test_a_decade_or_century_is_spelled_out_not_shown_as_a_year(value: str, label: str) -> None:
+    from storyline.layer import date_label
+
+    assert date_label(value) == label
+
+
+def test_the_brief_timeline_reads_a_decade_as_a_decade(tmp_path: Path) -> None:
+    text = "The band formed in the 1990s and toured widely."
+    run = result(tmp_path, text)
+    event = {"value": "199", "year_inferred": False, "text": "the 1990s", "article": "a1",
+             "start": 19, "end": 28, "sentence": {"start": 0, "end": len(text), "text": text}}  # fmt: skip
+    layer = StoryLayer.from_dict({"timeline": [event]})
+    story = Story("s1", "Band news", ["a1"], run.stories[0].summary, None, layer)
+    markdown = render_markdown(run.articles, [story])
+    assert f"- 1990s: {text}" in markdown
+    assert "- 199:" not in markdown
+    assert '<time datetime="199">1990s</time>' in render_html(run.articles, [story])

@@ -97,3 +97,28 @@ def test_a_pile_with_credits_and_prompts_gets_a_real_title_and_summary() -> None
         assert not is_credit(sentence.text)
         assert "push notifications" not in sentence.text
         assert "using.The" not in sentence.text
+
+
+CAPTIONS = (
+    "The mayor waves to supporters in Riverton on May 2, 2015. Jane Doe/Getty Images",
+    "Rescuers search the rubble on Monday. (AP Photo/Evan Vucci)",
+    "Fans gather outside the arena. REUTERS/Kevin Lamarque",
+)
+PARAGRAPHS_NAMING_AN_AGENCY = (
+    "He said the deal was done. Reuters/Ipsos polls show a tight race.",
+    "The poll was taken on Monday. Getty Images sued the start-up on Tuesday.",
+    "Officials said 2,000 residents left. AP/NORC polls show support fell",
+)
+
+
+@pytest.mark.parametrize("line", CAPTIONS)
+def test_a_caption_line_closing_on_its_credit_is_cut_and_is_no_title(line: str) -> None:
+    assert classify_line(line) == "photo caption"
+    article = clean_document(RawDocument("t", f"{line}\n\n{PROSE}\n", "txt"))
+    assert article.text.strip() == PROSE
+    assert article.title is None
+
+
+@pytest.mark.parametrize("line", PARAGRAPHS_NAMING_AN_AGENCY)
+def test_a_paragraph_naming_an_agency_after_a_sentence_stays(line: str) -> None:
+    assert classify_line(line) is None

@@ -374,6 +374,9 @@ def test_same_head_names_with_their_own_modifiers_are_rivals_whatever_their_conn
     # seen on a real pile: the EU's council took in the UN Human Rights Council
     assert rivals("council of the european union", "un human rights council")
     assert rivals("black sea", "mediterranean sea")
+    # opposite compass words read alike ("east"/"west" share three letters) but differ
+    assert rivals("east coast", "west coast")
+    assert rivals("northern province", "southern province")
     # one name's words are an acronym or a rewording of the other's: the same body
     assert not rivals("us surgeon general", "surgeon general of the united states")
     assert not rivals("council of the european union", "european union council")
@@ -409,6 +412,14 @@ def test_the_name_is_the_most_frequent_full_form_and_its_type():
     forms += [m("Trump", "ORG")] * 10  # "the Trump campaign"
     assert canonical_name(forms) == ("Donald Trump", "PERSON")
     assert canonical_name([m("Assad", "PERSON"), m("Mr Assad", "PERSON")]) == ("Assad", "PERSON")
+    # an acronym is a full form: a headline fragment NER ran into it once is no name
+    agency = [m("FBI", "ORG")] * 5 + [m("F.B.I.", "ORG")] * 2 + [m("Asking FBI", "WORK_OF_ART")]
+    assert canonical_name(agency) == ("FBI", "ORG")
+    # the spelled-out name an acronym abbreviates stays the name, however rare
+    un = [m("UN", "ORG")] * 4 + [m("United Nations", "ORG")]
+    assert canonical_name(un) == ("United Nations", "ORG")
+    bureau = agency + [m("Federal Bureau of Investigation", "ORG")]
+    assert canonical_name(bureau) == ("Federal Bureau of Investigation", "ORG")
 
 
 def test_two_plural_groups_of_one_story_stay_apart_by_default():
@@ -449,3 +460,35 @@ def test_a_list_of_places_is_none_of_them_and_the_same_list_in_any_order():
     clusters = cluster_mentions(mentions, texts, replace(LinkOptions(), merge_threshold=0.0))
     assert [(0, 0), (1, 0)] in clusters  # "between Europe and Asia" = "Asia and Europe"
     assert [(1, 1)] in clusters  # "Europe" alone is another entity
+
+
+def test_the_east_coast_is_not_the_west_coast():
+    text = (
+        "The storm hit the East Coast on Monday. Flights on the West Coast ran late. "
+        "Towns on the East Coast lost power."
+    )
+    _, entities = resolve_entities(["a"], [text], SpacyEntityAnalyzer())
+    coasts = [e for e in entities if "Coast" in e.name]
+    assert sorted(e.name for e in coasts) == ["East Coast", "West Coast"]
+    assert all(not e.aliases for e in coasts)
+
+
+def test_spelling_variants_keep_their_consonants_other_names_do_not():
+    from storyline.config import EntityLinkOptions
+    from storyline.link.entity_names import is_variant
+
+    def variant(a: str, b: str) -> bool:
+        return is_variant(a, b, EntityLinkOptions())
+
+    # vowels, y/h, doubled letters, a transposed pair: one name spelled two ways
+    assert variant("tartous", "tartus")
+    assert variant("sergei lavrov", "sergey lavrov")
+    assert variant("muammar gaddafi", "muammar gadhafi")
+    assert variant("julia louis-drefyus", "julia louis-dreyfus")
+    assert variant("indianapolis colt", "indianapolis colts")
+    assert variant("tallgrass distribution ltd", "tallgrass distributors ltd")
+    # one consonant for another: two countries that read alike
+    assert not variant("iceland", "ireland")
+    text = "Iceland topped the index. Ireland came fifth, and Iceland led again."
+    _, entities = resolve_entities(["a"], [text], SpacyEntityAnalyzer())
+    assert {"Iceland", "Ireland"} <= {e.name for e in entities}

@@ -228,3 +228,19 @@ def test_the_reader_never_speaks_and_an_unresolved_pronoun_is_no_name():
     assert [q.speaker_words for q in groups["(unnamed, in the first person)"]] == ["I"]
     assert [q.speaker_words for q in groups["(unattributed)"]] == ["He"]
     assert list(groups)[-2:] == ["(unattributed)", "(unnamed, in the first person)"]
+
+
+def test_a_date_standing_alone_as_a_list_header_is_no_timeline_event():
+    from storyline.link.story_layer import story_timeline
+    from storyline.model import Span
+    from storyline.nlp.dates import TimeExpression
+
+    text = "July 15, 2017:\nThe bridge reopened on Aug. 3, 2017, after repairs."
+    header = TimeExpression("July 15, 2017", 0, 13, "DATE", "2017-07-15")
+    start = text.index("Aug.")
+    inline = TimeExpression("Aug. 3, 2017", start, start + 12, "DATE", "2017-08-03")
+    sentences = [Span(0, 14), Span(15, len(text))]
+    events = story_timeline([_article("a1", text, "x")], [sentences], [[header, inline]])
+    assert [(e.value, e.sentence.text if e.sentence else None) for e in events] == [
+        ("2017-08-03", "The bridge reopened on Aug. 3, 2017, after repairs.")
+    ]

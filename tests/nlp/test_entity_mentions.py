@@ -214,3 +214,35 @@ def test_detected_names_are_never_groups(analyzer):
         ["Europe , the Middle East and Asia traded with Egypt and Italy ."]
     )
     assert mentions and all("&" not in m.name for m in mentions)
+
+
+def test_a_time_stamp_is_no_name_nor_part_of_one(analyzer):
+    # a social post's stamp: NER tags "11:32am PDT" an organisation
+    text = "A post shared by Havoc (@havoc) on Jun 20, 2017 at 11:32am PDT"
+    (mentions,) = analyzer.detect([text])
+    assert not any(ch.isdigit() for m in mentions for ch in m.text)
+    # a stamp run into the name that follows it is trimmed off the name
+    from storyline.nlp.entities import _trim
+
+    (doc,) = analyzer._parse(["The post went up at 10:33am PDT Prodigy said."])
+    start = next(t.i for t in doc if t.text == "10:33am")
+    assert _trim(doc[start : start + 3]).text == "Prodigy"
+    assert _trim(doc[start : start + 2]) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rapper praised Nas, contemporaries of the duo.",
+        "The mayor thanked Jane Smith, founders of the shelter.",
+        "Reporters asked Paul Jones, the organisers of the march, for comment.",
+    ],
+)
+def test_a_plural_noun_beside_a_name_is_no_role(analyzer, text):
+    (mentions,) = analyzer.detect([text])
+    assert [m.role for m in mentions if m.type == "PERSON"] == [None]
+
+
+def test_a_singular_role_beside_a_name_stays(analyzer):
+    (mentions,) = analyzer.detect(["Officials said Jane Smith, a spokeswoman, declined."])
+    assert [m.role for m in mentions if m.text == "Jane Smith"] == ["spokeswoman"]

@@ -172,6 +172,27 @@ def test_numbers_that_count_nothing_are_not_facts():
     assert [(f.text, f.counted) for f in facts] == [("56", "people")]
 
 
+def test_a_number_that_starts_a_name_or_a_title_is_no_count():
+    # seen on a Multi-News pile: a rapper's stage name, a film, a list headline
+    text = (
+        "The duo later signed with 50 Cent and his label. "
+        'The track plays in the last scene of "8 Mile" and elsewhere. '
+        "Related: 10 Essential Tracks From the Band. "
+        "Twelve Republicans and 40 Democrats voted for it, and 300 Marines were sent. "
+        "The chain closed 20 New York stores and sold 3 million phones. "
+        "Eighteen died at the camp, among them 12 Nepali."
+    )
+    (facts,) = extract_facts([text])
+    assert [(f.text, f.counted) for f in facts] == [
+        ("Twelve", "Republicans"),
+        ("40", "Democrats"),
+        ("300", "Marines"),
+        ("20", "New York stores"),
+        ("3 million", "phones"),
+        ("12", "Nepali"),
+    ]
+
+
 def test_m_after_a_number_is_metres_unless_money_or_a_count():
     text = (
         "The oil slick is approximately 5,500m downwind of the site. "

@@ -389,3 +389,11 @@ def test_the_story_page_shows_who_said_what_as_the_brief_does(
     assert "(told, as “A spokesman for the fleet”)" in told
     plain_li = next(i for i in items if "no ship had left" in i)
     assert "(said)" in plain_li and "as “" not in plain_li  # "Mr Trukhachev" adds nothing
+
+
+def test_story_page_timeline_rows_spell_out_a_decade():
+    from storyline.layer import TimelineEvent
+    from storyline.serve.views import timeline_rows
+
+    rows = timeline_rows([TimelineEvent("199", False, "the 1990s", "a1", 19, 28)])
+    assert (rows[0]["date"], rows[0]["label"]) == ("199", "1990s")

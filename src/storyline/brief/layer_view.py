@@ -376,7 +376,7 @@ def layer_markdown(layer: StoryLayer | None, texts: dict[str, str] | None = None
         for t in view.timeline:
             inferred = " (year inferred)" if t.year_inferred else ""
             lines.append(
-                f"- {md_text(t.value)}{inferred}: {md_text(t.said)} "
+                f"- {md_text(t.label)}{inferred}: {md_text(t.said)} "
                 f"{_cite(t.article, t.start, t.end)}"
             )
         lines += _more(view.hidden_events, "dated event(s)")

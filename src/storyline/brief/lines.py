@@ -128,7 +128,7 @@ def lines_markdown(sections: list[LineSection]) -> list[str]:
                 where = f"story {section.numbers.get(t.story, '?')}"
                 text = f" {md_text(row.said)}" if row.said else ""
                 out.append(
-                    f"- {t.value}{inferred}:{text} [{t.article}:{t.start}-{t.end}] ({where})"
+                    f"- {md_text(t.label)}{inferred}:{text} [{t.article}:{t.start}-{t.end}] ({where})"
                 )
             if section.hidden_events:
                 out.append(f"- … and {section.hidden_events} more dated event(s) in brief.json")

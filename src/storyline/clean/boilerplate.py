@@ -32,6 +32,9 @@ _DAY_WRITTEN = (
     r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+(19|20)\d\d"
 )
 
+# a photographer's name in a credit: capitalised words only ("Michael Nagle", "Evan Vucci")
+_CAPITALISED = r"(?-i:[A-Z][\w'’-]*(\s+[A-Z][\w.'’-]*){0,4})"
+
 # Whole-line rules, checked in order; the first match names the reason.
 LINE_RULES: tuple[Rule, ...] = (
     _rule(
@@ -121,6 +124,17 @@ LINE_RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "photo caption",
+        # a caption line that ends in its photo credit: "X speaks in Y on May 2. Jane
+        # Doe/Getty Images", "... in Berlin. (AP Photo/Evan Vucci)"; an article's own
+        # paragraph never closes on an agency credit after its last sentence
+        r"(?=.{0,400}$).*[.!?][\"”’')]?\s+\(?"
+        + _CAPITALISED
+        + r"?\s*/\s*(getty images|ap photo|afp( photo)?"
+        r"|epa(-efe)?|shutterstock|istockphoto|contributor|stringer|staff photo(grapher)?)"
+        r"\b[^.!?()]{0,40}\)?",
+        r"(?=.{0,400}$).*[.!?][\"”’')]?\s+\(?(?-i:AP|AFP|EPA|REUTERS)( photo)? ?/\s*"
+        + _CAPITALISED
+        + r"\)?",
         # an agency caption: "FILE - In this May 24, 2016, file photo, X speaks ..."
         r"(file\s*[-–—]\s*)?in this [^.]{0,80}\b(file )?(photo|photograph|image|picture)"
         r"( provided by [^,]{1,60})?,.{0,600}",

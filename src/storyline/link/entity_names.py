@@ -10,6 +10,7 @@ pronoun, a role noun) argues for it. A first name and its short form ("Mo"/"Maur
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from difflib import SequenceMatcher
@@ -147,7 +148,18 @@ def _abbreviates(words: set[str], other: set[str]) -> bool:
     return any(len(w) == len(initials) and sorted(w) == initials for w in other)
 
 
+# compass words: a pair of them reads alike ("east"/"west", "northern"/"southern") but
+# names opposite places ("East Coast" / "West Coast", "Northern Ireland" / "Southern ...")
+_COMPASS = frozenset(
+    f"{a}{b}"
+    for a in ("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest")
+    for b in ("", "ern")
+)
+
+
 def same_word(x: str, y: str) -> bool:
+    if x != y and x in _COMPASS and y in _COMPASS:
+        return False
     short, long = sorted((x, y), key=len)
     if short[0] == long[0] and len(short) <= 3 and subsequence(short, long):
         return True
@@ -175,7 +187,28 @@ def is_variant(a: str, b: str, options: LinkOptions) -> bool:
         return False
     if len(a.split()) != len(b.split()):
         return False
+    if " " not in a and consonants(a) != consonants(b):
+        # "iceland"/"ireland": one consonant for another is another name (in a longer
+        # name the shared words are the evidence: "tallgrass distribution(s) ltd")
+        return False
     return SequenceMatcher(None, a, b).ratio() >= options.variant_similarity
+
+
+# consonants that spell one sound: "k"/"c"/"q" (Mikhail, Michael), "z"/"s" (Zelensky)
+_SOUND = str.maketrans({"c": "k", "q": "k", "z": "s"})
+
+
+def consonants(name: str) -> str:
+    """A name's consonant skeleton: spelling and transliteration variants differ in vowels,
+    "y", "h", "w" and doubled letters ("tartous"/"tartus", "sergei"/"sergey",
+    "gaddafi"/"gadhafi", "lindsay"/"lindsey"), a plural "s", or in the order of two letters (a typo:
+    "drefyus"/"dreyfus"); sorted, so a transposition keeps the skeleton."""
+    # a plural "s" is no other name either ("indianapolis colt"/"indianapolis colts")
+    singular = " ".join(w[:-1] if w.endswith("s") else w for w in name.split())
+    letters = [ch for ch in singular.replace("ph", "f").translate(_SOUND) if ch.isalpha()]
+    kept = [ch for ch in letters if ch not in "aeiouyhw"]
+    collapsed = [ch for i, ch in enumerate(kept) if i == 0 or ch != kept[i - 1]]
+    return "".join(sorted(collapsed))
 
 
 # common nouns that news copy uses for the same thing in one story: each group keys
@@ -271,6 +304,10 @@ _TYPE_NOUNS = {
 }
 
 
+# an acronym as written: "FBI", "F.B.I.", "NATO", "U.S." (two capitals or more)
+_ACRONYM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,}")
+
+
 def canonical_name(mentions: Sequence[EntityMention]) -> tuple[str, str]:
     """An entity's name and type from its mentions. The name is the most frequent full
     (several-word) form, ties to the longer then alphabetical: a one-off longer form
@@ -280,8 +317,15 @@ def canonical_name(mentions: Sequence[EntityMention]) -> tuple[str, str]:
     mentions are tagged."""
     surfaces = [_surface(m) for m in mentions]
     surface = Counter(surfaces)
-    full = [s for s in surface if len(s.split()) > 1] or list(surface)
+    # an acronym is a full form too: "FBI" thrice is the name, not a headline's "Asking
+    # FBI" once; but a spelled-out form it abbreviates wins ("United Nations" over "UN")
+    full = [s for s in surface if len(s.split()) > 1 or _ACRONYM.fullmatch(s)] or list(surface)
     name = min(full, key=lambda s: (-surface[s], -len(s.split()), s))
+    if _ACRONYM.fullmatch(name):
+        letters = name.replace(".", "").lower()
+        spelled = [s for s in full if acronym(s.lower()) == letters]
+        if spelled:
+            name = min(spelled, key=lambda s: (-surface[s], s))
     named = Counter(m.type for m, s in zip(mentions, surfaces, strict=True) if m.type and s == name)
     ranked = (named or Counter(m.type for m in mentions if m.type)).most_common(1)
     return name, ranked[0][0] if ranked else ""

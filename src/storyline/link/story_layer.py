@@ -448,6 +448,8 @@ def story_timeline(
             if not value[:4].isdigit():
                 continue
             sentence = index.containing(t.start)
+            if sentence is not None and not _says_more_than(sentence, t, article.text):
+                continue  # "July 15, 2017:" heads a list; the date alone reports no event
             events.append(
                 TimelineEvent(
                     value,
@@ -466,6 +468,16 @@ def story_timeline(
                 )
             )
     return sorted(events, key=lambda e: (e.value, e.article, e.start))
+
+
+# a word of two or more letters: "on", "said", "Trump"; not "2017", ":", "-"
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _says_more_than(sentence: Span, date: TimeExpression, text: str) -> bool:
+    """Does the sentence say anything besides its date: a word outside the date's span?"""
+    rest = text[sentence.start : date.start] + " " + text[date.end : sentence.end]
+    return _WORD.search(rest) is not None
 
 
 def attach_layers(

@@ -274,12 +274,24 @@ def _with_span(m: EntityMention, start: int, end: int, text: str) -> EntityMenti
     return replace(m, start=start, end=end, text=text)
 
 
+_CLOCK = re.compile(r"\d{1,2}(?::\d{2}){1,2}(?:\s*[ap]\.?m\.?)?", re.I)
+_MERIDIEM = re.compile(r"[ap]\.?m\.?", re.I)
+# "PDT", "EST", "CET", "ET", "GMT", "UTC": a zone's abbreviation after a clock time
+_TIME_ZONE = re.compile(r"[A-Z]{0,3}T|UTC")
+
+
 def _trim(span: Any) -> Any:
     """Drop a leading determiner and trailing possessive/punctuation from an NER span."""
     doc = span.doc
     s, e = span.start, span.end
     while s < e and doc[s].lower_ in ("the", "a", "an"):
         s += 1
+    if s < e and _CLOCK.fullmatch(doc[s].text):
+        # a time stamp NER ran into a name ("at 11:32am PDT", "10:33am PDT Prodigy"): no
+        # name starts with a clock time; drop it with its am/pm and time zone
+        s += 1
+        while s < e and (_MERIDIEM.fullmatch(doc[s].text) or _TIME_ZONE.fullmatch(doc[s].text)):
+            s += 1
     while e > s and (doc[e - 1].tag_ == "POS" or doc[e - 1].is_punct):
         e -= 1
     return doc[s:e] if e > s else None
@@ -536,6 +548,7 @@ def _role(span: Any, head: Any) -> tuple[str, int, int] | None:
     # keep only a role word ending the run ("minister", "President"), not honorifics alone
     if (
         words
+        and words[-1].tag_ not in _PLURAL_TAGS  # "Getty Images Sofia Vergara"
         and words[-1].lower_.rstrip(".") not in HONORIFICS
         and not _relational(words[-1])  # "his counterpart Vladimir Putin"
         and any(w.pos_ == "NOUN" or w.lower_ in TITLES for w in words)
@@ -579,12 +592,19 @@ _RELATIONAL = frozenset(
 )  # fmt: skip
 
 
+_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+
+
 def _relational(noun: Any) -> bool:
     return noun.lemma_.lower() in _RELATIONAL or noun.lower_ in _RELATIONAL
 
 
 def _role_phrase(doc: Any, noun: Any) -> tuple[str, int, int] | None:
-    """The role noun with its adjective/compound modifiers, minus determiners and owners."""
+    """The role noun with its adjective/compound modifiers, minus determiners and owners.
+    A plural is no one person's role ("Sofia Vergara (Getty Images)", "his whereabouts",
+    "Nas and his contemporaries"): None."""
+    if noun.tag_ in _PLURAL_TAGS:
+        return None
     keep = [noun]
     for child in noun.lefts:
         if child.dep_ in ("amod", "compound") and child.ent_type_ not in ("GPE", "ORG", "NORP"):

@@ -288,6 +288,8 @@ def _fact(doc: Any, match: re.Match, sentences: SentenceIndex | None) -> Fact | 
     if unit is None and noun is not None and noun.lower_ in _CURRENCY_WORDS:
         unit = _CURRENCY_WORDS[noun.lower_]
         counted = c_start = c_end = None
+    if unit is None and noun is not None and _names_a_title(doc, tok, noun, value):
+        return None  # "50 Cent", "8 Mile", "10 Essential Tracks": a name, not a count
     if (match.group("scale") or "").lower() == "m" and not currency:
         # only money ("$5.5m", "£5m") or a count ("2.5m barrels") reads "m" as million;
         # "5,500m downwind", "a 5m-long vehicle", "7m adjacent" are metres
@@ -387,6 +389,26 @@ def _counted(doc: Any, tok: Any, number_end: int) -> tuple[str | None, int | Non
     if re.search(r"[.!?;:]", doc_text(doc)[number_end:start]):  # "$550m. Experts ...": new sentence
         return None, None, None, None
     return doc_text(doc)[start:end], start, end, head
+
+
+# how English forms a nationality noun (Nepali, Chinese, Syrian, Afghan, Danish), which
+# the NER model sometimes tags as the country
+_DEMONYM_ENDINGS = ("i", "ese", "ian", "an", "ish")
+
+
+def _names_a_title(doc: Any, tok: Any, noun: Any, value: float) -> bool:
+    """Is the number the first word of a name or a title rather than a count? A count
+    above one takes a plural noun, so a singular proper noun after it makes a name ("50
+    Cent", "8 Mile"); a run of capitalised words is a title ("10 Essential Tracks"), while
+    one capitalised plural ("300 Marines") or a nationality ("12 Nepali") counts people."""
+    if noun.ent_type_ == "NORP" or (
+        noun.ent_type_ == "GPE" and noun.lower_.endswith(_DEMONYM_ENDINGS)
+    ):
+        return False  # "12 Nepali", "40 Democrats": people counted by nationality or party
+    if noun.tag_ == "NNP" and value != 1:
+        return True
+    words = [t for t in doc[tok.i + 1 : noun.i + 1] if t.is_alpha]
+    return len(words) >= 2 and all(t.text[0].isupper() for t in words)
 
 
 def _next_noun(doc: Any, end: int) -> Any:

@@ -330,6 +330,7 @@ def timeline_rows(events: list[TimelineEvent]) -> list[dict[str, Any]]:
         rows.append(
             {
                 "date": event.value,
+                "label": event.label,
                 # a year the article did not state is said so, as in brief.md
                 "year_inferred": event.year_inferred,
                 "day": calendar_day(event.value),
