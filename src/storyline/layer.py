@@ -197,6 +197,12 @@ class QuoteItem:
         return _known(cls, full | _unpack(data, cls.PAIRS))
 
 
+# speaker words in the first person ("I", "we"): an unnamed writer's own voice, or a
+# letter or post printed whole (``link.story_layer`` keeps them unresolved, the brief
+# groups them apart)
+FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
+
+
 def fragment_words(text: str, start: int, fragments: Sequence[tuple[int, int]]) -> str:
     """The words of a quote whose ``text`` starts at offset ``start``: its fragments'
     slices joined by " … " (the stretches between them are not what was said), else

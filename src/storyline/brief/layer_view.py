@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from storyline.brief.md import md_text
 from storyline.layer import (
+    FIRST_PERSON,
     ClaimItem,
     ClaimSideItem,
     EntityItem,
@@ -35,15 +36,12 @@ def quotes_by_speaker(layer: StoryLayer | None) -> list[tuple[str, list[QuoteIte
     groups: dict[str, list[QuoteItem]] = {}
     for quote in layer.quotes:
         speaker = names.get(quote.speaker_entity or "") or _plain(quote.speaker)
-        if speaker is None and (quote.speaker_words or "").lower() in _FIRST_PERSON:
+        if speaker is None and (quote.speaker_words or "").lower() in FIRST_PERSON:
             # the writer's own voice, or a letter or post the article prints whole
             speaker = "(unnamed, in the first person)"
         groups.setdefault(speaker or "(unattributed)", []).append(quote)
     # the named first, most quoted first; "(unattributed)" and the like last
     return sorted(groups.items(), key=lambda kv: (kv[0].startswith("("), -len(kv[1]), kv[0]))
-
-
-_FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 
 
 _ARTICLES = frozenset({"the", "a", "an"})

@@ -25,6 +25,7 @@ from storyline.clean.junk import junk_reason
 from storyline.config import Options
 from storyline.errors import Errors, StorylineError
 from storyline.layer import (
+    FIRST_PERSON,
     ClaimItem,
     ClaimSideItem,
     EntityItem,
@@ -368,12 +369,11 @@ def _speaker_entity(
 
 # a speaker that is only a pronoun no rule could resolve names no one: the quote stays,
 # unattributed, with the article's words for who spoke ("he", "I", "that")
-_UNRESOLVED = frozenset(
+_UNRESOLVED = FIRST_PERSON | frozenset(
     {
-        "i", "me", "my", "we", "us", "our", "he", "him", "his", "she", "her", "they", "them",
-        "their", "it", "its", "who", "whom", "which", "that", "this", "these", "those", "what",
-        "everyone", "everybody", "anyone", "anybody", "someone", "somebody", "nobody", "none",
-        "no one",
+        "he", "him", "his", "she", "her", "they", "them", "their", "it", "its", "who", "whom",
+        "which", "that", "this", "these", "those", "what", "everyone", "everybody", "anyone",
+        "anybody", "someone", "somebody", "nobody", "none", "no one",
     }
 )  # fmt: skip
 # the reader is no source: "you agree to receive our newsletters", "it is vital that you

@@ -19,7 +19,6 @@ from storyline.layer import (
     QuoteItem,
     StoryLayer,
     TimelineEvent,
-    date_label,
     fragment_words,
     storyline_layer,
 )
@@ -101,7 +100,7 @@ def storyline_view(store: Store, line: str) -> dict[str, Any] | None:
         timeline.append(
             {
                 "date": t.value,
-                "label": date_label(t.value),
+                "label": t.label,
                 "year_inferred": t.year_inferred,
                 "written": _slice(articles, t.article, t.start, t.end),
                 "said": event.said if event else "",
