@@ -18,12 +18,14 @@ def assert_brief_offsets(brief: dict) -> None:
 
 
 def assert_quote_offsets(text: str, quotes) -> None:
-    """Every offset a quote carries (its span, speaker, cue, source, fragments) slices
-    ``text`` to exactly what it claims."""
+    """Every offset a quote carries (its span, speaker, the speaker's words, cue, source,
+    fragments) slices ``text`` to exactly what it claims."""
     for q in quotes:
         assert text[q.start : q.end] == q.text
         if q.speaker is not None:
             assert text[q.speaker_start : q.speaker_end] == q.speaker
+        if q.speaker_words is not None:
+            assert text[q.words_start : q.words_end] == q.speaker_words
         if q.cue is not None:
             assert text[q.cue_start : q.cue_end] == q.cue
         if q.source is not None:

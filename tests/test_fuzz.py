@@ -8,6 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from helpers import assert_quote_offsets
 from storyline.budget import time_budget
 from storyline.clean.article import clean_document
 from storyline.config import IngestOptions
@@ -171,9 +172,4 @@ def test_resolved_speakers_slice_the_text(text):
     with time_budget(30, "speakers"):
         doc = next(load_pipeline().pipe([text]))
         quotes = quotes_with_speakers(doc, QuoteOptions())
-    for q in quotes:
-        assert text[q.start : q.end] == q.text
-        if q.speaker_start is not None:
-            assert text[q.speaker_start : q.speaker_end] == q.speaker
-        if q.words_start is not None:
-            assert text[q.words_start : q.words_end] == q.speaker_words
+    assert_quote_offsets(text, quotes)
