@@ -17,3 +17,11 @@ def test_datelines_at_paragraph_starts_are_found_and_nothing_else():
     assert dateline_at(text, text.index("climber")) is None  # after the dateline
     assert dateline_at(text, text.index("U.S.")) is None
     assert dateline_at(text, text.index("NATO")) is None  # not at a paragraph start
+
+
+def test_odd_text_never_raises_and_a_bare_dateline_opens_nothing():
+    for text in ("", "—", "WASHINGTON —", "WASHINGTON —\n", "\n\n  (AP) —", "A" * 5000):
+        for at in {0, len(text) // 2, max(len(text) - 1, 0)}:
+            assert dateline_at(text, at) is None  # nothing follows a dateline here
+    text = "  BEIRUT — The army said so."
+    assert dateline_at(text, text.index("BEIRUT")) == (2, text.index("The"))
