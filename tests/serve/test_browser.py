@@ -111,9 +111,14 @@ def test_clicking_a_summary_sentence_highlights_its_source(
             preview = page.locator("#cite-preview")
             assert preview.is_visible()
             assert mark.inner_text().strip()[:40] in preview.inner_text()
-            # highlighted in the browser's computed style, not only by class
-            background = mark.evaluate("m => getComputedStyle(m).backgroundColor")
-            assert background not in ("rgba(0, 0, 0, 0)", "transparent")
+            # highlighted in the browser's computed style, not only by class; the
+            # background fades in over a CSS transition, so wait for it to settle
+            # on the highlight colour (#ffd43b) rather than reading it mid-fade
+            page.wait_for_function(
+                "m => getComputedStyle(m).backgroundColor === 'rgb(255, 212, 59)'",
+                arg=mark.element_handle(),
+                timeout=5_000,
+            )
             assert problems == []  # no CSP violation or script error
             shot = tmp_path / "story-highlight.png"
             page.screenshot(path=str(shot), full_page=False)
