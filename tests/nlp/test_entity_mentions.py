@@ -166,7 +166,7 @@ def test_a_misparsed_apposition_still_gives_the_role(analyzer):
     roles = {m.text: m.role for m in mentions if m.type == "PERSON"}
     assert roles == {"Barack Obama": "president", "Vladimir Putin": None}
     # read off the words, a noun phrase that runs on into a clause is no role
-    from storyline.nlp.entities import _written_apposition
+    from storyline.nlp.entity_roles import _written_apposition
     from storyline.nlp.spacy_model import load_pipeline
 
     doc = load_pipeline()("Anna Berg, the woman who found the boat, called police.")
@@ -246,3 +246,17 @@ def test_a_plural_noun_beside_a_name_is_no_role(analyzer, text):
 def test_a_singular_role_beside_a_name_stays(analyzer):
     (mentions,) = analyzer.detect(["Officials said Jane Smith, a spokeswoman, declined."])
     assert [m.role for m in mentions if m.text == "Jane Smith"] == ["spokeswoman"]
+
+
+def test_person_and_role_nouns():
+    from storyline.nlp.person_nouns import is_person_noun, is_role, is_role_noun
+
+    for word in ("gunman", "singer", "activist", "spokesman", "host"):
+        assert is_person_noun(word) and is_role_noun(word)
+    for word in ("attorney", "aide", "expert", "nurse"):  # offices and trades, no suffix
+        assert is_role_noun(word)
+    for word in ("album", "home", "charity", "label", "computer", "murder", "sleep"):
+        assert not is_person_noun(word) and not is_role_noun(word)
+    assert is_role("Foreign Minister") and is_role("sen.") and is_role("former president")
+    assert not is_role("debut album") and not is_role("2017 rip prodigy sleep")
+    assert not is_role("")

@@ -39,9 +39,7 @@ from storyline.link.entity_names import (
     _GENERIC,
     _HEAD_GENDER,
     _MASCULINE,
-    _NOT_PEOPLE,
     _OTHER_PARTIES,
-    _PERSON_NOUNS,
     _TYPE_NOUNS,
     GuardedUnionFind,
     acronym,
@@ -57,6 +55,7 @@ from storyline.link.entity_orphans import attach_orphan_chains
 from storyline.link.stance_trees import TreeEnsemble
 from storyline.link.substories import substories
 from storyline.nlp.entities import EntityAnalyzer, EntityMention
+from storyline.nlp.person_nouns import is_person_noun, is_role
 
 logger = logging.getLogger(__name__)
 
@@ -520,10 +519,7 @@ def _person_noun(m: EntityMention) -> bool:
     """A common noun that names a person ("the host", "an accountant", "the gunman")."""
     if m.kind != "nominal":
         return False
-    h = m.head
-    if h in _PERSON_NOUNS:
-        return True
-    return h.endswith(("man", "woman", "ist", "ian", "er", "or", "ee")) and h not in _NOT_PEOPLE
+    return is_person_noun(m.head)
 
 
 def entity_id(name: str, type_: str) -> str:
@@ -572,7 +568,9 @@ def _entity(
     ms = [mentions[d][i] for d, i in cluster]
     name, etype = canonical_name(ms)
     aliases = sorted(set(m.text for m in ms) - {name})
-    roles = Counter(m.role for m in ms if m.role)
+    # a description that names a thing ("Juvenile Hell, his debut album") helped link the
+    # mentions but is no person's role
+    roles = Counter(m.role for m in ms if m.role and is_role(m.role))
     role = min(roles, key=lambda r: (-roles[r], r.lower())) if roles else None
     refs = [
         MentionRef(article_ids[d], mentions[d][i].start, mentions[d][i].end, mentions[d][i].text)

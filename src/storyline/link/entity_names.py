@@ -274,27 +274,6 @@ _AUTHORITIES = _words(
 
 _HEAD_GENDER = {w: "f" for w in _FEMININE} | {w: "m" for w in _MASCULINE}
 
-_PERSON_NOUNS = _words(
-    "man woman boy girl child person people host star actor actress comedian singer player "
-    "official spokesman spokeswoman spokesperson president minister leader chief boss "
-    "suspect victim police officer employee worker doctor judge lawyer father mother son "
-    "daughter wife husband friend member fan captain soldier driver pilot reporter coach "
-    "emcee guard receptionist ceo chairman director grandmother grandfather pirate "
-    "brigand raider bandit gunman shooter climber accountant colleague partner motorist "
-    "physician surgeon nominee candidate rebel militant activist protester resident "
-    "survivor witness hostage crew commando troop marine sailor attacker killer thief "
-    "robber terrorist insurgent fighter student teacher mom dad pedestrian"
-)
-
-# nouns with a person-like ending that name things
-_NOT_PEOPLE = _words(
-    "shoulder computer number order border corner center water paper letter matter "
-    "quarter chapter floor door error power tower weather winter summer november "
-    "october december september disaster manner murder charter river cancer trailer "
-    "register meter liter monitor sector factor motor mirror tumor horror labor "
-    "behavior color floor record award guarantee committee fee coffee degree"
-)
-
 # common nouns that stand for the leading name of a type in a story ("the team" for the
 # Colts, "the company" for Microsoft, "the country" for Turkmenistan)
 _TYPE_NOUNS = {

@@ -15,7 +15,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
+from storyline.nlp.entity_roles import entity_bounds, role_of
 from storyline.nlp.name_shape import credit_trimmed, shape_type
+from storyline.nlp.person_nouns import HONORIFICS, TITLES
 from storyline.nlp.spacy_model import doc_text
 
 logger = logging.getLogger(__name__)
@@ -29,14 +31,6 @@ def _words(text: str) -> frozenset[str]:
 NAMED_TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART")
 TIME_TYPES = ("DATE", "TIME")
 
-# Honorifics and titles that precede a name but are not part of it ("Mr Putin")
-TITLES = _words(
-    "mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady president pm "
-    "minister senator sen. rep. gov. governor mayor king queen prince princess general "
-    "gen. col. colonel captain capt. sheikh ayatollah pope rev. reverend judge chancellor "
-    "premier secretary ambassador chairman chief st. saint coach host"
-)
-HONORIFICS = _words("mr mrs ms miss dr prof sir dame")
 PRONOUNS = {
     # pronoun -> (person-like?, plural?)
     "he": (True, False),
@@ -321,24 +315,11 @@ _WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
 _NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 
 
-def _entity_bounds(doc: Any, i: int) -> tuple[int, int]:
-    """[start, end) token range of the NER entity holding token ``i``, read from the IOB
-    tags around it: ``doc.ents`` is rebuilt on every access, so scanning it per mention
-    made an article with thousands of entities quadratic."""
-    start = i
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    end = i + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return start, end
-
-
 def _name_tokens(span: Any, head: Any) -> list[Any]:
     """The name around the head: its NER entity (clipped to the span) or PROPN compounds."""
     doc = span.doc
     if head.ent_iob_ != "O":
-        start, end = _entity_bounds(doc, head.i)
+        start, end = entity_bounds(doc, head.i)
         return [t for t in doc[max(start, span.start) : min(end, span.end)]]
     tokens = [head]
     i = head.i - 1
@@ -399,7 +380,7 @@ def _mention_features(doc: Any, span: Any) -> EntityMention:
         )
     ent_type = head.ent_type_
     plural = head.tag_ in ("NNS", "NNPS")
-    role = _role(span, head)
+    role = role_of(span, head)
     if ent_type in TIME_TYPES:
         kind, name = "time", ""
     elif head.pos_ == "PROPN" or ent_type in NAMED_TYPES:
@@ -463,7 +444,7 @@ def _coordination(span: Any, head: Any) -> str:
     i = span.start
     while i < span.end:
         if doc[i].ent_iob_ != "O" and doc[i].ent_type_ in NAMED_TYPES:
-            start, end = _entity_bounds(doc, i)
+            start, end = entity_bounds(doc, i)
             ents.append((max(start, span.start), min(end, span.end)))
             i = end
         else:
@@ -510,112 +491,3 @@ def _sentence_index(doc: Any, token: Any) -> int:
         starts = [sent.start for sent in doc.sents]
         doc.user_data["storyline_sent_starts"] = starts
     return max(bisect_right(starts, token.i) - 1, 0)
-
-
-# --- roles from appositions and pre-name titles ---------------------------------------
-
-
-def _role(span: Any, head: Any) -> tuple[str, int, int] | None:
-    """Role of a PERSON: "Sergei Lavrov, Russia's foreign minister" -> "foreign minister"."""
-    if head.ent_type_ != "PERSON":
-        return None
-    doc = span.doc
-    # 1. apposition after the name: Lavrov -appos-> minister
-    for child in head.children:
-        if child.dep_ == "appos" and child.pos_ == "NOUN" and not _relational(child):
-            return _role_phrase(doc, child)
-    # 2. the name is the apposition of a role noun: "the US president, Barack Obama"
-    if head.dep_ == "appos" and head.head.pos_ == "NOUN" and not _relational(head.head):
-        return _role_phrase(doc, head.head)
-    # 3. a title in front of the name: "Russia's foreign minister Sergei Lavrov",
-    #    "Foreign Minister Sergei Lavrov", "ICRC President Jakob Kellenberger"
-    ent_start = _entity_bounds(doc, head.i)[0] if head.ent_iob_ != "O" else span.start
-    words: list[Any] = []  # spaCy tokens
-    i = ent_start - 1
-    while i >= 0:
-        tok = doc[i]
-        if tok.head.i < ent_start and tok.head.i != i and tok.dep_ not in ("compound", "amod"):
-            break
-        if tok.dep_ in ("compound", "amod") or tok.lower_ in TITLES:
-            if tok.ent_type_ in ("GPE", "ORG", "NORP") or tok.tag_ == "POS" or tok.dep_ == "poss":
-                break
-            if tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
-                break
-            words.insert(0, tok)
-            i -= 1
-            continue
-        break
-    # keep only a role word ending the run ("minister", "President"), not honorifics alone
-    if (
-        words
-        and words[-1].tag_ not in _PLURAL_TAGS  # "Getty Images Sofia Vergara"
-        and words[-1].lower_.rstrip(".") not in HONORIFICS
-        and not _relational(words[-1])  # "his counterpart Vladimir Putin"
-        and any(w.pos_ == "NOUN" or w.lower_ in TITLES for w in words)
-    ):
-        start, end = words[0].idx, words[-1].idx + len(words[-1].text)
-        return doc_text(doc)[start:end], start, end
-    # 4. an apposition the parser missed, read off the words: "Barack Obama, the US
-    #    president, and Vladimir Putin" (parsed as "president" the subject)
-    ent_end = _entity_bounds(doc, head.i)[1] if head.ent_iob_ != "O" else span.end
-    return _written_apposition(doc, ent_end)
-
-
-def _written_apposition(doc: Any, i: int) -> tuple[str, int, int] | None:
-    """The role in ", the [modifiers] NOUN," right after a name (token ``i`` on), closed
-    by a comma, "and", or the sentence's end; a relation ("his counterpart") is none."""
-    if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in ("the", "a", "an"):
-        return None
-    j = i + 2
-    while j < len(doc) and doc[j].pos_ in ("ADJ", "PROPN", "NOUN") and not doc[j].is_punct:
-        j += 1
-    noun = doc[j - 1]
-    closed = j == len(doc) or doc[j].text in (",", ";", ".") or doc[j].lower_ == "and"
-    if j == i + 2 or not closed or noun.pos_ != "NOUN" or _relational(noun):
-        return None
-    return _role_phrase(doc, noun)
-
-
-# nouns that say how a person stands to another, not what office they hold ("Vladimir
-# Putin, his Russian counterpart"): no role; a title before the name still is one
-_RELATIONAL = frozenset(
-    {
-        "counterpart", "colleague", "ally", "friend", "wife", "husband", "son", "daughter",
-        "father", "mother", "brother", "sister", "rival", "successor", "predecessor",
-        "partner", "opponent", "boyfriend", "girlfriend", "fiancé", "fiancée", "fiance",
-        "fiancee", "widow", "widower", "cousin", "nephew", "niece", "uncle", "aunt",
-        "grandson", "granddaughter", "grandfather", "grandmother", "child", "parent",
-        "sibling", "spouse", "relative", "neighbour", "neighbor", "classmate", "roommate",
-        "foe", "nemesis", "protege", "protégé", "mentor", "confidant", "associate",
-        "acquaintance", "heir", "stepson", "stepdaughter", "stepfather", "stepmother",
-    }
-)  # fmt: skip
-
-
-_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
-
-
-def _relational(noun: Any) -> bool:
-    return noun.lemma_.lower() in _RELATIONAL or noun.lower_ in _RELATIONAL
-
-
-def _role_phrase(doc: Any, noun: Any) -> tuple[str, int, int] | None:
-    """The role noun with its adjective/compound modifiers, minus determiners and owners.
-    A plural is no one person's role ("Sofia Vergara (Getty Images)", "his whereabouts",
-    "Nas and his contemporaries"): None."""
-    if noun.tag_ in _PLURAL_TAGS:
-        return None
-    keep = [noun]
-    for child in noun.lefts:
-        if child.dep_ in ("amod", "compound") and child.ent_type_ not in ("GPE", "ORG", "NORP"):
-            keep.extend(t for t in child.subtree if t.dep_ != "poss")
-    keep.sort(key=lambda t: t.i)
-    # contiguous run ending at the noun
-    run = [noun]
-    for tok in reversed(keep[:-1]):
-        if tok.i == run[0].i - 1:
-            run.insert(0, tok)
-        else:
-            break
-    start, end = run[0].idx, run[-1].idx + len(run[-1].text)
-    return doc_text(doc)[start:end], start, end
