@@ -643,6 +643,19 @@ def test_a_short_line_after_a_name_and_colon_is_a_label_not_speech():
     assert [q.speaker for q in quotes if q.cue == ":"] == ["WALLACE"]
 
 
+def test_a_listicle_heading_before_a_colon_is_no_speaker():
+    text = (
+        "Drop This Fact: The World Happiness report for 2016 found that Denmark is the "
+        "happiest nation in the world.\n\n"
+        "Ask The Big Question: Is the USA really only the 21st best country in the world?"
+        "\n\n"
+        "Ted Cruz: We will win this fight for the American people, and we will win it soon."
+    )
+    quotes = extract_quotes(text)
+    assert_quote_offsets(text, quotes)
+    assert [q.speaker for q in quotes if q.cue == ":"] == ["Ted Cruz"]
+
+
 def test_as_someone_put_it_introduces_a_quote():
     text = (
         "Or, as Tom Ridge, a former secretary of homeland security, put it: "

@@ -338,12 +338,16 @@ def _merge_split_quotes(drafts: list[Draft], text: str) -> list[Draft]:
     return out
 
 
-def _transcript_drafts(text: str, min_words: int) -> list[Draft]:
+def _transcript_drafts(doc: Any, text: str, min_words: int) -> list[Draft]:
     """ "PENCE: Well, look, ...", "Sanders: ...": a line a name and a colon open. A short
     line is a label's, not speech ("Rubio: Finish second.", "Clinton: 1,769.", "LOOK: ...")."""
     drafts = []
     for para in PARAGRAPH.finditer(text):
-        m = _TRANSCRIPT.match(para.group()) or _HEADLINE_SPEAKER.match(para.group())
+        m = _TRANSCRIPT.match(para.group())
+        if not m:
+            m = _HEADLINE_SPEAKER.match(para.group())
+            if m and not _names_someone(doc, para.start() + m.start(1), para.start() + m.end(1)):
+                continue
         if not m or m.group(1).strip().lower() in _LINE_LABELS:
             continue
         name_start, name_end = para.start() + m.start(1), para.start() + m.end(1)
@@ -364,6 +368,17 @@ def _transcript_drafts(text: str, min_words: int) -> list[Draft]:
             )  # fmt: skip
         )
     return drafts
+
+
+# a name holds no verb, determiner or pronoun: "Drop This Fact:", "Trending News:", "Ask
+# The Big Question:" and "Disrupt Your Feed:" head a listicle's paragraphs, "Ted Cruz:"
+# and "White House:" a speaker's words
+_NOT_IN_NAMES = frozenset({"VERB", "AUX", "DET", "PRON"})
+
+
+def _names_someone(doc: Any, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and not any(t.pos_ in _NOT_IN_NAMES for t in span)
 
 
 def _colon_paragraph_drafts(text: str, verbs: list[Any], taken: list[Draft]) -> list[Draft]:
@@ -416,7 +431,7 @@ def quotes_from_doc(doc: Any, options: QuoteOptions | None = None) -> list[Quote
     options = options or QuoteOptions()
     text = doc_text(doc)
     verbs = [t for t in doc if is_speech_verb(t)]
-    transcript = _transcript_drafts(text, options.min_direct_words)
+    transcript = _transcript_drafts(doc, text, options.min_direct_words)
     direct = [
         d
         for d in _direct_drafts(doc, text, verbs, options)
