@@ -170,6 +170,20 @@ def test_page_clutter_is_no_title_and_the_first_real_line_is():
     assert player.text == "The discovery of two children was a tragedy."
 
 
+def test_an_embedded_video_player_line_is_cut_and_an_article_line_naming_one_stays():
+    raw = (
+        "Comey is the kind of adversary the White House fears.\n\n"
+        "JUST WATCHED Cummings: Trump has stepped over the line Replay More Videos ... "
+        "MUST WATCH Cummings: Trump has stepped over the line 00:47\n\n"
+        "Viewers who just watched the hearing said they would replay more videos of it."
+    )
+    article = clean(raw)
+    assert [r.reason for r in article.removed] == ["video player"]
+    assert "Cummings" not in article.text
+    assert article.text.endswith("they would replay more videos of it.")
+    assert classify_line("MUST WATCH Comey: We follow where the evidence takes us 02:04")
+
+
 def test_html_entities_are_decoded_in_the_stored_text_and_title():
     raw = "North Korea&#39;s leader was named &quot;Sexiest Man&quot; by The Onion &amp; AT&T."
     article = clean(raw, title="Prodigy Mourned by Nas, Just Blaze &amp; More")

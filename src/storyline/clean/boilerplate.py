@@ -103,6 +103,14 @@ LINE_RULES: tuple[Rule, ...] = (
         r"follow [\w.-]+:? ((facebook|twitter|instagram|youtube)[ ,|/]*){1,4}",
     ),
     _rule(
+        "video player",
+        # a news site's embedded player, flattened to a line: "JUST WATCHED <title> Replay
+        # More Videos ... MUST WATCH <title> 00:47" (CNN); the title is a clip's, not a
+        # sentence of the article
+        r"(?=.{0,400}$)just watched\b.{1,200}\breplay more videos\b.*",
+        r"(?=.{0,250}$)must watch\b.{1,200}\b\d{1,2}:\d{2}",
+    ),
+    _rule(
         "script notice",
         # a video player's fallback, alone or in the line of script around it
         r"(?=.{0,300}$).*\bplease (enable|turn on) javascript\b.*",
