@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from helpers import assert_quote_offsets
 from storyline.config import QuoteOptions
 from storyline.link.article_layer import quotes_with_speakers
 from storyline.nlp.spacy_model import load_pipeline
@@ -383,3 +384,23 @@ def test_what_someone_releases_speaks_for_them():
     quotes = [q for q in _quotes(text) if q.speaker_words == "that"]
     assert quotes and quotes[0].speaker is not None and "Rand Paul" in quotes[0].speaker
     assert text[quotes[0].speaker_start : quotes[0].speaker_end] == quotes[0].speaker
+
+
+def test_who_names_the_noun_phrase_not_the_sentence_a_misparse_hangs_it_on():
+    # the parser makes "Goettler" the sentence's root and hangs every clause on it; the
+    # relative "who" speaks for "Goettler", never for the sentence that holds the quote
+    text = (
+        "Steck and Goettler descended to their base camp.\n\n"
+        "Goettler called Conrad Anker, who was part of the 1999 expedition and survived "
+        "the avalanche, describing their findings.\n\n"
+        "Donald Trump, who is vying to be the next president, tweeted on Friday to say he "
+        "had never suggested the U.S. should use a database.\n\n"
+    )
+    quotes = _quotes(text)
+    assert_quote_offsets(text, quotes)
+    by_cue = {q.cue: q for q in quotes}
+    assert by_cue["describing"].speaker == "Goettler"
+    assert by_cue["say"].speaker == "Donald Trump"
+    for q in quotes:
+        if q.speaker_start is not None:
+            assert not (q.speaker_start <= q.start and q.end <= q.speaker_end), q

@@ -211,6 +211,11 @@ def _resolve(ctx: _Context, quote: Quote, earlier: list[Quote]) -> Quote:
         target = named
     if target is None or target == (start, end):
         return quote
+    if any(target[0] <= f_start and f_end <= target[1] for f_start, f_end in quote.fragments
+           or [(quote.start, quote.end)]):  # fmt: skip
+        # a phrase holding the quote's own words names no speaker (a misparse that hangs
+        # a clause on the sentence's root makes the whole sentence the "noun phrase")
+        return quote
     s, e = target
     return replace(
         quote,
@@ -463,6 +468,9 @@ def _name_word(token: Any) -> bool:
     )
 
 
+_CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp"})
+
+
 def _relative_head(doc: Any, who: Any) -> tuple[int, int] | None:
     """ "one activist in Homs, who said": the noun phrase the relative clause modifies."""
     verb = who.head
@@ -476,8 +484,10 @@ def _relative_head(doc: Any, who: Any) -> tuple[int, int] | None:
         if before.pos_ in ("NOUN", "PROPN"):
             first = min(t.i for t in before.subtree if t.i <= before.i)
             return doc[first].idx, noun.idx + len(noun.text)
-    clause = {t.i for t in verb.subtree}
-    tokens = [t for t in noun.subtree if t.i not in clause and not t.is_punct]
+    # the noun phrase without the clauses hung on it: a misparse can hang the relative
+    # clause on a sentence's root noun, whose other clauses are no part of a name
+    clause = {t.i for c in noun.children if c.dep_ in _CLAUSES or c == verb for t in c.subtree}
+    tokens = [t for t in noun.subtree if t.i not in clause and not (t.is_punct or t.is_space)]
     if not tokens:
         return None
     first, last = min(t.i for t in tokens), max(t.i for t in tokens)
