@@ -116,7 +116,9 @@ def test_a_table_of_thousands_of_numbers_stays_linear():
     from storyline.nlp.facts import facts_in_doc
     from storyline.nlp.spacy_model import load_pipeline
 
-    rows = "\n".join(f"Depot {i}\t{i * 37 % 1000} tanks\tGeneral Smith {i}" for i in range(1500))
+    rows = "\n".join(
+        f"Depot {i}\tholds {i * 37 % 1000} tanks\tGeneral Smith {i}" for i in range(1500)
+    )
     doc = next(load_pipeline().pipe([rows]))
     started = time.perf_counter()
     facts = facts_in_doc(doc)
@@ -208,3 +210,16 @@ def test_m_after_a_number_is_metres_unless_money_or_a_count():
     assert got["£5m"] == (5_000_000, "GBP", None)
     for f in facts:
         assert text[f.start : f.end] == f.text
+
+
+def test_one_day_as_a_circumstance_and_a_figure_in_a_verbless_line_are_no_facts():
+    text = (
+        "Republicans worry that they may one day have to sit in judgment of him.\n\n"
+        "50 Cent\n\n"
+        '"R.I.P to Prodigy, you will always be loved," he wrote.\n\n'
+        "One person was killed and the rapper sold 2 million albums."
+    )
+    (facts,) = extract_facts([text])
+    for f in facts:
+        assert text[f.start : f.end] == f.text
+    assert sorted(f.text for f in facts) == ["2 million", "One"]

@@ -306,6 +306,14 @@ def _fact(doc: Any, match: re.Match, sentences: SentenceIndex | None) -> Fact | 
         return None
     verb = _verb(noun if noun is not None else tok)
     s_start, s_end = _sentence(doc, tok, sentences)
+    line_start = max(text.rfind("\n", 0, num_start) + 1, s_start)
+    line_end = text.find("\n", num_end)
+    line_end = s_end if line_end < 0 else min(line_end, s_end)
+    if not _has_verb(doc, line_start, line_end):
+        # a figure in a line with no verb (a list item "50 Cent", a table cell, a
+        # caption's "3 photos") reports nothing happening; the parser may run such a
+        # line into the next paragraph's sentence, so the line is what is read
+        return None
     return Fact(
         text[start:end],
         start,
@@ -345,9 +353,11 @@ def _refers_back(doc: Any, tok: Any, match: re.Match) -> bool:
     if number == "one":
         # "said one activist": an indefinite speaker; "the one certain thing", "in one
         # area", "at one point": a determiner or a circumstance, not a count of one
+        # "they may one day have to", "one time": a circumstance of the clause
+        # (npadvmod), not one thing counted
         noun = tok.head
         speaker = noun.dep_ == "nsubj" and noun.head.lemma_.lower() in speech_verbs()
-        return speaker or previous in _BACK_REFERENCES or noun.dep_ == "pobj"
+        return speaker or previous in _BACK_REFERENCES or noun.dep_ in ("pobj", "npadvmod")
     return previous in _BACK_REFERENCES
 
 
@@ -424,6 +434,15 @@ def _next_noun(doc: Any, end: int) -> Any:
     if first is None or first.pos_ != "NOUN" or not first.text.isalpha():
         return None
     return first
+
+
+def _has_verb(doc: Any, start: int, end: int) -> bool:
+    # kept per line: a long table "sentence" holds thousands of numbers
+    seen = doc.user_data.setdefault("storyline_verb_lines", {})
+    if (start, end) not in seen:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        seen[start, end] = span is None or any(t.pos_ in ("VERB", "AUX") for t in span)
+    return bool(seen[start, end])
 
 
 def _verb(tok: Any) -> str | None:
