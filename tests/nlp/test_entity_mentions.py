@@ -260,3 +260,14 @@ def test_person_and_role_nouns():
     assert is_role("Foreign Minister") and is_role("sen.") and is_role("former president")
     assert not is_role("debut album") and not is_role("2017 rip prodigy sleep")
     assert not is_role("")
+
+
+def test_a_lower_case_determiner_is_no_part_of_a_name(analyzer):
+    text = (
+        "Comey is the kind of adversary that no White House would relish, and the Pentagon agreed."
+    )
+    (mentions,) = analyzer.detect([text])
+    for m in mentions:
+        assert text[m.start : m.end] == m.text
+    assert {m.text for m in mentions} >= {"White House", "Pentagon"}
+    assert not any(m.text.split()[0] in ("no", "the") for m in mentions)

@@ -278,7 +278,11 @@ def _trim(span: Any) -> Any:
     """Drop a leading determiner and trailing possessive/punctuation from an NER span."""
     doc = span.doc
     s, e = span.start, span.end
-    while s < e and doc[s].lower_ in ("the", "a", "an"):
+    # "the", and any lower-case determiner the NER ran in ("no White House", "every
+    # Republican"): no name starts with one
+    while s < e and (
+        doc[s].lower_ in ("the", "a", "an") or (doc[s].tag_ == "DT" and doc[s].is_lower)
+    ):
         s += 1
     if s < e and _CLOCK.fullmatch(doc[s].text):
         # a time stamp NER ran into a name ("at 11:32am PDT", "10:33am PDT Prodigy"): no
