@@ -271,3 +271,16 @@ def test_a_lower_case_determiner_is_no_part_of_a_name(analyzer):
         assert text[m.start : m.end] == m.text
     assert {m.text for m in mentions} >= {"White House", "Pentagon"}
     assert not any(m.text.split()[0] in ("no", "the") for m in mentions)
+
+
+def test_no_name_runs_across_a_line_break(analyzer):
+    text = (
+        "Implying the stock market hinges on his fortunes, he tweeted again.\n\n"
+        "Blamed past dives on Obama\n\n"
+        "Trump was also quick to blame Obama for the market's falls."
+    )
+    (mentions,) = analyzer.detect([text])
+    for m in mentions:
+        assert text[m.start : m.end] == m.text
+        assert "\n" not in m.text
+    assert [m.text for m in mentions].count("Trump") == 1  # its own mention, not "Obama⏎⏎Trump"

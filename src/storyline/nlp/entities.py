@@ -190,25 +190,47 @@ class SpacyEntityAnalyzer:
 
 def mentions_in_doc(doc: Any) -> list[EntityMention]:
     """Named mentions of one parsed ``Doc`` (NER entities of the named types)."""
-    mentions = []
+    mentions: list[EntityMention] = []
     ents = doc.ents
     surnames = {ent[-1].lower_ for ent in ents if ent.label_ == "PERSON"}
     for ent in ents:
         if ent.label_ not in NAMED_TYPES:
             continue
-        span = _trim(ent)
-        if span is not None:
-            span = credit_trimmed(span)
-        if span is None or not_an_entity(span, ent.label_):
-            continue
-        parts = _listed_names(span, ent.label_, surnames)
-        for part in parts:
-            # "Mr Putin": keep the honorific in the mention (name_key drops it again)
-            if part.start > 0 and doc[part.start - 1].lower_.rstrip(".") in HONORIFICS:
-                part = doc[part.start - 1 : part.end]
-            mention = _features(doc, part)
-            # a list taken apart is a list of people, whatever NER tagged it
-            mentions.append(mention if len(parts) == 1 else replace(mention, type="PERSON"))
+        for line in _lines(ent):
+            mentions += _line_mentions(doc, line, ent.label_, surnames)
+    return mentions
+
+
+def _lines(ent: Any) -> list[Any]:
+    """An NER span cut at line breaks: no name runs across one ("... blamed past dives on
+    Obama⏎⏎Trump was also quick to ..." is two names)."""
+    doc, pieces, start = ent.doc, [], ent.start
+    for tok in ent:
+        if "\n" in tok.text:
+            if tok.i > start:
+                pieces.append(doc[start : tok.i])
+            start = tok.i + 1
+    if ent.end > start:
+        pieces.append(doc[start : ent.end])
+    return pieces
+
+
+def _line_mentions(doc: Any, line: Any, label: str, surnames: set[str]) -> list[EntityMention]:
+    """The mentions in one line of an NER span (a comma list taken apart)."""
+    mentions: list[EntityMention] = []
+    span = _trim(line)
+    if span is not None:
+        span = credit_trimmed(span)
+    if span is None or not_an_entity(span, label):
+        return mentions
+    parts = _listed_names(span, label, surnames)
+    for part in parts:
+        # "Mr Putin": keep the honorific in the mention (name_key drops it again)
+        if part.start > 0 and doc[part.start - 1].lower_.rstrip(".") in HONORIFICS:
+            part = doc[part.start - 1 : part.end]
+        mention = _features(doc, part)
+        # a list taken apart is a list of people, whatever NER tagged it
+        mentions.append(mention if len(parts) == 1 else replace(mention, type="PERSON"))
     return mentions
 
 
