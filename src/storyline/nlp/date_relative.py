@@ -188,7 +188,10 @@ def _ago(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     if amount is not None and m.group(4):
         amount += 0.5  # "a minute and a half later"
     if direction in ("earlier", "before", "later") and amount is None:
-        return None  # "some years later" is anchored to another event, not the DCT
+        # "a few days later", "several months before he took office": a gap of unknown
+        # length after (before) another event, not a date counted from the article's; as
+        # with "three days later" below, TimeML marks the length, a DURATION (PXD, PXM)
+        return "DURATION", duration(None, unit_key(m.group(3))), mod
     sign = 1 if direction in ("later", "from now", "hence") else -1
     unit = unit_key(m.group(3))
     if direction in ("earlier", "before", "later") and unit in _SHORT_UNITS:

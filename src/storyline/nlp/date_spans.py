@@ -44,6 +44,24 @@ def _vague_stretch(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return "DURATION", duration(None, unit), None
 
 
+@_rule(
+    r"(?<=\bover\s)the\s+(weeks|months|years|decades)\b(?!\s+(?:of|\d))"
+    r"|\bthe\s+(days|weeks|months|years|decades)\s+(?:ahead|to come|that followed)\b"
+)
+def _vague_run(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    # "over the years", "in the weeks ahead", "in the years that followed": a stretch of
+    # unspecified length, a DURATION with an unknown count in TimeML (PXY, PXW), as
+    # "in coming weeks" is; the bare "the years" stays unmarked (see _duration_rule)
+    return "DURATION", duration(None, m.group(1) or m.group(2)), None
+
+
+@_rule(r"(?<![\w-])(hour|day|week|month|year|decade)(s?)-long\b")
+def _unit_long(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    # "a day-long meeting", "a years-long feud": the adjective tells a length, one unit
+    # or (plural) an unknown count of them, as "a two-day visit" does
+    return "DURATION", duration(None if m.group(2) else 1.0, m.group(1)), None
+
+
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|may|might|can|shall)\s+(?:\w+\s+)?$", re.I)
 
 

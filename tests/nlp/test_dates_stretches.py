@@ -1,0 +1,42 @@
+"""Stretches of unknown length ("over the years", "a few days later", "a day-long meeting")."""
+
+from storyline.nlp.dates import extract_dates
+
+
+def _values(text: str, dct: str | None) -> dict[str, tuple[str, str | None]]:
+    return {t.text: (t.type, t.value) for t in extract_dates(text, dct)}
+
+
+def test_a_vague_gap_after_another_event_is_a_length():
+    values = _values("A few days later, the rival announced a bid.", "2011-10-27")
+    assert values["A few days later"] == ("DURATION", "PXD")
+    values = _values("He said so several months before he took office.", "2011-10-26")
+    assert values["several months before"] == ("DURATION", "PXM")
+    # a counted gap keeps its count; a vague one counted back from the article stays a date
+    assert _values("Three days later, he quit.", "2011-10-27")["Three days later"][1] == "P3D"
+    assert _values("He left several years ago.", "2011-10-27")["several years ago"] == (
+        "DATE",
+        "PAST_REF",
+    )
+
+
+def test_over_the_years_and_the_weeks_ahead_are_vague_lengths():
+    values = _values("Over the years many patients have died waiting.", "2011-03-31")
+    assert values["the years"] == ("DURATION", "PXY")
+    values = _values("Funds may sell bonds in the weeks ahead.", "2011-10-27")
+    assert values["the weeks ahead"] == ("DURATION", "PXW")
+    values = _values("In the years that followed, the rebels regrouped.", "2011-04-01")
+    assert values["the years that followed"] == ("DURATION", "PXY")
+
+
+def test_the_years_without_a_cue_and_over_the_years_with_a_count_are_left_alone():
+    assert "the years" not in _values("The years were hard.", "2011-04-01")
+    found = _values("Output grew over the years 1990 to 1995.", "2011-04-01")
+    assert ("DURATION", "PXY") not in found.values()
+
+
+def test_a_unit_long_adjective_is_a_length():
+    values = _values("They left their third day-long meeting.", "2011-04-03")
+    assert values["day-long"] == ("DURATION", "P1D")
+    values = _values("It was a years-long feud.", "2011-04-03")
+    assert values["years-long"] == ("DURATION", "PXY")
