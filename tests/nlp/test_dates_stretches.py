@@ -1,4 +1,5 @@
-"""Stretches of unknown length ("over the years", "a few days later", "a day-long meeting")."""
+"""Stretches of unknown length ("over the years", "a few days later", "a day-long
+meeting") and ordinal quarters told of a habit (a SET)."""
 
 from storyline.nlp.dates import extract_dates
 
@@ -40,3 +41,15 @@ def test_a_unit_long_adjective_is_a_length():
     assert values["day-long"] == ("DURATION", "P1D")
     values = _values("It was a years-long feud.", "2011-04-03")
     assert values["years-long"] == ("DURATION", "PXY")
+
+
+def test_ordinal_quarters_told_of_a_habit_are_every_years():
+    text = "Most of its business is usually conducted in the second and fourth quarters."
+    values = _values(text, "2011-10-26")
+    assert values["second"] == ("SET", "XXXX-Q2")
+    assert values["fourth quarters"] == ("SET", "XXXX-Q4")
+
+
+def test_ordinal_quarters_of_one_year_are_no_set():
+    found = extract_dates("Profit fell in the second and third quarters.", "2011-10-26")
+    assert all(t.type != "SET" for t in found)

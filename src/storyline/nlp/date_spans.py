@@ -8,6 +8,7 @@ from storyline.nlp.date_rule import Ctx, Resolved, Rule, month_num, rule_registr
 from storyline.nlp.date_units import (
     MONTH_RE,
     NUM_WORD,
+    ORDINALS,
     PART_OF_DAY,
     SEASONS,
     UNIT,
@@ -218,6 +219,33 @@ def _set_named(m: re.Match[str], ctx: Ctx) -> Resolved | None:
         value = f"XXXX-WXX-{WEEKDAYS[name] + 1}" + (f"T{part}" if part else "")
         return "SET", value, None
     return "SET", f"XXXX-{month_num(name):02d}", None
+
+
+_ORDINAL = r"(?:first|second|third|fourth)"
+# a present-tense habit in the sentence: "business is usually conducted in the second and
+# fourth quarters", "sales typically peak in the fourth quarter"
+_HABITUAL = re.compile(
+    r"\b(?:usually|typically|traditionally|generally|normally|customarily|tends?\s+to|"
+    r"each\s+year|every\s+year)\b",
+    re.IGNORECASE,
+)
+
+
+@_rule(
+    rf"\b({_ORDINAL})\s+quarters\b"
+    # the first of a coordination shares the plural: "in the second and fourth quarters"
+    rf"|\b({_ORDINAL})(?=(?:,\s*|\s+(?:and|or)\s+){_ORDINAL}\s+quarters\b)"
+)
+def _recurring_quarters(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    # ordinal quarters in the plural told of a habit are those quarters of every year, a
+    # SET (TimeML: XXXX-Q4, as "every July" is XXXX-07); told of one year ("profit fell in
+    # the second and third quarters") they are dates, left to the calendar rules
+    start = ctx.text.rfind(".", 0, m.start()) + 1
+    end = ctx.text.find(".", m.end())
+    sentence = ctx.text[start : end if end >= 0 else len(ctx.text)]
+    if not _HABITUAL.search(sentence):
+        return None
+    return "SET", f"XXXX-Q{ORDINALS[(m.group(1) or m.group(2)).lower()]}", None
 
 
 @_rule(r"\b(?:every|each)\s+(day|week|month|year|quarter)\b|\b(daily|weekly|monthly|"
