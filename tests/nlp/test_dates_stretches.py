@@ -53,3 +53,13 @@ def test_ordinal_quarters_told_of_a_habit_are_every_years():
 def test_ordinal_quarters_of_one_year_are_no_set():
     found = extract_dates("Profit fell in the second and third quarters.", "2011-10-26")
     assert all(t.type != "SET" for t in found)
+
+
+def test_quarterly_before_a_noun_names_a_kind_not_a_time():
+    assert _values("Du Pont raised its quarterly dividend to $1.20.", "2011-10-26") == {}
+    assert _values("The quarterly results also reflected charges.", "2011-10-26") == {}
+    # told of how often something happens, it is a set
+    values = _values("The reserve will be adjusted quarterly and will reflect sales.", None)
+    assert values["quarterly"] == ("SET", "P1Q")
+    assert _values("Rates are reviewed on a quarterly basis.", None)["quarterly"] == ("SET", "P1Q")
+    assert _values("Interest is paid quarterly.", None)["quarterly"] == ("SET", "P1Q")

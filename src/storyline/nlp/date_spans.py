@@ -260,4 +260,19 @@ def _set(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     # once as P1Y, once as XXXX); "yearly" and "each year" are P1Y too
     if m.group(3):
         return None  # "a year" at a clause end is usually a duration; leave to _duration_rule
+    if word in ("quarterly", "yearly") and _CLASSIFIED_NOUN.match(ctx.text, m.end()):
+        # "its quarterly dividend", "quarterly results": before a noun the word names the
+        # kind of payment or report, as "annual" does in "annual report", which is left
+        # unmarked too (the TimeBank gold marks 1 prenominal "quarterly" in 10); told of
+        # how often something happens ("adjusted quarterly", "on a quarterly basis") it
+        # stays a SET
+        return None
     return "SET", codes[word], None
+
+
+# a noun right after the word (not a function word, nor "basis" of "on a quarterly basis")
+_CLASSIFIED_NOUN = re.compile(
+    r"\s+(?!(?:and|or|but|to|in|on|for|since|through|at|as|by|from|until|with|of|the|an?|"
+    r"this|that|is|was|were|are|be|will|would|basis|intervals)\b)[a-z]",
+    re.IGNORECASE,
+)
