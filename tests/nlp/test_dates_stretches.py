@@ -63,3 +63,19 @@ def test_quarterly_before_a_noun_names_a_kind_not_a_time():
     assert values["quarterly"] == ("SET", "P1Q")
     assert _values("Rates are reviewed on a quarterly basis.", None)["quarterly"] == ("SET", "P1Q")
     assert _values("Interest is paid quarterly.", None)["quarterly"] == ("SET", "P1Q")
+
+
+def test_soon_as_a_conjunction_signal_or_in_a_past_narrative_is_no_time():
+    for text in (
+        "He will go as soon as Gonzalez arrives.",
+        "He was killed soon after being captured.",
+        "He was soon released.",
+        "A trickle of cash soon became a flood.",
+    ):
+        assert ("DATE", "FUTURE_REF") not in _values(text, "2011-04-03").values(), text
+    assert _values("It will soon move into surplus.", "2011-04-03")["soon"] == (
+        "DATE",
+        "FUTURE_REF",
+    )
+    found = _values("It would sell the unit as soon as possible.", "2011-04-03")
+    assert ("DATE", "FUTURE_REF") in found.values()

@@ -160,6 +160,8 @@ def _fraction_duration(m: re.Match[str], ctx: Ctx) -> Resolved | None:
        r"the short term|the long term|the near term|soon|former|formerly|once)\b")  # fmt: skip
 def _reference(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     word = m.group(1).lower()
+    if word == "soon" and not _soon_is_a_time(ctx.text, m.start(), m.end()):
+        return None
     if word in ("the past", "in the past") and _COUNT_AFTER.match(ctx.text, m.end()):
         return None  # "the past three summers": a counted stretch, not the vague past
     if word == "current" and ctx.text[max(0, m.start() - 5) : m.start()].lower() == "then ":
@@ -177,6 +179,22 @@ def _reference(m: re.Match[str], ctx: Ctx) -> Resolved | None:
 
 
 _COUNT_AFTER = re.compile(rf"\s+(?:{NUM_WORD}|{VAGUE})\s+\w+")
+# "soon" that is no time of its own: the conjunction "as soon as he arrives" (not the
+# fixed "as soon as possible", a vague future), the signal of "soon after the vote", and
+# the narrative "he was soon released", "it soon became a flood" (shortly after a past
+# event, not the future from the article's date)
+_AS_SOON_AS = re.compile(r"\s+as\b(?!\s+(?:possible|practicable|feasible)\b)", re.I)
+_SOON_SIGNAL = re.compile(r"\s+(?:after|afterwards?|before|thereafter)\b", re.I)
+_SOON_PAST = re.compile(r"\s+(?:became|began|came|went|found|left|took|gave|got|[a-z]+ed)\b", re.I)
+_PAST_AUX_BEFORE = re.compile(r"\b(?:was|were|had)\s+$", re.I)
+
+
+def _soon_is_a_time(text: str, start: int, end: int) -> bool:
+    if text[max(0, start - 3) : start].lower() == "as " and _AS_SOON_AS.match(text, end):
+        return False
+    if _SOON_SIGNAL.match(text, end) or _SOON_PAST.match(text, end):
+        return False
+    return not _PAST_AUX_BEFORE.search(text, max(0, start - 10), start)
 
 
 @_rule(
