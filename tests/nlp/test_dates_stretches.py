@@ -79,3 +79,15 @@ def test_soon_as_a_conjunction_signal_or_in_a_past_narrative_is_no_time():
     )
     found = _values("It would sell the unit as soon as possible.", "2011-04-03")
     assert ("DATE", "FUTURE_REF") in found.values()
+
+
+def test_a_quarter_renamed_in_apposition_takes_the_named_quarter():
+    text = (
+        "Service Corp. reported a third-quarter profit. In the comparable year-ago quarter, "
+        "the second quarter ended Oct. 31, it had a loss."
+    )
+    values = _values(text, "2011-10-27")
+    assert values["the comparable year-ago quarter"] == ("DATE", "2010-Q2")
+    # a list of quarters is no renaming
+    text = "Sales rose in the first quarter, the second quarter and the third quarter of 2010."
+    assert _values(text, "2011-10-27")["the first quarter"][1] != "2010-Q2"

@@ -132,7 +132,32 @@ def extract_dates(text: str, dct: str | dt.date | None = None) -> list[TimeExpre
         chosen.append(TimeExpression(text[start:end], start, end, kind, value, mod))
     chosen.sort(key=lambda t: (t.start, t.end))
     found = _year_ago_quarters(_merge_adjacent(chosen, text), text, ctx.dct)
-    return _day_around(_following(found, ctx.dct), text)
+    return _appositive_quarters(_day_around(_following(found, ctx.dct), text), text)
+
+
+_QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]$")
+_ORDINAL_QUARTER = re.compile(r"\b(?:first|second|third|fourth|\d)", re.IGNORECASE)
+
+
+def _appositive_quarters(found: list[TimeExpression], text: str) -> list[TimeExpression]:
+    """ "In the comparable year-ago quarter, the second quarter ended Oct. 31, ...": a
+    quarter told again in apposition names the same quarter, so the one reached by counting
+    (a year back from the reported quarter) takes the value its appositive spells out; the
+    appositive is the fiscal name the company itself reports under."""
+    out = list(found)
+    for i in range(len(out) - 1):
+        first, second = out[i], out[i + 1]
+        if not (first.value and second.value and first.type == second.type == "DATE"):
+            continue
+        if not (_QUARTER_VALUE.match(first.value) and _QUARTER_VALUE.match(second.value)):
+            continue
+        if _ORDINAL_QUARTER.search(first.text):
+            continue  # "the first quarter, the second quarter and ...": a list, not a renaming
+        if text[first.end : second.start] == ", " and second.text.lower().startswith("the "):
+            out[i] = TimeExpression(
+                first.text, first.start, first.end, first.type, second.value, first.mod
+            )
+    return out
 
 
 _DAY_AROUND = re.compile(r"\b(the|a)\s+day\s+(before|after)\s+$", re.IGNORECASE)
@@ -197,6 +222,7 @@ def _weekday_before(before: list[TimeExpression], dct: dt.date | None, weekday: 
 
 
 _QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]$")
+_ORDINAL_QUARTER = re.compile(r"\b(?:first|second|third|fourth|\d)", re.IGNORECASE)
 
 
 def _period_told_before(before: list[TimeExpression], unit: str) -> str | None:
