@@ -91,3 +91,13 @@ def test_a_quarter_renamed_in_apposition_takes_the_named_quarter():
     # a list of quarters is no renaming
     text = "Sales rose in the first quarter, the second quarter and the third quarter of 2010."
     assert _values(text, "2011-10-27")["the first quarter"][1] != "2010-Q2"
+
+
+def test_today_is_the_nth_day_names_the_articles_day():
+    values = _values("In Saudi Arabia, today is the eighth day of the operation.", "2011-08-15")
+    assert values["the eighth day"] == ("DATE", "2011-08-15")
+    values = _values("It's the second day of an offensive by the police.", "2011-03-06")
+    assert values["the second day"] == ("DATE", "2011-03-06")
+    # not told as what today is: no date of the article's
+    found = _values("He would do so on his first day in office.", "2011-03-06")
+    assert ("DATE", "2011-03-06") not in found.values()

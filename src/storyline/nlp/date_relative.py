@@ -305,3 +305,19 @@ def _mid_part_of_day(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     if ctx.dct is None:
         return "TIME", None, None
     return "TIME", f"{ctx.dct.isoformat()}T{PART_OF_DAY[m.group(1).lower()]}", None
+
+
+_TODAY_IS = re.compile(r"\b(?:today|it|this)(?:\s+is|'s)\s+$", re.IGNORECASE)
+
+
+@_rule(
+    r"\b(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"\d{1,3}(?:st|nd|rd|th))\s+(?:straight\s+|consecutive\s+)?day\b(?!-)"
+)
+def _nth_day_today(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    # "Today is the eighth day of the operation", "It's the second day of an offensive":
+    # told in the present as what today is, the count names the article's day (TimeML: a
+    # DATE with the DCT's value); elsewhere ("on his first day in office") it is left out
+    if not _TODAY_IS.search(ctx.text, max(0, m.start() - 12), m.start()):
+        return None
+    return "DATE", ctx.dct.isoformat() if ctx.dct else None, None
