@@ -101,3 +101,10 @@ def test_today_is_the_nth_day_names_the_articles_day():
     # not told as what today is: no date of the article's
     found = _values("He would do so on his first day in office.", "2011-03-06")
     assert ("DATE", "2011-03-06") not in found.values()
+
+
+def test_a_second_day_number_shares_the_month_before_it():
+    found = extract_dates("The summit will be held on April 24 and 25.", "2011-02-10")
+    assert [(t.text, t.value) for t in found] == [("April 24", "2011-04-24"), ("25", "2011-04-25")]
+    for text in ("Rates rose on April 24 and 5 percent more later.", "On Feb. 27 and 30 of them"):
+        assert len(extract_dates(text, "2011-02-10")) == 1, text
