@@ -353,6 +353,8 @@ def test_plural_weekdays_are_sets():
 
 def test_ages_are_not_durations():
     assert _values("the 6-year-old boy and a 44-year-old man", "2000-01-07") == {}
+    assert _values("Mr. Reupke, 52 years old, will succeed him.", "2000-01-07") == {}
+    assert _values("He was 37 years old when he was kidnapped.", "2000-01-07") == {}
     assert _values("for six years", "2000-01-07") == {"six years": "P6Y"}
 
 

@@ -188,7 +188,10 @@ def _ago(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     if amount is not None and m.group(4):
         amount += 0.5  # "a minute and a half later"
     if direction in ("earlier", "before", "later") and amount is None:
-        return None  # "some years later" is anchored to another event, not the DCT
+        # "a few days later", "several months before he took office": a gap of unknown
+        # length after (before) another event, not a date counted from the article's; as
+        # with "three days later" below, TimeML marks the length, a DURATION (PXD, PXM)
+        return "DURATION", duration(None, unit_key(m.group(3))), mod
     sign = 1 if direction in ("later", "from now", "hence") else -1
     unit = unit_key(m.group(3))
     if direction in ("earlier", "before", "later") and unit in _SHORT_UNITS:
@@ -302,3 +305,19 @@ def _mid_part_of_day(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     if ctx.dct is None:
         return "TIME", None, None
     return "TIME", f"{ctx.dct.isoformat()}T{PART_OF_DAY[m.group(1).lower()]}", None
+
+
+_TODAY_IS = re.compile(r"\b(?:today|it|this)(?:\s+is|'s)\s+$", re.IGNORECASE)
+
+
+@_rule(
+    r"\b(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"\d{1,3}(?:st|nd|rd|th))\s+(?:straight\s+|consecutive\s+)?day\b(?!-)"
+)
+def _nth_day_today(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    # "Today is the eighth day of the operation", "It's the second day of an offensive":
+    # told in the present as what today is, the count names the article's day (TimeML: a
+    # DATE with the DCT's value); elsewhere ("on his first day in office") it is left out
+    if not _TODAY_IS.search(ctx.text, max(0, m.start() - 12), m.start()):
+        return None
+    return "DATE", ctx.dct.isoformat() if ctx.dct else None, None

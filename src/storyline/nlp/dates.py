@@ -132,7 +132,67 @@ def extract_dates(text: str, dct: str | dt.date | None = None) -> list[TimeExpre
         chosen.append(TimeExpression(text[start:end], start, end, kind, value, mod))
     chosen.sort(key=lambda t: (t.start, t.end))
     found = _year_ago_quarters(_merge_adjacent(chosen, text), text, ctx.dct)
-    return _day_around(_following(found, ctx.dct), text)
+    found = _appositive_quarters(_day_around(_following(found, ctx.dct), text), text)
+    return _elided_days(found, text)
+
+
+# "April 24 and 25": a second day number sharing the month told just before it; not a
+# count ("May 5 and 6 percent"), a clock time ("at 4 and 5 p.m.") nor a new year's date
+_ELIDED_DAY = re.compile(
+    r"\s+(?:and|or)\s+(\d{1,2})\b(?!\s*(?:,\s*)?\d{4})"
+    r"(?!\s*(?:%|percent|million|billion|cents|points|a\.m|p\.m|[-/:.]\d))",
+    re.IGNORECASE,
+)
+
+
+def _elided_days(found: list[TimeExpression], text: str) -> list[TimeExpression]:
+    """ "The summit on April 24 and 25": TimeML marks "25" as a date of its own, the 25th of
+    the month (and year) of the date before it."""
+    out: list[TimeExpression] = []
+    for i, t in enumerate(found):
+        out.append(t)
+        m = _DAY_VALUE.match(t.value or "") if t.type == "DATE" and t.text[-1:].isdigit() else None
+        after = _ELIDED_DAY.match(text, t.end) if m else None
+        if not (m and after):
+            continue
+        day = int(after.group(1))
+        try:  # a later day of the same month, and one the month has
+            dt.date(int(m.group(1)), int(m.group(2)), day)
+        except ValueError:
+            continue
+        if day <= int(m.group(3)):
+            continue
+        start, end = after.start(1), after.end(1)
+        if i + 1 < len(found) and found[i + 1].start < end:
+            continue  # already read as something else
+        value = f"{m.group(1)}-{m.group(2)}-{day:02d}"
+        out.append(TimeExpression(text[start:end], start, end, "DATE", value, None))
+    return out
+
+
+_QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]$")
+_ORDINAL_QUARTER = re.compile(r"\b(?:first|second|third|fourth|\d)", re.IGNORECASE)
+
+
+def _appositive_quarters(found: list[TimeExpression], text: str) -> list[TimeExpression]:
+    """ "In the comparable year-ago quarter, the second quarter ended Oct. 31, ...": a
+    quarter told again in apposition names the same quarter, so the one reached by counting
+    (a year back from the reported quarter) takes the value its appositive spells out; the
+    appositive is the fiscal name the company itself reports under."""
+    out = list(found)
+    for i in range(len(out) - 1):
+        first, second = out[i], out[i + 1]
+        if not (first.value and second.value and first.type == second.type == "DATE"):
+            continue
+        if not (_QUARTER_VALUE.match(first.value) and _QUARTER_VALUE.match(second.value)):
+            continue
+        if _ORDINAL_QUARTER.search(first.text):
+            continue  # "the first quarter, the second quarter and ...": a list, not a renaming
+        if text[first.end : second.start] == ", " and second.text.lower().startswith("the "):
+            out[i] = TimeExpression(
+                first.text, first.start, first.end, first.type, second.value, first.mod
+            )
+    return out
 
 
 _DAY_AROUND = re.compile(r"\b(the|a)\s+day\s+(before|after)\s+$", re.IGNORECASE)
@@ -197,6 +257,7 @@ def _weekday_before(before: list[TimeExpression], dct: dt.date | None, weekday: 
 
 
 _QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]$")
+_ORDINAL_QUARTER = re.compile(r"\b(?:first|second|third|fourth|\d)", re.IGNORECASE)
 
 
 def _period_told_before(before: list[TimeExpression], unit: str) -> str | None:
