@@ -178,3 +178,23 @@ def test_a_participle_after_a_cue_keeps_its_speaker_however_it_is_parsed():
     (quote,) = [q for q in quotes_from_doc(doc) if q.cue == "adding"]
     assert quote.text.startswith("that voters came out")
     assert quote.speaker == "he"
+
+
+def test_a_verb_with_an_object_after_a_quote_is_not_its_bare_cue():
+    # "She noted a planned rally": what she noted follows the verb, so the quote before
+    # it goes on from the one before ('“X,” she said. “Y.”'), one attribution
+    text = (
+        "Her spokeswoman said the pledge was not constraining.\n\n"
+        "“I completely disagree with the assertion that there is any disadvantage,” she"
+        " said. “We feel good about the areas we are going to and the time we are able to"
+        " spend there.” She noted a planned rally on Saturday in Sioux City with the"
+        " congressman.\n"
+    )
+    start = text.index("“I completely")
+    second = text.index("“We feel")
+    direct = [q for q in extract_quotes(text) if q.kind == "direct"]
+    assert len(direct) == 1
+    q = direct[0]
+    assert q.start == start and q.cue == "said" and q.speaker == "she"
+    assert [text[a:b][:8] for a, b in q.fragments] == ["“I compl", "“We feel"]
+    assert q.fragments[1][0] == second

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from storyline.nlp.quote_syntax import TELL_LEMMAS
+
 
 def framing_verb(doc: Any, start: int) -> tuple[Any, bool] | None:
     """A verb outside the lexicon that introduces a quote: 'Mr. Trump continued: "..."',
@@ -159,6 +161,10 @@ def bare_cue(verb: Any) -> bool:
         return False
     if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return False
+    if verb.lemma_.lower() not in TELL_LEMMAS and any(
+        c.dep_ == "dobj" and c.i > verb.i for c in verb.children
+    ):
+        return False  # "She noted a planned rally": what she noted follows, not a cue
     last = max(t.i for t in verb.subtree if not (t.is_punct or t.is_space))
     doc = verb.doc
     nxt = doc[last + 1] if last + 1 < len(doc) else None
