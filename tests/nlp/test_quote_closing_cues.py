@@ -198,3 +198,28 @@ def test_a_verb_with_an_object_after_a_quote_is_not_its_bare_cue():
     assert q.start == start and q.cue == "said" and q.speaker == "she"
     assert [text[a:b][:8] for a, b in q.fragments] == ["“I compl", "“We feel"]
     assert q.fragments[1][0] == second
+
+
+def test_a_phrasal_verb_framing_a_quote_is_its_cue():
+    text = (
+        "Clinton said she stood up to the banks.\n\n"
+        'Sanders shot back, "Secretary Clinton called them out. Oh my goodness, they must'
+        ' have been really crushed by that."\n'
+    )
+    start = text.index('"Secretary')
+    quotes = [q for q in extract_quotes(text) if q.start <= start < q.end]
+    assert len(quotes) == 1
+    assert quotes[0].speaker == "Sanders"
+
+
+def test_the_clause_a_colon_closes_introduces_the_quote_after_it():
+    # the parser hangs "delivered" on the quote's verb ("tearing"): the clause ending at
+    # the colon still says who speaks
+    text = (
+        "Clinton warned against repealing the health law.\n\n"
+        "Sanders delivered a snappy retort: \"No one is tearing this up. We're going to go"
+        ' forward."\n'
+    )
+    start = text.index('"No one')
+    quotes = [q for q in extract_quotes(text) if q.start <= start < q.end]
+    assert quotes and all(q.speaker == "Sanders" for q in quotes)
