@@ -223,3 +223,18 @@ def test_the_clause_a_colon_closes_introduces_the_quote_after_it():
     start = text.index('"No one')
     quotes = [q for q in extract_quotes(text) if q.start <= start < q.end]
     assert quotes and all(q.speaker == "Sanders" for q in quotes)
+
+
+def test_the_agent_of_a_passive_ask_is_who_asks():
+    text = (
+        "The mayor spoke on the radio on Friday.\n\n"
+        "When asked by a reporter whether the registry differed from the old one, the"
+        ' mayor said, "You tell me."\n'
+    )
+    asked = _indirect(text, "asked")
+    assert len(asked) == 1
+    assert asked[0].text.startswith("whether the registry")
+    assert asked[0].speaker == "a reporter"
+    # with no agent, the one asked (the subject) still does not ask
+    text = "Asked about the polls, the mayor said he does not read them.\n"
+    assert all(q.speaker is None for q in _indirect(text, "Asked"))

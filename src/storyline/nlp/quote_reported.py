@@ -123,6 +123,8 @@ def indirect_drafts(
         participle = verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl")
         if participle and subject is not None and subject.head != verb:
             subject = None  # "Asked about the polls, he said": he was asked, not asking
+        if participle and subject is None:
+            subject = _agent(verb)  # "When asked by a reporter whether ...": who asked
         speaker = None
         own_subject = subject is not None and subject.head == verb
         if subject is not None and (own_subject or not content[0] <= subject.idx < content[1]):
@@ -170,6 +172,14 @@ def _lone_object(verb: Any, content: tuple[int, int]) -> bool:
         and token.pos_ in ("NOUN", "PROPN", "PRON")
         and token.ent_type_ not in ("DATE", "TIME")
     )
+
+
+def _agent(verb: Any) -> Any | None:
+    """The agent of a passive participle ("asked by a reporter": the reporter)."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((o for o in child.children if o.dep_ == "pobj"), None)
+    return None
 
 
 def _cue_before_participle(verb: Any) -> Any | None:
