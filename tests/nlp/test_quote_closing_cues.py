@@ -238,3 +238,16 @@ def test_the_agent_of_a_passive_ask_is_who_asks():
     # with no agent, the one asked (the subject) still does not ask
     text = "Asked about the polls, the mayor said he does not read them.\n"
     assert all(q.speaker is None for q in _indirect(text, "Asked"))
+
+
+def test_a_short_quotation_nobody_says_is_no_quote():
+    text = (
+        "Banners hung from the balcony of the town hall. “Stop the war in our time.”"
+        " Police took them down an hour later.\n\n"
+        "“We will win this fight,” the organiser said.\n\n"
+        "The march ended at the river before noon.\n\n"
+        "“The town has never seen a crowd like this one, not even for the fair.”\n"
+    )
+    direct = sorted(text[q.start : q.end][:12] for q in extract_quotes(text) if q.kind == "direct")
+    # the slogan goes; a short quote someone says, and a long one, stay
+    assert direct == ["“The town ha", "“We will win"]
