@@ -251,3 +251,16 @@ def test_a_short_quotation_nobody_says_is_no_quote():
     direct = sorted(text[q.start : q.end][:12] for q in extract_quotes(text) if q.kind == "direct")
     # the slogan goes; a short quote someone says, and a long one, stay
     assert direct == ["“The town ha", "“We will win"]
+
+
+def test_who_is_asked_in_the_passive_does_not_ask():
+    # no agent: nobody named asks; the sentence's subject is the one asked
+    text = (
+        "The campaign has held few events for the press.\n\n"
+        "Robby Mook, who was asked at a lunch if Clinton would hold a press conference,"
+        " laughed and said nothing.\n"
+    )
+    asked = _indirect(text, "asked")
+    assert len(asked) == 1
+    assert asked[0].text.startswith("if Clinton would hold")
+    assert asked[0].speaker is None

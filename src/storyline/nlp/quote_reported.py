@@ -118,7 +118,9 @@ def indirect_drafts(
         before = _cue_before_participle(verb)
         if before is not None:
             subject = subject_of(before)
-        if subject is None and not raising:
+        passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+        if subject is None and not raising and not passive:
+            # (not for "X was asked whether ...": X was asked, and by no one named)
             subject = sentence_subject(verb)
         participle = verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl")
         if participle and subject is not None and subject.head != verb:
