@@ -178,3 +178,89 @@ def test_a_participle_after_a_cue_keeps_its_speaker_however_it_is_parsed():
     (quote,) = [q for q in quotes_from_doc(doc) if q.cue == "adding"]
     assert quote.text.startswith("that voters came out")
     assert quote.speaker == "he"
+
+
+def test_a_verb_with_an_object_after_a_quote_is_not_its_bare_cue():
+    # "She noted a planned rally": what she noted follows the verb, so the quote before
+    # it goes on from the one before ('“X,” she said. “Y.”'), one attribution
+    text = (
+        "Her spokeswoman said the pledge was not constraining.\n\n"
+        "“I completely disagree with the assertion that there is any disadvantage,” she"
+        " said. “We feel good about the areas we are going to and the time we are able to"
+        " spend there.” She noted a planned rally on Saturday in Sioux City with the"
+        " congressman.\n"
+    )
+    start = text.index("“I completely")
+    second = text.index("“We feel")
+    direct = [q for q in extract_quotes(text) if q.kind == "direct"]
+    assert len(direct) == 1
+    q = direct[0]
+    assert q.start == start and q.cue == "said" and q.speaker == "she"
+    assert [text[a:b][:8] for a, b in q.fragments] == ["“I compl", "“We feel"]
+    assert q.fragments[1][0] == second
+
+
+def test_a_phrasal_verb_framing_a_quote_is_its_cue():
+    text = (
+        "Clinton said she stood up to the banks.\n\n"
+        'Sanders shot back, "Secretary Clinton called them out. Oh my goodness, they must'
+        ' have been really crushed by that."\n'
+    )
+    start = text.index('"Secretary')
+    quotes = [q for q in extract_quotes(text) if q.start <= start < q.end]
+    assert len(quotes) == 1
+    assert quotes[0].speaker == "Sanders"
+
+
+def test_the_clause_a_colon_closes_introduces_the_quote_after_it():
+    # the parser hangs "delivered" on the quote's verb ("tearing"): the clause ending at
+    # the colon still says who speaks
+    text = (
+        "Clinton warned against repealing the health law.\n\n"
+        "Sanders delivered a snappy retort: \"No one is tearing this up. We're going to go"
+        ' forward."\n'
+    )
+    start = text.index('"No one')
+    quotes = [q for q in extract_quotes(text) if q.start <= start < q.end]
+    assert quotes and all(q.speaker == "Sanders" for q in quotes)
+
+
+def test_the_agent_of_a_passive_ask_is_who_asks():
+    text = (
+        "The mayor spoke on the radio on Friday.\n\n"
+        "When asked by a reporter whether the registry differed from the old one, the"
+        ' mayor said, "You tell me."\n'
+    )
+    asked = _indirect(text, "asked")
+    assert len(asked) == 1
+    assert asked[0].text.startswith("whether the registry")
+    assert asked[0].speaker == "a reporter"
+    # with no agent, the one asked (the subject) still does not ask
+    text = "Asked about the polls, the mayor said he does not read them.\n"
+    assert all(q.speaker is None for q in _indirect(text, "Asked"))
+
+
+def test_a_short_quotation_nobody_says_is_no_quote():
+    text = (
+        "Banners hung from the balcony of the town hall. “Stop the war in our time.”"
+        " Police took them down an hour later.\n\n"
+        "“We will win this fight,” the organiser said.\n\n"
+        "The march ended at the river before noon.\n\n"
+        "“The town has never seen a crowd like this one, not even for the fair.”\n"
+    )
+    direct = sorted(text[q.start : q.end][:12] for q in extract_quotes(text) if q.kind == "direct")
+    # the slogan goes; a short quote someone says, and a long one, stay
+    assert direct == ["“The town ha", "“We will win"]
+
+
+def test_who_is_asked_in_the_passive_does_not_ask():
+    # no agent: nobody named asks; the sentence's subject is the one asked
+    text = (
+        "The campaign has held few events for the press.\n\n"
+        "Robby Mook, who was asked at a lunch if Clinton would hold a press conference,"
+        " laughed and said nothing.\n"
+    )
+    asked = _indirect(text, "asked")
+    assert len(asked) == 1
+    assert asked[0].text.startswith("if Clinton would hold")
+    assert asked[0].speaker is None

@@ -106,3 +106,18 @@ def test_an_indirect_question_is_what_was_asked():
     assert_quote_offsets(text, quotes)
     (quote,) = [q for q in quotes if q.cue == "Asked"]
     assert quote.text == "if he had ever been bullied"
+
+
+def test_a_description_named_by_its_apposition_keeps_what_describes_it():
+    # "the other candidate on the stage, former Secretary ... Clinton": the prepositional
+    # phrase sits between the head and its apposition, and the whole names who speaks
+    text = (
+        "The debate was lively.\n\nThe other candidate on the stage, former Secretary of"
+        " State Hillary Clinton, said that concerns about job losses were not to be"
+        " dismissed.\n"
+    )
+    said = [q for q in extract_quotes(text) if q.cue == "said"]
+    assert len(said) == 1
+    assert said[0].speaker == (
+        "The other candidate on the stage, former Secretary of State Hillary Clinton"
+    )

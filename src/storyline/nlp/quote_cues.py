@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from storyline.nlp.quote_syntax import TELL_LEMMAS
+
 
 def framing_verb(doc: Any, start: int) -> tuple[Any, bool] | None:
     """A verb outside the lexicon that introduces a quote: 'Mr. Trump continued: "..."',
@@ -22,6 +24,8 @@ def framing_verb(doc: Any, start: int) -> tuple[Any, bool] | None:
         verb = doc[k - 1]
         if verb.lower_ == "it" and k > 1 and doc[k - 2].lemma_ == "put":
             verb = doc[k - 2]  # "As Tom Ridge put it: "..."", "as one aide put it, "...""
+        elif verb.dep_ in ("prt", "advmod") and verb.head.i == k - 2:
+            verb = verb.head  # a phrasal verb: "Sanders shot back, "..."", "he went on: "...""
         if (
             verb.pos_ == "VERB"
             and verb.lemma_ != "read"  # "The banner read:" shows words, no one speaks them
@@ -90,6 +94,16 @@ def colon_intro(doc: Any, start: int) -> tuple[Any, bool] | None:
         # statement:⏎⏎“Our prayers are ...”" under "are"): the verb the colon's phrase
         # hangs on before it is the one that introduces the quote
         root = next((a for a in doc[k].ancestors if a.i < k and a.pos_ in ("VERB", "AUX")), root)
+    if root.i > k:
+        # ... or hung the colon's clause on the quote's verb ("Sanders delivered a snappy
+        # retort: "No one is tearing this up"": "delivered" under "tearing"): the clause
+        # that ends at the colon introduces the quote
+        closing = [
+            t
+            for t in doc[k].sent
+            if t.i < k and t.right_edge.i == k - 1 and t.pos_ in ("VERB", "AUX") and t.head.i > k
+        ]
+        root = closing[0] if closing else root
     if root.pos_ not in ("VERB", "AUX") or root.i > k or root.lemma_ == "read":
         return None
     if not any(c.dep_ == "nsubj" and c.i < root.i for c in root.children):
@@ -159,6 +173,10 @@ def bare_cue(verb: Any) -> bool:
         return False
     if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return False
+    if verb.lemma_.lower() not in TELL_LEMMAS and any(
+        c.dep_ == "dobj" and c.i > verb.i for c in verb.children
+    ):
+        return False  # "She noted a planned rally": what she noted follows, not a cue
     last = max(t.i for t in verb.subtree if not (t.is_punct or t.is_space))
     doc = verb.doc
     nxt = doc[last + 1] if last + 1 < len(doc) else None

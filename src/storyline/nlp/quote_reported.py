@@ -118,11 +118,15 @@ def indirect_drafts(
         before = _cue_before_participle(verb)
         if before is not None:
             subject = subject_of(before)
-        if subject is None and not raising:
+        passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+        if subject is None and not raising and not passive:
+            # (not for "X was asked whether ...": X was asked, and by no one named)
             subject = sentence_subject(verb)
         participle = verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl")
         if participle and subject is not None and subject.head != verb:
             subject = None  # "Asked about the polls, he said": he was asked, not asking
+        if participle and subject is None:
+            subject = _agent(verb)  # "When asked by a reporter whether ...": who asked
         speaker = None
         own_subject = subject is not None and subject.head == verb
         if subject is not None and (own_subject or not content[0] <= subject.idx < content[1]):
@@ -170,6 +174,14 @@ def _lone_object(verb: Any, content: tuple[int, int]) -> bool:
         and token.pos_ in ("NOUN", "PROPN", "PRON")
         and token.ent_type_ not in ("DATE", "TIME")
     )
+
+
+def _agent(verb: Any) -> Any | None:
+    """The agent of a passive participle ("asked by a reporter": the reporter)."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((o for o in child.children if o.dep_ == "pobj"), None)
+    return None
 
 
 def _cue_before_participle(verb: Any) -> Any | None:

@@ -150,13 +150,17 @@ def noun_phrase(head: Any, text: str, asides: bool = True) -> tuple[int, int]:
     if age is not None:
         joined = joined[:-1]
     last_joined = max((c.i for c in joined), default=head.i)
+    # "The other candidate on the stage, Hillary Clinton": all of a description its
+    # apposition names (on one line) is the phrase, what describes it before the name too
+    described = head.pos_ == "NOUN" and any(c.dep_ == "appos" for c in joined)
+    described = described and "\n" not in text[head.idx : head.doc[last_joined].idx]
     for child in head.children:
         short_prep = (
             child.dep_ == "prep"
             and child.lower_ in ("of", "for", "in", "at", "from")
             and child.i == head.i + 1
             and (head.pos_ != "PROPN" or child.lower_ == "of")  # not "Kellenberger for his part"
-        )
+        ) or (described and child.dep_ in ("acl", "prep") and head.i < child.i < last_joined)
         # the commas of "Flynn, a Trump surrogate," and "X, the US president, and Y"
         inner_comma = child.dep_ == "punct" and child.text == "," and head.i < child.i < last_joined
         aside = not asides and child.dep_ in ("conj", "appos", "cc") and child.i > head.i

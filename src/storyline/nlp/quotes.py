@@ -7,7 +7,8 @@ Two passes over one spaCy parse of the text:
    opens a quote without closing it continues into the next paragraph when that one opens
    with a quote mark (the newspaper convention); otherwise the quote ends with its
    paragraph (unbalanced marks never crash or swallow the article). Short quoted phrases
-   (scare quotes, titles) are not quotes of their own. Each direct quote gets the speech
+   (scare quotes, titles) are not quotes of their own, nor is a short quotation no cue
+   or speaker goes with (a slogan, a headline in marks). Each direct quote gets the speech
    verb found next to it (", he said" after it, "He said:" before it) and the verb's
    subject as the speaker; a quote followed by a cue clause and another quote with no cue
    of its own ("“X,” he said. “Y.”"), or by a cue-less quoted paragraph, becomes one quote
@@ -458,7 +459,23 @@ def quotes_from_doc(doc: Any, options: QuoteOptions | None = None) -> list[Quote
     else:
         drafts = list(direct)
     drafts.sort(key=lambda d: (d.start, d.end, d.kind))
-    return [_finish(d, text) for d in _join_continuations(drafts, text)]
+    return [
+        _finish(d, text)
+        for d in _join_continuations(drafts, text)
+        if not _unattributed(d, text, options.min_unattributed_words)
+    ]
+
+
+def _unattributed(draft: Draft, text: str, min_words: int) -> bool:
+    """A short quotation nobody is said to say (no cue, no speaker, one stretch):
+    '“Anybody but Trump,”', a slogan, a show's title, a headline in marks."""
+    return (
+        draft.kind == "direct"
+        and draft.cue is None
+        and draft.speaker is None
+        and len(draft.fragments) <= 1
+        and word_count(text[draft.start : draft.end]) < min_words
+    )
 
 
 def _words_of(draft: Draft) -> list[tuple[int, int]]:
