@@ -51,6 +51,8 @@ def test_the_list_counts_no_outlets_it_does_not_know(client: TestClient) -> None
     listing = client.get("/").text
     item = listing[listing.index('data-story="s-1"') :]
     assert "<span>outlet unknown</span>" in item and "independent outlet" not in item
+    # every row's chip reads "storyline": its accessible name says whose
+    assert 'aria-label="the storyline of The harbour reopened on Monday after the storm…"' in item
     line = client.get("/storylines/l-1").text
     assert "outlet unknown" in line and "independent outlet" not in line
     # the story's title is its lead: the lead is not printed again under it
@@ -68,3 +70,39 @@ def test_lead_and_source_label_helpers() -> None:
     )
     assert source_label(article(4, MORE, "s")) == "outlet unknown"
     assert source_label(None) == "source gone from the store"
+
+
+def test_a_long_tail_of_speakers_and_names_folds(db_url: str, make_client: Any) -> None:
+    from storyline.layer import EntityItem, MentionRef, QuoteItem, StoryLayer
+
+    text = " ".join(f"Speaker{n} said it." for n in range(16)) + " Main said more. Main said most."
+    quotes = [
+        QuoteItem("it", "a-1", 0, 2, f"Speaker{n}", None, None, None, None, None, None, "said",
+                  "indirect")
+        for n in range(14)
+    ] + [
+        QuoteItem(w, "a-1", 0, 2, "Main", None, None, None, None, None, None, "said", "indirect")
+        for w in ("more", "most")
+    ]  # fmt: skip
+    names = [
+        EntityItem(f"E{n}", f"Name{n}", "PERSON", [], None, [MentionRef("a-1", 0, 2)] * (1 + (n < 3)))
+        for n in range(31)
+    ]  # fmt: skip
+    store = open_store(db_url)
+    arts = [article(1, text, "s-9")]
+    store.add_articles(arts, [])
+    story = Story("s-9", "Many voices", ["a-1"], [], None,
+                  StoryLayer(entities=names, quotes=quotes))  # fmt: skip
+    store.save_analysis(arts, [story])
+    store.close()
+    with make_client(db_url) as c:
+        html = c.get("/stories/s-9").text
+    quotes_html = html[html.index('id="quotes"') : html.index('id="entities"')]
+    folded = quotes_html[quotes_html.index('<details class="once">') :]
+    assert "<summary>14 more speakers quoted once</summary>" in folded
+    assert "<h3>Main" in quotes_html and "<h3>Main" not in folded
+    assert "<h3>Speaker0" in folded
+    entities = html[html.index('id="entities"') : html.index('id="outlets"')]
+    assert "<summary>28 more named once</summary>" in entities
+    assert entities.index("<strong>Name0</strong>") < entities.index('<details class="once">')
+    assert entities.index("<strong>Name30</strong>") > entities.index('<details class="once">')
