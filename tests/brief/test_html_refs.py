@@ -42,3 +42,22 @@ def test_plural() -> None:
     assert plural(1, "article") == "1 article"
     assert plural(2, "more dated event") == "2 more dated events"
     assert plural(3, "entity") == "3 entities" and plural(2, "day") == "2 days"
+
+
+def test_indirect_speech_is_not_put_in_quotation_marks() -> None:
+    from storyline.layer import QuoteItem, StoryLayer
+
+    text = 'Officials said the harbour would reopen. "We are ready," the mayor said.'
+    told = text.index("the harbour"), text.index(".")
+    said = text.index('"We'), text.index(" the mayor")
+    quotes = [
+        QuoteItem(text[slice(*told)], "a-1", *told, "Officials", None,
+                  None, None, None, None, None, "said", "indirect"),
+        QuoteItem(text[slice(*said)], "a-1", *said, "the mayor", None,
+                  None, None, None, None, None, "said", "direct"),
+    ]  # fmt: skip
+    story = Story("s-1", "Harbour", ["a-1"], [], None, StoryLayer(quotes=quotes))
+    html = render_html([_article(1, text)], [story])
+    assert "indirect (said): the harbour would reopen " in html
+    assert "“the harbour would reopen”" not in html
+    assert "direct (said): &#34;We are ready,&#34; " in html

@@ -106,3 +106,12 @@ def test_a_long_tail_of_speakers_and_names_folds(db_url: str, make_client: Any) 
     assert "<summary>28 more named once</summary>" in entities
     assert entities.index("<strong>Name0</strong>") < entities.index('<details class="once">')
     assert entities.index("<strong>Name30</strong>") > entities.index('<details class="once">')
+
+
+def test_an_untitled_article_page_reads_in_words(client: TestClient) -> None:
+    html = client.get("/articles/a-1").text
+    assert "<h1>Untitled article</h1>" in html and "(untitled)" not in html
+    assert "<span>outlet unknown</span>" in html and "<span>undated</span>" in html
+    assert ">its story: The harbour reopened on Monday after the storm…</a>" in html
+    assert "As read (nothing removed)" in html and "0 removed spans" not in html
+    assert "Input: t#1, record mn-7" in html

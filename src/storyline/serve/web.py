@@ -224,6 +224,12 @@ def build_web_router(state: ServerState) -> APIRouter:
         if not found:
             raise HTTPException(404, "no such article")
         a = found[0]
-        return render("article.html.j2", article=a, removed=removed_segments(a))
+        story = state.store.story(a.story) if a.story else None
+        return render(
+            "article.html.j2",
+            article=a,
+            removed=removed_segments(a),
+            story_title=story.title if story is not None else "",
+        )
 
     return router
