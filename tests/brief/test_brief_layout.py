@@ -89,7 +89,7 @@ def test_500_stories_get_a_table_of_contents_and_stay_small() -> None:
     # each source text is folded; a long list is folded with its count
     assert html.count('<details class="article"') == 500
     assert "<summary>facts (15)</summary>" in html and "<summary>facts (1)" not in html
-    assert "… and 15 more fact(s) in brief.json" in html  # the first 15 of 30 shown
+    assert "… and 15 more facts in brief.json" in html  # the first 15 of 30 shown
     # proportional: no story's section is much more than its own text
     text = sum(len(a.text) for a in articles)
     assert len(html) < 4 * text + 2_000 * len(stories)

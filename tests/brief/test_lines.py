@@ -4,6 +4,8 @@ article text escaped, lengths bounded; a storyline of one story gets no section.
 
 from __future__ import annotations
 
+import re
+
 from markdown_it import MarkdownIt
 
 from storyline.brief.lines import MAX_LINE_EVENTS, line_sections
@@ -92,8 +94,17 @@ def test_html_section_links_stories_and_bounds_the_timeline() -> None:
     assert section.index('href="#s-b">Truce') < section.index('href="#s-a">Warships &lt;b&gt;sail')
     assert "undated (mentions " in section
     assert section.count("<time ") == MAX_LINE_EVENTS
-    assert "… and 7 more dated event(s) in brief.json" in section
+    assert "… and 7 more dated events in brief.json" in section
     assert 'stories <a href="#s-b">1</a>, <a href="#s-a">2</a>' in section
+    # named by the entities running through it, not by its id alone; counts in words
+    assert '<h3>Storyline: Sergei Lavrov <span class="cite">l-1</span></h3>' in section
+    assert "(s)" not in section
+    # an event cites its source by number, the id and offsets in the tooltip only
+    assert re.search(
+        r'<a class="ref" href="#a-\w+" title="source 1: a-\w+, characters \d+–\d+">\[1\]</a>',
+        section,
+    )
+    assert not re.search(r"\[a-\w+:\d+–\d+\]", html)
     assert "<script>truce" not in html and "&lt;script&gt;truce()" in html
 
 

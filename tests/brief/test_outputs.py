@@ -215,7 +215,7 @@ def test_a_story_without_summary_says_why_and_an_unknown_outlet_is_named(tmp_pat
     ]  # fmt: skip
     markdown = render_markdown([notice, plain], stories)
     empty = markdown.split("## Not a news article: boilerplate (these crawls)\n\n", 1)[1]
-    assert empty.startswith("_No summary: its article(s) are not news (boilerplate (these crawls)")
+    assert empty.startswith("_No summary: its article is not news (boilerplate (these crawls)")
     assert "- `a2` (untitled) mn.jsonl#L5 — outlet unknown\n" in markdown
     # (a single-source claim its one sentence says is read once, on the claim's line)
     assert (
@@ -224,7 +224,7 @@ def test_a_story_without_summary_says_why_and_an_unknown_outlet_is_named(tmp_pat
     )
     assert f"{plain.id} states" not in markdown
     html = render_html([notice, plain], stories)
-    assert "No summary: its article(s) are not news" in html
+    assert "No summary: its article is not news" in html
     assert "outlet unknown states</span>" in html and " · outlet unknown" in html
 
 

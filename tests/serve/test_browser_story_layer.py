@@ -109,6 +109,10 @@ def test_story_page_layer_matches_brief_json(
                 seen["claims"] += len(claims)
 
                 # quotes: each quote's words appear once-quoted, sliced from its article
+                # (speakers quoted once are folded on a story of many speakers)
+                page.locator("#quotes details").evaluate_all(
+                    "els => els.forEach(e => e.open = true)"
+                )
                 shown_quotes = page.locator("#quotes li.quote").all_inner_texts()
                 quotes = brief.get("quotes", [])
                 assert len(shown_quotes) == len(quotes)

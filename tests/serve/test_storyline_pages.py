@@ -110,8 +110,19 @@ def test_storyline_page_orders_stories_and_shows_timeline_and_entities(
     # the timeline: by date, each event citing its article and offsets
     timeline = html[html.index('id="timeline"') : html.index('id="entities"')]
     assert timeline.index("2012-02") < timeline.index("2012-06-18")
-    assert f"[{FEB}–{FEB + 8}]: “February”" in timeline
-    assert 'href="/articles/a-3"' in timeline and "[0–6]: “Russia”" in timeline
+    # ... the article by its outlet and day (undated: its outlet alone), the id and
+    # offsets in the link's tooltip, never as the text a reader reads
+    assert (
+        f'<a href="/articles/a-3" title="(untitled) t#3 · a-3, characters {FEB}–{FEB + 8}">'
+        "Naharnet</a>: “February”" in timeline
+    )
+    assert '<a href="/articles/a-1" title="(untitled) t#1 · a-1, characters 0–6">' in timeline
+    assert ">FT, 2012-06-18</a>: “Russia”" in timeline
+    assert not re.search(r"\[\d+–\d+\]", timeline)
+    # named by the entities running through it, the id only beside it
+    assert "<h1>Storyline: Sergei Lavrov</h1>" in html and "<title>Storyline: Sergei Lavrov" in html
+    # a lead sentence is shown under its story's title, the title of a story that has
+    # none (its lead) is not shown twice
     # the entities running through it, linked to their pages
     entities = html[html.index('id="entities"') :]
     assert '<a href="/entities/E1"><strong>Sergei Lavrov</strong></a>' in entities
@@ -130,12 +141,19 @@ def test_entity_page_lists_stories_storylines_and_quotes_with_citations(
     assert "foreign minister" in html and "Also named: Lavrov" in html
     # stories holding the id only: the story whose entity is *named* "E1" is left out
     assert story_ids(html) == ["s-truce", "s-ships"]
-    assert '<a href="/storylines/l-1">l-1</a>' in html and "l-2" not in html
+    # a storyline by the titles of his stories in it, not by its id
+    assert (
+        '<a href="/storylines/l-1">the storyline of Truce; Warships &lt;i&gt;sail&lt;/i&gt;</a>'
+        in html
+    )
+    assert ">l-1<" not in html and "l-2" not in html
     # his quotes, sliced from the stored articles, escaped, with their citations
     assert "Russia had no plans to send &lt;script&gt;x()&lt;/script&gt; troops" in html
-    assert f"a-3</a> [{NO_TROOPS[0]}–{NO_TROOPS[1]}]" in html
+    assert f'a-3, characters {NO_TROOPS[0]}–{NO_TROOPS[1]}">Naharnet</a>' in html
     assert "“We will &lt;b&gt;not&lt;/b&gt; back down”" in html
-    assert f"a-1</a> [{SAID[0]}–{SAID[1]}]" in html
+    assert f'a-1, characters {SAID[0]}–{SAID[1]}">FT, 2012-06-18</a>' in html
+    # indirect speech is the reporter's words: not put in quotation marks
+    assert "“Russia had no plans" not in html and "indirect (said)" in html
     assert TRUCE[NO_TROOPS[0] : NO_TROOPS[1]].startswith("Russia had no plans")
     other = client.get("/entities/E2").text
     assert story_ids(other) == ["s-dam"] and "Quotes" not in other

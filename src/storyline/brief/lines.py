@@ -17,6 +17,15 @@ from storyline.model import Article, Story, calendar_day, placing_dates
 
 MAX_LINE_EVENTS = 30  # a storyline's timeline in brief.md/.html (all of it in brief.json)
 MAX_LINE_ENTITIES = 15
+LABEL_NAMES = 3  # a storyline is named by this many of its most named entities
+
+
+def storyline_label(names: list[str], titles: list[str]) -> str:
+    """A storyline's name in words, for a heading: the entities most named through it
+    (``names``, most named first), else its first story's title; its id is no name to a
+    reader ("Storyline l-faf17e635253")."""
+    kept = [n for n in names if n][:LABEL_NAMES]
+    return ", ".join(kept) if kept else next((t for t in titles if t), "")
 
 
 @dataclass(frozen=True)
@@ -49,6 +58,12 @@ class LineSection:
     entities: list[StorylineEntity]
     hidden_entities: int
     numbers: dict[str, int]  # story id -> its place on the time axis (1 = earliest)
+
+    @property
+    def label(self) -> str:
+        return storyline_label(
+            [e.name for e in self.entities], [p.story.title for p in self.stories]
+        )
 
     def places(self, entity: StorylineEntity) -> list[tuple[int, str]]:
         """(number, story id) of the stories naming ``entity``, earliest first."""

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from storyline.brief.html_refs import Citer, plural
 from storyline.brief.layer_view import (
     LayerView,
     layer_markdown,
@@ -220,9 +221,11 @@ def no_summary_note(story: Story, by_id: dict[str, Article]) -> str:
     """Why a story has no summary, so its section is never an empty heading."""
     texts = [by_id[a].text for a in story.articles if a in by_id]
     reasons = [junk_reason(t, len(t.split())) for t in texts]
+    its = "its article is" if len(story.articles) == 1 else "its articles are"
     if texts and all(reasons):
-        return f"No summary: its article(s) are not news ({reasons[0]})."
-    return "No summary: no sentence of its article(s) reads as news prose; see its sources."
+        return f"No summary: {its} not news ({reasons[0]})."
+    of = "its article" if len(story.articles) == 1 else "its articles"
+    return f"No summary: no sentence of {of} reads as news prose; see its sources."
 
 
 def story_dates(story: Story, by_id: dict[str, Article]) -> str:
@@ -309,6 +312,8 @@ def html_chunks(articles: list[Article], stories: list[Story]) -> Iterator[str]:
     env.globals["others_label"] = others_label
     env.globals["quoted"] = quoted
     env.globals["said_as"] = said_as
+    env.globals["cite"] = Citer.of(stories, cited)
+    env.filters["plural"] = plural
     template = env.get_template("brief.html.j2")
     yield from template.generate(stories=view, lines=line_sections(stories, articles))
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from storyline.brief.lines import storyline_label
 from storyline.layer import (
     EntityItem,
     QuoteItem,
@@ -64,6 +65,30 @@ def _said(sliced: str, quote: QuoteItem) -> str:
     return fragment_words(sliced, quote.start, quote.fragments or ()) if sliced else ""
 
 
+def source_label(article: Article | None) -> str:
+    """What a citation shows of its article: the outlet and the day, in words; the id
+    and character offsets go to the link's tooltip (an analyst reads "Naharnet,
+    2012-02-10", not "a-3c6b02b5cbc81a4e [2050–2058]")."""
+    if article is None:
+        return "source gone from the store"
+    outlet = article.outlet or article.publisher or "outlet unknown"
+    return f"{outlet}, {article.date[:10]}" if article.date else outlet
+
+
+def cite_title(articles: dict[str, Article], article: str, start: int, end: int) -> str:
+    """The tooltip of a citation link: the article's title (or file), id and offsets."""
+    found = articles.get(article)
+    name = f"{found.label} · " if found is not None else ""
+    return f"{name}{article}, characters {start}–{end}"
+
+
+def new_lead(title: str, lead: str) -> str:
+    """The lead sentence when it says more than the title; "" when the title is the lead
+    (or its cut start: a story without a headline is titled by its lead)."""
+    head = title.rstrip("…").rstrip()
+    return "" if not lead or lead.strip().startswith(head) else lead
+
+
 def _slice(articles: dict[str, Article], article: str, start: int, end: int) -> str:
     found = articles.get(article)
     if found is None or not 0 <= start < end <= len(found.text):
@@ -81,7 +106,8 @@ def storyline_view(store: Store, line: str) -> dict[str, Any] | None:
     stories: list[LineStory] = []
     for item in time_order(listing.items):
         brief = store.story_brief(item.id) or {}
-        stories.append(LineStory(item, _lead(brief), StoryLayer.from_dict(brief)))
+        lead = new_lead(item.title, _lead(brief))
+        stories.append(LineStory(item, lead, StoryLayer.from_dict(brief)))
     layer = storyline_layer(line, [(s.listing.id, s.layer) for s in stories])
     titles = {s.listing.id: s.listing.title for s in stories}
     numbers = {s.listing.id: n for n, s in enumerate(stories, start=1)}
@@ -107,12 +133,17 @@ def storyline_view(store: Store, line: str) -> dict[str, Any] | None:
                 "story": t.story,
                 "story_title": titles.get(t.story, t.story),
                 "article": t.article,
+                "source": source_label(articles.get(t.article)),
+                "cite_title": cite_title(articles, t.article, t.start, t.end),
                 "start": t.start,
                 "end": t.end,
             }
         )
     return {
         "line": line,
+        "label": storyline_label(
+            [e.name for e in layer.entities], [s.listing.title for s in stories]
+        ),
         "stories": stories,
         "total_stories": listing.total,
         "timeline": timeline,
@@ -136,6 +167,8 @@ class EntityQuote:
     quote: QuoteItem
     story: str
     said: str  # its words from article.text ("" when the article is gone)
+    source: str  # its article in words (``source_label``)
+    cite_title: str  # ... and as id and offsets (``cite_title``)
 
 
 def entity_view(store: Store, entity: str) -> dict[str, Any] | None:
@@ -163,10 +196,20 @@ def entity_view(store: Store, entity: str) -> dict[str, Any] | None:
     shown = spoken[:MAX_QUOTES]
     articles = _texts(store, {q.article for _, q in shown})
     quotes = [
-        EntityQuote(q, sid, _said(_slice(articles, q.article, q.start, q.end), q))
+        EntityQuote(
+            q,
+            sid,
+            _said(_slice(articles, q.article, q.start, q.end), q),
+            source_label(articles.get(q.article)),
+            cite_title(articles, q.article, q.start, q.end),
+        )
         for sid, q in shown
     ]
-    lines = sorted({item.storyline for item, _, _ in own if item.storyline})
+    # a storyline is shown by the titles of this entity's stories in it, not its id
+    lines: dict[str, list[str]] = {}
+    for item, _, _ in own:
+        if item.storyline:
+            lines.setdefault(item.storyline, []).append(item.title)
     return {
         "entity": first,
         "aliases": aliases,
@@ -175,7 +218,7 @@ def entity_view(store: Store, entity: str) -> dict[str, Any] | None:
             {"listing": item, "mentions": len(e.mentions), "articles": len(e.articles)}
             for item, e, _ in own
         ],
-        "storylines": lines,
+        "storylines": [{"id": k, "titles": v} for k, v in sorted(lines.items())],
         "quotes": quotes,
         "hidden_quotes": max(0, len(spoken) - MAX_QUOTES),
         "titles": {item.id: item.title for item, _, _ in own},

@@ -89,7 +89,12 @@ def story_view(brief: dict[str, Any], articles: list[Article]) -> dict[str, Any]
     members = [by_id[aid] for aid in brief.get("articles", []) if aid in by_id]
     members.sort(key=lambda a: (a.duplicate_of is not None, a.date is None, a.date or "", a.id))
     sources: list[dict[str, Any]] = [
-        {"article": a, "segments": cited_segments(a.text, cited.get(a.id, set()), a.id), "n": n}
+        {
+            "article": a,
+            "segments": cited_segments(a.text, cited.get(a.id, set()), a.id),
+            "n": n,
+            "origin": a.source.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1],
+        }
         for n, a in enumerate(members, start=1)
     ]
     numbers = {s["article"].id: s["n"] for s in sources}
@@ -97,7 +102,9 @@ def story_view(brief: dict[str, Any], articles: list[Article]) -> dict[str, Any]
         "story": brief,
         "sources": sources,
         "numbers": numbers,
-        "outlets": sorted({a.outlet or a.publisher or "(unknown outlet)" for a in members}),
+        "outlets": sorted({a.outlet or a.publisher for a in members} - {None, ""}),
+        # counted, not one "(unknown outlet)": the list counts each such original apart
+        "unknown_outlets": sum(1 for a in members if not (a.outlet or a.publisher)),
         "duplicates": sum(1 for a in members if a.duplicate_of),
         "quotes": quotes_by_speaker(layer),
         "entities": entity_rows(layer.entities if layer else []),
@@ -217,6 +224,12 @@ def build_web_router(state: ServerState) -> APIRouter:
         if not found:
             raise HTTPException(404, "no such article")
         a = found[0]
-        return render("article.html.j2", article=a, removed=removed_segments(a))
+        story = state.store.story(a.story) if a.story else None
+        return render(
+            "article.html.j2",
+            article=a,
+            removed=removed_segments(a),
+            story_title=story.title if story is not None else "",
+        )
 
     return router
