@@ -184,6 +184,19 @@ def test_an_embedded_video_player_line_is_cut_and_an_article_line_naming_one_sta
     assert classify_line("MUST WATCH Comey: We follow where the evidence takes us 02:04")
 
 
+def test_page_furniture_lines_are_no_headline_and_zero_width_spaces_go():
+    for line in ("share tweet pin email", "Local News More>>", "April 10th, 2016"):
+        article = clean(f"{line}\n\nFloods hit Minot\n\nThe river peaked on Monday.")
+        assert article.title == "Floods hit Minot", line
+        assert line not in article.text
+    article = clean("The river peaked on Monday.", title="\u200bCNN is being sued")
+    assert article.title == "CNN is being sued"
+    assert clean("\u200bCNN\u200b is being sued.").text == "CNN is being sued."
+    # an article's sentence that names a day and more stays
+    kept = clean("On April 10th, 2016 the river peaked and more >> was written.")
+    assert kept.removed == []
+
+
 def test_html_entities_are_decoded_in_the_stored_text_and_title():
     raw = "North Korea&#39;s leader was named &quot;Sexiest Man&quot; by The Onion &amp; AT&T."
     article = clean(raw, title="Prodigy Mourned by Nas, Just Blaze &amp; More")

@@ -79,7 +79,10 @@ LINE_RULES: tuple[Rule, ...] = (
         r"(share|tweet|email|print|whatsapp|pinterest|reddit|linkedin|facebook|twitter)"
         r"( this( article| story| page)?)?( on| via)?:?",
         r"(click to )?share (this( article| story| page)?|on|via)\b.{0,60}",
-        r"((facebook|twitter|email|print|whatsapp|linkedin|reddit|pinterest)[ ,|/]*){2,}",
+        r"((facebook|twitter|email|print|whatsapp|linkedin|reddit|pinterest|share|tweet|pin"
+        r"|sms|flipboard)[ ,|/]*){2,}",
+        # a section's link to more of it: "Local News More>>", "Politics More »"
+        r"[^.!?]{0,40}\bmore ?(>>|»|›)",
         r"like this:?|like loading\.{0,3}|related:?|related (articles|stories|posts):?",
         r"tweet with a location.{0,200}",
         r"follow us on .{0,60}",
@@ -162,6 +165,9 @@ LINE_RULES: tuple[Rule, ...] = (
         r"([A-Z][\w.&'-]*\s+){0,4}(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+"
         + _DAY_WRITTEN
         + r",?\s+\d{1,2}:\d{2}\s*([ap]\.?m\.?)?(\s+[A-Z]{2,4})?",
+        # a line that is only a day, the page's stamp: "April 10th, 2016", "Tue, Feb. 19 2013"
+        r"((mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep"
+        r"|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+(19|20)\d\d",
     ),
     _rule(
         "notification prompt",
@@ -223,12 +229,16 @@ _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,
 
 # C1 control characters are Windows-1252 text read as Latin-1 ("\x97" for "—")
 _C1 = re.compile("[\x80-\x9f]")
+_INVISIBLE = re.compile("[\u200b\u2060\ufeff]")
 
 
 def unescape_entities(text: str) -> str:
     """``text`` with its HTML entities decoded and its C1 controls read as Windows-1252
     (what they were meant to be), everything else as it was."""
     text = _C1.sub(lambda m: bytes([ord(m.group())]).decode("cp1252", errors="ignore"), text)
+    # zero-width spaces and joiners a CMS leaves in ("\u200bCNN is being sued"): unseen, but
+    # they split words for every matcher and show as gaps in a terminal
+    text = _INVISIBLE.sub("", text)
     if "&" not in text:
         return text
     return _ENTITY.sub(lambda m: html.unescape(m.group()), text)
