@@ -75,6 +75,16 @@ def test_stories_are_read_latest_first_then_largest() -> None:
     assert headings == ["3", "5", "2", "1", "4"]
 
 
+def test_what_is_not_news_is_read_last_even_when_dated_latest() -> None:
+    crawl = "This is a web archive crawl. The seed for wide00014 was a list of sites."
+    notice = Article(id="a9999", text=crawl, raw_text=crawl, source="x.txt", date="2013-01-09")
+    news = [_article(1, "2012-06-18"), _article(2, None)]
+    junk = Story("s9999", "Not a news article: crawl data", ["a9999"], [], None, None)
+    stories = [junk, _story(1, [news[0]]), _story(2, [news[1]])]
+    order = [s.id for s in reading_order(stories, [notice, *news])]
+    assert order == ["s0001", "s0002", "s9999"]
+
+
 def test_500_stories_get_a_table_of_contents_and_stay_small() -> None:
     articles = [_article(n, f"2013-{1 + n % 12:02d}-{1 + n % 28:02d}") for n in range(500)]
     stories = [_story(n, [articles[n]], facts=30 if n == 7 else 1) for n in range(500)]

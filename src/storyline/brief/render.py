@@ -61,14 +61,23 @@ def brief_records(articles: list[Article], stories: list[Story]) -> dict[str, An
 
 def reading_order(stories: list[Story], articles: list[Article]) -> list[Story]:
     """Stories as a reader takes them: the day of their latest article, latest first, then
-    the most articles, then id; undated stories last."""
+    the most articles, then id; undated stories after dated ones, and what is not news at
+    all (a crawl notice, a cookie wall kept apart as its own story) last of all."""
     days = {a.id: a.date[:10] for a in articles if a.date}
+    texts = {a.id: a.text for a in articles}
 
     def latest(story: Story) -> str:
         return max((days[a] for a in story.articles if a in days), default="")
 
+    def not_news(story: Story) -> bool:
+        said = [texts[a] for a in story.articles if a in texts]
+        return (
+            not story.summary and bool(said) and all(junk_reason(t, len(t.split())) for t in said)
+        )
+
     by_size = sorted(stories, key=lambda s: (-len(s.articles), s.id))
-    return sorted(by_size, key=latest, reverse=True)  # stable: equal days keep size order
+    by_day = sorted(by_size, key=latest, reverse=True)  # stable: equal days keep size order
+    return sorted(by_day, key=not_news)
 
 
 def manifest_document(result: RunResult, options: Options) -> dict[str, Any]:
