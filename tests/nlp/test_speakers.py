@@ -404,3 +404,16 @@ def test_who_names_the_noun_phrase_not_the_sentence_a_misparse_hangs_it_on():
     for q in quotes:
         if q.speaker_start is not None:
             assert not (q.speaker_start <= q.start and q.end <= q.speaker_end), q
+
+
+def test_a_speaker_phrase_never_runs_across_a_line_break():
+    # the parser runs a tweet's date line into the next paragraph's subject
+    text = (
+        "Chaffetz wrote on Twitter.\n\n"
+        "May 16, 2017\n\n"
+        "Other lawmakers were calling for full disclosure of the memo on Tuesday."
+    )
+    quotes = _quotes(text)
+    assert_quote_offsets(text, quotes)
+    assert [q.speaker for q in quotes if q.cue == "calling"] == ["Other lawmakers"]
+    assert not any(q.speaker and "\n" in q.speaker for q in quotes)

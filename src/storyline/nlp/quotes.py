@@ -401,12 +401,24 @@ def _colon_paragraph_drafts(text: str, verbs: list[Any], taken: list[Draft]) -> 
     return drafts
 
 
+def _cue_side(text: str, speaker: tuple[int, int], cue: tuple[int, int] | None) -> tuple[int, int]:
+    """A speaker phrase the parser ran across a line break ("May 16, 2017⏎⏎Other
+    lawmakers", a dateline or heading joined to the subject): only the words on the
+    cue's side of the break name who speaks."""
+    start, end = speaker
+    if cue is None or cue[0] >= end:  # the cue follows: the last line's words
+        return trim_span(text, text.rfind("\n", start, end) + 1, end)
+    return trim_span(text, start, text.find("\n", start, end))
+
+
 def _finish(draft: Draft, text: str) -> Quote:
     speaker = draft.speaker
     if speaker and not any(c.isalnum() for c in text[speaker[0] : speaker[1]]):
         # a misparse can make a bare hyphen the subject ("Counter-countersignal said"):
         # no words, no speaker, rather than an empty name
         speaker = None
+    if speaker and "\n" in text[speaker[0] : speaker[1]]:
+        speaker = _cue_side(text, speaker, draft.cue)
     cue = draft.cue
     source = draft.source
     return Quote(
