@@ -235,7 +235,10 @@ def _closeness(a: ClusterSummary, b: ClusterSummary, shared: frozenset[int]) -> 
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
-    return len(a & b) / len(a | b) if a and b else 0.0
+    if not a or not b:
+        return 0.0
+    shared = len(a & b)  # the union's size from it: no union set built for each pair
+    return shared / (len(a) + len(b) - shared)
 
 
 def _lead_ranks(summaries: Sequence[ClusterSummary], persons: bool = False) -> list[dict[int, int]]:

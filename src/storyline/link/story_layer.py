@@ -44,6 +44,7 @@ from storyline.link.article_layer import (
     Steps,
     analyze_batch,
     batches_of,
+    collector_paused,
     map_here,
 )
 from storyline.link.claims import (
@@ -260,53 +261,55 @@ def analyze_story(
     for f in found:
         if f.error is not None:  # unparsed: the storyline has no layer this run
             raise StorylineError(f"article {f.id}: {f.error}")
-    by_id = {a.id: a for a in ordered}
-    sentences = [a.sentences or split_sentences(a.text) for a in ordered]
-    steps = Steps(options.budget)
-    candidates = [f.claims for f in found if f.claims is not None]
-    statements = [s for c in candidates for s in c.statements]
-    index = StatementIndex(statements)
-    verdicts: list[Verdict] = []
-    for article, f in zip(ordered, found, strict=True):
-        # each independent source's stance toward the claims it speaks of: the article's
-        # "claims" step (at most options.claims.max_claims_per_article of them)
-        if f.claims is not None and f.claims.sentences and statements:
-            verdicts += steps.run(
-                "claims",
-                article.id,
-                len(article.text),
-                [],
-                judge_claims,
-                f.claims,
-                statements,
-                options.claims,
-                None,
-                index,
-            )
-    if profile is not None:
-        for f in found:
-            profile.extend(f.timings)
-        profile.extend(steps.timings)
-    ids = [a.id for a in ordered]
-    texts = [a.text for a in ordered]
-    entities = resolve_mentions(ids, texts, [f.mentions for f in found], options.entities)
-    facts = [
-        FactItem(article=article.id, **fact.to_dict())
-        for article, f in zip(ordered, found, strict=True)
-        for fact in f.facts
-    ]
-    copies = {a.id: o for a in ordered if (o := original_of(a, by_id)) is not None}
-    claims = align_candidates(candidates, options.claims, verdicts)
-    skips = [s for f in found for s in f.skips] + steps.skips
-    return GroupLayer(
-        entities=entities,
-        quotes=story_quotes(ordered, [f.quotes for f in found], entities),
-        facts=facts,
-        timeline=story_timeline(ordered, sentences, [f.dates for f in found]),
-        claims=[group_claim(c, copies) for c in claims],
-        skipped=sorted(skips, key=lambda s: (s.article, s.step)),
-        copies=copies,
-    )
+    # the story-level work makes as many small objects as the per-article steps
+    with collector_paused():
+        by_id = {a.id: a for a in ordered}
+        sentences = [a.sentences or split_sentences(a.text) for a in ordered]
+        steps = Steps(options.budget)
+        candidates = [f.claims for f in found if f.claims is not None]
+        statements = [s for c in candidates for s in c.statements]
+        index = StatementIndex(statements)
+        verdicts: list[Verdict] = []
+        for article, f in zip(ordered, found, strict=True):
+            # each independent source's stance toward the claims it speaks of: the article's
+            # "claims" step (at most options.claims.max_claims_per_article of them)
+            if f.claims is not None and f.claims.sentences and statements:
+                verdicts += steps.run(
+                    "claims",
+                    article.id,
+                    len(article.text),
+                    [],
+                    judge_claims,
+                    f.claims,
+                    statements,
+                    options.claims,
+                    None,
+                    index,
+                )
+        if profile is not None:
+            for f in found:
+                profile.extend(f.timings)
+            profile.extend(steps.timings)
+        ids = [a.id for a in ordered]
+        texts = [a.text for a in ordered]
+        entities = resolve_mentions(ids, texts, [f.mentions for f in found], options.entities)
+        facts = [
+            FactItem(article=article.id, **fact.to_dict())
+            for article, f in zip(ordered, found, strict=True)
+            for fact in f.facts
+        ]
+        copies = {a.id: o for a in ordered if (o := original_of(a, by_id)) is not None}
+        claims = align_candidates(candidates, options.claims, verdicts)
+        skips = [s for f in found for s in f.skips] + steps.skips
+        return GroupLayer(
+            entities=entities,
+            quotes=story_quotes(ordered, [f.quotes for f in found], entities),
+            facts=facts,
+            timeline=story_timeline(ordered, sentences, [f.dates for f in found]),
+            claims=[group_claim(c, copies) for c in claims],
+            skipped=sorted(skips, key=lambda s: (s.article, s.step)),
+            copies=copies,
+        )
 
 
 def _speaker_index(entities: Sequence[Entity]) -> dict[str, list[tuple[int, int, Entity]]]:

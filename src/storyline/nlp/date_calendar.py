@@ -239,7 +239,7 @@ def _decade(m: re.Match[str], ctx: Ctx) -> Resolved | None:
 
 @_rule(r"\b(?:the\s+)?(nineteen|twenty)-?(tens|twenties|thirties|forties|fifties|sixties|"
        r"seventies|eighties|nineties)\b|\bthe\s+(twenties|thirties|forties|fifties|sixties|"
-       r"seventies|eighties|nineties)\b")  # fmt: skip
+       r"seventies|eighties|nineties)\b", needs="ties|tens")  # fmt: skip
 def _decade_words(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     names = ["tens", "twenties", "thirties", "forties", "fifties", "sixties", "seventies",
              "eighties", "nineties"]  # fmt: skip
@@ -250,7 +250,7 @@ def _decade_words(m: re.Match[str], ctx: Ctx) -> Resolved | None:
 
 @_rule(r"\b(nineteen|twenty)[- ]((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
        r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|"
-       r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b")  # fmt: skip
+       r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b", needs="nineteen|twenty")  # fmt: skip
 def _spoken_year(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     tail = number(m.group(2))
     if tail is None:
@@ -258,13 +258,16 @@ def _spoken_year(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return "DATE", f"{19 if m.group(1).lower() == 'nineteen' else 20}{int(tail):02d}", None
 
 
-@_rule(r"\bthe year two thousand(?:\s+and\s+(\w+))?\b|\btwo thousand\b(?=\s+(?:and|[.,]))")
+@_rule(
+    r"\bthe year two thousand(?:\s+and\s+(\w+))?\b|\btwo thousand\b(?=\s+(?:and|[.,]))",
+    needs="two thousand",
+)
 def _year_2000(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     tail = number(m.group(1)) if m.group(1) else 0
     return "DATE", f"{2000 + int(tail or 0)}", None
 
 
-@_rule(r"\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\s+century\b")
+@_rule(r"\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\s+century\b", needs="century")
 def _century(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return "DATE", f"{int(m.group(1)) - 1:02d}", None
 
@@ -275,7 +278,8 @@ def _century(m: re.Match[str], ctx: Ctx) -> Resolved | None:
 @_rule(
     r"\b(?:(the|its|a|this|last|next|the year-ago|the year-earlier|year-ago|year-earlier|"
     r"last year's|next year's|this year's)\s+)?(?:(fiscal|flat|latest)\s+)?(?:(\d{4})\s+)?"
-    r"(first|second|third|fourth)[- ](?:fiscal\s+)?quarter\b(?:\s+of\s+(\d{4}))?"
+    r"(first|second|third|fourth)[- ](?:fiscal\s+)?quarter\b(?:\s+of\s+(\d{4}))?",
+    needs="quarter",
 )
 def _quarter_ordinal(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     q = ORDINALS[m.group(4).lower()]
@@ -326,7 +330,8 @@ def _ended_year(ctx: Ctx, at: int) -> str | None:
 
 @_rule(
     rf"\b(?:the\s+)?(?:(first|second|last|latter)\s+half|first\s+two\s+quarters)"
-    rf"\s+of\s+(?:the\s+year\s+)?({YEAR})\b"
+    rf"\s+of\s+(?:the\s+year\s+)?({YEAR})\b",
+    needs="half|quarters",
 )
 def _half_year(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     half = 1 if (m.group(1) or "first").lower() == "first" else 2
@@ -375,7 +380,8 @@ _THROUGHOUT = re.compile(r"\bthroughout\s+$", re.IGNORECASE)
 @_rule(
     r"\b(?:(this(?:\s+past)?|last|next|early|late)\s+)?(spring|summer|autumn|winter)"
     rf"(?:\s+of\s+(\d{{4}}|{SPOKEN_YEAR}))?\b"
-    rf"|\b(this(?:\s+past)?|last|next)\s+(fall)\b|\bthe\s+(fall)\s+of\s+(\d{{4}}|{SPOKEN_YEAR})\b"
+    rf"|\b(this(?:\s+past)?|last|next)\s+(fall)\b|\bthe\s+(fall)\s+of\s+(\d{{4}}|{SPOKEN_YEAR})\b",
+    needs="spring|summer|autumn|winter|fall",
 )
 def _season(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     if m.group(5) or m.group(6):  # "fall" only with a lead or "of YEAR": else the verb
@@ -400,7 +406,8 @@ def _season(m: re.Match[str], ctx: Ctx) -> Resolved | None:
 
 @_rule(
     r"\bthe\s+(?:(year-ago|year-earlier)\s+|(latest)\s+(?=period))?(?:quarter|period)\b"
-    r"(?!-)(?!\s+(?:of|a year|a year-earlier|the year)\b)"  # not "the quarter-to-quarter"
+    r"(?!-)(?!\s+(?:of|a year|a year-earlier|the year)\b)",  # not "the quarter-to-quarter"
+    needs="quarter|period",
 )
 def _the_quarter(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     # in results reporting "the quarter" is the one named before it ("the year-ago
@@ -414,7 +421,8 @@ def _the_quarter(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     r"\bthe\s+(?:corresponding|comparable|same|like)\s+(?:(year-ago|year-earlier)\s+)?"
     r"(?:quarter|period)\b(?(1)|(?:\s+(?:of\s+|in\s+)?(?:last year|a year (?:ago|earlier)|"
     r"the (?:previous|prior) year)\b))"
-    r"|\blast\s+year's\s+(?:quarter|period)\b"
+    r"|\blast\s+year's\s+(?:quarter|period)\b",
+    needs="quarter|period",
 )
 def _comparable_quarter(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     # "the corresponding period last year", "the comparable year-ago quarter", "last
@@ -434,7 +442,7 @@ def _week_of(m: re.Match[str], ctx: Ctx) -> Resolved | None:
         return None
 
 
-@_rule(rf"\bthe\s+({YEAR})\s+(?:quarter|period)\b")
+@_rule(rf"\bthe\s+({YEAR})\s+(?:quarter|period)\b", needs="quarter|period")
 def _quarter_of_year(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     # "the 1988 period": that year's twin of the quarter being reported (filled in later)
     return "DATE", m.group(1), "QUARTER_OF_YEAR"

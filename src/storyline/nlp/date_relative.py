@@ -31,7 +31,8 @@ _rule = rule_registry(RULES)
 @_rule(
     r"\b(?:(early|late|earlier|later|mid[- ]?morning|mid[- ]?afternoon)\s+)?"
     r"(today|yesterday|tomorrow|tonight)"
-    r"(?:\s+(morning|afternoon|evening|night))?\b"
+    r"(?:\s+(morning|afternoon|evening|night))?\b",
+    needs="today|yesterday|tomorrow|tonight",
 )
 def _deictic_day(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     word = m.group(2).lower()
@@ -122,7 +123,8 @@ def _this_last_next(m: re.Match[str], ctx: Ctx) -> Resolved | None:
 @_rule(
     r"\b(?:(by|at|around|until|till|before|after|since|through|toward|towards|near)\s+)?"
     r"(?:the\s+(?:end|close)\s+of\s+(?:the|this)\s+(year|month|week)\b"
-    r"|(year)'s\s+end\b|(year)[- ]end\b(?!-))"
+    r"|(year)'s\s+end\b|(year)[- ]end\b(?!-))",
+    needs="end|close",
 )
 def _period_end(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     # TIMEX3 (TIDES 2005, TimeML): "the end of the year" is the year with mod END; with no
@@ -179,7 +181,9 @@ _SHORT_UNITS = ("second", "minute", "hour", "day", "week")
 
 @_rule(rf"\b(?:(about|nearly|almost|some|roughly|around|more than|over)\s+)?"
        rf"({NUM_WORD}|{VAGUE})\s+({UNIT})\s+(?:or so\s+|(and a half)\s+)?"
-       r"(ago|earlier|before|later|from now|hence)\b")  # fmt: skip
+       r"(ago|earlier|before|later|from now|hence)\b",
+       # at most 5 word starts before the unit: "more than a couple of"
+       anchor=rf"\b{UNIT}", words_before=5)  # fmt: skip
 def _ago(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     qualifier = (m.group(1) or "").lower()
     mod = "APPROX" if qualifier in ("about", "nearly", "almost", "roughly", "around") else None
@@ -279,7 +283,11 @@ def _that_period(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return "DATE", None, "THAT"
 
 
-@_rule(rf"\bthe\s+(?:previous|preceding|prior)\s+({WEEKDAY_RE})\b", re.IGNORECASE)
+@_rule(
+    rf"\bthe\s+(?:previous|preceding|prior)\s+({WEEKDAY_RE})\b",
+    re.IGNORECASE,
+    needs="previous|preceding|prior",
+)
 def _previous_weekday(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     # "down 4.5% from the previous Friday": the definite "the previous" is anaphoric, the
     # such day before the day the text is telling of (TimeML: anchored to the reference
@@ -287,7 +295,10 @@ def _previous_weekday(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return "DATE", None, "PREVIOUS_WEEKDAY"
 
 
-@_rule(r"\b(?:(later|earlier)\s+)?(this|last)\s+(morning|afternoon|evening|night)\b")
+@_rule(
+    r"\b(?:(later|earlier)\s+)?(this|last)\s+(morning|afternoon|evening|night)\b",
+    needs="morning|afternoon|evening|night",
+)
 def _part_of_today(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     # "this morning" is the article's day; "last night" the night before it
     word = m.group(3).lower()

@@ -27,7 +27,8 @@ _rule = rule_registry(RULES)
 
 @_rule(
     r"\b(recent|future|past)\s+(days|weeks|months|quarters|years|decades)"
-    r"(\s+(?:and|or)\s+(?:days|weeks|months|quarters|years|decades))?\b"
+    r"(\s+(?:and|or)\s+(?:days|weeks|months|quarters|years|decades))?\b",
+    needs="recent|future|past",
 )
 def _vague_stretch(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     # registered before the duration rule, which would read "past years" as PXY.
@@ -100,7 +101,11 @@ def _weekday_plural(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     # not "a year ago" nor the adjective of "a year-earlier loss": those are dates; nor
     # an age ("the 6-year-old boy", "Mr. Reupke, 52 years old"), which the TimeBank/AQUAINT
     # gold leaves unmarked 35 times in 37 (and 4 in 4 told apart)
-    r"(?!\s+(?:ago|earlier|before|later|from now|old)\b)(?!-(?:ago|earlier)\b)(?!-old\b)"
+    r"(?!\s+(?:ago|earlier|before|later|from now|old)\b)(?!-(?:ago|earlier)\b)(?!-old\b)",
+    # tried only in front of a unit word: at most 8 word starts before it (2 of the
+    # qualifier, 1 determiner, 1 "past", 3 of "a couple of", 1 "straight")
+    anchor=rf"\b{UNIT}",
+    words_before=8,
 )
 def _duration_rule(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     qualifier = (m.group(1) or "").lower()
@@ -149,7 +154,7 @@ _FRACTION_OF = re.compile(
 )
 
 
-@_rule(r"\b(?:(\d{1,2})\s+)(\d)/(\d)\s+(years?|months?|days?|hours?|minutes?)\b")
+@_rule(r"\b(?:(\d{1,2})\s+)(\d)/(\d)\s+(years?|months?|days?|hours?|minutes?)\b", needs="/")
 def _fraction_duration(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     amount = int(m.group(1)) + int(m.group(2)) / int(m.group(3))
     return "DURATION", duration(amount, m.group(4)), None
@@ -199,7 +204,8 @@ def _soon_is_a_time(text: str, start: int, end: int) -> bool:
 
 @_rule(
     rf"\b(?:the\s+)?(?:past|last|next|previous|coming)\s+(?:{NUM_WORD}|{VAGUE})\s+"
-    r"(summer|winter|spring|autumn|fall)s\b"
+    r"(summer|winter|spring|autumn|fall)s\b",
+    needs="summers|winters|springs|autumns|falls",
 )
 def _counted_seasons(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     # "for the past three summers": the season recurring, a set in TIMEX3 (XXXX-SU), as

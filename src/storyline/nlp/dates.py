@@ -105,8 +105,8 @@ def extract_dates(text: str, dct: str | dt.date | None = None) -> list[TimeExpre
     """Temporal expressions in ``text``; ``dct`` is the article date (ISO text or a date)."""
     ctx = Ctx(text=text, dct=parse_dct(dct))
     candidates: list[tuple[int, int, int, Resolved]] = []
-    for order, (pattern, resolver) in enumerate(_RULES):
-        for m in pattern.finditer(text):
+    for order, (scan, resolver) in enumerate(_RULES):
+        for m in scan.finditer(text):
             start, end = m.start(), m.end()
             # a span never ends on whitespace, and leaves out a leading preposition that a
             # rule only matched for context ("on Monday" -> "Monday", TIMEX3 style)

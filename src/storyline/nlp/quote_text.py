@@ -10,6 +10,8 @@ import re
 OPEN_CURLY = "“«„"
 CLOSE_CURLY = "”»"
 PARAGRAPH = re.compile(r"[^\n]+")
+# every character ``mark_role`` gives a role to, or that starts one ("``", "''")
+_MARK_CHAR = re.compile("[" + re.escape(OPEN_CURLY + CLOSE_CURLY + "`\"'") + "]")
 WORD = re.compile(r"\w+")
 
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(\s|$)")
@@ -125,6 +127,12 @@ def find_quote_marks_spans(text: str) -> list[tuple[int, int, bool]]:
         i = p_start
         while i < p_end:
             role = mark_role(text, i)
+            if role is None:
+                # only a mark character can have a role: jump to the next one (this loop
+                # stepped through every character, a tenth of the quote step's time)
+                found = _MARK_CHAR.search(text, i + 1, p_end)
+                i = found.start() if found is not None else p_end
+                continue
             width = 2 if text.startswith(("``", "''"), i) else 1
             if role is None or i == skip_mark_at:
                 i += width if role else 1
