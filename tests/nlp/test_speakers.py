@@ -417,3 +417,13 @@ def test_a_speaker_phrase_never_runs_across_a_line_break():
     assert_quote_offsets(text, quotes)
     assert [q.speaker for q in quotes if q.cue == "calling"] == ["Other lawmakers"]
     assert not any(q.speaker and "\n" in q.speaker for q in quotes)
+
+
+def test_a_circumstance_is_no_speaker():
+    text = (
+        "The GOP is in a mood to defend its president, whose antics have tested the "
+        "patience of his supporters."
+    )
+    quotes = _quotes(text)
+    assert_quote_offsets(text, quotes)
+    assert [q.speaker for q in quotes if q.cue == "defend"] == [None]

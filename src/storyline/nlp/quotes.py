@@ -471,11 +471,29 @@ def quotes_from_doc(doc: Any, options: QuoteOptions | None = None) -> list[Quote
     else:
         drafts = list(direct)
     drafts.sort(key=lambda d: (d.start, d.end, d.kind))
+    for d in drafts:
+        if d.kind == "indirect" and d.speaker is not None and _circumstance(doc, d.speaker):
+            d.speaker = None
     return [
         _finish(d, text)
         for d in _join_continuations(drafts, text)
         if not _unattributed(d, text, options.min_unattributed_words)
     ]
+
+
+def _circumstance(doc: Any, speaker: tuple[int, int]) -> bool:
+    """A speaker phrase that is a preposition's object other than an agent or a source
+    ("the GOP is in a mood to defend its president": "a mood") is a circumstance of the
+    clause, no one who holds what it says."""
+    span = doc.char_span(*speaker, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return (
+        root.dep_ == "pobj"
+        and root.pos_ == "NOUN"
+        and root.head.lower_ in ("in", "on", "at", "into", "under", "during", "within")
+    )
 
 
 def _unattributed(draft: Draft, text: str, min_words: int) -> bool:
