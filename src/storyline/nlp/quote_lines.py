@@ -1,0 +1,88 @@
+"""Quotes set off by the lines of a text rather than by quote marks: a transcript's or a
+headline's "Name: words" line, and the paragraph a "he added:" closing the one before
+introduces."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from storyline.nlp.quote_draft import Draft, overlap
+from storyline.nlp.quote_syntax import noun_phrase, subject_of
+from storyline.nlp.quote_text import PARAGRAPH, trim_span, word_count
+
+_HEADLINE_SPEAKER = re.compile(r"^\s*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[ \t]+\S")
+# words that open a news line with a colon and name no speaker ("The Latest: Trump urges",
+# "Breaking: ...", "Contributing: ..."; PolNeAR train)
+_LINE_LABELS = frozenset(
+    {
+        "the latest", "latest", "breaking", "contributing", "report", "revealed", "poll",
+        "wow", "update", "updated", "watch", "video", "exclusive", "related", "read more",
+        "editor's note", "note", "photos", "analysis", "opinion", "correction",
+    }
+)  # fmt: skip
+_TRANSCRIPT = re.compile(
+    r"^\s*[\"“]?([A-Z][A-Za-z.'’ -]{1,40}?[A-Z]{2,}[A-Za-z.'’ -]{0,20}|[A-Z]{2,}):\s+\S"
+)
+
+
+def transcript_drafts(doc: Any, text: str, min_words: int) -> list[Draft]:
+    """ "PENCE: Well, look, ...", "Sanders: ...": a line a name and a colon open. A short
+    line is a label's, not speech ("Rubio: Finish second.", "Clinton: 1,769.", "LOOK: ...")."""
+    drafts = []
+    for para in PARAGRAPH.finditer(text):
+        m = _TRANSCRIPT.match(para.group())
+        if not m:
+            m = _HEADLINE_SPEAKER.match(para.group())
+            if m and not _names_someone(doc, para.start() + m.start(1), para.start() + m.end(1)):
+                continue
+        if not m or m.group(1).strip().lower() in _LINE_LABELS:
+            continue
+        name_start, name_end = para.start() + m.start(1), para.start() + m.end(1)
+        colon = para.start() + m.end(1)
+        while text[colon] != ":":
+            colon += 1
+        start, end = trim_span(text, colon + 1, para.end())
+        if word_count(text[start:end]) < min_words:
+            continue
+        drafts.append(
+            Draft(
+                start,
+                end,
+                "direct",
+                speaker=trim_span(text, name_start, name_end),
+                cue=(colon, colon + 1),
+                fragments=[(start, end)],
+            )  # fmt: skip
+        )
+    return drafts
+
+
+# a name holds no verb, determiner or pronoun: "Drop This Fact:", "Trending News:", "Ask
+# The Big Question:" and "Disrupt Your Feed:" head a listicle's paragraphs, "Ted Cruz:"
+# and "White House:" a speaker's words
+_NOT_IN_NAMES = frozenset({"VERB", "AUX", "DET", "PRON"})
+
+
+def _names_someone(doc: Any, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and not any(t.pos_ in _NOT_IN_NAMES for t in span)
+
+
+def colon_paragraph_drafts(text: str, verbs: list[Any], taken: list[Draft]) -> list[Draft]:
+    """ "The governor added:" closing a paragraph introduces the next paragraph as a quote."""
+    drafts = []
+    for verb in verbs:
+        after = verb.idx + len(verb.text)
+        m = re.compile(r"[ \t]*:[ \t\xa0]*\n+").match(text, after)
+        if not m:
+            continue
+        line_end = text.find("\n", m.end())
+        start, end = trim_span(text, m.end(), len(text) if line_end < 0 else line_end)
+        if end <= start or any(overlap((start, end), (d.start, d.end)) for d in taken):
+            continue
+        subject = subject_of(verb)
+        speaker = noun_phrase(subject, text) if subject is not None else None
+        drafts.append(Draft(start, end, "direct", speaker=speaker, cue=(verb.idx, after),
+                             fragments=[(start, end)]))  # fmt: skip
+    return drafts
