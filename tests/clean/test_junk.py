@@ -59,3 +59,13 @@ def test_short_news_about_privacy_cookies_or_the_internet_archive_is_not_junk():
         assert junk_reason(text, count_words(text)) is None, text
     widget = "Tweet with a location. You can add location information to your Tweets."
     assert junk_reason(widget, count_words(widget))
+
+
+def test_a_group_is_not_news_only_when_every_text_is_not():
+    from storyline.clean.junk import not_news_reason
+
+    crawl = "This is a web archive crawl. The seed for wide00014 was a list of sites."
+    news = "Fresh fighting across Syria killed 56 people on Monday, activists said."
+    assert not_news_reason([crawl, ""]) == "boilerplate (the seed for wide00014 was)"
+    assert not_news_reason([crawl, news]) is None
+    assert not_news_reason([]) is None

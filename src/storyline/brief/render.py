@@ -29,7 +29,7 @@ from storyline.brief.layer_view import (
 )
 from storyline.brief.lines import line_sections, lines_markdown
 from storyline.brief.md import md_text
-from storyline.clean.junk import junk_reason
+from storyline.clean.junk import not_news_reason
 from storyline.config import Options
 from storyline.model import Article, Story, iter_storylines
 from storyline.version import __version__
@@ -70,10 +70,8 @@ def reading_order(stories: list[Story], articles: list[Article]) -> list[Story]:
         return max((days[a] for a in story.articles if a in days), default="")
 
     def not_news(story: Story) -> bool:
-        said = [texts[a] for a in story.articles if a in texts]
-        return (
-            not story.summary and bool(said) and all(junk_reason(t, len(t.split())) for t in said)
-        )
+        said = (texts[a] for a in story.articles if a in texts)
+        return not story.summary and not_news_reason(said) is not None
 
     by_size = sorted(stories, key=lambda s: (-len(s.articles), s.id))
     by_day = sorted(by_size, key=latest, reverse=True)  # stable: equal days keep size order
@@ -228,11 +226,10 @@ def source_meta(article: Article) -> list[str]:
 
 def no_summary_note(story: Story, by_id: dict[str, Article]) -> str:
     """Why a story has no summary, so its section is never an empty heading."""
-    texts = [by_id[a].text for a in story.articles if a in by_id]
-    reasons = [junk_reason(t, len(t.split())) for t in texts]
+    reason = not_news_reason(by_id[a].text for a in story.articles if a in by_id)
     its = "its article is" if len(story.articles) == 1 else "its articles are"
-    if texts and all(reasons):
-        return f"No summary: {its} not news ({reasons[0]})."
+    if reason is not None:
+        return f"No summary: {its} not news ({reason})."
     of = "its article" if len(story.articles) == 1 else "its articles"
     return f"No summary: no sentence of {of} reads as news prose; see its sources."
 

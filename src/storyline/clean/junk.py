@@ -9,6 +9,7 @@ boilerplate itself (a photo credit, "Click here to ...").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 # Phrases of boilerplate itself: widgets, consent walls, sign-up forms, crawl notices,
 # error pages. Matched on the lower-cased text (substring search is ~50x faster than one
@@ -108,6 +109,18 @@ def junk_reason(text: str, word_count: int) -> str | None:
     if dense or (word_count < 250 and len(hits) >= 2):
         return f"boilerplate ({hits[0][1]})"
     return None
+
+
+def not_news_reason(texts: Iterable[str]) -> str | None:
+    """Why a group of texts (a story's articles) is no news at all: the first text's
+    reason when every text has one; None when any reads as news, or there is none."""
+    first: str | None = None
+    for text in texts:
+        reason = junk_reason(text, len(text.split()))
+        if reason is None:
+            return None
+        first = first or reason
+    return first
 
 
 def is_junk_sentence(text: str) -> bool:

@@ -22,7 +22,7 @@ import numpy as np
 
 from storyline.brief.summarize import summarize_documents
 from storyline.budget import time_budget
-from storyline.clean.junk import is_credit, junk_reason
+from storyline.clean.junk import is_credit, not_news_reason
 from storyline.cluster.stories import ClusterItem, StoryClusterer
 from storyline.config import Options
 from storyline.dedup.minhash import fingerprint_keys, shingle_hashes
@@ -342,9 +342,9 @@ def _story_title(members: list[Article], summary: list[SummarySentence]) -> str:
             words = sentence.text.split()
             return " ".join(words[:12]) + ("…" if len(words) > 12 else "")
     # a crawl notice or a cookie wall, kept apart as its own story: say what it is
-    reasons = [junk_reason(a.text, len(a.text.split())) for a in members]
-    if members and all(reasons):
-        return f"Not a news article: {reasons[0]}"
+    reason = not_news_reason(a.text for a in members)
+    if reason is not None:
+        return f"Not a news article: {reason}"
     return "Untitled story"
 
 
