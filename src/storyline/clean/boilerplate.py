@@ -28,9 +28,9 @@ def _rule(reason: str, *patterns: str) -> Rule:
 
 
 # a day as a page writes it: "Apr 1, 2017", "Feb. 19 2013", "September 2, 2008"
-_DAY_WRITTEN = (
-    r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+(19|20)\d\d"
-)
+_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_WEEKDAY = r"(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+"
+_DAY_WRITTEN = _MONTH + r"\s+\d{1,2},?\s+(19|20)\d\d"
 
 # a photographer's name in a credit: capitalised words only ("Michael Nagle", "Evan Vucci")
 _CAPITALISED = r"(?-i:[A-Z][\w'’-]*(\s+[A-Z][\w.'’-]*){0,4})"
@@ -162,12 +162,12 @@ LINE_RULES: tuple[Rule, ...] = (
         r"(published|updated|posted)( on)? " + _DAY_WRITTEN + r"[^.!?]{0,40}",
         r"/\s*(published|updated|posted)\b[^.!?]{0,80}",  # "/ Updated By Sarah Fitzpatrick"
         # an agency's stamp: "Associated Press Tue Feb 19, 2013 7:44 PM"
-        r"([A-Z][\w.&'-]*\s+){0,4}(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+"
+        r"([A-Z][\w.&'-]*\s+){0,4}"
+        + _WEEKDAY
         + _DAY_WRITTEN
         + r",?\s+\d{1,2}:\d{2}\s*([ap]\.?m\.?)?(\s+[A-Z]{2,4})?",
         # a line that is only a day, the page's stamp: "April 10th, 2016", "Tue, Feb. 19 2013"
-        r"((mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep"
-        r"|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+(19|20)\d\d",
+        f"({_WEEKDAY})?{_MONTH}" + r"\s+\d{1,2}(st|nd|rd|th)?,?\s+(19|20)\d\d",
     ),
     _rule(
         "notification prompt",

@@ -13,6 +13,9 @@ from storyline.nlp.speaker_issuers import DOCUMENTS
 # verbs whose "it" subject may stand for a clause or phrase that comes after ("It is
 # hard to say", "It takes courage to admit", "It seems that")
 _EXPLETIVE_VERBS = frozenset({"be", "take", "seem", "appear", "remain", "become"})
+# the dependencies that hang a clause on a word (a verb's complement or an adverbial
+# clause, a noun's relative or participial clause)
+CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "advcl", "relcl", "acl"})
 
 
 def expletive(span: Any) -> bool:
@@ -26,9 +29,8 @@ def expletive(span: Any) -> bool:
     if verb.lemma_.lower() not in _EXPLETIVE_VERBS:
         return False
     complements = [c for c in verb.children if c.dep_ in ("acomp", "attr", "dobj", "oprd")]
-    clauses = ("xcomp", "ccomp", "advcl", "relcl", "acl")
     return any(
-        c.dep_ in clauses and c.i > span[0].i for h in [verb, *complements] for c in h.children
+        c.dep_ in CLAUSE_DEPS and c.i > span[0].i for h in [verb, *complements] for c in h.children
     )
 
 

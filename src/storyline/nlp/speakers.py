@@ -26,7 +26,12 @@ from storyline.nlp.name_gender import FEMALE_TITLES, MALE_TITLES, person_genders
 from storyline.nlp.quote_syntax import noun_phrase
 from storyline.nlp.quotes import Quote
 from storyline.nlp.spacy_model import doc_text
-from storyline.nlp.speaker_forms import acronym_or_site, expletive, someone_of_theirs
+from storyline.nlp.speaker_forms import (
+    CLAUSE_DEPS,
+    acronym_or_site,
+    expletive,
+    someone_of_theirs,
+)
 from storyline.nlp.speaker_issuers import document_issuer, releaser, same_issuer
 
 _PERSONAL = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
@@ -468,9 +473,6 @@ def _name_word(token: Any) -> bool:
     )
 
 
-_CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp"})
-
-
 def _relative_head(doc: Any, who: Any) -> tuple[int, int] | None:
     """ "one activist in Homs, who said": the noun phrase the relative clause modifies."""
     verb = who.head
@@ -486,7 +488,7 @@ def _relative_head(doc: Any, who: Any) -> tuple[int, int] | None:
             return doc[first].idx, noun.idx + len(noun.text)
     # the noun phrase without the clauses hung on it: a misparse can hang the relative
     # clause on a sentence's root noun, whose other clauses are no part of a name
-    clause = {t.i for c in noun.children if c.dep_ in _CLAUSES or c == verb for t in c.subtree}
+    clause = {t.i for c in noun.children if c.dep_ in CLAUSE_DEPS or c == verb for t in c.subtree}
     tokens = [t for t in noun.subtree if t.i not in clause and not (t.is_punct or t.is_space)]
     if not tokens:
         return None
