@@ -86,6 +86,13 @@ def test_cleaned_to_nothing_is_coded_and_keeps_the_record_mark():
     out = clean_item(RawDocument("a.jsonl#L3", "Share this:\nFacebook", "jsonl", record=True))
     assert isinstance(out, InputReport)
     assert out.reason == "[E181] nothing left after removing boilerplate" and out.record
+    # a file of zero-width spaces and a flattened video player is nothing either
+    for junk in (
+        "\u200b\u200b\n\u200b\ufeff",
+        "JUST WATCHED x Replay More Videos ... MUST WATCH x 0:47",
+    ):
+        out = clean_item(RawDocument("z.txt", junk, "txt"))
+        assert isinstance(out, InputReport) and out.reason.startswith("[E181]")
 
 
 def _reason_args(tree: ast.AST):
