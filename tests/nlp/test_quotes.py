@@ -703,3 +703,21 @@ def test_a_quote_after_a_one_word_stance_stays_a_quote_of_its_own():
         ("indirect", "retaliation"),
         ("direct", text[text.index("“") :]),
     ]
+
+
+def test_a_speaker_cut_at_a_line_break_to_no_word_is_no_speaker():
+    from storyline.nlp.quote_draft import Draft
+    from storyline.nlp.quotes import _finish
+
+    text = "May 16, 2017\n\n— said the lawmakers were right."
+    said = text.index("said")
+    draft = Draft(said + 5, len(text) - 1, "indirect", speaker=(0, said - 1), cue=(said, said + 4))
+    quote = _finish(draft, text)
+    assert quote.speaker is None and quote.speaker_start is None
+    # the words on the cue's side of the break stay the speaker when there are some
+    text = "May 16, 2017\n\nOther lawmakers said the memo was real."
+    said = text.index("said")
+    draft = Draft(said + 5, len(text) - 1, "indirect", speaker=(0, said - 1), cue=(said, said + 4))
+    quote = _finish(draft, text)
+    assert quote.speaker == "Other lawmakers"
+    assert text[quote.speaker_start : quote.speaker_end] == quote.speaker

@@ -336,12 +336,13 @@ def _cue_side(text: str, speaker: tuple[int, int], cue: tuple[int, int] | None) 
 
 def _finish(draft: Draft, text: str) -> Quote:
     speaker = draft.speaker
-    if speaker and not any(c.isalnum() for c in text[speaker[0] : speaker[1]]):
-        # a misparse can make a bare hyphen the subject ("Counter-countersignal said"):
-        # no words, no speaker, rather than an empty name
-        speaker = None
     if speaker and "\n" in text[speaker[0] : speaker[1]]:
         speaker = _cue_side(text, speaker, draft.cue)
+    if speaker and not any(c.isalnum() for c in text[speaker[0] : speaker[1]]):
+        # a misparse can make a bare hyphen the subject ("Counter-countersignal said"),
+        # and the cue's line of a phrase cut at a break may hold no word: no words, no
+        # speaker, rather than an empty name
+        speaker = None
     cue = draft.cue
     source = draft.source
     return Quote(
