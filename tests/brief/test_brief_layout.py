@@ -112,7 +112,7 @@ def test_facts_say_what_was_counted_in_md_and_html() -> None:
     story = _story(1, [article], facts=1)
     markdown = render_markdown([article], [story])
     assert "### Facts and figures" in markdown
-    assert f"- **12 ships**: {article.text[:20]} [a0001:0-2]" in markdown
+    assert f"- **12 ships**: {article.text[:20]} [1:0-2]" in markdown
     html = render_html([article], [story])
     assert f"<b>12 ships</b>: {article.text[:20]}" in html
 
@@ -168,9 +168,9 @@ def test_a_claim_with_many_sides_shows_a_few_of_each_stance() -> None:
     shown = [x for x in markdown.splitlines() if x.startswith("  - Outlet")]
     assert len(shown) == 10
     assert sum("disagrees" in x for x in shown) == 5  # every judging side up to half
-    assert "  - … and 30 more side(s) in brief.json" in markdown
+    assert "  - … and 30 more sides in brief.json" in markdown
     # a side's sentence is read from the article by its offsets
-    assert f"“{article.text[80:88]}” [a0001:80-88]" in markdown
+    assert f"“{article.text[80:88]}” [1:80-88]" in markdown
 
 
 def test_a_story_of_many_articles_shows_the_cited_texts_and_lists_the_rest() -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from storyline.brief.html_refs import plural
-from storyline.brief.render import render_html
+from storyline.brief.render import render_html, render_markdown
+from storyline.brief.text import plural
 from storyline.model import Article, Citation, Story, SummarySentence
 
 ONE = "The harbour reopened on Monday after the storm, officials said."
@@ -61,3 +61,22 @@ def test_indirect_speech_is_not_put_in_quotation_marks() -> None:
     assert "indirect (said): the harbour would reopen " in html
     assert "“the harbour would reopen”" not in html
     assert "direct (said): &#34;We are ready,&#34; " in html
+
+
+def test_markdown_cites_sources_by_number_and_each_citation_slices_its_sentence() -> None:
+    cut = TWO.index(" The")
+    story = Story(
+        "s-1", "Harbour reopens", ["a-1", "a-2"],
+        [SummarySentence(TWO[:cut], (Citation("a-2", 0, cut),)),
+         SummarySentence(ONE, (Citation("a-1", 0, len(ONE)),))],
+    )  # fmt: skip
+    texts = {"a-1": ONE, "a-2": TWO}
+    md = render_markdown([_article(1, ONE), _article(2, TWO)], [story])
+    sources = dict(re.findall(r"^(\d+)\. `([^`]+)`", md, re.MULTILINE))
+    assert sources == {"1": "a-1", "2": "a-2"}
+    cited = re.findall(r"^\d+\. (.+?) \[(\d+):(\d+)-(\d+)\]$", md, re.MULTILINE)
+    # each "[n:start-end]" goes through the Sources list to the exact words shown
+    assert [(said, sources[n]) for said, n, _, _ in cited] == [(TWO[:cut], "a-2"), (ONE, "a-1")]
+    for said, n, start, end in cited:
+        assert texts[sources[n]][int(start) : int(end)] == said
+    assert "a-2:0-" not in md and "(s)" not in md

@@ -146,12 +146,12 @@ def test_claims_show_their_text_and_both_sides_in_md_and_html(tmp_path: Path) ->
     markdown = render_markdown(run.articles, run.stories)
     assert "- **contradicted** — a Russian military unit: “a unit arrived in Syria”" in markdown
     assert (
-        "  - Naharnet (reports) states: “A unit arrived in Syria, reports said.” [a1:0-38]"
+        "  - Naharnet (reports) states: “A unit arrived in Syria, reports said.” [1:0-38]"
         in markdown
     )
-    assert f"  - Naharnet (Lavrov) disagrees, 0.61: “{text[39:]}” [a1:39-{len(text)}]" in markdown
+    assert f"  - Naharnet (Lavrov) disagrees, 0.61: “{text[39:]}” [1:39-{len(text)}]" in markdown
     assert "claim 9" in markdown and "claim 10" not in markdown
-    assert "and 2 more single-source claim(s) in brief.json" in markdown
+    assert "and 2 more single-source claims in brief.json" in markdown
     html = render_html(run.articles, run.stories)
     assert "Naharnet (Lavrov) disagrees, 0.61</span>: “Lavrov said Russia had no plans" in html
     assert "<b>a Russian military unit</b>: “a unit arrived in Syria”" in html
@@ -162,7 +162,7 @@ def test_a_partial_summary_sentence_is_shown_cut(tmp_path: Path) -> None:
     run = result(tmp_path, text)
     cut = SummarySentence(text[:30], (Citation("a1", 0, 30),), partial=True)
     story = Story("s1", "Harbour news", ["a1"], [cut])
-    assert f"1. {text[:30]} … [a1:0-30]" in render_markdown(run.articles, [story])
+    assert f"1. {text[:30]} … [1:0-30]" in render_markdown(run.articles, [story])
     assert f"{text[:30]} …" in render_html(run.articles, [story])
     assert cut.to_dict()["partial"] is True
     assert SummarySentence(text, (Citation("a1", 0, len(text)),)).to_dict()["partial"] is False
@@ -216,11 +216,11 @@ def test_a_story_without_summary_says_why_and_an_unknown_outlet_is_named(tmp_pat
     markdown = render_markdown([notice, plain], stories)
     empty = markdown.split("## Not a news article: boilerplate (these crawls)\n\n", 1)[1]
     assert empty.startswith("_No summary: its article is not news (boilerplate (these crawls)")
-    assert "- `a2` (untitled) mn.jsonl#L5 — outlet unknown\n" in markdown
+    assert "1. `a2` (untitled) mn.jsonl#L5 — outlet unknown\n" in markdown
     # (a single-source claim its one sentence says is read once, on the claim's line)
     assert (
         f"- **single-source** — The harbour — outlet unknown states: “{news}” "
-        f"[{plain.id}:0-{len(news)}]" in markdown
+        f"[1:0-{len(news)}]" in markdown
     )
     assert f"{plain.id} states" not in markdown
     html = render_html([notice, plain], stories)

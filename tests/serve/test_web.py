@@ -162,7 +162,7 @@ def test_claim_rows_show_text_status_and_every_side() -> None:
     ]
     assert row["sides"][1]["cite"] == "c-a-1-12-29" and row["sides"][1]["stance"] == "disagree"
     assert [s["text"] for s in row["sides"]] == ["A unit came", "Lavrov: no troops"]
-    assert row["others"] == "2 more side(s) in other stories of this storyline (s-2)"
+    assert row["others"] == "2 more sides in other stories of this storyline (s-2)"
 
 
 def test_cited_segments_keep_overlapping_and_nested_citations() -> None:
@@ -337,13 +337,16 @@ def test_a_story_page_offers_its_brief_as_markdown_and_json(loaded: TestClient) 
     brief = loaded.get(f"/api/stories/{sid}").json()
     text = md.text
     assert text.startswith("# Brief") and brief["title"][:40] in text
-    # every summary sentence with its citation, as in brief.md
+    # every summary sentence with its citation, as in brief.md: "[n:start-end]", n the
+    # article's number in the Sources list
+    numbers = {aid: n for n, aid in re.findall(r"^(\d+)\. `([^`]+)`", text, re.MULTILINE)}
+    assert numbers
     for sentence in brief["summary"]:
         citation = sentence["citations"][0]
         start, end = (
             citation["span"] if "span" in citation else (citation["start"], citation["end"])
         )
-        assert f"[{citation['article']}:{start}-{end}]" in text
+        assert f"[{numbers[citation['article']]}:{start}-{end}]" in text
     # only this story: no other story's section
     others = [s for s in loaded.get("/api/stories").json()["items"] if s["id"] != sid]
     assert all(f"## {o['title'][:30]}" not in text for o in others)

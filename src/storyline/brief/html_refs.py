@@ -15,19 +15,6 @@ from markupsafe import Markup, escape
 from storyline.model import Story
 
 
-def plural(n: int, phrase: str) -> str:
-    """ "1 article", "3 articles", "2 more dated events", "2 entities": the last word of
-    ``phrase`` takes the count (never "article(s)")."""
-    if n == 1:
-        return f"{n} {phrase}"
-    head, _, word = phrase.rpartition(" ")
-    if word.endswith("y") and word[-2:-1] not in ("a", "e", "o", "u", ""):
-        word = word[:-1] + "ies"
-    else:
-        word += "s"
-    return f"{n} {head} {word}" if head else f"{n} {word}"
-
-
 @dataclass(frozen=True)
 class Citer:
     """Makes a citation link; ``numbers`` maps an article to its place in its story's

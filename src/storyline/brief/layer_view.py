@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import partial
 
-from storyline.brief.md import md_text
+from storyline.brief.md import md_cite, md_text
+from storyline.brief.text import plural
 from storyline.layer import (
     FIRST_PERSON,
     ClaimItem,
@@ -143,7 +146,7 @@ def others_label(claim: ClaimItem) -> str:
     if not n:
         return ""
     where = f" ({', '.join(claim.others.stories)})" if claim.others.stories else ""
-    return f"{n} more side(s) in other stories of this storyline{where}"
+    return f"{plural(n, 'more side')} in other stories of this storyline{where}"
 
 
 def _side_key(side: ClaimSideItem) -> tuple[object, ...]:
@@ -288,19 +291,21 @@ def layer_view(layer: StoryLayer | None, texts: dict[str, str]) -> LayerView:
     )
 
 
-def _cite(article: str, start: int, end: int) -> str:
-    return f"[{article}:{start}-{end}]"
-
-
 def _more(n: int, what: str) -> list[str]:
-    return [f"- … and {n} more {what} in brief.json"] if n else []
+    return [f"- … and {plural(n, 'more ' + what)} in brief.json"] if n else []
 
 
-def layer_markdown(layer: StoryLayer | None, texts: dict[str, str] | None = None) -> list[str]:
+def layer_markdown(
+    layer: StoryLayer | None,
+    texts: dict[str, str] | None = None,
+    numbers: Mapping[str, int] | None = None,
+) -> list[str]:
     """The story's layer as brief.md lines; ``texts`` (article id -> cleaned text) gives
-    facts and claim sides their sentences."""
+    facts and claim sides their sentences, ``numbers`` (article id -> its number in the
+    story's Sources) the citations."""
     if layer is None:
         return []
+    _cite = partial(md_cite, numbers or {})
     view = layer_view(layer, texts or {})
     lines: list[str] = []
     if view.entities:
@@ -311,7 +316,7 @@ def layer_markdown(layer: StoryLayer | None, texts: dict[str, str] | None = None
             role = f", {md_text(e.role)}" if e.role else ""
             lines.append(
                 f"- **{md_text(e.name)}** {md_text(e.type)}{role}{aliases} — "
-                f"{len(e.mentions)} mention(s) in {len(e.articles)} article(s)"
+                f"{plural(len(e.mentions), 'mention')} in {plural(len(e.articles), 'article')}"
             )
         lines.append("")
     if view.quotes:
@@ -330,7 +335,7 @@ def layer_markdown(layer: StoryLayer | None, texts: dict[str, str] | None = None
                     f"  - {md_text(q.kind)}, {cue}{said}: {quoted(md_text(q.words()))} "
                     f"{_cite(q.article, q.start, q.end)}"
                 )
-        lines += _more(view.hidden_quotes, "quote(s)")
+        lines += _more(view.hidden_quotes, "quote")
         lines.append("")
     if view.facts:
         lines += ["### Facts and figures", ""]
@@ -339,7 +344,7 @@ def layer_markdown(layer: StoryLayer | None, texts: dict[str, str] | None = None
                 f"- **{md_text(f.what)}**" + (f": {md_text(said)}" if said else "") + " "
                 f"{_cite(f.article, f.start, f.end)}"
             )
-        lines += _more(view.hidden_facts, "fact(s)")
+        lines += _more(view.hidden_facts, "fact")
         lines.append("")
     if view.claims:
         lines += ["### Claims across sources", ""]
@@ -364,10 +369,10 @@ def layer_markdown(layer: StoryLayer | None, texts: dict[str, str] | None = None
                     f"{_cite(side.article, side.start, side.end)}"
                 )
             if shown.hidden_sides:
-                lines.append(f"  - … and {shown.hidden_sides} more side(s) in brief.json")
+                lines.append(f"  - … and {plural(shown.hidden_sides, 'more side')} in brief.json")
             if c.others.count:
                 lines.append(f"  - {md_text(others_label(c))}")
-        lines += _more(view.hidden_claims, "single-source claim(s)")
+        lines += _more(view.hidden_claims, "single-source claim")
         lines.append("")
     if view.timeline:
         lines += ["### Timeline", ""]
@@ -377,6 +382,6 @@ def layer_markdown(layer: StoryLayer | None, texts: dict[str, str] | None = None
                 f"- {md_text(t.label)}{inferred}: {md_text(t.said)} "
                 f"{_cite(t.article, t.start, t.end)}"
             )
-        lines += _more(view.hidden_events, "dated event(s)")
+        lines += _more(view.hidden_events, "dated event")
         lines.append("")
     return lines

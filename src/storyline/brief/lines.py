@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from storyline.brief.md import md_text
+from storyline.brief.md import md_cite, md_text
+from storyline.brief.text import plural
 from storyline.layer import StorylineEntity, TimelineRef, storyline_layer
 from storyline.model import Article, Story, calendar_day, placing_dates
 
@@ -132,6 +133,8 @@ def lines_markdown(sections: list[LineSection]) -> list[str]:
     out = ["## Storylines", ""]
     for section in sections:
         out += [f"### Storyline `{section.id}`", ""]
+        # a citation "[2:189-344]" is source 2 of the story the row names
+        numbers = {a: n for p in section.stories for n, a in enumerate(p.story.articles, start=1)}
         for n, item in enumerate(section.stories, start=1):
             out.append(f"{n}. {item.days}: {md_text(item.story.title)} (`{item.story.id}`)")
         out.append("")
@@ -141,12 +144,12 @@ def lines_markdown(sections: list[LineSection]) -> list[str]:
                 t = row.ref
                 inferred = " (year inferred)" if t.year_inferred else ""
                 where = f"story {section.numbers.get(t.story, '?')}"
+                cite = md_cite(numbers, t.article, t.start, t.end)
                 text = f" {md_text(row.said)}" if row.said else ""
-                out.append(
-                    f"- {md_text(t.label)}{inferred}:{text} [{t.article}:{t.start}-{t.end}] ({where})"
-                )
+                out.append(f"- {md_text(t.label)}{inferred}:{text} {cite} ({where})")
             if section.hidden_events:
-                out.append(f"- … and {section.hidden_events} more dated event(s) in brief.json")
+                more = plural(section.hidden_events, "more dated event")
+                out.append(f"- … and {more} in brief.json")
             out.append("")
         if section.entities:
             out += ["Entities:", ""]
@@ -155,8 +158,8 @@ def lines_markdown(sections: list[LineSection]) -> list[str]:
                 alias = f"; also {', '.join(md_text(a) for a in also)}" if also else ""
                 places = ", ".join(str(n) for n, _ in section.places(e))
                 out.append(
-                    f"- {md_text(e.name)} ({md_text(e.type)}{alias}): {e.mentions} mention(s) "
-                    f"in {e.articles} article(s), stories {places}"
+                    f"- {md_text(e.name)} ({md_text(e.type)}{alias}): {plural(e.mentions, 'mention')} "
+                    f"in {plural(e.articles, 'article')}, stories {places}"
                 )
             if section.hidden_entities:
                 out.append(f"- … and {section.hidden_entities} more entities in brief.json")

@@ -1,9 +1,10 @@
-"""Article text inside brief.md: Markdown passes raw HTML through, so untrusted text is
-escaped before it is placed in a line."""
+"""Article text and citations inside brief.md: Markdown passes raw HTML through, so
+untrusted text is escaped before it is placed in a line."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
 
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
@@ -24,3 +25,10 @@ def md_text(value: Any) -> str:
     text = _LINE_BREAKS.sub(" ", text)
     text = _MARKDOWN.sub(r"\\\1", text)
     return _HTML.sub(lambda m: "".join(_ENTITIES.get(c, c) for c in m.group()), text)
+
+
+def md_cite(numbers: Mapping[str, int], article: str, start: int, end: int) -> str:
+    """A brief.md citation, "[2:189-344]": the article's number in its story's Sources
+    list and the characters cited (a reader skims "2", not "a-92496dcd0aed8314"); the
+    article id where the article has no number."""
+    return f"[{numbers.get(article) or article}:{start}-{end}]"

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from storyline.brief.html_refs import Citer, plural
+from storyline.brief.html_refs import Citer
 from storyline.brief.layer_view import (
     LayerView,
     layer_markdown,
@@ -28,7 +28,8 @@ from storyline.brief.layer_view import (
     side_label,
 )
 from storyline.brief.lines import line_sections, lines_markdown
-from storyline.brief.md import md_text
+from storyline.brief.md import md_cite, md_text
+from storyline.brief.text import plural
 from storyline.clean.junk import not_news_reason
 from storyline.config import Options
 from storyline.model import Article, Story, iter_storylines
@@ -37,6 +38,10 @@ from storyline.version import __version__
 if TYPE_CHECKING:
     from storyline.model import RunResult
 
+CITATIONS_NOTE = (
+    "Citations: [2:189-344] is source 2 in the story's Sources list and the characters 189 to"
+    " 344 of its text (brief.json holds every cited span by article id)."
+)
 MAX_SOURCE_TEXTS = 20  # source texts in brief.html per story beyond those its summary cites
 # 2: stories carry their own layer items; storyline-wide ones are under "storylines"
 SCHEMA_VERSION = 2
@@ -188,7 +193,7 @@ def markdown_chunks(articles: list[Article], stories: list[Story]) -> Iterator[s
     """``render_markdown``'s text in pieces, one story at a time."""
     by_id = {a.id: a for a in articles}
     members = storyline_members(stories)
-    lines = ["# Brief", ""]
+    lines = ["# Brief", "", CITATIONS_NOTE, ""]
     lines += lines_markdown(line_sections(stories, articles))
     yield "\n".join(lines)
     for story in reading_order(stories, articles):
@@ -197,22 +202,25 @@ def markdown_chunks(articles: list[Article], stories: list[Story]) -> Iterator[s
         if others:
             names = "; ".join(f"{md_text(s.title)} (`{s.id}`)" for s in others)
             lines += [f"Same storyline (`{story.storyline}`) as: {names}", ""]
+        numbers = {aid: n for n, aid in enumerate(story.articles, start=1)}
         for n, sentence in enumerate(story.summary, start=1):
-            refs = ", ".join(f"[{c.article}:{c.start}-{c.end}]" for c in sentence.citations)
+            refs = ", ".join(
+                md_cite(numbers, c.article, c.start, c.end) for c in sentence.citations
+            )
             cut = " …" if sentence.partial else ""
             lines.append(f"{n}. {md_text(sentence.text)}{cut} {refs}")
         if not story.summary:
             lines.append(f"_{md_text(no_summary_note(story, by_id))}_")
         lines.append("")
         texts = {aid: by_id[aid].text for aid in story.articles if aid in by_id}
-        lines += layer_markdown(story.layer, texts)
+        lines += layer_markdown(story.layer, texts, numbers)
         lines += ["", "Sources:", ""]
-        for aid in story.articles:
+        for n, aid in enumerate(story.articles, start=1):
             a = by_id[aid]
             dup = f" (duplicate of {a.duplicate_of})" if a.duplicate_of else ""
             meta = " · ".join(md_text(x) for x in source_meta(a))
             title = md_text(a.label)
-            lines.append(f"- `{a.id}` {title} — {meta}{dup}")
+            lines.append(f"{n}. `{a.id}` {title} — {meta}{dup}")
         lines.append("")
         yield "\n".join(lines)
 

@@ -79,3 +79,16 @@ def stem(word: str) -> str:
 def content_terms(text: str) -> list[str]:
     """Stemmed content words of ``text`` (stopwords and one-character tokens removed)."""
     return [stem(w) for w in words(text) if w not in STOPWORDS and len(w) > 1]
+
+
+def plural(n: int, phrase: str) -> str:
+    """ "1 article", "3 articles", "2 more dated events", "2 entities": the last word of
+    ``phrase`` takes the count (never "article(s)")."""
+    if n == 1:
+        return f"{n} {phrase}"
+    head, _, word = phrase.rpartition(" ")
+    if word.endswith("y") and word[-2:-1] not in ("a", "e", "o", "u", ""):
+        word = word[:-1] + "ies"
+    else:
+        word += "s"
+    return f"{n} {head} {word}" if head else f"{n} {word}"
