@@ -492,3 +492,20 @@ def test_spelling_variants_keep_their_consonants_other_names_do_not():
     text = "Iceland topped the index. Ireland came fifth, and Iceland led again."
     _, entities = resolve_entities(["a"], [text], SpacyEntityAnalyzer())
     assert {"Iceland", "Ireland"} <= {e.name for e in entities}
+
+
+def test_a_place_that_starts_other_names_is_not_the_short_form_of_a_longer_one():
+    text = "University of Connecticut police . Connecticut State Police . Connecticut"
+    one = [
+        _m(
+            0, "University of Connecticut", "name", "university", "university of connecticut", "ORG"
+        ),
+        _m(35, "Connecticut State Police", "name", "police", "connecticut state police", "ORG"),
+        _m(62, "Connecticut", "name", "connecticut", "connecticut", "GPE"),
+    ]
+    assert [text[m.start : m.end] for m in one] == [m.text for m in one]
+    clusters = cluster_mentions([one], [text], LinkOptions())
+    assert [(0, 2)] in clusters  # the state, not the university
+    # without a name that it starts, the short form joins the one longer name it ends
+    alone = [one[0], one[2]]
+    assert cluster_mentions([alone], [text], LinkOptions()) == [[(0, 0), (0, 1)]]

@@ -300,12 +300,17 @@ def _link_names(ctx: _Linking) -> None:
             by_shape[(key[0], len(words))].append(key)
         if letters := acronym(key):
             by_acronym[letters].append(key)
+    # a one-word name that also starts other names is a name of its own, not a short
+    # form: "House" in "House Oversight Committee", "House Republicans" is not the White
+    # House, whose last word it is
+    heads = {k.split()[0] for k in keys if " " in k and key_type[k] != "PERSON"}
     for short in keys:
         short_words = short.split()
+        ambiguous = short in heads and key_type[short] != "PERSON"
         # containment: "putin" ends "vladimir putin"; "assad" ends "bashar al assad"
         longer = [
             k
-            for k in (by_last.get(short_words[-1], []) if short_words else [])
+            for k in (by_last.get(short_words[-1], []) if short_words and not ambiguous else [])
             if k != short
             and len(k.split()) > len(short_words)
             and k.split()[-len(short_words) :] == short_words
