@@ -40,3 +40,14 @@ def test_an_office_or_trade_beside_a_name_is_a_role(analyzer, text, name, role):
     assert [m.role for m in mentions if m.text == name] == [role]
     entities = resolve_mentions(["a"], [text], [mentions])
     assert [e.role for e in entities if e.name == name] == [role]
+
+
+def test_a_role_held_then_is_not_the_role_and_roles_count_in_any_case(analyzer):
+    text = (
+        "James Comey, the FBI director, spoke on Monday. Ten years ago, Comey, then acting "
+        "attorney general, rushed to a hospital. The Director said nothing more."
+    )
+    (mentions,) = analyzer.detect([text])
+    assert not [m for m in mentions if m.text == "Comey" and m.role]
+    entities = resolve_mentions(["a"], [text], [mentions])
+    assert [e.role for e in entities if e.name == "James Comey"] == ["director"]

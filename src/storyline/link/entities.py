@@ -575,8 +575,8 @@ def _entity(
     aliases = sorted(set(m.text for m in ms) - {name})
     # a description that names a thing ("Juvenile Hell, his debut album") helped link the
     # mentions but is no person's role
-    roles = Counter(m.role for m in ms if m.role and is_role(m.role))
-    role = min(roles, key=lambda r: (-roles[r], r.lower())) if roles else None
+    roles = Counter(m.role.lower() for m in ms if m.role and is_role(m.role))
+    role = min(roles, key=lambda r: (-roles[r], r)) if roles else None
     refs = [
         MentionRef(article_ids[d], mentions[d][i].start, mentions[d][i].end, mentions[d][i].text)
         for d, i in cluster

@@ -129,5 +129,10 @@ def _role_phrase(doc: Any, noun: Any) -> tuple[str, int, int] | None:
             run.insert(0, tok)
         else:
             break
+    if run[0].i > 0 and doc[run[0].i - 1].lower_ in _PAST:
+        return None  # "Comey, then acting attorney general": a role held once, not now
     start, end = run[0].idx, run[-1].idx + len(run[-1].text)
     return doc_text(doc)[start:end], start, end
+
+
+_PAST = frozenset({"then", "once", "formerly"})
