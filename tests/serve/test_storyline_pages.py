@@ -165,4 +165,8 @@ def test_story_page_and_list_link_to_storyline_and_entity_pages(client: TestClie
     assert 'href="/storylines/l-1"' in story
     assert 'href="/entities/E1"' in story
     listing = client.get("/").text
-    assert 'href="/storylines/l-1"' in listing and 'href="/storylines/l-2"' in listing
+    assert 'href="/storylines/l-1"' in listing
+    assert ">storyline of 2 stories</a>" in listing
+    # a storyline of one story is none to show: no chip in the list, no link on its page
+    assert 'href="/storylines/l-2"' not in listing
+    assert "/storylines/l-2" not in client.get("/stories/s-dam").text

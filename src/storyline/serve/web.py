@@ -34,6 +34,7 @@ from storyline.serve.views import (
     safe_url,
     timeline_rows,
 )
+from storyline.store.base import StoryFilter
 
 if TYPE_CHECKING:
     from storyline.serve.app import ServerState
@@ -214,7 +215,12 @@ def build_web_router(state: ServerState) -> APIRouter:
         if brief is None:
             raise HTTPException(404, "no such story")
         articles = state.store.articles(brief.get("articles", []))
-        return render("story.html.j2", **story_view(brief, articles))
+        line = brief.get("storyline")
+        # a storyline of this one story is no storyline to link to
+        line_stories = (
+            state.store.find_stories(StoryFilter(storyline=line), 1, 0).total if line else 0
+        )
+        return render("story.html.j2", **story_view(brief, articles), line_stories=line_stories)
 
     @router.api_route(
         "/articles/{article_id}", methods=["GET", "HEAD"], response_class=HTMLResponse

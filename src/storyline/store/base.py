@@ -47,6 +47,7 @@ class StoryListing:
     first_day: str | None = None
     last_day: str | None = None
     dated_by: str | None = None  # "articles" | "text"
+    storyline_stories: int = 0  # stories in its storyline, itself included
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -63,6 +64,7 @@ class StoryListing:
             "first_day": self.first_day,
             "last_day": self.last_day,
             "dated_by": self.dated_by,
+            "storyline_stories": self.storyline_stories,
         }
 
 

@@ -198,7 +198,17 @@ def find_stories(
     independent = _facet(t.c.id, "source").label("independent_outlets")
     contradictions = _facet(t.c.id, "contradicted").label("contradictions")
     days = [_value(t.c.id, name).label(name) for name in ("first_day", "last_day", "dated")]
-    query = sa.select(*LISTING_COLUMNS, independent, contradictions, *days).where(*conditions)
+    peers = t.alias("peers")  # a storyline of one story is no storyline to show
+    line_size = (
+        sa.select(sa.func.count())
+        .select_from(peers)
+        .where(peers.c.storyline == t.c.storyline)
+        .scalar_subquery()
+        .label("storyline_stories")
+    )
+    query = sa.select(*LISTING_COLUMNS, independent, contradictions, *days, line_size).where(
+        *conditions
+    )
     count = sa.select(sa.func.count()).select_from(t).where(*conditions)
     order = {
         "articles": [sa.func.coalesce(t.c.article_count, 0).desc()],
@@ -226,6 +236,7 @@ def find_stories(
             first_day=r.first_day,
             last_day=r.last_day,
             dated_by=r.dated,
+            storyline_stories=r.storyline_stories,
         )
         for r in page
     ]
