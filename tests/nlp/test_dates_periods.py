@@ -104,3 +104,16 @@ def test_last_and_the_name_of_the_month_just_past_is_last_years():
     assert values["last November"] == ("DATE", "2010-11")
     values = _values("He was arrested last January.", "2011-06-01")
     assert values["last January"] == ("DATE", "2011-01")
+
+
+def test_a_decade_told_without_its_century_is_the_one_nearest_the_article():
+    text = "Sales followed the trend of the last half of the '80s, as in the '90s."
+    assert _values(text, "1989-10-26") == {"the '80s": ("DATE", "198"), "the '90s": ("DATE", "199")}
+    # a decade more than ten years ahead is the last century's
+    found = extract_dates("Jazz of the late '20s and the ’90s boom.", "2000-03-01")
+    assert [(t.text, t.value, t.mod) for t in found] == [
+        ("the late '20s", "192", "END"),
+        ("the ’90s", "199", None),
+    ]
+    assert _values("in the '80s", None) == {"the '80s": ("DATE", None)}
+    assert _values("the 80s and rock'80s", "1989-10-26") == {}  # not a year number's plural
