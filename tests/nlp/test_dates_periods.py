@@ -117,3 +117,12 @@ def test_a_decade_told_without_its_century_is_the_one_nearest_the_article():
     ]
     assert _values("in the '80s", None) == {"the '80s": ("DATE", None)}
     assert _values("the 80s and rock'80s", "1989-10-26") == {}  # not a year number's plural
+
+
+def test_at_a_later_date_and_at_this_moment_are_the_vague_future_and_the_present():
+    text = "It may seek more financing at a later date."
+    assert _values(text, "1989-10-26") == {"a later date": ("DATE", "FUTURE_REF")}
+    text = "He would not be traveling at this crucial moment if talks had failed."
+    assert _values(text, "1990-08-15") == {"this crucial moment": ("DATE", "PRESENT_REF")}
+    # not without "at": "the moment of truth", "a later date of birth" are no such times
+    assert _values("This moment of truth came. A later date was set.", "1990-08-15") == {}
