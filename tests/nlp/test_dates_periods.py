@@ -126,3 +126,10 @@ def test_at_a_later_date_and_at_this_moment_are_the_vague_future_and_the_present
     assert _values(text, "1990-08-15") == {"this crucial moment": ("DATE", "PRESENT_REF")}
     # not without "at": "the moment of truth", "a later date of birth" are no such times
     assert _values("This moment of truth came. A later date was set.", "1990-08-15") == {}
+
+
+def test_for_a_while_is_a_stretch_of_unknown_length():
+    text = "They will have to live without power for a while."
+    assert _values(text, "1998-01-11") == {"a while": ("DURATION", "PXX")}
+    # the conjunction and "a while ago" (no "for" before) are left alone
+    assert _values("It rained a while ago, while we slept.", "1998-01-11") == {}
