@@ -64,3 +64,35 @@ def test_a_quarter_of_a_whole_is_a_share_not_a_time():
     text = "It turned a profit after several quarters of losses and three quarters of the year."
     expected = {"several quarters": "PXQ", "three quarters": "P3Q", "the year": "1989"}
     assert _values(text, "1989-10-30") == expected
+
+
+def test_last_years_figure_after_a_reported_quarter_is_that_quarter_a_year_back():
+    # "last year's $1.55 billion" said of the quarter's sales is the year-ago quarter's
+    # figure, as "the year-ago results" is; "last year" told of anything else stays the year
+    text = (
+        "Ralston earned $50 million in the fourth quarter ended Sept. 30. Sales were "
+        "$1.76 billion, a 13% increase from last year's $1.55 billion."
+    )
+    assert _values(text, "1989-11-02")["last year"] == "1988-Q4"
+    text = "Third-quarter net rose. Last year's results were hurt by charges."
+    assert _values(text, "1989-10-26")["Last year"] == "1988-Q3"
+    text = "Third-quarter net rose. The chairman resigned last year."
+    assert _values(text, "1989-10-26")["last year"] == "1988"
+    assert _values("Last year's harvest was poor.", "1989-10-26")["Last year"] == "1988"
+
+
+def test_the_weekend_looked_forward_to_is_the_coming_one():
+    # 1989-10-30 is a Monday: "over the weekend" is the one just past (Oct 28-29, W43);
+    # "ahead of the weekend", "until the weekend" the coming one (Nov 4-5, W44)
+    assert _values("Talks went on over the weekend.", "1989-10-30") == {
+        "the weekend": "1989-W43-WE"
+    }
+    text = "Traders squared positions ahead of the weekend."
+    assert _values(text, "1989-10-30") == {"the weekend": "1989-W44-WE"}
+    assert _values("The offer stands until the weekend.", "1989-10-30")["the weekend"] == (
+        "1989-W44-WE"
+    )
+    # on a Saturday the weekend ahead is the one under way
+    assert _values("Stores close ahead of the weekend.", "1989-10-28")["the weekend"] == (
+        "1989-W43-WE"
+    )

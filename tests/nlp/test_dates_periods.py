@@ -104,3 +104,32 @@ def test_last_and_the_name_of_the_month_just_past_is_last_years():
     assert values["last November"] == ("DATE", "2010-11")
     values = _values("He was arrested last January.", "2011-06-01")
     assert values["last January"] == ("DATE", "2011-01")
+
+
+def test_a_decade_told_without_its_century_is_the_one_nearest_the_article():
+    text = "Sales followed the trend of the last half of the '80s, as in the '90s."
+    assert _values(text, "1989-10-26") == {"the '80s": ("DATE", "198"), "the '90s": ("DATE", "199")}
+    # a decade more than ten years ahead is the last century's
+    found = extract_dates("Jazz of the late '20s and the ’90s boom.", "2000-03-01")
+    assert [(t.text, t.value, t.mod) for t in found] == [
+        ("the late '20s", "192", "END"),
+        ("the ’90s", "199", None),
+    ]
+    assert _values("in the '80s", None) == {"the '80s": ("DATE", None)}
+    assert _values("the 80s and rock'80s", "1989-10-26") == {}  # not a year number's plural
+
+
+def test_at_a_later_date_and_at_this_moment_are_the_vague_future_and_the_present():
+    text = "It may seek more financing at a later date."
+    assert _values(text, "1989-10-26") == {"a later date": ("DATE", "FUTURE_REF")}
+    text = "He would not be traveling at this crucial moment if talks had failed."
+    assert _values(text, "1990-08-15") == {"this crucial moment": ("DATE", "PRESENT_REF")}
+    # not without "at": "the moment of truth", "a later date of birth" are no such times
+    assert _values("This moment of truth came. A later date was set.", "1990-08-15") == {}
+
+
+def test_for_a_while_is_a_stretch_of_unknown_length():
+    text = "They will have to live without power for a while."
+    assert _values(text, "1998-01-11") == {"a while": ("DURATION", "PXX")}
+    # the conjunction and "a while ago" (no "for" before) are left alone
+    assert _values("It rained a while ago, while we slept.", "1998-01-11") == {}

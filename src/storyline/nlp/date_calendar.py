@@ -237,6 +237,21 @@ def _decade(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return "DATE", m.group(1), mod_of(prefix)
 
 
+@_rule(rf"(?:\bthe\s+{MOD_RE}?|(?<![\w'’]))['’]([0-9])0s\b", needs="0s")
+def _short_decade(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    # "the '80s", "the late '60s": the decade told without its century is the one nearest
+    # the article date that has begun by a decade after it ("the '90s" in 1989 is the
+    # coming one, "the '20s" in 1998 the 1920s); without a DCT the century is unknown
+    prefix = m.group(0)[: m.start(1) - m.start() - 1]
+    mod = mod_of(re.sub(r"^the\s+", "", prefix, flags=re.I))
+    if ctx.dct is None:
+        return "DATE", None, mod
+    century = ctx.dct.year // 100
+    if century * 100 + int(m.group(1)) * 10 > ctx.dct.year + 10:
+        century -= 1
+    return "DATE", f"{century}{m.group(1)}", mod
+
+
 @_rule(r"\b(?:the\s+)?(nineteen|twenty)-?(tens|twenties|thirties|forties|fifties|sixties|"
        r"seventies|eighties|nineties)\b|\bthe\s+(twenties|thirties|forties|fifties|sixties|"
        r"seventies|eighties|nineties)\b", needs="ties|tens")  # fmt: skip

@@ -183,6 +183,26 @@ def _reference(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return None  # "former", "once": too often not temporal expressions in news
 
 
+@_rule(
+    r"(?<=\bat\s)(?:a\s+later\s+date|this\s+(?:(?:crucial|critical|historic|difficult|"
+    r"particular|very)\s+)?moment)\b",
+    needs="later date|moment",
+)
+def _at_a_time(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    # "financing at a later date": an unspecified future time; "traveling at this crucial
+    # moment": the present (TimeML FUTURE_REF / PRESENT_REF, as "in the future", "now")
+    if m.group(0).lower().startswith("a"):
+        return "DATE", "FUTURE_REF", None
+    return "DATE", "PRESENT_REF", None
+
+
+@_rule(r"(?<=\bfor\s)(?:quite\s+)?a\s+(?:long\s+|little\s+|short\s+)?while\b", needs="while")
+def _a_while(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    # "live without it for a while": a stretch of unknown length in no known unit (TimeML
+    # PXX); "a while ago" or the conjunction "while" are not matched (no "for" before)
+    return "DURATION", "PXX", None
+
+
 _COUNT_AFTER = re.compile(rf"\s+(?:{NUM_WORD}|{VAGUE})\s+\w+")
 # "soon" that is no time of its own: the conjunction "as soon as he arrives" (not the
 # fixed "as soon as possible", a vague future), the signal of "soon after the vote", and

@@ -291,6 +291,12 @@ _YEAR_AGO = re.compile(
 )
 
 
+# "from last year's $1.55 billion", "Last year's results were hurt": told of a figure, the
+# genitive is the year-ago adjective ("the year-ago results") in other words, the twin of
+# the reported quarter; "last year" alone ("He left last year") stays the year
+_LAST_YEARS_FIGURE = re.compile(
+    r"'s\s+(?:\w+\s+)?(?:[$#]|C\$|results|earnings|net|profits?|loss|sales|revenues?)", re.I
+)
 _QUARTER_REACH = 1000  # chars after the reported quarter (named or 'the quarter') within which
 # "a year ago" is its twin: a results story's comparison runs over a few paragraphs
 
@@ -350,7 +356,14 @@ def _year_ago_quarters(
             if same or reported or not (ahead or told):
                 last_quarter = (year, q, t.end)
                 told = reported or (same and told)
-        elif last_quarter and t.type == "DATE" and _YEAR_AGO.match(t.text):
+        elif (
+            last_quarter
+            and t.type == "DATE"
+            and (
+                _YEAR_AGO.match(t.text)
+                or (t.text.lower() == "last year" and _LAST_YEARS_FIGURE.match(text, t.end))
+            )
+        ):
             year, q, named_at = last_quarter
             if t.start - named_at <= _QUARTER_REACH:
                 t = TimeExpression(t.text, t.start, t.end, t.type, f"{year - 1}-Q{q}", t.mod)
