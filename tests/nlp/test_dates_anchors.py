@@ -92,6 +92,10 @@ def test_the_weekend_looked_forward_to_is_the_coming_one():
     assert _values("The offer stands until the weekend.", "1989-10-30")["the weekend"] == (
         "1989-W44-WE"
     )
+    # past narration's "by the weekend" is no look ahead: the weekend just past
+    assert _values("By the weekend, troops had left.", "1989-10-30")["the weekend"] == (
+        "1989-W43-WE"
+    )
     # on a Saturday the weekend ahead is the one under way
     assert _values("Stores close ahead of the weekend.", "1989-10-28")["the weekend"] == (
         "1989-W43-WE"

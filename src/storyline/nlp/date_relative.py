@@ -172,14 +172,15 @@ def _the_weekend(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     if ctx.dct is None:
         return "DATE", None, None
     # news "over the weekend" is the one just past (or the current one on a weekend day);
-    # "ahead of the weekend", "until the weekend" look forward, to the coming one
+    # "ahead of the weekend", "until the weekend" look forward, to the coming one ("by the
+    # weekend" does not: past narration says "By the weekend, troops had left")
     d = ctx.dct if ctx.dct.weekday() >= 5 else ctx.dct - dt.timedelta(days=ctx.dct.weekday() + 1)
     if ctx.dct.weekday() < 5 and _TOWARD.search(ctx.text, max(0, m.start() - 12), m.start()):
         d = ctx.dct + dt.timedelta(days=5 - ctx.dct.weekday())
     return "DATE", iso_week(d) + "-WE", None
 
 
-_TOWARD = re.compile(r"\b(?:ahead\s+of|until|till|by)\s+$", re.IGNORECASE)
+_TOWARD = re.compile(r"\b(?:ahead\s+of|until|till)\s+$", re.IGNORECASE)
 
 
 _SHORT_UNITS = ("second", "minute", "hour", "day", "week")
