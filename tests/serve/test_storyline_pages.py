@@ -99,8 +99,12 @@ def test_storyline_page_orders_stories_and_shows_timeline_and_entities(
     html = response.text
     # the February story (dated by what its text states) before the June one
     assert story_ids(html) == ["s-truce", "s-ships"]
-    assert "undated (mentions 2012-02-01 – 2012-02-29)" in html
-    assert "2012-06-18 – 2012-06-19" in html
+    # each day a <time> (that never breaks at its hyphens)
+    assert (
+        'undated (mentions <time datetime="2012-02-01">2012-02-01</time> – '
+        '<time datetime="2012-02-29">2012-02-29</time>)' in html
+    )
+    assert re.sub(r"<[^>]+>", "", html).count("2012-06-18 – 2012-06-19") == 1
     # lead sentences, counts, outlets; article text and titles escaped
     assert "Russia readies two warships for Tartus" in html
     assert "&lt;script&gt;x()&lt;/script&gt;" in html and "<script>x()" not in html
