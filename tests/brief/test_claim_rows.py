@@ -3,6 +3,8 @@ one row, and a sentence that says the claim is read once, not twice."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from storyline.brief.layer_view import (
     layer_markdown,
     said_once,
@@ -74,6 +76,15 @@ def test_a_sentence_that_says_the_claim_is_read_once() -> None:
         f"[a1:{LAVROV[0]}-{LAVROV[1]}]",
     ]
     assert not any(line.startswith("  - ") for line in lines)  # no second copy as a side
+    # none of them is judged by another source, and the section says so before the rows
+    hint = lines.index("### Claims across sources") + 2
+    assert lines[hint] == (
+        "_No claim is confirmed or disputed by another independent source in this "
+        "storyline._ From a single source:"
+    )
+    judged = [replace(c, status="corroborated") if c.id == "c3" else c for c in _claims()]
+    assert not any("No claim is confirmed" in line
+                   for line in layer_markdown(StoryLayer(claims=judged), texts))  # fmt: skip
 
 
 def test_the_story_page_rows_match_the_brief() -> None:

@@ -28,6 +28,9 @@ MAX_FACTS = 15
 MAX_SINGLE_SOURCE = 10  # single-source claim rows (every contradicted and corroborated one)
 MAX_SIDES = 10  # sides of one claim: half stating it, half agreeing or disagreeing
 MAX_EVENTS = 30
+NO_JUDGED_CLAIM = (
+    "No claim is confirmed or disputed by another independent source in this storyline."
+)
 _STANCE_WORDS = {"asserts": "states", "agree": "agrees", "disagree": "disagrees"}
 
 
@@ -252,6 +255,11 @@ class LayerView:
     timeline: list[TimelineEvent] = field(default_factory=list)
     hidden_events: int = 0
 
+    @property
+    def none_judged(self) -> bool:
+        """Every claim shown is one source's word: none corroborated or contradicted."""
+        return all(shown.claim.status == "single-source" for shown in self.claims)
+
 
 def layer_view(layer: StoryLayer | None, texts: dict[str, str]) -> LayerView:
     """The story's layer as a reader sees it; ``texts``: article id -> cleaned text."""
@@ -348,6 +356,9 @@ def layer_markdown(
         lines.append("")
     if view.claims:
         lines += ["### Claims across sources", ""]
+        if view.none_judged:
+            # as the story page says it: the rows below are one source's word each
+            lines += [f"_{NO_JUDGED_CLAIM}_ From a single source:", ""]
         for shown in view.claims:
             c = shown.claim
             if shown.said_once:  # the one cited sentence says it: read it once

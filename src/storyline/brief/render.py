@@ -19,6 +19,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from storyline.brief.html_refs import Citer
 from storyline.brief.layer_view import (
+    NO_JUDGED_CLAIM,
     LayerView,
     layer_markdown,
     layer_view,
@@ -325,6 +326,7 @@ def html_chunks(articles: list[Article], stories: list[Story]) -> Iterator[str]:
     env.globals["side_label"] = side_label
     env.globals["others_label"] = others_label
     env.globals["quoted"] = quoted
+    env.globals["no_judged_claim"] = NO_JUDGED_CLAIM
     env.globals["said_as"] = said_as
     env.globals["cite"] = Citer.of(stories, cited)
     env.filters["plural"] = plural
