@@ -22,8 +22,9 @@ from typing import Any, ClassVar, TypeVar
 R = TypeVar("R")
 
 # the shape of a story's layer: a store whose layers have another shape makes them again
-# (2: a story carries its own items, claims their own sides; 1: the storyline's copied)
-LAYER_SHAPE = 2
+# (3: quotes say what kind their speaker is; 2: a story carries its own items, claims
+# their own sides; 1: the storyline's copied)
+LAYER_SHAPE = 3
 
 
 def _set(data: dict[str, Any]) -> dict[str, Any]:
@@ -169,6 +170,9 @@ class QuoteItem:
     # the stretches of [start, end) that are the words said, when the attribution or
     # the writer's words come between them ('“X,” he said. “Y.”'); None: all of it
     fragments: tuple[tuple[int, int], ...] | None = None
+    # what the speaker is: "person", "group", "record" (a statement, a complaint) or
+    # "other" ("the size of the mound suggests"); who-said-what lists the first three
+    speaker_kind: str | None = None
 
     PAIRS: ClassVar[Pairs] = (
         ("span", "start", "end"),

@@ -94,3 +94,18 @@ def test_a_quote_split_by_its_attribution_is_shown_without_it():
     assert data["fragments"] == [[0, 21], [41, len(text)]]
     assert QuoteItem.from_dict(data) == quote
     assert "fragments" not in replace(quote, fragments=None).to_dict()
+
+
+def test_a_speaker_that_is_no_voice_is_left_to_brief_json():
+    # "the sheer size of the mound suggests ...": an attribution in the wide sense, not
+    # someone who said something; who-said-what counts it among the quotes left out
+    mound = replace(_quote("the ships would sail", None), speaker="the size of the mound",
+                    speaker_entity=None, speaker_kind="other")  # fmt: skip
+    person = replace(_quote("the ships were ready", "Mr Trukhachev"), speaker_kind="person")
+    lines = layer_markdown(StoryLayer(entities=_layer().entities, quotes=[mound, person]))
+    lines = lines[lines.index("### Who said what") :]
+    assert [line for line in lines if line.startswith("- **")] == [
+        "- **Vyacheslav Trukhachev**, spokesman"
+    ]
+    assert "- … and 1 more quote in brief.json" in lines
+    assert not any("size of the mound" in line for line in lines)

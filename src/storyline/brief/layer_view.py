@@ -35,12 +35,16 @@ _STANCE_WORDS = {"asserts": "states", "agree": "agrees", "disagree": "disagrees"
 
 
 def quotes_by_speaker(layer: StoryLayer | None) -> list[tuple[str, list[QuoteItem]]]:
-    """Quotes grouped by resolved speaker (entity name, else the speaker's words)."""
+    """Quotes grouped by resolved speaker (entity name, else the speaker's words); a quote
+    whose speaker is no one a reader would call a voice ("the size of the mound
+    suggests", ``speaker_kind`` "other") is left to brief.json."""
     if layer is None:
         return []
     names = layer.entity_names()
     groups: dict[str, list[QuoteItem]] = {}
     for quote in layer.quotes:
+        if quote.speaker_kind == "other":
+            continue
         speaker = names.get(quote.speaker_entity or "") or _plain(quote.speaker)
         if speaker is None and (quote.speaker_words or "").lower() in FIRST_PERSON:
             # the writer's own voice, or a letter or post the article prints whole
@@ -271,6 +275,7 @@ def layer_view(layer: StoryLayer | None, texts: dict[str, str]) -> LayerView:
         if left > 0:
             quotes.append((speaker, items[:left]))
         left -= len(items)
+    no_voice = sum(1 for q in layer.quotes if q.speaker_kind == "other")
     groups, hidden = shown_claims(layer, texts)
     shown = []
     for group in groups:
@@ -289,7 +294,7 @@ def layer_view(layer: StoryLayer | None, texts: dict[str, str]) -> LayerView:
         entities=top_entities(layer),
         quotes=quotes,
         roles=speaker_roles(layer),
-        hidden_quotes=max(0, -left),
+        hidden_quotes=max(0, -left) + no_voice,
         facts=[(f, fact_sentence(f, texts)) for f in layer.facts[:MAX_FACTS]],
         hidden_facts=max(0, len(layer.facts) - MAX_FACTS),
         claims=shown,

@@ -16,7 +16,7 @@ import logging
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from typing import Any, TypeVar
 
@@ -29,6 +29,7 @@ from storyline.nlp.dates import TimeExpression, extract_dates
 from storyline.nlp.entities import EntityMention, mentions_in_doc
 from storyline.nlp.facts import Fact, facts_in_doc
 from storyline.nlp.quotes import Quote, quotes_from_doc
+from storyline.nlp.speaker_kind import speaker_kind
 from storyline.nlp.speakers import resolve_speakers
 
 logger = logging.getLogger(__name__)
@@ -100,8 +101,14 @@ class Steps:
 
 
 def quotes_with_speakers(doc: Any, options: QuoteOptions) -> list[Quote]:
-    """The article's quotes, each speaker resolved to the name it refers to."""
-    return resolve_speakers(doc, quotes_from_doc(doc, options))
+    """The article's quotes, each speaker resolved to the name it refers to and said to be
+    a person, a group, a record or other."""
+    return [
+        q
+        if q.speaker_start is None or q.speaker_end is None
+        else replace(q, speaker_kind=speaker_kind(doc, q.speaker_start, q.speaker_end))
+        for q in resolve_speakers(doc, quotes_from_doc(doc, options))
+    ]
 
 
 def _parse(jobs: Sequence[ArticleJob], model: str) -> tuple[list[Any], list[str | None], float]:

@@ -88,7 +88,7 @@ def _written_apposition(doc: Any, i: int) -> tuple[str, int, int] | None:
 
 # nouns that say how a person stands to another, not what office they hold ("Vladimir
 # Putin, his Russian counterpart"): no role; a title before the name still is one
-_RELATIONAL = frozenset(
+RELATIONAL = frozenset(
     {
         "counterpart", "colleague", "ally", "friend", "wife", "husband", "son", "daughter",
         "father", "mother", "brother", "sister", "rival", "successor", "predecessor",
@@ -106,7 +106,7 @@ _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 
 
 def _relational(noun: Any) -> bool:
-    return noun.lemma_.lower() in _RELATIONAL or noun.lower_ in _RELATIONAL
+    return noun.lemma_.lower() in RELATIONAL or noun.lower_ in RELATIONAL
 
 
 def _role_phrase(doc: Any, noun: Any) -> tuple[str, int, int] | None:

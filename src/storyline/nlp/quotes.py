@@ -102,6 +102,8 @@ class Quote:
     source: str | None = None
     source_start: int | None = None
     source_end: int | None = None
+    # person | group | record | other: what the speaker is (``nlp.speaker_kind``)
+    speaker_kind: str | None = None
 
     def words(self) -> str:
         """What was said, as a reader is shown it: a quote split by its attribution
@@ -129,6 +131,7 @@ class Quote:
             "source": self.source,
             "source_start": self.source_start,
             "source_end": self.source_end,
+            "speaker_kind": self.speaker_kind,
         }
 
     def to_dict(self) -> dict[str, Any]:

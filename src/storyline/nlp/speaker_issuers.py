@@ -21,7 +21,7 @@ DOCUMENTS = frozenset(
     }
 )  # fmt: skip
 # common nouns that name an issuer with no proper noun in it ("foreign ministry")
-_INSTITUTIONS = frozenset(
+INSTITUTIONS = frozenset(
     {
         "ministry", "government", "office", "department", "agency", "embassy", "mission",
         "committee", "council", "commission", "party", "campaign", "company", "court",
@@ -32,7 +32,7 @@ _INSTITUTIONS = frozenset(
 
 
 # what an issuer releases that then "says", "urges" or "accuses" in its own right
-_RELEASED = DOCUMENTS | frozenset(
+RELEASED = DOCUMENTS | frozenset(
     {
         "ad", "advert", "advertisement", "commercial", "spot", "video", "documentary",
         "film", "piece", "column", "article", "story", "study", "survey", "data", "paper",
@@ -51,7 +51,7 @@ def releaser(relative: Any) -> tuple[int, int] | None:
     if clause.dep_ != "relcl":
         return None
     document = clause.head
-    if document.dep_ != "dobj" or document.lemma_.lower() not in _RELEASED:
+    if document.dep_ != "dobj" or document.lemma_.lower() not in RELEASED:
         return None
     subjects = [c for c in document.head.children if c.dep_ == "nsubj"]
     if not subjects or subjects[0].pos_ not in ("NOUN", "PROPN"):
@@ -97,7 +97,7 @@ def document_issuer(span: Any) -> tuple[int, int] | None:
     if not (span.start <= lo and hi < span.end):
         return None
     named = any(t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "GPE", "NORP") for t in words)
-    if not named and not any(t.lemma_.lower() in _INSTITUTIONS for t in words):
+    if not named and not any(t.lemma_.lower() in INSTITUTIONS for t in words):
         return None
     return words.start_char, words.end_char
 

@@ -1,0 +1,57 @@
+"""The kind of voice a speaker phrase is: person, group, record, or something else."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.nlp.spacy_model import load_pipeline
+from storyline.nlp.speaker_kind import speaker_kind
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "kind"),
+    [
+        ("Sergei Lavrov said Russia had no plans to send troops.", "Sergei Lavrov", "person"),
+        ("The activist said some neighbourhoods had been cut off.", "The activist", "person"),
+        ("He said the mission would go ahead.", "He", "person"),
+        ("Police said the driver had fled.", "Police", "group"),
+        ("The Assad regime insists it is fighting terrorists.", "The Assad regime", "group"),
+        ("Russia said it was not violating any sanctions.", "Russia", "group"),
+        ("The criminal complaint says the girl was lured.", "The criminal complaint", "record"),
+        ("A ministry statement said the talks would resume.", "A ministry statement", "record"),
+        (
+            "The sheer size of the mound suggests it was a significant undertaking.",
+            "The sheer size of the mound",
+            "other",
+        ),
+        ("His enthusiasm for the work shines through.", "His enthusiasm for the work", "other"),
+        ("Many consider it one of the greatest songs.", "Many", "other"),
+        ("Tenants complained about the heat.", "Tenants", "person"),
+        ("93 percent of voters said they were worried.", "93 percent of voters", "group"),
+        ("Many of the complaints note the broken lift.", "Many of the complaints", "record"),
+        (
+            "The bus matron and mother of four said she was sorry.",
+            "The bus matron and mother of four",
+            "person",
+        ),
+        (
+            "Several relatives of the victims questioned the plan.",
+            "Several relatives of the victims",
+            "person",
+        ),
+    ],
+)
+def test_speaker_kind(nlp, text: str, speaker: str, kind: str) -> None:
+    doc = nlp(text)
+    start = text.index(speaker)
+    assert speaker_kind(doc, start, start + len(speaker)) == kind
+
+
+def test_no_words_no_kind(nlp) -> None:
+    doc = nlp("Police said so.")
+    assert speaker_kind(doc, 6, 6) is None
