@@ -322,3 +322,13 @@ def test_a_nationality_adjective_is_not_what_a_claim_is_about():
     (helicopters,) = [c for c in claims if "helicopters" in c.text]
     assert "Russian" not in helicopters.subject.split(", ")
     assert "Kaliningrad" in helicopters.subject
+
+
+def test_a_speaker_that_is_no_voice_speaks_no_claim():
+    text = (
+        "Comey's political misadventures may offer Republicans a chance to question his "
+        "motives should he testify."
+    )
+    claims = _claims(_article("a", text, "FT"))
+    assert claims
+    assert all("misadventures" not in (side.speaker or "") for c in claims for side in c.sides)

@@ -134,12 +134,14 @@ def _quotes_by_sentence(
 
 
 def _speaker_of(sentence: Span, quotes: Sequence[Quote]) -> Quote | None:
+    """The quote that says most of the sentence and has a speaker who is a voice (not
+    "Comey's political misadventures may offer")."""
     best, overlap = None, 0
     for q in quotes:
         if q.start >= sentence.end:
             break
         shared = min(q.end, sentence.end) - max(q.start, sentence.start)
-        if shared > overlap and q.speaker:
+        if shared > overlap and q.speaker and q.speaker_kind != "other":
             best, overlap = q, shared
     return best
 
