@@ -264,3 +264,15 @@ def test_who_is_asked_in_the_passive_does_not_ask():
     assert len(asked) == 1
     assert asked[0].text.startswith("if Clinton would hold")
     assert asked[0].speaker is None
+
+
+def test_an_inverted_verb_outside_the_lexicon_after_a_quote_is_its_cue():
+    # "remembered" is no speech verb of the lexicon; inverted right after the quote's
+    # comma, with a named subject after it, it says who spoke
+    text = (
+        '"We never expected the plant to close so soon, and nobody warned us," remembered'
+        " Maria Gonzalez, a former union steward."
+    )
+    (quote,) = extract_quotes(text)
+    assert quote.cue == "remembered"
+    assert quote.speaker == "Maria Gonzalez, a former union steward"

@@ -57,7 +57,10 @@ def test_a_document_speaks_for_its_issuer_named_in_full_once():
     assert first.speaker == second.speaker == "Russian foreign ministry"
     assert (second.speaker_start, second.speaker_end) == (first.speaker_start, first.speaker_end)
     assert by_words["The Kremlin's statement"].speaker == "The Kremlin"
-    # "news" names no issuer: the reports stay the speaker
+    # "news" names no issuer: the reports stay the speaker; nor does a day ("a Tuesday
+    # memo" is no memo of someone called Tuesday)
+    (memo,) = _quotes("A Tuesday memo said the talks would resume.")
+    assert memo.speaker == "A Tuesday memo"
     assert any(q.speaker == "Some news reports" and q.speaker_words is None for q in quotes)
     for q in quotes:
         if q.speaker is not None:

@@ -116,7 +116,9 @@ def closing_verb(doc: Any, text: str, start: int, end: int) -> tuple[Any, bool] 
     lexicon right after a quote that ends in a comma, with its subject between the quote
     and the verb and nothing after the verb but punctuation: (verb, True). (The comma
     inside the marks says the sentence goes on into its cue; a quote ending in a period
-    followed by 'Trump continued' may be a continuation of the quote before instead.)"""
+    followed by 'Trump continued' may be a continuation of the quote before instead.)
+    Inverted, the verb comes first and its subject after it ('"...," remembered Maria
+    Gonzalez')."""
     if not text[start:end].rstrip("\"”»'` ").endswith(","):
         return None
     span = doc.char_span(end, min(len(text), end + 1), alignment_mode="expand")
@@ -125,6 +127,8 @@ def closing_verb(doc: Any, text: str, start: int, end: int) -> tuple[Any, bool] 
     i = span.start
     while i < len(doc) and (doc[i].is_space or doc[i].idx < end):
         i += 1
+    if i < len(doc) and _inverted_closing(doc[i]):
+        return doc[i], True
     for token in doc[i : i + 6]:
         if token.is_punct or "\n" in token.text:
             return None
@@ -141,6 +145,23 @@ def closing_verb(doc: Any, text: str, start: int, end: int) -> tuple[Any, bool] 
                 return token, True
             return None
     return None
+
+
+def _inverted_closing(verb: Any) -> bool:
+    """'"...," remembered Maria Gonzalez, a union steward.': a finite verb right after
+    the quote, heading its sentence, with a named or described subject right after it
+    (news writing inverts only a verb of saying so)."""
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ") or verb.dep_ != "ROOT":
+        return False
+    nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    return (
+        any(
+            c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN") and c.left_edge.i == verb.i + 1
+            for c in verb.children
+        )
+        and nxt is not None
+        and not nxt.is_punct
+    )
 
 
 _SHORT_CUE = re.compile(
