@@ -430,3 +430,15 @@ def test_a_circumstance_is_no_speaker():
     quotes = _quotes(text)
     assert_quote_offsets(text, quotes)
     assert [q.speaker for q in quotes if q.cue == "defend"] == [None]
+
+
+def test_a_name_in_apposition_to_the_subject_is_who_the_story_moved_on_to():
+    # Martha is the subject of "called" through her apposition to "his wife": a later
+    # "she" is hers, not the senator quoted before
+    text = (
+        'Senator Alan Brooks spoke at the rally on Monday. "We will win this state," Brooks'
+        ' said.\nOn Tuesday his wife, Martha, called for an open primary. "Shutting voters'
+        ' out is not smart," she said.'
+    )
+    (said,) = [q for q in _quotes(text) if q.speaker_words == "she"]
+    assert said.speaker == "Martha"
