@@ -276,3 +276,14 @@ def test_an_inverted_verb_outside_the_lexicon_after_a_quote_is_its_cue():
     (quote,) = extract_quotes(text)
     assert quote.cue == "remembered"
     assert quote.speaker == "Maria Gonzalez, a former union steward"
+
+
+def test_a_short_cue_sentence_between_two_quotes_names_who_goes_on():
+    # "continued" is no lexicon verb and the first quote ends in "?", so no cue reaches
+    # the second quote but the sentence of a subject and its verb standing between them
+    text = (
+        "“Is he really so sure that voters are not offended?” Mr. Howard continued. “Is he"
+        " really so unaware of the voters that he thinks this wins them over?”"
+    )
+    second = [q for q in extract_quotes(text) if "unaware" in q.text]
+    assert [(q.cue, q.speaker) for q in second] == [("continued", "Mr. Howard")]

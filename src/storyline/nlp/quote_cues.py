@@ -164,6 +164,33 @@ def _inverted_closing(verb: Any) -> bool:
     )
 
 
+def cue_between_quotes(
+    doc: Any, text: str, start: int, quotes: list[tuple[int, int]]
+) -> tuple[Any, bool] | None:
+    """'"...," the mayor said. "..."', '"...?" Howard continued. "..."': a short
+    sentence of a subject and its verb standing alone between the quote before and this
+    one in the same paragraph says who goes on speaking: (verb, False)."""
+    before = [e for s, e in quotes if e <= start]
+    if not before:
+        return None
+    between = text[before[-1] : start]
+    words = between.strip()
+    if "\n" in between or not words.endswith(".") or len(words) > 60:
+        return None
+    span = doc.char_span(before[-1], start, alignment_mode="contract")
+    if span is None:
+        return None
+    tokens = [t for t in span if not (t.is_punct or t.is_space)]
+    verbs = [t for t in tokens if t.pos_ == "VERB" and t.tag_ in ("VBD", "VBZ")]
+    if len(verbs) != 1:
+        return None
+    verb = verbs[0]
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and span.start <= c.i < span.end]
+    if not subjects or any(t.i > verb.i and t.dep_ not in ("npadvmod", "advmod") for t in tokens):
+        return None  # only the subject and the verb (and "on Monday", "later")
+    return verb, False
+
+
 _SHORT_CUE = re.compile(
     r"[ \t\xa0]+(?:he|she|they|I|we|[A-Z][\w.'’-]+(?:[ \t\xa0][A-Z][\w.'’-]+){0,3})[ \t\xa0]+"
     r"(?:said|says|asked|asks|replied|replies|answered|answers|added|adds|told|tells|"

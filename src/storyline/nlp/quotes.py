@@ -40,6 +40,7 @@ from storyline.nlp.quote_cues import (
     bare_cue,
     closing_verb,
     colon_intro,
+    cue_between_quotes,
     framing_verb,
     inverted_subject,
     name_after_quote,
@@ -248,6 +249,8 @@ def _direct_drafts(doc: Any, text: str, verbs: list[Any], options: QuoteOptions)
             found = framing_verb(doc, start) or colon_intro(doc, start)
         if found is None:
             found = closing_verb(doc, text, start, end)
+        if found is None:
+            found = cue_between_quotes(doc, text, start, quotes)
         draft = Draft(start, end, "direct", fragments=[(start, end)])
         byline = _DASH_SPEAKER.match(text, end)
         if byline is None and _opens_paragraph(text, start):
