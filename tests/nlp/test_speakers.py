@@ -442,3 +442,15 @@ def test_a_name_in_apposition_to_the_subject_is_who_the_story_moved_on_to():
     )
     (said,) = [q for q in _quotes(text) if q.speaker_words == "she"]
     assert said.speaker == "Martha"
+
+
+def test_a_person_named_before_a_colon_says_the_quote_after_it():
+    (quote,) = _quotes(
+        'Rep. Ann Lee (R-Ohio): "I have not heard anyone other than you ever cite that figure."'
+    )
+    assert (quote.cue, quote.speaker) == (":", "Ann Lee")
+    # whom the words are for is not who says them
+    (advice,) = _quotes(
+        'The senator had blunt advice for Trump: "It is time to quit attacking the people."'
+    )
+    assert advice.speaker == "The senator"

@@ -191,6 +191,30 @@ def cue_between_quotes(
     return verb, False
 
 
+def named_colon(doc: Any, text: str, start: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """'Rep. Ann Lee (R-Ohio): "..."', 'TURNOUT IS UP - Jane Roe: "..."': a person's name
+    and a colon right before a quote on its line introduce it as theirs: (colon, name).
+    Only a name the tagger calls a person (not 'From the report:', 'Here is the text:')."""
+    colon = text.rfind(":", max(0, start - 3), start)
+    if colon < 0 or text[colon + 1 : start].strip():
+        return None
+    window = max(0, colon - 40)  # an aside "(R-Ohio)" between the name and the colon
+    head = re.search(r"\s*(?:\([^()\n]{1,20}\))?\s*$", text[window:colon])
+    stop = window + head.start() if head else colon
+    span = doc.char_span(max(0, stop - 1), stop, alignment_mode="expand")
+    if span is None or len(span) != 1 or span[0].ent_type_ != "PERSON":
+        return None
+    token = span[0]
+    if token.pos_ != "PROPN" or token.dep_ in ("pobj", "dobj", "dative", "poss"):
+        return None  # 'Her advice for Trump: "..."': whom it is about or addressed to
+    first = token
+    while (
+        first.i > 0 and doc[first.i - 1].ent_type_ == "PERSON" and doc[first.i - 1].pos_ == "PROPN"
+    ):
+        first = doc[first.i - 1]
+    return (colon, colon + 1), (first.idx, token.idx + len(token.text))
+
+
 _SHORT_CUE = re.compile(
     r"[ \t\xa0]+(?:he|she|they|I|we|[A-Z][\w.'’-]+(?:[ \t\xa0][A-Z][\w.'’-]+){0,3})[ \t\xa0]+"
     r"(?:said|says|asked|asks|replied|replies|answered|answers|added|adds|told|tells|"

@@ -44,6 +44,7 @@ from storyline.nlp.quote_cues import (
     framing_verb,
     inverted_subject,
     name_after_quote,
+    named_colon,
     spoken_line,
 )
 from storyline.nlp.quote_draft import Draft, overlap
@@ -245,20 +246,24 @@ def _direct_drafts(doc: Any, text: str, verbs: list[Any], options: QuoteOptions)
             found = _cue_for_direct(start, end, before, text, quotes, options.max_cue_gap)
             if found is None and bare_cue(closing[0]):
                 found = closing  # '"... that are missing." Trump said.': no other cue
-        if found is None:
+        # 'Rep. Ann Lee (R-Ohio): "..."': the name before the colon, not a verb further back
+        named = None if found else named_colon(doc, text, start)
+        if found is None and named is None:
             found = framing_verb(doc, start) or colon_intro(doc, start)
-        if found is None:
+        if found is None and named is None:
             found = closing_verb(doc, text, start, end)
-        if found is None:
+        if found is None and named is None:
             found = cue_between_quotes(doc, text, start, quotes)
         draft = Draft(start, end, "direct", fragments=[(start, end)])
         byline = _DASH_SPEAKER.match(text, end)
         if byline is None and _opens_paragraph(text, start):
             byline = _DASH_LINE_SPEAKER.match(text, end)
-        if byline and not found:
+        if byline and not found and not named:
             # "“...”― Pamela Padilla": a signed quote, the dash is the cue
             draft.cue = (byline.start(1), byline.end(1))
             draft.speaker = trim_span(text, byline.start(2), byline.end(2))
+        elif named is not None:
+            draft.cue, draft.speaker = named
         elif found:
             verb, after = found
             draft.cue = (verb.idx, verb.idx + len(verb.text))
