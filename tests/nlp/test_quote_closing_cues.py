@@ -287,3 +287,22 @@ def test_a_short_cue_sentence_between_two_quotes_names_who_goes_on():
     )
     second = [q for q in extract_quotes(text) if "unaware" in q.text]
     assert [(q.cue, q.speaker) for q in second] == [("continued", "Mr. Howard")]
+
+
+def test_a_day_after_an_inverted_cue_is_not_who_spoke():
+    # '"...," the nominee, Jane Doe, tweeted Sunday after the vote' parsed with no subject
+    # for "tweeted": the inverted subject search must not take the day for the speaker
+    from spacy.tokens import Span
+
+    from storyline.nlp.quote_cues import inverted_subject
+
+    rows = [
+        ("tweeted", True, 0, "ROOT", "VERB", "VBD", "tweet", True),
+        ("Sunday", True, 0, "npadvmod", "PROPN", "NNP", "Sunday", False),
+        ("after", True, 0, "prep", "ADP", "IN", "after", False),
+        ("the", True, 4, "det", "DET", "DT", "the", False),
+        ("vote", False, 2, "pobj", "NOUN", "NN", "vote", False),
+    ]
+    doc = parsed_doc(rows)
+    doc.ents = [Span(doc, 1, 2, label="DATE")]
+    assert inverted_subject(doc[0]) is None

@@ -74,6 +74,8 @@ def inverted_subject(verb: Any) -> Any | None:
     for token in doc[verb.i + 1 : min(len(doc), verb.i + 12)]:
         if token.is_punct or token.pos_ not in ("PROPN", "NOUN"):
             continue
+        if token.ent_type_ in ("DATE", "TIME"):
+            continue  # '"...," the nominee tweeted Sunday': when, not who
         if token.left_edge.i == verb.i + 1 and token.dep_ not in ("compound", "amod", "poss"):
             return token
     return None
