@@ -454,3 +454,37 @@ def test_a_person_named_before_a_colon_says_the_quote_after_it():
         'The senator had blunt advice for Trump: "It is time to quit attacking the people."'
     )
     assert advice.speaker == "The senator"
+
+
+def test_a_day_parsed_as_the_subject_gives_way_to_the_name_before_the_cue():
+    # "Saturday" misparsed as the subject of "said": a day never speaks; the person named
+    # right before the cue (past the party-state aside) does
+    from spacy.tokens import Span
+
+    from helpers import parsed_doc
+    from storyline.nlp.quotes import Quote
+    from storyline.nlp.speakers import resolve_speakers
+
+    rows = [
+        ("Saturday", True, 9, "nsubj", "PROPN", "NNP", "Saturday", True),
+        ("at", True, 0, "prep", "ADP", "IN", "at", False),
+        ("the", True, 3, "det", "DET", "DT", "the", False),
+        ("convention", True, 1, "pobj", "NOUN", "NN", "convention", False),
+        ("Ann", True, 5, "compound", "PROPN", "NNP", "Ann", False),
+        ("Lee", True, 3, "appos", "PROPN", "NNP", "Lee", False),
+        ("(", False, 5, "punct", "PUNCT", "-LRB-", "(", False),
+        ("D", False, 5, "appos", "PROPN", "NNP", "D", False),
+        (")", True, 5, "punct", "PUNCT", "-RRB-", ")", False),
+        ("said", True, 9, "ROOT", "VERB", "VBD", "say", False),
+        ("taxes", True, 11, "nsubj", "NOUN", "NNS", "tax", False),
+        ("rose", False, 9, "ccomp", "VERB", "VBD", "rise", False),
+        (".", False, 9, "punct", "PUNCT", ".", ".", False),
+    ]
+    doc = parsed_doc(rows)
+    doc.ents = [Span(doc, 0, 1, label="DATE"), Span(doc, 4, 6, label="PERSON")]
+    text = doc.text
+    cue = text.index("said")
+    said = text.index("taxes")
+    quote = Quote("taxes rose", said, said + 10, "Saturday", 0, 8, "said", cue, cue + 4, "indirect")
+    (found,) = resolve_speakers(doc, [quote])
+    assert found.speaker == "Ann Lee"

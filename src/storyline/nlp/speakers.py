@@ -30,7 +30,9 @@ from storyline.nlp.speaker_forms import (
     CLAUSE_DEPS,
     acronym_or_site,
     expletive,
+    name_for_a_day,
     someone_of_theirs,
+    when_only,
 )
 from storyline.nlp.speaker_issuers import document_issuer, releaser, same_issuer
 
@@ -145,6 +147,11 @@ def _resolve(ctx: _Context, quote: Quote, earlier: list[Quote]) -> Quote:
     tokens = [t.lower_ for t in span] if span is not None else words.lower().split()
     first = tokens[0] if tokens else ""
     target: tuple[int, int] | None = None
+    if span is not None and when_only(span):
+        # a day never speaks: the name before the cue does, else no one is credited
+        s, e = name_for_a_day(span, quote.cue_start) or (None, None)
+        speaker = ctx.text[s:e] if s is not None else None
+        return replace(quote, speaker=speaker, speaker_start=s, speaker_end=e)
     if len(tokens) == 1 and first in _RELATIVE and span is not None:
         # "Paul released a video that accuses": who released it speaks through it
         target = releaser(span[0]) or _relative_head(ctx.doc, span[0])
