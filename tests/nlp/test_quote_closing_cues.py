@@ -306,3 +306,18 @@ def test_a_day_after_an_inverted_cue_is_not_who_spoke():
     doc = parsed_doc(rows)
     doc.ents = [Span(doc, 1, 2, label="DATE")]
     assert inverted_subject(doc[0]) is None
+
+
+def test_whom_a_quote_was_told_is_not_its_inverted_subject():
+    # '"...," Moreno, 58, told AFP in an interview' parsed with "Moreno" off the verb and
+    # no subject for "told": the agency after "told" is whom it was told, not the speaker
+    from storyline.nlp.quote_cues import inverted_subject
+
+    rows = [
+        ("told", True, 0, "ROOT", "VERB", "VBD", "tell", True),
+        ("AFP", True, 0, "dobj", "PROPN", "NNP", "AFP", False),
+        ("in", True, 0, "prep", "ADP", "IN", "in", False),
+        ("an", True, 4, "det", "DET", "DT", "an", False),
+        ("interview", False, 2, "pobj", "NOUN", "NN", "interview", False),
+    ]
+    assert inverted_subject(parsed_doc(rows)[0]) is None

@@ -76,6 +76,8 @@ def inverted_subject(verb: Any) -> Any | None:
             continue
         if token.ent_type_ in ("DATE", "TIME"):
             continue  # '"...," the nominee tweeted Sunday': when, not who
+        if token.dep_ in ("dobj", "dative") and verb.lemma_.lower() in TELL_LEMMAS:
+            continue  # '"...," Ramos, 58, told AFP': whom it was told
         if token.left_edge.i == verb.i + 1 and token.dep_ not in ("compound", "amod", "poss"):
             return token
     return None
