@@ -321,3 +321,15 @@ def test_whom_a_quote_was_told_is_not_its_inverted_subject():
         ("interview", False, 2, "pobj", "NOUN", "NN", "interview", False),
     ]
     assert inverted_subject(parsed_doc(rows)[0]) is None
+
+
+def test_a_quote_paragraph_after_a_report_ending_its_sentence_goes_on_with_the_reporter():
+    # the reported clause ends before the sentence does ("..., though he did not say
+    # why."): the cue-less quote opening the next paragraph is still the minister's
+    text = (
+        "The minister said the talks had stalled over the border question on Friday, though"
+        " he did not say why.\n\n“We have done all we can, and now it is up to them to decide"
+        " what they want to do next.”"
+    )
+    direct = [q for q in extract_quotes(text) if q.kind == "direct"]
+    assert [q.speaker for q in direct] == ["The minister"]

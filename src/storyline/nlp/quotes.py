@@ -505,14 +505,25 @@ def _join_continuations(drafts: list[Draft], text: str) -> list[Draft]:
         if (
             _after_report(prev, draft, text)
             and draft.speaker is None
-            and not any(c.isalnum() for c in text[prev.end : draft.start])
+            and _rest_of_sentence(text[prev.end : draft.start])
             and 1 <= text[prev.end : draft.start].count("\n") <= 2
         ):
             # the same after a paragraph break ('He said he's proud of the campaign.⏎⏎"We
-            # built this together."'), which stays a quote of its own with that speaker
+            # built this together."'), which stays a quote of its own with that speaker,
+            # also when the reporting sentence runs on past what it reports ("..., though
+            # he did not say why.⏎⏎")
             draft.speaker = prev.speaker
         out.append(draft)
     return out
+
+
+def _rest_of_sentence(between: str) -> bool:
+    """Is ``between`` at most the end of the reporting sentence and a paragraph break
+    ("..., but this would not happen.⏎⏎"), no further sentence and no other quote?"""
+    words = between.strip()
+    return not words or (
+        words[-1] in ".!?" and sentence_ends(words) <= 1 and not any(c in words for c in '"“”')
+    )
 
 
 def _after_report(prev: Draft | None, draft: Draft, text: str) -> TypeGuard[Draft]:
