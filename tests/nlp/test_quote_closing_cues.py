@@ -264,3 +264,72 @@ def test_who_is_asked_in_the_passive_does_not_ask():
     assert len(asked) == 1
     assert asked[0].text.startswith("if Clinton would hold")
     assert asked[0].speaker is None
+
+
+def test_an_inverted_verb_outside_the_lexicon_after_a_quote_is_its_cue():
+    # "remembered" is no speech verb of the lexicon; inverted right after the quote's
+    # comma, with a named subject after it, it says who spoke
+    text = (
+        '"We never expected the plant to close so soon, and nobody warned us," remembered'
+        " Maria Gonzalez, a former union steward."
+    )
+    (quote,) = extract_quotes(text)
+    assert quote.cue == "remembered"
+    assert quote.speaker == "Maria Gonzalez, a former union steward"
+
+
+def test_a_short_cue_sentence_between_two_quotes_names_who_goes_on():
+    # "continued" is no lexicon verb and the first quote ends in "?", so no cue reaches
+    # the second quote but the sentence of a subject and its verb standing between them
+    text = (
+        "“Is he really so sure that voters are not offended?” Mr. Howard continued. “Is he"
+        " really so unaware of the voters that he thinks this wins them over?”"
+    )
+    second = [q for q in extract_quotes(text) if "unaware" in q.text]
+    assert [(q.cue, q.speaker) for q in second] == [("continued", "Mr. Howard")]
+
+
+def test_a_day_after_an_inverted_cue_is_not_who_spoke():
+    # '"...," the nominee, Jane Doe, tweeted Sunday after the vote' parsed with no subject
+    # for "tweeted": the inverted subject search must not take the day for the speaker
+    from spacy.tokens import Span
+
+    from storyline.nlp.quote_cues import inverted_subject
+
+    rows = [
+        ("tweeted", True, 0, "ROOT", "VERB", "VBD", "tweet", True),
+        ("Sunday", True, 0, "npadvmod", "PROPN", "NNP", "Sunday", False),
+        ("after", True, 0, "prep", "ADP", "IN", "after", False),
+        ("the", True, 4, "det", "DET", "DT", "the", False),
+        ("vote", False, 2, "pobj", "NOUN", "NN", "vote", False),
+    ]
+    doc = parsed_doc(rows)
+    doc.ents = [Span(doc, 1, 2, label="DATE")]
+    assert inverted_subject(doc[0]) is None
+
+
+def test_whom_a_quote_was_told_is_not_its_inverted_subject():
+    # '"...," Moreno, 58, told AFP in an interview' parsed with "Moreno" off the verb and
+    # no subject for "told": the agency after "told" is whom it was told, not the speaker
+    from storyline.nlp.quote_cues import inverted_subject
+
+    rows = [
+        ("told", True, 0, "ROOT", "VERB", "VBD", "tell", True),
+        ("AFP", True, 0, "dobj", "PROPN", "NNP", "AFP", False),
+        ("in", True, 0, "prep", "ADP", "IN", "in", False),
+        ("an", True, 4, "det", "DET", "DT", "an", False),
+        ("interview", False, 2, "pobj", "NOUN", "NN", "interview", False),
+    ]
+    assert inverted_subject(parsed_doc(rows)[0]) is None
+
+
+def test_a_quote_paragraph_after_a_report_ending_its_sentence_goes_on_with_the_reporter():
+    # the reported clause ends before the sentence does ("..., though he did not say
+    # why."): the cue-less quote opening the next paragraph is still the minister's
+    text = (
+        "The minister said the talks had stalled over the border question on Friday, though"
+        " he did not say why.\n\n“We have done all we can, and now it is up to them to decide"
+        " what they want to do next.”"
+    )
+    direct = [q for q in extract_quotes(text) if q.kind == "direct"]
+    assert [q.speaker for q in direct] == ["The minister"]

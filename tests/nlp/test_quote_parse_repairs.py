@@ -30,6 +30,16 @@ def test_a_reported_clause_split_in_two_by_the_parser_is_one():
     assert quote.speaker == "The official"
 
 
+def test_added_after_a_reported_clause_is_said_by_who_said_it():
+    # the parser hangs "added" on "was" (the reported clause), whose subject is "it"
+    text = (
+        "Speaking to reporters at the town hall on Friday, Mayor Linda Perez, 58, said it "
+        'was too early to declare victory but added, "We have done what we came here to do."'
+    )
+    (quote,) = _by_cue(text, "added")
+    assert quote.speaker == "Mayor Linda Perez"
+
+
 def test_a_that_clause_after_an_adverbial_phrase_is_what_was_said():
     # "that" hangs as a relative clause on "vote"; it is what Sanders said
     text = "Sanders said following the vote that he had serious concerns about the industry."

@@ -57,7 +57,10 @@ def test_a_document_speaks_for_its_issuer_named_in_full_once():
     assert first.speaker == second.speaker == "Russian foreign ministry"
     assert (second.speaker_start, second.speaker_end) == (first.speaker_start, first.speaker_end)
     assert by_words["The Kremlin's statement"].speaker == "The Kremlin"
-    # "news" names no issuer: the reports stay the speaker
+    # "news" names no issuer: the reports stay the speaker; nor does a day ("a Tuesday
+    # memo" is no memo of someone called Tuesday)
+    (memo,) = _quotes("A Tuesday memo said the talks would resume.")
+    assert memo.speaker == "A Tuesday memo"
     assert any(q.speaker == "Some news reports" and q.speaker_words is None for q in quotes)
     for q in quotes:
         if q.speaker is not None:
@@ -427,3 +430,61 @@ def test_a_circumstance_is_no_speaker():
     quotes = _quotes(text)
     assert_quote_offsets(text, quotes)
     assert [q.speaker for q in quotes if q.cue == "defend"] == [None]
+
+
+def test_a_name_in_apposition_to_the_subject_is_who_the_story_moved_on_to():
+    # Martha is the subject of "called" through her apposition to "his wife": a later
+    # "she" is hers, not the senator quoted before
+    text = (
+        'Senator Alan Brooks spoke at the rally on Monday. "We will win this state," Brooks'
+        ' said.\nOn Tuesday his wife, Martha, called for an open primary. "Shutting voters'
+        ' out is not smart," she said.'
+    )
+    (said,) = [q for q in _quotes(text) if q.speaker_words == "she"]
+    assert said.speaker == "Martha"
+
+
+def test_a_person_named_before_a_colon_says_the_quote_after_it():
+    (quote,) = _quotes(
+        'Rep. Ann Lee (R-Ohio): "I have not heard anyone other than you ever cite that figure."'
+    )
+    assert (quote.cue, quote.speaker) == (":", "Ann Lee")
+    # whom the words are for is not who says them
+    (advice,) = _quotes(
+        'The senator had blunt advice for Trump: "It is time to quit attacking the people."'
+    )
+    assert advice.speaker == "The senator"
+
+
+def test_a_day_parsed_as_the_subject_gives_way_to_the_name_before_the_cue():
+    # "Saturday" misparsed as the subject of "said": a day never speaks; the person named
+    # right before the cue (past the party-state aside) does
+    from spacy.tokens import Span
+
+    from helpers import parsed_doc
+    from storyline.nlp.quotes import Quote
+    from storyline.nlp.speakers import resolve_speakers
+
+    rows = [
+        ("Saturday", True, 9, "nsubj", "PROPN", "NNP", "Saturday", True),
+        ("at", True, 0, "prep", "ADP", "IN", "at", False),
+        ("the", True, 3, "det", "DET", "DT", "the", False),
+        ("convention", True, 1, "pobj", "NOUN", "NN", "convention", False),
+        ("Ann", True, 5, "compound", "PROPN", "NNP", "Ann", False),
+        ("Lee", True, 3, "appos", "PROPN", "NNP", "Lee", False),
+        ("(", False, 5, "punct", "PUNCT", "-LRB-", "(", False),
+        ("D", False, 5, "appos", "PROPN", "NNP", "D", False),
+        (")", True, 5, "punct", "PUNCT", "-RRB-", ")", False),
+        ("said", True, 9, "ROOT", "VERB", "VBD", "say", False),
+        ("taxes", True, 11, "nsubj", "NOUN", "NNS", "tax", False),
+        ("rose", False, 9, "ccomp", "VERB", "VBD", "rise", False),
+        (".", False, 9, "punct", "PUNCT", ".", ".", False),
+    ]
+    doc = parsed_doc(rows)
+    doc.ents = [Span(doc, 0, 1, label="DATE"), Span(doc, 4, 6, label="PERSON")]
+    text = doc.text
+    cue = text.index("said")
+    said = text.index("taxes")
+    quote = Quote("taxes rose", said, said + 10, "Saturday", 0, 8, "said", cue, cue + 4, "indirect")
+    (found,) = resolve_speakers(doc, [quote])
+    assert found.speaker == "Ann Lee"

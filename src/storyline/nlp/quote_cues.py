@@ -74,6 +74,10 @@ def inverted_subject(verb: Any) -> Any | None:
     for token in doc[verb.i + 1 : min(len(doc), verb.i + 12)]:
         if token.is_punct or token.pos_ not in ("PROPN", "NOUN"):
             continue
+        if token.ent_type_ in ("DATE", "TIME"):
+            continue  # '"...," the nominee tweeted Sunday': when, not who
+        if token.dep_ in ("dobj", "dative") and verb.lemma_.lower() in TELL_LEMMAS:
+            continue  # '"...," Ramos, 58, told AFP': whom it was told
         if token.left_edge.i == verb.i + 1 and token.dep_ not in ("compound", "amod", "poss"):
             return token
     return None
@@ -116,7 +120,9 @@ def closing_verb(doc: Any, text: str, start: int, end: int) -> tuple[Any, bool] 
     lexicon right after a quote that ends in a comma, with its subject between the quote
     and the verb and nothing after the verb but punctuation: (verb, True). (The comma
     inside the marks says the sentence goes on into its cue; a quote ending in a period
-    followed by 'Trump continued' may be a continuation of the quote before instead.)"""
+    followed by 'Trump continued' may be a continuation of the quote before instead.)
+    Inverted, the verb comes first and its subject after it ('"...," remembered Maria
+    Gonzalez')."""
     if not text[start:end].rstrip("\"”»'` ").endswith(","):
         return None
     span = doc.char_span(end, min(len(text), end + 1), alignment_mode="expand")
@@ -125,6 +131,8 @@ def closing_verb(doc: Any, text: str, start: int, end: int) -> tuple[Any, bool] 
     i = span.start
     while i < len(doc) and (doc[i].is_space or doc[i].idx < end):
         i += 1
+    if i < len(doc) and _inverted_closing(doc[i]):
+        return doc[i], True
     for token in doc[i : i + 6]:
         if token.is_punct or "\n" in token.text:
             return None
@@ -141,6 +149,74 @@ def closing_verb(doc: Any, text: str, start: int, end: int) -> tuple[Any, bool] 
                 return token, True
             return None
     return None
+
+
+def _inverted_closing(verb: Any) -> bool:
+    """'"...," remembered Maria Gonzalez, a union steward.': a finite verb right after
+    the quote, heading its sentence, with a named or described subject right after it
+    (news writing inverts only a verb of saying so)."""
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ") or verb.dep_ != "ROOT":
+        return False
+    nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    return (
+        any(
+            c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN") and c.left_edge.i == verb.i + 1
+            for c in verb.children
+        )
+        and nxt is not None
+        and not nxt.is_punct
+    )
+
+
+def cue_between_quotes(
+    doc: Any, text: str, start: int, quotes: list[tuple[int, int]]
+) -> tuple[Any, bool] | None:
+    """'"...," the mayor said. "..."', '"...?" Howard continued. "..."': a short
+    sentence of a subject and its verb standing alone between the quote before and this
+    one in the same paragraph says who goes on speaking: (verb, False)."""
+    before = [e for s, e in quotes if e <= start]
+    if not before:
+        return None
+    between = text[before[-1] : start]
+    words = between.strip()
+    if "\n" in between or not words.endswith(".") or len(words) > 60:
+        return None
+    span = doc.char_span(before[-1], start, alignment_mode="contract")
+    if span is None:
+        return None
+    tokens = [t for t in span if not (t.is_punct or t.is_space)]
+    verbs = [t for t in tokens if t.pos_ == "VERB" and t.tag_ in ("VBD", "VBZ")]
+    if len(verbs) != 1:
+        return None
+    verb = verbs[0]
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and span.start <= c.i < span.end]
+    if not subjects or any(t.i > verb.i and t.dep_ not in ("npadvmod", "advmod") for t in tokens):
+        return None  # only the subject and the verb (and "on Monday", "later")
+    return verb, False
+
+
+def named_colon(doc: Any, text: str, start: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """'Rep. Ann Lee (R-Ohio): "..."', 'TURNOUT IS UP - Jane Roe: "..."': a person's name
+    and a colon right before a quote on its line introduce it as theirs: (colon, name).
+    Only a name the tagger calls a person (not 'From the report:', 'Here is the text:')."""
+    colon = text.rfind(":", max(0, start - 3), start)
+    if colon < 0 or text[colon + 1 : start].strip():
+        return None
+    window = max(0, colon - 40)  # an aside "(R-Ohio)" between the name and the colon
+    head = re.search(r"\s*(?:\([^()\n]{1,20}\))?\s*$", text[window:colon])
+    stop = window + head.start() if head else colon
+    span = doc.char_span(max(0, stop - 1), stop, alignment_mode="expand")
+    if span is None or len(span) != 1 or span[0].ent_type_ != "PERSON":
+        return None
+    token = span[0]
+    if token.pos_ != "PROPN" or token.dep_ in ("pobj", "dobj", "dative", "poss"):
+        return None  # 'Her advice for Trump: "..."': whom it is about or addressed to
+    first = token
+    while (
+        first.i > 0 and doc[first.i - 1].ent_type_ == "PERSON" and doc[first.i - 1].pos_ == "PROPN"
+    ):
+        first = doc[first.i - 1]
+    return (colon, colon + 1), (first.idx, token.idx + len(token.text))
 
 
 _SHORT_CUE = re.compile(

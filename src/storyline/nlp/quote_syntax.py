@@ -222,7 +222,7 @@ def subject_of(verb: Any) -> Any | None:
     """The token that says: the verb's surface subject (pronouns and "who" included, as
     PolNeAR annotates sources), climbing through participles ("..., saying"), control
     verbs ("urged NATO to order": NATO) and "(was) quoted (X) as saying"."""
-    node = verb
+    node = _reporting_verb(verb)
     for _ in range(4):
         if node.i != verb.i and node.lemma_ == "quote":
             # "Interfax quoted an official as saying": the official speaks
@@ -259,6 +259,26 @@ def subject_of(verb: Any) -> Any | None:
             continue
         break
     return None
+
+
+def _reporting_verb(verb: Any) -> Any:
+    """The verb "added" goes with when the parser hung it on what a speech verb before it
+    reported ("Perez said it was too early ... but added, “...”", "X insisted it was
+    premature ... while adding"): the speaker adds to what they said, so "added" joins
+    "said" and its speaker is whoever said, not the subject of the reported clause
+    ("it"). Only "add": other verbs there may well be the reported subject's own ("said
+    Trump lied and accused him")."""
+    clause = verb.head
+    if (
+        verb.dep_ in ("conj", "advcl")
+        and clause.i < verb.i
+        and clause.dep_ == "ccomp"
+        and clause.head.i < clause.i
+        and verb.lemma_.lower() == "add"
+        and is_speech_verb(clause.head)
+    ):
+        return clause.head
+    return verb
 
 
 # verbs whose object does what their to-infinitive says ("urged NATO to act", "asked

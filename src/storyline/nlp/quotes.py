@@ -40,9 +40,11 @@ from storyline.nlp.quote_cues import (
     bare_cue,
     closing_verb,
     colon_intro,
+    cue_between_quotes,
     framing_verb,
     inverted_subject,
     name_after_quote,
+    named_colon,
     spoken_line,
 )
 from storyline.nlp.quote_draft import Draft, overlap
@@ -247,18 +249,24 @@ def _direct_drafts(doc: Any, text: str, verbs: list[Any], options: QuoteOptions)
             found = _cue_for_direct(start, end, before, text, quotes, options.max_cue_gap)
             if found is None and bare_cue(closing[0]):
                 found = closing  # '"... that are missing." Trump said.': no other cue
-        if found is None:
+        # 'Rep. Ann Lee (R-Ohio): "..."': the name before the colon, not a verb further back
+        named = None if found else named_colon(doc, text, start)
+        if found is None and named is None:
             found = framing_verb(doc, start) or colon_intro(doc, start)
-        if found is None:
+        if found is None and named is None:
             found = closing_verb(doc, text, start, end)
+        if found is None and named is None:
+            found = cue_between_quotes(doc, text, start, quotes)
         draft = Draft(start, end, "direct", fragments=[(start, end)])
         byline = _DASH_SPEAKER.match(text, end)
         if byline is None and _opens_paragraph(text, start):
             byline = _DASH_LINE_SPEAKER.match(text, end)
-        if byline and not found:
+        if byline and not found and not named:
             # "“...”― Pamela Padilla": a signed quote, the dash is the cue
             draft.cue = (byline.start(1), byline.end(1))
             draft.speaker = trim_span(text, byline.start(2), byline.end(2))
+        elif named is not None:
+            draft.cue, draft.speaker = named
         elif found:
             verb, after = found
             draft.cue = (verb.idx, verb.idx + len(verb.text))
@@ -500,14 +508,25 @@ def _join_continuations(drafts: list[Draft], text: str) -> list[Draft]:
         if (
             _after_report(prev, draft, text)
             and draft.speaker is None
-            and not any(c.isalnum() for c in text[prev.end : draft.start])
+            and _rest_of_sentence(text[prev.end : draft.start])
             and 1 <= text[prev.end : draft.start].count("\n") <= 2
         ):
             # the same after a paragraph break ('He said he's proud of the campaign.⏎⏎"We
-            # built this together."'), which stays a quote of its own with that speaker
+            # built this together."'), which stays a quote of its own with that speaker,
+            # also when the reporting sentence runs on past what it reports ("..., though
+            # he did not say why.⏎⏎")
             draft.speaker = prev.speaker
         out.append(draft)
     return out
+
+
+def _rest_of_sentence(between: str) -> bool:
+    """Is ``between`` at most the end of the reporting sentence and a paragraph break
+    ("..., but this would not happen.⏎⏎"), no further sentence and no other quote?"""
+    words = between.strip()
+    return not words or (
+        words[-1] in ".!?" and sentence_ends(words) <= 1 and not any(c in words for c in '"“”')
+    )
 
 
 def _after_report(prev: Draft | None, draft: Draft, text: str) -> TypeGuard[Draft]:

@@ -2,7 +2,8 @@
 a dummy "it" ("it's hard to know where donors will go") credits no one with the words,
 and an acronym or a web address ("ESPN said", "Factcheck.org") is an organisation, not
 the person a later "he" or "she" goes on with; a possessive naming someone else ("his
-wife", "her lawyer") is that someone, not the possessor."""
+wife", "her lawyer") is that someone, not the possessor; a day the parser made the
+subject ("Saturday at the convention Sen. Lee said") is no one."""
 
 from __future__ import annotations
 
@@ -66,3 +67,36 @@ def someone_of_theirs(span: Any) -> bool:
         and root.i > span[0].i
         and root.lemma_.lower() not in _UTTERANCES
     )
+
+
+def name_for_a_day(span: Any, cue_start: int | None) -> tuple[int, int] | None:
+    """A speaker phrase that is only a day or a time ("Saturday at the state convention
+    Sen. Ann Lee said", the day misparsed as the subject) names no one; the person named
+    right before the cue (an aside such as "(D-Mass.)" between them) is who speaks. None
+    when the phrase is no bare day, or no such name stands there."""
+    if cue_start is None or not when_only(span):
+        return None
+    doc = span.doc
+    cue = doc.char_span(cue_start, cue_start + 1, alignment_mode="expand")
+    i = cue.start - 1 if cue is not None else -1
+    if i >= 0 and doc[i].text == ")":
+        while i >= 0 and doc[i].text != "(":
+            i -= 1
+        i -= 1
+    if i < 0 or doc[i].ent_type_ != "PERSON" or i < span.end:
+        return None
+    first = i
+    while first > span.end and doc[first - 1].ent_type_ == "PERSON" and doc[first].ent_iob_ != "B":
+        first -= 1
+    return doc[first].idx, doc[i].idx + len(doc[i].text)
+
+
+_DAYS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    | {"today", "yesterday", "tonight", "tomorrow"}
+)
+
+
+def when_only(span: Any) -> bool:
+    """Is the speaker phrase only a day ("Saturday", "Tuesday morning", "Today")?"""
+    return span[0].lower_ in _DAYS and all(t.ent_type_ in ("DATE", "TIME") for t in span)

@@ -82,7 +82,8 @@ def document_issuer(span: Any) -> tuple[int, int] | None:
     if not tokens:
         # the compound run before the noun ("foreign ministry"), with a nationality or a
         # name right before it ("Russian"), never an adjective of the document ("brief")
-        run = [c for c in root.lefts if c.dep_ == "compound"]
+        # (a day is when it came out, not who issued it: "a Wednesday editorial")
+        run = [c for c in root.lefts if c.dep_ == "compound" and c.ent_type_ not in _WHEN]
         if not run:
             return None
         tokens = [t for c in run for t in c.subtree]
@@ -100,6 +101,9 @@ def document_issuer(span: Any) -> tuple[int, int] | None:
     if not named and not any(t.lemma_.lower() in INSTITUTIONS for t in words):
         return None
     return words.start_char, words.end_char
+
+
+_WHEN = frozenset({"DATE", "TIME"})
 
 
 def _names_issuer(token: Any, document: Any) -> bool:

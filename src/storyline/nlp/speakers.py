@@ -30,7 +30,9 @@ from storyline.nlp.speaker_forms import (
     CLAUSE_DEPS,
     acronym_or_site,
     expletive,
+    name_for_a_day,
     someone_of_theirs,
+    when_only,
 )
 from storyline.nlp.speaker_issuers import document_issuer, releaser, same_issuer
 
@@ -145,6 +147,11 @@ def _resolve(ctx: _Context, quote: Quote, earlier: list[Quote]) -> Quote:
     tokens = [t.lower_ for t in span] if span is not None else words.lower().split()
     first = tokens[0] if tokens else ""
     target: tuple[int, int] | None = None
+    if span is not None and when_only(span):
+        # a day never speaks: the name before the cue does, else no one is credited
+        s, e = name_for_a_day(span, quote.cue_start) or (None, None)
+        speaker = ctx.text[s:e] if s is not None else None
+        return replace(quote, speaker=speaker, speaker_start=s, speaker_end=e)
     if len(tokens) == 1 and first in _RELATIVE and span is not None:
         # "Paul released a video that accuses": who released it speaks through it
         target = releaser(span[0]) or _relative_head(ctx.doc, span[0])
@@ -272,7 +279,7 @@ def _newer_subject(ctx: _Context, after: int, before: int, gender: str, speaker:
         if person_key(ctx.text[name.start : name.end]) == own:
             continue
         span = ctx.doc.char_span(name.start, name.end, alignment_mode="expand")
-        if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
+        if span is not None and _subject(span) is not None:
             return True
     return False
 
@@ -291,13 +298,19 @@ def _subject_person(ctx: _Context, before: int, gender: str) -> tuple[int, int] 
             continue  # "Simmons said most of his family thought Obama had no shot": Obama
             # is in what Simmons said, the story's subject is Simmons
         span = ctx.doc.char_span(name.start, name.end, alignment_mode="expand")
-        if (
-            span is not None
-            and span.root.dep_ in ("nsubj", "nsubjpass")
-            and _main_clause(span.root)
-        ):
+        if span is not None and (subject := _subject(span)) is not None and _main_clause(subject):
             return name.start, name.end
     return None
+
+
+def _subject(span: Any) -> Any | None:
+    """The subject token the name is, itself or in apposition to a common noun that is
+    the subject ("His wife, Martha, spoke next": Martha is who spoke); None when it is
+    no subject."""
+    root = span.root
+    if root.dep_ == "appos" and root.head.i < root.i and root.head.pos_ == "NOUN":
+        root = root.head
+    return root if root.dep_ in ("nsubj", "nsubjpass") else None
 
 
 def _main_clause(subject: Any) -> bool:
@@ -337,7 +350,7 @@ def _subject_name(ctx: _Context, before: int) -> tuple[int, int] | None:
         if name.end > before:
             continue
         span = ctx.doc.char_span(name.start, name.end, alignment_mode="expand")
-        if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
+        if span is not None and _subject(span) is not None:
             return name.start, name.end
     return None
 
@@ -360,11 +373,7 @@ def _same_sentence_person(ctx: _Context, words: Any, gender: str) -> tuple[int, 
             continue
         span = ctx.doc.char_span(name.start, name.end, alignment_mode="expand")
         # a subject, not "Campaigning against Mitt Romney in 2012, he ..."
-        if (
-            span is not None
-            and span.root.dep_ in ("nsubj", "nsubjpass")
-            and span.root.head.i in above
-        ):
+        if span is not None and (subject := _subject(span)) is not None and subject.head.i in above:
             return name.start, name.end
     return None
 
