@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 from operator import mul
 from typing import Any, TypeVar
 
@@ -178,7 +179,8 @@ class Idf:
 def _dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
-    return sum(v * b.get(w, 0.0) for w, v in a.items())
+    # (map instead of a generator: the same products summed in the same order)
+    return sum(map(mul, a.values(), map(b.get, a, repeat(0.0))))
 
 
 CueKinds = tuple[bool, bool, bool, bool]  # refute, hedge, confirm, negation
