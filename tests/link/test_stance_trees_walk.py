@@ -1,5 +1,6 @@
-"""``TreeEnsemble.raw_scores`` (every tree walked at once, nodes read from the packed
-table) gives, bit for bit, what walking each row down each tree alone gives."""
+"""``TreeEnsemble.raw_scores`` (the trees walked a slice at a time, finished walks
+dropped, nodes read from the packed table) gives, bit for bit, what walking each row down
+each tree alone gives."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import json
 import numpy as np
 import pytest
 
+from storyline.link import stance_trees
 from storyline.link.stance_trees import TreeEnsemble, export_hist_gradient_boosting, side_by_side
 
 
@@ -28,7 +30,12 @@ def _walk(ensemble: TreeEnsemble, features: np.ndarray) -> np.ndarray:
 
 
 @pytest.mark.parametrize("n_classes", [2, 3])
-def test_the_batch_walk_is_the_row_by_row_walk(n_classes: int) -> None:
+@pytest.mark.parametrize("walk_slice", [1 << 16, 7, 1])
+def test_the_batch_walk_is_the_row_by_row_walk(
+    n_classes: int, walk_slice: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # small slices: trees walked a few (or one) at a time, as a large batch is
+    monkeypatch.setattr(stance_trees, "_WALK_SLICE", walk_slice)
     from sklearn.ensemble import HistGradientBoostingClassifier
 
     rng = np.random.RandomState(1)
@@ -38,7 +45,8 @@ def test_the_batch_walk_is_the_row_by_row_walk(n_classes: int) -> None:
     ours = TreeEnsemble.from_json(
         json.loads(json.dumps(export_hist_gradient_boosting(model.fit(X, y))))
     )
-    assert len(set(ours.depths.tolist())) > 1  # trees of several depths, walked in groups
+    assert len(set(ours.depths.tolist())) > 1  # trees of several depths
+    assert ours.max_depth > stance_trees._FIRST_DROP + stance_trees._DROP_EVERY  # drops happen
     rows = rng.normal(size=(40, 6))
     np.testing.assert_array_equal(ours.raw_scores(rows), _walk(ours, rows))
     np.testing.assert_array_equal(ours.raw_scores(rows[:1]), _walk(ours, rows[:1]))

@@ -259,6 +259,18 @@ def _lead_ranks(summaries: Sequence[ClusterSummary], persons: bool = False) -> l
     return ranks
 
 
+# the features read from the two clusters' sets and dicts, one pair at a time in Python;
+# the rest come from per-cluster numbers, a column at a time (feature_matrix)
+_PAIR_FEATURES = (
+    "same_substory", "shared_docs", "shared_docs_share", "name_key_shared",
+    "name_word_jaccard", "name_word_shared", "head_shared", "head_jaccard", "text_shared",
+    "context_jaccard", "types_compatible", "gender_clash", "lead_rank_min", "lead_rank_max",
+    "time_word_shared", "digit_shared", "word_shared", "word_jaccard", "month_shared",
+    "person_lead_rank", "role_match", "gap", "same_sentence", "predicate_shared",
+    "predicate_jaccard", "slot_clash",
+)  # fmt: skip
+
+
 def pair_features(
     a: ClusterSummary,
     b: ClusterSummary,
@@ -266,7 +278,8 @@ def pair_features(
     rank_b: dict[int, int],
     person_rank_a: dict[int, int],
     person_rank_b: dict[int, int],
-) -> list[float]:
+) -> tuple[float, ...]:
+    """The _PAIR_FEATURES of one pair, in that order."""
     shared_docs = a.docs & b.docs
     # how the other cluster ranks in the articles this one is in: a protagonist leads them
     lead_b = min((rank_b[d] for d in a.docs if d in rank_b), default=50)
@@ -276,65 +289,55 @@ def pair_features(
         min((person_rank_a[d] for d in b.docs if d in person_rank_a), default=50),
     )
     gap, same_sentence = _closeness(a, b, shared_docs)
-    gender_clash = bool(a.genders and b.genders and a.genders != b.genders)
-    return [
-        float(bool(a.labels & b.labels)),
+    return (
+        float(not a.labels.isdisjoint(b.labels)),
         float(len(shared_docs)),
         len(shared_docs) / min(len(a.docs), len(b.docs)),
-        float(bool(a.names & b.names)),
+        float(not a.names.isdisjoint(b.names)),
         _jaccard(a.name_words, b.name_words),
-        float(bool(a.name_words & b.name_words)),
-        float(bool(a.heads & b.heads)),
+        float(not a.name_words.isdisjoint(b.name_words)),
+        float(not a.heads.isdisjoint(b.heads)),
         _jaccard(a.heads, b.heads),
-        float(bool(a.texts & b.texts)),
+        float(not a.texts.isdisjoint(b.texts)),
         _jaccard(a.context, b.context),
-        float(bool(a.type) and a.type == b.type),
         float(types_compatible(a.type, b.type)),
-        float(not a.type) + float(not b.type),
-        *(v for pair in zip(a.shares, b.shares, strict=True) for v in (min(pair), max(pair))),
-        float(a.person and b.person),
-        float(a.person != b.person),
-        float(gender_clash),
-        math.log(min(a.size, b.size)),
-        math.log(max(a.size, b.size)),
+        float(bool(a.genders and b.genders and a.genders != b.genders)),
         float(min(lead_a, lead_b)),
         float(max(lead_a, lead_b)),
-        float(bool(a.time_words & b.time_words)),
-        float(bool(a.digits & b.digits)),
-        float(bool(a.words & b.words)),
+        float(not a.time_words.isdisjoint(b.time_words)),
+        float(not a.digits.isdisjoint(b.digits)),
+        float(not a.words.isdisjoint(b.words)),
         _jaccard(a.words, b.words),
-        float(bool(a.months & b.months)),
-        float(a.first_person and b.first_person),
-        math.log(min(len(a.docs), len(b.docs))),
-        math.log(max(len(a.docs), len(b.docs))),
+        float(not a.months.isdisjoint(b.months)),
         float(person_lead),
-        float(bool(a.roles & b.heads or b.roles & a.heads)),
+        float(not (a.roles.isdisjoint(b.heads) and b.roles.isdisjoint(a.heads))),
         gap,
         same_sentence,
         float(len(a.predicates & b.predicates)),
         _jaccard(a.predicates, b.predicates),
         float(_slot_clash(a.predicates, b.predicates)),
-    ]
+    )
 
 
 def _slot_clash(a: frozenset[str], b: frozenset[str]) -> bool:
     """The two fill opposite slots of one word and never the same one ("the police
     arrested" / "was arrested"): doer and undergoer of one event are two entities."""
-    if a & b:
+    if not a.isdisjoint(b):
         return False
-    slots_a, slots_b = _slots(a), _slots(b)
-    return any(
-        word == other and {slot, other_slot} == {"subj", "obj"}
-        for word, slot in slots_a
-        for other, other_slot in slots_b
-    )
+    subjects_a, objects_a = _slot_words(a)
+    subjects_b, objects_b = _slot_words(b)
+    return not (subjects_a.isdisjoint(objects_b) and objects_a.isdisjoint(subjects_b))
 
 
 @lru_cache(maxsize=65536)
-def _slots(predicates: frozenset[str]) -> frozenset[tuple[str, ...]]:
-    """(word, slot) of each ``lemma:slot`` predicate: a cluster's set is split once, not
-    once per pair it is scored in."""
-    return frozenset(tuple(p.rsplit(":", 1)) for p in predicates)
+def _slot_words(predicates: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """The words of a cluster's ``lemma:subj`` and of its ``lemma:obj`` predicates: split
+    once per cluster, not once per pair it is scored in."""
+    slots = [p.rsplit(":", 1) for p in predicates]
+    return (
+        frozenset(word for word, slot in slots if slot == "subj"),
+        frozenset(word for word, slot in slots if slot == "obj"),
+    )
 
 
 def candidate_pairs(
@@ -363,13 +366,62 @@ def candidate_pairs(
 def feature_matrix(
     summaries: Sequence[ClusterSummary], pairs: Sequence[tuple[int, int]]
 ) -> NDArray[np.float64]:
+    """One row of FEATURES per pair: the set features pair by pair, the features of
+    per-cluster numbers (kind shares, sizes, types, person) as numpy columns over all pairs
+    (the same float64 values, without tens of builtin calls per pair)."""
     ranks = _lead_ranks(summaries)
     people = _lead_ranks(summaries, persons=True)
+    out = np.empty((len(pairs), len(FEATURES)))
     rows = [
         pair_features(summaries[a], summaries[b], ranks[a], ranks[b], people[a], people[b])
         for a, b in pairs
     ]
-    return np.asarray(rows, dtype=np.float64).reshape(len(rows), len(FEATURES))
+    columns = [FEATURES.index(f) for f in _PAIR_FEATURES]
+    out[:, columns] = np.asarray(rows, dtype=np.float64).reshape(len(pairs), len(columns))
+    first = np.asarray([a for a, _ in pairs], dtype=np.int64)
+    second = np.asarray([b for _, b in pairs], dtype=np.int64)
+    per = _cluster_numbers(summaries)
+
+    def both(name: str) -> tuple[NDArray[Any], NDArray[Any]]:
+        return per[name][first], per[name][second]
+
+    def put(feature: str, values: NDArray[Any]) -> None:
+        out[:, FEATURES.index(feature)] = values
+
+    type_a, type_b = both("type")  # 0: no type
+    put("type_equal", (type_a != 0) & (type_a == type_b))
+    missing_a, missing_b = both("type_missing")
+    put("type_missing", missing_a + missing_b)
+    share_a, share_b = both("shares")
+    low, high = np.minimum(share_a, share_b), np.maximum(share_a, share_b)
+    for k, kind in enumerate(("name", "nominal", "pronoun", "time", "plural")):
+        put(f"{kind}_min", low[:, k])
+        put(f"{kind}_max", high[:, k])
+    person_a, person_b = both("person")
+    put("person_both", person_a & person_b)
+    put("person_one", person_a != person_b)
+    # log(min(x, y)) is min(log x, log y): each cluster's log taken once, by math.log
+    for name in ("size", "docs"):
+        log_a, log_b = both(f"{name}_log")
+        put(f"{name}_min", np.minimum(log_a, log_b))
+        put(f"{name}_max", np.maximum(log_a, log_b))
+    first_a, first_b = both("first_person")
+    put("first_person_both", first_a & first_b)
+    return out
+
+
+def _cluster_numbers(summaries: Sequence[ClusterSummary]) -> dict[str, NDArray[Any]]:
+    """Per cluster, the numbers feature_matrix reads a column at a time."""
+    type_code: dict[str, int] = {"": 0}
+    return {
+        "type": np.asarray([type_code.setdefault(s.type, len(type_code)) for s in summaries]),
+        "type_missing": np.asarray([float(not s.type) for s in summaries]),
+        "shares": np.asarray([s.shares for s in summaries], dtype=np.float64).reshape(-1, 5),
+        "person": np.asarray([bool(s.person) for s in summaries]),
+        "size_log": np.asarray([math.log(s.size) for s in summaries]),
+        "docs_log": np.asarray([math.log(len(s.docs)) for s in summaries]),
+        "first_person": np.asarray([bool(s.first_person) for s in summaries]),
+    }
 
 
 def merge_groups(

@@ -18,6 +18,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from operator import itemgetter
 from typing import Any
 
 import numpy as np
@@ -71,13 +72,14 @@ class CueModel:
 
     def probabilities(self, terms_per_pair: Sequence[Sequence[str]]) -> NDArray[np.float64]:
         zero = (0.0,) * len(self.classes)
-        raw = np.array(
-            [
-                [b + sum(self.weights.get(t, zero)[k] for t in terms) for k, b in enumerate(self.intercept)]
-                for terms in terms_per_pair
-            ],
-            dtype=np.float64,
-        ).reshape(len(terms_per_pair), len(self.classes))  # fmt: skip
+        rows = []
+        for terms in terms_per_pair:
+            weights = [self.weights.get(t, zero) for t in terms]
+            # each class's weights summed in the terms' order, as a plain sum would
+            rows.append(
+                [b + sum(map(itemgetter(k), weights)) for k, b in enumerate(self.intercept)]
+            )
+        raw = np.array(rows, dtype=np.float64).reshape(len(terms_per_pair), len(self.classes))
         shifted = np.exp(raw - raw.max(axis=1, keepdims=True))
         return np.asarray(shifted / shifted.sum(axis=1, keepdims=True))
 

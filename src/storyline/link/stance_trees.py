@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -21,6 +22,11 @@ from numpy.typing import NDArray
 
 _LEAF = -1
 _VALUE_DIGITS = 7  # leaf values are rounded: smaller file, same decisions
+# walks stepped together at most (rows times trees); finished walks are dropped from the
+# third level on, every other level (measured on the stance and entity-merge models)
+_WALK_SLICE = 1 << 16
+_FIRST_DROP = 3
+_DROP_EVERY = 2
 
 
 @dataclass(frozen=True)
@@ -36,28 +42,32 @@ class TreeEnsemble:
     left: NDArray[np.int64]
     right: NDArray[np.int64]
     value: NDArray[np.float64]
-    depths: NDArray[np.int64]  # per tree: trees are walked in groups of equal depth
+    depths: NDArray[np.int64]  # per tree: the deepest leaf's depth
 
     def raw_scores(self, features: NDArray[np.float64]) -> NDArray[np.float64]:
         n = features.shape[0]
         outputs = self.baseline.shape[0]
         if n == 0:
             return np.zeros((0, outputs))
-        leaf_values = np.zeros((n, self.roots.shape[0]))
+        trees = self.roots.shape[0]
+        leaf_values = np.zeros(n * trees)  # row r, tree t at r * trees + t
         # a row's features in one flat array: a node's feature is one gather at row offset
         flat = np.ascontiguousarray(features).ravel()
-        offsets = (np.arange(n) * features.shape[1])[:, None]
-        nodes = self.nodes
-        # walking a shallow tree as deep as the deepest one would waste most of the work
-        for depth, trees in self.depth_groups:
-            node = np.broadcast_to(self.roots[trees], (n, trees.shape[0]))
-            for _ in range(depth):
-                # the nodes' rows in one gather: the stage-2 walk is bound by memory
-                # reads, and three gathers from three arrays took a fifth longer
-                row = nodes.take(node, axis=0)
-                goes_left = flat[row[..., 0] + offsets] <= row[..., 1].view(np.float64)
-                node = np.where(goes_left, row[..., 3], row[..., 2])
-            leaf_values[:, trees] = self.value[node]
+        offsets = np.arange(n) * features.shape[1]
+        # the walks in slices of trees, a slice's walks tree by tree (a tree's rows read
+        # the same few nodes): the working arrays stay small enough for the cache
+        per_slice = max(1, _WALK_SLICE // n)
+        for first in range(0, trees, per_slice):
+            roots = self.roots[first : first + per_slice]
+            slot = np.arange(first, first + roots.shape[0])[:, None] + trees * np.arange(n)
+            self._walk(
+                flat,
+                np.repeat(roots, n),
+                np.tile(offsets, roots.shape[0]),
+                slot.ravel(),
+                leaf_values,
+            )
+        leaf_values = leaf_values.reshape(n, trees)
         raw = np.tile(self.baseline, (n, 1))
         for output in range(outputs):
             # cumsum adds strictly left to right: a pair's score does not depend on the
@@ -66,6 +76,34 @@ class TreeEnsemble:
             if own.shape[1]:
                 raw[:, output] += np.cumsum(own, axis=1)[:, -1]
         return raw
+
+    def _walk(
+        self,
+        flat: NDArray[np.float64],
+        node: NDArray[np.int64],
+        at: NDArray[np.int64],
+        slot: NDArray[np.int64],
+        leaf_values: NDArray[np.float64],
+    ) -> None:
+        """Walk each (``node``, row offset ``at``) down to its leaf, one numpy step per
+        level for all of them, and write the leaf's value at ``slot``. Most walks end at
+        half the deepest tree's depth (a boosted tree is lopsided), so the finished ones
+        are dropped every other level: stepping them on to the deepest level was half the
+        work."""
+        nodes = self.nodes
+        for level in range(self.max_depth):
+            if level >= _FIRST_DROP and (level - _FIRST_DROP) % _DROP_EVERY == 0:
+                leaf_values[slot] = self.value.take(node)  # the walking ones: rewritten later
+                walking = np.flatnonzero(self.internal.take(node))
+                if walking.shape[0] == 0:
+                    return
+                node, at, slot = node.take(walking), at.take(walking), slot.take(walking)
+            # the nodes' rows in one gather: the walk is bound by memory reads, and three
+            # gathers from three arrays took a fifth longer
+            row = nodes.take(node, axis=0)
+            goes_left = flat.take(row[:, 0] + at) <= row[:, 1].view(np.float64)
+            node = np.where(goes_left, row[:, 3], row[:, 2])
+        leaf_values[slot] = self.value.take(node)
 
     @cached_property
     def nodes(self) -> NDArray[np.int64]:
@@ -78,9 +116,13 @@ class TreeEnsemble:
         return out
 
     @cached_property
-    def depth_groups(self) -> list[tuple[int, NDArray[np.int64]]]:
-        """The trees of each depth, shallowest first."""
-        return [(int(d), np.flatnonzero(self.depths == d)) for d in np.unique(self.depths)]
+    def internal(self) -> NDArray[np.bool_]:
+        """Per node: not a leaf (a leaf's children are itself)."""
+        return np.asarray(self.left != np.arange(self.left.shape[0]))
+
+    @cached_property
+    def max_depth(self) -> int:
+        return int(self.depths.max()) if self.depths.shape[0] else 0
 
     def probabilities(self, features: NDArray[np.float64]) -> NDArray[np.float64]:
         """Rows of class probabilities, columns in the order of ``classes``."""
@@ -92,42 +134,32 @@ class TreeEnsemble:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> TreeEnsemble:
-        roots: list[int] = []
-        outputs: list[int] = []
-        depths: list[int] = []
-        feature: list[int] = []
-        left: list[int] = []
-        right: list[int] = []
-        threshold: list[float] = []
-        value: list[float] = []
-        for tree in data["trees"]:
-            base = len(feature)
-            roots.append(base)
-            outputs.append(tree["output"])
-            depths.append(tree["depth"])
-            for i, f in enumerate(tree["feature"]):
-                if f == _LEAF:  # a leaf loops on itself, so walking past it is harmless
-                    feature.append(0)
-                    threshold.append(np.inf)
-                    left.append(base + i)
-                    right.append(base + i)
-                else:
-                    feature.append(f)
-                    threshold.append(tree["threshold"][i])
-                    left.append(base + tree["left"][i])
-                    right.append(base + tree["right"][i])
-                value.append(tree["value"][i])
+        trees = data["trees"]
+        sizes = [len(tree["feature"]) for tree in trees]
+        roots = np.cumsum([0, *sizes[:-1]], dtype=np.int64)[: len(trees)]
+
+        def column(name: str, dtype: type) -> NDArray[Any]:
+            # every tree's list end to end, read in C (a Python loop over the 340k nodes
+            # of the stance model was most of its load time)
+            values = chain.from_iterable(tree[name] for tree in trees)
+            return np.fromiter(values, dtype=dtype, count=sum(sizes))
+
+        feature = column("feature", np.int64)
+        leaf = feature == _LEAF
+        own = np.arange(feature.shape[0], dtype=np.int64)
+        first = np.repeat(roots, sizes)  # each node's tree's first node
+        # a leaf loops on itself, so walking past it is harmless
         return cls(
             classes=tuple(data["classes"]),
             baseline=np.asarray(data["baseline"], dtype=np.float64),
-            tree_output=np.asarray(outputs, dtype=np.int64),
-            roots=np.asarray(roots, dtype=np.int64),
-            feature=np.asarray(feature, dtype=np.int64),
-            threshold=np.asarray(threshold, dtype=np.float64),
-            left=np.asarray(left, dtype=np.int64),
-            right=np.asarray(right, dtype=np.int64),
-            value=np.asarray(value, dtype=np.float64),
-            depths=np.asarray(depths, dtype=np.int64),
+            tree_output=np.asarray([tree["output"] for tree in trees], dtype=np.int64),
+            roots=roots,
+            feature=np.where(leaf, 0, feature),
+            threshold=np.where(leaf, np.inf, column("threshold", np.float64)),
+            left=np.where(leaf, own, first + column("left", np.int64)),
+            right=np.where(leaf, own, first + column("right", np.int64)),
+            value=column("value", np.float64),
+            depths=np.asarray([tree["depth"] for tree in trees], dtype=np.int64),
         )
 
 

@@ -25,6 +25,8 @@ from storyline.nlp.date_units import (
 
 RULES: list[Rule] = []
 _rule = rule_registry(RULES)
+# what every name of MONTH_RE starts with (any case: the rules ignore case)
+_MONTH_STEMS = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
 
 # -- absolute calendar dates ---------------------------------------------------------------
 
@@ -39,7 +41,12 @@ def _month_day_year(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return "DATE", d.isoformat(), None
 
 
-@_rule(rf"\b(?:{WEEKDAY_RE},?\s+)?({DAY})\s+({MONTH_RE})(?:,?\s+({YEAR}))?\b")
+@_rule(
+    rf"\b(?:{WEEKDAY_RE},?\s+)?({DAY})\s+({MONTH_RE})(?:,?\s+({YEAR}))?\b",
+    # a day's last digit (or its st/nd/rd/th), then a month: every month name starts with
+    # one of these stems
+    needs=rf"\d(?:st|nd|rd|th)?\s+{_MONTH_STEMS}",
+)
 def _day_month_year(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     day = int(re.match(r"\d+", m.group(1)).group())  # type: ignore[union-attr]
     month = month_num(m.group(2))
@@ -231,7 +238,7 @@ def _year(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return "DATE", m.group(2), mod
 
 
-@_rule(rf"\b(?:the\s+)?{MOD_RE}?(1[6-9]\d|20\d)0'?s\b")
+@_rule(rf"\b(?:the\s+)?{MOD_RE}?(1[6-9]\d|20\d)0'?s\b", needs=r"\d0'?s\b")
 def _decade(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     prefix = re.sub(r"^the\s+", "", m.group(0)[: m.start(1) - m.start()], flags=re.I)
     return "DATE", m.group(1), mod_of(prefix)

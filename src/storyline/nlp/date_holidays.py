@@ -66,6 +66,8 @@ _HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
     r"Independence Day|the Fourth of July|Halloween|Valentine's Day|Labor Day|Memorial Day|"
     rf"Election Day|Easter|Good Friday)(?:\s+(Day|Sunday|week))?(?:,?\s+({YEAR}))?\b",
     0,
+    needs=r"Thanksgiving|Christmas|New Year's|Independence Day|Fourth of July|Halloween|"
+    r"Valentine's Day|Labor Day|Memorial Day|Election Day|Easter|Good Friday",
 )
 def _holiday(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     name = m.group(2).lower()

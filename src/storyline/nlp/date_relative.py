@@ -124,7 +124,7 @@ def _this_last_next(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     r"\b(?:(by|at|around|until|till|before|after|since|through|toward|towards|near)\s+)?"
     r"(?:the\s+(?:end|close)\s+of\s+(?:the|this)\s+(year|month|week)\b"
     r"|(year)'s\s+end\b|(year)[- ]end\b(?!-))",
-    needs="end|close",
+    needs=r"(?:end|close)\s+of\s+(?:the|this)\s+(?:year|month|week)\b|year(?:'s\s+|[- ])end\b",
 )
 def _period_end(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     # TIMEX3 (TIDES 2005, TimeML): "the end of the year" is the year with mod END; with no
@@ -264,7 +264,10 @@ _MODAL_JUST_BEFORE = re.compile(
 )
 
 
-@_rule(r"\byear-(?:ago|earlier)\b(?!\s+(?:quarter|period|nine months|first|second|third|fourth))")
+@_rule(
+    r"\byear-(?:ago|earlier)\b(?!\s+(?:quarter|period|nine months|first|second|third|fourth))",
+    needs="year-(?:ago|earlier)",
+)
 def _year_ago_adjective(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     # "a year-earlier loss", "year-ago levels": the year before the article's; after a
     # quarter named in results reporting, ``storyline.nlp.dates`` makes it that quarter's twin
@@ -282,7 +285,10 @@ def _following(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return "DATE", None, "FOLLOWING"
 
 
-@_rule(r"\b(?:(?:earlier|later)\s+(?:in\s+)?)?that\s+(?:same\s+)?(year|quarter)\b(?!-)")
+@_rule(
+    r"\b(?:(?:earlier|later)\s+(?:in\s+)?)?that\s+(?:same\s+)?(year|quarter)\b(?!-)",
+    needs=r"that\s+(?:same\s+)?(?:year|quarter)\b",
+)
 def _that_period(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     # "imports that year", "returned to Cuba later that year": the demonstrative points
     # back to the year (quarter) of the date told just before it, not to the article's
@@ -316,7 +322,7 @@ def _part_of_today(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return "TIME", f"{d.isoformat()}T{PART_OF_DAY[word]}", None
 
 
-@_rule(r"\bmid[- ]?(morning|afternoon)\b(?![- ]\w)")
+@_rule(r"\bmid[- ]?(morning|afternoon)\b(?![- ]\w)", needs="mid[- ]?(?:morning|afternoon)")
 def _mid_part_of_day(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     # "By mid-afternoon, officials said": with no day told, the article's day, as "this
     # afternoon" is ("mid-afternoon yesterday" is the deictic rule's, a longer match)
@@ -330,7 +336,8 @@ _TODAY_IS = re.compile(r"\b(?:today|it|this)(?:\s+is|'s)\s+$", re.IGNORECASE)
 
 @_rule(
     r"\b(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
-    r"\d{1,3}(?:st|nd|rd|th))\s+(?:straight\s+|consecutive\s+)?day\b(?!-)"
+    r"\d{1,3}(?:st|nd|rd|th))\s+(?:straight\s+|consecutive\s+)?day\b(?!-)",
+    needs=r"(?:st|nd|rd|th)\s+(?:straight\s+|consecutive\s+)?day\b",  # every ordinal's ending
 )
 def _nth_day_today(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     # "Today is the eighth day of the operation", "It's the second day of an offensive":

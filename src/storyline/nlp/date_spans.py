@@ -57,7 +57,7 @@ def _vague_run(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return "DURATION", duration(None, m.group(1) or m.group(2)), None
 
 
-@_rule(r"(?<![\w-])(hour|day|week|month|year|decade)(s?)-long\b")
+@_rule(r"(?<![\w-])(hour|day|week|month|year|decade)(s?)-long\b", needs="-long")
 def _unit_long(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     # "a day-long meeting", "a years-long feud": the adjective tells a length, one unit
     # or (plural) an unknown count of them, as "a two-day visit" does
@@ -256,7 +256,10 @@ def _clock_time(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return "TIME", f"{ctx.dct.isoformat()}T{hh:02d}:{mm:02d}", mod
 
 
-@_rule(rf"\b(?:every|each)\s+({WEEKDAY_RE}|{MONTH_RE})(?:\s+(morning|afternoon|evening|night))?\b")
+@_rule(
+    rf"\b(?:every|each)\s+({WEEKDAY_RE}|{MONTH_RE})(?:\s+(morning|afternoon|evening|night))?\b",
+    needs=r"(?:every|each)\s+(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
+)
 def _set_named(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     name = m.group(1).lower()
     part = PART_OF_DAY.get((m.group(2) or "").lower())
@@ -279,7 +282,8 @@ _HABITUAL = re.compile(
 @_rule(
     rf"\b({_ORDINAL})\s+quarters\b"
     # the first of a coordination shares the plural: "in the second and fourth quarters"
-    rf"|\b({_ORDINAL})(?=(?:,\s*|\s+(?:and|or)\s+){_ORDINAL}\s+quarters\b)"
+    rf"|\b({_ORDINAL})(?=(?:,\s*|\s+(?:and|or)\s+){_ORDINAL}\s+quarters\b)",
+    needs="quarters",  # in the match, or in the text its lookahead reads
 )
 def _recurring_quarters(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     # ordinal quarters in the plural told of a habit are those quarters of every year, a

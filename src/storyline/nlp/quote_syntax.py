@@ -100,6 +100,8 @@ _NOT_SPEECH = {
 
 
 def is_speech_verb(token: Any) -> bool:
+    if token.pos_ not in ("VERB", "AUX"):
+        return False  # (asked first: most tokens are no verb, and every test below is)
     verbs = speech_verbs()
     if token.lemma_.lower() in _NOT_SPEECH:
         return False
@@ -109,9 +111,7 @@ def is_speech_verb(token: Any) -> bool:
         return False  # "refused to say whether": nothing was said
     if token.lemma_.lower() in _CLAUSE_ONLY and not any(c.dep_ == "ccomp" for c in token.children):
         return False
-    return token.pos_ in ("VERB", "AUX") and (
-        token.lemma_.lower() in verbs or token.lower_ in verbs or is_stance_verb(token)
-    )
+    return token.lemma_.lower() in verbs or token.lower_ in verbs or is_stance_verb(token)
 
 
 def is_stance_verb(token: Any) -> bool:
