@@ -21,17 +21,21 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from typing import Any
 
-from storyline.nlp.entities import TITLES
 from storyline.nlp.name_gender import FEMALE_TITLES, MALE_TITLES, person_genders, person_key
 from storyline.nlp.quote_syntax import noun_phrase
 from storyline.nlp.quotes import Quote
 from storyline.nlp.spacy_model import doc_text
 from storyline.nlp.speaker_forms import (
-    CLAUSE_DEPS,
     acronym_or_site,
+    apposed_name,
+    description,
     expletive,
+    head_name,
     name_for_a_day,
+    nationality,
+    relative_head,
     someone_of_theirs,
+    titled_name,
     when_only,
 )
 from storyline.nlp.speaker_issuers import document_issuer, releaser, same_issuer
@@ -154,7 +158,7 @@ def _resolve(ctx: _Context, quote: Quote, earlier: list[Quote]) -> Quote:
         return replace(quote, speaker=speaker, speaker_start=s, speaker_end=e)
     if len(tokens) == 1 and first in _RELATIVE and span is not None:
         # "Paul released a video that accuses": who released it speaks through it
-        target = releaser(span[0]) or _relative_head(ctx.doc, span[0])
+        target = releaser(span[0]) or relative_head(ctx.doc, span[0])
     elif first in _PERSONAL and span is not None and someone_of_theirs(span):
         # "his wife", "her lawyer", "his office": someone else speaks; the words say who
         return quote
@@ -190,7 +194,7 @@ def _resolve(ctx: _Context, quote: Quote, earlier: list[Quote]) -> Quote:
             target = _previous_named_speaker(ctx, start, earlier) or _subject_name(ctx, start)
         if target is None:
             target = _antecedent(ctx, start, None)
-    elif first in _DEFINITE and span is not None and _description(span):
+    elif first in _DEFINITE and span is not None and description(span):
         # "the activist", "the statement", "that comment"; "the British premier" only
         # names someone earlier given that role (a nationality's "the Democratic base"
         # is not whoever spoke last)
@@ -205,21 +209,21 @@ def _resolve(ctx: _Context, quote: Quote, earlier: list[Quote]) -> Quote:
         # "a Russian foreign ministry statement": the ministry speaks through it; a later
         # "brief foreign ministry statement" is the same ministry's
         target = same_issuer(ctx.text, issuer, earlier) or issuer
-    elif span is not None and (named := _apposed_name(span)) is not None:
+    elif span is not None and (named := apposed_name(span)) is not None:
         # "A spokesman for Russia's Black Sea fleet, Vyacheslav Trukhachev, told": the
         # description's apposition names who speaks
         target = named
-    elif span is not None and (named := _head_name(span)) is not None:
+    elif span is not None and (named := head_name(span)) is not None:
         # "Russia's Foreign Minister Sergei Lavrov", "Flynn, a top Trump surrogate": the
         # name speaks, the rest of the words say who that is
         target = named
-    elif span is not None and _nationality(span):
+    elif span is not None and nationality(span):
         # a nationality ("Russian") names no one who speaks
         return replace(quote, speaker=None, speaker_start=None, speaker_end=None)
     # "Russia's Defense Minister Anatoly Serdyukov" with the name unseen by the NER, said
     # so or reached from a later "He": the name speaks, the title says who that is
     found = span if target is None else ctx.doc.char_span(*target, alignment_mode="expand")
-    if found is not None and (named := _titled_name(found)) is not None:
+    if found is not None and (named := titled_name(found)) is not None:
         target = named
     if target is None or target == (start, end):
         return quote
@@ -378,34 +382,6 @@ def _same_sentence_person(ctx: _Context, words: Any, gender: str) -> tuple[int, 
     return None
 
 
-def _apposed_name(span: Any) -> tuple[int, int] | None:
-    """The PERSON name in apposition to a descriptive speaker phrase, if any."""
-    root = span.root
-    if root.ent_type_ == "PERSON" or root.pos_ != "NOUN":
-        return None
-    for child in root.children:
-        if child.dep_ == "appos" and child.ent_type_ == "PERSON":
-            tokens = [t for t in child.subtree if t.ent_type_ == "PERSON"]
-            first, last = tokens[0], tokens[-1]
-            return first.idx, last.idx + len(last.text)
-    return None
-
-
-def _nationality(span: Any) -> bool:
-    """ "Russian": a nationality, which names no one who speaks; but "Republicans" is a
-    group that does, and "Cuban" is Mark Cuban when the article names him so."""
-    if not all(t.ent_type_ == "NORP" for t in span):
-        return False
-    if any(t.tag_ in ("NNPS", "NNS") for t in span):
-        return False
-    last = span[-1].text
-    doc = span.doc
-    return not any(
-        t.text == last and t.i > 0 and doc[t.i - 1].pos_ == "PROPN" and doc[t.i - 1].is_title
-        for t in doc
-    )
-
-
 def _plural_subject(ctx: _Context, pronoun: Any) -> tuple[int, int] | None:
     """ "Workers objected ... They also said", "Brown and From ... today they share": the
     nearest plural subject before "they", in its own sentence or the two before."""
@@ -442,69 +418,6 @@ _PEOPLE = frozenset(
 )  # fmt: skip
 
 
-def _head_name(span: Any) -> tuple[int, int] | None:
-    """The person's name heading a longer speaker phrase (title, role or apposition
-    around it), unless the phrase joins several speakers ("X and Y")."""
-    root = span.root
-    if root.ent_type_ != "PERSON" or any(t.dep_ == "conj" for t in span):
-        return None
-    for ent in span.ents:
-        if ent.label_ == "PERSON" and ent.start <= root.i < ent.end:
-            if len(ent) < len(span):
-                return ent.start_char, ent.end_char
-            return None
-    return None
-
-
-def _titled_name(span: Any) -> tuple[int, int] | None:
-    """The capitalised proper nouns that end a speaker phrase after a title ("Russia's
-    Defense Minister Anatoly Serdyukov"), when the NER tagged no person there: the name
-    speaks, the title says who that is."""
-    end = span.end
-    if span.root.i != end - 1 or any(t.dep_ in ("conj", "cc") for t in span):
-        return None  # "a representative for Mr. Pinchuk", "Trump and Senator Sanders"
-    i = end - 1
-    while i >= span.start and _name_word(span.doc[i]):
-        i -= 1
-    words = end - 1 - i
-    if not 1 <= words <= 3 or i < span.start or span.doc[i].lower_ not in TITLES:
-        return None
-    first, last = span.doc[i + 1], span.doc[end - 1]
-    return first.idx, last.idx + len(last.text)
-
-
-def _name_word(token: Any) -> bool:
-    return (
-        token.pos_ == "PROPN"
-        and token.is_title
-        and token.ent_type_ in ("", "PERSON")
-        and token.lower_ not in TITLES
-    )
-
-
-def _relative_head(doc: Any, who: Any) -> tuple[int, int] | None:
-    """ "one activist in Homs, who said": the noun phrase the relative clause modifies."""
-    verb = who.head
-    if verb.dep_ != "relcl":
-        return None
-    noun = verb.head
-    if noun.ent_type_ in ("GPE", "LOC", "FAC") and noun.dep_ == "pobj" and noun.head.i > 0:
-        # "one activist in Homs, who said": a place never speaks; the one who does is the
-        # noun phrase just before the place's preposition (wherever the parser hung it)
-        before = doc[noun.head.i - 1]
-        if before.pos_ in ("NOUN", "PROPN"):
-            first = min(t.i for t in before.subtree if t.i <= before.i)
-            return doc[first].idx, noun.idx + len(noun.text)
-    # the noun phrase without the clauses hung on it: a misparse can hang the relative
-    # clause on a sentence's root noun, whose other clauses are no part of a name
-    clause = {t.i for c in noun.children if c.dep_ in CLAUSE_DEPS or c == verb for t in c.subtree}
-    tokens = [t for t in noun.subtree if t.i not in clause and not (t.is_punct or t.is_space)]
-    if not tokens:
-        return None
-    first, last = min(t.i for t in tokens), max(t.i for t in tokens)
-    return doc[first].idx, doc[last].idx + len(doc[last].text)
-
-
 def _antecedent(ctx: _Context, before: int, gender: str | None) -> tuple[int, int] | None:
     """A fitting name before ``before`` (a person for "he"/"she", with no clashing title;
     an organisation or place when ``gender`` is None): the first one of the nearest
@@ -532,19 +445,6 @@ def _fits(name: _Name, gender: str | None) -> bool:
     if gender is None:
         return name.label in ("ORG", "GPE")
     return name.label == "PERSON" and not (gender and name.gender and name.gender != gender)
-
-
-def _description(span: Any) -> bool:
-    """ "the activist", "the statement", "that comment": a short common-noun phrase that
-    names no one ("the Interfax news agency" and "the US president" name someone)."""
-    # a nationality adjective only describes ("the British premier"); a country or a
-    # party names someone ("the US president", "the Labour leader")
-    return (
-        len(span) <= 3
-        and span.root.pos_ == "NOUN"
-        and not any(t.ent_type_ in ("PERSON", "ORG", "GPE", "FAC") for t in span)
-        and not any(t.ent_type_ == "NORP" and t.dep_ != "amod" for t in span)
-    )
 
 
 def _previous_speaker(text: str, before: int, earlier: list[Quote]) -> tuple[int, int] | None:
