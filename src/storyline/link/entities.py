@@ -31,6 +31,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from storyline.config import EntityLinkOptions as LinkOptions
+from storyline.lexicon import word_set
 from storyline.link.entity_merge import merge_clusters
 from storyline.link.entity_names import (
     _AUTHORITIES,
@@ -58,10 +59,6 @@ from storyline.nlp.entities import EntityAnalyzer, EntityMention
 from storyline.nlp.person_nouns import is_person_noun, is_role
 
 logger = logging.getLogger(__name__)
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
 
 
 @dataclass(frozen=True)
@@ -163,8 +160,8 @@ def _link_protagonists(
                 uf.union(leader, k)
 
 
-_WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
-_DEICTIC_DAYS = _words("today yesterday tonight night morning evening afternoon")
+_WEEKDAYS = word_set("monday tuesday wednesday thursday friday saturday sunday")
+_DEICTIC_DAYS = word_set("today yesterday tonight night morning evening afternoon")
 
 
 def _link_deictic_days(

@@ -31,6 +31,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from storyline.disjoint import DisjointSet
+from storyline.lexicon import word_set
 from storyline.link.entity_names import (
     CONNECTORS,
     GuardedUnionFind,
@@ -45,24 +46,20 @@ MODEL_RESOURCE = "entity_merge.json.gz"
 Node = tuple[int, int]
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
 _CONTEXT_CHARS = 80  # characters each side of a mention read as its context
 _WORD = re.compile(r"[a-z][a-z'-]{3,}")
-_STOP = _words(
+_STOP = word_set(
     "that this with from have were been will would said says they their there which about "
     "after before into over also when what while where than them then just more most some "
     "such only other being could should these those because"
 )
-_WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
-_MONTHS = _words(
+_WEEKDAYS = word_set("monday tuesday wednesday thursday friday saturday sunday")
+_MONTHS = word_set(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec"
 )
-_FIRST_PERSON = _words("i me my mine myself")
-_FUNCTION = _words("the a an of in on at to for and or by 's his her its their")
+_FIRST_PERSON = word_set("i me my mine myself")
+_FUNCTION = word_set("the a an of in on at to for and or by 's his her its their")
 _SHE_HE = {"he": "m", "him": "m", "his": "m", "himself": "m"} | {
     "she": "f",
     "her": "f",

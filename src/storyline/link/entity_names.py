@@ -17,6 +17,7 @@ from difflib import SequenceMatcher
 
 from storyline.config import EntityLinkOptions as LinkOptions
 from storyline.disjoint import DisjointSet
+from storyline.lexicon import word_set
 from storyline.nlp.entities import HONORIFICS, EntityMention
 
 CONNECTORS = frozenset({"of", "for", "the", "and", "de", "on", "in", "&"})
@@ -240,35 +241,31 @@ def head_key(head: str, kind: str) -> str:
     return _SYNONYM.get(head, head) if kind in ("nominal", "name") else head
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-_FEMININE = _words(
+_FEMININE = word_set(
     "she her hers herself woman girl mother grandmother wife daughter sister actress "
     "spokeswoman mrs ms miss lady queen princess"
 )
 
-_MASCULINE = _words(
+_MASCULINE = word_set(
     "he him his himself man boy father grandfather husband son brother actor spokesman "
     "gunman mr sir lord king prince"
 )
 
 # singular in form, plural in agreement: "the police ... they"
-_COLLECTIVE_PEOPLE = _words("police people crew staff personnel")
+_COLLECTIVE_PEOPLE = word_set("police people crew staff personnel")
 
 # who deals with the protagonist of a story without being them
-_OTHER_PARTIES = _words(
+_OTHER_PARTIES = word_set(
     "lawyer attorney judge prosecutor publicist spokesman spokeswoman spokesperson rep "
     "representative police officer coroner witness detective investigator agent"
 )
 
-_GENERIC = _words(
+_GENERIC = word_set(
     "you your yours yourself nothing something anything everything everyone someone "
     "anyone nobody none all each both one others another"
 )
 
-_AUTHORITIES = _words(
+_AUTHORITIES = word_set(
     "police officer official authority investigator cop agent spokesman spokesperson people person"
 )
 

@@ -28,6 +28,7 @@ from itertools import repeat
 from operator import mul
 from typing import Any, TypeVar
 
+from storyline.lexicon import word_set
 from storyline.nlp.sentences import split_sentences
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:['\u2019][a-z]+)?")
@@ -35,11 +36,7 @@ _CASED_TOKEN = re.compile(r"[A-Za-z0-9]+(?:['\u2019][A-Za-z]+)?")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-_STOP = _words(
+_STOP = word_set(
     """a about above after again against all am an and any are as at be because been before
     being below between both but by can did do does doing down during each few for from
     further had has have having he her here hers herself him himself his how i if in into is
@@ -53,7 +50,7 @@ _STOP = _words(
 # Cue lexicons: the FNC-1 baseline's refuting words and Athene's hedging words, widened
 # with their inflections and common synonyms. They describe how news reports doubt or
 # denial, not any topic.
-REFUTE = _words(
+REFUTE = word_set(
     """fake fakes faked fraud fraudulent hoax hoaxes false falsely deny denies denied denying
     denial refute refutes refuted refuting nope doubt doubts doubted bogus debunk debunks
     debunked debunking prank pranks pranked retract retracts retracted retraction untrue
@@ -62,7 +59,7 @@ REFUTE = _words(
     nonsense erroneous inaccurate disputed disputes contradicts contradicted insisted
     insists clarified correction scam lie lies lied"""
 )
-HEDGE = _words(
+HEDGE = word_set(
     """alleged allegedly apparently appear appears appeared claim claims claimed could
     evidently largely likely mainly may maybe might mostly perhaps presumably probably
     purported purportedly reported reportedly rumor rumors rumour rumours rumored rumoured
@@ -71,12 +68,12 @@ HEDGE = _words(
     unclear whether supposedly report reports reporting circulating circulated viral
     would if"""
 )
-CONFIRM = _words(
+CONFIRM = word_set(
     """confirmed confirms confirm confirming official officially announced announces revealed
     reveals indeed proved proves proof verified shows showed true actually definitely
     certainly admitted admits acknowledged statement"""
 )
-NEGATION = _words("""not no never none nobody nothing neither nor without cannot nowhere""")
+NEGATION = word_set("""not no never none nobody nothing neither nor without cannot nowhere""")
 _NEGATION_SUFFIXES = ("n't", "n\u2019t")
 _NEAR = 4  # tokens either side of an aligned claim word searched for a negation
 _NEAR_NAMES = 5  # tokens either side of a claim name searched for a cue

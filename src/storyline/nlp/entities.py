@@ -15,16 +15,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
+from storyline.lexicon import word_set
 from storyline.nlp.entity_roles import entity_bounds, role_of
 from storyline.nlp.name_shape import credit_trimmed, shape_type
 from storyline.nlp.person_nouns import HONORIFICS, TITLES
 from storyline.nlp.spacy_model import doc_text
 
 logger = logging.getLogger(__name__)
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
 
 
 # NER labels that name a thing the brief tracks (dates, numbers and money are facts)
@@ -262,7 +259,7 @@ def _listed_names(span: Any, label: str, surnames: set[str]) -> list[Any]:
 
 # capitalised common nouns NER takes for an organisation when they only qualify a noun
 # ("a Navy base", "Defense Minister Anatoly Serdyukov")
-_GENERIC_INSTITUTIONS = _words(
+_GENERIC_INSTITUTIONS = word_set(
     "navy army defense defence interior foreign justice police military government "
     "parliament treasury finance health state"
 )
@@ -337,7 +334,7 @@ def _head(span: Any) -> Any:
     return root
 
 
-_WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
+_WEEKDAYS = word_set("monday tuesday wednesday thursday friday saturday sunday")
 _NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 
 

@@ -12,10 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
+from storyline.lexicon import word_set
 
 _STATES = (
     "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|"
@@ -27,7 +24,7 @@ _STATES = (
 )
 US_STATES = frozenset(_STATES.lower().split("|"))
 # the last word of an organisation's name ("Morris Knolls High School", "Acme Corp.")
-ORG_HEADS = _words(
+ORG_HEADS = word_set(
     "school university college academy institute hospital clinic company corporation corp "
     "inc ltd llc plc co party ministry department agency council committee commission "
     "association federation union bank church foundation society board bureau authority "
@@ -35,22 +32,22 @@ ORG_HEADS = _words(
     "airlines airline group team club league"
 )
 # a person's name suffix ("Hayne Palmour IV", "Martin Luther King Jr.")
-PERSON_SUFFIXES = _words("jr jr. sr sr. ii iii iv")
+PERSON_SUFFIXES = word_set("jr jr. sr sr. ii iii iv")
 # particles inside a person's name ("Maria von Trapp", "Osama bin Laden")
-PERSON_PARTICLES = _words("von van bin ibn")
-PERSON_HONORIFICS = _words("mr mr. mrs mrs. ms ms. miss dr dr.")
+PERSON_PARTICLES = word_set("von van bin ibn")
+PERSON_HONORIFICS = word_set("mr mr. mrs mrs. ms ms. miss dr dr.")
 # "the port of Tartus", "the city of Homs"
-PLACE_OF = _words("port city town village province region county island district capital")
+PLACE_OF = word_set("port city town village province region county island district capital")
 # "Tartous harbour"; "a base at Tartus"
-PLACE_AFTER = _words("harbour harbor")
-PLACE_AT = _words("base port harbour harbor")
+PLACE_AFTER = word_set("harbour harbor")
+PLACE_AT = word_set("base port harbour harbor")
 # what carries a name of its own that NER takes for a person's ("the Professor Katsman")
-VESSELS = _words(
+VESSELS = word_set(
     "ship vessel tanker freighter frigate destroyer cruiser carrier submarine boat yacht "
     "ferry liner trawler warship spacecraft"
 )
 # words a photo credit glues to a name: "Hayne Palmour IV Share Photo"
-CREDIT_WORDS = _words("share photo photos video caption credit email print tweet comments")
+CREDIT_WORDS = word_set("share photo photos video caption credit email print tweet comments")
 _MODEL_NUMBER = re.compile(r"^[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Z]{0,2}$")  # not "G20"
 _NAMED = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "")
 

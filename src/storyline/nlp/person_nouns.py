@@ -9,21 +9,18 @@ often than not in news; the words listed in ``NOT_PEOPLE`` are the common except
 
 from __future__ import annotations
 
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
+from storyline.lexicon import word_set
 
 # Honorifics and titles that precede a name but are not part of it ("Mr Putin")
-TITLES = _words(
+TITLES = word_set(
     "mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady president pm "
     "minister senator sen. rep. gov. governor mayor king queen prince princess general "
     "gen. col. colonel captain capt. sheikh ayatollah pope rev. reverend judge chancellor "
     "premier secretary ambassador chairman chief st. saint coach host"
 )
-HONORIFICS = _words("mr mrs ms miss dr prof sir dame")
+HONORIFICS = word_set("mr mrs ms miss dr prof sir dame")
 
-PERSON_NOUNS = _words(
+PERSON_NOUNS = word_set(
     "man woman boy girl child person people host star actor actress comedian singer player "
     "official spokesman spokeswoman spokesperson president minister leader chief boss "
     "suspect victim police officer employee worker doctor judge lawyer father mother son "
@@ -38,7 +35,7 @@ PERSON_NOUNS = _words(
 # Person nouns without an agentive ending, used only where a role is shown beside a
 # name: the cross-document linker was tuned with the list above, and these words do not
 # change which mentions it may link (they name offices and trades, rarely bare mentions)
-ROLE_NOUNS = PERSON_NOUNS | _words(
+ROLE_NOUNS = PERSON_NOUNS | word_set(
     "aide envoy diplomat deputy attorney executive representative detective critic cleric "
     "analyst expert veteran chair head heir heiress duchess hostess waitress "
     "empress countess baroness stewardess chef nurse poet priest monk nun bishop cardinal "
@@ -51,7 +48,7 @@ ROLE_NOUNS = PERSON_NOUNS | _words(
 )
 
 # nouns with a person-like ending that name things
-NOT_PEOPLE = _words(
+NOT_PEOPLE = word_set(
     "shoulder computer number order border corner center water paper letter matter "
     "quarter chapter floor door error power tower weather winter summer november "
     "october december september disaster manner murder charter river cancer trailer "
