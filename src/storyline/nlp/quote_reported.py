@@ -14,7 +14,11 @@ from storyline.config import QuoteOptions
 from storyline.nlp.quote_clauses import refusal
 from storyline.nlp.quote_draft import Draft, overlap
 from storyline.nlp.quote_nouns import nominal_drafts
-from storyline.nlp.quote_sources import according_to_drafts, before_trailing_attribution
+from storyline.nlp.quote_sources import (
+    according_to_drafts,
+    before_trailing_attribution,
+    poll_drafts,
+)
 from storyline.nlp.quote_syntax import (
     TELL_LEMMAS,
     analysis_subject,
@@ -135,6 +139,7 @@ def indirect_drafts(
                              fragments=around_aside(text, content, cue),
                              reported=clause and speech))  # fmt: skip
     drafts.extend(according_to_drafts(doc, text, direct))
+    drafts.extend(poll_drafts(doc, text, {v.i for v in verbs}, direct + drafts))
     if options.stance:
         drafts.extend(nominal_drafts(doc, text))
         drafts.extend(_adjective_drafts(doc, text))

@@ -153,3 +153,52 @@ def _source_apposition(sentence: Any, to: Any) -> set[int]:
     if first.i != last + 2:
         return set()
     return {t.i for t in subjects[0].subtree}
+
+
+# what measures opinion: "Trump leads in the latest poll" reports what the poll found,
+# the way "according to the poll" does
+_POLL_NOUNS = frozenset({"poll", "survey"})
+
+
+def poll_drafts(doc: Any, text: str, verbs: set[int], taken: list[Draft]) -> list[Draft]:
+    """ "Clinton led Sanders 56 percent to 32 percent in an early-October CBS News poll",
+    "In the latest polls, he doesn't": a clause whose verb stands "in" a poll or survey is
+    what the poll found (PolNeAR's attribution, with the poll as its source). Not when
+    the verb is itself a cue ("said in a survey") or the clause is already a report, and
+    not for a poll that only locates a noun ("the questions in the poll")."""
+    drafts = []
+    for token in doc:
+        if token.lower_ != "in" or token.dep_ != "prep":
+            continue
+        objects = [c for c in token.children if c.dep_ == "pobj"]
+        host = token.head
+        if (
+            not objects
+            or objects[0].lemma_.lower() not in _POLL_NOUNS
+            or host.pos_ not in ("VERB", "AUX")
+            or host.i in verbs
+            or host.dep_ in ("acl", "relcl", "amod")
+        ):
+            continue
+        phrase = {t.i for t in token.subtree}
+        for child in host.children:
+            if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
+                # "Trump leads in the survey, but simple math shows ...": a clause joined
+                # to the host is no finding of the poll's
+                phrase |= {t.i for t in child.subtree}
+        words = [t for t in host.subtree if t.i not in phrase and not (t.is_punct or t.is_space)]
+        if not words:
+            continue
+        start, end = trim_span(text, *token_span(words))
+        end = rstrip_offset(text, start, end)
+        if word_count(text[start:end]) < 2:
+            continue
+        if any(overlap((start, end), (d.start, d.end)) > 0.5 * (end - start) for d in taken):
+            continue
+        speaker = noun_phrase(objects[0], text, asides=False)
+        cue = (token.idx, token.idx + len(token.text))
+        # (a poll is a source the way "according to" names one)
+        drafts.append(Draft(start, end, "indirect", speaker=speaker, cue=cue,
+                             fragments=around_aside(text, (start, end), cue),
+                             according=True))  # fmt: skip
+    return drafts

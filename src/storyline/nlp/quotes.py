@@ -396,7 +396,12 @@ def quotes_from_doc(doc: Any, options: QuoteOptions | None = None) -> list[Quote
         drafts = list(direct)
     drafts.sort(key=lambda d: (d.start, d.end, d.kind))
     for d in drafts:
-        if d.kind == "indirect" and d.speaker is not None and _circumstance(doc, d.speaker):
+        if (
+            d.kind == "indirect"
+            and d.speaker is not None
+            and not d.according  # "in the latest poll": the source, no circumstance
+            and _circumstance(doc, d.speaker)
+        ):
             d.speaker = None
     return [
         _finish(d, text)

@@ -1,0 +1,41 @@
+"""Attributions a poll makes ("X leads in the latest poll")."""
+
+from __future__ import annotations
+
+from helpers import assert_quote_offsets
+from storyline.nlp.quotes import extract_quotes
+
+
+def test_a_clause_standing_in_a_poll_is_the_polls_finding():
+    text = (
+        "The race tightened over the summer.\n"
+        "The governor leads the senator by eight points in the latest Marist poll."
+    )
+    quotes = extract_quotes(text)
+    assert_quote_offsets(text, quotes)
+    (quote,) = [q for q in quotes if "leads the senator" in q.text]
+    assert quote.text == "The governor leads the senator by eight points"
+    assert quote.speaker == "the latest Marist poll"
+
+
+def test_a_poll_opening_the_sentence_sources_what_follows():
+    text = "In the new Quinnipiac survey, the mayor wins about one in three likely voters."
+    quotes = extract_quotes(text)
+    assert_quote_offsets(text, quotes)
+    (quote,) = [q for q in quotes if "wins about one in three" in q.text]
+    assert quote.speaker is not None and "survey" in quote.speaker
+
+
+def test_a_poll_that_only_places_a_noun_sources_nothing():
+    text = "The questions in the poll were written by a team of professors from Ohio."
+    quotes = extract_quotes(text)
+    assert not [q for q in quotes if q.speaker and "poll" in q.speaker]
+
+
+def test_said_in_a_survey_stays_the_speakers():
+    text = "Most of the farmers said in a survey that prices would fall next year."
+    quotes = extract_quotes(text)
+    assert_quote_offsets(text, quotes)
+    (quote,) = [q for q in quotes if "prices would fall" in q.text]
+    assert quote.speaker == "Most of the farmers"
+
