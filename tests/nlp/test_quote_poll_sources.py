@@ -1,4 +1,5 @@
-"""Attributions a poll makes ("X leads in the latest poll")."""
+"""Attributions a poll makes ("X leads in the latest poll"), and a stance voiced
+("voiced concerns about ...")."""
 
 from __future__ import annotations
 
@@ -39,3 +40,13 @@ def test_said_in_a_survey_stays_the_speakers():
     (quote,) = [q for q in quotes if "prices would fall" in q.text]
     assert quote.speaker == "Most of the farmers"
 
+
+def test_voiced_concerns_is_a_stance_of_its_subject():
+    text = (
+        "The committee met on Friday.\n"
+        "Several council members voiced concerns about the cost of the new stadium."
+    )
+    quotes = extract_quotes(text)
+    assert_quote_offsets(text, quotes)
+    (quote,) = [q for q in quotes if "the cost of the new stadium" in q.text]
+    assert quote.speaker == "Several council members"

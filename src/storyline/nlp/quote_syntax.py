@@ -59,7 +59,7 @@ _STANCE_LEMMAS = {
     # attributions PolNeAR marks that the list missed (train split)
     "thank", "congratulate", "vote", "refer", "express", "repeat", "list", "ridicule",
     "plead", "share", "hop", "name", "commend", "salute", "answer", "yell",
-    "shout", "push", "press", "intend", "deem", "address", "cast",
+    "shout", "push", "press", "intend", "deem", "address", "cast", "voice",
 }  # fmt: skip
 # nouns that name a position someone holds or voiced ("his attacks on", "criticism of")
 ATTRIBUTION_NOUNS = frozenset(
