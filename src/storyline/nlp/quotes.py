@@ -40,6 +40,7 @@ from storyline.nlp.quote_cues import (
     bare_cue,
     closing_verb,
     colon_intro,
+    cued_short_quote,
     framing_verb,
     inverted_subject,
     name_after_quote,
@@ -228,11 +229,17 @@ def _ends_sentence(text: str, start: int, end: int) -> bool:
 
 def _direct_drafts(doc: Any, text: str, verbs: list[Any], options: QuoteOptions) -> list[Draft]:
     marked = find_quote_marks_spans(text)
+    cues = {v.i for v in verbs}
     quotes = [
         (s, e)
         for s, e, _closed in marked
         if spoken_line(text, s, e)
         or (word_count(text[s:e]) >= options.min_direct_words and not _is_embedded(text, s, e))
+        or (
+            word_count(text[s:e]) < options.min_direct_words
+            and not _is_embedded(text, s, e)  # a show's title: "on ABC's “This Week,” he said"
+            and cued_short_quote(doc, text, s, e, cues)
+        )
     ]
     drafts: list[Draft] = []
     for start, end in quotes:
