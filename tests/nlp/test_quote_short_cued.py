@@ -1,5 +1,5 @@
 """Short quotations a cue stands beside ('Priebus said, "Probably."', '"Quiet," he
-demanded') are quotes; a short title beside a cue is not."""
+demanded'), and a quote that goes on later in its paragraph."""
 
 from __future__ import annotations
 
@@ -40,3 +40,27 @@ def test_a_short_title_before_a_cue_is_no_quote():
     assert_quote_offsets(text, quotes)
     assert not [q for q in quotes if q.text.startswith("“Meet")]
     assert [q for q in quotes if "the bill would pass" in q.text]
+
+
+def test_a_cue_less_quote_later_in_the_paragraph_goes_on_with_the_attributed_one():
+    text = (
+        "The tour stops in three small towns.\n\n"
+        "“Those are some very small towns,” Ms. Woolson said. They also lie far from any "
+        "television market. “That is a tough area for any campaign.”\n\n"
+        "The campaign did not respond."
+    )
+    quotes = extract_quotes(text)
+    assert_quote_offsets(text, quotes)
+    (quote,) = [q for q in quotes if "very small towns" in q.text]
+    assert "tough area" in quote.text and len(quote.fragments) == 2
+
+
+def test_a_quote_after_another_speakers_report_in_the_paragraph_is_not_joined():
+    text = (
+        "“Those are some very small towns,” Ms. Woolson said. The mayor says the roads "
+        "are fine. “That is a tough area for any campaign.”"
+    )
+    quotes = extract_quotes(text)
+    assert_quote_offsets(text, quotes)
+    (quote,) = [q for q in quotes if "very small towns" in q.text]
+    assert "tough area" not in quote.text

@@ -281,10 +281,10 @@ def _direct_drafts(doc: Any, text: str, verbs: list[Any], options: QuoteOptions)
                 if subject is not None and not (start <= subject.idx < end):
                     draft.speaker = noun_phrase(subject, text)
         drafts.append(draft)
-    return _merge_split_quotes(drafts, text)
+    return _merge_split_quotes(drafts, text, [v.idx for v in verbs])
 
 
-def _merge_split_quotes(drafts: list[Draft], text: str) -> list[Draft]:
+def _merge_split_quotes(drafts: list[Draft], text: str, cues: list[int]) -> list[Draft]:
     """“X,” he said. “Y.” -> one quote with two fragments; a cue-less quote opening the
     paragraph after an attributed one joins it as a fragment; one right after a quote in
     the same paragraph inherits that quote's speaker."""
@@ -302,7 +302,17 @@ def _merge_split_quotes(drafts: list[Draft], text: str) -> list[Draft]:
                 and prev.cue_after
                 and prev.cue[0] >= prev.end
                 and len(between) <= 400
-                and sentence_ends(between) <= 1
+                and (
+                    sentence_ends(between) <= 1
+                    # a cue-less quote a few sentences on in the paragraph, no one else
+                    # reported between: the same speaker goes on ('“X,” Woolson said.
+                    # They also lie far from any market. “Y.”'; PolNeAR: one attribution)
+                    or (
+                        draft.cue is None
+                        and sentence_ends(between) <= 3
+                        and not any(prev.cue[1] <= c < draft.start for c in cues)
+                    )
+                )
                 and not any(c in between for c in '"“”«»')
             ):
                 prev.fragments.append((draft.start, draft.end))
