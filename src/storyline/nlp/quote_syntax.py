@@ -32,6 +32,11 @@ _EXTRA_SPEECH_LEMMAS = {
 # insurance" reports words, "to counter the threat" does not (PolNeAR train: its 3 uses
 # with a clause are attributions, 3 of its 17 others)
 _CLAUSE_ONLY = {"counter"}
+# verbs that report a finding only with what was found to hold ("the poll found Trump
+# ahead", "found that", "I find his message chilling"); with a bare object they locate
+# or obtain ("could not find a job", "to find common ground": PolNeAR train, 12 of 46)
+_FINDING_ONLY = {"find"}  # (in its bare form: "found evidence of" reports a finding)
+_FINDING_DEPS = {"ccomp", "xcomp", "oprd", "acomp", "attr"}
 # Attitude and stance verbs: they attribute a position (PolNeAR's notion of attribution)
 # when they take a clause, a to-infinitive or an object ("criticized the plan").
 _STANCE_LEMMAS = {
@@ -109,6 +114,12 @@ def is_speech_verb(token: Any) -> bool:
         return False  # "refused to say whether": nothing was said
     if token.lemma_.lower() in _CLAUSE_ONLY and not any(c.dep_ == "ccomp" for c in token.children):
         return False
+    if (
+        token.lemma_.lower() in _FINDING_ONLY
+        and token.tag_ == "VB"
+        and not any(c.dep_ in _FINDING_DEPS for c in token.children)
+    ):
+        return False  # "could not find a job", "find common ground": nothing found out
     return token.pos_ in ("VERB", "AUX") and (
         token.lemma_.lower() in verbs or token.lower_ in verbs or is_stance_verb(token)
     )
