@@ -10,9 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from storyline.nlp.quote_draft import Draft
+from storyline.nlp.quote_lexicon import ATTRIBUTION_NOUNS, NOUN_CONTENT_PREPS
 from storyline.nlp.quote_syntax import (
-    ATTRIBUTION_NOUNS,
-    NOUN_CONTENT_PREPS,
     noun_phrase,
     subject_of,
     token_span,

@@ -1,82 +1,27 @@
-"""Speech-verb lexicon and dependency-parse helpers for quote attribution.
-
-The verb list is the Gender Gap Tracker's (MIT, © 2018-2023 Maite Taboada; licence in
-``data/quote_verbs_en.LICENSE.txt``) plus verbs of our own; spaCy tokens are typed ``Any``
-so importing this module does not import spaCy.
+"""Dependency-parse helpers for quote attribution: which tokens are speech and stance
+verbs (their lexicon is ``quote_lexicon``), what they report and who says it. spaCy
+tokens are typed ``Any`` so importing this module does not import spaCy.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from storyline.nlp.dateline import dateline_at
 from storyline.nlp.quote_clauses import antecedent_start, refusal
+from storyline.nlp.quote_lexicon import (
+    ATTRIBUTION_NOUNS,
+    CLAUSE_ONLY,
+    FINDING_DEPS,
+    FINDING_ONLY,
+    NOT_SPEECH,
+    STANCE_LEMMAS,
+    TELL_LEMMAS,
+    speech_verbs,
+)
 from storyline.nlp.quote_text import trim_span
 from storyline.nlp.spacy_model import doc_text
 
-# Verbs we add to the GGT list: common in wire copy, missing from it.
-_EXTRA_SPEECH_LEMMAS = {
-    "say", "tell", "add", "deny", "learn", "show", "find", "cite", "quote", "ask", "agree",
-    "acknowledge", "recall", "emphasize", "emphasise", "observe", "reveal", "complain",
-    "concede", "contend", "maintain", "stress", "urge", "vow", "pledge", "promise",
-    "believe", "worry", "fear", "hope", "expect", "estimate", "signal", "allege", "charge",
-    "accuse", "question", "wonder", "caution", "predict", "admit", "argue", "insist",
-    "announce", "confirm", "report", "claim", "write", "note", "warn", "suggest", "explain",
-    "indicate", "declare", "state", "testify", "tweet", "reply", "respond", "conclude",
-    "mention", "assert", "assure", "reiterate", "boast", "joke", "recount", "recommend",
-    "counter",
-}  # fmt: skip
-# speech verbs only with a reported clause: "The premier countered that regimes were no
-# insurance" reports words, "to counter the threat" does not (PolNeAR train: its 3 uses
-# with a clause are attributions, 3 of its 17 others)
-_CLAUSE_ONLY = {"counter"}
-# verbs that report a finding only with what was found to hold ("the poll found Trump
-# ahead", "found that", "I find his message chilling"); with a bare object they locate
-# or obtain ("could not find a job", "to find common ground": PolNeAR train, 12 of 46)
-_FINDING_ONLY = {"find"}  # (in its bare form: "found evidence of" reports a finding)
-_FINDING_DEPS = {"ccomp", "xcomp", "oprd", "acomp", "attr"}
-# Attitude and stance verbs: they attribute a position (PolNeAR's notion of attribution)
-# when they take a clause, a to-infinitive or an object ("criticized the plan").
-_STANCE_LEMMAS = {
-    "criticize", "criticise", "blast", "slam", "praise", "attack", "call", "describe",
-    "propose", "plan", "want", "need", "refuse", "demand", "offer", "promise", "pledge",
-    "threaten", "agree", "decline", "support", "oppose", "reject", "endorse", "urge", "ask",
-    "accuse", "dismiss", "condemn", "applaud", "welcome", "advocate", "recommend", "view",
-    "consider", "see", "know", "feel", "understand", "expect", "predict", "hope", "fear",
-    "worry", "believe", "think", "doubt", "show", "find", "suggest", "indicate", "reveal",
-    "disclose", "acknowledge", "admit", "concede", "recall", "mention", "discuss", "debate",
-    "question", "echo", "compare", "signal", "insist", "vow", "seek", "hint", "estimate",
-    "forecast", "conclude", "decide", "rule", "order", "explain", "reference", "cite",
-    "talk", "speak", "sing", "write", "tweet", "post", "admire", "deny", "blame", "warn",
-    "announce", "highlight", "label", "brand", "mock", "defend", "deride", "lament",
-    "invoke", "charge", "persuade", "bristle", "choose", "love", "hate", "despise",
-    "favor", "prefer", "embrace", "tout", "extol", "laud", "hail", "decry", "rip", "scold",
-    "chide", "assail", "dispute", "challenge", "reaffirm", "outline", "unveil", "weigh",
-    "mull", "recite", "lambaste", "excoriate", "denounce", "tease", "fault",
-    # (not "back": "Russia first backed the idea" is an act of support, not words)
-    # PolNeAR train: verbs of which 40% or more of 8+ uses are marked as attributions
-    "rail", "credit", "rebut", "lash", "speculate", "envision", "portray", "liken",
-    "chant", "remark", "rebuke", "dub", "brag", "characterize", "imply", "detail",
-    "disavow", "attribute", "suspect", "contemplate", "articulate", "interject",
-    "retweet", "retweete", "rebuff", "interpret", "side", "document",
-    # attributions PolNeAR marks that the list missed (train split)
-    "thank", "congratulate", "vote", "refer", "express", "repeat", "list", "ridicule",
-    "plead", "share", "hop", "name", "commend", "salute", "answer", "yell",
-    "shout", "push", "press", "intend", "deem", "address", "cast", "voice",
-}  # fmt: skip
-# nouns that name a position someone holds or voiced ("his attacks on", "criticism of")
-ATTRIBUTION_NOUNS = frozenset(
-    {
-        "question", "criticism", "attack", "promise", "complaint", "endorsement", "proposal",
-        "accusation", "message", "remark", "claim", "disclosure", "request", "suggestion",
-        "reference", "insistence", "declaration", "concern", "advice", "announcement",
-        "comment", "statement", "warning", "pledge", "vow", "praise", "denial", "demand",
-        "argument", "critique", "assertion", "objection", "embrace", "critic", "position",
-    }
-)  # fmt: skip
-NOUN_CONTENT_PREPS = frozenset({"of", "on", "about", "against", "to", "over"})
 # stances whose "to" object is what they are about ("said, referring to the convention",
 # "pointed to his record"; PolNeAR marks the object)
 _TO_LEMMAS = {"refer", "point", "allude", "respond", "react", "object"}
@@ -84,40 +29,20 @@ _STANCE_PREPS = {"about", "of", "for", "on", "against", "over", "with"}
 _STANCE_CONTENT_DEPS = {"dobj", "xcomp", "ccomp", "prep", "dative", "oprd", "attr", "prt"}
 
 
-@lru_cache(maxsize=1)
-def speech_verbs() -> frozenset[str]:
-    """Lower-case inflected forms and lemmas that can head a reported-speech clause."""
-    listing = resources.files("storyline.nlp").joinpath("data/quote_verbs_en.txt")
-    words = {w.strip().lower() for w in listing.read_text(encoding="utf-8").splitlines()}
-    return frozenset(w for w in words | _EXTRA_SPEECH_LEMMAS if w)
-
-
-# GGT verbs that, in news copy, mostly do not report speech.
-# Verbs whose object is the listener, never the message.
-TELL_LEMMAS = {"tell", "inform", "notify", "remind", "assure", "reassure"}
-# (need, raise, choose, love, hate: on PolNeAR train under a tenth of their uses attribute
-# anything, and their objects made most of the extra quotes: "raised questions", "need it";
-# speak, maintain, advise: more of their quotes were wrong than right there)
-_NOT_SPEECH = {
-    "ensure", "persist", "present", "release", "illustrate", "demonstrate", "continue",
-    "need", "raise", "choose", "love", "hate", "speak", "maintain", "advise",
-}  # fmt: skip
-
-
 def is_speech_verb(token: Any) -> bool:
     verbs = speech_verbs()
-    if token.lemma_.lower() in _NOT_SPEECH:
+    if token.lemma_.lower() in NOT_SPEECH:
         return False
     if token.dep_ in ("xcomp", "ccomp") and _request(token.head):
         return False  # "called on Syria to accept demands": what is asked, not said
     if token.dep_ == "xcomp" and refusal(token.head):
         return False  # "refused to say whether": nothing was said
-    if token.lemma_.lower() in _CLAUSE_ONLY and not any(c.dep_ == "ccomp" for c in token.children):
+    if token.lemma_.lower() in CLAUSE_ONLY and not any(c.dep_ == "ccomp" for c in token.children):
         return False
     if (
-        token.lemma_.lower() in _FINDING_ONLY
+        token.lemma_.lower() in FINDING_ONLY
         and token.tag_ == "VB"
-        and not any(c.dep_ in _FINDING_DEPS for c in token.children)
+        and not any(c.dep_ in FINDING_DEPS for c in token.children)
     ):
         return False  # "could not find a job", "find common ground": nothing found out
     return token.pos_ in ("VERB", "AUX") and (
@@ -130,7 +55,7 @@ def is_stance_verb(token: Any) -> bool:
         return False  # "a ship called the Professor Katsman" names, it does not attribute
     lemma = token.lemma_.lower()
     return token.pos_ == "VERB" and (
-        lemma in _STANCE_LEMMAS or (lemma in _RAISING_LEMMAS and is_raising(token))
+        lemma in STANCE_LEMMAS or (lemma in _RAISING_LEMMAS and is_raising(token))
     )
 
 
@@ -334,7 +259,7 @@ def _seeming(child: Any) -> bool:
         return False  # "appeared cowed", "appeared on CNN": how one looked, not a reading
     if not (verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")):
         return False  # inside someone's report ("she said the vote seems anti-Trump")
-    words = speech_verbs() | _STANCE_LEMMAS
+    words = speech_verbs() | STANCE_LEMMAS
     if any(t.i != verb.i and t.pos_ == "VERB" and t.lemma_.lower() in words for t in verb.subtree):
         return False  # "While Ramos said that X, he appears uneasy": that report stands
     around = [c for c in verb.children if c.dep_ not in ("nsubj", "nsubjpass")]
