@@ -64,6 +64,8 @@ def indirect_drafts(
             content = _host_before(verb, text)
         if content is None:
             content = _host_around(verb, text)
+        if content is None:
+            content = _host_as(verb, text)
         if content is not None:
             content = _with_adverbials(verb, content, text)
             content = clip_to_paragraph(text, content, cue[0])
@@ -380,6 +382,36 @@ def _host_around(verb: Any, text: str) -> tuple[int, int] | None:
     start, end = trim_span(text, *token_span(host))
     while end > start and text[end - 1] in ".!?;":
         end -= 1
+    return (start, end) if end > start else None
+
+
+def _host_as(verb: Any, text: str) -> tuple[int, int] | None:
+    """ "As The Daily Caller reported, the show's creator gave $5,000", "as reported by
+    Western Journalism, there are 150 delegates at stake", "The deal, as the mayor noted,
+    will cost millions": a speech verb in an "as" clause with nothing reported of its own
+    reports the clause it hangs on, which is the content (the "as" clause, who said it)."""
+    if verb.lemma_.lower() not in speech_verbs() or verb.dep_ != "advcl":
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i for c in verb.children):
+        return None
+    own = ("ccomp", "xcomp") if verb.lemma_.lower() in TELL_LEMMAS else ("ccomp", "xcomp", "dobj")
+    if any(c.dep_ in own for c in verb.children):
+        return None  # "as she said goodbye": the clause says what she said
+    host = verb.head
+    if host.pos_ not in ("VERB", "AUX"):
+        return None
+    aside = {t.i for t in verb.subtree}
+    para_start = text.rfind("\n", 0, verb.idx) + 1
+    para_end = text.find("\n", verb.idx)
+    para_end = len(text) if para_end < 0 else para_end
+    words = [
+        t
+        for t in host.subtree
+        if t.i not in aside and para_start <= t.idx < para_end and not (t.is_punct or t.is_space)
+    ]
+    if not words or not _finite_clause(words):
+        return None
+    start, end = trim_span(text, *token_span(words))
     return (start, end) if end > start else None
 
 

@@ -1,0 +1,34 @@
+""" "As X reported, ...": a speech verb in an "as" clause reports the clause it hangs on."""
+
+from __future__ import annotations
+
+from helpers import assert_quote_offsets
+from storyline.nlp.quotes import extract_quotes
+
+
+def test_as_the_paper_reported_opening_the_sentence():
+    text = (
+        "The donations drew attention this week.\n\n"
+        "As The Daily Courier reported, the developer gave $5,000 to the mayor's campaign."
+    )
+    quotes = extract_quotes(text)
+    assert_quote_offsets(text, quotes)
+    (quote,) = [q for q in quotes if "gave $5,000" in q.text]
+    assert quote.text == "the developer gave $5,000 to the mayor's campaign"
+    assert quote.speaker == "The Daily Courier"
+
+
+def test_as_the_mayor_noted_closing_the_sentence():
+    text = "The deal will cost the city millions, as the mayor noted last week."
+    quotes = extract_quotes(text)
+    assert_quote_offsets(text, quotes)
+    (quote,) = [q for q in quotes if "cost the city millions" in q.text]
+    assert quote.text == "The deal will cost the city millions"
+    assert quote.speaker == "the mayor"
+
+
+def test_an_as_clause_that_says_what_was_said_reports_no_host():
+    text = "As she said goodbye to the staff, the lights in the hall went out."
+    quotes = extract_quotes(text)
+    assert_quote_offsets(text, quotes)
+    assert not [q for q in quotes if "lights in the hall" in q.text]
