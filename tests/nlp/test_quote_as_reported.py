@@ -32,3 +32,19 @@ def test_an_as_clause_that_says_what_was_said_reports_no_host():
     quotes = extract_quotes(text)
     assert_quote_offsets(text, quotes)
     assert not [q for q in quotes if "lights in the hall" in q.text]
+
+
+def test_as_reported_by_names_its_source_by_the_agent():
+    text = "As reported by the Daily Courier, there are 150 delegates at stake on Tuesday."
+    quotes = extract_quotes(text)
+    assert_quote_offsets(text, quotes)
+    (quote,) = [q for q in quotes if "150 delegates" in q.text]
+    assert quote.speaker == "the Daily Courier"
+
+
+def test_an_as_clause_hung_on_the_subject_reports_its_clause():
+    text = "The new rules, as the mayor noted last week, will cost the city millions."
+    quotes = extract_quotes(text)
+    assert_quote_offsets(text, quotes)
+    (quote,) = [q for q in quotes if "cost the city millions" in q.text]
+    assert quote.speaker == "the mayor"

@@ -64,8 +64,10 @@ def indirect_drafts(
             content = _host_before(verb, text)
         if content is None:
             content = _host_around(verb, text)
+        as_host = content is None
         if content is None:
             content = _host_as(verb, text)
+        as_host = as_host and content is not None
         if content is not None:
             content = _with_adverbials(verb, content, text)
             content = clip_to_paragraph(text, content, cue[0])
@@ -101,7 +103,8 @@ def indirect_drafts(
         raising = is_raising(verb)
         clause = any(c.dep_ == "ccomp" for c in verb.children) or bool(question_clauses(verb))
         speech = verb.lemma_.lower() in speech_verbs() and content[0] >= cue[1]
-        if options.stance and subject_of(verb) is None and not raising and not clause:
+        held = subject_of(verb) is not None or (as_host and _agent(verb) is not None)
+        if options.stance and not held and not raising and not clause:
             # a stance with no one holding it is just narration; a reported clause is
             # speech even when the parser lost the verb's subject ("Trump summed up
             # Clinton as "terrible," denounced her record and said she should not run")
@@ -398,6 +401,8 @@ def _host_as(verb: Any, text: str) -> tuple[int, int] | None:
     if any(c.dep_ in own for c in verb.children):
         return None  # "as she said goodbye": the clause says what she said
     host = verb.head
+    if host.dep_ in ("nsubj", "nsubjpass") and host.pos_ in ("NOUN", "PROPN", "PRON"):
+        host = host.head  # "Clinton, as Politico reported, raised": hung on the subject
     if host.pos_ not in ("VERB", "AUX"):
         return None
     aside = {t.i for t in verb.subtree}
