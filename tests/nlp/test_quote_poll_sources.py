@@ -1,5 +1,5 @@
-"""Attributions a poll makes ("X leads in the latest poll"), and a stance voiced
-("voiced concerns about ...")."""
+"""Attributions a poll makes ("X leads in the latest poll"), hearsay ("reportedly"), and a
+stance voiced ("voiced concerns about ...")."""
 
 from __future__ import annotations
 
@@ -50,3 +50,22 @@ def test_voiced_concerns_is_a_stance_of_its_subject():
     assert_quote_offsets(text, quotes)
     (quote,) = [q for q in quotes if "the cost of the new stadium" in q.text]
     assert quote.speaker == "Several council members"
+
+
+def test_a_clause_marked_reportedly_is_hearsay_with_no_source():
+    text = (
+        "The inquiry entered its final month.\n\n"
+        "The agency is reportedly making arrangements to interview the former governor."
+    )
+    quotes = extract_quotes(text)
+    assert_quote_offsets(text, quotes)
+    (quote,) = [q for q in quotes if "making arrangements" in q.text]
+    assert quote.speaker is None and quote.cue == "reportedly"
+
+
+def test_reportedly_said_stays_the_speakers_report():
+    text = "The governor reportedly said that the budget would be cut by a tenth."
+    quotes = extract_quotes(text)
+    assert_quote_offsets(text, quotes)
+    (quote,) = [q for q in quotes if "budget would be cut" in q.text]
+    assert quote.speaker == "The governor"

@@ -17,6 +17,7 @@ from storyline.nlp.quote_nouns import nominal_drafts
 from storyline.nlp.quote_sources import (
     according_to_drafts,
     before_trailing_attribution,
+    hearsay_drafts,
     poll_drafts,
 )
 from storyline.nlp.quote_syntax import (
@@ -145,6 +146,7 @@ def indirect_drafts(
                              reported=clause and speech))  # fmt: skip
     drafts.extend(according_to_drafts(doc, text, direct))
     drafts.extend(poll_drafts(doc, text, {v.i for v in verbs}, direct + drafts))
+    drafts.extend(hearsay_drafts(doc, text, {v.i for v in verbs}, direct + drafts))
     if options.stance:
         drafts.extend(nominal_drafts(doc, text))
         drafts.extend(_adjective_drafts(doc, text))

@@ -202,3 +202,39 @@ def poll_drafts(doc: Any, text: str, verbs: set[int], taken: list[Draft]) -> lis
                              fragments=around_aside(text, (start, end), cue),
                              according=True))  # fmt: skip
     return drafts
+
+
+# adverbs that say the writer has the clause from others, unnamed ("The FBI is reportedly
+# making arrangements", "the gun he allegedly used")
+_HEARSAY_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "reputedly"})
+
+
+def hearsay_drafts(doc: Any, text: str, verbs: set[int], taken: list[Draft]) -> list[Draft]:
+    """A clause the writer marks as hearsay with "reportedly" or "allegedly" is an
+    attribution with no source named (PolNeAR marks the clause, without a source); not
+    when the verb is itself a cue ("reportedly said": that report stands)."""
+    drafts = []
+    for token in doc:
+        if token.lower_ not in _HEARSAY_ADVERBS or token.dep_ != "advmod":
+            continue
+        host = token.head
+        if host.pos_ not in ("VERB", "AUX") or host.i in verbs or host.dep_ not in ("ROOT", "conj"):
+            continue  # (a participle's hearsay, "fined for allegedly grabbing", is a detail
+            # of the clause it hangs in)
+        finite = {"VBD", "VBZ", "VBP", "MD"}
+        if host.tag_ not in finite and not any(
+            c.dep_ in ("aux", "auxpass") and c.tag_ in finite for c in host.children
+        ):
+            continue
+        words = [t for t in host.subtree if not (t.is_punct or t.is_space)]
+        if any(t.i in verbs for t in words):
+            continue  # a report inside it ("will reportedly give a speech addressing X")
+            # is its own attribution, with its own holder
+        start, end = trim_span(text, *token_span(words))
+        if word_count(text[start:end]) < 3:
+            continue
+        if any(overlap((start, end), (d.start, d.end)) > 0.5 * (end - start) for d in taken):
+            continue
+        cue = (token.idx, token.idx + len(token.text))
+        drafts.append(Draft(start, end, "indirect", cue=cue, fragments=[(start, end)]))
+    return drafts
