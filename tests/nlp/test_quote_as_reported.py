@@ -1,4 +1,5 @@
-""" "As X reported, ...": a speech verb in an "as" clause reports the clause it hangs on."""
+""" "As X reported, ...": a speech verb in an "as" clause reports the clause it hangs on;
+"issued a statement condemning X" is held by who issued it."""
 
 from __future__ import annotations
 
@@ -48,3 +49,11 @@ def test_an_as_clause_hung_on_the_subject_reports_its_clause():
     assert_quote_offsets(text, quotes)
     (quote,) = [q for q in quotes if "cost the city millions" in q.text]
     assert quote.speaker == "the mayor"
+
+
+def test_a_statement_condemning_x_is_held_by_who_issued_it():
+    text = "The governor issued a statement condemning the attack on the mosque."
+    quotes = extract_quotes(text)
+    assert_quote_offsets(text, quotes)
+    (quote,) = [q for q in quotes if "attack on the mosque" in q.text]
+    assert quote.speaker == "The governor"

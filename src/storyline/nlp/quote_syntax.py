@@ -187,6 +187,11 @@ def subject_of(verb: Any) -> Any | None:
             # "ads attacking his rivals", "a speech denouncing Trump", "polls showing Cruz
             # ahead": the noun the participle describes holds the stance (PolNeAR's source)
             return node.head
+        if node.dep_ == "acl" and node.tag_ == "VBG" and _issued(node.head):
+            # "issued a statement condemning the attack", "sent a letter urging": who
+            # issued the statement holds what it says
+            node = node.head.head
+            continue
         if node.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl") and node.head.i != node.i:
             node = node.head
             continue
@@ -217,6 +222,21 @@ _OBJECT_CONTROL = frozenset(
 
 def _object_control(verb: Any) -> bool:
     return verb.lemma_.lower() in _OBJECT_CONTROL
+
+
+# what one issues in one's own name, and the verbs one issues it with
+_ISSUED_NOUNS = frozenset({"statement", "letter", "memo", "release", "op-ed", "editorial"})
+_ISSUE_LEMMAS = frozenset({"issue", "release", "send", "put", "publish", "write", "sign", "pen"})
+
+
+def _issued(noun: Any) -> bool:
+    """Is ``noun`` a statement its verb's subject issued ("released statements", "sent a
+    letter")? (A sign, a call or an email that shows something is its own source.)"""
+    return (
+        noun.dep_ == "dobj"
+        and noun.lemma_.lower() in _ISSUED_NOUNS
+        and noun.head.lemma_.lower() in _ISSUE_LEMMAS
+    )
 
 
 def _holds_stance(noun: Any) -> bool:
