@@ -1,5 +1,5 @@
 """ "As X reported, ...": a speech verb in an "as" clause reports the clause it hangs on;
-"issued a statement condemning X" is held by who issued it."""
+"issued a statement condemning X" is held by who issued it; "X's argument is that Y"."""
 
 from __future__ import annotations
 
@@ -57,3 +57,18 @@ def test_a_statement_condemning_x_is_held_by_who_issued_it():
     assert_quote_offsets(text, quotes)
     (quote,) = [q for q in quotes if "attack on the mosque" in q.text]
     assert quote.speaker == "The governor"
+
+
+def test_an_owners_position_noun_and_is_names_what_they_hold():
+    text = "The mayor's argument is that the city cannot afford a new stadium."
+    quotes = extract_quotes(text)
+    assert_quote_offsets(text, quotes)
+    (quote,) = [q for q in quotes if "cannot afford" in q.text]
+    assert quote.speaker == "The mayor's"
+
+
+def test_a_position_noun_with_no_owner_names_no_holder():
+    text = "The question is whether the city can afford a new stadium."
+    quotes = extract_quotes(text)
+    assert_quote_offsets(text, quotes)
+    assert not [q for q in quotes if "afford" in q.text and q.cue == "question"]
