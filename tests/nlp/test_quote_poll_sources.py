@@ -69,3 +69,11 @@ def test_reportedly_said_stays_the_speakers_report():
     assert_quote_offsets(text, quotes)
     (quote,) = [q for q in quotes if "budget would be cut" in q.text]
     assert quote.speaker == "The governor"
+
+
+def test_in_his_view_names_whose_view_the_clause_is():
+    text = "In the senator's view, the tax plan would hurt working families."
+    quotes = extract_quotes(text)
+    assert_quote_offsets(text, quotes)
+    (quote,) = [q for q in quotes if "hurt working families" in q.text]
+    assert quote.speaker == "the senator's"

@@ -160,6 +160,23 @@ def _source_apposition(sentence: Any, to: Any) -> set[int]:
 _POLL_NOUNS = frozenset({"poll", "survey"})
 
 
+# whose point of view a clause is given in: "In his view, X", "In the words of one aide, X"
+_VIEW_NOUNS = frozenset({"view", "opinion", "words", "estimation", "judgment", "judgement"})
+
+
+def _poll_or_owner(noun: Any) -> Any | None:
+    """The source an "in" phrase names: a poll itself, or the owner of a point of view
+    ("In his view": "his"; "In the words of one aide": "one aide")."""
+    lemma = noun.lemma_.lower()
+    if lemma in _POLL_NOUNS:
+        return noun
+    if lemma not in _VIEW_NOUNS:
+        return None
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    owners += [o for p in noun.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    return owners[0] if owners else None
+
+
 def poll_drafts(doc: Any, text: str, verbs: set[int], taken: list[Draft]) -> list[Draft]:
     """ "Clinton led Sanders 56 percent to 32 percent in an early-October CBS News poll",
     "In the latest polls, he doesn't": a clause whose verb stands "in" a poll or survey is
@@ -172,9 +189,9 @@ def poll_drafts(doc: Any, text: str, verbs: set[int], taken: list[Draft]) -> lis
             continue
         objects = [c for c in token.children if c.dep_ == "pobj"]
         host = token.head
+        source = _poll_or_owner(objects[0]) if objects else None
         if (
-            not objects
-            or objects[0].lemma_.lower() not in _POLL_NOUNS
+            source is None
             or host.pos_ not in ("VERB", "AUX")
             or host.i in verbs
             or host.dep_ in ("acl", "relcl", "amod")
@@ -195,7 +212,7 @@ def poll_drafts(doc: Any, text: str, verbs: set[int], taken: list[Draft]) -> lis
             continue
         if any(overlap((start, end), (d.start, d.end)) > 0.5 * (end - start) for d in taken):
             continue
-        speaker = noun_phrase(objects[0], text, asides=False)
+        speaker = noun_phrase(source, text, asides=False)
         cue = (token.idx, token.idx + len(token.text))
         # (a poll is a source the way "according to" names one)
         drafts.append(Draft(start, end, "indirect", speaker=speaker, cue=cue,
