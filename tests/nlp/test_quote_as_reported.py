@@ -1,5 +1,6 @@
 """ "As X reported, ...": a speech verb in an "as" clause reports the clause it hangs on;
-"issued a statement condemning X" is held by who issued it; "X's argument is that Y"."""
+"issued a statement condemning X" is held by who issued it; "X's argument is that Y";
+"told X to do Y"."""
 
 from __future__ import annotations
 
@@ -72,3 +73,15 @@ def test_a_position_noun_with_no_owner_names_no_holder():
     quotes = extract_quotes(text)
     assert_quote_offsets(text, quotes)
     assert not [q for q in quotes if "afford" in q.text and q.cue == "question"]
+
+
+def test_told_x_to_do_y_is_an_instruction_given():
+    text = (
+        "The debate turned sharp.\n\n"
+        "The governor told the senator to sit down during a heated exchange on taxes."
+    )
+    quotes = extract_quotes(text)
+    assert_quote_offsets(text, quotes)
+    (quote,) = [q for q in quotes if "to sit down" in q.text]
+    assert quote.text.startswith("the senator to sit down")
+    assert quote.speaker == "The governor"

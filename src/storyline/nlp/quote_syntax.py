@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from storyline.nlp.dateline import dateline_at
-from storyline.nlp.quote_clauses import antecedent_start, refusal
+from storyline.nlp.quote_clauses import antecedent_start, refusal, told_to
 from storyline.nlp.quote_lexicon import (
     ATTRIBUTION_NOUNS,
     CLAUSE_ONLY,
@@ -371,6 +371,8 @@ def content_of(verb: Any, text: str, stance: bool = False) -> tuple[int, int] | 
             while end > start and text[end - 1] in ".!?":
                 end -= 1
             return (start, end) if end > start else None
+        if (told := told_to(verb)) is not None:
+            return trim_span(text, *token_span(told))
         stance = False  # the listener is never the content; a plain ccomp still is
     if (late := _late_that_clause(verb, text)) is not None:
         return late
