@@ -1,5 +1,5 @@
-"""Attributions a poll makes ("X leads in the latest poll"), hearsay ("reportedly"), and a
-stance voiced ("voiced concerns about ...")."""
+"""Attributions a poll makes ("X leads in the latest poll"), hearsay ("reportedly"), a
+reputation ("known for"), and a stance voiced ("voiced concerns about ...")."""
 
 from __future__ import annotations
 
@@ -77,3 +77,12 @@ def test_in_his_view_names_whose_view_the_clause_is():
     assert_quote_offsets(text, quotes)
     (quote,) = [q for q in quotes if "hurt working families" in q.text]
     assert quote.speaker == "the senator's"
+
+
+def test_known_for_is_a_reputation_held_by_no_one_named():
+    text = "The court met on Monday.\n\nThe justice is known for speaking her mind on many issues."
+    quotes = extract_quotes(text)
+    assert_quote_offsets(text, quotes)
+    (quote,) = [q for q in quotes if "speaking her mind" in q.text]
+    assert quote.text.startswith("The justice is known for")
+    assert quote.speaker is None

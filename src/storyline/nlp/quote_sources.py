@@ -230,7 +230,7 @@ def hearsay_drafts(doc: Any, text: str, verbs: set[int], taken: list[Draft]) -> 
     """A clause the writer marks as hearsay with "reportedly" or "allegedly" is an
     attribution with no source named (PolNeAR marks the clause, without a source); not
     when the verb is itself a cue ("reportedly said": that report stands)."""
-    drafts = []
+    drafts = _reputation_drafts(doc, text, taken)
     for token in doc:
         if token.lower_ not in _HEARSAY_ADVERBS or token.dep_ != "advmod":
             continue
@@ -247,6 +247,42 @@ def hearsay_drafts(doc: Any, text: str, verbs: set[int], taken: list[Draft]) -> 
         if any(t.i in verbs for t in words):
             continue  # a report inside it ("will reportedly give a speech addressing X")
             # is its own attribution, with its own holder
+        start, end = trim_span(text, *token_span(words))
+        if word_count(text[start:end]) < 3:
+            continue
+        if any(overlap((start, end), (d.start, d.end)) > 0.5 * (end - start) for d in taken):
+            continue
+        cue = (token.idx, token.idx + len(token.text))
+        drafts.append(Draft(start, end, "indirect", cue=cue, fragments=[(start, end)]))
+    return drafts
+
+
+def _reputation_drafts(doc: Any, text: str, taken: list[Draft]) -> list[Draft]:
+    """ "Ginsburg is known for speaking her mind", "a state known for rewarding moderates":
+    a reputation the writer reports, held by no one named (PolNeAR marks the clause, or
+    the noun with what it is known for, without a source); not "known as" (a name) nor
+    "known by" anyone."""
+    drafts = []
+    for token in doc:
+        if token.lemma_.lower() != "know" or token.tag_ != "VBN":
+            continue
+        if not any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children):
+            continue
+        if any(c.dep_ == "agent" for c in token.children):
+            continue
+        if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
+            words = [*token.head.lefts, token.head, *token.subtree]
+        elif any(c.dep_ == "auxpass" for c in token.children):
+            words = list(token.subtree)
+        else:
+            continue
+        # (within its paragraph: the parse may run a heading into the sentence)
+        lo = text.rfind("\n", 0, token.idx) + 1
+        hi = text.find("\n", token.idx)
+        hi = len(text) if hi < 0 else hi
+        words = [t for t in words if lo <= t.idx < hi and not (t.is_punct or t.is_space)]
+        if not words:
+            continue
         start, end = trim_span(text, *token_span(words))
         if word_count(text[start:end]) < 3:
             continue
