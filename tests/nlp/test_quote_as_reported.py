@@ -1,6 +1,6 @@
 """ "As X reported, ...": a speech verb in an "as" clause reports the clause it hangs on;
 "issued a statement condemning X" is held by who issued it; "X's argument is that Y";
-"told X to do Y"."""
+"told X to do Y"; "saying X and suggesting Y"."""
 
 from __future__ import annotations
 
@@ -85,3 +85,18 @@ def test_told_x_to_do_y_is_an_instruction_given():
     (quote,) = [q for q in quotes if "to sit down" in q.text]
     assert quote.text.startswith("the senator to sit down")
     assert quote.speaker == "The governor"
+
+
+def test_two_joined_participle_reports_are_apart():
+    text = (
+        "The mayor answered on Friday.\n\n"
+        "The mayor hit back, saying he would not support the plan and suggesting that "
+        "the council should start over."
+    )
+    quotes = extract_quotes(text)
+    assert_quote_offsets(text, quotes)
+    (first,) = [q for q in quotes if q.cue == "saying"]
+    (second,) = [q for q in quotes if q.cue == "suggesting"]
+    assert first.text == "he would not support the plan"
+    assert second.text == "that the council should start over"
+    assert first.speaker == second.speaker == "The mayor"

@@ -488,7 +488,11 @@ def _cut_at_next_report(
             break
         participle = token.dep_ == "advcl" and token.tag_ == "VBG"
         # "says Machado promised X and said Y": a second report joined to the clause
-        joined = token.dep_ == "conj" and token.tag_ in ("VBD", "VBZ", "VBP")
+        joined = token.dep_ == "conj" and (
+            token.tag_ in ("VBD", "VBZ", "VBP")
+            # "saying X and suggesting Y": a second participle like the reporting one
+            or (token.tag_ == "VBG" and verb.tag_ == "VBG")
+        )
         if token.idx > content[0] and _trailing_report(token, content):
             # "70 percent said X, while 22 percent said Y": another speaker's report
             # ends the clause; PolNeAR marks the two apart
