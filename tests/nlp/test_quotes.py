@@ -388,7 +388,7 @@ def test_a_noun_cue_naming_only_a_target_is_no_quote(text):
 
 
 def test_a_noun_cue_with_a_clause_is_a_quote():
-    text = "She voiced criticism of how the war was run."
+    text = "She leveled criticism of how the war was run."
     quotes = extract_quotes(text)
     assert_quote_offsets(text, quotes)
     found = [q for q in quotes if q.cue == "criticism"]

@@ -1,10 +1,13 @@
 """Clause shapes of reported speech the parse helpers of ``quote_syntax`` ask about: a
 report in a relative clause whose subject is the relative pronoun ("a base, which experts
-estimate has 50 staff"), and a refusal to speak ("declined to comment")."""
+estimate has 50 staff"), a refusal to speak ("declined to comment"), and an instruction
+given ("told X to do Y")."""
 
 from __future__ import annotations
 
 from typing import Any
+
+from storyline.nlp.spacy_model import doc_text
 
 _RELATIVES = frozenset({"which", "that", "who"})
 # longest antecedent (in words) a reported relative clause is shown with; a longer one is
@@ -61,3 +64,24 @@ def refusal(verb: Any) -> bool:
         and not any(m.dep_ == "mark" and m.lower_ == "that" for g in c.children for m in g.children)
         for c in verb.children
     )
+
+
+def told_to(verb: Any) -> list[Any] | None:
+    """ "told Jeb Bush to quiet down", "telling schools to let students choose": an
+    instruction given is what was said, the listener with what they are told to do (as
+    PolNeAR marks it); not in an article's first line, which the brief shows as the
+    story's title (as for other requests, ``quote_syntax._request``)."""
+    if "\n" not in doc_text(verb.doc)[: verb.idx]:
+        return None
+    listeners = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i]
+    todo = [
+        c
+        for c in verb.children
+        if c.dep_ == "xcomp"
+        and c.i > verb.i
+        and any(a.lower_ == "to" for a in c.children)
+        and not any(a.tag_ in ("WRB", "WP", "WDT") for a in c.children)  # "tell them how to"
+    ]
+    if not listeners or not todo:
+        return None
+    return [t for c in (listeners[0], todo[0]) for t in c.subtree]

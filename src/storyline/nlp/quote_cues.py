@@ -257,3 +257,40 @@ def bare_cue(verb: Any) -> bool:
     doc = verb.doc
     nxt = doc[last + 1] if last + 1 < len(doc) else None
     return nxt is None or nxt.text in (".", "!") or nxt.is_space
+
+
+def cued_short_quote(doc: Any, text: str, start: int, end: int, cues: set[int]) -> bool:
+    """A quotation too short to count as a quote on its length alone ('Priebus said,
+    "Probably."', '"Quiet," he demanded', '"Mexico!" the audience screamed back') is one
+    when a cue stands right beside it: a speech verb and a comma or colon before it, the
+    quotation closing its sentence; or, after a quotation that ends in a comma, "?" or
+    "!" inside its marks, a verb whose subject stands between the two. (A scare quote or
+    a title sits inside the writer's sentence, with no cue next to it.)"""
+    inner = text[start:end].strip("\"“”«»„'`‘’ ")
+    before = text[max(0, start - 3) : start].rstrip(" \xa0")
+    if not any(c.isalpha() for c in inner) or (inner[0].islower() and before[-1:].isalnum()):
+        return False
+    k = token_before(doc, start)
+    if (
+        k is not None
+        and k > 0
+        and doc[k].text in (",", ":")
+        and doc[k - 1].i in cues
+        and inner.endswith((".", "!", "?"))
+    ):
+        return True
+    if not inner.endswith((",", "?", "!")):
+        return False
+    span = doc.char_span(end, min(len(text), end + 1), alignment_mode="expand")
+    if span is None:
+        return False
+    i = span.start
+    while i < len(doc) and (doc[i].is_space or doc[i].idx < end) and "\n" not in doc[i].text:
+        i += 1
+    for token in doc[i : i + 6]:
+        if token.is_punct or "\n" in token.text or token.dep_ in ("mark", "cc"):
+            return False
+        subject = any(c.dep_ == "nsubj" and end <= c.idx < token.idx for c in token.children)
+        if token.pos_ == "VERB" and subject:
+            return True
+    return False

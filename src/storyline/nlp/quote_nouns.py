@@ -10,9 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from storyline.nlp.quote_draft import Draft
+from storyline.nlp.quote_lexicon import ATTRIBUTION_NOUNS, NOUN_CONTENT_PREPS
 from storyline.nlp.quote_syntax import (
-    ATTRIBUTION_NOUNS,
-    NOUN_CONTENT_PREPS,
     noun_phrase,
     subject_of,
     token_span,
@@ -26,6 +25,10 @@ def nominal_drafts(doc: Any, text: str) -> list[Draft]:
     when it is a clause or a quotation, its owner (if any) the source."""
     drafts = []
     for noun in doc:
+        copula = _copula_clauses(noun)
+        if copula:
+            drafts.extend(_copula_draft(noun, copula[0], text))
+            continue
         light = _made_speech(noun)
         if noun.pos_ != "NOUN" or (noun.lemma_.lower() not in ATTRIBUTION_NOUNS and not light):
             continue
@@ -50,6 +53,42 @@ def nominal_drafts(doc: Any, text: str) -> list[Draft]:
         drafts.append(Draft(start, end, "indirect", speaker=speaker, cue=cue,
                              fragments=[(start, end)]))  # fmt: skip
     return drafts
+
+
+# what one holds or voices, named as the subject of "is" with the position as its
+# complement: "Beck's contention was that ...", "Their fear is that ...", "His answer was
+# that ..."
+_COPULA_NOUNS = ATTRIBUTION_NOUNS | {
+    "contention", "point", "fear", "hope", "view", "belief", "slogan", "refrain", "theory",
+    "worry", "thinking", "assessment", "conclusion", "answer", "response", "pitch", "case",
+    "bet", "hunch", "expectation", "explanation", "mantra", "motto", "line", "complaint",
+}  # fmt: skip
+
+
+def _copula_clauses(noun: Any) -> list[Any]:
+    """The clause a position noun is said to be ("Sanders's point was that the nominee
+    would need superdelegates"): the complement clause of the "is" it is the subject of."""
+    head = noun.head
+    if noun.pos_ != "NOUN" or noun.dep_ != "nsubj" or head.lemma_ != "be":
+        return []
+    if noun.lemma_.lower() not in _COPULA_NOUNS:
+        return []
+    return [c for c in head.children if c.dep_ == "ccomp" and c.i > head.i]
+
+
+def _copula_draft(noun: Any, clause: Any, text: str) -> list[Draft]:
+    """The draft of a position named by its owner's noun and "is": the clause is what
+    they hold, the owner ("Sanders's", "Their") who; none without an owner ("The
+    question is whether ...": whose, the sentence does not say)."""
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    if not owners:
+        return []
+    start, end = trim_span(text, *token_span(list(clause.subtree)))
+    if end <= start or word_count(text[start:end]) < 3:
+        return []
+    speaker = noun_phrase(owners[0], text, asides=False)
+    cue = (noun.idx, noun.idx + len(noun.text))
+    return [Draft(start, end, "indirect", speaker=speaker, cue=cue, fragments=[(start, end)])]
 
 
 # what one makes when one speaks: "made the case for", "made comments about", "made no

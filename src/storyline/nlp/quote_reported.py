@@ -14,7 +14,12 @@ from storyline.config import QuoteOptions
 from storyline.nlp.quote_clauses import refusal
 from storyline.nlp.quote_draft import Draft, overlap
 from storyline.nlp.quote_nouns import nominal_drafts
-from storyline.nlp.quote_sources import according_to_drafts, before_trailing_attribution
+from storyline.nlp.quote_sources import (
+    according_to_drafts,
+    before_trailing_attribution,
+    hearsay_drafts,
+    poll_drafts,
+)
 from storyline.nlp.quote_syntax import (
     TELL_LEMMAS,
     analysis_subject,
@@ -60,6 +65,10 @@ def indirect_drafts(
             content = _host_before(verb, text)
         if content is None:
             content = _host_around(verb, text)
+        as_host = content is None
+        if content is None:
+            content = _host_as(verb, text)
+        as_host = as_host and content is not None
         if content is not None:
             content = _with_adverbials(verb, content, text)
             content = clip_to_paragraph(text, content, cue[0])
@@ -95,7 +104,8 @@ def indirect_drafts(
         raising = is_raising(verb)
         clause = any(c.dep_ == "ccomp" for c in verb.children) or bool(question_clauses(verb))
         speech = verb.lemma_.lower() in speech_verbs() and content[0] >= cue[1]
-        if options.stance and subject_of(verb) is None and not raising and not clause:
+        held = subject_of(verb) is not None or (as_host and _agent(verb) is not None)
+        if options.stance and not held and not raising and not clause:
             # a stance with no one holding it is just narration; a reported clause is
             # speech even when the parser lost the verb's subject ("Trump summed up
             # Clinton as "terrible," denounced her record and said she should not run")
@@ -135,6 +145,8 @@ def indirect_drafts(
                              fragments=around_aside(text, content, cue),
                              reported=clause and speech))  # fmt: skip
     drafts.extend(according_to_drafts(doc, text, direct))
+    drafts.extend(poll_drafts(doc, text, {v.i for v in verbs}, direct + drafts))
+    drafts.extend(hearsay_drafts(doc, text, {v.i for v in verbs}, direct + drafts))
     if options.stance:
         drafts.extend(nominal_drafts(doc, text))
         drafts.extend(_adjective_drafts(doc, text))
@@ -378,6 +390,38 @@ def _host_around(verb: Any, text: str) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
+def _host_as(verb: Any, text: str) -> tuple[int, int] | None:
+    """ "As The Daily Caller reported, the show's creator gave $5,000", "as reported by
+    Western Journalism, there are 150 delegates at stake", "The deal, as the mayor noted,
+    will cost millions": a speech verb in an "as" clause with nothing reported of its own
+    reports the clause it hangs on, which is the content (the "as" clause, who said it)."""
+    if verb.lemma_.lower() not in speech_verbs() or verb.dep_ != "advcl":
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i for c in verb.children):
+        return None
+    own = ("ccomp", "xcomp") if verb.lemma_.lower() in TELL_LEMMAS else ("ccomp", "xcomp", "dobj")
+    if any(c.dep_ in own for c in verb.children):
+        return None  # "as she said goodbye": the clause says what she said
+    host = verb.head
+    if host.dep_ in ("nsubj", "nsubjpass") and host.pos_ in ("NOUN", "PROPN", "PRON"):
+        host = host.head  # "Clinton, as Politico reported, raised": hung on the subject
+    if host.pos_ not in ("VERB", "AUX"):
+        return None
+    aside = {t.i for t in verb.subtree}
+    para_start = text.rfind("\n", 0, verb.idx) + 1
+    para_end = text.find("\n", verb.idx)
+    para_end = len(text) if para_end < 0 else para_end
+    words = [
+        t
+        for t in host.subtree
+        if t.i not in aside and para_start <= t.idx < para_end and not (t.is_punct or t.is_space)
+    ]
+    if not words or not _finite_clause(words):
+        return None
+    start, end = trim_span(text, *token_span(words))
+    return (start, end) if end > start else None
+
+
 def _only_subordinate(tokens: list[Any]) -> bool:
     """Is the stretch one subordinate clause ("When he interviewed Clinton", "even as
     shares were tumbling"), not a statement? The parser may hang a whole statement under
@@ -444,7 +488,11 @@ def _cut_at_next_report(
             break
         participle = token.dep_ == "advcl" and token.tag_ == "VBG"
         # "says Machado promised X and said Y": a second report joined to the clause
-        joined = token.dep_ == "conj" and token.tag_ in ("VBD", "VBZ", "VBP")
+        joined = token.dep_ == "conj" and (
+            token.tag_ in ("VBD", "VBZ", "VBP")
+            # "saying X and suggesting Y": a second participle like the reporting one
+            or (token.tag_ == "VBG" and verb.tag_ == "VBG")
+        )
         if token.idx > content[0] and _trailing_report(token, content):
             # "70 percent said X, while 22 percent said Y": another speaker's report
             # ends the clause; PolNeAR marks the two apart

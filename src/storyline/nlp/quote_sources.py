@@ -153,3 +153,141 @@ def _source_apposition(sentence: Any, to: Any) -> set[int]:
     if first.i != last + 2:
         return set()
     return {t.i for t in subjects[0].subtree}
+
+
+# what measures opinion: "Trump leads in the latest poll" reports what the poll found,
+# the way "according to the poll" does
+_POLL_NOUNS = frozenset({"poll", "survey"})
+
+
+# whose point of view a clause is given in: "In his view, X", "In the words of one aide, X"
+_VIEW_NOUNS = frozenset({"view", "opinion", "words", "estimation", "judgment", "judgement"})
+
+
+def _poll_or_owner(noun: Any) -> Any | None:
+    """The source an "in" phrase names: a poll itself, or the owner of a point of view
+    ("In his view": "his"; "In the words of one aide": "one aide")."""
+    lemma = noun.lemma_.lower()
+    if lemma in _POLL_NOUNS:
+        return noun
+    if lemma not in _VIEW_NOUNS:
+        return None
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    owners += [o for p in noun.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    return owners[0] if owners else None
+
+
+def poll_drafts(doc: Any, text: str, verbs: set[int], taken: list[Draft]) -> list[Draft]:
+    """ "Clinton led Sanders 56 percent to 32 percent in an early-October CBS News poll",
+    "In the latest polls, he doesn't": a clause whose verb stands "in" a poll or survey is
+    what the poll found (PolNeAR's attribution, with the poll as its source). Not when
+    the verb is itself a cue ("said in a survey") or the clause is already a report, and
+    not for a poll that only locates a noun ("the questions in the poll")."""
+    drafts = []
+    for token in doc:
+        if token.lower_ != "in" or token.dep_ != "prep":
+            continue
+        objects = [c for c in token.children if c.dep_ == "pobj"]
+        host = token.head
+        source = _poll_or_owner(objects[0]) if objects else None
+        if (
+            source is None
+            or host.pos_ not in ("VERB", "AUX")
+            or host.i in verbs
+            or host.dep_ in ("acl", "relcl", "amod")
+        ):
+            continue
+        phrase = {t.i for t in token.subtree}
+        for child in host.children:
+            if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
+                # "Trump leads in the survey, but simple math shows ...": a clause joined
+                # to the host is no finding of the poll's
+                phrase |= {t.i for t in child.subtree}
+        words = [t for t in host.subtree if t.i not in phrase and not (t.is_punct or t.is_space)]
+        if not words:
+            continue
+        start, end = trim_span(text, *token_span(words))
+        end = rstrip_offset(text, start, end)
+        if word_count(text[start:end]) < 2:
+            continue
+        if any(overlap((start, end), (d.start, d.end)) > 0.5 * (end - start) for d in taken):
+            continue
+        speaker = noun_phrase(source, text, asides=False)
+        cue = (token.idx, token.idx + len(token.text))
+        # (a poll is a source the way "according to" names one)
+        drafts.append(Draft(start, end, "indirect", speaker=speaker, cue=cue,
+                             fragments=around_aside(text, (start, end), cue),
+                             according=True))  # fmt: skip
+    return drafts
+
+
+# adverbs that say the writer has the clause from others, unnamed ("The FBI is reportedly
+# making arrangements", "the gun he allegedly used")
+_HEARSAY_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "reputedly"})
+
+
+def hearsay_drafts(doc: Any, text: str, verbs: set[int], taken: list[Draft]) -> list[Draft]:
+    """A clause the writer marks as hearsay with "reportedly" or "allegedly" is an
+    attribution with no source named (PolNeAR marks the clause, without a source); not
+    when the verb is itself a cue ("reportedly said": that report stands)."""
+    drafts = _reputation_drafts(doc, text, taken)
+    for token in doc:
+        if token.lower_ not in _HEARSAY_ADVERBS or token.dep_ != "advmod":
+            continue
+        host = token.head
+        if host.pos_ not in ("VERB", "AUX") or host.i in verbs or host.dep_ not in ("ROOT", "conj"):
+            continue  # (a participle's hearsay, "fined for allegedly grabbing", is a detail
+            # of the clause it hangs in)
+        finite = {"VBD", "VBZ", "VBP", "MD"}
+        if host.tag_ not in finite and not any(
+            c.dep_ in ("aux", "auxpass") and c.tag_ in finite for c in host.children
+        ):
+            continue
+        words = [t for t in host.subtree if not (t.is_punct or t.is_space)]
+        if any(t.i in verbs for t in words):
+            continue  # a report inside it ("will reportedly give a speech addressing X")
+            # is its own attribution, with its own holder
+        start, end = trim_span(text, *token_span(words))
+        if word_count(text[start:end]) < 3:
+            continue
+        if any(overlap((start, end), (d.start, d.end)) > 0.5 * (end - start) for d in taken):
+            continue
+        cue = (token.idx, token.idx + len(token.text))
+        drafts.append(Draft(start, end, "indirect", cue=cue, fragments=[(start, end)]))
+    return drafts
+
+
+def _reputation_drafts(doc: Any, text: str, taken: list[Draft]) -> list[Draft]:
+    """ "Ginsburg is known for speaking her mind", "a state known for rewarding moderates":
+    a reputation the writer reports, held by no one named (PolNeAR marks the clause, or
+    the noun with what it is known for, without a source); not "known as" (a name) nor
+    "known by" anyone."""
+    drafts = []
+    for token in doc:
+        if token.lemma_.lower() != "know" or token.tag_ != "VBN":
+            continue
+        if not any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children):
+            continue
+        if any(c.dep_ == "agent" for c in token.children):
+            continue
+        if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
+            words = [*token.head.lefts, token.head, *token.subtree]
+        elif any(c.dep_ == "auxpass" for c in token.children):
+            words = list(token.subtree)
+        else:
+            continue
+        # (within its paragraph: the parse may run a heading into the sentence)
+        lo = text.rfind("\n", 0, token.idx) + 1
+        hi = text.find("\n", token.idx)
+        hi = len(text) if hi < 0 else hi
+        words = [t for t in words if lo <= t.idx < hi and not (t.is_punct or t.is_space)]
+        if not words:
+            continue
+        start, end = trim_span(text, *token_span(words))
+        if word_count(text[start:end]) < 3:
+            continue
+        if any(overlap((start, end), (d.start, d.end)) > 0.5 * (end - start) for d in taken):
+            continue
+        cue = (token.idx, token.idx + len(token.text))
+        drafts.append(Draft(start, end, "indirect", cue=cue, fragments=[(start, end)]))
+    return drafts

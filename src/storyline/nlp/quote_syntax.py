@@ -1,77 +1,27 @@
-"""Speech-verb lexicon and dependency-parse helpers for quote attribution.
-
-The verb list is the Gender Gap Tracker's (MIT, © 2018-2023 Maite Taboada; licence in
-``data/quote_verbs_en.LICENSE.txt``) plus verbs of our own; spaCy tokens are typed ``Any``
-so importing this module does not import spaCy.
+"""Dependency-parse helpers for quote attribution: which tokens are speech and stance
+verbs (their lexicon is ``quote_lexicon``), what they report and who says it. spaCy
+tokens are typed ``Any`` so importing this module does not import spaCy.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from storyline.nlp.dateline import dateline_at
-from storyline.nlp.quote_clauses import antecedent_start, refusal
+from storyline.nlp.quote_clauses import antecedent_start, refusal, told_to
+from storyline.nlp.quote_lexicon import (
+    ATTRIBUTION_NOUNS,
+    CLAUSE_ONLY,
+    FINDING_DEPS,
+    FINDING_ONLY,
+    NOT_SPEECH,
+    STANCE_LEMMAS,
+    TELL_LEMMAS,
+    speech_verbs,
+)
 from storyline.nlp.quote_text import trim_span
 from storyline.nlp.spacy_model import doc_text
 
-# Verbs we add to the GGT list: common in wire copy, missing from it.
-_EXTRA_SPEECH_LEMMAS = {
-    "say", "tell", "add", "deny", "learn", "show", "find", "cite", "quote", "ask", "agree",
-    "acknowledge", "recall", "emphasize", "emphasise", "observe", "reveal", "complain",
-    "concede", "contend", "maintain", "stress", "urge", "vow", "pledge", "promise",
-    "believe", "worry", "fear", "hope", "expect", "estimate", "signal", "allege", "charge",
-    "accuse", "question", "wonder", "caution", "predict", "admit", "argue", "insist",
-    "announce", "confirm", "report", "claim", "write", "note", "warn", "suggest", "explain",
-    "indicate", "declare", "state", "testify", "tweet", "reply", "respond", "conclude",
-    "mention", "assert", "assure", "reiterate", "boast", "joke", "recount", "recommend",
-    "counter",
-}  # fmt: skip
-# speech verbs only with a reported clause: "The premier countered that regimes were no
-# insurance" reports words, "to counter the threat" does not (PolNeAR train: its 3 uses
-# with a clause are attributions, 3 of its 17 others)
-_CLAUSE_ONLY = {"counter"}
-# Attitude and stance verbs: they attribute a position (PolNeAR's notion of attribution)
-# when they take a clause, a to-infinitive or an object ("criticized the plan").
-_STANCE_LEMMAS = {
-    "criticize", "criticise", "blast", "slam", "praise", "attack", "call", "describe",
-    "propose", "plan", "want", "need", "refuse", "demand", "offer", "promise", "pledge",
-    "threaten", "agree", "decline", "support", "oppose", "reject", "endorse", "urge", "ask",
-    "accuse", "dismiss", "condemn", "applaud", "welcome", "advocate", "recommend", "view",
-    "consider", "see", "know", "feel", "understand", "expect", "predict", "hope", "fear",
-    "worry", "believe", "think", "doubt", "show", "find", "suggest", "indicate", "reveal",
-    "disclose", "acknowledge", "admit", "concede", "recall", "mention", "discuss", "debate",
-    "question", "echo", "compare", "signal", "insist", "vow", "seek", "hint", "estimate",
-    "forecast", "conclude", "decide", "rule", "order", "explain", "reference", "cite",
-    "talk", "speak", "sing", "write", "tweet", "post", "admire", "deny", "blame", "warn",
-    "announce", "highlight", "label", "brand", "mock", "defend", "deride", "lament",
-    "invoke", "charge", "persuade", "bristle", "choose", "love", "hate", "despise",
-    "favor", "prefer", "embrace", "tout", "extol", "laud", "hail", "decry", "rip", "scold",
-    "chide", "assail", "dispute", "challenge", "reaffirm", "outline", "unveil", "weigh",
-    "mull", "recite", "lambaste", "excoriate", "denounce", "tease", "fault",
-    # (not "back": "Russia first backed the idea" is an act of support, not words)
-    # PolNeAR train: verbs of which 40% or more of 8+ uses are marked as attributions
-    "rail", "credit", "rebut", "lash", "speculate", "envision", "portray", "liken",
-    "chant", "remark", "rebuke", "dub", "brag", "characterize", "imply", "detail",
-    "disavow", "attribute", "suspect", "contemplate", "articulate", "interject",
-    "retweet", "retweete", "rebuff", "interpret", "side", "document",
-    # attributions PolNeAR marks that the list missed (train split)
-    "thank", "congratulate", "vote", "refer", "express", "repeat", "list", "ridicule",
-    "plead", "share", "hop", "name", "commend", "salute", "answer", "yell",
-    "shout", "push", "press", "intend", "deem", "address", "cast",
-}  # fmt: skip
-# nouns that name a position someone holds or voiced ("his attacks on", "criticism of")
-ATTRIBUTION_NOUNS = frozenset(
-    {
-        "question", "criticism", "attack", "promise", "complaint", "endorsement", "proposal",
-        "accusation", "message", "remark", "claim", "disclosure", "request", "suggestion",
-        "reference", "insistence", "declaration", "concern", "advice", "announcement",
-        "comment", "statement", "warning", "pledge", "vow", "praise", "denial", "demand",
-        "argument", "critique", "assertion", "objection", "embrace", "critic", "position",
-    }
-)  # fmt: skip
-NOUN_CONTENT_PREPS = frozenset({"of", "on", "about", "against", "to", "over"})
 # stances whose "to" object is what they are about ("said, referring to the convention",
 # "pointed to his record"; PolNeAR marks the object)
 _TO_LEMMAS = {"refer", "point", "allude", "respond", "react", "object"}
@@ -79,38 +29,24 @@ _STANCE_PREPS = {"about", "of", "for", "on", "against", "over", "with"}
 _STANCE_CONTENT_DEPS = {"dobj", "xcomp", "ccomp", "prep", "dative", "oprd", "attr", "prt"}
 
 
-@lru_cache(maxsize=1)
-def speech_verbs() -> frozenset[str]:
-    """Lower-case inflected forms and lemmas that can head a reported-speech clause."""
-    listing = resources.files("storyline.nlp").joinpath("data/quote_verbs_en.txt")
-    words = {w.strip().lower() for w in listing.read_text(encoding="utf-8").splitlines()}
-    return frozenset(w for w in words | _EXTRA_SPEECH_LEMMAS if w)
-
-
-# GGT verbs that, in news copy, mostly do not report speech.
-# Verbs whose object is the listener, never the message.
-TELL_LEMMAS = {"tell", "inform", "notify", "remind", "assure", "reassure"}
-# (need, raise, choose, love, hate: on PolNeAR train under a tenth of their uses attribute
-# anything, and their objects made most of the extra quotes: "raised questions", "need it";
-# speak, maintain, advise: more of their quotes were wrong than right there)
-_NOT_SPEECH = {
-    "ensure", "persist", "present", "release", "illustrate", "demonstrate", "continue",
-    "need", "raise", "choose", "love", "hate", "speak", "maintain", "advise",
-}  # fmt: skip
-
-
 def is_speech_verb(token: Any) -> bool:
     if token.pos_ not in ("VERB", "AUX"):
         return False  # (asked first: most tokens are no verb, and every test below is)
     verbs = speech_verbs()
-    if token.lemma_.lower() in _NOT_SPEECH:
+    if token.lemma_.lower() in NOT_SPEECH:
         return False
     if token.dep_ in ("xcomp", "ccomp") and _request(token.head):
         return False  # "called on Syria to accept demands": what is asked, not said
     if token.dep_ == "xcomp" and refusal(token.head):
         return False  # "refused to say whether": nothing was said
-    if token.lemma_.lower() in _CLAUSE_ONLY and not any(c.dep_ == "ccomp" for c in token.children):
+    if token.lemma_.lower() in CLAUSE_ONLY and not any(c.dep_ == "ccomp" for c in token.children):
         return False
+    if (
+        token.lemma_.lower() in FINDING_ONLY
+        and token.tag_ == "VB"
+        and not any(c.dep_ in FINDING_DEPS for c in token.children)
+    ):
+        return False  # "could not find a job", "find common ground": nothing found out
     return token.lemma_.lower() in verbs or token.lower_ in verbs or is_stance_verb(token)
 
 
@@ -119,7 +55,7 @@ def is_stance_verb(token: Any) -> bool:
         return False  # "a ship called the Professor Katsman" names, it does not attribute
     lemma = token.lemma_.lower()
     return token.pos_ == "VERB" and (
-        lemma in _STANCE_LEMMAS or (lemma in _RAISING_LEMMAS and is_raising(token))
+        lemma in STANCE_LEMMAS or (lemma in _RAISING_LEMMAS and is_raising(token))
     )
 
 
@@ -251,6 +187,11 @@ def subject_of(verb: Any) -> Any | None:
             # "ads attacking his rivals", "a speech denouncing Trump", "polls showing Cruz
             # ahead": the noun the participle describes holds the stance (PolNeAR's source)
             return node.head
+        if node.dep_ == "acl" and node.tag_ == "VBG" and _issued(node.head):
+            # "issued a statement condemning the attack", "sent a letter urging": who
+            # issued the statement holds what it says
+            node = node.head.head
+            continue
         if node.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl") and node.head.i != node.i:
             node = node.head
             continue
@@ -303,6 +244,21 @@ def _object_control(verb: Any) -> bool:
     return verb.lemma_.lower() in _OBJECT_CONTROL
 
 
+# what one issues in one's own name, and the verbs one issues it with
+_ISSUED_NOUNS = frozenset({"statement", "letter", "memo", "release", "op-ed", "editorial"})
+_ISSUE_LEMMAS = frozenset({"issue", "release", "send", "put", "publish", "write", "sign", "pen"})
+
+
+def _issued(noun: Any) -> bool:
+    """Is ``noun`` a statement its verb's subject issued ("released statements", "sent a
+    letter")? (A sign, a call or an email that shows something is its own source.)"""
+    return (
+        noun.dep_ == "dobj"
+        and noun.lemma_.lower() in _ISSUED_NOUNS
+        and noun.head.lemma_.lower() in _ISSUE_LEMMAS
+    )
+
+
 def _holds_stance(noun: Any) -> bool:
     """May the noun a participle describes hold what it says? "candidates blasting X",
     "with polls showing X": yes; but "released a statement saying", "said in an email
@@ -321,14 +277,41 @@ def is_raising(verb: Any) -> bool:
     """ "Trump seems to enjoy the fight", "The committee is expected to vote next week": an
     attribution with no one holding it (PolNeAR marks the whole clause, without a
     source): the subject is part of what is said, not who says it."""
+    if verb.lemma_.lower() in _RAISING_LEMMAS and any(_seeming(c) for c in verb.children):
+        return True
     if not any(c.dep_ == "xcomp" for c in verb.children):
         return False
-    if verb.lemma_.lower() in _RAISING_LEMMAS:
-        return True
     # a passive speech verb with no agent: "is expected to", "is said to", "is thought to"
     return any(c.dep_ == "auxpass" for c in verb.children) and not any(
         c.dep_ == "agent" for c in verb.children
     )
+
+
+def _seeming(child: Any) -> bool:
+    """What a thing seems when it is no clause of its own ("seemed equally unperturbed",
+    "seemed like an impossible task", "it seems Trump will win"): a report or stance
+    inside it ("seemed hopeful that", "appeared poised to reconcile") is its own
+    attribution, with its own holder."""
+    if child.dep_ == "xcomp":
+        return True  # "seemed to shrink"
+    verb = child.head
+    if verb.lemma_.lower() != "seem":
+        return False  # "appeared cowed", "appeared on CNN": how one looked, not a reading
+    if not (verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")):
+        return False  # inside someone's report ("she said the vote seems anti-Trump")
+    words = speech_verbs() | STANCE_LEMMAS
+    if any(t.i != verb.i and t.pos_ == "VERB" and t.lemma_.lower() in words for t in verb.subtree):
+        return False  # "While Ramos said that X, he appears uneasy": that report stands
+    around = [c for c in verb.children if c.dep_ not in ("nsubj", "nsubjpass")]
+    if any(t.dep_ == "prep" and t.lower_ == "to" for c in around for t in c.subtree):
+        return False  # "seems credible to the public": the public holds the view
+    if child.dep_ == "ccomp":
+        return any(c.dep_ == "expl" for c in verb.children)  # "it seems (that) X"
+    if not (
+        child.dep_ in ("acomp", "attr", "oprd") or (child.dep_ == "prep" and child.lower_ == "like")
+    ):
+        return False
+    return not any(t.pos_ in ("VERB", "AUX") for t in child.subtree if t is not child)
 
 
 def spoken_subject(verb: Any) -> Any | None:
@@ -408,6 +391,8 @@ def content_of(verb: Any, text: str, stance: bool = False) -> tuple[int, int] | 
             while end > start and text[end - 1] in ".!?":
                 end -= 1
             return (start, end) if end > start else None
+        if (told := told_to(verb)) is not None:
+            return trim_span(text, *token_span(told))
         stance = False  # the listener is never the content; a plain ccomp still is
     if (late := _late_that_clause(verb, text)) is not None:
         return late

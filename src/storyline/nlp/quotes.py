@@ -41,6 +41,7 @@ from storyline.nlp.quote_cues import (
     closing_verb,
     colon_intro,
     cue_between_quotes,
+    cued_short_quote,
     framing_verb,
     inverted_subject,
     name_after_quote,
@@ -233,11 +234,17 @@ def _ends_sentence(text: str, start: int, end: int) -> bool:
 
 def _direct_drafts(doc: Any, text: str, verbs: list[Any], options: QuoteOptions) -> list[Draft]:
     marked = find_quote_marks_spans(text)
+    cues = {v.i for v in verbs}
     quotes = [
         (s, e)
         for s, e, _closed in marked
         if spoken_line(text, s, e)
         or (word_count(text[s:e]) >= options.min_direct_words and not _is_embedded(text, s, e))
+        or (
+            word_count(text[s:e]) < options.min_direct_words
+            and not _is_embedded(text, s, e)  # a show's title: "on ABC's “This Week,” he said"
+            and cued_short_quote(doc, text, s, e, cues)
+        )
     ]
     drafts: list[Draft] = []
     for start, end in quotes:
@@ -285,10 +292,10 @@ def _direct_drafts(doc: Any, text: str, verbs: list[Any], options: QuoteOptions)
                 if subject is not None and not (start <= subject.idx < end):
                     draft.speaker = noun_phrase(subject, text)
         drafts.append(draft)
-    return _merge_split_quotes(drafts, text)
+    return _merge_split_quotes(drafts, text, [v.idx for v in verbs])
 
 
-def _merge_split_quotes(drafts: list[Draft], text: str) -> list[Draft]:
+def _merge_split_quotes(drafts: list[Draft], text: str, cues: list[int]) -> list[Draft]:
     """“X,” he said. “Y.” -> one quote with two fragments; a cue-less quote opening the
     paragraph after an attributed one joins it as a fragment; one right after a quote in
     the same paragraph inherits that quote's speaker."""
@@ -306,7 +313,17 @@ def _merge_split_quotes(drafts: list[Draft], text: str) -> list[Draft]:
                 and prev.cue_after
                 and prev.cue[0] >= prev.end
                 and len(between) <= 400
-                and sentence_ends(between) <= 1
+                and (
+                    sentence_ends(between) <= 1
+                    # a cue-less quote a few sentences on in the paragraph, no one else
+                    # reported between: the same speaker goes on ('“X,” Woolson said.
+                    # They also lie far from any market. “Y.”'; PolNeAR: one attribution)
+                    or (
+                        draft.cue is None
+                        and sentence_ends(between) <= 3
+                        and not any(prev.cue[1] <= c < draft.start for c in cues)
+                    )
+                )
                 and not any(c in between for c in '"“”«»')
             ):
                 prev.fragments.append((draft.start, draft.end))
@@ -407,7 +424,12 @@ def quotes_from_doc(doc: Any, options: QuoteOptions | None = None) -> list[Quote
         drafts = list(direct)
     drafts.sort(key=lambda d: (d.start, d.end, d.kind))
     for d in drafts:
-        if d.kind == "indirect" and d.speaker is not None and _circumstance(doc, d.speaker):
+        if (
+            d.kind == "indirect"
+            and d.speaker is not None
+            and not d.according  # "in the latest poll": the source, no circumstance
+            and _circumstance(doc, d.speaker)
+        ):
             d.speaker = None
     return [
         _finish(d, text)
