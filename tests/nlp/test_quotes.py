@@ -399,15 +399,13 @@ def test_a_noun_cue_with_a_clause_is_a_quote():
     "text",
     [
         "Russia first backed the idea in February.",
-        "A spokesman for the ministry declined to comment.",
-        "The minister refused to say whether the ships had left.",
         "That comment appeared to acknowledge the West's recent ability to assuage Russia's "
         "concerns.",
         "His comments appeared designed to clarify speculation that warships had already set "
         "sail for Syria.",
     ],
 )
-def test_acts_refusals_and_the_writers_reading_are_no_quotes(text):
+def test_acts_and_the_writers_reading_are_no_quotes(text):
     assert extract_quotes(text) == []
 
 
@@ -432,6 +430,22 @@ def test_a_relative_clause_report_keeps_what_was_said_with_its_subject():
         "a key Russian naval base, which experts estimate has about 50 Russian staff working there"
     )
     assert quote.speaker == "experts"
+
+
+def test_a_refusal_to_speak_is_attributed_to_who_refused():
+    # "declined to comment" is the source's answer (PolNeAR marks it: 42 of 69 in its
+    # train file); joined to a report it stays out of what was reported
+    text = (
+        "Victoria Nuland said the government had not heard of the reports and declined to "
+        "comment. The minister refused to say whether the ships had left."
+    )
+    quotes = extract_quotes(text)
+    assert_quote_offsets(text, quotes)
+    assert [(q.cue, q.text, q.speaker) for q in quotes] == [
+        ("said", "the government had not heard of the reports", "Victoria Nuland"),
+        ("declined", "to comment", "Victoria Nuland"),
+        ("refused", "to say whether the ships had left", "The minister"),
+    ]
 
 
 def test_a_refusal_that_still_says_something_is_a_quote():

@@ -119,7 +119,7 @@ def test_no_pronoun_or_nationality_speaker_survives_on_the_sample(sample_dir, tm
     assert "(as “the two leaders”)" in said
     # no noun cue with a bare target, no act, refusal or reading of the writer's, and a
     # relative clause's report holds what was said with the subject "which" stands for
-    for wrong in ("criticism (as", "backed:", "declined:", "appeared (as", "clarify (as",
+    for wrong in ("criticism (as", "backed:", "appeared (as", "clarify (as",
                   "“which experts estimate", "ask:", "counterpart\n", "(as “The Assad",
                   "(as “the Black Sea Fleet”)", "statement**", "according to: “Mr Putin"):  # fmt: skip
         assert wrong not in said
@@ -127,6 +127,11 @@ def test_no_pronoun_or_nationality_speaker_survives_on_the_sample(sample_dir, tm
         "estimate: “a key Russian naval base, which experts estimate has about 50 Russian "
         "staff working there”"
     ) in said
+    # a refusal to speak is who refused, on its own line, never inside what they said
+    assert (
+        "declined (as “U.S. State Department spokesperson Victoria Nuland”): “to comment”" in said
+    )
+    assert "Syria and declined" not in said
     # Putin's warning once, his, ending before its source; the ministry's statements
     # under the ministry; the regime is not Assad
     assert said.count("the removal of the Syrian regime could lead") == 1

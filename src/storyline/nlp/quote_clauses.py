@@ -55,7 +55,9 @@ _NO_WORDS_LEMMAS = {
 
 
 def refusal(verb: Any) -> bool:
-    """ "declined to comment", "refused to say where": turning down speech reports none."""
+    """ "declined to comment", "refused to say where": a refusal to speak, the source's
+    own answer (a quote of its own, "declined": "to comment"), never part of a report it
+    is joined to ("said X and declined to comment")."""
     if verb.lemma_.lower() not in _REFUSAL_LEMMAS:
         return False
     return any(

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from storyline.nlp.dateline import dateline_at
-from storyline.nlp.quote_clauses import antecedent_start, refusal, told_to
+from storyline.nlp.quote_clauses import antecedent_start, told_to
 from storyline.nlp.quote_lexicon import (
     ATTRIBUTION_NOUNS,
     CLAUSE_ONLY,
@@ -37,8 +37,6 @@ def is_speech_verb(token: Any) -> bool:
         return False
     if token.dep_ in ("xcomp", "ccomp") and _request(token.head):
         return False  # "called on Syria to accept demands": what is asked, not said
-    if token.dep_ == "xcomp" and refusal(token.head):
-        return False  # "refused to say whether": nothing was said
     if token.lemma_.lower() in CLAUSE_ONLY and not any(c.dep_ == "ccomp" for c in token.children):
         return False
     if (
@@ -396,8 +394,6 @@ def content_of(verb: Any, text: str, stance: bool = False) -> tuple[int, int] | 
         stance = False  # the listener is never the content; a plain ccomp still is
     if (late := _late_that_clause(verb, text)) is not None:
         return late
-    if refusal(verb):
-        return None  # "declined to comment", "refused to say whether": no words given
     if stance and _request(verb):
         return None  # "called on Syria to accept", "urged NATO to act": a request, no words
     if stance and (passive := _passive_content(verb)) is not None:
