@@ -493,3 +493,13 @@ def test_a_day_parsed_as_the_subject_gives_way_to_the_name_before_the_cue():
     quote = Quote("taxes rose", said, said + 10, "Saturday", 0, 8, "said", cue, cue + 4, "indirect")
     (found,) = resolve_speakers(doc, [quote])
     assert found.speaker == "Ann Lee"
+
+
+def test_a_group_described_is_not_the_person_who_spoke_before():
+    text = (
+        "Sergei Lavrov said the ships would sail on Monday. The ministry later said the "
+        "ships would carry marines."
+    )
+    quotes = _quotes(text)
+    (later,) = [q for q in quotes if "marines" in q.text]
+    assert later.speaker != "Sergei Lavrov"

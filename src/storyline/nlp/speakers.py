@@ -39,6 +39,7 @@ from storyline.nlp.speaker_forms import (
     when_only,
 )
 from storyline.nlp.speaker_issuers import document_issuer, releaser, same_issuer
+from storyline.nlp.speaker_kind import speaker_kind
 
 _PERSONAL = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _NEUTER = {"it", "its", "they", "them", "their"}
@@ -203,7 +204,7 @@ def _resolve(ctx: _Context, quote: Quote, earlier: list[Quote]) -> Quote:
             target = (
                 _joint_speaker(ctx.text, span, earlier)
                 or target
-                or _previous_speaker(ctx.text, start, earlier)
+                or _fitting(ctx.doc, span, _previous_speaker(ctx.text, start, earlier))
             )
     elif span is not None and (issuer := document_issuer(span)) is not None:
         # "a Russian foreign ministry statement": the ministry speaks through it; a later
@@ -445,6 +446,15 @@ def _fits(name: _Name, gender: str | None) -> bool:
     if gender is None:
         return name.label in ("ORG", "GPE")
     return name.label == "PERSON" and not (gender and name.gender and name.gender != gender)
+
+
+def _fitting(doc: Any, words: Any, target: tuple[int, int] | None) -> tuple[int, int] | None:
+    """``target``, unless a description of a person meets a group or one of a group a
+    person ("The ministry declined ..." after Lavrov spoke is not Lavrov)."""
+    if target is None:
+        return None
+    kinds = {speaker_kind(doc, words.start_char, words.end_char), speaker_kind(doc, *target)}
+    return None if kinds == {"person", "group"} else target
 
 
 def _previous_speaker(text: str, before: int, earlier: list[Quote]) -> tuple[int, int] | None:
