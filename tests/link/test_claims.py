@@ -332,3 +332,10 @@ def test_a_speaker_that_is_no_voice_speaks_no_claim():
     claims = _claims(_article("a", text, "FT"))
     assert claims
     assert all("misadventures" not in (side.speaker or "") for c in claims for side in c.sides)
+
+
+def test_a_refusal_to_speak_claims_nothing_of_what_was_not_said():
+    text = "Sergei Lavrov refused to say whether the Russian ships had left Sevastopol."
+    claims = _claims(_article("a", text, "FT"))
+    assert all(c.text != "to say whether the Russian ships had left Sevastopol" for c in claims)
+    assert any(c.text.startswith("Sergei Lavrov refused") for c in claims), [c.text for c in claims]

@@ -448,6 +448,25 @@ def test_a_refusal_to_speak_is_attributed_to_who_refused():
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The prisoner refused to give up his weapons.",
+        "The bank declined to provide a loan to the company.",
+        "The Senate refused to confirm the nominee.",
+        "The hospital refused to identify the victim.",
+    ],
+)
+def test_a_refusal_to_act_is_no_quote(text):
+    assert extract_quotes(text) == []
+
+
+def test_a_refusal_to_give_words_is_a_quote():
+    text = "The ministry declined to give details of the other ship."
+    (quote,) = extract_quotes(text)
+    assert (quote.cue, quote.text) == ("declined", "to give details of the other ship")
+
+
 def test_a_refusal_that_still_says_something_is_a_quote():
     text = "The governor refused to concede that critics had a point about the wage law."
     quotes = extract_quotes(text)

@@ -170,8 +170,12 @@ def statements_of(
         span = doc.char_span(info.start, info.end, alignment_mode="expand")
         if span is None:
             continue
-        according = quote is not None and (quote.cue or "").lower().startswith("according")
-        if quote is not None and not info.cue and not according:
+        cue = (quote.cue or "").lower() if quote is not None else ""
+        according = cue.startswith("according")
+        # "refused to say whether the ships had left" claims nothing of the ships: the
+        # sentence (who refused what) is the claim, as a denial's is
+        refused = cue.startswith(("declin", "refus"))
+        if quote is not None and not info.cue and not according and not refused:
             start, end = _proposition(article.text, quote.start, quote.end)
             if not _is_clause(doc.char_span(start, end, alignment_mode="expand")):
                 # "called for an end to violence": the object of a stance verb claims

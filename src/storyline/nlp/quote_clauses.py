@@ -1,7 +1,7 @@
 """Clause shapes of reported speech the parse helpers of ``quote_syntax`` ask about: a
 report in a relative clause whose subject is the relative pronoun ("a base, which experts
-estimate has 50 staff"), a refusal to speak ("declined to comment"), and an instruction
-given ("told X to do Y")."""
+estimate has 50 staff"), a refusal to speak ("declined to comment"), an instruction given
+("told X to do Y") and a request reported as an act ("called on Syria to accept")."""
 
 from __future__ import annotations
 
@@ -52,27 +52,62 @@ _NO_WORDS_LEMMAS = {
     "comment", "say", "elaborate", "speculate", "discuss", "answer", "respond", "confirm",
     "disclose", "specify", "reveal", "identify", "detail", "explain", "give", "provide",
 }  # fmt: skip
+# of those, the ones that turn down words, the source's own answer ("declined to
+# comment"); "refused to give up", "declined to confirm the nominee" turn down an act
+_SPEECH_LEMMAS = {
+    "comment", "say", "elaborate", "speculate", "discuss", "answer", "respond", "disclose",
+    "specify", "reveal", "detail", "explain",
+}  # fmt: skip
+# what "give" or "provide" hands over when it is words ("declined to give details")
+_WORDS_GIVEN = {
+    "detail", "details", "information", "comment", "comments", "reason", "reasons", "name",
+    "names", "specifics", "figure", "figures", "explanation", "timeline", "estimate",
+}  # fmt: skip
 
 
 def refusal(verb: Any) -> bool:
-    """ "declined to comment", "refused to say where": a refusal to speak, the source's
-    own answer (a quote of its own, "declined": "to comment"), never part of a report it
-    is joined to ("said X and declined to comment")."""
-    if verb.lemma_.lower() not in _REFUSAL_LEMMAS:
+    """ "declined to comment", "refused to say where", "refused to give up": turning
+    down what is in ``_NO_WORDS_LEMMAS``; never part of a report it is joined to ("said X
+    and declined to comment")."""
+    return _refused(verb) is not None
+
+
+def refused_words(verb: Any) -> bool:
+    """A refusal to speak ("declined to comment", "refused to say whether", "declined to
+    give details"): the source's own answer, a quote of its own; a refusal to act
+    ("refused to give up", "declined to confirm the nominee") is none."""
+    done = _refused(verb)
+    if done is None:
         return False
-    return any(
-        c.dep_ == "xcomp"
-        and c.lemma_.lower() in _NO_WORDS_LEMMAS
-        and not any(m.dep_ == "mark" and m.lower_ == "that" for g in c.children for m in g.children)
-        for c in verb.children
-    )
+    lemma = done.lemma_.lower()
+    if lemma in _SPEECH_LEMMAS:
+        return True
+    if lemma in ("give", "provide") and not any(c.dep_ == "prt" for c in done.children):
+        return any(c.dep_ == "dobj" and c.lower_ in _WORDS_GIVEN for c in done.children)
+    return False
+
+
+def _refused(verb: Any) -> Any | None:
+    """What ``verb`` turns down, when it is a refusal of one of ``_NO_WORDS_LEMMAS``."""
+    if verb.lemma_.lower() not in _REFUSAL_LEMMAS:
+        return None
+    for c in verb.children:
+        if (
+            c.dep_ == "xcomp"
+            and c.lemma_.lower() in _NO_WORDS_LEMMAS
+            and not any(
+                m.dep_ == "mark" and m.lower_ == "that" for g in c.children for m in g.children
+            )
+        ):
+            return c
+    return None
 
 
 def told_to(verb: Any) -> list[Any] | None:
     """ "told Jeb Bush to quiet down", "telling schools to let students choose": an
     instruction given is what was said, the listener with what they are told to do (as
     PolNeAR marks it); not in an article's first line, which the brief shows as the
-    story's title (as for other requests, ``quote_syntax._request``)."""
+    story's title (as for other requests, ``request``)."""
     if "\n" not in doc_text(verb.doc)[: verb.idx]:
         return None
     listeners = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i]
@@ -87,3 +122,43 @@ def told_to(verb: Any) -> list[Any] | None:
     if not listeners or not todo:
         return None
     return [t for c in (listeners[0], todo[0]) for t in c.subtree]
+
+
+_REQUEST_LEMMAS = {"call", "urge", "ask", "press", "appeal", "implore", "beg"}
+
+
+def request(verb: Any) -> bool:
+    """A request reported as an action, not as words: the verb's addressee then what they
+    should do, in an article's first line ("Russia called on Syria Monday to accept
+    demands ...", which the brief takes as the story's title) or as the purpose of
+    another act ("flew to Brussels to ask NATO members to exert similar influence": the
+    trip's aim, nothing anyone is reported to have said). Elsewhere a request is an
+    attribution (PolNeAR marks "asked the network to donate the profits", "called for
+    the president to resign")."""
+    if verb.lemma_.lower() not in _REQUEST_LEMMAS:
+        return False
+    if "\n" in doc_text(verb.doc)[: verb.idx] and not _purpose(verb):
+        return False
+    addressee = any(
+        c.dep_ in ("dobj", "dative")
+        or (c.dep_ == "prep" and c.lower_ == "on" and any(g.dep_ == "pobj" for g in c.children))
+        for c in verb.children
+    )
+    infinitive = any(
+        t.dep_ in ("xcomp", "ccomp", "advcl") and any(a.lower_ == "to" for a in t.children)
+        for c in verb.children
+        for t in (c, *c.children)
+    )
+    return addressee and infinitive
+
+
+def _purpose(verb: Any) -> bool:
+    """Is the verb a to-infinitive of purpose hung on another verb ("flew to Brussels to
+    ask")?"""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VB"
+        and verb.head.i != verb.i
+        and verb.head.pos_ == "VERB"
+        and any(c.dep_ == "aux" and c.lower_ == "to" and c.i < verb.i for c in verb.children)
+    )

@@ -8,7 +8,13 @@ from __future__ import annotations
 from typing import Any
 
 from storyline.nlp.dateline import dateline_at
-from storyline.nlp.quote_clauses import antecedent_start, told_to
+from storyline.nlp.quote_clauses import (
+    antecedent_start,
+    refusal,
+    refused_words,
+    request,
+    told_to,
+)
 from storyline.nlp.quote_lexicon import (
     ATTRIBUTION_NOUNS,
     CLAUSE_ONLY,
@@ -20,7 +26,6 @@ from storyline.nlp.quote_lexicon import (
     speech_verbs,
 )
 from storyline.nlp.quote_text import trim_span
-from storyline.nlp.spacy_model import doc_text
 
 # stances whose "to" object is what they are about ("said, referring to the convention",
 # "pointed to his record"; PolNeAR marks the object)
@@ -35,8 +40,10 @@ def is_speech_verb(token: Any) -> bool:
     verbs = speech_verbs()
     if token.lemma_.lower() in NOT_SPEECH:
         return False
-    if token.dep_ in ("xcomp", "ccomp") and _request(token.head):
+    if token.dep_ in ("xcomp", "ccomp") and request(token.head):
         return False  # "called on Syria to accept demands": what is asked, not said
+    if token.dep_ == "xcomp" and refusal(token.head):
+        return False  # "refused to say whether": the refusal is the cue, not "say"
     if token.lemma_.lower() in CLAUSE_ONLY and not any(c.dep_ == "ccomp" for c in token.children):
         return False
     if (
@@ -394,7 +401,9 @@ def content_of(verb: Any, text: str, stance: bool = False) -> tuple[int, int] | 
         stance = False  # the listener is never the content; a plain ccomp still is
     if (late := _late_that_clause(verb, text)) is not None:
         return late
-    if stance and _request(verb):
+    if refusal(verb) and not refused_words(verb):
+        return None  # "refused to give up", "declined to confirm the nominee": an act
+    if stance and request(verb):
         return None  # "called on Syria to accept", "urged NATO to act": a request, no words
     if stance and (passive := _passive_content(verb)) is not None:
         return trim_span(text, *token_span(passive))
@@ -558,43 +567,3 @@ def analysis_subject(verb: Any) -> bool:
     if subject is None or subject.head.i == verb.i:
         return False
     return subject.lemma_.lower() in ATTRIBUTION_NOUNS
-
-
-_REQUEST_LEMMAS = {"call", "urge", "ask", "press", "appeal", "implore", "beg"}
-
-
-def _request(verb: Any) -> bool:
-    """A request reported as an action, not as words: the verb's addressee then what they
-    should do, in an article's first line ("Russia called on Syria Monday to accept
-    demands ...", which the brief takes as the story's title) or as the purpose of
-    another act ("flew to Brussels to ask NATO members to exert similar influence": the
-    trip's aim, nothing anyone is reported to have said). Elsewhere a request is an
-    attribution (PolNeAR marks "asked the network to donate the profits", "called for
-    the president to resign")."""
-    if verb.lemma_.lower() not in _REQUEST_LEMMAS:
-        return False
-    if "\n" in doc_text(verb.doc)[: verb.idx] and not _purpose(verb):
-        return False
-    addressee = any(
-        c.dep_ in ("dobj", "dative")
-        or (c.dep_ == "prep" and c.lower_ == "on" and any(g.dep_ == "pobj" for g in c.children))
-        for c in verb.children
-    )
-    infinitive = any(
-        t.dep_ in ("xcomp", "ccomp", "advcl") and any(a.lower_ == "to" for a in t.children)
-        for c in verb.children
-        for t in (c, *c.children)
-    )
-    return addressee and infinitive
-
-
-def _purpose(verb: Any) -> bool:
-    """Is the verb a to-infinitive of purpose hung on another verb ("flew to Brussels to
-    ask")?"""
-    return (
-        verb.dep_ == "advcl"
-        and verb.tag_ == "VB"
-        and verb.head.i != verb.i
-        and verb.head.pos_ == "VERB"
-        and any(c.dep_ == "aux" and c.lower_ == "to" and c.i < verb.i for c in verb.children)
-    )
