@@ -43,7 +43,7 @@ def quotes_by_speaker(layer: StoryLayer | None) -> list[tuple[str, list[QuoteIte
     names = layer.entity_names()
     groups: dict[str, list[QuoteItem]] = {}
     for quote in layer.quotes:
-        if quote.speaker_kind == "other":
+        if _no_voice(quote):
             continue
         speaker = names.get(quote.speaker_entity or "") or _plain(quote.speaker)
         if speaker is None and (quote.speaker_words or "").lower() in FIRST_PERSON:
@@ -52,6 +52,12 @@ def quotes_by_speaker(layer: StoryLayer | None) -> list[tuple[str, list[QuoteIte
         groups.setdefault(speaker or "(unattributed)", []).append(quote)
     # the named first, most quoted first; "(unattributed)" and the like last
     return sorted(groups.items(), key=lambda kv: (kv[0].startswith("("), -len(kv[1]), kv[0]))
+
+
+def _no_voice(quote: QuoteItem) -> bool:
+    """A speaker that is no one ("the size of the mound"); a speaker the linker resolved
+    to an entity is always someone."""
+    return quote.speaker_kind == "other" and not quote.speaker_entity
 
 
 _ARTICLES = frozenset({"the", "a", "an"})
@@ -275,7 +281,7 @@ def layer_view(layer: StoryLayer | None, texts: dict[str, str]) -> LayerView:
         if left > 0:
             quotes.append((speaker, items[:left]))
         left -= len(items)
-    no_voice = sum(1 for q in layer.quotes if q.speaker_kind == "other")
+    no_voice = sum(1 for q in layer.quotes if _no_voice(q))
     groups, hidden = shown_claims(layer, texts)
     shown = []
     for group in groups:

@@ -36,7 +36,8 @@ _GROUPS = INSTITUTIONS | frozenset(
         "experts", "analysts", "sources", "source", "observers", "historians", "scientists",
         "researchers", "economists", "officials", "activists", "lawmakers", "leaders",
         "generation", "neighborhood", "neighbourhood", "town", "village", "conservatives",
-        "liberals", "democrats", "republicans",
+        "liberals", "democrats", "republicans", "legislature", "leadership", "airline",
+        "carrier", "startup", "giant", "maker", "palace", "insurer", "retailer",
     }
 )  # fmt: skip
 # what people write or publish that is quoted as saying something
@@ -81,7 +82,9 @@ _PEOPLE = frozenset(
         "couple", "bride", "groom", "relative", "kin", "criminal", "matron", "parent",
         "family", "individual", "adult", "teen", "teenager", "kid", "baby", "youth",
         "veteran", "patient", "client", "customer", "consumer", "shopper", "guest",
-        "local", "owner", "neighbour", "neighbor", "emt", "medic", "staffer",
+        "local", "owner", "neighbour", "neighbor", "emt", "medic", "staffer", "celebrity",
+        "personality", "billionaire", "millionaire", "landlord", "proponent", "skeptic",
+        "sceptic", "someone",
     }
 )  # fmt: skip
 
@@ -95,33 +98,62 @@ def speaker_kind(doc: Any, start: int, end: int) -> SpeakerKind | None:
     return _kind(span.root, span)
 
 
-def _kind(head: Any, span: Any) -> SpeakerKind:
+def _kind(head: Any, span: Any) -> SpeakerKind | None:
     if head.lower_ in _PART or head.pos_ == "NUM":
         of = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"]
         whole = [c for p in of for c in p.children if c.dep_ == "pobj"]
         if whole and span.start <= whole[0].i < span.end:
             return _kind(whole[0], span)
     kinds = [_head_kind(t) for t in (head, *(c for c in head.children if c.dep_ == "conj"))]
-    return next((k for k in ("person", "group", "record") if k in kinds), "other")
+    found = next((k for k in ("person", "group", "record") if k in kinds), None)
+    return found or ("other" if "other" in kinds else None)
 
 
-def _head_kind(head: Any) -> SpeakerKind:
+def _head_kind(head: Any) -> SpeakerKind | None:
+    """The kind of a speaker phrase's head word; None when the words do not tell (shown,
+    as a voice is: hiding a real speaker costs more than showing an odd one)."""
     text = head.text
     if text.startswith("@") or (2 <= len(text.rstrip("s")) <= 5 and text.rstrip("s").isupper()):
         return "person" if text.startswith("@") else "group"  # a handle; "ALCF", "EMTs"
     if head.ent_type_ in _NAMED:
         return _NAMED[head.ent_type_]
-    if head.pos_ == "PROPN":
-        return "person"  # a name the small model left untyped ("Havoc")
+    word, lemma = head.lower_, head.lemma_.lower()
+    if word.endswith("-old") or (word == "old" and head.i and head.nbor(-1).text == "-"):
+        return "person"  # "the 34-year-old told the court" (tagged DATE)
+    if head.ent_type_ in ("DATE", "TIME"):
+        return "other"  # "Sunday", the parser's subject of "said"
+    if head.pos_ == "PROPN" or (head.is_title and not head.is_sent_start):
+        return "person"  # a name the small model left untyped ("Havoc", "Barling")
     if head.pos_ == "PRON":
-        return "person" if head.lower_ in _PERSON_PRONOUNS else "other"
-    lemma = head.lemma_.lower()
-    word = head.lower_
+        if word in _NO_ONE:
+            return "other"
+        return "group" if word in ("it", "its") else "person"
+    if head.pos_ == "NUM" or lemma in ("pair", "duo", "trio"):
+        return "group"  # "the two said"
     if lemma in _GROUPS or word in _GROUPS:
         return "group"
     if is_role_noun(lemma) or is_role_noun(word) or lemma in _PEOPLE or lemma in RELATIONAL:
         return "person"
     if lemma in _RECORDS or word in _RECORDS:
         return "record"
-    # a phrase whose head names no one ("Russia's refusal", "the size of the mound")
-    return "other"
+    # a head that names a quality, an act or a thing ("the size of the mound", "his
+    # enthusiasm for the work", "Comey's political misadventures"), never a voice
+    if lemma in _THINGS or lemma.endswith(_ABSTRACT):
+        return "other"
+    return None
+
+
+# pronouns that stand for no one who speaks ("this shows", "what matters")
+_NO_ONE = frozenset({"this", "that", "these", "those", "what", "which", "there"})
+_ABSTRACT = (
+    "ness", "ity", "ment", "tion", "sion", "ance", "ence", "ism", "ure", "ship", "hood",
+)  # fmt: skip
+_THINGS = frozenset(
+    {
+        "size", "prospect", "misstep", "plunge", "decline", "life", "fall", "rise", "ratio",
+        "trench", "building", "mound", "enthusiasm", "effect", "impact", "result", "outcome", "number",
+        "cost", "price", "value", "rate", "level", "trend", "pattern", "way", "fact",
+        "thing", "idea", "question", "problem", "issue", "case", "move", "step", "change",
+        "growth", "loss", "gain", "drop", "jump", "surge", "spike",
+    }
+)  # fmt: skip
