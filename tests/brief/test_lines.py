@@ -118,3 +118,18 @@ def test_an_undated_story_mentioning_history_and_forecasts_is_shown_undated() ->
     events.append(TimelineEvent("2013-02-19", False, "Feb 19, 2013", "a", 10, 22))
     story = Story("s", "t", ["a"], layer=StoryLayer(timeline=events))
     assert line_story(story, {}).days == "undated (mentions 2013-02-19)"
+
+
+def test_a_timeline_row_cites_its_story_s_own_source_number() -> None:
+    # the June story has two sources, its event in the second: "[2:...] (story 2)", and
+    # "2" leads through that story's Sources list to the exact words
+    articles, stories = pile()
+    lead = art(0, "Ships were readied in port.", "2012-06-17")
+    stories[0] = Story("s-a", "Warships", ["a-0", "a-1"], [], "l-1", stories[0].layer)
+    md = render_markdown([lead, *articles], stories)
+    section = md[md.index("## Storylines") : md.index("\n## ", md.index("## Storylines") + 5)]
+    at = JUNE.index("June 18")
+    assert f"- 2012-06-18: June 18 [2:{at}-{at + 7}] (story 2)" in section
+    warships = md[md.index("## Warships") :]
+    sources = dict(re.findall(r"^(\d+)\. `([^`]+)`", warships, re.MULTILINE))
+    assert sources["2"] == "a-1" and JUNE[at : at + 7] == "June 18"

@@ -44,3 +44,11 @@ def test_a_text_without_the_keyword_is_skipped() -> None:
     rule = next(scan for scan, r in dates._RULES if r.__name__ == "_unit_long")
     assert list(rule.finditer("a long year")) == []
     assert [m.group() for m in rule.finditer("a year-long feud")] == ["year-long"]
+
+
+def test_a_keyword_holds_the_same_spacing_as_its_pattern() -> None:
+    # "at a later date" broken over a line or with two spaces is still the vague future
+    for text in ("We will pay at a later\ndate.", "We will pay at a later  date."):
+        assert [(t.text, t.value) for t in dates.extract_dates(text)] == [
+            (text[text.index("a later") :].rstrip("."), "FUTURE_REF")
+        ]

@@ -174,3 +174,6 @@ def test_story_page_and_list_link_to_storyline_and_entity_pages(client: TestClie
     # a storyline of one story is none to show: no chip in the list, no link on its page
     assert 'href="/storylines/l-2"' not in listing
     assert "/storylines/l-2" not in client.get("/stories/s-dam").text
+    # the JSON list says how many stories each story's storyline holds
+    sizes = {s["id"]: s["storyline_stories"] for s in client.get("/api/stories").json()["items"]}
+    assert sizes["s-ships"] == 2 and sizes["s-dam"] == 1

@@ -134,7 +134,10 @@ def lines_markdown(sections: list[LineSection]) -> list[str]:
     for section in sections:
         out += [f"### Storyline `{section.id}`", ""]
         # a citation "[2:189-344]" is source 2 of the story the row names
-        numbers = {a: n for p in section.stories for n, a in enumerate(p.story.articles, start=1)}
+        source_numbers = {
+            p.story.id: {a: n for n, a in enumerate(p.story.articles, start=1)}
+            for p in section.stories
+        }
         for n, item in enumerate(section.stories, start=1):
             out.append(f"{n}. {item.days}: {md_text(item.story.title)} (`{item.story.id}`)")
         out.append("")
@@ -144,7 +147,7 @@ def lines_markdown(sections: list[LineSection]) -> list[str]:
                 t = row.ref
                 inferred = " (year inferred)" if t.year_inferred else ""
                 where = f"story {section.numbers.get(t.story, '?')}"
-                cite = md_cite(numbers, t.article, t.start, t.end)
+                cite = md_cite(source_numbers.get(t.story, {}), t.article, t.start, t.end)
                 text = f" {md_text(row.said)}" if row.said else ""
                 out.append(f"- {md_text(t.label)}{inferred}:{text} {cite} ({where})")
             if section.hidden_events:
@@ -162,6 +165,7 @@ def lines_markdown(sections: list[LineSection]) -> list[str]:
                     f"in {plural(e.articles, 'article')}, stories {places}"
                 )
             if section.hidden_entities:
-                out.append(f"- … and {section.hidden_entities} more entities in brief.json")
+                more = plural(section.hidden_entities, "more entity")
+                out.append(f"- … and {more} in brief.json")
             out.append("")
     return out

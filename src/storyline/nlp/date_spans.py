@@ -186,7 +186,7 @@ def _reference(m: re.Match[str], ctx: Ctx) -> Resolved | None:
 @_rule(
     r"(?<=\bat\s)(?:a\s+later\s+date|this\s+(?:(?:crucial|critical|historic|difficult|"
     r"particular|very)\s+)?moment)\b",
-    needs="later date|moment",
+    needs=r"later\s+date|moment",
 )
 def _at_a_time(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     # "financing at a later date": an unspecified future time; "traveling at this crucial

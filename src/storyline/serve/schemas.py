@@ -27,6 +27,9 @@ class StoryListingOut(BaseModel):
     dated_by: str | None = Field(
         None, description="articles (their dates) or text (dates they state, none dated)"
     )
+    storyline_stories: int = Field(
+        0, description="stories in its storyline, itself included (0: no storyline)"
+    )
 
 
 class StoryPage(BaseModel):
