@@ -380,11 +380,46 @@ def test_a_cue_less_quote_after_a_blank_line_goes_on_with_the_speaker():
     [
         "Lavrov leveled some of his strongest criticism of Assad on Monday.",
         "Moscow has stepped up its criticism of Assad.",
+        "He stepped up his attacks on the nomination process.",
         "Mr. Trump's continual attacks on the nomination process angered party leaders.",
     ],
 )
 def test_a_noun_cue_naming_only_a_target_is_no_quote(text):
+    # no named owner: whose "his"/"its" stance it is, the article says elsewhere
     assert [q for q in extract_quotes(text) if q.cue in ("criticism", "attacks")] == []
+
+
+def _quotes_with_names(text: str):
+    # the article pipeline parses with the entity recognizer on (``extract_quotes``
+    # leaves it off), and whether an owner is a named person rests on it
+    from storyline.config import QuoteOptions
+    from storyline.nlp.quotes import quotes_from_doc
+    from storyline.nlp.spacy_model import load_pipeline, parse_input
+
+    nlp = load_pipeline(QuoteOptions().model)
+    return quotes_from_doc(nlp(parse_input(nlp, text)))
+
+
+def test_a_named_persons_stance_on_a_target_is_a_quote():
+    text = "Donald Trump's attacks on the judge drew criticism from Republicans."
+    quotes = _quotes_with_names(text)
+    assert_quote_offsets(text, quotes)
+    found = [q for q in quotes if q.cue == "attacks"]
+    assert found and found[0].text == "the judge"
+    assert found[0].speaker == "Donald Trump's"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks eased Russia's concerns about foreign intervention.",
+        "Reporters asked Donald Trump about Hillary Clinton's comments on Tuesday.",
+        "Donald Trump's message to the judge was short.",
+    ],
+)
+def test_a_countrys_noun_or_a_time_or_an_addressee_is_no_quote(text):
+    quotes = _quotes_with_names(text)
+    assert not [q for q in quotes if q.cue in ("concerns", "comments", "message")]
 
 
 def test_a_noun_cue_with_a_clause_is_a_quote():

@@ -41,7 +41,9 @@ def nominal_drafts(doc: Any, text: str) -> list[Draft]:
             continue
         tokens = list(objects[0].subtree)
         start, end = trim_span(text, *token_span(tokens))
-        if end <= start or not (light or _said_content(tokens, text[start:end])):
+        if end <= start or not (
+            light or _said_content(tokens, text[start:end]) or _named_target(noun, objects[0])
+        ):
             continue
         speaker = _holder(noun, text, owner_only=clause and not light)
         if speaker is None and clause:
@@ -134,6 +136,23 @@ def _said_content(tokens: list[Any], words: str) -> bool:
     if any(c in words for c in '"“”«»'):
         return True
     return any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") for t in tokens)
+
+
+def _named_target(noun: Any, obj: Any) -> bool:
+    """ "Trump's attacks on Curiel", "Clinton's criticism of Sanders' vote": a position
+    noun owned by a named person, with a bare noun phrase as its object, is that
+    person's stance on the target (PolNeAR marks the target as what was said). Not a
+    time ("Mr. Trump's remarks on Monday"), a pronoun ("Clinton's comments about this")
+    or an addressee ("Obama's message to Congress"). Not a pronoun owner: whose "his"
+    is, the article says elsewhere, and a wrong guess costs the speaker; nor a country's
+    or a body's ("Russia's concerns about intervention"), a state of affairs more often
+    than words anyone said."""
+    if obj.dep_ != "pobj" or obj.head.lower_ == "to":
+        return False
+    if obj.ent_type_ in ("DATE", "TIME") or obj.pos_ in ("PRON", "DET"):
+        return False
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    return bool(owners) and owners[0].pos_ == "PROPN" and owners[0].ent_type_ == "PERSON"
 
 
 def _holder(noun: Any, text: str, owner_only: bool = False) -> tuple[int, int] | None:
