@@ -247,13 +247,8 @@ def hearsay_drafts(doc: Any, text: str, verbs: set[int], taken: list[Draft]) -> 
         if any(t.i in verbs for t in words):
             continue  # a report inside it ("will reportedly give a speech addressing X")
             # is its own attribution, with its own holder
-        start, end = trim_span(text, *token_span(words))
-        if word_count(text[start:end]) < 3:
-            continue
-        if any(overlap((start, end), (d.start, d.end)) > 0.5 * (end - start) for d in taken):
-            continue
-        cue = (token.idx, token.idx + len(token.text))
-        drafts.append(Draft(start, end, "indirect", cue=cue, fragments=[(start, end)]))
+        if (draft := _sourceless(text, words, token, taken)) is not None:
+            drafts.append(draft)
     return drafts
 
 
@@ -283,11 +278,18 @@ def _reputation_drafts(doc: Any, text: str, taken: list[Draft]) -> list[Draft]:
         words = [t for t in words if lo <= t.idx < hi and not (t.is_punct or t.is_space)]
         if not words:
             continue
-        start, end = trim_span(text, *token_span(words))
-        if word_count(text[start:end]) < 3:
-            continue
-        if any(overlap((start, end), (d.start, d.end)) > 0.5 * (end - start) for d in taken):
-            continue
-        cue = (token.idx, token.idx + len(token.text))
-        drafts.append(Draft(start, end, "indirect", cue=cue, fragments=[(start, end)]))
+        if (draft := _sourceless(text, words, token, taken)) is not None:
+            drafts.append(draft)
     return drafts
+
+
+def _sourceless(text: str, words: list[Any], cue: Any, taken: list[Draft]) -> Draft | None:
+    """An attribution with no source named over ``words`` (hearsay, a reputation), cued by
+    ``cue``: none under three words, nor one mostly inside a draft already ``taken``."""
+    start, end = trim_span(text, *token_span(words))
+    if word_count(text[start:end]) < 3:
+        return None
+    if any(overlap((start, end), (d.start, d.end)) > 0.5 * (end - start) for d in taken):
+        return None
+    at = (cue.idx, cue.idx + len(cue.text))
+    return Draft(start, end, "indirect", cue=at, fragments=[(start, end)])
