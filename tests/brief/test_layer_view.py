@@ -109,3 +109,15 @@ def test_a_speaker_that_is_no_voice_is_left_to_brief_json():
     ]
     assert "- … and 1 more quote in brief.json" in lines
     assert not any("size of the mound" in line for line in lines)
+
+
+def test_reported_words_with_no_one_to_them_are_left_to_brief_json():
+    hearsay = replace(_quote("the ships would sail", None), speaker=None, speaker_entity=None,
+                      speaker_start=None, speaker_end=None, cue="reportedly")  # fmt: skip
+    unsigned = replace(hearsay, kind="direct", cue=None)
+    lines = layer_markdown(StoryLayer(entities=_layer().entities, quotes=[hearsay, unsigned]))
+    lines = lines[lines.index("### Who said what") :]
+    # the quoted words stay, under "(unattributed)"; the writer's hearsay is counted
+    assert [line for line in lines if line.startswith("- **")] == ["- **(unattributed)**"]
+    assert sum("the ships would sail" in line for line in lines) == 1
+    assert "- … and 1 more quote in brief.json" in lines

@@ -108,7 +108,8 @@ def test_the_story_page_shows_the_typed_layer(loaded: TestClient, db_url: str) -
                 # a direct quote's text carries the article's own quotation marks
                 _quote("“We back the truce”", aid, "Zed Quoter", "direct"),
                 _quote("talks will go on", aid, "Zed Quoter", "indirect"),
-                _quote("no comment", aid, None, "indirect"),
+                _quote("“no comment”", aid, None, "direct"),  # quoted words, no speaker
+                _quote("the talks were stalled", aid, None, "indirect"),  # no one: not shown
             ],
             entities=[EntityItem("E1", "Tartus", "GPE", [], None,
                                  [MentionRef(aid, i, i + 3) for i in (0, 5, 9)])],  # fmt: skip
@@ -128,6 +129,7 @@ def test_the_story_page_shows_the_typed_layer(loaded: TestClient, db_url: str) -
     html = loaded.get(f"/stories/{story.id}").text
     assert html.count("Zed Quoter") == 1  # one heading per speaker
     assert "“We back the truce”" in html and "““" not in html and "(unattributed)" in html
+    assert "“no comment”" in html and "the talks were stalled" not in html
     assert "Tartus" in html and ">3<" in html
     assert "<b>two warships</b>" in html
     with open_store(db_url) as store:

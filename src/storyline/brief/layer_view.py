@@ -55,8 +55,13 @@ def quotes_by_speaker(layer: StoryLayer | None) -> list[tuple[str, list[QuoteIte
 
 
 def _no_voice(quote: QuoteItem) -> bool:
-    """A speaker that is no one ("the size of the mound"); a speaker the linker resolved
-    to an entity is always someone."""
+    """A speaker that is no one ("the size of the mound"; a speaker the linker resolved
+    to an entity is always someone), or reported words with no one and no source to them
+    (the writer's "reportedly", "X is known for Y", "seems"; "he" left unresolved is
+    someone): attributions the quote eval counts, but not who said what. Quoted words
+    with no speaker are still shown."""
+    if quote.kind == "indirect" and not (quote.speaker or quote.speaker_words or quote.source):
+        return True
     return quote.speaker_kind == "other" and not quote.speaker_entity
 
 
