@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
+from storyline.brief.md import source_numbers
 from storyline.model import Story
 
 
@@ -25,7 +26,7 @@ class Citer:
 
     @classmethod
     def of(cls, stories: list[Story], marked: dict[str, set[tuple[int, int]]]) -> Citer:
-        numbers = {aid: n for s in stories for n, aid in enumerate(s.articles, start=1)}
+        numbers = {aid: n for s in stories for aid, n in source_numbers(s.articles).items()}
         return cls(numbers, marked)
 
     def __call__(self, article: str, start: int, end: int) -> Markup:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from storyline.brief.md import md_cite, md_text
+from storyline.brief.md import md_cite, md_text, source_numbers
 from storyline.brief.text import plural
 from storyline.layer import StorylineEntity, TimelineRef, storyline_layer
 from storyline.model import Article, Story, calendar_day, placing_dates
@@ -134,10 +134,7 @@ def lines_markdown(sections: list[LineSection]) -> list[str]:
     for section in sections:
         out += [f"### Storyline `{section.id}`", ""]
         # a citation "[2:189-344]" is source 2 of the story the row names
-        source_numbers = {
-            p.story.id: {a: n for n, a in enumerate(p.story.articles, start=1)}
-            for p in section.stories
-        }
+        sources = {p.story.id: source_numbers(p.story.articles) for p in section.stories}
         for n, item in enumerate(section.stories, start=1):
             out.append(f"{n}. {item.days}: {md_text(item.story.title)} (`{item.story.id}`)")
         out.append("")
@@ -147,7 +144,7 @@ def lines_markdown(sections: list[LineSection]) -> list[str]:
                 t = row.ref
                 inferred = " (year inferred)" if t.year_inferred else ""
                 where = f"story {section.numbers.get(t.story, '?')}"
-                cite = md_cite(source_numbers.get(t.story, {}), t.article, t.start, t.end)
+                cite = md_cite(sources.get(t.story, {}), t.article, t.start, t.end)
                 text = f" {md_text(row.said)}" if row.said else ""
                 out.append(f"- {md_text(t.label)}{inferred}:{text} {cite} ({where})")
             if section.hidden_events:
@@ -161,8 +158,9 @@ def lines_markdown(sections: list[LineSection]) -> list[str]:
                 alias = f"; also {', '.join(md_text(a) for a in also)}" if also else ""
                 places = ", ".join(str(n) for n, _ in section.places(e))
                 out.append(
-                    f"- {md_text(e.name)} ({md_text(e.type)}{alias}): {plural(e.mentions, 'mention')} "
-                    f"in {plural(e.articles, 'article')}, stories {places}"
+                    f"- {md_text(e.name)} ({md_text(e.type)}{alias}): "
+                    f"{plural(e.mentions, 'mention')} in {plural(e.articles, 'article')}, "
+                    f"stories {places}"
                 )
             if section.hidden_entities:
                 more = plural(section.hidden_entities, "more entity")

@@ -4,7 +4,7 @@ untrusted text is escaped before it is placed in a line."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
@@ -32,3 +32,9 @@ def md_cite(numbers: Mapping[str, int], article: str, start: int, end: int) -> s
     list and the characters cited (a reader skims "2", not "a-92496dcd0aed8314"); the
     article id where the article has no number."""
     return f"[{numbers.get(article) or article}:{start}-{end}]"
+
+
+def source_numbers(articles: Sequence[str]) -> dict[str, int]:
+    """Each of a story's articles with its number in the story's Sources list (from 1),
+    the number its citations carry in brief.md and brief.html."""
+    return {aid: n for n, aid in enumerate(articles, start=1)}

@@ -29,7 +29,7 @@ from storyline.brief.layer_view import (
     side_label,
 )
 from storyline.brief.lines import line_sections, lines_markdown
-from storyline.brief.md import md_cite, md_text
+from storyline.brief.md import md_cite, md_text, source_numbers
 from storyline.brief.text import plural
 from storyline.clean.junk import not_news_reason
 from storyline.config import Options
@@ -203,7 +203,7 @@ def markdown_chunks(articles: list[Article], stories: list[Story]) -> Iterator[s
         if others:
             names = "; ".join(f"{md_text(s.title)} (`{s.id}`)" for s in others)
             lines += [f"Same storyline (`{story.storyline}`) as: {names}", ""]
-        numbers = {aid: n for n, aid in enumerate(story.articles, start=1)}
+        numbers = source_numbers(story.articles)
         for n, sentence in enumerate(story.summary, start=1):
             refs = ", ".join(
                 md_cite(numbers, c.article, c.start, c.end) for c in sentence.citations

@@ -19,9 +19,6 @@ from storyline.nlp.speaker_issuers import DOCUMENTS, INSTITUTIONS, RELEASED
 
 SpeakerKind = Literal["person", "group", "record", "other"]
 
-_PERSON_PRONOUNS = frozenset(
-    {"i", "we", "you", "he", "she", "they", "who", "whom", "me", "us", "him", "her", "them"}
-)
 # nouns of people together, of bodies and of outlets that speak as one
 _GROUPS = INSTITUTIONS | frozenset(
     {
@@ -29,8 +26,9 @@ _GROUPS = INSTITUTIONS | frozenset(
         "paper", "broadcaster", "channel", "station", "outlet", "agency", "authorities",
         "authority", "club", "band", "organization", "organisation", "school", "district",
         "university", "college", "hospital", "jury", "panel", "staff", "public", "audience",
-        "crowd", "media", "press", "regime", "coalition", "alliance", "bank", "business", "industry", "lobby", "charity", "church", "state", "city",
-        "county", "country", "nation", "people", "community", "opposition", "side",
+        "crowd", "media", "press", "regime", "coalition", "alliance", "bank", "business",
+        "industry", "lobby", "charity", "church", "state", "city", "county", "country",
+        "nation", "people", "community", "opposition", "side",
         "majority", "minority", "establishment", "organizers", "organisers", "voters",
         "residents", "neighbors", "neighbours", "fans", "members", "critics", "supporters",
         "experts", "analysts", "sources", "source", "observers", "historians", "scientists",
@@ -71,7 +69,7 @@ _NAMED: dict[str, SpeakerKind] = {
 # complaints", "one of the mountaineers" speak as the group they are part of
 _PART = frozenset(
     {
-        "percent", "per", "majority", "minority", "number", "half", "third", "quarter",
+        "percent", "majority", "minority", "number", "half", "third", "quarter",
         "most", "many", "some", "one", "each", "all", "several", "both", "few", "none",
         "any", "rest", "part", "share", "dozens", "hundreds", "thousands", "millions",
     }
@@ -80,7 +78,7 @@ _PART = frozenset(
 _PEOPLE = frozenset(
     {
         "couple", "bride", "groom", "relative", "kin", "criminal", "matron", "parent",
-        "family", "individual", "adult", "teen", "teenager", "kid", "baby", "youth",
+        "individual", "adult", "teen", "teenager", "kid", "baby", "youth",
         "veteran", "patient", "client", "customer", "consumer", "shopper", "guest",
         "local", "owner", "neighbour", "neighbor", "emt", "medic", "staffer", "celebrity",
         "personality", "billionaire", "millionaire", "landlord", "proponent", "skeptic",
@@ -151,8 +149,8 @@ _ABSTRACT = (
 _THINGS = frozenset(
     {
         "size", "prospect", "misstep", "plunge", "decline", "life", "fall", "rise", "ratio",
-        "trench", "building", "mound", "enthusiasm", "effect", "impact", "result", "outcome", "number",
-        "cost", "price", "value", "rate", "level", "trend", "pattern", "way", "fact",
+        "trench", "building", "mound", "enthusiasm", "effect", "impact", "result", "outcome",
+        "number", "cost", "price", "value", "rate", "level", "trend", "pattern", "way", "fact",
         "thing", "idea", "question", "problem", "issue", "case", "move", "step", "change",
         "growth", "loss", "gain", "drop", "jump", "surge", "spike",
     }
