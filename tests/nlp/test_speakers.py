@@ -226,6 +226,26 @@ def test_they_is_the_people_named_as_subject_before():
     assert they.speaker == "Workers"
 
 
+def test_they_is_never_a_place():
+    # a place is "it" when its government speaks, never "they": the ministers who met
+    # there speak, and a singular subject ("a developed country") is no "they" either
+    text = (
+        "The foreign ministers met in Brussels on Monday. They said the sanctions would "
+        "stay in place until the end of the year."
+    )
+    they = next(q for q in _quotes(text) if q.speaker_words == "They")
+    assert they.speaker == "The foreign ministers"
+    text = (
+        "Twenty-seven states led by West Virginia are challenging the rules in court.\n\n"
+        "They argue that the agency overstepped its authority."
+    )
+    they = next(q for q in _quotes(text) if q.speaker_words == "They")
+    assert they.speaker == "Twenty-seven states"
+    text = "Leaders gathered in Brussels. A country was not invited. They said it was a mistake."
+    they = next(q for q in _quotes(text) if q.speaker_words == "They")
+    assert they.speaker not in ("Brussels", "A country")
+
+
 def test_it_goes_on_with_the_last_named_source_paragraphs_later():
     text = (
         "The Tax Policy Center said the plan would cost $9.5 trillion.\n\n"

@@ -194,7 +194,9 @@ def _resolve(ctx: _Context, quote: Quote, earlier: list[Quote]) -> Quote:
         if target is None and len(tokens) == 1:
             target = _previous_named_speaker(ctx, start, earlier) or _subject_name(ctx, start)
         if target is None:
-            target = _antecedent(ctx, start, None)
+            # a place is "it" when its government speaks ("Russia said ... It added"),
+            # never "they" ("The ministers met in Brussels. They said")
+            target = _antecedent(ctx, start, None, places=first not in _PLURAL)
     elif first in _DEFINITE and span is not None and description(span):
         # "the activist", "the statement", "that comment"; "the British premier" only
         # names someone earlier given that role (a nationality's "the Democratic base"
@@ -400,7 +402,7 @@ def _plural_subject(ctx: _Context, pronoun: Any) -> tuple[int, int] | None:
         joined = token.pos_ == "PROPN" and any(
             c.dep_ == "conj" and c.pos_ == "PROPN" for c in token.children
         )
-        people = token.tag_ == "NNPS" or token.lemma_.lower() in _PEOPLE
+        people = token.tag_ == "NNPS" or (token.tag_ == "NNS" and token.lemma_.lower() in _PEOPLE)
         if people or joined:
             return noun_phrase(token, ctx.text, asides=joined)
     return None
@@ -415,13 +417,16 @@ _PEOPLE = frozenset(
         "investigator", "prosecutor", "officer", "parent", "student", "researcher",
         "scientist", "executive", "strategist", "organizer", "delegate", "adviser", "advisor",
         "spokesman", "spokeswoman", "lawyer", "attorney", "doctor", "teacher", "governor",
+        "minister", "diplomat", "judge", "state", "country", "government", "group",
     }
 )  # fmt: skip
 
 
-def _antecedent(ctx: _Context, before: int, gender: str | None) -> tuple[int, int] | None:
+def _antecedent(
+    ctx: _Context, before: int, gender: str | None, places: bool = True
+) -> tuple[int, int] | None:
     """A fitting name before ``before`` (a person for "he"/"she", with no clashing title;
-    an organisation or place when ``gender`` is None): the first one of the nearest
+    an organisation, or a place if ``places``, when ``gender`` is None): the first one of the nearest
     sentence that has one (the subject usually comes first: "Lavrov leveled criticism of
     Assad ... in which he accused"), no further back than ``_PARAGRAPHS_BACK``
     paragraphs."""
@@ -433,7 +438,7 @@ def _antecedent(ctx: _Context, before: int, gender: str | None) -> tuple[int, in
     while k >= 0 and ctx.names[k].start >= floor:
         name = ctx.names[k]
         k -= 1
-        if name.end > before or not _fits(name, gender):
+        if name.end > before or not _fits(name, gender) or (not places and name.label == "GPE"):
             continue
         sentence = bisect_right(ctx.sentences, name.start)
         if best is not None and sentence < best_sentence:
