@@ -22,9 +22,9 @@ from typing import Any, ClassVar, TypeVar
 R = TypeVar("R")
 
 # the shape of a story's layer: a store whose layers have another shape makes them again
-# (3: quotes say what kind their speaker is; 2: a story carries its own items, claims
+# (4: quotes say whether they report words; 3: quotes say what kind their speaker is; 2: a story carries its own items, claims
 # their own sides; 1: the storyline's copied)
-LAYER_SHAPE = 3
+LAYER_SHAPE = 4
 
 
 def _set(data: dict[str, Any]) -> dict[str, Any]:
@@ -173,6 +173,9 @@ class QuoteItem:
     # what the speaker is: "person", "group", "record" (a statement, a complaint) or
     # "other" ("the size of the mound suggests"); who-said-what lists the first three
     speaker_kind: str | None = None
+    # an experience or an intention ("found himself at the center of", "knows how to"),
+    # not words: who-said-what leaves it to brief.json (``nlp.quote_acts``)
+    unspoken: bool = False
 
     PAIRS: ClassVar[Pairs] = (
         ("span", "start", "end"),
@@ -197,7 +200,7 @@ class QuoteItem:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> QuoteItem:
-        full = {f.name: None for f in fields(cls)} | {"kind": "direct"}
+        full = {f.name: None for f in fields(cls)} | {"kind": "direct", "unspoken": False}
         return _known(cls, full | _unpack(data, cls.PAIRS))
 
 

@@ -111,6 +111,19 @@ def test_a_speaker_that_is_no_voice_is_left_to_brief_json():
     assert not any("size of the mound" in line for line in lines)
 
 
+def test_what_someone_knows_or_wants_is_left_to_brief_json():
+    # "found himself at the center of", "knows how to": an experience, not words
+    seen = replace(_quote("the ships would sail", None), cue="found", unspoken=True)
+    said = _quote("the ships were ready", "Mr Trukhachev")
+    lines = layer_markdown(StoryLayer(entities=_layer().entities, quotes=[seen, said]))
+    lines = lines[lines.index("### Who said what") :]
+    assert sum("the ships were ready" in line for line in lines) == 1
+    assert not any("the ships would sail" in line for line in lines)
+    assert "- … and 1 more quote in brief.json" in lines
+    assert QuoteItem.from_dict(seen.to_dict()) == seen
+    assert QuoteItem.from_dict({k: v for k, v in said.to_dict().items() if k != "unspoken"}) == said
+
+
 def test_reported_words_with_no_one_to_them_are_left_to_brief_json():
     hearsay = replace(_quote("the ships would sail", None), speaker=None, speaker_entity=None,
                       speaker_start=None, speaker_end=None, cue="reportedly")  # fmt: skip

@@ -58,9 +58,12 @@ def _no_voice(quote: QuoteItem) -> bool:
     """A speaker that is no one ("the size of the mound"; a speaker the linker resolved
     to an entity is always someone), or reported words with no one and no source to them
     (the writer's "reportedly", "X is known for Y", "seems"; "he" left unresolved is
-    someone): attributions the quote eval counts, but not who said what. Quoted words
-    with no speaker are still shown."""
-    if quote.kind == "indirect" and not (quote.speaker or quote.speaker_words or quote.source):
+    someone), or what someone knows, sees or wants rather than says (``unspoken``):
+    attributions the quote eval counts, but not who said what. Quoted words with no
+    speaker are still shown."""
+    if quote.unspoken or (
+        quote.kind == "indirect" and not (quote.speaker or quote.speaker_words or quote.source)
+    ):
         return True
     return quote.speaker_kind == "other" and not quote.speaker_entity
 

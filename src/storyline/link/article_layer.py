@@ -28,6 +28,7 @@ from storyline.model import Span, StepSkip, StepTiming
 from storyline.nlp.dates import TimeExpression, extract_dates
 from storyline.nlp.entities import EntityMention, mentions_in_doc
 from storyline.nlp.facts import Fact, facts_in_doc
+from storyline.nlp.quote_acts import unspoken
 from storyline.nlp.quotes import Quote, quotes_from_doc
 from storyline.nlp.speaker_kind import speaker_kind
 from storyline.nlp.speakers import resolve_speakers
@@ -102,13 +103,16 @@ class Steps:
 
 def quotes_with_speakers(doc: Any, options: QuoteOptions) -> list[Quote]:
     """The article's quotes, each speaker resolved to the name it refers to and said to be
-    a person, a group, a record or other."""
-    return [
-        q
-        if q.speaker_start is None or q.speaker_end is None
-        else replace(q, speaker_kind=speaker_kind(doc, q.speaker_start, q.speaker_end))
-        for q in resolve_speakers(doc, quotes_from_doc(doc, options))
-    ]
+    a person, a group, a record or other, each marked when it reports no words."""
+    out = []
+    for q in resolve_speakers(doc, quotes_from_doc(doc, options)):
+        cue = None if q.cue_start is None or q.cue_end is None else (q.cue_start, q.cue_end)
+        if unspoken(doc, q.kind, cue, (q.start, q.end)):
+            q = replace(q, unspoken=True)
+        if q.speaker_start is not None and q.speaker_end is not None:
+            q = replace(q, speaker_kind=speaker_kind(doc, q.speaker_start, q.speaker_end))
+        out.append(q)
+    return out
 
 
 def _parse(jobs: Sequence[ArticleJob], model: str) -> tuple[list[Any], list[str | None], float]:

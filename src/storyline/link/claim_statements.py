@@ -141,7 +141,7 @@ def _speaker_of(sentence: Span, quotes: Sequence[Quote]) -> Quote | None:
         if q.start >= sentence.end:
             break
         shared = min(q.end, sentence.end) - max(q.start, sentence.start)
-        if shared > overlap and q.speaker and q.speaker_kind != "other":
+        if shared > overlap and q.speaker and q.speaker_kind != "other" and not q.unspoken:
             best, overlap = q, shared
     return best
 

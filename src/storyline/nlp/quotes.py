@@ -108,6 +108,8 @@ class Quote:
     source_end: int | None = None
     # person | group | record | other: what the speaker is (``nlp.speaker_kind``)
     speaker_kind: str | None = None
+    # what someone knows, sees, decides or wants, not words (``nlp.quote_acts``)
+    unspoken: bool = False
 
     def words(self) -> str:
         """What was said, as a reader is shown it: a quote split by its attribution
@@ -136,6 +138,7 @@ class Quote:
             "source_start": self.source_start,
             "source_end": self.source_end,
             "speaker_kind": self.speaker_kind,
+            "unspoken": self.unspoken,
         }
 
     def to_dict(self) -> dict[str, Any]:

@@ -1,0 +1,55 @@
+"""An attribution of what someone knows, sees, decides or wants is marked unspoken; a
+clause after the same verbs is something put in words and is not."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.config import QuoteOptions
+from storyline.link.article_layer import quotes_with_speakers
+from storyline.nlp.quote_acts import unspoken
+from storyline.nlp.spacy_model import load_pipeline
+
+TEXT = (
+    "Comey, who knows how to leave a paper trail, decided to keep a log of his talks. "
+    "The former FBI chief found himself at the center of the drama. "
+    "A study found that hunger increases spending. "
+    '"We know that Trump asked him," Schiff said. '
+    "Officials want to find out what occurred. "
+    "Critics believe the plan will fail. "
+    "Lawyers saw ambiguities in the language. "
+    "The ministry denied the report."
+)
+
+
+@pytest.fixture(scope="module")
+def quotes():
+    return quotes_with_speakers(load_pipeline()(TEXT), QuoteOptions())
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("how to leave a paper trail", True),
+        ("to keep a log of his talks", True),
+        ("himself at the center of the drama", True),
+        ("to find out what occurred", True),
+        ("ambiguities in the language", True),
+        ("that hunger increases spending", False),  # a finding put in words
+        ("the plan will fail", False),  # a belief is a stance, not a cue of this kind
+        ("the report", False),  # denying is saying
+    ],
+)
+def test_unspoken(quotes, content: str, expected: bool) -> None:
+    quote = next(q for q in quotes if q.text == content)
+    assert quote.unspoken is expected
+
+
+def test_direct_quotes_and_cueless_quotes_are_never_unspoken(quotes) -> None:
+    direct = next(q for q in quotes if q.kind == "direct")
+    assert direct.text.startswith('"We know') and not direct.unspoken
+    doc = load_pipeline()(TEXT)
+    at = TEXT.index("how to leave")
+    assert not unspoken(doc, "indirect", None, (at, at + 26))
+    assert not unspoken(doc, "direct", (TEXT.index("knows"), TEXT.index("knows") + 5),
+                        (at, at + 26))  # fmt: skip
