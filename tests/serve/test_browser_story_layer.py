@@ -114,12 +114,14 @@ def test_story_page_layer_matches_brief_json(
                     "els => els.forEach(e => e.open = true)"
                 )
                 shown_quotes = page.locator("#quotes li.quote").all_inner_texts()
-                # (a quote whose speaker is no voice, "the size of the mound", or reported
-                # words with no one and no source to them, are in brief.json only)
+                # (a quote whose speaker is no voice, "the size of the mound", reported
+                # words with no one and no source to them, and what someone knows or sees
+                # rather than says, are in brief.json only)
                 quotes = [
                     q
                     for q in brief.get("quotes", [])
                     if q.get("speaker_kind") != "other"
+                    and not q.get("unspoken")
                     and (
                         q["kind"] == "direct"
                         or q.get("speaker")
