@@ -230,6 +230,16 @@ def test_a_time_stamp_is_no_name_nor_part_of_one(analyzer):
     assert _trim(doc[start : start + 2]) is None
 
 
+def test_a_verb_run_into_a_name_is_no_part_of_it(analyzer):
+    # NER tags "Asking FBI" a work of art; the name is the verb's object
+    text = "\u201cAsking FBI to drop an investigation is obstruction,\u201d Ted Deutch wrote."
+    (mentions,) = analyzer.detect([text])
+    assert "FBI" in [m.text for m in mentions]
+    assert not any("Asking" in m.text for m in mentions)
+    for m in mentions:
+        assert text[m.start : m.end] == m.text
+
+
 @pytest.mark.parametrize(
     "text",
     [
