@@ -724,6 +724,18 @@ def test_a_listicle_heading_before_a_colon_is_no_speaker():
     assert [q.speaker for q in quotes if q.cue == ":"] == ["Ted Cruz"]
 
 
+def test_a_headline_teaser_after_a_colon_is_no_quote():
+    # the teaser tells the reader what to do; a speaker's "Listen, ..." is still speech
+    text = (
+        "Mobb Deep Songs Remixed: Listen to 7 of the Best\n\n"
+        "The rap world is reeling from the news.\n\n"
+        "Ted Cruz: Listen, we will win this fight for the American people, and soon."
+    )
+    quotes = extract_quotes(text)
+    assert_quote_offsets(text, quotes)
+    assert [q.speaker for q in quotes if q.cue == ":"] == ["Ted Cruz"]
+
+
 def test_as_someone_put_it_introduces_a_quote():
     text = (
         "Or, as Tom Ridge, a former secretary of homeland security, put it: "

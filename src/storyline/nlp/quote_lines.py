@@ -21,6 +21,11 @@ _LINE_LABELS = frozenset(
         "editor's note", "note", "photos", "analysis", "opinion", "correction",
     }
 )  # fmt: skip
+# a headline's teaser tells the reader what to do ("Mobb Deep Songs Remixed: Listen to 7 of
+# the Best", "... : Watch the video", "... : Read the full text"): no one's words
+_TEASER = re.compile(
+    r"(?:Listen|Watch|See|Read|Click|Check out|Meet|Take a look|Here's|Here are)\b(?!,)"
+)
 _TRANSCRIPT = re.compile(
     r"^\s*[\"“]?([A-Z][A-Za-z.'’ -]{1,40}?[A-Z]{2,}[A-Za-z.'’ -]{0,20}|[A-Z]{2,}):\s+\S"
 )
@@ -43,7 +48,7 @@ def transcript_drafts(doc: Any, text: str, min_words: int) -> list[Draft]:
         while text[colon] != ":":
             colon += 1
         start, end = trim_span(text, colon + 1, para.end())
-        if word_count(text[start:end]) < min_words:
+        if word_count(text[start:end]) < min_words or _TEASER.match(text, start, end):
             continue
         drafts.append(
             Draft(
