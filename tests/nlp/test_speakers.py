@@ -226,6 +226,14 @@ def test_they_is_the_people_named_as_subject_before():
     assert they.speaker == "Workers"
 
 
+def test_a_person_nouns_apposed_name_speaks_whatever_its_tag():
+    # the tagger calls the rapper "Havoc" an organisation; the partner is a person
+    text = "Prodigy's longtime Mobb Deep partner, Havoc, posted two photos in remembrance."
+    (quote,) = [q for q in _quotes(text) if q.cue == "posted"]
+    assert quote.speaker == "Havoc"
+    assert text[quote.speaker_start : quote.speaker_end] == "Havoc"
+
+
 def test_they_is_never_a_place():
     # a place is "it" when its government speaks, never "they": the ministers who met
     # there speak, and a singular subject ("a developed country") is no "they" either

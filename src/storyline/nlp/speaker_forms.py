@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from storyline.nlp.person_nouns import TITLES
+from storyline.nlp.person_nouns import TITLES, is_person_noun
 from storyline.nlp.speaker_issuers import DOCUMENTS
 
 # verbs whose "it" subject may stand for a clause or phrase that comes after ("It is
@@ -117,6 +117,18 @@ def apposed_name(span: Any) -> tuple[int, int] | None:
             tokens = [t for t in child.subtree if t.ent_type_ == "PERSON"]
             first, last = tokens[0], tokens[-1]
             return first.idx, last.idx + len(last.text)
+        if (
+            child.dep_ == "appos"
+            and child.pos_ == "PROPN"
+            and child.ent_type_ != "GPE"
+            and is_person_noun(root.lower_)
+        ):
+            # "his longtime partner, Havoc": a person noun's apposed proper name is that
+            # person's, whatever type the tagger gave the name
+            tokens = [t for t in child.subtree if t.pos_ == "PROPN" and t.i >= child.left_edge.i]
+            first, last = tokens[0], tokens[-1]
+            if last.i - first.i + 1 == len(tokens):
+                return first.idx, last.idx + len(last.text)
     return None
 
 
