@@ -115,3 +115,40 @@ def test_an_untitled_article_page_reads_in_words(client: TestClient) -> None:
     assert ">its story: The harbour reopened on Monday after the storm…</a>" in html
     assert "As read (nothing removed)" in html and "0 removed spans" not in html
     assert "Input: t#1, record mn-7" in html
+
+
+def test_the_story_page_counts_the_attributions_it_leaves_out(
+    db_url: str, make_client: Any
+) -> None:
+    from dataclasses import replace
+
+    from storyline.layer import QuoteItem, StoryLayer
+
+    text = "Main said the port would open. Main found himself at the centre. It seems late."
+    said = QuoteItem("the port would open", "a-1", 10, 29, "Main", None, 0, 4, None, None,
+                     None, "said", "indirect")  # fmt: skip
+    found = replace(said, text="himself at the centre", start=42, end=63, cue="found",
+                    unspoken=True)  # fmt: skip
+    hearsay = replace(said, text="late", start=74, end=78, cue="seems", speaker=None,
+                      speaker_start=None, speaker_end=None)  # fmt: skip
+    for q in (said, found, hearsay):
+        assert text[q.start : q.end] == q.text
+    store = open_store(db_url)
+    arts = [article(1, text, "s-8")]
+    store.add_articles(arts, [])
+    story = Story("s-8", "Main speaks", ["a-1"], [], None,
+                  StoryLayer(quotes=[said, found, hearsay]))  # fmt: skip
+    store.save_analysis(arts, [story])
+    store.close()
+    with make_client(db_url) as c:
+        html = c.get("/stories/s-8").text
+        api = c.get("/api/quotes", params={"story": "s-8"}).json()
+    quotes_html = html[html.index('id="quotes"') :]
+    quotes_html = quotes_html[: quotes_html.index("</section>")]
+    assert "the port would open" in quotes_html
+    assert "himself at the centre" not in quotes_html and ">late<" not in quotes_html
+    assert "2 more attributions not shown" in quotes_html
+    assert '<a href="/api/quotes?story=s-8">' in quotes_html
+    assert sorted(q["text"] for q in api["items"]) == ["himself at the centre", "late",
+                                                      "the port would open"]  # fmt: skip
+    assert [q["unspoken"] for q in api["items"] if q["cue"] == "found"] == [True]

@@ -54,6 +54,11 @@ def quotes_by_speaker(layer: StoryLayer | None) -> list[tuple[str, list[QuoteIte
     return sorted(groups.items(), key=lambda kv: (kv[0].startswith("("), -len(kv[1]), kv[0]))
 
 
+def quotes_left_out(layer: StoryLayer | None) -> int:
+    """How many of the story's attributions who-said-what leaves to brief.json (``_no_voice``)."""
+    return 0 if layer is None else sum(1 for q in layer.quotes if _no_voice(q))
+
+
 def _no_voice(quote: QuoteItem) -> bool:
     """A speaker that is no one ("the size of the mound"; a speaker the linker resolved
     to an entity is always someone), or reported words with no one and no source to them
@@ -289,7 +294,7 @@ def layer_view(layer: StoryLayer | None, texts: dict[str, str]) -> LayerView:
         if left > 0:
             quotes.append((speaker, items[:left]))
         left -= len(items)
-    no_voice = sum(1 for q in layer.quotes if _no_voice(q))
+    no_voice = quotes_left_out(layer)
     groups, hidden = shown_claims(layer, texts)
     shown = []
     for group in groups:

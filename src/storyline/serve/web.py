@@ -18,7 +18,7 @@ from fastapi.responses import HTMLResponse, PlainTextResponse
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from storyline.brief.layer_view import quoted
+from storyline.brief.layer_view import quoted, quotes_left_out
 from storyline.brief.render import render_markdown
 from storyline.layer import StoryLayer
 from storyline.model import Article, Citation
@@ -108,6 +108,8 @@ def story_view(brief: dict[str, Any], articles: list[Article]) -> dict[str, Any]
         "unknown_outlets": sum(1 for a in members if not (a.outlet or a.publisher)),
         "duplicates": sum(1 for a in members if a.duplicate_of),
         "quotes": quotes_by_speaker(layer),
+        # attributions with no voice, or of what someone knows or sees: in the API only
+        "quotes_left_out": quotes_left_out(layer),
         "entities": entity_rows(layer.entities if layer else []),
         "facts": fact_rows(layer.facts if layer else [], {a.id: a.text for a in members}),
         "claims": claim_rows(layer.claims if layer else [], {a.id: a.text for a in members}),
