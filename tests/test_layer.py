@@ -13,10 +13,9 @@ from storyline.layer import (
     OtherSides,
     SentenceRef,
     StoryLayer,
-    StorylineLayer,
-    storyline_layer,
 )
 from storyline.model import Story, storylines
+from storyline.storyline_layer import StorylineLayer, storyline_layer
 
 
 def test_every_record_round_trips_through_its_brief_json_shape() -> None:

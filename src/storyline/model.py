@@ -18,7 +18,8 @@ from typing import Any, Protocol
 
 # the analyst's layer records live in storyline.layer; StepSkip is re-exported here
 from storyline.layer import StepSkip as StepSkip
-from storyline.layer import StoryLayer, StorylineLayer, storyline_layer
+from storyline.layer import StoryLayer
+from storyline.storyline_layer import StorylineLayer, storyline_layer
 
 
 def parse_day(date: str | None) -> float | None:

@@ -3,9 +3,10 @@
 import pytest
 
 from helpers import assert_layer_offsets, load_brief
-from storyline.layer import StoryLayer, StorylineLayer
+from storyline.layer import StoryLayer
 from storyline.nlp.spacy_model import pipeline_available
 from storyline.run.pipeline import run_brief
+from storyline.storyline_layer import StorylineLayer
 
 pytestmark = pytest.mark.skipif(not pipeline_available(), reason="spaCy model not installed")
 

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from storyline.brief.md import md_cite, md_text, source_numbers
 from storyline.brief.text import plural
-from storyline.layer import StorylineEntity, TimelineRef, storyline_layer
 from storyline.model import Article, Story, calendar_day, placing_dates
+from storyline.storyline_layer import StorylineEntity, TimelineRef, storyline_layer
 
 MAX_LINE_EVENTS = 30  # a storyline's timeline in brief.md/.html (all of it in brief.json)
 MAX_LINE_ENTITIES = 15

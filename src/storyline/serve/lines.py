@@ -21,10 +21,10 @@ from storyline.layer import (
     StoryLayer,
     TimelineEvent,
     fragment_words,
-    storyline_layer,
 )
 from storyline.model import Article
 from storyline.store.base import Store, StoryFilter, StoryListing
+from storyline.storyline_layer import storyline_layer
 
 MAX_STORIES = 200  # a storyline page lists at most this many stories
 MAX_EVENTS = 200  # ... and dated events
