@@ -20,7 +20,8 @@ SRC = REPO / "src" / "storyline"
 ROOT = "storyline"  # the root package (src/storyline/__init__.py)
 
 BASE = {
-    "model", "layer", "config", "errors", "budget", "jsonl", "disjoint", "lexicon", "version"
+    "model", "layer", "storyline_layer", "config", "errors", "budget", "jsonl", "disjoint",
+    "lexicon", "version",
 }  # fmt: skip
 STAGES = {"ingest", "clean", "nlp", "dedup", "cluster", "link", "brief", "store"}
 # what each layer may never import (base modules import only base modules); the root

@@ -724,6 +724,31 @@ def test_a_listicle_heading_before_a_colon_is_no_speaker():
     assert [q.speaker for q in quotes if q.cue == ":"] == ["Ted Cruz"]
 
 
+def test_an_attribution_inside_its_report_is_left_out_of_the_words_shown():
+    # "which experts estimate has ...": the reader sees the words either side of it
+    text = (
+        "The port of Tartous is a key Russian naval base, which experts estimate has about "
+        "50 Russian staff working there. The four least happy countries according to the "
+        "index are all African nations."
+    )
+    quotes = extract_quotes(text)
+    assert_quote_offsets(text, quotes)
+    base = next(q for q in quotes if q.cue == "estimate")
+    assert (
+        base.words() == "a key Russian naval base, which … has about 50 Russian staff working there"
+    )
+    assert text[base.start : base.end] == base.text  # the span still covers it all
+    index = next(q for q in quotes if q.cue == "according to")
+    assert index.words() == "The four least happy countries … are all African nations"
+
+
+def test_an_attribution_at_the_edge_of_its_report_keeps_it_whole():
+    text = "Experts estimate the base has about 50 Russian staff working there."
+    (quote,) = extract_quotes(text)
+    assert quote.fragments in ((), ((quote.start, quote.end),))
+    assert quote.words() == "the base has about 50 Russian staff working there"
+
+
 def test_a_headline_teaser_after_a_colon_is_no_quote():
     # the teaser tells the reader what to do; a speaker's "Listen, ..." is still speech
     text = (

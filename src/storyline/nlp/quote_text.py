@@ -70,6 +70,24 @@ def around_aside(
     return [first, second]
 
 
+def around_attribution(
+    text: str, content: tuple[int, int], speaker: tuple[int, int], cue: tuple[int, int]
+) -> list[tuple[int, int]]:
+    """The words of a report whose speaker and cue stand side by side inside it ("a naval
+    base, which experts estimate has about 50 staff", "the four least happy countries
+    according to the index are"): the stretches of ``content`` either side of them; the
+    whole of ``content`` when they are not both inside, not side by side, or leave a
+    side with no words."""
+    start, end = content
+    first, last = sorted((speaker, cue))
+    if not (start < first[0] and last[1] < end) or text[first[1] : last[0]].strip():
+        return [content]
+    before, after = trim_span(text, start, first[0]), trim_span(text, last[1], end)
+    if not WORD.search(text[before[0] : before[1]]) or not WORD.search(text[after[0] : after[1]]):
+        return [content]
+    return [before, after]
+
+
 def clip_to_paragraph(text: str, span: tuple[int, int], anchor: int) -> tuple[int, int] | None:
     """Reported content never crosses a paragraph break away from its cue."""
     para_start = text.rfind("\n", 0, anchor) + 1

@@ -59,6 +59,7 @@ from storyline.nlp.quote_syntax import (
     subject_of,
 )
 from storyline.nlp.quote_text import (
+    around_attribution,
     find_quote_marks_spans,
     has_sentence_end,
     sentence_ends,
@@ -377,6 +378,12 @@ def _finish(draft: Draft, text: str) -> Quote:
         speaker = None
     cue = draft.cue
     source = draft.source
+    fragments = draft.fragments
+    if draft.kind == "indirect" and len(fragments) <= 1 and speaker and cue:
+        # "a naval base, which experts estimate has about 50 staff": the reader is shown
+        # the words either side of the attribution standing inside them
+        fragments = around_attribution(text, (draft.start, draft.end), speaker, cue)
+        fragments = fragments if len(fragments) > 1 else draft.fragments
     return Quote(
         text=text[draft.start : draft.end],
         start=draft.start,
@@ -388,7 +395,7 @@ def _finish(draft: Draft, text: str) -> Quote:
         cue_start=cue[0] if cue else None,
         cue_end=cue[1] if cue else None,
         kind=draft.kind,
-        fragments=tuple(draft.fragments),
+        fragments=tuple(fragments),
         source=text[source[0] : source[1]] if source else None,
         source_start=source[0] if source else None,
         source_end=source[1] if source else None,
