@@ -234,6 +234,15 @@ def test_a_person_nouns_apposed_name_speaks_whatever_its_tag():
     assert text[quote.speaker_start : quote.speaker_end] == "Havoc"
 
 
+def test_a_study_or_a_measure_speaks_for_itself_not_for_the_last_speaker():
+    text = (
+        "Experts estimate the base has about 50 Russian staff. The four least happy "
+        "countries according to the index are all African nations."
+    )
+    (quote,) = [q for q in _quotes(text) if q.cue == "according to"]
+    assert quote.speaker == "the index"
+
+
 def test_they_is_never_a_place():
     # a place is "it" when its government speaks, never "they": the ministers who met
     # there speak, and a singular subject ("a developed country") is no "they" either

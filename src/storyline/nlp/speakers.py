@@ -21,6 +21,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from typing import Any
 
+from storyline.lexicon import word_set
 from storyline.nlp.name_gender import FEMALE_TITLES, MALE_TITLES, person_genders, person_key
 from storyline.nlp.quote_syntax import noun_phrase
 from storyline.nlp.quotes import Quote
@@ -458,8 +459,21 @@ def _fitting(doc: Any, words: Any, target: tuple[int, int] | None) -> tuple[int,
     person ("The ministry declined ..." after Lavrov spoke is not Lavrov)."""
     if target is None:
         return None
-    kinds = {speaker_kind(doc, words.start_char, words.end_char), speaker_kind(doc, *target)}
+    own = speaker_kind(doc, words.start_char, words.end_char)
+    if own == "record" and words.root.lemma_.lower() not in _UTTERANCES:
+        # "according to the index", "the poll found": a measure or a study speaks for
+        # itself, not for whoever spoke last ("experts estimate ... The countries
+        # according to the index are")
+        return None
+    kinds = {own, speaker_kind(doc, *target)}
     return None if kinds == {"person", "group"} else target
+
+
+# records that are someone's words: "His comments", "the statement" speak for the speaker
+_UTTERANCES = word_set(
+    "comment remark word statement testimony speech interview tweet post message letter "
+    "answer response reply claim note email memo announcement"
+)
 
 
 def _previous_speaker(text: str, before: int, earlier: list[Quote]) -> tuple[int, int] | None:
