@@ -309,6 +309,9 @@ def _trim(span: Any) -> Any:
         s += 1
         while s < e and (_MERIDIEM.fullmatch(doc[s].text) or _TIME_ZONE.fullmatch(doc[s].text)):
             s += 1
+    if s + 1 < e and doc[s].lower_.rstrip(".") in ("rip", "r.i.p"):
+        # "RIP Prodigy", "R.I.P. Prodigy": a mourner's "rest in peace", not a first name
+        s += 1
     if s + 1 < e and doc[s].pos_ == "VERB" and doc[s + 1].head.i == s:
         # a verb the NER ran in ahead of its object ("Asking FBI to drop ..."): the name is
         # the object ("Reading" of "Reading Football Club" is the club's, not a verb's)
