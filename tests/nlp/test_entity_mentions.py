@@ -236,6 +236,10 @@ def test_a_verb_run_into_a_name_is_no_part_of_it(analyzer):
     (mentions,) = analyzer.detect([text])
     assert "FBI" in [m.text for m in mentions]
     assert not any("Asking" in m.text for m in mentions)
+    # a name that is a whole verb phrase keeps its verb (the NER tags "Teach" a verb)
+    text = "Teach For America announced a new program for rural schools."
+    (mentions,) = analyzer.detect([text])
+    assert [m.text for m in mentions] == ["Teach For America"]
     text = "RIP Prodigy, one of my favourite rappers. R.I.P. Prodigy, wrote Nas."
     (mentions,) = analyzer.detect([text])
     assert not any(m.text.lower().startswith(("rip", "r.i.p")) for m in mentions)

@@ -312,9 +312,17 @@ def _trim(span: Any) -> Any:
     if s + 1 < e and doc[s].lower_.rstrip(".") in ("rip", "r.i.p"):
         # "RIP Prodigy", "R.I.P. Prodigy": a mourner's "rest in peace", not a first name
         s += 1
-    if s + 1 < e and doc[s].pos_ == "VERB" and doc[s + 1].head.i == s:
-        # a verb the NER ran in ahead of its object ("Asking FBI to drop ..."): the name is
-        # the object ("Reading" of "Reading Football Club" is the club's, not a verb's)
+    if (
+        s + 1 < e
+        and doc[s].pos_ == "VERB"
+        and doc[s + 1].head.i == s
+        and doc[s + 1].dep_ == "dobj"
+        and doc[s].right_edge.i >= e
+    ):
+        # a verb the NER ran in ahead of its object, its phrase going on past the name
+        # ("Asking FBI to drop ..."): the name is the object. A name that is a whole verb
+        # phrase keeps its verb ("Teach For America", "Feeding America said"), as does one
+        # the verb is no head of ("Reading" of "Reading Football Club")
         s += 1
     while e > s and (doc[e - 1].tag_ == "POS" or doc[e - 1].is_punct):
         e -= 1
