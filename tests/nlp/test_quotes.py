@@ -761,6 +761,17 @@ def test_a_headline_teaser_after_a_colon_is_no_quote():
     assert [q.speaker for q in quotes if q.cue == ":"] == ["Ted Cruz"]
 
 
+def test_a_transcript_line_that_opens_like_a_teaser_is_speech():
+    # a transcript's capitals label a speaker, never a headline
+    text = (
+        "BIDEN: Here's the deal. We are going to rebuild the middle class, and we are "
+        "going to do it together."
+    )
+    quotes = extract_quotes(text)
+    assert_quote_offsets(text, quotes)
+    assert [(q.speaker, q.text[:16]) for q in quotes] == [("BIDEN", "Here's the deal.")]
+
+
 def test_as_someone_put_it_introduces_a_quote():
     text = (
         "Or, as Tom Ridge, a former secretary of homeland security, put it: "

@@ -22,7 +22,8 @@ _LINE_LABELS = frozenset(
     }
 )  # fmt: skip
 # a headline's teaser tells the reader what to do ("Mobb Deep Songs Remixed: Listen to 7 of
-# the Best", "... : Watch the video", "... : Read the full text"): no one's words
+# the Best", "... : Watch the video", "... : Read the full text"): no one's words. A
+# transcript's capitals label a speaker, never a headline ("BIDEN: Here's the deal.")
 _TEASER = re.compile(
     r"(?:Listen|Watch|See|Read|Click|Check out|Meet|Take a look|Here's|Here are)\b(?!,)"
 )
@@ -48,7 +49,9 @@ def transcript_drafts(doc: Any, text: str, min_words: int) -> list[Draft]:
         while text[colon] != ":":
             colon += 1
         start, end = trim_span(text, colon + 1, para.end())
-        if word_count(text[start:end]) < min_words or _TEASER.match(text, start, end):
+        if word_count(text[start:end]) < min_words:
+            continue
+        if not m.group(1).isupper() and _TEASER.match(text, start, end):
             continue
         drafts.append(
             Draft(
