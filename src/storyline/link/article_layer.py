@@ -106,11 +106,11 @@ def quotes_with_speakers(doc: Any, options: QuoteOptions) -> list[Quote]:
     a person, a group, a record or other, each marked when it reports no words."""
     out = []
     for q in resolve_speakers(doc, quotes_from_doc(doc, options)):
-        cue = None if q.cue_start is None or q.cue_end is None else (q.cue_start, q.cue_end)
-        if unspoken(doc, q.kind, cue, (q.start, q.end)):
-            q = replace(q, unspoken=True)
         if q.speaker_start is not None and q.speaker_end is not None:
             q = replace(q, speaker_kind=speaker_kind(doc, q.speaker_start, q.speaker_end))
+        cue = None if q.cue_start is None or q.cue_end is None else (q.cue_start, q.cue_end)
+        if unspoken(doc, q.kind, cue, (q.start, q.end), q.speaker_kind):
+            q = replace(q, unspoken=True)
         out.append(q)
     return out
 
