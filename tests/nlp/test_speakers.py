@@ -232,6 +232,13 @@ def test_a_person_nouns_apposed_name_speaks_whatever_its_tag():
     (quote,) = [q for q in _quotes(text) if q.cue == "posted"]
     assert quote.speaker == "Havoc"
     assert text[quote.speaker_start : quote.speaker_end] == "Havoc"
+    # a name with an article is an organisation's, a day is no one's: the person speaks
+    for text in (
+        "A spokesman for the team, the Los Angeles Lakers, said the player was injured.",
+        "The group's lawyer, Monday, said the appeal would be filed.",
+    ):
+        (quote,) = [q for q in _quotes(text) if q.cue == "said"]
+        assert quote.speaker_kind == "person" and quote.speaker_words is None, quote.speaker
 
 
 def test_a_study_or_a_measure_speaks_for_itself_not_for_the_last_speaker():

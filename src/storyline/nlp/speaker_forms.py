@@ -107,6 +107,10 @@ def when_only(span: Any) -> bool:
     return span[0].lower_ in _DAYS and all(t.ent_type_ in ("DATE", "TIME") for t in span)
 
 
+# types the tagger gives no person's name, even a mistaken one
+_NO_PERSON = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
+
+
 def apposed_name(span: Any) -> tuple[int, int] | None:
     """The PERSON name in apposition to a descriptive speaker phrase, if any."""
     root = span.root
@@ -120,12 +124,16 @@ def apposed_name(span: Any) -> tuple[int, int] | None:
         if (
             child.dep_ == "appos"
             and child.pos_ == "PROPN"
-            and child.ent_type_ != "GPE"
+            and child.ent_type_ not in _NO_PERSON
+            and not any(t.pos_ == "DET" for t in child.subtree)
             and is_person_noun(root.lower_)
         ):
             # "his longtime partner, Havoc": a person noun's apposed proper name is that
-            # person's, whatever type the tagger gave the name
-            tokens = [t for t in child.subtree if t.pos_ == "PROPN" and t.i >= child.left_edge.i]
+            # person's, whatever type the tagger gave the name; a name with an article is
+            # an organisation's or a place's ("A spokesman for the team, the Los Angeles
+            # Lakers, said": the spokesman speaks) and a day is no one's ("The lawyer,
+            # Monday, said")
+            tokens = [t for t in child.subtree if t.pos_ == "PROPN"]
             first, last = tokens[0], tokens[-1]
             if last.i - first.i + 1 == len(tokens):
                 return first.idx, last.idx + len(last.text)
