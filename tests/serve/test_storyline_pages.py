@@ -177,3 +177,26 @@ def test_story_page_and_list_link_to_storyline_and_entity_pages(client: TestClie
     # the JSON list says how many stories each story's storyline holds
     sizes = {s["id"]: s["storyline_stories"] for s in client.get("/api/stories").json()["items"]}
     assert sizes["s-ships"] == 2 and sizes["s-dam"] == 1
+
+
+def test_entity_page_leaves_out_what_the_entity_knows_rather_than_says(
+    db_url: str, make_client: Any
+) -> None:
+    # who said what leaves an unspoken attribution to brief.json; so does the entity page
+    text = "Lavrov said Russia had no plans to move. Lavrov knows how to wait for a deal."
+    said = quote("a-1", (text.index("Russia"), text.index(" to move")), text, "indirect")
+    knows = QuoteItem(
+        "how to wait for a deal", "a-1", text.index("how"), len(text) - 1, "Sergei Lavrov",
+        "E1", None, None, None, None, None, "knows", "indirect", unspoken=True,
+    )  # fmt: skip
+    assert text[knows.start : knows.end] == knows.text
+    store = open_store(db_url)
+    arts = [article(1, text, "s-1")]
+    store.add_articles(arts, [])
+    layer = StoryLayer(entities=[lavrov("a-1", 0, 6)], quotes=[said, knows])
+    store.save_analysis(arts, [Story("s-1", "Plans", ["a-1"], [], None, layer)])
+    store.close()
+    with make_client(db_url) as c:
+        html = c.get("/entities/E1").text
+    assert "Russia had no plans" in html
+    assert "how to wait" not in html and "1 quote<" in html

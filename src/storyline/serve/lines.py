@@ -191,7 +191,9 @@ def entity_view(store: Store, entity: str) -> dict[str, Any] | None:
         (item.id, q)
         for item, _, layer in own
         for q in sorted(layer.quotes, key=lambda q: (q.article, q.start, q.end))
-        if q.speaker_entity == entity
+        # what the entity knows or sees rather than says is left to the API, as who said
+        # what leaves it (``brief.layer_view``)
+        if q.speaker_entity == entity and not q.unspoken
     ]
     shown = spoken[:MAX_QUOTES]
     articles = _texts(store, {q.article for _, q in shown})
