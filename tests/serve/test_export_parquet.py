@@ -43,6 +43,13 @@ def test_parquet_tables_match_the_api(loaded: TestClient) -> None:
 
     # typed columns, not strings for everything
     assert quotes.schema.field("start").type == pa.int64()
+    # who-said-what's own fields: a notebook can leave out what the story page leaves out
+    assert quotes.schema.field("unspoken").type == pa.bool_()
+    api = loaded.get("/api/quotes", params={"limit": quotes.num_rows}).json()["items"]
+    assert sorted((q["article"], q["span"][0], q.get("unspoken", False)) for q in api) == sorted(
+        (r["article"], r["start"], r["unspoken"]) for r in quotes.to_pylist()
+    )
+    assert {r["speaker_kind"] for r in quotes.to_pylist()} == {q.get("speaker_kind") for q in api}
     assert claims.schema.field("score").type == pa.float64()
     assert stories.schema.field("outlets").type == pa.list_(pa.string())
     assert articles.schema.field("day").type == pa.date32()

@@ -2,7 +2,8 @@
 
 ``stories``: one row per story; ``articles``: one per stored article (copies included,
 ``duplicate_of`` naming their original); ``quotes``: one per quote, with its article and
-the character offsets that slice the article's text to the quote; ``claims``: one per
+the character offsets that slice the article's text to the quote (``unspoken`` and
+``speaker_kind`` say which ones who-said-what leaves out); ``claims``: one per
 side of a claim (each side is a sentence of one article, with its offsets), so a claim
 with three sources is three rows sharing ``claim``. The same tables back
 ``storyline export`` and the server's ``/api/export/{kind}.parquet``.
@@ -109,6 +110,10 @@ def _schemas() -> dict[str, pa.Schema]:
                 ("speaker_start", i64),
                 ("speaker_end", i64),
                 ("cue", text),
+                # what who-said-what decides by: the speaker's kind, and whether the words
+                # are what someone knows or wants rather than says (``layer.QuoteItem``)
+                ("speaker_kind", text),
+                ("unspoken", pa.bool_()),
             ]
         ),
         "claims": pa.schema(
@@ -217,6 +222,8 @@ def quote_rows(store: Store) -> Iterator[dict[str, Any]]:
                 "speaker_start": q.speaker_start,
                 "speaker_end": q.speaker_end,
                 "cue": q.cue,
+                "speaker_kind": q.speaker_kind,
+                "unspoken": q.unspoken,
             }
 
 
