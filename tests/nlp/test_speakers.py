@@ -248,6 +248,13 @@ def test_a_study_or_a_measure_speaks_for_itself_not_for_the_last_speaker():
     )
     (quote,) = [q for q in _quotes(text) if q.cue == "according to"]
     assert quote.speaker == "the index"
+    # what someone files or issues is still theirs
+    text = (
+        "Federal prosecutors said Smith stole $1 million from the charity. The complaint "
+        "alleges that he used the money to buy a yacht."
+    )
+    (quote,) = [q for q in _quotes(text) if q.cue == "alleges"]
+    assert quote.speaker == "Federal prosecutors"
 
 
 def test_they_is_never_a_place():

@@ -460,19 +460,21 @@ def _fitting(doc: Any, words: Any, target: tuple[int, int] | None) -> tuple[int,
     if target is None:
         return None
     own = speaker_kind(doc, words.start_char, words.end_char)
-    if own == "record" and words.root.lemma_.lower() not in _UTTERANCES:
+    if own == "record" and words.root.lemma_.lower() in _MEASURES:
         # "according to the index", "the poll found": a measure or a study speaks for
         # itself, not for whoever spoke last ("experts estimate ... The countries
-        # according to the index are")
+        # according to the index are"); what someone puts out is still theirs ("His
+        # comments", "the statement", "the readout", "The complaint alleges")
         return None
     kinds = {own, speaker_kind(doc, *target)}
     return None if kinds == {"person", "group"} else target
 
 
-# records that are someone's words: "His comments", "the statement" speak for the speaker
-_UTTERANCES = word_set(
-    "comment remark word statement testimony speech interview tweet post message letter "
-    "answer response reply claim note email memo announcement"
+# records that measure or study rather than put someone's words out: they speak for
+# themselves
+_MEASURES = word_set(
+    "index poll survey study research analysis figure estimate census ranking chart map "
+    "model data audit test testing autopsy review finding"
 )
 
 
