@@ -109,7 +109,12 @@ def quotes_with_speakers(doc: Any, options: QuoteOptions) -> list[Quote]:
         if q.speaker_start is not None and q.speaker_end is not None:
             q = replace(q, speaker_kind=speaker_kind(doc, q.speaker_start, q.speaker_end))
         cue = None if q.cue_start is None or q.cue_end is None else (q.cue_start, q.cue_end)
-        if unspoken(doc, q.kind, cue, (q.start, q.end), q.speaker_kind):
+        # the words the article used say whether a record speaks ("The lawsuit seeks",
+        # though resolved to whoever filed it)
+        said_as = q.speaker_kind
+        if q.words_start is not None and q.words_end is not None:
+            said_as = speaker_kind(doc, q.words_start, q.words_end)
+        if unspoken(doc, q.kind, cue, (q.start, q.end), said_as):
             q = replace(q, unspoken=True)
         out.append(q)
     return out
