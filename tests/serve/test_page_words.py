@@ -148,7 +148,7 @@ def test_the_story_page_counts_the_attributions_it_leaves_out(
     assert "the port would open" in quotes_html
     assert "himself at the centre" not in quotes_html and ">late<" not in quotes_html
     assert "2 more attributions not shown" in quotes_html
-    assert '<a href="/api/quotes?story=s-8">' in quotes_html
+    assert '<a href="/api/quotes?story=s-8&amp;limit=100">' in quotes_html
     assert sorted(q["text"] for q in api["items"]) == ["himself at the centre", "late",
                                                       "the port would open"]  # fmt: skip
     assert [q["unspoken"] for q in api["items"] if q["cue"] == "found"] == [True]

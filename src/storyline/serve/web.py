@@ -222,7 +222,9 @@ def build_web_router(state: ServerState) -> APIRouter:
         line_stories = (
             state.store.find_stories(StoryFilter(storyline=line), 1, 0).total if line else 0
         )
-        return render("story.html.j2", **story_view(brief, articles), line_stories=line_stories)
+        # the API's largest page, so the link to the story's quotes opens as many as it can
+        return render("story.html.j2", **story_view(brief, articles), line_stories=line_stories,
+                      api_page=limits.max_page_size)  # fmt: skip
 
     @router.api_route(
         "/articles/{article_id}", methods=["GET", "HEAD"], response_class=HTMLResponse
