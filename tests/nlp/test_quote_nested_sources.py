@@ -136,3 +136,14 @@ def test_according_to_a_record_keeps_a_trailing_time_out_of_the_source():
     (quote,) = [q for q in quotes if "mill will close" in q.text]
     assert quote.speaker is not None and quote.speaker.startswith("a memo from the owners")
     assert "Friday" not in quote.speaker
+
+
+def test_a_record_speaking_keeps_who_made_it():
+    text = (
+        "A fundraising email sent out by Mr. Hale on Tuesday warned that the race would "
+        "be long and expensive."
+    )
+    quotes = extract_quotes(text)
+    assert_quote_offsets(text, quotes)
+    (quote,) = [q for q in quotes if "race would be long" in q.text]
+    assert quote.speaker is not None and "by Mr. Hale" in quote.speaker

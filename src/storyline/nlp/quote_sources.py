@@ -122,28 +122,19 @@ def according_to_drafts(doc: Any, text: str, direct: list[Draft]) -> list[Draft]
     return drafts
 
 
-# who made a record: "a tally by the AP", "data from the Labor Department", "interviews
-# with a dozen party leaders"
-_MAKER_PREPS = frozenset({"by", "from", "with"})
+# who a record is from: "data from the Labor Department", "interviews with a dozen party
+# leaders" ("a tally by the AP" is in every speaker phrase: ``noun_phrase``)
+_MAKER_PREPS = frozenset({"from", "with"})
 
 
 def source_phrase(head: Any, text: str) -> tuple[int, int]:
     """The source an "according to" names, with whoever made the record it names ("an
-    analysis by the Pew Research Center", "audio provided by Wyoming Public Radio", "a
-    court document filed by state attorney Dave Aronberg"): the maker is the source as
-    much as the record, and news writes the two as one phrase."""
+    analysis by the Pew Research Center", "audio provided by Wyoming Public Radio",
+    "interviews with a dozen party leaders"): the maker is the source as much as the
+    record, and news writes the two as one phrase."""
     start, end = noun_phrase(head, text)
     for child in head.children:
-        if child.i < head.i:
-            continue
-        maker = child.dep_ == "prep" and child.lower_ in _MAKER_PREPS
-        # "provided by", "released Friday by": a participle with its agent
-        maker = maker or (
-            child.dep_ == "acl"
-            and child.tag_ == "VBN"
-            and any(c.dep_ == "agent" for c in child.children)
-        )
-        if maker:
+        if child.i > head.i and child.dep_ == "prep" and child.lower_ in _MAKER_PREPS:
             last = max(child.subtree, key=lambda t: t.i)
             end = max(end, trim_span(text, start, last.idx + len(last.text))[1])
     return start, end
