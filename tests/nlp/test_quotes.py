@@ -48,13 +48,26 @@ def test_quote_split_by_the_cue_is_one_quote_with_two_fragments():
     assert q.speaker == "the minister"
 
 
-def test_quote_with_no_speaker():
+def test_a_banner_that_reads_words_is_their_source():
+    # PolNeAR marks what "reads" the words (a banner, a headline, an email) as their
+    # source; the brief's "who said what" leaves such a thing out by its kind
     text = "The banner read: “No to war, no to foreign intervention in our country.”"
     quotes = extract_quotes(text)
     assert_quote_offsets(text, quotes)
     assert len(quotes) == 1
     assert quotes[0].kind == "direct"
-    assert quotes[0].speaker is None
+    assert quotes[0].speaker == "The banner"
+
+
+def test_a_document_read_out_after_a_comma_is_the_source():
+    text = (
+        "The mailer shows the mayor at a food bank. At the bottom it reads, “Please "
+        "chip in $25 to keep our city moving forward together.”"
+    )
+    quotes = extract_quotes(text)
+    assert_quote_offsets(text, quotes)
+    (quote,) = [q for q in quotes if "chip in" in q.text]
+    assert quote.speaker == "it"
 
 
 def test_unbalanced_quote_marks_do_not_swallow_the_article():

@@ -26,11 +26,7 @@ def framing_verb(doc: Any, start: int) -> tuple[Any, bool] | None:
             verb = doc[k - 2]  # "As Tom Ridge put it: "..."", "as one aide put it, "...""
         elif verb.dep_ in ("prt", "advmod") and verb.head.i == k - 2:
             verb = verb.head  # a phrasal verb: "Sanders shot back, "..."", "he went on: "...""
-        if (
-            verb.pos_ == "VERB"
-            and verb.lemma_ != "read"  # "The banner read:" shows words, no one speaks them
-            and any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children)
-        ):
+        if verb.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children):
             return verb, False
     return None
 
@@ -108,7 +104,7 @@ def colon_intro(doc: Any, start: int) -> tuple[Any, bool] | None:
             if t.i < k and t.right_edge.i == k - 1 and t.pos_ in ("VERB", "AUX") and t.head.i > k
         ]
         root = closing[0] if closing else root
-    if root.pos_ not in ("VERB", "AUX") or root.i > k or root.lemma_ == "read":
+    if root.pos_ not in ("VERB", "AUX") or root.i > k:
         return None
     if not any(c.dep_ == "nsubj" and c.i < root.i for c in root.children):
         return None
