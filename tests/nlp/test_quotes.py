@@ -802,3 +802,25 @@ def test_a_speaker_cut_at_a_line_break_to_no_word_is_no_speaker():
     quote = _finish(draft, text)
     assert quote.speaker == "Other lawmakers"
     assert text[quote.speaker_start : quote.speaker_end] == quote.speaker
+
+
+def test_a_long_quote_after_a_clause_and_a_comma_is_the_clause_subjects():
+    text = (
+        "Maria Keller, the agency's director, reacted skeptically to the new border deal, "
+        "“I am concerned about any agreement that sends every family back without a "
+        "hearing.”"
+    )
+    quotes = extract_quotes(text)
+    assert_quote_offsets(text, quotes)
+    (quote,) = [q for q in quotes if "concerned about any agreement" in q.text]
+    assert quote.speaker is not None and quote.speaker.startswith("Maria Keller")
+
+
+def test_a_short_title_after_a_clause_and_a_comma_gets_no_speaker():
+    text = (
+        "The former aide published a memoir last spring, “Inside the Room.” "
+        "It sold well in the capital."
+    )
+    quotes = extract_quotes(text)
+    assert_quote_offsets(text, quotes)
+    assert not [q for q in quotes if "Inside the Room" in q.text and q.speaker]

@@ -191,6 +191,23 @@ def cue_between_quotes(
     return verb, False
 
 
+def clause_before(doc: Any, start: int) -> tuple[Any, bool] | None:
+    """ "Filippo Grandi reacted skeptically to the deal, "...", "Trump issued a statement,
+    "...", "telling the crowd, "...", "When Trump finally wrapped up — "...": a quote
+    right after a comma, colon or dash that closes a clause with a subject is given by
+    that subject, whatever the verb (news writes a quote on after the clause that brings
+    it in): the verb the clause's last word hangs from; (verb, False)."""
+    k = token_before(doc, start)
+    if k is None or k < 1 or doc[k].text not in (",", ":", "—", "–", "--"):
+        return None
+    node = doc[k - 1]
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i and node.head.i < k:
+        node = node.head
+    if node.pos_ != "VERB" or node.i >= k or node.sent.start != doc[k].sent.start:
+        return None
+    return node, False
+
+
 def named_colon(doc: Any, text: str, start: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """'Rep. Ann Lee (R-Ohio): "..."', 'TURNOUT IS UP - Jane Roe: "..."': a person's name
     and a colon right before a quote on its line introduce it as theirs: (colon, name).

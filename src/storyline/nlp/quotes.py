@@ -38,6 +38,7 @@ from storyline.config import QuoteOptions
 from storyline.layer import fragment_words
 from storyline.nlp.quote_cues import (
     bare_cue,
+    clause_before,
     closing_verb,
     colon_intro,
     cue_between_quotes,
@@ -432,11 +433,39 @@ def quotes_from_doc(doc: Any, options: QuoteOptions | None = None) -> list[Quote
             and _circumstance(doc, d.speaker)
         ):
             d.speaker = None
+    joined = join_continuations(drafts, text)
+    for d in joined:
+        _cue_from_clause_before(doc, d, text, options.min_unattributed_words)
     return [
         _finish(d, text)
-        for d in join_continuations(drafts, text)
+        for d in joined
         if not _unattributed(d, text, options.min_unattributed_words)
     ]
+
+
+def _cue_from_clause_before(doc: Any, draft: Draft, text: str, min_words: int) -> None:
+    """A direct quote still without cue or speaker, after a comma, colon or dash that
+    closes a clause with a subject ("Filippo Grandi reacted skeptically to the deal,
+    "...", "Trump issued a statement, "..."): the clause brings it in, its subject gives
+    it. Only a quote long enough to stand without a cue and no piece of a split one or
+    of the quote before (a short one after a comma is a title or a slogan the clause
+    names: "published "Crippled America,"")."""
+    if (
+        draft.kind != "direct"
+        or draft.cue is not None
+        or draft.speaker is not None
+        or len(draft.fragments) > 1
+        or word_count(text[draft.start : draft.end]) < min_words
+    ):
+        return
+    found = clause_before(doc, draft.start)
+    if found is None:
+        return
+    verb = found[0]
+    subject = subject_of(verb) or sentence_subject(verb)
+    if subject is not None and subject.idx < draft.start:
+        draft.cue = (verb.idx, verb.idx + len(verb.text))
+        draft.speaker = noun_phrase(subject, text)
 
 
 def _circumstance(doc: Any, speaker: tuple[int, int]) -> bool:
