@@ -824,3 +824,14 @@ def test_a_short_title_after_a_clause_and_a_comma_gets_no_speaker():
     quotes = extract_quotes(text)
     assert_quote_offsets(text, quotes)
     assert not [q for q in quotes if "Inside the Room" in q.text and q.speaker]
+
+
+def test_a_quote_after_a_bare_said_sentence_is_that_speakers():
+    text = (
+        "Sam Ortiz, the party's spokesman, said in a statement. “There are no paper "
+        "ballots to recount, and the count we announced on Monday stands.”"
+    )
+    quotes = extract_quotes(text)
+    assert_quote_offsets(text, quotes)
+    (quote,) = [q for q in quotes if "no paper ballots" in q.text]
+    assert quote.speaker is not None and quote.speaker.startswith("Sam Ortiz")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from storyline.nlp.quote_syntax import TELL_LEMMAS
+from storyline.nlp.quote_syntax import TELL_LEMMAS, is_speech_verb
 
 
 def framing_verb(doc: Any, start: int) -> tuple[Any, bool] | None:
@@ -206,6 +206,28 @@ def clause_before(doc: Any, start: int) -> tuple[Any, bool] | None:
     if node.pos_ != "VERB" or node.i >= k or node.sent.start != doc[k].sent.start:
         return None
     return node, False
+
+
+def sentence_before(doc: Any, text: str, start: int) -> tuple[Any, bool] | None:
+    """ "Sam Lau, the party's spokesman, said in a statement. "There are no paper
+    ballots ...": a quote right after a sentence of its paragraph whose main verb is a
+    speech verb with a subject and nothing reported goes on with that speaker; (verb,
+    False)."""
+    k = token_before(doc, start)
+    if k is None or doc[k].text not in (".", "!"):
+        return None
+    if "\n" in text[doc[k].idx : start]:
+        return None
+    root = doc[k].sent.root
+    if root.i > k or not is_speech_verb(root):
+        return None
+    if any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in root.children):
+        return None  # it reports something of its own
+    if not any(c.dep_ == "nsubj" and c.i < root.i for c in root.children):
+        return None
+    if any(c in text[doc[k].sent.start_char : doc[k].idx] for c in '"“”'):
+        return None  # the sentence before holds a quote of its own
+    return root, False
 
 
 def named_colon(doc: Any, text: str, start: int) -> tuple[tuple[int, int], tuple[int, int]] | None:

@@ -47,6 +47,7 @@ from storyline.nlp.quote_cues import (
     inverted_subject,
     name_after_quote,
     named_colon,
+    sentence_before,
     spoken_line,
 )
 from storyline.nlp.quote_draft import Draft, overlap
@@ -458,7 +459,7 @@ def _cue_from_clause_before(doc: Any, draft: Draft, text: str, min_words: int) -
         or word_count(text[draft.start : draft.end]) < min_words
     ):
         return
-    found = clause_before(doc, draft.start)
+    found = clause_before(doc, draft.start) or sentence_before(doc, text, draft.start)
     if found is None:
         return
     verb = found[0]
