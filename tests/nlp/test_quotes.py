@@ -835,3 +835,14 @@ def test_a_quote_after_a_bare_said_sentence_is_that_speakers():
     assert_quote_offsets(text, quotes)
     (quote,) = [q for q in quotes if "no paper ballots" in q.text]
     assert quote.speaker is not None and quote.speaker.startswith("Sam Ortiz")
+
+
+def test_the_phrase_between_a_quote_and_its_cue_speaks_when_the_parse_lost_it():
+    text = (
+        "Nobody on the stage had an answer.\n\n“What if the senator had taken elocution "
+        "lessons?” the 43-year-old asked in the video’s description."
+    )
+    quotes = extract_quotes(text)
+    assert_quote_offsets(text, quotes)
+    (quote,) = [q for q in quotes if "elocution" in q.text]
+    assert quote.speaker == "the 43-year-old"

@@ -437,6 +437,7 @@ def quotes_from_doc(doc: Any, options: QuoteOptions | None = None) -> list[Quote
     joined = join_continuations(drafts, text)
     for d in joined:
         _cue_from_clause_before(doc, d, text, options.min_unattributed_words)
+        _speaker_before_cue(doc, d, text)
     return [
         _finish(d, text)
         for d in joined
@@ -467,6 +468,27 @@ def _cue_from_clause_before(doc: Any, draft: Draft, text: str, min_words: int) -
     if subject is not None and subject.idx < draft.start:
         draft.cue = (verb.idx, verb.idx + len(verb.text))
         draft.speaker = noun_phrase(subject, text)
+
+
+def _speaker_before_cue(doc: Any, draft: Draft, text: str) -> None:
+    """'"...," screenwriter Cole Haddon wrote on Twitter', '..., Federal Election
+    Commission records show': a cue after what was said, with no speaker found, is
+    given by the noun phrase standing alone between the two (the parser hung it on the
+    quote's words)."""
+    if draft.speaker is not None or draft.cue is None or draft.cue[0] < draft.end:
+        return
+    span = doc.char_span(draft.end, draft.cue[0], alignment_mode="contract")
+    if span is None:
+        return
+    words = [t for t in span if not (t.is_punct or t.is_space)]
+    if not words or len(words) > 12 or "\n" in span.text:
+        return
+    if any(t.pos_ in ("VERB", "AUX") for t in words):
+        return  # a clause of its own, no phrase
+    if not any(t.pos_ in ("NOUN", "PROPN") for t in words):
+        return
+    start, end = trim_span(text, words[0].idx, words[-1].idx + len(words[-1].text))
+    draft.speaker = (start, end)
 
 
 def _circumstance(doc: Any, speaker: tuple[int, int]) -> bool:
