@@ -38,7 +38,6 @@ from storyline.config import QuoteOptions
 from storyline.layer import fragment_words
 from storyline.nlp.quote_cues import (
     bare_cue,
-    clause_before,
     closing_verb,
     colon_intro,
     cue_between_quotes,
@@ -47,13 +46,13 @@ from storyline.nlp.quote_cues import (
     inverted_subject,
     name_after_quote,
     named_colon,
-    sentence_before,
     spoken_line,
 )
 from storyline.nlp.quote_draft import Draft, overlap
 from storyline.nlp.quote_joins import join_continuations
 from storyline.nlp.quote_lines import colon_paragraph_drafts, transcript_drafts
 from storyline.nlp.quote_reported import indirect_drafts, sentence_subject
+from storyline.nlp.quote_speakerless import cue_from_clause_before, speaker_before_cue
 from storyline.nlp.quote_syntax import (
     is_speech_verb,
     noun_phrase,
@@ -436,59 +435,13 @@ def quotes_from_doc(doc: Any, options: QuoteOptions | None = None) -> list[Quote
             d.speaker = None
     joined = join_continuations(drafts, text)
     for d in joined:
-        _cue_from_clause_before(doc, d, text, options.min_unattributed_words)
-        _speaker_before_cue(doc, d, text)
+        cue_from_clause_before(doc, d, text, options.min_unattributed_words)
+        speaker_before_cue(doc, d, text)
     return [
         _finish(d, text)
         for d in joined
         if not _unattributed(d, text, options.min_unattributed_words)
     ]
-
-
-def _cue_from_clause_before(doc: Any, draft: Draft, text: str, min_words: int) -> None:
-    """A direct quote still without cue or speaker, after a comma, colon or dash that
-    closes a clause with a subject ("Filippo Grandi reacted skeptically to the deal,
-    "...", "Trump issued a statement, "..."): the clause brings it in, its subject gives
-    it. Only a quote long enough to stand without a cue and no piece of a split one or
-    of the quote before (a short one after a comma is a title or a slogan the clause
-    names: "published "Crippled America,"")."""
-    if (
-        draft.kind != "direct"
-        or draft.cue is not None
-        or draft.speaker is not None
-        or len(draft.fragments) > 1
-        or word_count(text[draft.start : draft.end]) < min_words
-    ):
-        return
-    found = clause_before(doc, draft.start) or sentence_before(doc, text, draft.start)
-    if found is None:
-        return
-    verb = found[0]
-    subject = subject_of(verb) or sentence_subject(verb)
-    if subject is not None and subject.idx < draft.start:
-        draft.cue = (verb.idx, verb.idx + len(verb.text))
-        draft.speaker = noun_phrase(subject, text)
-
-
-def _speaker_before_cue(doc: Any, draft: Draft, text: str) -> None:
-    """'"...," screenwriter Cole Haddon wrote on Twitter', '..., Federal Election
-    Commission records show': a cue after what was said, with no speaker found, is
-    given by the noun phrase standing alone between the two (the parser hung it on the
-    quote's words)."""
-    if draft.speaker is not None or draft.cue is None or draft.cue[0] < draft.end:
-        return
-    span = doc.char_span(draft.end, draft.cue[0], alignment_mode="contract")
-    if span is None:
-        return
-    words = [t for t in span if not (t.is_punct or t.is_space)]
-    if not words or len(words) > 12 or "\n" in span.text:
-        return
-    if any(t.pos_ in ("VERB", "AUX") for t in words):
-        return  # a clause of its own, no phrase
-    if not any(t.pos_ in ("NOUN", "PROPN") for t in words):
-        return
-    start, end = trim_span(text, words[0].idx, words[-1].idx + len(words[-1].text))
-    draft.speaker = (start, end)
 
 
 def _circumstance(doc: Any, speaker: tuple[int, int]) -> bool:
