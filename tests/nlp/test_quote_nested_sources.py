@@ -147,3 +147,14 @@ def test_a_record_speaking_keeps_who_made_it():
     assert_quote_offsets(text, quotes)
     (quote,) = [q for q in quotes if "race would be long" in q.text]
     assert quote.speaker is not None and "by Mr. Hale" in quote.speaker
+
+
+def test_a_group_led_by_someone_is_no_record_and_keeps_its_own_phrase():
+    text = (
+        "Twenty-seven states led by West Virginia argue that the agency overstepped its "
+        "authority when it wrote the rules."
+    )
+    quotes = extract_quotes(text)
+    assert_quote_offsets(text, quotes)
+    (quote,) = [q for q in quotes if "overstepped" in q.text]
+    assert quote.speaker == "Twenty-seven states"

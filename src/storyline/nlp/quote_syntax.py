@@ -124,14 +124,26 @@ def noun_phrase(head: Any, text: str, asides: bool = True) -> tuple[int, int]:
     return trim_span(text, span.start_char, span.end_char)
 
 
+# participles that say who made a record ("a poll conducted by", "an email sent out by")
+_MADE = frozenset(
+    {
+        "provide", "file", "release", "publish", "write", "send", "conduct", "compile",
+        "issue", "prepare", "obtain", "produce", "commission", "post", "sign", "author",
+        "make", "draft", "pen", "record", "film", "tweet", "report", "carry", "run",
+    }
+)  # fmt: skip
+
+
 def _made_by(child: Any) -> bool:
     """ "a report by the inspector general", "a poll conducted by the Times": who made
-    the record is part of the phrase that names it."""
+    the record is part of the phrase that names it (not "states led by West Virginia":
+    the leader is another party)."""
     if child.dep_ == "prep" and child.lower_ == "by":
         return True
     return (
         child.dep_ == "acl"
         and child.tag_ == "VBN"
+        and child.lemma_.lower() in _MADE
         and any(c.dep_ == "agent" for c in child.children)
     )
 
