@@ -333,3 +333,21 @@ def test_a_quote_paragraph_after_a_report_ending_its_sentence_goes_on_with_the_r
     )
     direct = [q for q in extract_quotes(text) if q.kind == "direct"]
     assert [q.speaker for q in direct] == ["The minister"]
+
+
+def test_an_opening_asked_names_no_asker_whatever_its_parse():
+    # the asked one answers in the main clause; who asked is not said
+    for text in (
+        "Asked what a firm commitment looks like, Devane replied: “We are a long way off.”\n",
+        "Asked a direct question about this in the debate, the governor said she takes "
+        "responsibility.\n",
+        "Asked whether watching from the sidelines had been hard, Mr. Daley said it had.\n",
+    ):
+        asked = _indirect(text, "Asked")
+        assert asked and all(q.speaker is None for q in asked), text
+
+
+def test_asked_by_someone_names_the_asker():
+    text = "Asked by Stephanopoulos to respond to the criticism, the governor said nothing.\n"
+    asked = _indirect(text, "Asked")
+    assert asked and asked[0].speaker == "Stephanopoulos"

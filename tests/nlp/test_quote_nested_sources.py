@@ -104,3 +104,57 @@ def test_an_aside_about_the_speaker_in_the_cue_clause_is_no_attribution():
     quotes = extract_quotes(text)
     assert_quote_offsets(text, quotes)
     assert [q.kind for q in quotes] == ["direct"]
+
+
+def test_according_to_a_record_names_who_made_it():
+    text = (
+        "Turnout in the spring primaries rose sharply among younger voters, according to "
+        "an analysis by the Harlow Research Center."
+    )
+    quotes = extract_quotes(text)
+    assert_quote_offsets(text, quotes)
+    (quote,) = [q for q in quotes if "Turnout in the spring" in q.text]
+    assert quote.speaker == "an analysis by the Harlow Research Center"
+
+
+def test_according_to_a_record_provided_by_someone_names_them_as_the_source():
+    text = (
+        "“We will not raise the fee this year,” Mr. Hale said Monday in Dover, according "
+        "to audio provided by Valley Public Radio."
+    )
+    quotes = extract_quotes(text)
+    assert_quote_offsets(text, quotes)
+    (quote,) = [q for q in quotes if "raise the fee" in q.text]
+    assert quote.speaker == "Mr. Hale"
+    assert quote.source == "audio provided by Valley Public Radio"
+
+
+def test_according_to_a_record_keeps_a_trailing_time_out_of_the_source():
+    text = "The mill will close in March, according to a memo from the owners, sent Friday."
+    quotes = extract_quotes(text)
+    assert_quote_offsets(text, quotes)
+    (quote,) = [q for q in quotes if "mill will close" in q.text]
+    assert quote.speaker is not None and quote.speaker.startswith("a memo from the owners")
+    assert "Friday" not in quote.speaker
+
+
+def test_a_record_speaking_keeps_who_made_it():
+    text = (
+        "A fundraising email sent out by Mr. Hale on Tuesday warned that the race would "
+        "be long and expensive."
+    )
+    quotes = extract_quotes(text)
+    assert_quote_offsets(text, quotes)
+    (quote,) = [q for q in quotes if "race would be long" in q.text]
+    assert quote.speaker is not None and "by Mr. Hale" in quote.speaker
+
+
+def test_a_group_led_by_someone_is_no_record_and_keeps_its_own_phrase():
+    text = (
+        "Twenty-seven states led by West Virginia argue that the agency overstepped its "
+        "authority when it wrote the rules."
+    )
+    quotes = extract_quotes(text)
+    assert_quote_offsets(text, quotes)
+    (quote,) = [q for q in quotes if "overstepped" in q.text]
+    assert quote.speaker == "Twenty-seven states"

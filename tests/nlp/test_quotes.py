@@ -48,13 +48,26 @@ def test_quote_split_by_the_cue_is_one_quote_with_two_fragments():
     assert q.speaker == "the minister"
 
 
-def test_quote_with_no_speaker():
+def test_a_banner_that_reads_words_is_their_source():
+    # PolNeAR marks what "reads" the words (a banner, a headline, an email) as their
+    # source; the brief's "who said what" leaves such a thing out by its kind
     text = "The banner read: “No to war, no to foreign intervention in our country.”"
     quotes = extract_quotes(text)
     assert_quote_offsets(text, quotes)
     assert len(quotes) == 1
     assert quotes[0].kind == "direct"
-    assert quotes[0].speaker is None
+    assert quotes[0].speaker == "The banner"
+
+
+def test_a_document_read_out_after_a_comma_is_the_source():
+    text = (
+        "The mailer shows the mayor at a food bank. At the bottom it reads, “Please "
+        "chip in $25 to keep our city moving forward together.”"
+    )
+    quotes = extract_quotes(text)
+    assert_quote_offsets(text, quotes)
+    (quote,) = [q for q in quotes if "chip in" in q.text]
+    assert quote.speaker == "it"
 
 
 def test_unbalanced_quote_marks_do_not_swallow_the_article():
@@ -837,3 +850,47 @@ def test_a_speaker_cut_at_a_line_break_to_no_word_is_no_speaker():
     quote = _finish(draft, text)
     assert quote.speaker == "Other lawmakers"
     assert text[quote.speaker_start : quote.speaker_end] == quote.speaker
+
+
+def test_a_long_quote_after_a_clause_and_a_comma_is_the_clause_subjects():
+    text = (
+        "Maria Keller, the agency's director, reacted skeptically to the new border deal, "
+        "“I am concerned about any agreement that sends every family back without a "
+        "hearing.”"
+    )
+    quotes = extract_quotes(text)
+    assert_quote_offsets(text, quotes)
+    (quote,) = [q for q in quotes if "concerned about any agreement" in q.text]
+    assert quote.speaker is not None and quote.speaker.startswith("Maria Keller")
+
+
+def test_a_short_title_after_a_clause_and_a_comma_gets_no_speaker():
+    text = (
+        "The former aide published a memoir last spring, “Inside the Room.” "
+        "It sold well in the capital."
+    )
+    quotes = extract_quotes(text)
+    assert_quote_offsets(text, quotes)
+    assert not [q for q in quotes if "Inside the Room" in q.text and q.speaker]
+
+
+def test_a_quote_after_a_bare_said_sentence_is_that_speakers():
+    text = (
+        "Sam Ortiz, the party's spokesman, said in a statement. “There are no paper "
+        "ballots to recount, and the count we announced on Monday stands.”"
+    )
+    quotes = extract_quotes(text)
+    assert_quote_offsets(text, quotes)
+    (quote,) = [q for q in quotes if "no paper ballots" in q.text]
+    assert quote.speaker is not None and quote.speaker.startswith("Sam Ortiz")
+
+
+def test_the_phrase_between_a_quote_and_its_cue_speaks_when_the_parse_lost_it():
+    text = (
+        "Nobody on the stage had an answer.\n\n“What if the senator had taken elocution "
+        "lessons?” the 43-year-old asked in the video’s description."
+    )
+    quotes = extract_quotes(text)
+    assert_quote_offsets(text, quotes)
+    (quote,) = [q for q in quotes if "elocution" in q.text]
+    assert quote.speaker == "the 43-year-old"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from storyline.nlp.quote_syntax import TELL_LEMMAS
+from storyline.nlp.quote_syntax import TELL_LEMMAS, is_speech_verb
 
 
 def framing_verb(doc: Any, start: int) -> tuple[Any, bool] | None:
@@ -26,11 +26,7 @@ def framing_verb(doc: Any, start: int) -> tuple[Any, bool] | None:
             verb = doc[k - 2]  # "As Tom Ridge put it: "..."", "as one aide put it, "...""
         elif verb.dep_ in ("prt", "advmod") and verb.head.i == k - 2:
             verb = verb.head  # a phrasal verb: "Sanders shot back, "..."", "he went on: "...""
-        if (
-            verb.pos_ == "VERB"
-            and verb.lemma_ != "read"  # "The banner read:" shows words, no one speaks them
-            and any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children)
-        ):
+        if verb.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children):
             return verb, False
     return None
 
@@ -108,7 +104,7 @@ def colon_intro(doc: Any, start: int) -> tuple[Any, bool] | None:
             if t.i < k and t.right_edge.i == k - 1 and t.pos_ in ("VERB", "AUX") and t.head.i > k
         ]
         root = closing[0] if closing else root
-    if root.pos_ not in ("VERB", "AUX") or root.i > k or root.lemma_ == "read":
+    if root.pos_ not in ("VERB", "AUX") or root.i > k:
         return None
     if not any(c.dep_ == "nsubj" and c.i < root.i for c in root.children):
         return None
@@ -193,6 +189,45 @@ def cue_between_quotes(
     if not subjects or any(t.i > verb.i and t.dep_ not in ("npadvmod", "advmod") for t in tokens):
         return None  # only the subject and the verb (and "on Monday", "later")
     return verb, False
+
+
+def clause_before(doc: Any, start: int) -> tuple[Any, bool] | None:
+    """ "Filippo Grandi reacted skeptically to the deal, "...", "Trump issued a statement,
+    "...", "telling the crowd, "...", "When Trump finally wrapped up — "...": a quote
+    right after a comma, colon or dash that closes a clause with a subject is given by
+    that subject, whatever the verb (news writes a quote on after the clause that brings
+    it in): the verb the clause's last word hangs from; (verb, False)."""
+    k = token_before(doc, start)
+    if k is None or k < 1 or doc[k].text not in (",", ":", "—", "–", "--"):
+        return None
+    node = doc[k - 1]
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i and node.head.i < k:
+        node = node.head
+    if node.pos_ != "VERB" or node.i >= k or node.sent.start != doc[k].sent.start:
+        return None
+    return node, False
+
+
+def sentence_before(doc: Any, text: str, start: int) -> tuple[Any, bool] | None:
+    """ "Sam Lau, the party's spokesman, said in a statement. "There are no paper
+    ballots ...": a quote right after a sentence of its paragraph whose main verb is a
+    speech verb with a subject and nothing reported goes on with that speaker; (verb,
+    False)."""
+    k = token_before(doc, start)
+    if k is None or doc[k].text not in (".", "!"):
+        return None
+    if "\n" in text[doc[k].idx : start]:
+        return None
+    root = doc[k].sent.root
+    if root.i > k or not is_speech_verb(root):
+        return None
+    if any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in root.children):
+        return None  # it reports something of its own
+    if not any(c.dep_ == "nsubj" and c.i < root.i for c in root.children):
+        return None
+    if any(c in text[doc[k].sent.start_char : doc[k].idx] for c in '"“”'):
+        return None  # the sentence before holds a quote of its own
+    return root, False
 
 
 def named_colon(doc: Any, text: str, start: int) -> tuple[tuple[int, int], tuple[int, int]] | None:

@@ -132,7 +132,7 @@ def indirect_drafts(
         if subject is None and not raising and not passive:
             # (not for "X was asked whether ...": X was asked, and by no one named)
             subject = sentence_subject(verb)
-        participle = verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl")
+        participle = (verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl")) or _opening_asked(verb)
         if participle and subject is not None and subject.head != verb:
             subject = None  # "Asked about the polls, he said": he was asked, not asking
         if participle and subject is None:
@@ -151,6 +151,18 @@ def indirect_drafts(
         drafts.extend(nominal_drafts(doc, text))
         drafts.extend(_adjective_drafts(doc, text))
     return drafts
+
+
+def _opening_asked(verb: Any) -> bool:
+    """ "Asked what a firm commitment looks like, Devine replied": a sentence opening on
+    "Asked" and a comma is a passive participle whatever tag the parser gave it (the
+    one asked answers in the main clause; who asked is named by "by" or not at all)."""
+    sentence = verb.sent
+    return (
+        verb.text == "Asked"
+        and verb.i == sentence.start
+        and any(t.text == "," for t in sentence if t.i > verb.i)
+    )
 
 
 def _quoted_parts(draft: Draft) -> list[tuple[int, int]]:

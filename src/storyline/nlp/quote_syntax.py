@@ -102,6 +102,7 @@ def noun_phrase(head: Any, text: str, asides: bool = True) -> tuple[int, int]:
             and child.i == head.i + 1
             and (head.pos_ != "PROPN" or child.lower_ == "of")  # not "Kellenberger for his part"
         ) or (described and child.dep_ in ("acl", "prep") and head.i < child.i < last_joined)
+        short_prep = short_prep or (head.pos_ == "NOUN" and child.i > head.i and _made_by(child))
         # the commas of "Flynn, a Trump surrogate," and "X, the US president, and Y"
         inner_comma = child.dep_ == "punct" and child.text == "," and head.i < child.i < last_joined
         aside = not asides and child.dep_ in ("conj", "appos", "cc") and child.i > head.i
@@ -121,6 +122,30 @@ def noun_phrase(head: Any, text: str, asides: bool = True) -> tuple[int, int]:
     lo = _misattached_name(doc, lo, head)
     span = doc[lo : hi + 1]
     return trim_span(text, span.start_char, span.end_char)
+
+
+# participles that say who made a record ("a poll conducted by", "an email sent out by")
+_MADE = frozenset(
+    {
+        "provide", "file", "release", "publish", "write", "send", "conduct", "compile",
+        "issue", "prepare", "obtain", "produce", "commission", "post", "sign", "author",
+        "make", "draft", "pen", "record", "film", "tweet", "report", "carry", "run",
+    }
+)  # fmt: skip
+
+
+def _made_by(child: Any) -> bool:
+    """ "a report by the inspector general", "a poll conducted by the Times": who made
+    the record is part of the phrase that names it (not "states led by West Virginia":
+    the leader is another party)."""
+    if child.dep_ == "prep" and child.lower_ == "by":
+        return True
+    return (
+        child.dep_ == "acl"
+        and child.tag_ == "VBN"
+        and child.lemma_.lower() in _MADE
+        and any(c.dep_ == "agent" for c in child.children)
+    )
 
 
 def _past_dateline(head: Any, text: str) -> Any:

@@ -52,6 +52,7 @@ from storyline.nlp.quote_draft import Draft, overlap
 from storyline.nlp.quote_joins import join_continuations
 from storyline.nlp.quote_lines import colon_paragraph_drafts, transcript_drafts
 from storyline.nlp.quote_reported import indirect_drafts, sentence_subject
+from storyline.nlp.quote_speakerless import cue_from_clause_before, speaker_before_cue
 from storyline.nlp.quote_syntax import (
     is_speech_verb,
     noun_phrase,
@@ -442,9 +443,13 @@ def quotes_from_doc(doc: Any, options: QuoteOptions | None = None) -> list[Quote
             and _circumstance(doc, d.speaker)
         ):
             d.speaker = None
+    joined = join_continuations(drafts, text)
+    for d in joined:
+        cue_from_clause_before(doc, d, text, options.min_unattributed_words)
+        speaker_before_cue(doc, d, text)
     return [
         _finish(d, text)
-        for d in join_continuations(drafts, text)
+        for d in joined
         if not _unattributed(d, text, options.min_unattributed_words)
     ]
 

@@ -41,6 +41,7 @@ from storyline.nlp.speaker_forms import (
 )
 from storyline.nlp.speaker_issuers import document_issuer, releaser, same_issuer
 from storyline.nlp.speaker_kind import speaker_kind
+from storyline.nlp.speaker_participles import nearer_clause_speaker
 
 _PERSONAL = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _NEUTER = {"it", "its", "they", "them", "their"}
@@ -92,6 +93,7 @@ def resolve_speakers(doc: Any, quotes: list[Quote]) -> list[Quote]:
     )
     out: list[Quote] = []
     for quote in quotes:
+        quote = nearer_clause_speaker(doc, text, quote)
         found = _resolve(ctx, quote, [q for q in out if q.speaker is not None])
         out.append(found)
     return out

@@ -1,0 +1,60 @@
+"""Speakers for quotes the cue search left without one: a long direct quote after a
+clause that brings it in ("Trump issued a statement, "..."", "X said in a statement.
+"...""), and a phrase the parser hung on the quote between it and its cue ('"...?" the
+43-year-old asked')."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from storyline.nlp.quote_cues import clause_before, sentence_before
+from storyline.nlp.quote_draft import Draft
+from storyline.nlp.quote_reported import sentence_subject
+from storyline.nlp.quote_syntax import noun_phrase, subject_of
+from storyline.nlp.quote_text import trim_span, word_count
+
+
+def cue_from_clause_before(doc: Any, draft: Draft, text: str, min_words: int) -> None:
+    """A direct quote still without cue or speaker, after a comma, colon or dash that
+    closes a clause with a subject ("Filippo Grandi reacted skeptically to the deal,
+    "...", "Trump issued a statement, "..."): the clause brings it in, its subject gives
+    it. Only a quote long enough to stand without a cue and no piece of a split one or
+    of the quote before (a short one after a comma is a title or a slogan the clause
+    names: "published "Crippled America,"")."""
+    if (
+        draft.kind != "direct"
+        or draft.cue is not None
+        or draft.speaker is not None
+        or len(draft.fragments) > 1
+        or word_count(text[draft.start : draft.end]) < min_words
+    ):
+        return
+    found = clause_before(doc, draft.start) or sentence_before(doc, text, draft.start)
+    if found is None:
+        return
+    verb = found[0]
+    subject = subject_of(verb) or sentence_subject(verb)
+    if subject is not None and subject.idx < draft.start:
+        draft.cue = (verb.idx, verb.idx + len(verb.text))
+        draft.speaker = noun_phrase(subject, text)
+
+
+def speaker_before_cue(doc: Any, draft: Draft, text: str) -> None:
+    """'"...," screenwriter Cole Haddon wrote on Twitter', '..., Federal Election
+    Commission records show': a cue after what was said, with no speaker found, is
+    given by the noun phrase standing alone between the two (the parser hung it on the
+    quote's words)."""
+    if draft.speaker is not None or draft.cue is None or draft.cue[0] < draft.end:
+        return
+    span = doc.char_span(draft.end, draft.cue[0], alignment_mode="contract")
+    if span is None:
+        return
+    words = [t for t in span if not (t.is_punct or t.is_space)]
+    if not words or len(words) > 12 or "\n" in span.text:
+        return
+    if any(t.pos_ in ("VERB", "AUX") for t in words):
+        return  # a clause of its own, no phrase
+    if not any(t.pos_ in ("NOUN", "PROPN") for t in words):
+        return
+    start, end = trim_span(text, words[0].idx, words[-1].idx + len(words[-1].text))
+    draft.speaker = (start, end)

@@ -1,0 +1,42 @@
+"""A participle cue the parser hangs on a clause whose subject is no voice: the subject
+of the clause right before the participle speaks (``nlp.speaker_participles``)."""
+
+from __future__ import annotations
+
+from storyline.nlp.quotes import extract_quotes
+from storyline.nlp.spacy_model import load_pipeline
+from storyline.nlp.speakers import resolve_speakers
+
+
+def _resolved(text: str):
+    doc = next(load_pipeline().pipe([text]))
+    quotes = extract_quotes(text)
+    return resolve_speakers(doc, quotes)
+
+
+def test_a_participle_hung_on_a_time_phrase_is_the_persons():
+    # the parser makes "the county vote" the subject of "portraying"
+    text = (
+        "Ms. Hale spent much of the run-up to the county vote portraying her rival as a "
+        "man focused only on taxes."
+    )
+    (quote,) = [q for q in _resolved(text) if q.cue == "portraying"]
+    assert quote.speaker == "Hale"
+
+
+def test_a_person_subject_of_the_main_clause_keeps_the_participle():
+    text = (
+        "The governor spoke for an hour on Friday after the vote, saying that the state "
+        "would cut the fuel tax next year."
+    )
+    (quote,) = [q for q in _resolved(text) if "fuel tax" in q.text]
+    assert quote.speaker == "The governor"
+
+
+def test_a_share_of_those_polled_keeps_the_participle():
+    text = (
+        "Among Republican voters, 42 percent named security their top worry, citing "
+        "the attacks in Paris as the reason for their concern."
+    )
+    quotes = [q for q in _resolved(text) if q.cue == "citing"]
+    assert all(q.speaker is None or "42" in q.speaker for q in quotes)
