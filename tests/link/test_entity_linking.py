@@ -283,6 +283,32 @@ def test_type_nouns_and_synonyms_join_the_leading_name_of_a_story():
     assert any({(1, 1), (1, 2)} <= set(c) for c in clusters)  # facility = clinic
 
 
+def test_she_prefers_a_person_known_to_be_she_over_a_nearer_unknown_one():
+    text = "Tara Reid checked in , her rep said . Jack Ketsoyan said she is well ."
+    ms = [
+        [
+            _m(0, "Tara Reid", "name", "reid", "tara reid", "PERSON"),
+            _m(text.index("her"), "her", "pronoun", "her", type_="PERSON"),
+            _m(
+                text.index("Jack"),
+                "Jack Ketsoyan",
+                "name",
+                "ketsoyan",
+                "jack ketsoyan",
+                "PERSON",
+                1,
+            ),
+            _m(text.index("she"), "she", "pronoun", "she", type_="PERSON", sentence=1),
+        ]
+    ]
+    options = replace(LinkOptions(), merge_threshold=0.0)
+    clusters = cluster_mentions(ms, [text], options)
+    assert [(0, 0), (0, 1), (0, 3)] in clusters and [(0, 2)] in clusters
+    # off: the nearest person not known to be "he" takes it
+    off = cluster_mentions(ms, [text], replace(options, pronoun_known_gender=False))
+    assert [(0, 2), (0, 3)] in off
+
+
 def test_dictionary_synonyms_join_in_a_story_other_heads_do_not():
     texts = [
         "Robbers stole jewels from a Paris store ; the thief fled with the jewels by car .",
