@@ -309,6 +309,19 @@ def test_she_prefers_a_person_known_to_be_she_over_a_nearer_unknown_one():
     assert [(0, 2), (0, 3)] in off
 
 
+@pytest.mark.parametrize("word", ["someone", "somebody", "everybody", "anybody"])
+def test_an_indefinite_pronoun_takes_no_antecedent(word):
+    text = f"Tara Reid left , and {word} saw it ."
+    ms = [
+        [
+            _m(0, "Tara Reid", "name", "reid", "tara reid", "PERSON"),
+            _m(text.index(word), word, "pronoun", word, type_="PERSON"),
+        ]
+    ]
+    clusters = cluster_mentions(ms, [text], replace(LinkOptions(), merge_threshold=0.0))
+    assert [(0, 1)] in clusters
+
+
 def test_dictionary_synonyms_join_in_a_story_other_heads_do_not():
     texts = [
         "Robbers stole jewels from a Paris store ; the thief fled with the jewels by car .",

@@ -275,7 +275,7 @@ _OTHER_PARTIES = word_set(
 
 _GENERIC = word_set(
     "you your yours yourself nothing something anything everything everyone someone "
-    "anyone nobody none all each both one others another"
+    "anyone nobody none all each both one others another everybody somebody anybody no-one"
 )
 
 _AUTHORITIES = word_set(
