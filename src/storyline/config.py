@@ -232,6 +232,10 @@ class EntityLinkOptions:
     variant_min_length: int = 5
     # how many sentences back a pronoun may look for its antecedent
     pronoun_window: int = 2
+    # "he"/"she" first look in that window for a person already known to be "he"/"she",
+    # then for the nearest one not known to be the other; ECB+ rules alone train 76.08 ->
+    # 76.18, dev 78.18 -> 78.37; with the merge model train --folds 5 77.52 -> 77.57
+    pronoun_known_gender: bool = True
     link_nominals: bool = True
     # names also group by their head word inside a sub-story: "all", "nested" (not two
     # rival multi-word names such as "Black Sea"/"Mediterranean Sea") or "" (never)

@@ -283,6 +283,70 @@ def test_type_nouns_and_synonyms_join_the_leading_name_of_a_story():
     assert any({(1, 1), (1, 2)} <= set(c) for c in clusters)  # facility = clinic
 
 
+def test_she_prefers_a_person_known_to_be_she_over_a_nearer_unknown_one():
+    text = "Tara Reid checked in , her rep said . Jack Ketsoyan said she is well ."
+    ms = [
+        [
+            _m(0, "Tara Reid", "name", "reid", "tara reid", "PERSON"),
+            _m(text.index("her"), "her", "pronoun", "her", type_="PERSON"),
+            _m(
+                text.index("Jack"),
+                "Jack Ketsoyan",
+                "name",
+                "ketsoyan",
+                "jack ketsoyan",
+                "PERSON",
+                1,
+            ),
+            _m(text.index("she"), "she", "pronoun", "she", type_="PERSON", sentence=1),
+        ]
+    ]
+    options = replace(LinkOptions(), merge_threshold=0.0)
+    clusters = cluster_mentions(ms, [text], options)
+    assert [(0, 0), (0, 1), (0, 3)] in clusters and [(0, 2)] in clusters
+    # off: the nearest person not known to be "he" takes it
+    off = cluster_mentions(ms, [text], replace(options, pronoun_known_gender=False))
+    assert [(0, 2), (0, 3)] in off
+
+
+@pytest.mark.parametrize("word", ["someone", "somebody", "everybody", "anybody"])
+def test_an_indefinite_pronoun_takes_no_antecedent(word):
+    text = f"Tara Reid left , and {word} saw it ."
+    ms = [
+        [
+            _m(0, "Tara Reid", "name", "reid", "tara reid", "PERSON"),
+            _m(text.index(word), word, "pronoun", word, type_="PERSON"),
+        ]
+    ]
+    clusters = cluster_mentions(ms, [text], replace(LinkOptions(), merge_threshold=0.0))
+    assert [(0, 1)] in clusters
+
+
+def test_dictionary_synonyms_join_in_a_story_other_heads_do_not():
+    texts = [
+        "Robbers stole jewels from a Paris store ; the thief fled with the jewels by car .",
+        "The robber fled the Paris store by car with the gems ; police found the car .",
+    ]
+    ms = [
+        [
+            _m(texts[0].index("jewels"), "jewels", "nominal", "jewel", plural=True),
+            _m(texts[0].index("thief"), "thief", "nominal", "thief"),
+            _m(texts[0].index("car"), "car", "nominal", "car"),
+        ],
+        [
+            _m(texts[1].index("robber"), "robber", "nominal", "robber"),
+            _m(texts[1].index("gems"), "gems", "nominal", "gem", plural=True),
+            _m(texts[1].index("police"), "police", "nominal", "police", plural=True),
+        ],
+    ]
+    clusters = cluster_mentions(ms, texts, replace(LinkOptions(), merge_threshold=0.0))
+    jewels = next(c for c in clusters if (0, 0) in c)
+    thief = next(c for c in clusters if (0, 1) in c)
+    assert (1, 1) in jewels and (1, 0) not in jewels  # jewels = gems, not the robber
+    assert (1, 0) in thief  # thief = robber
+    assert not any((1, 2) in c and len(c) > 1 for c in clusters)  # police: no synonym here
+
+
 def test_the_lawyer_of_a_story_is_not_its_protagonist():
     texts = [
         "Lindsay Lohan arrived ; her lawyer spoke .",

@@ -450,7 +450,11 @@ def _link_pronouns(ctx: _Linking) -> None:
                 other = genders.get(uf.find(index[(d, order[k])]), set())
                 return bool(gender) and bool(other - {gender})
 
-            antecedent = _antecedent(pron, [ms[j] for j in order[:pos]], ctx.options, clash)
+            def agree(k: int, d: int = d, order: list[int] = order, gender: str = gender) -> bool:
+                return bool(gender) and gender in genders.get(uf.find(index[(d, order[k])]), ())
+
+            before = [ms[j] for j in order[:pos]]
+            antecedent = _antecedent(pron, before, ctx.options, clash, agree)
             if antecedent is not None:
                 j = order[antecedent]
                 ra, rb = uf.find(index[(d, i)]), uf.find(index[(d, j)])
@@ -471,16 +475,23 @@ def _antecedent(
     before: list[EntityMention],
     options: LinkOptions,
     clash: Callable[[int], bool],
+    agree: Callable[[int], bool],
 ) -> int | None:
-    """Index into ``before`` of the antecedent of ``pron``, or None."""
+    """Index into ``before`` of the antecedent of ``pron``, or None. ``clash``: the
+    candidate's cluster is known to be of another gender; ``agree``: of the pronoun's."""
     if pron.head in _SAME_PERSON_PRONOUN:
-        # "he"/"she" mean a named person when one is near, before a role noun
-        for k in range(len(before) - 1, -1, -1):
-            cand = before[k]
-            if pron.sentence - cand.sentence > options.pronoun_window:
-                break
-            if cand.kind == "name" and cand.type == "PERSON" and not clash(k):
-                return k
+        # "he"/"she" mean a named person when one is near, before a role noun; first one
+        # already known to be "she" (or "he"), then one not known to be the other: in
+        # "Access Hollywood said Lohan's move ... where she will" the outlet is no "she"
+        checks = [agree] if options.pronoun_known_gender else []
+        checks.append(lambda k: not clash(k))
+        for fits in checks:
+            for k in range(len(before) - 1, -1, -1):
+                cand = before[k]
+                if pron.sentence - cand.sentence > options.pronoun_window:
+                    break
+                if cand.kind == "name" and cand.type == "PERSON" and fits(k):
+                    return k
     for k in range(len(before) - 1, -1, -1):
         cand = before[k]
         if pron.sentence - cand.sentence > options.pronoun_window:

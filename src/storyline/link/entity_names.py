@@ -232,6 +232,19 @@ _SYNONYM_GROUPS = (
     "gunman shooter",
     "killer murderer",
     "deal agreement",
+    # plain English synonyms (a dictionary's, not one story's): each pair names the same
+    # kind of thing or person in any news report, so one story's "the jewels" and "the
+    # gems", "the mother" and "the mum", "a thief" and "the robber" are one referent as
+    # often as two mentions of one word are. ECB+ train --folds 5 CoNLL 77.30 -> 77.52
+    "jewel gem jewelry jewellery",
+    "mother mum mom",
+    "thief robber burglar",
+    "protester demonstrator",
+    "factory plant",
+    "telephone phone",
+    "lawyer attorney",
+    "worker employee",
+    "inmate prisoner convict",
 )
 _SYNONYM = {w: group.split()[0] for group in _SYNONYM_GROUPS for w in group.split()}
 
@@ -262,7 +275,7 @@ _OTHER_PARTIES = word_set(
 
 _GENERIC = word_set(
     "you your yours yourself nothing something anything everything everyone someone "
-    "anyone nobody none all each both one others another"
+    "anyone nobody none all each both one others another everybody somebody anybody no-one"
 )
 
 _AUTHORITIES = word_set(
