@@ -894,3 +894,13 @@ def test_the_phrase_between_a_quote_and_its_cue_speaks_when_the_parse_lost_it():
     assert_quote_offsets(text, quotes)
     (quote,) = [q for q in quotes if "elocution" in q.text]
     assert quote.speaker == "the 43-year-old"
+
+
+def test_a_quote_after_a_sentence_that_says_nothing_is_not_its_subjects():
+    text = (
+        "Her lawyer did not say. “We are confident the court will see this case for what "
+        "it is, a witch hunt against a good man.”"
+    )
+    quotes = extract_quotes(text)
+    assert_quote_offsets(text, quotes)
+    assert [q.speaker for q in quotes if q.kind == "direct"] in ([], [None])

@@ -223,6 +223,8 @@ def sentence_before(doc: Any, text: str, start: int) -> tuple[Any, bool] | None:
         return None
     if any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in root.children):
         return None  # it reports something of its own
+    if any(c.dep_ == "neg" for c in root.children):
+        return None  # "Her lawyer did not say. "..."": the quote is not theirs
     if not any(c.dep_ == "nsubj" and c.i < root.i for c in root.children):
         return None
     if any(c in text[doc[k].sent.start_char : doc[k].idx] for c in '"“”'):
