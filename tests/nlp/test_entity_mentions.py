@@ -275,6 +275,8 @@ def test_person_and_role_nouns():
         assert is_role_noun(word)
     for word in ("album", "home", "charity", "label", "computer", "murder", "sleep"):
         assert not is_person_noun(word) and not is_role_noun(word)
+    for word in ("banner", "poster", "flyer", "sticker"):  # what carries words, no "-er" doer
+        assert not is_person_noun(word) and not is_role_noun(word)
     assert is_role("Foreign Minister") and is_role("sen.") and is_role("former president")
     assert not is_role("debut album") and not is_role("2017 rip prodigy sleep")
     assert not is_role("")

@@ -50,7 +50,7 @@ def test_quote_split_by_the_cue_is_one_quote_with_two_fragments():
 
 def test_a_banner_that_reads_words_is_their_source():
     # PolNeAR marks what "reads" the words (a banner, a headline, an email) as their
-    # source; the brief's "who said what" leaves such a thing out by its kind
+    # source; the brief's "who said what" shows them under it, as a record's words
     text = "The banner read: “No to war, no to foreign intervention in our country.”"
     quotes = extract_quotes(text)
     assert_quote_offsets(text, quotes)

@@ -45,6 +45,9 @@ def nlp():
         ),
         ("93 percent of voters said they were worried.", "93 percent of voters", "group"),
         ("Many of the complaints note the broken lift.", "Many of the complaints", "record"),
+        # what carries words for all to read is a record (shown in who said what)
+        ("The banner read: “No to war.”", "The banner", "record"),
+        ("A placard read: “Hands off our park.”", "A placard", "record"),
         (
             "The bus matron and mother of four said she was sorry.",
             "The bus matron and mother of four",

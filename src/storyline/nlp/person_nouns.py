@@ -53,7 +53,9 @@ NOT_PEOPLE = word_set(
     "quarter chapter floor door error power tower weather winter summer november "
     "october december september disaster manner murder charter river cancer trailer "
     "register meter liter monitor sector factor motor mirror tumor horror labor "
-    "behavior color floor record award guarantee committee fee coffee degree"
+    "behavior color floor record award guarantee committee fee coffee degree "
+    # what carries words ("The banner read: ...")
+    "banner poster flier flyer sticker"
 )
 
 _AGENTIVE = ("man", "woman", "ist", "ian", "er", "or", "ee")

@@ -53,6 +53,8 @@ _RECORDS = (
             "review", "headline", "caption", "label", "platform", "manifesto", "budget",
             "version", "edition", "investigation", "inquiry", "probe", "audit", "test",
             "testing", "autopsy", "census", "ranking", "chart", "map", "model",
+            # what carries words for all to read ("The banner read: ...")
+            "banner", "placard", "poster", "billboard", "plaque", "inscription", "mural",
         }
     )
 )  # fmt: skip
