@@ -904,3 +904,18 @@ def test_a_quote_after_a_sentence_that_says_nothing_is_not_its_subjects():
     quotes = extract_quotes(text)
     assert_quote_offsets(text, quotes)
     assert [q.speaker for q in quotes if q.kind == "direct"] in ([], [None])
+
+
+def test_a_quote_after_a_clause_inside_another_is_not_its_subjects():
+    # the announcement is no one's in the hall, the jeer not the mayor's
+    for text in (
+        "Then came the moment everyone in the hall had been waiting for, “Ladies and "
+        "gentlemen, the next president of the United States.”",
+        "The crowd booed loudly as the mayor took the stage, “Go home, you have done "
+        "enough damage to this city already.”",
+    ):
+        quotes = extract_quotes(text)
+        assert_quote_offsets(text, quotes)
+        direct = [q for q in quotes if q.kind == "direct"]
+        assert all(q.speaker in (None, "The crowd") for q in direct), text
+

@@ -205,6 +205,11 @@ def clause_before(doc: Any, start: int) -> tuple[Any, bool] | None:
         node = node.head
     if node.pos_ != "VERB" or node.i >= k or node.sent.start != doc[k].sent.start:
         return None
+    if node.dep_ in ("relcl", "advcl") and node.head.i < k and not is_speech_verb(node):
+        # a clause inside the one before ("Then came the moment everyone had been
+        # waiting for, "..."", "The crowd booed as the mayor took the stage, "...""):
+        # neither its subject nor the main one is told to be the quote's
+        return None
     return node, False
 
 
