@@ -919,3 +919,15 @@ def test_a_quote_after_a_clause_inside_another_is_not_its_subjects():
         direct = [q for q in quotes if q.kind == "direct"]
         assert all(q.speaker in (None, "The crowd") for q in direct), text
 
+
+def test_a_dash_opening_a_line_closes_no_clause_before_a_quote():
+    # a list of headlines: the one before does not speak the next
+    text = (
+        'SHORT READS:\n\n—"A city sketch artist gets a gallery show," by Hyperallergic\'s '
+        'Cara Dunn: http://bit.ly/1NSbMIk.\n\n—"Posthumous books could come with a lot of '
+        "dollar signs,\" by Boston Globe's Tom Ray: http://bit.ly/1abcd.\n"
+    )
+    quotes = extract_quotes(text)
+    assert_quote_offsets(text, quotes)
+    (books,) = [q for q in quotes if "Posthumous" in q.text]
+    assert books.speaker is None

@@ -200,7 +200,10 @@ def clause_before(doc: Any, start: int) -> tuple[Any, bool] | None:
     k = token_before(doc, start)
     if k is None or k < 1 or doc[k].text not in (",", ":", "—", "–", "--"):
         return None
-    node = doc[k - 1]
+    last = token_before(doc, doc[k].idx)
+    if last is None or "\n" in doc.text[doc[last].idx : doc[k].idx]:
+        return None  # a dash opening a line is a list's bullet: no clause closes there
+    node = doc[last]
     while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i and node.head.i < k:
         node = node.head
     if node.pos_ != "VERB" or node.i >= k or node.sent.start != doc[k].sent.start:
