@@ -158,3 +158,19 @@ def test_a_group_led_by_someone_is_no_record_and_keeps_its_own_phrase():
     assert_quote_offsets(text, quotes)
     (quote,) = [q for q in quotes if "overstepped" in q.text]
     assert quote.speaker == "Twenty-seven states"
+
+
+def test_a_record_keeps_its_maker_but_not_when_or_where_it_came_out():
+    for text, speaker in (
+        (
+            "A report released by the ministry on Tuesday said the economy had shrunk.",
+            "A report released by the ministry",
+        ),
+        (
+            "A poll conducted by the Times in March found that most voters oppose the plan.",
+            "A poll conducted by the Times",
+        ),
+    ):
+        quotes = extract_quotes(text)
+        assert_quote_offsets(text, quotes)
+        assert [q.speaker for q in quotes] == [speaker], text

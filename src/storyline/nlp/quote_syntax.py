@@ -102,13 +102,15 @@ def noun_phrase(head: Any, text: str, asides: bool = True) -> tuple[int, int]:
             and child.i == head.i + 1
             and (head.pos_ != "PROPN" or child.lower_ == "of")  # not "Kellenberger for his part"
         ) or (described and child.dep_ in ("acl", "prep") and head.i < child.i < last_joined)
-        short_prep = short_prep or (head.pos_ == "NOUN" and child.i > head.i and _made_by(child))
+        made = _made_by(child) if head.pos_ == "NOUN" and child.i > head.i else None
         # the commas of "Flynn, a Trump surrogate," and "X, the US president, and Y"
         inner_comma = child.dep_ == "punct" and child.text == "," and head.i < child.i < last_joined
         aside = not asides and child.dep_ in ("conj", "appos", "cc") and child.i > head.i
         if aside or child is age:
             continue
-        if child.i < head.i or short_prep or inner_comma or child.dep_ not in _SPEAKER_CUT:
+        if made is not None:  # up to the maker: not "on Tuesday" after "by the ministry"
+            keep.extend(t for t in child.subtree if t.i <= made)
+        elif child.i < head.i or short_prep or inner_comma or child.dep_ not in _SPEAKER_CUT:
             keep.extend(child.subtree)
     # a phrase is contiguous: stop at the first gap from the head outwards
     indices = sorted({t.i for t in keep})
@@ -134,18 +136,16 @@ _MADE = frozenset(
 )  # fmt: skip
 
 
-def _made_by(child: Any) -> bool:
+def _made_by(child: Any) -> int | None:
     """ "a report by the inspector general", "a poll conducted by the Times": who made
     the record is part of the phrase that names it (not "states led by West Virginia":
-    the leader is another party)."""
+    the leader is another party); the index of the maker's last word, else None."""
     if child.dep_ == "prep" and child.lower_ == "by":
-        return True
-    return (
-        child.dep_ == "acl"
-        and child.tag_ == "VBN"
-        and child.lemma_.lower() in _MADE
-        and any(c.dep_ == "agent" for c in child.children)
-    )
+        return int(child.right_edge.i)
+    if child.dep_ != "acl" or child.tag_ != "VBN" or child.lemma_.lower() not in _MADE:
+        return None
+    agents = [c for c in child.children if c.dep_ == "agent"]
+    return int(agents[0].right_edge.i) if agents else None
 
 
 def _past_dateline(head: Any, text: str) -> Any:
