@@ -162,3 +162,19 @@ def _purpose(verb: Any) -> bool:
         and verb.head.pos_ == "VERB"
         and any(c.dep_ == "aux" and c.lower_ == "to" and c.i < verb.i for c in verb.children)
     )
+
+
+def infinitive_host(verb: Any) -> Any | None:
+    """The verb that has the noun a to-infinitive relative describes ("Manafort had reason
+    to know", "a paper had this to say", "Cruz is the only contender to have pledged",
+    "gave Beck new impetus to oppose"): the noun is what the infinitive is about, not
+    who acts; the one who acts is that verb's indirect object or its subject. None for
+    any other relative clause, or a noun that no verb has as object or complement; the
+    indirect object itself when the verb has one."""
+    if verb.dep_ != "relcl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    noun = verb.head
+    if noun.dep_ not in ("dobj", "attr") or noun.head.i == noun.i:
+        return None
+    datives = [c for c in noun.head.children if c.dep_ == "dative"]
+    return datives[0] if datives else noun.head
