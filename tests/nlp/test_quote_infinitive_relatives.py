@@ -24,3 +24,8 @@ def test_the_one_given_the_impetus_opposes():
 def test_the_only_one_to_have_pledged_is_the_subject():
     text = "Ms. Ortiz is the only candidate here to have pledged to visit every county.\n"
     assert _speakers(text, "pledged") == ["Ms. Ortiz"]
+
+
+def test_a_for_before_the_infinitive_names_who_acts():
+    text = "The attacks have created a natural opening for Ms. Lane to highlight her record.\n"
+    assert _speakers(text, "highlight") == ["Ms. Lane"]

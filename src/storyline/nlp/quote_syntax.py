@@ -208,9 +208,9 @@ def subject_of(verb: Any) -> Any | None:
                 agents = [a for a in node.children if a.dep_ == "agent"]
                 objects = [o for a in agents for o in a.children if o.dep_ == "pobj"]
                 return objects[0] if objects else None  # "was criticized (by X)"
-        if node.dep_ == "relcl":
-            host = infinitive_host(node)  # "had reason to know": who has the reason
-            if host is None or host.dep_ == "dative":
+        host = infinitive_host(node)  # "had reason to know", "an opening for X to act"
+        if node.dep_ == "relcl" or (host is not None and host.pos_ not in ("VERB", "AUX")):
+            if host is None or host.pos_ not in ("VERB", "AUX"):
                 return host or node.head
             node = host
             continue
