@@ -162,3 +162,39 @@ def _purpose(verb: Any) -> bool:
         and verb.head.pos_ == "VERB"
         and any(c.dep_ == "aux" and c.lower_ == "to" and c.i < verb.i for c in verb.children)
     )
+
+
+def infinitive_host(verb: Any) -> Any | None:
+    """The verb that has the noun a to-infinitive relative describes ("Manafort had reason
+    to know", "a paper had this to say", "Cruz is the only contender to have pledged",
+    "gave Beck new impetus to oppose"): the noun is what the infinitive is about, not
+    who acts; the one who acts is that verb's indirect object or its subject. None for
+    any other relative clause, or a noun that no verb has as object or complement; the
+    indirect object itself when the verb has one, and the object of a "for" that gives the
+    infinitive its subject ("an opening for Clinton to highlight", any infinitive)."""
+    doer = _for_subject(verb)
+    if doer is not None:
+        return doer
+    if verb.dep_ != "relcl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    noun = verb.head
+    if noun.dep_ not in ("dobj", "attr") or noun.head.i == noun.i:
+        return None
+    datives = [c for c in noun.head.children if c.dep_ == "dative"]
+    return datives[0] if datives else noun.head
+
+
+def _for_subject(verb: Any) -> Any | None:
+    """The subject a "for" gives a to-infinitive the parser left without one ("created an
+    opening for Clinton to highlight her record", "it is time for Congress to act"): the
+    object of the "for" that ends right before the "to". Not after a verb's "for" ("called
+    for help from the private sector to push back"): what is called for is no speaker."""
+    to = [c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to" and c.i < verb.i]
+    if not to or to[0].i == 0:
+        return None
+    last = verb.doc[to[0].i - 1]
+    for noun in (last, *last.ancestors):
+        if noun.dep_ == "pobj" and noun.head.lower_ == "for":
+            ends = noun.right_edge.i == last.i and noun.head.head.pos_ != "VERB"
+            return noun if ends else None
+    return None

@@ -1,7 +1,8 @@
 """Speakers for quotes the cue search left without one: a long direct quote after a
 clause that brings it in ("Trump issued a statement, "..."", "X said in a statement.
 "...""), and a phrase the parser hung on the quote between it and its cue ('"...?" the
-43-year-old asked')."""
+43-year-old asked'), and a long quote that goes on with the speaker of the quote before it
+in its paragraph or closing the paragraph before."""
 
 from __future__ import annotations
 
@@ -58,3 +59,37 @@ def speaker_before_cue(doc: Any, draft: Draft, text: str) -> None:
         return
     start, end = trim_span(text, words[0].idx, words[-1].idx + len(words[-1].text))
     draft.speaker = (start, end)
+
+
+def speaker_of_quote_before(drafts: list[Draft], text: str, min_words: int) -> None:
+    """'"You know, it happens, right?" Trump went on, as if he didn't hear her. "But you
+    gotta get over it."': a long direct quote with no cue or speaker of its own, in the
+    paragraph of an earlier quote that has a speaker, goes on with that speaker (news
+    quotes one person at a time and names them once)."""
+    last: Draft | None = None
+    for draft in sorted(drafts, key=lambda d: d.start):
+        if (
+            last is not None
+            and draft.kind == "direct"
+            and draft.cue is None
+            and draft.speaker is None
+            and len(draft.fragments) <= 1
+            and word_count(text[draft.start : draft.end]) >= min_words
+            and last.speaker is not None
+            and last.end <= draft.start
+            and (
+                "\n" not in text[last.start : draft.start]
+                or (last.kind == "direct" and _next_paragraph(text, last.end, draft.start))
+            )
+        ):
+            draft.speaker = last.speaker
+        if draft.speaker is not None:
+            last = draft
+
+
+def _next_paragraph(text: str, end: int, start: int) -> bool:
+    """Does ``start`` open the paragraph right after the one whose quote ends at ``end``,
+    with no more than a short cue clause between ('...," he said.⏎⏎"...')?"""
+    between = text[end:start]
+    tail, _, rest = between.partition("\n")
+    return not rest.strip() and len(tail) <= 80

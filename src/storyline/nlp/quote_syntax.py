@@ -10,6 +10,7 @@ from typing import Any
 from storyline.nlp.dateline import dateline_at
 from storyline.nlp.quote_clauses import (
     antecedent_start,
+    infinitive_host,
     refusal,
     refused_words,
     request,
@@ -207,8 +208,12 @@ def subject_of(verb: Any) -> Any | None:
                 agents = [a for a in node.children if a.dep_ == "agent"]
                 objects = [o for a in agents for o in a.children if o.dep_ == "pobj"]
                 return objects[0] if objects else None  # "was criticized (by X)"
-        if node.dep_ == "relcl":
-            return node.head
+        host = infinitive_host(node)  # "had reason to know", "an opening for X to act"
+        if node.dep_ == "relcl" or (host is not None and host.pos_ not in ("VERB", "AUX")):
+            if host is None or host.pos_ not in ("VERB", "AUX"):
+                return host or node.head
+            node = host
+            continue
         if node.dep_ == "xcomp" and node.head.i != node.i and _object_control(node.head):
             objects = [c for c in node.head.children if c.dep_ in ("dobj", "dative")]
             if objects:
