@@ -27,7 +27,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from storyline.config import EntityLinkOptions as LinkOptions
@@ -35,11 +35,8 @@ from storyline.lexicon import word_set
 from storyline.link.entity_merge import merge_clusters
 from storyline.link.entity_names import (
     _AUTHORITIES,
-    _COLLECTIVE_PEOPLE,
-    _FEMININE,
     _GENERIC,
     _HEAD_GENDER,
-    _MASCULINE,
     _OTHER_PARTIES,
     _TYPE_NOUNS,
     GuardedUnionFind,
@@ -53,10 +50,11 @@ from storyline.link.entity_names import (
     types_compatible,
 )
 from storyline.link.entity_orphans import attach_orphan_chains
+from storyline.link.entity_pronouns import mention_gender, person_noun, pronoun_antecedent
 from storyline.link.stance_trees import TreeEnsemble
 from storyline.link.substories import substories
 from storyline.nlp.entities import EntityAnalyzer, EntityMention
-from storyline.nlp.person_nouns import is_person_noun, is_role
+from storyline.nlp.person_nouns import is_role
 
 logger = logging.getLogger(__name__)
 
@@ -103,7 +101,7 @@ def _link_protagonists(
         for i, mention in enumerate(ms):
             if _amount(mention):
                 continue
-            if mention.kind == "nominal" and not mention.plural and _person_noun(mention):
+            if mention.kind == "nominal" and not mention.plural and person_noun(mention):
                 if mention.head in _OTHER_PARTIES:
                     continue  # "the lawyer", "the judge": someone beside the protagonist
                 docs_of_head[(labels[d], head_key(mention.head, mention.kind))].add(d)
@@ -111,7 +109,7 @@ def _link_protagonists(
                 options.plural_groups
                 and mention.kind == "nominal"
                 and mention.plural
-                and _person_noun(mention)
+                and person_noun(mention)
                 and mention.head not in _AUTHORITIES
             ):
                 plural_heads[labels[d]][head_key(mention.head, mention.kind)] += 1
@@ -248,12 +246,14 @@ def cluster_mentions(
     if options.link_pronouns:
         _link_pronouns(ctx)
     if options.link_pronouns and options.orphan_chains:
-        attach_orphan_chains(mentions, nodes, index, ctx.uf, ctx.labels, _gender, _person_noun)
+        attach_orphan_chains(
+            mentions, nodes, index, ctx.uf, ctx.labels, mention_gender, person_noun
+        )
     if options.merge_threshold > 0:
         rule_clusters = _groups(ctx)
         merge_clusters(
             rule_clusters, mentions, texts, ctx.labels, ctx.uf, index,
-            options.merge_threshold, options.merge_max_block, _person_noun, merge_model,
+            options.merge_threshold, options.merge_max_block, person_noun, merge_model,
         )  # fmt: skip
     return _groups(ctx)
 
@@ -414,7 +414,7 @@ def _link_roles(ctx: _Linking, by_head: dict[tuple[int, str], list[int]]) -> Non
     votes: dict[tuple[int, str], Counter] = defaultdict(Counter)
     for d, ms in enumerate(ctx.mentions):
         for nominal in ms:
-            if nominal.kind != "nominal" or nominal.plural or not _person_noun(nominal):
+            if nominal.kind != "nominal" or nominal.plural or not person_noun(nominal):
                 continue
             for i, name in enumerate(ms):
                 if name.kind != "name" or name.type != "PERSON":
@@ -435,7 +435,7 @@ def _link_pronouns(ctx: _Linking) -> None:
     # grammatical gender seen so far in each cluster, so "she" skips a "he" chain
     genders: dict[int, set[str]] = defaultdict(set)
     for node in ctx.nodes:
-        g = _gender(ctx.m(node))
+        g = mention_gender(ctx.m(node))
         if g:
             genders[uf.find(index[node])].add(g)
     for d, ms in enumerate(ctx.mentions):
@@ -444,7 +444,7 @@ def _link_pronouns(ctx: _Linking) -> None:
             pron = ms[i]
             if pron.kind != "pronoun" or pron.head in _GENERIC:
                 continue
-            gender = _gender(pron)
+            gender = mention_gender(pron)
 
             def clash(k: int, d: int = d, order: list[int] = order, gender: str = gender) -> bool:
                 other = genders.get(uf.find(index[(d, order[k])]), set())
@@ -454,85 +454,13 @@ def _link_pronouns(ctx: _Linking) -> None:
                 return bool(gender) and gender in genders.get(uf.find(index[(d, order[k])]), ())
 
             before = [ms[j] for j in order[:pos]]
-            antecedent = _antecedent(pron, before, ctx.options, clash, agree)
+            antecedent = pronoun_antecedent(pron, before, ctx.options, clash, agree)
             if antecedent is not None:
                 j = order[antecedent]
                 ra, rb = uf.find(index[(d, i)]), uf.find(index[(d, j)])
                 if uf.union(ra, rb):
                     merged = genders.pop(ra, set()) | genders.pop(rb, set())
                     genders[uf.find(ra)] = merged
-
-
-_SAME_PERSON_PRONOUN = {
-    **dict.fromkeys(("he", "him", "his", "himself"), "m"),
-    **dict.fromkeys(("she", "her", "hers", "herself"), "f"),
-}
-_RELATIVE = frozenset({"who", "whom", "whose", "which", "that", "where"})
-
-
-def _antecedent(
-    pron: EntityMention,
-    before: list[EntityMention],
-    options: LinkOptions,
-    clash: Callable[[int], bool],
-    agree: Callable[[int], bool],
-) -> int | None:
-    """Index into ``before`` of the antecedent of ``pron``, or None. ``clash``: the
-    candidate's cluster is known to be of another gender; ``agree``: of the pronoun's."""
-    if pron.head in _SAME_PERSON_PRONOUN:
-        # "he"/"she" mean a named person when one is near, before a role noun; first one
-        # already known to be "she" (or "he"), then one not known to be the other: in
-        # "Access Hollywood said Lohan's move ... where she will" the outlet is no "she"
-        checks = [agree] if options.pronoun_known_gender else []
-        checks.append(lambda k: not clash(k))
-        for fits in checks:
-            for k in range(len(before) - 1, -1, -1):
-                cand = before[k]
-                if pron.sentence - cand.sentence > options.pronoun_window:
-                    break
-                if cand.kind == "name" and cand.type == "PERSON" and fits(k):
-                    return k
-    for k in range(len(before) - 1, -1, -1):
-        cand = before[k]
-        if pron.sentence - cand.sentence > options.pronoun_window:
-            return None
-        if clash(k):
-            continue
-        if cand.kind in ("pronoun", "time"):
-            if cand.kind == "pronoun" and _SAME_PERSON_PRONOUN.get(cand.head, 1) == (
-                _SAME_PERSON_PRONOUN.get(pron.head, 2)
-            ):
-                return k  # "he ... his ... him": one person goes on
-            continue
-        if pron.head in _RELATIVE:
-            return k if cand.sentence == pron.sentence else None
-        person = pron.type == "PERSON"
-        if person and not (cand.type == "PERSON" or _person_noun(cand)):
-            continue
-        if not person and cand.type == "PERSON":
-            continue
-        cand_plural = cand.plural or cand.head in _COLLECTIVE_PEOPLE
-        if pron.plural != cand_plural and cand.type != "ORG":
-            continue
-        return k
-    return None
-
-
-def _gender(m: EntityMention) -> str:
-    first = m.text.split()[0].lower().rstrip(".") if m.text.split() else ""
-    for word in (m.head, first):
-        if word in _FEMININE:
-            return "f"
-        if word in _MASCULINE:
-            return "m"
-    return ""
-
-
-def _person_noun(m: EntityMention) -> bool:
-    """A common noun that names a person ("the host", "an accountant", "the gunman")."""
-    if m.kind != "nominal":
-        return False
-    return is_person_noun(m.head)
 
 
 def entity_id(name: str, type_: str) -> str:

@@ -17,8 +17,9 @@ import numpy as np
 from numpy.typing import NDArray
 
 from storyline.config import EntityLinkOptions as LinkOptions
-from storyline.link.entities import _person_noun, cluster_mentions
+from storyline.link.entities import cluster_mentions
 from storyline.link.entity_merge import FEATURES, candidate_pairs, feature_matrix, summarise
+from storyline.link.entity_pronouns import person_noun
 from storyline.link.stance_trees import TreeEnsemble, export_hist_gradient_boosting
 from storyline.link.substories import substories
 from storyline.nlp.entities import EntityMention
@@ -44,7 +45,7 @@ def topic_examples(
     rules = replace(options, merge_threshold=0.0)
     groups = cluster_mentions(topic.mentions, topic.texts, rules)
     labels = substories(topic.texts, options.substory_similarity)
-    summaries = summarise(groups, topic.mentions, topic.texts, labels, _person_noun)
+    summaries = summarise(groups, topic.mentions, topic.texts, labels, person_noun)
     pairs = candidate_pairs(summaries, options.merge_max_block)
     majority = [Counter(topic.gold[d][i] for d, i in g).most_common(1)[0][0] for g in groups]
     y = np.asarray([int(majority[a] == majority[b]) for a, b in pairs], dtype=np.int64)

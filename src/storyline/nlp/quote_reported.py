@@ -14,6 +14,7 @@ from storyline.config import QuoteOptions
 from storyline.nlp.quote_clauses import refusal
 from storyline.nlp.quote_draft import Draft, overlap
 from storyline.nlp.quote_nouns import nominal_drafts
+from storyline.nlp.quote_raising import is_raising, spoken_subject
 from storyline.nlp.quote_sources import (
     according_to_drafts,
     before_trailing_attribution,
@@ -24,12 +25,10 @@ from storyline.nlp.quote_syntax import (
     TELL_LEMMAS,
     analysis_subject,
     content_of,
-    is_raising,
     is_speech_verb,
     noun_phrase,
     question_clauses,
     speech_verbs,
-    spoken_subject,
     subject_of,
     token_span,
 )
