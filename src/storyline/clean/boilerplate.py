@@ -104,6 +104,16 @@ LINE_RULES: tuple[Rule, ...] = (
         r"( \(opens in new window\))?",
         r"add a location to your tweets",
         r"follow [\w.-]+:? ((facebook|twitter|instagram|youtube)[ ,|/]*){1,4}",
+        # a video player's button glued to its share links: "Play Facebook", "Play Twitter
+        # Embed" (a sentence never starts "Play" + only a network's name)
+        r"play( (facebook|twitter|email|embed|share))+",
+    ),
+    _rule(
+        "contact line",
+        # a reporter's contact line: only e-mail addresses and handles, "(jdoe@example.com;
+        # @jdoe)"; a sentence that gives an address has words around it
+        r"\(?\s*([\w.+-]+@[\w-]+(\.[\w-]+)+|@\w+)(\s*[;,/|]\s*(and\s+)?"
+        r"([\w.+-]+@[\w-]+(\.[\w-]+)+|@\w+)){0,3}\s*\)?",
     ),
     _rule(
         "video player",
@@ -112,6 +122,9 @@ LINE_RULES: tuple[Rule, ...] = (
         # sentence of the article
         r"(?=.{0,400}$)just watched\b.{1,200}\breplay more videos\b.*",
         r"(?=.{0,250}$)must watch\b.{1,200}\b\d{1,2}:\d{2}",
+        # a player's embed box: "Embed <clip title> 2:14 autoplay autoplay Copy this code to
+        # your website or blog"
+        r"(?=.{0,300}$)embed\b.{1,200}\bcopy this code to your (website|site|blog)\b.*",
     ),
     _rule(
         "script notice",
@@ -189,6 +202,12 @@ LINE_RULES: tuple[Rule, ...] = (
         # "By Monday, the troops left." and "By the numbers" stay
         r"(by|posted by|written by|author:)\s+(?!the\b|a\b|an\b)(([A-Z][\w.'’-]*)"
         r"(\s+(van|von|de|al|bin|[A-Z][\w.'’-]*)){0,3}|@?[a-z0-9][\w.-]*[a-z0-9_])",
+        # a name of two to four words, then the writer's desk or outlet in capitalised
+        # words: "By Jennifer Froetschel, DS Public Affairs", "By Jane Doe, Associated
+        # Press"; "By Monday, the troops left." has a lower-case clause after its comma
+        r"by\s+(?-i:(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)[A-Z][\w.'’-]*"
+        r"(\s+(van|von|de|al|bin|[A-Z][\w.'’-]*)){1,3},(\s+(of|for|and|the|&|[A-Z][\w.'’&-]*))"
+        r"{1,5})",
     ),
     _rule("wire credit", r"\(?(reporting|writing|editing|additional reporting) by [^()]{2,200}\)?"),
     _rule("trailing url", r"\|?\s*(https?://|www\.)\S+\s*\|?"),
