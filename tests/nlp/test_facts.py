@@ -223,3 +223,17 @@ def test_one_day_as_a_circumstance_and_a_figure_in_a_verbless_line_are_no_facts(
     for f in facts:
         assert text[f.start : f.end] == f.text
     assert sorted(f.text for f in facts) == ["2 million", "One"]
+
+
+def test_a_name_s_number_and_an_emergency_line_are_no_counts():
+    # a reader saw "9 reporter" (from "Bay News 9 reporter") and "911 call" as facts
+    texts = [
+        "Spectrum Bay News 9 reporter Dave Jordan contributed to this report.",
+        "The fire department said there was no 911 call from the school that day.",
+        "He told CNN 40 people died in the attack.",
+        "In March 20 people were killed in the town.",
+    ]
+    name, line, told, month = extract_facts(texts)
+    assert name == [] and line == []
+    assert [(f.value, f.counted) for f in told] == [(40, "people")]
+    assert all(f.value != 911 for f in month)

@@ -114,6 +114,18 @@ _NOT_COUNTS_RE = re.compile(
     r"|(?i:\bno\.\s?\d+\b|#\s?\d+\b)"
     r"|(?i:\b(?:caption|photo|image|slide|picture)s?\s+\d+\s+of\s+\d+\b)"
     r"|(?i:\b\d+\s+of\s+\d+\s+(?:photos|images|slides|pictures)\b)"
+    # an emergency line's number named with what uses it ("no 911 call", "the 999
+    # operator"): a phone number, not a count of calls
+    r"|(?i:\b(?:911|999|112)(?=\s+(?:call|caller|dispatch|operator|line|cent(?:er|re)|system"
+    r"|tape|recording)s?\b))"
+)
+# months and weekdays are capitalised but date a count ("In March 20 people died"), they
+# end no name
+_CALENDAR_WORDS = frozenset(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september"]
+    + ["october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug"]
+    + ["sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday"]
+    + ["friday", "saturday", "sunday"]
 )
 # the head noun of a street address ("64 Perry Street", "the 3700 block of ..."): a house
 # number, not a count
@@ -253,6 +265,8 @@ def _fact(doc: Any, match: re.Match, sentences: SentenceIndex | None) -> Fact | 
         return None
     if tok.ent_type_ in _NAME_ENTS:  # "Vesti 24", "Apollo 11"
         return None
+    if _ends_a_name(doc, token[0], match):
+        return None  # "Bay News 9 reporter", "Channel 4 footage": the name's number
     if match.group("number").lower() == "one" and tok.dep_ in ("nsubj", "dobj", "pobj"):
         return None  # "One of the warships": a pronoun, not a count
     if _refers_back(doc, tok, match):
@@ -359,6 +373,35 @@ def _refers_back(doc: Any, tok: Any, match: re.Match) -> bool:
         speaker = noun.dep_ == "nsubj" and noun.head.lemma_.lower() in speech_verbs()
         return speaker or previous in _BACK_REFERENCES or noun.dep_ in ("pobj", "npadvmod")
     return previous in _BACK_REFERENCES
+
+
+def _ends_a_name(doc: Any, first: Any, match: re.Match) -> bool:
+    """Is a bare figure the last word of a name the NER model missed ("Spectrum Bay News 9
+    reporter", "Channel 4 footage", "Apollo 11 crew")? English puts a count before the
+    name it counts, not right after a proper noun inside a clause."""
+    if match.group("modifier") or match.group("currency") or match.group("percent"):
+        return False
+    if match.group("scale") or not match.group("number")[0].isdigit():
+        return False
+    if first.i == 0 or first.is_sent_start:
+        return False
+    previous = doc[first.i - 1]
+    # one noun phrase ("News" and "9" both hang on "reporter Dave Jordan"); "He told CNN
+    # 40 people died" starts a new clause at the figure
+    phrase = {first.i}
+    node = first
+    while node.head.i != node.i and node.head.pos_ in ("NOUN", "PROPN", "NUM"):
+        node = node.head
+        phrase.add(node.i)
+    joined = previous.head.i in phrase or previous.i in phrase
+    return (
+        joined
+        and previous.pos_ == "PROPN"
+        and previous.is_alpha
+        and previous.text[0].isupper()
+        and previous.ent_type_ not in _SKIP_ENTS
+        and previous.lower_ not in _CALENDAR_WORDS
+    )
 
 
 def _counted(doc: Any, tok: Any, number_end: int) -> tuple[str | None, int | None, int | None, Any]:
