@@ -237,3 +237,21 @@ def test_a_name_s_number_and_an_emergency_line_are_no_counts():
     assert name == [] and line == []
     assert [(f.value, f.counted) for f in told] == [(40, "people")]
     assert all(f.value != 911 for f in month)
+
+
+def test_half_a_dozen_a_glued_dash_and_a_prize_s_name_read_as_written():
+    # a reader saw "dozen residents", "1.9 million people--" and "$50,000 Scientific
+    # American Science" in Facts and figures
+    texts = [
+        "Next to her, half a dozen residents clap their hands.",
+        "It could put 1.9 million people-- ultimately back to work.",
+        "She won the $50,000 Scientific American Science in Action Award in August.",
+        "He paid $300 million cash for the team.",
+    ]
+    half, dash, prize, cash = (
+        [(f.text, f.value, f.unit, f.counted) for f in fs] for fs in extract_facts(texts)
+    )
+    assert half == [("half a dozen", 6, None, "residents")]
+    assert dash == [("1.9 million", 1_900_000, None, "people")]
+    assert prize == [("$50,000", 50_000, "USD", None)]
+    assert cash == [("$300 million", 300_000_000, "USD", "cash")]

@@ -42,6 +42,8 @@ _WORD_NUMBERS = {
     "fifty": 50,
     "hundred": 100,
     "dozen": 12,
+    # "half a dozen residents" is six of them, not a dozen
+    "half a dozen": 6,
 }
 _SCALES = {
     "thousand": 1e3,
@@ -92,7 +94,9 @@ _SCALE = r"(?:thousand|million|billion|trillion|bn|mn|tn|m|k|b)"
 _NUMBER_RE = re.compile(
     r"(?P<modifier>\b(?:" + "|".join(m.replace(" ", r"\s+") for m in MODIFIERS) + r")\s+)?"
     r"(?P<currency>US\$|[$£€¥])?\s?"
-    r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\b(?:" + _WORDS + r")\b)"
+    r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\b(?:"
+    + _WORDS.replace(" ", r"\s+")
+    + r")\b)"
     r"(?:(?:\s?[-\u2013]\s?|\s+to\s+)(?P<high>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d-]))?"
     r"(?:\s?(?P<scale>" + _SCALE + r")\b)?"
     r"(?P<percent>\s?(?:%|per\s?cent\b|percent\b))?"
@@ -181,7 +185,7 @@ class Fact:
 
 
 def parse_number(number: str, scale: str | None = None) -> float | None:
-    word = number.lower()
+    word = " ".join(number.lower().split())
     if word in _WORD_NUMBERS:
         value = float(_WORD_NUMBERS[word])
     else:
@@ -304,6 +308,10 @@ def _fact(doc: Any, match: re.Match, sentences: SentenceIndex | None) -> Fact | 
         counted = c_start = c_end = None
     if unit is None and noun is not None and _names_a_title(doc, tok, noun, value):
         return None  # "50 Cent", "8 Mile", "10 Essential Tracks": a name, not a count
+    if unit is not None and noun is not None and _names_a_title(doc, tok, noun, value):
+        # "the $50,000 Scientific American Science in Action Award": the sum is the fact,
+        # the words after it are the prize's name, not what the sum counts
+        counted = c_start = c_end = None
     if (match.group("scale") or "").lower() == "m" and not currency:
         # only money ("$5.5m", "£5m") or a count ("2.5m barrels") reads "m" as million;
         # "5,500m downwind", "a 5m-long vehicle", "7m adjacent" are metres
@@ -431,7 +439,8 @@ def _counted(doc: Any, tok: Any, number_end: int) -> tuple[str | None, int | Non
                 if objects:
                     end_tok = objects[0].i
     start = doc[start_tok].idx
-    end = doc[end_tok].idx + len(doc[end_tok].text)
+    # a dash or quote glued to the noun ("1.9 million people-- ultimately") is no part of it
+    end = doc[end_tok].idx + len(doc[end_tok].text.rstrip("-\u2013\u2014'\"\u2019\u201d"))
     if start >= end or start < number_end:  # "$550m": the "m" is the scale, not a noun
         return None, None, None, None
     counted = doc_text(doc)[start:end]
