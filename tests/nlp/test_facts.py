@@ -255,3 +255,16 @@ def test_half_a_dozen_a_glued_dash_and_a_prize_s_name_read_as_written():
     assert dash == [("1.9 million", 1_900_000, None, "people")]
     assert prize == [("$50,000", 50_000, "USD", None)]
     assert cash == [("$300 million", 300_000_000, "USD", "cash")]
+
+
+def test_the_count_of_who_told_is_no_fact():
+    # a reader saw "two sources" four times in Facts and figures
+    texts = [
+        "At one point, according to two sources, he asked if people still cared.",
+        "Five people were killed, two sources said.",
+        "Two men were arrested, police said.",
+    ]
+    told, killed, arrested = ([(f.value, f.counted) for f in fs] for fs in extract_facts(texts))
+    assert told == []
+    assert killed == [(5, "people")]
+    assert arrested == [(2, "men")]

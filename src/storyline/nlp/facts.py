@@ -363,11 +363,25 @@ _BACK_REFERENCES = frozenset(
 )
 
 
+def _names_sources(tok: Any, value: float | None) -> bool:
+    """Is a small count the attribution of what is reported ("two sources said",
+    "according to three officials")? It says who told, not what happened."""
+    if value is None or value > 10 or tok.dep_ != "nummod":
+        return False
+    noun = tok.head
+    if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in speech_verbs():
+        return True
+    to = noun.head
+    return noun.dep_ == "pobj" and to.lower_ == "to" and to.head.lower_ == "according"
+
+
 def _refers_back(doc: Any, tok: Any, match: re.Match) -> bool:
     if match.group("modifier") or match.group("currency") or match.group("percent"):
         return False
     if match.group("scale") or match.group("high"):
         return False
+    if _names_sources(tok, parse_number(match.group("number"))):
+        return True
     number = match.group("number").lower()
     if number not in _SMALL_NUMBER_WORDS:
         return False
