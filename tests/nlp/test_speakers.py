@@ -554,3 +554,18 @@ def test_a_group_described_is_not_the_person_who_spoke_before():
     quotes = _quotes(text)
     (later,) = [q for q in quotes if "marines" in q.text]
     assert later.speaker != "Sergei Lavrov"
+
+
+def test_she_goes_on_with_one_who_tells_inside_a_report_not_the_reporter_before():
+    # a reader saw the TV reporter credited with the suspect's account: "FOX 13's Haley
+    # Hinds reports ... Police said Stinson told them ... She said there was an
+    # altercation" (Stinson said it, not Hinds)
+    text = (
+        "LARGO, Fla. - Charisse Stinson, 21, was charged on Tuesday.\n\n"
+        "FOX 13's Haley Hinds reports the boy's family became emotional at the scene.\n\n"
+        "Largo police later confirmed that was the location where the body was found.\n\n"
+        "Police said Stinson told them she accepted a ride Saturday night from a stranger.\n\n"
+        "She said there was an altercation and she was knocked out."
+    )
+    by_words = {q.speaker_words: q for q in _quotes(text) if q.speaker_words}
+    assert by_words["She"].speaker == "Stinson"
