@@ -237,6 +237,7 @@ def test_a_byline_with_its_desk_a_player_button_and_a_contact_line_are_no_title(
         "Embed Floods hit Minot 2:14 autoplay autoplay Copy this code to your website or blog": (
             "video player"
         ),
+        "CLOSE Bone-chilling cold gripped the town on Monday. (Jan. 2) AP": "video player",
     }
     for line, reason in clutter.items():
         assert classify_line(line) == reason, line
@@ -250,5 +251,6 @@ def test_a_byline_with_its_desk_a_player_button_and_a_contact_line_are_no_title(
         "By Tuesday, Trump Had Fired Comey",
         "Play ball, the umpire said.",
         "Write to jdoe@example.com for the full report.",
+        "CLOSE to 100 people were hurt, the AP said.",
     ):
         assert classify_line(line) is None, line

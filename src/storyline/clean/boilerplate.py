@@ -125,6 +125,9 @@ LINE_RULES: tuple[Rule, ...] = (
         # a player's embed box: "Embed <clip title> 2:14 autoplay autoplay Copy this code to
         # your website or blog"
         r"(?=.{0,300}$)embed\b.{1,200}\bcopy this code to your (website|site|blog)\b.*",
+        # a player's close button glued to its clip's caption, which ends on the clip's
+        # credit: "CLOSE Bone-chilling cold gripped much of the U.S. ... (Jan. 2) AP"
+        r"(?=.{0,500}$)(?-i:CLOSE [A-Z][a-z]).*\s(?-i:AP|USA TODAY( NETWORK)?|REUTERS|AFP)\.?",
     ),
     _rule(
         "script notice",
