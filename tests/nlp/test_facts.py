@@ -268,3 +268,14 @@ def test_the_count_of_who_told_is_no_fact():
     assert told == []
     assert killed == [(5, "people")]
     assert arrested == [(2, "men")]
+
+
+def test_a_ratio_is_no_count_of_its_denominator():
+    # a reader saw "13 children" from "That's 1 in 13 children"
+    texts = [
+        "That's 1 in 13 children, which works out to roughly two children in every classroom.",
+        "Officials counted 1 in 2019 and 40 cases in 2020.",
+    ]
+    ratio, years = ([(f.value, f.counted) for f in fs] for fs in extract_facts(texts))
+    assert (13, "children") not in ratio and (2, "children") in ratio
+    assert (40, "cases") in years

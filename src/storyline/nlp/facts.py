@@ -118,6 +118,9 @@ _NOT_COUNTS_RE = re.compile(
     r"|(?i:\bno\.\s?\d+\b|#\s?\d+\b)"
     r"|(?i:\b(?:caption|photo|image|slide|picture)s?\s+\d+\s+of\s+\d+\b)"
     r"|(?i:\b\d+\s+of\s+\d+\s+(?:photos|images|slides|pictures)\b)"
+    # a ratio ("1 in 13 children", "one out of five adults"): a share, not a count of 13
+    r"|(?i:\b(?:1|one)\s+(?:in|out\s+of)\s+(?!(?:19|20)\d\d\b)(?:\d[\d,]*|two|three|four|five"
+    r"|six|seven|eight|nine|ten|twenty|hundred)\b)"
     # an emergency line's number named with what uses it ("no 911 call", "the 999
     # operator"): a phone number, not a count of calls
     r"|(?i:\b(?:911|999|112)(?=\s+(?:call|caller|dispatch|operator|line|cent(?:er|re)|system"
