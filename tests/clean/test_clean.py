@@ -238,6 +238,7 @@ def test_a_byline_with_its_desk_a_player_button_and_a_contact_line_are_no_title(
             "video player"
         ),
         "CLOSE Bone-chilling cold gripped the town on Monday. (Jan. 2) AP": "video player",
+        "RELATED Floods hit Fargo as the river rises": "share prompt",
     }
     for line, reason in clutter.items():
         assert classify_line(line) == reason, line
@@ -252,5 +253,7 @@ def test_a_byline_with_its_desk_a_player_button_and_a_contact_line_are_no_title(
         "Play ball, the umpire said.",
         "Write to jdoe@example.com for the full report.",
         "CLOSE to 100 people were hurt, the AP said.",
+        "MORE THAN 100 PEOPLE DIED IN THE BLAST",
+        "MORE than 100 people died.",
     ):
         assert classify_line(line) is None, line

@@ -84,6 +84,10 @@ LINE_RULES: tuple[Rule, ...] = (
         # a section's link to more of it: "Local News More>>", "Politics More »"
         r"[^.!?]{0,40}\bmore ?(>>|»|›)",
         r"like this:?|like loading\.{0,3}|related:?|related (articles|stories|posts):?",
+        # a link to another story, its headline after a capitalised label: "RELATED Amanda
+        # Knox proclaims her innocence in new Twitter photograph" (a headline has no stop)
+        r"(?-i:RELATED|READ MORE|MORE|SEE ALSO|WATCH|RELATED STORY|RELATED CONTENT):?\s+"
+        r"(?-i:[A-Z](?=[^.!?]*[a-z]))[^.!?]{4,150}",
         r"tweet with a location.{0,200}",
         r"follow us on .{0,60}",
         r"advertisement|sponsored content|read more:?.{0,80}",
