@@ -239,6 +239,10 @@ def test_a_byline_with_its_desk_a_player_button_and_a_contact_line_are_no_title(
         ),
         "CLOSE Bone-chilling cold gripped the town on Monday. (Jan. 2) AP": "video player",
         "RELATED Floods hit Fargo as the river rises": "share prompt",
+        (
+            "The mayor walks to the levee Wednesday. | Jane Roe/POLITICO Floods hit Fargo "
+            "The river rose again."
+        ): "photo caption",
     }
     for line, reason in clutter.items():
         assert classify_line(line) == reason, line

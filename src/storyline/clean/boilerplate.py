@@ -166,6 +166,10 @@ LINE_RULES: tuple[Rule, ...] = (
         r"(?=.{0,400}$).*[.!?][\"”’')]?\s+\(?(?-i:AP|AFP|EPA|REUTERS)( photo)? ?/\s*"
         + _CAPITALISED
         + r"\)?",
+        # a page's photo block flattened to a line: "<caption>. | John Shinkle/POLITICO
+        # <section> <headline>" (a credit after a bar is never the article's prose)
+        r"(?=.{0,600}$).*[.!?]\s+\|\s+" + _CAPITALISED + r"\s*/\s*(getty images|ap( photo)?|afp"
+        r"|epa(-efe)?|reuters|politico|bloomberg|shutterstock|istockphoto)\b.*",
         # an agency caption: "FILE - In this May 24, 2016, file photo, X speaks ..."
         r"(file\s*[-–—]\s*)?in this [^.]{0,80}\b(file )?(photo|photograph|image|picture)"
         r"( provided by [^,]{1,60})?,.{0,600}",
