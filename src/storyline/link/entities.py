@@ -380,12 +380,9 @@ def _link_heads(ctx: _Linking) -> dict[tuple[int, str], list[int]]:
         )
         for k in members:
             mention = ctx.m(ctx.nodes[k])
-            if (
-                ambiguous
-                and mention.kind == "name"
-                and mention.type == "PERSON"
-                and " " not in mention.name
-            ):
+            # whatever type the tagger gave it ("Jordan" is a country too): a bare name
+            # that could be either person joins neither by its head
+            if ambiguous and mention.kind == "name" and " " not in mention.name:
                 continue
             if mention.kind == "name" and " " in mention.name:
                 # "Black Sea" never joins "Mediterranean Sea" by their shared head,
