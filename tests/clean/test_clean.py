@@ -261,3 +261,10 @@ def test_a_byline_with_its_desk_a_player_button_and_a_contact_line_are_no_title(
         "MORE than 100 people died.",
     ):
         assert classify_line(line) is None, line
+
+
+def test_a_byline_with_its_desk_names_the_desk_as_publisher_not_the_writer():
+    # a reader saw "Jennifer Froetschel, DS Public Affairs states: ..." in Claims
+    article = clean("By Jane Doe, DS Public Affairs\n\nFloods hit Minot\n\nThe river rose.")
+    assert article.publisher == "DS Public Affairs"
+    assert article.title == "Floods hit Minot"
