@@ -224,3 +224,47 @@ def test_a_byline_names_no_outlet_and_a_copyright_holder_loses_its_by():
         clean("The minister resigned.\n\nPosted by syria-watch-blog").publisher
         == "syria-watch-blog"
     )
+
+
+def test_a_byline_with_its_desk_a_player_button_and_a_contact_line_are_no_title():
+    # first lines a reader saw as story titles: "By Jennifer Froetschel, DS Public
+    # Affairs", "Play Facebook", "(bwhite@politico.com; @morningmoneyben)"
+    clutter = {
+        "By Jane Doe, Public Affairs Office": "byline",
+        "By Jane Doe, Associated Press": "byline",
+        "Play Facebook": "share prompt",
+        "(jdoe@example.com; @jdoe)": "contact line",
+        "Embed Floods hit Minot 2:14 autoplay autoplay Copy this code to your website or blog": (
+            "video player"
+        ),
+        "CLOSE Bone-chilling cold gripped the town on Monday. (Jan. 2) AP": "video player",
+        "RELATED Floods hit Fargo as the river rises": "share prompt",
+        (
+            "The mayor walks to the levee Wednesday. | Jane Roe/POLITICO Floods hit Fargo "
+            "The river rose again."
+        ): "photo caption",
+    }
+    for line, reason in clutter.items():
+        assert classify_line(line) == reason, line
+        article = clean(
+            f"{line}\n\nFloods hit Minot\n\nThe river peaked two feet lower than expected."
+        )
+        assert article.title == "Floods hit Minot", line
+        assert line not in article.text
+    for line in (
+        "By Monday, the troops had left the city.",
+        "By Tuesday, Trump Had Fired Comey",
+        "Play ball, the umpire said.",
+        "Write to jdoe@example.com for the full report.",
+        "CLOSE to 100 people were hurt, the AP said.",
+        "MORE THAN 100 PEOPLE DIED IN THE BLAST",
+        "MORE than 100 people died.",
+    ):
+        assert classify_line(line) is None, line
+
+
+def test_a_byline_with_its_desk_names_the_desk_as_publisher_not_the_writer():
+    # a reader saw "Jennifer Froetschel, DS Public Affairs states: ..." in Claims
+    article = clean("By Jane Doe, DS Public Affairs\n\nFloods hit Minot\n\nThe river rose.")
+    assert article.publisher == "DS Public Affairs"
+    assert article.title == "Floods hit Minot"

@@ -69,3 +69,14 @@ def test_a_group_is_not_news_only_when_every_text_is_not():
     assert not_news_reason([crawl, ""]) == "boilerplate (the seed for wide00014 was)"
     assert not_news_reason([crawl, news]) is None
     assert not_news_reason([]) is None
+
+
+def test_an_archive_collection_s_description_is_no_news():
+    # a reader saw one as a story: "Crawl of outlinks from wikipedia.org started March,
+    # 2016." with a timeline row and a fact ("865 collections")
+    notice = (
+        "Crawl of outlinks from example.org started March, 2016. These files are currently "
+        "not publicly accessible. Properties of this collection. It has been several years "
+        "since the last time we did this. The seed list was built from all 865 collections."
+    )
+    assert junk_reason(notice, count_words(notice))

@@ -573,3 +573,23 @@ def test_a_place_that_starts_other_names_is_not_the_short_form_of_a_longer_one()
     # without a name that it starts, the short form joins the one longer name it ends
     alone = [one[0], one[2]]
     assert cluster_mentions([alone], [text], LinkOptions()) == [[(0, 0), (0, 1)]]
+
+
+def test_a_bare_name_that_is_one_person_s_first_name_joins_no_one_else_s_surname():
+    # a reader saw the boy "Jordan" (Jordan Belliveau) counted as "Dave Jordan", the
+    # reporter who contributed to one article: 17 mentions, second in the storyline's name
+    texts = [
+        "Jordan Belliveau was found . Jordan was two . Jordan smiled .",
+        "Reporter Dave Jordan contributed . Jordan Belliveau .",
+    ]
+    names = _names(texts, [(0, "Jordan Belliveau"), (1, "Dave Jordan"), (1, "Jordan Belliveau")])
+    names[0].append(
+        _m(texts[0].index("Jordan was"), "Jordan", "name", "jordan", "jordan", "PERSON")
+    )
+    # the tagger calls it a country now and then
+    names[0].append(
+        _m(texts[0].index("Jordan smiled"), "Jordan", "name", "jordan", "jordan", "GPE")
+    )
+    clusters = cluster_mentions(names, texts, LinkOptions())
+    dave = next(c for c in clusters if (1, 0) in c)
+    assert (0, 1) not in dave and (0, 2) not in dave

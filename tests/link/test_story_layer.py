@@ -171,6 +171,16 @@ def test_the_speaker_entity_is_who_speaks_not_a_fragment_or_a_modifier():
     assert _speaker_of(text, "Obama's spokesman", [("Obama", "PERSON")]) is None
     text = "Mr Putin warned Mr Cameron."
     assert _speaker_of(text, "Mr Putin", [("Putin", "PERSON")]) == "Putin"
+    # an "and" inside the description's own phrase joins no second speaker: a reader saw
+    # "Lorelei Vargas, deputy commissioner for early care and education at the
+    # Administration for Children's Services" listed apart from Lorelei A. Vargas
+    speaker = (
+        "Lorelei Vargas, deputy commissioner for early care and education at the "
+        "Administration for Children's Services"
+    )
+    text = speaker + ", said she could not comment."
+    names = [("Lorelei Vargas", "PERSON"), ("Administration for Children's Services", "ORG")]
+    assert _speaker_of(text, speaker, names) == "Lorelei Vargas"
 
 
 def test_a_broken_map_fails_the_storylines_it_did_not_deliver(monkeypatch):

@@ -223,3 +223,59 @@ def test_one_day_as_a_circumstance_and_a_figure_in_a_verbless_line_are_no_facts(
     for f in facts:
         assert text[f.start : f.end] == f.text
     assert sorted(f.text for f in facts) == ["2 million", "One"]
+
+
+def test_a_name_s_number_and_an_emergency_line_are_no_counts():
+    # a reader saw "9 reporter" (from "Bay News 9 reporter") and "911 call" as facts
+    texts = [
+        "Spectrum Bay News 9 reporter Dave Jordan contributed to this report.",
+        "The fire department said there was no 911 call from the school that day.",
+        "He told CNN 40 people died in the attack.",
+        "In March 20 people were killed in the town.",
+    ]
+    name, line, told, month = extract_facts(texts)
+    assert name == [] and line == []
+    assert [(f.value, f.counted) for f in told] == [(40, "people")]
+    assert all(f.value != 911 for f in month)
+
+
+def test_half_a_dozen_a_glued_dash_and_a_prize_s_name_read_as_written():
+    # a reader saw "dozen residents", "1.9 million people--" and "$50,000 Scientific
+    # American Science" in Facts and figures
+    texts = [
+        "Next to her, half a dozen residents clap their hands.",
+        "It could put 1.9 million people-- ultimately back to work.",
+        "She won the $50,000 Scientific American Science in Action Award in August.",
+        "He paid $300 million cash for the team.",
+    ]
+    half, dash, prize, cash = (
+        [(f.text, f.value, f.unit, f.counted) for f in fs] for fs in extract_facts(texts)
+    )
+    assert half == [("half a dozen", 6, None, "residents")]
+    assert dash == [("1.9 million", 1_900_000, None, "people")]
+    assert prize == [("$50,000", 50_000, "USD", None)]
+    assert cash == [("$300 million", 300_000_000, "USD", "cash")]
+
+
+def test_the_count_of_who_told_is_no_fact():
+    # a reader saw "two sources" four times in Facts and figures
+    texts = [
+        "At one point, according to two sources, he asked if people still cared.",
+        "Five people were killed, two sources said.",
+        "Two men were arrested, police said.",
+    ]
+    told, killed, arrested = ([(f.value, f.counted) for f in fs] for fs in extract_facts(texts))
+    assert told == []
+    assert killed == [(5, "people")]
+    assert arrested == [(2, "men")]
+
+
+def test_a_ratio_is_no_count_of_its_denominator():
+    # a reader saw "13 children" from "That's 1 in 13 children"
+    texts = [
+        "That's 1 in 13 children, which works out to roughly two children in every classroom.",
+        "Officials counted 1 in 2019 and 40 cases in 2020.",
+    ]
+    ratio, years = ([(f.value, f.counted) for f in fs] for fs in extract_facts(texts))
+    assert (13, "children") not in ratio and (2, "children") in ratio
+    assert (40, "cases") in years

@@ -554,3 +554,31 @@ def test_a_group_described_is_not_the_person_who_spoke_before():
     quotes = _quotes(text)
     (later,) = [q for q in quotes if "marines" in q.text]
     assert later.speaker != "Sergei Lavrov"
+
+
+def test_she_goes_on_with_one_who_tells_inside_a_report_not_the_reporter_before():
+    # a reader saw the TV reporter credited with the suspect's account: "FOX 13's Haley
+    # Hinds reports ... Police said Stinson told them ... She said there was an
+    # altercation" (Stinson said it, not Hinds)
+    text = (
+        "LARGO, Fla. - Charisse Stinson, 21, was charged on Tuesday.\n\n"
+        "FOX 13's Haley Hinds reports the boy's family became emotional at the scene.\n\n"
+        "Largo police later confirmed that was the location where the body was found.\n\n"
+        "Police said Stinson told them she accepted a ride Saturday night from a stranger.\n\n"
+        "She said there was an altercation and she was knocked out."
+    )
+    by_words = {q.speaker_words: q for q in _quotes(text) if q.speaker_words}
+    assert by_words["She"].speaker == "Stinson"
+
+
+def test_a_name_set_beside_a_woman_s_role_is_no_he():
+    # a reader saw seven of Michael Dunn's quotes credited to his fiancee: "In the
+    # conversation with his fiancee, Rhonda Rouer, he also complained ..."
+    text = (
+        "Michael Dunn, a 47-year-old computer programmer, was convicted on Saturday.\n\n"
+        "In the conversation with his fiancee, Rhonda Rouer, he also complained about being "
+        'in a room by himself, but added: "But I guess it would be better than that."\n\n'
+        'A short while later, he said, "I was in a room with three black guys."'
+    )
+    speakers = [q.speaker for q in _quotes(text)]
+    assert len(speakers) == 3 and "Rhonda Rouer" not in speakers

@@ -84,6 +84,10 @@ LINE_RULES: tuple[Rule, ...] = (
         # a section's link to more of it: "Local News More>>", "Politics More »"
         r"[^.!?]{0,40}\bmore ?(>>|»|›)",
         r"like this:?|like loading\.{0,3}|related:?|related (articles|stories|posts):?",
+        # a link to another story, its headline after a capitalised label: "RELATED Amanda
+        # Knox proclaims her innocence in new Twitter photograph" (a headline has no stop)
+        r"(?-i:RELATED|READ MORE|MORE|SEE ALSO|WATCH|RELATED STORY|RELATED CONTENT):?\s+"
+        r"(?-i:[A-Z](?=[^.!?]*[a-z]))[^.!?]{4,150}",
         r"tweet with a location.{0,200}",
         r"follow us on .{0,60}",
         r"advertisement|sponsored content|read more:?.{0,80}",
@@ -104,6 +108,16 @@ LINE_RULES: tuple[Rule, ...] = (
         r"( \(opens in new window\))?",
         r"add a location to your tweets",
         r"follow [\w.-]+:? ((facebook|twitter|instagram|youtube)[ ,|/]*){1,4}",
+        # a video player's button glued to its share links: "Play Facebook", "Play Twitter
+        # Embed" (a sentence never starts "Play" + only a network's name)
+        r"play( (facebook|twitter|email|embed|share))+",
+    ),
+    _rule(
+        "contact line",
+        # a reporter's contact line: only e-mail addresses and handles, "(jdoe@example.com;
+        # @jdoe)"; a sentence that gives an address has words around it
+        r"\(?\s*([\w.+-]+@[\w-]+(\.[\w-]+)+|@\w+)(\s*[;,/|]\s*(and\s+)?"
+        r"([\w.+-]+@[\w-]+(\.[\w-]+)+|@\w+)){0,3}\s*\)?",
     ),
     _rule(
         "video player",
@@ -112,6 +126,12 @@ LINE_RULES: tuple[Rule, ...] = (
         # sentence of the article
         r"(?=.{0,400}$)just watched\b.{1,200}\breplay more videos\b.*",
         r"(?=.{0,250}$)must watch\b.{1,200}\b\d{1,2}:\d{2}",
+        # a player's embed box: "Embed <clip title> 2:14 autoplay autoplay Copy this code to
+        # your website or blog"
+        r"(?=.{0,300}$)embed\b.{1,200}\bcopy this code to your (website|site|blog)\b.*",
+        # a player's close button glued to its clip's caption, which ends on the clip's
+        # credit: "CLOSE Bone-chilling cold gripped much of the U.S. ... (Jan. 2) AP"
+        r"(?=.{0,500}$)(?-i:CLOSE [A-Z][a-z]).*\s(?-i:AP|USA TODAY( NETWORK)?|REUTERS|AFP)\.?",
     ),
     _rule(
         "script notice",
@@ -146,6 +166,10 @@ LINE_RULES: tuple[Rule, ...] = (
         r"(?=.{0,400}$).*[.!?][\"”’')]?\s+\(?(?-i:AP|AFP|EPA|REUTERS)( photo)? ?/\s*"
         + _CAPITALISED
         + r"\)?",
+        # a page's photo block flattened to a line: "<caption>. | John Shinkle/POLITICO
+        # <section> <headline>" (a credit after a bar is never the article's prose)
+        r"(?=.{0,600}$).*[.!?]\s+\|\s+" + _CAPITALISED + r"\s*/\s*(getty images|ap( photo)?|afp"
+        r"|epa(-efe)?|reuters|politico|bloomberg|shutterstock|istockphoto)\b.*",
         # an agency caption: "FILE - In this May 24, 2016, file photo, X speaks ..."
         r"(file\s*[-–—]\s*)?in this [^.]{0,80}\b(file )?(photo|photograph|image|picture)"
         r"( provided by [^,]{1,60})?,.{0,600}",
@@ -189,6 +213,12 @@ LINE_RULES: tuple[Rule, ...] = (
         # "By Monday, the troops left." and "By the numbers" stay
         r"(by|posted by|written by|author:)\s+(?!the\b|a\b|an\b)(([A-Z][\w.'’-]*)"
         r"(\s+(van|von|de|al|bin|[A-Z][\w.'’-]*)){0,3}|@?[a-z0-9][\w.-]*[a-z0-9_])",
+        # a name of two to four words, then the writer's desk or outlet in capitalised
+        # words: "By Jennifer Froetschel, DS Public Affairs", "By Jane Doe, Associated
+        # Press"; "By Monday, the troops left." has a lower-case clause after its comma
+        r"by\s+(?-i:(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)[A-Z][\w.'’-]*"
+        r"(\s+(van|von|de|al|bin|[A-Z][\w.'’-]*)){1,3},(\s+(of|for|and|the|&|[A-Z][\w.'’&-]*))"
+        r"{1,5})",
     ),
     _rule("wire credit", r"\(?(reporting|writing|editing|additional reporting) by [^()]{2,200}\)?"),
     _rule("trailing url", r"\|?\s*(https?://|www\.)\S+\s*\|?"),

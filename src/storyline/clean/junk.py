@@ -20,6 +20,11 @@ _BOILERPLATE_PHRASES = (
     "these crawls",
     "web crawl",
     "web captures",
+    # an Internet Archive collection's description ("Crawl of outlinks from wikipedia.org
+    # started March, 2016. These files are currently not publicly accessible.")
+    "crawl of outlinks",
+    "files are currently not publicly accessible",
+    "properties of this collection",
     "tweet with a location",
     "add location information to your tweets",
     "tweet location history",

@@ -97,6 +97,10 @@ def find_metadata(removed: list[RemovedSpan]) -> FoundMetadata:
         if span.reason == "byline" and publisher is None:
             match = _BYLINE.match(span.text.strip())
             name = match.group("name").strip() if match else ""
+            # "By Jane Doe, Associated Press": the writer, then who published her
+            writer, _, desk = name.partition(", ")
+            if desk and _PERSON_NAME.fullmatch(writer):
+                name = desk.strip()
             if name and not _PERSON_NAME.fullmatch(name):
                 publisher = name
     if outlet is None and url:

@@ -301,9 +301,13 @@ def _link_names(ctx: _Linking) -> None:
     # form: "House" in "House Oversight Committee", "House Republicans" is not the White
     # House, whose last word it is
     heads = {k.split()[0] for k in keys if " " in k and key_type[k] != "PERSON"}
+    # likewise a one-word person name that is another person's first name: "Jordan" beside
+    # "Jordan Belliveau" is not surely "Dave Jordan"
+    given = {first_name(k) for k in keys if key_type[k] == "PERSON"} - {""}
     for short in keys:
         short_words = short.split()
         ambiguous = short in heads and key_type[short] != "PERSON"
+        ambiguous = ambiguous or (short in given and key_type[short] == "PERSON")
         # containment: "putin" ends "vladimir putin"; "assad" ends "bashar al assad"
         longer = [
             k
@@ -351,21 +355,34 @@ def _link_heads(ctx: _Linking) -> dict[tuple[int, str], list[int]]:
         # an amount ("$22 million", "409 yards") is the same thing only in the same words
         head = mention.text.lower() if _amount(mention) else head_key(mention.head, mention.kind)
         by_head[(ctx.labels[node[0]], head)].append(ctx.index[node])
-    for members in by_head.values():
+    # the first names of each sub-story's people ("jordan" of "Jordan Belliveau")
+    given: dict[int, set[str]] = defaultdict(set)
+    for node in ctx.nodes:
+        if first_of := _first(ctx.mentions, node):
+            given[ctx.labels[node[0]]].add(first_of)
+    for (label, _head), members in by_head.items():
         joined: list[tuple[set[str], bool]] = []  # multi-word names in: (words, person)
         first = None
         # two people share the surname ("Hillary Clinton", "Bill Clinton"): a bare
-        # "Clinton" joins neither by its head
+        # "Clinton" joins neither by its head; nor does a bare "Jordan" that is one
+        # person's surname and another's first name ("Dave Jordan", "Jordan Belliveau")
         firsts = {_first(ctx.mentions, ctx.nodes[k]) for k in members} - {""}
         ambiguous = any(not same_first_name(a, b) for a in firsts for b in firsts)
+        ambiguous = (
+            ambiguous
+            or bool(firsts)
+            and any(
+                ctx.m(ctx.nodes[k]).kind == "name"
+                and " " not in ctx.m(ctx.nodes[k]).name
+                and ctx.m(ctx.nodes[k]).name in given[label]
+                for k in members
+            )
+        )
         for k in members:
             mention = ctx.m(ctx.nodes[k])
-            if (
-                ambiguous
-                and mention.kind == "name"
-                and mention.type == "PERSON"
-                and " " not in mention.name
-            ):
+            # whatever type the tagger gave it ("Jordan" is a country too): a bare name
+            # that could be either person joins neither by its head
+            if ambiguous and mention.kind == "name" and " " not in mention.name:
                 continue
             if mention.kind == "name" and " " in mention.name:
                 # "Black Sea" never joins "Mediterranean Sea" by their shared head,

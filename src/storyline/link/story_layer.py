@@ -351,7 +351,11 @@ def _speaker_entity(
     # the speaker's own name comes before any aside ("Rendell, a Clinton surrogate")
     comma = text.find(",", start, end) if text else -1
     head_end = comma if comma > start else end
-    if text and " and " in text[start:end] and len({e.id for _, _, e in inside}) > 1:
+    # joint speakers are each named in their own right; a name inside a phrase of the
+    # description ("deputy commissioner for early care and education at the
+    # Administration for Children's Services") only says where the speaker works
+    joint = {e.id for s, _, e in inside if not _MODIFIER_BEFORE.search(text[start:s])}
+    if text and " and " in text[start:end] and len(joint) > 1:
         return None
     best: tuple[int, int, Entity] | None = None
     for m_start, m_end, entity in inside:

@@ -42,6 +42,8 @@ _WORD_NUMBERS = {
     "fifty": 50,
     "hundred": 100,
     "dozen": 12,
+    # "half a dozen residents" is six of them, not a dozen
+    "half a dozen": 6,
 }
 _SCALES = {
     "thousand": 1e3,
@@ -92,7 +94,9 @@ _SCALE = r"(?:thousand|million|billion|trillion|bn|mn|tn|m|k|b)"
 _NUMBER_RE = re.compile(
     r"(?P<modifier>\b(?:" + "|".join(m.replace(" ", r"\s+") for m in MODIFIERS) + r")\s+)?"
     r"(?P<currency>US\$|[$£€¥])?\s?"
-    r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\b(?:" + _WORDS + r")\b)"
+    r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\b(?:"
+    + _WORDS.replace(" ", r"\s+")
+    + r")\b)"
     r"(?:(?:\s?[-\u2013]\s?|\s+to\s+)(?P<high>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d-]))?"
     r"(?:\s?(?P<scale>" + _SCALE + r")\b)?"
     r"(?P<percent>\s?(?:%|per\s?cent\b|percent\b))?"
@@ -114,6 +118,21 @@ _NOT_COUNTS_RE = re.compile(
     r"|(?i:\bno\.\s?\d+\b|#\s?\d+\b)"
     r"|(?i:\b(?:caption|photo|image|slide|picture)s?\s+\d+\s+of\s+\d+\b)"
     r"|(?i:\b\d+\s+of\s+\d+\s+(?:photos|images|slides|pictures)\b)"
+    # a ratio ("1 in 13 children", "one out of five adults"): a share, not a count of 13
+    r"|(?i:\b(?:1|one)\s+(?:in|out\s+of)\s+(?!(?:19|20)\d\d\b)(?:\d[\d,]*|two|three|four|five"
+    r"|six|seven|eight|nine|ten|twenty|hundred)\b)"
+    # an emergency line's number named with what uses it ("no 911 call", "the 999
+    # operator"): a phone number, not a count of calls
+    r"|(?i:\b(?:911|999|112)(?=\s+(?:call|caller|dispatch|operator|line|cent(?:er|re)|system"
+    r"|tape|recording)s?\b))"
+)
+# months and weekdays are capitalised but date a count ("In March 20 people died"), they
+# end no name
+_CALENDAR_WORDS = frozenset(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september"]
+    + ["october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug"]
+    + ["sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday"]
+    + ["friday", "saturday", "sunday"]
 )
 # the head noun of a street address ("64 Perry Street", "the 3700 block of ..."): a house
 # number, not a count
@@ -169,7 +188,7 @@ class Fact:
 
 
 def parse_number(number: str, scale: str | None = None) -> float | None:
-    word = number.lower()
+    word = " ".join(number.lower().split())
     if word in _WORD_NUMBERS:
         value = float(_WORD_NUMBERS[word])
     else:
@@ -253,6 +272,8 @@ def _fact(doc: Any, match: re.Match, sentences: SentenceIndex | None) -> Fact | 
         return None
     if tok.ent_type_ in _NAME_ENTS:  # "Vesti 24", "Apollo 11"
         return None
+    if _ends_a_name(doc, token[0], match):
+        return None  # "Bay News 9 reporter", "Channel 4 footage": the name's number
     if match.group("number").lower() == "one" and tok.dep_ in ("nsubj", "dobj", "pobj"):
         return None  # "One of the warships": a pronoun, not a count
     if _refers_back(doc, tok, match):
@@ -290,6 +311,10 @@ def _fact(doc: Any, match: re.Match, sentences: SentenceIndex | None) -> Fact | 
         counted = c_start = c_end = None
     if unit is None and noun is not None and _names_a_title(doc, tok, noun, value):
         return None  # "50 Cent", "8 Mile", "10 Essential Tracks": a name, not a count
+    if unit is not None and noun is not None and _names_a_title(doc, tok, noun, value):
+        # "the $50,000 Scientific American Science in Action Award": the sum is the fact,
+        # the words after it are the prize's name, not what the sum counts
+        counted = c_start = c_end = None
     if (match.group("scale") or "").lower() == "m" and not currency:
         # only money ("$5.5m", "£5m") or a count ("2.5m barrels") reads "m" as million;
         # "5,500m downwind", "a 5m-long vehicle", "7m adjacent" are metres
@@ -341,11 +366,25 @@ _BACK_REFERENCES = frozenset(
 )
 
 
+def _names_sources(tok: Any, value: float | None) -> bool:
+    """Is a small count the attribution of what is reported ("two sources said",
+    "according to three officials")? It says who told, not what happened."""
+    if value is None or value > 10 or tok.dep_ != "nummod":
+        return False
+    noun = tok.head
+    if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in speech_verbs():
+        return True
+    to = noun.head
+    return noun.dep_ == "pobj" and to.lower_ == "to" and to.head.lower_ == "according"
+
+
 def _refers_back(doc: Any, tok: Any, match: re.Match) -> bool:
     if match.group("modifier") or match.group("currency") or match.group("percent"):
         return False
     if match.group("scale") or match.group("high"):
         return False
+    if _names_sources(tok, parse_number(match.group("number"))):
+        return True
     number = match.group("number").lower()
     if number not in _SMALL_NUMBER_WORDS:
         return False
@@ -359,6 +398,35 @@ def _refers_back(doc: Any, tok: Any, match: re.Match) -> bool:
         speaker = noun.dep_ == "nsubj" and noun.head.lemma_.lower() in speech_verbs()
         return speaker or previous in _BACK_REFERENCES or noun.dep_ in ("pobj", "npadvmod")
     return previous in _BACK_REFERENCES
+
+
+def _ends_a_name(doc: Any, first: Any, match: re.Match) -> bool:
+    """Is a bare figure the last word of a name the NER model missed ("Spectrum Bay News 9
+    reporter", "Channel 4 footage", "Apollo 11 crew")? English puts a count before the
+    name it counts, not right after a proper noun inside a clause."""
+    if match.group("modifier") or match.group("currency") or match.group("percent"):
+        return False
+    if match.group("scale") or not match.group("number")[0].isdigit():
+        return False
+    if first.i == 0 or first.is_sent_start:
+        return False
+    previous = doc[first.i - 1]
+    # one noun phrase ("News" and "9" both hang on "reporter Dave Jordan"); "He told CNN
+    # 40 people died" starts a new clause at the figure
+    phrase = {first.i}
+    node = first
+    while node.head.i != node.i and node.head.pos_ in ("NOUN", "PROPN", "NUM"):
+        node = node.head
+        phrase.add(node.i)
+    joined = previous.head.i in phrase or previous.i in phrase
+    return (
+        joined
+        and previous.pos_ == "PROPN"
+        and previous.is_alpha
+        and previous.text[0].isupper()
+        and previous.ent_type_ not in _SKIP_ENTS
+        and previous.lower_ not in _CALENDAR_WORDS
+    )
 
 
 def _counted(doc: Any, tok: Any, number_end: int) -> tuple[str | None, int | None, int | None, Any]:
@@ -388,7 +456,8 @@ def _counted(doc: Any, tok: Any, number_end: int) -> tuple[str | None, int | Non
                 if objects:
                     end_tok = objects[0].i
     start = doc[start_tok].idx
-    end = doc[end_tok].idx + len(doc[end_tok].text)
+    # a dash or quote glued to the noun ("1.9 million people-- ultimately") is no part of it
+    end = doc[end_tok].idx + len(doc[end_tok].text.rstrip("-\u2013\u2014'\"\u2019\u201d"))
     if start >= end or start < number_end:  # "$550m": the "m" is the scale, not a noun
         return None, None, None, None
     counted = doc_text(doc)[start:end]

@@ -23,7 +23,7 @@ from typing import Any
 
 from storyline.lexicon import word_set
 from storyline.nlp.name_gender import FEMALE_TITLES, MALE_TITLES, person_genders, person_key
-from storyline.nlp.quote_syntax import noun_phrase
+from storyline.nlp.quote_syntax import noun_phrase, speech_verbs
 from storyline.nlp.quotes import Quote
 from storyline.nlp.spacy_model import doc_text
 from storyline.nlp.speaker_forms import (
@@ -304,11 +304,19 @@ def _subject_person(ctx: _Context, before: int, gender: str) -> tuple[int, int] 
         k -= 1
         if name.end > before or not _fits(name, gender):
             continue
-        if any(a <= name.start < b for a, b in ctx.reported):
-            continue  # "Simmons said most of his family thought Obama had no shot": Obama
-            # is in what Simmons said, the story's subject is Simmons
         span = ctx.doc.char_span(name.start, name.end, alignment_mode="expand")
-        if span is not None and (subject := _subject(span)) is not None and _main_clause(subject):
+        subject = _subject(span) if span is not None else None
+        if subject is None:
+            continue
+        if any(a <= name.start < b for a, b in ctx.reported):
+            # "Simmons said most of his family thought Obama had no shot": Obama is in
+            # what Simmons said, the story's subject is Simmons; but one who tells inside
+            # it ("Police said Stinson told them she accepted a ride. She said ...") is
+            # whose account the next "she said" goes on with
+            if subject.head.lemma_.lower() in speech_verbs():
+                return name.start, name.end
+            continue
+        if _main_clause(subject):
             return name.start, name.end
     return None
 
