@@ -18,6 +18,7 @@ from __future__ import annotations
 from typing import Any
 
 from storyline.lexicon import word_set
+from storyline.nlp.quote_syntax import finite
 
 # verbs of perceiving, knowing, deciding and wanting: with no clause after them they
 # report an experience or an intention, not words
@@ -25,8 +26,6 @@ _UNSPOKEN_CUES = word_set(
     "know learn find see watch hear feel notice discover realize realise understand "
     "decide plan want wish intend consider choose support seek"
 )
-# tags of a finite verb: a clause has one at its root or among the root's auxiliaries
-_FINITE = word_set("VBD VBZ VBP MD")
 # a clause's own words even when the tagger misses its finite verb ("found that some of
 # the layers ... contain", with "contain" tagged VB)
 _SUBJECTS = word_set("nsubj nsubjpass expl csubj")
@@ -81,11 +80,9 @@ def _finding(verb: Any, words: Any) -> bool:
 def _clause(root: Any) -> bool:
     """Whether ``root`` heads a clause: a finite verb, a "that" or "whether" opening it,
     or a verb with a subject of its own ("the result flattered England")."""
-    if root.tag_ in _FINITE:
+    if finite(root):
         return True
     children = list(root.children)
-    if any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE for c in children):
-        return True
     if any(c.dep_ == "mark" and c.lower_ in _MARKS for c in children):
         return True
     return root.pos_ in ("VERB", "AUX") and any(

@@ -22,9 +22,11 @@ from storyline.nlp.quote_sources import (
     poll_drafts,
 )
 from storyline.nlp.quote_syntax import (
+    FINITE_TAGS,
     TELL_LEMMAS,
     analysis_subject,
     content_of,
+    finite,
     is_speech_verb,
     noun_phrase,
     question_clauses,
@@ -341,7 +343,6 @@ def _host_before(verb: Any, text: str) -> tuple[int, int] | None:
 # what may follow a closing cue inside its own comma stretch: "police said on Tuesday",
 # "he told reporters", "said in a statement" (never a clause of its own)
 _CUE_TAIL_DEPS = frozenset({"prep", "npadvmod", "advmod", "dative", "dobj", "agent", "nsubj"})
-_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _ABOUT_PREPS = frozenset({"about", "of", "against", "over", "for"})
 
 
@@ -390,8 +391,8 @@ def _host_around(verb: Any, text: str) -> tuple[int, int] | None:
         # not an apposition after the cue ("..., Sanders said, a policy that ..."); a
         # phrase with no verb before the cue is its setting, not what was said ("In an
         # interview, Walker said, "I've had ..."")
-        host = host + right if any(t.tag_ in _FINITE_TAGS for t in host) else right
-    if not host or not any(t.tag_ in _FINITE_TAGS for t in host):
+        host = host + right if any(t.tag_ in FINITE_TAGS for t in host) else right
+    if not host or not any(t.tag_ in FINITE_TAGS for t in host):
         return None
     if _only_subordinate(host):
         return None  # "When he interviewed Clinton, Ramos reminded viewers": a time
@@ -455,14 +456,7 @@ def _finite_clause(tokens: list[Any]) -> bool:
     """Do the tokens hold a clause of their own: a finite verb heading them?"""
     inside = {t.i for t in tokens}
     tops = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
-    return any(
-        t.pos_ in ("VERB", "AUX")
-        and (
-            t.tag_ in _FINITE_TAGS
-            or any(a.tag_ in _FINITE_TAGS for a in t.children if a.dep_ in ("aux", "auxpass"))
-        )
-        for t in tops
-    )
+    return any(t.pos_ in ("VERB", "AUX") and finite(t) for t in tops)
 
 
 def _with_adverbials(verb: Any, content: tuple[int, int], text: str) -> tuple[int, int]:

@@ -36,6 +36,17 @@ _STANCE_PREPS = {"about", "of", "for", "on", "against", "over", "with"}
 _STANCE_CONTENT_DEPS = {"dobj", "xcomp", "ccomp", "prep", "dative", "oprd", "attr", "prt"}
 
 
+# tags of a finite verb
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def finite(token: Any) -> bool:
+    """Is ``token`` finite, itself or through an auxiliary ("said", "will say", "was told")?"""
+    return token.tag_ in FINITE_TAGS or any(
+        a.tag_ in FINITE_TAGS for a in token.children if a.dep_ in ("aux", "auxpass")
+    )
+
+
 def is_speech_verb(token: Any) -> bool:
     if token.pos_ not in ("VERB", "AUX"):
         return False  # (asked first: most tokens are no verb, and every test below is)
