@@ -43,7 +43,7 @@ def quotes_by_speaker(layer: StoryLayer | None) -> list[tuple[str, list[QuoteIte
     names = layer.entity_names()
     groups: dict[str, list[QuoteItem]] = {}
     for quote in layer.quotes:
-        if _no_voice(quote):
+        if left_out(quote):
             continue
         speaker = names.get(quote.speaker_entity or "") or _plain(quote.speaker)
         if speaker is None and (quote.speaker_words or "").lower() in FIRST_PERSON:
@@ -55,11 +55,11 @@ def quotes_by_speaker(layer: StoryLayer | None) -> list[tuple[str, list[QuoteIte
 
 
 def quotes_left_out(layer: StoryLayer | None) -> int:
-    """How many of the story's attributions who-said-what leaves to brief.json (``_no_voice``)."""
-    return 0 if layer is None else sum(1 for q in layer.quotes if _no_voice(q))
+    """How many of the story's attributions who-said-what leaves to brief.json (``left_out``)."""
+    return 0 if layer is None else sum(1 for q in layer.quotes if left_out(q))
 
 
-def _no_voice(quote: QuoteItem) -> bool:
+def left_out(quote: QuoteItem) -> bool:
     """A speaker that is no one ("the size of the mound"; a speaker the linker resolved
     to an entity is always someone), or reported words with no one and no source to them
     (the writer's "reportedly", "X is known for Y", "seems"; "he" left unresolved is

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from storyline.brief.layer_view import left_out
 from storyline.brief.lines import storyline_label
 from storyline.layer import (
     EntityItem,
@@ -191,9 +192,9 @@ def entity_view(store: Store, entity: str) -> dict[str, Any] | None:
         (item.id, q)
         for item, _, layer in own
         for q in sorted(layer.quotes, key=lambda q: (q.article, q.start, q.end))
-        # what the entity knows or sees rather than says is left to the API, as who said
-        # what leaves it (``brief.layer_view``)
-        if q.speaker_entity == entity and not q.unspoken
+        # what who said what leaves to brief.json (what the entity knows or sees rather
+        # than says) is left to the API here too
+        if q.speaker_entity == entity and not left_out(q)
     ]
     shown = spoken[:MAX_QUOTES]
     articles = _texts(store, {q.article for _, q in shown})
