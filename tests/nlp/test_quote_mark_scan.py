@@ -85,3 +85,16 @@ def test_crafted_texts_give_the_reference_spans() -> None:
 @given(st.text(alphabet=list("ab .,-(\n\t\xa0`'\"" + OPEN_CURLY + CLOSE_CURLY), max_size=60))
 def test_any_text_gives_the_reference_spans(text: str) -> None:
     assert find_quote_marks_spans(text) == reference_spans(text)
+
+
+def test_a_comma_inside_a_number_does_not_bound_an_aside():
+    from storyline.nlp.quote_text import around_aside
+
+    text = "Wages, said the 1,200-member union, rose 2,000 dollars in May."
+    cue = (text.index("said"), text.index("said") + 4)
+    parts = around_aside(text, (0, len(text) - 1), cue)
+    assert [text[s:e] for s, e in parts] == ["Wages", "rose 2,000 dollars in May"]
+    # only a number's comma after the cue: no aside, the content stays whole
+    text = "Wages, said union 1,200 rose."
+    cue = (text.index("said"), text.index("said") + 4)
+    assert around_aside(text, (0, len(text) - 1), cue) == [(0, len(text) - 1)]

@@ -60,14 +60,27 @@ def around_aside(
     start, end = content
     if not start < cue[0] < end:
         return [content]
-    left = text.rfind(",", start, cue[0])
-    right = text.find(",", cue[1], end)
+    left = _aside_comma(text, start, cue[0], last=True)
+    right = _aside_comma(text, cue[1], end, last=False)
     if left < 0 or right < 0 or "\n" in text[left:right]:
         return [content]
     first, second = trim_span(text, start, left), trim_span(text, right + 1, end)
     if first[1] <= first[0] or second[1] <= second[0]:
         return [content]
     return [first, second]
+
+
+def _aside_comma(text: str, start: int, end: int, last: bool) -> int:
+    """The last (or first) comma in ``text[start:end]`` that can bound an aside; -1 if
+    none. A comma between digits groups a number ("10,000 jobs") and bounds nothing."""
+    found = [
+        i
+        for i in range(start, end)
+        if text[i] == "," and not (text[i - 1 : i].isdigit() and text[i + 1 : i + 2].isdigit())
+    ]
+    if not found:
+        return -1
+    return found[-1] if last else found[0]
 
 
 def around_attribution(
