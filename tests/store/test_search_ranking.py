@@ -98,7 +98,7 @@ def test_equal_relevance_puts_the_larger_story_first(db_url: str) -> None:
 
 
 def test_size_boost_grows_slowly() -> None:
-    from storyline.store.sql import size_boost
+    from storyline.store.search import size_boost
 
     assert size_boost(1) == 1.0 and size_boost(0) == 1.0 and size_boost(None) == 1.0
     assert size_boost(2) < size_boost(9) < size_boost(100) < 2.5

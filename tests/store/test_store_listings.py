@@ -10,7 +10,8 @@ import sqlalchemy as sa
 
 from storyline.model import Article, Citation, RemovedSpan, Span, Story, SummarySentence
 from storyline.store.factory import open_store
-from storyline.store.sql import SqlStore, fts5_query
+from storyline.store.search import fts5_query
+from storyline.store.sql import SqlStore
 
 
 def make_article(n: int, text: str, story: str | None = None, **meta: Any) -> Article:

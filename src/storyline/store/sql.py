@@ -5,16 +5,14 @@ share the same schema; every write method runs in one transaction. Each story al
 keeps its whole brief.json object (so keys added by later stages are served without a
 schema change) and the few figures a story list shows. Full-text search uses the
 backend's own index: an FTS5 virtual table on SQLite, a tsvector column with a GIN
-index on PostgreSQL; both are rebuilt with the stories, in the same transaction. Hits
-are ranked by relevance times a slowly growing boost for the story's size (size_boost).
+index on PostgreSQL; both are rebuilt with the stories, in the same transaction, and
+queried by ``store/search.py``.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-import math
-import re
 import time
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -30,7 +28,7 @@ from storyline.model import (
     InputReport,
     Story,
 )
-from storyline.store import browse
+from storyline.store import browse, search
 from storyline.store import rows as row_state
 from storyline.store.base import Page, StateRows, Store, StoryFilter, StoryListing
 from storyline.store.tables import (
@@ -38,7 +36,6 @@ from storyline.store.tables import (
     ADDED_STORY_COLUMNS,
     LISTING_COLUMNS,
     POSTGRES_SEARCH_DDL,
-    QUERY_WORDS,
     SEARCH_BODY_CHARS,
     SQLITE_SEARCH_DDL,
     article_from_row,
@@ -91,24 +88,10 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyp
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
-    # search ranking (search_stories); PostgreSQL computes the same in SQL (_PG_SIZE_BOOST)
-    dbapi_connection.create_function("storyline_size_boost", 1, size_boost, deterministic=True)
-
-
-def size_boost(originals: int | None) -> float:
-    """How much a story's size lifts its search relevance: sqrt(1 + ln n) for n original
-    (non-duplicate) articles. 1 article: 1.0, 2: 1.30, 9: 1.79, 100: 2.37. Relevance
-    still leads (a big story that mentions the words in passing stays below a small one
-    about them); among stories about the words, the bigger comes first. FTS5's bm25 is
-    normalised by length, and a story's indexed text is all its articles, so without the
-    boost a 1-article story outranks the 9-article story about the same thing."""
-    return math.sqrt(1.0 + math.log(max(originals or 1, 1)))
-
-
-# a story's original articles, from its stored figures (a store saved before they existed: 1)
-_ORIGINALS = "coalesce(stories.article_count, 1) - coalesce(stories.duplicate_count, 0)"
-# size_boost in PostgreSQL's SQL
-_PG_SIZE_BOOST = f"sqrt(1 + ln(greatest({_ORIGINALS}, 1)))"
+    # search ranking (search.search_stories); PostgreSQL computes it in SQL
+    dbapi_connection.create_function(
+        "storyline_size_boost", 1, search.size_boost, deterministic=True
+    )
 
 
 def _begin(conn: sa.Connection) -> None:
@@ -118,12 +101,6 @@ def _begin(conn: sa.Connection) -> None:
     up to SQLITE_BUSY_SECONDS. Reads begin deferred and never wait for writers (WAL)."""
     immediate = conn.get_execution_options().get(_WRITE)
     conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
-
-
-def fts5_query(query: str) -> str:
-    """User words as FTS5 phrases (implicitly ANDed): no FTS5 syntax gets through."""
-    words = re.findall(r"\w+", query.lower())[:QUERY_WORDS]
-    return " ".join(f'"{w}"' for w in words)
 
 
 WRITE_CHUNK = 500  # stories written at a time by save_analysis
@@ -498,49 +475,8 @@ class SqlStore(Store):
         return Page(items, total, limit, offset)
 
     def search_stories(self, query: str, limit: int, offset: int) -> Page[StoryListing]:
-        # relevance (lower is better) times the story's size boost (size_boost), then the
-        # larger story, then the id
-        if self.dialect == "sqlite":
-            match = fts5_query(query)
-            if not match:
-                return Page([], 0, limit, offset)
-            where = "story_search MATCH :q"
-            relevance = "bm25(story_search, 0.0, 4.0, 1.0)"  # title hits weigh more
-            boost = f"storyline_size_boost({_ORIGINALS})"
-            params: dict[str, Any] = {"q": match}
-        else:
-            words = re.findall(r"\w+", query)[:QUERY_WORDS]
-            if not words:
-                return Page([], 0, limit, offset)
-            where = "tsv @@ plainto_tsquery('english', :q)"
-            relevance = "-ts_rank(tsv, plainto_tsquery('english', :q))"
-            boost = _PG_SIZE_BOOST
-            params = {"q": " ".join(words)}
         with self.engine.connect() as conn:
-            # one pass: the window count is taken over all matches before LIMIT applies
-            # (FTS5 ranking functions cannot sit beside a window function, hence the subquery)
-            hits = conn.execute(
-                sa.text(
-                    f"SELECT story_id, count(*) OVER () AS total FROM ("
-                    f"SELECT story_search.story_id, {relevance} * {boost} AS score, "
-                    f"{_ORIGINALS} AS size FROM story_search "
-                    f"LEFT JOIN stories ON stories.id = story_search.story_id WHERE {where}"
-                    f") AS hits ORDER BY score, size DESC, story_id LIMIT :limit OFFSET :offset"
-                ),
-                {**params, "limit": limit, "offset": offset},
-            ).all()
-            ids = [r.story_id for r in hits]
-            if hits:
-                total = hits[0].total
-            elif offset:  # past the last page: count separately
-                total = conn.execute(
-                    sa.text(f"SELECT count(*) FROM story_search WHERE {where}"), params
-                ).scalar_one()
-            else:
-                total = 0
-            rows = conn.execute(sa.select(*LISTING_COLUMNS).where(stories_table.c.id.in_(ids)))
-            by_id = {r.id: listing_from_row(r) for r in rows}
-        return Page([by_id[i] for i in ids if i in by_id], total, limit, offset)
+            return search.search_stories(conn, self.dialect, query, limit, offset)
 
     def find_stories(self, where: StoryFilter, limit: int, offset: int) -> Page[StoryListing]:
         return browse.find_stories(self, where, limit, offset)
