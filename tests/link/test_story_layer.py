@@ -181,6 +181,18 @@ def test_the_speaker_entity_is_who_speaks_not_a_fragment_or_a_modifier():
     text = speaker + ", said she could not comment."
     names = [("Lorelei Vargas", "PERSON"), ("Administration for Children's Services", "ORG")]
     assert _speaker_of(text, speaker, names) == "Lorelei Vargas"
+    # where the speaker lives or is based does not speak (a reader saw "Mazzeh" and
+    # "Evanston" listed as speakers)
+    text = "A resident of the western Mazzeh district said rifles were used."
+    speaker = "A resident of the western Mazzeh district"
+    assert _speaker_of(text, speaker, [("Mazzeh", "ORG")]) is None
+    text = "The Evanston, Ill-based university argued athletes are students."
+    speaker = "The Evanston, Ill-based university"
+    assert _speaker_of(text, speaker, [("Evanston", "ORG")]) is None
+    text = "The London-based Syrian Observatory said 12 died."
+    speaker = "The London-based Syrian Observatory"
+    names = [("London", "GPE"), ("Syrian Observatory", "ORG")]
+    assert _speaker_of(text, speaker, names) == "Syrian Observatory"
 
 
 def test_a_broken_map_fails_the_storylines_it_did_not_deliver(monkeypatch):
@@ -220,7 +232,10 @@ def test_the_reader_never_speaks_and_an_unresolved_pronoun_is_no_name():
     from storyline.link.story_layer import story_quotes
     from storyline.nlp.quotes import Quote
 
-    text = "By signing up, you agree to receive our newsletters. I think the plan will fail. He said no."
+    text = (
+        "By signing up, you agree to receive our newsletters. I think the plan will fail. "
+        "He said no. Let's call it 32 percent."
+    )
 
     def quote(content, speaker):
         s, w = text.index(content), text.index(speaker)
@@ -228,16 +243,18 @@ def test_the_reader_never_speaks_and_an_unresolved_pronoun_is_no_name():
                      None, "indirect")  # fmt: skip
 
     found = [quote("to receive our newsletters", "you"), quote("the plan will fail", "I"),
-             quote("no", "He")]  # fmt: skip
+             quote("no", "He"), quote("it 32 percent", "'s")]  # fmt: skip
     items = story_quotes([_article("a1", text, "Wire")], [found], [])
-    assert [q.text for q in items] == ["the plan will fail", "no"]
+    assert [q.text for q in items] == ["the plan will fail", "no", "it 32 percent"]
     for q in items:
         assert q.speaker is None and q.speaker_start is None
         assert text[q.speaker_words_start : q.speaker_words_end] == q.speaker_words
     groups = dict(quotes_by_speaker(StoryLayer(quotes=items)))
-    assert [q.speaker_words for q in groups["(unnamed, in the first person)"]] == ["I"]
+    # "Let's": the "us" of the writer and the reader
+    assert [q.speaker_words for q in groups["(unnamed, in the first person)"]] == ["I", "'s"]
     assert [q.speaker_words for q in groups["(unattributed)"]] == ["He"]
-    assert list(groups)[-2:] == ["(unattributed)", "(unnamed, in the first person)"]
+    # the unnamed last, the more quoted first
+    assert list(groups)[-2:] == ["(unnamed, in the first person)", "(unattributed)"]
 
 
 def test_a_date_standing_alone_as_a_list_header_is_no_timeline_event():

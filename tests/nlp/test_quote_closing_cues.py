@@ -351,3 +351,25 @@ def test_asked_by_someone_names_the_asker():
     text = "Asked by Stephanopoulos to respond to the criticism, the governor said nothing.\n"
     asked = _indirect(text, "Asked")
     assert asked and asked[0].speaker == "Stephanopoulos"
+
+
+def test_a_dash_aside_about_the_speaker_is_not_who_speaks():
+    # the parser makes "leader", inside the aside, the subject of "said"
+    text = (
+        "The Kansas Republican - who served 27 years in the Senate, including four years as"
+        " majority leader and eight years in charge of the minority - said Congress' current"
+        " dysfunction is hard to believe."
+    )
+    assert [q.speaker for q in _indirect(text, "said")] == ["The Kansas Republican"]
+    text = (
+        "Smith, a spokesman for the company - which has 200 stores in the state, including"
+        " four in the capital - said the plan was dead."
+    )
+    assert [q.speaker for q in _indirect(text, "said")] == ["Smith, a spokesman for the company"]
+
+
+def test_to_rule_a_country_is_no_ruling():
+    text = "Kim, the third of his line to rule North Korea, is a basketball fan."
+    assert [q.cue for q in extract_quotes(text)] == []
+    text = "The judge ruled that the law was void, and the court later ruled out a retrial."
+    assert {q.cue for q in extract_quotes(text)} >= {"ruled"}

@@ -321,7 +321,13 @@ def _speaker_index(entities: Sequence[Entity]) -> dict[str, list[tuple[int, int,
     return index
 
 
-_MODIFIER_BEFORE = re.compile(r"\b(?:of|to|in|for|at|from|with|on)\s+(?:the\s+)?$")
+# a name in a prepositional phrase of the speaker's description ("a resident of the
+# western Mazzeh district"): lower-case words may come between the preposition and it
+_MODIFIER_BEFORE = re.compile(
+    r"\b(?:of|to|in|for|at|from|with|on)\s+(?:the\s+)?(?:[a-z][\w-]*\s+)*$"
+)
+# where the speaker is based ("The Evanston, Ill-based university", "London-based")
+_BASED_AFTER = re.compile(r"(?:,\s*[\w.]+)?-based\b")
 
 
 def _speaker_entity(
@@ -366,7 +372,7 @@ def _speaker_entity(
             continue  # more of a name follows: the mention is a fragment of it
         if entity.type == "PERSON" and any(w[:1].isalpha() or w[:1] in "'’" for w in rest):
             continue  # "the Assad regime", "Obama's spokesman": the name modifies who speaks
-        if _MODIFIER_BEFORE.search(text[start:m_start]):
+        if _MODIFIER_BEFORE.search(text[start:m_start]) or _BASED_AFTER.match(text, m_end):
             continue  # "the Russian mission to the U.N.": the mission speaks, not the U.N.
         rank = (entity.type == "PERSON", m_end)
         if best is None or rank > (best[2].type == "PERSON", best[1]):

@@ -29,6 +29,10 @@ CLAUSE_ONLY = {"counter"}
 # or obtain ("could not find a job", "to find common ground": PolNeAR train, 12 of 46)
 FINDING_ONLY = {"find"}  # (in its bare form: "found evidence of" reports a finding)
 FINDING_DEPS = {"ccomp", "xcomp", "oprd", "acomp", "attr"}
+# "rule" reports a decision with a clause ("ruled that"), a finding ("ruled the death a
+# homicide") or a side ("ruled against him"); with a bare object it governs ("the third
+# of his line to rule North Korea")
+RULING_ONLY = {"rule"}
 # Attitude and stance verbs: they attribute a position (PolNeAR's notion of attribution)
 # when they take a clause, a to-infinitive or an object ("criticized the plan").
 STANCE_LEMMAS = {

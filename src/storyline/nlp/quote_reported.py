@@ -41,6 +41,7 @@ from storyline.nlp.quote_text import (
     trim_span,
     word_count,
 )
+from storyline.nlp.speaker_asides import before_dash_aside
 
 
 def indirect_drafts(
@@ -133,6 +134,8 @@ def indirect_drafts(
         if subject is None and not raising and not passive:
             # (not for "X was asked whether ...": X was asked, and by no one named)
             subject = sentence_subject(verb)
+        if subject is not None:
+            subject = before_dash_aside(subject, verb, text) or subject
         participle = (verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl")) or _opening_asked(verb)
         if participle and subject is not None and subject.head != verb:
             subject = None  # "Asked about the polls, he said": he was asked, not asking

@@ -22,6 +22,7 @@ from storyline.nlp.quote_lexicon import (
     FINDING_DEPS,
     FINDING_ONLY,
     NOT_SPEECH,
+    RULING_ONLY,
     STANCE_LEMMAS,
     TELL_LEMMAS,
     speech_verbs,
@@ -65,6 +66,12 @@ def is_speech_verb(token: Any) -> bool:
         and not any(c.dep_ in FINDING_DEPS for c in token.children)
     ):
         return False  # "could not find a job", "find common ground": nothing found out
+    if (
+        token.lemma_.lower() in RULING_ONLY
+        and any(c.dep_ == "dobj" for c in token.children)
+        and not any(c.dep_ in FINDING_DEPS or c.dep_ in ("prep", "prt") for c in token.children)
+    ):
+        return False  # "to rule North Korea": governing, not a ruling
     return token.lemma_.lower() in verbs or token.lower_ in verbs or is_stance_verb(token)
 
 
@@ -135,6 +142,12 @@ def noun_phrase(head: Any, text: str, asides: bool = True) -> tuple[int, int]:
     while hi + 1 in index_set:
         hi += 1
     lo = _misattached_name(doc, lo, head)
+    for token in doc[head.i + 1 : hi + 1]:
+        # "Smith, a spokesman for the company - which has 200 stores - said": a dash
+        # aside after the phrase says more about it, it does not name who speaks
+        if token.text == "—" or (token.text in ("-", "–") and doc[token.i - 1].whitespace_):
+            hi = token.i - 1
+            break
     span = doc[lo : hi + 1]
     return trim_span(text, span.start_char, span.end_char)
 
