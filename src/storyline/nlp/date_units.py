@@ -102,6 +102,10 @@ def unit_key(unit: str) -> str:
 
 def duration(amount: float | None, unit: str) -> str:
     time_part, code = UNIT_CODES[unit_key(unit)]
+    if amount is None and code == "DE":
+        # decades are told in years as counted ones are ("two decades" P20Y): "decades",
+        # "decades-long" is some number of years, PXY (not a PXDE no other value uses)
+        return "PXY"
     if amount is None:
         return f"P{time_part}X{code}"
     if code == "DE":
