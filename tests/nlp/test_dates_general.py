@@ -50,3 +50,13 @@ def test_a_bare_season_follows_the_tense_as_a_bare_month_does():
     # over at the article date and told ahead: next year's
     assert _values("The plant will open in the spring.", "2013-10-20")["spring"][1] == "2014-SP"
     assert _values("Over the summer, sales fell.", "2013-10-20")["summer"][1] == "2013-SU"
+
+
+def test_the_noun_plan_is_no_future_cue_for_a_weekday():
+    dct = "2013-03-22"  # a Friday
+    text = "Cyprus's parliament rejected the plan on Tuesday."
+    assert _values(text, dct)["Tuesday"][1] == "2013-03-19"
+    assert _values("The council plans to vote on Tuesday.", dct)["Tuesday"][1] == "2013-03-26"
+    assert _values("Under the plan, banks will reopen Tuesday.", dct)["Tuesday"][1] == (
+        "2013-03-26"
+    )

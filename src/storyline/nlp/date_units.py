@@ -157,10 +157,11 @@ def is_future(text: str, start: int, end: int) -> bool:
     return bool(FUTURE_CUES.search(window))
 
 
-# not the "expected" of "lower-than-expected earnings": an adjective, no plan
+# not the "expected" of "lower-than-expected earnings": an adjective, no plan; "plan" only
+# as the verb of "plans to", not the noun ("parliament rejected the plan on Tuesday")
 _WEEKDAY_FUTURE = re.compile(
     r"(?<!-)\b(will|shall|'ll|is to|are to|to resume|is due|are due|scheduled|schedules|planned|"
-    r"plans?|planning|as soon as|as early as|expected|likely to|would be|could come|ready to|"
+    r"plans?(?=\s+to\b)|planning|as soon as|as early as|expected|likely to|would be|could come|ready to|"
     r"until|postponed|this coming)\b",
     re.I,
 )
