@@ -439,9 +439,7 @@ def _season(m: re.Match[str], ctx: Ctx) -> Resolved | None:
         # is last year's ("in the summer he left", told in March); one already over, told
         # ahead, is next year's ("the plant will open in the spring", told in October)
         first, last = _SEASON_MONTHS[code]
-        ahead = is_future(ctx.text, m.start(), m.end()) or sentence_looks_ahead(
-            ctx.text, m.start()
-        )
+        ahead = is_future(ctx.text, m.start(), m.end()) or sentence_looks_ahead(ctx.text, m.start())
         if not ahead and first > ctx.dct.month:
             year -= 1
         elif ahead and last < ctx.dct.month:
