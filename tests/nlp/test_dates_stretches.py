@@ -108,3 +108,13 @@ def test_a_second_day_number_shares_the_month_before_it():
     assert [(t.text, t.value) for t in found] == [("April 24", "2011-04-24"), ("25", "2011-04-25")]
     for text in ("Rates rose on April 24 and 5 percent more later.", "On Feb. 27 and 30 of them"):
         assert len(extract_dates(text, "2011-02-10")) == 1, text
+
+
+def test_uncounted_decades_are_years_as_counted_ones_are():
+    # "two decades" is P20Y; "decades" is some number of years, not a unit no value uses
+    assert _values("The two nations have feuded for decades.", "2012-05-01")["decades"] == (
+        "DURATION",
+        "PXY",
+    )
+    assert _values("a decades-long feud", "2012-05-01")["decades-long"][1] == "PXY"
+    assert _values("for two decades", "2012-05-01")["two decades"][1] == "P20Y"

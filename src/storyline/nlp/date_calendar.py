@@ -306,25 +306,36 @@ def _century(m: re.Match[str], ctx: Ctx) -> Resolved | None:
 def _quarter_ordinal(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     q = ORDINALS[m.group(4).lower()]
     year = m.group(3) or m.group(5) or _ended_year(ctx, m.end())
-    if year is None:
-        if ctx.dct is None:
-            return "DATE", f"XXXX-Q{q}", None
-        lead = (m.group(1) or "").lower()
-        year = ctx.dct.year
-        if lead.startswith("last") or "year-" in lead:
-            year -= 1  # "the year-ago third quarter" is last year's third quarter
-        elif lead.startswith("next"):
-            year += 1
-        elif (
-            lead in ("", "the", "its")
-            and q > (ctx.dct.month - 1) // 3 + 1
-            and not is_future(ctx.text, m.start(), m.end())
-            and not sentence_looks_ahead(ctx.text, m.start())
-        ):
-            # results are told for quarters past: "a drop in profits for the fourth
-            # quarter" in a January article is last year's fourth quarter
-            year -= 1
-    return "DATE", f"{year}-Q{q}", None
+    return "DATE", f"{year or _quarter_year(q, (m.group(1) or '').lower(), m, ctx)}-Q{q}", None
+
+
+# the analysts' shorthand "Q4", "Q1 2013", "Q3 of 2012" (capital Q only: not a "q1" label)
+@_rule(rf"\bQ([1-4])(?:\s+(?:of\s+)?({YEAR}))?\b", flags=0, needs="Q[1-4]")
+def _quarter_short(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    q = int(m.group(1))
+    year = m.group(2) or _ended_year(ctx, m.end())
+    return "DATE", f"{year or _quarter_year(q, '', m, ctx)}-Q{q}", None
+
+
+def _quarter_year(q: int, lead: str, m: re.Match[str], ctx: Ctx) -> str:
+    """The year of a quarter told without one, from its lead word, tense and the DCT."""
+    if ctx.dct is None:
+        return "XXXX"
+    year = ctx.dct.year
+    if lead.startswith("last") or "year-" in lead:
+        year -= 1  # "the year-ago third quarter" is last year's third quarter
+    elif lead.startswith("next"):
+        year += 1
+    elif (
+        lead in ("", "the", "its")
+        and q > (ctx.dct.month - 1) // 3 + 1
+        and not is_future(ctx.text, m.start(), m.end())
+        and not sentence_looks_ahead(ctx.text, m.start())
+    ):
+        # results are told for quarters past: "a drop in profits for the fourth
+        # quarter" in a January article is last year's fourth quarter
+        year -= 1
+    return str(year)
 
 
 _QUARTER_ENDED = re.compile(rf"\s+ended\s+({MONTH_RE})\s+({DAY})\b(?:,?\s+({YEAR}))?")
@@ -423,7 +434,21 @@ def _season(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     if ctx.dct is None:
         return "DATE", None, None
     year = ctx.dct.year + (-1 if lead == "last" else 1 if lead == "next" else 0)
+    if lead in ("", "early", "late") and code in _SEASON_MONTHS:
+        # as a bare month: a season not yet begun at the article date, told in the past,
+        # is last year's ("in the summer he left", told in March); one already over, told
+        # ahead, is next year's ("the plant will open in the spring", told in October)
+        first, last = _SEASON_MONTHS[code]
+        ahead = is_future(ctx.text, m.start(), m.end()) or sentence_looks_ahead(ctx.text, m.start())
+        if not ahead and first > ctx.dct.month:
+            year -= 1
+        elif ahead and last < ctx.dct.month:
+            year += 1
     return "DATE", f"{year}-{code}", mod_of(lead)
+
+
+# first and last month of the seasons that lie inside one calendar year (not winter)
+_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11)}
 
 
 @_rule(

@@ -53,7 +53,7 @@ def _deictic_day(m: re.Match[str], ctx: Ctx) -> Resolved | None:
 
 
 @_rule(
-    rf"\b(?:(?:on|last|next|this|early|late)\s+)?(?:(early|late)\s+)?({WEEKDAY_RE})"
+    rf"\b(?:(?:[Oo]n|[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate)\s+)?(?:(early|late)\s+)?({WEEKDAY_RE})"
     r"(?:\s+(morning|afternoon|evening|night))?\b",
     0,
 )
@@ -68,8 +68,13 @@ def _weekday(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     if ctx.dct is None:
         return kind, None, mod
     delta = (target - ctx.dct.weekday()) % 7
-    future = lead == "next" or (lead != "last" and is_future_weekday(ctx.text, m.start()))
-    if future:
+    future = lead == "next" or (lead != "last" and is_future_weekday(ctx.text, m.start(2)))
+    if lead == "this":
+        # "this Saturday" is the Saturday of the article's own (Monday-first) week, ahead
+        # or past by the calendar whatever the tense: told on a Wednesday, "this Saturday"
+        # is three days on and "this Monday" two days back
+        d = ctx.dct + dt.timedelta(days=target - ctx.dct.weekday())
+    elif future:
         d = ctx.dct + dt.timedelta(days=delta if lead != "next" else delta or 7)
     else:
         d = ctx.dct - dt.timedelta(days=(ctx.dct.weekday() - target) % 7)

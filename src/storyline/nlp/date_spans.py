@@ -96,7 +96,8 @@ def _weekday_plural(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     r"up to|at least|roughly|approximately)\s+)?((?:the|its|their|his|her|an?)\s+)?"
     r"(?:(past|last|next|first|coming|previous|following|final|additional|entire|full|"
     r"latest|remaining)\s+)?"
-    rf"(?:({NUM_WORD}|{VAGUE})[- ])?(?:(?:more|trading|straight|consecutive)\s+)?({UNIT})"
+    rf"(?:({NUM_WORD}|{VAGUE})(?:\s+and\s+a\s+half)?[- ])?(half\s+an?\s+|half[- ])?"
+    rf"(?:(?:more|trading|straight|consecutive)\s+)?({UNIT})"
     r"(?:\s+(?:or so|and a half))?\b"
     # not "a year ago" nor the adjective of "a year-earlier loss": those are dates; nor
     # an age ("the 6-year-old boy", "Mr. Reupke, 52 years old"), which the TimeBank/AQUAINT
@@ -111,11 +112,16 @@ def _duration_rule(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     qualifier = (m.group(1) or "").lower()
     det = (m.group(2) or "").strip().lower()
     amount_text = m.group(4)
-    unit = unit_key(m.group(5))
-    plural = m.group(5).lower().endswith("s")
-    if amount_text is None:
+    unit = unit_key(m.group(6))
+    plural = m.group(6).lower().endswith("s")
+    if m.group(5):
+        # "half an hour", "a half-hour": half of one unit (not "two half hours")
+        if amount_text is not None or plural:
+            return None
+        amount: float | None = 0.5
+    elif amount_text is None:
         if det in ("a", "an"):
-            amount: float | None = 1.0
+            amount = 1.0
         elif m.group(3) and not plural and det in ("the", "its", "their", "his", "her"):
             amount = 1.0  # "the past year" as a span; values as a one-unit duration
         elif plural and m.group(3):
@@ -134,8 +140,8 @@ def _duration_rule(m: re.Match[str], ctx: Ctx) -> Resolved | None:
         return None
     if unit == "quarter" and _FRACTION_OF.match(ctx.text, m.end()):
         return None  # "three-quarters of its food", "a quarter of the market": a share
-    if m.group(0).lower().endswith("and a half") and amount is not None:
-        amount += 0.5
+    if "and a half" in m.group(0).lower() and amount is not None:
+        amount += 0.5  # "an hour and a half", "two and a half years"
     mod = {
         "more than": "MORE_THAN", "over": "MORE_THAN", "at least": "EQUAL_OR_MORE",
         "less than": "LESS_THAN", "under": "LESS_THAN", "up to": "EQUAL_OR_LESS",

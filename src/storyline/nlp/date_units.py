@@ -102,6 +102,10 @@ def unit_key(unit: str) -> str:
 
 def duration(amount: float | None, unit: str) -> str:
     time_part, code = UNIT_CODES[unit_key(unit)]
+    if amount is None and code == "DE":
+        # decades are told in years as counted ones are ("two decades" P20Y): "decades",
+        # "decades-long" is some number of years, PXY (not a PXDE no other value uses)
+        return "PXY"
     if amount is None:
         return f"P{time_part}X{code}"
     if code == "DE":
@@ -110,11 +114,18 @@ def duration(amount: float | None, unit: str) -> str:
         amount, code = amount * 100, "Y"
     if amount == int(amount):
         return f"P{time_part}{int(amount)}{code}"
-    if code == "Y" and (amount * 2) == int(amount * 2):  # "2 1/2 years"-like halves
-        return f"P{int(amount)}Y6M"
-    if code in ("H", "M") and time_part == "T":  # "5 1/2 hours" is PT5H30M, not PT5.5H
-        whole, rest = int(amount), round((amount - int(amount)) * 60)
-        return f"PT{whole}{code}{rest}{'M' if code == 'H' else 'S'}"
+    # a fraction is told in the next smaller unit, leaving out a zero whole: "2 1/2 years"
+    # P2Y6M, "half a year" P6M, "5 1/2 hours" PT5H30M, "half an hour" PT30M, "half a day"
+    # PT12H (not P2.5Y, PT0H30M, P0.5D)
+    whole = int(amount)
+    smaller = {"Y": ("", "M", 12), "D": ("T", "H", 24), "H": ("", "M", 60), "M": ("", "S", 60)}
+    if code in smaller and (code != "M" or time_part == "T"):
+        sep, small, per = smaller[code]
+        rest = round((amount - whole) * per)
+        if code == "D" and whole == 0:
+            return f"PT{rest}H"
+        head = f"{whole}{code}" if whole else ""
+        return f"P{time_part}{head}{sep}{rest}{small}"
     return f"P{time_part}{amount}{code}"
 
 
@@ -146,10 +157,11 @@ def is_future(text: str, start: int, end: int) -> bool:
     return bool(FUTURE_CUES.search(window))
 
 
-# not the "expected" of "lower-than-expected earnings": an adjective, no plan
+# not the "expected" of "lower-than-expected earnings": an adjective, no plan; "plan" only
+# as the verb of "plans to", not the noun ("parliament rejected the plan on Tuesday")
 _WEEKDAY_FUTURE = re.compile(
     r"(?<!-)\b(will|shall|'ll|is to|are to|to resume|is due|are due|scheduled|schedules|planned|"
-    r"plans?|planning|as soon as|as early as|expected|likely to|would be|could come|ready to|"
+    r"plans?(?=\s+to\b)|planning|as soon as|as early as|expected|likely to|would be|could come|ready to|"
     r"until|postponed|this coming)\b",
     re.I,
 )
