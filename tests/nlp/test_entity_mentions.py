@@ -304,3 +304,26 @@ def test_no_name_runs_across_a_line_break(analyzer):
         assert text[m.start : m.end] == m.text
         assert "\n" not in m.text
     assert [m.text for m in mentions].count("Trump") == 1  # its own mention, not "Obama⏎⏎Trump"
+
+
+def test_a_surname_after_the_full_name_is_the_person(analyzer):
+    # en_core_web_sm types the lone surname GPE and runs "25" into the next one
+    text = (
+        "District Court Judge Lou Olivera sentenced veteran Joseph Serna to one night in "
+        "jail. Serna has appeared before Olivera 25 times. George Washington was born in "
+        "Virginia. He later lived in Washington."
+    )
+    (mentions,) = analyzer.detect([text])
+    found = {(m.text, m.type) for m in mentions}
+    assert {("Serna", "PERSON"), ("Olivera", "PERSON")} <= found
+    assert not any(m.text.startswith("Olivera ") for m in mentions)
+    # after a preposition of place the word names the place
+    assert ("Washington", "GPE") in found
+    for m in mentions:
+        assert text[m.start : m.end] == m.text
+
+
+def test_a_lower_case_word_is_no_name(analyzer):
+    text = "Mia quit heroin cold turkey, and the gore in the film is relentless."
+    (mentions,) = analyzer.detect([text])
+    assert {m.text for m in mentions if m.kind == "name"} <= {"Mia"}

@@ -193,12 +193,35 @@ def mentions_in_doc(doc: Any) -> list[EntityMention]:
     mentions: list[EntityMention] = []
     ents = doc.ents
     surnames = {ent[-1].lower_ for ent in ents if ent.label_ == "PERSON"}
+    named_at: dict[str, int] = {}  # surname -> where a full name first gives it
+    for ent in ents:
+        if ent.label_ == "PERSON" and len(ent) > 1:
+            named_at.setdefault(ent[-1].lower_, ent.start)
     for ent in ents:
         if ent.label_ not in NAMED_TYPES:
             continue
+        surname = _surname_alone(ent, named_at)
         for line in _lines(ent):
-            mentions += _line_mentions(doc, line, ent.label_, surnames)
+            found = _line_mentions(doc, line, ent.label_, surnames)
+            mentions += [replace(m, type="PERSON") for m in found] if surname else found
     return mentions
+
+
+_PLACE_PREPOSITIONS = word_set("in at from to near into across outside inside around")
+
+
+def _surname_alone(ent: Any, named_at: dict[str, int]) -> bool:
+    """A one-word name NER typed as a place or an organisation that is the surname of a
+    person the article named in full before it: news gives the full name first and the
+    surname after ("Joseph Serna ... Serna has appeared": Serna was typed GPE). Not after
+    a preposition of place ("George Washington ... in Washington")."""
+    words = [t for t in ent if not t.like_num]  # ("Olivera 25 times": see _trim)
+    if ent.label_ == "PERSON" or len(words) != 1 or not words[0].is_title:
+        return False
+    first = named_at.get(words[0].lower_)
+    if first is None or first >= ent.start:
+        return False
+    return not (ent.start > 0 and ent.doc[ent.start - 1].lower_ in _PLACE_PREPOSITIONS)
 
 
 def _lines(ent: Any) -> list[Any]:
@@ -275,6 +298,8 @@ def not_an_entity(span: Any, label: str) -> bool:
     text = span.text
     if "://" in text or text.lower().startswith("www.") or "@" in text:
         return True
+    if not any(c.isupper() for c in text):
+        return True  # "quit cold turkey", "the gore": a name has a capital
     root = span.root
     if label == "NORP" and (root.pos_ == "ADJ" or root.dep_ == "amod"):
         return True
@@ -328,6 +353,9 @@ def _trim(span: Any) -> Any:
         # the verb is no head of ("Reading" of "Reading Football Club")
         s += 1
     while e > s and (doc[e - 1].tag_ == "POS" or doc[e - 1].is_punct):
+        e -= 1
+    while e - 1 > s and doc[e - 1].like_num and doc[e - 1].head.i >= e:
+        # a count of what follows that NER ran in ("before Olivera 25 times")
         e -= 1
     return doc[s:e] if e > s else None
 
