@@ -737,6 +737,20 @@ def test_a_listicle_heading_before_a_colon_is_no_speaker():
     assert [q.speaker for q in quotes if q.cue == ":"] == ["Ted Cruz"]
 
 
+def test_a_page_field_link_or_credit_before_a_colon_is_no_speaker():
+    text = (
+        "Message: A friend wanted you to see this item from the station's website.\n\n"
+        "More: Nevada marijuana prices rise, product may sell out\n\n"
+        "With: Jane Levy, Shiloh Fernandez, Lou Taylor Pucci, Jessica Lucas.\n\n"
+        "MPAA rating: R for strong bloody violence and gore, some sexual content.\n\n"
+        "Reporter Jane Doe: jdoe@example.com; Twitter: @jdoe and the newsroom.\n\n"
+        "Ted Cruz: We will win this fight for the American people, and we will win it soon."
+    )
+    quotes = extract_quotes(text)
+    assert_quote_offsets(text, quotes)
+    assert [q.speaker for q in quotes if q.cue == ":"] == ["Ted Cruz"]
+
+
 def test_an_attribution_inside_its_report_is_left_out_of_the_words_shown():
     # "which experts estimate has ...": the reader sees the words either side of it
     text = (

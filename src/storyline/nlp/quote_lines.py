@@ -19,8 +19,16 @@ _LINE_LABELS = frozenset(
         "the latest", "latest", "breaking", "contributing", "report", "revealed", "poll",
         "wow", "update", "updated", "watch", "video", "exclusive", "related", "read more",
         "editor's note", "note", "photos", "analysis", "opinion", "correction",
+        # a page's form fields, links and credits ("Message: A friend wanted you to see
+        # this item", "Email: ...", "More: <headline>", "With: <cast>", "MPAA rating: R")
+        "message", "email", "e-mail", "more", "see also", "original", "source", "sources",
+        "photo", "photo credit", "credit", "tags", "topics", "share", "follow", "twitter",
+        "facebook", "phone", "contact", "with", "starring", "cast", "mpaa rating", "rated",
+        "running time", "rating", "directed by", "advertisement",
     }
 )  # fmt: skip
+# a contact line ("Email: jdoe@paper.com; Twitter: @jdoe") or a link is no one's words
+_CONTACT = re.compile(r"\S@\S|https?://|www\.")
 # a headline's teaser tells the reader what to do ("Mobb Deep Songs Remixed: Listen to 7 of
 # the Best", "... : Watch the video", "... : Read the full text"): no one's words. A
 # transcript's capitals label a speaker, never a headline ("BIDEN: Here's the deal.")
@@ -49,7 +57,7 @@ def transcript_drafts(doc: Any, text: str, min_words: int) -> list[Draft]:
         while text[colon] != ":":
             colon += 1
         start, end = trim_span(text, colon + 1, para.end())
-        if word_count(text[start:end]) < min_words:
+        if word_count(text[start:end]) < min_words or _CONTACT.search(text, start, end):
             continue
         if not m.group(1).isupper() and _TEASER.match(text, start, end):
             continue
