@@ -373,3 +373,16 @@ def test_to_rule_a_country_is_no_ruling():
     assert [q.cue for q in extract_quotes(text)] == []
     text = "The judge ruled that the law was void, and the court later ruled out a retrial."
     assert {q.cue for q in extract_quotes(text)} >= {"ruled"}
+
+
+def test_to_call_someone_up_is_no_naming():
+    text = (
+        "Every single morning, Françoise would call me once I got to my desk. Françoise"
+        " would often call me up and ask me where I had been."
+    )
+    assert "call" not in {q.cue for q in extract_quotes(text)}
+    text = 'Trump called him "a disgrace" and later called her a liar.'
+    assert [q.text for q in extract_quotes(text) if q.cue == "called"] == [
+        'him "a disgrace"',
+        "her a liar",
+    ]

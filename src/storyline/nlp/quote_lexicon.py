@@ -29,10 +29,14 @@ CLAUSE_ONLY = {"counter"}
 # or obtain ("could not find a job", "to find common ground": PolNeAR train, 12 of 46)
 FINDING_ONLY = {"find"}  # (in its bare form: "found evidence of" reports a finding)
 FINDING_DEPS = {"ccomp", "xcomp", "oprd", "acomp", "attr"}
-# "rule" reports a decision with a clause ("ruled that"), a finding ("ruled the death a
-# homicide") or a side ("ruled against him"); with a bare object it governs ("the third
-# of his line to rule North Korea")
-RULING_ONLY = {"rule"}
+# verbs that attribute only with more than a bare object: "rule" reports a decision with
+# a clause ("ruled that"), a finding ("ruled the death a homicide") or a side ("ruled
+# against him"), but governs with a bare object ("the third of his line to rule North
+# Korea"); "call" names or demands ("called him a liar", "called for", and the parser
+# often makes the name a second object: "called the protester "a troublemaker""), but
+# phones with a lone pronoun object or "up"/"back" ("Françoise would call me", "call
+# me up")
+NEEDS_COMPLEMENT = {"rule", "call"}
 # Attitude and stance verbs: they attribute a position (PolNeAR's notion of attribution)
 # when they take a clause, a to-infinitive or an object ("criticized the plan").
 STANCE_LEMMAS = {

@@ -21,8 +21,8 @@ from storyline.nlp.quote_lexicon import (
     CLAUSE_ONLY,
     FINDING_DEPS,
     FINDING_ONLY,
+    NEEDS_COMPLEMENT,
     NOT_SPEECH,
-    RULING_ONLY,
     STANCE_LEMMAS,
     TELL_LEMMAS,
     speech_verbs,
@@ -66,13 +66,33 @@ def is_speech_verb(token: Any) -> bool:
         and not any(c.dep_ in FINDING_DEPS for c in token.children)
     ):
         return False  # "could not find a job", "find common ground": nothing found out
-    if (
-        token.lemma_.lower() in RULING_ONLY
-        and any(c.dep_ == "dobj" for c in token.children)
-        and not any(c.dep_ in FINDING_DEPS or c.dep_ in ("prep", "prt") for c in token.children)
-    ):
-        return False  # "to rule North Korea": governing, not a ruling
+    if token.lemma_.lower() in NEEDS_COMPLEMENT and _bare_object(token):
+        return False  # "to rule North Korea", "would call me": governing, phoning
     return token.lemma_.lower() in verbs or token.lower_ in verbs or is_stance_verb(token)
+
+
+def _bare_object(verb: Any) -> bool:
+    """The verb takes an object and nothing that makes it a report of words: no clause,
+    predicate or preposition, no particle but "up" or "back" ("call me up")."""
+    deps = [c.dep_ for c in verb.children]
+    if any(c.dep_ == "prt" and c.lower_ in ("up", "back") for c in verb.children):
+        return True
+    if "dobj" not in deps or set(deps) & (FINDING_DEPS | {"prep", "prt"}):
+        return False
+    if verb.lemma_.lower() != "call":
+        return True
+    # "call" names with what follows its object: a lone pronoun object that a clause, an
+    # adverb or the sentence's end follows phones ("would call me once I got to my desk")
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if len(objects) != 1 or objects[0].pos_ != "PRON":
+        return False
+    after = objects[0].i + 1
+    if after >= len(verb.doc):
+        return True
+    following = verb.doc[after]
+    if following.is_quote or following.text in "“‘":
+        return False
+    return following.dep_ in ("advcl", "mark", "advmod", "npadvmod", "prep", "cc", "punct")
 
 
 def is_stance_verb(token: Any) -> bool:
