@@ -279,3 +279,15 @@ def test_a_ratio_is_no_count_of_its_denominator():
     ratio, years = ([(f.value, f.counted) for f in fs] for fs in extract_facts(texts))
     assert (13, "children") not in ratio and (2, "children") in ratio
     assert (40, "cases") in years
+
+
+def test_ranks_versions_and_words_of_names_are_no_counts():
+    text = (
+        "In January, HQ was in the top 10 list of most downloaded games. Players at the "
+        "Big Ten school qualify as employees. Keurig introduced its 2.0 line of brewers. "
+        "The board replaced one co-founder with another. Ten people died in the crash."
+    )
+    (facts,) = extract_facts([text])
+    assert [(f.text, f.counted) for f in facts] == [("one", "co-founder"), ("Ten", "people")]
+    for f in facts:
+        assert text[f.counted_start : f.counted_end] == f.counted

@@ -274,6 +274,8 @@ def _fact(doc: Any, match: re.Match, sentences: SentenceIndex | None) -> Fact | 
         return None
     if _ends_a_name(doc, token[0], match):
         return None  # "Bay News 9 reporter", "Channel 4 footage": the name's number
+    if _rank_or_name_word(doc, token[0], match):
+        return None  # "the top 10 list", "the Big Ten school": a rank or a name's word
     if match.group("number").lower() == "one" and tok.dep_ in ("nsubj", "dobj", "pobj"):
         return None  # "One of the warships": a pronoun, not a count
     if _refers_back(doc, tok, match):
@@ -311,6 +313,14 @@ def _fact(doc: Any, match: re.Match, sentences: SentenceIndex | None) -> Fact | 
         counted = c_start = c_end = None
     if unit is None and noun is not None and _names_a_title(doc, tok, noun, value):
         return None  # "50 Cent", "8 Mile", "10 Essential Tracks": a name, not a count
+    if (
+        unit is None
+        and noun is not None
+        and "." in match.group("number")
+        and not match.group("scale")
+        and noun.tag_ == "NN"
+    ):
+        return None  # "its 2.0 line", "the 2.0 machine": a version, not a count
     if unit is not None and noun is not None and _names_a_title(doc, tok, noun, value):
         # "the $50,000 Scientific American Science in Action Award": the sum is the fact,
         # the words after it are the prize's name, not what the sum counts
@@ -400,6 +410,16 @@ def _refers_back(doc: Any, tok: Any, match: re.Match) -> bool:
     return previous in _BACK_REFERENCES
 
 
+def _rank_or_name_word(doc: Any, first: Any, match: re.Match) -> bool:
+    """A number after "top" ranks ("in the top 10 list", "a top-five finish"); a number
+    word with a capital inside a sentence is a word of a name ("the Big Ten school",
+    "the Final Four")."""
+    if first.i > 0 and doc[first.i - 1].lower_ == "top":
+        return True
+    number = match.group("number")
+    return number[0].isupper() and number.isalpha() and not first.is_sent_start
+
+
 def _ends_a_name(doc: Any, first: Any, match: re.Match) -> bool:
     """Is a bare figure the last word of a name the NER model missed ("Spectrum Bay News 9
     reporter", "Channel 4 footage", "Apollo 11 crew")? English puts a count before the
@@ -448,6 +468,16 @@ def _counted(doc: Any, tok: Any, number_end: int) -> tuple[str | None, int | Non
     ):
         start_tok += 1
     end_tok = head.i
+    # "one co-founder": the parser may head the phrase on the first part of a hyphenated
+    # word; the counted noun is the whole word
+    while (
+        end_tok + 2 < len(doc)
+        and doc[end_tok + 1].text in ("-", "\u2010")
+        and not doc[end_tok].whitespace_
+        and not doc[end_tok + 1].whitespace_
+        and doc[end_tok + 2].is_alpha
+    ):
+        end_tok += 2
     # "contingent of marines", "dozens of people": keep the of-phrase
     if head.lower_ in _COLLECTIVES or head.lemma_.lower() in _COLLECTIVES:
         for child in head.rights:
