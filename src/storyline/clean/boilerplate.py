@@ -35,6 +35,11 @@ _DAY_WRITTEN = _MONTH + r"\s+\d{1,2},?\s+(19|20)\d\d"
 # a photographer's name in a credit: capitalised words only ("Michael Nagle", "Evan Vucci")
 _CAPITALISED = r"(?-i:[A-Z][\w'’-]*(\s+[A-Z][\w.'’-]*){0,4})"
 
+# a label before a contact address: "Email:", "Business Inquiries Only:", "Manager-"
+_CONTACT_LABEL = r"([a-z][\w'’]*(\s+[\w'’]+){0,4}\s*[:\-–—]\s*)"
+# a name in a credit list: "Jane Levy", "Lou Taylor Pucci"
+_NAME = r"(?-i:[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){0,3})"
+
 # Whole-line rules, checked in order; the first match names the reason.
 LINE_RULES: tuple[Rule, ...] = (
     _rule(
@@ -82,12 +87,20 @@ LINE_RULES: tuple[Rule, ...] = (
         r"((facebook|twitter|email|print|whatsapp|linkedin|reddit|pinterest|share|tweet|pin"
         r"|sms|flipboard)[ ,|/]*){2,}",
         # a section's link to more of it: "Local News More>>", "Politics More »"
-        r"[^.!?]{0,40}\bmore ?(>>|»|›)",
+        r"[^.!?]{0,80}\bmore ?(>>|»|›)",
+        # a site's list of its own top stories: "Most Popular", "Most Viewed Stories"
+        r"most (popular|read|viewed|shared|e-?mailed|commented|watched)( stories| articles"
+        r"| news| videos| posts)?( (now|today|this week))?",
         r"like this:?|like loading\.{0,3}|related:?|related (articles|stories|posts):?",
         # a link to another story, its headline after a capitalised label: "RELATED Amanda
         # Knox proclaims her innocence in new Twitter photograph" (a headline has no stop)
         r"(?-i:RELATED|READ MORE|MORE|SEE ALSO|WATCH|RELATED STORY|RELATED CONTENT):?\s+"
         r"(?-i:[A-Z](?=[^.!?]*[a-z]))[^.!?]{4,150}",
+        # the same links in title case, with their colon: "More: Which Reno dispensaries
+        # sell recreational pot?" (a sentence "More Americans are ..." has no colon)
+        r"(?-i:(Related( (story|stories|articles?|coverage|content|links?))?|Read more|Read also"
+        r"|Also read|More|See also|Watch|Don't miss|Recommended|Trending|Must read"
+        r"|Further reading)):\s+(?-i:[A-Z](?=[^.!?]*[a-z]))[^.!?]{4,150}[?!]?",
         r"tweet with a location.{0,200}",
         r"follow us on .{0,60}",
         r"advertisement|sponsored content|read more:?.{0,80}",
@@ -107,17 +120,65 @@ LINE_RULES: tuple[Rule, ...] = (
         r"(click to )?(email|share|print) this( article| story)? (to|with) a friend"
         r"( \(opens in new window\))?",
         r"add a location to your tweets",
+        # an e-mail-a-friend form: "Message: * A friend wanted you to see this item from ..."
+        r"(message:?\s*\*?\s*)?a friend (wanted|wants|thought) you (to see|would (like|enjoy)"
+        r"|might (like|enjoy)) this\b.{0,160}",
         r"follow [\w.-]+:? ((facebook|twitter|instagram|youtube)[ ,|/]*){1,4}",
         # a video player's button glued to its share links: "Play Facebook", "Play Twitter
         # Embed" (a sentence never starts "Play" + only a network's name)
         r"play( (facebook|twitter|email|embed|share))+",
     ),
     _rule(
+        "bot check",
+        # a captcha or bot-check prompt left in the page's text: "You must enter the
+        # characters with black color that stand out from the other characters", "Please
+        # type the characters you see in the image"; an article's line about entering a
+        # code has none of a prompt's words about what is shown
+        r"(?=.{0,200}$).*\b(enter|type|retype|re-enter) the (characters|letters|code|text"
+        r"|words?|numbers)\b.*\b(you see|shown|displayed|image|picture|box|below|above"
+        r"|stand out)\b.*",
+        r"(?=.{0,200}$).*\b(enter|complete|solve|fill in) the captcha\b.*",
+        r"(?=.{0,160}$)(please )?(verify|confirm|prove) (that )?you('re| are) (a )?(human"
+        r"|not a robot)\b.*",
+        r"(i'?m|i am) not a robot\.?",
+    ),
+    _rule(
         "contact line",
         # a reporter's contact line: only e-mail addresses and handles, "(jdoe@example.com;
-        # @jdoe)"; a sentence that gives an address has words around it
-        r"\(?\s*([\w.+-]+@[\w-]+(\.[\w-]+)+|@\w+)(\s*[;,/|]\s*(and\s+)?"
-        r"([\w.+-]+@[\w-]+(\.[\w-]+)+|@\w+)){0,3}\s*\)?",
+        # @jdoe)", each maybe after a short label ("Email: jdoe@example.com; Twitter: @jdoe",
+        # "Business Inquiries Only: Manager- info@example.com"); a sentence that gives an
+        # address has words around it
+        r"\(?\s*" + _CONTACT_LABEL + r"{0,2}([\w.+-]+@[\w-]+(\.[\w-]+)+|@\w+)(\s*[;,/|]\s*"
+        r"(and\s+)?" + _CONTACT_LABEL + r"{0,2}([\w.+-]+@[\w-]+(\.[\w-]+)+|@\w+)){0,3}"
+        r"\s*\)?\.?",
+    ),
+    _rule(
+        "link line",
+        # a short label and a link, no sentence: a creator's or show's social links ("Follow
+        # Jimmy: http://twitter.com/...", "LIKE us on: http://www.facebook.com/..."), a link
+        # behind an arrow ("Watch My Last Video! ➜ https://..."), "See more http://...". A
+        # bare address inside the article ("See www.redcross.org/donate") stays.
+        r"(?=.{0,200}$)(?!.*[.?;]\s).{0,100}?(➜|→|►|▶)\s*(https?://|www\.)\S+",
+        r"(?=.{0,200}$)(?!.*[.?;]\s)\S.{0,100}?\s(https?://)?(www\.)?([\w-]+\.)?(twitter"
+        r"|facebook|instagram|youtube|tumblr|snapchat|pinterest|linkedin|tiktok)\.com\b\S*",
+        r"(?=.{0,200}$)(?!.*[.?;]\s)(follow|like|subscribe|see more|check out|watch|visit"
+        r"|become)\b.{0,80}?(https?://|www\.)\S+",
+    ),
+    _rule(
+        "self-promotion",
+        # a video creator's plea under the clip: "GET THIS VIDEO TO 100,000 likes! MY
+        # SNAPCHAT IS ...!" (the clip's description, not a news line)
+        r"(?=.{0,300}$).*\b(get this video to [\d,.]+k? likes|(my|our) (snapchat|instagram"
+        r"|twitter|youtube|tiktok|facebook|ig)( name| handle| username)? is @?\w+"
+        r"|subscribe to (my|our) (youtube )?channel)\b.*",
+    ),
+    _rule(
+        "credits",
+        # a review's credit box: "MPAA rating: R for ...", "Running time: 91 min.", "With:
+        # Jane Levy, Shiloh Fernandez, ..." (names only: no speaker says them)
+        r"(mpaa )?rat(ed|ing):\s*(g|pg|pg-13|r|nc-17|not rated|unrated)\b[^.!?]{0,160}\.?",
+        r"running time:\s*\d[^.!?]{0,60}\.?",
+        r"(with|starring|cast):\s+" + _NAME + r"(,\s+(and\s+)?" + _NAME + r")+\.?",
     ),
     _rule(
         "video player",
@@ -132,6 +193,9 @@ LINE_RULES: tuple[Rule, ...] = (
         # a player's close button glued to its clip's caption, which ends on the clip's
         # credit: "CLOSE Bone-chilling cold gripped much of the U.S. ... (Jan. 2) AP"
         r"(?=.{0,500}$)(?-i:CLOSE [A-Z][a-z]).*\s(?-i:AP|USA TODAY( NETWORK)?|REUTERS|AFP)\.?",
+        # or on the name of the clip's maker: "CLOSE Four dispensaries begin sales. Jane Doe"
+        r"(?=.{0,500}$)(?-i:CLOSE [A-Z][a-z]).*[.!?)]\s+(?-i:[A-Z][a-z'’-]+(\s+[A-Z][a-z'’-]+)"
+        r"{1,2})(\s*[,/]\s*[\w .&'’-]{1,40})?",
     ),
     _rule(
         "script notice",
