@@ -176,3 +176,23 @@ def test_an_index_of_teasers_is_junk_and_an_article_with_a_trailing_ellipsis_is_
         + [f"Paragraph {n} of the report says the levee held." for n in range(6)]
     )
     assert junk_reason(article, count_words(article)) is None
+
+
+def test_a_run_printed_twice_back_to_back_keeps_one_copy():
+    raw = (
+        "Flood news\n\n"
+        "Charges: Two men used student loans to buy flights Charges: Two men used student "
+        "loans to buy flights The two men face new federal charges. The two men face new federal charges. "
+        "Police said.\n\nThe river rose."
+    )
+    article = clean(raw)
+    assert article.text == (
+        "Flood news\n\nCharges: Two men used student loans to buy flights The two men face "
+        "new federal charges. Police said.\n\nThe river rose."
+    )
+    assert [r.reason for r in article.removed] == ["repeated text", "repeated text"]
+    for span in article.removed:
+        assert raw[span.start : span.end] == span.text
+    # short repeats and dividers are prose or harmless: they stay
+    for line in ("Lock her up! Lock her up! the crowd chanted.", "- - - - - - - - - - - - - -"):
+        assert clean(line).removed == [], line

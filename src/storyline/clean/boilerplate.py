@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from storyline.model import RemovedSpan
@@ -299,6 +300,52 @@ _WIDGET_MAX_WORDS = 25
 _PLAYER_PREFIX = re.compile(r"(skip in skip x )?embed x share\s+(?=\S)", re.IGNORECASE)
 
 
+# a run of words a page printed twice in a row: a teaser's headline and its link title,
+# a caption and its alt text ("Charges: 2 recruits used loans Charges: 2 recruits used
+# loans ..."); prose never repeats six words or more back to back
+_REPEAT_MIN_WORDS = 6
+_REPEAT_MIN_CHARS = 30
+_REPEAT_MAX_WORDS = 200
+_WORD = re.compile(r"\S+")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def repeated_runs(text: str, offset: int = 0) -> list[RemovedSpan]:
+    """The second copy of each run of words that ``text`` repeats back to back, as spans
+    from the end of the first copy (so one space is left between the first copy and what
+    follows), offsets shifted by ``offset``."""
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    seen: dict[str, list[int]] = {}
+    for i, (_, _, word) in enumerate(words):
+        seen.setdefault(word, []).append(i)
+    spans: list[RemovedSpan] = []
+    i = 0
+    while i < len(words):
+        run = 0
+        # the run's copy starts at a later place of the same word, longest first (only
+        # places within the longest run are looked at: a long line stays linear)
+        places = seen[words[i][2]]
+        lo = bisect_right(places, i + _REPEAT_MIN_WORDS - 1)
+        hi = bisect_right(places, i + _REPEAT_MAX_WORDS)
+        for j in reversed(places[lo:hi]):
+            size = j - i
+            if j + size > len(words):
+                continue
+            if all(words[i + k][2] == words[j + k][2] for k in range(size)):
+                run = size
+                break
+        first = text[words[i][0] : words[i + run - 1][1]] if run else ""
+        if run and len(first) >= _REPEAT_MIN_CHARS and _LETTER.search(first):
+            start, end = words[i + run - 1][1], words[i + 2 * run - 1][1]
+            spans.append(
+                RemovedSpan(offset + start, offset + end, text[start:end], "repeated text")
+            )
+            i += 2 * run
+        else:
+            i += 1
+    return spans
+
+
 @dataclass(frozen=True)
 class Line:
     start: int
@@ -368,10 +415,13 @@ def find_boilerplate(raw: str) -> list[RemovedSpan]:
         if reason is None:
             last_prose_end = line.end
             prefix = _PLAYER_PREFIX.match(stripped)
+            start = line.start + len(line.text) - len(line.text.lstrip())
+            body = 0
             if prefix:
-                start = line.start + len(line.text) - len(line.text.lstrip())
                 cut = prefix.group().rstrip()
                 removed.append(RemovedSpan(start, start + len(cut), cut, "player widget"))
+                body = prefix.end()
+            removed.extend(repeated_runs(stripped[body:], start + body))
             continue
         lead = len(line.text) - len(line.text.lstrip())
         start = line.start + lead
