@@ -196,3 +196,20 @@ def test_a_run_printed_twice_back_to_back_keeps_one_copy():
     # short repeats and dividers are prose or harmless: they stay
     for line in ("Lock her up! Lock her up! the crowd chanted.", "- - - - - - - - - - - - - -"):
         assert clean(line).removed == [], line
+
+
+def test_a_link_labelled_with_its_network_is_cut():
+    for line in ("Example YouTube: http://bit.ly/1abc", "Jane on Instagram: https://ex.am/j"):
+        assert classify_line(line) == "link line", line
+    assert classify_line("YouTube said: the video broke no rules.") is None
+
+
+def test_a_blog_update_label_is_cut_and_its_paragraph_stays():
+    for label in ("Original:", "Update 11:10 a.m.:", "UPDATE:", "Updated 3:45 p.m. ET:"):
+        article = clean(f"{BODY}\n\n{label} The levee held overnight, the mayor said.")
+        assert article.text.endswith(
+            "expected on Monday.\n\nThe levee held overnight, the mayor said."
+        )
+        assert [r.reason for r in article.removed] == ["update label"], label
+    kept = clean("Original plans called for a taller levee.\n\nUpdates will follow.")
+    assert kept.removed == []

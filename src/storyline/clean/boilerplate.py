@@ -164,6 +164,9 @@ LINE_RULES: tuple[Rule, ...] = (
         r"|facebook|instagram|youtube|tumblr|snapchat|pinterest|linkedin|tiktok)\.com\b\S*",
         r"(?=.{0,200}$)(?!.*[.?;]\s)(follow|like|subscribe|see more|check out|watch|visit"
         r"|become)\b.{0,80}?(https?://|www\.)\S+",
+        # a label naming the network, the link shortened: "NBC YouTube: http://bit.ly/..."
+        r"(?=.{0,200}$)[^:.?;]{0,60}\b(twitter|facebook|instagram|youtube|tumblr|snapchat"
+        r"|pinterest|linkedin|tiktok)\b[^:.?;]{0,40}:\s*(https?://|www\.)\S+",
     ),
     _rule(
         "self-promotion",
@@ -298,6 +301,15 @@ _WIDGET_MAX_WORDS = 25
 # a video player's controls glued before the first sentence ("Skip in Skip x Embed x
 # Share The discovery of ..."): only that prefix is cut, the sentence stays
 _PLAYER_PREFIX = re.compile(r"(skip in skip x )?embed x share\s+(?=\S)", re.IGNORECASE)
+# a blog's label before a paragraph of a post it updated: "Original: We're not here to
+# ...", "Update 11:10 a.m.: Not to be outdone, ..." (the paragraph stays; the label is
+# no speaker)
+_UPDATE_LABEL = re.compile(
+    r"(original( post| story| article)?|updated?( at)?( \d{1,2}(:\d{2})?\s*([ap]\.?m\.?)?"
+    r"( [A-Z]{2,4})?)?)\s*:\s+(?=\S)",
+    re.IGNORECASE,
+)
+_LINE_PREFIXES = ((_PLAYER_PREFIX, "player widget"), (_UPDATE_LABEL, "update label"))
 
 
 # a run of words a page printed twice in a row: a teaser's headline and its link title,
@@ -396,8 +408,8 @@ def classify_line(text: str) -> str | None:
 
 
 def find_boilerplate(raw: str) -> list[RemovedSpan]:
-    """Removed spans (whole lines, trimmed of surrounding whitespace, or a player widget's
-    prefix of a line) in raw-text order."""
+    """Removed spans (whole lines, trimmed of surrounding whitespace, a player widget's or
+    an update label's prefix of a line, a repeated run's second copy) in raw-text order."""
     removed: list[RemovedSpan] = []
     in_comment_tail = False
     last_prose_end = -1  # a bare URL is page furniture only after the article's last line
@@ -414,13 +426,15 @@ def find_boilerplate(raw: str) -> list[RemovedSpan]:
             in_comment_tail = False
         if reason is None:
             last_prose_end = line.end
-            prefix = _PLAYER_PREFIX.match(stripped)
             start = line.start + len(line.text) - len(line.text.lstrip())
             body = 0
-            if prefix:
-                cut = prefix.group().rstrip()
-                removed.append(RemovedSpan(start, start + len(cut), cut, "player widget"))
-                body = prefix.end()
+            for pattern, why in _LINE_PREFIXES:
+                prefix = pattern.match(stripped)
+                if prefix:
+                    cut = prefix.group().rstrip()
+                    removed.append(RemovedSpan(start, start + len(cut), cut, why))
+                    body = prefix.end()
+                    break
             removed.extend(repeated_runs(stripped[body:], start + body))
             continue
         lead = len(line.text) - len(line.text.lstrip())
