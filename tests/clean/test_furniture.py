@@ -105,6 +105,7 @@ def test_a_contact_line_with_labels_is_cut_and_a_sentence_with_an_address_stays(
         assert classify_line(line) == "contact line", line
         assert_no_title(line)
     assert classify_line("Write to jdoe@example.com for the full report.") is None
+    assert classify_line("@jdoe.") is None  # a tweet's signature line is not cut here
     assert classify_line("Email: The mayor's office did not answer.") is None
 
 

@@ -149,7 +149,10 @@ LINE_RULES: tuple[Rule, ...] = (
         # @jdoe)", each maybe after a short label ("Email: jdoe@example.com; Twitter: @jdoe",
         # "Business Inquiries Only: Manager- info@example.com"); a sentence that gives an
         # address has words around it
-        r"\(?\s*" + _CONTACT_LABEL + r"{0,2}([\w.+-]+@[\w-]+(\.[\w-]+)+|@\w+)(\s*[;,/|]\s*"
+        r"\(?\s*([\w.+-]+@[\w-]+(\.[\w-]+)+|@\w+)(\s*[;,/|]\s*(and\s+)?"
+        r"([\w.+-]+@[\w-]+(\.[\w-]+)+|@\w+)){0,3}\s*\)?",
+        # (a bare handle with a stop, "@jdoe.", is a tweet's signature: clean leaves it)
+        r"\(?\s*" + _CONTACT_LABEL + r"{1,2}([\w.+-]+@[\w-]+(\.[\w-]+)+|@\w+)(\s*[;,/|]\s*"
         r"(and\s+)?" + _CONTACT_LABEL + r"{0,2}([\w.+-]+@[\w-]+(\.[\w-]+)+|@\w+)){0,3}"
         r"\s*\)?\.?",
     ),
