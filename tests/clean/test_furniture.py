@@ -37,6 +37,7 @@ def test_a_bot_check_prompt_is_no_title_and_the_article_after_it_stays():
         "Enter the characters' world through the museum's new wing.",
         "Voters will enter the code of conduct debate on Tuesday, the mayor said.",
         "Robots are not human, the professor told the class on Monday.",
+        "Users must enter the code shown on their screen to log in, the bank said.",
     ):
         assert classify_line(line) is None, line
 
@@ -114,6 +115,7 @@ def test_a_video_creators_self_promotion_is_no_title():
     assert classify_line(line) == "self-promotion"
     assert_no_title(line)
     assert classify_line('"Follow me!" the guide shouted as the water rose.') is None
+    assert classify_line('"Our Facebook is full of flood photos," the mayor said.') is None
 
 
 def test_a_reviews_credit_box_gives_no_speaker_lines():

@@ -133,12 +133,14 @@ LINE_RULES: tuple[Rule, ...] = (
         "bot check",
         # a captcha or bot-check prompt left in the page's text: "You must enter the
         # characters with black color that stand out from the other characters", "Please
-        # type the characters you see in the image"; an article's line about entering a
-        # code has none of a prompt's words about what is shown
-        r"(?=.{0,200}$).*\b(enter|type|retype|re-enter) the (characters|letters|code|text"
+        # type the characters you see in the image"; a prompt starts its line and says what
+        # is shown ("Users must enter the code shown ..., the bank said" is news)
+        r"(?=.{0,200}$)((please|kindly|you (must|need to|have to))\s+)?(enter|type|retype"
+        r"|re-enter) the (characters|letters|code|text"
         r"|words?|numbers)\b.*\b(you see|shown|displayed|image|picture|box|below|above"
         r"|stand out)\b.*",
-        r"(?=.{0,200}$).*\b(enter|complete|solve|fill in) the captcha\b.*",
+        r"(?=.{0,200}$)((please|kindly|you (must|need to|have to))\s+)?(enter|complete|solve"
+        r"|fill in) the captcha\b.*",
         r"(?=.{0,160}$)(please )?(verify|confirm|prove) (that )?you('re| are) (a )?(human"
         r"|not a robot)\b.*",
         r"(i'?m|i am) not a robot\.?",
@@ -176,7 +178,7 @@ LINE_RULES: tuple[Rule, ...] = (
         # a video creator's plea under the clip: "GET THIS VIDEO TO 100,000 likes! MY
         # SNAPCHAT IS ...!" (the clip's description, not a news line)
         r"(?=.{0,300}$).*\b(get this video to [\d,.]+k? likes|(my|our) (snapchat|instagram"
-        r"|twitter|youtube|tiktok|facebook|ig)( name| handle| username)? is @?\w+"
+        r"|twitter|youtube|tiktok|facebook|ig)( name| handle| username)? is (@\w+|\w+!)"
         r"|subscribe to (my|our) (youtube )?channel)\b.*",
     ),
     _rule(
