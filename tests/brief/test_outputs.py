@@ -215,7 +215,8 @@ def test_a_story_without_summary_says_why_and_an_unknown_outlet_is_named(tmp_pat
     ]  # fmt: skip
     markdown = render_markdown([notice, plain], stories)
     empty = markdown.split("## Not a news article: boilerplate (these crawls)\n\n", 1)[1]
-    assert empty.startswith("_No summary: its article is not news (boilerplate (these crawls)")
+    # the notice's own seed sentence names it first (clean.junk reads the seed before phrases)
+    assert empty.startswith("_No summary: its article is not news (boilerplate (the seed for")
     assert "1. `a2` (untitled) mn.jsonl#L5 — outlet unknown\n" in markdown
     # (a single-source claim its one sentence says is read once, on the claim's line)
     assert (

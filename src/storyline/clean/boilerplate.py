@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from storyline.model import RemovedSpan
@@ -34,6 +35,11 @@ _DAY_WRITTEN = _MONTH + r"\s+\d{1,2},?\s+(19|20)\d\d"
 
 # a photographer's name in a credit: capitalised words only ("Michael Nagle", "Evan Vucci")
 _CAPITALISED = r"(?-i:[A-Z][\w'’-]*(\s+[A-Z][\w.'’-]*){0,4})"
+
+# a label before a contact address: "Email:", "Business Inquiries Only:", "Manager-"
+_CONTACT_LABEL = r"([a-z][\w'’]*(\s+[\w'’]+){0,4}\s*[:\-–—]\s*)"
+# a name in a credit list: "Jane Levy", "Lou Taylor Pucci"
+_NAME = r"(?-i:[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){0,3})"
 
 # Whole-line rules, checked in order; the first match names the reason.
 LINE_RULES: tuple[Rule, ...] = (
@@ -82,12 +88,20 @@ LINE_RULES: tuple[Rule, ...] = (
         r"((facebook|twitter|email|print|whatsapp|linkedin|reddit|pinterest|share|tweet|pin"
         r"|sms|flipboard)[ ,|/]*){2,}",
         # a section's link to more of it: "Local News More>>", "Politics More »"
-        r"[^.!?]{0,40}\bmore ?(>>|»|›)",
+        r"[^.!?]{0,80}\bmore ?(>>|»|›)",
+        # a site's list of its own top stories: "Most Popular", "Most Viewed Stories"
+        r"most (popular|read|viewed|shared|e-?mailed|commented|watched)( stories| articles"
+        r"| news| videos| posts)?( (now|today|this week))?",
         r"like this:?|like loading\.{0,3}|related:?|related (articles|stories|posts):?",
         # a link to another story, its headline after a capitalised label: "RELATED Amanda
         # Knox proclaims her innocence in new Twitter photograph" (a headline has no stop)
         r"(?-i:RELATED|READ MORE|MORE|SEE ALSO|WATCH|RELATED STORY|RELATED CONTENT):?\s+"
         r"(?-i:[A-Z](?=[^.!?]*[a-z]))[^.!?]{4,150}",
+        # the same links in title case, with their colon: "More: Which Reno dispensaries
+        # sell recreational pot?" (a sentence "More Americans are ..." has no colon)
+        r"(?-i:(Related( (story|stories|articles?|coverage|content|links?))?|Read more|Read also"
+        r"|Also read|More|See also|Watch|Don't miss|Recommended|Trending|Must read"
+        r"|Further reading)):\s+(?-i:[A-Z](?=[^.!?]*[a-z]))[^.!?]{4,150}[?!]?",
         r"tweet with a location.{0,200}",
         r"follow us on .{0,60}",
         r"advertisement|sponsored content|read more:?.{0,80}",
@@ -107,17 +121,73 @@ LINE_RULES: tuple[Rule, ...] = (
         r"(click to )?(email|share|print) this( article| story)? (to|with) a friend"
         r"( \(opens in new window\))?",
         r"add a location to your tweets",
+        # an e-mail-a-friend form: "Message: * A friend wanted you to see this item from ..."
+        r"(message:?\s*\*?\s*)?a friend (wanted|wants|thought) you (to see|would (like|enjoy)"
+        r"|might (like|enjoy)) this\b.{0,160}",
         r"follow [\w.-]+:? ((facebook|twitter|instagram|youtube)[ ,|/]*){1,4}",
         # a video player's button glued to its share links: "Play Facebook", "Play Twitter
         # Embed" (a sentence never starts "Play" + only a network's name)
         r"play( (facebook|twitter|email|embed|share))+",
     ),
     _rule(
+        "bot check",
+        # a captcha or bot-check prompt left in the page's text: "You must enter the
+        # characters with black color that stand out from the other characters", "Please
+        # type the characters you see in the image"; a prompt starts its line and says what
+        # is shown ("Users must enter the code shown ..., the bank said" is news)
+        r"(?=.{0,200}$)((please|kindly|you (must|need to|have to))\s+)?(enter|type|retype"
+        r"|re-enter) the (characters|letters|code|text"
+        r"|words?|numbers)\b.*\b(you see|shown|displayed|image|picture|box|below|above"
+        r"|stand out)\b.*",
+        r"(?=.{0,200}$)((please|kindly|you (must|need to|have to))\s+)?(enter|complete|solve"
+        r"|fill in) the captcha\b.*",
+        r"(?=.{0,160}$)(please )?(verify|confirm|prove) (that )?you('re| are) (a )?(human"
+        r"|not a robot)\b.*",
+        r"(i'?m|i am) not a robot\.?",
+    ),
+    _rule(
         "contact line",
         # a reporter's contact line: only e-mail addresses and handles, "(jdoe@example.com;
-        # @jdoe)"; a sentence that gives an address has words around it
+        # @jdoe)", each maybe after a short label ("Email: jdoe@example.com; Twitter: @jdoe",
+        # "Business Inquiries Only: Manager- info@example.com"); a sentence that gives an
+        # address has words around it
         r"\(?\s*([\w.+-]+@[\w-]+(\.[\w-]+)+|@\w+)(\s*[;,/|]\s*(and\s+)?"
         r"([\w.+-]+@[\w-]+(\.[\w-]+)+|@\w+)){0,3}\s*\)?",
+        # (a bare handle with a stop, "@jdoe.", is a tweet's signature: clean leaves it)
+        r"\(?\s*" + _CONTACT_LABEL + r"{1,2}([\w.+-]+@[\w-]+(\.[\w-]+)+|@\w+)(\s*[;,/|]\s*"
+        r"(and\s+)?" + _CONTACT_LABEL + r"{0,2}([\w.+-]+@[\w-]+(\.[\w-]+)+|@\w+)){0,3}"
+        r"\s*\)?\.?",
+    ),
+    _rule(
+        "link line",
+        # a short label and a link, no sentence: a creator's or show's social links ("Follow
+        # Jimmy: http://twitter.com/...", "LIKE us on: http://www.facebook.com/..."), a link
+        # behind an arrow ("Watch My Last Video! ➜ https://..."), "See more http://...". A
+        # bare address inside the article ("See www.redcross.org/donate") stays.
+        r"(?=.{0,200}$)(?!.*[.?;]\s).{0,100}?(➜|→|►|▶)\s*(https?://|www\.)\S+",
+        r"(?=.{0,200}$)(?!.*[.?;]\s)\S.{0,100}?\s(https?://)?(www\.)?([\w-]+\.)?(twitter"
+        r"|facebook|instagram|youtube|tumblr|snapchat|pinterest|linkedin|tiktok)\.com\b\S*",
+        r"(?=.{0,200}$)(?!.*[.?;]\s)(follow|like|subscribe|see more|check out|watch|visit"
+        r"|become)\b.{0,80}?(https?://|www\.)\S+",
+        # a label naming the network, the link shortened: "NBC YouTube: http://bit.ly/..."
+        r"(?=.{0,200}$)[^:.?;]{0,60}\b(twitter|facebook|instagram|youtube|tumblr|snapchat"
+        r"|pinterest|linkedin|tiktok)\b[^:.?;]{0,40}:\s*(https?://|www\.)\S+",
+    ),
+    _rule(
+        "self-promotion",
+        # a video creator's plea under the clip: "GET THIS VIDEO TO 100,000 likes! MY
+        # SNAPCHAT IS ...!" (the clip's description, not a news line)
+        r"(?=.{0,300}$).*\b(get this video to [\d,.]+k? likes|(my|our) (snapchat|instagram"
+        r"|twitter|youtube|tiktok|facebook|ig)( name| handle| username)? is (@\w+|\w+!)"
+        r"|subscribe to (my|our) (youtube )?channel)\b.*",
+    ),
+    _rule(
+        "credits",
+        # a review's credit box: "MPAA rating: R for ...", "Running time: 91 min.", "With:
+        # Jane Levy, Shiloh Fernandez, ..." (names only: no speaker says them)
+        r"(mpaa )?rat(ed|ing):\s*(g|pg|pg-13|r|nc-17|not rated|unrated)\b[^.!?]{0,160}\.?",
+        r"running time:\s*\d[^.!?]{0,60}\.?",
+        r"(with|starring|cast):\s+" + _NAME + r"(,\s+(and\s+)?" + _NAME + r")+\.?",
     ),
     _rule(
         "video player",
@@ -132,6 +202,9 @@ LINE_RULES: tuple[Rule, ...] = (
         # a player's close button glued to its clip's caption, which ends on the clip's
         # credit: "CLOSE Bone-chilling cold gripped much of the U.S. ... (Jan. 2) AP"
         r"(?=.{0,500}$)(?-i:CLOSE [A-Z][a-z]).*\s(?-i:AP|USA TODAY( NETWORK)?|REUTERS|AFP)\.?",
+        # or on the name of the clip's maker: "CLOSE Four dispensaries begin sales. Jane Doe"
+        r"(?=.{0,500}$)(?-i:CLOSE [A-Z][a-z]).*[.!?)]\s+(?-i:[A-Z][a-z'’-]+(\s+[A-Z][a-z'’-]+)"
+        r"{1,2})(\s*[,/]\s*[\w .&'’-]{1,40})?",
     ),
     _rule(
         "script notice",
@@ -233,6 +306,61 @@ _WIDGET_MAX_WORDS = 25
 # a video player's controls glued before the first sentence ("Skip in Skip x Embed x
 # Share The discovery of ..."): only that prefix is cut, the sentence stays
 _PLAYER_PREFIX = re.compile(r"(skip in skip x )?embed x share\s+(?=\S)", re.IGNORECASE)
+# a blog's label before a paragraph of a post it updated: "Original: We're not here to
+# ...", "Update 11:10 a.m.: Not to be outdone, ..." (the paragraph stays; the label is
+# no speaker)
+_UPDATE_LABEL = re.compile(
+    r"(original( post| story| article)?|updated?( at)?( \d{1,2}(:\d{2})?\s*([ap]\.?m\.?)?"
+    r"( [A-Z]{2,4})?)?)\s*:\s+(?=\S)",
+    re.IGNORECASE,
+)
+_LINE_PREFIXES = ((_PLAYER_PREFIX, "player widget"), (_UPDATE_LABEL, "update label"))
+
+
+# a run of words a page printed twice in a row: a teaser's headline and its link title,
+# a caption and its alt text ("Charges: 2 recruits used loans Charges: 2 recruits used
+# loans ..."); prose never repeats six words or more back to back
+_REPEAT_MIN_WORDS = 6
+_REPEAT_MIN_CHARS = 30
+_REPEAT_MAX_WORDS = 200
+_WORD = re.compile(r"\S+")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def repeated_runs(text: str, offset: int = 0) -> list[RemovedSpan]:
+    """The second copy of each run of words that ``text`` repeats back to back, as spans
+    from the end of the first copy (so one space is left between the first copy and what
+    follows), offsets shifted by ``offset``."""
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    seen: dict[str, list[int]] = {}
+    for i, (_, _, word) in enumerate(words):
+        seen.setdefault(word, []).append(i)
+    spans: list[RemovedSpan] = []
+    i = 0
+    while i < len(words):
+        run = 0
+        # the run's copy starts at a later place of the same word, longest first (only
+        # places within the longest run are looked at: a long line stays linear)
+        places = seen[words[i][2]]
+        lo = bisect_right(places, i + _REPEAT_MIN_WORDS - 1)
+        hi = bisect_right(places, i + _REPEAT_MAX_WORDS)
+        for j in reversed(places[lo:hi]):
+            size = j - i
+            if j + size > len(words):
+                continue
+            if all(words[i + k][2] == words[j + k][2] for k in range(size)):
+                run = size
+                break
+        first = text[words[i][0] : words[i + run - 1][1]] if run else ""
+        if run and len(first) >= _REPEAT_MIN_CHARS and _LETTER.search(first):
+            start, end = words[i + run - 1][1], words[i + 2 * run - 1][1]
+            spans.append(
+                RemovedSpan(offset + start, offset + end, text[start:end], "repeated text")
+            )
+            i += 2 * run
+        else:
+            i += 1
+    return spans
 
 
 @dataclass(frozen=True)
@@ -285,8 +413,8 @@ def classify_line(text: str) -> str | None:
 
 
 def find_boilerplate(raw: str) -> list[RemovedSpan]:
-    """Removed spans (whole lines, trimmed of surrounding whitespace, or a player widget's
-    prefix of a line) in raw-text order."""
+    """Removed spans (whole lines, trimmed of surrounding whitespace, a player widget's or
+    an update label's prefix of a line, a repeated run's second copy) in raw-text order."""
     removed: list[RemovedSpan] = []
     in_comment_tail = False
     last_prose_end = -1  # a bare URL is page furniture only after the article's last line
@@ -303,11 +431,16 @@ def find_boilerplate(raw: str) -> list[RemovedSpan]:
             in_comment_tail = False
         if reason is None:
             last_prose_end = line.end
-            prefix = _PLAYER_PREFIX.match(stripped)
-            if prefix:
-                start = line.start + len(line.text) - len(line.text.lstrip())
-                cut = prefix.group().rstrip()
-                removed.append(RemovedSpan(start, start + len(cut), cut, "player widget"))
+            start = line.start + len(line.text) - len(line.text.lstrip())
+            body = 0
+            for pattern, why in _LINE_PREFIXES:
+                prefix = pattern.match(stripped)
+                if prefix:
+                    cut = prefix.group().rstrip()
+                    removed.append(RemovedSpan(start, start + len(cut), cut, why))
+                    body = prefix.end()
+                    break
+            removed.extend(repeated_runs(stripped[body:], start + body))
             continue
         lead = len(line.text) - len(line.text.lstrip())
         start = line.start + lead

@@ -69,7 +69,29 @@ _TOPICAL_PHRASES = (
     "ad blocker",
     "adblocker",
 )
-_CRAWL_SEED = re.compile(r"\bthe seed for \w+ was\b")
+# what only a web archive's crawl description says: "The seed for this crawl was a list
+# of every host", "The seed for Wide00014 was:", "Election crawls performed by IA", "The
+# WARC files associated with this crawl", "Crawl start date" (a tournament's seed or a
+# pub crawl is written otherwise)
+_CRAWL_SEED = re.compile(
+    r"\bthe seeds? (?:list )?for (?:this |these |the )?(?:crawls?|[a-z_-]*\d[\w-]*) (?:was|were)\b"
+    r"|\bcrawls? performed by\b|\bwarc files?\b|\bseedlist\b|\bcrawl (?:start|end) date\b"
+)
+
+# a paragraph cut off by the site that lists it: "... according to new ..."
+_TEASER_END = re.compile(r"(?:\.\.\.|…)\s*$")
+_TEASER_MIN_PARAGRAPHS = 5
+
+
+def _is_teaser_list(text: str) -> bool:
+    """A site's index of other stories: most of its paragraphs are teasers cut off with an
+    ellipsis; an article may end a quote or two with one, not most of its paragraphs."""
+    paragraphs = [p for p in text.split("\n") if p.strip()]
+    if len(paragraphs) < _TEASER_MIN_PARAGRAPHS:
+        return False
+    cut = sum(1 for p in paragraphs if _TEASER_END.search(p))
+    return cut * 10 >= len(paragraphs) * 7
+
 
 _JUNK_SENTENCE_START = re.compile(
     r"(?:photo|image|video|file|credit|caption|advertisement|related|read more|see also"
@@ -104,6 +126,8 @@ def junk_reason(text: str, word_count: int) -> str | None:
     seed = _CRAWL_SEED.search(lowered)
     if seed and word_count < 250:  # only a crawl's own description says this
         return f"boilerplate ({seed.group()})"
+    if _is_teaser_list(text):
+        return "an index of other stories' teasers"
     hits = [(lowered.count(p), p) for p in _BOILERPLATE_PHRASES if p in lowered]
     if not hits:
         return None
