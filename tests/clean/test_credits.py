@@ -80,6 +80,17 @@ def test_story_title_skips_credits_for_the_next_headline_or_summary_sentence() -
     assert _story_title([member(1, credit)], summary) == "Rescue teams reached the flooded town."
 
 
+def test_story_title_is_the_earliest_headline_else_the_one_the_summary_cites_first() -> None:
+    def member(n: int, title: str, date: str | None = None) -> Article:
+        return Article(f"a-{n}", PROSE, PROSE, f"t#{n}", title=title, date=date)
+
+    summary = [SummarySentence("Rescue teams reached the town.", (Citation("a-2", 0, 1),))]
+    undated = [member(1, "Page furniture"), member(2, "Riverton floods")]
+    assert _story_title(undated, summary) == "Riverton floods"  # not the lower id's
+    dated = [member(1, "First report", "2024-05-01"), member(2, "Follow-up", "2024-05-02")]
+    assert _story_title(dated, summary) == "First report"  # the earliest report leads
+
+
 def test_a_pile_with_credits_and_prompts_gets_a_real_title_and_summary() -> None:
     import storyline
 

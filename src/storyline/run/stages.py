@@ -333,10 +333,15 @@ def run_stages(
 
 def _story_title(members: list[Article], summary: list[SummarySentence]) -> str:
     """The first member's headline, else the first summary sentence; a photo credit or
-    caption ("Getty Images / NAME / Contributor") is never a title: the next one is taken."""
-    for article in members:
-        if article.title and not is_credit(article.title):
-            return article.title
+    caption ("Getty Images / NAME / Contributor") is never a title: the next one is taken.
+    Among headlines of the same (or no) date, the one of the article the summary cites
+    first: the story's most central report, where the order of ids says nothing."""
+    titled = [a for a in members if a.title and not is_credit(a.title)]
+    if titled:
+        first = [a for a in titled if a.date == titled[0].date]
+        by_id = {a.id: a for a in first}
+        cited = (c.article for s in summary for c in s.citations if c.article in by_id)
+        return by_id[next(cited, first[0].id)].title or ""
     for sentence in summary:
         if not is_credit(sentence.text):
             words = sentence.text.split()
