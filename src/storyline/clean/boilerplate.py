@@ -185,6 +185,11 @@ LINE_RULES: tuple[Rule, ...] = (
         r"(published|updated|posted)( on)?: [^.!?]{1,80}",
         r"(published|updated|posted)( on)? " + _DAY_WRITTEN + r"[^.!?]{0,40}",
         r"/\s*(published|updated|posted)\b[^.!?]{0,80}",  # "/ Updated By Sarah Fitzpatrick"
+        # the byline block after it may carry a stray or an initial's period: "/ Updated
+        # By Ken Dilanian, Peter Alexander. and Courtney Kube" (no prose opens on "/ By")
+        r"/\s*(published|updated|posted)\s+by\s+[^!?]{1,120}",
+        # a bare time stamp: "Updated 6.15pm", "Posted at 10:42 a.m. ET"
+        r"(published|updated|posted)( at)?:?\s+\d{1,2}([.:]\d\d)?\s*([ap]\.?m\.?)?(\s+(?-i:[A-Z]{2,4}))?",
         # an agency's stamp: "Associated Press Tue Feb 19, 2013 7:44 PM"
         r"([A-Z][\w.&'-]*\s+){0,4}"
         + _WEEKDAY
