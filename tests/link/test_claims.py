@@ -339,3 +339,13 @@ def test_a_refusal_to_speak_claims_nothing_of_what_was_not_said():
     claims = _claims(_article("a", text, "FT"))
     assert all(c.text != "to say whether the Russian ships had left Sevastopol" for c in claims)
     assert any(c.text.startswith("Sergei Lavrov refused") for c in claims), [c.text for c in claims]
+
+
+def test_an_embedded_tweet_is_no_claim_of_the_article():
+    text = (
+        "Riverton's city council approved the new bridge over the Avon river on Tuesday.\n\n"
+        "Mayor Jane Holt will open the new bridge in May. — Tom Reed (@tomreed) June 2, 2016"
+    )
+    claims = _claims(_article("a", text, "Riverton Post"))
+    assert [c for c in claims if "approved the new bridge" in c.text]
+    assert not [c for c in claims if "open the new bridge" in c.text]

@@ -35,6 +35,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from storyline.brief.text import content_terms, count_words
+from storyline.clean.embeds import embedded_posts, in_embedded_post
 from storyline.clean.junk import is_junk_sentence, junk_reason
 from storyline.config import SummaryOptions
 from storyline.model import Span
@@ -174,6 +175,7 @@ def _stable_hash(shingle: tuple[str, ...]) -> int:
 def _units(doc: _Document, opts: SummaryOptions) -> list[_Unit]:
     units: list[_Unit] = []
     text = doc.text
+    posts = embedded_posts(text)  # a tweet shown beside the article is not its reporting
     for position, (span, terms) in enumerate(zip(doc.spans, doc.terms, strict=True)):
         if position >= opts.max_position:
             break
@@ -189,7 +191,7 @@ def _units(doc: _Document, opts: SummaryOptions) -> list[_Unit]:
             continue  # headlines, captions, questions
         if not _balanced_quotes(sentence):
             continue
-        if is_junk_sentence(sentence):
+        if is_junk_sentence(sentence) or in_embedded_post(posts, start, span.end):
             continue
         if start != span.start:
             terms = content_terms(sentence)
