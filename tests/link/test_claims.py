@@ -349,3 +349,25 @@ def test_an_embedded_tweet_is_no_claim_of_the_article():
     claims = _claims(_article("a", text, "Riverton Post"))
     assert [c for c in claims if "approved the new bridge" in c.text]
     assert not [c for c in claims if "open the new bridge" in c.text]
+
+
+def test_a_negation_near_a_name_only_does_not_deny_a_claim():
+    # a reader saw "But no weapon was found in the SUV and Davis' friends said they did
+    # not hear him threaten Dunn" contradict "Prosecutors accused Dunn of killing Davis":
+    # the tagger left "Dunn" untagged in the claim, so the name counted as its content
+    from storyline.link.claim_judge import _denies
+    from storyline.link.claim_types import ClaimArticle as Art
+    from storyline.link.claim_types import SentenceInfo, Statement
+
+    content = {"prosecutor", "accuse", "dunn", "kill", "store", "argument", "music"}
+    claim_info = SentenceInfo(
+        0, 10, None, None, frozenset({"davis"}), frozenset(content | {"davis"}), False
+    )
+    claim = Statement(Art("a", "x" * 10, (), "x"), claim_info, "", "Dunn", frozenset(content))
+    keys = frozenset({"dunn", "davis", "weapon", "find", "suv", "friend", "hear", "threaten"})
+    near_name = SentenceInfo(0, 10, None, None, frozenset({"dunn", "davis"}), keys, True,
+                             frozenset({"hear", "threaten", "dunn"}))  # fmt: skip
+    assert not _denies(claim, near_name)
+    near_content = SentenceInfo(0, 10, None, None, frozenset({"dunn", "davis"}), keys, True,
+                                frozenset({"kill", "dunn"}))  # fmt: skip
+    assert _denies(claim, near_content)
