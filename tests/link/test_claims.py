@@ -371,3 +371,21 @@ def test_a_negation_near_a_name_only_does_not_deny_a_claim():
     near_content = SentenceInfo(0, 10, None, None, frozenset({"dunn", "davis"}), keys, True,
                                 frozenset({"kill", "dunn"}))  # fmt: skip
     assert _denies(claim, near_content)
+
+
+def test_a_bare_amount_agrees_on_its_own_value_only():
+    # a reader saw "shares gained about 6%" corroborate "anyone who wanted to buy over
+    # 4.75% must gain board approval": two percentages of different things, joined because
+    # 6 lies within "over 4.75"
+    a = _article("a", "Anyone who wanted to buy over 4.75% of American Airlines must gain "
+                 "board approval, the airline said.", "Post")  # fmt: skip
+    b = _article("b", "American Airlines shares gained about 6% in premarket trading. Qatar "
+                 "Airways said it would invest at least $808 million.", "Wire")  # fmt: skip
+    c = _article("c", "Qatar Airways plans an investment of at least $808 million in "
+                 "American Airlines.", "Times")  # fmt: skip
+    claims = _claims(a, b, c)
+    by_text = {c.text: c for c in claims if c.kind == "fact"}
+    assert by_text["Anyone who wanted to buy over 4.75% of American Airlines must gain board "
+                   "approval, the airline said."].status == "single-source"  # fmt: skip
+    (invest,) = [c for c in claims if "$808 million" in c.text]
+    assert invest.status == "corroborated"
