@@ -593,3 +593,23 @@ def test_a_bare_name_that_is_one_person_s_first_name_joins_no_one_else_s_surname
     clusters = cluster_mentions(names, texts, LinkOptions())
     dave = next(c for c in clusters if (1, 0) in c)
     assert (0, 1) not in dave and (0, 2) not in dave
+
+
+def test_a_son_named_with_jr_beside_his_father_is_his_own_entity():
+    # a reader saw "Donald Trump Jr." and his father as one entity: the name key drops
+    # "Jr.", which is right only where no text names both
+    texts = [
+        "Donald Trump Jr. met a Russian lawyer in June 2016, emails released on Tuesday "
+        "show. President Donald Trump defended his son on Wednesday. Trump said the meeting "
+        "was normal. Trump Jr. said he had nothing to hide.",
+        "Donald Trump Jr. released the emails himself. The president's son, Trump Jr., told "
+        "Fox News he would testify. Trump called him a high-quality person.",
+    ]
+    _, entities = resolve_entities(["a", "b"], texts, SpacyEntityAnalyzer())
+    by_name = {e.name: {m.text for m in e.mentions} for e in entities}
+    assert by_name["Donald Trump Jr."] == {"Donald Trump Jr.", "Trump Jr."}
+    assert by_name["Donald Trump"] >= {"Donald Trump", "Trump"}
+    # written once without the suffix in another text, the son keeps one entity
+    alone = ["Martin Luther King Jr. spoke in Memphis.", "Martin Luther King was shot."]
+    _, entities = resolve_entities(["a", "b"], alone, SpacyEntityAnalyzer())
+    assert [e.name for e in entities if "King" in e.name] == ["Martin Luther King Jr."]

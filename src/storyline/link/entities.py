@@ -28,7 +28,7 @@ import hashlib
 import logging
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from storyline.config import EntityLinkOptions as LinkOptions
 from storyline.lexicon import word_set
@@ -39,6 +39,7 @@ from storyline.link.entity_names import (
     _HEAD_GENDER,
     _OTHER_PARTIES,
     _TYPE_NOUNS,
+    GENERATIONS,
     GuardedUnionFind,
     acronym,
     canonical_name,
@@ -223,6 +224,7 @@ def cluster_mentions(
 ) -> list[list[tuple[int, int]]]:
     """Clusters of (article index, mention index), sorted, over all mentions of a group.
     ``merge_model`` replaces the shipped merge model (training and cross-validation)."""
+    mentions = generations_apart(mentions)
     nodes = [(d, i) for d, ms in enumerate(mentions) for i in range(len(ms))]
     index = {node: k for k, node in enumerate(nodes)}
     ctx = _Linking(
@@ -256,6 +258,41 @@ def cluster_mentions(
             options.merge_threshold, options.merge_max_block, person_noun, merge_model,
         )  # fmt: skip
     return _groups(ctx)
+
+
+def _generation(mention: EntityMention) -> str | None:
+    words = mention.text.replace(",", " ").split()
+    last = words[-1].lower().rstrip(".") if len(words) > 1 else ""
+    return last if last in GENERATIONS else None
+
+
+def generations_apart(
+    mentions: Sequence[Sequence[EntityMention]],
+) -> Sequence[Sequence[EntityMention]]:
+    """The mentions, a person named with a generation's suffix keyed apart ("donald trump
+    jr") when an article also names the same full name without it: a writer who writes
+    "Donald Trump Jr." and "Donald Trump" in one text means two people, father and son.
+    Where only one form is written, or the two are in different texts, the key stays
+    without the suffix: the son's name often goes without it ("Martin Luther King")."""
+    split: set[str] = set()
+    for ms in mentions:
+        people = [m for m in ms if m.kind == "name" and m.type == "PERSON" and " " in m.name]
+        suffixed = {m.name for m in people if _generation(m)}
+        split |= suffixed & {m.name for m in people if not _generation(m)}
+    if not split:
+        return mentions
+    surnames = {key.split()[-1] for key in split}
+    out = []
+    for ms in mentions:
+        row = []
+        for m in ms:
+            suffix = _generation(m) if m.kind == "name" else None
+            # "Trump Jr." alone is the son of the split "donald trump" too
+            if suffix and (m.name in split or m.name in surnames):
+                m = replace(m, name=f"{m.name} {suffix}")
+            row.append(m)
+        out.append(row)
+    return out
 
 
 def _groups(ctx: _Linking) -> list[list[tuple[int, int]]]:
@@ -378,11 +415,23 @@ def _link_heads(ctx: _Linking) -> dict[tuple[int, str], list[int]]:
                 for k in members
             )
         )
+        # a father and his son ("donald trump" and "donald trump jr", keyed apart where a
+        # text tells them apart): a writer marks the son ("Trump Jr.", "Don Jr."), so a bare
+        # "Trump" is the one named without the suffix, if there is one such name
+        full = {n for n in (ctx.m(ctx.nodes[k]).name for k in members) if " " in n}
+        suffixed = {n for n in full if n.split()[-1] in GENERATIONS}
+        plain = [k for k in members if ctx.m(ctx.nodes[k]).name in full - suffixed]
+        elder = plain[0] if suffixed and plain and not ambiguous else None
+        if len({ctx.m(ctx.nodes[k]).name for k in plain}) > 1:
+            elder = None
+        ambiguous = ambiguous or bool(suffixed and plain)
         for k in members:
             mention = ctx.m(ctx.nodes[k])
             # whatever type the tagger gave it ("Jordan" is a country too): a bare name
             # that could be either person joins neither by its head
             if ambiguous and mention.kind == "name" and " " not in mention.name:
+                if elder is not None:
+                    ctx.uf.union(elder, k)
                 continue
             if mention.kind == "name" and " " in mention.name:
                 # "Black Sea" never joins "Mediterranean Sea" by their shared head,

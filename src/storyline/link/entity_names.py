@@ -40,10 +40,17 @@ _NICKNAME_PAIRS = (
 _NICKNAMES = {frozenset(p.split("/")) for p in _NICKNAME_PAIRS.split()}
 
 
+# a generation's suffix after a person's name ("Donald Trump Jr.", "Ken Griffey Sr."); the
+# name key keeps it only where a text tells the two generations apart (generations_apart)
+GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
 def first_name(key: str) -> str:
     """The first name of a person's name key ("hillary clinton" -> "hillary"), "" for a
     bare surname ("clinton", "von trapp")."""
     words = key.split()
+    while len(words) > 1 and words[-1] in GENERATIONS:
+        words = words[:-1]  # "trump jr" is a bare surname, "donald trump jr" goes by "donald"
     if len(words) < 2 or words[0] in _SURNAME_PARTICLES:
         return ""
     if len(words) > 2 and len(words[0]) == 1 and len(words[1]) > 1:
@@ -108,6 +115,8 @@ def rival_names(a: set[str], b: set[str], person: bool = False) -> bool:
     # differ by what is left: rivals); an acronym of the other's words is no rival ("us
     # surgeon general" / "surgeon general of the united states")
     only_a, only_b = (a - b) - CONNECTORS, (b - a) - CONNECTORS
+    if person and (only_a | only_b) & GENERATIONS:
+        return True  # "donald trump jr" / "donald trump": a son and his father
     if not (only_a and only_b) or _abbreviates(only_a, only_b) or _abbreviates(only_b, only_a):
         return False
     # spelling variants and abbreviations are not rivals: "aden"/"eden", "mt"/"mount"
