@@ -297,3 +297,9 @@ def test_a_photo_copyright_names_no_outlet():
     assert article.year is None
     footer = clean("The search goes on.\n\nCopyright 2014 Example News. All rights reserved.")
     assert (footer.outlet, footer.year) == ("Example News", 2014)
+
+
+def test_a_story_continued_below_widget_is_cut():
+    for line in ("Story Continued Below", "Story continues below"):
+        assert classify_line(line) == "share prompt", line
+    assert classify_line("The story continued below the fold.") is None

@@ -79,6 +79,9 @@ _DANGLING = re.compile(
 )
 
 
+# a quoted question or exclamation and only who said it ('"Why not?" the nominee says.'):
+# it tells nothing without what it answers
+_ASKED = re.compile('^["\u201c][^"\u201c\u201d]{0,200}[?!]["\u201d]' r"\s+(?:\S+\s+){0,6}\S+[.!]$")
 # a sentence that is nothing but a quotation has no speaker of its own
 _BARE_QUOTE = re.compile('^["\u201c][^"\u201c\u201d]*(?:["\u201d]|\'\')$')
 
@@ -189,6 +192,8 @@ def _units(doc: _Document, opts: SummaryOptions) -> list[_Unit]:
             continue
         if not _TERMINAL.search(sentence) or sentence.endswith("?"):
             continue  # headlines, captions, questions
+        if _ASKED.match(sentence):
+            continue  # a quoted question with only its speaker: '"Why not?" he says.'
         if not _balanced_quotes(sentence):
             continue
         if is_junk_sentence(sentence) or in_embedded_post(posts, start, span.end):

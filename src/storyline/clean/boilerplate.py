@@ -91,7 +91,7 @@ LINE_RULES: tuple[Rule, ...] = (
         r"tweet with a location.{0,200}",
         r"follow us on .{0,60}",
         r"advertisement|sponsored content|read more:?.{0,80}",
-        r"(advertisement\s*-\s*)?(story )?continues? (reading )?below( advertisement)?",
+        r"(advertisement\s*-\s*)?(story )?continue[sd]? (reading )?below( advertisement)?",
         r"(sign up|subscribe)( now)? (for|to) (our|the) .{0,40}newsletters?.{0,160}",
         # reader call-outs and page furniture seen on real scraped piles
         r"(are you there\? )?send us your (images|photos|pictures|videos?|stories|tips)"
