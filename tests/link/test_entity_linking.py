@@ -613,3 +613,26 @@ def test_a_son_named_with_jr_beside_his_father_is_his_own_entity():
     alone = ["Martin Luther King Jr. spoke in Memphis.", "Martin Luther King was shot."]
     _, entities = resolve_entities(["a", "b"], alone, SpacyEntityAnalyzer())
     assert [e.name for e in entities if "King" in e.name] == ["Martin Luther King Jr."]
+
+
+def test_a_name_in_capitals_takes_its_mixed_case_form_and_type():
+    # a reader saw "PERTH" typed PERSON (a dateline's capitals) and the FBI named by its
+    # motto, "Fidelity, Bravery and Integrity"
+    from storyline.link.entity_names import canonical_name
+
+    def m(text: str, type_: str) -> EntityMention:
+        return EntityMention(0, len(text), text, type_, "name", text.split()[-1].lower(),
+                             text.lower())  # fmt: skip
+
+    perth = [m("PERTH", "PERSON")] * 5 + [m("Perth", "GPE")] * 4
+    assert canonical_name(perth) == ("Perth", "GPE")
+    war = [m("WORLD WAR II", "PERSON"), m("World War II", "EVENT")]
+    assert canonical_name(war) == ("World War II", "EVENT")
+    assert canonical_name([m("FBI", "ORG")] * 3) == ("FBI", "ORG")  # no other form: kept
+    motto = [m("FBI", "ORG")] * 5 + [m("Fidelity, Bravery and Integrity", "ORG")]
+    assert canonical_name(motto) == ("FBI", "ORG")
+    united = [m("UN", "ORG")] * 5 + [m("United Nations", "ORG")]
+    assert canonical_name(united) == ("United Nations", "ORG")
+    # one word in capitals beside an organisation's other form may be its acronym
+    casa = [m("CASA", "ORG")] * 2 + [m("Casa", "ORG")]
+    assert canonical_name(casa) == ("CASA", "ORG")

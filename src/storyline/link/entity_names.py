@@ -11,7 +11,7 @@ pronoun, a role noun) argues for it. A first name and its short form ("Mo"/"Maur
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 
@@ -306,6 +306,11 @@ _TYPE_NOUNS = {
 _ACRONYM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,}")
 
 
+# kinds of names English does not write as acronyms: a capitalised one is a dateline's or
+# a headline's capitals
+_UNABBREVIATED = frozenset({"GPE", "LOC", "FAC", "PERSON"})
+
+
 def canonical_name(mentions: Sequence[EntityMention]) -> tuple[str, str]:
     """An entity's name and type from its mentions. The name is the most frequent full
     (several-word) form, ties to the longer then alphabetical: a one-off longer form
@@ -314,6 +319,23 @@ def canonical_name(mentions: Sequence[EntityMention]) -> tuple[str, str]:
     name is tagged more reliably than a bare surname in "the Trump campaign"), else as most
     mentions are tagged."""
     surfaces = [_surface(m) for m in mentions]
+    # a name in capitals ("PERTH, Australia —", a headline's "JERRY SPRINGER") is the
+    # same name as its mixed-case form, which names it and which the tagger reads better
+    # (it tagged "PERTH" a person). One word in capitals may be an acronym, though ("CASA",
+    # "PWC" beside "Casa", "PwC"): it gives way only to a place's or a person's form, names
+    # English does not abbreviate so
+    written = Counter(surfaces)
+    types: dict[str, set[str]] = defaultdict(set)
+    for m, s in zip(mentions, surfaces, strict=True):
+        types[s].add(m.type)
+    cased = {
+        s: min(twins, key=lambda t: (-written[t], t))
+        for s in written
+        if s.isupper()
+        and (twins := [t for t in written if t.lower() == s.lower() and not t.isupper()])
+        and (" " in s or any(types[t] & _UNABBREVIATED for t in twins))
+    }
+    surfaces = [cased.get(s, s) for s in surfaces]
     surface = Counter(surfaces)
     # an acronym is a full form too: "FBI" thrice is the name, not a headline's "Asking
     # FBI" once; but a spelled-out form it abbreviates wins ("United Nations" over "UN")
@@ -321,10 +343,15 @@ def canonical_name(mentions: Sequence[EntityMention]) -> tuple[str, str]:
     name = min(full, key=lambda s: (-surface[s], -len(s.split()), s))
     if _ACRONYM.fullmatch(name):
         letters = name.replace(".", "").lower()
-        spelled = [s for s in full if acronym(s.lower()) == letters]
+        # a list is no spelled-out name: "Fidelity, Bravery and Integrity" (the FBI's motto)
+        spelled = [s for s in full if acronym(s.lower()) == letters and "," not in s]
         if spelled:
             name = min(spelled, key=lambda s: (-surface[s], s))
-    named = Counter(m.type for m, s in zip(mentions, surfaces, strict=True) if m.type and s == name)
+    named = Counter(
+        m.type
+        for m, s in zip(mentions, surfaces, strict=True)
+        if m.type and s == name and not (_surface(m).isupper() and not name.isupper())
+    )
     ranked = (named or Counter(m.type for m in mentions if m.type)).most_common(1)
     return name, ranked[0][0] if ranked else ""
 
