@@ -570,9 +570,11 @@ def test_a_place_that_starts_other_names_is_not_the_short_form_of_a_longer_one()
     assert [text[m.start : m.end] for m in one] == [m.text for m in one]
     clusters = cluster_mentions([one], [text], LinkOptions())
     assert [(0, 2)] in clusters  # the state, not the university
-    # without a name that it starts, the short form joins the one longer name it ends
-    alone = [one[0], one[2]]
+    # without a name that it starts, the short form joins the one longer name it ends, if
+    # it is no place ending an organisation's name (the state is not its university)
+    alone = [one[0], replace(one[2], type="ORG")]
     assert cluster_mentions([alone], [text], LinkOptions()) == [[(0, 0), (0, 1)]]
+    assert cluster_mentions([[one[0], one[2]]], [text], LinkOptions()) == [[(0, 0)], [(0, 1)]]
 
 
 def test_a_bare_name_that_is_one_person_s_first_name_joins_no_one_else_s_surname():
@@ -636,3 +638,18 @@ def test_a_name_in_capitals_takes_its_mixed_case_form_and_type():
     # one word in capitals beside an organisation's other form may be its acronym
     casa = [m("CASA", "ORG")] * 2 + [m("Casa", "ORG")]
     assert canonical_name(casa) == ("CASA", "ORG")
+
+
+def test_a_place_is_not_the_organisation_named_after_it():
+    # a reader saw "A Baltimore defense attorney"'s quotes under "CBS Baltimore (also
+    # Baltimore)": the city joined the station by containment and by their shared head
+    texts = [
+        "BALTIMORE (WJZ) — A Baltimore defense attorney was charged on Wednesday, CBS "
+        "Baltimore reported. The lawyer works in Baltimore. Prosecutors in Baltimore said "
+        "the case was rare.",
+        "A lawyer in Baltimore was indicted, CBS Baltimore said. Baltimore police made no arrests.",
+    ]
+    _, entities = resolve_entities(["a", "b"], texts, SpacyEntityAnalyzer())
+    by_name = {e.name: {m.text for m in e.mentions} for e in entities}
+    assert by_name["CBS Baltimore"] == {"CBS Baltimore"}
+    assert "Baltimore" in by_name["Baltimore"]

@@ -28,7 +28,7 @@ import hashlib
 import logging
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from storyline.config import EntityLinkOptions as LinkOptions
 from storyline.lexicon import word_set
@@ -40,10 +40,12 @@ from storyline.link.entity_names import (
     _OTHER_PARTIES,
     _TYPE_NOUNS,
     GENERATIONS,
+    PLACEISH,
     GuardedUnionFind,
     acronym,
     canonical_name,
     first_name,
+    generations_apart,
     head_key,
     is_variant,
     rival_names,
@@ -260,41 +262,6 @@ def cluster_mentions(
     return _groups(ctx)
 
 
-def _generation(mention: EntityMention) -> str | None:
-    words = mention.text.replace(",", " ").split()
-    last = words[-1].lower().rstrip(".") if len(words) > 1 else ""
-    return last if last in GENERATIONS else None
-
-
-def generations_apart(
-    mentions: Sequence[Sequence[EntityMention]],
-) -> Sequence[Sequence[EntityMention]]:
-    """The mentions, a person named with a generation's suffix keyed apart ("donald trump
-    jr") when an article also names the same full name without it: a writer who writes
-    "Donald Trump Jr." and "Donald Trump" in one text means two people, father and son.
-    Where only one form is written, or the two are in different texts, the key stays
-    without the suffix: the son's name often goes without it ("Martin Luther King")."""
-    split: set[str] = set()
-    for ms in mentions:
-        people = [m for m in ms if m.kind == "name" and m.type == "PERSON" and " " in m.name]
-        suffixed = {m.name for m in people if _generation(m)}
-        split |= suffixed & {m.name for m in people if not _generation(m)}
-    if not split:
-        return mentions
-    surnames = {key.split()[-1] for key in split}
-    out = []
-    for ms in mentions:
-        row = []
-        for m in ms:
-            suffix = _generation(m) if m.kind == "name" else None
-            # "Trump Jr." alone is the son of the split "donald trump" too
-            if suffix and (m.name in split or m.name in surnames):
-                m = replace(m, name=f"{m.name} {suffix}")
-            row.append(m)
-        out.append(row)
-    return out
-
-
 def _groups(ctx: _Linking) -> list[list[tuple[int, int]]]:
     groups: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for node in ctx.nodes:
@@ -353,6 +320,9 @@ def _link_names(ctx: _Linking) -> None:
             and len(k.split()) > len(short_words)
             and k.split()[-len(short_words) :] == short_words
             and types_compatible(key_type[k], key_type[short])
+            # a place ending an organisation's name is not the organisation: "Baltimore"
+            # in "CBS Baltimore"
+            and not (key_type[short] in PLACEISH and key_type[k] == "ORG")
         ]
         roots = {uf.find(by_key[k][0]) for k in longer}
         if len(roots) == 1:
@@ -397,6 +367,7 @@ def _link_heads(ctx: _Linking) -> dict[tuple[int, str], list[int]]:
     for node in ctx.nodes:
         if first_of := _first(ctx.mentions, node):
             given[ctx.labels[node[0]]].add(first_of)
+    key_type = _name_types(ctx)
     for (label, _head), members in by_head.items():
         joined: list[tuple[set[str], bool]] = []  # multi-word names in: (words, person)
         first = None
@@ -425,8 +396,19 @@ def _link_heads(ctx: _Linking) -> dict[tuple[int, str], list[int]]:
         if len({ctx.m(ctx.nodes[k]).name for k in plain}) > 1:
             elder = None
         ambiguous = ambiguous or bool(suffixed and plain)
+        # a place's bare name and an organisation named after it ("Baltimore", "CBS
+        # Baltimore") share a head but not a referent: the bare place joins no one by it
+        names = [ctx.m(ctx.nodes[k]) for k in members if ctx.m(ctx.nodes[k]).kind == "name"]
+        place_apart = any(" " in m.name and key_type[m.name] == "ORG" for m in names)
         for k in members:
             mention = ctx.m(ctx.nodes[k])
+            if (
+                place_apart
+                and mention.kind == "name"
+                and " " not in mention.name
+                and key_type[mention.name] in PLACEISH
+            ):
+                continue
             # whatever type the tagger gave it ("Jordan" is a country too): a bare name
             # that could be either person joins neither by its head
             if ambiguous and mention.kind == "name" and " " not in mention.name:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 from difflib import SequenceMatcher
 
 from storyline.config import EntityLinkOptions as LinkOptions
@@ -362,3 +363,38 @@ def _surface(m: EntityMention) -> str:
     while len(words) > 1 and words[0].lower().rstrip(".") in HONORIFICS:
         words = words[1:]
     return " ".join(words)
+
+
+def _generation(mention: EntityMention) -> str | None:
+    words = mention.text.replace(",", " ").split()
+    last = words[-1].lower().rstrip(".") if len(words) > 1 else ""
+    return last if last in GENERATIONS else None
+
+
+def generations_apart(
+    mentions: Sequence[Sequence[EntityMention]],
+) -> Sequence[Sequence[EntityMention]]:
+    """The mentions, a person named with a generation's suffix keyed apart ("donald trump
+    jr") when an article also names the same full name without it: a writer who writes
+    "Donald Trump Jr." and "Donald Trump" in one text means two people, father and son.
+    Where only one form is written, or the two are in different texts, the key stays
+    without the suffix: the son's name often goes without it ("Martin Luther King")."""
+    split: set[str] = set()
+    for ms in mentions:
+        people = [m for m in ms if m.kind == "name" and m.type == "PERSON" and " " in m.name]
+        suffixed = {m.name for m in people if _generation(m)}
+        split |= suffixed & {m.name for m in people if not _generation(m)}
+    if not split:
+        return mentions
+    surnames = {key.split()[-1] for key in split}
+    out = []
+    for ms in mentions:
+        row = []
+        for m in ms:
+            suffix = _generation(m) if m.kind == "name" else None
+            # "Trump Jr." alone is the son of the split "donald trump" too
+            if suffix and (m.name in split or m.name in surnames):
+                m = replace(m, name=f"{m.name} {suffix}")
+            row.append(m)
+        out.append(row)
+    return out
