@@ -653,3 +653,19 @@ def test_a_place_is_not_the_organisation_named_after_it():
     by_name = {e.name: {m.text for m in e.mentions} for e in entities}
     assert by_name["CBS Baltimore"] == {"CBS Baltimore"}
     assert "Baltimore" in by_name["Baltimore"]
+
+
+def test_a_bare_head_of_two_rival_names_joins_neither():
+    # a reader saw "White House (also House, House of Delegates)": the bare "House" (of
+    # Representatives) joined the White House by their shared head
+    text = "White House . House of Delegates . House"
+    one = [
+        _m(0, "White House", "name", "house", "white house", "ORG"),
+        _m(14, "House of Delegates", "name", "house", "house of delegates", "ORG"),
+        _m(35, "House", "name", "house", "house", "ORG"),
+    ]
+    assert [text[m.start : m.end] for m in one] == [m.text for m in one]
+    options = replace(LinkOptions(), merge_threshold=0.0)
+    assert cluster_mentions([one], [text], options) == [[(0, 0)], [(0, 1)], [(0, 2)]]
+    # beside one name only, the bare head is its short form
+    assert cluster_mentions([[one[0], one[2]]], [text], options) == [[(0, 0), (0, 1)]]

@@ -29,6 +29,7 @@ import logging
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import combinations
 
 from storyline.config import EntityLinkOptions as LinkOptions
 from storyline.lexicon import word_set
@@ -400,6 +401,12 @@ def _link_heads(ctx: _Linking) -> dict[tuple[int, str], list[int]]:
         # Baltimore") share a head but not a referent: the bare place joins no one by it
         names = [ctx.m(ctx.nodes[k]) for k in members if ctx.m(ctx.nodes[k]).kind == "name"]
         place_apart = any(" " in m.name and key_type[m.name] == "ORG" for m in names)
+        # two rival names of things share the head ("White House", "House of Delegates"):
+        # a bare "House" could be either, it joins neither by the head
+        things = sorted({m.name for m in names if " " in m.name and m.type != "PERSON"})
+        ambiguous = ambiguous or any(
+            rival_names(set(a.split()), set(b.split())) for a, b in combinations(things, 2)
+        )
         for k in members:
             mention = ctx.m(ctx.nodes[k])
             if (
