@@ -303,3 +303,17 @@ def test_a_story_continued_below_widget_is_cut():
     for line in ("Story Continued Below", "Story continues below"):
         assert classify_line(line) == "share prompt", line
     assert classify_line("The story continued below the fold.") is None
+
+
+def test_a_flattened_photo_gallery_is_cut():
+    # a reader saw "MH370 A" (from "The search for MH370 A towed pinger locator ...") as an
+    # entity's name and gallery captions as claims: CNN's gallery was one line of the text
+    gallery = (
+        "Photos: The search for MH370 Photos: The search for MH370 A relative burns incense "
+        "in Beijing on March 8, 2016. Hide Caption 1 of 43 Photos: The search for MH370 "
+        "Police carry a piece of debris. Hide Caption 2 of 43"
+    )
+    assert classify_line(gallery) == "photo caption"
+    article = clean(f"The search resumed on Monday.\n\n{gallery}\n\nThe ship left port.")
+    assert "Hide Caption" not in article.text and "The ship left port." in article.text
+    assert classify_line("Officials said they would hide caption details of 3 of 4 photos.") is None

@@ -170,6 +170,9 @@ LINE_RULES: tuple[Rule, ...] = (
         # <section> <headline>" (a credit after a bar is never the article's prose)
         r"(?=.{0,600}$).*[.!?]\s+\|\s+" + _CAPITALISED + r"\s*/\s*(getty images|ap( photo)?|afp"
         r"|epa(-efe)?|reuters|politico|bloomberg|shutterstock|istockphoto)\b.*",
+        # a photo gallery flattened into a line: "Photos: The search for MH370 <caption>
+        # Hide Caption 1 of 43 Photos: ..." (its counter is the gallery's own words)
+        r".*\bhide caption \d+ of \d+\b.*",
         # an agency caption: "FILE - In this May 24, 2016, file photo, X speaks ..."
         r"(file\s*[-–—]\s*)?in this [^.]{0,80}\b(file )?(photo|photograph|image|picture)"
         r"( provided by [^,]{1,60})?,.{0,600}",
