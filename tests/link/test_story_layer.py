@@ -276,3 +276,27 @@ def test_an_embedded_tweets_stamp_and_words_give_no_timeline_event():
     found = [own, in_post, signed]
     events = story_timeline([_article("a1", text, "x")], [sentences], [found])
     assert [e.value for e in events] == ["2017-02-26"]
+
+
+def test_a_photo_captions_dated_line_and_a_copyright_give_no_timeline_event():
+    # a reader saw an agency caption ("... listen to arguments, Sunday, Nov. 11, 2018, at
+    # the ... office") and "Copyright (c) 2012 by ..." as timeline rows
+    from storyline.link.story_layer import story_timeline
+    from storyline.model import Span
+    from storyline.nlp.dates import TimeExpression
+
+    text = (
+        "Two judges listen to arguments, Sunday, Nov. 11, 2018, at the elections office.\n"
+        "The recount began on Nov. 12, 2018.\nCopyright (c) 2012 by Jane Doe."
+    )
+
+    def date(words: str, value: str) -> TimeExpression:
+        at = text.index(words)
+        return TimeExpression(words, at, at + len(words), "DATE", value)
+
+    lines = [Span(0, text.index("\nThe")), Span(text.index("The"), text.index("\nCopy"))]
+    lines.append(Span(text.index("Copyright"), len(text)))
+    found = [date("Nov. 11, 2018", "2018-11-11"), date("Nov. 12, 2018", "2018-11-12")]
+    found.append(date("2012", "2012"))
+    events = story_timeline([_article("a1", text, "x")], [lines], [found])
+    assert [e.value for e in events] == ["2018-11-12"]

@@ -22,7 +22,7 @@ from functools import partial
 from itertools import islice
 
 from storyline.clean.embeds import embedded_posts, in_embedded_post
-from storyline.clean.junk import junk_reason
+from storyline.clean.junk import is_junk_sentence, junk_reason
 from storyline.config import Options
 from storyline.errors import Errors, StorylineError
 from storyline.layer import (
@@ -459,6 +459,9 @@ def story_timeline(
             sentence = index.containing(t.start)
             if in_embedded_post(posts, t.start, t.end):
                 continue
+            said = "" if sentence is None else article.text[sentence.start : sentence.end]
+            if is_junk_sentence(said):
+                continue  # a photo caption's dated line, a widget's: no event reported
             if sentence is not None and not _says_more_than(sentence, t, article.text):
                 continue  # "July 15, 2017:" heads a list; the date alone reports no event
             events.append(
