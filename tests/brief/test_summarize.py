@@ -318,3 +318,14 @@ def test_fill_cites_the_start_of_the_next_sentence_within_the_budget(mode):
     filled = summarize_documents(texts, words=30, options=cut)
     assert any(p.partial for p in filled)
     assert sum(count_words(p.text) for p in filled) == 30
+
+
+def test_a_quoted_question_with_only_its_speaker_is_no_summary_sentence():
+    # a reader saw '"Why not?" the best actor nominee says.' as a summary sentence
+    text = (
+        "The wrong film was named best picture at the Oscars on Sunday night in Los Angeles. "
+        '"Why not?" the best actor nominee says. '
+        "The accountants handed the presenters the envelope for best actress by mistake."
+    )
+    picked = [text[p.start : p.end] for p in summarize_documents([text], words=400)]
+    assert picked and not any("Why not" in p for p in picked), picked

@@ -268,3 +268,52 @@ def test_a_byline_with_its_desk_names_the_desk_as_publisher_not_the_writer():
     article = clean("By Jane Doe, DS Public Affairs\n\nFloods hit Minot\n\nThe river rose.")
     assert article.publisher == "DS Public Affairs"
     assert article.title == "Floods hit Minot"
+
+
+def test_an_update_stamp_and_a_slashed_byline_with_a_stray_period_are_no_title():
+    # a reader saw "/ Updated By Ken Dilanian, Peter Alexander. and Courtney Kube" and
+    # "Updated 6.15pm" as story titles
+    for line in (
+        "/ Updated By Jane Doe, John Roe. and Ann Poe",
+        "Updated 6.15pm",
+        "Posted at 10:42 a.m. ET",
+    ):
+        assert classify_line(line) == "dateline", line
+        article = clean(f"{line}\n\nFloods hit Minot\n\nThe river peaked two feet lower.")
+        assert article.title == "Floods hit Minot", line
+    for line in ("Updated 6 people died.", "Posted 3 mins", "Updated figures came in."):
+        assert classify_line(line) is None, line
+
+
+def test_a_photo_copyright_names_no_outlet():
+    # BBC pages: "Image copyright MRSA Image caption ..." gave 'MRSA Image caption' as
+    # the outlet of every claim from the article
+    article = clean(
+        "A satellite found 300 objects in the ocean.\n\n"
+        "Image copyright MRSA Image caption The objects were spotted a day later\n\n"
+        "Searches were suspended on Thursday."
+    )
+    assert article.outlet is None
+    assert article.year is None
+    footer = clean("The search goes on.\n\nCopyright 2014 Example News. All rights reserved.")
+    assert (footer.outlet, footer.year) == ("Example News", 2014)
+
+
+def test_a_story_continued_below_widget_is_cut():
+    for line in ("Story Continued Below", "Story continues below"):
+        assert classify_line(line) == "share prompt", line
+    assert classify_line("The story continued below the fold.") is None
+
+
+def test_a_flattened_photo_gallery_is_cut():
+    # a reader saw "MH370 A" (from "The search for MH370 A towed pinger locator ...") as an
+    # entity's name and gallery captions as claims: CNN's gallery was one line of the text
+    gallery = (
+        "Photos: The search for MH370 Photos: The search for MH370 A relative burns incense "
+        "in Beijing on March 8, 2016. Hide Caption 1 of 43 Photos: The search for MH370 "
+        "Police carry a piece of debris. Hide Caption 2 of 43"
+    )
+    assert classify_line(gallery) == "photo caption"
+    article = clean(f"The search resumed on Monday.\n\n{gallery}\n\nThe ship left port.")
+    assert "Hide Caption" not in article.text and "The ship left port." in article.text
+    assert classify_line("Officials said they would hide caption details of 3 of 4 photos.") is None

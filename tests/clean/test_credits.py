@@ -133,3 +133,10 @@ def test_a_caption_line_closing_on_its_credit_is_cut_and_is_no_title(line: str) 
 @pytest.mark.parametrize("line", PARAGRAPHS_NAMING_AN_AGENCY)
 def test_a_paragraph_naming_an_agency_after_a_sentence_stays(line: str) -> None:
     assert classify_line(line) is None
+
+
+def test_a_story_title_from_a_summary_sentence_drops_a_bullets_dash() -> None:
+    # a reader saw "--The cost of a second and independent autopsy." as a story title
+    summary = [SummarySentence("--The cost of a second autopsy.", (Citation("a-1", 0, 1),))]
+    member = Article("a-1", PROSE, PROSE, "t#1")
+    assert _story_title([member], summary) == "The cost of a second autopsy."

@@ -80,3 +80,20 @@ def test_an_archive_collection_s_description_is_no_news():
         "since the last time we did this. The seed list was built from all 865 collections."
     )
     assert junk_reason(notice, count_words(notice))
+
+
+def test_a_photo_captions_dated_line_is_no_sentence_of_the_summary():
+    # a reader saw "Warren Beatty exits the stage after announcing the award for best
+    # picture at the Oscars on Sunday, Feb. 26, 2017, at the Dolby Theatre in Los Angeles."
+    # as a summary sentence: an agency caption, weekday and full date with its year
+    assert is_junk_sentence(
+        "Jane Doe exits the stage after the award at the gala on Sunday, Feb. 26, 2017, in "
+        "Los Angeles."
+    )
+    assert is_junk_sentence("Crowds gather in the square on Tuesday, March 3, 2015.")
+    for prose in (
+        "The award was handed to the wrong film on Sunday night in Los Angeles.",
+        "The law took effect on Feb. 26, 2017, after a long fight.",
+        "On Sunday, the academy said it would review how envelopes are handled.",
+    ):
+        assert not is_junk_sentence(prose), prose

@@ -339,3 +339,53 @@ def test_a_refusal_to_speak_claims_nothing_of_what_was_not_said():
     claims = _claims(_article("a", text, "FT"))
     assert all(c.text != "to say whether the Russian ships had left Sevastopol" for c in claims)
     assert any(c.text.startswith("Sergei Lavrov refused") for c in claims), [c.text for c in claims]
+
+
+def test_an_embedded_tweet_is_no_claim_of_the_article():
+    text = (
+        "Riverton's city council approved the new bridge over the Avon river on Tuesday.\n\n"
+        "Mayor Jane Holt will open the new bridge in May. — Tom Reed (@tomreed) June 2, 2016"
+    )
+    claims = _claims(_article("a", text, "Riverton Post"))
+    assert [c for c in claims if "approved the new bridge" in c.text]
+    assert not [c for c in claims if "open the new bridge" in c.text]
+
+
+def test_a_negation_near_a_name_only_does_not_deny_a_claim():
+    # a reader saw "But no weapon was found in the SUV and Davis' friends said they did
+    # not hear him threaten Dunn" contradict "Prosecutors accused Dunn of killing Davis":
+    # the tagger left "Dunn" untagged in the claim, so the name counted as its content
+    from storyline.link.claim_judge import _denies
+    from storyline.link.claim_types import ClaimArticle as Art
+    from storyline.link.claim_types import SentenceInfo, Statement
+
+    content = {"prosecutor", "accuse", "dunn", "kill", "store", "argument", "music"}
+    claim_info = SentenceInfo(
+        0, 10, None, None, frozenset({"davis"}), frozenset(content | {"davis"}), False
+    )
+    claim = Statement(Art("a", "x" * 10, (), "x"), claim_info, "", "Dunn", frozenset(content))
+    keys = frozenset({"dunn", "davis", "weapon", "find", "suv", "friend", "hear", "threaten"})
+    near_name = SentenceInfo(0, 10, None, None, frozenset({"dunn", "davis"}), keys, True,
+                             frozenset({"hear", "threaten", "dunn"}))  # fmt: skip
+    assert not _denies(claim, near_name)
+    near_content = SentenceInfo(0, 10, None, None, frozenset({"dunn", "davis"}), keys, True,
+                                frozenset({"kill", "dunn"}))  # fmt: skip
+    assert _denies(claim, near_content)
+
+
+def test_a_bare_amount_agrees_on_its_own_value_only():
+    # a reader saw "shares gained about 6%" corroborate "anyone who wanted to buy over
+    # 4.75% must gain board approval": two percentages of different things, joined because
+    # 6 lies within "over 4.75"
+    a = _article("a", "Anyone who wanted to buy over 4.75% of American Airlines must gain "
+                 "board approval, the airline said.", "Post")  # fmt: skip
+    b = _article("b", "American Airlines shares gained about 6% in premarket trading. Qatar "
+                 "Airways said it would invest at least $808 million.", "Wire")  # fmt: skip
+    c = _article("c", "Qatar Airways plans an investment of at least $808 million in "
+                 "American Airlines.", "Times")  # fmt: skip
+    claims = _claims(a, b, c)
+    by_text = {c.text: c for c in claims if c.kind == "fact"}
+    assert by_text["Anyone who wanted to buy over 4.75% of American Airlines must gain board "
+                   "approval, the airline said."].status == "single-source"  # fmt: skip
+    (invest,) = [c for c in claims if "$808 million" in c.text]
+    assert invest.status == "corroborated"

@@ -570,9 +570,11 @@ def test_a_place_that_starts_other_names_is_not_the_short_form_of_a_longer_one()
     assert [text[m.start : m.end] for m in one] == [m.text for m in one]
     clusters = cluster_mentions([one], [text], LinkOptions())
     assert [(0, 2)] in clusters  # the state, not the university
-    # without a name that it starts, the short form joins the one longer name it ends
-    alone = [one[0], one[2]]
+    # without a name that it starts, the short form joins the one longer name it ends, if
+    # it is no place ending an organisation's name (the state is not its university)
+    alone = [one[0], replace(one[2], type="ORG")]
     assert cluster_mentions([alone], [text], LinkOptions()) == [[(0, 0), (0, 1)]]
+    assert cluster_mentions([[one[0], one[2]]], [text], LinkOptions()) == [[(0, 0)], [(0, 1)]]
 
 
 def test_a_bare_name_that_is_one_person_s_first_name_joins_no_one_else_s_surname():
@@ -593,3 +595,77 @@ def test_a_bare_name_that_is_one_person_s_first_name_joins_no_one_else_s_surname
     clusters = cluster_mentions(names, texts, LinkOptions())
     dave = next(c for c in clusters if (1, 0) in c)
     assert (0, 1) not in dave and (0, 2) not in dave
+
+
+def test_a_son_named_with_jr_beside_his_father_is_his_own_entity():
+    # a reader saw "Donald Trump Jr." and his father as one entity: the name key drops
+    # "Jr.", which is right only where no text names both
+    texts = [
+        "Donald Trump Jr. met a Russian lawyer in June 2016, emails released on Tuesday "
+        "show. President Donald Trump defended his son on Wednesday. Trump said the meeting "
+        "was normal. Trump Jr. said he had nothing to hide.",
+        "Donald Trump Jr. released the emails himself. The president's son, Trump Jr., told "
+        "Fox News he would testify. Trump called him a high-quality person.",
+    ]
+    _, entities = resolve_entities(["a", "b"], texts, SpacyEntityAnalyzer())
+    by_name = {e.name: {m.text for m in e.mentions} for e in entities}
+    assert by_name["Donald Trump Jr."] == {"Donald Trump Jr.", "Trump Jr."}
+    assert by_name["Donald Trump"] >= {"Donald Trump", "Trump"}
+    # written once without the suffix in another text, the son keeps one entity
+    alone = ["Martin Luther King Jr. spoke in Memphis.", "Martin Luther King was shot."]
+    _, entities = resolve_entities(["a", "b"], alone, SpacyEntityAnalyzer())
+    assert [e.name for e in entities if "King" in e.name] == ["Martin Luther King Jr."]
+
+
+def test_a_name_in_capitals_takes_its_mixed_case_form_and_type():
+    # a reader saw "PERTH" typed PERSON (a dateline's capitals) and the FBI named by its
+    # motto, "Fidelity, Bravery and Integrity"
+    from storyline.link.entity_names import canonical_name
+
+    def m(text: str, type_: str) -> EntityMention:
+        return EntityMention(0, len(text), text, type_, "name", text.split()[-1].lower(),
+                             text.lower())  # fmt: skip
+
+    perth = [m("PERTH", "PERSON")] * 5 + [m("Perth", "GPE")] * 4
+    assert canonical_name(perth) == ("Perth", "GPE")
+    war = [m("WORLD WAR II", "PERSON"), m("World War II", "EVENT")]
+    assert canonical_name(war) == ("World War II", "EVENT")
+    assert canonical_name([m("FBI", "ORG")] * 3) == ("FBI", "ORG")  # no other form: kept
+    motto = [m("FBI", "ORG")] * 5 + [m("Fidelity, Bravery and Integrity", "ORG")]
+    assert canonical_name(motto) == ("FBI", "ORG")
+    united = [m("UN", "ORG")] * 5 + [m("United Nations", "ORG")]
+    assert canonical_name(united) == ("United Nations", "ORG")
+    # one word in capitals beside an organisation's other form may be its acronym
+    casa = [m("CASA", "ORG")] * 2 + [m("Casa", "ORG")]
+    assert canonical_name(casa) == ("CASA", "ORG")
+
+
+def test_a_place_is_not_the_organisation_named_after_it():
+    # a reader saw "A Baltimore defense attorney"'s quotes under "CBS Baltimore (also
+    # Baltimore)": the city joined the station by containment and by their shared head
+    texts = [
+        "BALTIMORE (WJZ) — A Baltimore defense attorney was charged on Wednesday, CBS "
+        "Baltimore reported. The lawyer works in Baltimore. Prosecutors in Baltimore said "
+        "the case was rare.",
+        "A lawyer in Baltimore was indicted, CBS Baltimore said. Baltimore police made no arrests.",
+    ]
+    _, entities = resolve_entities(["a", "b"], texts, SpacyEntityAnalyzer())
+    by_name = {e.name: {m.text for m in e.mentions} for e in entities}
+    assert by_name["CBS Baltimore"] == {"CBS Baltimore"}
+    assert "Baltimore" in by_name["Baltimore"]
+
+
+def test_a_bare_head_of_two_rival_names_joins_neither():
+    # a reader saw "White House (also House, House of Delegates)": the bare "House" (of
+    # Representatives) joined the White House by their shared head
+    text = "White House . House of Delegates . House"
+    one = [
+        _m(0, "White House", "name", "house", "white house", "ORG"),
+        _m(14, "House of Delegates", "name", "house", "house of delegates", "ORG"),
+        _m(35, "House", "name", "house", "house", "ORG"),
+    ]
+    assert [text[m.start : m.end] for m in one] == [m.text for m in one]
+    options = replace(LinkOptions(), merge_threshold=0.0)
+    assert cluster_mentions([one], [text], options) == [[(0, 0)], [(0, 1)], [(0, 2)]]
+    # beside one name only, the bare head is its short form
+    assert cluster_mentions([[one[0], one[2]]], [text], options) == [[(0, 0), (0, 1)]]

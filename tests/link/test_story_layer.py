@@ -271,3 +271,49 @@ def test_a_date_standing_alone_as_a_list_header_is_no_timeline_event():
     assert [(e.value, e.sentence.text if e.sentence else None) for e in events] == [
         ("2017-08-03", "The bridge reopened on Aug. 3, 2017, after repairs.")
     ]
+
+
+def test_an_embedded_tweets_stamp_and_words_give_no_timeline_event():
+    # a reader saw ten "2017-02-27" rows, one per celebrity tweet a page embedded
+    from storyline.link.story_layer import story_timeline
+    from storyline.model import Span
+    from storyline.nlp.dates import TimeExpression
+
+    text = (
+        "The show ran late on Feb. 26, 2017, in Los Angeles.\n\n"
+        "I wrote the ending of the 2017 show. — Jane Doe (@janedoe) February 27, 2017"
+    )
+    day = text.index("Feb. 26")
+    own = TimeExpression("Feb. 26, 2017", day, day + 13, "DATE", "2017-02-26")
+    year = text.index("2017 show")
+    in_post = TimeExpression("2017", year, year + 4, "DATE", "2017")
+    stamp = text.index("February 27")
+    signed = TimeExpression("February 27, 2017", stamp, stamp + 17, "DATE", "2017-02-27")
+    sentences = [Span(0, text.index("\n")), Span(text.index("I wrote"), len(text))]
+    found = [own, in_post, signed]
+    events = story_timeline([_article("a1", text, "x")], [sentences], [found])
+    assert [e.value for e in events] == ["2017-02-26"]
+
+
+def test_a_photo_captions_dated_line_and_a_copyright_give_no_timeline_event():
+    # a reader saw an agency caption ("... listen to arguments, Sunday, Nov. 11, 2018, at
+    # the ... office") and "Copyright (c) 2012 by ..." as timeline rows
+    from storyline.link.story_layer import story_timeline
+    from storyline.model import Span
+    from storyline.nlp.dates import TimeExpression
+
+    text = (
+        "Two judges listen to arguments, Sunday, Nov. 11, 2018, at the elections office.\n"
+        "The recount began on Nov. 12, 2018.\nCopyright (c) 2012 by Jane Doe."
+    )
+
+    def date(words: str, value: str) -> TimeExpression:
+        at = text.index(words)
+        return TimeExpression(words, at, at + len(words), "DATE", value)
+
+    lines = [Span(0, text.index("\nThe")), Span(text.index("The"), text.index("\nCopy"))]
+    lines.append(Span(text.index("Copyright"), len(text)))
+    found = [date("Nov. 11, 2018", "2018-11-11"), date("Nov. 12, 2018", "2018-11-12")]
+    found.append(date("2012", "2012"))
+    events = story_timeline([_article("a1", text, "x")], [lines], [found])
+    assert [e.value for e in events] == ["2018-11-12"]

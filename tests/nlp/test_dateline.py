@@ -25,3 +25,11 @@ def test_odd_text_never_raises_and_a_bare_dateline_opens_nothing():
             assert dateline_at(text, at) is None  # nothing follows a dateline here
     text = "  BEIRUT — The army said so."
     assert dateline_at(text, text.index("BEIRUT")) == (2, text.index("The"))
+
+
+def test_cnns_own_dateline_without_a_dash_is_one():
+    # a reader saw "(CNN) Your favorite fitness tracker may not be ..." as a story title
+    text = "(CNN)Your tracker may be wrong.\n(CNN) The storm hit.\n(CNN) reported a fire."
+    found = [dateline_at(text, text.index(w)) for w in ("(CNN)Your", "(CNN) The")]
+    assert [text[end : end + 4] for _, end in found] == ["Your", "The "]
+    assert dateline_at(text, text.index("(CNN) reported")) is None  # the name as a subject

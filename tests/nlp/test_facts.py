@@ -291,3 +291,32 @@ def test_ranks_versions_and_words_of_names_are_no_counts():
     assert [(f.text, f.counted) for f in facts] == [("one", "co-founder"), ("Ten", "people")]
     for f in facts:
         assert text[f.counted_start : f.counted_end] == f.counted
+
+
+def test_discourse_nouns_hundreds_days_before_months_and_split_numbers():
+    # a reader saw "one thing", "two reasons", "three hundred" counting "hundred or so
+    # employees", "one or two volunteers", a URL as what "1" counts and "8 March" as
+    # eight of "March - Malaysia Airlines ..." in Facts and figures
+    texts = [
+        "One thing is clear: the plan has failed. He gave two reasons for leaving the city.",
+        "Some three hundred employees were laid off on Friday.",
+        "One or two volunteers really make a difference, he said.",
+        "Flight MH370 disappeared on 8 March with 239 people on board.",
+        "The survey found one hundred percent of the 40 towns had flooded.",
+        "He had watched 1 http://cdn.example.com/feed.swf PopScene video.",
+        "The fire destroyed two homes and three barns on Tuesday.",
+        "Between 1,500 and 3,000 people marched. He scored 30 or more points.",
+        "DeSantis led by 0.41 percentage points.",
+    ]
+    got = [[(f.text, f.value, f.counted) for f in fs] for fs in extract_facts(texts)]
+    assert got == [
+        [],
+        [("Some three hundred", 300.0, "employees")],
+        [],
+        [("239", 239.0, "people")],
+        [("one hundred percent", 100.0, None), ("40", 40.0, "towns")],
+        [],
+        [("two", 2.0, "homes"), ("three", 3.0, "barns")],
+        [("1,500 and 3,000", 1500.0, "people"), ("30", 30.0, "or more points")],
+        [("0.41", 0.41, "percentage points")],
+    ]

@@ -35,6 +35,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from storyline.brief.text import content_terms, count_words
+from storyline.clean.embeds import embedded_posts, in_embedded_post
 from storyline.clean.junk import is_junk_sentence, junk_reason
 from storyline.config import SummaryOptions
 from storyline.model import Span
@@ -78,6 +79,9 @@ _DANGLING = re.compile(
 )
 
 
+# a quoted question or exclamation and only who said it ('"Why not?" the nominee says.'):
+# it tells nothing without what it answers
+_ASKED = re.compile('^["\u201c][^"\u201c\u201d]{0,200}[?!]["\u201d]' r"\s+(?:\S+\s+){0,6}\S+[.!]$")
 # a sentence that is nothing but a quotation has no speaker of its own
 _BARE_QUOTE = re.compile('^["\u201c][^"\u201c\u201d]*(?:["\u201d]|\'\')$')
 
@@ -174,6 +178,7 @@ def _stable_hash(shingle: tuple[str, ...]) -> int:
 def _units(doc: _Document, opts: SummaryOptions) -> list[_Unit]:
     units: list[_Unit] = []
     text = doc.text
+    posts = embedded_posts(text)  # a tweet shown beside the article is not its reporting
     for position, (span, terms) in enumerate(zip(doc.spans, doc.terms, strict=True)):
         if position >= opts.max_position:
             break
@@ -187,9 +192,11 @@ def _units(doc: _Document, opts: SummaryOptions) -> list[_Unit]:
             continue
         if not _TERMINAL.search(sentence) or sentence.endswith("?"):
             continue  # headlines, captions, questions
+        if _ASKED.match(sentence):
+            continue  # a quoted question with only its speaker: '"Why not?" he says.'
         if not _balanced_quotes(sentence):
             continue
-        if is_junk_sentence(sentence):
+        if is_junk_sentence(sentence) or in_embedded_post(posts, start, span.end):
             continue
         if start != span.start:
             terms = content_terms(sentence)

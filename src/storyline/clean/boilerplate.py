@@ -105,7 +105,7 @@ LINE_RULES: tuple[Rule, ...] = (
         r"tweet with a location.{0,200}",
         r"follow us on .{0,60}",
         r"advertisement|sponsored content|read more:?.{0,80}",
-        r"(advertisement\s*-\s*)?(story )?continues? (reading )?below( advertisement)?",
+        r"(advertisement\s*-\s*)?(story )?continue[sd]? (reading )?below( advertisement)?",
         r"(sign up|subscribe)( now)? (for|to) (our|the) .{0,40}newsletters?.{0,160}",
         # reader call-outs and page furniture seen on real scraped piles
         r"(are you there\? )?send us your (images|photos|pictures|videos?|stories|tips)"
@@ -243,6 +243,9 @@ LINE_RULES: tuple[Rule, ...] = (
         # <section> <headline>" (a credit after a bar is never the article's prose)
         r"(?=.{0,600}$).*[.!?]\s+\|\s+" + _CAPITALISED + r"\s*/\s*(getty images|ap( photo)?|afp"
         r"|epa(-efe)?|reuters|politico|bloomberg|shutterstock|istockphoto)\b.*",
+        # a photo gallery flattened into a line: "Photos: The search for MH370 <caption>
+        # Hide Caption 1 of 43 Photos: ..." (its counter is the gallery's own words)
+        r".*\bhide caption \d+ of \d+\b.*",
         # an agency caption: "FILE - In this May 24, 2016, file photo, X speaks ..."
         r"(file\s*[-–—]\s*)?in this [^.]{0,80}\b(file )?(photo|photograph|image|picture)"
         r"( provided by [^,]{1,60})?,.{0,600}",
@@ -258,6 +261,11 @@ LINE_RULES: tuple[Rule, ...] = (
         r"(published|updated|posted)( on)?: [^.!?]{1,80}",
         r"(published|updated|posted)( on)? " + _DAY_WRITTEN + r"[^.!?]{0,40}",
         r"/\s*(published|updated|posted)\b[^.!?]{0,80}",  # "/ Updated By Sarah Fitzpatrick"
+        # the byline block after it may carry a stray or an initial's period: "/ Updated
+        # By Ken Dilanian, Peter Alexander. and Courtney Kube" (no prose opens on "/ By")
+        r"/\s*(published|updated|posted)\s+by\s+[^!?]{1,120}",
+        # a bare time stamp: "Updated 6.15pm", "Posted at 10:42 a.m. ET"
+        r"(published|updated|posted)( at)?:?\s+\d{1,2}([.:]\d\d)?\s*([ap]\.?m\.?)?(\s+(?-i:[A-Z]{2,4}))?",
         # an agency's stamp: "Associated Press Tue Feb 19, 2013 7:44 PM"
         r"([A-Z][\w.&'-]*\s+){0,4}"
         + _WEEKDAY

@@ -152,8 +152,20 @@ def not_news_reason(texts: Iterable[str]) -> str | None:
     return first
 
 
+# a photo caption's date: the weekday and the whole date with its year ("... exits the
+# stage after the award at the Oscars on Sunday, Feb. 26, 2017, at the Dolby Theatre");
+# agency captions write it so, reporting names the day or the date ("on Sunday")
+_CAPTION_DATE = re.compile(
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,\s+(?:jan|feb|march|april|may|june|july"
+    r"|aug|sept?|oct|nov|dec)[a-z]*\.?\s+\d{1,2},\s+(?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
+
+
 def is_junk_sentence(text: str) -> bool:
-    if _JUNK_SENTENCE_START.match(text):
+    """Is a sentence page matter rather than reporting: a widget's label, a link, a handle,
+    a photo caption's dated line?"""
+    if _JUNK_SENTENCE_START.match(text) or _CAPTION_DATE.search(text):
         return True
     lowered = text.lower()
     if any(phrase in lowered for phrase in _JUNK_SENTENCE_PHRASES):

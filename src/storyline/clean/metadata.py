@@ -87,7 +87,9 @@ def find_metadata(removed: list[RemovedSpan]) -> FoundMetadata:
         urls = _URL.findall(span.text)
         if urls and span.reason in {"copyright footer", "trailing url"}:
             url = urls[-1].rstrip(".,;)")
-        if span.reason == "copyright footer":
+        # "Image copyright MRSA Image caption ...": a photo's holder (an agency, a
+        # lab), never the outlet that ran the article nor the article's year
+        if span.reason == "copyright footer" and not lowered.startswith("image "):
             years = _YEAR.findall(span.text)
             if years:
                 year = int(years[-1])

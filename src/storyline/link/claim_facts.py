@@ -68,9 +68,13 @@ def fact_key(fact: Fact, doc: Any, ents: Ents | None = None) -> FactKey | None:
     return FactKey(head, fact.unit or "", dates, places)
 
 
-def _agree(a: Fact, b: Fact, tolerance: float) -> bool:
-    lo_a, hi_a = _range(a)
-    lo_b, hi_b = _range(b)
+def _agree(a: Fact, b: Fact, tolerance: float, named: bool = True) -> bool:
+    """Do two figures give one value? A figure that counts nothing named (a bare "6%", "$808
+    million": what it is a share or a sum of is left to the sentence) agrees on its own
+    value only: "shares gained about 6%" does not back "anyone buying over 4.75%" because
+    6 lies past "over 4.75"; "at least $808 million" backs "$808 million"."""
+    lo_a, hi_a = _range(a) if named else (a.value, a.value_max or a.value)
+    lo_b, hi_b = _range(b) if named else (b.value, b.value_max or b.value)
     return bool(lo_a <= hi_b * (1 + tolerance) and lo_b <= hi_a * (1 + tolerance))
 
 
@@ -124,7 +128,8 @@ def align_facts(candidates: Sequence[ClaimCandidates], options: ClaimOptions) ->
                 continue  # one sentence is one side, whichever of its figures matched
             seen.add((article.id, fact.sentence_start))
             for reading in readings:
-                if _agree(reading[0][1], fact, options.value_tolerance):
+                named = not head.startswith("amount (")
+                if _agree(reading[0][1], fact, options.value_tolerance, named):
                     reading.append((article, fact))
                     break
             else:

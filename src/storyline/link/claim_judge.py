@@ -62,7 +62,11 @@ def _denies(claim: Statement, sentence: SentenceInfo) -> bool:
     if denies_move(claim.move, sentence.denied):
         return True
     names = claim.sentence.names
-    return bool((claim.sentence.keys & sentence.cue_near) - names or names & sentence.refute_near)
+    # a name is whom the claim is about, not what it says, whichever sentence the tagger
+    # found it in: "did not hear him threaten Dunn" bears on Dunn, not on "Prosecutors
+    # accused Dunn of killing Davis" (where the tagger left "Dunn" untagged)
+    said = (claim.sentence.keys & sentence.cue_near) - names - sentence.names
+    return bool(said or names & sentence.refute_near)
 
 
 def judge_claims(

@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
+from storyline.clean.embeds import embedded_posts, in_embedded_post
 from storyline.link.claim_types import (
     NAME_LABELS,
     ClaimArticle,
@@ -162,9 +163,12 @@ def statements_of(
     """Check-worthy sentences: attributed ones and events, naming someone or somewhere
     (a sentence with a number fact is that fact's claim)."""
     overlapping = _quotes_by_sentence([Span(i.start, i.end) for i in infos], quotes)
+    posts = embedded_posts(article.text)  # a tweet shown beside the article claims nothing
     out = []
     for n, info in enumerate(infos):
         if info.start in fact_sentences or not info.names:
+            continue
+        if in_embedded_post(posts, info.start, info.end):
             continue
         quote = _quote_in(info, overlapping.get(n, []))
         span = doc.char_span(info.start, info.end, alignment_mode="expand")

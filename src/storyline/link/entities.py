@@ -29,6 +29,7 @@ import logging
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import combinations
 
 from storyline.config import EntityLinkOptions as LinkOptions
 from storyline.lexicon import word_set
@@ -39,10 +40,13 @@ from storyline.link.entity_names import (
     _HEAD_GENDER,
     _OTHER_PARTIES,
     _TYPE_NOUNS,
+    GENERATIONS,
+    PLACEISH,
     GuardedUnionFind,
     acronym,
     canonical_name,
     first_name,
+    generations_apart,
     head_key,
     is_variant,
     rival_names,
@@ -223,6 +227,7 @@ def cluster_mentions(
 ) -> list[list[tuple[int, int]]]:
     """Clusters of (article index, mention index), sorted, over all mentions of a group.
     ``merge_model`` replaces the shipped merge model (training and cross-validation)."""
+    mentions = generations_apart(mentions)
     nodes = [(d, i) for d, ms in enumerate(mentions) for i in range(len(ms))]
     index = {node: k for k, node in enumerate(nodes)}
     ctx = _Linking(
@@ -316,6 +321,9 @@ def _link_names(ctx: _Linking) -> None:
             and len(k.split()) > len(short_words)
             and k.split()[-len(short_words) :] == short_words
             and types_compatible(key_type[k], key_type[short])
+            # a place ending an organisation's name is not the organisation: "Baltimore"
+            # in "CBS Baltimore"
+            and not (key_type[short] in PLACEISH and key_type[k] == "ORG")
         ]
         roots = {uf.find(by_key[k][0]) for k in longer}
         if len(roots) == 1:
@@ -360,6 +368,7 @@ def _link_heads(ctx: _Linking) -> dict[tuple[int, str], list[int]]:
     for node in ctx.nodes:
         if first_of := _first(ctx.mentions, node):
             given[ctx.labels[node[0]]].add(first_of)
+    key_type = _name_types(ctx)
     for (label, _head), members in by_head.items():
         joined: list[tuple[set[str], bool]] = []  # multi-word names in: (words, person)
         first = None
@@ -378,11 +387,40 @@ def _link_heads(ctx: _Linking) -> dict[tuple[int, str], list[int]]:
                 for k in members
             )
         )
+        # a father and his son ("donald trump" and "donald trump jr", keyed apart where a
+        # text tells them apart): a writer marks the son ("Trump Jr.", "Don Jr."), so a bare
+        # "Trump" is the one named without the suffix, if there is one such name
+        full = {n for n in (ctx.m(ctx.nodes[k]).name for k in members) if " " in n}
+        suffixed = {n for n in full if n.split()[-1] in GENERATIONS}
+        plain = [k for k in members if ctx.m(ctx.nodes[k]).name in full - suffixed]
+        elder = plain[0] if suffixed and plain and not ambiguous else None
+        if len({ctx.m(ctx.nodes[k]).name for k in plain}) > 1:
+            elder = None
+        ambiguous = ambiguous or bool(suffixed and plain)
+        # a place's bare name and an organisation named after it ("Baltimore", "CBS
+        # Baltimore") share a head but not a referent: the bare place joins no one by it
+        names = [ctx.m(ctx.nodes[k]) for k in members if ctx.m(ctx.nodes[k]).kind == "name"]
+        place_apart = any(" " in m.name and key_type[m.name] == "ORG" for m in names)
+        # two rival names of things share the head ("White House", "House of Delegates"):
+        # a bare "House" could be either, it joins neither by the head
+        things = sorted({m.name for m in names if " " in m.name and m.type != "PERSON"})
+        ambiguous = ambiguous or any(
+            rival_names(set(a.split()), set(b.split())) for a, b in combinations(things, 2)
+        )
         for k in members:
             mention = ctx.m(ctx.nodes[k])
+            if (
+                place_apart
+                and mention.kind == "name"
+                and " " not in mention.name
+                and key_type[mention.name] in PLACEISH
+            ):
+                continue
             # whatever type the tagger gave it ("Jordan" is a country too): a bare name
             # that could be either person joins neither by its head
             if ambiguous and mention.kind == "name" and " " not in mention.name:
+                if elder is not None:
+                    ctx.uf.union(elder, k)
                 continue
             if mention.kind == "name" and " " in mention.name:
                 # "Black Sea" never joins "Mediterranean Sea" by their shared head,

@@ -11,8 +11,9 @@ pronoun, a role noun) argues for it. A first name and its short form ("Mo"/"Maur
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 from difflib import SequenceMatcher
 
 from storyline.config import EntityLinkOptions as LinkOptions
@@ -40,10 +41,17 @@ _NICKNAME_PAIRS = (
 _NICKNAMES = {frozenset(p.split("/")) for p in _NICKNAME_PAIRS.split()}
 
 
+# a generation's suffix after a person's name ("Donald Trump Jr.", "Ken Griffey Sr."); the
+# name key keeps it only where a text tells the two generations apart (generations_apart)
+GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
 def first_name(key: str) -> str:
     """The first name of a person's name key ("hillary clinton" -> "hillary"), "" for a
     bare surname ("clinton", "von trapp")."""
     words = key.split()
+    while len(words) > 1 and words[-1] in GENERATIONS:
+        words = words[:-1]  # "trump jr" is a bare surname, "donald trump jr" goes by "donald"
     if len(words) < 2 or words[0] in _SURNAME_PARTICLES:
         return ""
     if len(words) > 2 and len(words[0]) == 1 and len(words[1]) > 1:
@@ -108,6 +116,8 @@ def rival_names(a: set[str], b: set[str], person: bool = False) -> bool:
     # differ by what is left: rivals); an acronym of the other's words is no rival ("us
     # surgeon general" / "surgeon general of the united states")
     only_a, only_b = (a - b) - CONNECTORS, (b - a) - CONNECTORS
+    if person and (only_a | only_b) & GENERATIONS:
+        return True  # "donald trump jr" / "donald trump": a son and his father
     if not (only_a and only_b) or _abbreviates(only_a, only_b) or _abbreviates(only_b, only_a):
         return False
     # spelling variants and abbreviations are not rivals: "aden"/"eden", "mt"/"mount"
@@ -297,6 +307,11 @@ _TYPE_NOUNS = {
 _ACRONYM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,}")
 
 
+# kinds of names English does not write as acronyms: a capitalised one is a dateline's or
+# a headline's capitals
+_UNABBREVIATED = frozenset({"GPE", "LOC", "FAC", "PERSON"})
+
+
 def canonical_name(mentions: Sequence[EntityMention]) -> tuple[str, str]:
     """An entity's name and type from its mentions. The name is the most frequent full
     (several-word) form, ties to the longer then alphabetical: a one-off longer form
@@ -305,6 +320,23 @@ def canonical_name(mentions: Sequence[EntityMention]) -> tuple[str, str]:
     name is tagged more reliably than a bare surname in "the Trump campaign"), else as most
     mentions are tagged."""
     surfaces = [_surface(m) for m in mentions]
+    # a name in capitals ("PERTH, Australia —", a headline's "JERRY SPRINGER") is the
+    # same name as its mixed-case form, which names it and which the tagger reads better
+    # (it tagged "PERTH" a person). One word in capitals may be an acronym, though ("CASA",
+    # "PWC" beside "Casa", "PwC"): it gives way only to a place's or a person's form, names
+    # English does not abbreviate so
+    written = Counter(surfaces)
+    types: dict[str, set[str]] = defaultdict(set)
+    for m, s in zip(mentions, surfaces, strict=True):
+        types[s].add(m.type)
+    cased = {
+        s: min(twins, key=lambda t: (-written[t], t))
+        for s in written
+        if s.isupper()
+        and (twins := [t for t in written if t.lower() == s.lower() and not t.isupper()])
+        and (" " in s or any(types[t] & _UNABBREVIATED for t in twins))
+    }
+    surfaces = [cased.get(s, s) for s in surfaces]
     surface = Counter(surfaces)
     # an acronym is a full form too: "FBI" thrice is the name, not a headline's "Asking
     # FBI" once; but a spelled-out form it abbreviates wins ("United Nations" over "UN")
@@ -312,10 +344,15 @@ def canonical_name(mentions: Sequence[EntityMention]) -> tuple[str, str]:
     name = min(full, key=lambda s: (-surface[s], -len(s.split()), s))
     if _ACRONYM.fullmatch(name):
         letters = name.replace(".", "").lower()
-        spelled = [s for s in full if acronym(s.lower()) == letters]
+        # a list is no spelled-out name: "Fidelity, Bravery and Integrity" (the FBI's motto)
+        spelled = [s for s in full if acronym(s.lower()) == letters and "," not in s]
         if spelled:
             name = min(spelled, key=lambda s: (-surface[s], s))
-    named = Counter(m.type for m, s in zip(mentions, surfaces, strict=True) if m.type and s == name)
+    named = Counter(
+        m.type
+        for m, s in zip(mentions, surfaces, strict=True)
+        if m.type and s == name and not (_surface(m).isupper() and not name.isupper())
+    )
     ranked = (named or Counter(m.type for m in mentions if m.type)).most_common(1)
     return name, ranked[0][0] if ranked else ""
 
@@ -326,3 +363,38 @@ def _surface(m: EntityMention) -> str:
     while len(words) > 1 and words[0].lower().rstrip(".") in HONORIFICS:
         words = words[1:]
     return " ".join(words)
+
+
+def _generation(mention: EntityMention) -> str | None:
+    words = mention.text.replace(",", " ").split()
+    last = words[-1].lower().rstrip(".") if len(words) > 1 else ""
+    return last if last in GENERATIONS else None
+
+
+def generations_apart(
+    mentions: Sequence[Sequence[EntityMention]],
+) -> Sequence[Sequence[EntityMention]]:
+    """The mentions, a person named with a generation's suffix keyed apart ("donald trump
+    jr") when an article also names the same full name without it: a writer who writes
+    "Donald Trump Jr." and "Donald Trump" in one text means two people, father and son.
+    Where only one form is written, or the two are in different texts, the key stays
+    without the suffix: the son's name often goes without it ("Martin Luther King")."""
+    split: set[str] = set()
+    for ms in mentions:
+        people = [m for m in ms if m.kind == "name" and m.type == "PERSON" and " " in m.name]
+        suffixed = {m.name for m in people if _generation(m)}
+        split |= suffixed & {m.name for m in people if not _generation(m)}
+    if not split:
+        return mentions
+    surnames = {key.split()[-1] for key in split}
+    out = []
+    for ms in mentions:
+        row = []
+        for m in ms:
+            suffix = _generation(m) if m.kind == "name" else None
+            # "Trump Jr." alone is the son of the split "donald trump" too
+            if suffix and (m.name in split or m.name in surnames):
+                m = replace(m, name=f"{m.name} {suffix}")
+            row.append(m)
+        out.append(row)
+    return out

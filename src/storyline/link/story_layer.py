@@ -21,7 +21,8 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from itertools import islice
 
-from storyline.clean.junk import junk_reason
+from storyline.clean.embeds import embedded_posts, in_embedded_post
+from storyline.clean.junk import is_junk_sentence, junk_reason
 from storyline.config import Options
 from storyline.errors import Errors, StorylineError
 from storyline.layer import (
@@ -450,6 +451,7 @@ def story_timeline(
             continue
         year = article.year or group_year
         index = SentenceIndex(list(spans))
+        posts = embedded_posts(article.text)  # a tweet's stamp and words are no event
         for t in found:
             value, inferred = t.value, False
             if t.type != "DATE" or not value or value[:1] not in "0123456789X":
@@ -461,6 +463,11 @@ def story_timeline(
             if not value[:4].isdigit():
                 continue
             sentence = index.containing(t.start)
+            if in_embedded_post(posts, t.start, t.end):
+                continue
+            said = "" if sentence is None else article.text[sentence.start : sentence.end]
+            if is_junk_sentence(said):
+                continue  # a photo caption's dated line, a widget's: no event reported
             if sentence is not None and not _says_more_than(sentence, t, article.text):
                 continue  # "July 15, 2017:" heads a list; the date alone reports no event
             events.append(

@@ -16,6 +16,8 @@ import re
 DATELINE = re.compile(
     r"(?:[A-Z][A-Z.'\- ]{2,}(?:,\s*[A-Za-z.' ]{2,20})?\s*(?:\([A-Za-z0-9 .&/-]{1,20}\))?"
     r"|\((?:CNN|AP|Reuters|AFP)\))\s*[\u2014\u2013-]{1,2}\s*"
+    # CNN's own style has no dash: "(CNN)Your favorite fitness tracker ...", "(CNN) The ..."
+    r"|\((?:CNN|CNN Business|CNN Money)\)\s*(?=[A-Z\"\u201c'\u2018])"
 )
 
 

@@ -46,6 +46,7 @@ _WORD_NUMBERS = {
     "half a dozen": 6,
 }
 _SCALES = {
+    "hundred": 1e2,  # "three hundred employees" is 300, not three "hundred employees"
     "thousand": 1e3,
     "k": 1e3,
     "million": 1e6,
@@ -90,14 +91,14 @@ MODIFIERS = (
     "estimated",
 )
 _WORDS = "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
-_SCALE = r"(?:thousand|million|billion|trillion|bn|mn|tn|m|k|b)"
+_SCALE = r"(?:hundred|thousand|million|billion|trillion|bn|mn|tn|m|k|b)"
 _NUMBER_RE = re.compile(
     r"(?P<modifier>\b(?:" + "|".join(m.replace(" ", r"\s+") for m in MODIFIERS) + r")\s+)?"
     r"(?P<currency>US\$|[$£€¥])?\s?"
     r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\b(?:"
     + _WORDS.replace(" ", r"\s+")
     + r")\b)"
-    r"(?:(?:\s?[-\u2013]\s?|\s+to\s+)(?P<high>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d-]))?"
+    r"(?:(?:\s?[-\u2013]\s?|\s+to\s+|(?<!\b1[89]\d\d)(?<!\b20\d\d)\s+(?P<join>and|or)\s+(?!(?:1[89]|20)\d\d\b))(?P<high>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d-]))?"
     r"(?:\s?(?P<scale>" + _SCALE + r")\b)?"
     r"(?P<percent>\s?(?:%|per\s?cent\b|percent\b))?"
     r"(?P<strong>-strong\b)?",
@@ -125,6 +126,9 @@ _NOT_COUNTS_RE = re.compile(
     # operator"): a phone number, not a count of calls
     r"|(?i:\b(?:911|999|112)(?=\s+(?:call|caller|dispatch|operator|line|cent(?:er|re)|system"
     r"|tape|recording)s?\b))"
+    # a day before its month ("8 March", "24 Sept."), as British and agency copy write it
+    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August"
+    r"|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b"
 )
 # months and weekdays are capitalised but date a count ("In March 20 people died"), they
 # end no name
@@ -139,6 +143,13 @@ _CALENDAR_WORDS = frozenset(
 _ADDRESS_NOUNS = frozenset(
     ["street", "st", "road", "rd", "avenue", "ave", "boulevard", "blvd", "lane", "drive"]
     + ["block", "highway", "parkway", "place", "square", "court", "way"]
+)
+# nouns of discourse: "one thing is clear", "two reasons", "three words", "on one hand";
+# a small count of them orders what the writer says, it reports no quantity
+_DISCOURSE_NOUNS = frozenset(
+    ["thing", "way", "question", "reason", "lesson", "word", "mind", "example"]
+    + ["idea", "aspect", "factor", "thought", "problem", "issue", "option", "choice", "hand"]
+    + ["possibility", "scenario", "step", "sense", "part", "side"]
 )
 _SKIP_ENTS = frozenset({"DATE", "TIME", "ORDINAL"})
 _NAME_ENTS = frozenset({"ORG", "PRODUCT", "FAC", "PERSON", "WORK_OF_ART", "EVENT", "LAW"})
@@ -266,6 +277,8 @@ def _fact(doc: Any, match: re.Match, sentences: SentenceIndex | None) -> Fact | 
     if token is None:
         return None
     tok = token[-1]
+    if match.group("join") and tok.dep_ == "conj" and tok.head.i >= token[0].i:
+        tok = tok.head  # "1,500 and 3,000 people": the first bound counts the noun
     currency = match.group("currency")
     percent = match.group("percent")
     if tok.ent_type_ in _SKIP_ENTS and not (currency or percent):
@@ -284,6 +297,9 @@ def _fact(doc: Any, match: re.Match, sentences: SentenceIndex | None) -> Fact | 
     if value is None:
         return None
     value_max = parse_number(high, match.group("scale")) if high else None
+    if value_max is not None and value_max < value and match.group("join"):
+        # "between 3,000 and 1,500 years ago" is the range "between 1,500 and 3,000"
+        value, value_max = value_max, value
     if value_max is not None and value_max <= value:
         return None  # "2-1", "9-11": a score or a code, not a range
     # a bare four-digit number between 1800 and 2100 is a year
@@ -335,6 +351,14 @@ def _fact(doc: Any, match: re.Match, sentences: SentenceIndex | None) -> Fact | 
             value = parse_number(match.group("number")) or value
             value_max = parse_number(high) if high else None
             unit, counted, c_start, c_end = "m", None, None, None
+    if (
+        unit is None
+        and noun is not None
+        and value <= 10
+        and noun.lemma_.lower() in _DISCOURSE_NOUNS
+        and not match.group("modifier")
+    ):
+        return None
     if counted is None and unit is None:
         # a fact is a number with what it counts ("56 people", "$550m", "12%"): a bare
         # number ("1." of a list, "called 911", "Furious 7", "German, 14") says nothing
@@ -494,6 +518,17 @@ def _counted(doc: Any, tok: Any, number_end: int) -> tuple[str | None, int | Non
     # words that are no noun phrase: a table row ("182 91 BP096 php"), the next paragraph
     # ("6 of 6\n\nThe Musashi"), a lone capital ("1K M deep"; "4 h" is hours)
     if "\n" in counted or not counted[0].isalpha() or counted.isupper() and len(counted) < 2:
+        return None, None, None, None
+    # the number is not alone before its noun ("one or two volunteers", "between 3,000 and
+    # 1,500 years", "five, six, seven titles"), or the words are a link ("1 http://...swf")
+    coordinated = doc[start_tok].pos_ == "CCONJ" and start_tok + 1 < len(doc)
+    if (
+        coordinated
+        and doc[start_tok + 1].like_num
+        or re.search(r"://|\bwww\.|[\w.-]+\.(?:com|swf)\b", counted)
+    ):
+        return None, None, None, None
+    if re.fullmatch(r"\s*,\s*", doc_text(doc)[number_end:start]) and doc[start_tok].like_num:
         return None, None, None, None
     if re.search(r"[.!?;:]", doc_text(doc)[number_end:start]):  # "$550m. Experts ...": new sentence
         return None, None, None, None

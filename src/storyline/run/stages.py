@@ -344,7 +344,8 @@ def _story_title(members: list[Article], summary: list[SummarySentence]) -> str:
         return by_id[next(cited, first[0].id)].title or ""
     for sentence in summary:
         if not is_credit(sentence.text):
-            words = sentence.text.split()
+            # a dash opening the paragraph is a list's bullet, no word of the title
+            words = sentence.text.lstrip("-\u2013\u2014 ").split()
             return " ".join(words[:12]) + ("…" if len(words) > 12 else "")
     # a crawl notice or a cookie wall, kept apart as its own story: say what it is
     reason = not_news_reason(a.text for a in members)
