@@ -351,3 +351,21 @@ def test_asked_by_someone_names_the_asker():
     text = "Asked by Stephanopoulos to respond to the criticism, the governor said nothing.\n"
     asked = _indirect(text, "Asked")
     assert asked and asked[0].speaker == "Stephanopoulos"
+
+
+def test_a_reduced_when_asked_names_no_asker_whatever_its_tag():
+    # the parser tags this "asked" VBD, as if the main clause's subject asked
+    for text in (
+        "“Jobs, jobs, jobs,” Mrs. Carter said on the late show last month when asked what"
+        " her husband would do in the White House.\n",
+        "Mr. Hale told a television station in an interview aired on Monday when asked how"
+        " ties would fare if he won the election.\n",
+    ):
+        asked = _indirect(text, "asked")
+        assert asked and all(q.speaker is None for q in asked), text
+
+
+def test_who_asks_in_a_clause_of_their_own_still_asks():
+    text = "The reporter asked the senator whether the bill would pass before the recess.\n"
+    asked = _indirect(text, "asked")
+    assert asked and asked[0].speaker == "The reporter"

@@ -133,7 +133,11 @@ def indirect_drafts(
         if subject is None and not raising and not passive:
             # (not for "X was asked whether ...": X was asked, and by no one named)
             subject = sentence_subject(verb)
-        participle = (verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl")) or _opening_asked(verb)
+        participle = (
+            (verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl"))
+            or _opening_asked(verb)
+            or _reduced_asked(verb)
+        )
         if participle and subject is not None and subject.head != verb:
             subject = None  # "Asked about the polls, he said": he was asked, not asking
         if participle and subject is None:
@@ -163,6 +167,20 @@ def _opening_asked(verb: Any) -> bool:
         verb.text == "Asked"
         and verb.i == sentence.start
         and any(t.text == "," for t in sentence if t.i > verb.i)
+    )
+
+
+def _reduced_asked(verb: Any) -> bool:
+    """ "Mrs. Clinton said ... when asked what Mr. Clinton would do", "McCain said, asked
+    about the vagueness": "asked" heading a clause with no subject and no auxiliary of its
+    own is a reduced passive whatever tag the parser gave it (VBD as often as VBN): the
+    one asked is the main clause's subject, who asked goes unnamed unless "by" names them."""
+    return (
+        verb.lower_ == "asked"
+        and verb.dep_ == "advcl"
+        and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "csubj", "aux", "auxpass") for c in verb.children
+        )
     )
 
 
