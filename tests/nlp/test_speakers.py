@@ -374,6 +374,27 @@ def test_a_dateline_is_never_part_of_who_speaks():
 
 
 @pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a wire dateline in title case, or with a date, before an agency in brackets
+        (
+            "New York (AFP) – Oscar-winning actress Susan Sarandon, star of the film, is not"
+            " sure she can vote for the senator over the governor.",
+            "Susan Sarandon",
+        ),
+        (
+            "CLEVELAND, July 19 (UPI) — Former Attorney General Michael Mukasey told delegates"
+            " that the server should disqualify her from becoming president.",
+            "Michael Mukasey",
+        ),
+    ],
+)
+def test_a_wire_dateline_with_an_agency_is_never_who_speaks(text, speaker):
+    (quote,) = [q for q in _quotes(text) if q.kind == "indirect" and "Sarandon" not in q.text]
+    assert quote.speaker is not None and quote.speaker.startswith(speaker)
+
+
+@pytest.mark.parametrize(
     ("text", "name"),
     [
         # "Recent polls from Monmouth University" speak, but no "he" can mean them: a

@@ -174,8 +174,14 @@ def _past_dateline(head: Any, text: str) -> Any:
     if i == len(doc):
         return head
     token = doc[i]
-    while token.pos_ not in ("NOUN", "PROPN", "PRON") and token.head.i > token.i:
-        token = token.head
+    while token.head.i > token.i and token.head.i != head.i:
+        token = token.head  # "Former Attorney General Michael Mukasey": up to the name
+    if token.head.i == head.i and token.dep_ == "appos":
+        # "New York (AFP) – Oscar-winning actress Susan Sarandon": the parser hangs the
+        # description and the name each on the place; the name is who speaks
+        names = [c for c in head.children if c.dep_ == "appos" and c.i >= i]
+        named = [c for c in names if c.ent_type_ == "PERSON"]
+        token = named[0] if named else token
     return token if token.pos_ in ("NOUN", "PROPN", "PRON") else head
 
 
