@@ -174,3 +174,27 @@ def test_a_record_keeps_its_maker_but_not_when_or_where_it_came_out():
         quotes = extract_quotes(text)
         assert_quote_offsets(text, quotes)
         assert [q.speaker for q in quotes] == [speaker], text
+
+
+def test_according_to_after_a_closing_relative_clause_sources_that_clause_only():
+    # the agency gave the count, not the manager's claim: the report stays his
+    text = (
+        "His campaign manager, Tom Reeve, says the streak is proof the senator can still"
+        " close the gap in pledged delegates, which stood at 263 before the primary,"
+        " according to the Associated Press."
+    )
+    quotes = extract_quotes(text)
+    assert_quote_offsets(text, quotes)
+    (quote,) = [q for q in quotes if "proof the senator" in q.text]
+    assert quote.speaker == "His campaign manager, Tom Reeve"
+    assert quote.source is None
+
+
+def test_according_to_after_a_relative_clause_the_speaker_says_sources_the_report():
+    text = (
+        "Mr. Hale said there is love in the city after the shooting, which he called an evil"
+        " act, according to White House pool reports."
+    )
+    quotes = extract_quotes(text)
+    (quote,) = [q for q in quotes if "there is love" in q.text]
+    assert quote.source == "White House pool reports"

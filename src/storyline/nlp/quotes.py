@@ -427,7 +427,7 @@ def quotes_from_doc(doc: Any, options: QuoteOptions | None = None) -> list[Quote
         # nested reports ("X said Y told Z that...") keep the outermost one, but a
         # report sourced by "according to X" ("Y warned Z that ..., according to X")
         # is Y's, with X as its source
-        indirect = [d for d in indirect if not _sources_report(d, indirect)]
+        indirect = [d for d in indirect if not _sources_report(d, indirect, text)]
         indirect.sort(key=lambda d: (d.start, -(d.end - d.start)))
         for d in indirect:
             # (a split direct quote's cue clause is no part of its words: a report there
@@ -492,7 +492,7 @@ def _words_of(draft: Draft) -> list[tuple[int, int]]:
     return [(draft.start, draft.end)]
 
 
-def _sources_report(draft: Draft, drafts: list[Draft]) -> bool:
+def _sources_report(draft: Draft, drafts: list[Draft], text: str) -> bool:
     """ "Mr Putin warned Mr Cameron that X, according to officials at the summit": an
     "according to" whose clause is itself reported speech (a speech verb with its
     speaker and its reported clause, most of the "according to" clause) names that
@@ -510,9 +510,29 @@ def _sources_report(draft: Draft, drafts: list[Draft]) -> bool:
         if inner.start <= draft.cue[0] < inner.end:
             continue  # "said that according to its analysis, ...": part of what was said
         if overlap((inner.start, inner.end), (draft.start, draft.end)) >= 0.5 * length:
-            inner.source = draft.speaker
+            if not _closing_relative(text, inner, draft.cue[0]):
+                inner.source = draft.speaker
             return True
     return False
+
+
+def _closing_relative(text: str, report: Draft, according: int) -> bool:
+    """ "Weaver says it's proof they can close the gap in delegates, which stood at 263,
+    according to the AP": an "according to" right after a relative clause that closes
+    the report sources that clause's fact (the count), not the report, which stays its
+    speaker's."""
+    between = text[report.end : according]
+    if between.strip(" ,") or report.end <= report.start:
+        return False
+    # the relative is the clause's subject ("which stood", "who has been"), not what
+    # someone in it says ("which he called"), which is the report going on
+    return _SUBJECT_RELATIVE.search(text[report.start : report.end]) is not None
+
+
+_SUBJECT_RELATIVE = re.compile(
+    r",\s+(?:which|who)\s+(?!(?:he|she|they|we|i|it|you|the|a|an|his|her|their|its)\b)",
+    re.IGNORECASE,
+)
 
 
 def extract_quotes(text: str, options: QuoteOptions | None = None) -> list[Quote]:
