@@ -198,3 +198,15 @@ def test_according_to_after_a_relative_clause_the_speaker_says_sources_the_repor
     quotes = extract_quotes(text)
     (quote,) = [q for q in quotes if "there is love" in q.text]
     assert quote.source == "White House pool reports"
+
+
+def test_according_to_inside_brackets_sources_only_the_brackets():
+    text = (
+        "Mr. Hale, in turn, cites his followers as the source for some of his own claims"
+        " (the actual number is closer to 15 percent, according to the fact-checkers)."
+    )
+    quotes = extract_quotes(text)
+    assert_quote_offsets(text, quotes)
+    (according,) = [q for q in quotes if q.cue == "according to"]
+    assert according.text == "the actual number is closer to 15 percent"
+    assert according.speaker == "the fact-checkers"
