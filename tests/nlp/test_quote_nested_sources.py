@@ -210,3 +210,25 @@ def test_according_to_inside_brackets_sources_only_the_brackets():
     (according,) = [q for q in quotes if q.cue == "according to"]
     assert according.text == "the actual number is closer to 15 percent"
     assert according.speaker == "the fact-checkers"
+
+
+def test_according_to_opening_a_report_leaves_the_report_to_its_teller():
+    text = (
+        "In 2014, the Courier reported, according to sources in the meetings, the senator"
+        " tried to calm any jitters among the bank's leaders."
+    )
+    quotes = extract_quotes(text)
+    assert_quote_offsets(text, quotes)
+    (quote,) = [q for q in quotes if "calm any jitters" in q.text]
+    assert quote.speaker == "the Courier"
+    assert quote.cue == "reported"
+
+
+def test_according_to_closing_a_report_stays_its_source():
+    text = (
+        "The president told her that it was not that simple, according to an account she"
+        " gave to the Daily Courier."
+    )
+    quotes = extract_quotes(text)
+    (quote,) = [q for q in quotes if "not that simple" in q.text]
+    assert quote.cue != "told" or quote.source is not None

@@ -117,6 +117,19 @@ def according_to_drafts(doc: Any, text: str, direct: list[Draft]) -> list[Draft]
             continue
         if word_count(text[start:end]) < 3:
             continue
+        outer = _outer_report(host, token)
+        if outer is not None:
+            # "Politico reported, according to sources in the meetings, Clinton tried":
+            # the report holds the "according to"; its teller is the source
+            verb, subject = outer
+            rest = [t for t in host if t.i > verb.i and t.lower_ != "that"]
+            if rest:
+                start, end = trim_span(text, *token_span(rest))
+                end = rstrip_offset(text, start, end)
+                while end > start and text[end - 1] in ".":
+                    end -= 1
+                speaker = noun_phrase(subject, text)
+                cue = (verb.idx, verb.idx + len(verb.text))
         drafts.append(Draft(start, end, "indirect", speaker=speaker, cue=cue,
                              fragments=around_aside(text, (start, end), cue),
                              according=True))  # fmt: skip
@@ -126,6 +139,29 @@ def according_to_drafts(doc: Any, text: str, direct: list[Draft]) -> list[Draft]
 # who a record is from: "data from the Labor Department", "interviews with a dozen party
 # leaders" ("a tally by the AP" is in every speaker phrase: ``noun_phrase``)
 _MAKER_PREPS = frozenset({"from", "with"})
+
+
+def _outer_report(host: list[Any], according: Any) -> tuple[Any, Any] | None:
+    """A report verb with its own subject that opens the host clause before the "according
+    to" ("The AP reported that, according to an analysis, ...", "Politico reported,
+    according to sources, ..."): (the verb, its subject), or None."""
+    verbs = [t for t in host if t.i < according.i and t.pos_ == "VERB"]
+    if not verbs:
+        return None
+    verb = verbs[0]
+    if verb.lemma_.lower() not in _OUTER_VERBS:
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    between = verb.doc[verb.i + 1 : according.i]
+    # the phrase opens what is reported ("reported, according to X, ..."); one closing
+    # the report ("told her that X, according to an account she gave") sources it all
+    if not subjects or any(not (t.is_punct or t.lower_ == "that") for t in between):
+        return None
+    return verb, subjects[0]
+
+
+# verbs that tell what a source found out ("reported that, according to X, ...")
+_OUTER_VERBS = frozenset({"report", "reveal", "say", "write", "tell", "find", "show"})
 
 
 def _within_brackets(sentence: Any, according: Any, host: list[Any]) -> list[Any]:
