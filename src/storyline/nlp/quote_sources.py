@@ -363,3 +363,25 @@ def _sourceless(text: str, words: list[Any], cue: Any, taken: list[Draft]) -> Dr
         return None
     at = (cue.idx, cue.idx + len(cue.text))
     return Draft(start, end, "indirect", cue=at, fragments=[(start, end)])
+
+
+def quoting_teller(doc: Any, draft: Draft, text: str) -> None:
+    """ "CNN quoted an American witness as saying he saw ...", "An early tweet quoted the
+    president as saying “...”": the witness speaks, and the one who quoted them is who the
+    writer has it from (the report's source, as with "according to CNN"); a passive "was
+    quoted as saying" names no teller."""
+    if draft.source is not None or draft.cue is None:
+        return
+    cue = doc.char_span(*draft.cue, alignment_mode="expand")
+    if cue is None or len(cue) != 1:
+        return
+    verb = cue[0]
+    if verb.lemma_.lower() not in ("say", "tell", "write") or verb.dep_ != "pcomp":
+        return
+    prep = verb.head
+    quote = prep.head
+    if prep.lower_ != "as" or quote.lemma_.lower() != "quote":
+        return
+    tellers = [c for c in quote.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
+    if tellers:
+        draft.source = noun_phrase(tellers[0], text)
