@@ -385,3 +385,33 @@ def quoting_teller(doc: Any, draft: Draft, text: str) -> None:
     tellers = [c for c in quote.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
     if tellers:
         draft.source = noun_phrase(tellers[0], text)
+
+
+def polled_share(doc: Any, draft: Draft, text: str) -> None:
+    """ "In a September Washington Post-ABC News poll, 75 percent of Republicans said X":
+    a share of those polled speaks only through the poll, which is who the writer has it
+    from (the report's source); the share stays the speaker."""
+    if draft.source is not None or draft.cue is None or draft.speaker is None:
+        return
+    cue = doc.char_span(*draft.cue, alignment_mode="expand")
+    if cue is None or len(cue) != 1 or cue[0].lemma_.lower() not in ("say", "tell"):
+        return
+    verb = cue[0]
+    polls = [
+        o
+        for p in verb.children
+        if p.dep_ == "prep" and p.lower_ == "in"
+        for o in p.children
+        if o.dep_ == "pobj" and o.lemma_.lower() in _POLL_NOUNS
+    ]
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not polls or not subjects or not _share(subjects[0]):
+        return
+    draft.source = source_phrase(polls[0], text)
+
+
+def _share(subject: Any) -> bool:
+    """ "75 percent of Republicans", "31% of voters", "Six in 10", "a majority": a part of
+    those polled, counted."""
+    words = [t for t in subject.subtree]
+    return any(t.like_num or t.lower_ in ("percent", "%", "majority", "half") for t in words)

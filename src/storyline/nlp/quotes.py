@@ -52,7 +52,7 @@ from storyline.nlp.quote_draft import Draft, overlap
 from storyline.nlp.quote_joins import join_continuations
 from storyline.nlp.quote_lines import colon_paragraph_drafts, transcript_drafts
 from storyline.nlp.quote_reported import indirect_drafts, sentence_subject
-from storyline.nlp.quote_sources import quoting_teller
+from storyline.nlp.quote_sources import polled_share, quoting_teller
 from storyline.nlp.quote_speakerless import (
     cue_from_clause_before,
     speaker_before_cue,
@@ -453,6 +453,7 @@ def quotes_from_doc(doc: Any, options: QuoteOptions | None = None) -> list[Quote
         cue_from_clause_before(doc, d, text, options.min_unattributed_words)
         speaker_before_cue(doc, d, text)
         quoting_teller(doc, d, text)
+        polled_share(doc, d, text)
     speaker_of_quote_before(joined, text, options.min_unattributed_words)
     return [
         _finish(d, text)
