@@ -131,3 +131,23 @@ def test_a_description_named_by_its_apposition_keeps_what_describes_it():
     assert said[0].speaker == (
         "The other candidate on the stage, former Secretary of State Hillary Clinton"
     )
+
+
+def test_a_joined_clauses_subject_hung_on_the_first_object_speaks_for_its_verb():
+    # the parser makes "others" and "the Daily Courier" conjuncts of the first object
+    for text, cue, speaker in (
+        (
+            "Many prominent senators have said they will not attend the convention and"
+            " others have said they are not interested in speaking.",
+            "not interested",
+            "others",
+        ),
+        (
+            "The Daily Herald will brand you a liar and the Daily Courier will accuse you of"
+            " engaging in a freak out.",
+            "engaging",
+            "the Daily Courier",
+        ),
+    ):
+        (quote,) = [q for q in extract_quotes(text) if cue in q.text]
+        assert quote.speaker == speaker, text

@@ -245,6 +245,8 @@ def subject_of(verb: Any) -> Any | None:
             # issued the statement holds what it says
             node = node.head.head
             continue
+        if node.dep_ == "conj" and (stray := _stray_subject(node)) is not None:
+            return stray
         if node.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl") and node.head.i != node.i:
             node = node.head
             continue
@@ -253,6 +255,26 @@ def subject_of(verb: Any) -> Any | None:
             continue
         break
     return None
+
+
+def _stray_subject(verb: Any) -> Any | None:
+    """ "Many Republicans have said they will not attend and others have said X", "The
+    Post will brand you a liar and NBC News will accuse you": the parser hangs the second
+    clause's subject on the first clause's object as a conjunct; a noun joined by "and"
+    right before the joined verb (its auxiliaries aside) is that verb's own subject."""
+    i = verb.i - 1
+    doc = verb.doc
+    while i >= 0 and doc[i].dep_ in ("aux", "neg", "advmod") and doc[i].head.i == verb.i:
+        i -= 1
+    if i < 1:
+        return None
+    noun = doc[i]
+    if noun.dep_ != "conj" or noun.pos_ not in ("NOUN", "PROPN") or noun.head.i >= noun.i:
+        return None
+    first = min(noun.subtree, key=lambda t: t.i)
+    if first.i < 1 or doc[first.i - 1].lower_ != "and":
+        return None
+    return noun if noun.head.dep_ not in ("nsubj", "nsubjpass") else None
 
 
 def _reporting_verb(verb: Any) -> Any:
