@@ -232,3 +232,16 @@ def test_according_to_closing_a_report_stays_its_source():
     quotes = extract_quotes(text)
     (quote,) = [q for q in quotes if "not that simple" in q.text]
     assert quote.cue != "told" or quote.source is not None
+
+
+def test_a_signature_line_may_say_where_or_how_after_a_comma():
+    text = (
+        "Voices from the hall.\n\n"
+        '"The whole idea is something that we hear about all the time, and it needs to stop."'
+        "\n\n-Michelle Marsh, Philadelphia.\n\n"
+        '"Great speech. She is tested. She is ready. She never quits."\n\n'
+        "-President Obama, tweeting after the speech."
+    )
+    quotes = extract_quotes(text)
+    assert_quote_offsets(text, quotes)
+    assert [q.speaker for q in quotes] == ["Michelle Marsh", "President Obama"]

@@ -201,9 +201,12 @@ _DASH_SPEAKER = re.compile(
 )
 
 
-# "“...”⏎⏎- Hillary Clinton.": a quote paragraph signed on a line of its own
+# "“...”⏎⏎- Hillary Clinton.": a quote paragraph signed on a line of its own, with who
+# or where after a comma ("-Michelle Marks, Philadelphia.", "-President Obama, tweeting
+# after Clinton's speech.")
 _DASH_LINE_SPEAKER = re.compile(
-    r"[ \t\xa0]*\n{1,2}[ \t\xa0]*([―—–-]|--)[ \t\xa0]*([A-Z][\w.'’ -]{1,40}?)\.?[ \t\xa0]*(?=\n|$)"
+    r"[ \t\xa0]*\n{1,2}[ \t\xa0]*([―—–-]|--)[ \t\xa0]*([A-Z][\w.'’ -]{1,40}?)"
+    r"(?:,[^\n“”\"]{1,60}?)?\.?[ \t\xa0]*(?=\n|$)"
 )
 
 
