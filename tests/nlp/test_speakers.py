@@ -466,6 +466,26 @@ def test_what_someone_releases_speaks_for_them():
     assert text[quotes[0].speaker_start : quotes[0].speaker_end] == quotes[0].speaker
 
 
+def test_a_relative_hung_on_the_noun_after_a_released_document_is_the_releasers():
+    # the parser hangs "that cited" on "attacks", which cite nothing; the report does
+    text = (
+        "The committee met again on Monday.\n"
+        "House Republicans issued a report into the Benghazi attacks that cited the"
+        " administration for security lapses."
+    )
+    quotes = [q for q in _quotes(text) if q.speaker_words == "that"]
+    assert quotes and quotes[0].speaker == "House Republicans"
+
+
+def test_a_relative_on_a_headline_is_the_headlines():
+    text = (
+        "The governor posted a link to an article with a headline that said the state"
+        " would close its schools."
+    )
+    quotes = [q for q in _quotes(text) if q.speaker_words == "that"]
+    assert all("governor" not in (q.speaker or "") for q in quotes)
+
+
 def test_who_names_the_noun_phrase_not_the_sentence_a_misparse_hangs_it_on():
     # the parser makes "Goettler" the sentence's root and hangs every clause on it; the
     # relative "who" speaks for "Goettler", never for the sentence that holds the quote
