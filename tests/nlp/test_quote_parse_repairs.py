@@ -151,3 +151,10 @@ def test_a_joined_clauses_subject_hung_on_the_first_object_speaks_for_its_verb()
     ):
         (quote,) = [q for q in extract_quotes(text) if cue in q.text]
         assert quote.speaker == speaker, text
+
+
+def test_a_count_hung_on_the_verb_is_who_says():
+    # the parser makes "About 4 in 10" a number modifying "say", and leaves no subject
+    text = "About 4 in 10 say they want the next president to have more liberal policies."
+    (quote,) = [q for q in extract_quotes(text) if "liberal policies" in q.text]
+    assert quote.speaker == "About 4 in 10"

@@ -226,6 +226,8 @@ def subject_of(verb: Any) -> Any | None:
                 agents = [a for a in node.children if a.dep_ == "agent"]
                 objects = [o for a in agents for o in a.children if o.dep_ == "pobj"]
                 return objects[0] if objects else None  # "was criticized (by X)"
+        if node.dep_ == "ROOT" and (loose := _loose_subject(node)) is not None:
+            return loose
         host = infinitive_host(node)  # "had reason to know", "an opening for X to act"
         if node.dep_ == "relcl" or (host is not None and host.pos_ not in ("VERB", "AUX")):
             if host is None or host.pos_ not in ("VERB", "AUX"):
@@ -254,6 +256,15 @@ def subject_of(verb: Any) -> Any | None:
             node = node.head
             continue
         break
+    return None
+
+
+def _loose_subject(verb: Any) -> Any | None:
+    """ "About 4 in 10 say X", "Less than a third agreed": a count before a subjectless
+    main verb, which the parser hung on the verb as a number's modifier, is its subject."""
+    for child in verb.children:
+        if child.i < verb.i and child.dep_ in ("nummod", "npadvmod") and child.like_num:
+            return child
     return None
 
 
