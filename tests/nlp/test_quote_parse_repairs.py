@@ -158,3 +158,20 @@ def test_a_count_hung_on_the_verb_is_who_says():
     text = "About 4 in 10 say they want the next president to have more liberal policies."
     (quote,) = [q for q in extract_quotes(text) if "liberal policies" in q.text]
     assert quote.speaker == "About 4 in 10"
+
+
+def test_that_said_opening_a_sentence_is_a_connective_not_a_report():
+    text = (
+        "Older voters are a bit less upbeat.\n\n"
+        "That said, younger voters say they believe success will take a lifetime of effort."
+    )
+    quotes = extract_quotes(text)
+    assert all(q.speaker != "That" for q in quotes)
+    (quote,) = [q for q in quotes if "lifetime of effort" in q.text]
+    assert quote.speaker == "younger voters"
+
+
+def test_a_sign_that_said_still_reports():
+    text = 'Protesters carried a sign that said, "Stop the wall now, before it is too late."'
+    quotes = extract_quotes(text)
+    assert any(q.cue == "said" for q in quotes)

@@ -198,3 +198,16 @@ def _for_subject(verb: Any) -> Any | None:
             ends = noun.right_edge.i == last.i and noun.head.head.pos_ != "VERB"
             return noun if ends else None
     return None
+
+
+def discourse_said(verb: Any) -> bool:
+    """ "That said, Millennials say X", "That being said, ...": a sentence opening on
+    "That said," is a connective ("even so"), not a report whose speaker is "That"."""
+    doc = verb.doc
+    i = verb.i
+    if verb.lower_ != "said" or i < 1 or i + 1 >= len(doc) or doc[i + 1].text != ",":
+        return False
+    first = doc[i - 2] if i >= 2 and doc[i - 1].lower_ == "being" else doc[i - 1]
+    return first.text == "That" and (
+        first.i == 0 or first.is_sent_start or doc[first.i - 1].is_space
+    )

@@ -36,6 +36,7 @@ from typing import Any
 
 from storyline.config import QuoteOptions
 from storyline.layer import fragment_words
+from storyline.nlp.quote_clauses import discourse_said
 from storyline.nlp.quote_cues import (
     bare_cue,
     closing_verb,
@@ -415,7 +416,7 @@ def quotes_from_doc(doc: Any, options: QuoteOptions | None = None) -> list[Quote
     """Quotes from a parsed spaCy ``Doc`` (its ``text`` is what offsets point into)."""
     options = options or QuoteOptions()
     text = doc_text(doc)
-    verbs = [t for t in doc if is_speech_verb(t)]
+    verbs = [t for t in doc if is_speech_verb(t) and not discourse_said(t)]
     transcript = transcript_drafts(doc, text, options.min_direct_words)
     direct = [
         d
