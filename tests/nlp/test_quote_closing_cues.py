@@ -369,3 +369,22 @@ def test_who_asks_in_a_clause_of_their_own_still_asks():
     text = "The reporter asked the senator whether the bill would pass before the recess.\n"
     asked = _indirect(text, "asked")
     assert asked and asked[0].speaker == "The reporter"
+
+
+def test_the_phrase_before_a_cue_after_a_commaless_quote_is_who_speaks():
+    # no comma before the closing mark: the parser runs the attribution into the quote
+    for text, speaker in (
+        (
+            "Each violation carries five years in prison.\n\n“The agents involved are under a"
+            " lot of pressure to finish this before the convention” an intelligence source,"
+            " who was not authorized to speak on the record, told the Daily Courier.",
+            "an intelligence source",
+        ),
+        (
+            "The columnist urged voters to look elsewhere.\n\n“The eruption of war in the"
+            " capital is not a good thing for anyone” Will wrote.",
+            "Will",
+        ),
+    ):
+        direct = [q for q in extract_quotes(text) if q.kind == "direct"]
+        assert direct and direct[0].speaker == speaker, text

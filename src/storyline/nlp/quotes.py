@@ -48,6 +48,7 @@ from storyline.nlp.quote_cues import (
     name_after_quote,
     named_colon,
     spoken_line,
+    words_before_cue,
 )
 from storyline.nlp.quote_draft import Draft, overlap
 from storyline.nlp.quote_joins import join_continuations
@@ -306,6 +307,8 @@ def _direct_drafts(doc: Any, text: str, verbs: list[Any], options: QuoteOptions)
                 subject = sentence_subject(verb)
                 if subject is not None and not (start <= subject.idx < end):
                     draft.speaker = noun_phrase(subject, text)
+            if draft.speaker is None and after:
+                draft.speaker = words_before_cue(text, end, verb.idx)
         drafts.append(draft)
     return _merge_split_quotes(drafts, text, [v.idx for v in verbs])
 
