@@ -175,3 +175,23 @@ def test_a_sign_that_said_still_reports():
     text = 'Protesters carried a sign that said, "Stop the wall now, before it is too late."'
     quotes = extract_quotes(text)
     assert any(q.cue == "said" for q in quotes)
+
+
+def test_a_subject_never_stands_in_an_earlier_paragraph_than_its_verb():
+    # the parser runs the paragraph into the quote before it and finds "we" as subject
+    text = (
+        "“So we will see how it works.”\n\n"
+        "Sen. Chuck Grassley, facing a spirited challenge in Iowa, a swing state, said he"
+        " would welcome the senator."
+    )
+    (quote,) = [q for q in extract_quotes(text) if "would welcome" in q.text]
+    assert quote.speaker is not None and quote.speaker.endswith("Chuck Grassley")
+
+
+def test_a_line_break_inside_a_sentence_is_no_paragraph_end():
+    text = (
+        "Mr. Hale, who has denounced the attack as both an act of terror and a hate\n"
+        "crime, reiterated his frustration over the failure of Congress to act."
+    )
+    quotes = [q for q in extract_quotes(text) if "frustration" in q.text]
+    assert quotes and "Hale" in (quotes[0].speaker or "")

@@ -211,3 +211,34 @@ def discourse_said(verb: Any) -> bool:
     return first.text == "That" and (
         first.i == 0 or first.is_sent_start or doc[first.i - 1].is_space
     )
+
+
+def across_paragraph(verb: Any, subject: Any | None) -> Any | None:
+    """'“So we will see how it works.”⏎⏎Sen. Chuck Grassley, facing a challenge, said he
+    would welcome Cruz': the parser ran the new paragraph into the quote before it and
+    found the verb's subject there; a subject never stands in an earlier paragraph than
+    its verb, so the name opening the verb's paragraph is who speaks (None if no noun
+    opens it)."""
+    if subject is None:
+        return None
+    doc = verb.doc
+    if subject.i >= verb.i:
+        return subject
+    breaks = [t.i for t in doc[subject.i : verb.i] if "\n" in t.text]
+    # (a line break inside a sentence, "a hate⏎crime", is no paragraph's end)
+    if not breaks or not _ends_sentence(doc, breaks[-1]):
+        return subject
+    first = breaks[-1] + 1
+    token = doc[first]
+    while first <= token.head.i < verb.i and token.head.pos_ in ("NOUN", "PROPN"):
+        token = token.head
+    return token if token.pos_ in ("NOUN", "PROPN") and token.i < verb.i else None
+
+
+def _ends_sentence(doc: Any, space: int) -> bool:
+    """Does the line before the line-break token ``space`` end a sentence (a stop, a
+    question or exclamation mark, a closing quotation mark)?"""
+    i = space - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    return i >= 0 and doc[i].text[-1:] in ".?!”\"'’:"

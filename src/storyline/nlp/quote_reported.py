@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from storyline.config import QuoteOptions
-from storyline.nlp.quote_clauses import refusal
+from storyline.nlp.quote_clauses import across_paragraph, refusal
 from storyline.nlp.quote_draft import Draft, overlap
 from storyline.nlp.quote_nouns import nominal_drafts
 from storyline.nlp.quote_raising import is_raising, spoken_subject
@@ -133,6 +133,7 @@ def indirect_drafts(
         if subject is None and not raising and not passive:
             # (not for "X was asked whether ...": X was asked, and by no one named)
             subject = sentence_subject(verb)
+        subject = across_paragraph(verb, subject)
         participle = (
             (verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl"))
             or _opening_asked(verb)
