@@ -195,3 +195,15 @@ def test_a_line_break_inside_a_sentence_is_no_paragraph_end():
     )
     quotes = [q for q in extract_quotes(text) if "frustration" in q.text]
     assert quotes and "Hale" in (quotes[0].speaker or "")
+
+
+def test_a_direct_quotes_cue_takes_no_subject_from_an_earlier_paragraph():
+    # the parser finds "The Briefing" of the paragraph before as the subject of "saying"
+    text = (
+        "The Briefing: Hale makes case for ‘Ohio grit.’\n\nCOLUMBUS (AP) — The Briefing on"
+        " the race in the days before Tuesday’s Ohio primary (all times local):\n\n8:15"
+        " p.m.\n\nJohn Hale has delivered a passionate defense of “Ohio grit,” saying the"
+        " state showed the “courage, heart and spirit of America.”"
+    )
+    quotes = [q for q in extract_quotes(text) if q.text == "“Ohio grit,”"]
+    assert quotes and quotes[0].speaker == "John Hale"

@@ -36,7 +36,7 @@ from typing import Any
 
 from storyline.config import QuoteOptions
 from storyline.layer import fragment_words
-from storyline.nlp.quote_clauses import discourse_said
+from storyline.nlp.quote_clauses import across_paragraph, discourse_said
 from storyline.nlp.quote_cues import (
     bare_cue,
     closing_verb,
@@ -294,7 +294,7 @@ def _direct_drafts(doc: Any, text: str, verbs: list[Any], options: QuoteOptions)
             verb, after = found
             draft.cue = (verb.idx, verb.idx + len(verb.text))
             draft.cue_after = after
-            subject = subject_of(verb)
+            subject = across_paragraph(verb, subject_of(verb))
             if after and (subject is None or start <= subject.idx < end):
                 subject = inverted_subject(verb)
             if subject is not None and not (start <= subject.idx < end):
