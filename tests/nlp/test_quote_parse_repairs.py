@@ -207,3 +207,12 @@ def test_a_direct_quotes_cue_takes_no_subject_from_an_earlier_paragraph():
     )
     quotes = [q for q in extract_quotes(text) if q.text == "“Ohio grit,”"]
     assert quotes and quotes[0].speaker == "John Hale"
+
+
+def test_a_paragraph_whose_stop_was_left_out_still_ends_before_a_name():
+    text = (
+        "Donald Hale is keeping up his attacks on his closest rivals in the hours before"
+        " the polls \nHale, in Kentucky, said Tuesday that Rubin was a total lightweight."
+    )
+    (quote,) = [q for q in extract_quotes(text) if "total lightweight" in q.text]
+    assert quote.speaker == "Hale"

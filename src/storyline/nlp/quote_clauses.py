@@ -241,4 +241,9 @@ def _ends_sentence(doc: Any, space: int) -> bool:
     i = space - 1
     while i >= 0 and doc[i].is_space:
         i -= 1
-    return i >= 0 and doc[i].text[-1:] in ".?!”\"'’:"
+    if i >= 0 and doc[i].text[-1:] in ".?!”\"'’:":
+        return True
+    # a paragraph whose stop was left out ("... before the polls⏎Trump, in Kentucky,
+    # said"): the next line opens on a capitalised name, not a sentence's next word
+    nxt = doc[space + 1] if space + 1 < len(doc) else None
+    return nxt is not None and nxt.pos_ == "PROPN" and nxt.is_title
