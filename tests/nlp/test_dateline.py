@@ -19,6 +19,19 @@ def test_datelines_at_paragraph_starts_are_found_and_nothing_else():
     assert dateline_at(text, text.index("NATO")) is None  # not at a paragraph start
 
 
+def test_a_place_in_any_case_is_a_dateline_only_before_a_wire_agency():
+    text = (
+        "New York (AFP) – An actress said it.\n"
+        "CLEVELAND, July 19 (UPI) — A lawyer said it.\n"
+        "Sen. Ted Cruz (R-Texas) - the senator - said it.\n"
+        "Obama (D) - who said it."
+    )
+    found = [dateline_at(text, text.index(w)) for w in ("New York", "CLEVELAND")]
+    assert [text[end : end + 9] for _, end in found] == ["An actres", "A lawyer "]
+    assert dateline_at(text, text.index("Sen.")) is None
+    assert dateline_at(text, text.index("Obama")) is None
+
+
 def test_odd_text_never_raises_and_a_bare_dateline_opens_nothing():
     for text in ("", "—", "WASHINGTON —", "WASHINGTON —\n", "\n\n  (AP) —", "A" * 5000):
         for at in {0, len(text) // 2, max(len(text) - 1, 0)}:

@@ -386,3 +386,40 @@ def test_to_call_someone_up_is_no_naming():
         'him "a disgrace"',
         "her a liar",
     ]
+
+
+def test_a_reduced_when_asked_names_no_asker_whatever_its_tag():
+    # the parser tags this "asked" VBD, as if the main clause's subject asked
+    for text in (
+        "“Jobs, jobs, jobs,” Mrs. Carter said on the late show last month when asked what"
+        " her husband would do in the White House.\n",
+        "Mr. Hale told a television station in an interview aired on Monday when asked how"
+        " ties would fare if he won the election.\n",
+    ):
+        asked = _indirect(text, "asked")
+        assert asked and all(q.speaker is None for q in asked), text
+
+
+def test_who_asks_in_a_clause_of_their_own_still_asks():
+    text = "The reporter asked the senator whether the bill would pass before the recess.\n"
+    asked = _indirect(text, "asked")
+    assert asked and asked[0].speaker == "The reporter"
+
+
+def test_the_phrase_before_a_cue_after_a_commaless_quote_is_who_speaks():
+    # no comma before the closing mark: the parser runs the attribution into the quote
+    for text, speaker in (
+        (
+            "Each violation carries five years in prison.\n\n“The agents involved are under a"
+            " lot of pressure to finish this before the convention” an intelligence source,"
+            " who was not authorized to speak on the record, told the Daily Courier.",
+            "an intelligence source",
+        ),
+        (
+            "The columnist urged voters to look elsewhere.\n\n“The eruption of war in the"
+            " capital is not a good thing for anyone” Will wrote.",
+            "Will",
+        ),
+    ):
+        direct = [q for q in extract_quotes(text) if q.kind == "direct"]
+        assert direct and direct[0].speaker == speaker, text

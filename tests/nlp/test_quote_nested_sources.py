@@ -174,3 +174,74 @@ def test_a_record_keeps_its_maker_but_not_when_or_where_it_came_out():
         quotes = extract_quotes(text)
         assert_quote_offsets(text, quotes)
         assert [q.speaker for q in quotes] == [speaker], text
+
+
+def test_according_to_after_a_closing_relative_clause_sources_that_clause_only():
+    # the agency gave the count, not the manager's claim: the report stays his
+    text = (
+        "His campaign manager, Tom Reeve, says the streak is proof the senator can still"
+        " close the gap in pledged delegates, which stood at 263 before the primary,"
+        " according to the Associated Press."
+    )
+    quotes = extract_quotes(text)
+    assert_quote_offsets(text, quotes)
+    (quote,) = [q for q in quotes if "proof the senator" in q.text]
+    assert quote.speaker == "His campaign manager, Tom Reeve"
+    assert quote.source is None
+
+
+def test_according_to_after_a_relative_clause_the_speaker_says_sources_the_report():
+    text = (
+        "Mr. Hale said there is love in the city after the shooting, which he called an evil"
+        " act, according to White House pool reports."
+    )
+    quotes = extract_quotes(text)
+    (quote,) = [q for q in quotes if "there is love" in q.text]
+    assert quote.source == "White House pool reports"
+
+
+def test_according_to_inside_brackets_sources_only_the_brackets():
+    text = (
+        "Mr. Hale, in turn, cites his followers as the source for some of his own claims"
+        " (the actual number is closer to 15 percent, according to the fact-checkers)."
+    )
+    quotes = extract_quotes(text)
+    assert_quote_offsets(text, quotes)
+    (according,) = [q for q in quotes if q.cue == "according to"]
+    assert according.text == "the actual number is closer to 15 percent"
+    assert according.speaker == "the fact-checkers"
+
+
+def test_according_to_opening_a_report_leaves_the_report_to_its_teller():
+    text = (
+        "In 2014, the Courier reported, according to sources in the meetings, the senator"
+        " tried to calm any jitters among the bank's leaders."
+    )
+    quotes = extract_quotes(text)
+    assert_quote_offsets(text, quotes)
+    (quote,) = [q for q in quotes if "calm any jitters" in q.text]
+    assert quote.speaker == "the Courier"
+    assert quote.cue == "reported"
+
+
+def test_according_to_closing_a_report_stays_its_source():
+    text = (
+        "The president told her that it was not that simple, according to an account she"
+        " gave to the Daily Courier."
+    )
+    quotes = extract_quotes(text)
+    (quote,) = [q for q in quotes if "not that simple" in q.text]
+    assert quote.cue != "told" or quote.source is not None
+
+
+def test_a_signature_line_may_say_where_or_how_after_a_comma():
+    text = (
+        "Voices from the hall.\n\n"
+        '"The whole idea is something that we hear about all the time, and it needs to stop."'
+        "\n\n-Michelle Marsh, Philadelphia.\n\n"
+        '"Great speech. She is tested. She is ready. She never quits."\n\n'
+        "-President Obama, tweeting after the speech."
+    )
+    quotes = extract_quotes(text)
+    assert_quote_offsets(text, quotes)
+    assert [q.speaker for q in quotes] == ["Michelle Marsh", "President Obama"]

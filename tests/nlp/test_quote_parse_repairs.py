@@ -131,3 +131,88 @@ def test_a_description_named_by_its_apposition_keeps_what_describes_it():
     assert said[0].speaker == (
         "The other candidate on the stage, former Secretary of State Hillary Clinton"
     )
+
+
+def test_a_joined_clauses_subject_hung_on_the_first_object_speaks_for_its_verb():
+    # the parser makes "others" and "the Daily Courier" conjuncts of the first object
+    for text, cue, speaker in (
+        (
+            "Many prominent senators have said they will not attend the convention and"
+            " others have said they are not interested in speaking.",
+            "not interested",
+            "others",
+        ),
+        (
+            "The Daily Herald will brand you a liar and the Daily Courier will accuse you of"
+            " engaging in a freak out.",
+            "engaging",
+            "the Daily Courier",
+        ),
+    ):
+        (quote,) = [q for q in extract_quotes(text) if cue in q.text]
+        assert quote.speaker == speaker, text
+
+
+def test_a_count_hung_on_the_verb_is_who_says():
+    # the parser makes "About 4 in 10" a number modifying "say", and leaves no subject
+    text = "About 4 in 10 say they want the next president to have more liberal policies."
+    (quote,) = [q for q in extract_quotes(text) if "liberal policies" in q.text]
+    assert quote.speaker == "About 4 in 10"
+
+
+def test_that_said_opening_a_sentence_is_a_connective_not_a_report():
+    text = (
+        "Older voters are a bit less upbeat.\n\n"
+        "That said, younger voters say they believe success will take a lifetime of effort."
+    )
+    quotes = extract_quotes(text)
+    assert all(q.speaker != "That" for q in quotes)
+    (quote,) = [q for q in quotes if "lifetime of effort" in q.text]
+    assert quote.speaker == "younger voters"
+
+
+def test_a_sign_that_said_still_reports():
+    text = 'Protesters carried a sign that said, "Stop the wall now, before it is too late."'
+    quotes = extract_quotes(text)
+    assert any(q.cue == "said" for q in quotes)
+
+
+def test_a_subject_never_stands_in_an_earlier_paragraph_than_its_verb():
+    # the parser runs the paragraph into the quote before it and finds "we" as subject
+    text = (
+        "“So we will see how it works.”\n\n"
+        "Sen. Chuck Grassley, facing a spirited challenge in Iowa, a swing state, said he"
+        " would welcome the senator."
+    )
+    (quote,) = [q for q in extract_quotes(text) if "would welcome" in q.text]
+    assert quote.speaker is not None and quote.speaker.endswith("Chuck Grassley")
+
+
+def test_a_line_break_inside_a_sentence_is_no_paragraph_end():
+    text = (
+        "Mr. Hale, who has denounced the attack as both an act of terror and a hate\n"
+        "crime, reiterated his frustration over the failure of Congress to act."
+    )
+    quotes = [q for q in extract_quotes(text) if "frustration" in q.text]
+    assert quotes and "Hale" in (quotes[0].speaker or "")
+
+
+def test_a_direct_quotes_cue_takes_no_subject_from_an_earlier_paragraph():
+    # the parser finds "The Briefing" of the paragraph before as the subject of "saying"
+    text = (
+        "The Briefing: Hale makes case for ‘Ohio grit.’\n\nCOLUMBUS (AP) — The Briefing on"
+        " the race in the days before Tuesday’s Ohio primary (all times local):\n\n8:15"
+        " p.m.\n\nJohn Hale has delivered a passionate defense of “Ohio grit,” saying the"
+        " state showed the “courage, heart and spirit of America.”"
+    )
+    quotes = [q for q in extract_quotes(text) if q.text == "“Ohio grit,”"]
+    assert quotes and quotes[0].speaker == "John Hale"
+
+
+def test_a_paragraph_whose_stop_was_left_out_still_ends_before_a_name():
+    text = (
+        "Donald Hale is keeping up his attacks on his closest rivals in the hours before"
+        " the polls \nHale, in Kentucky, said Tuesday that Rubin was a total lightweight."
+    )
+    (quote,) = [q for q in extract_quotes(text) if "total lightweight" in q.text]
+    assert quote.speaker == "Hale"

@@ -86,3 +86,22 @@ def test_known_for_is_a_reputation_held_by_no_one_named():
     (quote,) = [q for q in quotes if "speaking her mind" in q.text]
     assert quote.text.startswith("The justice is known for")
     assert quote.speaker is None
+
+
+def test_a_share_of_those_polled_says_it_through_the_poll():
+    text = (
+        "In a September Marist poll, 75 percent of Republicans said most people in politics"
+        " can't be trusted."
+    )
+    quotes = extract_quotes(text)
+    assert_quote_offsets(text, quotes)
+    (quote,) = [q for q in quotes if "can't be trusted" in q.text]
+    assert quote.speaker == "75 percent of Republicans"
+    assert quote.source is not None and quote.source.endswith("Marist poll")
+
+
+def test_a_named_speaker_in_a_poll_sentence_keeps_no_poll_source():
+    text = "In a September Marist poll, the governor said the numbers were wrong."
+    quotes = extract_quotes(text)
+    (quote,) = [q for q in quotes if "numbers were wrong" in q.text]
+    assert quote.speaker == "the governor" and quote.source is None

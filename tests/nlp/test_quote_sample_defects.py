@@ -130,3 +130,16 @@ def test_according_to_set_off_inside_a_report_is_no_part_of_its_words():
     (quote,) = quotes
     assert quote.speaker == "the campaign"
     assert quote.words() == "Fundraising … has surged in the past three weeks"
+
+
+def test_an_opening_curly_mark_typed_for_the_closing_one_closes_the_quote():
+    text = (
+        "The race tightened in the last week.\n\n"
+        "“If the senator loses Iowa, that could create real problems for her here,“ said"
+        " Jim Clyde, a congressman from South Carolina.\n\n"
+        "“She said “no” to that,” he said."
+    )
+    quotes = [q for q in extract_quotes(text) if q.kind == "direct"]
+    assert quotes[0].text.endswith("problems for her here,“")
+    assert quotes[0].speaker == "Jim Clyde, a congressman from South Carolina"
+    assert quotes[1].text == "“She said “no” to that,”"

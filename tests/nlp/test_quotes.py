@@ -261,6 +261,14 @@ def test_quoted_as_saying_gives_the_quoted_person():
     assert_quote_offsets(text, quotes)
     assert [(q.speaker, q.cue) for q in quotes] == [("an anonymous official", "saying")]
     assert quotes[0].text == "that the ships had sailed"
+    # the agency that quoted the official is who the writer has it from
+    assert quotes[0].source == "Interfax"
+
+
+def test_quoted_as_saying_in_the_passive_names_no_teller():
+    text = "The minister was quoted as saying that the ships had sailed on Friday."
+    quotes = extract_quotes(text)
+    assert [(q.speaker, q.source) for q in quotes] == [("The minister", None)]
 
 
 def test_told_reports_the_that_clause_not_the_listener():

@@ -374,6 +374,27 @@ def test_a_dateline_is_never_part_of_who_speaks():
 
 
 @pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a wire dateline in title case, or with a date, before an agency in brackets
+        (
+            "New York (AFP) – Oscar-winning actress Susan Sarandon, star of the film, is not"
+            " sure she can vote for the senator over the governor.",
+            "Susan Sarandon",
+        ),
+        (
+            "CLEVELAND, July 19 (UPI) — Former Attorney General Michael Mukasey told delegates"
+            " that the server should disqualify her from becoming president.",
+            "Michael Mukasey",
+        ),
+    ],
+)
+def test_a_wire_dateline_with_an_agency_is_never_who_speaks(text, speaker):
+    (quote,) = [q for q in _quotes(text) if q.kind == "indirect" and "Sarandon" not in q.text]
+    assert quote.speaker is not None and quote.speaker.startswith(speaker)
+
+
+@pytest.mark.parametrize(
     ("text", "name"),
     [
         # "Recent polls from Monmouth University" speak, but no "he" can mean them: a
@@ -443,6 +464,26 @@ def test_what_someone_releases_speaks_for_them():
     quotes = [q for q in _quotes(text) if q.speaker_words == "that"]
     assert quotes and quotes[0].speaker is not None and "Rand Paul" in quotes[0].speaker
     assert text[quotes[0].speaker_start : quotes[0].speaker_end] == quotes[0].speaker
+
+
+def test_a_relative_hung_on_the_noun_after_a_released_document_is_the_releasers():
+    # the parser hangs "that cited" on "attacks", which cite nothing; the report does
+    text = (
+        "The committee met again on Monday.\n"
+        "House Republicans issued a report into the Benghazi attacks that cited the"
+        " administration for security lapses."
+    )
+    quotes = [q for q in _quotes(text) if q.speaker_words == "that"]
+    assert quotes and quotes[0].speaker == "House Republicans"
+
+
+def test_a_relative_on_a_headline_is_the_headlines():
+    text = (
+        "The governor posted a link to an article with a headline that said the state"
+        " would close its schools."
+    )
+    quotes = [q for q in _quotes(text) if q.speaker_words == "that"]
+    assert all("governor" not in (q.speaker or "") for q in quotes)
 
 
 def test_who_names_the_noun_phrase_not_the_sentence_a_misparse_hangs_it_on():

@@ -198,3 +198,52 @@ def _for_subject(verb: Any) -> Any | None:
             ends = noun.right_edge.i == last.i and noun.head.head.pos_ != "VERB"
             return noun if ends else None
     return None
+
+
+def discourse_said(verb: Any) -> bool:
+    """ "That said, Millennials say X", "That being said, ...": a sentence opening on
+    "That said," is a connective ("even so"), not a report whose speaker is "That"."""
+    doc = verb.doc
+    i = verb.i
+    if verb.lower_ != "said" or i < 1 or i + 1 >= len(doc) or doc[i + 1].text != ",":
+        return False
+    first = doc[i - 2] if i >= 2 and doc[i - 1].lower_ == "being" else doc[i - 1]
+    return first.text == "That" and (
+        first.i == 0 or first.is_sent_start or doc[first.i - 1].is_space
+    )
+
+
+def across_paragraph(verb: Any, subject: Any | None) -> Any | None:
+    """'“So we will see how it works.”⏎⏎Sen. Chuck Grassley, facing a challenge, said he
+    would welcome Cruz': the parser ran the new paragraph into the quote before it and
+    found the verb's subject there; a subject never stands in an earlier paragraph than
+    its verb, so the name opening the verb's paragraph is who speaks (None if no noun
+    opens it)."""
+    if subject is None:
+        return None
+    doc = verb.doc
+    if subject.i >= verb.i:
+        return subject
+    breaks = [t.i for t in doc[subject.i : verb.i] if "\n" in t.text]
+    # (a line break inside a sentence, "a hate⏎crime", is no paragraph's end)
+    if not breaks or not _ends_sentence(doc, breaks[-1]):
+        return subject
+    first = breaks[-1] + 1
+    token = doc[first]
+    while first <= token.head.i < verb.i and token.head.pos_ in ("NOUN", "PROPN"):
+        token = token.head
+    return token if token.pos_ in ("NOUN", "PROPN") and token.i < verb.i else None
+
+
+def _ends_sentence(doc: Any, space: int) -> bool:
+    """Does the line before the line-break token ``space`` end a sentence (a stop, a
+    question or exclamation mark, a closing quotation mark)?"""
+    i = space - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    if i >= 0 and doc[i].text[-1:] in ".?!”\"'’:":
+        return True
+    # a paragraph whose stop was left out ("... before the polls⏎Trump, in Kentucky,
+    # said"): the next line opens on a capitalised name, not a sentence's next word
+    nxt = doc[space + 1] if space + 1 < len(doc) else None
+    return nxt is not None and nxt.pos_ == "PROPN" and nxt.is_title

@@ -339,3 +339,21 @@ def cued_short_quote(doc: Any, text: str, start: int, end: int, cues: set[int]) 
         if token.pos_ == "VERB" and subject:
             return True
     return False
+
+
+def words_before_cue(text: str, end: int, cue: int) -> tuple[int, int] | None:
+    """'“... before the convention” an intelligence source, who was not authorized to
+    speak, told Fox News', '“... for anyone” Will wrote': with no comma before its
+    closing mark the parser runs the attribution into the quote's clause; the short
+    phrase between the quote and the cue verb (up to its own comma) is who speaks."""
+    stretch = text[end:cue]
+    if "\n" in stretch or any(m in stretch for m in '“”"'):
+        return None
+    phrase = stretch.split(",")[0].strip()
+    words = phrase.split()
+    if not 1 <= len(words) <= 6:
+        return None
+    if not (words[0][:1].isupper() or words[0].lower() in ("a", "an", "the", "one", "another")):
+        return None
+    at = text.index(phrase, end)
+    return at, at + len(phrase)

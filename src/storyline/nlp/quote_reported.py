@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from storyline.config import QuoteOptions
-from storyline.nlp.quote_clauses import refusal
+from storyline.nlp.quote_clauses import across_paragraph, refusal
 from storyline.nlp.quote_draft import Draft, overlap
 from storyline.nlp.quote_nouns import nominal_drafts
 from storyline.nlp.quote_raising import is_raising, spoken_subject
@@ -136,7 +136,12 @@ def indirect_drafts(
             subject = sentence_subject(verb)
         if subject is not None:
             subject = before_dash_aside(subject, verb, text) or subject
-        participle = (verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl")) or _opening_asked(verb)
+        subject = across_paragraph(verb, subject)
+        participle = (
+            (verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl"))
+            or _opening_asked(verb)
+            or _reduced_asked(verb)
+        )
         if participle and subject is not None and subject.head != verb:
             subject = None  # "Asked about the polls, he said": he was asked, not asking
         if participle and subject is None:
@@ -166,6 +171,20 @@ def _opening_asked(verb: Any) -> bool:
         verb.text == "Asked"
         and verb.i == sentence.start
         and any(t.text == "," for t in sentence if t.i > verb.i)
+    )
+
+
+def _reduced_asked(verb: Any) -> bool:
+    """ "Mrs. Clinton said ... when asked what Mr. Clinton would do", "McCain said, asked
+    about the vagueness": "asked" heading a clause with no subject and no auxiliary of its
+    own is a reduced passive whatever tag the parser gave it (VBD as often as VBN): the
+    one asked is the main clause's subject, who asked goes unnamed unless "by" names them."""
+    return (
+        verb.lower_ == "asked"
+        and verb.dep_ == "advcl"
+        and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "csubj", "aux", "auxpass") for c in verb.children
+        )
     )
 
 

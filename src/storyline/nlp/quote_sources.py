@@ -96,6 +96,7 @@ def according_to_drafts(doc: Any, text: str, direct: list[Draft]) -> list[Draft]
         phrase |= _source_apposition(sentence, to)
         # (not its closing period nor the line break after it: "..., according to X.\n")
         host = [t for t in sentence if t.i not in phrase and not (t.is_punct or t.is_space)]
+        host = _within_brackets(sentence, token, host)
         if not host:
             continue
         start, end = trim_span(text, *token_span(host))
@@ -116,6 +117,19 @@ def according_to_drafts(doc: Any, text: str, direct: list[Draft]) -> list[Draft]
             continue
         if word_count(text[start:end]) < 3:
             continue
+        outer = _outer_report(host, token)
+        if outer is not None:
+            # "Politico reported, according to sources in the meetings, Clinton tried":
+            # the report holds the "according to"; its teller is the source
+            verb, subject = outer
+            rest = [t for t in host if t.i > verb.i and t.lower_ != "that"]
+            if rest:
+                start, end = trim_span(text, *token_span(rest))
+                end = rstrip_offset(text, start, end)
+                while end > start and text[end - 1] in ".":
+                    end -= 1
+                speaker = noun_phrase(subject, text)
+                cue = (verb.idx, verb.idx + len(verb.text))
         drafts.append(Draft(start, end, "indirect", speaker=speaker, cue=cue,
                              fragments=around_aside(text, (start, end), cue),
                              according=True))  # fmt: skip
@@ -125,6 +139,44 @@ def according_to_drafts(doc: Any, text: str, direct: list[Draft]) -> list[Draft]
 # who a record is from: "data from the Labor Department", "interviews with a dozen party
 # leaders" ("a tally by the AP" is in every speaker phrase: ``noun_phrase``)
 _MAKER_PREPS = frozenset({"from", "with"})
+
+
+def _outer_report(host: list[Any], according: Any) -> tuple[Any, Any] | None:
+    """A report verb with its own subject that opens the host clause before the "according
+    to" ("The AP reported that, according to an analysis, ...", "Politico reported,
+    according to sources, ..."): (the verb, its subject), or None."""
+    verbs = [t for t in host if t.i < according.i and t.pos_ == "VERB"]
+    if not verbs:
+        return None
+    verb = verbs[0]
+    if verb.lemma_.lower() not in _OUTER_VERBS:
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    between = verb.doc[verb.i + 1 : according.i]
+    # the phrase opens what is reported ("reported, according to X, ..."); one closing
+    # the report ("told her that X, according to an account she gave") sources it all
+    if not subjects or any(not (t.is_punct or t.lower_ == "that") for t in between):
+        return None
+    return verb, subjects[0]
+
+
+# verbs that tell what a source found out ("reported that, according to X, ...")
+_OUTER_VERBS = frozenset({"report", "reveal", "say", "write", "tell", "find", "show"})
+
+
+def _within_brackets(sentence: Any, according: Any, host: list[Any]) -> list[Any]:
+    """ "cites his followers as the source (the actual number is closer to 15 percent,
+    according to Factcheck.org)": an "according to" inside brackets sources what the
+    brackets hold, not the sentence around them."""
+    opens = [t.i for t in sentence if t.text == "(" and t.i < according.i]
+    if not opens:
+        return host
+    start = opens[-1]
+    closes = [t.i for t in sentence if t.text == ")" and start < t.i]
+    if closes and closes[0] < according.i:
+        return host  # the brackets close before the phrase
+    end = closes[0] if closes else sentence.end
+    return [t for t in host if start < t.i < end]
 
 
 def source_phrase(head: Any, text: str) -> tuple[int, int]:
@@ -311,3 +363,55 @@ def _sourceless(text: str, words: list[Any], cue: Any, taken: list[Draft]) -> Dr
         return None
     at = (cue.idx, cue.idx + len(cue.text))
     return Draft(start, end, "indirect", cue=at, fragments=[(start, end)])
+
+
+def quoting_teller(doc: Any, draft: Draft, text: str) -> None:
+    """ "CNN quoted an American witness as saying he saw ...", "An early tweet quoted the
+    president as saying “...”": the witness speaks, and the one who quoted them is who the
+    writer has it from (the report's source, as with "according to CNN"); a passive "was
+    quoted as saying" names no teller."""
+    if draft.source is not None or draft.cue is None:
+        return
+    cue = doc.char_span(*draft.cue, alignment_mode="expand")
+    if cue is None or len(cue) != 1:
+        return
+    verb = cue[0]
+    if verb.lemma_.lower() not in ("say", "tell", "write") or verb.dep_ != "pcomp":
+        return
+    prep = verb.head
+    quote = prep.head
+    if prep.lower_ != "as" or quote.lemma_.lower() != "quote":
+        return
+    tellers = [c for c in quote.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
+    if tellers:
+        draft.source = noun_phrase(tellers[0], text)
+
+
+def polled_share(doc: Any, draft: Draft, text: str) -> None:
+    """ "In a September Washington Post-ABC News poll, 75 percent of Republicans said X":
+    a share of those polled speaks only through the poll, which is who the writer has it
+    from (the report's source); the share stays the speaker."""
+    if draft.source is not None or draft.cue is None or draft.speaker is None:
+        return
+    cue = doc.char_span(*draft.cue, alignment_mode="expand")
+    if cue is None or len(cue) != 1 or cue[0].lemma_.lower() not in ("say", "tell"):
+        return
+    verb = cue[0]
+    polls = [
+        o
+        for p in verb.children
+        if p.dep_ == "prep" and p.lower_ == "in"
+        for o in p.children
+        if o.dep_ == "pobj" and o.lemma_.lower() in _POLL_NOUNS
+    ]
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not polls or not subjects or not _share(subjects[0]):
+        return
+    draft.source = source_phrase(polls[0], text)
+
+
+def _share(subject: Any) -> bool:
+    """ "75 percent of Republicans", "31% of voters", "Six in 10", "a majority": a part of
+    those polled, counted."""
+    words = [t for t in subject.subtree]
+    return any(t.like_num or t.lower_ in ("percent", "%", "majority", "half") for t in words)

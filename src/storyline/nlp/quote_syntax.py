@@ -207,8 +207,14 @@ def _past_dateline(head: Any, text: str) -> Any:
     if i == len(doc):
         return head
     token = doc[i]
-    while token.pos_ not in ("NOUN", "PROPN", "PRON") and token.head.i > token.i:
-        token = token.head
+    while token.head.i > token.i and token.head.i != head.i:
+        token = token.head  # "Former Attorney General Michael Mukasey": up to the name
+    if token.head.i == head.i and token.dep_ == "appos":
+        # "New York (AFP) – Oscar-winning actress Susan Sarandon": the parser hangs the
+        # description and the name each on the place; the name is who speaks
+        names = [c for c in head.children if c.dep_ == "appos" and c.i >= i]
+        named = [c for c in names if c.ent_type_ == "PERSON"]
+        token = named[0] if named else token
     return token if token.pos_ in ("NOUN", "PROPN", "PRON") else head
 
 
@@ -253,6 +259,8 @@ def subject_of(verb: Any) -> Any | None:
                 agents = [a for a in node.children if a.dep_ == "agent"]
                 objects = [o for a in agents for o in a.children if o.dep_ == "pobj"]
                 return objects[0] if objects else None  # "was criticized (by X)"
+        if node.dep_ == "ROOT" and (loose := _loose_subject(node)) is not None:
+            return loose
         host = infinitive_host(node)  # "had reason to know", "an opening for X to act"
         if node.dep_ == "relcl" or (host is not None and host.pos_ not in ("VERB", "AUX")):
             if host is None or host.pos_ not in ("VERB", "AUX"):
@@ -272,6 +280,8 @@ def subject_of(verb: Any) -> Any | None:
             # issued the statement holds what it says
             node = node.head.head
             continue
+        if node.dep_ == "conj" and (stray := _stray_subject(node)) is not None:
+            return stray
         if node.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl") and node.head.i != node.i:
             node = node.head
             continue
@@ -280,6 +290,35 @@ def subject_of(verb: Any) -> Any | None:
             continue
         break
     return None
+
+
+def _loose_subject(verb: Any) -> Any | None:
+    """ "About 4 in 10 say X", "Less than a third agreed": a count before a subjectless
+    main verb, which the parser hung on the verb as a number's modifier, is its subject."""
+    for child in verb.children:
+        if child.i < verb.i and child.dep_ in ("nummod", "npadvmod") and child.like_num:
+            return child
+    return None
+
+
+def _stray_subject(verb: Any) -> Any | None:
+    """ "Many Republicans have said they will not attend and others have said X", "The
+    Post will brand you a liar and NBC News will accuse you": the parser hangs the second
+    clause's subject on the first clause's object as a conjunct; a noun joined by "and"
+    right before the joined verb (its auxiliaries aside) is that verb's own subject."""
+    i = verb.i - 1
+    doc = verb.doc
+    while i >= 0 and doc[i].dep_ in ("aux", "neg", "advmod") and doc[i].head.i == verb.i:
+        i -= 1
+    if i < 1:
+        return None
+    noun = doc[i]
+    if noun.dep_ != "conj" or noun.pos_ not in ("NOUN", "PROPN") or noun.head.i >= noun.i:
+        return None
+    first = min(noun.subtree, key=lambda t: t.i)
+    if first.i < 1 or doc[first.i - 1].lower_ != "and":
+        return None
+    return noun if noun.head.dep_ not in ("nsubj", "nsubjpass") else None
 
 
 def _reporting_verb(verb: Any) -> Any:

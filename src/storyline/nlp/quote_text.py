@@ -120,6 +120,11 @@ def mark_role(text: str, i: int) -> str | None:
     """'open', 'close' or None (not a quote mark) for the character at ``i``."""
     ch = text[i]
     if ch in OPEN_CURLY:
+        # "... for her here,“ said Jim Clyburn": an opening curly mark typed where the
+        # closing one belongs, fast after the quote's last punctuation and before a
+        # space, closes the quote
+        if 0 < i < len(text) - 1 and text[i - 1] in ",?!" and text[i + 1] in " \t\xa0":
+            return "close"
         return "open"
     if ch in CLOSE_CURLY:
         return "close"

@@ -36,6 +36,7 @@ from typing import Any
 
 from storyline.config import QuoteOptions
 from storyline.layer import fragment_words
+from storyline.nlp.quote_clauses import across_paragraph, discourse_said
 from storyline.nlp.quote_cues import (
     bare_cue,
     closing_verb,
@@ -47,11 +48,13 @@ from storyline.nlp.quote_cues import (
     name_after_quote,
     named_colon,
     spoken_line,
+    words_before_cue,
 )
 from storyline.nlp.quote_draft import Draft, overlap
 from storyline.nlp.quote_joins import join_continuations
 from storyline.nlp.quote_lines import colon_paragraph_drafts, transcript_drafts
 from storyline.nlp.quote_reported import indirect_drafts, sentence_subject
+from storyline.nlp.quote_sources import polled_share, quoting_teller
 from storyline.nlp.quote_speakerless import (
     cue_from_clause_before,
     speaker_before_cue,
@@ -200,9 +203,12 @@ _DASH_SPEAKER = re.compile(
 )
 
 
-# "“...”⏎⏎- Hillary Clinton.": a quote paragraph signed on a line of its own
+# "“...”⏎⏎- Hillary Clinton.": a quote paragraph signed on a line of its own, with who
+# or where after a comma ("-Michelle Marks, Philadelphia.", "-President Obama, tweeting
+# after Clinton's speech.")
 _DASH_LINE_SPEAKER = re.compile(
-    r"[ \t\xa0]*\n{1,2}[ \t\xa0]*([―—–-]|--)[ \t\xa0]*([A-Z][\w.'’ -]{1,40}?)\.?[ \t\xa0]*(?=\n|$)"
+    r"[ \t\xa0]*\n{1,2}[ \t\xa0]*([―—–-]|--)[ \t\xa0]*([A-Z][\w.'’ -]{1,40}?)"
+    r"(?:,[^\n“”\"]{1,60}?)?\.?[ \t\xa0]*(?=\n|$)"
 )
 
 
@@ -288,7 +294,7 @@ def _direct_drafts(doc: Any, text: str, verbs: list[Any], options: QuoteOptions)
             verb, after = found
             draft.cue = (verb.idx, verb.idx + len(verb.text))
             draft.cue_after = after
-            subject = subject_of(verb)
+            subject = across_paragraph(verb, subject_of(verb))
             if after and (subject is None or start <= subject.idx < end):
                 subject = inverted_subject(verb)
             if subject is not None and not (start <= subject.idx < end):
@@ -301,6 +307,8 @@ def _direct_drafts(doc: Any, text: str, verbs: list[Any], options: QuoteOptions)
                 subject = sentence_subject(verb)
                 if subject is not None and not (start <= subject.idx < end):
                     draft.speaker = noun_phrase(subject, text)
+            if draft.speaker is None and after:
+                draft.speaker = words_before_cue(text, end, verb.idx)
         drafts.append(draft)
     return _merge_split_quotes(drafts, text, [v.idx for v in verbs])
 
@@ -411,7 +419,7 @@ def quotes_from_doc(doc: Any, options: QuoteOptions | None = None) -> list[Quote
     """Quotes from a parsed spaCy ``Doc`` (its ``text`` is what offsets point into)."""
     options = options or QuoteOptions()
     text = doc_text(doc)
-    verbs = [t for t in doc if is_speech_verb(t)]
+    verbs = [t for t in doc if is_speech_verb(t) and not discourse_said(t)]
     transcript = transcript_drafts(doc, text, options.min_direct_words)
     direct = [
         d
@@ -427,7 +435,7 @@ def quotes_from_doc(doc: Any, options: QuoteOptions | None = None) -> list[Quote
         # nested reports ("X said Y told Z that...") keep the outermost one, but a
         # report sourced by "according to X" ("Y warned Z that ..., according to X")
         # is Y's, with X as its source
-        indirect = [d for d in indirect if not _sources_report(d, indirect)]
+        indirect = [d for d in indirect if not _sources_report(d, indirect, text)]
         indirect.sort(key=lambda d: (d.start, -(d.end - d.start)))
         for d in indirect:
             # (a split direct quote's cue clause is no part of its words: a report there
@@ -451,6 +459,8 @@ def quotes_from_doc(doc: Any, options: QuoteOptions | None = None) -> list[Quote
     for d in joined:
         cue_from_clause_before(doc, d, text, options.min_unattributed_words)
         speaker_before_cue(doc, d, text)
+        quoting_teller(doc, d, text)
+        polled_share(doc, d, text)
     speaker_of_quote_before(joined, text, options.min_unattributed_words)
     return [
         _finish(d, text)
@@ -492,7 +502,7 @@ def _words_of(draft: Draft) -> list[tuple[int, int]]:
     return [(draft.start, draft.end)]
 
 
-def _sources_report(draft: Draft, drafts: list[Draft]) -> bool:
+def _sources_report(draft: Draft, drafts: list[Draft], text: str) -> bool:
     """ "Mr Putin warned Mr Cameron that X, according to officials at the summit": an
     "according to" whose clause is itself reported speech (a speech verb with its
     speaker and its reported clause, most of the "according to" clause) names that
@@ -510,9 +520,29 @@ def _sources_report(draft: Draft, drafts: list[Draft]) -> bool:
         if inner.start <= draft.cue[0] < inner.end:
             continue  # "said that according to its analysis, ...": part of what was said
         if overlap((inner.start, inner.end), (draft.start, draft.end)) >= 0.5 * length:
-            inner.source = draft.speaker
+            if not _closing_relative(text, inner, draft.cue[0]):
+                inner.source = draft.speaker
             return True
     return False
+
+
+def _closing_relative(text: str, report: Draft, according: int) -> bool:
+    """ "Weaver says it's proof they can close the gap in delegates, which stood at 263,
+    according to the AP": an "according to" right after a relative clause that closes
+    the report sources that clause's fact (the count), not the report, which stays its
+    speaker's."""
+    between = text[report.end : according]
+    if between.strip(" ,") or report.end <= report.start:
+        return False
+    # the relative is the clause's subject ("which stood", "who has been"), not what
+    # someone in it says ("which he called"), which is the report going on
+    return _SUBJECT_RELATIVE.search(text[report.start : report.end]) is not None
+
+
+_SUBJECT_RELATIVE = re.compile(
+    r",\s+(?:which|who)\s+(?!(?:he|she|they|we|i|it|you|the|a|an|his|her|their|its)\b)",
+    re.IGNORECASE,
+)
 
 
 def extract_quotes(text: str, options: QuoteOptions | None = None) -> list[Quote]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from storyline.nlp.person_nouns import is_person_noun
 from storyline.nlp.quote_syntax import noun_phrase
 from storyline.nlp.quotes import Quote
 from storyline.nlp.spacy_model import doc_text
@@ -51,7 +52,9 @@ def releaser(relative: Any) -> tuple[int, int] | None:
     if clause.dep_ != "relcl":
         return None
     document = clause.head
-    if document.dep_ != "dobj" or document.lemma_.lower() not in RELEASED:
+    if document.lemma_.lower() not in RELEASED:
+        document = _released_before(document)
+    if document is None or document.dep_ != "dobj":
         return None
     subjects = [c for c in document.head.children if c.dep_ == "nsubj"]
     if not subjects or subjects[0].pos_ not in ("NOUN", "PROPN"):
@@ -60,6 +63,32 @@ def releaser(relative: Any) -> tuple[int, int] | None:
     start, end = noun_phrase(subjects[0], text)
     # a dateline or a heading the parser ran into the sentence ("4:23 p.m.⏎⏎Sanders")
     return text.rfind("\n", start, end) + 1 or start, end
+
+
+# what carries words of its own, as a document does ("a headline that said")
+_WORDED = frozenset({"headline", "title", "caption", "sign", "banner", "slogan", "chant"})
+
+
+def _released_before(noun: Any) -> Any | None:
+    """ "issued a report into the Benghazi attacks that cited X", "launched a documentary
+    and ad campaign that attacked X", "passed a resolution ahead of the convention that
+    addressed X": the parser hangs the relative clause on the nearest noun, a thing that
+    says nothing; the document released in the clause (the verb's object, a document
+    word in it) is what speaks. None when the noun may speak itself (a name, a person, a
+    group) or no such document stands there."""
+    if noun.pos_ != "NOUN" or noun.ent_type_ or is_person_noun(noun.lower_):
+        return None
+    if noun.lemma_.lower() in _WORDED:
+        return None  # "an article with a headline that said": the headline's words
+    verb = noun.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.i <= noun.i:
+            words = [t for t in child.subtree if t.i <= child.i]
+            if any(t.lemma_.lower() in RELEASED for t in words):
+                return child
+    return None
 
 
 def document_issuer(span: Any) -> tuple[int, int] | None:
