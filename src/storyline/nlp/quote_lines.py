@@ -8,8 +8,9 @@ import re
 from typing import Any
 
 from storyline.nlp.quote_draft import Draft, overlap
-from storyline.nlp.quote_syntax import noun_phrase, subject_of
+from storyline.nlp.quote_syntax import subject_of
 from storyline.nlp.quote_text import PARAGRAPH, trim_span, word_count
+from storyline.nlp.speaker_phrase import noun_phrase
 
 _HEADLINE_SPEAKER = re.compile(r"^\s*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[ \t]+\S")
 # words that open a news line with a colon and name no speaker ("The Latest: Trump urges",

@@ -11,12 +11,9 @@ from typing import Any
 
 from storyline.nlp.quote_draft import Draft
 from storyline.nlp.quote_lexicon import ATTRIBUTION_NOUNS, NOUN_CONTENT_PREPS
-from storyline.nlp.quote_syntax import (
-    noun_phrase,
-    subject_of,
-    token_span,
-)
+from storyline.nlp.quote_syntax import subject_of, token_span
 from storyline.nlp.quote_text import trim_span, word_count
+from storyline.nlp.speaker_phrase import noun_phrase
 
 
 def nominal_drafts(doc: Any, text: str) -> list[Draft]:

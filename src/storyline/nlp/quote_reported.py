@@ -28,7 +28,6 @@ from storyline.nlp.quote_syntax import (
     content_of,
     finite,
     is_speech_verb,
-    noun_phrase,
     question_clauses,
     speech_verbs,
     subject_of,
@@ -42,6 +41,7 @@ from storyline.nlp.quote_text import (
     word_count,
 )
 from storyline.nlp.speaker_asides import before_dash_aside
+from storyline.nlp.speaker_phrase import noun_phrase
 
 
 def indirect_drafts(

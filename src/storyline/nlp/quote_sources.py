@@ -7,8 +7,9 @@ from __future__ import annotations
 from typing import Any
 
 from storyline.nlp.quote_draft import Draft, overlap
-from storyline.nlp.quote_syntax import noun_phrase, token_span
+from storyline.nlp.quote_syntax import token_span
 from storyline.nlp.quote_text import around_aside, rstrip_offset, trim_span, word_count
+from storyline.nlp.speaker_phrase import noun_phrase
 
 _TRAILING_PUNCT = ",;:–—-"
 

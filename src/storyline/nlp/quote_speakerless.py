@@ -11,8 +11,9 @@ from typing import Any
 from storyline.nlp.quote_cues import clause_before, sentence_before
 from storyline.nlp.quote_draft import Draft
 from storyline.nlp.quote_reported import sentence_subject
-from storyline.nlp.quote_syntax import noun_phrase, subject_of
+from storyline.nlp.quote_syntax import subject_of
 from storyline.nlp.quote_text import trim_span, word_count
+from storyline.nlp.speaker_phrase import noun_phrase
 
 
 def cue_from_clause_before(doc: Any, draft: Draft, text: str, min_words: int) -> None:

@@ -62,7 +62,6 @@ from storyline.nlp.quote_speakerless import (
 )
 from storyline.nlp.quote_syntax import (
     is_speech_verb,
-    noun_phrase,
     speech_verbs,
     subject_of,
 )
@@ -75,6 +74,7 @@ from storyline.nlp.quote_text import (
     word_count,
 )
 from storyline.nlp.spacy_model import doc_text, load_pipeline, parse_input
+from storyline.nlp.speaker_phrase import noun_phrase
 
 log = logging.getLogger(__name__)
 

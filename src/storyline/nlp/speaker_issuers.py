@@ -8,9 +8,9 @@ from __future__ import annotations
 from typing import Any
 
 from storyline.nlp.person_nouns import is_person_noun
-from storyline.nlp.quote_syntax import noun_phrase
 from storyline.nlp.quotes import Quote
 from storyline.nlp.spacy_model import doc_text
+from storyline.nlp.speaker_phrase import noun_phrase
 
 # nouns of what an issuer puts out: "a foreign ministry statement said", "the Kremlin's
 # communique", "a letter from the committee"

@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from storyline.nlp.quote_syntax import noun_phrase
 from storyline.nlp.quotes import Quote
 from storyline.nlp.speaker_kind import speaker_kind
+from storyline.nlp.speaker_phrase import noun_phrase
 
 _PARTICIPLE_DEPS = frozenset({"advcl", "acl", "conj", "pcomp", "xcomp"})
 

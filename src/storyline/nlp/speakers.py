@@ -23,7 +23,7 @@ from typing import Any
 
 from storyline.lexicon import word_set
 from storyline.nlp.name_gender import FEMALE_TITLES, MALE_TITLES, person_genders, person_key
-from storyline.nlp.quote_syntax import noun_phrase, speech_verbs
+from storyline.nlp.quote_syntax import speech_verbs
 from storyline.nlp.quotes import Quote
 from storyline.nlp.spacy_model import doc_text
 from storyline.nlp.speaker_forms import (
@@ -42,6 +42,7 @@ from storyline.nlp.speaker_forms import (
 from storyline.nlp.speaker_issuers import document_issuer, releaser, same_issuer
 from storyline.nlp.speaker_kind import speaker_kind
 from storyline.nlp.speaker_participles import nearer_clause_speaker
+from storyline.nlp.speaker_phrase import noun_phrase
 
 _PERSONAL = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _NEUTER = {"it", "its", "they", "them", "their"}
