@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from storyline.model import SentenceIndex, Span
+from storyline.nlp.fact_names import SKIP_ENTS, ends_a_name, names_a_title, rank_or_name_word
 from storyline.nlp.quote_syntax import speech_verbs
 from storyline.nlp.spacy_model import doc_text
 
@@ -130,14 +131,6 @@ _NOT_COUNTS_RE = re.compile(
     r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August"
     r"|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b"
 )
-# months and weekdays are capitalised but date a count ("In March 20 people died"), they
-# end no name
-_CALENDAR_WORDS = frozenset(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september"]
-    + ["october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug"]
-    + ["sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday"]
-    + ["friday", "saturday", "sunday"]
-)
 # the head noun of a street address ("64 Perry Street", "the 3700 block of ..."): a house
 # number, not a count
 _ADDRESS_NOUNS = frozenset(
@@ -151,7 +144,6 @@ _DISCOURSE_NOUNS = frozenset(
     + ["idea", "aspect", "factor", "thought", "problem", "issue", "option", "choice", "hand"]
     + ["possibility", "scenario", "step", "sense", "part", "side"]
 )
-_SKIP_ENTS = frozenset({"DATE", "TIME", "ORDINAL"})
 _NAME_ENTS = frozenset({"ORG", "PRODUCT", "FAC", "PERSON", "WORK_OF_ART", "EVENT", "LAW"})
 _COLLECTIVES = frozenset(
     [
@@ -281,13 +273,13 @@ def _fact(doc: Any, match: re.Match, sentences: SentenceIndex | None) -> Fact | 
         tok = tok.head  # "1,500 and 3,000 people": the first bound counts the noun
     currency = match.group("currency")
     percent = match.group("percent")
-    if tok.ent_type_ in _SKIP_ENTS and not (currency or percent):
+    if tok.ent_type_ in SKIP_ENTS and not (currency or percent):
         return None
     if tok.ent_type_ in _NAME_ENTS:  # "Vesti 24", "Apollo 11"
         return None
-    if _ends_a_name(doc, token[0], match):
+    if ends_a_name(doc, token[0], match):
         return None  # "Bay News 9 reporter", "Channel 4 footage": the name's number
-    if _rank_or_name_word(doc, token[0], match):
+    if rank_or_name_word(doc, token[0], match):
         return None  # "the top 10 list", "the Big Ten school": a rank or a name's word
     if match.group("number").lower() == "one" and tok.dep_ in ("nsubj", "dobj", "pobj"):
         return None  # "One of the warships": a pronoun, not a count
@@ -327,7 +319,7 @@ def _fact(doc: Any, match: re.Match, sentences: SentenceIndex | None) -> Fact | 
     if unit is None and noun is not None and noun.lower_ in _CURRENCY_WORDS:
         unit = _CURRENCY_WORDS[noun.lower_]
         counted = c_start = c_end = None
-    if unit is None and noun is not None and _names_a_title(doc, tok, noun, value):
+    if unit is None and noun is not None and names_a_title(doc, tok, noun, value):
         return None  # "50 Cent", "8 Mile", "10 Essential Tracks": a name, not a count
     if (
         unit is None
@@ -337,7 +329,7 @@ def _fact(doc: Any, match: re.Match, sentences: SentenceIndex | None) -> Fact | 
         and noun.tag_ == "NN"
     ):
         return None  # "its 2.0 line", "the 2.0 machine": a version, not a count
-    if unit is not None and noun is not None and _names_a_title(doc, tok, noun, value):
+    if unit is not None and noun is not None and names_a_title(doc, tok, noun, value):
         # "the $50,000 Scientific American Science in Action Award": the sum is the fact,
         # the words after it are the prize's name, not what the sum counts
         counted = c_start = c_end = None
@@ -434,45 +426,6 @@ def _refers_back(doc: Any, tok: Any, match: re.Match) -> bool:
     return previous in _BACK_REFERENCES
 
 
-def _rank_or_name_word(doc: Any, first: Any, match: re.Match) -> bool:
-    """A number after "top" ranks ("in the top 10 list", "a top-five finish"); a number
-    word with a capital inside a sentence is a word of a name ("the Big Ten school",
-    "the Final Four")."""
-    if first.i > 0 and doc[first.i - 1].lower_ == "top":
-        return True
-    number = match.group("number")
-    return number[0].isupper() and number.isalpha() and not first.is_sent_start
-
-
-def _ends_a_name(doc: Any, first: Any, match: re.Match) -> bool:
-    """Is a bare figure the last word of a name the NER model missed ("Spectrum Bay News 9
-    reporter", "Channel 4 footage", "Apollo 11 crew")? English puts a count before the
-    name it counts, not right after a proper noun inside a clause."""
-    if match.group("modifier") or match.group("currency") or match.group("percent"):
-        return False
-    if match.group("scale") or not match.group("number")[0].isdigit():
-        return False
-    if first.i == 0 or first.is_sent_start:
-        return False
-    previous = doc[first.i - 1]
-    # one noun phrase ("News" and "9" both hang on "reporter Dave Jordan"); "He told CNN
-    # 40 people died" starts a new clause at the figure
-    phrase = {first.i}
-    node = first
-    while node.head.i != node.i and node.head.pos_ in ("NOUN", "PROPN", "NUM"):
-        node = node.head
-        phrase.add(node.i)
-    joined = previous.head.i in phrase or previous.i in phrase
-    return (
-        joined
-        and previous.pos_ == "PROPN"
-        and previous.is_alpha
-        and previous.text[0].isupper()
-        and previous.ent_type_ not in _SKIP_ENTS
-        and previous.lower_ not in _CALENDAR_WORDS
-    )
-
-
 def _counted(doc: Any, tok: Any, number_end: int) -> tuple[str | None, int | None, int | None, Any]:
     """The noun phrase a number counts: from after the number to its head noun."""
     head = None
@@ -533,26 +486,6 @@ def _counted(doc: Any, tok: Any, number_end: int) -> tuple[str | None, int | Non
     if re.search(r"[.!?;:]", doc_text(doc)[number_end:start]):  # "$550m. Experts ...": new sentence
         return None, None, None, None
     return doc_text(doc)[start:end], start, end, head
-
-
-# how English forms a nationality noun (Nepali, Chinese, Syrian, Afghan, Danish), which
-# the NER model sometimes tags as the country
-_DEMONYM_ENDINGS = ("i", "ese", "ian", "an", "ish")
-
-
-def _names_a_title(doc: Any, tok: Any, noun: Any, value: float) -> bool:
-    """Is the number the first word of a name or a title rather than a count? A count
-    above one takes a plural noun, so a singular proper noun after it makes a name ("50
-    Cent", "8 Mile"); a run of capitalised words is a title ("10 Essential Tracks"), while
-    one capitalised plural ("300 Marines") or a nationality ("12 Nepali") counts people."""
-    if noun.ent_type_ == "NORP" or (
-        noun.ent_type_ == "GPE" and noun.lower_.endswith(_DEMONYM_ENDINGS)
-    ):
-        return False  # "12 Nepali", "40 Democrats": people counted by nationality or party
-    if noun.tag_ == "NNP" and value != 1:
-        return True
-    words = [t for t in doc[tok.i + 1 : noun.i + 1] if t.is_alpha]
-    return len(words) >= 2 and all(t.text[0].isupper() for t in words)
 
 
 def _next_noun(doc: Any, end: int) -> Any:
