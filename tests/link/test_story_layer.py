@@ -189,6 +189,11 @@ def test_the_speaker_entity_is_who_speaks_not_a_fragment_or_a_modifier():
     text = "The Evanston, Ill-based university argued athletes are students."
     speaker = "The Evanston, Ill-based university"
     assert _speaker_of(text, speaker, [("Evanston", "ORG")]) is None
+    # a name that ends the description's phrase is who speaks, lower-case words before it
+    # or not
+    text = "Director of communications Jane Doe said the plant would reopen."
+    speaker = "Director of communications Jane Doe"
+    assert _speaker_of(text, speaker, [("Jane Doe", "PERSON")]) == "Jane Doe"
     text = "The London-based Syrian Observatory said 12 died."
     speaker = "The London-based Syrian Observatory"
     names = [("London", "GPE"), ("Syrian Observatory", "ORG")]

@@ -322,9 +322,12 @@ def _speaker_index(entities: Sequence[Entity]) -> dict[str, list[tuple[int, int,
     return index
 
 
-# a name in a prepositional phrase of the speaker's description ("a resident of the
-# western Mazzeh district"): lower-case words may come between the preposition and it
-_MODIFIER_BEFORE = re.compile(
+# a name in a prepositional phrase of the speaker's description ("the Russian mission to
+# the U.N."); lower-case words may come between the preposition and a name that modifies
+# a noun after it ("a resident of the western Mazzeh district"), not a name that ends the
+# phrase: "director of communications Jane Doe" is Jane Doe
+_MODIFIER_BEFORE = re.compile(r"\b(?:of|to|in|for|at|from|with|on)\s+(?:the\s+)?$")
+_MODIFIER_WORDS_BEFORE = re.compile(
     r"\b(?:of|to|in|for|at|from|with|on)\s+(?:the\s+)?(?:[a-z][\w-]*\s+)*$"
 )
 # where the speaker is based ("The Evanston, Ill-based university", "London-based")
@@ -361,7 +364,7 @@ def _speaker_entity(
     # joint speakers are each named in their own right; a name inside a phrase of the
     # description ("deputy commissioner for early care and education at the
     # Administration for Children's Services") only says where the speaker works
-    joint = {e.id for s, _, e in inside if not _MODIFIER_BEFORE.search(text[start:s])}
+    joint = {e.id for s, t, e in inside if not _in_modifier(text, start, s, t, end)}
     if text and " and " in text[start:end] and len(joint) > 1:
         return None
     best: tuple[int, int, Entity] | None = None
@@ -373,12 +376,21 @@ def _speaker_entity(
             continue  # more of a name follows: the mention is a fragment of it
         if entity.type == "PERSON" and any(w[:1].isalpha() or w[:1] in "'’" for w in rest):
             continue  # "the Assad regime", "Obama's spokesman": the name modifies who speaks
-        if _MODIFIER_BEFORE.search(text[start:m_start]) or _BASED_AFTER.match(text, m_end):
+        if _in_modifier(text, start, m_start, m_end, head_end) or _BASED_AFTER.match(text, m_end):
             continue  # "the Russian mission to the U.N.": the mission speaks, not the U.N.
         rank = (entity.type == "PERSON", m_end)
         if best is None or rank > (best[2].type == "PERSON", best[1]):
             best = (m_start, m_end, entity)
     return best[2].id if best is not None else None
+
+
+def _in_modifier(text: str, start: int, m_start: int, m_end: int, phrase_end: int) -> bool:
+    """Is the mention at ``m_start``-``m_end`` inside a prepositional phrase of the speaker's
+    description that starts at ``start`` (see _MODIFIER_BEFORE)?"""
+    if _MODIFIER_BEFORE.search(text[start:m_start]):
+        return True
+    modifies = bool(re.match(r"\s+[a-z]", text[m_end:phrase_end]))
+    return modifies and bool(_MODIFIER_WORDS_BEFORE.search(text[start:m_start]))
 
 
 # a speaker that is only a pronoun no rule could resolve names no one: the quote stays,
