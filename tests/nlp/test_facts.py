@@ -293,6 +293,17 @@ def test_ranks_versions_and_words_of_names_are_no_counts():
         assert text[f.counted_start : f.counted_end] == f.counted
 
 
+def test_a_measure_with_a_decimal_and_a_capitalised_count_after_a_quote_are_facts():
+    text = (
+        "A 7.1 magnitude earthquake struck the coast. Crews closed a 3.5 mile stretch of "
+        'road. "Two people are dead," the sheriff said. Police said: Four suspects fled.'
+    )
+    (facts,) = extract_facts([text])
+    got = {(f.text, f.counted) for f in facts}
+    assert {("7.1", "magnitude"), ("3.5", "mile"), ("Two", "people")} <= got
+    assert ("Four", "suspects") in got
+
+
 def test_discourse_nouns_hundreds_days_before_months_and_split_numbers():
     # a reader saw "one thing", "two reasons", "three hundred" counting "hundred or so
     # employees", "one or two volunteers", a URL as what "1" counts and "8 March" as

@@ -25,8 +25,11 @@ def rank_or_name_word(doc: Any, first: Any, match: re.Match) -> bool:
     "the Final Four")."""
     if first.i > 0 and doc[first.i - 1].lower_ == "top":
         return True
+    # (after another word: a quote's, a colon's or a dateline's first word opens a
+    # sentence the parser may not split off: '"Two people are dead," he said')
     number = match.group("number")
-    return number[0].isupper() and number.isalpha() and not first.is_sent_start
+    after_word = first.i > 0 and doc[first.i - 1].is_alpha and not first.is_sent_start
+    return number[0].isupper() and number.isalpha() and after_word
 
 
 def ends_a_name(doc: Any, first: Any, match: re.Match) -> bool:

@@ -324,11 +324,14 @@ def _fact(doc: Any, match: re.Match, sentences: SentenceIndex | None) -> Fact | 
     if (
         unit is None
         and noun is not None
-        and "." in match.group("number")
+        and re.fullmatch(r"\d+\.0", match.group("number"))
         and not match.group("scale")
         and noun.tag_ == "NN"
     ):
-        return None  # "its 2.0 line", "the 2.0 machine": a version, not a count
+        # "its 2.0 line", "the 2.0 machine": a version, not a count. A measure keeps its
+        # own decimal ("a 7.1 magnitude earthquake", "a 3.5 mile stretch"): only a whole
+        # number written with ".0" names a version
+        return None
     if unit is not None and noun is not None and names_a_title(doc, tok, noun, value):
         # "the $50,000 Scientific American Science in Action Award": the sum is the fact,
         # the words after it are the prize's name, not what the sum counts
