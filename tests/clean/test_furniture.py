@@ -93,6 +93,17 @@ def test_social_and_video_links_with_a_label_are_cut_but_a_url_in_the_article_st
     ):
         assert classify_line(line) == "link line", line
         assert_no_title(line)
+    for line in (
+        "Jane Doe can be reached at http://www.twitter.com/janedoe.",
+        "Like us at facebook.com/examplenews",
+    ):
+        assert classify_line(line) == "link line", line
+    # a one-sentence paragraph that names a network's site is prose
+    for line in (
+        "The company announced the change in a post on Facebook.com.",
+        "The clip has been viewed more than 2 million times on YouTube.com",
+    ):
+        assert classify_line(line) is None, line
     raw = "Para one here is prose.\nSee www.redcross.org/donate\nMore prose follows here.\n"
     assert "redcross" in clean(raw).text
 
@@ -116,6 +127,10 @@ def test_a_video_creators_self_promotion_is_no_title():
     assert_no_title(line)
     assert classify_line('"Follow me!" the guide shouted as the water rose.') is None
     assert classify_line('"Our Facebook is full of flood photos," the mayor said.') is None
+    # a report quoting a creator's plea keeps it
+    line = '"Please subscribe to my channel," the 12-year-old says at the end of each video.'
+    assert classify_line(line) is None
+    assert classify_line("Please subscribe to my channel!") == "self-promotion"
 
 
 def test_a_reviews_credit_box_gives_no_speaker_lines():

@@ -38,6 +38,14 @@ _CAPITALISED = r"(?-i:[A-Z][\w'’-]*(\s+[A-Z][\w.'’-]*){0,4})"
 
 # a label before a contact address: "Email:", "Business Inquiries Only:", "Manager-"
 _CONTACT_LABEL = r"([a-z][\w'’]*(\s+[\w'’]+){0,4}\s*[:\-–—]\s*)"
+# a video creator's plea for likes and followers
+_PLEA = (
+    r"\b(get this video to [\d,.]+k? likes|(my|our) (snapchat|instagram|twitter|youtube|tiktok"
+    r"|facebook|ig)( name| handle| username)? is (@\w+|\w+!)|subscribe to (my|our) (youtube )?"
+    r"channel)\b"
+)
+# a social network's name as its address writes it
+_NETWORK = r"(twitter|facebook|instagram|youtube|tumblr|snapchat|pinterest|linkedin|tiktok)"
 # a name in a credit list: "Jane Levy", "Lou Taylor Pucci"
 _NAME = r"(?-i:[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){0,3})"
 
@@ -165,8 +173,13 @@ LINE_RULES: tuple[Rule, ...] = (
         # behind an arrow ("Watch My Last Video! ➜ https://..."), "See more http://...". A
         # bare address inside the article ("See www.redcross.org/donate") stays.
         r"(?=.{0,200}$)(?!.*[.?;]\s).{0,100}?(➜|→|►|▶)\s*(https?://|www\.)\S+",
-        r"(?=.{0,200}$)(?!.*[.?;]\s)\S.{0,100}?\s(https?://)?(www\.)?([\w-]+\.)?(twitter"
-        r"|facebook|instagram|youtube|tumblr|snapchat|pinterest|linkedin|tiktok)\.com\b\S*",
+        # (a network's page, given by its scheme or its path: prose names the site bare,
+        # "The company announced it on Facebook.com.")
+        r"(?=.{0,200}$)(?!.*[.?;]\s)\S.{0,100}?\s((https?://)(www\.)?([\w-]+\.)?"
+        + _NETWORK
+        + r"\.com\b\S*|(www\.)?([\w-]+\.)?"
+        + _NETWORK
+        + r"\.com/\S+)",
         r"(?=.{0,200}$)(?!.*[.?;]\s)(follow|like|subscribe|see more|check out|watch|visit"
         r"|become)\b.{0,80}?(https?://|www\.)\S+",
         # a label naming the network, the link shortened: "NBC YouTube: http://bit.ly/..."
@@ -177,9 +190,8 @@ LINE_RULES: tuple[Rule, ...] = (
         "self-promotion",
         # a video creator's plea under the clip: "GET THIS VIDEO TO 100,000 likes! MY
         # SNAPCHAT IS ...!" (the clip's description, not a news line)
-        r"(?=.{0,300}$).*\b(get this video to [\d,.]+k? likes|(my|our) (snapchat|instagram"
-        r"|twitter|youtube|tiktok|facebook|ig)( name| handle| username)? is (@\w+|\w+!)"
-        r"|subscribe to (my|our) (youtube )?channel)\b.*",
+        # (not a plea a report quotes: '"Please subscribe to my channel," the boy says')
+        r"(?=.{0,300}$)(?![^\"“”]*[\"“][^\"“”]*" + _PLEA + r").*" + _PLEA + r".*",
     ),
     _rule(
         "credits",
