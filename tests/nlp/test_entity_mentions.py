@@ -327,3 +327,10 @@ def test_a_lower_case_word_is_no_name(analyzer):
     text = "Mia quit heroin cold turkey, and the gore in the film is relentless."
     (mentions,) = analyzer.detect([text])
     assert {m.text for m in mentions if m.kind == "name"} <= {"Mia"}
+
+
+def test_a_name_without_letters_of_a_case_is_kept(analyzer):
+    # a model's number has no capital but is a name all the same
+    text = "Regulators grounded the Boeing 737 jets after the crash."
+    (mentions,) = analyzer.detect([text])
+    assert "737" in {m.text for m in mentions if m.kind == "name"}

@@ -298,8 +298,10 @@ def not_an_entity(span: Any, label: str) -> bool:
     text = span.text
     if "://" in text or text.lower().startswith("www.") or "@" in text:
         return True
-    if not any(c.isupper() for c in text):
-        return True  # "quit cold turkey", "the gore": a name has a capital
+    if any(c.islower() for c in text) and not any(c.isupper() for c in text):
+        # "quit cold turkey", "the gore": a name in letters has a capital (a model's
+        # number, "the 737", and a script without case are names still)
+        return True
     root = span.root
     if label == "NORP" and (root.pos_ == "ADJ" or root.dep_ == "amod"):
         return True
