@@ -41,6 +41,20 @@ def test_analyst_quarter_shorthand():
     assert _values("Earnings rose in Q1 2013.", dct)["Q1 2013"][1] == "2013-Q1"
     assert _values("Earnings will rise in Q2.", dct)["Q2"][1] == "2013-Q2"
     assert "q4" not in _values("Press q4 to go on.", dct)
+    # a maker's model is no quarter; a company's quarter is
+    assert "Q3" not in _values("The new Audi Q3 costs more.", dct)
+    assert _values("Apple's Q4 results beat forecasts.", dct)["Q4"][1] == "2012-Q4"
+
+
+def test_this_weekday_told_on_a_sunday_or_ahead_is_never_past():
+    sunday = "2013-03-24"
+    assert _values("The game is this Monday.", sunday)["this Monday"][1] == "2013-03-25"
+    assert _values("They will play this Saturday.", sunday)["this Saturday"][1] == "2013-03-30"
+    wednesday = "2013-03-20"
+    assert _values("He will speak this Monday.", wednesday)["this Monday"][1] == "2013-03-25"
+    assert _values("He spoke this Monday.", wednesday)["this Monday"][1] == "2013-03-18"
+    saturday = "2013-03-23"
+    assert _values("The vote is this Sunday.", saturday)["this Sunday"][1] == "2013-03-24"
 
 
 def test_a_bare_season_follows_the_tense_as_a_bare_month_does():

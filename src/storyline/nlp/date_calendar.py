@@ -312,9 +312,16 @@ def _quarter_ordinal(m: re.Match[str], ctx: Ctx) -> Resolved | None:
 # the analysts' shorthand "Q4", "Q1 2013", "Q3 of 2012" (capital Q only: not a "q1" label)
 @_rule(rf"\bQ([1-4])(?:\s+(?:of\s+)?({YEAR}))?\b", flags=0, needs="Q[1-4]")
 def _quarter_short(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    if _MAKERS_NAME.search(ctx.text, max(0, m.start() - 60), m.start()):
+        return None  # "the new Audi Q3": a model's name, not a quarter
     q = int(m.group(1))
     year = m.group(2) or _ended_year(ctx, m.end())
     return "DATE", f"{year or _quarter_year(q, '', m, ctx)}-Q{q}", None
+
+
+# a capitalised word inside a sentence right before "Q3" (no "'s": "Apple's Q4" is its
+# quarter): a maker's name, the "Q3" its model's
+_MAKERS_NAME = re.compile(r"[a-z,]\s+[A-Z][\w-]*\s+$")
 
 
 def _quarter_year(q: int, lead: str, m: re.Match[str], ctx: Ctx) -> str:

@@ -71,9 +71,13 @@ def _weekday(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     future = lead == "next" or (lead != "last" and is_future_weekday(ctx.text, m.start(2)))
     if lead == "this":
         # "this Saturday" is the Saturday of the article's own (Monday-first) week, ahead
-        # or past by the calendar whatever the tense: told on a Wednesday, "this Saturday"
-        # is three days on and "this Monday" two days back
-        d = ctx.dct + dt.timedelta(days=target - ctx.dct.weekday())
+        # or past by the calendar: told on a Wednesday, "this Saturday" is three days on
+        # and "this Monday" two days back. On a Sunday that week is over and "this" is the
+        # week ahead ("the game is this Monday": tomorrow); a day told ahead is never past
+        offset = target - ctx.dct.weekday()
+        if offset < 0 and (ctx.dct.weekday() == 6 or future):
+            offset += 7
+        d = ctx.dct + dt.timedelta(days=offset)
     elif future:
         d = ctx.dct + dt.timedelta(days=delta if lead != "next" else delta or 7)
     else:
