@@ -97,3 +97,24 @@ def test_a_photo_captions_dated_line_is_no_sentence_of_the_summary():
         "On Sunday, the academy said it would review how envelopes are handled.",
     ):
         assert not is_junk_sentence(prose), prose
+
+
+def test_reporting_on_copyrights_subscribers_and_cookies_is_no_page_matter():
+    # the page's own notices are junk; the same words in reporting are not (a timeline
+    # and a summary keep these sentences)
+    for notice in (
+        "Copyright 2016 by WDIV ClickOnDetroit - All rights reserved.",
+        "Image copyright Getty Images Image caption The band broke up in 1980.",
+        "Copyright (c) 2012 by Jane Doe.",
+        "You can unsubscribe at any time.",
+        "Thanks for subscribing!",
+        "This site uses cookies to improve your experience.",
+    ):
+        assert is_junk_sentence(notice), notice
+    for prose in (
+        "Sprint had more than 52 million subscribers at the end of the second quarter.",
+        "Paramount asserted a copyright over the language on Monday.",
+        "The Copyright Office has not addressed the issue.",
+        "The sets included a sandwich or a cookie, the company said.",
+    ):
+        assert not is_junk_sentence(prose), prose

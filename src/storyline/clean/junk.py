@@ -104,16 +104,23 @@ _JUNK_SENTENCE_PHRASES = (
     "reuters/",
     "click here",
     "all rights reserved",
-    "copyright",
     "\u00a9",
     "http://",
     "https://",
     "www.",
     "pic.twitter",
     "newsletter",
-    "subscribe",
-    "cookie",
     "push notifications",
+)
+# the page's own notices, told from reporting on the same words ("a copyright claim over
+# Klingon", "100,000 subscribers", "a cookie" in a lunch box): a copyright line with its
+# year or sign, a subscription prompt, a cookie banner
+_JUNK_SENTENCE_WORDS = re.compile(
+    r"\b(?:image )?copyright\s*(?:\(c\)|\d{4}\b)|\bimage copyright\b|^copyright\b(?=[^.]*/)"
+    r"|\bcopyright(?:ed)? protected\b"
+    r"|\b(?:un)?subscrib(?:e|ing)\b|\bcookies? (?:policy|settings|preferences)\b"
+    r"|\b(?:use|uses|accept|enable|allow)s? cookies\b",
+    re.IGNORECASE,
 )
 _HANDLE = re.compile(r"@\w")
 
@@ -169,6 +176,8 @@ def is_junk_sentence(text: str) -> bool:
         return True
     lowered = text.lower()
     if any(phrase in lowered for phrase in _JUNK_SENTENCE_PHRASES):
+        return True
+    if _JUNK_SENTENCE_WORDS.search(text):
         return True
     return "@" in text and _HANDLE.search(text) is not None
 
