@@ -321,6 +321,9 @@ def test_a_surname_after_the_full_name_is_the_person(analyzer):
     assert ("Washington", "GPE") in found
     for m in mentions:
         assert text[m.start : m.end] == m.text
+    # a product's number is its name's ("Windows 10 users"), whatever follows it
+    (mentions,) = analyzer.detect(["Windows 10 users complained about the update."])
+    assert "Windows 10" in {m.text for m in mentions}
 
 
 def test_a_lower_case_word_is_no_name(analyzer):

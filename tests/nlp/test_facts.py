@@ -289,6 +289,9 @@ def test_ranks_versions_and_words_of_names_are_no_counts():
     )
     (facts,) = extract_facts([text])
     assert [(f.text, f.counted) for f in facts] == [("one", "co-founder"), ("Ten", "people")]
+    # a share of the top is a figure: "the top 1 percent of earners"
+    (share,) = extract_facts(["The top 1 percent of earners paid more tax last year."])
+    assert [(f.text, f.unit) for f in share] == [("1 percent", "%")]
     for f in facts:
         assert text[f.counted_start : f.counted_end] == f.counted
 

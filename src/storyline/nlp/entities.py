@@ -241,7 +241,7 @@ def _lines(ent: Any) -> list[Any]:
 def _line_mentions(doc: Any, line: Any, label: str, surnames: set[str]) -> list[EntityMention]:
     """The mentions in one line of an NER span (a comma list taken apart)."""
     mentions: list[EntityMention] = []
-    span = _trim(line)
+    span = _trim(line, surnames)
     if span is not None:
         span = credit_trimmed(span)
     if span is None or not_an_entity(span, label):
@@ -323,7 +323,7 @@ _MERIDIEM = re.compile(r"[ap]\.?m\.?", re.I)
 _TIME_ZONE = re.compile(r"[A-Z]{0,3}T|UTC")
 
 
-def _trim(span: Any) -> Any:
+def _trim(span: Any, surnames: frozenset[str] | set[str] = frozenset()) -> Any:
     """Drop a leading determiner and trailing possessive/punctuation from an NER span."""
     doc = span.doc
     s, e = span.start, span.end
@@ -356,8 +356,14 @@ def _trim(span: Any) -> Any:
         s += 1
     while e > s and (doc[e - 1].tag_ == "POS" or doc[e - 1].is_punct):
         e -= 1
-    while e - 1 > s and doc[e - 1].like_num and doc[e - 1].head.i >= e:
-        # a count of what follows that NER ran in ("before Olivera 25 times")
+    while (
+        e - 1 > s
+        and doc[e - 1].like_num
+        and doc[e - 1].head.i >= e
+        and doc[e - 2].lower_ in surnames
+    ):
+        # a count of what follows that NER ran into a person's name ("before Olivera 25
+        # times"); a product's number stays ("Windows 10 users", "the Boeing 737 jets")
         e -= 1
     return doc[s:e] if e > s else None
 

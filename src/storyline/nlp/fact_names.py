@@ -24,7 +24,7 @@ def rank_or_name_word(doc: Any, first: Any, match: re.Match) -> bool:
     word with a capital inside a sentence is a word of a name ("the Big Ten school",
     "the Final Four")."""
     if first.i > 0 and doc[first.i - 1].lower_ == "top":
-        return True
+        return not match.group("percent")  # ("the top 1 percent of earners" is a share)
     # (after another word: a quote's, a colon's or a dateline's first word opens a
     # sentence the parser may not split off: '"Two people are dead," he said')
     number = match.group("number")
