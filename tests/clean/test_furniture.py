@@ -196,6 +196,15 @@ def test_an_index_of_teasers_is_junk_and_an_article_with_a_trailing_ellipsis_is_
     assert junk_reason(article, count_words(article)) is None
 
 
+def test_a_run_printed_three_times_or_more_is_the_texts_own():
+    # a refrain, or a generated pile's 2 MB one-line file: no widget prints itself thrice
+    line = 'He said "the ferry will run." Then the council voted. '
+    raw = "Ferry news\n\n" + line * 3 + "\n\nThe river rose."
+    article = clean(raw)
+    assert article.text.count("the ferry will run") == 3
+    assert article.removed == [] or all(r.reason != "repeated text" for r in article.removed)
+
+
 def test_a_run_printed_twice_back_to_back_keeps_one_copy():
     raw = (
         "Flood news\n\n"

@@ -347,6 +347,24 @@ _WORD = re.compile(r"\S+")
 _LETTER = re.compile(r"[^\W\d_]")
 
 
+def _period(words: list[tuple[int, int, str]], i: int, run: int) -> int:
+    """The shortest stretch the ``run`` words at ``i`` repeat ("a b a b a b" -> 2)."""
+    for p in range(1, run):
+        if run % p == 0 and all(words[i + k][2] == words[i + k + p][2] for k in range(run - p)):
+            return p
+    return run
+
+
+def _copies(words: list[tuple[int, int, str]], i: int, run: int) -> int:
+    """How many times the run of ``run`` words at ``i`` is printed back to back."""
+    count = 1
+    while i + (count + 1) * run <= len(words) and all(
+        words[i + k][2] == words[i + count * run + k][2] for k in range(run)
+    ):
+        count += 1
+    return count
+
+
 def repeated_runs(text: str, offset: int = 0) -> list[RemovedSpan]:
     """The second copy of each run of words that ``text`` repeats back to back, as spans
     from the end of the first copy (so one space is left between the first copy and what
@@ -371,6 +389,14 @@ def repeated_runs(text: str, offset: int = 0) -> list[RemovedSpan]:
             if all(words[i + k][2] == words[j + k][2] for k in range(size)):
                 run = size
                 break
+        if run:
+            period = _period(words, i, run)
+            copies = _copies(words, i, period)
+            if copies > 2:
+                # printed three times or more: the text's own refrain or a generated test
+                # pattern, not a widget's second copy; left whole (and passed over at once)
+                i += period * copies
+                continue
         first = text[words[i][0] : words[i + run - 1][1]] if run else ""
         if run and len(first) >= _REPEAT_MIN_CHARS and _LETTER.search(first):
             start, end = words[i + run - 1][1], words[i + 2 * run - 1][1]
