@@ -40,7 +40,6 @@ from storyline.link.entity_names import (
     _HEAD_GENDER,
     _OTHER_PARTIES,
     _TYPE_NOUNS,
-    GENERATIONS,
     PLACEISH,
     GuardedUnionFind,
     acronym,
@@ -57,7 +56,7 @@ from storyline.link.entity_orphans import attach_orphan_chains
 from storyline.link.entity_pronouns import mention_gender, person_noun, pronoun_antecedent
 from storyline.link.stance_trees import TreeEnsemble
 from storyline.link.substories import substories
-from storyline.nlp.entities import EntityAnalyzer, EntityMention
+from storyline.nlp.entities import GENERATIONS, EntityAnalyzer, EntityMention
 from storyline.nlp.person_nouns import is_role
 
 logger = logging.getLogger(__name__)

@@ -19,7 +19,7 @@ from difflib import SequenceMatcher
 from storyline.config import EntityLinkOptions as LinkOptions
 from storyline.disjoint import DisjointSet
 from storyline.lexicon import word_set
-from storyline.nlp.entities import HONORIFICS, EntityMention
+from storyline.nlp.entities import GENERATIONS, HONORIFICS, EntityMention
 
 CONNECTORS = frozenset({"of", "for", "the", "and", "de", "on", "in", "&"})
 PLACEISH = frozenset({"GPE", "LOC", "FAC"})
@@ -39,11 +39,6 @@ _NICKNAME_PAIRS = (
     "sam/samuel nick/nicholas larry/lawrence al/albert al/alan al/alfred"
 )
 _NICKNAMES = {frozenset(p.split("/")) for p in _NICKNAME_PAIRS.split()}
-
-
-# a generation's suffix after a person's name ("Donald Trump Jr.", "Ken Griffey Sr."); the
-# name key keeps it only where a text tells the two generations apart (generations_apart)
-GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
 def first_name(key: str) -> str:

@@ -121,15 +121,18 @@ def name_key(words: Iterable[str]) -> str:
             joined.append(w)
         initials = single or (initials and single)
     # "W. Mark Felt Sr." is "w mark felt": a generational suffix is not part of the key
-    while len(joined) > 1 and joined[-1] in _KEY_SUFFIXES:
+    while len(joined) > 1 and joined[-1] in _NAME_SUFFIXES:
         joined.pop()
     return " ".join(joined)
 
 
-# (the suffixes the key drops; it had read the list-splitting set below, which shadowed a
-# shorter one of the same name. Keeping "Jr." apart from the father, "Donald Trump Jr."
-# from "Donald Trump", cost 0.25 ECB+ CoNLL: the son's name often goes without it)
-_KEY_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"})
+# a generation's suffix after a person's name ("Donald Trump Jr.", "Ken Griffey Sr."); the
+# linker keys it apart only where a text tells the two generations apart
+# (link.entity_names.generations_apart): keeping "Jr." in every key cost 0.25 ECB+ CoNLL
+GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# what may close a person's name after a comma and is no part of its key: a generation,
+# a degree ("Martin Luther King, Jr.", "Jane Doe, MD")
+_NAME_SUFFIXES = GENERATIONS | {"phd", "md", "esq"}
 
 
 class SpacyEntityAnalyzer:
@@ -255,9 +258,6 @@ def _line_mentions(doc: Any, line: Any, label: str, surnames: set[str]) -> list[
         # a list taken apart is a list of people, whatever NER tagged it
         mentions.append(mention if len(parts) == 1 else replace(mention, type="PERSON"))
     return mentions
-
-
-_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"})
 
 
 def _listed_names(span: Any, label: str, surnames: set[str]) -> list[Any]:
