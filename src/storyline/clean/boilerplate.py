@@ -183,8 +183,7 @@ LINE_RULES: tuple[Rule, ...] = (
         r"(?=.{0,200}$)(?!.*[.?;]\s)(follow|like|subscribe|see more|check out|watch|visit"
         r"|become)\b.{0,80}?(https?://|www\.)\S+",
         # a label naming the network, the link shortened: "NBC YouTube: http://bit.ly/..."
-        r"(?=.{0,200}$)[^:.?;]{0,60}\b(twitter|facebook|instagram|youtube|tumblr|snapchat"
-        r"|pinterest|linkedin|tiktok)\b[^:.?;]{0,40}:\s*(https?://|www\.)\S+",
+        r"(?=.{0,200}$)[^:.?;]{0,60}\b" + _NETWORK + r"\b[^:.?;]{0,40}:\s*(https?://|www\.)\S+",
     ),
     _rule(
         "self-promotion",

@@ -41,6 +41,10 @@ _EVENT_SYNONYMS = {"die": "kill", "claim": "kill"}
 _NO_EVENT_VERBS = frozenset({"have", "be", "get", "include", "make", "take", "give", "see"})
 
 
+# the head of a figure that counts nothing named ("$808 million", "6%"): "amount (verb)"
+_AMOUNT = "amount"
+
+
 def fact_key(fact: Fact, doc: Any, ents: Ents | None = None) -> FactKey | None:
     """(counted thing, unit, time scope) or None when the fact counts nothing citable."""
     if fact.counted is None and fact.unit is None:
@@ -56,7 +60,7 @@ def fact_key(fact: Fact, doc: Any, ents: Ents | None = None) -> FactKey | None:
             if fact.verb in ("kill", "claim", "die") and head in ("people", "civilian"):
                 head = "people killed"
     if not head and fact.unit:
-        head = f"amount ({fact.verb or 'value'})"
+        head = f"{_AMOUNT} ({fact.verb or 'value'})"
     ents = ents or Ents(doc)
     within = ents.within(fact.sentence_start, fact.sentence_end)
     dates = frozenset(
@@ -120,6 +124,7 @@ def align_facts(candidates: Sequence[ClaimCandidates], options: ClaimOptions) ->
     out = []
     for group_key in sorted(groups, key=lambda k: (k[0], k[1], sorted(k[2]), k[3])):
         head, _unit, dates, _event_verb = group_key
+        named = not head.startswith(f"{_AMOUNT} (")  # a figure that counts something named
         # readings: members whose values agree with each other
         readings: list[list[tuple[ClaimArticle, Fact]]] = []
         seen: set[tuple[str, int]] = set()
@@ -128,7 +133,6 @@ def align_facts(candidates: Sequence[ClaimCandidates], options: ClaimOptions) ->
                 continue  # one sentence is one side, whichever of its figures matched
             seen.add((article.id, fact.sentence_start))
             for reading in readings:
-                named = not head.startswith("amount (")
                 if _agree(reading[0][1], fact, options.value_tolerance, named):
                     reading.append((article, fact))
                     break
