@@ -371,6 +371,7 @@ def _link_heads(ctx: _Linking) -> dict[tuple[int, str], list[int]]:
     for (label, _head), members in by_head.items():
         joined: list[tuple[set[str], bool]] = []  # multi-word names in: (words, person)
         first = None
+        said = {k: ctx.m(ctx.nodes[k]) for k in members}
         # two people share the surname ("Hillary Clinton", "Bill Clinton"): a bare
         # "Clinton" joins neither by its head; nor does a bare "Jordan" that is one
         # person's surname and another's first name ("Dave Jordan", "Jordan Belliveau")
@@ -379,26 +380,21 @@ def _link_heads(ctx: _Linking) -> dict[tuple[int, str], list[int]]:
         ambiguous = (
             ambiguous
             or bool(firsts)
-            and any(
-                ctx.m(ctx.nodes[k]).kind == "name"
-                and " " not in ctx.m(ctx.nodes[k]).name
-                and ctx.m(ctx.nodes[k]).name in given[label]
-                for k in members
-            )
+            and any(_bare_name(m) and m.name in given[label] for m in said.values())
         )
         # a father and his son ("donald trump" and "donald trump jr", keyed apart where a
         # text tells them apart): a writer marks the son ("Trump Jr.", "Don Jr."), so a bare
         # "Trump" is the one named without the suffix, if there is one such name
-        full = {n for n in (ctx.m(ctx.nodes[k]).name for k in members) if " " in n}
+        full = {m.name for m in said.values() if " " in m.name}
         suffixed = {n for n in full if n.split()[-1] in GENERATIONS}
-        plain = [k for k in members if ctx.m(ctx.nodes[k]).name in full - suffixed]
+        plain = [k for k in members if said[k].name in full - suffixed]
         elder = plain[0] if suffixed and plain and not ambiguous else None
-        if len({ctx.m(ctx.nodes[k]).name for k in plain}) > 1:
+        if len({said[k].name for k in plain}) > 1:
             elder = None
         ambiguous = ambiguous or bool(suffixed and plain)
         # a place's bare name and an organisation named after it ("Baltimore", "CBS
         # Baltimore") share a head but not a referent: the bare place joins no one by it
-        names = [ctx.m(ctx.nodes[k]) for k in members if ctx.m(ctx.nodes[k]).kind == "name"]
+        names = [m for m in said.values() if m.kind == "name"]
         place_apart = any(" " in m.name and key_type[m.name] == "ORG" for m in names)
         # two rival names of things share the head ("White House", "House of Delegates"):
         # a bare "House" could be either, it joins neither by the head
@@ -407,17 +403,12 @@ def _link_heads(ctx: _Linking) -> dict[tuple[int, str], list[int]]:
             rival_names(set(a.split()), set(b.split())) for a, b in combinations(things, 2)
         )
         for k in members:
-            mention = ctx.m(ctx.nodes[k])
-            if (
-                place_apart
-                and mention.kind == "name"
-                and " " not in mention.name
-                and key_type[mention.name] in PLACEISH
-            ):
+            mention = said[k]
+            if place_apart and _bare_name(mention) and key_type[mention.name] in PLACEISH:
                 continue
             # whatever type the tagger gave it ("Jordan" is a country too): a bare name
             # that could be either person joins neither by its head
-            if ambiguous and mention.kind == "name" and " " not in mention.name:
+            if ambiguous and _bare_name(mention):
                 if elder is not None:
                     ctx.uf.union(elder, k)
                 continue
@@ -436,6 +427,11 @@ def _link_heads(ctx: _Linking) -> dict[tuple[int, str], list[int]]:
             else:
                 ctx.uf.union(first, k)
     return by_head
+
+
+def _bare_name(mention: EntityMention) -> bool:
+    """A one-word name ("Clinton", "Baltimore", "House")."""
+    return mention.kind == "name" and " " not in mention.name
 
 
 def _link_type_nouns(ctx: _Linking, by_head: dict[tuple[int, str], list[int]]) -> None:
