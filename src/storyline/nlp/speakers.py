@@ -194,9 +194,10 @@ def _resolve(ctx: _Context, quote: Quote, earlier: list[Quote]) -> Quote:
         if first in _PLURAL and span is not None:
             target = _plural_subject(ctx, span[0])
         if target is None:
-            target = _previous_speaker(ctx.text, start, earlier)
+            target = _not_people(ctx, first, _previous_speaker(ctx.text, start, earlier))
         if target is None and len(tokens) == 1:
-            target = _previous_named_speaker(ctx, start, earlier) or _subject_name(ctx, start)
+            target = _not_people(ctx, first, _previous_named_speaker(ctx, start, earlier))
+            target = target or _not_people(ctx, first, _subject_name(ctx, start))
         if target is None:
             # a place is "it" when its government speaks ("Russia said ... It added"),
             # never "they" ("The ministers met in Brussels. They said")
@@ -249,6 +250,21 @@ def _resolve(ctx: _Context, quote: Quote, earlier: list[Quote]) -> Quote:
         words_start=start,
         words_end=end,
     )
+
+
+def _not_people(
+    ctx: _Context, pronoun: str, target: tuple[int, int] | None
+) -> tuple[int, int] | None:
+    """``target``, unless the pronoun is "it"/"its" and the target several people joined
+    ("Alvarez and Rodo Sayagues"): "it" is one thing, one body or one place, never a
+    pair or a list of people ("Written by Alvarez and Sayagues ... it offers enough
+    gore" is the film). (One person stays: PolNeAR's "it" of a campaign or an office is
+    often scored as the person who runs it.)"""
+    if target is None or pronoun not in ("it", "its"):
+        return target
+    span = ctx.doc.char_span(*target, alignment_mode="expand")
+    joined = span is not None and any(t.dep_ == "conj" for t in span)
+    return None if joined and speaker_kind(ctx.doc, *target) == "person" else target
 
 
 def _previous_person(
