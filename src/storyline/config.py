@@ -275,12 +275,6 @@ class ClaimOptions:
     # of what is claimed (not only two of them: "Kanan and Li built an electrochemical
     # cell" does not back "conventional copper electrodes consist of nanoparticles")
     min_claimed_share: float = 1 / 3
-    # and at least one shared word that is not one of the story's own words: a content
-    # word in the statements of at least this share of the storyline's independent sources,
-    # when it has at least this many (in a small story the words two sources share are
-    # what they corroborate, not what every source says)
-    story_word_share: float = 0.75
-    story_word_sources: int = 4
     # the stance engine's probability for a source's "agree" (the article read whole) and
     # for "disagree" (one aligned sentence with a refuting or negating cue): a false
     # "contradicted" costs the analyst's trust, so the bar is high

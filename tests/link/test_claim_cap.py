@@ -2,7 +2,7 @@
 ``ClaimOptions.max_claims_per_article`` statements, those it aligns with best, found
 through a ``StatementIndex`` of the names they mention (records built by hand: no parse)."""
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from storyline.config import ClaimOptions
 from storyline.link.claims import (
@@ -64,11 +64,6 @@ STATEMENTS = [
 
 
 def _judged(options, index=None):
-    # the five statements share every word with each other (story words, which back no
-    # claim: test_claim_story_words.py); here only the cap is under test
-    options = replace(options, story_word_sources=len(STATEMENTS) + 1)
-    if index is not None:
-        index = StatementIndex(index.statements, options)
     stance = _Stance()
     verdicts = judge_claims(_judge(), STATEMENTS, options, stance, index)
     return sorted(v.claim[0] for v in verdicts), stance

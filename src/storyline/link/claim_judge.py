@@ -36,27 +36,18 @@ def _aligned(claim: Statement, sentence: SentenceInfo, min_shared: int) -> bool:
 
 
 def _corroborates(
-    claim: Statement,
-    sentence: SentenceInfo,
-    min_shared: int,
-    min_share: float,
-    story_words: frozenset[str] = frozenset(),
+    claim: Statement, sentence: SentenceInfo, min_shared: int, min_share: float
 ) -> bool:
     """Can this sentence stand as an agreeing source: aligned, and sharing what the claim
     says, not only whom it names ("Russia seeks a political solution in Syria" is not
     corroborated by "Lavrov denied Russia sells arms to Syria", which shares only the
-    names and one word), nor only the words the whole story is told in (``story_words``:
-    "Moonlight, truly the year's best picture, was the title inside the envelope" is not
-    backed by "Moonlight has won best picture" in a story of the best-picture mix-up,
-    whose every source says "best picture")."""
+    names and one word)."""
     # words of what is claimed, not of its attribution ("a foreign ministry statement
     # said ..." shares "foreign" with "Russia's foreign minister denied ...")
     said = (claim.claimed_keys & sentence.keys) - claim.sentence.names - sentence.names
     content = claim.claimed_keys - claim.sentence.names
     needed = max(min_shared, math.ceil(min_share * len(content) - 1e-9))
-    return (
-        _aligned(claim, sentence, min_shared) and len(said) >= needed and bool(said - story_words)
-    )
+    return _aligned(claim, sentence, min_shared) and len(said) >= needed
 
 
 def _denies(claim: Statement, sentence: SentenceInfo) -> bool:
@@ -96,14 +87,13 @@ def judge_claims(
     options = options or ClaimOptions()
     if judge.article.copy or not judge.sentences:
         return []
-    index = index if index is not None else StatementIndex(statements, options)
     text = judge.article.text
     by_name: dict[str, list[int]] = defaultdict(list)  # name -> sentences naming it
     for n, sentence in enumerate(judge.sentences):
         for name in sentence.names:
             by_name[name].append(n)
     found: list[tuple[Statement, list[SentenceInfo]]] = []
-    for claim in index.naming(by_name):
+    for claim in index.naming(by_name) if index is not None else statements:
         naming = sorted({n for name in claim.sentence.names for n in by_name.get(name, ())})
         aligned = [
             s
@@ -162,7 +152,7 @@ def judge_claims(
         for start, _end in result.evidence:
             hit = _sentence_at(judge.sentences, start) or by_start.get(start)
             if hit is not None and _corroborates(
-                claim, hit, options.min_shared_keys, options.min_claimed_share, index.story_words
+                claim, hit, options.min_shared_keys, options.min_claimed_share
             ):
                 key = (claim.article.id, claim.sentence.start)
                 agreed[key] = Verdict(key, make_side(judge.article, hit, "agree", result.score))
@@ -199,31 +189,14 @@ def judge_claims(
 
 class StatementIndex:
     """A storyline's statements by the names they mention: the statements an article can
-    align with (one naming something its sentences name), in ``statements`` order; and
-    the story's own words (``story_words``: content words that the statements of at least
-    ``options.story_word_share`` of its independent sources use, when it has at least
-    ``options.story_word_sources`` of them), which say what the story is, not what one
-    claim in it says."""
+    align with (one naming something its sentences name), in ``statements`` order."""
 
-    def __init__(
-        self, statements: Sequence[Statement], options: ClaimOptions | None = None
-    ) -> None:
-        options = options or ClaimOptions()
+    def __init__(self, statements: Sequence[Statement]) -> None:
         self.statements = list(statements)
         self.by_name: dict[str, list[int]] = defaultdict(list)
-        users: dict[str, set[str]] = defaultdict(set)  # content word -> sources using it
         for i, statement in enumerate(self.statements):
             for name in statement.sentence.names:
                 self.by_name[name].append(i)
-            for word in statement.sentence.keys - statement.sentence.names:
-                users[word].add(statement.article.source)
-        sources = len({s.article.source for s in self.statements})
-        bar = options.story_word_share * sources
-        self.story_words = frozenset(
-            word
-            for word, used in users.items()
-            if sources >= options.story_word_sources and len(used) >= bar
-        )
 
     def naming(self, names: Iterable[str]) -> list[Statement]:
         found = {i for name in names for i in self.by_name.get(name, ())}

@@ -269,7 +269,7 @@ def analyze_story(
         steps = Steps(options.budget)
         candidates = [f.claims for f in found if f.claims is not None]
         statements = [s for c in candidates for s in c.statements]
-        index = StatementIndex(statements, options.claims)
+        index = StatementIndex(statements)
         verdicts: list[Verdict] = []
         for article, f in zip(ordered, found, strict=True):
             # each independent source's stance toward the claims it speaks of: the article's
