@@ -54,13 +54,28 @@ def test_a_written_by_credit_is_no_quote():
     assert reported
 
 
+def _speakers(text: str):
+    doc = next(load_pipeline().pipe([text]))
+    return quotes_with_speakers(doc, QuoteOptions())
+
+
 def test_it_is_never_two_people():
     text = (
         "The film was made by Fede Alvarez and Rodo Sayagues, who said the cabin was real.\n"
         "In the end, it offers enough good-time gore, goofiness, scares and screams to leave "
         "an audience feeling a certain elated exhaustion."
     )
-    doc = next(load_pipeline().pipe([text]))
-    for quote in quotes_with_speakers(doc, QuoteOptions()):
+    for quote in _speakers(text):
         if quote.speaker_words == "it" or quote.speaker == "it":
             assert " and " not in (quote.speaker or "")
+
+
+def test_it_is_the_thing_its_own_sentence_names_first():
+    # a reader saw "it offers enough gore" credited to the film's writers
+    text = (
+        "Written by Fede Alvarez and Rodo Sayagues, the story begins at a cabin. Alvarez said "
+        "the cabin was real. It's unlikely the movie will gain the same ardent following as "
+        "Raimi's debut, but it offers enough good-time gore to leave an audience exhausted."
+    )
+    (offers,) = [q for q in _speakers(text) if q.cue == "offers"]
+    assert offers.speaker == "the movie"

@@ -23,6 +23,7 @@ from typing import Any
 
 from storyline.lexicon import word_set
 from storyline.nlp.name_gender import FEMALE_TITLES, MALE_TITLES, person_genders, person_key
+from storyline.nlp.quote_lexicon import WORKS
 from storyline.nlp.quote_syntax import speech_verbs
 from storyline.nlp.quotes import Quote
 from storyline.nlp.spacy_model import doc_text
@@ -193,6 +194,8 @@ def _resolve(ctx: _Context, quote: Quote, earlier: list[Quote]) -> Quote:
         target = None
         if first in _PLURAL and span is not None:
             target = _plural_subject(ctx, span[0])
+        elif span is not None:
+            target = _thing_subject(ctx, span[0])
         if target is None:
             target = _not_people(ctx, first, _previous_speaker(ctx.text, start, earlier))
         if target is None and len(tokens) == 1:
@@ -250,6 +253,23 @@ def _resolve(ctx: _Context, quote: Quote, earlier: list[Quote]) -> Quote:
         words_start=start,
         words_end=end,
     )
+
+
+def _thing_subject(ctx: _Context, pronoun: Any) -> tuple[int, int] | None:
+    """ "It's unlikely the movie will gain a following, but it offers enough gore": the
+    nearest singular subject before "it" in its own sentence, outside what someone is
+    reported to say, when it is a body, a record or a work (not a person)."""
+    for token in reversed(ctx.doc[pronoun.sent.start : pronoun.i]):
+        if token.dep_ not in ("nsubj", "nsubjpass") or token.tag_ not in ("NN", "NNP"):
+            continue
+        if any(a <= token.idx < b for a, b in ctx.reported):
+            continue
+        phrase = noun_phrase(token, ctx.text)
+        kind = speaker_kind(ctx.doc, *phrase)
+        if kind in ("group", "record") or token.lemma_.lower() in WORKS:
+            return phrase
+        return None  # someone, or a quality ("his willingness"): the usual rules decide
+    return None
 
 
 def _not_people(
