@@ -72,8 +72,10 @@ def shape_type(span: Any, ner_type: str) -> str:
         return "PRODUCT"  # "MiG-29 bombers", "S-300 missiles": a model, not an organisation
     words = [t.lower_ for t in span]
     doc = span.doc
-    if _in_quotes(span):
-        return "WORK_OF_ART"  # “Moonlight”, "La La Land": news sets a work's title in quotes
+    if ner_type not in ("PERSON", "PRODUCT") and _in_quotes(span):
+        # “Moonlight”, "La La Land": news sets a work's title in quotes (a person's alias,
+        # "Carlos Danger", and a product's name, “My K-Cup”, are quoted too)
+        return "WORK_OF_ART"
     if ner_type == "NORP" and any(t.like_num for t in span):
         return "PRODUCT"  # "Windows 10": a people or a faith has no number; a version has
     if _event_named(words) and span[0].text[:1].isupper():
