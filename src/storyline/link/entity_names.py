@@ -366,9 +366,11 @@ def canonical_name(mentions: Sequence[EntityMention]) -> tuple[str, str]:
     ranked = (named or Counter(m.type for m in mentions if m.type)).most_common(1)
     if name.lower() in PLATFORMS:
         return name, "ORG"  # "Twitter": a company's service, never a person
-    if sum(m.type == _WORK for m in mentions) >= _TITLED:
+    top = ranked[0][0] if ranked else ""
+    if top not in ("PERSON", "PRODUCT") and sum(m.type == _WORK for m in mentions) >= _TITLED:
         # set in quotation marks more than once (“Moonlight”): a work's title, however the
-        # tagger typed the bare mentions (ORG, PERSON)
+        # tagger typed the bare mentions (ORG); a name the tagger reads as a person's or
+        # a product's stays one (an alias, a product's name are quoted too)
         return name, _WORK
     return name, ranked[0][0] if ranked else ""
 
