@@ -255,6 +255,9 @@ def _resolve(ctx: _Context, quote: Quote, earlier: list[Quote]) -> Quote:
     )
 
 
+_OPENING_MARKS = frozenset("\"'“”‘’ ,")
+
+
 def _thing_subject(ctx: _Context, pronoun: Any) -> tuple[int, int] | None:
     """ "It's unlikely the movie will gain a following, but it offers enough gore": the
     nearest singular subject before "it" in its own sentence, outside what someone is
@@ -264,10 +267,12 @@ def _thing_subject(ctx: _Context, pronoun: Any) -> tuple[int, int] | None:
             continue
         if any(a <= token.idx < b for a, b in ctx.reported):
             continue
-        phrase = noun_phrase(token, ctx.text)
-        kind = speaker_kind(ctx.doc, *phrase)
+        start, end = noun_phrase(token, ctx.text)
+        while start < end and ctx.text[start] in _OPENING_MARKS:
+            start += 1  # "“The Evil Dead,” Sam Raimi's 1981 horror film": no stray mark
+        kind = speaker_kind(ctx.doc, start, end)
         if kind in ("group", "record") or token.lemma_.lower() in WORKS:
-            return phrase
+            return start, end
         return None  # someone, or a quality ("his willingness"): the usual rules decide
     return None
 
