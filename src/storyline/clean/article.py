@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 
 from storyline.clean.boilerplate import (
     classify_line,
@@ -54,11 +55,30 @@ def article_id(
 def _guess_title(text: str) -> str | None:
     """The first line when it reads as a headline; page clutter (a credit, a share or
     video prompt, a widget) is no title: the story then takes its first real sentence."""
-    first = text.split("\n", 1)[0].strip()
+    first, _, rest = text.partition("\n")
+    first = first.strip()
     words = first.split()
     if not 2 <= len(words) <= 16 or first[-1] in '.!?"”:;,' or is_clutter(first):
         return None
+    capitalised = all(w[:1].isupper() for w in words)
+    if capitalised and len(words) <= _LABEL_WORDS and not _told_in(words, rest[:_LEAD_CHARS]):
+        return None  # "Virgin Australia" over an April Fools' list: an image's label
     return first
+
+
+# a first line this short and of capitalised words only (a name's form) is a headline
+# only if the lead goes on to tell of it ("Alexis Murphy Missing" / "Alexis Murphy, 17,
+# has been missing since ..."); a label of an image or a section ("Virgin Australia",
+# "Your Health") names what the lead does not speak of. ("Floods hit Minot" is a
+# sentence's form: a headline whatever its lead says.)
+_LABEL_WORDS = 3
+_LEAD_CHARS = 600
+
+
+def _told_in(words: list[str], lead: str) -> bool:
+    """Does the lead use one of the line's words (of three letters or more)?"""
+    said = {w.lower() for w in re.findall(r"[\w'’-]{3,}", lead)}
+    return any(w.lower().strip(".,:;'’\"“”") in said for w in words if len(w) >= 3)
 
 
 def is_clutter(title: str) -> bool:

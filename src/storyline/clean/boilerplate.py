@@ -36,8 +36,14 @@ _DAY_WRITTEN = _MONTH + r"\s+\d{1,2},?\s+(19|20)\d\d"
 # a photographer's name in a credit: capitalised words only ("Michael Nagle", "Evan Vucci")
 _CAPITALISED = r"(?-i:[A-Z][\w'’-]*(\s+[A-Z][\w.'’-]*){0,4})"
 
-# a label before a contact address: "Email:", "Business Inquiries Only:", "Manager-"
-_CONTACT_LABEL = r"([a-z][\w'’]*(\s+[\w'’]+){0,4}\s*[:\-–—]\s*)"
+# a label before a contact address: "Email:", "Business Inquiries Only:", "Manager-";
+# never a clause that introduces someone's words ("He responded on Twitter: @CNN" is a
+# sentence of the article: a subject pronoun or a verb of saying opens or fills it)
+_CONTACT_LABEL = (
+    r"((?!(he|she|they|we|i|it|who)\b)(?![^:\n]*\b(said|says|wrote|writes|tweeted|tweets"
+    r"|responded|responds|replied|replies|added|adds|posted|posts|told|asked)\b)"
+    r"[a-z][\w'’]*(\s+[\w'’]+){0,4}\s*[:\-–—]\s*)"
+)
 # a video creator's plea for likes and followers
 _PLEA = (
     r"\b(get this video to [\d,.]+k? likes|(my|our) (snapchat|instagram|twitter|youtube|tiktok"

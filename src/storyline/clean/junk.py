@@ -169,10 +169,35 @@ _CAPTION_DATE = re.compile(
 )
 
 
+# a past-tense verb the full date is the time of ("was sentenced on Tuesday, April 11,
+# 2017", "said Monday, Oct. 28, 2013, that", "died Friday, ..."): reporting's form. A
+# caption shows what a picture shows in the present ("Berlusconi sits in the lower chamber
+# ..., in Rome, Friday, Oct. 14, 2011"), its date set off by a comma or after a place
+_REPORTED_ON = re.compile(
+    r"\b(?:[a-z]{2,}ed|said|told|was|were|had|did|met|began|took|made|held|gave|won|lost|left"
+    r"|came|went|found|saw|became|fell|rose|struck|shot|spoke|wrote|sent|paid|sold|ran"
+    r"|brought|bought|thought|knew|flew|led|broke|chose|drove|hit|put|set|quit|cut|hid"
+    r"|arrived|died|resigned)(?:\s+on)?\s+$"
+)
+_PICTURE_WORDS = re.compile(r"\b(?:photos?|pictures?|images?|file)\b", re.IGNORECASE)
+
+
+def _caption_dated(text: str) -> bool:
+    """Does the sentence carry a caption's full date (weekday, date and year) without a
+    reporting form around it (a past-tense verb of which it is the time, no picture
+    named)?"""
+    found = _CAPTION_DATE.search(text)
+    if found is None:
+        return False
+    if _PICTURE_WORDS.search(text):
+        return True
+    return _REPORTED_ON.search(text[: found.start()]) is None
+
+
 def is_junk_sentence(text: str) -> bool:
     """Is a sentence page matter rather than reporting: a widget's label, a link, a handle,
     a photo caption's dated line?"""
-    if _JUNK_SENTENCE_START.match(text) or _CAPTION_DATE.search(text):
+    if _JUNK_SENTENCE_START.match(text) or _caption_dated(text):
         return True
     lowered = text.lower()
     if any(phrase in lowered for phrase in _JUNK_SENTENCE_PHRASES):

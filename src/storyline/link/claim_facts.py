@@ -77,9 +77,37 @@ def _agree(a: Fact, b: Fact, tolerance: float, named: bool = True) -> bool:
     million": what it is a share or a sum of is left to the sentence) agrees on its own
     value only: "shares gained about 6%" does not back "anyone buying over 4.75%" because
     6 lies past "over 4.75"; "at least $808 million" backs "$808 million"."""
+    if _plain(a) and _plain(b):
+        # two figures given as they are: the same when one is the other rounded to the
+        # digits it is written with ("$808 million" and "$808.4 million", "1.2 billion"
+        # and "1.23 billion"); a count written out to its last unit is exact, so "150
+        # passengers" and "153 passengers" are two figures, not one rounded
+        # (the two roundings must overlap, not only touch: "1.2" and "1.3" meet at 1.25)
+        reach = _last_digit(a) / 2 + _last_digit(b) / 2
+        return abs(a.value - b.value) < reach * (1 - 1e-9)
     lo_a, hi_a = _range(a) if named else (a.value, a.value_max or a.value)
     lo_b, hi_b = _range(b) if named else (b.value, b.value_max or b.value)
     return bool(lo_a <= hi_b * (1 + tolerance) and lo_b <= hi_a * (1 + tolerance))
+
+
+# the digits of a figure as written: "1,500", "808.4" (a scale word or suffix after them)
+_DIGITS = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+
+
+def _plain(f: Fact) -> bool:
+    """A single figure with no hedge ("about", "more than") and no range."""
+    return f.value_max is None and not f.modifier
+
+
+def _last_digit(f: Fact) -> float:
+    """The value of the last digit a figure is written with: 1 for "153", 0.1 million for
+    "1.5 million", a million for "$808m"; 1 for a number in words ("three")."""
+    m = _DIGITS.search(f.text)
+    if m is None:
+        return 1.0
+    written = float(m.group(0).replace(",", ""))
+    scale = f.value / written if written else 1.0
+    return float(scale * 10.0 ** -len(m.group(1) or ""))
 
 
 def _range(f: Fact) -> tuple[float, float]:

@@ -196,12 +196,30 @@ def statements_of(
         if subject:
             claimed = doc.char_span(start, end, alignment_mode="expand")
             move = done_move(claimed, name_key) if claimed is not None else None
+            asides = _asides(article.text, start, end)
             words = frozenset(
-                lemma for lemma in map(_content_lemma, claimed if claimed is not None else span)
-                if lemma is not None
-            )  # fmt: skip
+                lemma
+                for tok in (claimed if claimed is not None else span)
+                if (lemma := _content_lemma(tok)) is not None
+                and not any(a <= tok.idx < b for a, b in asides)
+            )
             out.append(Statement(article, info, proposition, subject, words, move))
     return out
+
+
+# an aside the writer sets off inside a sentence: between two dashes ("Moonlight – truly
+# the year's best picture – was the title inside the envelope") or in brackets
+_ASIDE = re.compile(
+    r"\s(?:--|[\u2013\u2014])\s[^\u2013\u2014]+?\s(?:--|[\u2013\u2014])\s|\([^()]*\)"
+)
+
+
+def _asides(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The asides of ``text[start:end]``: what they say is the writer's comment or an
+    explanation, not what the sentence claims, so no source backs the claim by them
+    ("Moonlight has won best picture" does not back "Moonlight – truly the year's best
+    picture – was the title inside the envelope they should have been given")."""
+    return [m.span() for m in _ASIDE.finditer(text, start, end)]
 
 
 def _proposition(text: str, start: int, end: int) -> tuple[int, int]:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -279,10 +280,12 @@ def _link_names(ctx: _Linking) -> None:
     in "vladimir putin"), an acronym, a spelling variant."""
     uf, options = ctx.uf, ctx.options
     by_key: dict[str, list[int]] = defaultdict(list)
+    written: dict[str, str] = {}  # a name key's first surface form
     for node in ctx.nodes:
         mention = ctx.m(node)
         if mention.kind == "name":
             by_key[mention.name].append(ctx.index[node])
+            written.setdefault(mention.name, mention.text)
     for members in by_key.values():
         for k in members[1:]:
             uf.union(members[0], k)
@@ -323,6 +326,9 @@ def _link_names(ctx: _Linking) -> None:
             # a place ending an organisation's name is not the organisation: "Baltimore"
             # in "CBS Baltimore"
             and not (key_type[short] in PLACEISH and key_type[k] == "ORG")
+            # nor the end of a pair of places joined by a hyphen: "Kuala Lumpur-Beijing"
+            # (a route) is not Beijing
+            and not (key_type[short] in PLACEISH and _hyphen_joined(written[k], short_words))
         ]
         roots = {uf.find(by_key[k][0]) for k in longer}
         if len(roots) == 1:
@@ -337,6 +343,13 @@ def _link_names(ctx: _Linking) -> None:
             for b in block[i + 1 :]:
                 if types_compatible(key_type[a], key_type[b]) and is_variant(a, b, options):
                     uf.union(by_key[a][0], by_key[b][0])
+
+
+def _hyphen_joined(surface: str, tail: list[str]) -> bool:
+    """Does ``surface`` end with ``tail``'s words after a hyphen or dash ("Kuala
+    Lumpur-Beijing" for "beijing")?"""
+    pattern = r"[-\u2013\u2014]\s*" + r"\W+".join(re.escape(w) for w in tail) + r"\W*$"
+    return re.search(pattern, surface, re.IGNORECASE) is not None
 
 
 def _name_types(ctx: _Linking) -> dict[str, str]:
@@ -406,6 +419,12 @@ def _link_heads(ctx: _Linking) -> dict[tuple[int, str], list[int]]:
             mention = said[k]
             if place_apart and _bare_name(mention) and key_type[mention.name] in PLACEISH:
                 continue
+            if (
+                mention.kind == "name"
+                and key_type[mention.name] in PLACEISH
+                and _hyphen_joined(mention.text, mention.name.split()[-1:])
+            ):
+                continue  # "Kuala Lumpur-Beijing", a route, is not the Beijing it ends with
             # whatever type the tagger gave it ("Jordan" is a country too): a bare name
             # that could be either person joins neither by its head
             if ambiguous and _bare_name(mention):

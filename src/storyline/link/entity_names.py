@@ -20,6 +20,7 @@ from storyline.config import EntityLinkOptions as LinkOptions
 from storyline.disjoint import DisjointSet
 from storyline.lexicon import word_set
 from storyline.nlp.entities import GENERATIONS, HONORIFICS, EntityMention
+from storyline.nlp.name_shape import PLATFORMS
 
 CONNECTORS = frozenset({"of", "for", "the", "and", "de", "on", "in", "&"})
 PLACEISH = frozenset({"GPE", "LOC", "FAC"})
@@ -58,6 +59,8 @@ def same_first_name(a: str, b: str) -> bool:
     if a == b or not a or not b:
         return True
     short, long = sorted((a, b), key=len)
+    if _pet_form(short, long):
+        return False  # "Bob" and "Bobby" Goodlatte: two familiar forms, a father and son
     if short[0] == long[0] and (
         len(short) == 1 or long.startswith(short) or (len(short) <= 3 and subsequence(short, long))
     ):
@@ -65,6 +68,18 @@ def same_first_name(a: str, b: str) -> bool:
     if frozenset((a, b)) in _NICKNAMES:
         return True
     return SequenceMatcher(None, a, b).ratio() >= 0.8  # sergei / sergey
+
+
+def _pet_form(short: str, long: str) -> bool:
+    """Is ``long`` the short form ``short`` with a pet ending ("bob"/"bobby",
+    "tom"/"tommy", "jim"/"jimmie")? Each is a familiar form in its own right: an article
+    that writes both tells two people apart (a writer keeps one form for one person),
+    unlike a short form beside the full name ("alex"/"alexander")."""
+    for ending in ("y", "ie", "ey"):
+        stem = long[: -len(ending)] if long.endswith(ending) else ""
+        if stem and (stem == short or (stem[:-1] == short and stem[-1] == short[-1])):
+            return True
+    return False
 
 
 class GuardedUnionFind:
@@ -349,7 +364,19 @@ def canonical_name(mentions: Sequence[EntityMention]) -> tuple[str, str]:
         if m.type and s == name and not (_surface(m).isupper() and not name.isupper())
     )
     ranked = (named or Counter(m.type for m in mentions if m.type)).most_common(1)
+    if name.lower() in PLATFORMS:
+        return name, "ORG"  # "Twitter": a company's service, never a person
+    top = ranked[0][0] if ranked else ""
+    if top not in ("PERSON", "PRODUCT") and sum(m.type == _WORK for m in mentions) >= _TITLED:
+        # set in quotation marks more than once (“Moonlight”): a work's title, however the
+        # tagger typed the bare mentions (ORG); a name the tagger reads as a person's or
+        # a product's stays one (an alias, a product's name are quoted too)
+        return name, _WORK
     return name, ranked[0][0] if ranked else ""
+
+
+_WORK = "WORK_OF_ART"
+_TITLED = 2  # quoted mentions that make a name a work's title
 
 
 def _surface(m: EntityMention) -> str:

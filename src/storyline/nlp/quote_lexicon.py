@@ -37,6 +37,18 @@ FINDING_DEPS = {"ccomp", "xcomp", "oprd", "acomp", "attr"}
 # phones with a lone pronoun object or "up"/"back" ("Françoise would call me", "call
 # me up")
 NEEDS_COMPLEMENT = {"rule", "call"}
+# what is made to be watched, heard or read: with a bare object its verb tells what it has
+# or gives, never a position ("the remake boasts better production values", "the film
+# offers enough gore"); a critic's words about it are the critic's
+WORKS = frozenset(
+    {
+        "film", "movie", "remake", "reprise", "sequel", "prequel", "reboot",
+        "show", "episode", "sitcom", "drama", "comedy", "thriller",
+        "documentary", "musical", "album", "song", "novel",
+        "adaptation", "trailer", "franchise", "shocker", "blockbuster",
+        "flick", "opera", "play",
+    }
+)  # fmt: skip
 # Attitude and stance verbs: they attribute a position (PolNeAR's notion of attribution)
 # when they take a clause, a to-infinitive or an object ("criticized the plan").
 STANCE_LEMMAS = {

@@ -62,6 +62,8 @@ def transcript_drafts(doc: Any, text: str, min_words: int) -> list[Draft]:
             continue
         if not m.group(1).isupper() and _TEASER.match(text, start, end):
             continue
+        if _names_itself(m.group(1), text[start:end]):
+            continue
         drafts.append(
             Draft(
                 start,
@@ -73,6 +75,17 @@ def transcript_drafts(doc: Any, text: str, min_words: int) -> list[Draft]:
             )  # fmt: skip
         )
     return drafts
+
+
+def _names_itself(label: str, words: str) -> bool:
+    """Does the line's text go on to speak of its label ("Charges: 2 Minnesota ISIS
+    recruits ... face new charges", "INVESTIGATORS: ... The Fox 9 Investigators have
+    learned")? Then the label is a topic or a section's title: no one names themselves as
+    a third party in their own words."""
+    head = label.split()[-1].strip(".'’")
+    if len(head) < 3:
+        return False
+    return re.search(rf"\b{re.escape(head)}\b", words, re.IGNORECASE) is not None
 
 
 # a name holds no verb, determiner or pronoun: "Drop This Fact:", "Trending News:", "Ask

@@ -25,6 +25,7 @@ from storyline.nlp.quote_lexicon import (
     NOT_SPEECH,
     STANCE_LEMMAS,
     TELL_LEMMAS,
+    WORKS,
     speech_verbs,
 )
 from storyline.nlp.quote_raising import RAISING_LEMMAS, is_raising, spoken_subject
@@ -68,7 +69,39 @@ def is_speech_verb(token: Any) -> bool:
         return False  # "could not find a job", "find common ground": nothing found out
     if token.lemma_.lower() in NEEDS_COMPLEMENT and _bare_object(token):
         return False  # "to rule North Korea", "would call me": governing, phoning
+    if _bare_object(token) and _a_work(subject_of(token)):
+        return False  # "the remake boasts better production values": has, not says
+    if _credit(token):
+        return False  # "Written by Alvarez and Sayagues, the story begins": who made it
     return token.lemma_.lower() in verbs or token.lower_ in verbs or is_stance_verb(token)
+
+
+# verbs that make a work ("written by", "penned by"), unlike those that report one's words
+# ("as reported by Reuters", "asked by Starnes whether")
+_AUTHORING = frozenset({"write", "co-write", "cowrite", "pen", "compose", "author", "co-author"})
+
+
+def _credit(verb: Any) -> bool:
+    """A passive participle that opens or follows a noun with its maker ("Written by
+    Alvarez, the story ...", "a song written by Prince"): a credit of who made the work
+    the clause describes, with no clause of words reported."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.lemma_.lower() in _AUTHORING
+        and verb.dep_ in ("advcl", "acl")
+        and not any(c.dep_ in ("nsubjpass", "auxpass", "ccomp") for c in verb.children)
+        and any(c.dep_ == "agent" for c in verb.children)
+    )
+
+
+def _a_work(subject: Any) -> bool:
+    """Is the subject a film, a show, a book's story (``WORKS``) or a title the tagger
+    typed a work of art ("Evil Dead offers")?"""
+    if subject is None:
+        return False
+    return subject.lemma_.lower() in WORKS or (
+        subject.ent_type_ == "WORK_OF_ART" and subject.pos_ == "PROPN"
+    )
 
 
 def _bare_object(verb: Any) -> bool:

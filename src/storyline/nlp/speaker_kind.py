@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 from storyline.nlp.entity_roles import RELATIONAL
 from storyline.nlp.person_nouns import is_role_noun
+from storyline.nlp.quote_lexicon import WORKS
 from storyline.nlp.speaker_issuers import DOCUMENTS, INSTITUTIONS, RELEASED
 
 SpeakerKind = Literal["person", "group", "record", "other"]
@@ -140,6 +141,8 @@ def _head_kind(head: Any) -> SpeakerKind | None:
     # enthusiasm for the work", "Comey's political misadventures"), never a voice
     if lemma in _THINGS or lemma.endswith(_ABSTRACT):
         return "other"
+    if lemma in WORKS:
+        return "other"  # "the movie offers enough gore": a film has, it does not say
     return None
 
 
