@@ -16,6 +16,15 @@ def test_name_key_drops_titles_possessives_and_joins_initials():
     assert name_key(["Dr.", "Sanjay", "Gupta"]) == "sanjay gupta"
 
 
+def test_name_key_keeps_the_number_of_a_numbered_thing_but_drops_a_generation():
+    # "World War II" lost its "II" as if it were a generation and keyed as "world war"
+    assert name_key(["World", "War", "II"]) == "world war ii"
+    assert name_key(["World", "War", "II"]) != name_key(["World", "War", "I"])
+    assert name_key(["Title", "IX"]) == "title ix"
+    assert name_key(["Donald", "Trump", "Jr."]) == "donald trump"
+    assert name_key(["Pope", "John", "Paul", "II"]) == "john paul"
+
+
 def test_detect_types_offsets_and_honorific(analyzer):
     text = "Mr Putin met Vladimir Putin's envoy in Tartous on Monday."
     (mentions,) = analyzer.detect([text])

@@ -120,8 +120,9 @@ def name_key(words: Iterable[str]) -> str:
         else:
             joined.append(w)
         initials = single or (initials and single)
-    # "W. Mark Felt Sr." is "w mark felt": a generational suffix is not part of the key
-    while len(joined) > 1 and joined[-1] in _NAME_SUFFIXES:
+    # "W. Mark Felt Sr." is "w mark felt": a generational suffix is not part of the key; a
+    # numeral after a numbered thing's head is its number ("World War II" is not "World War I")
+    while len(joined) > 1 and joined[-1] in _NAME_SUFFIXES and joined[-2] not in _NUMBERED_HEADS:
         joined.pop()
     return " ".join(joined)
 
@@ -133,6 +134,10 @@ GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # what may close a person's name after a comma and is no part of its key: a generation,
 # a degree ("Martin Luther King, Jr.", "Jane Doe, MD")
 _NAME_SUFFIXES = GENERATIONS | {"phd", "md", "esq"}
+# heads a Roman numeral numbers rather than names a generation of
+_NUMBERED_HEADS = frozenset(
+    {"war", "phase", "part", "chapter", "volume", "act", "title", "stage", "council", "league"}
+)
 
 
 class SpacyEntityAnalyzer:
