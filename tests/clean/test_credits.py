@@ -140,3 +140,20 @@ def test_a_story_title_from_a_summary_sentence_drops_a_bullets_dash() -> None:
     summary = [SummarySentence("--The cost of a second autopsy.", (Citation("a-1", 0, 1),))]
     member = Article("a-1", PROSE, PROSE, "t#1")
     assert _story_title([member], summary) == "The cost of a second autopsy."
+
+
+def test_a_story_title_from_the_summary_is_the_first_sentence_that_leads_its_article() -> None:
+    # a reader saw "A mistrial was declared on the murder charge." (a sentence from deep in
+    # one report) title a story whose other report opened on what the story is
+    deep = "The jury met for four days. A mistrial was declared on the murder charge."
+    lead = "WASHINGTON — Prosecutors released audio of jail calls placed by the gunman."
+    members = [Article("a-1", deep, deep, "t#1"), Article("a-2", lead, lead, "t#2")]
+    summary = [
+        SummarySentence(deep[28:], (Citation("a-1", 28, len(deep)),)),
+        SummarySentence(lead[13:], (Citation("a-2", 13, len(lead)),)),
+    ]
+    assert _story_title(members, summary) == (
+        "Prosecutors released audio of jail calls placed by the gunman."
+    )
+    # no summary sentence leads its article: the first one titles the story
+    assert _story_title(members, summary[:1]) == "A mistrial was declared on the murder charge."

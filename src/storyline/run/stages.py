@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import re
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass
@@ -331,8 +332,24 @@ def run_stages(
     return timings
 
 
+# a sentence's end before a summary sentence: it is not the article's first
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s")
+# what may stand before a lead: a headline line, a dateline ("WARSAW —"), a kicker
+_LEAD_PREFIX_WORDS = 25
+
+
+def _opens_its_article(sentence: SummarySentence, texts: Mapping[str, str]) -> bool:
+    """Is the summary sentence its article's first (after a headline line or dateline)?"""
+    if not sentence.citations:
+        return False
+    cited = sentence.citations[0]
+    before = texts.get(cited.article, "")[: cited.start]
+    return len(before.split()) <= _LEAD_PREFIX_WORDS and not _SENTENCE_END.search(before)
+
+
 def _story_title(members: list[Article], summary: list[SummarySentence]) -> str:
-    """The first member's headline, else the first summary sentence; a photo credit or
+    """The first member's headline, else the first summary sentence that leads its article
+    (else the first summary sentence); a photo credit or
     caption ("Getty Images / NAME / Contributor") is never a title: the next one is taken.
     Among headlines of the same (or no) date, the one of the article the summary cites
     first: the story's most central report, where the order of ids says nothing."""
@@ -342,11 +359,16 @@ def _story_title(members: list[Article], summary: list[SummarySentence]) -> str:
         by_id = {a.id: a for a in first}
         cited = (c.article for s in summary for c in s.citations if c.article in by_id)
         return by_id[next(cited, first[0].id)].title or ""
-    for sentence in summary:
-        if not is_credit(sentence.text):
-            # a dash opening the paragraph is a list's bullet, no word of the title
-            words = sentence.text.lstrip("-\u2013\u2014 ").split()
-            return " ".join(words[:12]) + ("…" if len(words) > 12 else "")
+    usable = [s for s in summary if not is_credit(s.text)]
+    # a news lead is written to say what the story is: the first summary sentence that
+    # opens its article titles the story before one from deeper in a report ("A mistrial
+    # was declared on the murder charge.", a list item of a fund-raising page)
+    texts = {a.id: a.text for a in members}
+    leads = [s for s in usable if _opens_its_article(s, texts)]
+    for sentence in leads[:1] or usable[:1]:
+        # a dash opening the paragraph is a list's bullet, no word of the title
+        words = sentence.text.lstrip("-\u2013\u2014 ").split()
+        return " ".join(words[:12]) + ("…" if len(words) > 12 else "")
     # a crawl notice or a cookie wall, kept apart as its own story: say what it is
     reason = not_news_reason(a.text for a in members)
     if reason is not None:
