@@ -322,3 +322,34 @@ def test_a_photo_captions_dated_line_and_a_copyright_give_no_timeline_event():
     found.append(date("2012", "2012"))
     events = story_timeline([_article("a1", text, "x")], [lines], [found])
     assert [e.value for e in events] == ["2018-11-12"]
+
+
+def test_a_period_is_one_timeline_event_at_its_start():
+    # a reader saw "custody of Jordan from January 2017 to May 2018" twice, under 2017-01
+    # and 2018-05; two dates of two events in one sentence stay two events
+    from storyline.link.story_layer import story_timeline
+    from storyline.model import Span
+    from storyline.nlp.dates import TimeExpression
+
+    text = (
+        "The foster parents had custody of the boy from January 2017 to May 2018. "
+        "The law was passed in 1985 and repealed in 1993. "
+        "Prices rose between 2003 and 2006."
+    )
+
+    def date(words: str, value: str) -> TimeExpression:
+        at = text.index(words)
+        return TimeExpression(words, at, at + len(words), "DATE", value)
+
+    found = [
+        date("January 2017", "2017-01"),
+        date("May 2018", "2018-05"),
+        date("1985", "1985"),
+        date("1993", "1993"),
+        date("2003", "2003"),
+        date("2006", "2006"),
+    ]
+    ends = [text.index("The law"), text.index("Prices")]
+    sentences = [Span(0, ends[0] - 1), Span(ends[0], ends[1] - 1), Span(ends[1], len(text))]
+    events = story_timeline([_article("a1", text, "x")], [sentences], [found])
+    assert [e.value for e in events] == ["1985", "1993", "2003", "2017-01"]

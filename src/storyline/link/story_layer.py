@@ -464,10 +464,14 @@ def story_timeline(
         year = article.year or group_year
         index = SentenceIndex(list(spans))
         posts = embedded_posts(article.text)  # a tweet's stamp and words are no event
+        previous: TimeExpression | None = None
         for t in found:
             value, inferred = t.value, False
             if t.type != "DATE" or not value or value[:1] not in "0123456789X":
                 continue
+            before, previous = previous, t
+            if before is not None and _ends_a_range(article.text, before, t):
+                continue  # "from January 2017 to May 2018": one period, dated by its start
             if value.startswith("XXXX"):
                 if year is None:
                     continue
@@ -500,6 +504,26 @@ def story_timeline(
                 )
             )
     return sorted(events, key=lambda e: (e.value, e.article, e.start))
+
+
+# what joins a period's two ends: "from 1925 to 1950", "January 2017 through May 2018",
+# "between 2003 and 2006", "1998-2001"
+_RANGE_JOIN = re.compile(r"\s*(?:to|through|thru|until|till|-|\u2013|\u2014)\s*")
+_BETWEEN_AND = re.compile(r"\s+and\s+")
+_BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+
+
+def _ends_a_range(text: str, start: TimeExpression, end: TimeExpression) -> bool:
+    """Is ``end`` the second end of a period that opens with ``start`` ("from January 2017
+    to May 2018")? The period is one event of the timeline: the same sentence shown again
+    under its end date tells the reader nothing new."""
+    if start.end > end.start:
+        return False
+    join = text[start.end : end.start]
+    if _RANGE_JOIN.fullmatch(join):
+        return True
+    opening = text[max(0, start.start - 10) : start.start]
+    return _BETWEEN_AND.fullmatch(join) is not None and _BETWEEN.search(opening) is not None
 
 
 # a word of two or more letters: "on", "said", "Trump"; not "2017", ":", "-"
