@@ -407,6 +407,28 @@ _UNRESOLVED = FIRST_PERSON | frozenset(
 _READER = frozenset({"you", "your", "yours", "yourself", "yourselves"})
 
 
+def _people_by_name(entities: Sequence[Entity]) -> dict[str, str]:
+    """The person each name of the storyline's people stands for: the full name, an alias,
+    the surname alone ("Pelosi said" after "House Minority Leader Nancy Pelosi", where the
+    tagger missed the later mention). A name two people share names neither, nor does one
+    that is also a place's or group's ("King of Bahrain" has no surname "Bahrain")."""
+    found: dict[str, set[str]] = {}
+    others: set[str] = set()
+    for entity in entities:
+        names = {entity.name, *entity.aliases}
+        if entity.type != "PERSON":
+            others |= names
+            continue
+        words = entity.name.split()
+        if len(words) > 1 and all(w[:1].isupper() for w in words):
+            names.add(words[-1])
+        for name in names:
+            found.setdefault(name, set()).add(entity.id)
+    return {
+        name: next(iter(ids)) for name, ids in found.items() if len(ids) == 1 and name not in others
+    }
+
+
 def story_quotes(
     articles: Sequence[Article],
     found: Sequence[Sequence[Quote]],
@@ -416,6 +438,7 @@ def story_quotes(
     quote addressed to the reader is left out, a pronoun speaker left unresolved is
     kept as the words, not as a name."""
     index = _speaker_index(entities)
+    by_name = _people_by_name(entities)
     quotes = []
     for article, article_quotes in zip(articles, found, strict=True):
         mentions = index.get(article.id, [])
@@ -434,6 +457,8 @@ def story_quotes(
                     words_end=q.speaker_end,
                 )
             entity = _speaker_entity(q.speaker_start, q.speaker_end, mentions, article.text)
+            if entity is None and q.speaker:
+                entity = by_name.get(q.speaker)
             quotes.append(QuoteItem(**q.to_brief(article.id, entity)))
     return sorted(quotes, key=lambda q: (q.article, q.start, q.end))
 
