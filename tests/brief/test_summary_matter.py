@@ -50,3 +50,8 @@ def test_a_figure_in_an_embedded_tweet_is_no_fact_of_the_article():
     amounts = [f.text for f in facts_in_doc(doc)]
     assert any("500" in a for a in amounts)
     assert not any("900" in a for a in amounts)
+
+
+def test_a_story_told_only_in_capitals_is_still_summarised():
+    picked = summarize_documents([SHOUTED], words=100)
+    assert picked and picked[0].text.startswith("A LOCAL MAN")

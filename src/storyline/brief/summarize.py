@@ -199,7 +199,8 @@ def _stable_hash(shingle: tuple[str, ...]) -> int:
     return zlib.crc32("\x1f".join(shingle).encode("utf-8"))
 
 
-def _units(doc: _Document, opts: SummaryOptions) -> list[_Unit]:
+def _units(doc: _Document, opts: SummaryOptions, shouted: bool = False) -> list[_Unit]:
+    """The document's candidate sentences (``shouted``: those in capitals throughout too)."""
     units: list[_Unit] = []
     text = doc.text
     posts = embedded_posts(text)  # a tweet shown beside the article is not its reporting
@@ -218,7 +219,7 @@ def _units(doc: _Document, opts: SummaryOptions) -> list[_Unit]:
             continue  # headlines, captions, questions
         if _ASKED.match(sentence):
             continue  # a quoted question with only its speaker: '"Why not?" he says.'
-        if not _balanced_quotes(sentence) or _shouted(sentence):
+        if not _balanced_quotes(sentence) or (_shouted(sentence) and not shouted):
             continue
         if _inside_quotation(text, start):
             continue
@@ -443,6 +444,10 @@ def summarize_documents(
     texts = [t if isinstance(t, str) else "" for t in texts]  # bad input never crashes
     kept = _kept_documents(texts, opts)
     units = [u for doc in kept for u in _units(doc, opts)]
+    if not units:
+        # a story told only in capitals (a broadcast's transcript, a shouted post) is
+        # still summarised from its own words rather than left empty
+        units = [u for doc in kept for u in _units(doc, opts, shouted=True)]
     units = [u for u in units if u.words <= words]
     if not units:
         return []

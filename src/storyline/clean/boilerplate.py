@@ -237,8 +237,9 @@ LINE_RULES: tuple[Rule, ...] = (
     _rule(
         "photo credit",
         # a credit line: an agency or a photographer's role beside a slash, no sentence
+        # (its closing stop too: "By Slaven Vlasic/Getty Images.")
         r"(?=.{0,160}$)(?=.*/)[^.!?]*\b(getty images|ap photo|afp( photo)?|epa(-efe)?"
-        r"|shutterstock|istockphoto|contributor|stringer|staff photo(grapher)?)\b[^.!?]*",
+        r"|shutterstock|istockphoto|contributor|stringer|staff photo(grapher)?)\b[^.!?]*\.?",
         r"(?-i:REUTERS) ?/[^.!?]{1,80}",
         # a caption widget's label after the photographer's name
         r"[^.!?]{0,80}\b(share|enlarge|expand|view) (photo|image)s?",

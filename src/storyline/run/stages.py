@@ -42,6 +42,7 @@ from storyline.model import (
     SummarySentence,
     progress_stage,
 )
+from storyline.nlp.dateline import DATELINE
 from storyline.nlp.sentences import split_paragraphs, split_sentences
 from storyline.run.cluster_state import (
     CLUSTER_INDEX,
@@ -336,15 +337,38 @@ def run_stages(
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s")
 # what may stand before a lead: a headline line, a dateline ("WARSAW —"), a kicker
 _LEAD_PREFIX_WORDS = 25
+# a lead states the story in a full sentence; a short first line is a photo's caption
+# ("The cabin of a Qatar Airways plane.") or a column's kicker ("Caffeine is America's
+# favorite drug, bar none.")
+_LEAD_MIN_WORDS = 12
+# a line of at least this many words that ends on a stop is prose, not a headline or credit
+_PROSE_LINE_WORDS = 8
+_ENDS_SENTENCE = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s*$")
 
 
 def _opens_its_article(sentence: SummarySentence, texts: Mapping[str, str]) -> bool:
     """Is the summary sentence its article's first (after a headline line or dateline)?"""
     if not sentence.citations:
         return False
+    if len(sentence.text.split()) < _LEAD_MIN_WORDS:
+        return False
     cited = sentence.citations[0]
-    before = texts.get(cited.article, "")[: cited.start]
-    return len(before.split()) <= _LEAD_PREFIX_WORDS and not _SENTENCE_END.search(before)
+    text = texts.get(cited.article, "")
+    before = text[: cited.start]
+    if len(before.split()) > _LEAD_PREFIX_WORDS:
+        return False
+    # on its own line only a dateline may come before it ("TAUNTON, Mass. (AP) — ")
+    line_start = before.rfind("\n") + 1
+    dateline = DATELINE.match(text, line_start)
+    after_dateline = dateline is not None and dateline.end() == cited.start
+    if not after_dateline and _SENTENCE_END.search(before[line_start:]):
+        return False
+    # short lines before it (a headline, a byline, a photo credit) leave it the lead; a
+    # line of prose does not ("MOSCOW (AP) — Need some election interference? The ...")
+    return not any(
+        len(line.split()) >= _PROSE_LINE_WORDS and _ENDS_SENTENCE.search(line)
+        for line in before[:line_start].splitlines()
+    )
 
 
 def _story_title(members: list[Article], summary: list[SummarySentence]) -> str:
