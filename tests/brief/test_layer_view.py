@@ -134,3 +134,26 @@ def test_reported_words_with_no_one_to_them_are_left_to_brief_json():
     assert [line for line in lines if line.startswith("- **")] == ["- **(unattributed)**"]
     assert sum("the ships would sail" in line for line in lines) == 1
     assert "- … and 1 more quote in brief.json" in lines
+
+
+def test_a_speaker_capitalised_at_a_sentence_start_is_grouped_with_its_lower_case_self():
+    # a reader saw "Police" (6 quotes) and "police" (3) as two speakers of one story
+    from storyline.brief.layer_view import quotes_by_speaker
+
+    text = "Police said the boy was found. The road was shut, police said. Polk said no."
+
+    def quote(content: str, speaker: str) -> QuoteItem:
+        s, w = text.index(content), text.index(speaker)
+        return QuoteItem(content, "a1", s, s + len(content), speaker, None, w, w + len(speaker),
+                         speaker, w, w + len(speaker), "said", "indirect")  # fmt: skip
+
+    layer = StoryLayer(
+        quotes=[
+            quote("the boy was found", "Police"),
+            quote("The road was shut", "police"),
+            quote("no", "Polk"),
+        ]
+    )
+    groups = dict(quotes_by_speaker(layer))
+    assert [q.text for q in groups["police"]] == ["the boy was found", "The road was shut"]
+    assert "Police" not in groups and [q.text for q in groups["Polk"]] == ["no"]

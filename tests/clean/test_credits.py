@@ -140,3 +140,47 @@ def test_a_story_title_from_a_summary_sentence_drops_a_bullets_dash() -> None:
     summary = [SummarySentence("--The cost of a second autopsy.", (Citation("a-1", 0, 1),))]
     member = Article("a-1", PROSE, PROSE, "t#1")
     assert _story_title([member], summary) == "The cost of a second autopsy."
+
+
+def test_a_story_title_from_the_summary_is_the_first_sentence_that_leads_its_article() -> None:
+    # a reader saw "A mistrial was declared on the murder charge." (a sentence from deep in
+    # one report) title a story whose other report opened on what the story is
+    deep = "The jury met for four days. A mistrial was declared on the murder charge."
+    lead = (
+        "WASHINGTON — Prosecutors released audio of jail calls placed by the gunman in the "
+        "first days after the shooting."
+    )
+    members = [Article("a-1", deep, deep, "t#1"), Article("a-2", lead, lead, "t#2")]
+    summary = [
+        SummarySentence(deep[28:], (Citation("a-1", 28, len(deep)),)),
+        SummarySentence(lead[13:], (Citation("a-2", 13, len(lead)),)),
+    ]
+    assert _story_title(members, summary) == (
+        "Prosecutors released audio of jail calls placed by the gunman in the…"
+    )
+    # no summary sentence leads its article: the first one titles the story
+    assert _story_title(members, summary[:1]) == "A mistrial was declared on the murder charge."
+    # a short first line is a caption, not a lead; a credit line before a lead leaves it one
+    caption = "The cabin of a Qatar Airways plane."
+    credited = f"By Jane Doe/Getty Images.\n\n{lead[13:]}"
+    members = [Article("a-1", caption, caption, "t#1"), Article("a-2", credited, credited, "t")]
+    at = credited.index("Prosecutors")
+    summary = [
+        SummarySentence(caption, (Citation("a-1", 0, len(caption)),)),
+        SummarySentence(credited[at:], (Citation("a-2", at, len(credited)),)),
+    ]
+    assert _story_title(members, summary).startswith("Prosecutors released audio")
+
+
+def test_a_sentence_after_the_lead_paragraph_or_a_dateline_is_judged_rightly() -> None:
+    lead = "A couple born on the same day at the same hospital have married two decades later."
+    second = "The Taunton Gazette reports that the pair got married on Sept. 9 at a church."
+    text = f"TAUNTON, Mass. (AP) — {lead}\n\n{second}"
+    member = Article("a-1", text, text, "t#1")
+    a, b = text.index(lead), text.index(second)
+    summary = [
+        SummarySentence(second, (Citation("a-1", b, b + len(second)),)),
+        SummarySentence(lead, (Citation("a-1", a, a + len(lead)),)),
+    ]
+    # the lead after its dateline leads; the paragraph after the lead does not
+    assert _story_title([member], summary).startswith("A couple born on the same day")

@@ -389,3 +389,27 @@ def test_a_bare_amount_agrees_on_its_own_value_only():
                    "approval, the airline said."].status == "single-source"  # fmt: skip
     (invest,) = [c for c in claims if "$808 million" in c.text]
     assert invest.status == "corroborated"
+
+
+def test_an_unresolved_pronoun_is_no_speaker_of_a_claims_side():
+    # a reader saw 'outlet unknown (who) states: "For a decade, ... visitors who, once
+    # inside, found a photo ..."'
+    from storyline.link.claim_statements import sentence_infos
+    from storyline.link.claim_types import Ents
+    from storyline.model import Span
+    from storyline.nlp.quotes import Quote
+    from storyline.nlp.spacy_model import load_pipeline
+
+    text = "Visitors who came inside found a photo of the mayor. Holt said the vote was close."
+    doc = load_pipeline()(text)
+    who, holt = text.index("who"), text.index("Holt")
+    found, said = text.index("a photo"), text.index("the vote")
+    quotes = [
+        Quote("a photo of the mayor", found, found + 20, "who", who, who + 3, None, None, None,
+              "indirect"),
+        Quote("the vote was close", said, said + 18, "Holt", holt, holt + 4, None, None, None,
+              "indirect"),
+    ]  # fmt: skip
+    article = ClaimArticle("a", text, (Span(0, 52), Span(53, len(text))), "Wire")
+    infos = sentence_infos(article, doc, quotes, Ents(doc))
+    assert [i.speaker for i in infos] == [None, "Holt"]

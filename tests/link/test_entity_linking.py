@@ -669,3 +669,22 @@ def test_a_bare_head_of_two_rival_names_joins_neither():
     assert cluster_mentions([one], [text], options) == [[(0, 0)], [(0, 1)], [(0, 2)]]
     # beside one name only, the bare head is its short form
     assert cluster_mentions([[one[0], one[2]]], [text], options) == [[(0, 0), (0, 1)]]
+
+
+def test_a_person_titled_by_a_place_is_not_the_place():
+    # a reader saw "King of Bahrain (also: Bahrain)": the title was dropped from the key,
+    # which became "of bahrain", and the country joined the king by its head
+    from storyline.link.entities import resolve_mentions
+    from storyline.nlp.entities import name_key
+
+    assert name_key(["King", "of", "Bahrain"]) == "king of bahrain"
+    assert name_key(["King", "Salman"]) == "salman"  # a title before a name still goes
+    text = (
+        "A court sentenced the activist to a year in prison for insulting the King of "
+        "Bahrain. Rights groups say many critics have been detained in Bahrain since 2011."
+    )
+    mentions = SpacyEntityAnalyzer().detect([text])
+    entities = resolve_mentions(["a1"], [text], mentions)
+    king = [e for e in entities if e.name == "King of Bahrain"]
+    assert king and "Bahrain" not in king[0].aliases
+    assert any(e.name == "Bahrain" for e in entities)

@@ -322,3 +322,77 @@ def test_a_photo_captions_dated_line_and_a_copyright_give_no_timeline_event():
     found.append(date("2012", "2012"))
     events = story_timeline([_article("a1", text, "x")], [lines], [found])
     assert [e.value for e in events] == ["2018-11-12"]
+
+
+def test_a_period_is_one_timeline_event_at_its_start():
+    # a reader saw "custody of Jordan from January 2017 to May 2018" twice, under 2017-01
+    # and 2018-05; two dates of two events in one sentence stay two events
+    from storyline.link.story_layer import story_timeline
+    from storyline.model import Span
+    from storyline.nlp.dates import TimeExpression
+
+    text = (
+        "The foster parents had custody of the boy from January 2017 to May 2018. "
+        "The law was passed in 1985 and repealed in 1993. "
+        "Prices rose between 2003 and 2006."
+    )
+
+    def date(words: str, value: str) -> TimeExpression:
+        at = text.index(words)
+        return TimeExpression(words, at, at + len(words), "DATE", value)
+
+    found = [
+        date("January 2017", "2017-01"),
+        date("May 2018", "2018-05"),
+        date("1985", "1985"),
+        date("1993", "1993"),
+        date("2003", "2003"),
+        date("2006", "2006"),
+    ]
+    ends = [text.index("The law"), text.index("Prices")]
+    sentences = [Span(0, ends[0] - 1), Span(ends[0], ends[1] - 1), Span(ends[1], len(text))]
+    events = story_timeline([_article("a1", text, "x")], [sentences], [found])
+    assert [e.value for e in events] == ["1985", "1993", "2003", "2017-01"]
+
+
+def test_a_speaker_the_tagger_missed_is_the_person_of_that_surname_if_only_one():
+    # a reader saw "Pelosi" (3 quotes) beside "Nancy Pelosi" (2) as two speakers: the
+    # tagger had missed the later "Pelosi said"
+    text = "House leader Nancy Pelosi spoke first. Later Pelosi said no. Then Doe said yes."
+    names = [("Nancy Pelosi", "PERSON")]
+    at = text.index("Pelosi said")
+    assert text[at : at + 6] == "Pelosi"
+    from storyline.link.entities import Entity, MentionRef
+    from storyline.link.story_layer import story_quotes
+    from storyline.nlp.quotes import Quote
+
+    def speaker_of(speaker, start, people):
+        entities = [
+            Entity(f"E{i}", name, "PERSON", [], None, [MentionRef("a1", 0, 1, name)])
+            for i, name in enumerate(people)
+        ]
+        quote = Quote("x", 0, 1, speaker, start, start + len(speaker), None, None, None,
+                      "indirect")  # fmt: skip
+        (item,) = story_quotes([_article("a1", text, "Wire")], [[quote]], entities)
+        return {e.id: e.name for e in entities}.get(item.speaker_entity or "")
+
+    assert speaker_of("Pelosi", at, [n for n, _ in names]) == "Nancy Pelosi"
+    # two people of that surname: the speaker names neither
+    assert speaker_of("Pelosi", at, ["Nancy Pelosi", "Paul Pelosi"]) is None
+    # no person of that name
+    assert speaker_of("Doe", text.index("Doe"), ["Nancy Pelosi"]) is None
+
+
+def test_a_title_with_a_place_gives_no_surname():
+    from storyline.link.entities import Entity, MentionRef
+    from storyline.link.story_layer import story_quotes
+    from storyline.nlp.quotes import Quote
+
+    text = "The King of Bahrain spoke. Bahrain said the sentence stands."
+    entities = [
+        Entity("E0", "King of Bahrain", "PERSON", [], None, [MentionRef("a1", 4, 19, "x")]),
+    ]
+    at = text.index("Bahrain said")
+    quote = Quote("x", 0, 1, "Bahrain", at, at + 7, None, None, None, "indirect")
+    (item,) = story_quotes([_article("a1", text, "Wire")], [[quote]], entities)
+    assert item.speaker_entity is None

@@ -88,3 +88,28 @@ def test_findings_and_clauses_are_words(cue: str) -> None:
     at = FINDINGS.index(cue)
     (quote,) = [q for q in quotes if q.cue_start == at]
     assert not quote.unspoken
+
+
+ACTS = (
+    "Ms. Doe was arrested Tuesday and charged with aggravated child abuse and murder. "
+    "Switzerland recalled its entire diplomatic staff from the mission. "
+    "The mayor recalled that the river had never risen so fast. "
+    "The company did not respond to a request for comment. "
+    "He was told that the plan had failed."
+)
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("aggravated child abuse and murder", True),  # a passive's subject said nothing
+        ("its entire diplomatic staff from the mission", True),
+        ("the river had never risen so fast", False),  # recalling a fact is words
+        ("the plan had failed", False),  # told a clause, though passive
+    ],
+)
+def test_acts_with_a_thing_and_passives_are_unspoken(content: str, expected: bool) -> None:
+    quotes = quotes_with_speakers(load_pipeline()(ACTS), QuoteOptions())
+    found = [q for q in quotes if content in q.text]
+    assert found, [q.text for q in quotes]
+    assert all(q.unspoken is expected for q in found)

@@ -50,8 +50,21 @@ def quotes_by_speaker(layer: StoryLayer | None) -> list[tuple[str, list[QuoteIte
             # the writer's own voice, or a letter or post the article prints whole
             speaker = "(unnamed, in the first person)"
         groups.setdefault(speaker or "(unattributed)", []).append(quote)
+    _merge_sentence_case(groups, {id(q): i for i, q in enumerate(layer.quotes)})
     # the named first, most quoted first; "(unattributed)" and the like last
     return sorted(groups.items(), key=lambda kv: (kv[0].startswith("("), -len(kv[1]), kv[0]))
+
+
+def _merge_sentence_case(groups: dict[str, list[QuoteItem]], order: Mapping[int, int]) -> None:
+    """ "Police said" opening a sentence and "police said" inside one are one speaker: a
+    group whose name differs from another's only by its capital first letter joins the
+    lower-case one (a name is an entity, grouped by the entity's name; a common noun is
+    capitalised only where a sentence starts), its quotes in the story's order."""
+    for name in list(groups):
+        lower = name[:1].lower() + name[1:]
+        if lower != name and lower in groups:
+            merged = groups[lower] + groups.pop(name)
+            groups[lower] = sorted(merged, key=lambda q: order[id(q)])
 
 
 def quotes_left_out(layer: StoryLayer | None) -> int:

@@ -86,6 +86,30 @@ _ASKED = re.compile('^["\u201c][^"\u201c\u201d]{0,200}[?!]["\u201d]' r"\s+(?:\S+
 _BARE_QUOTE = re.compile('^["\u201c][^"\u201c\u201d]*(?:["\u201d]|\'\')$')
 
 
+# a sentence in capitals throughout is shouted page matter (a broadcast's closed captions,
+# a banner, a headline set in caps), never the reporting a summary quotes; an acronym or
+# two leave most letters lower case
+_SHOUTED_MIN_LETTERS = 20
+_SHOUTED_SHARE = 0.7
+
+
+def _shouted(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    if len(letters) < _SHOUTED_MIN_LETTERS:
+        return False
+    return sum(ch.isupper() for ch in letters) >= _SHOUTED_SHARE * len(letters)
+
+
+def _inside_quotation(text: str, start: int) -> bool:
+    """Does the sentence at ``start`` continue a quotation opened earlier in its paragraph
+    ('"This has been hard. I think our leaders worked hard. It's not ideal," he said.')?
+    Cut out of it, the middle sentence is someone's words with no one saying them."""
+    paragraph = text.rfind("\n", 0, start) + 1
+    before = text[paragraph:start]
+    marks = before.count('"') + before.count("\u201c") + before.count("\u201d")
+    return (marks + before.count("''")) % 2 == 1
+
+
 def _balanced_quotes(text: str) -> bool:
     # AP wire copy opens with " and closes with '' ("We won,'' she said.)
     straight = text.count('"') + text.count("''")
@@ -175,7 +199,8 @@ def _stable_hash(shingle: tuple[str, ...]) -> int:
     return zlib.crc32("\x1f".join(shingle).encode("utf-8"))
 
 
-def _units(doc: _Document, opts: SummaryOptions) -> list[_Unit]:
+def _units(doc: _Document, opts: SummaryOptions, shouted: bool = False) -> list[_Unit]:
+    """The document's candidate sentences (``shouted``: those in capitals throughout too)."""
     units: list[_Unit] = []
     text = doc.text
     posts = embedded_posts(text)  # a tweet shown beside the article is not its reporting
@@ -194,7 +219,9 @@ def _units(doc: _Document, opts: SummaryOptions) -> list[_Unit]:
             continue  # headlines, captions, questions
         if _ASKED.match(sentence):
             continue  # a quoted question with only its speaker: '"Why not?" he says.'
-        if not _balanced_quotes(sentence):
+        if not _balanced_quotes(sentence) or (_shouted(sentence) and not shouted):
+            continue
+        if _inside_quotation(text, start):
             continue
         if is_junk_sentence(sentence) or in_embedded_post(posts, start, span.end):
             continue
@@ -417,6 +444,10 @@ def summarize_documents(
     texts = [t if isinstance(t, str) else "" for t in texts]  # bad input never crashes
     kept = _kept_documents(texts, opts)
     units = [u for doc in kept for u in _units(doc, opts)]
+    if not units:
+        # a story told only in capitals (a broadcast's transcript, a shouted post) is
+        # still summarised from its own words rather than left empty
+        units = [u for doc in kept for u in _units(doc, opts, shouted=True)]
     units = [u for u in units if u.words <= words]
     if not units:
         return []

@@ -135,6 +135,12 @@ LINE_RULES: tuple[Rule, ...] = (
         r"(click to )?(email|share|print) this( article| story)? (to|with) a friend"
         r"( \(opens in new window\))?",
         r"add a location to your tweets",
+        # a broadcaster's or paper's plea to install its app: "Get the CBS app for iPhone &
+        # iPad! Click HERE: ..." (it names a device, a store or a link; news about an app
+        # does not open on the imperative)
+        r"(?=.{0,200}$)(get|download|install) (the |our )?(free )?[\w&.'’ -]{1,40}? app\b"
+        r"(?=.*\b(iphone|ipad|android|ios|app store|google play|click|here|https?://))"
+        r".{0,160}",
         # an e-mail-a-friend form: "Message: * A friend wanted you to see this item from ..."
         r"(message:?\s*\*?\s*)?a friend (wanted|wants|thought) you (to see|would (like|enjoy)"
         r"|might (like|enjoy)) this\b.{0,160}",
@@ -237,22 +243,35 @@ LINE_RULES: tuple[Rule, ...] = (
     _rule(
         "photo credit",
         # a credit line: an agency or a photographer's role beside a slash, no sentence
+        # (its closing stop too: "By Slaven Vlasic/Getty Images.")
         r"(?=.{0,160}$)(?=.*/)[^.!?]*\b(getty images|ap photo|afp( photo)?|epa(-efe)?"
-        r"|shutterstock|istockphoto|contributor|stringer|staff photo(grapher)?)\b[^.!?]*",
+        r"|shutterstock|istockphoto|contributor|stringer|staff photo(grapher)?)\b[^.!?]*\.?",
         r"(?-i:REUTERS) ?/[^.!?]{1,80}",
         # a caption widget's label after the photographer's name
         r"[^.!?]{0,80}\b(share|enlarge|expand|view) (photo|image)s?",
+        # a credit line alone under its photo: "Courtesy Maria Feng", "(Courtesy of the
+        # family)"; prose never is "Courtesy" and a name only
+        r"\(?courtesy( of)? (the )?" + _CAPITALISED + r"\)?",
     ),
     _rule(
         "photo caption",
         # a caption line that ends in its photo credit: "X speaks in Y on May 2. Jane
         # Doe/Getty Images", "... in Berlin. (AP Photo/Evan Vucci)"; an article's own
         # paragraph never closes on an agency credit after its last sentence
-        r"(?=.{0,400}$).*[.!?][\"”’')]?\s+\(?"
+        # (the credit may carry its label: "... on Feb. 6. Photographer: Jane Doe/AFP via
+        # Getty Images"; or name the agency in full or short: "(John Amis/ASSOCIATED
+        # PRESS)", "(Seth Wenig/AP)")
+        r"(?=.{0,400}$).*[.!?][\"”’')]?\s+\(?((photographer|photo|credit|image)s?:\s*)?"
         + _CAPITALISED
-        + r"?\s*/\s*(getty images|ap photo|afp( photo)?"
+        + r"?\s*/\s*(getty images|ap( photo)?|afp( photo)?|associated press|bloomberg"
         r"|epa(-efe)?|shutterstock|istockphoto|contributor|stringer|staff photo(grapher)?)"
         r"\b[^.!?()]{0,40}\)?",
+        # a caption closed by its source in brackets, often cut short: "... at the Capitol
+        # in Washington, Tuesday,... (Associated Press)", "Pleasant Hill City Clerk Kimberly
+        # Lehmkuhl (Courtesy photo)", "... claimed it was the real U.S. Embassy. (Courtesy
+        # of the State Department)"; a paragraph of the article names its wire at the start
+        r"(?=.{0,600}$).*(\.\.\.|…|[.!?;][\"”’]?)\s*\(associated press\)",
+        r"(?=.{0,400}$).*\s\(courtesy( of)?\b[^()]{0,60}\)",
         r"(?=.{0,400}$).*[.!?][\"”’')]?\s+\(?(?-i:AP|AFP|EPA|REUTERS)( photo)? ?/\s*"
         + _CAPITALISED
         + r"\)?",
@@ -318,7 +337,19 @@ LINE_RULES: tuple[Rule, ...] = (
         r"(\s+(van|von|de|al|bin|[A-Z][\w.'’-]*)){1,3},(\s+(of|for|and|the|&|[A-Z][\w.'’&-]*))"
         r"{1,5})",
     ),
-    _rule("wire credit", r"\(?(reporting|writing|editing|additional reporting) by [^()]{2,200}\)?"),
+    _rule(
+        "wire credit",
+        r"\(?(reporting|writing|editing|additional reporting) by [^()]{2,200}\)?",
+        # the closing line that names who else reported: "ABC News' Jane Doe contributed to
+        # this report.", "Associated Press writers Edith M. Lederer at the United Nations and
+        # Ted Bridis in Washington contributed to this report." (maybe with a contact after
+        # it); the names before it hold no sentence's end, only initials ("M.") and
+        # abbreviations ("U.N."), so a paragraph of prose that ends on such a line stays
+        # (a clause about someone who helped pay for a report has its "who")
+        r"(?=.{0,600}$)(?!.*\b(who|which|that)\b.*\bcontributed)(?-i:[A-Z])(?:[^.!?]"
+        r"|(?<=\b[A-Z])\.|\.(?=\S)){0,400}?\bcontributed (additional )?(reporting|to (this"
+        r"|the|these) (report|story|article|reports|stories))(?![\w'’])[^!?]{0,200}",
+    ),
     _rule("trailing url", r"\|?\s*(https?://|www\.)\S+\s*\|?"),
 )
 
@@ -328,6 +359,20 @@ _COMMENT_SECTION_START = re.compile(
     re.IGNORECASE,
 )
 _WIDGET_MAX_WORDS = 25
+# A heading over a list of links to other stories: "More from Morning Mix:", "READ MORE",
+# "Related stories", "You may also like". The headlines under it are other stories' (a
+# headline has no closing stop); the list ends at the first line that reads as prose.
+_RELATED_LIST_START = re.compile(
+    r"(read|see|watch) more|more (from|on|in|about) [^.!?]{1,60}?:?"
+    r"|(more|related|recommended|trending|popular|latest|top)( \w+)? (stories|articles|news"
+    r"|coverage|headlines|links|videos|posts|reads)( (from|on|in) [^.!?]{1,40})?:?"
+    r"|you (may|might) (also )?(like|enjoy|be interested in):?|(also|read|don'?t miss) on "
+    r"[^.!?]{1,40}:?",
+    re.IGNORECASE,
+)
+# a headline in such a list: short, no closing stop (a quoted headline may close on its
+# quote mark: "'All we could do': She watched ...")
+_LISTED_HEADLINE = re.compile(r"(?=(\S+\s+){2,24}\S+$).*[^.!?:;,\"”’)]$")
 # a video player's controls glued before the first sentence ("Skip in Skip x Embed x
 # Share The discovery of ..."): only that prefix is cut, the sentence stays
 _PLAYER_PREFIX = re.compile(r"(skip in skip x )?embed x share\s+(?=\S)", re.IGNORECASE)
@@ -468,6 +513,7 @@ def find_boilerplate(raw: str) -> list[RemovedSpan]:
     an update label's prefix of a line, a repeated run's second copy) in raw-text order."""
     removed: list[RemovedSpan] = []
     in_comment_tail = False
+    in_related_list = False
     last_prose_end = -1  # a bare URL is page furniture only after the article's last line
     for line in split_lines(raw):
         stripped = line.text.strip()
@@ -480,6 +526,13 @@ def find_boilerplate(raw: str) -> list[RemovedSpan]:
             reason = "comment section"
         elif reason is None:
             in_comment_tail = False
+        if reason is None and in_related_list and _LISTED_HEADLINE.fullmatch(stripped):
+            reason = "related stories"
+        elif reason is None:
+            in_related_list = False
+        if _RELATED_LIST_START.fullmatch(stripped):
+            in_related_list = True
+            reason = reason or "related stories"
         if reason is None:
             last_prose_end = line.end
             start = line.start + len(line.text) - len(line.text.lstrip())

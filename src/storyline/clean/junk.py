@@ -194,10 +194,23 @@ def _caption_dated(text: str) -> bool:
     return _REPORTED_ON.search(text[: found.start()]) is None
 
 
+# where a person stands in the picture: "Zainab al-Khawaja (L) is greeted by ...", "(2nd
+# R)", "(L-R)", "(left)", "(centre)"; only a caption points at its photo so ("(R)" alone is
+# left out: it is a party's letter after a politician's name), or says it is "a file photo"
+_CAPTION_POINTER = re.compile(
+    r"\((?:(?:\d(?:st|nd|rd|th)\s+)?(?:L|left|center|centre|front|rear)(?:\s*[-,]\s*(?:R|right"
+    r"|front|rear|back|top|bottom|row))?|\d(?:st|nd|rd|th)\s+(?:R|right)|L\s*-\s*R|left to right"
+    r"|from left|right|center|centre)\)"
+    r"|(?i:\b(?:in|is|a|this|the) file (?:photo|picture|image|photograph)\b)"
+)
+
+
 def is_junk_sentence(text: str) -> bool:
     """Is a sentence page matter rather than reporting: a widget's label, a link, a handle,
-    a photo caption's dated line?"""
+    a photo caption's dated line or its pointer at a person in the picture?"""
     if _JUNK_SENTENCE_START.match(text) or _caption_dated(text):
+        return True
+    if _CAPTION_POINTER.search(text):
         return True
     lowered = text.lower()
     if any(phrase in lowered for phrase in _JUNK_SENTENCE_PHRASES):

@@ -64,6 +64,10 @@ def sentence_infos(
         span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
         quote = _speaker_of(sentence, overlapping.get(n, []))
         speaker = quote.speaker if quote is not None else None
+        if speaker is not None and speaker.lower() in _PRONOUNS:
+            # a pronoun no rule resolved ("who", "he") names no one: a claim's side shows
+            # no speaker rather than "(who)", as who-said-what shows the words, no name
+            speaker = None
         named = False  # a voice is someone named: "Lavrov", "Russian media reports"
         if quote is not None and quote.speaker_start is not None and quote.speaker_end is not None:
             who = doc.char_span(quote.speaker_start, quote.speaker_end, alignment_mode="expand")

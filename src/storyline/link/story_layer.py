@@ -407,6 +407,28 @@ _UNRESOLVED = FIRST_PERSON | frozenset(
 _READER = frozenset({"you", "your", "yours", "yourself", "yourselves"})
 
 
+def _people_by_name(entities: Sequence[Entity]) -> dict[str, str]:
+    """The person each name of the storyline's people stands for: the full name, an alias,
+    the surname alone ("Pelosi said" after "House Minority Leader Nancy Pelosi", where the
+    tagger missed the later mention). A name two people share names neither, nor does one
+    that is also a place's or group's ("King of Bahrain" has no surname "Bahrain")."""
+    found: dict[str, set[str]] = {}
+    others: set[str] = set()
+    for entity in entities:
+        names = {entity.name, *entity.aliases}
+        if entity.type != "PERSON":
+            others |= names
+            continue
+        words = entity.name.split()
+        if len(words) > 1 and all(w[:1].isupper() for w in words):
+            names.add(words[-1])
+        for name in names:
+            found.setdefault(name, set()).add(entity.id)
+    return {
+        name: next(iter(ids)) for name, ids in found.items() if len(ids) == 1 and name not in others
+    }
+
+
 def story_quotes(
     articles: Sequence[Article],
     found: Sequence[Sequence[Quote]],
@@ -416,6 +438,7 @@ def story_quotes(
     quote addressed to the reader is left out, a pronoun speaker left unresolved is
     kept as the words, not as a name."""
     index = _speaker_index(entities)
+    by_name = _people_by_name(entities)
     quotes = []
     for article, article_quotes in zip(articles, found, strict=True):
         mentions = index.get(article.id, [])
@@ -434,6 +457,8 @@ def story_quotes(
                     words_end=q.speaker_end,
                 )
             entity = _speaker_entity(q.speaker_start, q.speaker_end, mentions, article.text)
+            if entity is None and q.speaker:
+                entity = by_name.get(q.speaker)
             quotes.append(QuoteItem(**q.to_brief(article.id, entity)))
     return sorted(quotes, key=lambda q: (q.article, q.start, q.end))
 
@@ -464,10 +489,14 @@ def story_timeline(
         year = article.year or group_year
         index = SentenceIndex(list(spans))
         posts = embedded_posts(article.text)  # a tweet's stamp and words are no event
+        previous: TimeExpression | None = None
         for t in found:
             value, inferred = t.value, False
             if t.type != "DATE" or not value or value[:1] not in "0123456789X":
                 continue
+            before, previous = previous, t
+            if before is not None and _ends_a_range(article.text, before, t):
+                continue  # "from January 2017 to May 2018": one period, dated by its start
             if value.startswith("XXXX"):
                 if year is None:
                     continue
@@ -500,6 +529,26 @@ def story_timeline(
                 )
             )
     return sorted(events, key=lambda e: (e.value, e.article, e.start))
+
+
+# what joins a period's two ends: "from 1925 to 1950", "January 2017 through May 2018",
+# "between 2003 and 2006", "1998-2001"
+_RANGE_JOIN = re.compile(r"\s*(?:to|through|thru|until|till|-|\u2013|\u2014)\s*")
+_BETWEEN_AND = re.compile(r"\s+and\s+")
+_BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+
+
+def _ends_a_range(text: str, start: TimeExpression, end: TimeExpression) -> bool:
+    """Is ``end`` the second end of a period that opens with ``start`` ("from January 2017
+    to May 2018")? The period is one event of the timeline: the same sentence shown again
+    under its end date tells the reader nothing new."""
+    if start.end > end.start:
+        return False
+    join = text[start.end : end.start]
+    if _RANGE_JOIN.fullmatch(join):
+        return True
+    opening = text[max(0, start.start - 10) : start.start]
+    return _BETWEEN_AND.fullmatch(join) is not None and _BETWEEN.search(opening) is not None
 
 
 # a word of two or more letters: "on", "said", "Trump"; not "2017", ":", "-"

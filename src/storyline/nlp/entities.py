@@ -100,14 +100,20 @@ class EntityAnalyzer(Protocol):
 def name_key(words: Iterable[str]) -> str:
     """Lower-case, drop titles, possessives and punctuation: "Mr. Putin's" -> "putin"."""
     out: list[str] = []
-    for word in words:
+    words = list(words)
+    for i, word in enumerate(words):
         w = word.lower().replace("\u2019", "'")
         if w in ("'s", "'"):
             continue
         if w.endswith("'s"):
             w = w[:-2]
         w = _DROP.sub("", w).strip("-")
-        if not w or (not out and (w in TITLES or f"{w}." in TITLES)) or w in ("the", "a", "an"):
+        # a title before "of" is the name's own head ("King of Bahrain", "Duke of York"):
+        # kept, or the key would be the place's ("of bahrain")
+        titled = not out and (w in TITLES or f"{w}." in TITLES)
+        if titled and i + 1 < len(words) and words[i + 1].lower() == "of":
+            titled = False
+        if not w or titled or w in ("the", "a", "an"):
             continue
         out.append(w)
     # "U . S . Surgeon General" -> "us surgeon general": rejoin spelled-out initials
@@ -383,6 +389,10 @@ def _head(span: Any) -> Any:
         root = objects[0]
     if root.pos_ in _NOMINAL_POS and root.lower_.rstrip(".") not in TITLES:
         return root
+    if root.pos_ in _NOMINAL_POS and any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in root.children
+    ):
+        return root  # "King of Bahrain": the title with its "of" is the name's head
     # the parser picked a determiner, a stray period or a title ("the Monday morning",
     # "Friday night .", "Dr . Regina Benjamin"): take the end of the first noun group
     tokens = [t for t in span if t.pos_ in _NOMINAL_POS and t.lower_.rstrip(".") not in TITLES]

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from storyline.clean.embeds import embedded_posts, in_embedded_post
 from storyline.model import SentenceIndex, Span
 from storyline.nlp.fact_names import SKIP_ENTS, ends_a_name, names_a_title, rank_or_name_word
 from storyline.nlp.quote_syntax import speech_verbs
@@ -236,10 +237,15 @@ def facts_in_doc(doc: Any, spans: Sequence[Span] | None = None) -> list[Fact]:
     facts: list[Fact] = []
     parts = [m.span() for m in _NOT_COUNTS_RE.finditer(text)]  # in text order
     starts = [s for s, _ in parts]
+    # a tweet shown beside the article ("Judge set no bond; $500 on child abuse. — Jane
+    # (@jane) September 5, 2018") is someone's post, not a figure the article reports
+    posts = embedded_posts(text)
     for match in _NUMBER_RE.finditer(text):
         at = bisect.bisect_right(starts, match.start("number")) - 1
         if at >= 0 and parts[at][1] > match.start("number"):
             continue  # a digit of a phone number, time, DOI, id, rank or gallery counter
+        if posts and in_embedded_post(posts, match.start(), match.end()):
+            continue
         try:
             fact = _fact(doc, match, sentences)
         except (ValueError, IndexError) as exc:  # one odd number never sinks the text

@@ -10,7 +10,10 @@ asked ...", "many felt the result flattered England"): that is never unspoken. N
 finding, which judges or holds a proposition ("the jury found him guilty", "Eichmann was
 found guilty", "investigators found no evidence of bias", "found evidence that the firm
 had ..."), unlike finding a thing ("found the bodies") or oneself; and a record ("the
-study", "the lawsuit") has no experiences, so what it finds or seeks is words.
+study", "the lawsuit") has no experiences, so what it finds or seeks is words. Acts done
+with a thing ("showed little emotion", "offered her a ride", "pleaded guilty") and a
+passive's subject with no clause after it ("she was arrested and charged with murder":
+she was acted on, she said nothing) are unspoken too.
 """
 
 from __future__ import annotations
@@ -25,6 +28,11 @@ from storyline.nlp.quote_syntax import finite
 _UNSPOKEN_CUES = word_set(
     "know learn find see watch hear feel notice discover realize realise understand "
     "decide plan want wish intend consider choose support seek"
+    # and of acts that are no words with a thing after them: "showed little emotion",
+    # "offered her a ride", "recalled its entire staff", "welcoming visitors", "did not
+    # accept walk-in appointments", "charged customers $6,000", "pleaded guilty", "did not
+    # respond to a request for comment" (with a clause they report words: "recalled that")
+    " show offer recall welcome accept charge plead respond"
 )
 # a clause's own words even when the tagger misses its finite verb ("found that some of
 # the layers ... contain", with "contain" tagged VB)
@@ -48,14 +56,35 @@ def unspoken(
     if kind != "indirect" or cue is None or speaker_kind == "record":
         return False
     verb = doc.char_span(*cue, alignment_mode="expand")
-    if verb is None or verb.root.lemma_.lower() not in _UNSPOKEN_CUES:
+    if verb is None:
         return False
     words = doc.char_span(*content, alignment_mode="expand")
     if words is None:
         return False
     if verb.root.lemma_.lower() == "find" and _finding(verb.root, words):
         return False
+    if _passive(verb.root):
+        # "Ms. Stinson was arrested and charged with murder", "was accused of fraud": the
+        # passive's subject is who was acted on, not who spoke; only a clause is words
+        return not _clause(words.root)
+    if verb.root.lemma_.lower() not in _UNSPOKEN_CUES:
+        return False
     return not _clause(words.root)
+
+
+def _passive(verb: Any) -> bool:
+    """Is the cue a passive verb ("was charged", "and charged" sharing a passive's "was")?"""
+    if verb.tag_ != "VBN":
+        return False
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return True
+    # the second of two passives: "was arrested and charged with" (its "was" is the first's)
+    head = verb.head
+    return (
+        verb.dep_ == "conj"
+        and head.tag_ == "VBN"
+        and any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children)
+    )
 
 
 def _finding(verb: Any, words: Any) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import re
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass
@@ -41,6 +42,7 @@ from storyline.model import (
     SummarySentence,
     progress_stage,
 )
+from storyline.nlp.dateline import DATELINE
 from storyline.nlp.sentences import split_paragraphs, split_sentences
 from storyline.run.cluster_state import (
     CLUSTER_INDEX,
@@ -331,8 +333,47 @@ def run_stages(
     return timings
 
 
+# a sentence's end before a summary sentence: it is not the article's first
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s")
+# what may stand before a lead: a headline line, a dateline ("WARSAW —"), a kicker
+_LEAD_PREFIX_WORDS = 25
+# a lead states the story in a full sentence; a short first line is a photo's caption
+# ("The cabin of a Qatar Airways plane.") or a column's kicker ("Caffeine is America's
+# favorite drug, bar none.")
+_LEAD_MIN_WORDS = 12
+# a line of at least this many words that ends on a stop is prose, not a headline or credit
+_PROSE_LINE_WORDS = 8
+_ENDS_SENTENCE = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s*$")
+
+
+def _opens_its_article(sentence: SummarySentence, texts: Mapping[str, str]) -> bool:
+    """Is the summary sentence its article's first (after a headline line or dateline)?"""
+    if not sentence.citations:
+        return False
+    if len(sentence.text.split()) < _LEAD_MIN_WORDS:
+        return False
+    cited = sentence.citations[0]
+    text = texts.get(cited.article, "")
+    before = text[: cited.start]
+    if len(before.split()) > _LEAD_PREFIX_WORDS:
+        return False
+    # on its own line only a dateline may come before it ("TAUNTON, Mass. (AP) — ")
+    line_start = before.rfind("\n") + 1
+    dateline = DATELINE.match(text, line_start)
+    after_dateline = dateline is not None and dateline.end() == cited.start
+    if not after_dateline and _SENTENCE_END.search(before[line_start:]):
+        return False
+    # short lines before it (a headline, a byline, a photo credit) leave it the lead; a
+    # line of prose does not ("MOSCOW (AP) — Need some election interference? The ...")
+    return not any(
+        len(line.split()) >= _PROSE_LINE_WORDS and _ENDS_SENTENCE.search(line)
+        for line in before[:line_start].splitlines()
+    )
+
+
 def _story_title(members: list[Article], summary: list[SummarySentence]) -> str:
-    """The first member's headline, else the first summary sentence; a photo credit or
+    """The first member's headline, else the first summary sentence that leads its article
+    (else the first summary sentence); a photo credit or
     caption ("Getty Images / NAME / Contributor") is never a title: the next one is taken.
     Among headlines of the same (or no) date, the one of the article the summary cites
     first: the story's most central report, where the order of ids says nothing."""
@@ -342,11 +383,16 @@ def _story_title(members: list[Article], summary: list[SummarySentence]) -> str:
         by_id = {a.id: a for a in first}
         cited = (c.article for s in summary for c in s.citations if c.article in by_id)
         return by_id[next(cited, first[0].id)].title or ""
-    for sentence in summary:
-        if not is_credit(sentence.text):
-            # a dash opening the paragraph is a list's bullet, no word of the title
-            words = sentence.text.lstrip("-\u2013\u2014 ").split()
-            return " ".join(words[:12]) + ("…" if len(words) > 12 else "")
+    usable = [s for s in summary if not is_credit(s.text)]
+    # a news lead is written to say what the story is: the first summary sentence that
+    # opens its article titles the story before one from deeper in a report ("A mistrial
+    # was declared on the murder charge.", a list item of a fund-raising page)
+    texts = {a.id: a.text for a in members}
+    leads = [s for s in usable if _opens_its_article(s, texts)]
+    for sentence in leads[:1] or usable[:1]:
+        # a dash opening the paragraph is a list's bullet, no word of the title
+        words = sentence.text.lstrip("-\u2013\u2014 ").split()
+        return " ".join(words[:12]) + ("…" if len(words) > 12 else "")
     # a crawl notice or a cookie wall, kept apart as its own story: say what it is
     reason = not_news_reason(a.text for a in members)
     if reason is not None:
