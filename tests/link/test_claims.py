@@ -389,3 +389,17 @@ def test_a_bare_amount_agrees_on_its_own_value_only():
                    "approval, the airline said."].status == "single-source"  # fmt: skip
     (invest,) = [c for c in claims if "$808 million" in c.text]
     assert invest.status == "corroborated"
+
+
+def test_a_sum_or_share_that_counts_nothing_named_says_so_not_amount_value():
+    # a reader saw "corroborated — amount (value) [annual]" over two sentences on a 5 percent
+    # annuity: "(value)" is a placeholder, not what the figure is
+    arts = [
+        ClaimArticle("a", "The fund pays an annuity of 5 percent a year, the state said.", (), "x"),
+        ClaimArticle("b", "The state said the annuity is 5 percent a year.", (), "y"),
+        ClaimArticle("c", "The company said revenue reached $808 million last year.", (), "z"),
+    ]
+    subjects = {c.subject for c in align_claims(arts) if c.kind == "fact"}
+    assert not any("(value)" in s or s.startswith("amount") for s in subjects)
+    assert any(s.startswith("percentage") for s in subjects)
+    assert "sum ($808 million) [last year]" in subjects
