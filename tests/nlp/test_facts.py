@@ -334,3 +334,11 @@ def test_discourse_nouns_hundreds_days_before_months_and_split_numbers():
         [("1,500 and 3,000", 1500.0, "people"), ("30", 30.0, "or more points")],
         [("0.41", 0.41, "percentage points")],
     ]
+
+
+def test_a_number_on_a_noun_that_modifies_the_next_counts_the_compound():
+    # a reader saw the fact "seven time" for "a friend who is seven time zones away"
+    text = "Your friend is seven time zones away. The fund holds 12 bond issues."
+    got = _by_text(extract_facts([text])[0])
+    assert got["seven"].counted == "time zones"
+    assert got["12"].counted == "bond issues"

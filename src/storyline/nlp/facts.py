@@ -438,6 +438,16 @@ def _counted(doc: Any, tok: Any, number_end: int) -> tuple[str | None, int | Non
         while head.pos_ in ("ADJ", "NUM", "ADV") and head.head.i != head.i and head.i > tok.i:
             head = head.head
         # "2.5 million barrels": number -> "million" -> noun
+        # "seven time zones": the noun the number sits on may only modify the next one; what
+        # is counted is the compound's head ("time zones", not "time") when that head is
+        # plural, as a count's noun is; "a 3.5 mile stretch" is one stretch of 3.5 miles
+        while (
+            head.dep_ == "compound"
+            and head.head.i == head.i + 1
+            and head.head.pos_ == "NOUN"
+            and head.head.tag_ == "NNS"
+        ):
+            head = head.head
     if head is None or head.pos_ not in ("NOUN", "PROPN") or head.i < tok.i:
         return None, None, None, None
     start_tok = tok.i + 1
