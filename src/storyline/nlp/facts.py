@@ -498,7 +498,25 @@ def _counted(doc: Any, tok: Any, number_end: int) -> tuple[str | None, int | Non
         return None, None, None, None
     if re.search(r"[.!?;:]", doc_text(doc)[number_end:start]):  # "$550m. Experts ...": new sentence
         return None, None, None, None
+    if _not_counted(doc, start_tok, end_tok):
+        return None, None, None, None
     return doc_text(doc)[start:end], start, end, head
+
+
+def _not_counted(doc: Any, start_tok: int, end_tok: int) -> bool:
+    """Words a number cannot be counting: they open with an article ("42 A recent review":
+    a footnote mark before a sentence; no count is followed by "a" or "the"), or they hold
+    a figure of their own ("a community of around 17,000 about 30 miles south": the
+    miles are the other figure's; a number inside a hyphenated word, "two 13-year-old
+    girls", is part of that word)."""
+    if doc[start_tok].lower_ in ("a", "an", "the"):
+        return True
+    for i in range(start_tok, end_tok):
+        tok = doc[i]
+        glued = not tok.whitespace_ and i + 1 < len(doc) and doc[i + 1].text in ("-", "\u2010")
+        if tok.like_num and tok.is_digit and not glued:
+            return True
+    return False
 
 
 def _next_noun(doc: Any, end: int) -> Any:
