@@ -403,3 +403,22 @@ def test_a_sum_or_share_that_counts_nothing_named_says_so_not_amount_value():
     assert not any("(value)" in s or s.startswith("amount") for s in subjects)
     assert any(s.startswith("percentage") for s in subjects)
     assert "sum ($808 million) [last year]" in subjects
+
+
+def test_a_photo_caption_states_no_claim_and_backs_none():
+    # a reader saw an agency caption ("..., from left, ... announce that two bodies had been
+    # found ...") listed as a claim and as the side agreeing with a reported sentence
+    caption = (
+        "Police Chief Kim Riley announces that two bodies had been found near Deer Creek in Delphi "
+        "(AP Photo/Michael Conroy)."
+    )
+    arts = [
+        ClaimArticle(
+            "a", "Police announced on Tuesday that two bodies had been found near Deer Creek.",
+            (), "x",
+        ),
+        ClaimArticle("b", "The search ended in the evening. " + caption, (), "y"),
+    ]  # fmt: skip
+    at = arts[1].text.index(caption)
+    for claim in align_claims(arts):
+        assert all(not (s.article == "b" and s.start == at) for s in claim.sides)
