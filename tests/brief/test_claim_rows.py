@@ -92,3 +92,21 @@ def test_the_story_page_rows_match_the_brief() -> None:
     assert [r["subject"] for r in rows] == ["marines (150); tanks (25)", ""]
     assert all(r["said_once"] for r in rows)
     assert rows[0]["sides"][0]["text"] == TEXT[SHIP[0] : SHIP[1]]
+
+
+def test_a_claim_read_once_still_says_where_its_other_sides_are() -> None:
+    # a reader saw "corroborated — outlet unknown (Republicans) states: ..." and no second
+    # source anywhere: the one agreeing side was in another story of the storyline, and
+    # brief.md dropped the line that says so when the claim's own sentence was read once
+    from storyline.layer import OtherSides
+
+    texts = {"a1": TEXT}
+    claim = replace(
+        _claims()[2], status="corroborated", others=OtherSides(1, ("s-other",)), source_count=2
+    )
+    assert said_once(claim, texts)
+    lines = layer_markdown(StoryLayer(claims=[claim]), texts)
+    row = lines.index(next(line for line in lines if line.startswith("- **corroborated**")))
+    assert lines[row + 1] == "  - 1 more side in other stories of this storyline (s-other)"
+    # the story page says the same
+    assert claim_rows([claim], texts)[0]["others"] == lines[row + 1][4:]

@@ -413,3 +413,36 @@ def test_an_unresolved_pronoun_is_no_speaker_of_a_claims_side():
     article = ClaimArticle("a", text, (Span(0, 52), Span(53, len(text))), "Wire")
     infos = sentence_infos(article, doc, quotes, Ents(doc))
     assert [i.speaker for i in infos] == [None, "Holt"]
+
+
+def test_a_sum_or_share_that_counts_nothing_named_says_so_not_amount_value():
+    # a reader saw "corroborated — amount (value) [annual]" over two sentences on a 5 percent
+    # annuity: "(value)" is a placeholder, not what the figure is
+    arts = [
+        ClaimArticle("a", "The fund pays an annuity of 5 percent a year, the state said.", (), "x"),
+        ClaimArticle("b", "The state said the annuity is 5 percent a year.", (), "y"),
+        ClaimArticle("c", "The company said revenue reached $808 million last year.", (), "z"),
+    ]
+    subjects = {c.subject for c in align_claims(arts) if c.kind == "fact"}
+    assert not any("(value)" in s or s.startswith("amount") for s in subjects)
+    assert any(s.startswith("percentage") for s in subjects)
+    assert "sum ($808 million) [last year]" in subjects
+
+
+def test_a_photo_caption_states_no_claim_and_backs_none():
+    # a reader saw an agency caption ("..., from left, ... announce that two bodies had been
+    # found ...") listed as a claim and as the side agreeing with a reported sentence
+    caption = (
+        "Police Chief Kim Riley announces that two bodies had been found near Deer Creek in Delphi "
+        "(AP Photo/Michael Conroy)."
+    )
+    arts = [
+        ClaimArticle(
+            "a", "Police announced on Tuesday that two bodies had been found near Deer Creek.",
+            (), "x",
+        ),
+        ClaimArticle("b", "The search ended in the evening. " + caption, (), "y"),
+    ]  # fmt: skip
+    at = arts[1].text.index(caption)
+    for claim in align_claims(arts):
+        assert all(not (s.article == "b" and s.start == at) for s in claim.sides)

@@ -334,3 +334,25 @@ def test_discourse_nouns_hundreds_days_before_months_and_split_numbers():
         [("1,500 and 3,000", 1500.0, "people"), ("30", 30.0, "or more points")],
         [("0.41", 0.41, "percentage points")],
     ]
+
+
+def test_a_number_on_a_noun_that_modifies_the_next_counts_the_compound():
+    # a reader saw the fact "seven time" for "a friend who is seven time zones away"
+    text = "Your friend is seven time zones away. The fund holds 12 bond issues."
+    got = _by_text(extract_facts([text])[0])
+    assert got["seven"].counted == "time zones"
+    assert got["12"].counted == "bond issues"
+
+
+def test_a_number_counts_no_words_that_open_with_an_article_or_hold_another_figure():
+    # a reader saw "around 17,000 about 30 miles" and "42 A recent review" as facts
+    text = (
+        "Another man was killed in Menasha, a community of around 17,000 about 30 miles "
+        "south of Green Bay. 41 , 42 A recent review defined perceived effectiveness. "
+        "Police found two missing 13-year-old girls."
+    )
+    got = {(f.text, f.counted) for f in extract_facts([text])[0]}
+    assert ("about 30", "miles") in got
+    assert not any(c and (c.startswith("A ") or "30 miles" in c and t != "about 30")
+                   for t, c in got)  # fmt: skip
+    assert ("two", "missing 13-year-old girls") in got

@@ -377,7 +377,7 @@ def test_storyline_and_entity_pages_on_the_sample_pile(
                 days = page.locator(".line-story .days").all_inner_texts()
                 # the uploaded articles carry no published date: each story is placed by the
                 # dates its text mentions and says so, February before May/June
-                assert days[0] == "undated (mentions 2012-02-01 – 2012-02-29)", days
+                assert days[0] == "undated (mentions 2012-02)", days
                 second = re.search(r"\d{4}-\d{2}-\d{2}", days[1])
                 assert second is not None and second.group(0) >= "2012-05-01", days
                 assert page.locator(".line-timeline li").count() > 0

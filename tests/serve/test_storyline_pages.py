@@ -99,11 +99,9 @@ def test_storyline_page_orders_stories_and_shows_timeline_and_entities(
     html = response.text
     # the February story (dated by what its text states) before the June one
     assert story_ids(html) == ["s-truce", "s-ships"]
-    # each day a <time> (that never breaks at its hyphens)
-    assert (
-        'undated (mentions <time datetime="2012-02-01">2012-02-01</time> – '
-        '<time datetime="2012-02-29">2012-02-29</time>)' in html
-    )
+    # each day a <time> (that never breaks at its hyphens); the month its text states
+    # reads as that month, as brief.md has it, not as its first and last days
+    assert 'undated (mentions <time datetime="2012-02-01">2012-02</time>)' in html
     assert re.sub(r"<[^>]+>", "", html).count("2012-06-18 – 2012-06-19") == 1
     # lead sentences, counts, outlets; article text and titles escaped
     assert "Russia readies two warships for Tartus" in html
@@ -200,3 +198,18 @@ def test_entity_page_leaves_out_what_the_entity_knows_rather_than_says(
         html = c.get("/entities/E1").text
     assert "Russia had no plans" in html
     assert "how to wait" not in html and "1 quote<" in html
+
+
+def test_stated_whole_months_and_years_read_as_stated_and_dated_days_as_days() -> None:
+    # a reader saw "undated (mentions 2016-02-01 – 2016-02-29)" on the story list for an
+    # article that said "February 2016"
+    from storyline.serve.views import day_ends
+
+    assert day_ends("2016-02-01", "2016-02-29", True) == ("2016-02", "")
+    assert day_ends("2016-02-01", "2016-04-30", True) == ("2016-02", "2016-04")
+    assert day_ends("2010-01-01", "2016-12-31", True) == ("2010", "2016")
+    assert day_ends("2016-02-03", "2016-02-29", True) == ("2016-02-03", "2016-02-29")
+    # the days articles are dated are days, whole month or not
+    assert day_ends("2016-02-01", "2016-02-29", False) == ("2016-02-01", "2016-02-29")
+    assert day_ends("2012-06-18", "2012-06-18", False) == ("2012-06-18", "")
+    assert day_ends(None, None, False) == ("", "")

@@ -407,6 +407,8 @@ def layer_markdown(
                     + f"{md_text(side_label(side))}: {quoted(md_text(said))} "
                     f"{_cite(side.article, side.start, side.end)}"
                 )
+                if c.others.count:  # its other sides are in other stories: say where
+                    lines.append(f"  - {md_text(others_label(c))}")
                 continue
             lines.append(
                 f"- **{md_text(c.status)}** — {md_text(shown.subjects)}: {quoted(md_text(c.text))}"

@@ -14,6 +14,7 @@ from __future__ import annotations
 import gc
 import logging
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -24,7 +25,7 @@ from storyline.budget import time_budget
 from storyline.config import BudgetOptions, Options, QuoteOptions
 from storyline.errors import BudgetExceeded, Errors
 from storyline.link.claims import ClaimArticle, ClaimCandidates, claim_candidates
-from storyline.model import Span, StepSkip, StepTiming
+from storyline.model import SentenceIndex, Span, StepSkip, StepTiming
 from storyline.nlp.dates import TimeExpression, extract_dates
 from storyline.nlp.entities import EntityMention, mentions_in_doc
 from storyline.nlp.facts import Fact, facts_in_doc
@@ -66,6 +67,7 @@ class ArticleAnalysis:
     facts: list[Fact] = field(default_factory=list)
     claims: ClaimCandidates | None = None
     dates: list[TimeExpression] = field(default_factory=list)
+    verbless: frozenset[int] = frozenset()  # starts of its sentences with no verb
     timings: list[StepTiming] = field(default_factory=list)
     skips: list[StepSkip] = field(default_factory=list)
     error: str | None = None
@@ -182,6 +184,35 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+def verbless_sentences(doc: Any, sentences: Sequence[Span]) -> frozenset[int]:
+    """The starts of the lines that are a heading, a link, a credit or a reference rather
+    than a sentence: no verb outside a name or date, and written in names and numbers more
+    than in plain lower-case words ("2010 Illinois Election Guide", "(Labor union president
+    302, February 2, 2009, p. 7)."). They date nothing that happened. A line of plain words
+    the tagger read with no verb ("Fifty-seven percent disapprove, up by 9 points since
+    May") is still a sentence; a tagger's "May" in "May 4, 2015" is no verb."""
+    index = SentenceIndex(list(sentences))
+    with_verb: set[int] = set()
+    plain: Counter[int] = Counter()  # lower-case words
+    named: Counter[int] = Counter()  # capitalised words and numbers
+    for token in doc:
+        sentence = index.containing(token.idx)
+        if sentence is None:
+            continue
+        if token.pos_ in _VERB_TAGS and not token.ent_type_:
+            with_verb.add(sentence.start)
+        elif token.like_num or (token.is_alpha and token.text[:1].isupper()):
+            named[sentence.start] += 1
+        elif token.is_alpha and len(token.text) > 1:
+            plain[sentence.start] += 1
+    return frozenset(
+        s.start for s in sentences if s.start not in with_verb and plain[s.start] < named[s.start]
+    )
+
+
+_VERB_TAGS = frozenset({"VERB", "AUX"})
+
+
 def _analyze(
     options: Options, job: ArticleJob, doc: Any, error: str | None, parse_seconds: float
 ) -> ArticleAnalysis:
@@ -197,6 +228,7 @@ def _analyze(
     if not job.copy:  # copies say the same: quotes and dates of originals
         found.quotes = steps.run("quotes", job.id, n, [], quotes_with_speakers, doc, options.quotes)
         found.dates = steps.run("dates", job.id, n, [], extract_dates, job.text, job.date)
+        found.verbless = verbless_sentences(doc, job.sentences)
     claim_article = ClaimArticle(job.id, job.text, job.sentences, job.source, job.copy)
     found.claims = steps.run(
         "claims",

@@ -125,11 +125,21 @@ def _range(f: Fact) -> tuple[float, float]:
     return f.value, f.value
 
 
+_CURRENCY = re.compile(r"[A-Z]{3}")  # a currency code: "USD", "EUR"
+
+
 def _fact_subject(head: str, dates: frozenset[str], fact: Fact) -> str:
     """What is counted, never a bare common noun: "people killed", "contingent of
-    marines", "tanks (Trukhachev)"; the time scope in brackets."""
+    marines", "tanks (Trukhachev)", "sum (pay)"; the time scope in brackets."""
     counted = (fact.counted or "").strip()
-    if len(head.split()) >= 2:
+    if head.startswith(f"{_AMOUNT} ("):
+        # a figure that counts nothing named is a share, a sum of money or a measure: said
+        # so, with its verb or the figure ("sum (pay)", "percentage (5 percent)"), never
+        # the placeholder "amount (value)"
+        unit = fact.unit or ""
+        kind = "percentage" if unit == "%" else "sum" if _CURRENCY.fullmatch(unit) else "figure"
+        subject = f"{kind} ({fact.verb or fact.text})"
+    elif len(head.split()) >= 2:
         subject = head
     elif len(counted.split()) >= 2:
         subject = counted

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from storyline.clean.embeds import embedded_posts, in_embedded_post
+from storyline.clean.junk import is_junk_sentence
 from storyline.link.claim_types import (
     NAME_LABELS,
     ClaimArticle,
@@ -61,6 +62,10 @@ def sentence_infos(
     overlapping = _quotes_by_sentence(sentences, quotes)
     out = []
     for n, sentence in enumerate(sentences):
+        if is_junk_sentence(article.text[sentence.start : sentence.end]):
+            # a photo caption, a widget's label, a link: page matter states no claim and
+            # backs none ("..., from left, ... announce that two bodies had been found")
+            continue
         span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
         quote = _speaker_of(sentence, overlapping.get(n, []))
         speaker = quote.speaker if quote is not None else None

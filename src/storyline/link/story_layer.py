@@ -21,8 +21,7 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from itertools import islice
 
-from storyline.clean.embeds import embedded_posts, in_embedded_post
-from storyline.clean.junk import is_junk_sentence, junk_reason
+from storyline.clean.junk import junk_reason
 from storyline.config import Options
 from storyline.errors import Errors, StorylineError
 from storyline.layer import (
@@ -34,7 +33,6 @@ from storyline.layer import (
     MentionRef,
     OtherSides,
     QuoteItem,
-    SentenceRef,
     StoryLayer,
     TimelineEvent,
 )
@@ -57,17 +55,15 @@ from storyline.link.claims import (
     judge_claims,
 )
 from storyline.link.entities import Entity, resolve_mentions
+from storyline.link.timeline import story_timeline
 from storyline.model import (
     NO_PROGRESS,
     Article,
     Progress,
-    SentenceIndex,
-    Span,
     StepSkip,
     StepTiming,
     Story,
 )
-from storyline.nlp.dates import TimeExpression
 from storyline.nlp.quotes import Quote
 from storyline.nlp.sentences import split_sentences
 
@@ -306,7 +302,9 @@ def analyze_story(
             entities=entities,
             quotes=story_quotes(ordered, [f.quotes for f in found], entities),
             facts=facts,
-            timeline=story_timeline(ordered, sentences, [f.dates for f in found]),
+            timeline=story_timeline(
+                ordered, sentences, [f.dates for f in found], [f.verbless for f in found]
+            ),
             claims=[group_claim(c, copies) for c in claims],
             skipped=sorted(skips, key=lambda s: (s.article, s.step)),
             copies=copies,
@@ -461,104 +459,6 @@ def story_quotes(
                 entity = by_name.get(q.speaker)
             quotes.append(QuoteItem(**q.to_brief(article.id, entity)))
     return sorted(quotes, key=lambda q: (q.article, q.start, q.end))
-
-
-def reference_year(articles: Sequence[Article]) -> int | None:
-    """The one year the group's articles are known to be from, if they agree on one."""
-    years = {int(a.date[:4]) for a in articles if a.date and a.date[:4].isdigit()}
-    years |= {a.year for a in articles if a.year}
-    return years.pop() if len(years) == 1 else None
-
-
-def story_timeline(
-    articles: Sequence[Article],
-    sentences: Sequence[Sequence[Span]],
-    dates: Sequence[Sequence[TimeExpression]],
-) -> list[TimelineEvent]:
-    """Dated events: each calendar date with the sentence that mentions it, in time order.
-
-    Dates are resolved against the article's date. An undated article's partial dates
-    ("May 26" -> XXXX-05-26) take the year the group is known to be from (a copyright
-    line, a dated sibling), flagged ``year_inferred``; nothing ever uses the clock.
-    """
-    group_year = reference_year(articles)
-    events = []
-    for article, spans, found in zip(articles, sentences, dates, strict=True):
-        if article.duplicate_of is not None:
-            continue
-        year = article.year or group_year
-        index = SentenceIndex(list(spans))
-        posts = embedded_posts(article.text)  # a tweet's stamp and words are no event
-        previous: TimeExpression | None = None
-        for t in found:
-            value, inferred = t.value, False
-            if t.type != "DATE" or not value or value[:1] not in "0123456789X":
-                continue
-            before, previous = previous, t
-            if before is not None and _ends_a_range(article.text, before, t):
-                continue  # "from January 2017 to May 2018": one period, dated by its start
-            if value.startswith("XXXX"):
-                if year is None:
-                    continue
-                value, inferred = f"{year:04d}{value[4:]}", True
-            if not value[:4].isdigit():
-                continue
-            sentence = index.containing(t.start)
-            if in_embedded_post(posts, t.start, t.end):
-                continue
-            said = "" if sentence is None else article.text[sentence.start : sentence.end]
-            if is_junk_sentence(said):
-                continue  # a photo caption's dated line, a widget's: no event reported
-            if sentence is not None and not _says_more_than(sentence, t, article.text):
-                continue  # "July 15, 2017:" heads a list; the date alone reports no event
-            events.append(
-                TimelineEvent(
-                    value,
-                    inferred,
-                    t.text,
-                    article.id,
-                    t.start,
-                    t.end,
-                    None
-                    if sentence is None
-                    else SentenceRef(
-                        sentence.start,
-                        sentence.end,
-                        article.text[sentence.start : sentence.end],
-                    ),
-                )
-            )
-    return sorted(events, key=lambda e: (e.value, e.article, e.start))
-
-
-# what joins a period's two ends: "from 1925 to 1950", "January 2017 through May 2018",
-# "between 2003 and 2006", "1998-2001"
-_RANGE_JOIN = re.compile(r"\s*(?:to|through|thru|until|till|-|\u2013|\u2014)\s*")
-_BETWEEN_AND = re.compile(r"\s+and\s+")
-_BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
-
-
-def _ends_a_range(text: str, start: TimeExpression, end: TimeExpression) -> bool:
-    """Is ``end`` the second end of a period that opens with ``start`` ("from January 2017
-    to May 2018")? The period is one event of the timeline: the same sentence shown again
-    under its end date tells the reader nothing new."""
-    if start.end > end.start:
-        return False
-    join = text[start.end : end.start]
-    if _RANGE_JOIN.fullmatch(join):
-        return True
-    opening = text[max(0, start.start - 10) : start.start]
-    return _BETWEEN_AND.fullmatch(join) is not None and _BETWEEN.search(opening) is not None
-
-
-# a word of two or more letters: "on", "said", "Trump"; not "2017", ":", "-"
-_WORD = re.compile(r"[^\W\d_]{2,}")
-
-
-def _says_more_than(sentence: Span, date: TimeExpression, text: str) -> bool:
-    """Does the sentence say anything besides its date: a word outside the date's span?"""
-    rest = text[sentence.start : date.start] + " " + text[date.end : sentence.end]
-    return _WORD.search(rest) is not None
 
 
 def attach_layers(

@@ -444,6 +444,16 @@ def _counted(doc: Any, tok: Any, number_end: int) -> tuple[str | None, int | Non
         while head.pos_ in ("ADJ", "NUM", "ADV") and head.head.i != head.i and head.i > tok.i:
             head = head.head
         # "2.5 million barrels": number -> "million" -> noun
+        # "seven time zones": the noun the number sits on may only modify the next one; what
+        # is counted is the compound's head ("time zones", not "time") when that head is
+        # plural, as a count's noun is; "a 3.5 mile stretch" is one stretch of 3.5 miles
+        while (
+            head.dep_ == "compound"
+            and head.head.i == head.i + 1
+            and head.head.pos_ == "NOUN"
+            and head.head.tag_ == "NNS"
+        ):
+            head = head.head
     if head is None or head.pos_ not in ("NOUN", "PROPN") or head.i < tok.i:
         return None, None, None, None
     start_tok = tok.i + 1
@@ -494,7 +504,25 @@ def _counted(doc: Any, tok: Any, number_end: int) -> tuple[str | None, int | Non
         return None, None, None, None
     if re.search(r"[.!?;:]", doc_text(doc)[number_end:start]):  # "$550m. Experts ...": new sentence
         return None, None, None, None
+    if _not_counted(doc, start_tok, end_tok):
+        return None, None, None, None
     return doc_text(doc)[start:end], start, end, head
+
+
+def _not_counted(doc: Any, start_tok: int, end_tok: int) -> bool:
+    """Words a number cannot be counting: they open with an article ("42 A recent review":
+    a footnote mark before a sentence; no count is followed by "a" or "the"), or they hold
+    a figure of their own ("a community of around 17,000 about 30 miles south": the
+    miles are the other figure's; a number inside a hyphenated word, "two 13-year-old
+    girls", is part of that word)."""
+    if doc[start_tok].lower_ in ("a", "an", "the"):
+        return True
+    for i in range(start_tok, end_tok):
+        tok = doc[i]
+        glued = not tok.whitespace_ and i + 1 < len(doc) and doc[i + 1].text in ("-", "\u2010")
+        if tok.like_num and tok.is_digit and not glued:
+            return True
+    return False
 
 
 def _next_noun(doc: Any, end: int) -> Any:

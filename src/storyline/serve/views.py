@@ -11,7 +11,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
-from datetime import date
+from datetime import date, timedelta
 from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
@@ -347,3 +347,21 @@ def timeline_rows(events: list[TimelineEvent]) -> list[dict[str, Any]]:
         row["gap"] = 0 if gap <= 0 else min(6, 1 + len(str(gap)) + (gap > 30) + (gap > 300))
         previous = row["day"] or previous
     return rows
+
+
+def day_ends(first: str | None, last: str | None, stated: bool) -> tuple[str, str]:
+    """How a story's first and last day read ("" for no last): the days an undated story's
+    articles state are stored as calendar days, but "February 2016" is what the article
+    said, so a stated span that covers whole months or years reads as them ("2016-02",
+    not "2016-02-01 – 2016-02-29"). Days the articles are dated read as days."""
+    if not first:
+        return "", ""
+    try:
+        a, b = date.fromisoformat(first), date.fromisoformat(last or first)
+    except ValueError:
+        return first, "" if not last or last == first else last
+    if stated and a.day == 1 and (b + timedelta(days=1)).day == 1:
+        whole_years = a.month == 1 and b.month == 12
+        shown = (f"{a.year}", f"{b.year}") if whole_years else (f"{a:%Y-%m}", f"{b:%Y-%m}")
+        return shown[0], "" if shown[0] == shown[1] else shown[1]
+    return first, "" if b == a else b.isoformat()

@@ -27,6 +27,7 @@ from storyline.serve.listing import outlet_view, story_filter, story_snippet
 from storyline.serve.views import (
     cited_segments,
     claim_rows,
+    day_ends,
     entity_rows,
     fact_rows,
     layer_citations,
@@ -51,6 +52,7 @@ def template_env() -> Environment:
     )
     env.filters["safe_url"] = safe_url
     env.globals["quoted"] = quoted
+    env.globals["day_ends"] = day_ends
     # a name as one path segment ("/" too is encoded: outlet names hold anything)
     env.filters["segment"] = lambda value: quote(str(value), safe="")
     return env
