@@ -423,3 +423,21 @@ def test_the_phrase_before_a_cue_after_a_commaless_quote_is_who_speaks():
     ):
         direct = [q for q in extract_quotes(text) if q.kind == "direct"]
         assert direct and direct[0].speaker == speaker, text
+
+
+def test_a_relative_clause_after_a_closing_mark_is_no_cue():
+    # "which votes in March" says something of Texas, inside the quote: the second quote
+    # has no cue of its own and goes on with the first quote's speaker
+    text = (
+        "The campaign is already running ads in five states.\n\n“The governor is in good"
+        " shape going forward no matter who wins the primary,” said Tom Hale, a senior"
+        " adviser to the campaign. “We could win enough delegates in Ohio and Florida to"
+        " catch up, and we have good chances all the way through Texas,” which votes in"
+        " March.\n\nThe rival campaign did not comment."
+    )
+    direct = [q for q in extract_quotes(text) if q.kind == "direct"]
+    assert direct
+    assert all(q.speaker and q.speaker.startswith("Tom Hale") for q in direct), [
+        (q.text, q.speaker) for q in direct
+    ]
+    assert not any(q.cue == "votes" for q in extract_quotes(text))

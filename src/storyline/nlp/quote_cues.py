@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from storyline.nlp.quote_syntax import TELL_LEMMAS, is_speech_verb
+from storyline.nlp.quote_syntax import TELL_LEMMAS, is_speech_verb, relative_after
 
 
 def framing_verb(doc: Any, start: int) -> tuple[Any, bool] | None:
@@ -132,6 +132,8 @@ def closing_verb(doc: Any, text: str, start: int, end: int) -> tuple[Any, bool] 
     for token in doc[i : i + 6]:
         if token.is_punct or "\n" in token.text:
             return None
+        if relative_after(token, end):
+            return None  # "''..., through California,'' which votes June 7"
         if token.pos_ == "VERB" and any(
             c.dep_ == "nsubj" and end <= c.idx < token.idx for c in token.children
         ):

@@ -30,6 +30,7 @@ from storyline.nlp.quote_syntax import (
     finite,
     is_speech_verb,
     question_clauses,
+    relative_after,
     speech_verbs,
     subject_of,
     token_span,
@@ -119,7 +120,11 @@ def indirect_drafts(
         )
         if inside > 0.5 * (content[1] - content[0]):
             for d in direct:
-                if d.cue is None and overlap(content, (d.start, d.end)):
+                if (
+                    d.cue is None
+                    and overlap(content, (d.start, d.end))
+                    and not relative_after(verb, d.end)
+                ):
                     d.cue = cue
                     subject = subject_of(verb)
                     if subject is not None and not (d.start <= subject.idx < d.end):

@@ -501,3 +501,18 @@ def analysis_subject(verb: Any) -> bool:
     if subject is None or subject.head.i == verb.i:
         return False
     return subject.lemma_.lower() in ATTRIBUTION_NOUNS
+
+
+def relative_after(verb: Any, end: int) -> bool:
+    """ "''... all the way through California,'' which votes June 7": a verb whose subject
+    is a relative pronoun standing right after a quote's closing mark (at ``end``) says
+    something of a noun inside the quote (the relative clause hangs on it), so it is no
+    cue of the quote."""
+    text = verb.doc.text
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass")
+        and c.lower_ in ("which", "who", "that")
+        and c.idx >= end
+        and not any(ch.isalnum() for ch in text[end : c.idx])
+        for c in verb.children
+    )

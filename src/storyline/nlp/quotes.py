@@ -62,6 +62,7 @@ from storyline.nlp.quote_speakerless import (
 )
 from storyline.nlp.quote_syntax import (
     is_speech_verb,
+    relative_after,
     speech_verbs,
     subject_of,
 )
@@ -191,6 +192,8 @@ def _cue_for_direct(
         if any(c in between for c in '"“”«»'):
             continue
         if any(qs < v_start < qe for qs, qe in quotes):
+            continue
+        if after and relative_after(verb, end):
             continue
         rank = (len(between), 0 if after else 1)
         if best is None or rank < best[:2]:
