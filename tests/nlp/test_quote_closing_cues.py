@@ -441,3 +441,15 @@ def test_a_relative_clause_after_a_closing_mark_is_no_cue():
         (q.text, q.speaker) for q in direct
     ]
     assert not any(q.cue == "votes" for q in extract_quotes(text))
+
+
+def test_an_inverted_cue_between_two_pieces_of_a_quote_names_its_speaker():
+    # the parser hangs "Leamer" on the second piece's verb as its subject
+    text = (
+        'Local governments could feel a budget pinch.\n\n"The risk," said Edward Leamer, an'
+        " economist who is the director of the UCLA Anderson Forecast, \"is that we're going"
+        ' to be attracting workers and repelling jobs."\n\nOpponents disagree.'
+    )
+    direct = [q for q in extract_quotes(text) if q.kind == "direct"]
+    assert direct and direct[0].speaker is not None, [(q.text, q.speaker) for q in direct]
+    assert direct[0].speaker.startswith("Edward Leamer")

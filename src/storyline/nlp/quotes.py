@@ -312,6 +312,13 @@ def _direct_drafts(doc: Any, text: str, verbs: list[Any], options: QuoteOptions)
                     draft.speaker = noun_phrase(subject, text)
             if draft.speaker is None and after:
                 draft.speaker = words_before_cue(text, end, verb.idx)
+            if draft.speaker is None and not after:
+                # '"The risk," said Edward Leamer, an economist, "is that ..."': a cue
+                # before the quote with its subject after it, between verb and quote
+                # (the parser hangs the name on the quote's verb)
+                subject = inverted_subject(verb)
+                if subject is not None and verb.idx < subject.idx < start:
+                    draft.speaker = noun_phrase(subject, text)
         drafts.append(draft)
     return _merge_split_quotes(drafts, text, [v.idx for v in verbs])
 
