@@ -42,3 +42,14 @@ def test_a_share_of_those_polled_keeps_the_participle():
     )
     (quote,) = [q for q in _resolved(text) if q.cue == "citing"]
     assert quote.speaker is not None and "42 percent" in quote.speaker
+
+
+def test_whom_a_message_goes_to_does_not_say_it():
+    # the parser hangs "saying" on "supporters", whom the message was sent to
+    text = (
+        "As the senator took the stage on Tuesday night, his campaign sent out a text"
+        ' message to supporters saying: "With your help, we were just declared the winner'
+        ' in New Hampshire! Reply GIVE to contribute $10 from your phone bill."'
+    )
+    direct = [q for q in extract_quotes(text) if q.kind == "direct"]
+    assert direct and direct[0].speaker == "his campaign", [(q.text, q.speaker) for q in direct]

@@ -145,6 +145,12 @@ def subject_of(verb: Any) -> Any | None:
             objects = [c for c in node.head.children if c.dep_ in ("dobj", "dative")]
             if objects:
                 return objects[0]
+        if node.dep_ == "acl" and node.tag_ == "VBG" and _addressee(node.head):
+            # "sent out a text message to supporters saying: ...", "wrote to members
+            # urging ...": whom a message goes to does not say it; who sends it does
+            target = node.head.head.head
+            node = target.head if target.pos_ in ("NOUN", "PROPN") else target
+            continue
         if node.dep_ == "acl" and node.tag_ == "VBG" and _holds_stance(node.head):
             # "ads attacking his rivals", "a speech denouncing Trump", "polls showing Cruz
             # ahead": the noun the participle describes holds the stance (PolNeAR's source)
@@ -250,6 +256,22 @@ def _issued(noun: Any) -> bool:
         and noun.lemma_.lower() in _ISSUED_NOUNS
         and noun.head.lemma_.lower() in _ISSUE_LEMMAS
     )
+
+
+def _addressee(noun: Any) -> bool:
+    """Is ``noun`` whom something is sent or said to ("a message to supporters", "wrote
+    to members")? The parser may hang a participle on it that says what was sent."""
+    if not (noun.dep_ == "pobj" and noun.head.lower_ == "to" and noun.head.head.i < noun.i):
+        return False
+    sent = noun.head.head  # what "to" hangs on: "a message", "wrote", "sent"
+    return sent.lemma_.lower() in _MESSAGES | _ISSUE_LEMMAS or is_speech_verb(sent)
+
+
+# what is sent to someone ("a text message to supporters saying")
+_MESSAGES = _ISSUED_NOUNS | {
+    "message", "email", "e-mail", "note", "text", "tweet", "post", "mailer", "appeal", "speech",
+    "video", "ad", "advertisement", "fundraising", "plea", "call",
+}  # fmt: skip
 
 
 def _holds_stance(noun: Any) -> bool:
