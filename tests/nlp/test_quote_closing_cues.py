@@ -453,3 +453,18 @@ def test_an_inverted_cue_between_two_pieces_of_a_quote_names_its_speaker():
     direct = [q for q in extract_quotes(text) if q.kind == "direct"]
     assert direct and direct[0].speaker is not None, [(q.text, q.speaker) for q in direct]
     assert direct[0].speaker.startswith("Edward Leamer")
+
+
+def test_a_roundups_source_label_before_the_colon_names_the_speaker():
+    # the headline before the dash has a verb ("agree"); the label after it is the source
+    text = (
+        "Pollsters agree on one lesson - Carl Bialik: “One of the biggest lessons was a"
+        " simple one: keep on contacting voters as late as possible, because late deciders"
+        " broke hard.”\n\nNot all web panels are created equal. More from the report: “In"
+        " general, samples with more elaborate sampling and weighting procedures produced"
+        " more accurate results.”"
+    )
+    direct = [q for q in extract_quotes(text) if q.kind == "direct"]
+    assert [q.speaker for q in direct] == ["Carl Bialik", "the report"], [
+        (q.text, q.speaker) for q in direct
+    ]

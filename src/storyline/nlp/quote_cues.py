@@ -242,6 +242,18 @@ def sentence_before(doc: Any, text: str, start: int) -> tuple[Any, bool] | None:
     return root, False
 
 
+def source_label(text: str, start: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """'TURNOUT IS UP - Michael P. McDonald: "..."', 'Polls did predict it - HuffPollster:
+    "..."', 'More from the report: "..."': a roundup's label naming the source after a
+    dash (or "from") closes the line before the quote's colon; the label, not the verb of
+    the headline before the dash, gives the quote: (colon, name)."""
+    colon = text.rfind(":", max(0, start - 3), start)
+    if colon < 0 or text[colon + 1 : start].strip():
+        return None
+    label = _LABEL.search(text, text.rfind("\n", 0, colon) + 1, colon)
+    return ((colon, colon + 1), label.span(1)) if label is not None else None
+
+
 def named_colon(doc: Any, text: str, start: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """'Rep. Ann Lee (R-Ohio): "..."', 'TURNOUT IS UP - Jane Roe: "..."': a person's name
     and a colon right before a quote on its line introduce it as theirs: (colon, name).
@@ -264,6 +276,19 @@ def named_colon(doc: Any, text: str, start: int) -> tuple[tuple[int, int], tuple
     ):
         first = doc[first.i - 1]
     return (colon, colon + 1), (first.idx, token.idx + len(token.text))
+
+
+# a roundup's source label closing the line before a quote's colon: 'TURNOUT IS UP -
+# Michael P. McDonald: "..."', 'Polls did predict it - HuffPollster: "..."', '... - More
+# from Jones: "..."', 'Not all panels are equal. From the report: "..."' (who is quoted,
+# whatever the tagger makes of the name)
+_LABEL = re.compile(
+    r"(?:[ \t\xa0][-–—][ \t\xa0]+(?:(?:More )?from[ \t\xa0]+)?"
+    r"|(?:^|[.!?][ \t\xa0]+)(?:More )?[Ff]rom[ \t\xa0]+)"
+    r"((?:the[ \t\xa0]+)?[A-Z][\w.'’-]*(?:[ \t\xa0]+[A-Z][\w.'’-]*){0,3}|the[ \t\xa0]+[a-z]+)"
+    r"[ \t\xa0]*$",
+    re.M,
+)
 
 
 _SHORT_CUE = re.compile(

@@ -47,6 +47,7 @@ from storyline.nlp.quote_cues import (
     inverted_subject,
     name_after_quote,
     named_colon,
+    source_label,
     spoken_line,
     words_before_cue,
 )
@@ -276,7 +277,7 @@ def _direct_drafts(doc: Any, text: str, verbs: list[Any], options: QuoteOptions)
             if found is None and bare_cue(closing[0]):
                 found = closing  # '"... that are missing." Trump said.': no other cue
         # 'Rep. Ann Lee (R-Ohio): "..."': the name before the colon, not a verb further back
-        named = None if found else named_colon(doc, text, start)
+        named = source_label(text, start) or (None if found else named_colon(doc, text, start))
         if found is None and named is None:
             found = framing_verb(doc, start) or colon_intro(doc, start)
         if found is None and named is None:
