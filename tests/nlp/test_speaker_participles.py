@@ -53,3 +53,16 @@ def test_whom_a_message_goes_to_does_not_say_it():
     )
     direct = [q for q in extract_quotes(text) if q.kind == "direct"]
     assert direct and direct[0].speaker == "his campaign", [(q.text, q.speaker) for q in direct]
+
+
+def test_a_participle_after_a_reported_clause_is_the_reporters():
+    # the parser hangs "calling" on "release", the verb of what Hale says
+    text = (
+        "On her tax returns, Ms. Hale says the campaign would release her records on"
+        " Friday, calling them “very boring tax returns” because “I remain one of the"
+        " poorer members of the council.”"
+    )
+    calling = [q for q in extract_quotes(text) if q.cue == "calling"]
+    assert calling and calling[0].speaker == "Ms. Hale", [
+        (q.text, q.cue, q.speaker) for q in extract_quotes(text)
+    ]

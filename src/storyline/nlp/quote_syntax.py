@@ -145,6 +145,20 @@ def subject_of(verb: Any) -> Any | None:
             objects = [c for c in node.head.children if c.dep_ in ("dobj", "dative")]
             if objects:
                 return objects[0]
+        if (
+            node.tag_ == "VBG"
+            and node.dep_ == "advcl"
+            and node.head.dep_ == "ccomp"
+            and node.head.head.i < node.head.i
+            and is_speech_verb(node.head.head)
+            and node.doc[node.i - 1].text == ","
+        ):
+            # "he says he would release them Friday, calling them "very boring"", "Mr.
+            # Manafort said ..., adding of Mr. Trump, "...": a participle set off by a
+            # comma after a reported clause, hung on that clause's verb, goes on with
+            # the one reporting it (who reports the clause says the rest too)
+            node = node.head.head
+            continue
         if node.dep_ == "acl" and node.tag_ == "VBG" and _addressee(node.head):
             # "sent out a text message to supporters saying: ...", "wrote to members
             # urging ...": whom a message goes to does not say it; who sends it does
