@@ -216,3 +216,14 @@ def test_a_paragraph_whose_stop_was_left_out_still_ends_before_a_name():
     )
     (quote,) = [q for q in extract_quotes(text) if "total lightweight" in q.text]
     assert quote.speaker == "Hale"
+
+
+def test_an_apostrophe_s_before_a_participle_with_an_object_is_has():
+    # the parser reads "she's said" as a passive "she is said" and leaves "said" no subject
+    text = (
+        "Ever since Ann Lee announced her candidacy last year, she's said the same thing at"
+        " every diner stop, every rally and every campaign event: \"It's not about me, it's"
+        ' about us."'
+    )
+    said = [q for q in extract_quotes(text) if q.cue == "said"]
+    assert said and said[0].speaker == "she", [(q.text, q.cue, q.speaker) for q in said]

@@ -128,7 +128,7 @@ def subject_of(verb: Any) -> Any | None:
             return min(subjects, key=lambda c: abs(c.i - node.i))
         for child in node.children:
             if child.dep_ == "nsubjpass":
-                if node.lemma_ == "quote" or node.i != verb.i:
+                if node.lemma_ == "quote" or node.i != verb.i or _has_not_is(node):
                     return child
                 agents = [a for a in node.children if a.dep_ == "agent"]
                 objects = [o for a in agents for o in a.children if o.dep_ == "pobj"]
@@ -184,6 +184,18 @@ def subject_of(verb: Any) -> Any | None:
             continue
         break
     return None
+
+
+def _has_not_is(verb: Any) -> bool:
+    """ "he's said the same thing at every stop": "'s" before a past participle with an
+    object is "has" (the perfect), which the parser took for a passive "is"."""
+    children = list(verb.children)
+    return (
+        any(c.dep_ == "auxpass" and c.lower_ in ("'s", "’s") for c in children)
+        and not any(c.lower_ == "been" for c in children)
+        and not any(c.dep_ == "nsubjpass" and c.lower_ in ("it", "this", "that") for c in children)
+        and any(c.dep_ in ("dobj", "ccomp") for c in children)
+    )
 
 
 def _loose_subject(verb: Any) -> Any | None:
