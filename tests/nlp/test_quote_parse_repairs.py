@@ -227,3 +227,14 @@ def test_an_apostrophe_s_before_a_participle_with_an_object_is_has():
     )
     said = [q for q in extract_quotes(text) if q.cue == "said"]
     assert said and said[0].speaker == "she", [(q.text, q.cue, q.speaker) for q in said]
+
+
+def test_a_quote_after_a_colon_goes_on_with_the_report_the_colon_closes():
+    # "viewed" (a participle inside what Lane said) stands nearest the quote
+    text = (
+        "Ms. Lane said that if viewed through the lens of negotiating strategy, some kind of"
+        " grand bargain might be possible: “In business, the question always is whether"
+        " there is an overlap between the bid and the ask price.”"
+    )
+    direct = [q for q in extract_quotes(text) if q.kind == "direct"]
+    assert direct and direct[0].speaker == "Ms. Lane", [(q.text, q.cue, q.speaker) for q in direct]

@@ -173,6 +173,24 @@ class Quote:
         }
 
 
+def _outer_report(verb: Any) -> Any:
+    """ "Mr. Amar said that if viewed through the lens of negotiating strategy, some kind
+    of grand bargain might be possible: ''...''": a verb before a quote that lies inside
+    what an earlier speech verb of its sentence reports ("viewed", under "said") is part
+    of that report; the quote goes on with the report, whose verb is its cue. (Only for
+    a participle before a colon: a finite verb there may well be a new speaker's.)"""
+    node = verb
+    passed_clause = False
+    for _ in range(6):
+        if node.head.i == node.i:
+            break
+        passed_clause = passed_clause or node.dep_ == "ccomp"
+        node = node.head
+        if passed_clause and node.i < verb.i and is_speech_verb(node):
+            return node
+    return verb
+
+
 def _cue_for_direct(
     start: int, end: int, verbs: list[Any], text: str, quotes: list[tuple[int, int]], gap: int
 ) -> tuple[Any, bool] | None:
@@ -296,6 +314,9 @@ def _direct_drafts(doc: Any, text: str, verbs: list[Any], options: QuoteOptions)
             draft.cue, draft.speaker = named
         elif found:
             verb, after = found
+            if not after and text[:start].rstrip().endswith(":") and verb.tag_ in ("VBN", "VBG"):
+                # a participle inside a report the colon closes is no cue of its own
+                verb = _outer_report(verb)
             draft.cue = (verb.idx, verb.idx + len(verb.text))
             draft.cue_after = after
             subject = across_paragraph(verb, subject_of(verb))
