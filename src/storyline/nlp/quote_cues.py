@@ -384,3 +384,21 @@ def words_before_cue(text: str, end: int, cue: int) -> tuple[int, int] | None:
         return None
     at = text.index(phrase, end)
     return at, at + len(phrase)
+
+
+def outer_report(verb: Any) -> Any:
+    """ "Mr. Amar said that if viewed through the lens of negotiating strategy, some kind
+    of grand bargain might be possible: ''...''": a verb before a quote that lies inside
+    what an earlier speech verb of its sentence reports ("viewed", under "said") is part
+    of that report; the quote goes on with the report, whose verb is its cue. (Only for
+    a participle before a colon: a finite verb there may well be a new speaker's.)"""
+    node = verb
+    passed_clause = False
+    for _ in range(6):
+        if node.head.i == node.i:
+            break
+        passed_clause = passed_clause or node.dep_ == "ccomp"
+        node = node.head
+        if passed_clause and node.i < verb.i and is_speech_verb(node):
+            return node
+    return verb

@@ -47,6 +47,7 @@ from storyline.nlp.quote_cues import (
     inverted_subject,
     name_after_quote,
     named_colon,
+    outer_report,
     source_label,
     spoken_line,
     words_before_cue,
@@ -171,24 +172,6 @@ class Quote:
             if self.source_start is None
             else [self.source_start, self.source_end],
         }
-
-
-def _outer_report(verb: Any) -> Any:
-    """ "Mr. Amar said that if viewed through the lens of negotiating strategy, some kind
-    of grand bargain might be possible: ''...''": a verb before a quote that lies inside
-    what an earlier speech verb of its sentence reports ("viewed", under "said") is part
-    of that report; the quote goes on with the report, whose verb is its cue. (Only for
-    a participle before a colon: a finite verb there may well be a new speaker's.)"""
-    node = verb
-    passed_clause = False
-    for _ in range(6):
-        if node.head.i == node.i:
-            break
-        passed_clause = passed_clause or node.dep_ == "ccomp"
-        node = node.head
-        if passed_clause and node.i < verb.i and is_speech_verb(node):
-            return node
-    return verb
 
 
 def _cue_for_direct(
@@ -316,7 +299,7 @@ def _direct_drafts(doc: Any, text: str, verbs: list[Any], options: QuoteOptions)
             verb, after = found
             if not after and text[:start].rstrip().endswith(":") and verb.tag_ in ("VBN", "VBG"):
                 # a participle inside a report the colon closes is no cue of its own
-                verb = _outer_report(verb)
+                verb = outer_report(verb)
             draft.cue = (verb.idx, verb.idx + len(verb.text))
             draft.cue_after = after
             subject = across_paragraph(verb, subject_of(verb))
