@@ -468,3 +468,14 @@ def test_a_roundups_source_label_before_the_colon_names_the_speaker():
     assert [q.speaker for q in direct] == ["Carl Bialik", "the report"], [
         (q.text, q.speaker) for q in direct
     ]
+
+
+def test_a_verb_of_saying_opening_its_sentence_before_a_colon_names_the_speaker():
+    text = (
+        "Critics say the plan would make the tax code more complicated. Said Ellis: “I"
+        " don't get the sense she's the least bit interested in tax reform.”"
+    )
+    direct = [q for q in extract_quotes(text) if q.kind == "direct"]
+    assert direct and direct[0].speaker == "Ellis" and direct[0].cue == "Said", [
+        (q.text, q.cue, q.speaker) for q in direct
+    ]

@@ -250,7 +250,13 @@ def source_label(text: str, start: int) -> tuple[tuple[int, int], tuple[int, int
     colon = text.rfind(":", max(0, start - 3), start)
     if colon < 0 or text[colon + 1 : start].strip():
         return None
-    label = _LABEL.search(text, text.rfind("\n", 0, colon) + 1, colon)
+    line = text.rfind("\n", 0, colon) + 1
+    inverted = _INVERTED.search(text, line, colon)
+    if inverted is not None:
+        # 'Said Ellis: "..."', 'Continued Stone: "..."': the verb opening its sentence
+        # says the quote, its subject after it speaks
+        return inverted.span(1), inverted.span(2)
+    label = _LABEL.search(text, line, colon)
     return ((colon, colon + 1), label.span(1)) if label is not None else None
 
 
@@ -286,6 +292,18 @@ _LABEL = re.compile(
     r"(?:[ \t\xa0][-–—][ \t\xa0]+(?:(?:More )?from[ \t\xa0]+)?"
     r"|(?:^|[.!?][ \t\xa0]+)(?:More )?[Ff]rom[ \t\xa0]+)"
     r"((?:the[ \t\xa0]+)?[A-Z][\w.'’-]*(?:[ \t\xa0]+[A-Z][\w.'’-]*){0,3}|the[ \t\xa0]+[a-z]+)"
+    r"[ \t\xa0]*$",
+    re.M,
+)
+
+
+# a verb of saying that opens its sentence with its subject after it, before a colon
+# ("Asked Trump:" is who was asked, so not "ask")
+_INVERTED = re.compile(
+    r"(?:^|[.!?”\"’'][ \t\xa0]+)"
+    r"(Said|Says|Added|Adds|Wrote|Writes|Continued|Continues|Explained|Explains|Replied|"
+    r"Replies|Tweeted|Tweets|Concluded|Noted|Notes|Recalled|Recalls|Declared|Insisted)"
+    r"[ \t\xa0]+((?:the[ \t\xa0]+)?[A-Z][^:\n“”\"]{0,60}?|the[ \t\xa0]+[a-z][^:\n“”\"]{0,40}?)"
     r"[ \t\xa0]*$",
     re.M,
 )
