@@ -623,3 +623,15 @@ def test_a_name_set_beside_a_woman_s_role_is_no_he():
     )
     speakers = [q.speaker for q in _quotes(text)]
     assert len(speakers) == 3 and "Rhonda Rouer" not in speakers
+
+
+def test_a_surname_the_tagger_calls_an_organisation_is_the_person_named_before():
+    # "Deacon" alone is tagged ORG; the article gave "Colleen Deacon" in full first
+    text = (
+        "Sen. Bernie Sanders came to Syracuse on Monday to campaign for Colleen Deacon, a"
+        " 38-year-old former aide who is running for Congress.\n\nIn an interview, Deacon had"
+        " nothing bad to say about Sanders. \"By coming to town, he's reminding them that"
+        " there's an election on Tuesday,\" she said in her downtown campaign office."
+    )
+    she = [q for q in _quotes(text) if q.speaker_words == "she"]
+    assert she and she[0].speaker == "Deacon", [(q.speaker, q.speaker_words) for q in she]

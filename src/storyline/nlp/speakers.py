@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from storyline.lexicon import word_set
+from storyline.nlp.entities import full_names_at, surname_alone
 from storyline.nlp.name_gender import FEMALE_TITLES, MALE_TITLES, person_genders, person_key
 from storyline.nlp.quote_syntax import speech_verbs
 from storyline.nlp.quotes import Quote
@@ -107,15 +108,28 @@ def _names(doc: Any, quotes: list[Quote]) -> list[_Name]:
     names = []
     persons: set[int] = set()
     genders = person_genders(doc)
+    named_at = full_names_at(doc)
     for ent in doc.ents:
         if ent.label_ not in ("PERSON", "ORG", "GPE"):
             continue
+        label = ent.label_
+        # "Colleen Deacon ... Deacon had nothing bad to say", "Chris Christie ...
+        # Christie's been making the case": a surname the tagger typed an organisation
+        # or a place, given in full before, is the person (nlp.entities does the same)
+        bare = ent[:-1] if len(ent) > 1 and ent[-1].tag_ == "POS" else ent
+        if (
+            label != "PERSON"
+            and surname_alone(bare, named_at)
+            and bare.root.dep_ not in ("compound", "amod", "nmod")
+        ):
+            # (not a name that modifies: "the Trump campaign" is no mention of him)
+            label = "PERSON"
         before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
         gender = "m" if before in MALE_TITLES else "f" if before in FEMALE_TITLES else ""
-        if ent.label_ == "PERSON" and not gender:
-            gender = genders.get(person_key(ent.text), "")
-        names.append(_Name(ent.start_char, ent.end_char, ent.label_, gender))
-        if ent.label_ == "PERSON":
+        if label == "PERSON" and not gender:
+            gender = genders.get(person_key(bare.text), "")
+        names.append(_Name(bare.start_char, bare.end_char, label, gender))
+        if label == "PERSON":
             persons.update(range(ent.start, ent.end))
     for quote in quotes:
         if quote.speaker_start is None or quote.speaker_end is None:
