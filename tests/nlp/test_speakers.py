@@ -635,3 +635,14 @@ def test_a_surname_the_tagger_calls_an_organisation_is_the_person_named_before()
     )
     she = [q for q in _quotes(text) if q.speaker_words == "she"]
     assert she and she[0].speaker == "Deacon", [(q.speaker, q.speaker_words) for q in she]
+
+
+def test_a_surname_the_tagger_calls_a_nationality_is_the_person_named_before():
+    # "Cuban" alone is tagged NORP; the article gave "Mark Cuban" in full first
+    text = (
+        "Chuck Todd asked the billionaire Mark Cuban on Sunday whether he would run for"
+        " office.\n\nCuban also gave a preview of what his own candidacy might look like."
+        " \"There're so many variables that I don't have the answers to,\" he said."
+    )
+    he = [q for q in _quotes(text) if q.speaker_words == "he"]
+    assert he and he[0].speaker == "Cuban", [(q.speaker, q.speaker_words) for q in he]

@@ -50,6 +50,8 @@ _NEUTER = {"it", "its", "they", "them", "their"}
 _PLURAL = {"they", "them", "their"}
 _RELATIVE = {"who", "whom", "whose", "which", "that"}
 _DEFINITE = {"the", "that", "this", "these", "those"}
+# entity types that are amounts and times, never a name
+_NUMERIC = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 # how far back (in paragraphs) a pronoun may find its antecedent
 _PARAGRAPHS_BACK = 2
 # characters after a person's quote within which "he"/"she" goes on with that person
@@ -110,20 +112,22 @@ def _names(doc: Any, quotes: list[Quote]) -> list[_Name]:
     genders = person_genders(doc)
     named_at = full_names_at(doc)
     for ent in doc.ents:
-        if ent.label_ not in ("PERSON", "ORG", "GPE"):
-            continue
         label = ent.label_
         # "Colleen Deacon ... Deacon had nothing bad to say", "Chris Christie ...
-        # Christie's been making the case": a surname the tagger typed an organisation
-        # or a place, given in full before, is the person (nlp.entities does the same)
+        # Christie's been making the case": a surname the tagger typed otherwise (an
+        # organisation, a place, a product), given in full before, is the person
+        # (nlp.entities does the same)
         bare = ent[:-1] if len(ent) > 1 and ent[-1].tag_ == "POS" else ent
         if (
             label != "PERSON"
+            and label not in _NUMERIC
             and surname_alone(bare, named_at)
             and bare.root.dep_ not in ("compound", "amod", "nmod")
         ):
             # (not a name that modifies: "the Trump campaign" is no mention of him)
             label = "PERSON"
+        if label not in ("PERSON", "ORG", "GPE"):
+            continue
         before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
         gender = "m" if before in MALE_TITLES else "f" if before in FEMALE_TITLES else ""
         if label == "PERSON" and not gender:
