@@ -646,3 +646,21 @@ def test_a_surname_the_tagger_calls_a_nationality_is_the_person_named_before():
     )
     he = [q for q in _quotes(text) if q.speaker_words == "he"]
     assert he and he[0].speaker == "Cuban", [(q.speaker, q.speaker_words) for q in he]
+
+
+def test_an_untyped_surname_of_a_person_named_before_is_that_person():
+    # the tagger left "Sanders" untyped here: he is still the newer subject "he" goes on with
+    text = (
+        "Bernie Sanders campaigned in Iowa on Friday.\n\n"
+        '"We will win this state," said Hillary Clinton.\n\n'
+        "Sanders spent the day in Des Moines. "
+        '"It is a national disgrace that millions of workers are living in poverty," he said.'
+    )
+    doc = next(load_pipeline().pipe([text]))
+    k = text.index("Sanders spent")
+    doc.ents = [e for e in doc.ents if e.start_char != k]
+    for token in doc:
+        if token.idx == k:
+            token.pos_ = "PROPN"
+    he = [q for q in quotes_with_speakers(doc, QuoteOptions()) if q.speaker_words == "he"]
+    assert he and he[0].speaker == "Sanders", [(q.speaker, q.speaker_words) for q in he]

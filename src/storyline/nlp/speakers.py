@@ -135,6 +135,18 @@ def _names(doc: Any, quotes: list[Quote]) -> list[_Name]:
         names.append(_Name(bare.start_char, bare.end_char, label, gender))
         if label == "PERSON":
             persons.update(range(ent.start, ent.end))
+    for token in doc:
+        # ... and one the tagger left untyped ("Sanders supports raising the minimum wage")
+        if (
+            not token.ent_type_
+            and token.pos_ == "PROPN"
+            and token.is_title
+            and token.dep_ not in ("compound", "amod", "nmod")
+            and named_at.get(token.lower_, len(doc)) < token.i
+        ):
+            gender = genders.get(person_key(token.text), "")
+            names.append(_Name(token.idx, token.idx + len(token.text), "PERSON", gender))
+            persons.add(token.i)
     for quote in quotes:
         if quote.speaker_start is None or quote.speaker_end is None:
             continue
