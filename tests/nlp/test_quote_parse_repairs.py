@@ -238,3 +238,18 @@ def test_a_quote_after_a_colon_goes_on_with_the_report_the_colon_closes():
     )
     direct = [q for q in extract_quotes(text) if q.kind == "direct"]
     assert direct and direct[0].speaker == "Ms. Lane", [(q.text, q.cue, q.speaker) for q in direct]
+
+
+def test_a_clause_run_on_past_the_stop_is_not_what_a_closing_cue_reports():
+    # the parser hangs the next paragraph's quote on "said" as a second reported clause
+    text = (
+        "And that, Ms. Lane said, was in the works.\n\nThe governor plans to deliver a speech"
+        " on trade at the county fair in Springfield this month, Ms. Lane said, adding that"
+        " she would also hold town meetings to address her ''rural gap.''\n\n''You'll start"
+        " to see more of the person, the real person,'' Ms. Lane continued, referring to more"
+        " appearances in ''formal settings.''\n\nThe fair opens on Friday."
+    )
+    plans = [q for q in extract_quotes(text) if q.text.startswith("The governor plans")]
+    assert plans and plans[0].speaker == "Ms. Lane" and plans[0].cue == "said", [
+        (q.text[:40], q.cue, q.speaker) for q in extract_quotes(text)
+    ]

@@ -28,7 +28,7 @@ from storyline.nlp.quote_lexicon import (
     speech_verbs,
 )
 from storyline.nlp.quote_raising import RAISING_LEMMAS, is_raising, spoken_subject
-from storyline.nlp.quote_text import trim_span
+from storyline.nlp.quote_text import has_sentence_end, trim_span
 
 # stances whose "to" object is what they are about ("said, referring to the convention",
 # "pointed to his record"; PolNeAR marks the object)
@@ -339,6 +339,13 @@ def content_of(verb: Any, text: str, stance: bool = False) -> tuple[int, int] | 
         # the parser hangs a clause of the preamble on the verb too; what was said follows
         # the verb when anything does
         after = [c for c in clauses if c.i > verb.i]
+        if after and len(after) < len(clauses):
+            # "Mr. Trump intends to ..., Mr. Manafort said, adding .... ''...,'' he
+            # continued": a clause the parser ran on past the sentence's stop is the
+            # next sentence's, not what this verb (closing its own report) says
+            first = min(after[0].subtree, key=lambda t: t.i)
+            if has_sentence_end(text[verb.idx + len(verb.text) : first.idx]):
+                after = []
         child = after[0] if after else clauses[0]
         tokens = list(child.subtree)
         for other in after[1:]:
