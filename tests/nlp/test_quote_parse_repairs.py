@@ -253,3 +253,16 @@ def test_a_clause_run_on_past_the_stop_is_not_what_a_closing_cue_reports():
     assert plans and plans[0].speaker == "Ms. Lane" and plans[0].cue == "said", [
         (q.text[:40], q.cue, q.speaker) for q in extract_quotes(text)
     ]
+
+
+def test_a_closing_cue_with_two_subjects_reports_the_first():
+    # the parser makes "Nothing" a second subject of the closing "said"
+    text = (
+        'The governor spoke for half an hour on Sunday.\n\nNothing the governor said "will'
+        " calm people's fears,\" the Ohio senator said.\n\nThe plant will close in May."
+    )
+    quotes = extract_quotes(text)
+    assert any(
+        q.speaker == "the Ohio senator" and q.text.startswith("Nothing the governor said")
+        for q in quotes
+    ), [(q.text, q.speaker) for q in quotes]

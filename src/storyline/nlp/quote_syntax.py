@@ -374,6 +374,8 @@ def content_of(verb: Any, text: str, stance: bool = False) -> tuple[int, int] | 
             return trim_span(text, antecedent, token_span(tokens)[1])
         start, end = token_span(tokens)
         return trim_span(text, start, end)
+    if (fronted := _fronted_subject(verb)) is not None:
+        return trim_span(text, *token_span(list(fronted.subtree)))
     if verb.lemma_ in TELL_LEMMAS:
         # "told the agency (before leaving Moscow) that he felt...": the recipient is not
         # what was said; the that-clause may hang lower in the parse
@@ -427,6 +429,22 @@ def content_of(verb: Any, text: str, stance: bool = False) -> tuple[int, int] | 
             start, end = token_span(host)
             return trim_span(text, start, end)
     return None
+
+
+_CLOSING_CUES = frozenset({"say", "add", "write", "tell", "note", "argue", "insist"})
+
+
+def _fronted_subject(verb: Any) -> Any | None:
+    """'Nothing the president said "will assuage people's fears," the Florida senator
+    said.': a closing cue the parser gave two subjects, the reported clause's and its
+    own next to it: the first, a comma before the second, heads what was said."""
+    subjects = sorted((c for c in verb.children if c.dep_ == "nsubj"), key=lambda c: c.i)
+    if len(subjects) < 2 or verb.i < subjects[-1].i or verb.lemma_.lower() not in _CLOSING_CUES:
+        return None
+    first, last = subjects[0], subjects[-1]
+    end = max(t.i for t in first.subtree)
+    between = verb.doc[end + 1 : min(t.i for t in last.subtree)]
+    return first if any(t.text == "," for t in between) else None
 
 
 def _passive_content(verb: Any) -> list[Any] | None:
