@@ -100,3 +100,17 @@ def test_two_joined_participle_reports_are_apart():
     assert first.text == "he would not support the plan"
     assert second.text == "that the council should start over"
     assert first.speaker == second.speaker == "The mayor"
+
+
+def test_an_as_clause_with_a_time_after_its_verb_still_reports_its_host():
+    # "on Tuesday" hangs on "reported": no object of its own, so the host is what it reports
+    text = (
+        "The talks began on Sunday at the mayor's house.\n\nRoger Hale, the former chairman"
+        " of the station, also met with the mayor that day, as The Daily Courier reported"
+        " on Tuesday, and he will join the talks next week."
+    )
+    reported = [q for q in extract_quotes(text) if q.cue == "reported"]
+    assert reported and reported[0].speaker == "The Daily Courier", [
+        (q.text, q.cue, q.speaker) for q in extract_quotes(text)
+    ]
+    assert reported[0].text.startswith("Roger Hale")

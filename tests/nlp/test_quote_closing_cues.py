@@ -423,3 +423,59 @@ def test_the_phrase_before_a_cue_after_a_commaless_quote_is_who_speaks():
     ):
         direct = [q for q in extract_quotes(text) if q.kind == "direct"]
         assert direct and direct[0].speaker == speaker, text
+
+
+def test_a_relative_clause_after_a_closing_mark_is_no_cue():
+    # "which votes in March" says something of Texas, inside the quote: the second quote
+    # has no cue of its own and goes on with the first quote's speaker
+    text = (
+        "The campaign is already running ads in five states.\n\n“The governor is in good"
+        " shape going forward no matter who wins the primary,” said Tom Hale, a senior"
+        " adviser to the campaign. “We could win enough delegates in Ohio and Florida to"
+        " catch up, and we have good chances all the way through Texas,” which votes in"
+        " March.\n\nThe rival campaign did not comment."
+    )
+    direct = [q for q in extract_quotes(text) if q.kind == "direct"]
+    assert direct
+    assert all(q.speaker and q.speaker.startswith("Tom Hale") for q in direct), [
+        (q.text, q.speaker) for q in direct
+    ]
+    assert not any(q.cue == "votes" for q in extract_quotes(text))
+
+
+def test_an_inverted_cue_between_two_pieces_of_a_quote_names_its_speaker():
+    # the parser hangs "Leamer" on the second piece's verb as its subject
+    text = (
+        'Local governments could feel a budget pinch.\n\n"The risk," said Edward Leamer, an'
+        " economist who is the director of the UCLA Anderson Forecast, \"is that we're going"
+        ' to be attracting workers and repelling jobs."\n\nOpponents disagree.'
+    )
+    direct = [q for q in extract_quotes(text) if q.kind == "direct"]
+    assert direct and direct[0].speaker is not None, [(q.text, q.speaker) for q in direct]
+    assert direct[0].speaker.startswith("Edward Leamer")
+
+
+def test_a_roundups_source_label_before_the_colon_names_the_speaker():
+    # the headline before the dash has a verb ("agree"); the label after it is the source
+    text = (
+        "Pollsters agree on one lesson - Carl Bialik: “One of the biggest lessons was a"
+        " simple one: keep on contacting voters as late as possible, because late deciders"
+        " broke hard.”\n\nNot all web panels are created equal. More from the report: “In"
+        " general, samples with more elaborate sampling and weighting procedures produced"
+        " more accurate results.”"
+    )
+    direct = [q for q in extract_quotes(text) if q.kind == "direct"]
+    assert [q.speaker for q in direct] == ["Carl Bialik", "the report"], [
+        (q.text, q.speaker) for q in direct
+    ]
+
+
+def test_a_verb_of_saying_opening_its_sentence_before_a_colon_names_the_speaker():
+    text = (
+        "Critics say the plan would make the tax code more complicated. Said Ellis: “I"
+        " don't get the sense she's the least bit interested in tax reform.”"
+    )
+    direct = [q for q in extract_quotes(text) if q.kind == "direct"]
+    assert direct and direct[0].speaker == "Ellis" and direct[0].cue == "Said", [
+        (q.text, q.cue, q.speaker) for q in direct
+    ]

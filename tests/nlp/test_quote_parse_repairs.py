@@ -216,3 +216,53 @@ def test_a_paragraph_whose_stop_was_left_out_still_ends_before_a_name():
     )
     (quote,) = [q for q in extract_quotes(text) if "total lightweight" in q.text]
     assert quote.speaker == "Hale"
+
+
+def test_an_apostrophe_s_before_a_participle_with_an_object_is_has():
+    # the parser reads "she's said" as a passive "she is said" and leaves "said" no subject
+    text = (
+        "Ever since Ann Lee announced her candidacy last year, she's said the same thing at"
+        " every diner stop, every rally and every campaign event: \"It's not about me, it's"
+        ' about us."'
+    )
+    said = [q for q in extract_quotes(text) if q.cue == "said"]
+    assert said and said[0].speaker == "she", [(q.text, q.cue, q.speaker) for q in said]
+
+
+def test_a_quote_after_a_colon_goes_on_with_the_report_the_colon_closes():
+    # "viewed" (a participle inside what Lane said) stands nearest the quote
+    text = (
+        "Ms. Lane said that if viewed through the lens of negotiating strategy, some kind of"
+        " grand bargain might be possible: “In business, the question always is whether"
+        " there is an overlap between the bid and the ask price.”"
+    )
+    direct = [q for q in extract_quotes(text) if q.kind == "direct"]
+    assert direct and direct[0].speaker == "Ms. Lane", [(q.text, q.cue, q.speaker) for q in direct]
+
+
+def test_a_clause_run_on_past_the_stop_is_not_what_a_closing_cue_reports():
+    # the parser hangs the next paragraph's quote on "said" as a second reported clause
+    text = (
+        "And that, Ms. Lane said, was in the works.\n\nThe governor plans to deliver a speech"
+        " on trade at the county fair in Springfield this month, Ms. Lane said, adding that"
+        " she would also hold town meetings to address her ''rural gap.''\n\n''You'll start"
+        " to see more of the person, the real person,'' Ms. Lane continued, referring to more"
+        " appearances in ''formal settings.''\n\nThe fair opens on Friday."
+    )
+    plans = [q for q in extract_quotes(text) if q.text.startswith("The governor plans")]
+    assert plans and plans[0].speaker == "Ms. Lane" and plans[0].cue == "said", [
+        (q.text[:40], q.cue, q.speaker) for q in extract_quotes(text)
+    ]
+
+
+def test_a_closing_cue_with_two_subjects_reports_the_first():
+    # the parser makes "Nothing" a second subject of the closing "said"
+    text = (
+        'The governor spoke for half an hour on Sunday.\n\nNothing the governor said "will'
+        " calm people's fears,\" the Ohio senator said.\n\nThe plant will close in May."
+    )
+    quotes = extract_quotes(text)
+    assert any(
+        q.speaker == "the Ohio senator" and q.text.startswith("Nothing the governor said")
+        for q in quotes
+    ), [(q.text, q.speaker) for q in quotes]

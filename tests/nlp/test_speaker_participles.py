@@ -42,3 +42,27 @@ def test_a_share_of_those_polled_keeps_the_participle():
     )
     (quote,) = [q for q in _resolved(text) if q.cue == "citing"]
     assert quote.speaker is not None and "42 percent" in quote.speaker
+
+
+def test_whom_a_message_goes_to_does_not_say_it():
+    # the parser hangs "saying" on "supporters", whom the message was sent to
+    text = (
+        "As the senator took the stage on Tuesday night, his campaign sent out a text"
+        ' message to supporters saying: "With your help, we were just declared the winner'
+        ' in New Hampshire! Reply GIVE to contribute $10 from your phone bill."'
+    )
+    direct = [q for q in extract_quotes(text) if q.kind == "direct"]
+    assert direct and direct[0].speaker == "his campaign", [(q.text, q.speaker) for q in direct]
+
+
+def test_a_participle_after_a_reported_clause_is_the_reporters():
+    # the parser hangs "calling" on "release", the verb of what Hale says
+    text = (
+        "On her tax returns, Ms. Hale says the campaign would release her records on"
+        " Friday, calling them “very boring tax returns” because “I remain one of the"
+        " poorer members of the council.”"
+    )
+    calling = [q for q in extract_quotes(text) if q.cue == "calling"]
+    assert calling and calling[0].speaker == "Ms. Hale", [
+        (q.text, q.cue, q.speaker) for q in extract_quotes(text)
+    ]

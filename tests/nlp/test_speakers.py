@@ -623,3 +623,44 @@ def test_a_name_set_beside_a_woman_s_role_is_no_he():
     )
     speakers = [q.speaker for q in _quotes(text)]
     assert len(speakers) == 3 and "Rhonda Rouer" not in speakers
+
+
+def test_a_surname_the_tagger_calls_an_organisation_is_the_person_named_before():
+    # "Deacon" alone is tagged ORG; the article gave "Colleen Deacon" in full first
+    text = (
+        "Sen. Bernie Sanders came to Syracuse on Monday to campaign for Colleen Deacon, a"
+        " 38-year-old former aide who is running for Congress.\n\nIn an interview, Deacon had"
+        " nothing bad to say about Sanders. \"By coming to town, he's reminding them that"
+        " there's an election on Tuesday,\" she said in her downtown campaign office."
+    )
+    she = [q for q in _quotes(text) if q.speaker_words == "she"]
+    assert she and she[0].speaker == "Deacon", [(q.speaker, q.speaker_words) for q in she]
+
+
+def test_a_surname_the_tagger_calls_a_nationality_is_the_person_named_before():
+    # "Cuban" alone is tagged NORP; the article gave "Mark Cuban" in full first
+    text = (
+        "Chuck Todd asked the billionaire Mark Cuban on Sunday whether he would run for"
+        " office.\n\nCuban also gave a preview of what his own candidacy might look like."
+        " \"There're so many variables that I don't have the answers to,\" he said."
+    )
+    he = [q for q in _quotes(text) if q.speaker_words == "he"]
+    assert he and he[0].speaker == "Cuban", [(q.speaker, q.speaker_words) for q in he]
+
+
+def test_an_untyped_surname_of_a_person_named_before_is_that_person():
+    # the tagger left "Sanders" untyped here: he is still the newer subject "he" goes on with
+    text = (
+        "Bernie Sanders campaigned in Iowa on Friday.\n\n"
+        '"We will win this state," said Hillary Clinton.\n\n'
+        "Sanders spent the day in Des Moines. "
+        '"It is a national disgrace that millions of workers are living in poverty," he said.'
+    )
+    doc = next(load_pipeline().pipe([text]))
+    k = text.index("Sanders spent")
+    doc.ents = [e for e in doc.ents if e.start_char != k]
+    for token in doc:
+        if token.idx == k:
+            token.pos_ = "PROPN"
+    he = [q for q in quotes_with_speakers(doc, QuoteOptions()) if q.speaker_words == "he"]
+    assert he and he[0].speaker == "Sanders", [(q.speaker, q.speaker_words) for q in he]

@@ -207,14 +207,11 @@ def mentions_in_doc(doc: Any) -> list[EntityMention]:
     mentions: list[EntityMention] = []
     ents = doc.ents
     surnames = {ent[-1].lower_ for ent in ents if ent.label_ == "PERSON"}
-    named_at: dict[str, int] = {}  # surname -> where a full name first gives it
-    for ent in ents:
-        if ent.label_ == "PERSON" and len(ent) > 1:
-            named_at.setdefault(ent[-1].lower_, ent.start)
+    named_at = full_names_at(doc)
     for ent in ents:
         if ent.label_ not in NAMED_TYPES:
             continue
-        surname = _surname_alone(ent, named_at)
+        surname = surname_alone(ent, named_at)
         for line in _lines(ent):
             found = _line_mentions(doc, line, ent.label_, surnames)
             mentions += [replace(m, type="PERSON") for m in found] if surname else found
@@ -224,7 +221,16 @@ def mentions_in_doc(doc: Any) -> list[EntityMention]:
 _PLACE_PREPOSITIONS = word_set("in at from to near into across outside inside around")
 
 
-def _surname_alone(ent: Any, named_at: dict[str, int]) -> bool:
+def full_names_at(doc: Any) -> dict[str, int]:
+    """Surname -> the token where a full name first gives it (for ``surname_alone``)."""
+    named_at: dict[str, int] = {}
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) > 1:
+            named_at.setdefault(ent[-1].lower_, ent.start)
+    return named_at
+
+
+def surname_alone(ent: Any, named_at: dict[str, int]) -> bool:
     """A one-word name NER typed as a place or an organisation that is the surname of a
     person the article named in full before it: news gives the full name first and the
     surname after ("Joseph Serna ... Serna has appeared": Serna was typed GPE). Not after

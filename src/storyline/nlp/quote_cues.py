@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from storyline.nlp.quote_syntax import TELL_LEMMAS, is_speech_verb
+from storyline.nlp.quote_syntax import TELL_LEMMAS, is_speech_verb, relative_after
 
 
 def framing_verb(doc: Any, start: int) -> tuple[Any, bool] | None:
@@ -132,6 +132,8 @@ def closing_verb(doc: Any, text: str, start: int, end: int) -> tuple[Any, bool] 
     for token in doc[i : i + 6]:
         if token.is_punct or "\n" in token.text:
             return None
+        if relative_after(token, end):
+            return None  # "''..., through California,'' which votes June 7"
         if token.pos_ == "VERB" and any(
             c.dep_ == "nsubj" and end <= c.idx < token.idx for c in token.children
         ):
@@ -240,6 +242,24 @@ def sentence_before(doc: Any, text: str, start: int) -> tuple[Any, bool] | None:
     return root, False
 
 
+def source_label(text: str, start: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """'TURNOUT IS UP - Michael P. McDonald: "..."', 'Polls did predict it - HuffPollster:
+    "..."', 'More from the report: "..."': a roundup's label naming the source after a
+    dash (or "from") closes the line before the quote's colon; the label, not the verb of
+    the headline before the dash, gives the quote: (colon, name)."""
+    colon = text.rfind(":", max(0, start - 3), start)
+    if colon < 0 or text[colon + 1 : start].strip():
+        return None
+    line = text.rfind("\n", 0, colon) + 1
+    inverted = _INVERTED.search(text, line, colon)
+    if inverted is not None:
+        # 'Said Ellis: "..."', 'Continued Stone: "..."': the verb opening its sentence
+        # says the quote, its subject after it speaks
+        return inverted.span(1), inverted.span(2)
+    label = _LABEL.search(text, line, colon)
+    return ((colon, colon + 1), label.span(1)) if label is not None else None
+
+
 def named_colon(doc: Any, text: str, start: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """'Rep. Ann Lee (R-Ohio): "..."', 'TURNOUT IS UP - Jane Roe: "..."': a person's name
     and a colon right before a quote on its line introduce it as theirs: (colon, name).
@@ -262,6 +282,31 @@ def named_colon(doc: Any, text: str, start: int) -> tuple[tuple[int, int], tuple
     ):
         first = doc[first.i - 1]
     return (colon, colon + 1), (first.idx, token.idx + len(token.text))
+
+
+# a roundup's source label closing the line before a quote's colon: 'TURNOUT IS UP -
+# Michael P. McDonald: "..."', 'Polls did predict it - HuffPollster: "..."', '... - More
+# from Jones: "..."', 'Not all panels are equal. From the report: "..."' (who is quoted,
+# whatever the tagger makes of the name)
+_LABEL = re.compile(
+    r"(?:[ \t\xa0][-–—][ \t\xa0]+(?:(?:More )?from[ \t\xa0]+)?"
+    r"|(?:^|[.!?][ \t\xa0]+)(?:More )?[Ff]rom[ \t\xa0]+)"
+    r"((?:the[ \t\xa0]+)?[A-Z][\w.'’-]*(?:[ \t\xa0]+[A-Z][\w.'’-]*){0,3}|the[ \t\xa0]+[a-z]+)"
+    r"[ \t\xa0]*$",
+    re.M,
+)
+
+
+# a verb of saying that opens its sentence with its subject after it, before a colon
+# ("Asked Trump:" is who was asked, so not "ask")
+_INVERTED = re.compile(
+    r"(?:^|[.!?”\"’'][ \t\xa0]+)"
+    r"(Said|Says|Added|Adds|Wrote|Writes|Continued|Continues|Explained|Explains|Replied|"
+    r"Replies|Tweeted|Tweets|Concluded|Noted|Notes|Recalled|Recalls|Declared|Insisted)"
+    r"[ \t\xa0]+((?:the[ \t\xa0]+)?[A-Z][^:\n“”\"]{0,60}?|the[ \t\xa0]+[a-z][^:\n“”\"]{0,40}?)"
+    r"[ \t\xa0]*$",
+    re.M,
+)
 
 
 _SHORT_CUE = re.compile(
@@ -357,3 +402,21 @@ def words_before_cue(text: str, end: int, cue: int) -> tuple[int, int] | None:
         return None
     at = text.index(phrase, end)
     return at, at + len(phrase)
+
+
+def outer_report(verb: Any) -> Any:
+    """ "Mr. Amar said that if viewed through the lens of negotiating strategy, some kind
+    of grand bargain might be possible: ''...''": a verb before a quote that lies inside
+    what an earlier speech verb of its sentence reports ("viewed", under "said") is part
+    of that report; the quote goes on with the report, whose verb is its cue. (Only for
+    a participle before a colon: a finite verb there may well be a new speaker's.)"""
+    node = verb
+    passed_clause = False
+    for _ in range(6):
+        if node.head.i == node.i:
+            break
+        passed_clause = passed_clause or node.dep_ == "ccomp"
+        node = node.head
+        if passed_clause and node.i < verb.i and is_speech_verb(node):
+            return node
+    return verb

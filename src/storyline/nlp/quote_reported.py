@@ -30,6 +30,7 @@ from storyline.nlp.quote_syntax import (
     finite,
     is_speech_verb,
     question_clauses,
+    relative_after,
     speech_verbs,
     subject_of,
     token_span,
@@ -63,15 +64,16 @@ def indirect_drafts(
             continue
         if any(d.start <= cue[0] < d.end for d in direct) and not _aside_report(verb):
             continue
-        content = content_of(verb, text, stance=options.stance)
+        # "..., as The New York Times reported on Tuesday": an "as" clause with nothing
+        # reported of its own reports its host, whatever object or time hangs on it
+        content = _host_as(verb, text)
+        as_host = content is not None
+        if content is None:
+            content = content_of(verb, text, stance=options.stance)
         if content is None:
             content = _host_before(verb, text)
         if content is None:
             content = _host_around(verb, text)
-        as_host = content is None
-        if content is None:
-            content = _host_as(verb, text)
-        as_host = as_host and content is not None
         if content is not None:
             content = _with_adverbials(verb, content, text)
             content = clip_to_paragraph(text, content, cue[0])
@@ -119,7 +121,11 @@ def indirect_drafts(
         )
         if inside > 0.5 * (content[1] - content[0]):
             for d in direct:
-                if d.cue is None and overlap(content, (d.start, d.end)):
+                if (
+                    d.cue is None
+                    and overlap(content, (d.start, d.end))
+                    and not relative_after(verb, d.end)
+                ):
                     d.cue = cue
                     subject = subject_of(verb)
                     if subject is not None and not (d.start <= subject.idx < d.end):

@@ -29,7 +29,7 @@ from storyline.nlp.quote_lexicon import (
     speech_verbs,
 )
 from storyline.nlp.quote_raising import RAISING_LEMMAS, is_raising, spoken_subject
-from storyline.nlp.quote_text import trim_span
+from storyline.nlp.quote_text import has_sentence_end, trim_span
 
 # stances whose "to" object is what they are about ("said, referring to the convention",
 # "pointed to his record"; PolNeAR marks the object)
@@ -161,7 +161,7 @@ def subject_of(verb: Any) -> Any | None:
             return min(subjects, key=lambda c: abs(c.i - node.i))
         for child in node.children:
             if child.dep_ == "nsubjpass":
-                if node.lemma_ == "quote" or node.i != verb.i:
+                if node.lemma_ == "quote" or node.i != verb.i or _has_not_is(node):
                     return child
                 agents = [a for a in node.children if a.dep_ == "agent"]
                 objects = [o for a in agents for o in a.children if o.dep_ == "pobj"]
@@ -178,6 +178,26 @@ def subject_of(verb: Any) -> Any | None:
             objects = [c for c in node.head.children if c.dep_ in ("dobj", "dative")]
             if objects:
                 return objects[0]
+        if (
+            node.tag_ == "VBG"
+            and node.dep_ == "advcl"
+            and node.head.dep_ == "ccomp"
+            and node.head.head.i < node.head.i
+            and is_speech_verb(node.head.head)
+            and node.doc[node.i - 1].text == ","
+        ):
+            # "he says he would release them Friday, calling them "very boring"", "Mr.
+            # Manafort said ..., adding of Mr. Trump, "...": a participle set off by a
+            # comma after a reported clause, hung on that clause's verb, goes on with
+            # the one reporting it (who reports the clause says the rest too)
+            node = node.head.head
+            continue
+        if node.dep_ == "acl" and node.tag_ == "VBG" and _addressee(node.head):
+            # "sent out a text message to supporters saying: ...", "wrote to members
+            # urging ...": whom a message goes to does not say it; who sends it does
+            target = node.head.head.head
+            node = target.head if target.pos_ in ("NOUN", "PROPN") else target
+            continue
         if node.dep_ == "acl" and node.tag_ == "VBG" and _holds_stance(node.head):
             # "ads attacking his rivals", "a speech denouncing Trump", "polls showing Cruz
             # ahead": the noun the participle describes holds the stance (PolNeAR's source)
@@ -197,6 +217,18 @@ def subject_of(verb: Any) -> Any | None:
             continue
         break
     return None
+
+
+def _has_not_is(verb: Any) -> bool:
+    """ "he's said the same thing at every stop": "'s" before a past participle with an
+    object is "has" (the perfect), which the parser took for a passive "is"."""
+    children = list(verb.children)
+    return (
+        any(c.dep_ == "auxpass" and c.lower_ in ("'s", "’s") for c in children)
+        and not any(c.lower_ == "been" for c in children)
+        and not any(c.dep_ == "nsubjpass" and c.lower_ in ("it", "this", "that") for c in children)
+        and any(c.dep_ in ("dobj", "ccomp") for c in children)
+    )
 
 
 def _loose_subject(verb: Any) -> Any | None:
@@ -285,6 +317,22 @@ def _issued(noun: Any) -> bool:
     )
 
 
+def _addressee(noun: Any) -> bool:
+    """Is ``noun`` whom something is sent or said to ("a message to supporters", "wrote
+    to members")? The parser may hang a participle on it that says what was sent."""
+    if not (noun.dep_ == "pobj" and noun.head.lower_ == "to" and noun.head.head.i < noun.i):
+        return False
+    sent = noun.head.head  # what "to" hangs on: "a message", "wrote", "sent"
+    return sent.lemma_.lower() in _MESSAGES | _ISSUE_LEMMAS or is_speech_verb(sent)
+
+
+# what is sent to someone ("a text message to supporters saying")
+_MESSAGES = _ISSUED_NOUNS | {
+    "message", "email", "e-mail", "note", "text", "tweet", "post", "mailer", "appeal", "speech",
+    "video", "ad", "advertisement", "fundraising", "plea", "call",
+}  # fmt: skip
+
+
 def _holds_stance(noun: Any) -> bool:
     """May the noun a participle describes hold what it says? "candidates blasting X",
     "with polls showing X": yes; but "released a statement saying", "said in an email
@@ -324,6 +372,13 @@ def content_of(verb: Any, text: str, stance: bool = False) -> tuple[int, int] | 
         # the parser hangs a clause of the preamble on the verb too; what was said follows
         # the verb when anything does
         after = [c for c in clauses if c.i > verb.i]
+        if after and len(after) < len(clauses):
+            # "Mr. Trump intends to ..., Mr. Manafort said, adding .... ''...,'' he
+            # continued": a clause the parser ran on past the sentence's stop is the
+            # next sentence's, not what this verb (closing its own report) says
+            first = min(after[0].subtree, key=lambda t: t.i)
+            if has_sentence_end(text[verb.idx + len(verb.text) : first.idx]):
+                after = []
         child = after[0] if after else clauses[0]
         tokens = list(child.subtree)
         for other in after[1:]:
@@ -352,6 +407,8 @@ def content_of(verb: Any, text: str, stance: bool = False) -> tuple[int, int] | 
             return trim_span(text, antecedent, token_span(tokens)[1])
         start, end = token_span(tokens)
         return trim_span(text, start, end)
+    if (fronted := _fronted_subject(verb)) is not None:
+        return trim_span(text, *token_span(list(fronted.subtree)))
     if verb.lemma_ in TELL_LEMMAS:
         # "told the agency (before leaving Moscow) that he felt...": the recipient is not
         # what was said; the that-clause may hang lower in the parse
@@ -405,6 +462,22 @@ def content_of(verb: Any, text: str, stance: bool = False) -> tuple[int, int] | 
             start, end = token_span(host)
             return trim_span(text, start, end)
     return None
+
+
+_CLOSING_CUES = frozenset({"say", "add", "write", "tell", "note", "argue", "insist"})
+
+
+def _fronted_subject(verb: Any) -> Any | None:
+    """'Nothing the president said "will assuage people's fears," the Florida senator
+    said.': a closing cue the parser gave two subjects, the reported clause's and its
+    own next to it: the first, a comma before the second, heads what was said."""
+    subjects = sorted((c for c in verb.children if c.dep_ == "nsubj"), key=lambda c: c.i)
+    if len(subjects) < 2 or verb.i < subjects[-1].i or verb.lemma_.lower() not in _CLOSING_CUES:
+        return None
+    first, last = subjects[0], subjects[-1]
+    end = max(t.i for t in first.subtree)
+    between = verb.doc[end + 1 : min(t.i for t in last.subtree)]
+    return first if any(t.text == "," for t in between) else None
 
 
 def _passive_content(verb: Any) -> list[Any] | None:
@@ -534,3 +607,18 @@ def analysis_subject(verb: Any) -> bool:
     if subject is None or subject.head.i == verb.i:
         return False
     return subject.lemma_.lower() in ATTRIBUTION_NOUNS
+
+
+def relative_after(verb: Any, end: int) -> bool:
+    """ "''... all the way through California,'' which votes June 7": a verb whose subject
+    is a relative pronoun standing right after a quote's closing mark (at ``end``) says
+    something of a noun inside the quote (the relative clause hangs on it), so it is no
+    cue of the quote."""
+    text = verb.doc.text
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass")
+        and c.lower_ in ("which", "who", "that")
+        and c.idx >= end
+        and not any(ch.isalnum() for ch in text[end : c.idx])
+        for c in verb.children
+    )

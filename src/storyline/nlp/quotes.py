@@ -47,6 +47,8 @@ from storyline.nlp.quote_cues import (
     inverted_subject,
     name_after_quote,
     named_colon,
+    outer_report,
+    source_label,
     spoken_line,
     words_before_cue,
 )
@@ -62,6 +64,7 @@ from storyline.nlp.quote_speakerless import (
 )
 from storyline.nlp.quote_syntax import (
     is_speech_verb,
+    relative_after,
     speech_verbs,
     subject_of,
 )
@@ -192,6 +195,8 @@ def _cue_for_direct(
             continue
         if any(qs < v_start < qe for qs, qe in quotes):
             continue
+        if after and relative_after(verb, end):
+            continue
         rank = (len(between), 0 if after else 1)
         if best is None or rank < best[:2]:
             best = (rank[0], rank[1], verb, after)
@@ -273,7 +278,7 @@ def _direct_drafts(doc: Any, text: str, verbs: list[Any], options: QuoteOptions)
             if found is None and bare_cue(closing[0]):
                 found = closing  # '"... that are missing." Trump said.': no other cue
         # 'Rep. Ann Lee (R-Ohio): "..."': the name before the colon, not a verb further back
-        named = None if found else named_colon(doc, text, start)
+        named = source_label(text, start) or (None if found else named_colon(doc, text, start))
         if found is None and named is None:
             found = framing_verb(doc, start) or colon_intro(doc, start)
         if found is None and named is None:
@@ -292,6 +297,9 @@ def _direct_drafts(doc: Any, text: str, verbs: list[Any], options: QuoteOptions)
             draft.cue, draft.speaker = named
         elif found:
             verb, after = found
+            if not after and text[:start].rstrip().endswith(":") and verb.tag_ in ("VBN", "VBG"):
+                # a participle inside a report the colon closes is no cue of its own
+                verb = outer_report(verb)
             draft.cue = (verb.idx, verb.idx + len(verb.text))
             draft.cue_after = after
             subject = across_paragraph(verb, subject_of(verb))
@@ -309,6 +317,13 @@ def _direct_drafts(doc: Any, text: str, verbs: list[Any], options: QuoteOptions)
                     draft.speaker = noun_phrase(subject, text)
             if draft.speaker is None and after:
                 draft.speaker = words_before_cue(text, end, verb.idx)
+            if draft.speaker is None and not after:
+                # '"The risk," said Edward Leamer, an economist, "is that ..."': a cue
+                # before the quote with its subject after it, between verb and quote
+                # (the parser hangs the name on the quote's verb)
+                subject = inverted_subject(verb)
+                if subject is not None and verb.idx < subject.idx < start:
+                    draft.speaker = noun_phrase(subject, text)
         drafts.append(draft)
     return _merge_split_quotes(drafts, text, [v.idx for v in verbs])
 

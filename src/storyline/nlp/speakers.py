@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from storyline.lexicon import word_set
+from storyline.nlp.entities import full_names_at, surname_alone
 from storyline.nlp.name_gender import FEMALE_TITLES, MALE_TITLES, person_genders, person_key
 from storyline.nlp.quote_lexicon import WORKS
 from storyline.nlp.quote_syntax import speech_verbs
@@ -50,6 +51,8 @@ _NEUTER = {"it", "its", "they", "them", "their"}
 _PLURAL = {"they", "them", "their"}
 _RELATIVE = {"who", "whom", "whose", "which", "that"}
 _DEFINITE = {"the", "that", "this", "these", "those"}
+# entity types that are amounts and times, never a name
+_NUMERIC = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 # how far back (in paragraphs) a pronoun may find its antecedent
 _PARAGRAPHS_BACK = 2
 # characters after a person's quote within which "he"/"she" goes on with that person
@@ -108,16 +111,43 @@ def _names(doc: Any, quotes: list[Quote]) -> list[_Name]:
     names = []
     persons: set[int] = set()
     genders = person_genders(doc)
+    named_at = full_names_at(doc)
     for ent in doc.ents:
-        if ent.label_ not in ("PERSON", "ORG", "GPE"):
+        label = ent.label_
+        # "Colleen Deacon ... Deacon had nothing bad to say", "Chris Christie ...
+        # Christie's been making the case": a surname the tagger typed otherwise (an
+        # organisation, a place, a product), given in full before, is the person
+        # (nlp.entities does the same)
+        bare = ent[:-1] if len(ent) > 1 and ent[-1].tag_ == "POS" else ent
+        if (
+            label != "PERSON"
+            and label not in _NUMERIC
+            and surname_alone(bare, named_at)
+            and bare.root.dep_ not in ("compound", "amod", "nmod")
+        ):
+            # (not a name that modifies: "the Trump campaign" is no mention of him)
+            label = "PERSON"
+        if label not in ("PERSON", "ORG", "GPE"):
             continue
         before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
         gender = "m" if before in MALE_TITLES else "f" if before in FEMALE_TITLES else ""
-        if ent.label_ == "PERSON" and not gender:
-            gender = genders.get(person_key(ent.text), "")
-        names.append(_Name(ent.start_char, ent.end_char, ent.label_, gender))
-        if ent.label_ == "PERSON":
+        if label == "PERSON" and not gender:
+            gender = genders.get(person_key(bare.text), "")
+        names.append(_Name(bare.start_char, bare.end_char, label, gender))
+        if label == "PERSON":
             persons.update(range(ent.start, ent.end))
+    for token in doc:
+        # ... and one the tagger left untyped ("Sanders supports raising the minimum wage")
+        if (
+            not token.ent_type_
+            and token.pos_ == "PROPN"
+            and token.is_title
+            and token.dep_ not in ("compound", "amod", "nmod")
+            and named_at.get(token.lower_, len(doc)) < token.i
+        ):
+            gender = genders.get(person_key(token.text), "")
+            names.append(_Name(token.idx, token.idx + len(token.text), "PERSON", gender))
+            persons.add(token.i)
     for quote in quotes:
         if quote.speaker_start is None or quote.speaker_end is None:
             continue
