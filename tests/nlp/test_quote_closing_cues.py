@@ -425,6 +425,18 @@ def test_the_phrase_before_a_cue_after_a_commaless_quote_is_who_speaks():
         assert direct and direct[0].speaker == speaker, text
 
 
+def test_a_job_word_before_a_name_after_a_quote_is_part_of_who_speaks():
+    # the parser reads "screenwriter" as a verb and the name as its object, so the cue
+    # has no subject: the phrase between quote and cue is who speaks, job word and all
+    text = (
+        'Critics said the image harked back to old stereotypes.\n\n"Just saw the tweet.'
+        " I'm impressed by his ability to find a way to insult literally every kind of human"
+        ' being," screenwriter Cole Haddon wrote on Twitter.'
+    )
+    direct = [q for q in extract_quotes(text) if q.kind == "direct"]
+    assert direct and direct[0].speaker == "screenwriter Cole Haddon", direct
+
+
 def test_a_relative_clause_after_a_closing_mark_is_no_cue():
     # "which votes in March" says something of Texas, inside the quote: the second quote
     # has no cue of its own and goes on with the first quote's speaker

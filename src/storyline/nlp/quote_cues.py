@@ -392,16 +392,30 @@ def words_before_cue(text: str, end: int, cue: int) -> tuple[int, int] | None:
     closing mark the parser runs the attribution into the quote's clause; the short
     phrase between the quote and the cue verb (up to its own comma) is who speaks."""
     stretch = text[end:cue]
-    if "\n" in stretch or any(m in stretch for m in '“”"'):
+    if "\n" in stretch:
         return None
+    # (only the phrase itself must hold no quote mark: '"...," Texas delegate Bill
+    # Eastland, wearing "Ted Cruz" pins, said' quotes a name in the aside after it)
     phrase = stretch.split(",")[0].strip()
+    if any(m in phrase for m in '“”"'):
+        return None
     words = phrase.split()
     if not 1 <= len(words) <= 6:
         return None
-    if not (words[0][:1].isupper() or words[0].lower() in ("a", "an", "the", "one", "another")):
+    if not (
+        words[0][:1].isupper()
+        or words[0].lower() in ("a", "an", "the", "one", "another")
+        or _titled_name(words)
+    ):
         return None
     at = text.index(phrase, end)
     return at, at + len(phrase)
+
+
+def _titled_name(words: list[str]) -> bool:
+    """ "screenwriter Cole Haddon", "former aide Jane Roe": lower-case words naming a
+    job before a capitalised name (the words end on the name)."""
+    return words[0].isalpha() and words[0].islower() and words[-1][:1].isupper()
 
 
 def outer_report(verb: Any) -> Any:
