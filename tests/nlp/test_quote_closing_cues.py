@@ -491,3 +491,21 @@ def test_a_verb_of_saying_opening_its_sentence_before_a_colon_names_the_speaker(
     assert direct and direct[0].speaker == "Ellis" and direct[0].cue == "Said", [
         (q.text, q.cue, q.speaker) for q in direct
     ]
+
+
+def test_a_name_the_parser_hung_inside_the_clause_before_a_closing_cue_speaks():
+    # "Kennedy" parses as an apposition of "storage", leaving "wrote" without a subject
+    # (a full parse, names typed, as the article layer and the eval read it)
+    from storyline.nlp.quotes import quotes_from_doc
+    from storyline.nlp.spacy_model import load_pipeline, parse_input
+
+    text = (
+        "Two emails sent to Powell and 10 emails sent to aides who worked for Rice have"
+        " been placed in secure storage, Patrick F. Kennedy, the undersecretary for"
+        " management, wrote in a memo to the inspector general."
+    )
+    nlp = load_pipeline()
+    quotes = [q for q in quotes_from_doc(nlp(parse_input(nlp, text))) if q.cue == "wrote"]
+    assert len(quotes) == 1
+    assert quotes[0].speaker == "Patrick F. Kennedy, the undersecretary for management"
+    assert quotes[0].text.endswith("have been placed in secure storage")

@@ -43,6 +43,7 @@ from storyline.nlp.quote_text import (
     word_count,
 )
 from storyline.nlp.speaker_asides import before_dash_aside
+from storyline.nlp.speaker_lost import name_closing_clause
 from storyline.nlp.speaker_phrase import noun_phrase
 
 
@@ -83,6 +84,11 @@ def indirect_drafts(
             content = _through_open_quote(content, marked, text)
         if content is not None:
             content = before_trailing_attribution(doc, verb, content, text)
+        lost = None
+        if content is not None and subject_of(verb) is None:
+            closing = name_closing_clause(verb, content)
+            if closing is not None:
+                content, lost = closing
         if cue in used_cues:
             # the verb introduced a quote; if the quote is only a fragment of its reported
             # clause ("said that the campaign was "taking a close look" at..."), the clause
@@ -134,6 +140,8 @@ def indirect_drafts(
         if analysis_subject(verb):
             continue  # "His comments appeared designed to clarify X": the writer's reading
         subject = spoken_subject(verb) if raising else subject_of(reporters.get(verb.i, verb))
+        if subject is None and lost is not None:
+            subject = lost
         before = _cue_before_participle(verb)
         if before is not None:
             subject = subject_of(before)
