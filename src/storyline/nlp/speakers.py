@@ -45,6 +45,7 @@ from storyline.nlp.speaker_issuers import document_issuer, releaser, same_issuer
 from storyline.nlp.speaker_kind import speaker_kind
 from storyline.nlp.speaker_participles import nearer_clause_speaker
 from storyline.nlp.speaker_phrase import noun_phrase
+from storyline.nlp.speaker_places import place_names
 
 _PERSONAL = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _NEUTER = {"it", "its", "they", "them", "their"}
@@ -112,8 +113,11 @@ def _names(doc: Any, quotes: list[Quote]) -> list[_Name]:
     persons: set[int] = set()
     genders = person_genders(doc)
     named_at = full_names_at(doc)
+    places = place_names(doc, named_at)
     for ent in doc.ents:
         label = ent.label_
+        if label == "PERSON" and len(ent) == 1 and ent[0].lower_ in places:
+            label = "GPE"  # "Clarkston became his home", a place everywhere else
         # "Colleen Deacon ... Deacon had nothing bad to say", "Chris Christie ...
         # Christie's been making the case": a surname the tagger typed otherwise (an
         # organisation, a place, a product), given in full before, is the person
