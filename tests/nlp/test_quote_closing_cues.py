@@ -509,3 +509,13 @@ def test_a_name_the_parser_hung_inside_the_clause_before_a_closing_cue_speaks():
     assert len(quotes) == 1
     assert quotes[0].speaker == "Patrick F. Kennedy, the undersecretary for management"
     assert quotes[0].text.endswith("have been placed in secure storage")
+
+
+def test_a_gerund_in_an_opening_phrase_is_said_by_the_main_clause_subject():
+    # "stating" hangs under "In addition to": its subject is the one of "has vowed"
+    text = (
+        "In addition to stating that unborn babies have no constitutional rights, Clinton"
+        " has vowed to work to repeal the Hyde Amendment, a longstanding federal provision."
+    )
+    quotes = _indirect(text, "stating")
+    assert quotes and quotes[0].speaker == "Clinton", quotes

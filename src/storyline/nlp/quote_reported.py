@@ -43,7 +43,7 @@ from storyline.nlp.quote_text import (
     word_count,
 )
 from storyline.nlp.speaker_asides import before_dash_aside
-from storyline.nlp.speaker_lost import name_closing_clause
+from storyline.nlp.speaker_lost import gerund_controller, name_closing_clause
 from storyline.nlp.speaker_phrase import noun_phrase
 
 
@@ -142,6 +142,8 @@ def indirect_drafts(
         subject = spoken_subject(verb) if raising else subject_of(reporters.get(verb.i, verb))
         if subject is None and lost is not None:
             subject = lost
+        if subject is None:
+            subject = gerund_controller(verb)
         before = _cue_before_participle(verb)
         if before is not None:
             subject = subject_of(before)

@@ -39,3 +39,24 @@ def name_closing_clause(verb: Any, content: tuple[int, int]) -> tuple[tuple[int,
             return None
         return (content[0], end), token
     return None
+
+
+def gerund_controller(verb: Any) -> Any | None:
+    """ "In addition to stating that ..., Clinton has vowed", "After saying X, Trump left":
+    a gerund in a prepositional phrase hung on a later verb has that verb's subject for
+    its own (English adjunct control), however deep the phrase ("In addition to")."""
+    if verb.tag_ != "VBG" or verb.dep_ != "pcomp":
+        return None
+    node = verb.head
+    for _ in range(4):
+        if node.dep_ not in ("prep", "pobj") or node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            break
+    if node.pos_ not in ("VERB", "AUX") or node.i < verb.i:
+        return None
+    subjects = [c for c in node.children if c.dep_ == "nsubj" and c.i > verb.i]
+    if not subjects or subjects[0].lower_ in ("it", "there"):
+        return None
+    return subjects[0]
