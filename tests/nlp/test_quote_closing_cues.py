@@ -519,3 +519,13 @@ def test_a_gerund_in_an_opening_phrase_is_said_by_the_main_clause_subject():
     )
     quotes = _indirect(text, "stating")
     assert quotes and quotes[0].speaker == "Clinton", quotes
+
+
+def test_having_and_a_participle_is_active_and_said_by_the_main_clause_subject():
+    # "Having announced" is no passive "Asked about X, he said": Berman announced it
+    text = (
+        "The courtroom was quiet.\n\nHaving announced that he would not send me to prison,"
+        " Judge Berman proceeded to hand down his sentence."
+    )
+    quotes = _indirect(text, "announced")
+    assert quotes and quotes[0].speaker == "Judge Berman", quotes

@@ -155,7 +155,13 @@ def indirect_drafts(
             subject = before_dash_aside(subject, verb, text) or subject
         subject = across_paragraph(verb, subject)
         participle = (
-            (verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl"))
+            # ("Having announced that ..., Judge Berman proceeded": "having" makes the
+            # participle active, its subject the main clause's)
+            (
+                verb.tag_ == "VBN"
+                and verb.dep_ in ("advcl", "acl")
+                and not any(c.dep_ == "aux" and c.lower_ == "having" for c in verb.children)
+            )
             or _opening_asked(verb)
             or _reduced_asked(verb)
         )
