@@ -266,7 +266,9 @@ class EntityLinkOptions:
 class ClaimOptions:
     """Claim alignment across sources (storyline.link.claims)."""
 
-    # two values agree when within this relative distance (rounding in reports)
+    # two hedged values ("about 150", "more than 4.75%") or ranges agree when within this
+    # relative distance; two plain figures agree only as one rounded to the other's
+    # written digits (link.claim_facts._agree: "150" and "153" are two figures)
     value_tolerance: float = 0.05
     # a sentence speaks of a statement when it names one of the statement's names and
     # shares this many key terms (names, content lemmas) with it

@@ -53,3 +53,8 @@ def test_a_lone_label_the_lead_never_speaks_of_is_no_title():
     assert clean(f"Alexis Murphy Missing\n\n{lead}").title == "Alexis Murphy Missing"
     minot = "The river peaked two feet lower than expected on Monday."
     assert clean(f"Floods hit Minot\n\n{minot}").title == "Floods hit Minot"
+    # the lead may name it in a possessive or a compound
+    won = "President Barack Obama's victory on Tuesday surprised few."
+    assert clean(f"Obama Wins\n\n{won}").title == "Obama Wins"
+    fire = "A Trump-branded building in Manhattan caught fire on Saturday."
+    assert clean(f"Trump Tower\n\n{fire}").title == "Trump Tower"

@@ -29,6 +29,10 @@ def test_a_contributor_line_is_cut_and_a_sentence_about_contributing_stays():
         "Police said the man fled. Jane Doe contributed to this report.",
         "The senator, who contributed to this report's funding, declined to comment.",
         "Donors contributed to the campaign of the mayor.",
+        # news about a report: its sentence goes on past the report, or names "the" report
+        "Several agencies contributed to the report, which was released Tuesday.",
+        "Scientists from 40 countries contributed to the report.",
+        "Google contributed to these reports of abuse after users complained.",
     ):
         assert classify_line(line) is None, line
     article = clean(f"{LEAD}\n\nJane Q. Doe contributed to this report.")
@@ -90,5 +94,7 @@ def test_a_caption_pointing_at_a_person_in_the_photo_is_no_summary_sentence():
     for sentence in (
         "Gov. Jane Doe (R) signed the bill on Monday.",
         "He filed photos of the damage with the insurer.",
+        "Police released a file photo of the suspect on Tuesday.",
+        "The network aired the file photo of the plane twice.",
     ):
         assert not is_junk_sentence(sentence), sentence

@@ -52,3 +52,13 @@ def test_types_a_names_form_settles(entities):
     assert types.get("World War II", "EVENT") == "EVENT"
     assert types.get("Windows 10", "PRODUCT") == "PRODUCT"
     assert any(n.startswith("World War") for n in types) and "Windows 10" in types
+
+
+def test_a_name_in_scare_quotes_is_no_works_title():
+    # "so-called" sets a group's name in quotes to doubt it, not to title a film or book
+    text = (
+        "Fighters of the so-called “ISIS” seized the town. The so-called “ISIS” denied it.\n"
+        "The self-declared “Donetsk Republic” shelled the airport."
+    )
+    found = resolve_entities(["c"], [text], SpacyEntityAnalyzer())[1]
+    assert all(e.type != "WORK_OF_ART" for e in found), [(e.name, e.type) for e in found]

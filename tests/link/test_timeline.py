@@ -86,3 +86,16 @@ def test_sentences_with_no_verb_are_found_in_the_parse() -> None:
     lines = _lines(text)
     doc = next(load_pipeline().pipe([text]))
     assert verbless_sentences(doc, lines) == frozenset({lines[0].start, lines[1].start})
+
+
+def test_a_date_moved_from_one_day_to_another_keeps_both_days():
+    # "from May 7 to June 4" after "postponed" is an old date and a new one, not a period
+    text = "The election was postponed from May 7 to June 4, officials said."
+    found = [_date(text, "May 7", "2020-05-07"), _date(text, "June 4", "2020-06-04")]
+    events = story_timeline([_article(text)], [_lines(text)], [found])
+    assert [e.value for e in events] == ["2020-05-07", "2020-06-04"]
+    text = "The custody lasted from May 7 to June 4, officials said."
+    found = [_date(text, "May 7", "2020-05-07"), _date(text, "June 4", "2020-06-04")]
+    assert [e.value for e in story_timeline([_article(text)], [_lines(text)], [found])] == [
+        "2020-05-07"
+    ]

@@ -212,4 +212,6 @@ def test_stated_whole_months_and_years_read_as_stated_and_dated_days_as_days() -
     # the days articles are dated are days, whole month or not
     assert day_ends("2016-02-01", "2016-02-29", False) == ("2016-02-01", "2016-02-29")
     assert day_ends("2012-06-18", "2012-06-18", False) == ("2012-06-18", "")
+    # the calendar's last day (a year an article wrote as "9999") renders, never crashes
+    assert day_ends("9999-12-01", "9999-12-31", True) == ("9999-12", "")
     assert day_ends(None, None, False) == ("", "")

@@ -76,8 +76,13 @@ _LEAD_CHARS = 600
 
 
 def _told_in(words: list[str], lead: str) -> bool:
-    """Does the lead use one of the line's words (of three letters or more)?"""
-    said = {w.lower() for w in re.findall(r"[\w'’-]{3,}", lead)}
+    """Does the lead use one of the line's words (of three letters or more)? A word of the
+    lead counts whole and by its parts: "Obama's victory", "a Trump-branded tower" tell
+    of "Obama Wins", "Trump Tower"."""
+    said = set()
+    for w in re.findall(r"[\w'’-]{3,}", lead.lower()):
+        said.add(w)
+        said.update(re.findall(r"\w{3,}", w))
     return any(w.lower().strip(".,:;'’\"“”") in said for w in words if len(w) >= 3)
 
 

@@ -345,10 +345,13 @@ LINE_RULES: tuple[Rule, ...] = (
         # Ted Bridis in Washington contributed to this report." (maybe with a contact after
         # it); the names before it hold no sentence's end, only initials ("M.") and
         # abbreviations ("U.N."), so a paragraph of prose that ends on such a line stays
-        # (a clause about someone who helped pay for a report has its "who")
+        # (a clause about someone who helped pay for a report has its "who"). The credit's
+        # own sentence ends on "this report": "Scientists contributed to the report, which
+        # ..." or "... to these reports of abuse after ..." is news about a report
         r"(?=.{0,600}$)(?!.*\b(who|which|that)\b.*\bcontributed)(?-i:[A-Z])(?:[^.!?]"
-        r"|(?<=\b[A-Z])\.|\.(?=\S)){0,400}?\bcontributed (additional )?(reporting|to (this"
-        r"|the|these) (report|story|article|reports|stories))(?![\w'’])[^!?]{0,200}",
+        r"|(?<=\b[A-Z])\.|\.(?=\S)){0,400}?\bcontributed (additional )?(reporting[^.!?]{0,80}"
+        r"|to (this|these) (report|story|article|reports|stories)(?![\w'’]))"
+        r"(\.(\s+[^!?]{0,200})?)?",
     ),
     _rule("trailing url", r"\|?\s*(https?://|www\.)\S+\s*\|?"),
 )

@@ -197,11 +197,12 @@ def _caption_dated(text: str) -> bool:
 # where a person stands in the picture: "Zainab al-Khawaja (L) is greeted by ...", "(2nd
 # R)", "(L-R)", "(left)", "(centre)"; only a caption points at its photo so ("(R)" alone is
 # left out: it is a party's letter after a politician's name), or says it is "a file photo"
+# ("in a file photo", "this file photo": news that "police released a file photo" stays)
 _CAPTION_POINTER = re.compile(
     r"\((?:(?:\d(?:st|nd|rd|th)\s+)?(?:L|left|center|centre|front|rear)(?:\s*[-,]\s*(?:R|right"
     r"|front|rear|back|top|bottom|row))?|\d(?:st|nd|rd|th)\s+(?:R|right)|L\s*-\s*R|left to right"
     r"|from left|right|center|centre)\)"
-    r"|(?i:\b(?:in|is|a|this|the) file (?:photo|picture|image|photograph)\b)"
+    r"|(?i:\b(?:in (?:a|this|the)|this|is a) file (?:photo|picture|image|photograph)\b)"
 )
 
 

@@ -118,6 +118,14 @@ def _bound(text: str, date: TimeExpression) -> bool:
 _RANGE_JOIN = re.compile(r"\s*(?:to|through|thru|until|till|-|\u2013|\u2014)\s*")
 _BETWEEN_AND = re.compile(r"\s+and\s+")
 _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+# a verb that changes a date ("postponed from May 7 to June 4", "moved the vote from
+# Tuesday to Thursday"): its "from ... to" names the old date and the new one, no period
+_MOVED = re.compile(
+    r"\b(?:postpon(?:e|es|ed|ing)|delay(?:s|ed|ing)?|mov(?:e|es|ed|ing)|push(?:es|ed|ing)?"
+    r"|reschedul(?:e|es|ed|ing)|brought|bring(?:s|ing)?|bump(?:s|ed|ing)?)"
+    r"\b[^.!?;]{0,40}?\bfrom\s+$",
+    re.IGNORECASE,
+)
 
 
 def _ends_a_range(text: str, start: TimeExpression, end: TimeExpression) -> bool:
@@ -126,6 +134,8 @@ def _ends_a_range(text: str, start: TimeExpression, end: TimeExpression) -> bool
     under its end date tells the reader nothing new."""
     if start.end > end.start:
         return False
+    if _MOVED.search(text[max(0, start.start - 60) : start.start]):
+        return False  # "postponed from May 7 to June 4": a date changed, both are events
     join = text[start.end : end.start]
     if _RANGE_JOIN.fullmatch(join):
         return True

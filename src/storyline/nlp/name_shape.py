@@ -58,6 +58,9 @@ EVENT_WORDS = word_set("war wars revolution uprising massacre olympics")
 PLATFORMS = word_set(
     "twitter facebook instagram youtube snapchat tiktok reddit linkedin whatsapp tumblr pinterest"
 )
+# words before a name set in quotation marks because the writer does not vouch for it
+# (scare quotes), not because it is a work's title
+_SCARE_WORDS = ("so-called", "self-styled", "self-declared", "self-proclaimed", "self-described")
 _OPEN_QUOTES = frozenset({'"', "“", "‘", "'"})
 _CLOSE_QUOTES = frozenset({'"', "”", "’", "'"})
 _MODEL_NUMBER = re.compile(r"^[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Z]{0,2}$")  # not "G20"
@@ -133,6 +136,8 @@ def _in_quotes(span: Any) -> bool:
     doc = span.doc
     if span.start == 0 or doc[span.start - 1].text not in _OPEN_QUOTES:
         return False
+    if doc.text[: doc[span.start - 1].idx].rstrip().lower().endswith(_SCARE_WORDS):
+        return False  # the so-called “Islamic State”: the writer doubts the name, no title
     end = span.end
     if end < len(doc) and doc[end].text in (",", "."):
         end += 1  # American style closes the quote after the comma: “Moonlight,”

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from storyline.nlp.quote_syntax import TELL_LEMMAS, is_speech_verb, relative_after
+from storyline.nlp.quote_shapes import relative_after
+from storyline.nlp.quote_syntax import TELL_LEMMAS, is_speech_verb
 
 
 def framing_verb(doc: Any, start: int) -> tuple[Any, bool] | None:

@@ -16,6 +16,7 @@ from storyline.nlp.quote_clauses import across_paragraph, refusal
 from storyline.nlp.quote_draft import Draft, overlap
 from storyline.nlp.quote_nouns import nominal_drafts
 from storyline.nlp.quote_raising import is_raising, spoken_subject
+from storyline.nlp.quote_shapes import relative_after
 from storyline.nlp.quote_sources import (
     according_to_drafts,
     before_trailing_attribution,
@@ -30,7 +31,6 @@ from storyline.nlp.quote_syntax import (
     finite,
     is_speech_verb,
     question_clauses,
-    relative_after,
     speech_verbs,
     subject_of,
     token_span,

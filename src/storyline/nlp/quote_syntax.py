@@ -25,10 +25,10 @@ from storyline.nlp.quote_lexicon import (
     NOT_SPEECH,
     STANCE_LEMMAS,
     TELL_LEMMAS,
-    WORKS,
     speech_verbs,
 )
 from storyline.nlp.quote_raising import RAISING_LEMMAS, is_raising, spoken_subject
+from storyline.nlp.quote_shapes import fronted_subject, has_not_is, is_a_work, is_authors_credit
 from storyline.nlp.quote_text import has_sentence_end, trim_span
 
 # stances whose "to" object is what they are about ("said, referring to the convention",
@@ -69,39 +69,11 @@ def is_speech_verb(token: Any) -> bool:
         return False  # "could not find a job", "find common ground": nothing found out
     if token.lemma_.lower() in NEEDS_COMPLEMENT and _bare_object(token):
         return False  # "to rule North Korea", "would call me": governing, phoning
-    if _bare_object(token) and _a_work(subject_of(token)):
+    if _bare_object(token) and is_a_work(subject_of(token)):
         return False  # "the remake boasts better production values": has, not says
-    if _credit(token):
+    if is_authors_credit(token):
         return False  # "Written by Alvarez and Sayagues, the story begins": who made it
     return token.lemma_.lower() in verbs or token.lower_ in verbs or is_stance_verb(token)
-
-
-# verbs that make a work ("written by", "penned by"), unlike those that report one's words
-# ("as reported by Reuters", "asked by Starnes whether")
-_AUTHORING = frozenset({"write", "co-write", "cowrite", "pen", "compose", "author", "co-author"})
-
-
-def _credit(verb: Any) -> bool:
-    """A passive participle that opens or follows a noun with its maker ("Written by
-    Alvarez, the story ...", "a song written by Prince"): a credit of who made the work
-    the clause describes, with no clause of words reported."""
-    return (
-        verb.tag_ == "VBN"
-        and verb.lemma_.lower() in _AUTHORING
-        and verb.dep_ in ("advcl", "acl")
-        and not any(c.dep_ in ("nsubjpass", "auxpass", "ccomp") for c in verb.children)
-        and any(c.dep_ == "agent" for c in verb.children)
-    )
-
-
-def _a_work(subject: Any) -> bool:
-    """Is the subject a film, a show, a book's story (``WORKS``) or a title the tagger
-    typed a work of art ("Evil Dead offers")?"""
-    if subject is None:
-        return False
-    return subject.lemma_.lower() in WORKS or (
-        subject.ent_type_ == "WORK_OF_ART" and subject.pos_ == "PROPN"
-    )
 
 
 def _bare_object(verb: Any) -> bool:
@@ -161,7 +133,7 @@ def subject_of(verb: Any) -> Any | None:
             return min(subjects, key=lambda c: abs(c.i - node.i))
         for child in node.children:
             if child.dep_ == "nsubjpass":
-                if node.lemma_ == "quote" or node.i != verb.i or _has_not_is(node):
+                if node.lemma_ == "quote" or node.i != verb.i or has_not_is(node):
                     return child
                 agents = [a for a in node.children if a.dep_ == "agent"]
                 objects = [o for a in agents for o in a.children if o.dep_ == "pobj"]
@@ -217,18 +189,6 @@ def subject_of(verb: Any) -> Any | None:
             continue
         break
     return None
-
-
-def _has_not_is(verb: Any) -> bool:
-    """ "he's said the same thing at every stop": "'s" before a past participle with an
-    object is "has" (the perfect), which the parser took for a passive "is"."""
-    children = list(verb.children)
-    return (
-        any(c.dep_ == "auxpass" and c.lower_ in ("'s", "’s") for c in children)
-        and not any(c.lower_ == "been" for c in children)
-        and not any(c.dep_ == "nsubjpass" and c.lower_ in ("it", "this", "that") for c in children)
-        and any(c.dep_ in ("dobj", "ccomp") for c in children)
-    )
 
 
 def _loose_subject(verb: Any) -> Any | None:
@@ -407,7 +367,7 @@ def content_of(verb: Any, text: str, stance: bool = False) -> tuple[int, int] | 
             return trim_span(text, antecedent, token_span(tokens)[1])
         start, end = token_span(tokens)
         return trim_span(text, start, end)
-    if (fronted := _fronted_subject(verb)) is not None:
+    if (fronted := fronted_subject(verb)) is not None:
         return trim_span(text, *token_span(list(fronted.subtree)))
     if verb.lemma_ in TELL_LEMMAS:
         # "told the agency (before leaving Moscow) that he felt...": the recipient is not
@@ -462,22 +422,6 @@ def content_of(verb: Any, text: str, stance: bool = False) -> tuple[int, int] | 
             start, end = token_span(host)
             return trim_span(text, start, end)
     return None
-
-
-_CLOSING_CUES = frozenset({"say", "add", "write", "tell", "note", "argue", "insist"})
-
-
-def _fronted_subject(verb: Any) -> Any | None:
-    """'Nothing the president said "will assuage people's fears," the Florida senator
-    said.': a closing cue the parser gave two subjects, the reported clause's and its
-    own next to it: the first, a comma before the second, heads what was said."""
-    subjects = sorted((c for c in verb.children if c.dep_ == "nsubj"), key=lambda c: c.i)
-    if len(subjects) < 2 or verb.i < subjects[-1].i or verb.lemma_.lower() not in _CLOSING_CUES:
-        return None
-    first, last = subjects[0], subjects[-1]
-    end = max(t.i for t in first.subtree)
-    between = verb.doc[end + 1 : min(t.i for t in last.subtree)]
-    return first if any(t.text == "," for t in between) else None
 
 
 def _passive_content(verb: Any) -> list[Any] | None:
@@ -607,18 +551,3 @@ def analysis_subject(verb: Any) -> bool:
     if subject is None or subject.head.i == verb.i:
         return False
     return subject.lemma_.lower() in ATTRIBUTION_NOUNS
-
-
-def relative_after(verb: Any, end: int) -> bool:
-    """ "''... all the way through California,'' which votes June 7": a verb whose subject
-    is a relative pronoun standing right after a quote's closing mark (at ``end``) says
-    something of a noun inside the quote (the relative clause hangs on it), so it is no
-    cue of the quote."""
-    text = verb.doc.text
-    return any(
-        c.dep_ in ("nsubj", "nsubjpass")
-        and c.lower_ in ("which", "who", "that")
-        and c.idx >= end
-        and not any(ch.isalnum() for ch in text[end : c.idx])
-        for c in verb.children
-    )

@@ -56,6 +56,7 @@ from storyline.nlp.quote_draft import Draft, overlap
 from storyline.nlp.quote_joins import join_continuations
 from storyline.nlp.quote_lines import colon_paragraph_drafts, transcript_drafts
 from storyline.nlp.quote_reported import indirect_drafts, sentence_subject
+from storyline.nlp.quote_shapes import relative_after
 from storyline.nlp.quote_sources import polled_share, quoting_teller
 from storyline.nlp.quote_speakerless import (
     cue_from_clause_before,
@@ -64,7 +65,6 @@ from storyline.nlp.quote_speakerless import (
 )
 from storyline.nlp.quote_syntax import (
     is_speech_verb,
-    relative_after,
     speech_verbs,
     subject_of,
 )

@@ -24,7 +24,6 @@ from typing import Any
 from storyline.lexicon import word_set
 from storyline.nlp.entities import full_names_at, surname_alone
 from storyline.nlp.name_gender import FEMALE_TITLES, MALE_TITLES, person_genders, person_key
-from storyline.nlp.quote_lexicon import WORKS
 from storyline.nlp.quote_syntax import speech_verbs
 from storyline.nlp.quotes import Quote
 from storyline.nlp.spacy_model import doc_text
@@ -42,6 +41,7 @@ from storyline.nlp.speaker_forms import (
     when_only,
 )
 from storyline.nlp.speaker_issuers import document_issuer, releaser, same_issuer
+from storyline.nlp.speaker_it import not_people, thing_subject
 from storyline.nlp.speaker_kind import speaker_kind
 from storyline.nlp.speaker_participles import nearer_clause_speaker
 from storyline.nlp.speaker_phrase import noun_phrase
@@ -229,12 +229,12 @@ def _resolve(ctx: _Context, quote: Quote, earlier: list[Quote]) -> Quote:
         if first in _PLURAL and span is not None:
             target = _plural_subject(ctx, span[0])
         elif span is not None:
-            target = _thing_subject(ctx, span[0])
+            target = thing_subject(ctx.doc, ctx.text, ctx.reported, span[0])
         if target is None:
-            target = _not_people(ctx, first, _previous_speaker(ctx.text, start, earlier))
+            target = not_people(ctx.doc, first, _previous_speaker(ctx.text, start, earlier))
         if target is None and len(tokens) == 1:
-            target = _not_people(ctx, first, _previous_named_speaker(ctx, start, earlier))
-            target = target or _not_people(ctx, first, _subject_name(ctx, start))
+            target = not_people(ctx.doc, first, _previous_named_speaker(ctx, start, earlier))
+            target = target or not_people(ctx.doc, first, _subject_name(ctx, start))
         if target is None:
             # a place is "it" when its government speaks ("Russia said ... It added"),
             # never "they" ("The ministers met in Brussels. They said")
@@ -287,43 +287,6 @@ def _resolve(ctx: _Context, quote: Quote, earlier: list[Quote]) -> Quote:
         words_start=start,
         words_end=end,
     )
-
-
-_OPENING_MARKS = frozenset("\"'“”‘’ ,")
-
-
-def _thing_subject(ctx: _Context, pronoun: Any) -> tuple[int, int] | None:
-    """ "It's unlikely the movie will gain a following, but it offers enough gore": the
-    nearest singular subject before "it" in its own sentence, outside what someone is
-    reported to say, when it is a body, a record or a work (not a person)."""
-    for token in reversed(ctx.doc[pronoun.sent.start : pronoun.i]):
-        if token.dep_ not in ("nsubj", "nsubjpass") or token.tag_ not in ("NN", "NNP"):
-            continue
-        if any(a <= token.idx < b for a, b in ctx.reported):
-            continue
-        start, end = noun_phrase(token, ctx.text)
-        while start < end and ctx.text[start] in _OPENING_MARKS:
-            start += 1  # "“The Evil Dead,” Sam Raimi's 1981 horror film": no stray mark
-        kind = speaker_kind(ctx.doc, start, end)
-        if kind in ("group", "record") or token.lemma_.lower() in WORKS:
-            return start, end
-        return None  # someone, or a quality ("his willingness"): the usual rules decide
-    return None
-
-
-def _not_people(
-    ctx: _Context, pronoun: str, target: tuple[int, int] | None
-) -> tuple[int, int] | None:
-    """``target``, unless the pronoun is "it"/"its" and the target several people joined
-    ("Alvarez and Rodo Sayagues"): "it" is one thing, one body or one place, never a
-    pair or a list of people ("Written by Alvarez and Sayagues ... it offers enough
-    gore" is the film). (One person stays: PolNeAR's "it" of a campaign or an office is
-    often scored as the person who runs it.)"""
-    if target is None or pronoun not in ("it", "its"):
-        return target
-    span = ctx.doc.char_span(*target, alignment_mode="expand")
-    joined = span is not None and any(t.dep_ == "conj" for t in span)
-    return None if joined and speaker_kind(ctx.doc, *target) == "person" else target
 
 
 def _previous_person(

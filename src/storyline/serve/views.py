@@ -360,7 +360,9 @@ def day_ends(first: str | None, last: str | None, stated: bool) -> tuple[str, st
         a, b = date.fromisoformat(first), date.fromisoformat(last or first)
     except ValueError:
         return first, "" if not last or last == first else last
-    if stated and a.day == 1 and (b + timedelta(days=1)).day == 1:
+    # (the last calendar day, 9999-12-31, has no next day to look at: it ends its month)
+    month_end = b == date.max or (b + timedelta(days=1)).day == 1
+    if stated and a.day == 1 and month_end:
         whole_years = a.month == 1 and b.month == 12
         shown = (f"{a.year}", f"{b.year}") if whole_years else (f"{a:%Y-%m}", f"{b:%Y-%m}")
         return shown[0], "" if shown[0] == shown[1] else shown[1]
