@@ -156,6 +156,7 @@ def subject_of(verb: Any) -> Any | None:
             and node.head.dep_ == "ccomp"
             and node.head.head.i < node.head.i
             and is_speech_verb(node.head.head)
+            and node.i > 0  # doc[-1] would be the last token
             and node.doc[node.i - 1].text == ","
         ):
             # "he says he would release them Friday, calling them "very boring"", "Mr.
