@@ -40,6 +40,18 @@ def test_a_sentence_cut_out_of_a_quotation_is_no_summary_sentence():
     assert not any(p.text.startswith("This has been") for p in picked)
 
 
+def test_an_inch_mark_opens_no_quotation():
+    # review19: the '"' of 'a 6'2" guard' was counted as a quotation opening, and every
+    # later sentence of its paragraph was dropped as someone's words
+    texts = [
+        "The team signed a 6'2\" guard from Ohio on Monday. The guard averaged 21 points per "
+        "game for the Buckeyes last season and led the conference in steals.",
+        "The team signed a guard from Ohio, its coach said Monday.",
+    ]
+    picked = summarize_documents(texts, words=200)
+    assert any(p.text.startswith("The guard averaged 21 points") for p in picked)
+
+
 def test_a_figure_in_an_embedded_tweet_is_no_fact_of_the_article():
     text = (
         "A judge set no bond for the murder charge and $500 on the abuse charge.\n\n"

@@ -105,9 +105,12 @@ def _inside_quotation(text: str, start: int) -> bool:
     ('"This has been hard. I think our leaders worked hard. It's not ideal," he said.')?
     Cut out of it, the middle sentence is someone's words with no one saying them."""
     paragraph = text.rfind("\n", 0, start) + 1
-    before = text[paragraph:start]
-    marks = before.count('"') + before.count("\u201c") + before.count("\u201d")
-    return (marks + before.count("''")) % 2 == 1
+    return len(_QUOTE_MARK.findall(text[paragraph:start])) % 2 == 1
+
+
+# a quotation mark: straight, curly, or AP's closing ''; a straight " after a digit is an
+# inch mark ('the 6'2" guard'), no quotation
+_QUOTE_MARK = re.compile(r"(?<!\d)\"|[\u201c\u201d]|''")
 
 
 def _balanced_quotes(text: str) -> bool:
