@@ -266,6 +266,12 @@ def _line_mentions(doc: Any, line: Any, label: str, surnames: set[str]) -> list[
         span = credit_trimmed(span)
     if span is None or not_an_entity(span, label):
         return mentions
+    if (owned := _owned_person(span, surnames)) is not None:
+        # "ABC News' Linsey Davis": the possessive parts the owner from a person the
+        # article names; NER's type was the owner's
+        owner, person = owned
+        found = [] if owner is None else _line_mentions(doc, owner, label, surnames)
+        return [*found, replace(_features(doc, person), type="PERSON")]
     parts = _listed_names(span, label, surnames)
     for part in parts:
         # "Mr Putin": keep the honorific in the mention (name_key drops it again)
@@ -275,6 +281,25 @@ def _line_mentions(doc: Any, line: Any, label: str, surnames: set[str]) -> list[
         # a list taken apart is a list of people, whatever NER tagged it
         mentions.append(mention if len(parts) == 1 else replace(mention, type="PERSON"))
     return mentions
+
+
+_POSSESSIVES = frozenset({"'", "\u2019", "'s", "\u2019s"})
+
+
+def _owned_person(span: Any, surnames: set[str]) -> tuple[Any, Any] | None:
+    """(owner, person) of a span NER ran across a possessive into a person's name ("ABC
+    News' Linsey Davis", "CNN's Jake Tapper"): the words after the possessive are all
+    capitalised and end with the surname of a person the article names. A possessive
+    inside a name of its own ("People's Liberation Army", "Children's Hospital") is
+    followed by no person's surname. The owner is None when nothing is left of it."""
+    doc = span.doc
+    for tok in span[1:-1]:
+        if tok.lower_ not in _POSSESSIVES and tok.tag_ != "POS":
+            continue
+        tail = doc[tok.i + 1 : span.end]
+        if all(t.is_title for t in tail) and tail[-1].lower_ in surnames:
+            return _trim(doc[span.start : tok.i]), tail
+    return None
 
 
 def _listed_names(span: Any, label: str, surnames: set[str]) -> list[Any]:
