@@ -710,6 +710,14 @@ def test_a_first_name_alone_joins_the_one_person_named_in_full_with_it():
     ]
     clusters = cluster_mentions(mentions, texts, LinkOptions(merge_threshold=0))
     assert [(0, 0)] in clusters
+    # a longer "name" may start with a title NER ran in: "Clerk" is no first name
+    texts = ["Clerk said no .", "Clerk Kim Lehmkuhl spoke ."]
+    mentions = [
+        [_m(0, "Clerk", "name", "clerk", "clerk", "PERSON")],
+        [_m(0, "Clerk Kim Lehmkuhl", "name", "lehmkuhl", "clerk kim lehmkuhl", "PERSON")],
+    ]
+    clusters = cluster_mentions(mentions, texts, LinkOptions(merge_threshold=0))
+    assert [(0, 0)] in clusters
 
 
 def test_a_bare_name_that_starts_another_name_joins_no_one_by_its_head():

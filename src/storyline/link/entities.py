@@ -359,11 +359,17 @@ def _link_first_names(
     for key in by_key:
         if key_type[key] == "PERSON" and (first := first_name(key)):
             persons[first].append(key)
+    # only a plain "first last" name in mixed case: a longer one may start with a title or
+    # a label NER ran in ("Clerk Kim Lehmkuhl", "BofA RESPONSE - From"), one in capitals
+    # may be a phrase of a shouted line ("TIM WOULD SLEEP")
+    written = {m.name: m.text for m in map(ctx.m, ctx.nodes) if m.kind == "name"}
+    plain = {k for k in by_key if len(k.split()) == 2 and not written[k].isupper()}
     for key in by_key:
         if " " in key or key in taken or key_type[key] in PLACEISH or key_type[key] == "NORP":
             continue
         full = persons.get(key, [])
-        if len({ctx.uf.find(by_key[k][0]) for k in full}) == 1:
+        one = len({ctx.uf.find(by_key[k][0]) for k in full}) == 1
+        if one and any(k in plain for k in full):
             ctx.uf.union(by_key[key][0], by_key[full[0]][0])
 
 
