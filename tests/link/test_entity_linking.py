@@ -710,6 +710,14 @@ def test_a_first_name_alone_joins_the_one_person_named_in_full_with_it():
     ]
     clusters = cluster_mentions(mentions, texts, LinkOptions(merge_threshold=0))
     assert [(0, 0)] in clusters
+    # "Donald Jr." keys as "donald": the son, not "Donald Trump"
+    texts = ["Donald Jr. tweeted .", "Donald Trump spoke ."]
+    mentions = [
+        [_m(0, "Donald Jr.", "name", "donald", "donald", "PERSON")],
+        [_m(0, "Donald Trump", "name", "trump", "donald trump", "PERSON")],
+    ]
+    clusters = cluster_mentions(mentions, texts, LinkOptions(merge_threshold=0))
+    assert [(0, 0)] in clusters
     # a longer "name" may start with a title NER ran in: "Clerk" is no first name
     texts = ["Clerk said no .", "Clerk Kim Lehmkuhl spoke ."]
     mentions = [

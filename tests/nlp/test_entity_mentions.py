@@ -361,3 +361,11 @@ def test_a_possessive_parts_an_owner_from_the_person_it_owns(analyzer):
     # a possessive inside a name of its own, before no person's surname, stays
     (mentions,) = analyzer.detect(["The People's Liberation Army marched. Zhang Wei said so."])
     assert "People's Liberation Army" in [m.text for m in mentions]
+    # a name set after "the" is a thing's, whatever NER typed it once
+    text = (
+        "Knowledge Graph? \u201cGraph\u201d is a technical term. It could mean, in "
+        "Google\u2019s Knowledge Graph, the galaxy or the TV show. The Knowledge Graph "
+        "will include profiles."
+    )
+    (mentions,) = analyzer.detect([text])
+    assert "Google\u2019s Knowledge Graph" in [m.text for m in mentions]

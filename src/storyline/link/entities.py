@@ -363,9 +363,15 @@ def _link_first_names(
     # a label NER ran in ("Clerk Kim Lehmkuhl", "BofA RESPONSE - From"), one in capitals
     # may be a phrase of a shouted line ("TIM WOULD SLEEP")
     written = {m.name: m.text for m in map(ctx.m, ctx.nodes) if m.kind == "name"}
+    # "Donald Jr." keys as "donald": a son marked by his generation, not his father
+    sons = {
+        m.name
+        for m in map(ctx.m, ctx.nodes)
+        if m.kind == "name" and m.text.split()[-1].lower().strip(".,") in GENERATIONS
+    }
     plain = {k for k in by_key if len(k.split()) == 2 and not written[k].isupper()}
     for key in by_key:
-        if " " in key or key in taken or key_type[key] in PLACEISH or key_type[key] == "NORP":
+        if " " in key or key in taken | sons or key_type[key] in PLACEISH | {"NORP"}:
             continue
         full = persons.get(key, [])
         one = len({ctx.uf.find(by_key[k][0]) for k in full}) == 1
