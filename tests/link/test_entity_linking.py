@@ -688,3 +688,59 @@ def test_a_person_titled_by_a_place_is_not_the_place():
     king = [e for e in entities if e.name == "King of Bahrain"]
     assert king and "Bahrain" not in king[0].aliases
     assert any(e.name == "Bahrain" for e in entities)
+
+
+def test_a_first_name_alone_joins_the_one_person_named_in_full_with_it():
+    # "Raffaele" (NER: ORG) in his co-defendant's letter is "Raffaele Sollecito"
+    texts = ["Raffaele is not a slave .", "Raffaele Sollecito spoke . Sollecito left ."]
+    mentions = [
+        [_m(0, "Raffaele", "name", "raffaele", "raffaele", "ORG")],
+        [
+            _m(0, "Raffaele Sollecito", "name", "sollecito", "raffaele sollecito", "PERSON"),
+            _m(28, "Sollecito", "name", "sollecito", "sollecito", "PERSON"),
+        ],
+    ]
+    clusters = cluster_mentions(mentions, texts, LinkOptions(merge_threshold=0))
+    assert [(0, 0), (1, 0), (1, 1)] in clusters
+    # two people go by the name: it joins neither
+    texts[1] = "Raffaele Sollecito and Raffaele Rossi spoke ."
+    mentions[1] = [
+        _m(0, "Raffaele Sollecito", "name", "sollecito", "raffaele sollecito", "PERSON"),
+        _m(23, "Raffaele Rossi", "name", "rossi", "raffaele rossi", "PERSON"),
+    ]
+    clusters = cluster_mentions(mentions, texts, LinkOptions(merge_threshold=0))
+    assert [(0, 0)] in clusters
+    # "Donald Jr." keys as "donald": the son, not "Donald Trump"
+    texts = ["Donald Jr. tweeted .", "Donald Trump spoke ."]
+    mentions = [
+        [_m(0, "Donald Jr.", "name", "donald", "donald", "PERSON")],
+        [_m(0, "Donald Trump", "name", "trump", "donald trump", "PERSON")],
+    ]
+    clusters = cluster_mentions(mentions, texts, LinkOptions(merge_threshold=0))
+    assert [(0, 0)] in clusters
+    # a longer "name" may start with a title NER ran in: "Clerk" is no first name
+    texts = ["Clerk said no .", "Clerk Kim Lehmkuhl spoke ."]
+    mentions = [
+        [_m(0, "Clerk", "name", "clerk", "clerk", "PERSON")],
+        [_m(0, "Clerk Kim Lehmkuhl", "name", "lehmkuhl", "clerk kim lehmkuhl", "PERSON")],
+    ]
+    clusters = cluster_mentions(mentions, texts, LinkOptions(merge_threshold=0))
+    assert [(0, 0)] in clusters
+
+
+def test_a_bare_name_that_starts_another_name_joins_no_one_by_its_head():
+    # "House" (of "House Homeland Security Committee") is not the White House
+    texts = [
+        "The White House said no .",
+        "The House voted . The House Homeland Security Committee met .",
+    ]
+    mentions = [
+        [_m(4, "White House", "name", "house", "white house", "ORG")],
+        [
+            _m(4, "House", "name", "house", "house", "ORG"),
+            _m(22, "House Homeland Security Committee", "name", "committee",
+               "house homeland security committee", "ORG"),
+        ],
+    ]  # fmt: skip
+    clusters = cluster_mentions(mentions, texts, LinkOptions(merge_threshold=0))
+    assert [(1, 0)] in clusters

@@ -211,3 +211,18 @@ def test_the_merge_pass_never_joins_an_organisation_and_its_body():
     texts[1] = "The United Nations Organization voted ."
     mentions[1] = [_m(4, "United Nations Organization", "name", "organization", "united nations organization", "ORG")]  # fmt: skip
     assert [(0, 0), (1, 0)] in cluster_mentions(mentions, texts, LinkOptions(), merge_model=model)
+
+
+def test_a_model_never_joins_rival_names_of_one_head():
+    # one country's embassy is not another's, however alike their contexts read
+    texts = ["Staff at the U.S. Embassy left .", "The Canadian Embassy stayed open ."]
+    mentions = [
+        [_m(12, "U.S. Embassy", "name", "embassy", "us embassy", "ORG")],
+        [_m(4, "Canadian Embassy", "name", "embassy", "canadian embassy", "ORG")],
+    ]
+    merged = cluster_mentions(mentions, texts, LinkOptions(), merge_model=_stump("word_shared"))
+    assert merged == [[(0, 0)], [(1, 0)]]
+    # a plain short form is no rival: the model may still join it
+    mentions[1] = [_m(4, "Embassy", "name", "embassy", "embassy", "ORG")]
+    merged = cluster_mentions(mentions, texts, LinkOptions(), merge_model=_stump("word_shared"))
+    assert len(merged) == 1

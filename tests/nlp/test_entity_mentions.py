@@ -346,3 +346,26 @@ def test_a_name_without_letters_of_a_case_is_kept(analyzer):
     text = "Regulators grounded the Boeing 737 jets after the crash."
     (mentions,) = analyzer.detect([text])
     assert "737" in {m.text for m in mentions if m.kind == "name"}
+
+
+def test_a_possessive_parts_an_owner_from_the_person_it_owns(analyzer):
+    # NER ran "ABC News’ Linsey Davis" into one ORG: the article names Davis, a person
+    text = (
+        "Bill Cosby is responding to questions about allegations of sexual assault for the "
+        "first time in an exclusive interview with ABC News\u2019 Linsey Davis.\n\n"
+        "Davis asked him about it."
+    )
+    (mentions,) = analyzer.detect([text])
+    found = [(m.text, m.type) for m in mentions]
+    assert ("ABC News", "ORG") in found and ("Linsey Davis", "PERSON") in found
+    # a possessive inside a name of its own, before no person's surname, stays
+    (mentions,) = analyzer.detect(["The People's Liberation Army marched. Zhang Wei said so."])
+    assert "People's Liberation Army" in [m.text for m in mentions]
+    # a name set after "the" is a thing's, whatever NER typed it once
+    text = (
+        "Knowledge Graph? \u201cGraph\u201d is a technical term. It could mean, in "
+        "Google\u2019s Knowledge Graph, the galaxy or the TV show. The Knowledge Graph "
+        "will include profiles."
+    )
+    (mentions,) = analyzer.detect([text])
+    assert "Google\u2019s Knowledge Graph" in [m.text for m in mentions]

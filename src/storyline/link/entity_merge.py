@@ -37,6 +37,7 @@ from storyline.link.entity_names import (
     GuardedUnionFind,
     body_of,
     head_key,
+    rival_names,
     types_compatible,
 )
 from storyline.link.stance_trees import TreeEnsemble
@@ -496,10 +497,27 @@ def merge_clusters(
 
 
 def _apart(summaries: Sequence[ClusterSummary]) -> Callable[[int, int], bool]:
-    """Two clusters one of whose names is a body of an organisation the other names."""
+    """Two clusters one of whose names is a body of an organisation the other names, or
+    that hold rival names: "U.S. Embassy" / "Canadian Embassy" (one country's embassy is not
+    another's), "Meredith Kercher" / "Stephanie Kercher" (kin share a surname). Context
+    alone cannot tell such a pair apart, their names do."""
 
     def apart(a: int, b: int) -> bool:
         names_a, names_b = summaries[a].names, summaries[b].names
-        return any(body_of(x, y) or body_of(y, x) for x in names_a for y in names_b)
+        person = summaries[a].person_name and summaries[b].person_name
+        return any(
+            body_of(x, y) or body_of(y, x) or _rivals(x, y, person)
+            for x in names_a
+            for y in names_b
+        )
 
     return apart
+
+
+def _rivals(x: str, y: str, person: bool) -> bool:
+    """Two names of two words or more with the same last word (their head), each with a
+    modifier the other lacks: "us embassy" / "canadian embassy"."""
+    xs, ys = x.split(), y.split()
+    if len(xs) < 2 or len(ys) < 2 or xs[-1] != ys[-1]:
+        return False
+    return rival_names(set(xs), set(ys), person)

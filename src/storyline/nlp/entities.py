@@ -207,15 +207,33 @@ def mentions_in_doc(doc: Any) -> list[EntityMention]:
     mentions: list[EntityMention] = []
     ents = doc.ents
     surnames = {ent[-1].lower_ for ent in ents if ent.label_ == "PERSON"}
+    # a name the article sets after "the" is a thing's ("the Knowledge Graph"), however
+    # NER typed it once: no surname to part a possessive at
+    owned = surnames - _named_after_the(doc)
     named_at = full_names_at(doc)
     for ent in ents:
         if ent.label_ not in NAMED_TYPES:
             continue
         surname = surname_alone(ent, named_at)
         for line in _lines(ent):
-            found = _line_mentions(doc, line, ent.label_, surnames)
+            found = _line_mentions(doc, line, ent.label_, surnames, owned)
             mentions += [replace(m, type="PERSON") for m in found] if surname else found
     return mentions
+
+
+def _named_after_the(doc: Any) -> set[str]:
+    """Last words of capitalised names the article sets after "the" as a noun phrase's
+    head ("the Knowledge Graph will"; not "the Clinton administration", a modifier)."""
+    out: set[str] = set()
+    for tok in doc:
+        if tok.lower_ != "the":
+            continue
+        j = tok.i + 1
+        while j < len(doc) and doc[j].is_title:
+            j += 1
+        if j > tok.i + 1 and doc[j - 1].dep_ != "compound":
+            out.add(doc[j - 1].lower_)
+    return out
 
 
 _PLACE_PREPOSITIONS = word_set("in at from to near into across outside inside around")
@@ -258,14 +276,24 @@ def _lines(ent: Any) -> list[Any]:
     return pieces
 
 
-def _line_mentions(doc: Any, line: Any, label: str, surnames: set[str]) -> list[EntityMention]:
-    """The mentions in one line of an NER span (a comma list taken apart)."""
+def _line_mentions(
+    doc: Any, line: Any, label: str, surnames: set[str], owned: set[str] | None = None
+) -> list[EntityMention]:
+    """The mentions in one line of an NER span (a comma list taken apart). ``owned``: the
+    surnames a possessive may part from its owner (default ``surnames``)."""
     mentions: list[EntityMention] = []
     span = _trim(line, surnames)
     if span is not None:
         span = credit_trimmed(span)
     if span is None or not_an_entity(span, label):
         return mentions
+    parted = _owned_person(span, surnames if owned is None else owned)
+    if parted is not None:
+        # "ABC News' Linsey Davis": the possessive parts the owner from a person the
+        # article names; NER's type was the owner's
+        owner, person = parted
+        found = [] if owner is None else _line_mentions(doc, owner, label, surnames, owned)
+        return [*found, replace(_features(doc, person), type="PERSON")]
     parts = _listed_names(span, label, surnames)
     for part in parts:
         # "Mr Putin": keep the honorific in the mention (name_key drops it again)
@@ -275,6 +303,25 @@ def _line_mentions(doc: Any, line: Any, label: str, surnames: set[str]) -> list[
         # a list taken apart is a list of people, whatever NER tagged it
         mentions.append(mention if len(parts) == 1 else replace(mention, type="PERSON"))
     return mentions
+
+
+_POSSESSIVES = frozenset({"'", "\u2019", "'s", "\u2019s"})
+
+
+def _owned_person(span: Any, surnames: set[str]) -> tuple[Any, Any] | None:
+    """(owner, person) of a span NER ran across a possessive into a person's name ("ABC
+    News' Linsey Davis", "CNN's Jake Tapper"): the words after the possessive are all
+    capitalised and end with the surname of a person the article names. A possessive
+    inside a name of its own ("People's Liberation Army", "Children's Hospital") is
+    followed by no person's surname. The owner is None when nothing is left of it."""
+    doc = span.doc
+    for tok in span[1:-1]:
+        if tok.lower_ not in _POSSESSIVES and tok.tag_ != "POS":
+            continue
+        tail = doc[tok.i + 1 : span.end]
+        if all(t.is_title for t in tail) and tail[-1].lower_ in surnames:
+            return _trim(doc[span.start : tok.i]), tail
+    return None
 
 
 def _listed_names(span: Any, label: str, surnames: set[str]) -> list[Any]:
