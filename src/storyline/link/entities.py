@@ -33,7 +33,6 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from storyline.config import EntityLinkOptions as LinkOptions
-from storyline.lexicon import word_set
 from storyline.link.entity_merge import merge_clusters
 from storyline.link.entity_names import (
     _AUTHORITIES,
@@ -50,12 +49,14 @@ from storyline.link.entity_names import (
     generations_apart,
     head_key,
     is_variant,
+    link_first_names,
     rival_names,
     same_first_name,
     types_compatible,
 )
 from storyline.link.entity_orphans import attach_orphan_chains
 from storyline.link.entity_pronouns import mention_gender, person_noun, pronoun_antecedent
+from storyline.link.entity_times import link_deictic_days
 from storyline.link.stance_trees import TreeEnsemble
 from storyline.link.substories import substories
 from storyline.nlp.entities import GENERATIONS, EntityAnalyzer, EntityMention
@@ -163,35 +164,6 @@ def _link_protagonists(
                 uf.union(leader, k)
 
 
-_WEEKDAYS = word_set("monday tuesday wednesday thursday friday saturday sunday")
-_DEICTIC_DAYS = word_set("today yesterday tonight night morning evening afternoon")
-
-
-def _link_deictic_days(
-    mentions: Sequence[Sequence[EntityMention]],
-    labels: list[int],
-    uf: GuardedUnionFind,
-    index: dict[tuple[int, int], int],
-) -> None:
-    days: dict[int, Counter] = defaultdict(Counter)
-    deictic: dict[int, list[int]] = defaultdict(list)
-    for d, ms in enumerate(mentions):
-        for i, mention in enumerate(ms):
-            words = set(mention.text.lower().split())
-            if mention.kind not in ("time", "nominal"):
-                continue
-            if mention.head in _WEEKDAYS:
-                days[labels[d]][uf.find(index[(d, i)])] += 1
-            elif mention.head in _DEICTIC_DAYS and not words & _WEEKDAYS:
-                deictic[labels[d]].append(index[(d, i)])
-    for label in sorted(deictic):
-        ranked = days[label].most_common(2)
-        if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
-            continue
-        for k in deictic[label]:
-            uf.union(ranked[0][0], k)
-
-
 def _adjacent(text: str, a: EntityMention, b: EntityMention, window: int) -> bool:
     """Are the two mentions side by side, only spaces, commas or an article between?"""
     first, second = (a, b) if a.start < b.start else (b, a)
@@ -246,7 +218,7 @@ def cluster_mentions(
     # deictic time words ("today", "yesterday", "last night") in a sub-story's articles
     # mostly mean its event day: join the sub-story's most named weekday
     if options.link_nominals and options.link_deictic_days:
-        _link_deictic_days(mentions, ctx.labels, ctx.uf, index)
+        link_deictic_days(mentions, ctx.labels, ctx.uf, index)
     if options.link_nominals:
         _link_type_nouns(ctx, by_head)
     if options.link_pronouns:
@@ -340,43 +312,13 @@ def _link_names(ctx: _Linking) -> None:
             if len({uf.find(by_key[k][0]) for k in expansions}) == 1:
                 uf.union(by_key[short][0], by_key[expansions[0]][0])
     surnames = {k.split()[-1] for k in keys if " " in k}
-    _link_first_names(ctx, by_key, key_type, heads | surnames)
+    names = [m for m in map(ctx.m, ctx.nodes) if m.kind == "name"]
+    link_first_names(names, ctx.uf, by_key, key_type, heads | surnames)
     for block in by_shape.values():
         for i, a in enumerate(block):
             for b in block[i + 1 :]:
                 if types_compatible(key_type[a], key_type[b]) and is_variant(a, b, options):
                     uf.union(by_key[a][0], by_key[b][0])
-
-
-def _link_first_names(
-    ctx: _Linking, by_key: dict[str, list[int]], key_type: dict[str, str], taken: set[str]
-) -> None:
-    """A person's first name alone joins the one person named in full with it, whatever
-    NER typed it: "Raffaele" (tagged ORG in a letter by his co-defendant) is "Raffaele
-    Sollecito". Not a word that starts or ends another name (``taken``: "House" of
-    "House Republicans", a surname), not a place or a nationality ("Jordan")."""
-    persons: dict[str, list[str]] = defaultdict(list)
-    for key in by_key:
-        if key_type[key] == "PERSON" and (first := first_name(key)):
-            persons[first].append(key)
-    # only a plain "first last" name in mixed case: a longer one may start with a title or
-    # a label NER ran in ("Clerk Kim Lehmkuhl", "BofA RESPONSE - From"), one in capitals
-    # may be a phrase of a shouted line ("TIM WOULD SLEEP")
-    written = {m.name: m.text for m in map(ctx.m, ctx.nodes) if m.kind == "name"}
-    # "Donald Jr." keys as "donald": a son marked by his generation, not his father
-    sons = {
-        m.name
-        for m in map(ctx.m, ctx.nodes)
-        if m.kind == "name" and m.text.split()[-1].lower().strip(".,") in GENERATIONS
-    }
-    plain = {k for k in by_key if len(k.split()) == 2 and not written[k].isupper()}
-    for key in by_key:
-        if " " in key or key in taken | sons or key_type[key] in PLACEISH | {"NORP"}:
-            continue
-        full = persons.get(key, [])
-        one = len({ctx.uf.find(by_key[k][0]) for k in full}) == 1
-        if one and any(k in plain for k in full):
-            ctx.uf.union(by_key[key][0], by_key[full[0]][0])
 
 
 def _hyphen_joined(surface: str, tail: list[str]) -> bool:

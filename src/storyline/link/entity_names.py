@@ -420,3 +420,35 @@ def generations_apart(
             row.append(m)
         out.append(row)
     return out
+
+
+def link_first_names(
+    names: Sequence[EntityMention],
+    uf: GuardedUnionFind,
+    by_key: dict[str, list[int]],
+    key_type: dict[str, str],
+    taken: set[str],
+) -> None:
+    """A person's first name alone joins the one person named in full with it, whatever
+    NER typed it (``names``: the group's name mentions, ``by_key`` their nodes by key):
+    "Raffaele" (tagged ORG in a letter by his co-defendant) is "Raffaele
+    Sollecito". Not a word that starts or ends another name (``taken``: "House" of
+    "House Republicans", a surname), not a place or a nationality ("Jordan")."""
+    persons: dict[str, list[str]] = defaultdict(list)
+    for key in by_key:
+        if key_type[key] == "PERSON" and (first := first_name(key)):
+            persons[first].append(key)
+    # only a plain "first last" name in mixed case: a longer one may start with a title or
+    # a label NER ran in ("Clerk Kim Lehmkuhl", "BofA RESPONSE - From"), one in capitals
+    # may be a phrase of a shouted line ("TIM WOULD SLEEP")
+    written = {m.name: m.text for m in names}
+    # "Donald Jr." keys as "donald": a son marked by his generation, not his father
+    sons = {m.name for m in names if m.text.split()[-1].lower().strip(".,") in GENERATIONS}
+    plain = {k for k in by_key if len(k.split()) == 2 and not written[k].isupper()}
+    for key in by_key:
+        if " " in key or key in taken | sons or key_type[key] in PLACEISH | {"NORP"}:
+            continue
+        full = persons.get(key, [])
+        one = len({uf.find(by_key[k][0]) for k in full}) == 1
+        if one and any(k in plain for k in full):
+            uf.union(by_key[key][0], by_key[full[0]][0])

@@ -17,6 +17,7 @@ from typing import Any, Protocol
 
 from storyline.lexicon import word_set
 from storyline.nlp.entity_roles import entity_bounds, role_of
+from storyline.nlp.name_parts import full_names_at, named_after_the, owned_person, surname_alone
 from storyline.nlp.name_shape import credit_trimmed, shape_type
 from storyline.nlp.person_nouns import HONORIFICS, TITLES
 from storyline.nlp.spacy_model import doc_text
@@ -209,7 +210,7 @@ def mentions_in_doc(doc: Any) -> list[EntityMention]:
     surnames = {ent[-1].lower_ for ent in ents if ent.label_ == "PERSON"}
     # a name the article sets after "the" is a thing's ("the Knowledge Graph"), however
     # NER typed it once: no surname to part a possessive at
-    owned = surnames - _named_after_the(doc)
+    owned = surnames - named_after_the(doc)
     named_at = full_names_at(doc)
     for ent in ents:
         if ent.label_ not in NAMED_TYPES:
@@ -219,47 +220,6 @@ def mentions_in_doc(doc: Any) -> list[EntityMention]:
             found = _line_mentions(doc, line, ent.label_, surnames, owned)
             mentions += [replace(m, type="PERSON") for m in found] if surname else found
     return mentions
-
-
-def _named_after_the(doc: Any) -> set[str]:
-    """Last words of capitalised names the article sets after "the" as a noun phrase's
-    head ("the Knowledge Graph will"; not "the Clinton administration", a modifier)."""
-    out: set[str] = set()
-    for tok in doc:
-        if tok.lower_ != "the":
-            continue
-        j = tok.i + 1
-        while j < len(doc) and doc[j].is_title:
-            j += 1
-        if j > tok.i + 1 and doc[j - 1].dep_ != "compound":
-            out.add(doc[j - 1].lower_)
-    return out
-
-
-_PLACE_PREPOSITIONS = word_set("in at from to near into across outside inside around")
-
-
-def full_names_at(doc: Any) -> dict[str, int]:
-    """Surname -> the token where a full name first gives it (for ``surname_alone``)."""
-    named_at: dict[str, int] = {}
-    for ent in doc.ents:
-        if ent.label_ == "PERSON" and len(ent) > 1:
-            named_at.setdefault(ent[-1].lower_, ent.start)
-    return named_at
-
-
-def surname_alone(ent: Any, named_at: dict[str, int]) -> bool:
-    """A one-word name NER typed as a place or an organisation that is the surname of a
-    person the article named in full before it: news gives the full name first and the
-    surname after ("Joseph Serna ... Serna has appeared": Serna was typed GPE). Not after
-    a preposition of place ("George Washington ... in Washington")."""
-    words = [t for t in ent if not t.like_num]  # ("Olivera 25 times": see _trim)
-    if ent.label_ == "PERSON" or len(words) != 1 or not words[0].is_title:
-        return False
-    first = named_at.get(words[0].lower_)
-    if first is None or first >= ent.start:
-        return False
-    return not (ent.start > 0 and ent.doc[ent.start - 1].lower_ in _PLACE_PREPOSITIONS)
 
 
 def _lines(ent: Any) -> list[Any]:
@@ -287,11 +247,11 @@ def _line_mentions(
         span = credit_trimmed(span)
     if span is None or not_an_entity(span, label):
         return mentions
-    parted = _owned_person(span, surnames if owned is None else owned)
+    parted = owned_person(span, surnames if owned is None else owned)
     if parted is not None:
         # "ABC News' Linsey Davis": the possessive parts the owner from a person the
         # article names; NER's type was the owner's
-        owner, person = parted
+        owner, person = _trim(parted[0]), parted[1]  # the owner None: nothing left of it
         found = [] if owner is None else _line_mentions(doc, owner, label, surnames, owned)
         return [*found, replace(_features(doc, person), type="PERSON")]
     parts = _listed_names(span, label, surnames)
@@ -303,25 +263,6 @@ def _line_mentions(
         # a list taken apart is a list of people, whatever NER tagged it
         mentions.append(mention if len(parts) == 1 else replace(mention, type="PERSON"))
     return mentions
-
-
-_POSSESSIVES = frozenset({"'", "\u2019", "'s", "\u2019s"})
-
-
-def _owned_person(span: Any, surnames: set[str]) -> tuple[Any, Any] | None:
-    """(owner, person) of a span NER ran across a possessive into a person's name ("ABC
-    News' Linsey Davis", "CNN's Jake Tapper"): the words after the possessive are all
-    capitalised and end with the surname of a person the article names. A possessive
-    inside a name of its own ("People's Liberation Army", "Children's Hospital") is
-    followed by no person's surname. The owner is None when nothing is left of it."""
-    doc = span.doc
-    for tok in span[1:-1]:
-        if tok.lower_ not in _POSSESSIVES and tok.tag_ != "POS":
-            continue
-        tail = doc[tok.i + 1 : span.end]
-        if all(t.is_title for t in tail) and tail[-1].lower_ in surnames:
-            return _trim(doc[span.start : tok.i]), tail
-    return None
 
 
 def _listed_names(span: Any, label: str, surnames: set[str]) -> list[Any]:

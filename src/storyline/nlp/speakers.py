@@ -22,8 +22,8 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from storyline.lexicon import word_set
-from storyline.nlp.entities import full_names_at, surname_alone
 from storyline.nlp.name_gender import FEMALE_TITLES, MALE_TITLES, person_genders, person_key
+from storyline.nlp.name_parts import full_names_at, surname_alone
 from storyline.nlp.quote_syntax import speech_verbs
 from storyline.nlp.quotes import Quote
 from storyline.nlp.spacy_model import doc_text

@@ -1,0 +1,69 @@
+"""How a name's parts point at a person the article names: a surname alone that NER typed
+a place or an organisation ("Joseph Serna ... Serna"), a possessive NER ran across ("ABC
+News' Linsey Davis") that parts an owner from a person, and where it does not (a thing's
+name set after "the")."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from storyline.lexicon import word_set
+
+_POSSESSIVES = frozenset({"'", "\u2019", "'s", "\u2019s"})
+
+
+def owned_person(span: Any, surnames: set[str]) -> tuple[Any, Any] | None:
+    """(owner, person) of a span NER ran across a possessive into a person's name ("ABC
+    News' Linsey Davis", "CNN's Jake Tapper"): the words after the possessive are all
+    capitalised and end with the surname of a person the article names. A possessive
+    inside a name of its own ("People's Liberation Army", "Children's Hospital") is
+    followed by no person's surname. The caller trims the owner."""
+    doc = span.doc
+    for tok in span[1:-1]:
+        if tok.lower_ not in _POSSESSIVES and tok.tag_ != "POS":
+            continue
+        tail = doc[tok.i + 1 : span.end]
+        if all(t.is_title for t in tail) and tail[-1].lower_ in surnames:
+            return doc[span.start : tok.i], tail
+    return None
+
+
+def named_after_the(doc: Any) -> set[str]:
+    """Last words of capitalised names the article sets after "the" as a noun phrase's
+    head ("the Knowledge Graph will"; not "the Clinton administration", a modifier)."""
+    out: set[str] = set()
+    for tok in doc:
+        if tok.lower_ != "the":
+            continue
+        j = tok.i + 1
+        while j < len(doc) and doc[j].is_title:
+            j += 1
+        if j > tok.i + 1 and doc[j - 1].dep_ != "compound":
+            out.add(doc[j - 1].lower_)
+    return out
+
+
+_PLACE_PREPOSITIONS = word_set("in at from to near into across outside inside around")
+
+
+def full_names_at(doc: Any) -> dict[str, int]:
+    """Surname -> the token where a full name first gives it (for ``surname_alone``)."""
+    named_at: dict[str, int] = {}
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) > 1:
+            named_at.setdefault(ent[-1].lower_, ent.start)
+    return named_at
+
+
+def surname_alone(ent: Any, named_at: dict[str, int]) -> bool:
+    """A one-word name NER typed as a place or an organisation that is the surname of a
+    person the article named in full before it: news gives the full name first and the
+    surname after ("Joseph Serna ... Serna has appeared": Serna was typed GPE). Not after
+    a preposition of place ("George Washington ... in Washington")."""
+    words = [t for t in ent if not t.like_num]  # ("Olivera 25 times": see _trim)
+    if ent.label_ == "PERSON" or len(words) != 1 or not words[0].is_title:
+        return False
+    first = named_at.get(words[0].lower_)
+    if first is None or first >= ent.start:
+        return False
+    return not (ent.start > 0 and ent.doc[ent.start - 1].lower_ in _PLACE_PREPOSITIONS)
