@@ -346,3 +346,11 @@ def test_a_name_without_letters_of_a_case_is_kept(analyzer):
     text = "Regulators grounded the Boeing 737 jets after the crash."
     (mentions,) = analyzer.detect([text])
     assert "737" in {m.text for m in mentions if m.kind == "name"}
+
+
+def test_a_rank_before_a_name_is_no_part_of_the_force_before_it(analyzer):
+    text = '"We suspect foul play," Indiana State Police Sgt. Kim Riley said on Tuesday.'
+    (mentions,) = analyzer.detect([text])
+    texts = {m.text for m in mentions}
+    assert "Indiana State Police" in texts
+    assert not any(t.endswith(("Sgt", "Sgt.")) for t in texts)
