@@ -369,3 +369,11 @@ def test_a_possessive_parts_an_owner_from_the_person_it_owns(analyzer):
     )
     (mentions,) = analyzer.detect([text])
     assert "Google\u2019s Knowledge Graph" in [m.text for m in mentions]
+
+
+def test_a_rank_before_a_name_is_no_part_of_the_force_before_it(analyzer):
+    text = '"We suspect foul play," Indiana State Police Sgt. Kim Riley said on Tuesday.'
+    (mentions,) = analyzer.detect([text])
+    texts = {m.text for m in mentions}
+    assert "Indiana State Police" in texts
+    assert not any(t.endswith(("Sgt", "Sgt.")) for t in texts)

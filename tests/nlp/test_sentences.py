@@ -177,3 +177,19 @@ def test_glued_looking_text_that_is_not_two_sentences_stays_whole():
         'She said "it was over."The end came.',  # a quotation's close: left as one
     ):
         assert texts(text) == [text], text
+
+
+def test_a_detectives_rank_does_not_end_the_sentence():
+    text = "Two men were arrested, said LAPD Det. Chris Barling. Charges followed."
+    assert texts(text) == [
+        "Two men were arrested, said LAPD Det. Chris Barling.",
+        "Charges followed.",
+    ]
+
+
+def test_a_sentence_ending_on_a_year_is_split_from_a_glued_next_one():
+    text = "He resigned on January 8, 2014.City leaders say it saves money."
+    assert texts(text) == ["He resigned on January 8, 2014.", "City leaders say it saves money."]
+    # a number that is no year, or a version's name, stays whole
+    assert texts("It cost $2014.The end.") == ["It cost $2014.The end."]
+    assert texts("Version 5.Net is out.") == ["Version 5.Net is out."]

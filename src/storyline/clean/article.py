@@ -97,11 +97,16 @@ def is_clutter(title: str) -> bool:
     )
 
 
+# a currency sign glued to the word before it ("This includes$400 million"): a lost
+# space, as no English word ends on one; upper-case prefixes are currency names ("US$5")
+_GLUED_CURRENCY = re.compile(r"(?<=[a-z])(?=[$€£¥]\d)")
+
+
 def clean_document(doc: RawDocument) -> Article:
     removed = find_boilerplate(doc.text)
     # entities are decoded in the text that is stored, so every offset into it (summary,
     # quotes, facts) slices what a reader sees; removed spans point into the raw text
-    text = unescape_entities(cut_spans(doc.text, removed))
+    text = _GLUED_CURRENCY.sub(" ", unescape_entities(cut_spans(doc.text, removed)))
     found = find_metadata(removed)
     outlet = doc.outlet or found.outlet
     publisher = doc.publisher or found.publisher

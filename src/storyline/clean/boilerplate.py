@@ -15,6 +15,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from storyline.clean.widgets import WIDGET_RULES
 from storyline.model import RemovedSpan
 
 
@@ -226,8 +227,10 @@ LINE_RULES: tuple[Rule, ...] = (
         # credit: "CLOSE Bone-chilling cold gripped much of the U.S. ... (Jan. 2) AP"
         r"(?=.{0,500}$)(?-i:CLOSE [A-Z][a-z]).*\s(?-i:AP|USA TODAY( NETWORK)?|REUTERS|AFP)\.?",
         # or on the name of the clip's maker: "CLOSE Four dispensaries begin sales. Jane Doe"
+        # (or makers: "... near Delphi. Dave Bangert and Dwight Adams/ Journal & Courier")
         r"(?=.{0,500}$)(?-i:CLOSE [A-Z][a-z]).*[.!?)]\s+(?-i:[A-Z][a-z'’-]+(\s+[A-Z][a-z'’-]+)"
-        r"{1,2})(\s*[,/]\s*[\w .&'’-]{1,40})?",
+        r"{1,2})((,|,? and)\s+(?-i:[A-Z][a-z'’-]+(\s+[A-Z][a-z'’-]+){1,2})){0,3}"
+        r"(\s*[,/]\s*[\w .&'’-]{1,40})?",
     ),
     _rule(
         "script notice",
@@ -354,6 +357,7 @@ LINE_RULES: tuple[Rule, ...] = (
         r"(\.(\s+[^!?]{0,200})?)?",
     ),
     _rule("trailing url", r"\|?\s*(https?://|www\.)\S+\s*\|?"),
+    *(Rule(reason, pattern) for reason, pattern in WIDGET_RULES),
 )
 
 # Once one of these starts the tail of a document, short lines after it are widgets too.

@@ -223,7 +223,7 @@ def is_junk_sentence(text: str) -> bool:
 
 # A photo caption's credit, or a caption widget: never a headline ("Getty Images / DANIEL
 # LEAL-OLIVAS / Contributor", "AP Photo/Evan Vucci", "REUTERS/Kevin Lamarque", "Hayne
-# Palmour IV Share Photo", "Photo by ..."). An agency's name alone is no credit ("Getty
+# Palmour IV Share Photo", "Photo by ...", "Copyright Marvel Comics"). An agency's name alone is no credit ("Getty
 # Images sues ...", "Reuters/Ipsos poll ..."): it needs a slash beside it, in a short line.
 _CREDIT = re.compile(
     r"(?i:\b(?:photo|image|picture)s? (?:by|credit|courtesy)\b|\b(?:photo|image|picture|credit)s?:"
@@ -231,6 +231,8 @@ _CREDIT = re.compile(
     r"|(?i:^(?=[^/]*/)(?=.{0,120}$)\W*(?:\S+\s+){0,10}?\S*\b(?:getty images|ap photo|afp|epa(?:-efe)?"
     r"|shutterstock|istockphoto|contributor|stringer|staff photographer)\b)"
     r"|\bREUTERS ?/"
+    # a picture's rights line, a holder's name only: "Copyright Marvel Comics"
+    r"|^\W*(?i:copyright)\s+[A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|&)){0,2}\W*$"
 )
 
 

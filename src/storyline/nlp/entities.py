@@ -328,6 +328,18 @@ _MERIDIEM = re.compile(r"[ap]\.?m\.?", re.I)
 _TIME_ZONE = re.compile(r"[A-Z]{0,3}T|UTC")
 
 
+# ranks written abbreviated before a name (police, military)
+_RANKS = word_set("sgt det insp supt lt capt cpl col maj gen cmdr adm pvt sgts dets")
+
+
+def _abbreviated_rank(doc: Any, i: int) -> bool:
+    """Is token ``i`` a rank's abbreviation with its stop ("Sgt." or "Sgt" + ".")?"""
+    tok = doc[i]
+    if tok.lower_.rstrip(".") not in _RANKS or not tok.text[:1].isupper():
+        return False
+    return tok.text.endswith(".") or (i + 1 < len(doc) and doc[i + 1].text == ".")
+
+
 def _trim(span: Any, surnames: frozenset[str] | set[str] = frozenset()) -> Any:
     """Drop a leading determiner and trailing possessive/punctuation from an NER span."""
     doc = span.doc
@@ -360,6 +372,11 @@ def _trim(span: Any, surnames: frozenset[str] | set[str] = frozenset()) -> Any:
         # the verb is no head of ("Reading" of "Reading Football Club")
         s += 1
     while e > s and (doc[e - 1].tag_ == "POS" or doc[e - 1].is_punct):
+        e -= 1
+    if e > s and _abbreviated_rank(doc, e - 1):
+        # a rank's abbreviation NER ran in after a force's name ("Indiana State Police
+        # Sgt. Kim Riley", "LAPD Det. Chris Barling"): it is the title of the person who
+        # follows, never the end of a name
         e -= 1
     while (
         e - 1 > s

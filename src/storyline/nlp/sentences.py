@@ -35,11 +35,13 @@ _CANDIDATE = re.compile(
 # sentence end right after a lower-case word, then a capitalised word with no space. The
 # group of _CANDIDATE's whitespace is empty here. Domains ("Amazon.com"), decimals and
 # initials ("U.S.Army") never match: the next word must be capitalised, the previous one a
-# plain word (checked in _ends_glued).
+# plain word or a year ("said on January 8, 2014.City leaders say": a date ends many a
+# sentence; a version or a sum is no year's four digits) (checked in _ends_glued).
 _GLUED = re.compile(
-    r"(?<=[a-z]{2})([.!?])([\u201d\u2019)\]]*)()(?=[\"'\u201c\u2018]?(?:[A-Z][a-z]+|A|I)\b)"
+    r"(?:(?<=[a-z]{2})|(?<=\b(?:1[89]|20)\d\d))"
+    r"([.!?])([\u201d\u2019)\]]*)()(?=[\"'\u201c\u2018]?(?:[A-Z][a-z]+|A|I)\b)"
 )
-_PLAIN_WORD = re.compile(r"[\"'\u201c\u2018(\[]*[A-Za-z][a-z]+")
+_PLAIN_WORD = re.compile(r"[\"'\u201c\u2018(\[]*(?:[A-Za-z][a-z]+|(?:1[89]|20)\d\d)")
 _NEXT_WORD = re.compile(r"[\"'\u201c\u2018]?([A-Za-z]+)(\.[a-z])?")
 # capitalised words after a dot that are a domain's or file's ending, not a sentence start
 _NOT_SENTENCE_STARTS = frozenset(
@@ -52,7 +54,7 @@ _QUOTE_MARK = re.compile("[\"\u201c\u201d]|''")
 _LAST_TOKEN = re.compile(r"(\S+)$")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]")
 _ABBREVIATION_WORDS = """mr mrs ms dr prof sr jr st sen rep gov gen lt col capt cpt sgt maj adm
-    cmdr rev fr
+    cmdr rev fr det insp
     pres supt atty hon nos vs etc inc corp co ltd bros dept univ assn
     jan feb apr jun jul aug sep sept oct nov dec tue tues thu thur thurs fri
     ft mt ave blvd rd hwy approx est fig vol al
