@@ -143,3 +143,18 @@ def test_an_opening_curly_mark_typed_for_the_closing_one_closes_the_quote():
     assert quotes[0].text.endswith("problems for her here,“")
     assert quotes[0].speaker == "Jim Clyde, a congressman from South Carolina"
     assert quotes[1].text == "“She said “no” to that,”"
+
+
+def test_a_rank_abbreviation_before_a_name_is_no_speaker_of_its_own():
+    # a reader saw "LAPD Det" and "Sgt" as speakers: spaCy cut "Sgt." into "Sgt" + "." and
+    # the parser ended the sentence after it
+    text = (
+        "The two girls were found safe on Sunday.\n"
+        '"They were cold but otherwise fine," said Sgt. Kim Riley.\n'
+        "Officers found the man in a car, said LAPD Det. Chris Barling."
+    )
+    quotes = extract_quotes(text)
+    assert_quote_offsets(text, quotes)
+    speakers = {q.text: q.speaker for q in quotes}
+    assert speakers['"They were cold but otherwise fine,"'].endswith("Sgt. Kim Riley")
+    assert speakers["Officers found the man in a car"].endswith("Chris Barling")

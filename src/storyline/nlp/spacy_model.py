@@ -29,7 +29,22 @@ def load_pipeline(name: str = "en_core_web_sm") -> Any:
             raise
         nlp = spacy.load(_FALLBACKS[name])
     speed_up(nlp)
+    _keep_rank_stops(nlp)
     return nlp
+
+
+# ranks written abbreviated before a name: spaCy's English exceptions keep "Gen." and
+# "Sen." whole but cut "Sgt." into "Sgt" + ".", and the parser then ends the sentence
+# there and takes the bare rank for who spoke ('said Sgt. Kim Riley' gave 'Sgt')
+_RANK_ABBREVIATIONS = "Sgt Det Insp Supt Lt Capt Cpt Cpl Col Maj Cmdr Pvt Ofc Atty Spc"
+
+
+def _keep_rank_stops(nlp: Any) -> None:
+    from spacy.symbols import ORTH
+
+    for word in _RANK_ABBREVIATIONS.split():
+        for form in (word, word.upper()):
+            nlp.tokenizer.add_special_case(f"{form}.", [{ORTH: f"{form}."}])
 
 
 def pipeline_available(name: str = "en_core_web_sm") -> bool:
