@@ -40,11 +40,9 @@ _RANK_ABBREVIATIONS = "Sgt Det Insp Supt Lt Capt Cpt Cpl Col Maj Cmdr Pvt Ofc At
 
 
 def _keep_rank_stops(nlp: Any) -> None:
-    from spacy.symbols import ORTH
-
     for word in _RANK_ABBREVIATIONS.split():
         for form in (word, word.upper()):
-            nlp.tokenizer.add_special_case(f"{form}.", [{ORTH: f"{form}."}])
+            nlp.tokenizer.add_special_case(f"{form}.", [{"ORTH": f"{form}."}])
 
 
 def pipeline_available(name: str = "en_core_web_sm") -> bool:
