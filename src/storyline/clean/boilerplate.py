@@ -15,23 +15,14 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from storyline.clean.line_rule import MONTH as _MONTH
+from storyline.clean.line_rule import WEEKDAY as _WEEKDAY
+from storyline.clean.line_rule import Rule
+from storyline.clean.line_rule import line_rule as _rule
 from storyline.clean.widgets import WIDGET_RULES
 from storyline.model import RemovedSpan
 
-
-@dataclass(frozen=True)
-class Rule:
-    reason: str
-    pattern: re.Pattern[str]
-
-
-def _rule(reason: str, *patterns: str) -> Rule:
-    return Rule(reason, re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE))
-
-
 # a day as a page writes it: "Apr 1, 2017", "Feb. 19 2013", "September 2, 2008"
-_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_WEEKDAY = r"(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+"
 _DAY_WRITTEN = _MONTH + r"\s+\d{1,2},?\s+(19|20)\d\d"
 
 # a photographer's name in a credit: capitalised words only ("Michael Nagle", "Evan Vucci")
@@ -357,7 +348,7 @@ LINE_RULES: tuple[Rule, ...] = (
         r"(\.(\s+[^!?]{0,200})?)?",
     ),
     _rule("trailing url", r"\|?\s*(https?://|www\.)\S+\s*\|?"),
-    *(Rule(reason, pattern) for reason, pattern in WIDGET_RULES),
+    *WIDGET_RULES,
 )
 
 # Once one of these starts the tail of a document, short lines after it are widgets too.

@@ -9,10 +9,11 @@ table (``storyline.clean.boilerplate.LINE_RULES``) after its own rules.
 
 from __future__ import annotations
 
-import re
+from storyline.clean.line_rule import MONTH as _MONTH
+from storyline.clean.line_rule import WEEKDAY as _WEEKDAY
+from storyline.clean.line_rule import Rule
+from storyline.clean.line_rule import line_rule as _rule
 
-_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_WEEKDAY = r"(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+"
 _CLOCK = r"\d{1,2}:\d{2}\s*([ap]\.?m\.?)?(\s+(?-i:[A-Z]{2,4}))?"
 # a person's name in a credit: two to four capitalised words
 _PERSON = r"(?-i:[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]*){1,3})"
@@ -20,11 +21,7 @@ _PERSON = r"(?-i:[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]*){1,3})"
 _OUTLET = r"(?-i:[A-Z][\w.'’&-]*(\s+([A-Z][\w.'’&-]*|&|of|the)){0,5})"
 
 
-def _rule(reason: str, *patterns: str) -> tuple[str, re.Pattern[str]]:
-    return reason, re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
-
-
-WIDGET_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+WIDGET_RULES: tuple[Rule, ...] = (
     _rule(
         "video player",
         # a video host's messages when its player is flattened to text
