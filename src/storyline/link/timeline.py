@@ -36,8 +36,8 @@ def story_timeline(
     dates: Sequence[Sequence[TimeExpression]],
     verbless: Sequence[frozenset[int]] | None = None,
 ) -> list[TimelineEvent]:
-    """Dated events: each sentence that dates something, under its most precise date, in
-    time order; ``verbless`` (per article, when known) the starts of its sentences that
+    """Dated events: each sentence that dates something, once per event it dates (see
+    ``_finest_per_sentence``), in time order; ``verbless`` (per article, when known) the starts of its sentences that
     have no verb.
 
     Dates are resolved against the article's date. An undated article's partial dates
