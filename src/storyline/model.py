@@ -53,6 +53,8 @@ def calendar_day(value: str | None) -> date | None:
 
 # how far before the latest date an undated story's text states another still places it
 STATED_WINDOW_DAYS = 366
+# how many words of its opening name an untitled article
+OPENING_WORDS = 10
 
 
 def placing_dates(values: list[str]) -> list[str]:
@@ -220,11 +222,37 @@ class Article:
 
     @property
     def label(self) -> str:
-        """What a reader calls the article: its title, else the file or record it came from."""
+        """What a reader calls the article: its title, else the file or record it came from
+        and its opening words (a pile of untitled records is told apart by what they say)."""
         if self.title:
             return self.title
-        name = self.source.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
-        return f"(untitled) {name}" if name else "(untitled)"
+        opening = self.opening
+        return f"{self.file_label}: “{opening}”" if opening else self.file_label
+
+    @property
+    def file_label(self) -> str:
+        """Its title, else "(untitled)" and the file or record it came from."""
+        if self.title:
+            return self.title
+        return f"(untitled) {self.record}" if self.record else "(untitled)"
+
+    @property
+    def record(self) -> str:
+        """The file or record it came from, without folders ("pile.jsonl#L27")."""
+        return self.source.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+
+    @property
+    def opening(self) -> str:
+        """The first sentence's first words (at most OPENING_WORDS, "…" when cut)."""
+        text = self.text
+        if self.sentences:
+            first = self.sentences[0]
+            text = text[first.start : first.end]
+        words = text.split(maxsplit=OPENING_WORDS)
+        if len(words) <= OPENING_WORDS:
+            return " ".join(words)
+        head = " ".join(words[:OPENING_WORDS]).rstrip(",;:—-")
+        return head if head.endswith((".", "!", "?")) else head + "…"
 
     def sentence_texts(self) -> list[str]:
         return [self.text[s.start : s.end] for s in self.sentences]

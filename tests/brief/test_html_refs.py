@@ -33,7 +33,8 @@ def test_summary_cites_sources_by_number_and_counts_in_words() -> None:
         in summary
     )
     assert f'<mark id="a-2-0-{cut}">' in html
-    assert "<b>[1] (untitled) pile.jsonl#L1</b>" in html and "<b>[2] " in html
+    opening = "The harbour reopened on Monday after the storm, officials said."
+    assert f"<b>[1] (untitled) pile.jsonl#L1: “{opening}”</b>" in html and "<b>[2] " in html
     assert not re.search(r"\[a-\d:\d+–\d+\]", html)
     assert "2 articles" in html and "(s)" not in html
 

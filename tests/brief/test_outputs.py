@@ -64,8 +64,22 @@ def test_an_untitled_article_is_named_by_the_file_it_came_from(tmp_path: Path) -
     run = result(tmp_path, "The harbour reopened on Monday after the storm.", "")
     run.articles[0].title = None
     markdown = render_markdown(run.articles, run.stories)
-    assert "`a1` (untitled) a1.txt — AFP" in markdown
-    assert "(untitled) a1.txt" in render_html(run.articles, run.stories)
+    # ... and by its opening words: a pile of untitled records is told apart by them
+    opening = "“The harbour reopened on Monday after the storm.”"
+    assert f"`a1` (untitled) a1.txt: {opening} — AFP" in markdown
+    assert f"(untitled) a1.txt: {opening}" in render_html(run.articles, run.stories)
+
+
+def test_an_untitled_articles_opening_is_its_first_words() -> None:
+    def article(text: str, title: str | None = None) -> Article:
+        return Article("a", text, text, "x.txt", title=title)
+
+    long = article("One two three four five six seven eight nine ten, eleven.")
+    assert long.opening == "One two three four five six seven eight nine ten…"
+    assert long.label == "(untitled) x.txt: “One two three four five six seven eight nine ten…”"
+    assert article("  Storm   hits\n harbour.  ").opening == "Storm hits harbour."
+    assert article(" ").label == "(untitled) x.txt"
+    assert article("Text.", title="Harbour reopens").label == "Harbour reopens"
 
 
 def test_outputs_replace_the_previous_files_instead_of_writing_into_them(
@@ -217,7 +231,10 @@ def test_a_story_without_summary_says_why_and_an_unknown_outlet_is_named(tmp_pat
     empty = markdown.split("## Not a news article: boilerplate (these crawls)\n\n", 1)[1]
     # the notice's own seed sentence names it first (clean.junk reads the seed before phrases)
     assert empty.startswith("_No summary: its article is not news (boilerplate (the seed for")
-    assert "1. `a2` (untitled) mn.jsonl#L5 — outlet unknown\n" in markdown
+    assert (
+        "1. `a2` (untitled) mn.jsonl#L5: “These crawls are part of an effort to archive pages.” — outlet unknown\n"
+        in markdown
+    )
     # (a single-source claim its one sentence says is read once, on the claim's line)
     assert (
         f"- **single-source** — The harbour — outlet unknown states: “{news}” "

@@ -41,9 +41,10 @@ def test_a_story_without_outlets_says_so_in_words(client: TestClient) -> None:
     table = html[html.index('id="outlets"') : html.index('id="sources"')]
     assert '<span class="who">unknown</span>' in table and ">?<" not in table
     assert '<span class="who">undated</span>' in table
-    # a source without a title: "Untitled article", its file and record beside it
+    # a source without a title: its opening words, its file and record beside it
     sources = html[html.index('id="sources"') :]
-    assert '<a href="/articles/a-1">Untitled article</a>' in sources
+    opening = "The harbour reopened on Monday after the storm, officials said."
+    assert f'<a href="/articles/a-1">Untitled: “{opening}”</a>' in sources
     assert "from t#1, record mn-7" in sources and "(untitled)" not in sources
 
 
@@ -110,7 +111,8 @@ def test_a_long_tail_of_speakers_and_names_folds(db_url: str, make_client: Any) 
 
 def test_an_untitled_article_page_reads_in_words(client: TestClient) -> None:
     html = client.get("/articles/a-1").text
-    assert "<h1>Untitled article</h1>" in html and "(untitled)" not in html
+    opening = "The harbour reopened on Monday after the storm, officials said."
+    assert f"<h1>Untitled: “{opening}”</h1>" in html and "(untitled)" not in html
     assert "<span>outlet unknown</span>" in html and "<span>undated</span>" in html
     assert ">its story: The harbour reopened on Monday after the storm…</a>" in html
     assert "As read (nothing removed)" in html and "0 removed spans" not in html

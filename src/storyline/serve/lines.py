@@ -77,9 +77,10 @@ def source_label(article: Article | None) -> str:
 
 
 def cite_title(articles: dict[str, Article], article: str, start: int, end: int) -> str:
-    """The tooltip of a citation link: the article's title (or file), id and offsets."""
+    """The tooltip of a citation link: the article's title (or file), id and offsets (the
+    cited words are beside it: an untitled article's opening would say nothing more)."""
     found = articles.get(article)
-    name = f"{found.label} · " if found is not None else ""
+    name = f"{found.file_label} · " if found is not None else ""
     return f"{name}{article}, characters {start}–{end}"
 
 

@@ -41,6 +41,12 @@ if TYPE_CHECKING:
     from storyline.serve.app import ServerState
 
 
+def untitled_name(article: Article) -> str:
+    """What a page calls an article without a title: its opening words, quoted."""
+    opening = article.opening
+    return f"Untitled: “{opening}”" if opening else "Untitled article"
+
+
 @lru_cache(maxsize=1)
 def template_env() -> Environment:
     env = Environment(
@@ -52,6 +58,7 @@ def template_env() -> Environment:
     )
     env.filters["safe_url"] = safe_url
     env.globals["quoted"] = quoted
+    env.globals["untitled"] = untitled_name
     env.globals["day_ends"] = day_ends
     # a name as one path segment ("/" too is encoded: outlet names hold anything)
     env.filters["segment"] = lambda value: quote(str(value), safe="")
@@ -96,7 +103,7 @@ def story_view(brief: dict[str, Any], articles: list[Article]) -> dict[str, Any]
             "article": a,
             "segments": cited_segments(a.text, cited.get(a.id, set()), a.id),
             "n": n,
-            "origin": a.source.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1],
+            "origin": a.record,
         }
         for n, a in enumerate(members, start=1)
     ]
