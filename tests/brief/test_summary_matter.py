@@ -67,3 +67,25 @@ def test_a_figure_in_an_embedded_tweet_is_no_fact_of_the_article():
 def test_a_story_told_only_in_capitals_is_still_summarised():
     picked = summarize_documents([SHOUTED], words=100)
     assert picked and picked[0].text.startswith("A LOCAL MAN")
+
+
+def test_a_quotation_closing_after_a_figure_closes():
+    # the inch-mark rule skipped every '"' after a digit, so the quotation "Phase 2" stayed
+    # open and the paragraph's next sentences were dropped as someone's words
+    texts = [
+        'Officials called the plan "Phase 2" on Monday. The city will reopen its schools next '
+        "week once the storm damage to the buildings is repaired.",
+        "The city will reopen its schools, officials said Monday.",
+    ]
+    picked = summarize_documents(texts, words=200)
+    assert any(p.text.startswith("The city will reopen its schools next") for p in picked)
+
+
+def test_a_sentence_with_a_height_is_balanced():
+    # '6'2"' has one '"', an inch mark: the sentence is not a broken quotation
+    texts = [
+        "The team signed a 6'2\" guard from Ohio on Monday after a long search for a scorer.",
+        "The team signed a guard from Ohio, its coach said Monday.",
+    ]
+    picked = summarize_documents(texts, words=200)
+    assert any("6'2\" guard" in p.text for p in picked)

@@ -193,3 +193,14 @@ def test_a_sentence_ending_on_a_year_is_split_from_a_glued_next_one():
     # a number that is no year, or a version's name, stays whole
     assert texts("It cost $2014.The end.") == ["It cost $2014.The end."]
     assert texts("Version 5.Net is out.") == ["Version 5.Net is out."]
+
+
+def test_a_height_in_feet_and_inches_opens_no_quotation():
+    # the '"' of 6'2" paired with the next quotation's opening mark, and the two sentences
+    # between them were one "quoted" sentence
+    text = 'The guard stands 6\'2" tall. He averaged 21 points a game. "I am ready," he said.'
+    assert texts(text) == [
+        "The guard stands 6'2\" tall.",
+        "He averaged 21 points a game.",
+        '"I am ready," he said.',
+    ]

@@ -40,7 +40,7 @@ from storyline.clean.junk import is_junk_sentence, junk_reason
 from storyline.config import SummaryOptions
 from storyline.model import Span
 from storyline.nlp.dateline import DATELINE
-from storyline.nlp.sentences import split_sentences
+from storyline.nlp.sentences import QUOTE_MARK, split_sentences
 
 log = logging.getLogger(__name__)
 
@@ -105,18 +105,14 @@ def _inside_quotation(text: str, start: int) -> bool:
     ('"This has been hard. I think our leaders worked hard. It's not ideal," he said.')?
     Cut out of it, the middle sentence is someone's words with no one saying them."""
     paragraph = text.rfind("\n", 0, start) + 1
-    return len(_QUOTE_MARK.findall(text[paragraph:start])) % 2 == 1
-
-
-# a quotation mark: straight, curly, or AP's closing ''; a straight " after a digit is an
-# inch mark ('the 6'2" guard'), no quotation
-_QUOTE_MARK = re.compile(r"(?<!\d)\"|[\u201c\u201d]|''")
+    return len(QUOTE_MARK.findall(text[paragraph:start])) % 2 == 1
 
 
 def _balanced_quotes(text: str) -> bool:
     # AP wire copy opens with " and closes with '' ("We won,'' she said.)
-    straight = text.count('"') + text.count("''")
-    return straight % 2 == 0 and text.count("\u201c") == text.count("\u201d")
+    marks = QUOTE_MARK.findall(text)
+    straight = sum(1 for mark in marks if mark in ('"', "''"))
+    return straight % 2 == 0 and marks.count("\u201c") == marks.count("\u201d")
 
 
 def _shingles(text_terms: list[str], size: int = 3) -> set[tuple[str, ...]]:

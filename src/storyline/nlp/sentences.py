@@ -50,7 +50,10 @@ _NOT_SENTENCE_STARTS = frozenset(
 # any terminal punctuation followed by whitespace: where a long paragraph may be cut
 _ANY_END = re.compile(r"(?<![.!?\u2026])[.!?\u2026]++[\"'\u201d\u2019)\]]*+\s+")
 PYSBD_BLOCK_CHARS = 2000
-_QUOTE_MARK = re.compile("[\"\u201c\u201d]|''")
+# a quotation mark: straight, curly, or AP's closing ''; the '"' of a height in feet and
+# inches ('a 6'2" guard') is an inch mark, no quotation (a '"' after other digits closes
+# one: '"... in 2012," he said')
+QUOTE_MARK = re.compile(r"(?<!\d['’]\d)(?<!\d['’]\d\d)\"|[\u201c\u201d]|''")
 _LAST_TOKEN = re.compile(r"(\S+)$")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]")
 _ABBREVIATION_WORDS = """mr mrs ms dr prof sr jr st sen rep gov gen lt col capt cpt sgt maj adm
@@ -68,7 +71,7 @@ def _quoted_regions(para: str) -> list[tuple[int, int]]:
     regions: list[tuple[int, int]] = []
     curly_open: int | None = None
     straight_open: int | None = None
-    for mark in _QUOTE_MARK.finditer(para):
+    for mark in QUOTE_MARK.finditer(para):
         ch, i = mark.group(), mark.start()
         if ch == "\u201c":
             curly_open = i
