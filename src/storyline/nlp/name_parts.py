@@ -43,7 +43,9 @@ def named_after_the(doc: Any) -> set[str]:
     return out
 
 
-_PLACE_PREPOSITIONS = word_set("in at from to near into across outside inside around")
+# prepositions that take a place ("in Clarkston", "moved to Clarkston"); "like Rihanna",
+# "and Rihanna" say nothing of what the word names
+PLACE_PREPOSITIONS = word_set("in at from to near into across outside inside around throughout")
 
 
 def full_names_at(doc: Any) -> dict[str, int]:
@@ -66,4 +68,4 @@ def surname_alone(ent: Any, named_at: dict[str, int]) -> bool:
     first = named_at.get(words[0].lower_)
     if first is None or first >= ent.start:
         return False
-    return not (ent.start > 0 and ent.doc[ent.start - 1].lower_ in _PLACE_PREPOSITIONS)
+    return not (ent.start > 0 and ent.doc[ent.start - 1].lower_ in PLACE_PREPOSITIONS)

@@ -7,10 +7,9 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from storyline.nlp.name_parts import PLACE_PREPOSITIONS
+
 _PLACE = ("GPE", "LOC")
-# prepositions that take a place ("in Clarkston", "moved to Clarkston"); "like Rihanna",
-# "and Rihanna" say nothing of what the word names
-_WHERE = {"in", "to", "from", "at", "near", "into", "outside", "across", "throughout"}
 
 
 def place_names(doc: Any, named_at: dict[str, int]) -> set[str]:
@@ -24,7 +23,7 @@ def place_names(doc: Any, named_at: dict[str, int]) -> set[str]:
         if len(ent) != 1:
             continue
         word = ent[0]
-        if ent.label_ in _PLACE and word.dep_ == "pobj" and word.head.lower_ in _WHERE:
+        if ent.label_ in _PLACE and word.dep_ == "pobj" and word.head.lower_ in PLACE_PREPOSITIONS:
             places[ent[0].lower_] += 1
         elif ent.label_ == "PERSON":
             people[ent[0].lower_] += 1
