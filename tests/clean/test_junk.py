@@ -118,3 +118,29 @@ def test_reporting_on_copyrights_subscribers_and_cookies_is_no_page_matter():
         "The sets included a sandwich or a cookie, the company said.",
     ):
         assert not is_junk_sentence(prose), prose
+
+
+def test_agency_captions_without_a_weekday_are_no_sentences_of_the_brief():
+    # a Multi-News pile's timeline and summary carried "JUNE 18: Former Congresswoman ...
+    # throws out the first pitch ..." (Getty's caption, its place cut as a dateline), "A
+    # woman kneels ... in Newtown, Connecticut December 14, 2014." and "... in this evidence
+    # photo released by the Connecticut State Police, December 27, 2013."
+    for caption in (
+        "JUNE 18: A former congresswoman throws out the first pitch at the softball game.",
+        "WASHINGTON, DC - JUNE 18: A senator throws out the first pitch on Capitol Hill.",
+        "A woman kneels with her children outside a church in Newtown, Connecticut December "
+        "14, 2014.",
+        "Members of the media work outside the courthouse in Paris, April 22, 2015.",
+        "The car is pictured at the school in this evidence photo released by the state "
+        "police, December 27, 2013.",
+        "In this image released by a film channel, an actor appears in character.",
+    ):
+        assert is_junk_sentence(caption), caption
+    for prose in (
+        "He was arrested in Paris on April 22, 2015.",
+        "The film is due in theaters June 30, 2010.",
+        "June 18: the day the vote was held, officials said.",
+        "The police released a file photo of the suspect on Monday.",
+        "The deal was signed in London in March 2015.",
+    ):
+        assert not is_junk_sentence(prose), prose

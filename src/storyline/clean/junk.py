@@ -182,10 +182,30 @@ _REPORTED_ON = re.compile(
 _PICTURE_WORDS = re.compile(r"\b(?:photos?|pictures?|images?|file)\b", re.IGNORECASE)
 
 
+# an agency caption's close: the place, then the whole date with no "on" ("... speaks to
+# the media at a hotel in Kathmandu, Nepal May 30, 2016."; "... at the courthouse in Paris,
+# April 22, 2015."); reporting dates an act "on" its day ("was arrested in Paris on April
+# 22, 2015")
+_CAPTION_PLACE_DATE = re.compile(
+    r"\b(?:in|at|near|outside)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:(?:\s+|,\s*)[A-Z][\w.'’-]*)*,?\s+"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+\d{1,2},\s+(?:19|20)\d\d\.?$"
+)
+# Getty Images' caption opening: the place, a dash, the day in capitals and a colon
+# ("WASHINGTON, DC - JUNE 18: Former Congresswoman Gabby Giffords throws out the first
+# pitch ..."; a dateline cut may leave "JUNE 18: ..." alone)
+_CAPTION_DAY_LABEL = re.compile(
+    r"^(?:[A-Z][A-Z.'’ ]*,\s+[A-Z][A-Za-z.]*\s+[-–—]\s+)?(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY"
+    r"|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)\s+\d{1,2}:\s"
+)
+
+
 def _caption_dated(text: str) -> bool:
     """Does the sentence carry a caption's full date (weekday, date and year) without a
     reporting form around it (a past-tense verb of which it is the time, no picture
-    named)?"""
+    named), close on a place and a whole date, or open on Getty's day label?"""
+    if _CAPTION_DAY_LABEL.match(text) or _CAPTION_PLACE_DATE.search(text.rstrip()):
+        return True
     found = _CAPTION_DATE.search(text)
     if found is None:
         return False
@@ -203,6 +223,9 @@ _CAPTION_POINTER = re.compile(
     r"|front|rear|back|top|bottom|row))?|\d(?:st|nd|rd|th)\s+(?:R|right)|L\s*-\s*R|left to right"
     r"|from left|right|center|centre)\)"
     r"|(?i:\b(?:in (?:a|this|the)|this|is a) file (?:photo|picture|image|photograph)\b)"
+    # "In this image released by Turner Classic Movies, ...", "in this evidence photo
+    # released by the Connecticut State Police": a caption speaks of its own picture
+    r"|(?i:\bin this (?:[\w-]+ ){0,2}(?:photo|picture|image|photograph)\b)"
 )
 
 
