@@ -58,3 +58,12 @@ def test_a_lone_label_the_lead_never_speaks_of_is_no_title():
     assert clean(f"Obama Wins\n\n{won}").title == "Obama Wins"
     fire = "A Trump-branded building in Manhattan caught fire on Saturday."
     assert clean(f"Trump Tower\n\n{fire}").title == "Trump Tower"
+
+
+def test_a_header_fragment_ending_on_a_separator_is_no_title():
+    # a Multi-News story was titled "PHILADELPHIA |": the page header's place before the
+    # agency's dateline ("PHILADELPHIA (Reuters) - Eight people ...")
+    lead = "PHILADELPHIA (Reuters) - Eight people were injured on Monday in a gas explosion."
+    assert clean(f"PHILADELPHIA |\n\n{lead}").title is None
+    assert clean(f"World News »\n\n{lead}").title is None
+    assert clean(f"Gas blast injures eight in Philadelphia\n\n{lead}").title is not None

@@ -58,7 +58,7 @@ def _guess_title(text: str) -> str | None:
     first, _, rest = text.partition("\n")
     first = first.strip()
     words = first.split()
-    if not 2 <= len(words) <= 16 or first[-1] in '.!?"”:;,' or is_clutter(first):
+    if not 2 <= len(words) <= 16 or first[-1] in '.!?"”:;,' + _SEPARATORS or is_clutter(first):
         return None
     capitalised = all(w[:1].isupper() for w in words)
     if capitalised and len(words) <= _LABEL_WORDS and not _told_in(words, rest[:_LEAD_CHARS]):
@@ -66,6 +66,9 @@ def _guess_title(text: str) -> str | None:
     return first
 
 
+# a line that ends on a separator is a fragment of the page's header, no headline: a
+# dateline's place left before the agency's ("PHILADELPHIA |"), a breadcrumb ("News »")
+_SEPARATORS = "|/-–—»›>•·"
 # a first line this short and of capitalised words only (a name's form) is a headline
 # only if the lead goes on to tell of it ("Alexis Murphy Missing" / "Alexis Murphy, 17,
 # has been missing since ..."); a label of an image or a section ("Virgin Australia",
