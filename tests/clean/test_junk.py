@@ -82,6 +82,17 @@ def test_an_archive_collection_s_description_is_no_news():
     assert junk_reason(notice, count_words(notice))
 
 
+def test_a_blog_hosts_placeholder_page_is_no_news():
+    # a Multi-News source was a host's "You're Almost There..." page, shown as a story
+    page = (
+        "You're Almost There...\n\nYour custom domain mapping may take as little as 15-30 "
+        "minutes to resolve, but in some cases mapping a new custom domain can take up to 24 "
+        "hours. If you need additional information about domain mapping, please visit our "
+        "help center."
+    )
+    assert junk_reason(page, len(page.split())) == "boilerplate (domain mapping)"
+
+
 def test_a_photo_captions_dated_line_is_no_sentence_of_the_summary():
     # a reader saw "Warren Beatty exits the stage after announcing the award for best
     # picture at the Oscars on Sunday, Feb. 26, 2017, at the Dolby Theatre in Los Angeles."

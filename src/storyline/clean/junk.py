@@ -46,6 +46,9 @@ _BOILERPLATE_PHRASES = (
     "sign up for our newsletter",
     "subscribe to our newsletter",
     "page not found",
+    # a blog host's placeholder for a site whose address is not set up yet ("Your custom
+    # domain mapping may take as little as 15-30 minutes to resolve")
+    "domain mapping",
     "access denied",
     "403 forbidden",
     "404 not found",
