@@ -1,7 +1,8 @@
 import pytest
 
 from storyline.model import Span
-from storyline.nlp.facts import extract_facts, parse_number
+from storyline.nlp.fact_numbers import parse_number
+from storyline.nlp.facts import extract_facts
 
 TEXT = (
     "One of the warships carries a 150-strong contingent of marines, in addition to 25 tanks. "
@@ -356,3 +357,16 @@ def test_a_number_counts_no_words_that_open_with_an_article_or_hold_another_figu
     assert not any(c and (c.startswith("A ") or "30 miles" in c and t != "about 30")
                    for t, c in got)  # fmt: skip
     assert ("two", "missing 13-year-old girls") in got
+
+
+def test_pounds_weigh_unless_the_sentence_speaks_of_money():
+    # a brief listed "about 50 (GBP)" for "after she lost about 50 pounds"
+    text = (
+        "She lost about 50 pounds before the race. "
+        "The club was fined 500 pounds for the delay. "
+        "The club raised 5 million pounds last year."
+    )
+    got = _by_text(extract_facts([text])[0])
+    assert (got["about 50"].unit, got["about 50"].counted) == (None, "pounds")
+    assert got["500"].unit == "GBP"
+    assert got["5 million"].unit == "GBP"

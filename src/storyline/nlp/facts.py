@@ -19,58 +19,18 @@ from typing import Any
 from storyline.clean.embeds import embedded_posts, in_embedded_post
 from storyline.model import SentenceIndex, Span
 from storyline.nlp.fact_names import SKIP_ENTS, ends_a_name, names_a_title, rank_or_name_word
+from storyline.nlp.fact_numbers import (
+    CURRENCIES,
+    CURRENCY_WORDS,
+    WORD_NUMBERS,
+    is_money_word,
+    parse_number,
+)
 from storyline.nlp.quote_syntax import speech_verbs
 from storyline.nlp.spacy_model import doc_text
 
 logger = logging.getLogger(__name__)
 
-_WORD_NUMBERS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "fifteen": 15,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "hundred": 100,
-    "dozen": 12,
-    # "half a dozen residents" is six of them, not a dozen
-    "half a dozen": 6,
-}
-_SCALES = {
-    "hundred": 1e2,  # "three hundred employees" is 300, not three "hundred employees"
-    "thousand": 1e3,
-    "k": 1e3,
-    "million": 1e6,
-    "m": 1e6,
-    "mn": 1e6,
-    "billion": 1e9,
-    "bn": 1e9,
-    "b": 1e9,
-    "trillion": 1e12,
-    "tn": 1e12,
-}
-_CURRENCIES = {"$": "USD", "us$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY"}
-_CURRENCY_WORDS = {
-    "dollars": "USD",
-    "dollar": "USD",
-    "pounds": "GBP",
-    "euros": "EUR",
-    "euro": "EUR",
-    "roubles": "RUB",
-    "rubles": "RUB",
-    "yen": "JPY",
-}
 MODIFIERS = (
     "more than",
     "less than",
@@ -92,7 +52,7 @@ MODIFIERS = (
     "an estimated",
     "estimated",
 )
-_WORDS = "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
+_WORDS = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
 _SCALE = r"(?:hundred|thousand|million|billion|trillion|bn|mn|tn|m|k|b)"
 _NUMBER_RE = re.compile(
     r"(?P<modifier>\b(?:" + "|".join(m.replace(" ", r"\s+") for m in MODIFIERS) + r")\s+)?"
@@ -189,20 +149,6 @@ class Fact:
 
     def to_dict(self) -> dict:
         return asdict(self)
-
-
-def parse_number(number: str, scale: str | None = None) -> float | None:
-    word = " ".join(number.lower().split())
-    if word in _WORD_NUMBERS:
-        value = float(_WORD_NUMBERS[word])
-    else:
-        try:
-            value = float(number.replace(",", ""))
-        except ValueError:
-            return None
-    if scale:
-        value *= _SCALES.get(scale.lower(), 1.0)
-    return value
 
 
 def extract_facts(
@@ -307,7 +253,7 @@ def _fact(doc: Any, match: re.Match, sentences: SentenceIndex | None) -> Fact | 
         return None
     unit = None
     if currency:
-        unit = _CURRENCIES.get(currency.lower(), currency)
+        unit = CURRENCIES.get(currency.lower(), currency)
     elif percent:
         unit = "%"
     start = match.start("modifier") if match.group("modifier") else match.start()
@@ -322,8 +268,8 @@ def _fact(doc: Any, match: re.Match, sentences: SentenceIndex | None) -> Fact | 
     counted, c_start, c_end, noun = _counted(doc, tok, end)
     if noun is not None and noun.lower_.rstrip(".") in _ADDRESS_NOUNS:
         return None  # "64 Perry Street", "the 3700 block of Southmore Boulevard"
-    if unit is None and noun is not None and noun.lower_ in _CURRENCY_WORDS:
-        unit = _CURRENCY_WORDS[noun.lower_]
+    if unit is None and noun is not None and is_money_word(noun, match.group("scale")):
+        unit = CURRENCY_WORDS[noun.lower_]
         counted = c_start = c_end = None
     if unit is None and noun is not None and names_a_title(doc, tok, noun, value):
         return None  # "50 Cent", "8 Mile", "10 Essential Tracks": a name, not a count
