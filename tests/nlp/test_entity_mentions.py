@@ -377,3 +377,13 @@ def test_a_rank_before_a_name_is_no_part_of_the_force_before_it(analyzer):
     texts = {m.text for m in mentions}
     assert "Indiana State Police" in texts
     assert not any(t.endswith(("Sgt", "Sgt.")) for t in texts)
+
+
+def test_a_blurbs_signature_glued_to_its_quotation_keeps_the_whole_name(analyzer):
+    # a book page's blurbs were signed '... reading list.”—Connie Britton': the name
+    # came out as "Britton" ("Claire" for Marie Claire, "Kerman" for Piper Kerman)
+    text = "It should be on every reading list.”—Connie Britton\n\nA must-read.”—Piper Kerman"
+    (mentions,) = analyzer.detect([text])
+    texts = {m.text for m in mentions}
+    assert {"Connie Britton", "Piper Kerman"} <= texts
+    assert not any(t.startswith(("”", "—")) for t in texts)

@@ -30,6 +30,7 @@ def load_pipeline(name: str = "en_core_web_sm") -> Any:
         nlp = spacy.load(_FALLBACKS[name])
     speed_up(nlp)
     _keep_rank_stops(nlp)
+    _split_dash_after_quote(nlp)
     return nlp
 
 
@@ -43,6 +44,19 @@ def _keep_rank_stops(nlp: Any) -> None:
     for word in _RANK_ABBREVIATIONS.split():
         for form in (word, word.upper()):
             nlp.tokenizer.add_special_case(f"{form}.", [{"ORTH": f"{form}."}])
+
+
+# a blurb's source glued to the quotation it signs ('... reading list.”—Connie Britton'):
+# spaCy splits the stop off as an infix but keeps '”—Connie' one token, and the name loses
+# its first word ("Britton", "Claire" of "Marie Claire")
+_DASH_AFTER_QUOTE = r"(?<=[”\"’])[—–](?=[^\W\d_])"
+
+
+def _split_dash_after_quote(nlp: Any) -> None:
+    from spacy.util import compile_infix_regex
+
+    infixes = [*nlp.Defaults.infixes, _DASH_AFTER_QUOTE]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 def pipeline_available(name: str = "en_core_web_sm") -> bool:
