@@ -31,6 +31,7 @@ def load_pipeline(name: str = "en_core_web_sm") -> Any:
     speed_up(nlp)
     _keep_rank_stops(nlp)
     _split_dash_after_quote(nlp)
+    _read_curly_apostrophes_as_straight(nlp)
     return nlp
 
 
@@ -57,6 +58,39 @@ def _split_dash_after_quote(nlp: Any) -> None:
 
     infixes = [*nlp.Defaults.infixes, _DASH_AFTER_QUOTE]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
+# a curly apostrophe is the same apostrophe: the model learnt contractions and the
+# possessive mostly with a straight one, and on news typed with curly ones it tagged the
+# "’s" of "John’s" a closing quotation mark and the "’ve" of "should’ve" a subject ("it
+# should’ve known" became a speaker "In addition, it should’ve"). A word with one is given,
+# before the tagger sees it, the features (norm, shape, prefix, suffix) of its straight
+# spelling, so both spellings are tagged and parsed alike; its text is untouched.
+_CURLY = "\u2019"
+STRAIGHTEN_APOSTROPHES = "storyline_straight_apostrophes"
+
+
+def _read_curly_apostrophes_as_straight(nlp: Any) -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory(STRAIGHTEN_APOSTROPHES):
+        Language.component(STRAIGHTEN_APOSTROPHES, func=_straighten_apostrophes)
+    nlp.add_pipe(STRAIGHTEN_APOSTROPHES, first=True)
+
+
+def _straighten_apostrophes(doc: Any) -> Any:
+    vocab = doc.vocab
+    for token in doc:
+        text = token.text
+        if _CURLY not in text:
+            continue
+        straight = vocab[text.replace(_CURLY, "'")]
+        lexeme = vocab[text]
+        if lexeme.shape == straight.shape and lexeme.norm == straight.norm:
+            continue  # done for this spelling (lexemes live in the shared vocab)
+        lexeme.norm_, lexeme.shape_ = straight.norm_, straight.shape_
+        lexeme.prefix_, lexeme.suffix_ = straight.prefix_, straight.suffix_
+    return doc
 
 
 def pipeline_available(name: str = "en_core_web_sm") -> bool:
