@@ -393,3 +393,18 @@ def test_a_blurbs_signature_glued_to_its_quotation_keeps_the_whole_name(analyzer
     texts = {m.text for m in mentions}
     assert {"Connie Britton", "Piper Kerman"} <= texts
     assert not any(t.startswith(("”", "—")) for t in texts)
+
+
+def test_a_works_title_beside_a_name_is_no_role(analyzer):
+    # a film review gave Peter Morgan the role "the queen" (his film "The Queen"), and a
+    # hyphenated word opening a title was cut ("time Oscar nominee")
+    text = (
+        'The script by two-time Oscar nominee Peter Morgan ("The Queen" and "Frost/Nixon") '
+        "was filmed in London."
+    )
+    (mentions,) = analyzer.detect([text])
+    roles = {m.text: m.role for m in mentions}
+    assert roles["Peter Morgan"] == "two-time Oscar nominee"
+    text = "Sergei Lavrov, Russia's foreign minister, said so."
+    (mentions,) = analyzer.detect([text])
+    assert {m.text: m.role for m in mentions}["Sergei Lavrov"] == "foreign minister"

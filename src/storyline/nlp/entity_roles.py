@@ -33,6 +33,8 @@ def role_of(span: Any, head: Any) -> tuple[str, int, int] | None:
     # 1. apposition after the name: Lavrov -appos-> minister
     for child in head.children:
         if child.dep_ == "appos" and child.pos_ == "NOUN" and not _relational(child):
+            if _quoted_title(child):
+                continue
             return _role_phrase(doc, child)
     # 2. the name is the apposition of a role noun: "the US president, Barack Obama"
     if head.dep_ == "appos" and head.head.pos_ == "NOUN" and not _relational(head.head):
@@ -55,6 +57,13 @@ def role_of(span: Any, head: Any) -> tuple[str, int, int] | None:
             i -= 1
             continue
         break
+    if (
+        words
+        and i >= 1
+        and doc[i].text in "-–"
+        and not (doc[i].whitespace_ or doc[i - 1].whitespace_)
+    ):
+        words[:0] = [doc[i - 1], doc[i]]  # a hyphenated word begins it: "two-time nominee"
     # keep only a role word ending the run ("minister", "President"), not honorifics alone
     if (
         words
@@ -103,6 +112,12 @@ RELATIONAL = frozenset(
 
 
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+
+
+def _quoted_title(noun: Any) -> bool:
+    """A work's title set beside the name, in quotation marks or typed as a work: 'Peter
+    Morgan ("The Queen" and "Frost/Nixon")' names his films, not his role."""
+    return noun.ent_type_ == "WORK_OF_ART" or any(child.is_quote for child in noun.children)
 
 
 def _relational(noun: Any) -> bool:
