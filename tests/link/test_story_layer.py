@@ -194,6 +194,19 @@ def test_the_speaker_entity_is_who_speaks_not_a_fragment_or_a_modifier():
     text = "Director of communications Jane Doe said the plant would reopen."
     speaker = "Director of communications Jane Doe"
     assert _speaker_of(text, speaker, [("Jane Doe", "PERSON")]) == "Jane Doe"
+    # ... nor one in the description's own phrases (a reader saw "Nikolai Petrov, a leading
+    # expert on Russia's regional politics and a professor at Moscow's Higher School of
+    # Economics" listed apart from Nikolai Petrov)
+    speaker = "Nikolai Petrov, a leading expert and a professor at Moscow's Higher School"
+    text = speaker + ", said so."
+    names = [("Nikolai Petrov", "PERSON"), ("Higher School", "ORG")]
+    assert _speaker_of(text, speaker, names) == "Nikolai Petrov"
+    speaker = "Gennady Gudkov, a former KGB security expert and ex-Duma deputy"
+    names = [("Gennady Gudkov", "PERSON"), ("KGB", "ORG")]
+    assert _speaker_of(speaker + ", says.", speaker, names) == "Gennady Gudkov"
+    speaker = "Defense Secretary Chuck Hagel and British Prime Minister David Cameron"
+    names = [("Chuck Hagel", "PERSON"), ("David Cameron", "PERSON")]
+    assert _speaker_of(speaker + " promised help.", speaker, names) is None
     text = "The London-based Syrian Observatory said 12 died."
     speaker = "The London-based Syrian Observatory"
     names = [("London", "GPE"), ("Syrian Observatory", "ORG")]

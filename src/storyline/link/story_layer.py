@@ -328,6 +328,8 @@ _MODIFIER_BEFORE = re.compile(r"\b(?:of|to|in|for|at|from|with|on)\s+(?:the\s+)?
 _MODIFIER_WORDS_BEFORE = re.compile(
     r"\b(?:of|to|in|for|at|from|with|on)\s+(?:the\s+)?(?:[a-z][\w-]*\s+)*$"
 )
+# "and" before a second speaker's name, with its titles ("and British Prime Minister ")
+_AND_NEXT = re.compile(r"\band\s+(?:(?:the|[A-Z][\w.'’-]*)\s+)*$")
 # where the speaker is based ("The Evanston, Ill-based university", "London-based")
 _BASED_AFTER = re.compile(r"(?:,\s*[\w.]+)?-based\b")
 
@@ -359,11 +361,16 @@ def _speaker_entity(
     # the speaker's own name comes before any aside ("Rendell, a Clinton surrogate")
     comma = text.find(",", start, end) if text else -1
     head_end = comma if comma > start else end
-    # joint speakers are each named in their own right; a name inside a phrase of the
-    # description ("deputy commissioner for early care and education at the
-    # Administration for Children's Services") only says where the speaker works
-    joint = {e.id for s, t, e in inside if not _in_modifier(text, start, s, t, end)}
-    if text and " and " in text[start:end] and len(joint) > 1:
+    # joint speakers are each named in their own right, the second after "and" (and its
+    # titles: "Chuck Hagel and British Prime Minister David Cameron"); a name inside a
+    # phrase of the description ("deputy commissioner for early care and education at the
+    # Administration for Children's Services", "a former KGB security expert and ex-Duma
+    # deputy") only says where the speaker works
+    named = sorted((s, t, e) for s, t, e in inside if not _in_modifier(text, start, s, t, end))
+    if text and any(
+        a[2].id != b[2].id and _AND_NEXT.search(text, a[1], b[0])
+        for a, b in zip(named, named[1:], strict=False)
+    ):
         return None
     best: tuple[int, int, Entity] | None = None
     for m_start, m_end, entity in inside:
