@@ -60,7 +60,7 @@ from storyline.link.entity_times import link_deictic_days
 from storyline.link.stance_trees import TreeEnsemble
 from storyline.link.substories import substories
 from storyline.nlp.entities import GENERATIONS, EntityAnalyzer, EntityMention
-from storyline.nlp.person_nouns import is_role
+from storyline.nlp.person_nouns import is_role, shown_role
 
 logger = logging.getLogger(__name__)
 
@@ -567,13 +567,11 @@ def _entity(
     aliases = sorted(set(m.text for m in ms) - {name})
     # a description that names a thing ("Juvenile Hell, his debut album") helped link the
     # mentions but is no person's role
-    roles = Counter(m.role.lower() for m in ms if m.role and is_role(m.role))
-    role = min(roles, key=lambda r: (-roles[r], r)) if roles else None
+    roles = Counter(shown_role(m.role) for m in ms if m.role and is_role(m.role))
+    role = min(roles, key=lambda r: (-roles[r], r.lower(), r)) if roles else None
     refs = [
         MentionRef(article_ids[d], mentions[d][i].start, mentions[d][i].end, mentions[d][i].text)
         for d, i in cluster
     ]
     refs.sort(key=lambda r: (r.article, r.start, r.end))
-    return Entity(
-        entity_id(name, etype), name, etype, aliases, role.lower() if role else None, refs
-    )
+    return Entity(entity_id(name, etype), name, etype, aliases, role, refs)

@@ -79,3 +79,27 @@ def is_role(phrase: str) -> bool:
     last word is its head noun (roles are cut to end at it)."""
     words = phrase.lower().split()
     return bool(words) and is_role_noun(words[-1])
+
+
+# words of an office that a title capitalises before a name ("Foreign Minister Sergei
+# Lavrov") and a role shown beside the name writes in lower case; any other capitalised
+# word is a name's ("Dark Mofo curator", "Hobart lord mayor", "Homeland Security
+# secretary"), and an acronym stays ("CEO", "US")
+_OFFICE_WORDS = word_set(
+    "former foreign prime vice deputy general acting senior chief assistant executive "
+    "associate managing interim state press of the for and"
+)
+
+
+def shown_role(role: str) -> str:
+    """A role as shown beside a name: office words in lower case, names as written."""
+    return " ".join("-".join(map(_office_case, word.split("-"))) for word in role.split())
+
+
+def _office_case(word: str) -> str:
+    if word.isupper() and len(word.rstrip(".")) <= 4:
+        return word  # an acronym
+    low = word.lower()
+    bare = low.rstrip(".")
+    office = low in _OFFICE_WORDS or low in TITLES or bare in TITLES or is_role_noun(bare)
+    return low if office else word
