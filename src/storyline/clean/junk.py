@@ -189,7 +189,12 @@ def _caption_dated(text: str) -> bool:
     found = _CAPTION_DATE.search(text)
     if found is None:
         return False
-    if _PICTURE_WORDS.search(text):
+    # a picture named before the date or right after it is what the date is of ("this
+    # photo released on Monday, ...", "In this Friday, Oct. 14, 2011 file photo"); one in
+    # the reported clause after it is news about pictures ("Police said Monday, Oct. 28,
+    # 2013, that images of the suspect were fake")
+    before, after = text[: found.start()], text[found.end() :]
+    if _PICTURE_WORDS.search(before) or _PICTURE_WORDS.match(after.lstrip(" ,")):
         return True
     return _REPORTED_ON.search(text[: found.start()]) is None
 
