@@ -19,8 +19,7 @@ def test_a_reported_event_with_its_full_date_is_no_caption():
         "The company said Monday, Oct. 28, 2013, that it would appeal.",
         "Kroll died Sunday, Dec. 16, 2018, at his home in Manhattan.",
         # pictures named in the reported clause are its news, not the date's picture
-        "Police said Monday, Oct. 28, 2013, that images of the suspect shared online were "
-        "fake.",
+        "Police said Monday, Oct. 28, 2013, that images of the suspect shared online were fake.",
     ):
         assert not is_junk_sentence(sentence), sentence
     # a caption's form: what a picture shows, in the present, the date set off after it
