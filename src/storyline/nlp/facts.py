@@ -146,6 +146,13 @@ _DISCOURSE_NOUNS = frozenset(
     + ["possibility", "scenario", "step", "sense", "part", "side"]
 )
 _NAME_ENTS = frozenset({"ORG", "PRODUCT", "FAC", "PERSON", "WORK_OF_ART", "EVENT", "LAW"})
+# what a count of one is news for: a life lost or harmed, a person held ("killed one
+# person", "one civilian was injured", "one suspect was arrested"); elsewhere "one" says
+# that a thing exists, not how many ("one camera" among seized items, "one senator said")
+_TOLL_VERBS = frozenset(
+    ["kill", "die", "injure", "wound", "hurt", "shoot", "stab", "murder", "arrest", "detain"]
+    + ["hospitalize", "hospitalise", "rescue", "save", "evacuate", "charge", "convict"]
+)
 _COLLECTIVES = frozenset(
     [
         "contingent",
@@ -365,6 +372,9 @@ def _fact(doc: Any, match: re.Match, sentences: SentenceIndex | None) -> Fact | 
         # number ("1." of a list, "called 911", "Furious 7", "German, 14") says nothing
         return None
     verb = _verb(noun if noun is not None else tok)
+    plain = unit is None and not (modifier or high or match.group("scale"))
+    if value == 1 and plain and verb not in _TOLL_VERBS:
+        return None  # "one camera", "one senator": a thing named, not a figure
     s_start, s_end = _sentence(doc, tok, sentences)
     line_start = max(text.rfind("\n", 0, num_start) + 1, s_start)
     line_end = text.find("\n", num_end)
