@@ -446,3 +446,21 @@ def test_a_photo_caption_states_no_claim_and_backs_none():
     at = arts[1].text.index(caption)
     for claim in align_claims(arts):
         assert all(not (s.article == "b" and s.start == at) for s in claim.sides)
+
+
+def test_a_line_in_capitals_states_no_claim_and_gives_no_figure():
+    # a broadcast's closed captions pasted into a page: the tagger reads case, so every
+    # word in capitals becomes a name and the line a claim
+    shouted = (
+        "A LOCAL MAN IS THE STATE'S NEWEST MILLIONAIRE AFTER HITTING IT BIG WITH A $20 "
+        "SCRATCH OFF TICKET. The man bought the $20 ticket at a gas station, officials said."
+    )
+    claims = _claims(_article("a", shouted, "Reuters"))
+    sides = [said(s) for c in claims for s in c.sides]
+    assert sides and not any("MILLIONAIRE" in s for s in sides), sides
+    assert any("gas station" in s for s in sides), sides
+    from storyline.nlp.facts import extract_facts
+
+    (facts,) = extract_facts([shouted])
+    assert [f.text for f in facts] == ["$20"]
+    assert facts[0].start > shouted.index("TICKET.")

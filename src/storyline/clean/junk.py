@@ -211,6 +211,22 @@ _CAPTION_POINTER = re.compile(
 )
 
 
+# a sentence in capitals throughout is shouted page matter (a broadcast's closed captions,
+# a banner, a headline set in caps), never the reporting a summary quotes, and the tagger,
+# which reads case, makes names, figures and claims of its every word; an acronym or two
+# leave most letters lower case
+_SHOUTED_MIN_LETTERS = 20
+_SHOUTED_SHARE = 0.7
+
+
+def is_shouted(text: str) -> bool:
+    """Is the sentence written in capitals (70% of at least 20 letters)?"""
+    letters = [ch for ch in text if ch.isalpha()]
+    if len(letters) < _SHOUTED_MIN_LETTERS:
+        return False
+    return sum(ch.isupper() for ch in letters) >= _SHOUTED_SHARE * len(letters)
+
+
 def is_junk_sentence(text: str) -> bool:
     """Is a sentence page matter rather than reporting: a widget's label, a link, a handle,
     a photo caption's dated line or its pointer at a person in the picture?"""

@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from storyline.clean.embeds import embedded_posts, in_embedded_post
+from storyline.clean.junk import is_shouted
 from storyline.model import SentenceIndex, Span
 from storyline.nlp.fact_names import SKIP_ENTS, ends_a_name, names_a_title, rank_or_name_word
 from storyline.nlp.quote_syntax import speech_verbs
@@ -258,8 +259,8 @@ def facts_in_doc(doc: Any, spans: Sequence[Span] | None = None) -> list[Fact]:
         except (ValueError, IndexError) as exc:  # one odd number never sinks the text
             logger.debug("skipped number %r: %s", match.group(), exc)
             continue
-        if fact is not None:
-            facts.append(fact)
+        if fact is not None and not is_shouted(text[fact.sentence_start : fact.sentence_end]):
+            facts.append(fact)  # a line in capitals is a banner or closed captions
     return facts
 
 
