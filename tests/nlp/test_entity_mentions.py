@@ -377,3 +377,15 @@ def test_a_rank_before_a_name_is_no_part_of_the_force_before_it(analyzer):
     texts = {m.text for m in mentions}
     assert "Indiana State Police" in texts
     assert not any(t.endswith(("Sgt", "Sgt.")) for t in texts)
+
+
+def test_a_common_noun_that_opens_a_sentence_is_no_person(analyzer):
+    # the small model types "Problem" PERSON although its tagger reads a common noun
+    text = (
+        "It's amazing. Problem was, it kinda sucked. I tried Dactyl Nightmare at a park. "
+        "Brown said the game was fun."
+    )
+    (mentions,) = analyzer.detect([text])
+    texts = {m.text for m in mentions}
+    assert "Problem" not in texts, texts
+    assert "Brown" in texts, texts

@@ -310,6 +310,8 @@ def not_an_entity(span: Any, label: str) -> bool:
     root = span.root
     if label == "NORP" and (root.pos_ == "ADJ" or root.dep_ == "amod"):
         return True
+    if label == "PERSON" and len(span) == 1 and root.tag_ in ("NN", "NNS") and root.is_sent_start:
+        return True  # "Problem was, it sucked": a common noun capitalised to open a sentence
     return (
         label == "ORG"
         and len(span) == 1
