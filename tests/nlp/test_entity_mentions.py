@@ -389,3 +389,13 @@ def test_a_common_noun_that_opens_a_sentence_is_no_person(analyzer):
     texts = {m.text for m in mentions}
     assert "Problem" not in texts, texts
     assert "Brown" in texts, texts
+
+
+def test_two_people_run_together_over_for_are_two_names(analyzer):
+    text = (
+        "President Donald Trump chose Judge Neil Gorsuch. Aides failed to prepare Trump for "
+        "Gorsuch's comments. Americans for Prosperity praised the pick."
+    )
+    (mentions,) = analyzer.detect([text])
+    texts = {m.text for m in mentions}
+    assert not any(" for " in t and "Gorsuch" in t for t in texts), texts
