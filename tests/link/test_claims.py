@@ -312,6 +312,18 @@ def test_how_long_or_how_often_is_no_time_scope_of_a_figure():
     assert toll.subject == "people killed [monday]"
 
 
+def test_an_age_is_no_time_scope_of_a_figure():
+    # a brief's claim read "sum (raise) [5-year-old]": the tagger types ages DATE
+    text = (
+        "The family of a 5-year-old boy raised $80,000 on Monday.\n"
+        "Kroll, 34, sold the firm for $5 million on Friday."
+    )
+    claims = _claims(_article("a", text, "Naharnet"))
+    subjects = sorted(c.subject for c in claims if c.kind == "fact")
+    assert subjects and all("old" not in s and "34" not in s for s in subjects), subjects
+    assert any("monday" in s for s in subjects) and any("friday" in s for s in subjects)
+
+
 def test_a_nationality_adjective_is_not_what_a_claim_is_about():
     text = (
         "The ships left port on Monday, officials said.\n"
