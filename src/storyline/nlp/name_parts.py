@@ -107,11 +107,23 @@ def not_an_entity(span: Any, label: str) -> bool:
     root = span.root
     if label == "NORP" and (root.pos_ == "ADJ" or root.dep_ == "amod"):
         return True
-    if label == "PERSON" and len(span) == 1 and root.tag_ in ("NN", "NNS") and root.is_sent_start:
-        return True  # "Problem was, it sucked": a common noun capitalised to open a sentence
+    if label == "PERSON" and common_noun_opening(span):
+        return True
     return (
         label == "ORG"
         and len(span) == 1
         and root.lower_ in _GENERIC_INSTITUTIONS
         and root.dep_ == "compound"
     )
+
+
+def common_noun_opening(span: Any) -> bool:
+    """Is the name one word the tagger reads as a common noun (NN/NNS) at the start of a
+    sentence ("Problem was, it kinda sucked."), and capitalised nowhere else in the text?
+    Capitalised only to open the sentence: the small model's NER types such words
+    PERSON. (The tagger reads a surname such as "Sanders" as a plural noun there too; the
+    article writes it capitalised mid-sentence, "Bernie Sanders".)"""
+    if len(span) != 1 or span[0].tag_ not in ("NN", "NNS") or not span[0].is_sent_start:
+        return False
+    word = span[0]
+    return not any(t.text == word.text and not t.is_sent_start for t in word.doc)
