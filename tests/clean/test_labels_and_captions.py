@@ -18,6 +18,8 @@ def test_a_reported_event_with_its_full_date_is_no_caption():
         "The verdict was announced on Tuesday, April 11, 2017.",
         "The company said Monday, Oct. 28, 2013, that it would appeal.",
         "Kroll died Sunday, Dec. 16, 2018, at his home in Manhattan.",
+        # pictures named in the reported clause are its news, not the date's picture
+        "Police said Monday, Oct. 28, 2013, that images of the suspect shared online were fake.",
     ):
         assert not is_junk_sentence(sentence), sentence
     # a caption's form: what a picture shows, in the present, the date set off after it
@@ -28,6 +30,7 @@ def test_a_reported_event_with_its_full_date_is_no_caption():
         "Lakes, Ariz.",
         "In this Saturday, July 1, 2017, photo, people line up at a dispensary in Las Vegas.",
         "A photo released on Sunday, March 18, 2012, shows rescue teams at the scene.",
+        "Rescue teams were seen at the scene in this Sunday, March 18, 2012 file photo.",
     ):
         assert is_junk_sentence(caption), caption
 

@@ -23,10 +23,14 @@ def test_a_contributor_line_is_cut_and_a_sentence_about_contributing_stays():
         "contributed to this report.",
         "Reporter Sam Hill contributed to this report. shill@example.com or 555-0100",
         "Reuters contributed reporting from Kabul.",
+        # a courtesy title's stop ends no sentence
+        "Mr. Smith contributed reporting.",
+        "Dr. Jane Roe and Mrs. Ann Lee contributed reporting from Paris.",
     ):
         assert classify_line(line) == "wire credit", line
     for line in (
         "Police said the man fled. Jane Doe contributed to this report.",
+        "Police said the man fled. Mr. Doe contributed to this report.",
         "The senator, who contributed to this report's funding, declined to comment.",
         "Donors contributed to the campaign of the mayor.",
         # news about a report: its sentence goes on past the report, or names "the" report

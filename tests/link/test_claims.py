@@ -312,6 +312,18 @@ def test_how_long_or_how_often_is_no_time_scope_of_a_figure():
     assert toll.subject == "people killed [monday]"
 
 
+def test_an_age_is_no_time_scope_of_a_figure():
+    # a brief's claim read "sum (raise) [5-year-old]": the tagger types ages DATE
+    text = (
+        "The family of a 5-year-old boy raised $80,000 on Monday.\n"
+        "Kroll, 34, sold the firm for $5 million on Friday."
+    )
+    claims = _claims(_article("a", text, "Naharnet"))
+    subjects = sorted(c.subject for c in claims if c.kind == "fact")
+    assert subjects and all("old" not in s and "34" not in s for s in subjects), subjects
+    assert any("monday" in s for s in subjects) and any("friday" in s for s in subjects)
+
+
 def test_a_nationality_adjective_is_not_what_a_claim_is_about():
     text = (
         "The ships left port on Monday, officials said.\n"
@@ -446,3 +458,21 @@ def test_a_photo_caption_states_no_claim_and_backs_none():
     at = arts[1].text.index(caption)
     for claim in align_claims(arts):
         assert all(not (s.article == "b" and s.start == at) for s in claim.sides)
+
+
+def test_a_line_in_capitals_states_no_claim_and_gives_no_figure():
+    # a broadcast's closed captions pasted into a page: the tagger reads case, so every
+    # word in capitals becomes a name and the line a claim
+    shouted = (
+        "A LOCAL MAN IS THE STATE'S NEWEST MILLIONAIRE AFTER HITTING IT BIG WITH A $20 "
+        "SCRATCH OFF TICKET. The man bought the $20 ticket at a gas station, officials said."
+    )
+    claims = _claims(_article("a", shouted, "Reuters"))
+    sides = [said(s) for c in claims for s in c.sides]
+    assert sides and not any("MILLIONAIRE" in s for s in sides), sides
+    assert any("gas station" in s for s in sides), sides
+    from storyline.nlp.facts import extract_facts
+
+    (facts,) = extract_facts([shouted])
+    assert [f.text for f in facts] == ["$20"]
+    assert facts[0].start > shouted.index("TICKET.")

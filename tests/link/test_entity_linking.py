@@ -199,6 +199,16 @@ def test_a_different_first_name_is_a_different_person(texts, names, apart):
         assert len(owners) == 1
 
 
+def test_a_sister_the_tagger_typed_an_organisation_is_still_another_person():
+    # "Meredith Kercher" typed ORG by the small model, "Stephanie Kercher" PERSON: the
+    # first-name guard knows only PERSON names, the shared head joined the sisters
+    texts = ["Meredith Kercher died in 2007 . Her sister Stephanie Kercher spoke ."]
+    mentions = _names(texts, [(0, "Meredith Kercher"), (0, "Stephanie Kercher")])
+    mentions[0][0] = replace(mentions[0][0], type="ORG")
+    clusters = cluster_mentions(mentions, texts, LinkOptions())
+    assert len(clusters) == 2, clusters
+
+
 def test_a_bare_surname_attaches_only_when_unambiguous():
     texts = [
         "Hillary Clinton spoke . Clinton smiled .",

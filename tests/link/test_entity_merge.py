@@ -226,3 +226,25 @@ def test_a_model_never_joins_rival_names_of_one_head():
     mentions[1] = [_m(4, "Embassy", "name", "embassy", "embassy", "ORG")]
     merged = cluster_mentions(mentions, texts, LinkOptions(), merge_model=_stump("word_shared"))
     assert len(merged) == 1
+
+
+def test_a_word_that_starts_a_body_s_name_is_not_the_name_it_ends():
+    # "House" starts "House Freedom Caucus": it names the chamber, not the White House
+    texts = [
+        "The House voted . The White House said so .",
+        "The House Freedom Caucus balked . The White House wrote .",
+    ]
+    mentions = [
+        [
+            _m(4, "House", "name", "house", "house", "ORG"),
+            _m(22, "White House", "name", "house", "white house", "ORG"),
+        ],
+        [
+            _m(4, "House Freedom Caucus", "name", "caucus", "house freedom caucus", "ORG"),
+            _m(38, "White House", "name", "house", "white house", "ORG"),
+        ],
+    ]
+    merged = cluster_mentions(mentions, texts, LinkOptions(), merge_model=_stump("word_shared"))
+    house = next(c for c in merged if (0, 0) in c)
+    assert (0, 1) not in house and (1, 1) not in house, merged
+    assert body_of("house", "house freedom caucus")

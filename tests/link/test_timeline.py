@@ -29,9 +29,9 @@ def _lines(text: str) -> list[Span]:
 def test_a_sentence_is_one_row_per_event_not_per_date_it_names() -> None:
     # a reader saw a church's history four times, once under each year it names: a period
     # is one event at its start, and a year is not listed again beside a day in it; two
-    # events of two years ("a 2000 article and a 2006 book") stay two rows
+    # events of two years ("an article in 2000 and a book in 2006") stay two rows
     text = (
-        "He wrote a 2000 law journal article and a 2006 book against assisted suicide.\n"
+        "He wrote a law journal article in 2000 and a book in 2006 against assisted suicide.\n"
         "The church was built between 1909 and 1912, and consecrated on 8 December 1912.\n"
         "He served from 2010 to 2014 as a food service journeyman."
     )
@@ -99,3 +99,21 @@ def test_a_date_moved_from_one_day_to_another_keeps_both_days():
     assert [e.value for e in story_timeline([_article(text)], [_lines(text)], [found])] == [
         "2020-05-07"
     ]
+
+
+def test_a_year_before_a_noun_names_a_thing_and_dates_no_event() -> None:
+    # "Colbert ... announce his bid for the 2020 presidential election" was listed under
+    # 2020, a tweet about "my 1991 Harvard Law classmate" under 1991
+    text = (
+        "In the 2016 campaign, Mercer gave $22.5 million to Republican candidates.\n"
+        "Eisen tweeted that Gorsuch was his 1991 Harvard Law classmate.\n"
+        "Both are appealing their convictions for Kercher's 2007 murder.\n"
+        "In 2008, the Mercers bought a horse farm.\n"
+        "2012 brought a recession; the firm was founded in 2004 and sold in 2010 to a bank.\n"
+        "At least as far back as 2013 he has been a contractor for the firm."
+    )
+    found = [
+        _date(text, y, y) for y in ("2016", "1991", "2007", "2008", "2012", "2004", "2010", "2013")
+    ]
+    events = story_timeline([_article(text)], [_lines(text)], [found])
+    assert [e.value for e in events] == ["2004", "2008", "2010", "2012", "2013"]

@@ -408,3 +408,25 @@ def test_a_works_title_beside_a_name_is_no_role(analyzer):
     text = "Sergei Lavrov, Russia's foreign minister, said so."
     (mentions,) = analyzer.detect([text])
     assert {m.text: m.role for m in mentions}["Sergei Lavrov"] == "foreign minister"
+
+
+def test_a_common_noun_that_opens_a_sentence_is_no_person(analyzer):
+    # the small model types "Problem" PERSON although its tagger reads a common noun
+    text = (
+        "It's amazing. Problem was, it kinda sucked. I tried Dactyl Nightmare at a park. "
+        "Brown said the game was fun."
+    )
+    (mentions,) = analyzer.detect([text])
+    texts = {m.text for m in mentions}
+    assert "Problem" not in texts, texts
+    assert "Brown" in texts, texts
+
+
+def test_two_people_run_together_over_for_are_two_names(analyzer):
+    text = (
+        "President Donald Trump chose Judge Neil Gorsuch. Aides failed to prepare Trump for "
+        "Gorsuch's comments. Americans for Prosperity praised the pick."
+    )
+    (mentions,) = analyzer.detect([text])
+    texts = {m.text for m in mentions}
+    assert not any(" for " in t and "Gorsuch" in t for t in texts), texts

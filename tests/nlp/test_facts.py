@@ -289,7 +289,8 @@ def test_ranks_versions_and_words_of_names_are_no_counts():
         "The board replaced one co-founder with another. Ten people died in the crash."
     )
     (facts,) = extract_facts([text])
-    assert [(f.text, f.counted) for f in facts] == [("one", "co-founder"), ("Ten", "people")]
+    # (a count of one is no figure outside a toll: "one co-founder" names a person)
+    assert [(f.text, f.counted) for f in facts] == [("Ten", "people")]
     # a share of the top is a figure: "the top 1 percent of earners"
     (share,) = extract_facts(["The top 1 percent of earners paid more tax last year."])
     assert [(f.text, f.unit) for f in share] == [("1 percent", "%")]
@@ -370,3 +371,16 @@ def test_pounds_weigh_unless_the_sentence_speaks_of_money():
     assert (got["about 50"].unit, got["about 50"].counted) == (None, "pounds")
     assert got["500"].unit == "GBP"
     assert got["5 million"].unit == "GBP"
+
+
+def test_a_count_of_one_is_a_figure_only_for_a_toll():
+    text = (
+        "Authorities found 190 passports, three printers, one camera and a laptop. "
+        "One senator said the bill would fail, and one pro-government journalist agreed. "
+        "The blast killed one person, and one suspect was arrested on Monday."
+    )
+    (facts,) = extract_facts([text])
+    got = {(f.text.lower(), f.counted) for f in facts}
+    assert ("190", "passports") in got and ("three", "printers") in got, got
+    assert not any(f.counted in ("camera", "senator", "pro-government journalist") for f in facts)
+    assert ("one", "person") in got and ("one", "suspect") in got, got

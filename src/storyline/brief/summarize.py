@@ -36,7 +36,7 @@ from dataclasses import dataclass
 
 from storyline.brief.text import content_terms, count_words
 from storyline.clean.embeds import embedded_posts, in_embedded_post
-from storyline.clean.junk import is_junk_sentence, junk_reason
+from storyline.clean.junk import is_junk_sentence, is_shouted, junk_reason
 from storyline.config import SummaryOptions
 from storyline.model import Span
 from storyline.nlp.dateline import DATELINE
@@ -84,20 +84,6 @@ _DANGLING = re.compile(
 _ASKED = re.compile('^["\u201c][^"\u201c\u201d]{0,200}[?!]["\u201d]' r"\s+(?:\S+\s+){0,6}\S+[.!]$")
 # a sentence that is nothing but a quotation has no speaker of its own
 _BARE_QUOTE = re.compile('^["\u201c][^"\u201c\u201d]*(?:["\u201d]|\'\')$')
-
-
-# a sentence in capitals throughout is shouted page matter (a broadcast's closed captions,
-# a banner, a headline set in caps), never the reporting a summary quotes; an acronym or
-# two leave most letters lower case
-_SHOUTED_MIN_LETTERS = 20
-_SHOUTED_SHARE = 0.7
-
-
-def _shouted(text: str) -> bool:
-    letters = [ch for ch in text if ch.isalpha()]
-    if len(letters) < _SHOUTED_MIN_LETTERS:
-        return False
-    return sum(ch.isupper() for ch in letters) >= _SHOUTED_SHARE * len(letters)
 
 
 def _inside_quotation(text: str, start: int) -> bool:
@@ -218,7 +204,7 @@ def _units(doc: _Document, opts: SummaryOptions, shouted: bool = False) -> list[
             continue  # headlines, captions, questions
         if _ASKED.match(sentence):
             continue  # a quoted question with only its speaker: '"Why not?" he says.'
-        if not _balanced_quotes(sentence) or (_shouted(sentence) and not shouted):
+        if not _balanced_quotes(sentence) or (is_shouted(sentence) and not shouted):
             continue
         if _inside_quotation(text, start):
             continue

@@ -341,9 +341,12 @@ LINE_RULES: tuple[Rule, ...] = (
         # abbreviations ("U.N."), so a paragraph of prose that ends on such a line stays
         # (a clause about someone who helped pay for a report has its "who"). The credit's
         # own sentence ends on "this report": "Scientists contributed to the report, which
-        # ..." or "... to these reports of abuse after ..." is news about a report
+        # ..." or "... to these reports of abuse after ..." is news about a report. A
+        # courtesy title's stop is no sentence's end either: "Mr. Smith contributed
+        # reporting." (the style of papers that name people by title on second reference)
         r"(?=.{0,600}$)(?!.*\b(who|which|that)\b.*\bcontributed)(?-i:[A-Z])(?:[^.!?]"
-        r"|(?<=\b[A-Z])\.|\.(?=\S)){0,400}?\bcontributed (additional )?(reporting[^.!?]{0,80}"
+        r"|(?<=\b[A-Z])\.|\.(?=\S)|(?<=\bMr|\bMs|\bDr|\bJr|\bSr|\bSt)\.|(?<=\bMrs)\.)"
+        r"{0,400}?\bcontributed (additional )?(reporting[^.!?]{0,80}"
         r"|to (this|these) (report|story|article|reports|stories)(?![\w'’]))"
         r"(\.(\s+[^!?]{0,200})?)?",
     ),

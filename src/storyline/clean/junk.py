@@ -212,7 +212,12 @@ def _caption_dated(text: str) -> bool:
     found = _CAPTION_DATE.search(text)
     if found is None:
         return False
-    if _PICTURE_WORDS.search(text):
+    # a picture named before the date or right after it is what the date is of ("this
+    # photo released on Monday, ...", "In this Friday, Oct. 14, 2011 file photo"); one in
+    # the reported clause after it is news about pictures ("Police said Monday, Oct. 28,
+    # 2013, that images of the suspect were fake")
+    before, after = text[: found.start()], text[found.end() :]
+    if _PICTURE_WORDS.search(before) or _PICTURE_WORDS.match(after.lstrip(" ,")):
         return True
     return _REPORTED_ON.search(text[: found.start()]) is None
 
@@ -230,6 +235,22 @@ _CAPTION_POINTER = re.compile(
     # released by the Connecticut State Police": a caption speaks of its own picture
     r"|(?i:\bin this (?:[\w-]+ ){0,2}(?:photo|picture|image|photograph)\b)"
 )
+
+
+# a sentence in capitals throughout is shouted page matter (a broadcast's closed captions,
+# a banner, a headline set in caps), never the reporting a summary quotes, and the tagger,
+# which reads case, makes names, figures and claims of its every word; an acronym or two
+# leave most letters lower case
+_SHOUTED_MIN_LETTERS = 20
+_SHOUTED_SHARE = 0.7
+
+
+def is_shouted(text: str) -> bool:
+    """Is the sentence written in capitals (70% of at least 20 letters)?"""
+    letters = [ch for ch in text if ch.isalpha()]
+    if len(letters) < _SHOUTED_MIN_LETTERS:
+        return False
+    return sum(ch.isupper() for ch in letters) >= _SHOUTED_SHARE * len(letters)
 
 
 def is_junk_sentence(text: str) -> bool:

@@ -27,12 +27,14 @@ _COUNT_SYNONYMS = {"life": "people", "person": "people", "casualty": "people", "
 _SMALL_NUMBER_WORDS = {"one", "two", "both", "a", "an", "single"}
 _OPEN_BOUND = 1.25  # how far past "more than X" (or below "less than X") a figure still agrees
 # DATE entities that tell how long or how often, not when ("after a year of fighting",
-# "a daily ceasefire"): no time scope for a figure (a claim read "people killed [a year,
-# daily]")
+# "a daily ceasefire"), or how old someone is ("Kroll, 31,", "a 5-year-old", "34 years
+# old"): no time scope for a figure (a claim read "people killed [a year, daily]", "sum
+# (raise) [5-year-old]")
 _NOT_A_TIME = re.compile(
     r"(daily|weekly|monthly|yearly|annually|nightly|hourly|days|weeks|months|years"
     r"|(every|each|per|a|an|one|two|three|several|a few|few|many|\d+)\s+(\w+\s+)?"
-    r"(days?|weeks?|months?|years?|decades?|hours?))"
+    r"(days?|weeks?|months?|years?|decades?|hours?)"
+    r"|(aged?\s+)?\d{1,3}|[\w-]+[- ](years?|months?|weeks?|days?)[- ]olds?)"
 )
 # verbs that report the same event for a count of people
 _EVENT_SYNONYMS = {"die": "kill", "claim": "kill"}

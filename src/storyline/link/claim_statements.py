@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from storyline.clean.embeds import embedded_posts, in_embedded_post
-from storyline.clean.junk import is_junk_sentence
+from storyline.clean.junk import is_junk_sentence, is_shouted
 from storyline.link.claim_types import (
     NAME_LABELS,
     ClaimArticle,
@@ -62,9 +62,11 @@ def sentence_infos(
     overlapping = _quotes_by_sentence(sentences, quotes)
     out = []
     for n, sentence in enumerate(sentences):
-        if is_junk_sentence(article.text[sentence.start : sentence.end]):
+        said = article.text[sentence.start : sentence.end]
+        if is_junk_sentence(said) or is_shouted(said):
             # a photo caption, a widget's label, a link: page matter states no claim and
-            # backs none ("..., from left, ... announce that two bodies had been found")
+            # backs none ("..., from left, ... announce that two bodies had been found");
+            # nor does a line in capitals (closed captions, a banner)
             continue
         span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
         quote = _speaker_of(sentence, overlapping.get(n, []))

@@ -424,7 +424,10 @@ def _link_heads(ctx: _Linking) -> dict[tuple[int, str], list[int]]:
                 words = set(mention.name.split())
                 person = mention.type == "PERSON"
                 if options.names_by_head == "nested" and any(
-                    rival_names(words, w, person) for w, p in joined if p == person
+                    rival_names(words, w, person)
+                    if p == person
+                    else _kin_names(mention.name.split(), w)
+                    for w, p in joined
                 ):
                     continue
                 joined.append((words, person))
@@ -433,6 +436,19 @@ def _link_heads(ctx: _Linking) -> dict[tuple[int, str], list[int]]:
             else:
                 ctx.uf.union(first, k)
     return by_head
+
+
+def _kin_names(words: list[str], other: set[str]) -> bool:
+    """A person's two-word name beside one the tagger typed otherwise, with the same
+    surname and another first name ("Stephanie Kercher" and "Meredith Kercher" ORG):
+    two people of one family, not one entity."""
+    return (
+        len(words) == 2
+        and len(other) == 2
+        and words[1] in other
+        and words[0] not in other
+        and rival_names(set(words), other, person=True)
+    )
 
 
 def _bare_name(mention: EntityMention) -> bool:

@@ -500,13 +500,20 @@ def _apart(summaries: Sequence[ClusterSummary]) -> Callable[[int, int], bool]:
     """Two clusters one of whose names is a body of an organisation the other names, or
     that hold rival names: "U.S. Embassy" / "Canadian Embassy" (one country's embassy is not
     another's), "Meredith Kercher" / "Stephanie Kercher" (kin share a surname). Context
-    alone cannot tell such a pair apart, their names do."""
+    alone cannot tell such a pair apart, their names do. A one-word name that starts a
+    body's name in the group ("House" of "House Freedom Caucus") names that institution,
+    not the longer name it ends ("White House")."""
+    names = {n for summary in summaries for n in summary.names}
+    starts = {n.split()[0] for n in names if body_of(n.split()[0], n)}
+
+    def ends(x: str, y: str) -> bool:
+        return x in starts and " " in y and y.split()[-1] == x and y.split()[0] != x
 
     def apart(a: int, b: int) -> bool:
         names_a, names_b = summaries[a].names, summaries[b].names
         person = summaries[a].person_name and summaries[b].person_name
         return any(
-            body_of(x, y) or body_of(y, x) or _rivals(x, y, person)
+            body_of(x, y) or body_of(y, x) or _rivals(x, y, person) or ends(x, y) or ends(y, x)
             for x in names_a
             for y in names_b
         )

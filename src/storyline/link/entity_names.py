@@ -146,6 +146,7 @@ _BODY_NOUNS = frozenset(
         "council", "committee", "commission", "assembly", "court", "department", "ministry",
         "agency", "office", "board", "bureau", "secretariat", "tribunal", "panel", "senate",
         "parliament", "cabinet", "directorate", "division", "unit", "subcommittee",
+        "caucus",
     }
 )  # fmt: skip
 

@@ -70,6 +70,8 @@ def story_timeline(
             sentence = index.containing(t.start)
             if in_embedded_post(posts, t.start, t.end) or _bound(article.text, t):
                 continue
+            if _year_modifier(article.text, t):
+                continue  # "the 2016 campaign", "Kercher's 2007 murder": dates a thing
             said = "" if sentence is None else article.text[sentence.start : sentence.end]
             if is_junk_sentence(said):
                 continue  # a photo caption's dated line, a widget's: no event reported
@@ -111,6 +113,31 @@ _BOUND_BEFORE = re.compile(r"(?i:\b(?:pre|post))-$")
 
 def _bound(text: str, date: TimeExpression) -> bool:
     return _BOUND_BEFORE.search(text[max(0, date.start - 5) : date.start]) is not None
+
+
+# a year set before a noun names which thing ("the 2016 campaign", "his 2010 book", "a
+# 2020 presidential run", "Kercher's 2007 murder"), not when the sentence's event took
+# place; the time of an event comes after a preposition ("in 2016", "since 2006") or
+# opens a clause ("2016 was the year ..."); a function word after it makes no modifier.
+_PREPOSITION_BEFORE = re.compile(
+    r"(?i:\b(?:in|since|by|during|from|until|till|to|of|before|after|through|throughout"
+    r"|for|between|and|or|around|about|early|late|mid|circa|spring|summer|fall|autumn"
+    r"|winter|on|at|as|than|year|years|season|class|fiscal|calendar))\s+$"
+    r"|(?:[-\u2013\u2014,;:(\[.!?\"\u201c\u201d]|^)\s*$"  # a clause's or a text's start
+)
+_NOUN_AFTER = re.compile(
+    r"\s+(?!(?i:and|or|to|the|a|an|when|as|that|which|who|was|were|is|are|had|has|have"
+    r"|will|would|through|until|till|by|in|on|at|for|of|with|saw)\b)[A-Za-z][a-z]+"
+)
+
+
+def _year_modifier(text: str, date: TimeExpression) -> bool:
+    """Is the date a bare year set before a noun ("the 2016 campaign")?"""
+    if not re.fullmatch(r"(?:1[89]|20)\d\d", date.text):
+        return False
+    if _PREPOSITION_BEFORE.search(text[max(0, date.start - 30) : date.start]):
+        return False
+    return _NOUN_AFTER.match(text, date.end) is not None
 
 
 # what joins a period's two ends: "from 1925 to 1950", "January 2017 through May 2018",

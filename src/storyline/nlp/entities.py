@@ -17,7 +17,14 @@ from typing import Any, Protocol
 
 from storyline.lexicon import word_set
 from storyline.nlp.entity_roles import entity_bounds, role_of
-from storyline.nlp.name_parts import full_names_at, named_after_the, owned_person, surname_alone
+from storyline.nlp.name_parts import (
+    full_names_at,
+    joined_surnames,
+    named_after_the,
+    not_an_entity,
+    owned_person,
+    surname_alone,
+)
 from storyline.nlp.name_shape import credit_trimmed, shape_type
 from storyline.nlp.person_nouns import HONORIFICS, TITLES
 from storyline.nlp.spacy_model import doc_text
@@ -270,6 +277,9 @@ def _listed_names(span: Any, label: str, surnames: set[str]) -> list[Any]:
     said": "McCabe, Chaffetz"): one mention each. Taken apart when it is a PERSON span (a
     person's own name has a comma only before a suffix: "Martin Luther King, Jr."), or
     when each part is the surname of a person the article names ("Skadden, Arps" stays)."""
+    cut = joined_surnames(span, surnames)
+    if cut is not None:
+        return cut
     if not any(t.text == "," for t in span):
         return [span]
     doc = span.doc
@@ -286,36 +296,6 @@ def _listed_names(span: Any, label: str, surnames: set[str]) -> list[Any]:
         parts.append(part)
         start = end + 1
     return parts
-
-
-# capitalised common nouns NER takes for an organisation when they only qualify a noun
-# ("a Navy base", "Defense Minister Anatoly Serdyukov")
-_GENERIC_INSTITUTIONS = word_set(
-    "navy army defense defence interior foreign justice police military government "
-    "parliament treasury finance health state"
-)
-
-
-def not_an_entity(span: Any, label: str) -> bool:
-    """An NER span an analyst would not call an entity: a nationality or creed used as an
-    adjective ("Russian citizens", "Islamic parties", "Soviet times"), a generic
-    institution word qualifying a noun ("a Navy base"), a web address."""
-    text = span.text
-    if "://" in text or text.lower().startswith("www.") or "@" in text:
-        return True
-    if any(c.islower() for c in text) and not any(c.isupper() for c in text):
-        # "quit cold turkey", "the gore": a name in letters has a capital (a model's
-        # number, "the 737", and a script without case are names still)
-        return True
-    root = span.root
-    if label == "NORP" and (root.pos_ == "ADJ" or root.dep_ == "amod"):
-        return True
-    return (
-        label == "ORG"
-        and len(span) == 1
-        and root.lower_ in _GENERIC_INSTITUTIONS
-        and root.dep_ == "compound"
-    )
 
 
 def _with_span(m: EntityMention, start: int, end: int, text: str) -> EntityMention:

@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from storyline.clean.embeds import embedded_posts, in_embedded_post
+from storyline.clean.junk import is_shouted
 from storyline.model import SentenceIndex, Span
 from storyline.nlp.fact_names import SKIP_ENTS, ends_a_name, names_a_title, rank_or_name_word
 from storyline.nlp.fact_numbers import (
@@ -106,6 +107,13 @@ _DISCOURSE_NOUNS = frozenset(
     + ["possibility", "scenario", "step", "sense", "part", "side"]
 )
 _NAME_ENTS = frozenset({"ORG", "PRODUCT", "FAC", "PERSON", "WORK_OF_ART", "EVENT", "LAW"})
+# what a count of one is news for: a life lost or harmed, a person held ("killed one
+# person", "one civilian was injured", "one suspect was arrested"); elsewhere "one" says
+# that a thing exists, not how many ("one camera" among seized items, "one senator said")
+_TOLL_VERBS = frozenset(
+    ["kill", "die", "injure", "wound", "hurt", "shoot", "stab", "murder", "arrest", "detain"]
+    + ["hospitalize", "hospitalise", "rescue", "save", "evacuate", "charge", "convict"]
+)
 _COLLECTIVES = frozenset(
     [
         "contingent",
@@ -197,8 +205,8 @@ def facts_in_doc(doc: Any, spans: Sequence[Span] | None = None) -> list[Fact]:
         except (ValueError, IndexError) as exc:  # one odd number never sinks the text
             logger.debug("skipped number %r: %s", match.group(), exc)
             continue
-        if fact is not None:
-            facts.append(fact)
+        if fact is not None and not is_shouted(text[fact.sentence_start : fact.sentence_end]):
+            facts.append(fact)  # a line in capitals is a banner or closed captions
     return facts
 
 
@@ -311,6 +319,9 @@ def _fact(doc: Any, match: re.Match, sentences: SentenceIndex | None) -> Fact | 
         # number ("1." of a list, "called 911", "Furious 7", "German, 14") says nothing
         return None
     verb = _verb(noun if noun is not None else tok)
+    plain = unit is None and not (modifier or high or match.group("scale"))
+    if value == 1 and plain and verb not in _TOLL_VERBS:
+        return None  # "one camera", "one senator": a thing named, not a figure
     s_start, s_end = _sentence(doc, tok, sentences)
     line_start = max(text.rfind("\n", 0, num_start) + 1, s_start)
     line_end = text.find("\n", num_end)

@@ -1,7 +1,8 @@
 """How a name's parts point at a person the article names: a surname alone that NER typed
 a place or an organisation ("Joseph Serna ... Serna"), a possessive NER ran across ("ABC
 News' Linsey Davis") that parts an owner from a person, and where it does not (a thing's
-name set after "the")."""
+name set after "the"); two people NER ran into one name over "for" ("Trump for
+Gorsuch"); and spans that are no entity at all (``not_an_entity``)."""
 
 from __future__ import annotations
 
@@ -69,3 +70,62 @@ def surname_alone(ent: Any, named_at: dict[str, int]) -> bool:
     if first is None or first >= ent.start:
         return False
     return not (ent.start > 0 and ent.doc[ent.start - 1].lower_ in PLACE_PREPOSITIONS)
+
+
+_JOINING_WORDS = frozenset({"for", "and"})
+
+
+def joined_surnames(span: Any, surnames: set[str]) -> list[Any] | None:
+    """Two people NER ran into one name over a lower-case "for" or "and" ("prepare Trump
+    for Gorsuch's comments"): each side ends on the surname of a person the article names."""
+    cuts = [t.i for t in span if t.lower_ in _JOINING_WORDS and t.text.islower()]
+    if len(cuts) != 1 or not span.start < cuts[0] < span.end - 1:
+        return None
+    parts = [span.doc[span.start : cuts[0]], span.doc[cuts[0] + 1 : span.end]]
+    if all(p[-1].lower_ in surnames and p[0].text[:1].isupper() for p in parts):
+        return parts
+    return None
+
+
+# capitalised common nouns NER takes for an organisation when they only qualify a noun
+# ("a Navy base", "Defense Minister Anatoly Serdyukov")
+_GENERIC_INSTITUTIONS = word_set(
+    "navy army defense defence interior foreign justice police military government "
+    "parliament treasury finance health state"
+)
+
+
+def not_an_entity(span: Any, label: str) -> bool:
+    """An NER span an analyst would not call an entity: a nationality or creed used as an
+    adjective ("Russian citizens", "Islamic parties", "Soviet times"), a generic
+    institution word qualifying a noun ("a Navy base"), a web address."""
+    text = span.text
+    if "://" in text or text.lower().startswith("www.") or "@" in text:
+        return True
+    if any(c.islower() for c in text) and not any(c.isupper() for c in text):
+        # "quit cold turkey", "the gore": a name in letters has a capital (a model's
+        # number, "the 737", and a script without case are names still)
+        return True
+    root = span.root
+    if label == "NORP" and (root.pos_ == "ADJ" or root.dep_ == "amod"):
+        return True
+    if label == "PERSON" and common_noun_opening(span):
+        return True
+    return (
+        label == "ORG"
+        and len(span) == 1
+        and root.lower_ in _GENERIC_INSTITUTIONS
+        and root.dep_ == "compound"
+    )
+
+
+def common_noun_opening(span: Any) -> bool:
+    """Is the name one word the tagger reads as a common noun (NN/NNS) at the start of a
+    sentence ("Problem was, it kinda sucked."), and capitalised nowhere else in the text?
+    Capitalised only to open the sentence: the small model's NER types such words
+    PERSON. (The tagger reads a surname such as "Sanders" as a plural noun there too; the
+    article writes it capitalised mid-sentence, "Bernie Sanders".)"""
+    if len(span) != 1 or span[0].tag_ not in ("NN", "NNS") or not span[0].is_sent_start:
+        return False
+    word = span[0]
+    return not any(t.text == word.text and not t.is_sent_start for t in word.doc)

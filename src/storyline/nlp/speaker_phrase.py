@@ -21,6 +21,7 @@ def noun_phrase(head: Any, text: str, asides: bool = True) -> tuple[int, int]:
     False; a comma-separated aside that is neither (", 54,") goes.
     """
     head = _past_dateline(head, text)
+    head = _name_after_list(head) or head
     keep = [head]
     joined = [c for c in head.children if c.dep_ in ("conj", "appos") and c.i > head.i]
     if not asides:
@@ -69,6 +70,26 @@ def noun_phrase(head: Any, text: str, asides: bool = True) -> tuple[int, int]:
             break
     span = doc[lo : hi + 1]
     return trim_span(text, span.start_char, span.end_char)
+
+
+def _name_after_list(head: Any) -> Any | None:
+    """The name after a closed list that the parser joined to the list as one more item
+    ("authorities found 190 passports, three printers, ... and a laptop, Modern Ghana
+    reported": the subject it gives is "printers"). A list ends on its "and"/"or" item, so
+    a name after it, set off by a comma, is a phrase of its own: who reports the list."""
+    if head.pos_ != "NOUN":
+        return None
+    items, todo = [], [head]
+    while todo:
+        item = todo.pop()
+        items.append(item)
+        todo.extend(c for c in item.children if c.dep_ == "conj")
+    items.sort(key=lambda t: t.i)
+    doc, last = head.doc, items[-1]
+    if len(items) < 3 or last.pos_ != "PROPN" or doc[last.left_edge.i - 1].text != ",":
+        return None
+    closed = any(doc[t.left_edge.i - 1].lower_ in ("and", "or") for t in items[1:-1])
+    return last if closed else None
 
 
 # participles that say who made a record ("a poll conducted by", "an email sent out by")

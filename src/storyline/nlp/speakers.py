@@ -23,7 +23,7 @@ from typing import Any
 
 from storyline.lexicon import word_set
 from storyline.nlp.name_gender import FEMALE_TITLES, MALE_TITLES, person_genders, person_key
-from storyline.nlp.name_parts import full_names_at, surname_alone
+from storyline.nlp.name_parts import common_noun_opening, full_names_at, surname_alone
 from storyline.nlp.quote_syntax import speech_verbs
 from storyline.nlp.quotes import Quote
 from storyline.nlp.spacy_model import doc_text
@@ -131,8 +131,8 @@ def _names(doc: Any, quotes: list[Quote]) -> list[_Name]:
         ):
             # (not a name that modifies: "the Trump campaign" is no mention of him)
             label = "PERSON"
-        if label not in ("PERSON", "ORG", "GPE"):
-            continue
+        if label not in ("PERSON", "ORG", "GPE") or common_noun_opening(ent):
+            continue  # "Problem was, it sucked.": no one a later "they" means
         before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
         gender = "m" if before in MALE_TITLES else "f" if before in FEMALE_TITLES else ""
         if label == "PERSON" and not gender:
