@@ -118,3 +118,16 @@ def test_uncounted_decades_are_years_as_counted_ones_are():
     )
     assert _values("a decades-long feud", "2012-05-01")["decades-long"][1] == "PXY"
     assert _values("for two decades", "2012-05-01")["two decades"][1] == "P20Y"
+
+
+def test_second_before_the_noun_it_counts_is_the_ordinal():
+    for text in (
+        "He won a second term.",
+        "A second earthquake shook the city.",
+        "They have a Second Amendment right.",
+        "It was a second-half goal.",
+    ):
+        assert extract_dates(text, "2013-03-20") == [], text
+    # the unit: punctuation or a word of time after it
+    assert _values("Wait a second, he said.", "2013-03-20")["a second"] == ("DURATION", "PT1S")
+    assert _values("for a second or two", "2013-03-20")["a second"][1] == "PT1S"

@@ -138,6 +138,13 @@ def _duration_rule(m: re.Match[str], ctx: Ctx) -> Resolved | None:
             return None
     if unit in ("quarter",) and amount_text is None and det in ("the",):
         return None
+    if (
+        unit == "second"
+        and amount_text is None
+        and not plural
+        and _ORDINAL_SECOND.match(ctx.text, m.end())
+    ):
+        return None  # "a second term", "a second earthquake": the ordinal, not one second
     if unit == "quarter" and _FRACTION_OF.match(ctx.text, m.end()):
         return None  # "three-quarters of its food", "a quarter of the market": a share
     if "and a half" in m.group(0).lower() and amount is not None:
@@ -151,6 +158,17 @@ def _duration_rule(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     if amount_text and amount_text.lower().startswith(("a couple", "couple")):
         mod = mod or "APPROX"
     return "DURATION", duration(amount, unit), mod
+
+
+# "second" followed by the noun it counts ("a second vaccine", "the second time", "a
+# Second Amendment right", "a second-half goal") is the ordinal; the unit is followed by
+# punctuation or a word of time or measure ("for a second, ", "a second later", "a second
+# or two", "a second to decide")
+_ORDINAL_SECOND = re.compile(
+    r"(?:-[a-z]|\s+(?!(?:or|and|later|earlier|ago|before|after|to|too|longer|more|less|of|"
+    r"in|at|for|the|that|when|as|into|until|till|so|he|she|they|it|we|you|I|his|her|its|"
+    r"their|our|apart|each|per|faster|slower)\b)[A-Za-z])"
+)
 
 
 # "of" then a determined whole that is shared out; not a year ("three quarters of the year")
