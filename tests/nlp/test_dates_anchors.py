@@ -20,6 +20,25 @@ def test_a_day_told_as_ended_is_on_or_before_the_article_date():
     assert values["Nov. 6"] == "1989-11-06"
 
 
+def test_a_day_or_month_ahead_told_as_what_happened_is_last_years():
+    # 2013-03-20: May 3 is six weeks ahead and April next month, but a shooting, an arrest
+    # or a rise told in the past tense has happened: the year before
+    assert _values("He was shot on May 3.", "2013-03-20")["May 3"] == "2012-05-03"
+    assert _values("A grand jury indicted him May 3.", "2013-03-20")["May 3"] == "2012-05-03"
+    assert _values("Police said he was arrested in April.", "2013-03-20")["April"] == "2012-04"
+    assert _values("Sales rose in April.", "2013-03-20")["April"] == "2012-04"
+    # plans, passives still to come and days within the dateline's margin stay ahead
+    for text, span, want in (
+        ("The vote was postponed until May 3.", "May 3", "2013-05-03"),
+        ("The dividend will be paid May 3.", "May 3", "2013-05-03"),
+        ("She was scheduled to be arraigned May 3.", "May 3", "2013-05-03"),
+        ("They planned an extended May 3 holiday.", "May 3", "2013-05-03"),
+        ("Sales will rise in April.", "April", "2013-04"),
+        ("He died March 22.", "March 22", "2013-03-22"),
+    ):
+        assert _values(text, "2013-03-20")[span] == want, text
+
+
 def test_an_ordinal_quarter_told_by_the_day_it_ended_takes_that_days_year():
     text = "A year ago, in the second quarter ended Oct. 31, the company had a loss."
     values = _values(text, "1989-10-27")

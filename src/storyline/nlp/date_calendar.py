@@ -11,6 +11,7 @@ from storyline.nlp.date_units import (
     MOD_RE,
     MONTH_RE,
     ORDINALS,
+    PAST_EVENT_BEFORE,
     SEASONS,
     SPOKEN_YEAR,
     WEEKDAY_RE,
@@ -87,10 +88,17 @@ def _month_day(m: re.Match[str], ctx: Ctx) -> Resolved | None:
         # before the article date (TimeML/HeidelTime tense: past -> the latest such day)
         return "DATE", max((d for d in found if d <= dct), default=min(found)).isoformat(), None
     nearest = min(found, key=lambda d: (abs((d - dct).days), d))
-    if abs((nearest - dct).days) <= _SURE_DAYS:
+    if abs((nearest - dct).days) <= _SURE_DAYS and not (
+        (nearest - dct).days > _AHEAD_MARGIN
+        and PAST_EVENT_BEFORE.search(ctx.text, max(0, m.start() - 60), m.start())
+    ):
         return "DATE", nearest.isoformat(), None  # close to the article date: tense adds noise
     before = ctx.text[max(0, ctx.text.rfind(".", 0, m.start()) + 1, m.start() - 40) : m.start()]
-    if _PAST_DAY.search(before) or _PAST_VERB.search(before):
+    if (
+        _PAST_DAY.search(before)
+        or _PAST_VERB.search(before)
+        or PAST_EVENT_BEFORE.search(ctx.text, max(0, m.start() - 60), m.start())
+    ):
         found = [d for d in found if d <= dct] or found  # "the year ended March 31"
     elif is_future(ctx.text, m.start(), m.end()) or sentence_looks_ahead(ctx.text, m.start()):
         found = [d for d in found if d >= dct] or found
@@ -102,6 +110,9 @@ _ENDED_BEFORE = re.compile(r"\bended\s+(?:on\s+)?$", re.IGNORECASE)
 # a month-day within this many days of the article date is that one, whatever the tense
 # cues around it say ("had been set to expire Nov. 6" four days after the DCT)
 _SURE_DAYS = 60
+# ... except a day weeks ahead told as what happened ("he was shot on May 3", told in
+# March, is last year's May 3). A few days' margin for a dateline a day or two off
+_AHEAD_MARGIN = 10
 # a verb in the past tense just before the date: "shares issued July 1", "announced the
 # plan Aug. 21" (not "scheduled", "expected": those look ahead)
 _PAST_VERB = re.compile(
@@ -173,6 +184,13 @@ def _month_alone(m: re.Match[str], ctx: Ctx) -> Resolved | None:
         year -= 1  # a month well after the DCT (told in the past tense) is last year's
     elif not ahead and month > ctx.dct.month + 1 and _told_in_past(ctx.text, m.start()):
         year -= 1  # "changed to a calendar year in December", told in October: last December
+    elif (
+        not ahead
+        and month == ctx.dct.month + 1
+        and lead in ("", "in")
+        and PAST_EVENT_BEFORE.search(ctx.text, max(0, m.start() - 60), m.start())
+    ):
+        year -= 1  # "he was arrested in April", told in March: the April before
     elif ctx.dct.month - month > 6 and (ahead or lead in ("by", "through", "until")):
         year += 1  # "in February", said in October of what will be, is next year's
     return "DATE", f"{year}-{month:02d}", mod

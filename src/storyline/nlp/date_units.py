@@ -211,6 +211,24 @@ _FIXTURE_PRESENT = re.compile(
 _PRESENT_COPULA = re.compile(r"\b(?:is|are)\s+(?:on\s+|for\s+)?$")
 
 
+# the verb right before a date that has already happened: a past form ending in -ed or
+# a common irregular one ("shot", "rose", "was born"), or a passive ("was arrested"), with
+# at most a short object between ("announced the plan Aug. 21", "won the title in April").
+# Not the participles that set a date ahead ("scheduled", "postponed", "moved to"), nor a
+# passive still to come ("will be paid Dec. 14", "to be arraigned July 2"), nor an
+# adjective after a determiner ("an extended July 4 weekend")
+PAST_EVENT_BEFORE = re.compile(
+    r"(?<!\bbe )(?<!\ba )(?<!\ban )(?<!\bthe )"
+    r"\b(?:(?!(?:scheduled|expected|planned|slated|proposed|needed|postponed|delayed|"
+    r"rescheduled|pushed|moved|set|due|indeed|based|united|limited|related|supposed)\b)"
+    r"[a-z]{3,}ed|rose|fell|grew|began|came|went|took|left|won|lost|met|died|killed|shot|"
+    r"fled|became|sold|bought|hit|struck|fought|flew|led|broke|gave|made|held|found|born|"
+    r"saw|sent|spent|paid|wrote|ran|built|brought|caught|sank|swept|stole|threw|wore)"
+    r"\s+(?:(?:the|a|an|its|his|her|their|it|them|him|title|plan|deal|office|power)\s+){0,2}"
+    r"(?:on\s+|in\s+)?$"
+)
+
+
 def is_future_weekday(text: str, start: int) -> bool:
     """News weekdays are past unless an explicit future marker precedes them: closely, or
     earlier in the sentence with no past or reporting verb between ("protesters planned a
