@@ -27,6 +27,13 @@ def test_a_day_or_month_ahead_told_as_what_happened_is_last_years():
     assert _values("A grand jury indicted him May 3.", "2013-03-20")["May 3"] == "2012-05-03"
     assert _values("Police said he was arrested in April.", "2013-03-20")["April"] == "2012-04"
     assert _values("Sales rose in April.", "2013-03-20")["April"] == "2012-04"
+    # "since" a day, or a day opening a sentence whose clause is told in the past
+    text = "She has been in hospital since April 9, after a trip."
+    assert _values(text, "2013-03-20")["April 9"] == "2012-04-09"
+    text = "On April 9, the moratorium was extended."
+    assert _values(text, "2013-03-20")["April 9"] == "2012-04-09"
+    text = "On April 9, the moratorium will be extended."
+    assert _values(text, "2013-03-20")["April 9"] == "2013-04-09"
     # plans, passives still to come and days within the dateline's margin stay ahead
     for text, span, want in (
         ("The vote was postponed until May 3.", "May 3", "2013-05-03"),

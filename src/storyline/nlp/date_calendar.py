@@ -89,15 +89,14 @@ def _month_day(m: re.Match[str], ctx: Ctx) -> Resolved | None:
         return "DATE", max((d for d in found if d <= dct), default=min(found)).isoformat(), None
     nearest = min(found, key=lambda d: (abs((d - dct).days), d))
     if abs((nearest - dct).days) <= _SURE_DAYS and not (
-        (nearest - dct).days > _AHEAD_MARGIN
-        and PAST_EVENT_BEFORE.search(ctx.text, max(0, m.start() - 60), m.start())
+        (nearest - dct).days > _AHEAD_MARGIN and _told_as_past(ctx.text, m.start(), m.end())
     ):
         return "DATE", nearest.isoformat(), None  # close to the article date: tense adds noise
     before = ctx.text[max(0, ctx.text.rfind(".", 0, m.start()) + 1, m.start() - 40) : m.start()]
     if (
         _PAST_DAY.search(before)
         or _PAST_VERB.search(before)
-        or PAST_EVENT_BEFORE.search(ctx.text, max(0, m.start() - 60), m.start())
+        or _told_as_past(ctx.text, m.start(), m.end())
     ):
         found = [d for d in found if d <= dct] or found  # "the year ended March 31"
     elif is_future(ctx.text, m.start(), m.end()) or sentence_looks_ahead(ctx.text, m.start()):
@@ -107,6 +106,29 @@ def _month_day(m: re.Match[str], ctx: Ctx) -> Resolved | None:
 
 
 _ENDED_BEFORE = re.compile(r"\bended\s+(?:on\s+)?$", re.IGNORECASE)
+
+
+def _told_as_past(text: str, start: int, end: int) -> bool:
+    """A date told as what has happened: a past event verb right before it ("was shot on
+    May 3"), "since" ("in hospital since July 9"), or, opening its sentence, a clause
+    in the past after it ("On Aug. 3, the moratorium was extended")."""
+    if PAST_EVENT_BEFORE.search(text, max(0, start - 60), start):
+        return True
+    if _SINCE_BEFORE.search(text, max(0, start - 12), start):
+        return True
+    if not _SENTENCE_OPENING.search(text, max(0, start - 12), start):
+        return False
+    clause = _CLAUSE_AFTER.match(text, end)
+    return bool(
+        clause and _PAST_FINITE.search(clause.group(1)) and not is_future(clause.group(1), 0, 0)
+    )
+
+
+_SINCE_BEFORE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+# the date opens its sentence, alone or after "On"/"In"/"By"
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?]['\"]?\s+|\n)(?:(?:On|In|By)\s+)?$")
+# the clause after an opening date and its comma, up to the next comma or stop
+_CLAUSE_AFTER = re.compile(r"(?:,\s*\d{4})?,\s+([^,;.]{1,80})")
 # a month-day within this many days of the article date is that one, whatever the tense
 # cues around it say ("had been set to expire Nov. 6" four days after the DCT)
 _SURE_DAYS = 60
