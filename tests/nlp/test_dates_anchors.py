@@ -126,3 +126,17 @@ def test_the_weekend_looked_forward_to_is_the_coming_one():
     assert _values("Stores close ahead of the weekend.", "1989-10-28")["the weekend"] == (
         "1989-W43-WE"
     )
+
+
+def test_a_clock_time_is_on_the_day_told_with_it():
+    # 2018-06-13 is a Wednesday: Tuesday is the 12th, Saturday the 9th
+    def found(text: str) -> dict[str, str | None]:
+        return _values(text, "2018-06-13")
+
+    assert found("He died at 10 a.m. on Tuesday.")["10 a.m."] == "2018-06-12T10:00"
+    assert found("He arrived Tuesday at 10 a.m.")["10 a.m."] == "2018-06-12T10:00"
+    text = "The attack began at 21:58 BST on Saturday night."
+    assert found(text)["21:58"] == "2018-06-09T21:58"
+    assert found("It happened at 11 p.m. on Feb. 20.")["11 p.m."] == "2018-02-20T23:00"
+    # a time with no day told beside it stays on the article's day
+    assert found("In 2012 at 10 a.m. it rained.")["10 a.m."] == "2018-06-13T10:00"
