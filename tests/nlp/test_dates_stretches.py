@@ -131,3 +131,10 @@ def test_second_before_the_noun_it_counts_is_the_ordinal():
     # the unit: punctuation or a word of time after it
     assert _values("Wait a second, he said.", "2013-03-20")["a second"] == ("DURATION", "PT1S")
     assert _values("for a second or two", "2013-03-20")["a second"][1] == "PT1S"
+
+
+def test_a_capitalised_daily_or_weekly_in_a_name_is_no_set():
+    for text in ("He told The Daily Beast.", "It ran in Us Weekly.", "Daily Mail reported it."):
+        assert extract_dates(text, "2018-06-13") == [], text
+    assert _values("Prices are set daily.", "2018-06-13")["daily"] == ("SET", "P1D")
+    assert _values("Daily, he runs a mile.", "2018-06-13")["Daily"] == ("SET", "P1D")

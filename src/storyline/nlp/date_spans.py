@@ -332,6 +332,8 @@ def _set(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     # once as P1Y, once as XXXX); "yearly" and "each year" are P1Y too
     if m.group(3):
         return None  # "a year" at a clause end is usually a duration; leave to _duration_rule
+    if m.group(2) and m.group(2)[0].isupper() and _in_a_name(ctx.text, m.start(), m.end()):
+        return None  # "The Daily Beast", "Us Weekly", "People's Daily": a paper's name
     if word in ("quarterly", "yearly") and _CLASSIFIED_NOUN.match(ctx.text, m.end()):
         # "its quarterly dividend", "quarterly results": before a noun the word names the
         # kind of payment or report, as "annual" does in "annual report", which is left
@@ -340,6 +342,18 @@ def _set(m: re.Match[str], ctx: Ctx) -> Resolved | None:
         # stays a SET
         return None
     return "SET", codes[word], None
+
+
+def _in_a_name(text: str, start: int, end: int) -> bool:
+    """A capitalised "Daily"/"Weekly" inside a sentence, or before another capitalised
+    word ("Daily Mail reported"), is part of a name; opening a sentence before a common
+    word ("Quarterly net income rose") it is the adverb or adjective."""
+    before = text[max(0, start - 3) : start].rstrip(" \t\"'\u201c\u2018(")
+    opens = not before or before[-1] in ".!?\n:"
+    return not opens or bool(_CAPITAL_AFTER.match(text, end))
+
+
+_CAPITAL_AFTER = re.compile(r"\s+[A-Z]")
 
 
 # a noun right after the word (not a function word, nor "basis" of "on a quarterly basis")
