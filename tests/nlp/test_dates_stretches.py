@@ -138,3 +138,15 @@ def test_a_capitalised_daily_or_weekly_in_a_name_is_no_set():
         assert extract_dates(text, "2018-06-13") == [], text
     assert _values("Prices are set daily.", "2018-06-13")["daily"] == ("SET", "P1D")
     assert _values("Daily, he runs a mile.", "2018-06-13")["Daily"] == ("SET", "P1D")
+
+
+def test_a_weekday_in_a_name_is_no_date():
+    for text in (
+        "Shoppers crowded stores on Black Friday.",
+        "She told the Sunday Times.",
+        "Super Tuesday voters went to the polls.",
+    ):
+        assert [t.text for t in extract_dates(text, "2018-06-13")] == [], text
+    text = "Police said Sunday Times Square was closed."
+    assert _values(text, "2018-06-13")["Sunday"] == ("DATE", "2018-06-10")
+    assert _values("He told ABC News Sunday.", "2018-06-13")["Sunday"] == ("DATE", "2018-06-10")
