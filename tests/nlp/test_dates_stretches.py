@@ -150,3 +150,13 @@ def test_a_weekday_in_a_name_is_no_date():
     text = "Police said Sunday Times Square was closed."
     assert _values(text, "2018-06-13")["Sunday"] == ("DATE", "2018-06-10")
     assert _values("He told ABC News Sunday.", "2018-06-13")["Sunday"] == ("DATE", "2018-06-10")
+
+
+def test_hours_and_minutes_without_a_cue_are_no_clock_time():
+    # a video's length or a score
+    for text in ("MUST WATCH Search for the plane 01:51  JUST WATCHED", "Cold snap | 0:41 Ice"):
+        assert extract_dates(text, "2018-06-13") == [], text
+    # "at", a zone or "local time" make it a time of day
+    assert _values("The blast at 14:00 local time", "2018-06-13")["14:00"][1] == "2018-06-13T14:00"
+    assert _values("It starts 09:00 GMT.", "2018-06-13")["09:00 GMT"][1] == "2018-06-13T09:00"
+    assert _values("Trading opens 9:30 ET.", "2018-06-13")["9:30"][1] == "2018-06-13T09:30"

@@ -257,6 +257,13 @@ def _counted_seasons(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return "SET", f"XXXX-{SEASONS[m.group(1).lower()]}", None
 
 
+_CLOCK_CUE = re.compile(r"(?:around|about|at|by|before|after|until)\s", re.IGNORECASE)
+_ZONE_AFTER = re.compile(
+    r"\s+(?:ET|CT|MT|PT|BST|CET|CEST|EET|IST|JST|AEST|AEDT|HKT|MSK|SGT)\b"
+    r"|\s+local\s+time\b|\s*(?:hours|hrs|h)\b"
+)
+
+
 @_rule(r"\b(?:(?:around|about|at|by|before|after|until)\s+)?(\d{1,2})(?::(\d{2}))?\s*"
        r"(a\.?m\.?|p\.?m\.?)?(?=\W|$)(?:\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC)\b)?"
        r"|\b(noon|midday|midnight)\b")  # fmt: skip
@@ -266,6 +273,16 @@ def _clock_time(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     else:
         if m.group(2) is None and not m.group(3):
             return None  # a bare number: "10 p.m." needs its a.m./p.m.
+        if (
+            not m.group(3)
+            and not _CLOCK_CUE.match(m.group(0))
+            and not m.group(0)[-1].isalpha()  # its zone: "09:00 GMT"
+            and not _ZONE_AFTER.match(ctx.text, m.end())
+        ):
+            # "2:14" with no a.m./p.m., no "at" before and no zone after is a video's
+            # length ("MUST WATCH ... 01:37", "| 0:41") or a score, not a time of day;
+            # "at 22:35", "21:58 BST", "14:00 local time" stay
+            return None
         hh, mm = int(m.group(1)), int(m.group(2) or 0)
         ampm = (m.group(3) or "").lower().replace(".", "")
         if ampm == "pm" and hh < 12:
