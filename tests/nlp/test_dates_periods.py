@@ -99,6 +99,10 @@ def test_trips_laws_and_hearings_told_in_the_present_are_coming_weekdays():
         "The vote is set for Thursday.": "2013-03-21",
         "He is slated to speak Thursday.": "2013-03-21",
         "Lawmakers are set to unveil the bill Thursday.": "2013-03-21",
+        "Thursday's vote will decide control of the Senate.": "2013-03-21",
+        "He must decide by Friday.": "2013-03-22",
+        "Schools reopen Monday.": "2013-03-25",
+        "The strike continues through Friday.": "2013-03-22",
     }
     for text, want in ahead.items():
         found = [t for t in extract_dates(text, "2013-03-20") if t.text.endswith("day")]
@@ -110,6 +114,8 @@ def test_trips_laws_and_hearings_told_in_the_present_are_coming_weekdays():
         "The pope arrived Thursday in Brazil.": "2013-03-14",
         "He is in hospital after being shot Monday.": "2013-03-18",
         "The visits Monday drew crowds.": "2013-03-18",
+        "He must have left Friday.": "2013-03-15",
+        "Trump threatened to veto must-pass bills on Tuesday.": "2013-03-19",
     }
     for text, want in behind.items():
         found = [t for t in extract_dates(text, "2013-03-20") if t.text.endswith("day")]

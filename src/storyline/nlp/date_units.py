@@ -162,7 +162,8 @@ def is_future(text: str, start: int, end: int) -> bool:
 _WEEKDAY_FUTURE = re.compile(
     r"(?<!-)\b(will|shall|'ll|is to|are to|to resume|is due|are due|scheduled|schedules|planned|"
     r"plans?(?=\s+to\b)|planning|as soon as|as early as|expected|likely to|would be|could come|ready to|"
-    r"until|postponed|this coming|(?:is|are)\s+(?:now\s+)?(?:set|slated)|hopes? to|aims? to)\b",
+    r"until|postponed|this coming|(?:is|are)\s+(?:now\s+)?(?:set|slated)|hopes? to|aims? to|"
+    r"must(?!\s+have|-))\b",
     re.I,
 )
 
@@ -201,7 +202,8 @@ _FIXTURE_PRESENT = re.compile(
     r"(?:\s+(?:to|in|for|back\s+to|home\s+to)(?:\s+(?:the\s+)?[A-Z][\w.'-]*){1,3})?"
     r"|visits(?:\s+(?:the\s+)?[A-Z][\w.'-]*){1,3}"
     r"|takes? effect|goes to the polls|go to the polls|plays|hosts|testif(?:y|ies)"
-    r"|closes|ends|expires|runs through|kicks? off|holds? (?:talks|a vote|elections?)"
+    r"|closes|ends|expires|reopens?|kicks? off|holds? (?:talks|a vote|elections?)"
+    r"|(?:continues|lasts|runs) (?:through|until)"
     r"|faces? (?:a|an) (?:hearing|vote|deadline|trial)"
     r"|reports? (?:earnings|results))"
     r"\s+(?:[a-z]+ly\s+)?(?:on\s+|at\s+midnight\s+|through\s+|by\s+)?$"
@@ -229,6 +231,14 @@ PAST_EVENT_BEFORE = re.compile(
 )
 
 
+# a weekday's event told ahead after it: "Thursday's vote will decide", "Sunday's election
+# is expected to be close"
+_POSSESSIVE_AHEAD = re.compile(
+    r"[A-Za-z]+['\u2019]s\s+(?:[a-z-]+\s+){1,3}(?:will|is\s+(?:expected|set|scheduled|due|likely)|"
+    r"are\s+(?:expected|set|scheduled|due|likely)|could|may)\b"
+)
+
+
 def is_future_weekday(text: str, start: int) -> bool:
     """News weekdays are past unless an explicit future marker precedes them: closely, or
     earlier in the sentence with no past or reporting verb between ("protesters planned a
@@ -239,6 +249,8 @@ def is_future_weekday(text: str, start: int) -> bool:
     if _SCHEDULED_PRESENT.search(window) or _FIXTURE_PRESENT.search(window):
         return True  # "Arafat and Netanyahu meet separately Monday": a fixture
     if _PRESENT_COPULA.search(window):
+        return True
+    if _POSSESSIVE_AHEAD.match(text, start):
         return True
     cues = list(_WEEKDAY_FUTURE.finditer(window))
     if not cues:
