@@ -140,3 +140,17 @@ def test_a_clock_time_is_on_the_day_told_with_it():
     assert found("It happened at 11 p.m. on Feb. 20.")["11 p.m."] == "2018-02-20T23:00"
     # a time with no day told beside it stays on the article's day
     assert found("In 2012 at 10 a.m. it rained.")["10 a.m."] == "2018-06-13T10:00"
+
+
+def test_a_month_after_a_fixture_told_in_the_present_is_ahead():
+    # told in March 2013: November and Nov. 1 told of what is coming are 2013's
+    for text, span, want in (
+        ("The law takes effect in November.", "November", "2013-11"),
+        ("The law takes effect on Nov. 1.", "Nov. 1", "2013-11-01"),
+        ("The election is in November.", "November", "2013-11"),
+        ("Voters go to the polls in November.", "November", "2013-11"),
+        ("His term expires in November.", "November", "2013-11"),
+        # told in the past it is the one before
+        ("He was elected in November.", "November", "2012-11"),
+    ):
+        assert _values(text, "2013-03-20")[span] == want, text

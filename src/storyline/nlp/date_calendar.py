@@ -16,6 +16,7 @@ from storyline.nlp.date_units import (
     SPOKEN_YEAR,
     WEEKDAY_RE,
     YEAR,
+    fixture_before,
     is_future,
     iso_week,
     mod_of,
@@ -99,13 +100,25 @@ def _month_day(m: re.Match[str], ctx: Ctx) -> Resolved | None:
         or _told_as_past(ctx.text, m.start(), m.end())
     ):
         found = [d for d in found if d <= dct] or found  # "the year ended March 31"
-    elif is_future(ctx.text, m.start(), m.end()) or sentence_looks_ahead(ctx.text, m.start()):
+    elif (
+        is_future(ctx.text, m.start(), m.end())
+        or sentence_looks_ahead(ctx.text, m.start())
+        or _fixture_told(ctx.text, m.start())
+    ):
         found = [d for d in found if d >= dct] or found
     nearest = min(found, key=lambda d: (abs((d - dct).days), d))
     return "DATE", nearest.isoformat(), None
 
 
 _ENDED_BEFORE = re.compile(r"\bended\s+(?:on\s+)?$", re.IGNORECASE)
+
+
+def _fixture_told(text: str, start: int) -> bool:
+    """A month or day after a fixture told in the present, in its sentence: "the law takes
+    effect in November", "the election is in November", "the trial begins Oct. 1"."""
+    window = text[max(0, start - 150) : start]
+    stop = max(window.rfind(". "), window.rfind("\n"))
+    return fixture_before(window[stop + 1 :])
 
 
 def _told_as_past(text: str, start: int, end: int) -> bool:
@@ -191,7 +204,11 @@ def _month_alone(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     if ctx.dct is None:
         return "DATE", f"XXXX-{month:02d}", mod
     year = ctx.dct.year
-    ahead = is_future(ctx.text, m.start(), m.end()) or sentence_looks_ahead(ctx.text, m.start())
+    ahead = (
+        is_future(ctx.text, m.start(), m.end())
+        or sentence_looks_ahead(ctx.text, m.start())
+        or _fixture_told(ctx.text, m.start())
+    )
     if lead == "last":
         # the month just past is "last month"; naming it ("crashed last February", told
         # in March) reaches back to the one a year before

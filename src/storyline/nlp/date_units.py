@@ -239,6 +239,17 @@ _POSSESSIVE_AHEAD = re.compile(
 )
 
 
+def fixture_before(window: str) -> bool:
+    """Does ``window`` (the sentence up to a date) end with a fixture told in the present
+    ("the talks resume", "the law takes effect", "the election is", "voters go to the
+    polls")? News tells what is past in the past tense."""
+    return bool(
+        _SCHEDULED_PRESENT.search(window)
+        or _FIXTURE_PRESENT.search(window)
+        or _PRESENT_COPULA.search(window)
+    )
+
+
 def is_future_weekday(text: str, start: int) -> bool:
     """News weekdays are past unless an explicit future marker precedes them: closely, or
     earlier in the sentence with no past or reporting verb between ("protesters planned a
@@ -246,10 +257,8 @@ def is_future_weekday(text: str, start: int) -> bool:
     window = text[max(0, start - _CLAUSE_REACH) : start]
     ends = list(_SENTENCE_END.finditer(window))  # not the dot of "a.m." or "Gen."
     window = window[ends[-1].end() :] if ends else window
-    if _SCHEDULED_PRESENT.search(window) or _FIXTURE_PRESENT.search(window):
+    if fixture_before(window):
         return True  # "Arafat and Netanyahu meet separately Monday": a fixture
-    if _PRESENT_COPULA.search(window):
-        return True
     if _POSSESSIVE_AHEAD.match(text, start):
         return True
     cues = list(_WEEKDAY_FUTURE.finditer(window))
