@@ -20,6 +20,32 @@ def test_a_day_told_as_ended_is_on_or_before_the_article_date():
     assert values["Nov. 6"] == "1989-11-06"
 
 
+def test_a_day_or_month_ahead_told_as_what_happened_is_last_years():
+    # 2013-03-20: May 3 is six weeks ahead and April next month, but a shooting, an arrest
+    # or a rise told in the past tense has happened: the year before
+    assert _values("He was shot on May 3.", "2013-03-20")["May 3"] == "2012-05-03"
+    assert _values("A grand jury indicted him May 3.", "2013-03-20")["May 3"] == "2012-05-03"
+    assert _values("Police said he was arrested in April.", "2013-03-20")["April"] == "2012-04"
+    assert _values("Sales rose in April.", "2013-03-20")["April"] == "2012-04"
+    # "since" a day, or a day opening a sentence whose clause is told in the past
+    text = "She has been in hospital since April 9, after a trip."
+    assert _values(text, "2013-03-20")["April 9"] == "2012-04-09"
+    text = "On April 9, the moratorium was extended."
+    assert _values(text, "2013-03-20")["April 9"] == "2012-04-09"
+    text = "On April 9, the moratorium will be extended."
+    assert _values(text, "2013-03-20")["April 9"] == "2013-04-09"
+    # plans, passives still to come and days within the dateline's margin stay ahead
+    for text, span, want in (
+        ("The vote was postponed until May 3.", "May 3", "2013-05-03"),
+        ("The dividend will be paid May 3.", "May 3", "2013-05-03"),
+        ("She was scheduled to be arraigned May 3.", "May 3", "2013-05-03"),
+        ("They planned an extended May 3 holiday.", "May 3", "2013-05-03"),
+        ("Sales will rise in April.", "April", "2013-04"),
+        ("He died March 22.", "March 22", "2013-03-22"),
+    ):
+        assert _values(text, "2013-03-20")[span] == want, text
+
+
 def test_an_ordinal_quarter_told_by_the_day_it_ended_takes_that_days_year():
     text = "A year ago, in the second quarter ended Oct. 31, the company had a loss."
     values = _values(text, "1989-10-27")
@@ -100,3 +126,31 @@ def test_the_weekend_looked_forward_to_is_the_coming_one():
     assert _values("Stores close ahead of the weekend.", "1989-10-28")["the weekend"] == (
         "1989-W43-WE"
     )
+
+
+def test_a_clock_time_is_on_the_day_told_with_it():
+    # 2018-06-13 is a Wednesday: Tuesday is the 12th, Saturday the 9th
+    def found(text: str) -> dict[str, str | None]:
+        return _values(text, "2018-06-13")
+
+    assert found("He died at 10 a.m. on Tuesday.")["10 a.m."] == "2018-06-12T10:00"
+    assert found("He arrived Tuesday at 10 a.m.")["10 a.m."] == "2018-06-12T10:00"
+    text = "The attack began at 21:58 BST on Saturday night."
+    assert found(text)["21:58"] == "2018-06-09T21:58"
+    assert found("It happened at 11 p.m. on Feb. 20.")["11 p.m."] == "2018-02-20T23:00"
+    # a time with no day told beside it stays on the article's day
+    assert found("In 2012 at 10 a.m. it rained.")["10 a.m."] == "2018-06-13T10:00"
+
+
+def test_a_month_after_a_fixture_told_in_the_present_is_ahead():
+    # told in March 2013: November and Nov. 1 told of what is coming are 2013's
+    for text, span, want in (
+        ("The law takes effect in November.", "November", "2013-11"),
+        ("The law takes effect on Nov. 1.", "Nov. 1", "2013-11-01"),
+        ("The election is in November.", "November", "2013-11"),
+        ("Voters go to the polls in November.", "November", "2013-11"),
+        ("His term expires in November.", "November", "2013-11"),
+        # told in the past it is the one before
+        ("He was elected in November.", "November", "2012-11"),
+    ):
+        assert _values(text, "2013-03-20")[span] == want, text

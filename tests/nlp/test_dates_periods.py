@@ -85,6 +85,43 @@ def test_a_fixture_told_in_the_simple_present_is_a_coming_weekday():
     assert _values(text, "2011-05-06")["Monday"][1] == "2011-05-02"
 
 
+def test_trips_laws_and_hearings_told_in_the_present_are_coming_weekdays():
+    # 2013-03-20 is a Wednesday: Thursday ahead is the 21st, behind the 14th
+    ahead = {
+        "Obama travels to Israel on Thursday.": "2013-03-21",
+        "The pope arrives Thursday in Brazil.": "2013-03-21",
+        "The law takes effect Monday.": "2013-03-25",
+        "The ambassador testifies Friday before the committee.": "2013-03-22",
+        "He faces a hearing Tuesday.": "2013-03-26",
+        "The company reports earnings Thursday.": "2013-03-21",
+        "The summit is on Thursday.": "2013-03-21",
+        "The deadline is Friday.": "2013-03-22",
+        "The vote is set for Thursday.": "2013-03-21",
+        "He is slated to speak Thursday.": "2013-03-21",
+        "Lawmakers are set to unveil the bill Thursday.": "2013-03-21",
+        "Thursday's vote will decide control of the Senate.": "2013-03-21",
+        "He must decide by Friday.": "2013-03-22",
+        "Schools reopen Monday.": "2013-03-25",
+        "The strike continues through Friday.": "2013-03-22",
+    }
+    for text, want in ahead.items():
+        found = [t for t in extract_dates(text, "2013-03-20") if t.text.endswith("day")]
+        assert [t.value for t in found] == [want], text
+    behind = {
+        "Republicans secured enough votes Friday.": "2013-03-15",
+        "He faces charges in the attack Sunday.": "2013-03-17",
+        "The vote was set for Thursday but was postponed.": "2013-03-14",
+        "The pope arrived Thursday in Brazil.": "2013-03-14",
+        "He is in hospital after being shot Monday.": "2013-03-18",
+        "The visits Monday drew crowds.": "2013-03-18",
+        "He must have left Friday.": "2013-03-15",
+        "Trump threatened to veto must-pass bills on Tuesday.": "2013-03-19",
+    }
+    for text, want in behind.items():
+        found = [t for t in extract_dates(text, "2013-03-20") if t.text.endswith("day")]
+        assert [t.value for t in found] == [want], text
+
+
 def test_in_a_length_after_a_modal_is_that_far_past_the_article_date():
     values = _values("The stock would be redeemed in five years.", "2011-11-02")
     assert values["five years"] == ("DATE", "2016")

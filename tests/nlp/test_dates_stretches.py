@@ -118,3 +118,45 @@ def test_uncounted_decades_are_years_as_counted_ones_are():
     )
     assert _values("a decades-long feud", "2012-05-01")["decades-long"][1] == "PXY"
     assert _values("for two decades", "2012-05-01")["two decades"][1] == "P20Y"
+
+
+def test_second_before_the_noun_it_counts_is_the_ordinal():
+    for text in (
+        "He won a second term.",
+        "A second earthquake shook the city.",
+        "They have a Second Amendment right.",
+        "It was a second-half goal.",
+    ):
+        assert extract_dates(text, "2013-03-20") == [], text
+    # the unit: punctuation or a word of time after it
+    assert _values("Wait a second, he said.", "2013-03-20")["a second"] == ("DURATION", "PT1S")
+    assert _values("for a second or two", "2013-03-20")["a second"][1] == "PT1S"
+
+
+def test_a_capitalised_daily_or_weekly_in_a_name_is_no_set():
+    for text in ("He told The Daily Beast.", "It ran in Us Weekly.", "Daily Mail reported it."):
+        assert extract_dates(text, "2018-06-13") == [], text
+    assert _values("Prices are set daily.", "2018-06-13")["daily"] == ("SET", "P1D")
+    assert _values("Daily, he runs a mile.", "2018-06-13")["Daily"] == ("SET", "P1D")
+
+
+def test_a_weekday_in_a_name_is_no_date():
+    for text in (
+        "Shoppers crowded stores on Black Friday.",
+        "She told the Sunday Times.",
+        "Super Tuesday voters went to the polls.",
+    ):
+        assert [t.text for t in extract_dates(text, "2018-06-13")] == [], text
+    text = "Police said Sunday Times Square was closed."
+    assert _values(text, "2018-06-13")["Sunday"] == ("DATE", "2018-06-10")
+    assert _values("He told ABC News Sunday.", "2018-06-13")["Sunday"] == ("DATE", "2018-06-10")
+
+
+def test_hours_and_minutes_without_a_cue_are_no_clock_time():
+    # a video's length or a score
+    for text in ("MUST WATCH Search for the plane 01:51  JUST WATCHED", "Cold snap | 0:41 Ice"):
+        assert extract_dates(text, "2018-06-13") == [], text
+    # "at", a zone or "local time" make it a time of day
+    assert _values("The blast at 14:00 local time", "2018-06-13")["14:00"][1] == "2018-06-13T14:00"
+    assert _values("It starts 09:00 GMT.", "2018-06-13")["09:00 GMT"][1] == "2018-06-13T09:00"
+    assert _values("Trading opens 9:30 ET.", "2018-06-13")["9:30"][1] == "2018-06-13T09:30"

@@ -11,10 +11,12 @@ from storyline.nlp.date_units import (
     MOD_RE,
     MONTH_RE,
     ORDINALS,
+    PAST_EVENT_BEFORE,
     SEASONS,
     SPOKEN_YEAR,
     WEEKDAY_RE,
     YEAR,
+    fixture_before,
     is_future,
     iso_week,
     mod_of,
@@ -87,21 +89,65 @@ def _month_day(m: re.Match[str], ctx: Ctx) -> Resolved | None:
         # before the article date (TimeML/HeidelTime tense: past -> the latest such day)
         return "DATE", max((d for d in found if d <= dct), default=min(found)).isoformat(), None
     nearest = min(found, key=lambda d: (abs((d - dct).days), d))
-    if abs((nearest - dct).days) <= _SURE_DAYS:
+    if abs((nearest - dct).days) <= _SURE_DAYS and not (
+        (nearest - dct).days > _AHEAD_MARGIN and _told_as_past(ctx.text, m.start(), m.end())
+    ):
         return "DATE", nearest.isoformat(), None  # close to the article date: tense adds noise
     before = ctx.text[max(0, ctx.text.rfind(".", 0, m.start()) + 1, m.start() - 40) : m.start()]
-    if _PAST_DAY.search(before) or _PAST_VERB.search(before):
+    if (
+        _PAST_DAY.search(before)
+        or _PAST_VERB.search(before)
+        or _told_as_past(ctx.text, m.start(), m.end())
+    ):
         found = [d for d in found if d <= dct] or found  # "the year ended March 31"
-    elif is_future(ctx.text, m.start(), m.end()) or sentence_looks_ahead(ctx.text, m.start()):
+    elif (
+        is_future(ctx.text, m.start(), m.end())
+        or sentence_looks_ahead(ctx.text, m.start())
+        or _fixture_told(ctx.text, m.start())
+    ):
         found = [d for d in found if d >= dct] or found
     nearest = min(found, key=lambda d: (abs((d - dct).days), d))
     return "DATE", nearest.isoformat(), None
 
 
 _ENDED_BEFORE = re.compile(r"\bended\s+(?:on\s+)?$", re.IGNORECASE)
+
+
+def _fixture_told(text: str, start: int) -> bool:
+    """A month or day after a fixture told in the present, in its sentence: "the law takes
+    effect in November", "the election is in November", "the trial begins Oct. 1"."""
+    window = text[max(0, start - 150) : start]
+    stop = max(window.rfind(". "), window.rfind("\n"))
+    return fixture_before(window[stop + 1 :])
+
+
+def _told_as_past(text: str, start: int, end: int) -> bool:
+    """A date told as what has happened: a past event verb right before it ("was shot on
+    May 3"), "since" ("in hospital since July 9"), or, opening its sentence, a clause
+    in the past after it ("On Aug. 3, the moratorium was extended")."""
+    if PAST_EVENT_BEFORE.search(text, max(0, start - 60), start):
+        return True
+    if _SINCE_BEFORE.search(text, max(0, start - 12), start):
+        return True
+    if not _SENTENCE_OPENING.search(text, max(0, start - 12), start):
+        return False
+    clause = _CLAUSE_AFTER.match(text, end)
+    return bool(
+        clause and _PAST_FINITE.search(clause.group(1)) and not is_future(clause.group(1), 0, 0)
+    )
+
+
+_SINCE_BEFORE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+# the date opens its sentence, alone or after "On"/"In"/"By"
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?]['\"]?\s+|\n)(?:(?:On|In|By)\s+)?$")
+# the clause after an opening date and its comma, up to the next comma or stop
+_CLAUSE_AFTER = re.compile(r"(?:,\s*\d{4})?,\s+([^,;.]{1,80})")
 # a month-day within this many days of the article date is that one, whatever the tense
 # cues around it say ("had been set to expire Nov. 6" four days after the DCT)
 _SURE_DAYS = 60
+# ... except a day weeks ahead told as what happened ("he was shot on May 3", told in
+# March, is last year's May 3). A few days' margin for a dateline a day or two off
+_AHEAD_MARGIN = 10
 # a verb in the past tense just before the date: "shares issued July 1", "announced the
 # plan Aug. 21" (not "scheduled", "expected": those look ahead)
 _PAST_VERB = re.compile(
@@ -158,7 +204,11 @@ def _month_alone(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     if ctx.dct is None:
         return "DATE", f"XXXX-{month:02d}", mod
     year = ctx.dct.year
-    ahead = is_future(ctx.text, m.start(), m.end()) or sentence_looks_ahead(ctx.text, m.start())
+    ahead = (
+        is_future(ctx.text, m.start(), m.end())
+        or sentence_looks_ahead(ctx.text, m.start())
+        or _fixture_told(ctx.text, m.start())
+    )
     if lead == "last":
         # the month just past is "last month"; naming it ("crashed last February", told
         # in March) reaches back to the one a year before
@@ -173,6 +223,13 @@ def _month_alone(m: re.Match[str], ctx: Ctx) -> Resolved | None:
         year -= 1  # a month well after the DCT (told in the past tense) is last year's
     elif not ahead and month > ctx.dct.month + 1 and _told_in_past(ctx.text, m.start()):
         year -= 1  # "changed to a calendar year in December", told in October: last December
+    elif (
+        not ahead
+        and month == ctx.dct.month + 1
+        and lead in ("", "in")
+        and PAST_EVENT_BEFORE.search(ctx.text, max(0, m.start() - 60), m.start())
+    ):
+        year -= 1  # "he was arrested in April", told in March: the April before
     elif ctx.dct.month - month > 6 and (ahead or lead in ("by", "through", "until")):
         year += 1  # "in February", said in October of what will be, is next year's
     return "DATE", f"{year}-{month:02d}", mod

@@ -60,6 +60,10 @@ def _deictic_day(m: re.Match[str], ctx: Ctx) -> Resolved | None:
 def _weekday(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     if not m.group(3) and _SHARED_PLURAL.match(ctx.text, m.end()):
         return None  # "Monday and Tuesday nights": a set, left to the plural rule
+    if _NAMED_DAY_BEFORE.search(ctx.text, max(0, m.start(2) - 16), m.start(2)) or (
+        not m.group(3) and _TITLE_AFTER.match(ctx.text, m.end())
+    ):
+        return None  # "Black Friday", "Super Tuesday", "the Sunday Times"
     lead = m.group(0).split()[0].lower()
     target = WEEKDAYS[m.group(2).lower()]
     part = PART_OF_DAY.get((m.group(3) or "").lower())
@@ -88,6 +92,17 @@ def _weekday(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return kind, value, mod
 
 
+# a weekday that is part of a name: a named day ("Black Friday", the day after
+# Thanksgiving; "Super Tuesday", a primary; "Bloody Sunday", a massacre), a programme
+# ("Saturday Night Live") or a paper ("The Sunday Times"). Not "told ABC News Sunday":
+# there the day is the date, and "Fox News Sunday" airs on the Sunday it names
+_NAMED_DAY_BEFORE = re.compile(
+    r"\b(?:Black|Cyber|Super|Holy|Ash|Palm|Bloody|Maundy|Shrove|Fat|Giving)\s+$"
+)
+_TITLE_AFTER = re.compile(
+    r"\s+(?:Times(?!\s+Square)|Telegraph|Mirror|Express|Herald|Post|Star|People|Independent|Observer|"
+    r"Night\s+Live|Morning\s+(?:Herald|Show|Joe))\b"
+)
 _SHARED_PLURAL = re.compile(
     rf"\s+(?:and|or)\s+{WEEKDAY_RE}\s+(?:morning|afternoon|evening|night)s\b"
 )

@@ -138,6 +138,13 @@ def _duration_rule(m: re.Match[str], ctx: Ctx) -> Resolved | None:
             return None
     if unit in ("quarter",) and amount_text is None and det in ("the",):
         return None
+    if (
+        unit == "second"
+        and amount_text is None
+        and not plural
+        and _ORDINAL_SECOND.match(ctx.text, m.end())
+    ):
+        return None  # "a second term", "a second earthquake": the ordinal, not one second
     if unit == "quarter" and _FRACTION_OF.match(ctx.text, m.end()):
         return None  # "three-quarters of its food", "a quarter of the market": a share
     if "and a half" in m.group(0).lower() and amount is not None:
@@ -151,6 +158,17 @@ def _duration_rule(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     if amount_text and amount_text.lower().startswith(("a couple", "couple")):
         mod = mod or "APPROX"
     return "DURATION", duration(amount, unit), mod
+
+
+# "second" followed by the noun it counts ("a second vaccine", "the second time", "a
+# Second Amendment right", "a second-half goal") is the ordinal; the unit is followed by
+# punctuation or a word of time or measure ("for a second, ", "a second later", "a second
+# or two", "a second to decide")
+_ORDINAL_SECOND = re.compile(
+    r"(?:-[a-z]|\s+(?!(?:or|and|later|earlier|ago|before|after|to|too|longer|more|less|of|"
+    r"in|at|for|the|that|when|as|into|until|till|so|he|she|they|it|we|you|I|his|her|its|"
+    r"their|our|apart|each|per|faster|slower)\b)[A-Za-z])"
+)
 
 
 # "of" then a determined whole that is shared out; not a year ("three quarters of the year")
@@ -239,6 +257,13 @@ def _counted_seasons(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return "SET", f"XXXX-{SEASONS[m.group(1).lower()]}", None
 
 
+_CLOCK_CUE = re.compile(r"(?:around|about|at|by|before|after|until)\s", re.IGNORECASE)
+_ZONE_AFTER = re.compile(
+    r"\s+(?:ET|CT|MT|PT|BST|CET|CEST|EET|IST|JST|AEST|AEDT|HKT|MSK|SGT)\b"
+    r"|\s+local\s+time\b|\s*(?:hours|hrs|h)\b"
+)
+
+
 @_rule(r"\b(?:(?:around|about|at|by|before|after|until)\s+)?(\d{1,2})(?::(\d{2}))?\s*"
        r"(a\.?m\.?|p\.?m\.?)?(?=\W|$)(?:\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC)\b)?"
        r"|\b(noon|midday|midnight)\b")  # fmt: skip
@@ -248,6 +273,16 @@ def _clock_time(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     else:
         if m.group(2) is None and not m.group(3):
             return None  # a bare number: "10 p.m." needs its a.m./p.m.
+        if (
+            not m.group(3)
+            and not _CLOCK_CUE.match(m.group(0))
+            and not m.group(0)[-1].isalpha()  # its zone: "09:00 GMT"
+            and not _ZONE_AFTER.match(ctx.text, m.end())
+        ):
+            # "2:14" with no a.m./p.m., no "at" before and no zone after is a video's
+            # length ("MUST WATCH ... 01:37", "| 0:41") or a score, not a time of day;
+            # "at 22:35", "21:58 BST", "14:00 local time" stay
+            return None
         hh, mm = int(m.group(1)), int(m.group(2) or 0)
         ampm = (m.group(3) or "").lower().replace(".", "")
         if ampm == "pm" and hh < 12:
@@ -314,6 +349,8 @@ def _set(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     # once as P1Y, once as XXXX); "yearly" and "each year" are P1Y too
     if m.group(3):
         return None  # "a year" at a clause end is usually a duration; leave to _duration_rule
+    if m.group(2) and m.group(2)[0].isupper() and _in_a_name(ctx.text, m.start(), m.end()):
+        return None  # "The Daily Beast", "Us Weekly", "People's Daily": a paper's name
     if word in ("quarterly", "yearly") and _CLASSIFIED_NOUN.match(ctx.text, m.end()):
         # "its quarterly dividend", "quarterly results": before a noun the word names the
         # kind of payment or report, as "annual" does in "annual report", which is left
@@ -322,6 +359,18 @@ def _set(m: re.Match[str], ctx: Ctx) -> Resolved | None:
         # stays a SET
         return None
     return "SET", codes[word], None
+
+
+def _in_a_name(text: str, start: int, end: int) -> bool:
+    """A capitalised "Daily"/"Weekly" inside a sentence, or before another capitalised
+    word ("Daily Mail reported"), is part of a name; opening a sentence before a common
+    word ("Quarterly net income rose") it is the adverb or adjective."""
+    before = text[max(0, start - 3) : start].rstrip(" \t\"'\u201c\u2018(")
+    opens = not before or before[-1] in ".!?\n:"
+    return not opens or bool(_CAPITAL_AFTER.match(text, end))
+
+
+_CAPITAL_AFTER = re.compile(r"\s+[A-Z]")
 
 
 # a noun right after the word (not a function word, nor "basis" of "on a quarterly basis")

@@ -162,7 +162,8 @@ def is_future(text: str, start: int, end: int) -> bool:
 _WEEKDAY_FUTURE = re.compile(
     r"(?<!-)\b(will|shall|'ll|is to|are to|to resume|is due|are due|scheduled|schedules|planned|"
     r"plans?(?=\s+to\b)|planning|as soon as|as early as|expected|likely to|would be|could come|ready to|"
-    r"until|postponed|this coming)\b",
+    r"until|postponed|this coming|(?:is|are)\s+(?:now\s+)?(?:set|slated)|hopes? to|aims? to|"
+    r"must(?!\s+have|-))\b",
     re.I,
 )
 
@@ -185,6 +186,68 @@ _SCHEDULED_PRESENT = re.compile(
     r"(?<!\bto )\b(?:meet|meets|convene|convenes|resume|resumes|opens|begin|begins|starts)"
     r"\s+(?:[a-z]+ly\s+)?(?:on\s+)?$"
 )
+# more fixtures in the simple present: a trip ("Obama travels to Israel on Thursday", "the
+# pope arrives Thursday in Brazil"), a law or truce ("takes effect Monday"), a vote or a
+# match ("voters go to the polls Sunday", "the team plays Sunday"; not "votes", as often a
+# noun: "secured enough votes Friday"), a hearing ("he faces a hearing Tuesday"), results
+# ("the company reports earnings Thursday"). The verb has a subject before it (a
+# sentence-opening "Reports Thursday said" is a noun), and a plural-looking form is no verb
+# after a determiner ("the visits Monday"); between verb and day only a place ("to
+# Israel") or the verb's fixed object, so that "faces charges in the attack Sunday" (a past
+# attack) stays past
+_FIXTURE_PRESENT = re.compile(
+    r"(?<=\w )(?<!\bthe )(?<!\bThe )(?<!\ba )(?<!\ban )(?<!\bof )(?<!\bto )(?<!\bits )"
+    r"(?<!\bhis )(?<!\bher )(?<!\bour )(?<!\btheir )"
+    r"(?:(?:travels?|arrives?|flies|fly|heads|leaves|returns|goes|go)"
+    r"(?:\s+(?:to|in|for|back\s+to|home\s+to)(?:\s+(?:the\s+)?[A-Z][\w.'-]*){1,3})?"
+    r"|visits(?:\s+(?:the\s+)?[A-Z][\w.'-]*){1,3}"
+    r"|takes? effect|goes to the polls|go to the polls|plays|hosts|testif(?:y|ies)"
+    r"|closes|ends|expires|reopens?|kicks? off|holds? (?:talks|a vote|elections?)"
+    r"|(?:continues|lasts|runs) (?:through|until)"
+    r"|faces? (?:a|an) (?:hearing|vote|deadline|trial)"
+    r"|reports? (?:earnings|results))"
+    r"\s+(?:[a-z]+ly\s+)?(?:on\s+|at\s+midnight\s+|through\s+|by\s+)?$"
+)
+# a fixture told with a present copula: "the summit is on Thursday", "the deadline is
+# Friday", "the vote is set for Thursday", "he is slated to speak Thursday"
+_PRESENT_COPULA = re.compile(r"\b(?:is|are)\s+(?:on\s+|for\s+)?$")
+
+
+# the verb right before a date that has already happened: a past form ending in -ed or
+# a common irregular one ("shot", "rose", "was born"), or a passive ("was arrested"), with
+# at most a short object between ("announced the plan Aug. 21", "won the title in April").
+# Not the participles that set a date ahead ("scheduled", "postponed", "moved to"), nor a
+# passive still to come ("will be paid Dec. 14", "to be arraigned July 2"), nor an
+# adjective after a determiner ("an extended July 4 weekend")
+PAST_EVENT_BEFORE = re.compile(
+    r"(?<!\bbe )(?<!\ba )(?<!\ban )(?<!\bthe )"
+    r"\b(?:(?!(?:scheduled|expected|planned|slated|proposed|needed|postponed|delayed|"
+    r"rescheduled|pushed|moved|set|due|indeed|based|united|limited|related|supposed)\b)"
+    r"[a-z]{3,}ed|rose|fell|grew|began|came|went|took|left|won|lost|met|died|killed|shot|"
+    r"fled|became|sold|bought|hit|struck|fought|flew|led|broke|gave|made|held|found|born|"
+    r"saw|sent|spent|paid|wrote|ran|built|brought|caught|sank|swept|stole|threw|wore)"
+    r"\s+(?:(?:the|a|an|its|his|her|their|it|them|him|title|plan|deal|office|power)\s+){0,2}"
+    r"(?:on\s+|in\s+)?$"
+)
+
+
+# a weekday's event told ahead after it: "Thursday's vote will decide", "Sunday's election
+# is expected to be close"
+_POSSESSIVE_AHEAD = re.compile(
+    r"[A-Za-z]+['\u2019]s\s+(?:[a-z-]+\s+){1,3}(?:will|is\s+(?:expected|set|scheduled|due|likely)|"
+    r"are\s+(?:expected|set|scheduled|due|likely)|could|may)\b"
+)
+
+
+def fixture_before(window: str) -> bool:
+    """Does ``window`` (the sentence up to a date) end with a fixture told in the present
+    ("the talks resume", "the law takes effect", "the election is", "voters go to the
+    polls")? News tells what is past in the past tense."""
+    return bool(
+        _SCHEDULED_PRESENT.search(window)
+        or _FIXTURE_PRESENT.search(window)
+        or _PRESENT_COPULA.search(window)
+    )
 
 
 def is_future_weekday(text: str, start: int) -> bool:
@@ -194,8 +257,10 @@ def is_future_weekday(text: str, start: int) -> bool:
     window = text[max(0, start - _CLAUSE_REACH) : start]
     ends = list(_SENTENCE_END.finditer(window))  # not the dot of "a.m." or "Gen."
     window = window[ends[-1].end() :] if ends else window
-    if _SCHEDULED_PRESENT.search(window):
+    if fixture_before(window):
         return True  # "Arafat and Netanyahu meet separately Monday": a fixture
+    if _POSSESSIVE_AHEAD.match(text, start):
+        return True
     cues = list(_WEEKDAY_FUTURE.finditer(window))
     if not cues:
         # a weekday opening its sentence governs the clause after it: "On Tuesday, the

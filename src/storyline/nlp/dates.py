@@ -56,6 +56,18 @@ class TimeExpression:
 
 
 _ASIDE = re.compile(r"\s*\([^()]{1,25}\)\s*")
+# between a clock time and the day it is on: "on", after a time zone ("9 a.m. EST on")
+_ON_DAY = re.compile(r"\s+(?:[A-Z]{2,4}\s+)?on\s+")
+# between a day and its clock time: "Tuesday at 10 a.m.", "Thursday, at noon"
+_AT_CLOCK = re.compile(r",?\s+at\s+")
+# a value with a clock time the rules dated by the article ("2013-03-20T10:00")
+_CLOCK_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$")
+
+
+def _day_of(value: str | None) -> str | None:
+    """The calendar day of a day's value ("2013-03-19", "2013-03-19TNI"), else None."""
+    head = (value or "")[:10]
+    return head if _DAY_VALUE.match(head) and (value or "")[10:11] in ("", "T") else None
 
 
 def _merge_adjacent(found: list[TimeExpression], text: str) -> list[TimeExpression]:
@@ -67,16 +79,21 @@ def _merge_adjacent(found: list[TimeExpression], text: str) -> list[TimeExpressi
         if out:
             prev = out[-1]
             gap = text[prev.end : item.start]
+            day = _day_of(item.value)
             if (
-                _ASIDE.fullmatch(gap)
-                and prev.type == "TIME"
-                and prev.value is not None
-                and "T" in prev.value
-                and item.value is not None
-                and _DAY_VALUE.match(item.value)
+                (_ASIDE.fullmatch(gap) or _ON_DAY.fullmatch(gap))
+                and _CLOCK_VALUE.match(prev.value or "")
+                and day is not None
             ):
-                value = item.value + "T" + prev.value.split("T", 1)[1]
+                # "10:35 a.m. (0735 GMT) Friday", "at 10 a.m. on Tuesday", "at 21:58 BST
+                # on Saturday night": the clock time is on that day, not the article's
+                value = day + "T" + (prev.value or "").split("T", 1)[1]
                 out[-1] = TimeExpression(prev.text, prev.start, prev.end, "TIME", value, prev.mod)
+            before = _day_of(prev.value)
+            if _AT_CLOCK.fullmatch(gap) and _CLOCK_VALUE.match(item.value or "") and before:
+                # "Tuesday at 10 a.m.", "a shutdown Thursday at midnight"
+                value = before + "T" + (item.value or "").split("T", 1)[1]
+                item = TimeExpression(item.text, item.start, item.end, "TIME", value, item.mod)
             if (
                 gap in (" ", ", ")
                 and prev.type == "TIME"
