@@ -1,10 +1,12 @@
 """Number facts aligned across sources: same counted thing (head noun, with a few synonyms
 such as lives/people), same unit and same time scope (the dates named in the sentence).
 Equal values (allowing "more than"/"about") agree; different values given by different
-sources contradict; an outlet never contradicts itself."""
+sources contradict when both cannot be true (a bound compares as a bound: "at least two"
+does not deny "five"); an outlet never contradicts itself."""
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -87,9 +89,58 @@ def _agree(a: Fact, b: Fact, tolerance: float, named: bool = True) -> bool:
         # (the two roundings must overlap, not only touch: "1.2" and "1.3" meet at 1.25)
         reach = _last_digit(a) / 2 + _last_digit(b) / 2
         return abs(a.value - b.value) < reach * (1 - 1e-9)
-    lo_a, hi_a = _range(a) if named else (a.value, a.value_max or a.value)
-    lo_b, hi_b = _range(b) if named else (b.value, b.value_max or b.value)
-    return bool(lo_a <= hi_b * (1 + tolerance) and lo_b <= hi_a * (1 + tolerance))
+    if not named:
+        lo_a, hi_a = a.value, a.value_max or a.value
+        lo_b, hi_b = b.value, b.value_max or b.value
+        return bool(lo_a <= hi_b * (1 + tolerance) and lo_b <= hi_a * (1 + tolerance))
+    # a floor and a ceiling never give one value ("more than three times a week" / "less
+    # than three times a week"); else one figure's own value lies within the other's
+    # reading: two hedges that only reach toward each other ("about 60 miles" / "up to 80
+    # miles") are two figures
+    if {_side(a), _side(b)} == {"floor", "ceiling"}:
+        return False
+
+    def within(f: Fact, g: Fact) -> bool:
+        lo, hi = _range(g)
+        return lo / (1 + tolerance) <= f.value <= hi * (1 + tolerance)
+
+    return within(a, b) or within(b, a)
+
+
+# hedges that give a figure's floor or its ceiling
+_FLOORS = frozenset({"more than", "over", "at least", "as few as"})
+_CEILINGS = frozenset({"less than", "fewer than", "under", "at most", "up to", "as many as"})
+
+
+def _side(f: Fact) -> str | None:
+    """Which side of its value a figure bounds the count: "floor" (more than, at least),
+    "ceiling" (less than, up to, as many as) or None (a value, a range, "about")."""
+    m = f.modifier or ""
+    return "floor" if m in _FLOORS else "ceiling" if m in _CEILINGS else None
+
+
+def _consistent(a: Fact, b: Fact) -> bool:
+    """Can both figures be true of one count? A bound compares as a bound: "at least two
+    others injured" is true of five; "more than 7,500" of 8,000; "up to 80" of 60; a
+    figure "about" or "nearly" a value allows a quarter either side (or below) of it."""
+
+    def bounds(f: Fact) -> tuple[float, float]:
+        if f.value_max is not None:
+            return f.value, f.value_max
+        side, m = _side(f), f.modifier or ""
+        if side == "floor":
+            return f.value, math.inf
+        if side == "ceiling":
+            return 0.0, f.value
+        if m in ("nearly", "almost"):
+            return f.value / _OPEN_BOUND, f.value
+        if m:  # about, around, some, estimated
+            return f.value / _OPEN_BOUND, f.value * _OPEN_BOUND
+        return f.value, f.value
+
+    lo_a, hi_a = bounds(a)
+    lo_b, hi_b = bounds(b)
+    return lo_a <= hi_b and lo_b <= hi_a
 
 
 # the digits of a figure as written: "1,500", "808.4" (a scale word or suffix after them)
@@ -185,12 +236,14 @@ def align_facts(candidates: Sequence[ClaimCandidates], options: ClaimOptions) ->
         # another source's different value contradicts; an outlet never contradicts itself
         # and only about the same event: both values given with the same verb ("killed 56" /
         # "killed 80"); a count without a verb, or with another one ("36 remained in hospital"
-        # / "12 held ... freed", "tops 1500 points" / "ended down 1,175"), is another figure
+        # / "12 held ... freed", "tops 1500 points" / "ended down 1,175"), is another figure;
+        # and only when both cannot be true ("injured five" / "injured at least two" can)
         opposing = [
             r
             for r in others
             if len(main_sources | {a.source for a, _ in r}) >= 2
             and _same_event(main[0], r[0], places)
+            and not _consistent(main[0][1], r[0][1])
         ]
         alone = [r for r in others if r not in opposing]
         for reading, against in [(main, [m for r in opposing for m in r])] + [

@@ -97,7 +97,9 @@ def sentence_infos(
             refutes: set[int] = set()
             for tok in span:
                 low = tok.lower_
-                if low in REFUTE or low in NEGATION or low.endswith(("n't", "n’t")):
+                if low in REFUTE or (
+                    (low in NEGATION or low.endswith(("n't", "n’t"))) and not _denies_nothing(tok)
+                ):
                     cues.append(tok.i)
                 if low in REFUTE:
                     refutes.add(tok.i)
@@ -127,6 +129,33 @@ def sentence_infos(
             )
         )
     return out
+
+
+# modals of what ought to be: "X should not be filled" is an opinion about an act
+_DEONTIC = frozenset({"should", "must", "ought", "shall"})
+
+
+def _denies_nothing(tok: Any) -> bool:
+    """A negation that says nothing did not happen: a question's "whether or not", "not
+    only ... but", an opinion of what ought not to be ("this vacancy should not be filled
+    by this lame-duck president" does not deny that the White House is considering a
+    pick), or the main clause of a condition ("he could not be an independent artist if
+    he needed to ask permission" does not deny that he began the work)."""
+    doc, i = tok.doc, tok.i
+    low = tok.lower_
+    question = any(t.lower_ == "whether" for t in doc[max(0, i - 12) : i])
+    if low == "not" and i >= 1 and doc[i - 1].lower_ == "or" and question:
+        return True
+    if low == "not" and i + 1 < len(doc) and doc[i + 1].lower_ == "only":
+        return True
+    head = tok.head
+    if any(c.dep_ == "aux" and c.lower_ in _DEONTIC for c in head.children):
+        return True
+    return any(
+        c.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+        for c in head.children
+    )
 
 
 def _quotes_by_sentence(
