@@ -255,7 +255,7 @@ LINE_RULES: tuple[Rule, ...] = (
         # (the credit may carry its label: "... on Feb. 6. Photographer: Jane Doe/AFP via
         # Getty Images"; or name the agency in full or short: "(John Amis/ASSOCIATED
         # PRESS)", "(Seth Wenig/AP)")
-        r"(?=.{0,400}$).*[.!?][\"”’')]?\s+\(?((photographer|photo|credit|image)s?:\s*)?"
+        r"(?=.{0,400}$).*[.!?][\"”’')]?\s+\(?((photographer|photo|credit|image)s?(:| by)\s*)?"
         + _CAPITALISED
         + r"?\s*/\s*(getty images|ap( photo)?|afp( photo)?|associated press|bloomberg"
         r"|epa(-efe)?|shutterstock|istockphoto|contributor|stringer|staff photo(grapher)?)"
@@ -330,6 +330,25 @@ LINE_RULES: tuple[Rule, ...] = (
         r"by\s+(?-i:(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)[A-Z][\w.'’-]*"
         r"(\s+(van|von|de|al|bin|[A-Z][\w.'’-]*)){1,3},(\s+(of|for|and|the|&|[A-Z][\w.'’&-]*))"
         r"{1,5})",
+    ),
+    _rule(
+        "editor's note",
+        # the outlet's note on the article itself, never its reporting: "This article was
+        # amended on 9 June 2016. Two quotes ...", "This story is updated at the bottom with
+        # a response from ...", "An earlier version of this story misstated ..." (news of
+        # another thing's update names that thing: "The app was updated ...")
+        r"(?=.{0,400}$)((editor'?s'? note|update|correction)\s*:\s*)?this (article|story|post"
+        r"|piece|report|column|blog post) (was|has been|is|will be|had been)( being)?"
+        r" (updated|amended|corrected|edited|revised|changed)\b.*",
+        r"(?=.{0,400}$)((editor'?s'? note|correction)\s*:\s*)?an earlier version of this"
+        r" (article|story|post|piece|report|column)\b.*",
+    ),
+    _rule(
+        "related link",
+        # a link to another article, its headline closed by the prompt ("Brock Turner's
+        # statement blames sexual assault on Stanford 'party culture' Read more"); a
+        # paragraph of prose ends on its own stop, never on "Read more"
+        r"(?=.{0,200}$).{8,}\s+(?-i:Read more|READ MORE)\s*[»›→>]?",
     ),
     _rule(
         "wire credit",

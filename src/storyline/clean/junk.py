@@ -197,12 +197,19 @@ def _caption_dated(text: str) -> bool:
 # where a person stands in the picture: "Zainab al-Khawaja (L) is greeted by ...", "(2nd
 # R)", "(L-R)", "(left)", "(centre)"; only a caption points at its photo so ("(R)" alone is
 # left out: it is a party's letter after a politician's name), or says it is "a file photo"
-# ("in a file photo", "this file photo": news that "police released a file photo" stays)
+# ("in a file photo", "this file photo": news that "police released a file photo" stays),
+# or points at "this" picture, dated or credited ("X is shown in this June 27, 2011 file
+# photo", "X, in this photograph provided by the City Hall April 22, 2015, is seen ..."):
+# reporting says "a photo" and what it shows; only a caption stands beside "this" one
 _CAPTION_POINTER = re.compile(
     r"\((?:(?:\d(?:st|nd|rd|th)\s+)?(?:L|left|center|centre|front|rear)(?:\s*[-,]\s*(?:R|right"
     r"|front|rear|back|top|bottom|row))?|\d(?:st|nd|rd|th)\s+(?:R|right)|L\s*-\s*R|left to right"
     r"|from left|right|center|centre)\)"
     r"|(?i:\b(?:in (?:a|this|the)|this|is a) file (?:photo|picture|image|photograph)\b)"
+    r"|(?i:\bin this (?:this )?(?:(?:undated|handout|family|courtesy|file|(?:\w+\.? )?\d{1,2},? \d{4},?"
+    r"|\d{4},?)\s+){1,3}(?:photo|photograph|picture|image|video)s?\b(?!-))"
+    r"|(?i:\bin this (?:photo|photograph|picture|image|video)s?,? (?:provided|released|taken"
+    r"|obtained|made available|distributed|posted|shared) (?:by|from|on|to)\b)"
 )
 
 
