@@ -197,12 +197,24 @@ def types_compatible(a: str, b: str) -> bool:
     return (a == "PERSON") == (b == "PERSON")
 
 
+def holds_acronym(surface: str) -> bool:
+    """Does a name as written hold a word that is an acronym already ("U.S. Navy", "FBI
+    Director")? Its initials are no acronym of it: "U.S. Navy" is "USN", never "UN"."""
+    return any(_ACRONYM.fullmatch(w.strip(",;:'’()")) for w in surface.split())
+
+
+def written_as_acronym(surface: str) -> bool:
+    """Is a name written as an acronym ("U.N.", "NATO")? It is no person's surname, whatever
+    its key: "U.N." keys "un", like the "Un" of "Kim Jong Un"."""
+    return _ACRONYM.fullmatch(surface.strip()) is not None
+
+
 def acronym(key: str) -> str:
     words = [w for w in key.split() if w not in CONNECTORS]
     return "".join(w[0] for w in words) if len(words) >= 2 else ""
 
 
-def is_variant(a: str, b: str, options: LinkOptions) -> bool:
+def is_variant(a: str, b: str, options: LinkOptions, person: bool = False) -> bool:
     """Spelling variants of the same name: "tartous"/"tartus", "gulf of aden"/"gulf of eden"."""
     if min(len(a), len(b)) < options.variant_min_length or a[0] != b[0]:
         return False
@@ -211,6 +223,10 @@ def is_variant(a: str, b: str, options: LinkOptions) -> bool:
     if " " not in a and consonants(a) != consonants(b):
         # "iceland"/"ireland": one consonant for another is another name (in a longer
         # name the shared words are the evidence: "tallgrass distribution(s) ltd")
+        return False
+    if person and consonants(a.split()[-1]) != consonants(b.split()[-1]):
+        # a person is told apart by the surname: "Mike Cernovich" is not "Mike Peinovich",
+        # however alike the two read; its spellings differ in vowels ("Gaddafi"/"Gadhafi")
         return False
     return SequenceMatcher(None, a, b).ratio() >= options.variant_similarity
 
