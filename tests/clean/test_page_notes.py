@@ -85,3 +85,30 @@ def test_a_caption_closed_by_a_photo_by_credit_is_cut():
     assert classify_line(line) == "photo caption"
     article = clean(f"{line}\n\n{LEAD}")
     assert article.text == LEAD
+
+
+def test_a_media_slots_label_on_its_own_line_is_cut():
+    # "Photo⏎⏎O.K., about the Obama plan: It calls for ..." gave a speaker "Photo O.K."
+    for line in ("Photo", "Video", "Image 3 of 12", "Gallery"):
+        assert classify_line(line) is not None, line
+    assert classify_line("Photos of the crash were shared widely.") is None
+    article = clean(f"Photo\n\nO.K., about the plan: it calls for new spending.\n\n{LEAD}")
+    assert article.text.startswith("O.K., about the plan")
+
+
+def test_a_crawls_data_sheet_is_no_news_at_any_length():
+    from storyline.clean.junk import junk_reason
+
+    sheet = (
+        "Wide crawl with initial seedlist and crawler configuration from March 2011.\n\n"
+        "Crawl start date: 09 March, 2011\n\nCrawl end date: 23 December, 2011\n\n"
+        + "We crawled many hosts and respected robots directives on each of them. "
+        * 25
+    )
+    assert 250 < len(sheet.split()) < 800
+    assert junk_reason(sheet, len(sheet.split())) is not None
+    news = (
+        "The Internet Archive said its seedlist was drawn from public sites, a spokesman "
+        "said on Monday. " + "The archive holds billions of pages saved over two decades. " * 30
+    )
+    assert junk_reason(news, len(news.split())) is None

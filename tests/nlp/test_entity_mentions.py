@@ -377,3 +377,16 @@ def test_a_rank_before_a_name_is_no_part_of_the_force_before_it(analyzer):
     texts = {m.text for m in mentions}
     assert "Indiana State Police" in texts
     assert not any(t.endswith(("Sgt", "Sgt.")) for t in texts)
+
+
+def test_an_interjection_opening_a_paragraph_is_no_name():
+    # "O.K., about the Obama plan: It calls for ..." gave a speaker "O.K." (tagged PERSON)
+    from storyline.nlp.entities import SpacyEntityAnalyzer
+
+    text = (
+        "So the unemployed are being abandoned.\n\nO.K., about the Obama plan: It calls for "
+        "about $200 billion in new spending. It may not work."
+    )
+    (mentions,) = SpacyEntityAnalyzer().detect([text])
+    names = [m.text for m in mentions if m.kind == "name"]
+    assert "O.K." not in names and "Obama" in names

@@ -111,6 +111,10 @@ LINE_RULES: tuple[Rule, ...] = (
         r"tweet with a location.{0,200}",
         r"follow us on .{0,60}",
         r"advertisement|sponsored content|read more:?.{0,80}",
+        # a media slot's label left on its own line where the picture or player was
+        # ("Photo", "Video", "Image 3 of 12"): the tagger ran it into the next line's
+        # words ("Photo⏎⏎O.K., about the plan" gave a speaker "Photo O.K.")
+        r"(photo|photos|image|images|video|gallery|slideshow|graphic)(\s+\d+\s+of\s+\d+)?",
         r"(advertisement\s*-\s*)?(story )?continue[sd]? (reading )?below( advertisement)?",
         r"(sign up|subscribe)( now)? (for|to) (our|the) .{0,40}newsletters?.{0,160}",
         # reader call-outs and page furniture seen on real scraped piles

@@ -78,6 +78,8 @@ _CRAWL_SEED = re.compile(
     r"|\bcrawls? performed by\b|\bwarc files?\b|\bseedlist\b|\bcrawl (?:start|end) date\b"
 )
 
+_CRAWL_SHEET_WORDS = 800
+
 # a paragraph cut off by the site that lists it: "... according to new ..."
 _TEASER_END = re.compile(r"(?:\.\.\.|…)\s*$")
 _TEASER_MIN_PARAGRAPHS = 5
@@ -132,6 +134,10 @@ def junk_reason(text: str, word_count: int) -> str | None:
     lowered = text.lower()
     seed = _CRAWL_SEED.search(lowered)
     if seed and word_count < 250:  # only a crawl's own description says this
+        return f"boilerplate ({seed.group()})"
+    # a longer description of a crawl gives its data sheet: two of these ("seedlist",
+    # "crawl start date", "crawl end date", ...); news of a web archive quotes none
+    if seed and word_count < _CRAWL_SHEET_WORDS and len(set(_CRAWL_SEED.findall(lowered))) >= 2:
         return f"boilerplate ({seed.group()})"
     if _is_teaser_list(text):
         return "an index of other stories' teasers"
