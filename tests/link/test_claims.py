@@ -446,3 +446,40 @@ def test_a_photo_caption_states_no_claim_and_backs_none():
     at = arts[1].text.index(caption)
     for claim in align_claims(arts):
         assert all(not (s.article == "b" and s.start == at) for s in claim.sides)
+
+
+def test_a_backing_sentence_shares_the_claims_verb_or_its_subject():
+    # a reader saw "North Korea again tested ballistic missiles this week" corroborated by
+    # "Patriot missile batteries are poised to defend the base from North Korean ballistic
+    # missiles" (shared: "ballistic", "missile"), and a general's pride in "the men and
+    # women" by a line on "life for the men and women here"
+    from dataclasses import replace
+
+    from storyline.config import ClaimOptions
+    from storyline.link.claim_judge import _corroborates
+    from storyline.link.claim_types import ClaimArticle as Art
+    from storyline.link.claim_types import SentenceInfo, Statement
+
+    def info(keys, subject):
+        names = frozenset({"north korea"})
+        return SentenceInfo(0, 10, None, None, names, frozenset(keys) | names, False,
+                            subject=frozenset(subject))  # fmt: skip
+
+    content = {"test", "ballistic", "missile", "week", "fire", "water"}
+    claim = Statement(Art("a", "x" * 10, (), "x"), info(content, {"north korea"}), "",
+                      "North Korea", frozenset(content), claimed_verbs=frozenset({"test", "fire"}))  # fmt: skip
+    share = ClaimOptions().min_claimed_share
+    other_deed = info({"patriot", "battery", "poise", "defend", "base", "ballistic", "missile"},
+                      {"patriot", "missile", "battery"})  # fmt: skip
+    assert not _corroborates(claim, other_deed, 2, share)
+    # the same deed in other words ("launched"), by the same subject, still backs it
+    same_subject = info({"launch", "ballistic", "missile", "sea"}, {"north korea"})
+    assert _corroborates(claim, same_subject, 2, share)
+    same_verb = info({"test", "ballistic", "missile"}, {"pyongyang"})
+    assert _corroborates(claim, same_verb, 2, share)
+    # saying most of the claim's words backs it whatever its verb and subject
+    most = info({"launch", "ballistic", "missile", "week", "water"}, set())
+    assert _corroborates(claim, most, 2, share)
+    # a claim without a verb of its own keeps the share rule alone
+    verbless = replace(claim, claimed_verbs=frozenset())
+    assert _corroborates(verbless, other_deed, 2, share)
