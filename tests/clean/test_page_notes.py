@@ -112,3 +112,14 @@ def test_a_crawls_data_sheet_is_no_news_at_any_length():
         "said on Monday. " + "The archive holds billions of pages saved over two decades. " * 30
     )
     assert junk_reason(news, len(news.split())) is None
+
+
+def test_a_caption_widgets_toggle_line_is_cut():
+    # the story page showed "Enlarge this image toggle caption U.S. Force Korea via AP U.S.
+    # Force Korea via AP" as the first paragraph of a source
+    for line in (
+        "Enlarge this image toggle caption U.S. Force Korea via AP U.S. Force Korea via AP",
+        "toggle caption Pew Research Center/NPR",
+    ):
+        assert classify_line(line) is not None, line
+    assert classify_line("He pressed the toggle caption button twice, he said.") is None

@@ -277,6 +277,10 @@ LINE_RULES: tuple[Rule, ...] = (
         # <section> <headline>" (a credit after a bar is never the article's prose)
         r"(?=.{0,600}$).*[.!?]\s+\|\s+" + _CAPITALISED + r"\s*/\s*(getty images|ap( photo)?|afp"
         r"|epa(-efe)?|reuters|politico|bloomberg|shutterstock|istockphoto)\b.*",
+        # a caption widget's buttons before its credit: "Enlarge this image toggle caption
+        # Jane Doe/AP Jane Doe/AP", "toggle caption Pew Research Center/NPR" (the words of
+        # no sentence)
+        r"(?=.{0,300}$)(enlarge this image\s+)?\w?toggle caption\b.*",
         # a photo gallery flattened into a line: "Photos: The search for MH370 <caption>
         # Hide Caption 1 of 43 Photos: ..." (its counter is the gallery's own words)
         r".*\bhide caption \d+ of \d+\b.*",
