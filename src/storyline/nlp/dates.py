@@ -148,11 +148,10 @@ def _range_year(found: list[TimeExpression], text: str) -> list[TimeExpression]:
     the range's last day (only when no article date gave it one)."""
     out = []
     for t in found:
-        after = (
-            _RANGE_END_YEAR.match(text, t.end) if t.value and t.value.startswith("XXXX-") else None
-        )
+        value = t.value or ""
+        after = _RANGE_END_YEAR.match(text, t.end) if value.startswith("XXXX-") else None
         if after is not None and t.type == "DATE":
-            t = TimeExpression(t.text, t.start, t.end, t.type, after.group(1) + t.value[4:], t.mod)
+            t = TimeExpression(t.text, t.start, t.end, t.type, after.group(1) + value[4:], t.mod)
         out.append(t)
     return out
 
