@@ -356,3 +356,30 @@ def test_a_number_counts_no_words_that_open_with_an_article_or_hold_another_figu
     assert not any(c and (c.startswith("A ") or "30 miles" in c and t != "about 30")
                    for t, c in got)  # fmt: skip
     assert ("two", "missing 13-year-old girls") in got
+
+
+def test_a_number_before_a_singular_noun_is_a_label_not_a_count():
+    # a reader saw "4 cancer" ("stage 4 cancer") and "5 reporter" ("KPIX 5 reporter Len
+    # Ramirez") among the facts and figures
+    from storyline.nlp.facts import extract_facts
+
+    texts = [
+        "KPIX 5 reporter Len Ramirez confirmed Thursday that 20 jurors refused to serve.",
+        "The singer died on Wednesday after a yearlong battle with stage 4 cancer.",
+        "The company laid off 20 staff and 300 personnel on Monday.",
+        "About 5,000 police were deployed on Sunday.",
+    ]
+    found = [[(f.text, f.counted) for f in facts] for facts in extract_facts(texts)]
+    assert found[0] == [("20", "jurors")]
+    assert found[1] == []
+    assert found[2] == [("20", "staff"), ("300", "personnel")]  # counted in the singular
+    assert found[3] == [("About 5,000", "police")]
+
+
+def test_a_units_short_form_and_a_mistagged_plural_stay_counts():
+    from storyline.nlp.facts import extract_facts
+
+    texts = ["Still, 80 mph in a sport-utility vehicle is pretty fast.",
+             "Infants took an extended nap within 4 h after learning, the study found."]  # fmt: skip
+    found = [[(f.text, f.counted) for f in facts] for facts in extract_facts(texts)]
+    assert found == [[("80", "mph")], [("4", "h")]]
