@@ -47,19 +47,6 @@ def _corroborates(
     said = (claim.claimed_keys & sentence.keys) - claim.sentence.names - sentence.names
     content = claim.claimed_keys - claim.sentence.names
     needed = max(min_shared, math.ceil(min_share * len(content) - 1e-9))
-    if (
-        claim.claimed_verbs
-        and not claim.claimed_verbs & sentence.keys
-        and not claim.sentence.subject & sentence.subject
-    ):
-        # what was done, and by whom: a sentence that shares neither the claim's verbs
-        # nor its subject tells of something else done with the same things, unless it says
-        # most of the claim's words ("North Korea tested ballistic missiles" is not backed
-        # by "Patriot batteries defend the base from North Korean ballistic missiles", nor
-        # a general's pride in "the men and women" by a line on the life of "the men and
-        # women here"; "The judge threw out three murder charges" backs "Judge Minehart
-        # dismissed the murder charges")
-        needed = max(needed, math.ceil(len(content) / 2))
     return _aligned(claim, sentence, min_shared) and len(said) >= needed
 
 

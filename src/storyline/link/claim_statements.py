@@ -23,7 +23,6 @@ from storyline.link.claim_types import (
 )
 from storyline.link.stance_denials import denied_moves, done_move
 from storyline.model import Span
-from storyline.nlp.dateline import dateline_at
 from storyline.nlp.quotes import Quote
 
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "this", "one"}
@@ -85,7 +84,6 @@ def sentence_infos(
         cue_near: set[str] = set()
         refute_near: set[str] = set()
         cue = False
-        subject: frozenset[str] = frozenset()
         if span is not None:
             token_keys: dict[int, str] = {}
             for ent in ents.within(span.start_char, span.end_char):
@@ -106,16 +104,6 @@ def sentence_infos(
                     keys.add(lemma)
                     token_keys[tok.i] = lemma
             cue = bool(cues)
-            # the subject, never a dateline the parser took for it ("OSAN AIR BASE, South
-            # Korea — With the stakes ... , life ... is lived")
-            dateline = dateline_at(article.text, span.start_char) or (0, 0)
-            subject = frozenset(
-                token_keys[t.i]
-                for c in span.root.children
-                if c.dep_ in ("nsubj", "nsubjpass") and not dateline[0] <= c.idx < dateline[1]
-                for t in _head_words(c)
-                if t.i in token_keys
-            )
             for i in cues:  # what the denial or negation is about: the words around it
                 for j in range(i - _CUE_REACH, i + _CUE_REACH + 1):
                     if j in token_keys:
@@ -134,20 +122,9 @@ def sentence_infos(
                 frozenset(cue_near),
                 frozenset(refute_near),
                 denied_moves(span, name_key) if cue and span is not None else (),
-                subject,
             )
         )
     return out
-
-
-def _head_words(head: Any) -> list[Any]:
-    """A noun phrase's head and the compound words before it ("Common pleas court Judge
-    Jeffrey Minehart", "Patriot missile batteries"), not its modifiers and clauses."""
-    words = [head]
-    for child in head.children:
-        if child.dep_ in ("compound", "flat"):
-            words += _head_words(child)
-    return words
 
 
 def _quotes_by_sentence(
@@ -229,21 +206,13 @@ def statements_of(
             claimed = doc.char_span(start, end, alignment_mode="expand")
             move = done_move(claimed, name_key) if claimed is not None else None
             asides = _asides(article.text, start, end)
-            kept = [
-                (tok, lemma)
+            words = frozenset(
+                lemma
                 for tok in (claimed if claimed is not None else span)
                 if (lemma := _content_lemma(tok)) is not None
                 and not any(a <= tok.idx < b for a, b in asides)
-            ]
-            words = frozenset(lemma for _, lemma in kept)
-            # its predicates: the verbs, and what a "be" predicates ("could not be prouder",
-            # "was unaware", "is a spy")
-            verbs = frozenset(
-                lemma
-                for tok, lemma in kept
-                if tok.pos_ == "VERB" or (tok.dep_ in ("acomp", "attr") and tok.head.lemma_ == "be")
             )
-            out.append(Statement(article, info, proposition, subject, words, move, verbs))
+            out.append(Statement(article, info, proposition, subject, words, move))
     return out
 
 

@@ -131,7 +131,6 @@ class SentenceInfo:
     cue_near: frozenset[str] = frozenset()  # keys within _CUE_REACH tokens of a cue
     refute_near: frozenset[str] = frozenset()  # those near a refuting word ("denied")
     denied: tuple[Move, ...] = ()  # planned moves it denies ("no plans to send troops to X")
-    subject: frozenset[str] = frozenset()  # keys of its main verb's subject ("the judge")
 
 
 @dataclass(frozen=True)
@@ -144,8 +143,6 @@ class Statement:
     subject: str
     claimed_keys: frozenset[str]  # the content lemmas of the proposition alone
     move: Move | None = None  # the move it reports as done ("a unit had arrived in X")
-    # the lemmas of its verbs: what is told happened or done ("tested", "fired")
-    claimed_verbs: frozenset[str] = frozenset()
 
 
 class FactKey(NamedTuple):
