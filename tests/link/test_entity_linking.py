@@ -783,3 +783,38 @@ def test_names_that_only_look_alike_stay_apart():
     ]
     assert [text[m.start : m.end] for m in one] == [m.text for m in one]
     assert cluster_mentions([one], [text], options) == [[(0, 0)], [(0, 1)], [(0, 2), (0, 3)]]
+
+
+def test_an_acronym_expands_its_name_whatever_slip_the_tagger_made():
+    # checked on earlier piles: "SOHR" (tagged NORP) is the Syrian Observatory for Human
+    # Rights, "U.N." the "UNITED NATIONS" of a dateline; "Juan Peñalosa" is "Juan Penalosa";
+    # two initials tagged a person ("M.M.", a newsletter's name) are no person's initials
+    options = LinkOptions(merge_threshold=0)
+    text = "the Syrian Observatory for Human Rights . SOHR"
+    one = [
+        _m(4, "Syrian Observatory for Human Rights", "name", "observatory",
+           "syrian observatory for human rights", "ORG"),
+        _m(42, "SOHR", "name", "sohr", "sohr", "NORP"),
+    ]  # fmt: skip
+    assert [text[m.start : m.end] for m in one] == [m.text for m in one]
+    assert cluster_mentions([one], [text], options) == [[(0, 0), (0, 1)]]
+    text = "UNITED NATIONS . the U.N."
+    one = [
+        _m(0, "UNITED NATIONS", "name", "nations", "united nations", "ORG"),
+        _m(21, "U.N.", "name", "un", "un", "ORG"),
+    ]
+    assert [text[m.start : m.end] for m in one] == [m.text for m in one]
+    assert cluster_mentions([one], [text], options) == [[(0, 0), (0, 1)]]
+    texts = ["Juan Penalosa spoke .", "Juan Peñalosa left ."]
+    mentions = [
+        [_m(0, "Juan Penalosa", "name", "penalosa", "juan penalosa", "PERSON")],
+        [_m(0, "Juan Peñalosa", "name", "peñalosa", "juan peñalosa", "PERSON")],
+    ]
+    assert cluster_mentions(mentions, texts, options) == [[(0, 0), (1, 0)]]
+    text = "Michael Mackenzie wrote . M.M. hears"
+    one = [
+        _m(0, "Michael Mackenzie", "name", "mackenzie", "michael mackenzie", "PERSON"),
+        _m(26, "M.M.", "name", "mm", "mm", "PERSON"),
+    ]
+    assert [text[m.start : m.end] for m in one] == [m.text for m in one]
+    assert cluster_mentions([one], [text], options) == [[(0, 0)], [(0, 1)]]

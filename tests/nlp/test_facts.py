@@ -383,3 +383,13 @@ def test_a_units_short_form_and_a_mistagged_plural_stay_counts():
              "Infants took an extended nap within 4 h after learning, the study found."]  # fmt: skip
     found = [[(f.text, f.counted) for f in facts] for facts in extract_facts(texts)]
     assert found == [[("80", "mph")], [("4", "h")]]
+
+
+def test_a_decimal_measure_and_a_count_before_its_noun_stay_facts():
+    from storyline.nlp.facts import extract_facts
+
+    texts = ["He had 18,365 flying hours experience, and had built a simulator.",
+             "The 6-foot 7-inch (2.01 meter) Rodman pushed through the crowd.",
+             "And I did not chip in ten grand to seed a first investment round."]  # fmt: skip
+    found = [[f.text for f in facts] for facts in extract_facts(texts)]
+    assert found == [["18,365"], ["2.01"], ["ten"]]

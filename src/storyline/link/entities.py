@@ -310,11 +310,15 @@ def _link_names(ctx: _Linking) -> None:
             uf.union(by_key[short][0], by_key[longer[0]][0])
         # acronym: "icrc" = "international committee (of the) red cross"
         if len(short_words) == 1 and len(short) >= 2:
-            # of a kind the short one may be: "DC" (a place) is not "Dave Camp"
+            # a place's acronym is no person's initials: "DC" is not "Dave Camp" (other
+            # types of an acronym are often the tagger's slips: "SOHR" NORP, "SAG" PERSON);
+            # a person goes by three initials ("JFK", "LBJ"), two are a column's or a
+            # place's ("M.M." of Morning Money is not "Michael Mackenzie")
             expansions = [
                 k
                 for k in by_acronym.get(short, [])
-                if types_compatible(key_type[k], key_type[short])
+                if not _place_and_person(key_type[k], key_type[short])
+                and (len(short) > 2 or key_type[k] != "PERSON")
             ]
             if len({uf.find(by_key[k][0]) for k in expansions}) == 1:
                 uf.union(by_key[short][0], by_key[expansions[0]][0])
@@ -327,6 +331,10 @@ def _link_names(ctx: _Linking) -> None:
                 person = "PERSON" in (key_type[a], key_type[b])
                 if types_compatible(key_type[a], key_type[b]) and is_variant(a, b, options, person):
                     uf.union(by_key[a][0], by_key[b][0])
+
+
+def _place_and_person(a: str, b: str) -> bool:
+    return {a, b} & PLACEISH != set() and "PERSON" in (a, b)
 
 
 def _hyphen_joined(surface: str, tail: list[str]) -> bool:

@@ -11,6 +11,7 @@ pronoun, a role noun) argues for it. A first name and its short form ("Mo"/"Maur
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
@@ -197,10 +198,18 @@ def types_compatible(a: str, b: str) -> bool:
     return (a == "PERSON") == (b == "PERSON")
 
 
+def _unaccented(word: str) -> str:
+    """ "peñalosa" -> "penalosa": a name written with and without its accents is one."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
 def holds_acronym(surface: str) -> bool:
     """Does a name as written hold a word that is an acronym already ("U.S. Navy", "FBI
     Director")? Its initials are no acronym of it: "U.S. Navy" is "USN", never "UN"."""
-    return any(_ACRONYM.fullmatch(w.strip(",;:'’()")) for w in surface.split())
+    words = [w.strip(",;:'’()") for w in surface.split()]
+    if surface.isupper():  # a name in capitals ("UNITED NATIONS"): only dots mark one
+        return any(re.fullmatch(r"(?:[A-Z]\.){2,}", w) for w in words)
+    return any(_ACRONYM.fullmatch(w) for w in words)
 
 
 def written_as_acronym(surface: str) -> bool:
@@ -224,7 +233,7 @@ def is_variant(a: str, b: str, options: LinkOptions, person: bool = False) -> bo
         # "iceland"/"ireland": one consonant for another is another name (in a longer
         # name the shared words are the evidence: "tallgrass distribution(s) ltd")
         return False
-    if person and consonants(a.split()[-1]) != consonants(b.split()[-1]):
+    if person and consonants(_unaccented(a.split()[-1])) != consonants(_unaccented(b.split()[-1])):
         # a person is told apart by the surname: "Mike Cernovich" is not "Mike Peinovich",
         # however alike the two read; its spellings differ in vowels ("Gaddafi"/"Gadhafi")
         return False

@@ -173,7 +173,7 @@ _COLLECTIVES = frozenset(
 _SINGULAR_COUNTS = frozenset(
     ["staff", "personnel", "police", "crew", "cattle", "livestock", "deer", "fish", "sheep"]
     + ["aircraft", "offspring", "head", "dozen", "hundred", "thousand", "people", "clergy"]
-    + ["infantry", "artillery", "militia", "youth", "poultry", "game", "wildlife"]
+    + ["infantry", "artillery", "militia", "youth", "poultry", "game", "wildlife", "grand"]
 )
 
 
@@ -359,6 +359,12 @@ def _fact(doc: Any, match: re.Match, sentences: SentenceIndex | None) -> Fact | 
         and len(noun.text) > 3
         and noun.lemma_.lower() not in _COLLECTIVES | _SINGULAR_COUNTS
         and not (token[0].i > 0 and doc[token[0].i - 1].pos_ == "DET")
+        # a whole number right before its noun, or before adjectives only: "(2.01 meter)"
+        # is a measure, "18,365 flying hours experience" counts the hours between
+        and "." not in match.group("number")
+        and all(t.pos_ == "ADJ" for t in doc[tok.i + 1 : noun.i])
+        # "two previous launch attempts" counts the attempts
+        and not (noun.dep_ == "compound" and noun.head.tag_ == "NNS")
     ):
         # a count above one takes a plural noun: before a singular one the number is a
         # label ("stage 4 cancer", "KPIX 5 reporter", "2) Qua economics"), not how many
