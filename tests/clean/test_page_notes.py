@@ -123,3 +123,10 @@ def test_a_caption_widgets_toggle_line_is_cut():
     ):
         assert classify_line(line) is not None, line
     assert classify_line("He pressed the toggle caption button twice, he said.") is None
+
+
+def test_a_prompt_to_click_below_is_no_sentence_of_the_news():
+    # a petition page's "Click below to sign the Petition." was a summary sentence
+    assert is_junk_sentence("Click below to sign the Petition.")
+    assert is_junk_sentence("Click the link to read the full report.")
+    assert not is_junk_sentence("Clicks below the target cost the firm millions, it said.")

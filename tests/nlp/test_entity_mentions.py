@@ -390,3 +390,13 @@ def test_an_interjection_opening_a_paragraph_is_no_name():
     (mentions,) = SpacyEntityAnalyzer().detect([text])
     names = [m.text for m in mentions if m.kind == "name"]
     assert "O.K." not in names and "Obama" in names
+
+
+def test_a_pointing_adjective_is_no_word_of_the_role(analyzer):
+    # the brief showed "Tony Wrice, such liaison officer" ("One such liaison officer, U.S.
+    # Army Maj. Tony Wrice, said ...")
+    text = "One such liaison officer, Tony Wrice, said the drill went well."
+    (mentions,) = analyzer.detect([text])
+    wrice = next(m for m in mentions if m.name == "tony wrice")
+    assert wrice.role == "liaison officer"
+    assert text[wrice.role_start : wrice.role_end] == "liaison officer"

@@ -97,7 +97,8 @@ def _is_teaser_list(text: str) -> bool:
 
 _JUNK_SENTENCE_START = re.compile(
     r"(?:photo|image|video|file|credit|caption|advertisement|related|read more|see also"
-    r"|click here|follow (?:us|him|her)|sign up|subscribe|share this|email|watch|listen)\b",
+    r"|click (?:here|below|the (?:link|button))|follow (?:us|him|her)|sign up|subscribe|share this"
+    r"|email|watch|listen)\b",
     re.IGNORECASE,
 )
 _JUNK_SENTENCE_PHRASES = (
