@@ -46,3 +46,20 @@ def test_cnns_own_dateline_without_a_dash_is_one():
     found = [dateline_at(text, text.index(w)) for w in ("(CNN)Your", "(CNN) The")]
     assert [text[end : end + 4] for _, end in found] == ["Your", "The "]
     assert dateline_at(text, text.index("(CNN) reported")) is None  # the name as a subject
+
+
+def test_a_news_service_named_in_full_and_cnns_place_are_datelines():
+    # a reader saw "(HealthDay News) -- Babies process ..." and "MONDAY, July 2 (HealthDay
+    # News) -- Whether ..." as story titles, and "Washington (CNN) Vermont Sen. ..." in a
+    # summary
+    text = (
+        "(HealthDay News) -- Babies nap.\n"
+        "MONDAY, July 2 (HealthDay News) -- Whether pain lasts.\n"
+        "Washington (CNN) Vermont Sen. Bernie Sanders spoke.\n"
+        "Jake Tapper (CNN) said so.\n"
+        "The Daily News (Opinion) - is a column."
+    )
+    found = [dateline_at(text, text.index(w)) for w in ("(Health", "MONDAY", "Washington")]
+    assert [text[end : end + 7] for _, end in found] == ["Babies ", "Whether", "Vermont"]
+    assert dateline_at(text, text.index("Jake")) is None  # the network after a name
+    assert dateline_at(text, text.index("The Daily")) is None

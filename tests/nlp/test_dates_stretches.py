@@ -160,3 +160,16 @@ def test_hours_and_minutes_without_a_cue_are_no_clock_time():
     assert _values("The blast at 14:00 local time", "2018-06-13")["14:00"][1] == "2018-06-13T14:00"
     assert _values("It starts 09:00 GMT.", "2018-06-13")["09:00 GMT"][1] == "2018-06-13T09:00"
     assert _values("Trading opens 9:30 ET.", "2018-06-13")["9:30"][1] == "2018-06-13T09:30"
+
+
+def test_a_day_ranges_first_day_takes_the_year_written_after_its_last():
+    # the timeline dated "... held across the Korean Peninsula March 8 to 23, 2017." as 2017
+    for text in ("The drill was held March 8 to 23, 2017.", "The fair ran March 8-23, 2017."):
+        found = extract_dates(text, None)
+        assert found[0].text == "March 8" and found[0].value == "2017-03-08", text
+    # no range, or a count after "to": the day keeps no year of the sentence's
+    found = extract_dates("On March 8 to 23 people came in 2017.", None)
+    assert found[0].value == "XXXX-03-08"
+    # an article date already gave the day its year: left as it was
+    found = extract_dates("The drill was held March 8 to 23, 2017.", "2017-04-01")
+    assert found[0].value == "2017-03-08"

@@ -430,3 +430,26 @@ def test_two_people_run_together_over_for_are_two_names(analyzer):
     (mentions,) = analyzer.detect([text])
     texts = {m.text for m in mentions}
     assert not any(" for " in t and "Gorsuch" in t for t in texts), texts
+
+
+def test_an_interjection_opening_a_paragraph_is_no_name():
+    # "O.K., about the Obama plan: It calls for ..." gave a speaker "O.K." (tagged PERSON)
+    from storyline.nlp.entities import SpacyEntityAnalyzer
+
+    text = (
+        "So the unemployed are being abandoned.\n\nO.K., about the Obama plan: It calls for "
+        "about $200 billion in new spending. It may not work."
+    )
+    (mentions,) = SpacyEntityAnalyzer().detect([text])
+    names = [m.text for m in mentions if m.kind == "name"]
+    assert "O.K." not in names and "Obama" in names
+
+
+def test_a_pointing_adjective_is_no_word_of_the_role(analyzer):
+    # the brief showed "Tony Wrice, such liaison officer" ("One such liaison officer, U.S.
+    # Army Maj. Tony Wrice, said ...")
+    text = "One such liaison officer, Tony Wrice, said the drill went well."
+    (mentions,) = analyzer.detect([text])
+    wrice = next(m for m in mentions if m.name == "tony wrice")
+    assert wrice.role == "liaison officer"
+    assert text[wrice.role_start : wrice.role_end] == "liaison officer"

@@ -384,3 +384,40 @@ def test_a_count_of_one_is_a_figure_only_for_a_toll():
     assert ("190", "passports") in got and ("three", "printers") in got, got
     assert not any(f.counted in ("camera", "senator", "pro-government journalist") for f in facts)
     assert ("one", "person") in got and ("one", "suspect") in got, got
+
+
+def test_a_number_before_a_singular_noun_is_a_label_not_a_count():
+    # a reader saw "4 cancer" ("stage 4 cancer") and "5 reporter" ("KPIX 5 reporter Len
+    # Ramirez") among the facts and figures
+    from storyline.nlp.facts import extract_facts
+
+    texts = [
+        "KPIX 5 reporter Len Ramirez confirmed Thursday that 20 jurors refused to serve.",
+        "The singer died on Wednesday after a yearlong battle with stage 4 cancer.",
+        "The company laid off 20 staff and 300 personnel on Monday.",
+        "About 5,000 police were deployed on Sunday.",
+    ]
+    found = [[(f.text, f.counted) for f in facts] for facts in extract_facts(texts)]
+    assert found[0] == [("20", "jurors")]
+    assert found[1] == []
+    assert found[2] == [("20", "staff"), ("300", "personnel")]  # counted in the singular
+    assert found[3] == [("About 5,000", "police")]
+
+
+def test_a_units_short_form_and_a_mistagged_plural_stay_counts():
+    from storyline.nlp.facts import extract_facts
+
+    texts = ["Still, 80 mph in a sport-utility vehicle is pretty fast.",
+             "Infants took an extended nap within 4 h after learning, the study found."]  # fmt: skip
+    found = [[(f.text, f.counted) for f in facts] for facts in extract_facts(texts)]
+    assert found == [[("80", "mph")], [("4", "h")]]
+
+
+def test_a_decimal_measure_and_a_count_before_its_noun_stay_facts():
+    from storyline.nlp.facts import extract_facts
+
+    texts = ["He had 18,365 flying hours experience, and had built a simulator.",
+             "The 6-foot 7-inch (2.01 meter) Rodman pushed through the crowd.",
+             "And I did not chip in ten grand to seed a first investment round."]  # fmt: skip
+    found = [[f.text for f in facts] for facts in extract_facts(texts)]
+    assert found == [["18,365"], ["2.01"], ["ten"]]

@@ -111,6 +111,10 @@ LINE_RULES: tuple[Rule, ...] = (
         r"tweet with a location.{0,200}",
         r"follow us on .{0,60}",
         r"advertisement|sponsored content|read more:?.{0,80}",
+        # a media slot's label left on its own line where the picture or player was
+        # ("Photo", "Video", "Image 3 of 12"): the tagger ran it into the next line's
+        # words ("Photo⏎⏎O.K., about the plan" gave a speaker "Photo O.K.")
+        r"(photo|photos|image|images|video|gallery|slideshow|graphic)(\s+\d+\s+of\s+\d+)?",
         r"(advertisement\s*-\s*)?(story )?continue[sd]? (reading )?below( advertisement)?",
         r"(sign up|subscribe)( now)? (for|to) (our|the) .{0,40}newsletters?.{0,160}",
         # reader call-outs and page furniture seen on real scraped piles
@@ -255,7 +259,7 @@ LINE_RULES: tuple[Rule, ...] = (
         # (the credit may carry its label: "... on Feb. 6. Photographer: Jane Doe/AFP via
         # Getty Images"; or name the agency in full or short: "(John Amis/ASSOCIATED
         # PRESS)", "(Seth Wenig/AP)")
-        r"(?=.{0,400}$).*[.!?][\"”’')]?\s+\(?((photographer|photo|credit|image)s?:\s*)?"
+        r"(?=.{0,400}$).*[.!?][\"”’')]?\s+\(?((photographer|photo|credit|image)s?(:| by)\s*)?"
         + _CAPITALISED
         + r"?\s*/\s*(getty images|ap( photo)?|afp( photo)?|associated press|bloomberg"
         r"|epa(-efe)?|shutterstock|istockphoto|contributor|stringer|staff photo(grapher)?)"
@@ -273,6 +277,10 @@ LINE_RULES: tuple[Rule, ...] = (
         # <section> <headline>" (a credit after a bar is never the article's prose)
         r"(?=.{0,600}$).*[.!?]\s+\|\s+" + _CAPITALISED + r"\s*/\s*(getty images|ap( photo)?|afp"
         r"|epa(-efe)?|reuters|politico|bloomberg|shutterstock|istockphoto)\b.*",
+        # a caption widget's buttons before its credit: "Enlarge this image toggle caption
+        # Jane Doe/AP Jane Doe/AP", "toggle caption Pew Research Center/NPR" (the words of
+        # no sentence)
+        r"(?=.{0,300}$)(enlarge this image\s+)?\w?toggle caption\b.*",
         # a photo gallery flattened into a line: "Photos: The search for MH370 <caption>
         # Hide Caption 1 of 43 Photos: ..." (its counter is the gallery's own words)
         r".*\bhide caption \d+ of \d+\b.*",
@@ -330,6 +338,25 @@ LINE_RULES: tuple[Rule, ...] = (
         r"by\s+(?-i:(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)[A-Z][\w.'’-]*"
         r"(\s+(van|von|de|al|bin|[A-Z][\w.'’-]*)){1,3},(\s+(of|for|and|the|&|[A-Z][\w.'’&-]*))"
         r"{1,5})",
+    ),
+    _rule(
+        "editor's note",
+        # the outlet's note on the article itself, never its reporting: "This article was
+        # amended on 9 June 2016. Two quotes ...", "This story is updated at the bottom with
+        # a response from ...", "An earlier version of this story misstated ..." (news of
+        # another thing's update names that thing: "The app was updated ...")
+        r"(?=.{0,400}$)((editor'?s'? note|update|correction)\s*:\s*)?this (article|story|post"
+        r"|piece|report|column|blog post) (was|has been|is|will be|had been)( being)?"
+        r" (updated|amended|corrected|edited|revised|changed)\b.*",
+        r"(?=.{0,400}$)((editor'?s'? note|correction)\s*:\s*)?an earlier version of this"
+        r" (article|story|post|piece|report|column)\b.*",
+    ),
+    _rule(
+        "related link",
+        # a link to another article, its headline closed by the prompt ("Brock Turner's
+        # statement blames sexual assault on Stanford 'party culture' Read more"); a
+        # paragraph of prose ends on its own stop, never on "Read more"
+        r"(?=.{0,200}$).{8,}\s+(?-i:Read more|READ MORE)\s*[»›→>]?",
     ),
     _rule(
         "wire credit",

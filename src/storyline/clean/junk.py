@@ -81,6 +81,8 @@ _CRAWL_SEED = re.compile(
     r"|\bcrawls? performed by\b|\bwarc files?\b|\bseedlist\b|\bcrawl (?:start|end) date\b"
 )
 
+_CRAWL_SHEET_WORDS = 800
+
 # a paragraph cut off by the site that lists it: "... according to new ..."
 _TEASER_END = re.compile(r"(?:\.\.\.|…)\s*$")
 _TEASER_MIN_PARAGRAPHS = 5
@@ -98,7 +100,8 @@ def _is_teaser_list(text: str) -> bool:
 
 _JUNK_SENTENCE_START = re.compile(
     r"(?:photo|image|video|file|credit|caption|advertisement|related|read more|see also"
-    r"|click here|follow (?:us|him|her)|sign up|subscribe|share this|email|watch|listen)\b",
+    r"|click (?:here|below|the (?:link|button))|follow (?:us|him|her)|sign up|subscribe|share this"
+    r"|email|watch|listen)\b",
     re.IGNORECASE,
 )
 _JUNK_SENTENCE_PHRASES = (
@@ -135,6 +138,10 @@ def junk_reason(text: str, word_count: int) -> str | None:
     lowered = text.lower()
     seed = _CRAWL_SEED.search(lowered)
     if seed and word_count < 250:  # only a crawl's own description says this
+        return f"boilerplate ({seed.group()})"
+    # a longer description of a crawl gives its data sheet: two of these ("seedlist",
+    # "crawl start date", "crawl end date", ...); news of a web archive quotes none
+    if seed and word_count < _CRAWL_SHEET_WORDS and len(set(_CRAWL_SEED.findall(lowered))) >= 2:
         return f"boilerplate ({seed.group()})"
     if _is_teaser_list(text):
         return "an index of other stories' teasers"
@@ -225,15 +232,19 @@ def _caption_dated(text: str) -> bool:
 # where a person stands in the picture: "Zainab al-Khawaja (L) is greeted by ...", "(2nd
 # R)", "(L-R)", "(left)", "(centre)"; only a caption points at its photo so ("(R)" alone is
 # left out: it is a party's letter after a politician's name), or says it is "a file photo"
-# ("in a file photo", "this file photo": news that "police released a file photo" stays)
+# ("in a file photo", "this file photo": news that "police released a file photo" stays),
+# or points at "this" picture, dated or credited ("X is shown in this June 27, 2011 file
+# photo", "X, in this photograph provided by the City Hall April 22, 2015, is seen ..."):
+# reporting says "a photo" and what it shows; only a caption stands beside "this" one
 _CAPTION_POINTER = re.compile(
     r"\((?:(?:\d(?:st|nd|rd|th)\s+)?(?:L|left|center|centre|front|rear)(?:\s*[-,]\s*(?:R|right"
     r"|front|rear|back|top|bottom|row))?|\d(?:st|nd|rd|th)\s+(?:R|right)|L\s*-\s*R|left to right"
     r"|from left|right|center|centre)\)"
     r"|(?i:\b(?:in (?:a|this|the)|this|is a) file (?:photo|picture|image|photograph)\b)"
-    # "In this image released by Turner Classic Movies, ...", "in this evidence photo
-    # released by the Connecticut State Police": a caption speaks of its own picture
-    r"|(?i:\bin this (?:[\w-]+ ){0,2}(?:photo|picture|image|photograph)\b)"
+    r"|(?i:\bin this (?:this )?(?:(?:undated|handout|family|courtesy|file|evidence|(?:\w+\.? )?\d{1,2},? \d{4},?"
+    r"|\d{4},?)\s+){1,3}(?:photo|photograph|picture|image|video)s?\b(?!-))"
+    r"|(?i:\bin this (?:photo|photograph|picture|image|video)s?,? (?:provided|released|taken"
+    r"|obtained|made available|distributed|posted|shared) (?:by|from|on|to)\b)"
 )
 
 

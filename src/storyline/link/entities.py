@@ -48,11 +48,13 @@ from storyline.link.entity_names import (
     first_name,
     generations_apart,
     head_key,
+    holds_acronym,
     is_variant,
     link_first_names,
     rival_names,
     same_first_name,
     types_compatible,
+    written_as_acronym,
 )
 from storyline.link.entity_orphans import attach_orphan_chains
 from storyline.link.entity_pronouns import mention_gender, person_noun, pronoun_antecedent
@@ -275,7 +277,7 @@ def _link_names(ctx: _Linking) -> None:
         if words:
             by_last[words[-1]].append(key)
             by_shape[(key[0], len(words))].append(key)
-        if letters := acronym(key):
+        if (letters := acronym(key)) and not holds_acronym(written[key]):
             by_acronym[letters].append(key)
     # a one-word name that also starts other names is a name of its own, not a short
     # form: "House" in "House Oversight Committee", "House Republicans" is not the White
@@ -308,7 +310,16 @@ def _link_names(ctx: _Linking) -> None:
             uf.union(by_key[short][0], by_key[longer[0]][0])
         # acronym: "icrc" = "international committee (of the) red cross"
         if len(short_words) == 1 and len(short) >= 2:
-            expansions = by_acronym.get(short, [])
+            # a place's acronym is no person's initials: "DC" is not "Dave Camp" (other
+            # types of an acronym are often the tagger's slips: "SOHR" NORP, "SAG" PERSON);
+            # a person goes by three initials ("JFK", "LBJ"), two are a column's or a
+            # place's ("M.M." of Morning Money is not "Michael Mackenzie")
+            expansions = [
+                k
+                for k in by_acronym.get(short, [])
+                if not _place_and_person(key_type[k], key_type[short])
+                and (len(short) > 2 or key_type[k] != "PERSON")
+            ]
             if len({uf.find(by_key[k][0]) for k in expansions}) == 1:
                 uf.union(by_key[short][0], by_key[expansions[0]][0])
     surnames = {k.split()[-1] for k in keys if " " in k}
@@ -317,8 +328,13 @@ def _link_names(ctx: _Linking) -> None:
     for block in by_shape.values():
         for i, a in enumerate(block):
             for b in block[i + 1 :]:
-                if types_compatible(key_type[a], key_type[b]) and is_variant(a, b, options):
+                person = "PERSON" in (key_type[a], key_type[b])
+                if types_compatible(key_type[a], key_type[b]) and is_variant(a, b, options, person):
                     uf.union(by_key[a][0], by_key[b][0])
+
+
+def _place_and_person(a: str, b: str) -> bool:
+    return {a, b} & PLACEISH != set() and "PERSON" in (a, b)
 
 
 def _hyphen_joined(surface: str, tail: list[str]) -> bool:
@@ -397,6 +413,7 @@ def _link_heads(ctx: _Linking) -> dict[tuple[int, str], list[int]]:
         # two rival names of things share the head ("White House", "House of Delegates"):
         # a bare "House" could be either, it joins neither by the head
         things = sorted({m.name for m in names if " " in m.name and m.type != "PERSON"})
+        people = any(key_type[m.name] == "PERSON" for m in names)
         ambiguous = ambiguous or any(
             rival_names(set(a.split()), set(b.split())) for a, b in combinations(things, 2)
         )
@@ -414,6 +431,8 @@ def _link_heads(ctx: _Linking) -> dict[tuple[int, str], list[int]]:
             # that could be either person joins neither by its head
             if _bare_name(mention) and mention.type != "PERSON" and mention.name in starts:
                 continue
+            if people and mention.kind == "name" and written_as_acronym(mention.text):
+                continue  # "U.N." is not the "Un" of "Kim Jong Un"
             if ambiguous and _bare_name(mention):
                 if elder is not None:
                     ctx.uf.union(elder, k)

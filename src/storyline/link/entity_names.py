@@ -11,6 +11,7 @@ pronoun, a role noun) argues for it. A first name and its short form ("Mo"/"Maur
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
@@ -198,12 +199,32 @@ def types_compatible(a: str, b: str) -> bool:
     return (a == "PERSON") == (b == "PERSON")
 
 
+def _unaccented(word: str) -> str:
+    """ "peñalosa" -> "penalosa": a name written with and without its accents is one."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+def holds_acronym(surface: str) -> bool:
+    """Does a name as written hold a word that is an acronym already ("U.S. Navy", "FBI
+    Director")? Its initials are no acronym of it: "U.S. Navy" is "USN", never "UN"."""
+    words = [w.strip(",;:'’()") for w in surface.split()]
+    if surface.isupper():  # a name in capitals ("UNITED NATIONS"): only dots mark one
+        return any(re.fullmatch(r"(?:[A-Z]\.){2,}", w) for w in words)
+    return any(_ACRONYM.fullmatch(w) for w in words)
+
+
+def written_as_acronym(surface: str) -> bool:
+    """Is a name written as an acronym ("U.N.", "NATO")? It is no person's surname, whatever
+    its key: "U.N." keys "un", like the "Un" of "Kim Jong Un"."""
+    return _ACRONYM.fullmatch(surface.strip()) is not None
+
+
 def acronym(key: str) -> str:
     words = [w for w in key.split() if w not in CONNECTORS]
     return "".join(w[0] for w in words) if len(words) >= 2 else ""
 
 
-def is_variant(a: str, b: str, options: LinkOptions) -> bool:
+def is_variant(a: str, b: str, options: LinkOptions, person: bool = False) -> bool:
     """Spelling variants of the same name: "tartous"/"tartus", "gulf of aden"/"gulf of eden"."""
     if min(len(a), len(b)) < options.variant_min_length or a[0] != b[0]:
         return False
@@ -212,6 +233,10 @@ def is_variant(a: str, b: str, options: LinkOptions) -> bool:
     if " " not in a and consonants(a) != consonants(b):
         # "iceland"/"ireland": one consonant for another is another name (in a longer
         # name the shared words are the evidence: "tallgrass distribution(s) ltd")
+        return False
+    if person and consonants(_unaccented(a.split()[-1])) != consonants(_unaccented(b.split()[-1])):
+        # a person is told apart by the surname: "Mike Cernovich" is not "Mike Peinovich",
+        # however alike the two read; its spellings differ in vowels ("Gaddafi"/"Gadhafi")
         return False
     return SequenceMatcher(None, a, b).ratio() >= options.variant_similarity
 

@@ -11,16 +11,22 @@ from __future__ import annotations
 
 import re
 
+# a news service in brackets: an agency's letters or name, or a service named "... News"
+# ("(HealthDay News)", "(Kyodo News)")
+_AGENCY = r"(?:[A-Z]{2,6}|Reuters|Bloomberg|[A-Z][A-Za-z]{2,20} News)"
+
 # a place in capitals (", Region" and an agency in brackets may follow), a place in any
 # case with a date or region and a wire agency in brackets ("New York (AFP) –",
-# "CLEVELAND, July 19 (UPI) —"), or an agency alone, then a dash: at the start of a
-# paragraph only
+# "CLEVELAND, July 19 (UPI) —", "MONDAY, July 2 (HealthDay News) --"), or an agency alone,
+# then a dash: at the start of a paragraph only
 DATELINE = re.compile(
     r"(?:[A-Z][A-Z.'\- ]{2,}(?:,\s*[A-Za-z.' ]{2,20})?\s*(?:\([A-Za-z0-9 .&/-]{1,20}\))?"
-    r"|[A-Z][\w.'\- ]{1,30}?(?:,\s*[\w.' ]{2,20})?\s*\((?:[A-Z]{2,6}|Reuters|Bloomberg)\)"
-    r"|\((?:CNN|AP|Reuters|AFP)\))\s*[\u2014\u2013-]{1,2}\s*"
-    # CNN's own style has no dash: "(CNN)Your favorite fitness tracker ...", "(CNN) The ..."
-    r"|\((?:CNN|CNN Business|CNN Money)\)\s*(?=[A-Z\"\u201c'\u2018])"
+    r"|[A-Z][\w.'\- ]{1,30}?(?:,\s*[\w.' ]{2,20})?\s*\(" + _AGENCY + r"\)"
+    r"|\((?:CNN|AP|Reuters|AFP|[A-Z][A-Za-z]{2,20} News)\))\s*[\u2014\u2013-]{1,2}\s*"
+    # CNN's own style has no dash, with or without its place: "(CNN)Your favorite fitness
+    # tracker ...", "(CNN) The ...", "Washington (CNN) Vermont Sen. Bernie Sanders ..."
+    r"|(?:[A-Z][\w.'\- ]{1,30}?(?:,\s*[\w.' ]{2,20})?\s*)?\((?:CNN|CNN Business|CNN Money)\)"
+    r"\s*(?=[A-Z\"\u201c'\u2018])"
 )
 
 

@@ -150,7 +150,27 @@ def extract_dates(text: str, dct: str | dt.date | None = None) -> list[TimeExpre
     chosen.sort(key=lambda t: (t.start, t.end))
     found = _year_ago_quarters(_merge_adjacent(chosen, text), text, ctx.dct)
     found = _appositive_quarters(_day_around(_following(found, ctx.dct), text), text)
-    return _elided_days(found, text)
+    return _range_year(_elided_days(found, text), text)
+
+
+# "March 8 to 23, 2017", "March 8-23, 2017": a day range whose year is written once, after
+# its last day; the first day is of that year too
+_RANGE_END_YEAR = re.compile(
+    r"\s*(?:-|–|—|to|through|thru|until|till)\s*\d{1,2},?\s+((?:19|20)\d\d)\b", re.IGNORECASE
+)
+
+
+def _range_year(found: list[TimeExpression], text: str) -> list[TimeExpression]:
+    """A range's first day left without a year ("XXXX-03-08") takes the year written after
+    the range's last day (only when no article date gave it one)."""
+    out = []
+    for t in found:
+        value = t.value or ""
+        after = _RANGE_END_YEAR.match(text, t.end) if value.startswith("XXXX-") else None
+        if after is not None and t.type == "DATE":
+            t = TimeExpression(t.text, t.start, t.end, t.type, after.group(1) + value[4:], t.mod)
+        out.append(t)
+    return out
 
 
 # "April 24 and 25": a second day number sharing the month told just before it; not a

@@ -134,6 +134,8 @@ def _role_phrase(doc: Any, noun: Any) -> tuple[str, int, int] | None:
         return None
     keep = [noun]
     for child in noun.lefts:
+        if child.lower_ in _POINTING:
+            continue  # "One such liaison officer": the role is "liaison officer"
         if child.dep_ in ("amod", "compound") and child.ent_type_ not in ("GPE", "ORG", "NORP"):
             keep.extend(t for t in child.subtree if t.dep_ != "poss")
     keep.sort(key=lambda t: t.i)
@@ -151,3 +153,6 @@ def _role_phrase(doc: Any, noun: Any) -> tuple[str, int, int] | None:
 
 
 _PAST = frozenset({"then", "once", "formerly"})
+# adjectives that point back at others named, not at the role ("one such officer", "another
+# such case", "the same officer", "a certain official")
+_POINTING = frozenset({"such", "other", "same", "certain"})

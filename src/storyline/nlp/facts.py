@@ -137,6 +137,14 @@ _COLLECTIVES = frozenset(
 )
 
 
+# nouns English counts in the singular ("20 staff", "300 personnel", "40 head of cattle")
+_SINGULAR_COUNTS = frozenset(
+    ["staff", "personnel", "police", "crew", "cattle", "livestock", "deer", "fish", "sheep"]
+    + ["aircraft", "offspring", "head", "dozen", "hundred", "thousand", "people", "clergy"]
+    + ["infantry", "artillery", "militia", "youth", "poultry", "game", "wildlife", "grand"]
+)
+
+
 @dataclass(frozen=True)
 class Fact:
     """A number phrase in a text; every offset slices that text."""
@@ -291,6 +299,30 @@ def _fact(doc: Any, match: re.Match, sentences: SentenceIndex | None) -> Fact | 
         # "its 2.0 line", "the 2.0 machine": a version, not a count. A measure keeps its
         # own decimal ("a 7.1 magnitude earthquake", "a 3.5 mile stretch"): only a whole
         # number written with ".0" names a version
+        return None
+    if (
+        unit is None
+        and noun is not None
+        and value > 1
+        and not match.group("scale")
+        and noun.tag_ == "NN"
+        and tok.head.i == noun.i
+        # a plural the tagger missed ("68 greater one-horned rhinos"), a unit's short
+        # form ("4 h", "80 mph") and a noun counted in the singular stay counts
+        and not noun.lower_.endswith("s")
+        and len(noun.text) > 3
+        and noun.lemma_.lower() not in _COLLECTIVES | _SINGULAR_COUNTS
+        and not (token[0].i > 0 and doc[token[0].i - 1].pos_ == "DET")
+        # a whole number right before its noun, or before adjectives only: "(2.01 meter)"
+        # is a measure, "18,365 flying hours experience" counts the hours between
+        and "." not in match.group("number")
+        and all(t.pos_ == "ADJ" for t in doc[tok.i + 1 : noun.i])
+        # "two previous launch attempts" counts the attempts
+        and not (noun.dep_ == "compound" and noun.head.tag_ == "NNS")
+    ):
+        # a count above one takes a plural noun: before a singular one the number is a
+        # label ("stage 4 cancer", "KPIX 5 reporter", "2) Qua economics"), not how many
+        # there are; a measure has its article ("a 7.1 magnitude quake", "a 3.5 mile stretch")
         return None
     if unit is not None and noun is not None and names_a_title(doc, tok, noun, value):
         # "the $50,000 Scientific American Science in Action Award": the sum is the fact,

@@ -28,6 +28,15 @@ _LINE_LABELS = frozenset(
         "running time", "rating", "directed by", "advertisement",
     }
 )  # fmt: skip
+# a label's last word that makes the whole a section's or a feature's name, not a
+# speaker's: "NBC Nightly News Exclusive: Lester Holt anchors ...", "Campaign Update: ...",
+# "Reuters Poll: ..." (a speaker is a name or a role: "Ted Cruz:", "White House:")
+_LABEL_ENDS = frozenset(
+    {"exclusive", "update", "updated", "video", "videos", "photos", "analysis", "opinion",
+     "correction", "breaking", "latest", "poll", "report", "live"}
+)  # fmt: skip
+# a word of speech holds a letter: "Number of unique URLs: 2,273,840,159" is a field's value
+_LETTER_WORD = re.compile(r"\b\w*[^\W\d_]\w*")
 # a contact line ("Email: jdoe@paper.com; Twitter: @jdoe") or a link is no one's words
 _CONTACT = re.compile(r"\S@\S|https?://|www\.")
 # a headline's teaser tells the reader what to do ("Mobb Deep Songs Remixed: Listen to 7 of
@@ -53,12 +62,16 @@ def transcript_drafts(doc: Any, text: str, min_words: int) -> list[Draft]:
                 continue
         if not m or m.group(1).strip().lower() in _LINE_LABELS:
             continue
+        if m.group(1).split()[-1].lower() in _LABEL_ENDS:
+            continue
         name_start, name_end = para.start() + m.start(1), para.start() + m.end(1)
         colon = para.start() + m.end(1)
         while text[colon] != ":":
             colon += 1
         start, end = trim_span(text, colon + 1, para.end())
         if word_count(text[start:end]) < min_words or _CONTACT.search(text, start, end):
+            continue
+        if len(_LETTER_WORD.findall(text, start, end)) < min_words:
             continue
         if not m.group(1).isupper() and _TEASER.match(text, start, end):
             continue
