@@ -529,3 +529,29 @@ def test_having_and_a_participle_is_active_and_said_by_the_main_clause_subject()
     )
     quotes = _indirect(text, "announced")
     assert quotes and quotes[0].speaker == "Judge Berman", quotes
+
+
+def _direct(text):
+    return [q for q in extract_quotes(text) if q.kind == "direct"]
+
+
+def test_a_short_closing_clause_the_parser_mistags_still_names_the_speaker():
+    # "the notice read", "the three write", "read the memo": the tagger makes the noun an
+    # adjective or the verb a noun and finds no cue; the clause's shape says who speaks
+    cases = {
+        "“The library will close early on Fridays until the repairs are done,” the notice"
+        " read.": "the notice",
+        "“We were never told what the new rules would cost the town,” the three write.": "the three",
+        '"The plant will reopen in the spring with a smaller crew," read the memo.': "the memo",
+    }
+    for text, speaker in cases.items():
+        quotes = _direct(text)
+        assert len(quotes) == 1, text
+        assert quotes[0].speaker == speaker, text
+
+
+def test_an_inverted_pronoun_subject_the_parser_made_an_object_speaks():
+    text = '"Nobody should have to wait six hours at a polling station," tweeted another.'
+    quotes = _direct(text)
+    assert len(quotes) == 1
+    assert quotes[0].speaker == "another"
