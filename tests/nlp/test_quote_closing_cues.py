@@ -555,3 +555,18 @@ def test_an_inverted_pronoun_subject_the_parser_made_an_object_speaks():
     quotes = _direct(text)
     assert len(quotes) == 1
     assert quotes[0].speaker == "another"
+
+
+def test_a_noun_whose_verb_the_parser_made_a_relative_clause_is_its_subject():
+    # "A ... poll found last week that ...": parsed as a noun (the sentence's root) with
+    # a reduced relative "found ..."; the sentence's only verb reports, the noun says it
+    cases = {
+        "A Marist College poll found last week that the mayor would beat her rival 51 to 44"
+        " percent in a runoff.": "A Marist College poll",
+        "Two economists, Ana Ruiz and Tom Hale, found in 2019 that the tax cut had paid for"
+        " less than a third of itself.": "Two economists, Ana Ruiz and Tom Hale",
+    }
+    for text, speaker in cases.items():
+        quotes = _indirect(text, "found")
+        assert len(quotes) == 1, text
+        assert quotes[0].speaker == speaker, text

@@ -30,6 +30,7 @@ from storyline.nlp.quote_syntax import (
     content_of,
     finite,
     is_speech_verb,
+    main_verb_as_relative,
     question_clauses,
     speech_verbs,
     subject_of,
@@ -161,6 +162,7 @@ def indirect_drafts(
                 verb.tag_ == "VBN"
                 and verb.dep_ in ("advcl", "acl")
                 and not any(c.dep_ == "aux" and c.lower_ == "having" for c in verb.children)
+                and not main_verb_as_relative(verb)
             )
             or _opening_asked(verb)
             or _reduced_asked(verb)

@@ -140,6 +140,8 @@ def subject_of(verb: Any) -> Any | None:
                 return objects[0] if objects else None  # "was criticized (by X)"
         if node.dep_ == "ROOT" and (loose := _loose_subject(node)) is not None:
             return loose
+        if main_verb_as_relative(node):
+            return node.head
         host = infinitive_host(node)  # "had reason to know", "an opening for X to act"
         if node.dep_ == "relcl" or (host is not None and host.pos_ not in ("VERB", "AUX")):
             if host is None or host.pos_ not in ("VERB", "AUX"):
@@ -190,6 +192,24 @@ def subject_of(verb: Any) -> Any | None:
             continue
         break
     return None
+
+
+def main_verb_as_relative(verb: Any) -> bool:
+    """ "A Quinnipiac poll found last week that ...", "Two analysts, A and B, found that
+    ...": the parser made the sentence a noun (its root) with a reduced relative clause;
+    but a sentence has a main verb, and a verb reporting a clause after that noun is it:
+    the noun is its subject, the verb no participle."""
+    return (
+        verb.dep_ == "acl"
+        and (verb.tag_ in FINITE_TAGS or (verb.tag_ == "VBN" and _reports_clause(verb)))
+        and verb.head.dep_ == "ROOT"
+        and verb.head.pos_ in ("NOUN", "PROPN")
+        and verb.head.i < verb.i
+    )
+
+
+def _reports_clause(verb: Any) -> bool:
+    return any(c.dep_ == "ccomp" for c in verb.children)
 
 
 def _loose_subject(verb: Any) -> Any | None:
