@@ -570,3 +570,16 @@ def test_a_noun_whose_verb_the_parser_made_a_relative_clause_is_its_subject():
         quotes = _indirect(text, "found")
         assert len(quotes) == 1, text
         assert quotes[0].speaker == speaker, text
+
+
+def test_a_subjectless_main_verb_is_said_by_the_noun_phrase_right_before_it():
+    # a long fronted phrase the parser runs on into the subject: "office" is hung on
+    # "between" as a conjunct and "announced" has no subject of its own
+    text = (
+        "After a day of tensions between two of the state’s most powerful Democrats,"
+        " Governor Ann Lee’s office announced Friday that Lee will meet with the mayor on"
+        " Thursday."
+    )
+    quotes = _indirect(text, "announced")
+    assert len(quotes) == 1
+    assert quotes[0].speaker == "Governor Ann Lee’s office"
