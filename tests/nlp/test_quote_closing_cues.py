@@ -583,3 +583,18 @@ def test_a_subjectless_main_verb_is_said_by_the_noun_phrase_right_before_it():
     quotes = _indirect(text, "announced")
     assert len(quotes) == 1
     assert quotes[0].speaker == "Governor Ann Lee’s office"
+
+
+def test_what_there_is_says_what_its_participle_reports():
+    cases = {
+        "In a similar vein, there is anecdotal evidence suggesting that older voters are"
+        " moving to the right.": ("suggesting", "anecdotal evidence"),
+        "There were also emails that night showing the gunmen had planned the attack for weeks.": (
+            "showing",
+            "emails",
+        ),
+    }
+    for text, (cue, speaker) in cases.items():
+        quotes = _indirect(text, cue)
+        assert len(quotes) == 1, text
+        assert quotes[0].speaker == speaker, text

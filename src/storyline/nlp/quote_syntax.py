@@ -173,6 +173,10 @@ def subject_of(verb: Any) -> Any | None:
             target = node.head.head.head
             node = target.head if target.pos_ in ("NOUN", "PROPN") else target
             continue
+        if node.dep_ == "advcl" and node.tag_ == "VBG" and (there := _existential(node.head)):
+            # "There were also emails that night showing ...": the parser hung the
+            # participle on "were"; what there was says it
+            return there
         if node.dep_ == "acl" and node.tag_ == "VBG" and _holds_stance(node.head):
             # "ads attacking his rivals", "a speech denouncing Trump", "polls showing Cruz
             # ahead": the noun the participle describes holds the stance (PolNeAR's source)
@@ -314,6 +318,14 @@ _MESSAGES = _ISSUED_NOUNS | {
 }  # fmt: skip
 
 
+def _existential(verb: Any) -> Any | None:
+    """What "there is" says there is ("There were emails"), if ``verb`` is such a "be"."""
+    if not any(c.dep_ == "expl" for c in verb.children):
+        return None
+    things = [c for c in verb.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")]
+    return things[0] if things else None
+
+
 def _holds_stance(noun: Any) -> bool:
     """May the noun a participle describes hold what it says? "candidates blasting X",
     "with polls showing X": yes; but "released a statement saying", "said in an email
@@ -322,6 +334,8 @@ def _holds_stance(noun: Any) -> bool:
         return False
     if noun.dep_ in ("nsubj", "nsubjpass", "ROOT"):
         return True
+    if noun.dep_ in ("attr", "dobj") and any(c.dep_ == "expl" for c in noun.head.children):
+        return True  # "there were also emails that night showing", "there is evidence suggesting"
     return noun.dep_ == "pobj" and noun.head.lower_ not in ("in", "through", "via", "on", "by")
 
 
