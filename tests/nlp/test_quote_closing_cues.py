@@ -598,3 +598,15 @@ def test_what_there_is_says_what_its_participle_reports():
         quotes = _indirect(text, cue)
         assert len(quotes) == 1, text
         assert quotes[0].speaker == speaker, text
+
+
+def test_what_someone_has_to_say_is_said_by_who_has_it():
+    # "have X to say" is no object control ("had them check"): X is what is said
+    text = (
+        "Likewise, a report from the Urban Institute had this to say about the plan:"
+        ' "Families in the top fifth of incomes would gain three times as much as the'
+        ' bottom fifth."'
+    )
+    quotes = [q for q in extract_quotes(text) if q.kind == "direct"]
+    assert len(quotes) == 1
+    assert quotes[0].speaker == "a report from the Urban Institute"

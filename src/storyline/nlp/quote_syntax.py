@@ -148,7 +148,7 @@ def subject_of(verb: Any) -> Any | None:
                 return host or node.head
             node = host
             continue
-        if node.dep_ == "xcomp" and node.head.i != node.i and _object_control(node.head):
+        if node.dep_ == "xcomp" and node.head.i != node.i and _object_control(node.head, node):
             objects = [c for c in node.head.children if c.dep_ in ("dobj", "dative")]
             if objects:
                 return objects[0]
@@ -283,8 +283,12 @@ _OBJECT_CONTROL = frozenset(
 )  # fmt: skip
 
 
-def _object_control(verb: Any) -> bool:
-    return verb.lemma_.lower() in _OBJECT_CONTROL
+def _object_control(verb: Any, infinitive: Any) -> bool:
+    """("had them check the rolls": they check; "had this to say": the subject says it,
+    what it has is what is said)"""
+    lemma = verb.lemma_.lower()
+    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in infinitive.children)
+    return lemma in _OBJECT_CONTROL and not (lemma == "have" and to)
 
 
 # what one issues in one's own name, and the verbs one issues it with
