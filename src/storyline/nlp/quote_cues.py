@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from storyline.nlp.quote_shapes import relative_after
-from storyline.nlp.quote_syntax import TELL_LEMMAS, is_speech_verb
+from storyline.nlp.quote_syntax import TELL_LEMMAS, is_speech_verb, speech_verbs
 
 
 def framing_verb(doc: Any, start: int) -> tuple[Any, bool] | None:
@@ -192,6 +192,41 @@ def cue_between_quotes(
     if not subjects or any(t.i > verb.i and t.dep_ not in ("npadvmod", "advmod") for t in tokens):
         return None  # only the subject and the verb (and "on Monday", "later")
     return verb, False
+
+
+# the words of a short closing clause: who ("the editorial", "Rubio spokesman Alex
+# Conant", "another") and the verb, in either order, then the sentence's stop
+_WHO = r"(?:[A-Z][\w.'’-]*|the|a|an|one|another)(?:[ \t\xa0]+[\w.'’-]+){0,5}?"
+_CLOSING_CLAUSE = re.compile(
+    rf"[ \t\xa0]+(?:(?P<who>{_WHO})[ \t\xa0]+(?P<verb>[a-z]+)"
+    rf"|(?P<verb2>[a-z]+)[ \t\xa0]+(?P<who2>{_WHO}))[ \t\xa0]*\.(?=\s|$)"
+)
+# what a text does with its words ("the editorial read", "the sign reads")
+_TEXT_READS = frozenset({"read", "reads"})
+
+
+def closing_clause(
+    doc: Any, text: str, start: int, end: int
+) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """'“...,” the editorial read.', '"...," read the email.', '"...," tweeted another.':
+    a quote ending in a comma, "?" or "!" inside its marks, then a clause of only a short
+    noun phrase and a speech verb, in either order, up to the stop. The parser often
+    tags such a clause wrongly ("editorial" an adjective of "read", "write" a noun) and
+    finds no cue; the shape alone says who speaks: (cue span, speaker span)."""
+    inner = text[start:end].rstrip("\"”»'` ")
+    if not inner.endswith((",", "?", "!")):
+        return None
+    m = _CLOSING_CLAUSE.match(text, end)
+    if m is None:
+        return None
+    group = "verb" if m.group("verb") else "verb2"
+    who = "who" if group == "verb" else "who2"
+    word = m.group(group)
+    span = doc.char_span(m.start(group), m.end(group))
+    lemma = span[0].lemma_.lower() if span is not None and len(span) == 1 else word
+    if not (word in speech_verbs() or lemma in speech_verbs() or word in _TEXT_READS):
+        return None
+    return (m.start(group), m.end(group)), (m.start(who), m.end(who))
 
 
 def clause_before(doc: Any, start: int) -> tuple[Any, bool] | None:

@@ -30,6 +30,7 @@ from storyline.nlp.quote_syntax import (
     content_of,
     finite,
     is_speech_verb,
+    main_verb_as_relative,
     question_clauses,
     speech_verbs,
     subject_of,
@@ -161,6 +162,7 @@ def indirect_drafts(
                 verb.tag_ == "VBN"
                 and verb.dep_ in ("advcl", "acl")
                 and not any(c.dep_ == "aux" and c.lower_ == "having" for c in verb.children)
+                and not main_verb_as_relative(verb)
             )
             or _opening_asked(verb)
             or _reduced_asked(verb)
@@ -540,4 +542,29 @@ def sentence_subject(verb: Any) -> Any | None:
             return token
         if token.ent_type_ == "PERSON" and token.dep_ in ("appos", "nsubj", "nsubjpass"):
             person = token
-    return person
+    return person or _noun_before(verb)
+
+
+def _noun_before(verb: Any) -> Any | None:
+    """ "In an interview with The Post - conducted at his estate - Lewandowski continued
+    to assert", "After a day of tensions between two Republicans, Ryan's office
+    announced": a long fronted phrase the parser ran on into the subject; a finite main
+    verb with no subject has it in the noun phrase right before it (its auxiliaries and
+    adverbs, or an aside set off by commas, aside: "Senator Harry Reid, the minority
+    leader, said")."""
+    doc = verb.doc
+    if verb.dep_ != "ROOT" or not finite(verb):
+        return None
+    i = verb.i - 1
+    while i >= 0 and doc[i].head.i == verb.i and doc[i].dep_ in ("aux", "neg", "advmod"):
+        i -= 1
+    if i >= 0 and doc[i].text == ",":
+        i -= 1
+    if i < 0:
+        return None
+    token = doc[i]
+    while token.dep_ == "appos" and token.head.i < token.i:
+        token = token.head
+    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ not in ("pobj", "conj", "appos"):
+        return None
+    return token

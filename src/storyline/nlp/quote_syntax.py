@@ -140,13 +140,15 @@ def subject_of(verb: Any) -> Any | None:
                 return objects[0] if objects else None  # "was criticized (by X)"
         if node.dep_ == "ROOT" and (loose := _loose_subject(node)) is not None:
             return loose
+        if main_verb_as_relative(node):
+            return node.head
         host = infinitive_host(node)  # "had reason to know", "an opening for X to act"
         if node.dep_ == "relcl" or (host is not None and host.pos_ not in ("VERB", "AUX")):
             if host is None or host.pos_ not in ("VERB", "AUX"):
                 return host or node.head
             node = host
             continue
-        if node.dep_ == "xcomp" and node.head.i != node.i and _object_control(node.head):
+        if node.dep_ == "xcomp" and node.head.i != node.i and _object_control(node.head, node):
             objects = [c for c in node.head.children if c.dep_ in ("dobj", "dative")]
             if objects:
                 return objects[0]
@@ -171,6 +173,10 @@ def subject_of(verb: Any) -> Any | None:
             target = node.head.head.head
             node = target.head if target.pos_ in ("NOUN", "PROPN") else target
             continue
+        if node.dep_ == "advcl" and node.tag_ == "VBG" and (there := _existential(node.head)):
+            # "There were also emails that night showing ...": the parser hung the
+            # participle on "were"; what there was says it
+            return there
         if node.dep_ == "acl" and node.tag_ == "VBG" and _holds_stance(node.head):
             # "ads attacking his rivals", "a speech denouncing Trump", "polls showing Cruz
             # ahead": the noun the participle describes holds the stance (PolNeAR's source)
@@ -190,6 +196,24 @@ def subject_of(verb: Any) -> Any | None:
             continue
         break
     return None
+
+
+def main_verb_as_relative(verb: Any) -> bool:
+    """ "A Quinnipiac poll found last week that ...", "Two analysts, A and B, found that
+    ...": the parser made the sentence a noun (its root) with a reduced relative clause;
+    but a sentence has a main verb, and a verb reporting a clause after that noun is it:
+    the noun is its subject, the verb no participle."""
+    return (
+        verb.dep_ == "acl"
+        and (verb.tag_ in FINITE_TAGS or (verb.tag_ == "VBN" and _reports_clause(verb)))
+        and verb.head.dep_ == "ROOT"
+        and verb.head.pos_ in ("NOUN", "PROPN")
+        and verb.head.i < verb.i
+    )
+
+
+def _reports_clause(verb: Any) -> bool:
+    return any(c.dep_ == "ccomp" for c in verb.children)
 
 
 def _loose_subject(verb: Any) -> Any | None:
@@ -259,8 +283,12 @@ _OBJECT_CONTROL = frozenset(
 )  # fmt: skip
 
 
-def _object_control(verb: Any) -> bool:
-    return verb.lemma_.lower() in _OBJECT_CONTROL
+def _object_control(verb: Any, infinitive: Any) -> bool:
+    """("had them check the rolls": they check; "had this to say": the subject says it,
+    what it has is what is said)"""
+    lemma = verb.lemma_.lower()
+    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in infinitive.children)
+    return lemma in _OBJECT_CONTROL and not (lemma == "have" and to)
 
 
 # what one issues in one's own name, and the verbs one issues it with
@@ -294,6 +322,14 @@ _MESSAGES = _ISSUED_NOUNS | {
 }  # fmt: skip
 
 
+def _existential(verb: Any) -> Any | None:
+    """What "there is" says there is ("There were emails"), if ``verb`` is such a "be"."""
+    if not any(c.dep_ == "expl" for c in verb.children):
+        return None
+    things = [c for c in verb.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")]
+    return things[0] if things else None
+
+
 def _holds_stance(noun: Any) -> bool:
     """May the noun a participle describes hold what it says? "candidates blasting X",
     "with polls showing X": yes; but "released a statement saying", "said in an email
@@ -302,6 +338,8 @@ def _holds_stance(noun: Any) -> bool:
         return False
     if noun.dep_ in ("nsubj", "nsubjpass", "ROOT"):
         return True
+    if noun.dep_ in ("attr", "dobj") and any(c.dep_ == "expl" for c in noun.head.children):
+        return True  # "there were also emails that night showing", "there is evidence suggesting"
     return noun.dep_ == "pobj" and noun.head.lower_ not in ("in", "through", "via", "on", "by")
 
 

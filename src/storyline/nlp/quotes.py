@@ -39,6 +39,7 @@ from storyline.layer import fragment_words
 from storyline.nlp.quote_clauses import across_paragraph, discourse_said
 from storyline.nlp.quote_cues import (
     bare_cue,
+    closing_clause,
     closing_verb,
     colon_intro,
     cue_between_quotes,
@@ -285,6 +286,8 @@ def _direct_drafts(doc: Any, text: str, verbs: list[Any], options: QuoteOptions)
             found = closing_verb(doc, text, start, end)
         if found is None and named is None:
             found = cue_between_quotes(doc, text, start, quotes)
+        if found is None and named is None:
+            named = closing_clause(doc, text, start, end)
         draft = Draft(start, end, "direct", fragments=[(start, end)])
         byline = _DASH_SPEAKER.match(text, end)
         if byline is None and _opens_paragraph(text, start):
@@ -317,6 +320,11 @@ def _direct_drafts(doc: Any, text: str, verbs: list[Any], options: QuoteOptions)
                     draft.speaker = noun_phrase(subject, text)
             if draft.speaker is None and after:
                 draft.speaker = words_before_cue(text, end, verb.idx)
+            if draft.speaker is None and after:
+                # '"...," tweeted another.': the inverted subject the parser made an object
+                clause = closing_clause(doc, text, start, end)
+                if clause is not None and clause[0] == draft.cue:
+                    draft.speaker = clause[1]
             if draft.speaker is None and not after:
                 # '"The risk," said Edward Leamer, an economist, "is that ..."': a cue
                 # before the quote with its subject after it, between verb and quote

@@ -140,6 +140,13 @@ def apposed_name(span: Any) -> tuple[int, int] | None:
     return None
 
 
+# how English names for a nationality end ("Russian", "Chinese", "British", "Iraqi",
+# "Dutch", "Swiss", "Thai", "Greek", "Czech", "Arab", "Filipino")
+_DEMONYM_ENDINGS = (
+    "an", "ese", "ish", "i", "ch", "ss", "ai", "ek", "ic", "ab", "ino", "ot", "ard",
+)  # fmt: skip
+
+
 def nationality(span: Any) -> bool:
     """ "Russian": a nationality, which names no one who speaks; but "Republicans" is a
     group that does, and "Cuban" is Mark Cuban when the article names him so."""
@@ -148,6 +155,8 @@ def nationality(span: Any) -> bool:
     if any(t.tag_ in ("NNPS", "NNS") for t in span):
         return False
     last = span[-1].text
+    if not last.lower().endswith(_DEMONYM_ENDINGS):
+        return False  # "Statista", typed a nationality by the tagger, is no demonym
     doc = span.doc
     return not any(
         t.text == last and t.i > 0 and doc[t.i - 1].pos_ == "PROPN" and doc[t.i - 1].is_title
