@@ -133,6 +133,12 @@ def test_second_before_the_noun_it_counts_is_the_ordinal():
     assert _values("for a second or two", "2013-03-20")["a second"][1] == "PT1S"
 
 
+def test_the_early_hours_of_a_day_are_no_stretch_of_hours():
+    found = _values("A shooting erupted in the early hours of Saturday.", "2018-06-13")
+    assert "hours" not in found and found["Saturday"] == ("DATE", "2018-06-09")
+    assert _values("The talks lasted hours.", "2018-06-13")["hours"] == ("DURATION", "PTXH")
+
+
 def test_a_capitalised_daily_or_weekly_in_a_name_is_no_set():
     for text in ("He told The Daily Beast.", "It ran in Us Weekly.", "Daily Mail reported it."):
         assert extract_dates(text, "2018-06-13") == [], text

@@ -145,6 +145,13 @@ def _duration_rule(m: re.Match[str], ctx: Ctx) -> Resolved | None:
         and _ORDINAL_SECOND.match(ctx.text, m.end())
     ):
         return None  # "a second term", "a second earthquake": the ordinal, not one second
+    if (
+        unit == "hour"
+        and plural
+        and amount_text is None
+        and _SMALL_HOURS.search(ctx.text, max(0, m.start() - 20), m.end() + 4)
+    ):
+        return None  # "in the early hours of Saturday": a part of that day, not a stretch
     if unit == "quarter" and _FRACTION_OF.match(ctx.text, m.end()):
         return None  # "three-quarters of its food", "a quarter of the market": a share
     if "and a half" in m.group(0).lower() and amount is not None:
@@ -164,6 +171,7 @@ def _duration_rule(m: re.Match[str], ctx: Ctx) -> Resolved | None:
 # Second Amendment right", "a second-half goal") is the ordinal; the unit is followed by
 # punctuation or a word of time or measure ("for a second, ", "a second later", "a second
 # or two", "a second to decide")
+_SMALL_HOURS = re.compile(r"\b(?:early|wee|small)\s+hours\s+of\b", re.IGNORECASE)
 _ORDINAL_SECOND = re.compile(
     r"(?:-[a-z]|\s+(?!(?:or|and|later|earlier|ago|before|after|to|too|longer|more|less|of|"
     r"in|at|for|the|that|when|as|into|until|till|so|he|she|they|it|we|you|I|his|her|its|"
