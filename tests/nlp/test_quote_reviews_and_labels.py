@@ -31,6 +31,19 @@ def test_a_label_its_own_line_speaks_of_is_no_speaker():
     assert "PENCE" in speakers  # a transcript's speaker does not name himself
 
 
+def test_an_interviews_answer_mark_is_no_speaker():
+    # an interview's "A:" was listed as a speaker, its answers as A's words; the answer's
+    # own attributions ("I think ...") are what is said in it
+    text = (
+        "Q: Why did you adopt the cause of Afghan women?\n\n"
+        "A: Because they needed help, I think. I think American women were shocked after "
+        "the attacks when the spotlight turned on Afghanistan."
+    )
+    quotes = _quotes(text)
+    assert not {"A", "Q"} & {q.speaker for q in quotes}
+    assert any(text[q.start : q.end].startswith("American women were shocked") for q in quotes)
+
+
 def test_a_film_that_boasts_or_offers_something_voices_nothing():
     text = (
         "Fede Alvarez's blood-soaked reprise of Sam Raimi's shocker, \"The Evil Dead,\" "

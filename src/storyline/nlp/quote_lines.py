@@ -26,6 +26,9 @@ _LINE_LABELS = frozenset(
         "photo", "photo credit", "credit", "tags", "topics", "share", "follow", "twitter",
         "facebook", "phone", "contact", "with", "starring", "cast", "mpaa rating", "rated",
         "running time", "rating", "directed by", "advertisement",
+        # an interview's question and answer marks: the answer's words are the person
+        # interviewed's, whom "A" does not name; what its sentences attribute stays
+        "q", "a",
     }
 )  # fmt: skip
 # a label's last word that makes the whole a section's or a feature's name, not a
