@@ -18,7 +18,7 @@ from typing import Any, Protocol
 from storyline.lexicon import word_set
 from storyline.nlp.entity_roles import entity_bounds, role_of
 from storyline.nlp.name_parts import full_names_at, named_after_the, owned_person, surname_alone
-from storyline.nlp.name_shape import credit_trimmed, shape_type
+from storyline.nlp.name_shape import credit_trimmed, interjection, shape_type
 from storyline.nlp.person_nouns import HONORIFICS, TITLES
 from storyline.nlp.spacy_model import doc_text
 
@@ -307,8 +307,8 @@ def not_an_entity(span: Any, label: str) -> bool:
         # "quit cold turkey", "the gore": a name in letters has a capital (a model's
         # number, "the 737", and a script without case are names still)
         return True
-    if label in ("PERSON", "ORG") and text.replace(".", "").lower() in ("ok", "okay"):
-        return True  # "O.K., about the plan: It calls ...": an interjection, no one's name
+    if label in ("PERSON", "ORG") and interjection(text):
+        return True  # "O.K., about the plan: It calls ...": no one's name
     root = span.root
     if label == "NORP" and (root.pos_ == "ADJ" or root.dep_ == "amod"):
         return True

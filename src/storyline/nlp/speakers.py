@@ -24,6 +24,7 @@ from typing import Any
 from storyline.lexicon import word_set
 from storyline.nlp.name_gender import FEMALE_TITLES, MALE_TITLES, person_genders, person_key
 from storyline.nlp.name_parts import full_names_at, surname_alone
+from storyline.nlp.name_shape import interjection
 from storyline.nlp.quote_syntax import speech_verbs
 from storyline.nlp.quotes import Quote
 from storyline.nlp.spacy_model import doc_text
@@ -131,7 +132,7 @@ def _names(doc: Any, quotes: list[Quote]) -> list[_Name]:
         ):
             # (not a name that modifies: "the Trump campaign" is no mention of him)
             label = "PERSON"
-        if label not in ("PERSON", "ORG", "GPE"):
+        if label not in ("PERSON", "ORG", "GPE") or interjection(ent.text):
             continue
         before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
         gender = "m" if before in MALE_TITLES else "f" if before in FEMALE_TITLES else ""
@@ -270,8 +271,8 @@ def _resolve(ctx: _Context, quote: Quote, earlier: list[Quote]) -> Quote:
     found = span if target is None else ctx.doc.char_span(*target, alignment_mode="expand")
     if found is not None and (named := titled_name(found)) is not None:
         target = named
-    if target is None or target == (start, end):
-        return quote
+    if target is None or target == (start, end) or interjection(ctx.text[target[0] : target[1]]):
+        return quote  # (an interjection the parser made a subject names no one: "O.K., ...")
     if any(target[0] <= f_start and f_end <= target[1] for f_start, f_end in quote.fragments
            or [(quote.start, quote.end)]):  # fmt: skip
         # a phrase holding the quote's own words names no speaker (a misparse that hangs
