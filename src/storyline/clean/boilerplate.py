@@ -277,6 +277,11 @@ LINE_RULES: tuple[Rule, ...] = (
         # <section> <headline>" (a credit after a bar is never the article's prose)
         r"(?=.{0,600}$).*[.!?]\s+\|\s+" + _CAPITALISED + r"\s*/\s*(getty images|ap( photo)?|afp"
         r"|epa(-efe)?|reuters|politico|bloomberg|shutterstock|istockphoto)\b.*",
+        # a caption closed by a bracketed credit of a photographer and an outlet: "X is
+        # shown in this file photo. (Jason Doe/The Recorder via Associated Press)" (a
+        # sentence of prose never ends on a "Name/Outlet" pair in brackets)
+        r"(?=.{0,400}$).*[.!?][\"”’']?\s+\((?-i:[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){0,4})\s*/\s*"
+        r"(?-i:[A-Z])[^()/]{1,80}\)",
         # a caption widget's buttons before its credit: "Enlarge this image toggle caption
         # Jane Doe/AP Jane Doe/AP", "toggle caption Pew Research Center/NPR" (the words of
         # no sentence)
