@@ -144,3 +144,12 @@ def test_a_caption_closed_by_a_bracketed_name_and_outlet_is_cut():
         "Sales rose in the first half (January/June), the company said.",
     ):
         assert classify_line(prose) is None, prose
+
+
+def test_a_byline_with_its_published_stamp_is_cut():
+    # the timeline dated "By Staff Sgt. ... / Published March 24, 2017" as an event
+    line = "By Staff Sgt. Jane W. Doe, 7th Air Force Public Affairs / Published March 24, 2017"
+    assert classify_line(line) == "dateline"
+    assert (
+        classify_line("By Friday, the troops had left the base / the town, officials said.") is None
+    )

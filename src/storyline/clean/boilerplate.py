@@ -304,6 +304,9 @@ LINE_RULES: tuple[Rule, ...] = (
         r"(published|updated|posted)( on)?: [^.!?]{1,80}",
         r"(published|updated|posted)( on)? " + _DAY_WRITTEN + r"[^.!?]{0,40}",
         r"/\s*(published|updated|posted)\b[^.!?]{0,80}",  # "/ Updated By Sarah Fitzpatrick"
+        # a byline with its stamp after a slash: "By Staff Sgt. Jane Doe, 7th Air Force
+        # Public Affairs / Published March 24, 2017"
+        r"by\s+(?-i:[A-Z]).{3,120}?\s/\s*(published|updated|posted)\b.{0,60}",
         # the byline block after it may carry a stray or an initial's period: "/ Updated
         # By Ken Dilanian, Peter Alexander. and Courtney Kube" (no prose opens on "/ By")
         r"/\s*(published|updated|posted)\s+by\s+[^!?]{1,120}",
