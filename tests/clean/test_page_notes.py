@@ -130,3 +130,26 @@ def test_a_prompt_to_click_below_is_no_sentence_of_the_news():
     assert is_junk_sentence("Click below to sign the Petition.")
     assert is_junk_sentence("Click the link to read the full report.")
     assert not is_junk_sentence("Clicks below the target cost the firm millions, it said.")
+
+
+def test_a_caption_closed_by_a_bracketed_name_and_outlet_is_cut():
+    line = (
+        "County Judge Jane Roe is shown in this June 27, 2011 file photo. (Jason Doe/The "
+        "Recorder via Associated Press)"
+    )
+    assert classify_line(line) == "photo caption"
+    for prose in (
+        "The vote was 5-4 (and/or a tie).",
+        "He split the bill 50/50 with her. (Both agreed.)",
+        "Sales rose in the first half (January/June), the company said.",
+    ):
+        assert classify_line(prose) is None, prose
+
+
+def test_a_byline_with_its_published_stamp_is_cut():
+    # the timeline dated "By Staff Sgt. ... / Published March 24, 2017" as an event
+    line = "By Staff Sgt. Jane W. Doe, 7th Air Force Public Affairs / Published March 24, 2017"
+    assert classify_line(line) == "dateline"
+    assert (
+        classify_line("By Friday, the troops had left the base / the town, officials said.") is None
+    )

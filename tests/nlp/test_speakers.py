@@ -664,3 +664,14 @@ def test_an_untyped_surname_of_a_person_named_before_is_that_person():
             token.pos_ = "PROPN"
     he = [q for q in quotes_with_speakers(doc, QuoteOptions()) if q.speaker_words == "he"]
     assert he and he[0].speaker == "Sanders", [(q.speaker, q.speaker_words) for q in he]
+
+
+def test_an_interjection_is_no_ones_name():
+    # the brief listed "O.K." (and "Photo O.K.") as a speaker: "O.K., about the Obama plan:
+    # It calls for about $200 billion ..."
+    text = (
+        "So the unemployed are being abandoned.\n\nO.K., about the Obama plan: It calls for "
+        "about $200 billion in new spending, and it argues that we should act."
+    )
+    quotes = _quotes(text)
+    assert quotes and not any(q.speaker and "O.K." in q.speaker for q in quotes)

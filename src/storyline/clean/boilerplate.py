@@ -277,6 +277,11 @@ LINE_RULES: tuple[Rule, ...] = (
         # <section> <headline>" (a credit after a bar is never the article's prose)
         r"(?=.{0,600}$).*[.!?]\s+\|\s+" + _CAPITALISED + r"\s*/\s*(getty images|ap( photo)?|afp"
         r"|epa(-efe)?|reuters|politico|bloomberg|shutterstock|istockphoto)\b.*",
+        # a caption closed by a bracketed credit of a photographer and an outlet: "X is
+        # shown in this file photo. (Jason Doe/The Recorder via Associated Press)" (a
+        # sentence of prose never ends on a "Name/Outlet" pair in brackets)
+        r"(?=.{0,400}$).*[.!?][\"”’']?\s+\((?-i:[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){0,4})\s*/\s*"
+        r"(?-i:[A-Z])[^()/]{1,80}\)",
         # a caption widget's buttons before its credit: "Enlarge this image toggle caption
         # Jane Doe/AP Jane Doe/AP", "toggle caption Pew Research Center/NPR" (the words of
         # no sentence)
@@ -299,6 +304,9 @@ LINE_RULES: tuple[Rule, ...] = (
         r"(published|updated|posted)( on)?: [^.!?]{1,80}",
         r"(published|updated|posted)( on)? " + _DAY_WRITTEN + r"[^.!?]{0,40}",
         r"/\s*(published|updated|posted)\b[^.!?]{0,80}",  # "/ Updated By Sarah Fitzpatrick"
+        # a byline with its stamp after a slash: "By Staff Sgt. Jane Doe, 7th Air Force
+        # Public Affairs / Published March 24, 2017"
+        r"by\s+(?-i:[A-Z]).{3,120}?\s/\s*(published|updated|posted)\b.{0,60}",
         # the byline block after it may carry a stray or an initial's period: "/ Updated
         # By Ken Dilanian, Peter Alexander. and Courtney Kube" (no prose opens on "/ By")
         r"/\s*(published|updated|posted)\s+by\s+[^!?]{1,120}",

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from storyline.lexicon import word_set
+from storyline.nlp.name_shape import interjection
 
 _POSSESSIVES = frozenset({"'", "\u2019", "'s", "\u2019s"})
 
@@ -106,8 +107,8 @@ def not_an_entity(span: Any, label: str) -> bool:
         # "quit cold turkey", "the gore": a name in letters has a capital (a model's
         # number, "the 737", and a script without case are names still)
         return True
-    if label in ("PERSON", "ORG") and text.replace(".", "").lower() in ("ok", "okay"):
-        return True  # "O.K., about the plan: It calls ...": an interjection, no one's name
+    if label in ("PERSON", "ORG") and interjection(text):
+        return True  # "O.K., about the plan: It calls ...": no one's name
     root = span.root
     if label == "NORP" and (root.pos_ == "ADJ" or root.dep_ == "amod"):
         return True

@@ -181,3 +181,9 @@ def credit_trimmed(span: Any) -> Any:
     while s < e and doc[s].lower_ in CREDIT_WORDS:
         s += 1
     return doc[s:e] if e > s else None
+
+
+def interjection(text: str) -> bool:
+    """Is a span the tagger called a name an interjection ("O.K., about the plan: It calls
+    ...", "Okay, so")? It names no one, and no pronoun after it refers to it."""
+    return text.replace(".", "").strip().lower() in ("ok", "okay")

@@ -24,6 +24,7 @@ from typing import Any
 from storyline.lexicon import word_set
 from storyline.nlp.name_gender import FEMALE_TITLES, MALE_TITLES, person_genders, person_key
 from storyline.nlp.name_parts import common_noun_opening, full_names_at, surname_alone
+from storyline.nlp.name_shape import interjection
 from storyline.nlp.quote_syntax import speech_verbs
 from storyline.nlp.quotes import Quote
 from storyline.nlp.spacy_model import doc_text
@@ -131,8 +132,12 @@ def _names(doc: Any, quotes: list[Quote]) -> list[_Name]:
         ):
             # (not a name that modifies: "the Trump campaign" is no mention of him)
             label = "PERSON"
-        if label not in ("PERSON", "ORG", "GPE") or common_noun_opening(ent):
-            continue  # "Problem was, it sucked.": no one a later "they" means
+        if (
+            label not in ("PERSON", "ORG", "GPE")
+            or common_noun_opening(ent)
+            or interjection(ent.text)
+        ):
+            continue  # "Problem was, it sucked.", "O.K.": no one a later "they" means
         before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
         gender = "m" if before in MALE_TITLES else "f" if before in FEMALE_TITLES else ""
         if label == "PERSON" and not gender:
@@ -270,8 +275,8 @@ def _resolve(ctx: _Context, quote: Quote, earlier: list[Quote]) -> Quote:
     found = span if target is None else ctx.doc.char_span(*target, alignment_mode="expand")
     if found is not None and (named := titled_name(found)) is not None:
         target = named
-    if target is None or target == (start, end):
-        return quote
+    if target is None or target == (start, end) or interjection(ctx.text[target[0] : target[1]]):
+        return quote  # (an interjection the parser made a subject names no one: "O.K., ...")
     if any(target[0] <= f_start and f_end <= target[1] for f_start, f_end in quote.fragments
            or [(quote.start, quote.end)]):  # fmt: skip
         # a phrase holding the quote's own words names no speaker (a misparse that hangs
