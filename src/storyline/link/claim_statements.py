@@ -84,6 +84,8 @@ def sentence_infos(
         cue_near: set[str] = set()
         refute_near: set[str] = set()
         cue = False
+        words: frozenset[str] = frozenset()
+        figures: frozenset[str] = frozenset()
         if span is not None:
             token_keys: dict[int, str] = {}
             for ent in ents.within(span.start_char, span.end_char):
@@ -106,6 +108,9 @@ def sentence_infos(
                     keys.add(lemma)
                     token_keys[tok.i] = lemma
             cue = bool(cues)
+            words = frozenset(t.lemma_.lower() for t in span if t.is_alpha)
+            figures = frozenset(t.text.replace(",", "") for t in span if t.like_num and any(
+                c.isdigit() for c in t.text))  # fmt: skip
             for i in cues:  # what the denial or negation is about: the words around it
                 for j in range(i - _CUE_REACH, i + _CUE_REACH + 1):
                     if j in token_keys:
@@ -124,6 +129,8 @@ def sentence_infos(
                 frozenset(cue_near),
                 frozenset(refute_near),
                 denied_moves(span, name_key) if cue and span is not None else (),
+                figures,
+                words,
             )
         )
     return out
@@ -241,7 +248,8 @@ def statements_of(
                 if (lemma := _content_lemma(tok)) is not None
                 and not any(a <= tok.idx < b for a, b in asides)
             )
-            out.append(Statement(article, info, proposition, subject, words, move))
+            event = _event(claimed) if claimed is not None else frozenset()
+            out.append(Statement(article, info, proposition, subject, words, move, event))
     return out
 
 
@@ -272,6 +280,39 @@ def _is_clause(span: Any) -> bool:
     """A span headed by a verb ("Russia had no plans"), not a noun phrase ("an end to
     violence", "the regime of dragging its feet")."""
     return span is not None and span.root.pos_ in ("VERB", "AUX")
+
+
+def _event(span: Any) -> frozenset[str]:
+    """What a claim says happened or is so: the lemmas of its main verb, of the verbs
+    coordinated with it or reported by it, and, for a copula or a light verb, of its
+    complement ("The building was a fake": fake; "said it would file": file)."""
+    out: set[str] = set()
+    todo, seen = [span.root], set()
+    while todo:
+        tok = todo.pop()
+        if tok.i in seen:
+            continue
+        seen.add(tok.i)
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB" and tok.is_alpha and lemma not in _GENERIC_LEMMAS:
+            out.add(lemma)
+        elif tok.pos_ in ("VERB", "AUX"):
+            out.update(
+                c.lemma_.lower()
+                for c in tok.children
+                if c.dep_ in ("attr", "acomp", "dobj", "oprd")
+                and c.pos_ in ("NOUN", "ADJ", "VERB")
+                and c.is_alpha
+                and not c.is_stop
+            )
+        todo += [
+            c
+            for c in tok.children
+            if c.dep_ in ("conj", "xcomp", "ccomp")
+            and c.pos_ in ("VERB", "AUX")
+            and span.start <= c.i < span.end
+        ]
+    return frozenset(out)
 
 
 def _is_event(span: Any) -> bool:
