@@ -66,3 +66,25 @@ def test_the_claims_event_is_its_main_predicate_or_a_light_verbs_complement():
     assert claim.event == frozenset({"air"})
     (fake,), _ = _parsed("The battered building in Accra was a fake, the State Department said.")
     assert "fake" in fake.event
+
+
+def test_a_quote_kept_whole_claims_its_quoted_words_not_where_they_were_said():
+    # seen on a real pile: '"We don't have much at this time," State Police Sergeant Kim
+    # Riley said at the press conference' was backed by "Riley ... wouldn't go so far as to
+    # identify the bodies ... in a press conference Tuesday": they shared only the setting
+    from storyline.link.claim_statements import sentence_infos, statements_of
+    from storyline.link.claim_types import Ents
+    from storyline.nlp.quotes import quotes_from_doc
+    from storyline.nlp.spacy_model import load_pipeline
+
+    text = (
+        "\u201cWe don\u2019t have much at this time on the two bodies,\u201d State Police "
+        "Sergeant Kim Riley said at the press conference."
+    )
+    doc = next(load_pipeline().pipe([text]))
+    article = ClaimArticle("a", text, (), "outlet-a")
+    ents, quotes = Ents(doc), quotes_from_doc(doc)
+    infos = sentence_infos(article, doc, quotes, ents)
+    (claim,) = statements_of(article, doc, quotes, infos, set(), ents)
+    assert "body" in claim.claimed_keys
+    assert not {"press", "conference"} & claim.claimed_keys

@@ -192,6 +192,28 @@ def _speaker_of(sentence: Span, quotes: Sequence[Quote]) -> Quote | None:
     return best
 
 
+def _quoted_words(span: Any, quotes: Sequence[Quote]) -> list[tuple[int, int]]:
+    """The quoted words of a sentence that someone says (the fragments of its quotes with a
+    speaker, a quote running on past the sentence included), or none when its attribution
+    carries a refuting word or a negation ("Lavrov denied that ...", "did not say ..."):
+    then the denial is what the sentence claims, with its words."""
+    from storyline.link.stance_features import NEGATION, REFUTE
+
+    ranges = [
+        (max(a, span.start_char), min(b, span.end_char))
+        for q in quotes
+        if q.speaker and not q.unspoken
+        for a, b in (q.fragments or ((q.start, q.end),))
+        if a < span.end_char and b > span.start_char
+    ]
+    for t in span:
+        low = t.lower_
+        cue = low in REFUTE or low in NEGATION or low.endswith(("n't", "n\u2019t"))
+        if cue and not any(a <= t.idx < b for a, b in ranges):
+            return []
+    return ranges
+
+
 def _quote_in(sentence: SentenceInfo, quotes: Sequence[Quote]) -> Quote | None:
     inside = [q for q in quotes if q.start >= sentence.start and q.end <= sentence.end]
     return max(inside, key=lambda q: q.end - q.start) if inside else None
@@ -242,11 +264,20 @@ def statements_of(
             claimed = doc.char_span(start, end, alignment_mode="expand")
             move = done_move(claimed, name_key) if claimed is not None else None
             asides = _asides(article.text, start, end)
+            # a sentence kept whole (its quoted words carry a negation, or its quote runs
+            # on past it) claims what its quoted words say, not who said them where:
+            # '"We don't have much at this time," Sgt Riley said at the press conference'
+            # is not backed by every sentence naming Riley at a press conference
+            quoted: list[tuple[int, int]] = []
+            whole = start == info.start and end == info.end and (quote is None or info.cue)
+            if whole and not (according or refused):
+                quoted = _quoted_words(span, overlapping.get(n, []))
             words = frozenset(
                 lemma
                 for tok in (claimed if claimed is not None else span)
                 if (lemma := _content_lemma(tok)) is not None
                 and not any(a <= tok.idx < b for a, b in asides)
+                and (not quoted or any(a <= tok.idx < b for a, b in quoted))
             )
             event = _event(claimed) if claimed is not None else frozenset()
             out.append(Statement(article, info, proposition, subject, words, move, event))
