@@ -88,3 +88,16 @@ def test_a_quote_kept_whole_claims_its_quoted_words_not_where_they_were_said():
     (claim,) = statements_of(article, doc, quotes, infos, set(), ents)
     assert "body" in claim.claimed_keys
     assert not {"press", "conference"} & claim.claimed_keys
+
+
+def test_an_act_told_only_as_possible_does_not_back_it_done():
+    # seen on a real pile: "The lawsuit was filed Monday morning in Connecticut superior
+    # court against Bushmaster" corroborated by parents who "may file wrongful death lawsuits"
+    claim = (
+        "Sandy Hook families filed a lawsuit on Monday morning in Connecticut superior court "
+        "against Bushmaster and a gun store."
+    )
+    maybe = "The parents told Connecticut courts that they may file lawsuits against Bushmaster."
+    done = "The parents filed their lawsuits against Bushmaster in a Connecticut court."
+    assert not _backs(claim, maybe)
+    assert _backs(claim, done)

@@ -86,6 +86,7 @@ def sentence_infos(
         cue = False
         words: frozenset[str] = frozenset()
         figures: frozenset[str] = frozenset()
+        hedged: frozenset[str] = frozenset()
         if span is not None:
             token_keys: dict[int, str] = {}
             for ent in ents.within(span.start_char, span.end_char):
@@ -109,6 +110,9 @@ def sentence_infos(
                     token_keys[tok.i] = lemma
             cue = bool(cues)
             words = frozenset(t.lemma_.lower() for t in span if t.is_alpha)
+            verbs = [t for t in span if t.pos_ == "VERB"]
+            hedged = frozenset(t.lemma_.lower() for t in verbs if _hedged(t)) - frozenset(
+                t.lemma_.lower() for t in verbs if not _hedged(t))  # fmt: skip
             figures = frozenset(t.text.replace(",", "") for t in span if t.like_num and any(
                 c.isdigit() for c in t.text))  # fmt: skip
             for i in cues:  # what the denial or negation is about: the words around it
@@ -131,6 +135,7 @@ def sentence_infos(
                 denied_moves(span, name_key) if cue and span is not None else (),
                 figures,
                 words,
+                hedged,
             )
         )
     return out
@@ -161,6 +166,21 @@ def _denies_nothing(tok: Any) -> bool:
         and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
         for c in head.children
     )
+
+
+# modals and verbs of intent that tell an act as possible, planned or ahead
+_MAYBE = frozenset({"may", "might", "could", "would", "will", "wo", "shall", "'ll", "\u2019ll"})
+_INTENT = frozenset(
+    {"plan", "expect", "intend", "threaten", "consider", "want", "hope", "seek", "aim", "vow"}
+)
+
+
+def _hedged(verb: Any) -> bool:
+    """Is the verb told only as possible, planned or ahead ("parents may file lawsuits",
+    "plans to file", "is expected to approve"), not as done?"""
+    if any(c.dep_ == "aux" and c.lower_ in _MAYBE for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _INTENT
 
 
 def _quotes_by_sentence(

@@ -133,6 +133,8 @@ class SentenceInfo:
     denied: tuple[Move, ...] = ()  # planned moves it denies ("no plans to send troops to X")
     figures: frozenset[str] = frozenset()  # the numbers it gives, as written ("12", "1,500")
     words: frozenset[str] = frozenset()  # the lemmas of all its words, stop words included
+    # the verbs it tells only as possible, planned or ahead ("may file", "plans to sue")
+    hedged: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
