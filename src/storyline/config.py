@@ -277,6 +277,12 @@ class ClaimOptions:
     # of what is claimed (not only two of them: "Kanan and Li built an electrochemical
     # cell" does not back "conventional copper electrodes consist of nanoparticles")
     min_claimed_share: float = 1 / 3
+    # ... and, when it names none of the claim's predicates (or a derived form: "filed" /
+    # "filing") and none of its figures, at least this share: a sentence that shares only
+    # the claim's actors and topic ("Colbert aired footage of his chat with Urgant" / "The
+    # Late Show with Stephen Colbert is the premier late night talk show") tells another
+    # event; one that retells most of the claim in other verbs still backs it
+    min_claimed_share_other_event: float = 1 / 2
     # the stance engine's probability for a source's "agree" (the article read whole) and
     # for "disagree" (one aligned sentence with a refuting or negating cue): a false
     # "contradicted" costs the analyst's trust, so the bar is high

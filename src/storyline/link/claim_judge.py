@@ -35,8 +35,36 @@ def _aligned(claim: Statement, sentence: SentenceInfo, min_shared: int) -> bool:
     return len(claim.sentence.keys & sentence.keys) >= min_shared
 
 
+def _tells_event(claim: Statement, sentence: SentenceInfo) -> bool:
+    """Does the sentence tell the claim's event: one of its predicates or a form derived
+    from it ("filed" / "filing", "investigators" / "investigating"), or one of its
+    figures? With no predicate found, the claim asks for none."""
+    if not claim.event or claim.sentence.figures & sentence.figures:
+        return True
+    for e in claim.event:
+        # an act the claim tells as done is not told by a sentence that has it only as
+        # possible or planned ("The lawsuit was filed Monday" / "parents may file lawsuits")
+        told = sentence.words if e in claim.sentence.hedged else sentence.words - sentence.hedged
+        if any(_derived(e, w) for w in told):
+            return True
+    return False
+
+
+def _derived(a: str, b: str) -> bool:
+    """One lemma, or two forms of one stem: the same letters up to the last two of the
+    shorter, and at least five ("resign" / "resignation"; not "consider" / "consensus")."""
+    if a == b:
+        return True
+    n = max(5, min(len(a), len(b)) - 2)
+    return len(a) >= n and len(b) >= n and a[:n] == b[:n]
+
+
 def _corroborates(
-    claim: Statement, sentence: SentenceInfo, min_shared: int, min_share: float
+    claim: Statement,
+    sentence: SentenceInfo,
+    min_shared: int,
+    min_share: float,
+    other_event_share: float = 0.0,
 ) -> bool:
     """Can this sentence stand as an agreeing source: aligned, and sharing what the claim
     says, not only whom it names ("Russia seeks a political solution in Syria" is not
@@ -47,6 +75,11 @@ def _corroborates(
     said = (claim.claimed_keys & sentence.keys) - claim.sentence.names - sentence.names
     content = claim.claimed_keys - claim.sentence.names
     needed = max(min_shared, math.ceil(min_share * len(content) - 1e-9))
+    if not _tells_event(claim, sentence):
+        # it shares the claim's actors and topic but tells another event, unless it
+        # retells most of what is claimed ("Colbert aired footage of his chat with Urgant"
+        # is not backed by "The Late Show with Stephen Colbert is the premier talk show")
+        needed = max(needed, math.ceil(other_event_share * len(content) - 1e-9))
     return _aligned(claim, sentence, min_shared) and len(said) >= needed
 
 
@@ -152,7 +185,11 @@ def judge_claims(
         for start, _end in result.evidence:
             hit = _sentence_at(judge.sentences, start) or by_start.get(start)
             if hit is not None and _corroborates(
-                claim, hit, options.min_shared_keys, options.min_claimed_share
+                claim,
+                hit,
+                options.min_shared_keys,
+                options.min_claimed_share,
+                options.min_claimed_share_other_event,
             ):
                 key = (claim.article.id, claim.sentence.start)
                 agreed[key] = Verdict(key, make_side(judge.article, hit, "agree", result.score))

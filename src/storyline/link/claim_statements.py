@@ -86,6 +86,9 @@ def sentence_infos(
         cue_near: set[str] = set()
         refute_near: set[str] = set()
         cue = False
+        words: frozenset[str] = frozenset()
+        figures: frozenset[str] = frozenset()
+        hedged: frozenset[str] = frozenset()
         if span is not None:
             token_keys: dict[int, str] = {}
             for ent in ents.within(span.start_char, span.end_char):
@@ -108,6 +111,12 @@ def sentence_infos(
                     keys.add(lemma)
                     token_keys[tok.i] = lemma
             cue = bool(cues)
+            words = frozenset(t.lemma_.lower() for t in span if t.is_alpha)
+            verbs = [t for t in span if t.pos_ == "VERB"]
+            hedged = frozenset(t.lemma_.lower() for t in verbs if _hedged(t)) - frozenset(
+                t.lemma_.lower() for t in verbs if not _hedged(t))  # fmt: skip
+            figures = frozenset(t.text.replace(",", "") for t in span if t.like_num and any(
+                c.isdigit() for c in t.text))  # fmt: skip
             for i in cues:  # what the denial or negation is about: the words around it
                 for j in range(i - _CUE_REACH, i + _CUE_REACH + 1):
                     if j in token_keys:
@@ -126,6 +135,9 @@ def sentence_infos(
                 frozenset(cue_near),
                 frozenset(refute_near),
                 denied_moves(span, name_key) if cue and span is not None else (),
+                figures,
+                words,
+                hedged,
             )
         )
     return out
@@ -158,6 +170,21 @@ def _denies_nothing(tok: Any) -> bool:
     )
 
 
+# modals and verbs of intent that tell an act as possible, planned or ahead
+_MAYBE = frozenset({"may", "might", "could", "would", "will", "wo", "shall", "'ll", "\u2019ll"})
+_INTENT = frozenset(
+    {"plan", "expect", "intend", "threaten", "consider", "want", "hope", "seek", "aim", "vow"}
+)
+
+
+def _hedged(verb: Any) -> bool:
+    """Is the verb told only as possible, planned or ahead ("parents may file lawsuits",
+    "plans to file", "is expected to approve"), not as done?"""
+    if any(c.dep_ == "aux" and c.lower_ in _MAYBE for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _INTENT
+
+
 def _quotes_by_sentence(
     sentences: Sequence[Span], quotes: Sequence[Quote]
 ) -> dict[int, list[Quote]]:
@@ -185,6 +212,28 @@ def _speaker_of(sentence: Span, quotes: Sequence[Quote]) -> Quote | None:
         if shared > overlap and q.speaker and q.speaker_kind != "other" and not q.unspoken:
             best, overlap = q, shared
     return best
+
+
+def _quoted_words(span: Any, quotes: Sequence[Quote]) -> list[tuple[int, int]]:
+    """The quoted words of a sentence that someone says (the fragments of its quotes with a
+    speaker, a quote running on past the sentence included), or none when its attribution
+    carries a refuting word or a negation ("Lavrov denied that ...", "did not say ..."):
+    then the denial is what the sentence claims, with its words."""
+    from storyline.link.stance_features import NEGATION, REFUTE
+
+    ranges = [
+        (max(a, span.start_char), min(b, span.end_char))
+        for q in quotes
+        if q.speaker and not q.unspoken
+        for a, b in (q.fragments or ((q.start, q.end),))
+        if a < span.end_char and b > span.start_char
+    ]
+    for t in span:
+        low = t.lower_
+        cue = low in REFUTE or low in NEGATION or low.endswith(("n't", "n\u2019t"))
+        if cue and not any(a <= t.idx < b for a, b in ranges):
+            return []
+    return ranges
 
 
 def _quote_in(sentence: SentenceInfo, quotes: Sequence[Quote]) -> Quote | None:
@@ -237,13 +286,23 @@ def statements_of(
             claimed = doc.char_span(start, end, alignment_mode="expand")
             move = done_move(claimed, name_key) if claimed is not None else None
             asides = _asides(article.text, start, end)
+            # a sentence kept whole (its quoted words carry a negation, or its quote runs
+            # on past it) claims what its quoted words say, not who said them where:
+            # '"We don't have much at this time," Sgt Riley said at the press conference'
+            # is not backed by every sentence naming Riley at a press conference
+            quoted: list[tuple[int, int]] = []
+            whole = start == info.start and end == info.end and (quote is None or info.cue)
+            if whole and not (according or refused):
+                quoted = _quoted_words(span, overlapping.get(n, []))
             words = frozenset(
                 lemma
                 for tok in (claimed if claimed is not None else span)
                 if (lemma := _content_lemma(tok)) is not None
                 and not any(a <= tok.idx < b for a, b in asides)
+                and (not quoted or any(a <= tok.idx < b for a, b in quoted))
             )
-            out.append(Statement(article, info, proposition, subject, words, move))
+            event = _event(claimed) if claimed is not None else frozenset()
+            out.append(Statement(article, info, proposition, subject, words, move, event))
     return out
 
 
@@ -274,6 +333,39 @@ def _is_clause(span: Any) -> bool:
     """A span headed by a verb ("Russia had no plans"), not a noun phrase ("an end to
     violence", "the regime of dragging its feet")."""
     return span is not None and span.root.pos_ in ("VERB", "AUX")
+
+
+def _event(span: Any) -> frozenset[str]:
+    """What a claim says happened or is so: the lemmas of its main verb, of the verbs
+    coordinated with it or reported by it, and, for a copula or a light verb, of its
+    complement ("The building was a fake": fake; "said it would file": file)."""
+    out: set[str] = set()
+    todo, seen = [span.root], set()
+    while todo:
+        tok = todo.pop()
+        if tok.i in seen:
+            continue
+        seen.add(tok.i)
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB" and tok.is_alpha and lemma not in _GENERIC_LEMMAS:
+            out.add(lemma)
+        elif tok.pos_ in ("VERB", "AUX"):
+            out.update(
+                c.lemma_.lower()
+                for c in tok.children
+                if c.dep_ in ("attr", "acomp", "dobj", "oprd")
+                and c.pos_ in ("NOUN", "ADJ", "VERB")
+                and c.is_alpha
+                and not c.is_stop
+            )
+        todo += [
+            c
+            for c in tok.children
+            if c.dep_ in ("conj", "xcomp", "ccomp")
+            and c.pos_ in ("VERB", "AUX")
+            and span.start <= c.i < span.end
+        ]
+    return frozenset(out)
 
 
 def _is_event(span: Any) -> bool:

@@ -131,6 +131,10 @@ class SentenceInfo:
     cue_near: frozenset[str] = frozenset()  # keys within _CUE_REACH tokens of a cue
     refute_near: frozenset[str] = frozenset()  # those near a refuting word ("denied")
     denied: tuple[Move, ...] = ()  # planned moves it denies ("no plans to send troops to X")
+    figures: frozenset[str] = frozenset()  # the numbers it gives, as written ("12", "1,500")
+    words: frozenset[str] = frozenset()  # the lemmas of all its words, stop words included
+    # the verbs it tells only as possible, planned or ahead ("may file", "plans to sue")
+    hedged: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -143,6 +147,9 @@ class Statement:
     subject: str
     claimed_keys: frozenset[str]  # the content lemmas of the proposition alone
     move: Move | None = None  # the move it reports as done ("a unit had arrived in X")
+    # what it says happened or is so: its main predicates' lemmas ("file" in "The lawsuit
+    # was filed Monday", "fake" in "The building was a fake"); empty when none was found
+    event: frozenset[str] = frozenset()
 
 
 class FactKey(NamedTuple):
