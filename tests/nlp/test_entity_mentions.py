@@ -399,3 +399,10 @@ def test_two_people_run_together_over_for_are_two_names(analyzer):
     (mentions,) = analyzer.detect([text])
     texts = {m.text for m in mentions}
     assert not any(" for " in t and "Gorsuch" in t for t in texts), texts
+
+
+def test_a_group_name_that_modifies_a_noun_is_no_entity(analyzer):
+    # the tagger types "Windows" NORP; used as a modifier it names no group
+    text = "It reimagines how you use a Windows PC. Most of your use will stay in the Windows apps."
+    (mentions,) = analyzer.detect([text])
+    assert not any(m.text == "Windows" and m.type == "NORP" for m in mentions), mentions

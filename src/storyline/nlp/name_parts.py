@@ -95,7 +95,8 @@ _GENERIC_INSTITUTIONS = word_set(
 
 def not_an_entity(span: Any, label: str) -> bool:
     """An NER span an analyst would not call an entity: a nationality or creed used as an
-    adjective ("Russian citizens", "Islamic parties", "Soviet times"), a generic
+    adjective or a noun's modifier ("Russian citizens", "Islamic parties", "Soviet times";
+    a product line the tagger calls one: "a Windows PC", "the Windows apps"), a generic
     institution word qualifying a noun ("a Navy base"), a web address."""
     text = span.text
     if "://" in text or text.lower().startswith("www.") or "@" in text:
@@ -105,7 +106,7 @@ def not_an_entity(span: Any, label: str) -> bool:
         # number, "the 737", and a script without case are names still)
         return True
     root = span.root
-    if label == "NORP" and (root.pos_ == "ADJ" or root.dep_ == "amod"):
+    if label == "NORP" and (root.pos_ == "ADJ" or root.dep_ in ("amod", "compound")):
         return True
     if label == "PERSON" and common_noun_opening(span):
         return True
