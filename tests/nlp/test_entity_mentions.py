@@ -399,6 +399,12 @@ def test_two_people_run_together_over_for_are_two_names(analyzer):
     (mentions,) = analyzer.detect([text])
     texts = {m.text for m in mentions}
     assert not any(" for " in t and "Gorsuch" in t for t in texts), texts
+    text = (
+        "President Donald Trump met the society, which had recommended him to Trump for "
+        "the Supreme Court, on Monday."
+    )
+    (mentions,) = analyzer.detect([text])
+    assert not any(" for " in m.text for m in mentions), mentions
 
 
 def test_a_group_name_that_modifies_a_noun_is_no_entity(analyzer):

@@ -75,14 +75,18 @@ _JOINING_WORDS = frozenset({"for", "and"})
 
 def joined_surnames(span: Any, surnames: set[str]) -> list[Any] | None:
     """Two people NER ran into one name over a lower-case "for" or "and" ("prepare Trump
-    for Gorsuch's comments"): each side ends on the surname of a person the article names."""
+    for Gorsuch's comments"): each side ends on the surname of a person the article names;
+    or a person and the phrase after him ("Trump for the Supreme Court"): the person."""
     cuts = [t.i for t in span if t.lower_ in _JOINING_WORDS and t.text.islower()]
     if len(cuts) != 1 or not span.start < cuts[0] < span.end - 1:
         return None
-    parts = [span.doc[span.start : cuts[0]], span.doc[cuts[0] + 1 : span.end]]
-    if all(p[-1].lower_ in surnames and p[0].text[:1].isupper() for p in parts):
-        return parts
-    return None
+    left, right = span.doc[span.start : cuts[0]], span.doc[cuts[0] + 1 : span.end]
+    if left[-1].lower_ not in surnames or not left[0].text[:1].isupper():
+        return None
+    if right[-1].lower_ in surnames and right[0].text[:1].isupper():
+        return [left, right]
+    # "recommended him to Trump for the Supreme Court": a person, then a phrase after him
+    return [left] if right[0].lower_ == "the" else None
 
 
 # capitalised common nouns NER takes for an organisation when they only qualify a noun
