@@ -453,3 +453,27 @@ def test_a_pointing_adjective_is_no_word_of_the_role(analyzer):
     wrice = next(m for m in mentions if m.name == "tony wrice")
     assert wrice.role == "liaison officer"
     assert text[wrice.role_start : wrice.role_end] == "liaison officer"
+
+    text = (
+        "President Donald Trump met the society, which had recommended him to Trump for "
+        "the Supreme Court, on Monday."
+    )
+    (mentions,) = analyzer.detect([text])
+    assert not any(" for " in m.text for m in mentions), mentions
+
+
+def test_a_group_name_that_modifies_a_noun_is_no_entity(analyzer):
+    # the tagger types "Windows" NORP; used as a modifier it names no group
+    text = "It reimagines how you use a Windows PC. Most of your use will stay in the Windows apps."
+    (mentions,) = analyzer.detect([text])
+    assert not any(m.text == "Windows" and m.type == "NORP" for m in mentions), mentions
+
+
+def test_an_agency_s_photo_credit_before_a_name_is_not_the_name(analyzer):
+    text = (
+        "Judge Neil Gorsuch was on the list of judges that President Donald Trump promised "
+        "he would choose from during the campaign. | AP Photo Trump picks Gorsuch for "
+        "Supreme Court The 49-year-old federal appeals court judge would be the youngest."
+    )
+    (mentions,) = analyzer.detect([text])
+    assert not any("Photo" in m.text for m in mentions), mentions

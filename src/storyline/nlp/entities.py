@@ -268,7 +268,8 @@ def _line_mentions(
             part = doc[part.start - 1 : part.end]
         mention = _features(doc, part)
         # a list taken apart is a list of people, whatever NER tagged it
-        mentions.append(mention if len(parts) == 1 else replace(mention, type="PERSON"))
+        whole = len(parts) == 1 and parts[0] == span
+        mentions.append(mention if whole else replace(mention, type="PERSON"))
     return mentions
 
 

@@ -78,14 +78,18 @@ _JOINING_WORDS = frozenset({"for", "and"})
 
 def joined_surnames(span: Any, surnames: set[str]) -> list[Any] | None:
     """Two people NER ran into one name over a lower-case "for" or "and" ("prepare Trump
-    for Gorsuch's comments"): each side ends on the surname of a person the article names."""
+    for Gorsuch's comments"): each side ends on the surname of a person the article names;
+    or a person and the phrase after him ("Trump for the Supreme Court"): the person."""
     cuts = [t.i for t in span if t.lower_ in _JOINING_WORDS and t.text.islower()]
     if len(cuts) != 1 or not span.start < cuts[0] < span.end - 1:
         return None
-    parts = [span.doc[span.start : cuts[0]], span.doc[cuts[0] + 1 : span.end]]
-    if all(p[-1].lower_ in surnames and p[0].text[:1].isupper() for p in parts):
-        return parts
-    return None
+    left, right = span.doc[span.start : cuts[0]], span.doc[cuts[0] + 1 : span.end]
+    if left[-1].lower_ not in surnames or not left[0].text[:1].isupper():
+        return None
+    if right[-1].lower_ in surnames and right[0].text[:1].isupper():
+        return [left, right]
+    # "recommended him to Trump for the Supreme Court": a person, then a phrase after him
+    return [left] if right[0].lower_ == "the" else None
 
 
 # capitalised common nouns NER takes for an organisation when they only qualify a noun
@@ -98,7 +102,8 @@ _GENERIC_INSTITUTIONS = word_set(
 
 def not_an_entity(span: Any, label: str) -> bool:
     """An NER span an analyst would not call an entity: a nationality or creed used as an
-    adjective ("Russian citizens", "Islamic parties", "Soviet times"), a generic
+    adjective or a noun's modifier ("Russian citizens", "Islamic parties", "Soviet times";
+    a product line the tagger calls one: "a Windows PC", "the Windows apps"), a generic
     institution word qualifying a noun ("a Navy base"), a web address."""
     text = span.text
     if "://" in text or text.lower().startswith("www.") or "@" in text:
@@ -110,7 +115,7 @@ def not_an_entity(span: Any, label: str) -> bool:
     if label in ("PERSON", "ORG") and interjection(text):
         return True  # "O.K., about the plan: It calls ...": no one's name
     root = span.root
-    if label == "NORP" and (root.pos_ == "ADJ" or root.dep_ == "amod"):
+    if label == "NORP" and (root.pos_ == "ADJ" or root.dep_ in ("amod", "compound")):
         return True
     if label == "PERSON" and common_noun_opening(span):
         return True

@@ -180,6 +180,9 @@ def credit_trimmed(span: Any) -> Any:
         e -= 1
     while s < e and doc[s].lower_ in CREDIT_WORDS:
         s += 1
+    # an agency's credit before the name: "AP Photo Trump picks ...", "AFP Photo"
+    if e - s >= 3 and doc[s].text.isupper() and doc[s + 1].lower_ in CREDIT_WORDS:
+        s += 2
     return doc[s:e] if e > s else None
 
 
