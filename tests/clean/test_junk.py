@@ -155,3 +155,19 @@ def test_agency_captions_without_a_weekday_are_no_sentences_of_the_brief():
         "The deal was signed in London in March 2015.",
     ):
         assert not is_junk_sentence(prose), prose
+
+
+def test_past_reporting_that_closes_on_a_place_and_a_date_is_no_caption():
+    # a caption tells its picture in the present; reporting in the past may write a date
+    # without "on" after the place (a review found these cut as captions)
+    for prose in (
+        "The accords were signed at Camp David September 17, 1978.",
+        "He was born in Chicago, Ill., March 3, 1950.",
+        "She died at her home in Manhattan, March 3, 2015.",
+    ):
+        assert not is_junk_sentence(prose), prose
+    # a past tense in a relative clause describes someone in the picture
+    assert is_junk_sentence(
+        "People pray at a memorial to the two who were shot at the school in San "
+        "Bernardino, Calif., April 11, 2017."
+    )

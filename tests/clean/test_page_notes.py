@@ -59,6 +59,20 @@ def test_an_outlets_note_on_its_own_article_is_cut():
     assert article.title != "This story is updated at the bottom with a response from Jane Roe"
 
 
+def test_news_of_a_report_that_cites_its_source_is_no_editors_note():
+    # the outlet's note speaks for itself; a line that cites someone reports on some
+    # other report (a review found "This report was revised ..., Smith said." cut)
+    for line in (
+        "This report was revised in 2019 after the commission found errors, Smith said.",
+        "This article was edited by the company's lawyers before it ran, according to the suit.",
+        "An earlier version of this report by the inspector general was never released, "
+        "officials said.",
+    ):
+        assert classify_line(line) is None, line
+    article = clean(f"{LEAD}\n\nThis report was changed after lawmakers objected, Roe said.")
+    assert article.text.endswith("This report was changed after lawmakers objected, Roe said.")
+
+
 def test_a_related_link_closed_by_read_more_is_cut():
     for line in (
         "Brock Roe's statement blames assault on 'party culture' Read more",

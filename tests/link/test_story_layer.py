@@ -144,6 +144,14 @@ def _speaker_of(text, speaker, names):
     return {e.id: e.name for e in entities}.get(item.speaker_entity or "")
 
 
+def test_two_entities_on_one_span_inside_a_speaker_do_not_crash():
+    # the joint-speaker check sorted (start, end, Entity) tuples: two entities with the same
+    # span compared Entity objects, which have no order (TypeError)
+    text = "Jane Doe and John Roe said the plant would reopen."
+    names = [("Jane Doe", "PERSON"), ("Jane Doe", "ORG"), ("John Roe", "PERSON")]
+    assert _speaker_of(text, "Jane Doe and John Roe", names) is None  # joint: neither alone
+
+
 def test_the_speaker_entity_is_who_speaks_not_a_fragment_or_a_modifier():
     text = "Russia's Defense Minister Anatoly Serdyukov denied the reports."
     names = [("Russia", "GPE"), ("Defense", "ORG")]

@@ -373,6 +373,17 @@ def test_pounds_weigh_unless_the_sentence_speaks_of_money():
     assert got["5 million"].unit == "GBP"
 
 
+def test_fine_the_adjective_is_no_word_of_money():
+    # "fined?" matched the adjective: "about 50 (GBP)" for a weight beside "it's fine"
+    text = (
+        "She lost about 50 pounds, and her coach said that was fine. "
+        "He paid a fine of 300 pounds in March."
+    )
+    got = _by_text(extract_facts([text])[0])
+    assert (got["about 50"].unit, got["about 50"].counted) == (None, "pounds")
+    assert got["300"].unit == "GBP"
+
+
 def test_a_count_of_one_is_a_figure_only_for_a_toll():
     text = (
         "Authorities found 190 passports, three printers, one camera and a laptop. "

@@ -348,25 +348,6 @@ LINE_RULES: tuple[Rule, ...] = (
         r"{1,5})",
     ),
     _rule(
-        "editor's note",
-        # the outlet's note on the article itself, never its reporting: "This article was
-        # amended on 9 June 2016. Two quotes ...", "This story is updated at the bottom with
-        # a response from ...", "An earlier version of this story misstated ..." (news of
-        # another thing's update names that thing: "The app was updated ...")
-        r"(?=.{0,400}$)((editor'?s'? note|update|correction)\s*:\s*)?this (article|story|post"
-        r"|piece|report|column|blog post) (was|has been|is|will be|had been)( being)?"
-        r" (updated|amended|corrected|edited|revised|changed)\b.*",
-        r"(?=.{0,400}$)((editor'?s'? note|correction)\s*:\s*)?an earlier version of this"
-        r" (article|story|post|piece|report|column)\b.*",
-    ),
-    _rule(
-        "related link",
-        # a link to another article, its headline closed by the prompt ("Brock Turner's
-        # statement blames sexual assault on Stanford 'party culture' Read more"); a
-        # paragraph of prose ends on its own stop, never on "Read more"
-        r"(?=.{0,200}$).{8,}\s+(?-i:Read more|READ MORE)\s*[»›→>]?",
-    ),
-    _rule(
         "wire credit",
         r"\(?(reporting|writing|editing|additional reporting) by [^()]{2,200}\)?",
         # the closing line that names who else reported: "ABC News' Jane Doe contributed to

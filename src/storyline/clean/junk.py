@@ -201,6 +201,12 @@ _CAPTION_PLACE_DATE = re.compile(
     r"(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+\d{1,2},\s+(?:19|20)\d\d\.?$"
 )
+# a caption tells its picture in the present ("speaks", "is seen", "work"); a past tense
+# outside a relative clause ("were signed at Camp David September 17, 1978", "was born in
+# Chicago, Ill., March 3, 1950", "died at her home in Manhattan, March 3, 2015") is
+# reporting that writes its date without "on" (a caption's "who were shot", "which were
+# being rung" describe someone in the picture)
+_TOLD_IN_THE_PAST = re.compile(r"(?<!\bwho )(?<!\bwhich )(?<!\bthat )\b(?:was|were|died)\b")
 # Getty Images' caption opening: the place, a dash, the day in capitals and a colon
 # ("WASHINGTON, DC - JUNE 18: Former Congresswoman Gabby Giffords throws out the first
 # pitch ..."; a dateline cut may leave "JUNE 18: ..." alone)
@@ -214,7 +220,9 @@ def _caption_dated(text: str) -> bool:
     """Does the sentence carry a caption's full date (weekday, date and year) without a
     reporting form around it (a past-tense verb of which it is the time, no picture
     named), close on a place and a whole date, or open on Getty's day label?"""
-    if _CAPTION_DAY_LABEL.match(text) or _CAPTION_PLACE_DATE.search(text.rstrip()):
+    if _CAPTION_DAY_LABEL.match(text):
+        return True
+    if _CAPTION_PLACE_DATE.search(text.rstrip()) and not _TOLD_IN_THE_PAST.search(text):
         return True
     found = _CAPTION_DATE.search(text)
     if found is None:

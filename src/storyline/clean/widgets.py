@@ -1,6 +1,7 @@
 """Whole-line rules for page matter that scraped news carries beside the article: a
 video player's messages, link bars, share counters, a closed comment box, a site's
-tagline, a bare time stamp, a video caption closed by its credit.
+tagline, a bare time stamp, a video caption closed by its credit, the outlet's note on its
+own article, a related link closed by "Read more".
 
 Each pattern must match a whole line (``fullmatch``, case-insensitive unless marked), so
 a sentence that only mentions these words is never cut. They join the boilerplate rule
@@ -19,6 +20,8 @@ _CLOCK = r"\d{1,2}:\d{2}\s*([ap]\.?m\.?)?(\s+(?-i:[A-Z]{2,4}))?"
 _PERSON = r"(?-i:[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]*){1,3})"
 # an outlet's name: capitalised words, "The" or "&" among them
 _OUTLET = r"(?-i:[A-Z][\w.'’&-]*(\s+([A-Z][\w.'’&-]*|&|of|the)){0,5})"
+# a line that cites its source: "..., Smith said.", "..., the agency says", "according to"
+_CITED = r"(?!.*(\baccording to\b|,\s+[^,]{1,60}\s+(said|says|told \w+|reported)\.?$))"
 
 
 WIDGET_RULES: tuple[Rule, ...] = (
@@ -79,5 +82,30 @@ WIDGET_RULES: tuple[Rule, ...] = (
         # outlet: "President Trump has announced Judge Neil Gorsuch ... (Victoria
         # Walker/The Washington Post)"; an article's paragraph never ends on one
         r"(?=.{0,500}$).*[.!?][\"”’']?\s+\(" + _PERSON + r"\s*/\s*" + _OUTLET + r"\)",
+    ),
+    _rule(
+        "editor's note",
+        # the outlet's note on the article itself, never its reporting: "This article was
+        # amended on 9 June 2016. Two quotes ...", "This story is updated at the bottom with
+        # a response from ...", "An earlier version of this story misstated ..." (news of
+        # another thing's update names that thing: "The app was updated ..."). The outlet
+        # speaks for itself: a line that cites a source is news of some report ("This
+        # report was revised after the audit, Smith said.", "..., according to the suit")
+        r"(?=.{0,400}$)"
+        + _CITED
+        + r"((editor'?s'? note|update|correction)\s*:\s*)?this (article|story|post"
+        r"|piece|report|column|blog post) (was|has been|is|will be|had been)( being)?"
+        r" (updated|amended|corrected|edited|revised|changed)\b.*",
+        r"(?=.{0,400}$)"
+        + _CITED
+        + r"((editor'?s'? note|correction)\s*:\s*)?an earlier version of this"
+        r" (article|story|post|piece|report|column)\b.*",
+    ),
+    _rule(
+        "related link",
+        # a link to another article, its headline closed by the prompt ("Brock Turner's
+        # statement blames sexual assault on Stanford 'party culture' Read more"); a
+        # paragraph of prose ends on its own stop, never on "Read more"
+        r"(?=.{0,200}$).{8,}\s+(?-i:Read more|READ MORE)\s*[»›→>]?",
     ),
 )

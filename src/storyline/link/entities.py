@@ -50,7 +50,9 @@ from storyline.link.entity_names import (
     head_key,
     holds_acronym,
     is_variant,
+    kin_names,
     link_first_names,
+    place_and_person,
     rival_names,
     same_first_name,
     types_compatible,
@@ -317,7 +319,7 @@ def _link_names(ctx: _Linking) -> None:
             expansions = [
                 k
                 for k in by_acronym.get(short, [])
-                if not _place_and_person(key_type[k], key_type[short])
+                if not place_and_person(key_type[k], key_type[short])
                 and (len(short) > 2 or key_type[k] != "PERSON")
             ]
             if len({uf.find(by_key[k][0]) for k in expansions}) == 1:
@@ -331,10 +333,6 @@ def _link_names(ctx: _Linking) -> None:
                 person = "PERSON" in (key_type[a], key_type[b])
                 if types_compatible(key_type[a], key_type[b]) and is_variant(a, b, options, person):
                     uf.union(by_key[a][0], by_key[b][0])
-
-
-def _place_and_person(a: str, b: str) -> bool:
-    return {a, b} & PLACEISH != set() and "PERSON" in (a, b)
 
 
 def _hyphen_joined(surface: str, tail: list[str]) -> bool:
@@ -445,7 +443,7 @@ def _link_heads(ctx: _Linking) -> dict[tuple[int, str], list[int]]:
                 if options.names_by_head == "nested" and any(
                     rival_names(words, w, person)
                     if p == person
-                    else _kin_names(mention.name.split(), w)
+                    else kin_names(mention.name.split(), w)
                     for w, p in joined
                 ):
                     continue
@@ -455,19 +453,6 @@ def _link_heads(ctx: _Linking) -> dict[tuple[int, str], list[int]]:
             else:
                 ctx.uf.union(first, k)
     return by_head
-
-
-def _kin_names(words: list[str], other: set[str]) -> bool:
-    """A person's two-word name beside one the tagger typed otherwise, with the same
-    surname and another first name ("Stephanie Kercher" and "Meredith Kercher" ORG):
-    two people of one family, not one entity."""
-    return (
-        len(words) == 2
-        and len(other) == 2
-        and words[1] in other
-        and words[0] not in other
-        and rival_names(set(words), other, person=True)
-    )
 
 
 def _bare_name(mention: EntityMention) -> bool:

@@ -219,6 +219,24 @@ def written_as_acronym(surface: str) -> bool:
     return _ACRONYM.fullmatch(surface.strip()) is not None
 
 
+def place_and_person(a: str, b: str) -> bool:
+    """Is one of two types a place's and the other a person's?"""
+    return {a, b} & PLACEISH != set() and "PERSON" in (a, b)
+
+
+def kin_names(words: list[str], other: set[str]) -> bool:
+    """A person's two-word name beside one the tagger typed otherwise, with the same
+    surname and another first name ("Stephanie Kercher" and "Meredith Kercher" ORG):
+    two people of one family, not one entity."""
+    return (
+        len(words) == 2
+        and len(other) == 2
+        and words[1] in other
+        and words[0] not in other
+        and rival_names(set(words), other, person=True)
+    )
+
+
 def acronym(key: str) -> str:
     words = [w for w in key.split() if w not in CONNECTORS]
     return "".join(w[0] for w in words) if len(words) >= 2 else ""

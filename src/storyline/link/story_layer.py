@@ -366,7 +366,11 @@ def _speaker_entity(
     # phrase of the description ("deputy commissioner for early care and education at the
     # Administration for Children's Services", "a former KGB security expert and ex-Duma
     # deputy") only says where the speaker works
-    named = sorted((s, t, e) for s, t, e in inside if not _in_modifier(text, start, s, t, end))
+    # (by offsets only: an Entity has no order, and two may share a span)
+    named = sorted(
+        ((s, t, e) for s, t, e in inside if not _in_modifier(text, start, s, t, end)),
+        key=lambda m: (m[0], m[1]),
+    )
     if text and any(
         a[2].id != b[2].id and _AND_NEXT.search(text, a[1], b[0])
         for a, b in zip(named, named[1:], strict=False)

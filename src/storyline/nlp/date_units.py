@@ -134,10 +134,6 @@ def iso_week(d: dt.date) -> str:
     return f"{year}-W{week:02d}"
 
 
-def quarter_of(d: dt.date) -> str:
-    return f"{d.year}-Q{(d.month - 1) // 3 + 1}"
-
-
 def shift_months(d: dt.date, months: int) -> tuple[int, int]:
     total = d.year * 12 + (d.month - 1) + months
     return total // 12, total % 12 + 1

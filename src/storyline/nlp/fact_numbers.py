@@ -57,9 +57,10 @@ CURRENCY_WORDS = {
     "yen": "JPY",
 }
 # "pounds" weighs ("she lost about 50 pounds") unless the sum has a scale ("5 million
-# pounds") or its sentence speaks of money ("fined 500 pounds", "worth 20 pounds")
+# pounds") or its sentence speaks of money ("fined 500 pounds", "worth 20 pounds", "a
+# fine of 500 pounds"); the adjective "fine" ("she looks fine") says nothing of money
 MONEY_WORDS = re.compile(
-    r"\b(?:costs?|paid|pay|pays|worth|fined?|prices?|spent|spend|budget|salary|wages?|sterling"
+    r"\b(?:costs?|paid|pay|pays|worth|fined|fines|(?<=\ba )fine|(?<=\bthe )fine|prices?|spent|spend|budget|salary|wages?|sterling"
     r"|compensation|damages|raised|funding|tax|revenue|profits?|sold|bought|award(?:ed)?)\b",
     re.IGNORECASE,
 )
