@@ -44,6 +44,19 @@ def test_an_interviews_answer_mark_is_no_speaker():
     assert any(text[q.start : q.end].startswith("American women were shocked") for q in quotes)
 
 
+def test_whom_one_writes_or_speaks_for_is_no_words():
+    # a brief listed "Justice Elena Kagan -- Writing: 'the majority'" as a quote
+    text = (
+        "Writing for the majority, Justice Elena Kagan held that patent holders may not "
+        "collect royalties. Speaking for the family, a lawyer said the boy was safe."
+    )
+    said = [text[q.start : q.end] for q in _quotes(text)]
+    assert "the majority" not in said and "the family" not in said
+    assert "the boy was safe" in said
+    call = "He called for a ceasefire."
+    assert [call[q.start : q.end] for q in _quotes(call)] == ["a ceasefire"]
+
+
 def test_a_film_that_boasts_or_offers_something_voices_nothing():
     text = (
         "Fede Alvarez's blood-soaked reprise of Sam Raimi's shocker, \"The Evil Dead,\" "

@@ -35,6 +35,9 @@ from storyline.nlp.quote_text import has_sentence_end, trim_span
 # "pointed to his record"; PolNeAR marks the object)
 _TO_LEMMAS = {"refer", "point", "allude", "respond", "react", "object"}
 _STANCE_PREPS = {"about", "of", "for", "on", "against", "over", "with"}
+# verbs whose "for" object is whom the words are said for, not what they say ("Writing for
+# the majority, Justice Kagan held ...", "speaking for the family", "reporting for CNN")
+_FOR_WHOM = {"write", "speak", "report", "testify"}
 _STANCE_CONTENT_DEPS = {"dobj", "xcomp", "ccomp", "prep", "dative", "oprd", "attr", "prt"}
 
 
@@ -446,6 +449,7 @@ def content_of(verb: Any, text: str, stance: bool = False) -> tuple[int, int] | 
                 and c.i == verb.i + 1
                 and not (c.lower_ == "to" and verb.lemma_.lower() in _TO_LEMMAS)
             )
+            and not (c.dep_ == "prep" and c.lower_ == "for" and verb.lemma_.lower() in _FOR_WHOM)
         ]
         if right:
             tokens = [t for c in right for t in c.subtree]
