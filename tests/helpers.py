@@ -1,9 +1,13 @@
-"""Assertions shared by tests."""
+"""Assertions and small builders shared by tests."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
+
+from storyline.clean.article import clean_document
+from storyline.model import Article, RawDocument
 
 
 def assert_brief_offsets(brief: dict) -> None:
@@ -161,3 +165,8 @@ def parsed_doc(rows):
         lemmas=list(columns[6]),
         sent_starts=list(columns[7]),
     )
+
+
+def clean(text: str, **meta: Any) -> Article:
+    """A plain-text record of ``text`` (and ``meta``) as the cleaner leaves it."""
+    return clean_document(RawDocument(source="t", text=text, fmt="txt", **meta))

@@ -1,11 +1,6 @@
-from storyline.clean.article import clean_document
+from helpers import clean
 from storyline.clean.boilerplate import classify_line, find_boilerplate
 from storyline.clean.metadata import outlet_from_host
-from storyline.model import RawDocument
-
-
-def clean(text: str, **meta):
-    return clean_document(RawDocument(source="t", text=text, fmt="txt", **meta))
 
 
 def test_sample_ft_repost(sample_dir):

@@ -3,17 +3,12 @@ bot checks, e-mail-a-friend forms, related-story links, social links, contact li
 video creator's self-promotion, a review's credit box and web-archive crawl notices.
 Fixtures are written for these tests (no dev text)."""
 
+from helpers import clean
 from storyline.brief.text import count_words
-from storyline.clean.article import clean_document
 from storyline.clean.boilerplate import classify_line
 from storyline.clean.junk import junk_reason
-from storyline.model import RawDocument
 
 BODY = "Floods hit Minot\n\nThe river peaked two feet lower than expected on Monday."
-
-
-def clean(text: str):
-    return clean_document(RawDocument(source="t", text=text, fmt="txt"))
 
 
 def assert_no_title(line: str) -> None:

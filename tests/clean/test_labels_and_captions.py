@@ -3,14 +3,9 @@ weekday, a full date and its year read as a photo caption; "He responded on Twit
 @CNN" cut as a contact line; an image's lone label ("Virgin Australia") titling a story.
 Fixtures are written for these tests (no dev text)."""
 
-from storyline.clean.article import clean_document
+from helpers import clean
 from storyline.clean.boilerplate import classify_line
 from storyline.clean.junk import is_junk_sentence
-from storyline.model import RawDocument
-
-
-def clean(text: str):
-    return clean_document(RawDocument(source="t", text=text, fmt="txt"))
 
 
 def test_a_reported_event_with_its_full_date_is_no_caption():

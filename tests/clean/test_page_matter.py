@@ -3,16 +3,11 @@ titles, claims and speakers): contributor lines, app pleas, captions closed by t
 credit, a related-stories list under its heading, captions pointing at a person in the
 photo. Fixtures are written for these tests (no dev text)."""
 
-from storyline.clean.article import clean_document
+from helpers import clean
 from storyline.clean.boilerplate import classify_line
 from storyline.clean.junk import is_junk_sentence
-from storyline.model import RawDocument
 
 LEAD = "The river peaked two feet lower than expected on Monday, the county said."
-
-
-def clean(text: str):
-    return clean_document(RawDocument(source="t", text=text, fmt="txt"))
 
 
 def test_a_contributor_line_is_cut_and_a_sentence_about_contributing_stays():

@@ -3,16 +3,11 @@ point at "this" photo, an outlet's note on its own article, a related link close
 "Read more", a caption closed by a "Photo by" credit. Fixtures are written for these
 tests (no dev text)."""
 
-from storyline.clean.article import clean_document
+from helpers import clean
 from storyline.clean.boilerplate import classify_line
 from storyline.clean.junk import is_junk_sentence
-from storyline.model import RawDocument
 
 LEAD = "The river peaked two feet lower than expected on Monday, the county said."
-
-
-def clean(text: str):
-    return clean_document(RawDocument(source="t", text=text, fmt="txt"))
 
 
 def test_a_caption_pointing_at_this_photo_is_no_sentence_of_the_news():

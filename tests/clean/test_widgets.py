@@ -6,16 +6,11 @@ tests (no dev text)."""
 
 import pytest
 
-from storyline.clean.article import clean_document
+from helpers import clean
 from storyline.clean.boilerplate import classify_line
 from storyline.clean.junk import is_credit
-from storyline.model import RawDocument
 
 LEAD = "The river peaked two feet lower than expected on Monday, the county said."
-
-
-def clean(text: str):
-    return clean_document(RawDocument(source="t", text=text, fmt="txt"))
 
 
 @pytest.mark.parametrize(
