@@ -26,3 +26,12 @@ def test_a_curly_apostrophe_is_tagged_and_parsed_as_a_straight_one(nlp):
     assert doc.text == curly  # the text is untouched: offsets slice the article
     assert [t.tag_ for t in doc if t.text == "\u2019s"] == ["VBZ", "POS"]
     assert nlp.pipe_names[0] == STRAIGHTEN_APOSTROPHES
+
+
+def test_odd_apostrophe_runs_parse_and_keep_their_text(nlp):
+    # bad input reaches the component first: nothing, apostrophes only, a run too long to
+    # tokenize as it is (parse_input cuts it), a control character beside one
+    from storyline.nlp.spacy_model import parse_input
+
+    for text in ("", "\u2019", "\u2019\u2019\u2019\u2019", "\u2019" * 600, "\x00\u2019s"):
+        assert nlp(parse_input(nlp, text)).text == text
